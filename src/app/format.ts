@@ -1,0 +1,59 @@
+import { DateTime, Duration } from 'luxon';
+import type { Money } from '../domain/types.js';
+
+/** Currencies whose minor unit is not 1/100 (ISO 4217); CDF uses centimes. */
+const MINOR_DIGITS: Record<string, number> = { JPY: 0, XAF: 0, XOF: 0, BIF: 0, RWF: 0, KWD: 3 };
+
+/** Number of minor-unit digits of a currency. */
+export function minorDigits(currency: string): number {
+  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
+}
+
+/** `{amount: 5000000, currency: 'CDF'}` → `50 000,00 CDF` (fr) or `CDF 50,000.00` (en). */
+export function formatMoney(m: Money, locale: string): string {
+  const digits = minorDigits(m.currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    m.amount / 10 ** digits,
+  );
+}
+
+/** Parses a user-typed amount (`25000`, `25 000,50`, `25,000.50`) into minor units; null if it is not one. */
+export function parseAmount(text: string, currency: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/[A-Za-z$€]/g, '');
+  if (!/^\d+([.,]\d+)*$/.test(t)) return null;
+  const lastSep = Math.max(t.lastIndexOf(','), t.lastIndexOf('.'));
+  const digits = minorDigits(currency);
+  let units: string;
+  let fraction = '';
+  if (lastSep >= 0 && t.length - lastSep - 1 <= digits && t.length - lastSep - 1 > 0 && t.length - lastSep - 1 !== 3) {
+    units = t.slice(0, lastSep).replace(/[.,]/g, '');
+    fraction = t.slice(lastSep + 1);
+  } else {
+    units = t.replace(/[.,]/g, '');
+  }
+  const value = Number(units) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** An instant as a date (or date and time) in the reader's time zone and language. */
+export function formatDate(iso: string, locale: string, timezone: string, style: 'date' | 'datetime' = 'date'): string {
+  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).setLocale(locale);
+  if (!dt.isValid) return iso;
+  return style === 'date'
+    ? dt.toLocaleString(DateTime.DATE_FULL)
+    : dt.toLocaleString({ ...DateTime.DATETIME_FULL, timeZoneName: 'short' });
+}
+
+/** An ISO-8601 duration in words: `P3D` → `3 jours` / `3 days`; `PT36H` → `1 day, 12 hours`. */
+export function formatDuration(iso: string, locale: string): string {
+  const d = Duration.fromISO(iso);
+  if (!d.isValid) return iso;
+  const ms = Math.max(0, d.toMillis());
+  const shifted = Duration.fromMillis(ms).shiftTo('days', 'hours', 'minutes');
+  const parts: Partial<Record<'days' | 'hours' | 'minutes', number>> = {};
+  if (shifted.days) parts.days = shifted.days;
+  if (shifted.hours) parts.hours = shifted.hours;
+  if (shifted.minutes && !shifted.days) parts.minutes = Math.round(shifted.minutes);
+  if (Object.keys(parts).length === 0) parts.minutes = 0;
+  return Duration.fromObject(parts, { locale }).toHuman({ unitDisplay: 'long', listStyle: 'long' } as never);
+}

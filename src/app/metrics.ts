@@ -1,0 +1,35 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics served at /metrics. One registry per process (tests may create their own). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'palabre_' });
+  return {
+    registry,
+    /** Inbound turns handled, by platform and outcome (`ok`, `refused`, `error`, `duplicate`). */
+    turns: new Counter({ name: 'palabre_turns_total', help: 'Inbound turns handled', labelNames: ['platform', 'outcome'], registers: [registry] }),
+    /** Cases by status, refreshed on scrape by whoever sets `casesCollector`. */
+    cases: new Gauge({ name: 'palabre_cases', help: 'Cases by status', labelNames: ['status'], registers: [registry] }),
+    /** Notification deliveries by platform and outcome (`sent`, `failed`, `dead`, `skipped`). */
+    notifications: new Counter({
+      name: 'palabre_notifications_total',
+      help: 'Notification deliveries',
+      labelNames: ['platform', 'outcome'],
+      registers: [registry],
+    }),
+    /** Dead letters waiting for a replay. */
+    deadLetters: new Gauge({ name: 'palabre_notifications_dead', help: 'Undeliverable notifications kept as dead letters', registers: [registry] }),
+    /** Deliveries retrying right now (a stuck one stays here). */
+    retrying: new Gauge({ name: 'palabre_notifications_retrying', help: 'Notifications waiting for a retry', registers: [registry] }),
+    /** Due time → notifier called, for reminders. */
+    reminderLag: new Histogram({
+      name: 'palabre_reminder_lag_seconds',
+      help: 'Delay between a reminder coming due and its delivery starting',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60],
+      registers: [registry],
+    }),
+    reminders: new Counter({ name: 'palabre_reminders_total', help: 'Reminders by kind and outcome (`sent`, `dropped`)', labelNames: ['kind', 'outcome'], registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

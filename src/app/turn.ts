@@ -1,0 +1,97 @@
+import type { BlobRef, CaseReason, CaseStatus, Money, Platform, Resolution } from '../domain/types.js';
+import type { Msg } from '../ports/notification.js';
+
+/** What the user sent in one turn. */
+export type TurnContent =
+  | { type: 'text'; text: string }
+  /** A slash or text command: `/refund C-000001 5000` is name `refund`, args `['C-000001', '5000']`. */
+  | { type: 'command'; name: string; args: string[]; text: string }
+  /** A button or menu choice: the opaque token of a Choice the engine sent. */
+  | { type: 'action'; token: string }
+  /** A photo or file, already copied into Palabre's blob storage by the adapter. */
+  | { type: 'attachment'; blob: BlobRef; caption?: string };
+
+/** One inbound event, platform-neutral. Adapters build it; the engine resolves the account. */
+export interface TurnInput {
+  platform: Platform;
+  /** The platform's user id. */
+  userId: string;
+  userName?: string;
+  /** The platform's idea of the user's language (`fr`, `en-US`): used until the account or /lang says otherwise. */
+  languageHint?: string;
+  /** Chat, channel or conversation the event came from. */
+  conversationId: string;
+  /** Thread or forum topic within the conversation, if any. */
+  threadId?: string | null;
+  /** Platform message id this event replies to, if any: a reply to a case message is a comment on that case. */
+  replyToMessageId?: string | null;
+  /** True in one-to-one chats with the bot. */
+  isPrivate: boolean;
+  /** True when the event comes from the configured staff channel or group: the only place support commands run. */
+  isStaffChannel?: boolean;
+  content: TurnContent;
+}
+
+/** A button: a localized label and an opaque token the engine resolves server-side. */
+export interface Choice {
+  label: Msg;
+  /** Opaque, short (fits Telegram's 64-byte callback data), bound to the user it was sent to. */
+  token: string;
+  style?: 'primary' | 'secondary' | 'danger';
+}
+
+/** What a case looks like to one viewer. */
+export interface CaseCard {
+  caseId: string;
+  orderId: string;
+  /** First item's title (and "+N" if more), for recognition. */
+  orderTitle: string;
+  shopName: string;
+  reason: CaseReason;
+  status: CaseStatus;
+  resolution: Resolution | null;
+  description: string;
+  total: Money;
+  refunded: Money;
+  openedAt: string;
+  escalatableAt: string;
+  escalatedAt: string | null;
+  closedAt: string | null;
+  lateDelivery: boolean;
+  trackingMismatch: boolean;
+  /** The viewer's role on this case. */
+  viewerRole: 'buyer' | 'seller' | 'support';
+  /** What the viewer may do now. */
+  actions: Choice[];
+}
+
+/** One message to post. Texts are message ids with arguments; the adapter localizes with `locale` and `timezone`. */
+export interface OutMessage {
+  /** Where to post it. For notifications, the recipient's direct address; the adapter may post in the case's thread instead. */
+  target: { conversationId: string; threadId?: string | null };
+  locale: string;
+  timezone: string;
+  /** Paragraphs. */
+  body: Msg[];
+  choices?: Choice[];
+  card?: CaseCard;
+  /** The case this message is about: the adapter remembers the sent message so that replies become comments. */
+  caseId?: string;
+  /** A stored blob to attach (relayed evidence). */
+  blobId?: string;
+  /** The engine waits for this kind of answer next (lets Discord show a modal, Telegram a force-reply). */
+  expects?: 'text' | 'description' | 'photo' | 'amount' | 'tracking';
+  /** Replaces the earlier message with the same key where the platform can edit (a case card whose case changed). */
+  replaceKey?: string;
+}
+
+/** The engine's answer to one turn. */
+export interface TurnResult {
+  replies: OutMessage[];
+}
+
+/** The conversation engine: one turn in, replies out. */
+export interface Engine {
+  /** Handles one inbound event; never throws for user errors (they become localized replies). */
+  handle(input: TurnInput): Promise<TurnResult>;
+}

@@ -1,0 +1,128 @@
+import type {
+  Actor,
+  Address,
+  BlobRef,
+  CaseReason,
+  CaseStatus,
+  EscalationGround,
+  EvidenceKind,
+  Money,
+  NudgeKind,
+  Resolution,
+  Role,
+  TrackingInfo,
+} from './types.js';
+
+/** Fields every timeline entry carries (SPEC section 5). */
+interface EntryBase {
+  at: string;
+  actor: Actor;
+}
+
+/**
+ * Case events: the append-only timeline. `type` values are the ones SPEC section 5 names,
+ * so the stored timeline is the event log itself.
+ */
+export type CaseEvent =
+  | (EntryBase & {
+      type: 'opened';
+      caseId: string;
+      orderId: string;
+      buyerId: string;
+      shopId: string;
+      sellerId: string;
+      reason: CaseReason;
+      description: string;
+      orderTotal: Money;
+      escalatableAt: string;
+      lateAt: string;
+    })
+  | (EntryBase & { type: 'comment'; text: string })
+  | (EntryBase & {
+      type: 'evidence';
+      kind: EvidenceKind;
+      blob?: BlobRef;
+      caption?: string;
+      /** Proofs of shipping only: whether the address they show matches the order's; null when not stated. */
+      addressMatches?: boolean | null;
+    })
+  | (EntryBase & {
+      type: 'tracking';
+      carrier: string;
+      number: string;
+      delivered: boolean;
+      /** Where the carrier says it delivered, when it did. */
+      deliveredTo: { city?: string; postalCode?: string; country?: string } | null;
+      /** Delivered to a place that is not the order's shipping address: recorded and shown, does not close. */
+      mismatch: boolean;
+    })
+  | (EntryBase & {
+      type: 'refund';
+      amount: Money;
+      /** True when this refund brings the total refunded to the order total. */
+      full: boolean;
+      viaOriginalMethod: boolean;
+      /** Support refunds only: recover the funds from the seller. */
+      recover: boolean;
+    })
+  | (EntryBase & { type: 'escalated'; ground: EscalationGround | null })
+  | (EntryBase & { type: 'info_requested'; from: 'buyer' | 'seller'; text: string })
+  | (EntryBase & { type: 'info_provided'; text: string })
+  | (EntryBase & { type: 'note'; text: string })
+  | (EntryBase & { type: 'reminder'; nudge: NudgeKind; to: Role; nudgeId: string })
+  | (EntryBase & { type: 'closed'; resolution: Resolution; text?: string })
+  | (EntryBase & { type: 'reopened'; text?: string })
+  | (EntryBase & { type: 'late_delivery' });
+
+export type CaseEventType = CaseEvent['type'];
+
+/** A case as folded from its events (SPEC section 5's JSON, plus what the rules need). */
+export interface Case {
+  id: string;
+  orderId: string;
+  buyerId: string;
+  shopId: string;
+  sellerId: string;
+  reason: CaseReason;
+  description: string;
+  status: CaseStatus;
+  resolution: Resolution | null;
+  openedAt: string;
+  escalatableAt: string;
+  escalatedAt: string | null;
+  escalationGround: EscalationGround | null;
+  closedAt: string | null;
+  /** When the case counts as a late delivery (opening + POLICY_MAX_CASE_AGE). */
+  lateAt: string;
+  lateDelivery: boolean;
+  orderTotal: Money;
+  refunded: Money;
+  /** Last time the seller acted (comment, evidence, tracking, refund); null until they do. */
+  sellerActedAt: string | null;
+  /** Last buyer comment not yet followed by a seller action; drives the reply nudge. */
+  buyerWaitingSince: string | null;
+  /** Open request for information from support, if any. */
+  infoRequested: { from: 'buyer' | 'seller'; at: string } | null;
+  /** Tracking that showed delivery somewhere else than the shipping address. */
+  trackingMismatch: boolean;
+  /** Number of events applied; the optimistic-concurrency version. */
+  version: number;
+  timeline: CaseEvent[];
+}
+
+/** Commands on an existing case: imperative, decided against the case's current state. */
+export type CaseCommand =
+  | { type: 'Comment'; text: string }
+  | { type: 'AddEvidence'; kind: EvidenceKind; blob?: BlobRef; caption?: string; shippedTo?: Address }
+  | { type: 'AddTracking'; carrier: string; number: string; info: TrackingInfo | null; shippingAddress: Address }
+  | { type: 'Refund'; amount?: Money; viaOriginalMethod?: boolean; recover?: boolean }
+  | { type: 'BuyerClose' }
+  | { type: 'Escalate'; ground?: EscalationGround }
+  | { type: 'AskInfo'; from: 'buyer' | 'seller'; text: string }
+  | { type: 'DecideForSeller'; text?: string }
+  | { type: 'Reopen'; text?: string }
+  | { type: 'Note'; text: string }
+  | { type: 'FlagLateDelivery' }
+  | { type: 'RecordReminder'; nudge: NudgeKind; to: Role; nudgeId: string };
+
+export type CaseCommandType = CaseCommand['type'];

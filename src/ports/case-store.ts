@@ -1,0 +1,43 @@
+import type { Case, CaseEvent } from '../domain/case-model.js';
+import type { CaseStatus } from '../domain/types.js';
+import type { Notification } from './notification.js';
+
+/** Filters for listing cases; all given fields must match. */
+export interface CaseFilter {
+  status?: CaseStatus | CaseStatus[];
+  orderId?: string;
+  buyerId?: string;
+  shopId?: string;
+  sellerId?: string;
+  /** Open or escalated cases whose escalation time (or late-delivery time) has passed at `now`. */
+  overdueAt?: string;
+  limit?: number;
+}
+
+/** Where cases live. One implementation in memory, one in Redis; both pass test/ports/case-store.contract.ts. */
+export interface CaseStore {
+  /** Allocates the next human case number, `C-000123`. */
+  nextCaseId(): Promise<string>;
+  /** Claims the order for a new case; false when another open case holds it (one open case per order). */
+  claimOrder(orderId: string, caseId: string): Promise<boolean>;
+  /** Releases the order's claim when its case closes (or the opening failed). */
+  releaseOrder(orderId: string, caseId: string): Promise<void>;
+  /** The case holding the order's claim, if any. */
+  openCaseForOrder(orderId: string): Promise<string | null>;
+  /** Loads a case (its `version` is the number of events), or null. */
+  load(caseId: string): Promise<Case | null>;
+  /**
+   * Appends events and the outbox notifications they cause, atomically, if the stored version is
+   * still `expectedVersion` (0 for a new case); stores `next` as the new snapshot.
+   * Throws ConflictError('VERSION_CONFLICT') otherwise. The timeline is never rewritten.
+   */
+  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[]): Promise<void>;
+  /** Cases matching the filter, newest first. */
+  list(filter: CaseFilter): Promise<Case[]>;
+  /** The oldest undelivered outbox notifications of a case (at most `max`), without removing them. */
+  peekOutbox(caseId: string, max: number): Promise<Notification[]>;
+  /** Removes the first `count` outbox notifications of a case once they are handed to delivery. */
+  ackOutbox(caseId: string, count: number): Promise<void>;
+  /** Ids of cases with undelivered outbox notifications (for the sweep after a crash). */
+  casesWithOutbox(): Promise<string[]>;
+}

@@ -1,0 +1,38 @@
+import type { Money } from '../domain/types.js';
+
+/**
+ * An argument of a localized message. Dates and money stay data until delivery, where the
+ * recipient's language and time zone are applied.
+ */
+export type MessageArg =
+  | string
+  | number
+  | { date: string; style?: 'date' | 'datetime' }
+  | { money: Money }
+  | { duration: string };
+
+export type MessageArgs = Record<string, MessageArg>;
+
+/** A localized sentence before localization: a Fluent message id and its arguments. */
+export interface Msg {
+  id: string;
+  args?: MessageArgs;
+}
+
+/** Who a notification is for: an account (reached on every platform it linked), or the support team. */
+export type Recipient = { accountId: string } | { support: true };
+
+/** One entry of the notification outbox: written with the events that caused it. */
+export interface Notification {
+  /** Stable id (`<caseId>-<version>-<n>` or a nudge id): delivering it twice is detected by this id. */
+  id: string;
+  to: Recipient;
+  caseId?: string;
+  /** Paragraphs of the message. */
+  body: Msg[];
+  /** Attach the case card (status, deadlines, allowed actions for the recipient). */
+  card?: boolean;
+  /** A blob to relay (photo or file evidence). */
+  blobId?: string;
+  createdAt: string;
+}

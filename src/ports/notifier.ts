@@ -1,0 +1,32 @@
+import type { Platform } from '../domain/types.js';
+import type { OutMessage } from '../app/turn.js';
+import type { Link } from './links.js';
+
+/** Where a notification goes on one platform: a linked user, or that platform's staff channel. */
+export type DeliveryTarget = { link: Link } | { support: true };
+
+/** Sends engine output to one platform outside a turn (relays, nudges). Each adapter implements it. */
+export interface Notifier {
+  readonly platform: Platform;
+  /** Delivers one message; throws DeliveryError when the platform refuses or rate-limits it. */
+  deliver(target: DeliveryTarget, message: OutMessage): Promise<void>;
+}
+
+/** A platform refused a delivery. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly opts: {
+      /** The platform asked to wait this long before trying again (429 retry_after). */
+      retryAfterMs?: number;
+      /** Trying again will not help (bad request, chat not found). */
+      permanent?: boolean;
+      /** The user blocked the bot, closed DMs or uninstalled the app: record it on the link. */
+      blocked?: boolean;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Tests share one Redis; each uses its own key prefix, so files may run in parallel.
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
