@@ -36,6 +36,8 @@ export type CaseEvent =
       orderTotal: Money;
       escalatableAt: string;
       lateAt: string;
+      /** The address the buyer gave at purchase: proofs of shipping and tracking are checked against it. */
+      shippingAddress?: Address;
     })
   | (EntryBase & { type: 'comment'; text: string })
   | (EntryBase & {
@@ -92,6 +94,8 @@ export interface Case {
   escalatedAt: string | null;
   escalationGround: EscalationGround | null;
   closedAt: string | null;
+  /** The order's shipping address at opening (absent on cases opened before it was recorded). */
+  shippingAddress?: Address;
   /** When the case counts as a late delivery (opening + POLICY_MAX_CASE_AGE). */
   lateAt: string;
   lateDelivery: boolean;

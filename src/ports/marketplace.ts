@@ -2,6 +2,8 @@ import type { Account, Money, Order, Shop, TrackingInfo } from '../domain/types.
 
 /** A refund recorded on an order. */
 export interface RefundRecord {
+  /** Idempotency key (`<caseId>-<event version>`): the same refund asked twice is recorded once. */
+  id?: string;
   orderId: string;
   amount: Money;
   /** Who refunded: the seller, or support on the marketplace's behalf. */

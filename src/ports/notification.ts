@@ -1,4 +1,4 @@
-import type { Money } from '../domain/types.js';
+import type { Money, Platform } from '../domain/types.js';
 
 /**
  * An argument of a localized message. Dates and money stay data until delivery, where the
@@ -35,4 +35,6 @@ export interface Notification {
   /** A blob to relay (photo or file evidence). */
   blobId?: string;
   createdAt: string;
+  /** Support notifications only: skip this platform's staff channel (the acting support member's, where the reply already shows). */
+  exceptPlatform?: Platform;
 }

@@ -1,0 +1,45 @@
+import type { Case, CaseCommand, CaseCommandType } from './case-model.js';
+import { decide } from './decider.js';
+import { isPalabreError } from './errors.js';
+import { defaultPolicy } from './policy.js';
+import type { Actor, Role } from './types.js';
+
+const PLACE = { name: '-', line1: '-', city: '-', postalCode: '', country: '-' };
+
+/** One well-formed command of each type, as `role` would send it; only the rules can refuse it. */
+function probes(role: Role): CaseCommand[] {
+  return [
+    { type: 'Comment', text: 'x' },
+    { type: 'AddEvidence', kind: role === 'seller' ? 'shipping_receipt' : 'photo', caption: 'x' },
+    { type: 'AddTracking', carrier: 'x', number: 'x', info: null, shippingAddress: PLACE },
+    { type: 'Refund' },
+    { type: 'BuyerClose' },
+    { type: 'Escalate', ground: 'inactivity' },
+    { type: 'AskInfo', from: 'seller', text: 'x' },
+    { type: 'DecideForSeller' },
+    { type: 'Reopen' },
+    { type: 'Note', text: 'x' },
+    { type: 'FlagLateDelivery' },
+    { type: 'RecordReminder', nudge: 'seller_reminder', to: 'seller', nudgeId: '\u0000probe' },
+  ];
+}
+
+/**
+ * The commands `role` may issue on `state` at `now` — the buttons a case card shows. It asks the
+ * decider itself, so a button is never offered for an action the rules would refuse.
+ */
+export function allowedCommands(state: Case, role: Role, now: string): CaseCommandType[] {
+  const accountId = role === 'buyer' ? state.buyerId : role === 'seller' ? state.sellerId : role;
+  const actor: Actor = { accountId, role, platform: 'system' };
+  return probes(role)
+    .filter((cmd) => {
+      try {
+        decide(state, cmd, { now, policy: defaultPolicy, actor });
+        return true;
+      } catch (e) {
+        if (isPalabreError(e) && e.code !== 'VALIDATION') return false;
+        throw e;
+      }
+    })
+    .map((cmd) => cmd.type);
+}

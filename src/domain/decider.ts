@@ -1,0 +1,214 @@
+import { placeMatchesAddress } from './address.js';
+import type { Case, CaseCommand, CaseEvent } from './case-model.js';
+import { ConflictError, ForbiddenError, IllegalStateError, PalabreError, ValidationError, type ErrorCode } from './errors.js';
+import type { Policy } from './policy.js';
+import { cleanOptionalText, cleanText } from './text.js';
+import { millis } from './time.js';
+import { ESCALATION_GROUNDS, type Actor, type EvidenceKind, type Money, type Role, type TrackingInfo } from './types.js';
+
+export { decideOpen, MAX_OPEN_EVIDENCE, type OpenCaseInput } from './open-case.js';
+export { evolve, fold } from './evolve.js';
+export { allowedCommands } from './allowed-commands.js';
+
+/** What a decision needs besides the case and the command: time as data, the policy, and who acts. */
+export interface DecideContext {
+  now: string;
+  policy: Policy;
+  actor: Actor;
+}
+
+/** The seller's proofs of shipping (SPEC section 1); buyers add photos and files. */
+export const PROOF_OF_SHIPPING: readonly EvidenceKind[] = ['shipping_receipt', 'customs_form', 'delivery_confirmation', 'departure_scan'];
+
+/**
+ * Decides a command on an existing case: the events to append, or a PalabreError saying why not.
+ * Checks run in this order: who may act, whether the case is closed, then the command's own rules.
+ */
+export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseEvent[] {
+  const now = millis(ctx.now);
+  const base = { at: ctx.now, actor: ctx.actor };
+  const role = ctx.actor.role;
+  switch (cmd.type) {
+    case 'Comment':
+      only(role, ['buyer', 'seller', 'support'], 'NOT_YOUR_CASE');
+      notClosed(state);
+      return [{ ...base, type: 'comment', text: cleanText(cmd.text) }];
+    case 'AddEvidence':
+      return addEvidence(state, cmd, base);
+    case 'AddTracking':
+      return addTracking(state, cmd, base);
+    case 'Refund':
+      return refund(state, cmd, base);
+    case 'BuyerClose':
+      only(role, ['buyer'], 'BUYER_ONLY');
+      notClosed(state);
+      return [{ ...base, type: 'closed', resolution: 'buyer_closed' }];
+    case 'Escalate':
+      return escalate(state, cmd, base, now);
+    case 'AskInfo': {
+      supportAfterEscalation(state, role);
+      if (cmd.from !== 'buyer' && cmd.from !== 'seller') throw new ValidationError('VALIDATION', 'ask buyer or seller', { field: 'from' });
+      return [{ ...base, type: 'info_requested', from: cmd.from, text: cleanText(cmd.text) }];
+    }
+    case 'DecideForSeller': {
+      supportAfterEscalation(state, role);
+      fullRefundOnlyWhenLate(state);
+      const text = cleanOptionalText(cmd.text);
+      return [{ ...base, type: 'closed', resolution: 'seller_favour', ...(text ? { text } : {}) }];
+    }
+    case 'Reopen': {
+      only(role, ['support'], 'SUPPORT_ONLY');
+      if (state.status !== 'closed') throw new IllegalStateError('CASE_NOT_CLOSED', undefined, { caseId: state.id });
+      const text = cleanOptionalText(cmd.text);
+      return [{ ...base, type: 'reopened', ...(text ? { text } : {}) }];
+    }
+    case 'Note':
+      only(role, ['support'], 'SUPPORT_ONLY');
+      return [{ ...base, type: 'note', text: cleanText(cmd.text) }];
+    case 'FlagLateDelivery':
+      only(role, ['system'], 'NOT_YOUR_CASE');
+      notClosed(state);
+      if (state.lateDelivery) throw new IllegalStateError('ALREADY_LATE', undefined, { caseId: state.id });
+      if (now < millis(state.lateAt)) throw new IllegalStateError('NOT_LATE_YET', undefined, { at: state.lateAt });
+      return [{ ...base, type: 'late_delivery' }];
+    case 'RecordReminder':
+      only(role, ['system'], 'NOT_YOUR_CASE');
+      notClosed(state);
+      if (!cmd.nudgeId) throw new ValidationError('VALIDATION', 'a reminder needs its nudge id', { field: 'nudgeId' });
+      // A nudge fires once even when two workers pick it up: the timeline remembers it.
+      if (state.timeline.some((e) => e.type === 'reminder' && e.nudgeId === cmd.nudgeId)) {
+        throw new ConflictError('DUPLICATE', undefined, { nudgeId: cmd.nudgeId });
+      }
+      return [{ ...base, type: 'reminder', nudge: cmd.nudge, to: cmd.to, nudgeId: cmd.nudgeId }];
+    default:
+      return assertNever(cmd);
+  }
+}
+
+type Base = { at: string; actor: Actor };
+
+function addEvidence(state: Case, cmd: Extract<CaseCommand, { type: 'AddEvidence' }>, base: Base): CaseEvent[] {
+  const proof = PROOF_OF_SHIPPING.includes(cmd.kind);
+  if (proof) only(base.actor.role, ['seller'], 'SELLER_ONLY');
+  else if (cmd.kind === 'photo' || cmd.kind === 'file') only(base.actor.role, ['buyer', 'seller'], 'BUYER_ONLY');
+  else throw new ValidationError('VALIDATION', `unknown evidence kind ${String(cmd.kind)}`, { field: 'kind' });
+  notClosed(state);
+  const caption = cleanOptionalText(cmd.caption);
+  if (!cmd.blob && !caption) throw new ValidationError('VALIDATION', 'evidence needs a file or a caption', { field: 'blob' });
+  const event: CaseEvent = {
+    ...base,
+    type: 'evidence',
+    kind: cmd.kind,
+    ...(cmd.blob ? { blob: cmd.blob } : {}),
+    ...(caption ? { caption } : {}),
+  };
+  if (proof) {
+    // SPEC: a proof must show shipment to the address the buyer gave at purchase; null = it does not say.
+    event.addressMatches = cmd.shippedTo && state.shippingAddress ? placeMatchesAddress(cmd.shippedTo, state.shippingAddress) : null;
+  }
+  return [event];
+}
+
+function addTracking(state: Case, cmd: Extract<CaseCommand, { type: 'AddTracking' }>, base: Base): CaseEvent[] {
+  only(base.actor.role, ['seller'], 'SELLER_ONLY');
+  notClosed(state);
+  const carrier = cmd.carrier?.trim() ?? '';
+  const number = cmd.number?.trim() ?? '';
+  if (!carrier || !number || carrier.length > 100 || number.length > 100) {
+    throw new ValidationError('VALIDATION', 'tracking needs a carrier and a number', { field: carrier ? 'number' : 'carrier' });
+  }
+  const last = lastTrackingEvent(cmd.info);
+  const delivered = last?.status.trim().toLowerCase() === 'delivered';
+  const deliveredTo = delivered && last ? { city: last.city, postalCode: last.postalCode, country: last.country } : null;
+  const address = cmd.shippingAddress ?? state.shippingAddress;
+  const mismatch = deliveredTo !== null && !(address && placeMatchesAddress(deliveredTo, address));
+  const event: CaseEvent = { ...base, type: 'tracking', carrier, number, delivered, deliveredTo, mismatch };
+  // Rule (c) is for non-delivery cases only. A late-delivery case is settled by a full refund
+  // alone (POLICY_MAX_CASE_AGE), so late tracking is recorded for support but does not close it.
+  if (state.reason === 'non_delivery' && delivered && !mismatch && !state.lateDelivery) {
+    return [event, { ...base, type: 'closed', resolution: 'delivered' }];
+  }
+  return [event];
+}
+
+function lastTrackingEvent(info: TrackingInfo | null): TrackingInfo['events'][number] | undefined {
+  if (!info || info.events.length === 0) return undefined;
+  // Carriers list events in either order; the latest one is the parcel's state.
+  return [...info.events].sort((a, b) => millis(a.at) - millis(b.at)).at(-1);
+}
+
+function refund(state: Case, cmd: Extract<CaseCommand, { type: 'Refund' }>, base: Base): CaseEvent[] {
+  const role = base.actor.role;
+  if (role === 'support') supportAfterEscalation(state, role);
+  else only(role, ['seller'], 'SELLER_ONLY');
+  notClosed(state);
+  if (role === 'seller' && cmd.recover) throw new ForbiddenError('SUPPORT_ONLY', 'only support recovers funds from the seller');
+  const amount = refundAmount(state, cmd.amount);
+  const full = state.refunded.amount + amount.amount === state.orderTotal.amount;
+  const viaOriginalMethod = cmd.viaOriginalMethod ?? true;
+  const event: CaseEvent = { ...base, type: 'refund', amount, full, viaOriginalMethod, recover: role === 'support' && (cmd.recover ?? false) };
+  if (role === 'support') {
+    if (!full) fullRefundOnlyWhenLate(state);
+    return [event, { ...base, type: 'closed', resolution: 'support_refund' }];
+  }
+  // Rule (a): only a full refund through the original payment method closes the case by itself.
+  return full && viaOriginalMethod ? [event, { ...base, type: 'closed', resolution: 'refunded' }] : [event];
+}
+
+function refundAmount(state: Case, requested: Money | undefined): Money {
+  const remaining = state.orderTotal.amount - state.refunded.amount;
+  const currency = state.orderTotal.currency;
+  if (remaining <= 0) throw new IllegalStateError('REFUND_TOO_LARGE', undefined, { max: 0, currency });
+  if (!requested) return { amount: remaining, currency };
+  if (!Number.isSafeInteger(requested.amount) || requested.amount <= 0) {
+    throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
+  }
+  if (requested.currency?.toUpperCase() !== currency.toUpperCase()) {
+    throw new ValidationError('CURRENCY_MISMATCH', undefined, { currency, given: String(requested.currency) });
+  }
+  if (requested.amount > remaining) throw new IllegalStateError('REFUND_TOO_LARGE', undefined, { max: remaining, currency });
+  return { amount: requested.amount, currency };
+}
+
+function escalate(state: Case, cmd: Extract<CaseCommand, { type: 'Escalate' }>, base: Base, now: number): CaseEvent[] {
+  const role = base.actor.role;
+  only(role, ['buyer', 'support'], 'BUYER_ONLY');
+  notClosed(state);
+  if (state.status === 'escalated') throw new IllegalStateError('ALREADY_ESCALATED', undefined, { at: state.escalatedAt ?? '' });
+  if (role === 'buyer') {
+    if (now < millis(state.escalatableAt)) throw new IllegalStateError('ESCALATION_NOT_YET', undefined, { at: state.escalatableAt });
+    // The buyer escalates on time alone; grounds are support's to name.
+    return [{ ...base, type: 'escalated', ground: null }];
+  }
+  if (!cmd.ground || !ESCALATION_GROUNDS.includes(cmd.ground)) {
+    throw new ValidationError('INVALID_GROUND', undefined, { grounds: ESCALATION_GROUNDS.join(', ') });
+  }
+  return [{ ...base, type: 'escalated', ground: cmd.ground }];
+}
+
+function supportAfterEscalation(state: Case, role: Role): void {
+  only(role, ['support'], 'SUPPORT_ONLY');
+  notClosed(state);
+  if (state.status !== 'escalated') throw new IllegalStateError('NOT_ESCALATED', undefined, { caseId: state.id });
+}
+
+/**
+ * POLICY_MAX_CASE_AGE: once a case is flagged late, support may only settle it with a full
+ * refund. The buyer may still close it as satisfied: that is the buyer giving up a claim, not
+ * support imposing a lesser outcome, and blocking it would keep a case open against their will.
+ */
+function fullRefundOnlyWhenLate(state: Case): void {
+  if (state.lateDelivery) throw new IllegalStateError('LATE_DELIVERY_FULL_REFUND_ONLY', undefined, { caseId: state.id });
+}
+
+function only(role: Role, allowed: readonly Role[], code: ErrorCode): void {
+  if (!allowed.includes(role)) throw new ForbiddenError(code, undefined, { role });
+}
+
+function notClosed(state: Case): void {
+  if (state.status === 'closed') throw new IllegalStateError('CASE_CLOSED', undefined, { caseId: state.id });
+}
+
+function assertNever(x: never): never {
+  throw new PalabreError('INTERNAL', `unhandled command ${JSON.stringify(x)}`);
+}
