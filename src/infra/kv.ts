@@ -1,0 +1,140 @@
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import type { KeyValue } from '../ports/kv.js';
+import type { RedisClient } from './redis.js';
+
+export type { RedisClient };
+
+/** A KeyValue that can also write a key only when it is absent, atomically for every user of the same store. */
+export interface AtomicKeyValue extends KeyValue {
+  /** Sets the key unless it exists; true when this call set it. */
+  add<T>(key: string, value: T, ttlMs?: number): Promise<boolean>;
+}
+
+/** Keyv's stored envelope; written by `add` in the same shape so `get` reads it back. */
+function envelope(value: unknown, ttlMs?: number): string {
+  return JSON.stringify({ value, expires: ttlMs ? Date.now() + ttlMs : undefined });
+}
+
+function positiveTtl(ttlMs?: number): number | undefined {
+  if (ttlMs === undefined) return undefined;
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`ttlMs must be a positive number, got ${ttlMs}`);
+  return Math.ceil(ttlMs);
+}
+
+function wrap(keyv: Keyv, add: (key: string, raw: string, ttlMs?: number) => Promise<boolean>): AtomicKeyValue {
+  return {
+    get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
+    async set<T>(key: string, value: T, ttlMs?: number) {
+      await keyv.set(key, value, positiveTtl(ttlMs));
+    },
+    delete: (key) => keyv.delete(key),
+    add: async (key, value, ttlMs) => {
+      const ttl = positiveTtl(ttlMs);
+      return add(key, envelope(value, ttl), ttl);
+    },
+  };
+}
+
+/**
+ * Map-backed store that forgets expired entries itself: Keyv's plain Map only drops them when read,
+ * so write-once keys (dedup markers, link nonces) would pile up forever.
+ */
+class ExpiringMap implements KeyvStoreAdapter {
+  opts = {};
+  namespace?: string;
+  private readonly entries = new Map<string, { raw: unknown; until: number }>();
+  private writes = 0;
+
+  async get<V>(key: string): Promise<V | undefined> {
+    return this.live(key)?.raw as V | undefined;
+  }
+  async set(key: string, raw: unknown, ttl?: number): Promise<boolean> {
+    this.entries.set(key, { raw, until: ttl ? Date.now() + ttl : Infinity });
+    if (++this.writes % 1000 === 0) this.sweep();
+    return true;
+  }
+  /** Synchronous check-and-set: atomic within the process, which is all a memory store serves. */
+  addNow(key: string, raw: unknown, ttl?: number): boolean {
+    if (this.live(key)) return false;
+    this.entries.set(key, { raw, until: ttl ? Date.now() + ttl : Infinity });
+    return true;
+  }
+  async delete(key: string): Promise<boolean> {
+    const existed = this.live(key) !== undefined;
+    this.entries.delete(key);
+    return existed;
+  }
+  async clear(): Promise<void> {
+    this.entries.clear();
+  }
+  on() {
+    return this;
+  }
+  private live(key: string) {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.until <= Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+  private sweep() {
+    const now = Date.now();
+    for (const [k, e] of this.entries) if (e.until <= now) this.entries.delete(k);
+  }
+}
+
+/** Keyv store over an existing ioredis connection; Redis itself expires keys (PX). */
+class IoRedisStore implements KeyvStoreAdapter {
+  opts = {};
+  namespace?: string;
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  async get<V>(key: string): Promise<V | undefined> {
+    const raw = await this.redis.get(this.prefix + key);
+    return (raw ?? undefined) as V | undefined;
+  }
+  async set(key: string, raw: string, ttl?: number): Promise<boolean> {
+    if (ttl) await this.redis.set(this.prefix + key, raw, 'PX', ttl);
+    else await this.redis.set(this.prefix + key, raw);
+    return true;
+  }
+  async add(key: string, raw: string, ttl?: number): Promise<boolean> {
+    const ok = ttl ? await this.redis.set(this.prefix + key, raw, 'PX', ttl, 'NX') : await this.redis.set(this.prefix + key, raw, 'NX');
+    return ok === 'OK';
+  }
+  async delete(key: string): Promise<boolean> {
+    return (await this.redis.del(this.prefix + key)) === 1;
+  }
+  /** Not used by Palabre; refusing is safer than a SCAN+DEL over a shared keyspace. */
+  async clear(): Promise<void> {
+    throw new Error('clear() is not supported on the shared Redis key-value store');
+  }
+  on() {
+    return this;
+  }
+}
+
+const keyvOptions = { useKeyPrefix: false, throwOnErrors: true, emitErrors: false } as const;
+
+/** In-process KeyValue (embedded mode, tests). Values are JSON-serialized like in Redis, so both behave alike. */
+export function createMemoryKv(): AtomicKeyValue {
+  const store = new ExpiringMap();
+  const keyv = new Keyv({ store, ...keyvOptions });
+  return wrap(keyv, async (key, raw, ttl) => store.addNow(key, raw, ttl));
+}
+
+/**
+ * KeyValue in Redis at `${prefix}kv:<key>`, through keyv over the shared ioredis connection.
+ * (@keyv/redis is built on node-redis and cannot reuse an ioredis client or cluster, so a second
+ * client library and connection pool would be needed for the same server.)
+ */
+export function createRedisKv(redis: RedisClient, prefix: string): AtomicKeyValue {
+  const store = new IoRedisStore(redis, `${prefix}kv:`);
+  const keyv = new Keyv({ store, ...keyvOptions });
+  return wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl));
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryKv, createRedisKv } from '../../src/infra/kv.js';
+import { createLinkStore } from '../../src/infra/link-store.js';
+import type { KeyValue } from '../../src/ports/kv.js';
+import type { Link } from '../../src/ports/links.js';
+import { testRedis, type TestRedis } from '../support/redis.js';
+
+const link = (over: Partial<Link>): Link => ({
+  platform: 'telegram',
+  userId: '1001',
+  accountId: 'acc-amina',
+  address: '1001',
+  linkedAt: '2026-10-21T08:00:00.000Z',
+  ...over,
+});
+
+function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?: () => Promise<void> }>) {
+  describe(`LinkStore on ${name}`, () => {
+    let h: Awaited<ReturnType<typeof setup>>;
+    let acc = 0;
+    const account = () => `acc-${name}-${++acc}`;
+    beforeAll(async () => {
+      h = await setup();
+    });
+    afterAll(async () => h.cleanup?.());
+
+    it('finds a linked identity and nothing for an unlinked one', async () => {
+      const store = createLinkStore(h.kv());
+      const a = account();
+      await store.put(link({ accountId: a, userId: `${a}-tg` }));
+      expect(await store.get('telegram', `${a}-tg`)).toMatchObject({ accountId: a, address: '1001' });
+      expect(await store.get('discord', `${a}-tg`)).toBeNull();
+      expect(await store.get('telegram', 'nobody')).toBeNull();
+    });
+
+    it('lists every platform an account linked, Teams ids with colons included', async () => {
+      const store = createLinkStore(h.kv());
+      const a = account();
+      await store.put(link({ accountId: a, userId: `${a}-tg` }));
+      await store.put(link({ accountId: a, platform: 'discord', userId: `${a}-dc`, address: 'dm-1' }));
+      await store.put(link({ accountId: a, platform: 'teams', userId: `29:1${a}`, address: 'conv:a:b' }));
+      await store.put(link({ accountId: a, userId: `${a}-tg`, address: 'updated' }));
+      const links = await store.forAccount(a);
+      expect(links.map((l) => `${l.platform}/${l.userId}/${l.address}`).sort()).toEqual(
+        [`discord/${a}-dc/dm-1`, `teams/29:1${a}/conv:a:b`, `telegram/${a}-tg/updated`].sort(),
+      );
+      expect(await store.forAccount(account())).toEqual([]);
+    });
+
+    it('moves an identity relinked to another account', async () => {
+      const store = createLinkStore(h.kv());
+      const [a, b] = [account(), account()];
+      await store.put(link({ accountId: a, userId: `${a}-shared` }));
+      await store.put(link({ accountId: b, userId: `${a}-shared` }));
+      expect(await store.forAccount(a)).toEqual([]);
+      expect((await store.forAccount(b)).map((l) => l.userId)).toEqual([`${a}-shared`]);
+    });
+
+    it('keeps every link when an account links several platforms at the same moment from two processes', async () => {
+      const [one, two] = [createLinkStore(h.kv()), createLinkStore(h.kv())];
+      const a = account();
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? one : two).put(link({ accountId: a, userId: `${a}-${i}` }))),
+      );
+      expect((await one.forAccount(a)).map((l) => l.userId).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `${a}-${i}`).sort());
+    });
+
+    it('records and clears that a platform refuses delivery', async () => {
+      const store = createLinkStore(h.kv());
+      const a = account();
+      await store.put(link({ accountId: a, userId: `${a}-b` }));
+      await store.setBlocked('telegram', `${a}-b`, '2026-10-22T10:00:00.000Z');
+      expect((await store.forAccount(a))[0]?.blockedAt).toBe('2026-10-22T10:00:00.000Z');
+      await store.setBlocked('telegram', `${a}-b`, null);
+      expect((await store.get('telegram', `${a}-b`))?.blockedAt).toBeNull();
+      await store.setBlocked('telegram', 'never-linked', '2026-10-22T10:00:00.000Z');
+      expect(await store.get('telegram', 'never-linked')).toBeNull();
+    });
+
+    it('remembers the language an account chose', async () => {
+      const store = createLinkStore(h.kv());
+      const a = account();
+      expect(await store.getLocale(a)).toBeNull();
+      await store.setLocale(a, 'en');
+      expect(await createLinkStore(h.kv()).getLocale(a)).toBe('en');
+    });
+  });
+}
+
+suite('memory', async () => {
+  const kv = createMemoryKv();
+  return { kv: () => kv };
+});
+
+let r: TestRedis;
+suite('redis', async () => {
+  r = await testRedis();
+  return { kv: () => createRedisKv(r.connect(), r.prefix), cleanup: () => r.cleanup() };
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dedup, KeyValue } from '../../src/ports/kv.js';
+import type { AtomicKeyValue } from '../../src/infra/kv.js';
+
+/** What each run of the contract needs: fresh stores on the same backing storage, and a cleanup. */
+export interface KvHarness {
+  /** A store; calling it twice gives two handles on the same data (two processes, for Redis). */
+  kv(): AtomicKeyValue;
+  cleanup?(): Promise<void>;
+}
+
+export interface DedupHarness {
+  dedup(): Dedup;
+  cleanup?(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `probe` returns true (expiry is the storage's business; we only wait for it). */
+async function eventually(probe: () => Promise<boolean>, maxMs = 3000): Promise<boolean> {
+  for (let waited = 0; waited < maxMs; waited += 25) {
+    if (await probe()) return true;
+    await sleep(25);
+  }
+  return probe();
+}
+
+let n = 0;
+const fresh = (label: string) => `${label}:${++n}:${Math.random().toString(36).slice(2)}`;
+
+/** The KeyValue contract: every implementation must pass it unchanged. */
+export function describeKeyValue(name: string, setup: () => Promise<KvHarness>): void {
+  describe(`KeyValue contract: ${name}`, () => {
+    let h: KvHarness;
+    let kv: KeyValue & AtomicKeyValue;
+    beforeAll(async () => {
+      h = await setup();
+      kv = h.kv();
+    });
+    afterAll(async () => h.cleanup?.());
+
+    it('answers undefined for a key never set', async () => {
+      expect(await kv.get(fresh('missing'))).toBeUndefined();
+    });
+
+    it('returns what was set, for every JSON shape', async () => {
+      const values = ['texte', 42, 0, true, false, null, ['a', 1], { nested: { list: [1, { x: 'y' }] }, fr: 'été' }];
+      for (const v of values) {
+        const key = fresh('shape');
+        await kv.set(key, v);
+        expect(await kv.get(key)).toEqual(v);
+      }
+    });
+
+    it('hands out copies: changing a returned object does not change the stored one', async () => {
+      const key = fresh('copy');
+      await kv.set(key, { step: 'order' });
+      const got = (await kv.get<{ step: string }>(key))!;
+      got.step = 'changed';
+      expect(await kv.get(key)).toEqual({ step: 'order' });
+    });
+
+    it('replaces a value and keeps keys with colons and accents apart', async () => {
+      const a = fresh('teams:29:1AbC');
+      const b = `${a}:é`;
+      await kv.set(a, 1);
+      await kv.set(a, 2);
+      await kv.set(b, 3);
+      expect(await kv.get(a)).toBe(2);
+      expect(await kv.get(b)).toBe(3);
+    });
+
+    it('deletes, saying whether the key existed', async () => {
+      const key = fresh('del');
+      await kv.set(key, 'x');
+      expect(await kv.delete(key)).toBe(true);
+      expect(await kv.get(key)).toBeUndefined();
+      expect(await kv.delete(key)).toBe(false);
+    });
+
+    it('forgets a value once its TTL has passed, and not before', async () => {
+      const short = fresh('ttl-short');
+      const long = fresh('ttl-long');
+      await kv.set(short, 'soon gone', 80);
+      await kv.set(long, 'stays', 60_000);
+      expect(await kv.get(short)).toBe('soon gone');
+      expect(await eventually(async () => (await kv.get(short)) === undefined)).toBe(true);
+      expect(await kv.get(long)).toBe('stays');
+      expect(await kv.delete(short)).toBe(false);
+    });
+
+    it('drops the TTL when a key is set again without one', async () => {
+      const key = fresh('ttl-reset');
+      await kv.set(key, 'v1', 80);
+      await kv.set(key, 'v2');
+      await sleep(200);
+      expect(await kv.get(key)).toBe('v2');
+    });
+
+    it('refuses a TTL that is not a positive number', async () => {
+      await expect(kv.set(fresh('bad-ttl'), 'x', 0)).rejects.toThrow(RangeError);
+      await expect(kv.set(fresh('bad-ttl'), 'x', -5)).rejects.toThrow(RangeError);
+    });
+
+    it('shares data between two handles on the same storage', async () => {
+      const key = fresh('shared');
+      const other = h.kv();
+      await kv.set(key, { by: 'one' });
+      expect(await other.get(key)).toEqual({ by: 'one' });
+      expect(await other.delete(key)).toBe(true);
+      expect(await kv.get(key)).toBeUndefined();
+    });
+
+    it('add sets only an absent key, and exactly one of many racing adds wins', async () => {
+      const key = fresh('add');
+      const handles = [kv, h.kv(), h.kv()];
+      const wins = await Promise.all(Array.from({ length: 30 }, (_, i) => handles[i % 3]!.add(key, i, 60_000)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = wins.indexOf(true);
+      expect(await kv.get(key)).toBe(winner);
+      expect(await kv.add(key, 'again')).toBe(false);
+      await kv.delete(key);
+      expect(await kv.add(key, 'after delete')).toBe(true);
+    });
+
+    it('add honours its TTL', async () => {
+      const key = fresh('add-ttl');
+      expect(await kv.add(key, 1, 80)).toBe(true);
+      expect(await eventually(() => kv.add(key, 2, 60_000))).toBe(true);
+      expect(await kv.get(key)).toBe(2);
+    });
+  });
+}
+
+/** The Dedup contract: true once per key per TTL, whoever asks. */
+export function describeDedup(name: string, setup: () => Promise<DedupHarness>): void {
+  describe(`Dedup contract: ${name}`, () => {
+    let h: DedupHarness;
+    beforeAll(async () => {
+      h = await setup();
+    });
+    afterAll(async () => h.cleanup?.());
+
+    it('is true the first time only', async () => {
+      const d = h.dedup();
+      const key = fresh('update');
+      expect(await d.first(key, 60_000)).toBe(true);
+      expect(await d.first(key, 60_000)).toBe(false);
+      expect(await d.first(fresh('other'), 60_000)).toBe(true);
+    });
+
+    it('lets exactly one of many racing callers through', async () => {
+      const ds = [h.dedup(), h.dedup(), h.dedup()];
+      const key = fresh('race');
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => ds[i % 3]!.first(key, 60_000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('is true again once the TTL has passed', async () => {
+      const d = h.dedup();
+      const key = fresh('ttl');
+      expect(await d.first(key, 80)).toBe(true);
+      expect(await eventually(() => d.first(key, 60_000))).toBe(true);
+      expect(await d.first(key, 60_000)).toBe(false);
+    });
+
+    it('refuses a TTL that is not a positive number', async () => {
+      await expect(h.dedup().first(fresh('bad'), 0)).rejects.toThrow(RangeError);
+    });
+  });
+}
