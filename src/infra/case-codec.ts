@@ -1,0 +1,45 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/**
+ * How case snapshots and timeline entries are kept in Redis: JSON, deflated with a preset
+ * dictionary of the JSON every case repeats (keys, actors, types), which takes a timeline entry
+ * from ~200 to ~80 bytes. The first byte says the format, so plain JSON (`{`) still reads and a
+ * later dictionary gets a new byte. NEVER edit DICTIONARY_V1: stored entries need it to inflate.
+ */
+const FORMAT_DEFLATE_V1 = 0x01;
+
+// zlib favours the end of a dictionary: the most frequent fragments come last.
+const DICTIONARY_V1 = Buffer.from(
+  [
+    '"resolution":"seller_favour""resolution":"support_refund""resolution":"delivered""ground":"inactivity""ground":"harassment"',
+    '"ground":"refusal""ground":"manipulation""ground":"integrity"{"type":"late_delivery"{"type":"info_provided"',
+    '{"type":"info_requested","from":"seller","from":"buyer"{"type":"reopened"{"type":"note"',
+    '{"type":"reminder","nudge":"seller_reminder","nudge":"buyer_escalation_open","nudge":"support_sla","nudge":"seller_reply_due","to":"seller","nudgeId":"nudge-C-0',
+    '"platform":"system"},"role":"system","accountId":"system"',
+    '{"type":"tracking","carrier":"dhl","number":"","delivered":false,"delivered":true,"deliveredTo":null,"deliveredTo":{"city":"","country":"CD"},"mismatch":false,"mismatch":true',
+    '{"type":"refund","amount":{"amount":,"currency":"USD"},"full":true,"full":false,"viaOriginalMethod":true,"recover":false',
+    '{"type":"escalated","ground":null{"type":"closed","resolution":"refunded","resolution":"buyer_closed"',
+    '{"type":"evidence","kind":"photo","kind":"file","kind":"shipping_receipt","blob":{"id":"","contentType":"image/jpeg","size":,"name":"","caption":"',
+    '{"id":"C-0","orderId":"CC-","buyerId":"acc-","shopId":"shop-","sellerId":"acc-","reason":"not_as_described","description":"","status":"escalated","status":"closed",',
+    '"status":"open","resolution":null,"openedAt":"2026-","escalatableAt":"2026-","escalatedAt":null,"escalationGround":null,"closedAt":null,',
+    '"shippingAddress":{"name":"","line1":"","city":"Kinshasa","postalCode":"","country":"CD"},"lateAt":"2027-","lateDelivery":false,',
+    '"orderTotal":{"amount":,"currency":"CDF"},"refunded":{"amount":0,"currency":"CDF"},"sellerActedAt":null,"buyerWaitingSince":null,"infoRequested":null,"trackingMismatch":false,"version":',
+    '{"type":"opened","at":"2026-","actor":{"accountId":"acc-","role":"buyer","platform":"web"},"caseId":"C-0","orderId":"CC-","buyerId":"acc-","shopId":"shop-","sellerId":"acc-",',
+    '"reason":"non_delivery","description":"","orderTotal":{"amount":,"currency":"CDF"},"escalatableAt":"2026-","lateAt":"2027-",',
+    '"actor":{"accountId":"acc-support-1","role":"support","platform":"teams"}},"text":"',
+    '{"type":"comment","at":"2026-10-21T10:00:00.000Z","actor":{"accountId":"acc-","role":"seller","platform":"discord"},"text":"',
+    '{"type":"comment","at":"2026-10-21T10:00:00.000Z","actor":{"accountId":"acc-","role":"buyer","platform":"telegram"},"text":"',
+  ].join(''),
+);
+
+/** A value as stored: deflated JSON behind a format byte. */
+export function encodeEntry(value: unknown): Buffer {
+  const deflated = deflateRawSync(JSON.stringify(value), { dictionary: DICTIONARY_V1, level: 9 });
+  return Buffer.concat([Buffer.of(FORMAT_DEFLATE_V1), deflated]);
+}
+
+/** Reads a stored value, deflated or plain JSON. */
+export function decodeEntry<T>(raw: Buffer): T {
+  if (raw[0] === FORMAT_DEFLATE_V1) return JSON.parse(inflateRawSync(raw.subarray(1), { dictionary: DICTIONARY_V1 }).toString('utf8')) as T;
+  return JSON.parse(raw.toString('utf8')) as T;
+}

@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import type { Case, CaseEvent } from '../domain/case-model.js';
+import { ConflictError } from '../domain/errors.js';
+import type { CaseFilter, CaseStore } from '../ports/case-store.js';
+import type { Notification } from '../ports/notification.js';
+import { decodeEntry, encodeEntry } from './case-codec.js';
+import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
+import { checkAppend } from './memory-case-store.js';
+import { APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { isCluster, type RedisClient } from './redis.js';
+import type { Logger } from '../app/log.js';
+
+type Snapshot = Omit<Case, 'timeline'>;
+type Reply = [Error | null, unknown];
+type Cmd = [method: string, ...args: (string | number | Buffer)[]];
+
+/** The Redis case store plus its crash repair. */
+export interface RedisCaseStore extends CaseStore {
+  /** Re-indexes cases whose index update was lost (a crash between an append and its index update). */
+  repairIndexes(): Promise<number>;
+}
+
+export interface RedisCaseStoreOptions {
+  /** Put before every key (default `palabre:`); no braces, they would break the hash tags. */
+  prefix?: string;
+  /** Told when an index update fails after a stored append (the dirty mark lets the sweep repair it). */
+  logger?: Logger;
+}
+
+const PAGE = 200;
+const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Cases in Redis. Key layout (`p` = prefix):
+ * - `p case:{C-000123}` snapshot without the timeline; `…:events` the timeline (list, append-only), both
+ *   as deflated JSON (case-codec.ts); `…:outbox` pending Notification JSON (list). One hash tag, so the append script is atomic on Cluster.
+ * - `p seq:case` case numbers (INCR); `p claim:order:<orderId>` the open case holding an order (SET NX).
+ * - `p {idx}:…` cross-case indexes, one slot: zsets by opening time `all`, `buyer:<id>`, `seller:<id>`,
+ *   `shop:<id>`, `order:<id>`, `status:<status>`; `due:escalate` / `due:late` by deadline; hash `version`
+ *   (last indexed version per case); set `outbox` (cases with notifications); set `dirty`.
+ *
+ * An append is two round trips: [SADD dirty `id#version#nonce`, the append script], then the re-index script,
+ * which also SADDs `outbox` and removes the dirty mark. A crash between the two leaves the case stored
+ * but the indexes stale and the outbox unflagged; the dirty mark survives, and `casesWithOutbox()`
+ * (the outbox sweep) first calls `repairIndexes()`, which re-indexes every dirty case from its snapshot.
+ */
+export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStoreOptions = {}): RedisCaseStore {
+  const { prefix = 'palabre:', logger } = options;
+  if (prefix.includes('{') || prefix.includes('}')) throw new Error('case store prefix must not contain { or } (Cluster hash tags)');
+  const cmds = redis as unknown as Record<string, (...args: (string | number | Buffer)[]) => Promise<unknown>>;
+  redis.defineCommand('palabreCaseAppend', { numberOfKeys: 3, lua: APPEND_LUA });
+  redis.defineCommand('palabreCaseReindex', { numberOfKeys: 13, lua: REINDEX_LUA });
+  redis.defineCommand('palabreReleaseClaim', { numberOfKeys: 1, lua: RELEASE_LUA });
+
+  const caseKey = (id: string) => `${prefix}case:{${id}}`;
+  const eventsKey = (id: string) => `${caseKey(id)}:events`;
+  const outboxKey = (id: string) => `${caseKey(id)}:outbox`;
+  const claimKey = (orderId: string) => `${prefix}claim:order:${orderId}`;
+  const idx = (name: string) => `${prefix}{idx}:${name}`;
+  const statusIdx = (s: string) => idx(`status:${s}`);
+
+  /** Several commands in one round trip: a pipeline, or on Cluster concurrent commands (keys span slots). */
+  async function send(list: Cmd[]): Promise<Reply[]> {
+    if (!isCluster(redis)) {
+      const p = redis.pipeline() as unknown as Record<string, (...a: unknown[]) => unknown> & { exec(): Promise<Reply[] | null> };
+      for (const [m, ...a] of list) p[m]!(...a);
+      return (await p.exec()) ?? [];
+    }
+    return Promise.all(list.map(([m, ...a]) => cmds[m]!(...a).then((v): Reply => [null, v], (e: Error): Reply => [e, null])));
+  }
+
+  function reindexCmd(s: Snapshot, hasOutbox: boolean, dirty: string): Cmd {
+    const keys = [
+      idx('version'), idx('all'), idx(`buyer:${s.buyerId}`), idx(`seller:${s.sellerId}`), idx(`shop:${s.shopId}`),
+      idx(`order:${s.orderId}`), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
+      idx('due:escalate'), idx('due:late'), idx('outbox'), idx('dirty'),
+    ];
+    const ms = (iso: string) => Date.parse(iso);
+    return ['palabreCaseReindex', ...keys, s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
+  }
+
+  async function snapshots(ids: string[]): Promise<Snapshot[]> {
+    if (ids.length === 0) return [];
+    const replies = await send(ids.map((id): Cmd => ['getBuffer', caseKey(id)]));
+    return replies.flatMap(([err, v]) => {
+      if (err) throw err;
+      return Buffer.isBuffer(v) ? [decodeEntry<Snapshot>(v)] : [];
+    });
+  }
+
+  async function load(id: string): Promise<Case | null> {
+    if (!CASE_ID.test(id)) return null;
+    // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
+    const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), 0, -1).exec();
+    const [snap, events] = (res ?? []).map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    });
+    if (!Buffer.isBuffer(snap)) return null;
+    return { ...decodeEntry<Snapshot>(snap), timeline: (events as Buffer[]).map((e) => decodeEntry<CaseEvent>(e)) };
+  }
+
+  /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
+  function indexFor(f: CaseFilter): string {
+    if (f.orderId !== undefined) return idx(`order:${f.orderId}`);
+    if (f.buyerId !== undefined) return idx(`buyer:${f.buyerId}`);
+    if (f.sellerId !== undefined) return idx(`seller:${f.sellerId}`);
+    if (f.shopId !== undefined) return idx(`shop:${f.shopId}`);
+    const statuses = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
+    return statuses.length === 1 ? statusIdx(statuses[0]!) : idx('all');
+  }
+
+  async function list(f: CaseFilter): Promise<Case[]> {
+    const limit = f.limit ?? Infinity;
+    const found: Snapshot[] = [];
+    if (f.overdueAt !== undefined) {
+      const at = Date.parse(f.overdueAt);
+      const [a, b] = await Promise.all([
+        redis.zrangebyscore(idx('due:escalate'), '-inf', at),
+        redis.zrangebyscore(idx('due:late'), '-inf', at),
+      ]);
+      found.push(...(await snapshots([...new Set([...a, ...b])])).filter((s) => matchesFilter(s, f)));
+    } else {
+      const key = indexFor(f);
+      for (let start = 0; found.length < limit; start += PAGE) {
+        const ids = await redis.zrevrange(key, start, start + PAGE - 1);
+        found.push(...(await snapshots(ids)).filter((s) => matchesFilter(s, f)));
+        if (ids.length < PAGE) break;
+      }
+    }
+    found.sort(newestFirst);
+    const cases = await Promise.all(found.slice(0, limit).map((s) => load(s.id)));
+    // A case may have changed between the index read and the load: filter again on what was loaded.
+    return cases.filter((c): c is Case => c !== null && matchesFilter(c, f));
+  }
+
+  async function repairIndexes(): Promise<number> {
+    const marks = await redis.smembers(idx('dirty'));
+    for (const mark of marks) {
+      const id = mark.split('#')[0]!;
+      const replies = await send([['getBuffer', caseKey(id)], ['llen', outboxKey(id)]]);
+      const snap = replies[0]?.[1];
+      const pending = Number(replies[1]?.[1]);
+      if (!Buffer.isBuffer(snap)) {
+        await redis.srem(idx('dirty'), mark);
+        continue;
+      }
+      await send([reindexCmd(decodeEntry<Snapshot>(snap), pending > 0, mark)]);
+    }
+    return marks.length;
+  }
+
+  return {
+    async nextCaseId() {
+      return formatCaseId(await redis.incr(`${prefix}seq:case`));
+    },
+
+    async claimOrder(orderId, caseId) {
+      if ((await redis.set(claimKey(orderId), caseId, 'NX')) === 'OK') return true;
+      return (await redis.get(claimKey(orderId))) === caseId;
+    },
+
+    async releaseOrder(orderId, caseId) {
+      await cmds.palabreReleaseClaim!(claimKey(orderId), caseId);
+    },
+
+    async openCaseForOrder(orderId) {
+      return redis.get(claimKey(orderId));
+    },
+
+    load,
+
+    async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[]) {
+      checkAppend(caseId, expectedVersion, events, next);
+      if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
+      const { timeline: _ignored, ...snapshot } = next;
+      // Unique per attempt, so a writer that loses the version race can drop its own mark.
+      const mark = `${caseId}#${next.version}#${randomBytes(4).toString('hex')}`;
+      const replies = await send([
+        ['sadd', idx('dirty'), mark],
+        [
+          'palabreCaseAppend', caseKey(caseId), eventsKey(caseId), outboxKey(caseId),
+          expectedVersion, encodeEntry(snapshot), events.length,
+          ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
+        ],
+      ]);
+      const err = replies[1]?.[0];
+      if (err) {
+        if (err.message.startsWith('VERSION_CONFLICT')) {
+          await redis.srem(idx('dirty'), mark);
+          throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`, {}, { cause: err });
+        }
+        throw err;
+      }
+      // The events are stored: an index failure must not look like a failed append to the caller.
+      const [reindexed] = await send([reindexCmd(snapshot, notifications.length > 0, mark)]).catch((e: Error) => [[e, null] as Reply]);
+      if (reindexed?.[0]) logger?.error({ err: reindexed[0], caseId }, 'case indexes not updated; the outbox sweep will repair them');
+    },
+
+    list,
+
+    async peekOutbox(caseId, max) {
+      if (max <= 0 || !CASE_ID.test(caseId)) return [];
+      const items = await redis.lrange(outboxKey(caseId), 0, max - 1);
+      return items.map((n) => JSON.parse(n) as Notification);
+    },
+
+    async ackOutbox(caseId, count) {
+      if (count <= 0 || !CASE_ID.test(caseId)) return;
+      const res = await redis.multi().ltrim(outboxKey(caseId), count, -1).llen(outboxKey(caseId)).exec();
+      if (Number(res?.[1]?.[1]) === 0) await unflagIfEmpty(caseId);
+    },
+
+    async casesWithOutbox() {
+      await repairIndexes();
+      const ids = await redis.smembers(idx('outbox'));
+      const lengths = await send(ids.map((id): Cmd => ['llen', outboxKey(id)]));
+      const empty = ids.filter((_, i) => Number(lengths[i]?.[1]) === 0);
+      await Promise.all(empty.map(unflagIfEmpty));
+      return ids.filter((_, i) => Number(lengths[i]?.[1]) > 0);
+    },
+
+    repairIndexes,
+  };
+
+  /**
+   * Removes a case from the outbox set, then looks again: an append that landed in between re-flags
+   * it (its re-index SADD may have run before our SREM).
+   */
+  async function unflagIfEmpty(caseId: string): Promise<void> {
+    await redis.srem(idx('outbox'), caseId);
+    if ((await redis.llen(outboxKey(caseId))) > 0) await redis.sadd(idx('outbox'), caseId);
+  }
+}

@@ -1,0 +1,62 @@
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+
+/** A connection to Redis, standalone or Cluster: every store takes either. */
+export type RedisClient = Redis | Cluster;
+
+/** Options passed through to ioredis (e.g. `maxRetriesPerRequest: null` for BullMQ workers). */
+export type RedisConnectOptions = RedisOptions & { cluster?: ClusterOptions };
+
+const CLUSTER_SCHEMES = /^(rediss?)\+cluster:\/\//i;
+
+/**
+ * Opens a connection for `REDIS_URL` (SPEC section 4): `redis://…` gives a `Redis`,
+ * `redis+cluster://[user:pass@]host:port[,host:port…]` (or `rediss+cluster://` for TLS) and a
+ * comma list of `host:port` / `redis://host:port` give a `Cluster` seeded with those nodes.
+ */
+export function createRedis(url: string, options: RedisConnectOptions = {}): RedisClient {
+  const { cluster: clusterOptions, ...redisOptions } = options;
+  const trimmed = url.trim();
+  const clusterScheme = CLUSTER_SCHEMES.exec(trimmed);
+  if (!clusterScheme && !trimmed.includes(',')) return new Redis(trimmed, redisOptions);
+
+  const tls = clusterScheme?.[1]?.toLowerCase() === 'rediss';
+  const rest = clusterScheme ? trimmed.slice(clusterScheme[0].length) : trimmed;
+  // Credentials may only be written once, before the first node: `user:pass@a:1,b:2`.
+  const at = clusterScheme ? rest.lastIndexOf('@') : -1;
+  const auth = at >= 0 ? rest.slice(0, at) : '';
+  const nodes = (at >= 0 ? rest.slice(at + 1) : rest)
+    .split(',')
+    .map((n) => n.trim().replace(/^rediss?:\/\//i, '').replace(/\/.*$/, ''))
+    .filter(Boolean)
+    .map(parseNode);
+  if (nodes.length === 0) throw new Error(`REDIS_URL: no cluster node in "${url}"`);
+
+  const [user, pass] = auth ? splitAuth(auth) : [undefined, undefined];
+  return new Cluster(nodes, {
+    ...clusterOptions,
+    redisOptions: {
+      ...redisOptions,
+      ...(user ? { username: user } : {}),
+      ...(pass ? { password: pass } : {}),
+      ...(tls ? { tls: {} } : {}),
+    },
+  });
+}
+
+/** True for a `Cluster` connection (multi-key commands must then stay within one hash slot). */
+export function isCluster(redis: RedisClient): redis is Cluster {
+  return redis instanceof Cluster;
+}
+
+function parseNode(node: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(node);
+  if (!m?.[1]) throw new Error(`REDIS_URL: "${node}" is not host:port`);
+  return { host: m[1].replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 6379 };
+}
+
+function splitAuth(auth: string): [string | undefined, string | undefined] {
+  const colon = auth.indexOf(':');
+  if (colon < 0) return [undefined, decodeURIComponent(auth)];
+  const user = decodeURIComponent(auth.slice(0, colon));
+  return [user || undefined, decodeURIComponent(auth.slice(colon + 1))];
+}
