@@ -44,8 +44,8 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: ianaZone.default('Africa/Kinshasa'),
   BLOB_DIR: z.string().default('data/blobs'),
   PLAYGROUND: flag,
-  /** Embedded mode only: divide policy durations by this factor so a demo shows deadlines in minutes. */
-  DEMO_TIME_SCALE: z.coerce.number().positive().default(1),
+  /** Embedded mode only: divide case deadlines by this factor so a demo shows them in minutes (default 1440: a day is a minute). */
+  DEMO_TIME_SCALE: z.coerce.number().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),

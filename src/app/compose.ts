@@ -1,0 +1,259 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { eligibility } from '../domain/eligibility.js';
+import { createHttpServer, casesCounter } from '../http/server.js';
+import { registerAdminRoutes } from '../http/admin.js';
+import { createBullmqDrainRunner } from '../infra/bullmq-delivery-runner.js';
+import { createBullmqScheduler } from '../infra/bullmq-scheduler.js';
+import { createFolderBlobStore, createMemoryBlobStore } from '../infra/blob-folder.js';
+import { createDedup } from '../infra/dedup.js';
+import { createDemoMarketplace } from '../infra/demo-marketplace.js';
+import { loadFileMarketplace } from '../infra/file-marketplace.js';
+import { createMemoryKv, createRedisKv } from '../infra/kv.js';
+import { createLinkStore } from '../infra/link-store.js';
+import { createMemoryCaseStore } from '../infra/memory-case-store.js';
+import { createMemoryDeliveryQueue, createMemoryDrainRunner } from '../infra/memory-delivery.js';
+import { createMemoryScheduler } from '../infra/memory-scheduler.js';
+import { createMemoryShopStatusStore } from '../infra/memory-shop-status.js';
+import { createRedisCaseStore } from '../infra/redis-case-store.js';
+import { createRedisDeliveryQueue } from '../infra/redis-delivery-queue.js';
+import { createRedisShopStatusStore } from '../infra/redis-shop-status.js';
+import { createRedis, type RedisClient } from '../infra/redis.js';
+import { createThreadRegistry } from '../infra/thread-registry.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { CaseStore } from '../ports/case-store.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import type { Dedup, KeyValue } from '../ports/kv.js';
+import type { LinkStore } from '../ports/links.js';
+import type { Marketplace } from '../ports/marketplace.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { Scheduler } from '../ports/scheduler.js';
+import type { ThreadRegistry } from '../ports/threads.js';
+import type { Notification } from '../ports/notification.js';
+import { createCaseService, type CaseService } from './case-service.js';
+import { demoTimeScale, scalePolicy } from './demo-policy.js';
+import { createEngine } from './engine/index.js';
+import { createNotificationRenderer } from './engine/notification-render.js';
+import { createI18n, type I18n } from './i18n.js';
+import { createLinking, type Linking } from './linking.js';
+import { createLogger, type Logger } from './log.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { notificationsFor } from './notifications.js';
+import { createNudges, type Nudges } from './nudges.js';
+import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
+import type { Engine } from './turn.js';
+import type { Policy } from '../domain/policy.js';
+
+/** What the composition root may be handed instead of building it (tests, the bench). */
+export interface ComposeOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  marketplace?: Marketplace;
+  /** A Redis connection to use instead of connecting to config.REDIS_URL. */
+  redis?: RedisClient | null;
+  blobs?: BlobStore;
+  /** Retry and sweep timings of the outbox (tests shorten them). */
+  outbox?: { backoffMs?: number; maxBackoffMs?: number; maxAttempts?: number; sweepEveryMs?: number };
+}
+
+/** Every shared part of a running Palabre; adapters take what they need from it. */
+export interface Palabre {
+  config: Config;
+  /** The policy in force (the embedded demo may shorten the configured one). */
+  policy: Policy;
+  logger: Logger;
+  clock: Clock;
+  metrics: Metrics;
+  redis: RedisClient | null;
+  marketplace: Marketplace;
+  store: CaseStore;
+  cases: CaseService;
+  kv: KeyValue;
+  dedup: Dedup;
+  links: LinkStore;
+  threads: ThreadRegistry;
+  blobs: BlobStore;
+  linking: Linking;
+  i18n: I18n;
+  engine: Engine;
+  scheduler: Scheduler;
+  nudges: Nudges;
+  /** The outbox worker, once started. */
+  outbox(): OutboxWorker;
+  http: FastifyInstance;
+  /** Adds a platform's notifier; call before start(). */
+  addNotifier(n: Notifier): void;
+  /** Starts the scheduler and the outbox worker (not the HTTP listener). */
+  start(): Promise<void>;
+  /** Stops workers, the HTTP server and connections. */
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The locales folder, from the source tree or from a build under dist/. */
+export function localesDir(): string {
+  const candidates = [resolve(here, '../../locales'), resolve(here, '../../../locales'), resolve('locales')];
+  return candidates.find((d) => existsSync(d)) ?? 'locales';
+}
+
+/** Builds Palabre from validated configuration: Redis when REDIS_URL is set, memory otherwise. */
+export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const prefix = config.REDIS_PREFIX;
+  const redis = opts.redis !== undefined ? opts.redis : config.REDIS_URL ? createRedis(config.REDIS_URL) : null;
+  const timeScale = demoTimeScale(config);
+  const policy = timeScale !== 1 ? scalePolicy(config.policy, timeScale) : config.policy;
+  const metrics = createMetrics();
+
+  const marketplace =
+    opts.marketplace ?? (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
+  const store = redis ? createRedisCaseStore(redis, { prefix, logger }) : createMemoryCaseStore();
+  const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
+  const kv = redis ? createRedisKv(redis, prefix) : createMemoryKv();
+  const dedup = redis ? createDedup(redis, prefix) : createDedup();
+  const links = createLinkStore(kv);
+  const threads = createThreadRegistry(kv);
+  const blobs = opts.blobs ?? (config.embedded ? createMemoryBlobStore() : createFolderBlobStore(config.BLOB_DIR));
+  if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
+  const linking = createLinking({ secret: config.LINK_SECRET ?? randomBytes(32).toString('hex'), kv, clock });
+  const i18n = createI18n(localesDir(), { defaultLocale: config.DEFAULT_LOCALE, logger });
+  const scheduler = redis ? createBullmqScheduler({ redis, prefix, clock, logger }) : createMemoryScheduler({ clock, logger });
+
+  // The outbox worker needs every notifier, and adapters need the engine: it is built at start().
+  const notifiers: Notifier[] = [];
+  let worker: OutboxWorker | null = null;
+  const outboxRef = {
+    wake: async (caseId: string) => {
+      await worker?.wake(caseId);
+    },
+    send: async (ns: Notification[]) => {
+      if (!worker) throw new Error('outbox not started');
+      await worker.send(ns);
+    },
+  };
+
+  const nudges = createNudges({ store, scheduler, outbox: outboxRef, marketplace, kv, policy, defaultTimezone: config.DEFAULT_TIMEZONE, clock, logger, metrics });
+  const cases = createCaseService({
+    store,
+    marketplace,
+    clock,
+    policy,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    notifications: notificationsFor,
+    afterAppend: (c, events) => nudges.afterAppend(c, events),
+    shops,
+    logger,
+  });
+
+  const engine = createEngine({
+    cases,
+    marketplace,
+    links,
+    threads,
+    kv,
+    linking,
+    relay: (n) => outboxRef.send([n]),
+    onOrderReported: async ({ orderId, buyerId }) => {
+      const order = await marketplace.order(orderId);
+      const shop = order && (await marketplace.shop(order.shopId));
+      const buyer = await marketplace.account(buyerId);
+      if (!order || !shop) return;
+      const timezone = buyer?.timezone ?? config.DEFAULT_TIMEZONE;
+      await nudges.problemReported(order, shop, eligibility({ order, shop, now: clock.now().toISOString(), timezone, policy }));
+    },
+    clock,
+    policy,
+    defaultLocale: config.DEFAULT_LOCALE,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    locales: i18n.locales,
+    embedded: config.embedded,
+    logger,
+    metrics,
+  });
+  const renderer = createNotificationRenderer({
+    links,
+    marketplace,
+    store,
+    kv,
+    clock,
+    defaultLocale: config.DEFAULT_LOCALE,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    locales: i18n.locales,
+    logger,
+  });
+
+  const http = createHttpServer({
+    logger,
+    metrics,
+    redis,
+    countCases: casesCounter(store),
+    checks: { outbox: async () => worker?.refreshMetrics() },
+  });
+  registerAdminRoutes(http, { adminToken: config.ADMIN_TOKEN, linking, accounts: marketplace, store });
+
+  let started = false;
+  return {
+    config,
+    policy,
+    logger,
+    clock,
+    metrics,
+    redis,
+    marketplace,
+    store,
+    cases,
+    kv,
+    dedup,
+    links,
+    threads,
+    blobs,
+    linking,
+    i18n,
+    engine,
+    scheduler,
+    nudges,
+    http,
+    outbox() {
+      if (!worker) throw new Error('outbox not started');
+      return worker;
+    },
+    addNotifier(n) {
+      if (started) throw new Error('addNotifier after start()');
+      notifiers.push(n);
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      worker = createOutboxWorker({
+        store,
+        links,
+        notifiers,
+        render: (n, target, platform) => renderer.render(n, target, platform),
+        queue: redis ? createRedisDeliveryQueue(redis, prefix) : createMemoryDeliveryQueue(),
+        runner: redis ? createBullmqDrainRunner({ redis, prefix, logger }) : createMemoryDrainRunner({ logger }),
+        clock,
+        logger,
+        metrics,
+        ...opts.outbox,
+      });
+      await worker.start();
+      await scheduler.start((job) => nudges.handle(job));
+      const resynced = await nudges.resync();
+      logger.debug({ resynced }, 'case nudges scheduled again');
+    },
+    async close() {
+      await http.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
+      await worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close'));
+      await scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
+      if (redis && opts.redis === undefined) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { Duration } from 'luxon';
+import type { Policy } from '../domain/policy.js';
+
+/**
+ * Divides a case's deadlines by `factor`, so that a demo shows days of deadlines in minutes. The case
+ * window stays as configured: the demo orders' dates are real dates, and a shortened window would
+ * put them all out of it.
+ */
+export function scalePolicy(policy: Policy, factor: number): Policy {
+  const s = (d: Duration) => Duration.fromMillis(Math.max(1000, Math.round(d.toMillis() / factor)));
+  return {
+    caseWindow: policy.caseWindow,
+    escalationAfter: s(policy.escalationAfter),
+    maxCaseAge: s(policy.maxCaseAge),
+    sellerReminders: policy.sellerReminders.map(s),
+    windowReminder: policy.windowReminder,
+    replyNudgeAfter: s(policy.replyNudgeAfter),
+    supportSla: s(policy.supportSla),
+  };
+}
+
+/** The embedded demo shortens deadlines (a day becomes a minute) unless DEMO_TIME_SCALE says otherwise; real deployments never do. */
+export function demoTimeScale(config: { embedded: boolean; DEMO_TIME_SCALE?: number | undefined }): number {
+  if (!config.embedded) return 1;
+  return config.DEMO_TIME_SCALE ?? 1440;
+}

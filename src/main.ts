@@ -1,0 +1,103 @@
+import 'dotenv/config';
+import { createTelegramAdapter } from '../adapters/telegram/index.js';
+import { createWebAdapter, isDemoMarketplace, playgroundEnabled } from '../adapters/web/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { composePalabre, localesDir, type Palabre } from './app/compose.js';
+import { demoTimeScale } from './app/demo-policy.js';
+import { createLogger, type Logger } from './app/log.js';
+
+/** A stoppable adapter, stopped before the shared parts close. */
+type Stoppable = { stop(): Promise<void> };
+
+/** Builds the adapters the configuration turns on and registers their routes and notifiers. */
+async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<Stoppable[]> {
+  const running: Stoppable[] = [];
+  const shared = { engine: p.engine, i18n: p.i18n, threads: p.threads, blobs: p.blobs, logger: log };
+
+  if (playgroundEnabled(config)) {
+    const web = createWebAdapter({
+      ...shared,
+      cases: p.cases,
+      marketplace: p.marketplace,
+      links: p.links,
+      policy: p.policy,
+      timeScale: demoTimeScale(config),
+      demoMarketplace: isDemoMarketplace(config),
+      clock: p.clock,
+      defaultLocale: config.DEFAULT_LOCALE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+      secret: config.LINK_SECRET,
+      localesDir: localesDir(),
+    });
+    await web.register(p.http);
+    p.addNotifier(web.notifier);
+  }
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const tg = createTelegramAdapter({
+      ...shared,
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+      supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID,
+      dedup: p.dedup,
+      kv: p.kv,
+      metrics: p.metrics,
+      defaultLocale: config.DEFAULT_LOCALE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+    });
+    tg.registerWebhook(p.http);
+    p.addNotifier(tg.notifier);
+    running.push({ start: () => tg.start(), stop: () => tg.stop() } as Stoppable & { start(): Promise<void> });
+  }
+  return running;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`palabre: configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  if (config.embedded) {
+    log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
+  }
+  const palabre = await composePalabre({ config, logger: log });
+  const adapters = await startAdapters(palabre, config, log);
+  await palabre.start();
+  for (const a of adapters) await (a as Stoppable & { start?: () => Promise<void> }).start?.();
+  const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
+  log.info({ address, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  if (playgroundEnabled(config)) {
+    process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/\n\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    for (const a of adapters) await a.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop'));
+    await palabre.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+// One bad update must never take the process down: adapters have their own error boundaries,
+// and whatever still escapes is logged with a code here.
+process.on('unhandledRejection', (err) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', code: 'UNHANDLED_REJECTION', err: String((err as Error)?.stack ?? err) })}\n`);
+});
+
+main().catch((err: unknown) => {
+  process.stderr.write(`palabre: failed to start: ${(err as Error)?.message ?? String(err)}\n`);
+  process.exit(1);
+});
