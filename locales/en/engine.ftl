@@ -1,0 +1,280 @@
+# Conversation engine (src/app/engine): replies within a conversation, case cards and buttons.
+# Dates, amounts and durations arrive already written in the reader's language and time zone.
+
+## Greeting, linking, help
+
+engine-welcome = Hello! I'm Palabre, Congocrea's dispute assistant. I help you sort out a problem with an order with the seller and, if needed, open a case.
+engine-welcome-back = Hello { $name }!
+engine-link-how = To begin, link this chat to your Congocrea account: on the website, open "My account › Messaging" and follow the Palabre link, or send { $platform ->
+    [discord] "/link token:<token>"
+    [teams] "link <token>"
+   *[other] "/link <token>"
+  } here with the token shown.
+engine-link-usage = Send /link followed by the token shown on the Congocrea website ("My account › Messaging").
+engine-linked = Done, { $name }: this chat is now linked to your Congocrea account.
+engine-demo-pick = Demo mode: pick the account to try Palabre with.
+engine-demo-account = { $name } ({ common-role })
+
+engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en to change language, /help for this help.
+engine-help-intro = Here is what I can do for you:
+engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
+engine-help-seller = • Sellers: write in a case's thread (or reply to its message) to talk to the buyer. Use the card's buttons, or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
+engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support-elsewhere = • Support: your commands work in the support channel.
+engine-help-common = /lang fr|en changes the language, /cancel leaves what you are doing.
+
+engine-lang-set = Noted: I'll answer you in English from now on.
+engine-lang-usage = Available languages: { $langs }. For example: /lang fr
+engine-cancelled = Cancelled. Write to me whenever you like.
+engine-nothing-to-cancel = There is nothing in progress to cancel.
+engine-flow-reset = Sorry, I couldn't pick up our conversation where it was. Let's start again: describe your problem, or type /help.
+engine-unknown-command = I don't know the command /{ $command }. Type /help for the list.
+engine-usage = Usage: { $command ->
+    [case] /case <case no.>
+    [refund] /refund <case no.> [amount] [recover]
+    [tracking] /tracking <case no.> <carrier> <number>
+    [cases] /cases, or /cases escalated|overdue|waiting
+    [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity)
+    [decide] /decide <case no.> seller [explanation]
+    [reopen] /reopen <case no.> [explanation]
+    [ask] /ask <case no.> buyer|seller <question>
+    [note] /note <case no.> <text>
+    [suspend] /suspend <shop> <reason>
+    [reinstate] /reinstate <shop>
+   *[other] /help
+  }
+engine-fallback = { $role ->
+    [seller] To answer a buyer, write in the case's thread or reply to the case's message. /cases lists your cases.
+    [support] Support commands work in the support channel; /help lists them.
+   *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
+  }
+engine-keep-in-messages = { $role ->
+    [seller] Please keep your exchanges with the buyer here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
+   *[other] Please keep your exchanges with the seller here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
+  }
+engine-file-no-case = I got the file, but I don't know which case to add it to. Send it in the case's thread, or use the "Add a photo" button on the case card.
+
+## Reporting a problem (buyer)
+
+engine-report-intro = Sorry about this problem. Let's look at it together.
+engine-report-order-unknown = I can't find an order { $orderId } in your name.
+engine-report-no-orders = I can't find any order on your account. If that is a mistake, please contact Congocrea support.
+engine-report-which-order = Which order is it about?
+engine-order-choice = { $orderId } · { $title } ({ $date })
+engine-report-reason-proposed = If I understand correctly, for order { $orderId }: { common-reason }. Is that right?
+engine-report-reason-pick = What is the problem with order { $orderId }?
+engine-reason-choice = { common-reason }
+engine-report-use-buttons = Please pick one of the options below (or /cancel to stop).
+engine-report-case-exists = A case is already open for this order: { $caseId }. You can write in it directly.
+engine-report-not-yet = It is too early to open a case: delivery is expected on { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(estimated from the processing and shipping times)
+   *[estimate] { "" }
+  }. You can open a case from { $from }.
+engine-report-window-closed = The time to open a case on this order has passed: the last possible day was { $lastDay }.
+engine-report-offer-message = You can still write to the seller: I'll pass your message on.
+engine-report-eligible = You can open a case ({ common-reason }) for this order until { $lastDay } inclusive.
+engine-report-suggest-seller = I suggest writing to the seller first: most problems are solved that way, and quickly. But it is your call.
+engine-report-ask-description = Describe the problem in a few sentences: what you ordered, what you received (or not), and what you expect from the seller.
+engine-report-ask-photos = If you have photos (parcel, item received, listing), send them now, up to { $max }. Then press the button to continue.
+engine-report-photo-added = { $count ->
+    [one] 1 file added.
+   *[other] { $count } files added.
+  }
+engine-report-photos-or-done = Send a photo, or press the button to continue.
+engine-report-confirm = Summary: order { $orderId }, { common-reason }, { $count ->
+    [0] no files
+    [one] 1 file
+   *[other] { $count } files
+  }. Description: "{ $description }". Shall I open the case?
+engine-report-opened = Case { $caseId } is open. The seller has been told and can answer you here.
+engine-report-next = The seller has { $duration } to sort out the problem with you. If it is not resolved by then, you can escalate the case to support from { $escalatableAt } (the "Escalate to support" button or /escalate).
+engine-report-not-a-case = A case can only be opened when an order did not arrive or an item is not as described. For this kind of problem ({ common-reason }), the seller is the one who can help: I'll pass your message on.
+engine-shop-policy = { $shopName }'s policies: refunds { $refunds ->
+    [yes] accepted
+   *[no] not offered
+  }, returns { $returns ->
+    [yes] accepted{ $returnDays ->
+        [0] { "" }
+       *[other] { " " }within { $returnDays } days of delivery
+      }
+   *[no] not offered
+  }, exchanges { $exchanges ->
+    [yes] accepted
+   *[no] not offered
+  }.
+engine-report-policy-allows = The shop's policies allow this: I recommend that the seller accept.
+engine-report-policy-window-closed = The shop's return window ended on { $date }.
+engine-report-ask-message = What would you like to tell { $shopName } about order { $orderId }? Write your message and I'll pass it on.
+engine-report-message-sent = Message sent to { $shopName }. Their answer will reach you in Congocrea's messages.{ $caseable ->
+    [yes] { " " }If the problem is not solved, write to me again to open a case.
+   *[no] { "" }
+  }
+
+## Relayed to the seller (order messages without a case)
+
+engine-relay-order-message = Message from { $buyerName } about order { $orderId } ({ $title }):
+engine-relay-reason = Subject: { common-reason }
+engine-relay-quote = "{ $text }"
+engine-relay-recommend-accept = Your shop's policies cover this request: Palabre recommends that you accept it.
+engine-relay-how-to-answer = Please answer the buyer in Congocrea's messages rather than by e-mail or phone.
+
+## Case actions
+
+engine-ask-photo = Send the photo or file to add to case { $caseId }.
+engine-ask-photo-again = I'm waiting for a photo or a file (or /cancel).
+engine-ask-proof-kind = Which proof of shipping are you adding to case { $caseId }? It must show shipment to the address the buyer gave at purchase.
+engine-ask-proof-file = Send the document (photo or PDF).
+engine-ask-text-not-file = I'm waiting for text here, not a file (or /cancel).
+engine-ask-amount = How much are you refunding in case { $caseId }? At most { $remaining }. Type the amount, for example 5000.
+engine-ask-tracking = Type the carrier and then the tracking number, for example: dhl JD0142
+engine-ask-tracking-again = I need the carrier and then the number, separated by a space, for example: dhl JD0142
+engine-ask-question = Type your question: I'll pass it on.
+engine-ask-note = Type the internal note (visible to support only).
+engine-ask-ground = On what ground are you escalating case { $caseId }?
+engine-confirm-close = Close case { $caseId }? Only do so if the problem is solved for you.
+engine-confirm-escalate = Escalate case { $caseId } to support? Support will review the exchanges and can decide.
+engine-confirm-refund = Refund { $amount } in case { $caseId }, through the original payment method?
+engine-confirm-decide = Close case { $caseId } in the seller's favour?
+engine-confirm-reopen = Reopen case { $caseId }?
+
+engine-done-comment = Message sent to { $to ->
+    [seller] the seller
+    [buyer] the buyer
+   *[parties] both parties
+  }.
+engine-done-evidence = File added to the case and sent to { $to ->
+    [seller] the seller
+    [buyer] the buyer
+   *[parties] both parties
+  }.
+engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
+    [delivered] the carrier shows delivery at the order's address.
+    [mismatch] the carrier shows delivery somewhere other than the order's address; the case stays open.
+   *[in_transit] the carrier does not show a delivery yet.
+  }
+engine-done-refund = Refund of { $amount } recorded{ $recover ->
+    [yes] , to be recovered from the seller
+   *[no] { "" }
+  }.
+engine-done-escalated = The case has been escalated to support.
+engine-done-ask = Question sent to the { $from ->
+    [buyer] buyer
+   *[seller] seller
+  }.
+engine-done-note = Internal note added.
+engine-done-closed = The case is closed: { common-resolution }.
+engine-done-reopened = The case is reopened.
+
+engine-choice-cancel = Cancel
+engine-choice-back = Back
+engine-choice-confirm = Confirm
+engine-choice-yes-reason = Yes, that's it
+engine-choice-no-reason = No, something else
+engine-choice-message-seller = Write to the seller
+engine-choice-open-case = Open a case
+engine-choice-no-photos = No photos
+engine-choice-photos-done = I'm done
+engine-choice-refund-recover = Refund, recover from seller
+engine-choice-refund-no-recover = Refund, no recovery
+
+engine-action-view = View case
+engine-action-photo = Add a photo
+engine-action-proof = Add proof of shipping
+engine-action-close = Close: it's solved
+engine-action-escalate = Escalate to support
+engine-action-escalate-support = Escalate (ground)
+engine-action-refund-full = Full refund
+engine-action-refund-partial = Partial refund
+engine-action-tracking = Add tracking
+engine-action-decide = Decide for the seller
+engine-action-reopen = Reopen
+engine-action-ask-buyer = Ask the buyer
+engine-action-ask-seller = Ask the seller
+engine-action-note = Internal note
+
+engine-ground-inactivity = Seller inactivity
+engine-ground-harassment = Harassment
+engine-ground-refusal = Refusal of service
+engine-ground-manipulation = Case manipulation
+engine-ground-integrity = System integrity
+
+engine-proof-shipping-receipt = Shipping receipt
+engine-proof-customs-form = Customs form
+engine-proof-delivery-confirmation = Delivery confirmation
+engine-proof-departure-scan = Departure scan
+
+## Lists and cards
+
+engine-no-open-case = You have no open case.
+engine-which-case = Which case is it about?
+engine-case-choice = { $caseId } · { $orderId }
+engine-cases-title = { $view ->
+    [mine] Your cases
+    [escalated] Cases escalated to support
+    [overdue] Overdue cases
+    [waiting] Cases waiting for support
+   *[all] Cases
+  } ({ $count }):
+engine-cases-none = { $view ->
+    [mine] You have no cases.
+   *[other] No cases in this list.
+  }
+engine-case-line = { $caseId } · order { $orderId } · { common-reason } · { common-status } · opened { $openedAt }
+engine-shop-suspended = Shop { $shopId } is suspended.
+engine-shop-reinstated = Shop { $shopId } is reinstated.
+
+engine-card-title = Case { $caseId } · { $orderTitle }
+engine-card-order = Order { $orderId } · { $shopName } · { $total }
+engine-card-reason = Reason: { common-reason }
+engine-card-status = Status: { common-status }{ $resolution ->
+    [none] { "" }
+   *[other] { " " }({ common-resolution })
+  }
+engine-card-description = Description: "{ $description }"
+engine-card-opened = Opened { $at }
+engine-card-escalatable = Can be escalated to support from { $at }
+engine-card-escalated = Escalated to support { $at }
+engine-card-closed = Closed { $at }
+engine-card-refunded = Refunded: { $refunded } of { $total }
+engine-card-late = ⚠ Late delivery: only a full refund can close this case.
+engine-card-tracking-mismatch = ⚠ Tracking shows delivery somewhere other than the order's address.
+engine-card-role = You are the { $role ->
+    [buyer] buyer
+    [seller] seller
+   *[support] support team
+  } on this case.
+
+## Timeline (support only)
+
+engine-timeline-title = Case { $caseId }: timeline ({ $count } entries)
+engine-timeline-opened = { $at } · { common-role } ({ $platform }) · opened: { common-reason } · "{ $text }"
+engine-timeline-comment = { $at } · { common-role } ({ $platform }) · message: "{ $text }"
+engine-timeline-note = { $at } · { common-role } ({ $platform }) · internal note: "{ $text }"
+engine-timeline-info-provided = { $at } · { common-role } ({ $platform }) · answer to support: "{ $text }"
+engine-timeline-evidence = { $at } · { common-role } ({ $platform }) · evidence: { common-evidence-kind }{ $matches ->
+    [yes] , address matches
+    [no] , address differs from the order's
+   *[unknown] { "" }
+  }
+engine-timeline-tracking = { $at } · { common-role } ({ $platform }) · tracking { $carrier } { $number }: { $status ->
+    [delivered] delivered to the address
+    [mismatch] delivered elsewhere
+   *[in_transit] not delivered yet
+  }
+engine-timeline-refund = { $at } · { common-role } ({ $platform }) · refund of { $amount }{ $recover ->
+    [yes] , recovered from the seller
+   *[no] { "" }
+  }
+engine-timeline-escalated = { $at } · { common-role } ({ $platform }) · escalated to support: { common-ground }
+engine-timeline-info-requested = { $at } · { common-role } ({ $platform }) · question to the { $from ->
+    [buyer] buyer
+   *[seller] seller
+  }: "{ $text }"
+engine-timeline-reminder = { $at } · reminder { $nudge } to the { $to ->
+    [buyer] buyer
+    [seller] seller
+   *[support] support team
+  }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened { $text }
+engine-timeline-late-delivery = { $at } · flagged as a late delivery

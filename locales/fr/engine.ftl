@@ -1,0 +1,280 @@
+# Conversation engine (src/app/engine): replies within a conversation, case cards and buttons.
+# Dates, amounts and durations arrive already written in the reader's language and time zone.
+
+## Greeting, linking, help
+
+engine-welcome = Bonjour ! Je suis Palabre, l’assistant litiges de Congocrea. Je vous aide à régler un problème de commande avec le vendeur et, si besoin, à ouvrir un litige.
+engine-welcome-back = Bonjour { $name } !
+engine-link-how = Pour commencer, reliez cette messagerie à votre compte Congocrea : sur le site, ouvrez « Mon compte › Messageries » et suivez le lien Palabre, ou envoyez ici { $platform ->
+    [discord] « /link token:<jeton> »
+    [teams] « link <jeton> »
+   *[other] « /link <jeton> »
+  } avec le jeton affiché.
+engine-link-usage = Envoyez /link suivi du jeton affiché sur le site Congocrea (« Mon compte › Messageries »).
+engine-linked = C’est fait, { $name } : cette messagerie est reliée à votre compte Congocrea.
+engine-demo-pick = Mode démonstration : choisissez le compte avec lequel essayer Palabre.
+engine-demo-account = { $name } ({ common-role })
+
+engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en pour changer de langue, /help pour cette aide.
+engine-help-intro = Voici ce que je peux faire pour vous :
+engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
+engine-help-seller = • Vendeur : écrivez dans le fil d’un litige (ou répondez à son message) pour parler à l’acheteur. Boutons de la fiche, ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
+engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
+engine-help-common = /lang fr|en change la langue, /cancel abandonne l’action en cours.
+
+engine-lang-set = C’est noté : je vous réponds désormais en français.
+engine-lang-usage = Langues disponibles : { $langs }. Par exemple : /lang en
+engine-cancelled = C’est annulé. Écrivez-moi quand vous voulez.
+engine-nothing-to-cancel = Il n’y a rien en cours à annuler.
+engine-flow-reset = Désolé, je n’ai pas pu reprendre notre échange là où il en était. Reprenons : décrivez-moi votre problème, ou tapez /help.
+engine-unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour la liste.
+engine-usage = Utilisation : { $command ->
+    [case] /case <n° de litige>
+    [refund] /refund <n° de litige> [montant] [recover]
+    [tracking] /tracking <n° de litige> <transporteur> <numéro>
+    [cases] /cases, ou /cases escalated|overdue|waiting
+    [escalate] /escalate <n° de litige> <motif> (inactivity, harassment, refusal, manipulation, integrity)
+    [decide] /decide <n° de litige> seller [explication]
+    [reopen] /reopen <n° de litige> [explication]
+    [ask] /ask <n° de litige> buyer|seller <question>
+    [note] /note <n° de litige> <texte>
+    [suspend] /suspend <boutique> <raison>
+    [reinstate] /reinstate <boutique>
+   *[other] /help
+  }
+engine-fallback = { $role ->
+    [seller] Pour répondre à un acheteur, écrivez dans le fil du litige ou répondez au message du litige. /cases liste vos litiges.
+    [support] Les commandes du support fonctionnent dans le canal du support ; /help les liste.
+   *[other] Je n’ai pas bien compris. Décrivez le problème avec votre commande (par exemple « mon colis n’est jamais arrivé »), ou tapez /report. /help donne toutes les commandes.
+  }
+engine-keep-in-messages = { $role ->
+    [seller] Merci de garder les échanges avec l’acheteur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
+   *[other] Merci de garder les échanges avec le vendeur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
+  }
+engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Envoyez-le dans le fil du litige, ou utilisez le bouton « Ajouter une photo » de la fiche du litige.
+
+## Reporting a problem (buyer)
+
+engine-report-intro = Désolé pour ce problème. Voyons cela ensemble.
+engine-report-order-unknown = Je ne trouve pas de commande { $orderId } à votre nom.
+engine-report-no-orders = Je ne trouve aucune commande sur votre compte. Si c’est une erreur, contactez le support Congocrea.
+engine-report-which-order = Quelle commande est concernée ?
+engine-order-choice = { $orderId } · { $title } ({ $date })
+engine-report-reason-proposed = Si je comprends bien, pour la commande { $orderId } : { common-reason }. C’est bien ça ?
+engine-report-reason-pick = Quel est le problème avec la commande { $orderId } ?
+engine-reason-choice = { common-reason }
+engine-report-use-buttons = Choisissez une des options ci-dessous (ou /cancel pour arrêter).
+engine-report-case-exists = Un litige est déjà ouvert pour cette commande : { $caseId }. Vous pouvez y écrire directement.
+engine-report-not-yet = Il est encore trop tôt pour ouvrir un litige : la livraison est prévue le { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(estimation d’après les délais de préparation et d’expédition)
+   *[estimate] { "" }
+  }. Vous pourrez ouvrir un litige à partir du { $from }.
+engine-report-window-closed = Le délai pour ouvrir un litige sur cette commande est dépassé : le dernier jour possible était le { $lastDay }.
+engine-report-offer-message = Vous pouvez quand même écrire au vendeur : je lui transmets votre message.
+engine-report-eligible = Vous pouvez ouvrir un litige ({ common-reason }) pour cette commande jusqu’au { $lastDay } inclus.
+engine-report-suggest-seller = Je vous conseille d’écrire d’abord au vendeur : la plupart des problèmes se règlent ainsi, et vite. Mais c’est vous qui décidez.
+engine-report-ask-description = Décrivez le problème en quelques phrases : ce que vous avez commandé, ce que vous avez reçu (ou pas), et ce que vous attendez du vendeur.
+engine-report-ask-photos = Si vous avez des photos (colis, article reçu, annonce), envoyez-les maintenant, jusqu’à { $max }. Appuyez ensuite sur le bouton pour continuer.
+engine-report-photo-added = { $count ->
+    [one] 1 fichier ajouté.
+   *[other] { $count } fichiers ajoutés.
+  }
+engine-report-photos-or-done = Envoyez une photo, ou appuyez sur le bouton pour continuer.
+engine-report-confirm = Récapitulatif : commande { $orderId }, { common-reason }, { $count ->
+    [0] aucun fichier
+    [one] 1 fichier
+   *[other] { $count } fichiers
+  }. Description : « { $description } ». J’ouvre le litige ?
+engine-report-opened = Le litige { $caseId } est ouvert. Le vendeur est prévenu et peut vous répondre ici.
+engine-report-next = Le vendeur a { $duration } pour régler le problème avec vous. Si rien n’est réglé d’ici là, vous pourrez transmettre le litige au support à partir du { $escalatableAt } (bouton « Transmettre au support » ou /escalate).
+engine-report-not-a-case = Un litige ne peut être ouvert que pour une commande non reçue ou un article non conforme à l’annonce. Pour ce type de problème ({ common-reason }), c’est le vendeur qui peut vous aider : je lui transmets votre message.
+engine-shop-policy = Conditions de { $shopName } : remboursements { $refunds ->
+    [yes] acceptés
+   *[no] non proposés
+  }, retours { $returns ->
+    [yes] acceptés{ $returnDays ->
+        [0] { "" }
+       *[other] { " " }sous { $returnDays } jours après la livraison
+      }
+   *[no] non proposés
+  }, échanges { $exchanges ->
+    [yes] acceptés
+   *[no] non proposés
+  }.
+engine-report-policy-allows = Les conditions de la boutique le permettent : je recommande au vendeur d’accepter.
+engine-report-policy-window-closed = Le délai de retour de la boutique a pris fin le { $date }.
+engine-report-ask-message = Que voulez-vous dire à { $shopName } au sujet de la commande { $orderId } ? Écrivez votre message, je le transmets.
+engine-report-message-sent = Message transmis à { $shopName }. Sa réponse vous parviendra dans la messagerie Congocrea.{ $caseable ->
+    [yes] { " " }Si le problème n’est pas réglé, écrivez-moi à nouveau pour ouvrir un litige.
+   *[no] { "" }
+  }
+
+## Relayed to the seller (order messages without a case)
+
+engine-relay-order-message = Message de { $buyerName } au sujet de la commande { $orderId } ({ $title }) :
+engine-relay-reason = Sujet : { common-reason }
+engine-relay-quote = « { $text } »
+engine-relay-recommend-accept = Les conditions de votre boutique couvrent cette demande : Palabre vous recommande de l’accepter.
+engine-relay-how-to-answer = Répondez à l’acheteur dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone.
+
+## Case actions
+
+engine-ask-photo = Envoyez la photo ou le fichier à joindre au litige { $caseId }.
+engine-ask-photo-again = J’attends une photo ou un fichier (ou /cancel).
+engine-ask-proof-kind = Quelle preuve d’expédition ajoutez-vous au litige { $caseId } ? Elle doit montrer l’envoi à l’adresse donnée par l’acheteur lors de l’achat.
+engine-ask-proof-file = Envoyez le document (photo ou PDF).
+engine-ask-text-not-file = J’attends un texte ici, pas un fichier (ou /cancel).
+engine-ask-amount = Quel montant remboursez-vous dans le litige { $caseId } ? Au plus { $remaining }. Écrivez le montant, par exemple 5000.
+engine-ask-tracking = Écrivez le transporteur puis le numéro de suivi, par exemple : dhl JD0142
+engine-ask-tracking-again = Il me faut le transporteur puis le numéro, séparés par une espace, par exemple : dhl JD0142
+engine-ask-question = Écrivez votre question : je la transmets.
+engine-ask-note = Écrivez la note interne (visible du support seulement).
+engine-ask-ground = Pour quel motif transmettez-vous le litige { $caseId } au support ?
+engine-confirm-close = Clore le litige { $caseId } ? Ne le faites que si le problème est réglé pour vous.
+engine-confirm-escalate = Transmettre le litige { $caseId } au support ? Le support examinera les échanges et pourra trancher.
+engine-confirm-refund = Rembourser { $amount } dans le litige { $caseId }, par le moyen de paiement d’origine ?
+engine-confirm-decide = Clore le litige { $caseId } en faveur du vendeur ?
+engine-confirm-reopen = Rouvrir le litige { $caseId } ?
+
+engine-done-comment = Message transmis { $to ->
+    [seller] au vendeur
+    [buyer] à l’acheteur
+   *[parties] aux parties
+  }.
+engine-done-evidence = Fichier ajouté au litige et transmis { $to ->
+    [seller] au vendeur
+    [buyer] à l’acheteur
+   *[parties] aux parties
+  }.
+engine-done-tracking = Suivi { $carrier } { $number } ajouté : { $status ->
+    [delivered] le transporteur indique une livraison à l’adresse de la commande.
+    [mismatch] le transporteur indique une livraison à un autre endroit que l’adresse de la commande ; le litige reste ouvert.
+   *[in_transit] le transporteur n’indique pas encore de livraison.
+  }
+engine-done-refund = Remboursement de { $amount } enregistré{ $recover ->
+    [yes] , à reprendre au vendeur
+   *[no] { "" }
+  }.
+engine-done-escalated = Le litige est transmis au support.
+engine-done-ask = Question transmise { $from ->
+    [buyer] à l’acheteur
+   *[seller] au vendeur
+  }.
+engine-done-note = Note interne ajoutée.
+engine-done-closed = Le litige est clos : { common-resolution }.
+engine-done-reopened = Le litige est rouvert.
+
+engine-choice-cancel = Annuler
+engine-choice-back = Retour
+engine-choice-confirm = Confirmer
+engine-choice-yes-reason = Oui, c’est ça
+engine-choice-no-reason = Non, autre chose
+engine-choice-message-seller = Écrire au vendeur
+engine-choice-open-case = Ouvrir un litige
+engine-choice-no-photos = Pas de photo
+engine-choice-photos-done = J’ai terminé
+engine-choice-refund-recover = Rembourser, repris au vendeur
+engine-choice-refund-no-recover = Rembourser sans reprise
+
+engine-action-view = Voir le litige
+engine-action-photo = Ajouter une photo
+engine-action-proof = Ajouter une preuve d’expédition
+engine-action-close = Clore : c’est réglé
+engine-action-escalate = Transmettre au support
+engine-action-escalate-support = Escalader (motif)
+engine-action-refund-full = Rembourser en totalité
+engine-action-refund-partial = Remboursement partiel
+engine-action-tracking = Ajouter un suivi
+engine-action-decide = Trancher pour le vendeur
+engine-action-reopen = Rouvrir
+engine-action-ask-buyer = Question à l’acheteur
+engine-action-ask-seller = Question au vendeur
+engine-action-note = Note interne
+
+engine-ground-inactivity = Inactivité du vendeur
+engine-ground-harassment = Harcèlement
+engine-ground-refusal = Refus de service
+engine-ground-manipulation = Manipulation du litige
+engine-ground-integrity = Intégrité du système
+
+engine-proof-shipping-receipt = Reçu d’expédition
+engine-proof-customs-form = Formulaire de douane
+engine-proof-delivery-confirmation = Confirmation de livraison
+engine-proof-departure-scan = Scan de départ
+
+## Lists and cards
+
+engine-no-open-case = Vous n’avez aucun litige ouvert.
+engine-which-case = De quel litige s’agit-il ?
+engine-case-choice = { $caseId } · { $orderId }
+engine-cases-title = { $view ->
+    [mine] Vos litiges
+    [escalated] Litiges transmis au support
+    [overdue] Litiges en retard
+    [waiting] Litiges en attente du support
+   *[all] Litiges
+  } ({ $count }) :
+engine-cases-none = { $view ->
+    [mine] Vous n’avez aucun litige.
+   *[other] Aucun litige dans cette liste.
+  }
+engine-case-line = { $caseId } · commande { $orderId } · { common-reason } · { common-status } · ouvert le { $openedAt }
+engine-shop-suspended = La boutique { $shopId } est suspendue.
+engine-shop-reinstated = La boutique { $shopId } est rétablie.
+
+engine-card-title = Litige { $caseId } · { $orderTitle }
+engine-card-order = Commande { $orderId } · { $shopName } · { $total }
+engine-card-reason = Motif : { common-reason }
+engine-card-status = Statut : { common-status }{ $resolution ->
+    [none] { "" }
+   *[other] { " " }({ common-resolution })
+  }
+engine-card-description = Description : « { $description } »
+engine-card-opened = Ouvert le { $at }
+engine-card-escalatable = Transmission au support possible à partir du { $at }
+engine-card-escalated = Transmis au support le { $at }
+engine-card-closed = Clos le { $at }
+engine-card-refunded = Remboursé : { $refunded } sur { $total }
+engine-card-late = ⚠ Livraison tardive : seul un remboursement intégral peut clore ce litige.
+engine-card-tracking-mismatch = ⚠ Le suivi indique une livraison à un autre endroit que l’adresse de la commande.
+engine-card-role = Vous êtes { $role ->
+    [buyer] l’acheteur
+    [seller] le vendeur
+   *[support] le support
+  } dans ce litige.
+
+## Timeline (support only)
+
+engine-timeline-title = Litige { $caseId } : historique ({ $count } entrées)
+engine-timeline-opened = { $at } · { common-role } ({ $platform }) · ouverture : { common-reason } · « { $text } »
+engine-timeline-comment = { $at } · { common-role } ({ $platform }) · message : « { $text } »
+engine-timeline-note = { $at } · { common-role } ({ $platform }) · note interne : « { $text } »
+engine-timeline-info-provided = { $at } · { common-role } ({ $platform }) · réponse au support : « { $text } »
+engine-timeline-evidence = { $at } · { common-role } ({ $platform }) · pièce : { common-evidence-kind }{ $matches ->
+    [yes] , adresse conforme
+    [no] , adresse différente de celle de la commande
+   *[unknown] { "" }
+  }
+engine-timeline-tracking = { $at } · { common-role } ({ $platform }) · suivi { $carrier } { $number } : { $status ->
+    [delivered] livré à l’adresse
+    [mismatch] livré ailleurs
+   *[in_transit] pas encore livré
+  }
+engine-timeline-refund = { $at } · { common-role } ({ $platform }) · remboursement de { $amount }{ $recover ->
+    [yes] , repris au vendeur
+   *[no] { "" }
+  }
+engine-timeline-escalated = { $at } · { common-role } ({ $platform }) · transmis au support : { common-ground }
+engine-timeline-info-requested = { $at } · { common-role } ({ $platform }) · question { $from ->
+    [buyer] à l’acheteur
+   *[seller] au vendeur
+  } : « { $text } »
+engine-timeline-reminder = { $at } · rappel { $nudge } { $to ->
+    [buyer] à l’acheteur
+    [seller] au vendeur
+   *[support] au support
+  }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert { $text }
+engine-timeline-late-delivery = { $at } · signalé comme livraison tardive

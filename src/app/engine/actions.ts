@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ValidationError } from '../../domain/errors.js';
+import type { Clock } from '../../ports/clock.js';
+import type { KeyValue } from '../../ports/kv.js';
+
+/** What a button does on a case card (or in a confirmation after one). */
+export const CASE_OPS = [
+  'view',
+  'photo',
+  'proof',
+  'close',
+  'escalate',
+  'refund_full',
+  'refund_partial',
+  'tracking',
+  'decide',
+  'reopen',
+  'ask_buyer',
+  'ask_seller',
+  'note',
+] as const;
+export type CaseOp = (typeof CASE_OPS)[number];
+
+const payloadSchema = z.discriminatedUnion('k', [
+  /** A choice inside the current flow; `nonce` ties it to that run of the flow. */
+  z.object({ k: z.literal('flow'), nonce: z.string(), v: z.string() }),
+  z.object({
+    k: z.literal('case'),
+    caseId: z.string(),
+    op: z.enum(CASE_OPS),
+    /** The step after a confirmation: `yes`, a ground, an evidence kind. */
+    arg: z.string().optional(),
+    amount: z.number().int().positive().optional(),
+    recover: z.boolean().optional(),
+  }),
+  /** Embedded mode: link this identity to a demo account. */
+  z.object({ k: z.literal('demo'), accountId: z.string() }),
+]);
+
+/** The server-side meaning of a button token. */
+export type ActionPayload = z.infer<typeof payloadSchema>;
+
+const recordSchema = z.object({ owner: z.string(), exp: z.number(), payload: payloadSchema });
+
+/** Who a token was sent to: an account id, the support team, or an unlinked chat identity. */
+export type TokenOwner = string;
+/** Any account with the support role in a staff channel may use tokens sent to the support team. */
+export const SUPPORT_OWNER = '#support';
+/** The owner of tokens sent to a chat identity that is not linked yet. */
+export const identityOwner = (platform: string, userId: string): TokenOwner => `@${platform}:${userId}`;
+
+/** Opaque button tokens: short random ids whose meaning stays on the server, bound to their recipient. */
+export interface ActionTokens {
+  /** Stores the payload and returns its token (about 23 characters: fits Telegram's 64-byte callback data). */
+  issue(owner: TokenOwner, payload: ActionPayload, ttlMs?: number): Promise<string>;
+  /** The payload of a token sent to one of `owners`. Throws ACTION_INVALID (unknown, foreign, tampered) or ACTION_EXPIRED. */
+  resolve(token: string, owners: TokenOwner[]): Promise<ActionPayload>;
+}
+
+const TOKEN_SHAPE = /^([A-Za-z0-9_-]{16})\.([0-9a-z]{1,11})$/;
+const key = (id: string) => `engine:act:${id}`;
+
+/** Button tokens in a KeyValue. `ttlMs` is the default lifetime (case cards sent by nudges live for days). */
+export function createActionTokens(deps: { kv: KeyValue; clock: Clock; ttlMs?: number }): ActionTokens {
+  const defaultTtl = deps.ttlMs ?? 30 * 24 * 3600 * 1000;
+  return {
+    async issue(owner, payload, ttlMs = defaultTtl) {
+      const id = randomBytes(12).toString('base64url');
+      // The expiry rides in the token too: once the record is gone, an old token reads as expired, not unknown.
+      const exp = Math.ceil((deps.clock.now().getTime() + ttlMs) / 1000);
+      await deps.kv.set(key(id), { owner, exp, payload: payloadSchema.parse(payload) }, ttlMs);
+      return `${id}.${exp.toString(36)}`;
+    },
+    async resolve(token, owners) {
+      const m = TOKEN_SHAPE.exec(typeof token === 'string' ? token : '');
+      if (!m) throw new ValidationError('ACTION_INVALID', 'malformed action token');
+      const exp = parseInt(m[2]!, 36);
+      const nowSec = deps.clock.now().getTime() / 1000;
+      const rec = recordSchema.safeParse(await deps.kv.get(key(m[1]!)));
+      if (!rec.success) {
+        if (exp <= nowSec) throw new ValidationError('ACTION_EXPIRED', 'action token expired');
+        throw new ValidationError('ACTION_INVALID', 'unknown action token');
+      }
+      if (rec.data.exp !== exp) throw new ValidationError('ACTION_INVALID', 'tampered action token');
+      if (!owners.includes(rec.data.owner)) throw new ValidationError('ACTION_INVALID', 'action token sent to someone else');
+      if (rec.data.exp <= nowSec) throw new ValidationError('ACTION_EXPIRED', 'action token expired');
+      return rec.data.payload;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { Case, CaseCommandType } from '../../domain/case-model.js';
+import { allowedCommands } from '../../domain/decider.js';
+import type { Marketplace } from '../../ports/marketplace.js';
+import type { CaseCard, Choice } from '../turn.js';
+import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
+
+export type ViewerRole = CaseCard['viewerRole'];
+
+interface CardButton {
+  op: CaseOp;
+  style?: Choice['style'];
+}
+
+/** The buttons each allowed command becomes, per role. Comment needs none: people just write. */
+function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
+  switch (role) {
+    case 'buyer':
+      if (type === 'AddEvidence') return [{ op: 'photo' }];
+      if (type === 'Escalate') return [{ op: 'escalate', style: 'primary' }];
+      if (type === 'BuyerClose') return [{ op: 'close' }];
+      return [];
+    case 'seller':
+      if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
+      if (type === 'AddTracking') return [{ op: 'tracking' }];
+      if (type === 'AddEvidence') return [{ op: 'proof' }];
+      return [];
+    case 'support':
+      if (type === 'Escalate') return [{ op: 'escalate' }];
+      if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
+      if (type === 'AskInfo') return [{ op: 'ask_buyer' }, { op: 'ask_seller' }];
+      if (type === 'DecideForSeller') return [{ op: 'decide', style: 'danger' }];
+      if (type === 'Reopen') return [{ op: 'reopen' }];
+      if (type === 'Note') return [{ op: 'note' }];
+      return [];
+    default: {
+      const never: never = role;
+      return never;
+    }
+  }
+}
+
+/** Buttons in the order people look for them: money and proof first, housekeeping last. */
+const OP_ORDER: CaseOp[] = ['refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'view'];
+
+/** The label id of a card button: `engine-action-refund-full`. */
+export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
+  op === 'escalate' && role === 'support' ? 'engine-action-escalate-support' : `engine-action-${op.replace(/_/g, '-')}`;
+
+/** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
+export async function buildCard(
+  deps: { marketplace: Marketplace; tokens: ActionTokens },
+  c: Case,
+  role: ViewerRole,
+  owner: TokenOwner,
+  now: string,
+): Promise<CaseCard> {
+  const [order, shop] = await Promise.all([deps.marketplace.order(c.orderId), deps.marketplace.shop(c.shopId)]);
+  const first = order?.items[0]?.title ?? c.orderId;
+  const more = (order?.items.length ?? 1) - 1;
+  const buttons = allowedCommands(c, role, now)
+    .flatMap((type) => buttonsFor(role, type))
+    .sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op));
+  const actions = await Promise.all(
+    buttons.map(async (b): Promise<Choice> => {
+      const token = await deps.tokens.issue(owner, { k: 'case', caseId: c.id, op: b.op });
+      const label = { id: actionLabelId(b.op, role) };
+      return b.style ? { label, token, style: b.style } : { label, token };
+    }),
+  );
+  return {
+    caseId: c.id,
+    orderId: c.orderId,
+    orderTitle: more > 0 ? `${first} +${more}` : first,
+    shopName: shop?.name ?? c.shopId,
+    reason: c.reason,
+    status: c.status,
+    resolution: c.resolution,
+    description: c.description,
+    total: c.orderTotal,
+    refunded: c.refunded,
+    openedAt: c.openedAt,
+    escalatableAt: c.escalatableAt,
+    escalatedAt: c.escalatedAt,
+    closedAt: c.closedAt,
+    lateDelivery: c.lateDelivery,
+    trackingMismatch: c.trackingMismatch,
+    viewerRole: role,
+    actions,
+  };
+}

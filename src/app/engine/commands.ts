@@ -1,0 +1,105 @@
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import type { Account } from '../../domain/types.js';
+import { parseAmount } from '../format.js';
+import type { CaseOp } from './actions.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
+import { startReport } from './flows/buyer-report.js';
+import { addTracking } from './flows/case-ops.js';
+import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
+import { helpBody, startOrLink } from './flows/onboarding.js';
+import { normalizeCaseId } from './intent.js';
+import { listCases, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
+import { restOf, sayUsage } from './command-args.js';
+
+/** Commands an unlinked user may use. */
+export const OPEN_COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel']);
+
+export interface CommandHooks {
+  /** Re-reads the turn's account, language and time zone after linking. */
+  relocalize(account: Account): Promise<void>;
+  /** Records a language choice and answers in it. */
+  setLanguage(lang: string): Promise<void>;
+}
+
+/** One command, with the same grammar on every platform (SPEC section 2). */
+export async function runCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string, hooks: CommandHooks): Promise<void> {
+  switch (name) {
+    case 'start':
+    case 'link':
+      return startOrLink(e, t, args[0], name, hooks.relocalize);
+    case 'help':
+      return void say(t, helpBody(t));
+    case 'lang':
+      return hooks.setLanguage((args[0] ?? '').toLowerCase());
+    case 'cancel': {
+      const had = await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
+      return void say(t, m(had ? 'engine-cancelled' : 'engine-nothing-to-cancel'));
+    }
+    case 'report':
+      requireWho(t);
+      return startReport(e, t, restOf(text, 0) || null);
+    case 'cases':
+      if (args[0]) return listCases(e, t, args[0].toLowerCase());
+      // Support has no cases of its own: in the staff channel, `/cases` is the escalated queue.
+      return listCases(e, t, t.staff ? 'escalated' : 'mine');
+    case 'case':
+      if (!args[0]) return sayUsage(t, 'case');
+      return showCase(e, t, normalizeCaseId(args[0]));
+    case 'escalate':
+      // A ground makes it support's early escalation; without one (or from a buyer) it is the buyer's.
+      if (args[1] && t.account?.roles.includes('support')) return runSupportCommand(e, t, name, args, text);
+      return onCase(e, t, args[0], 'escalate', (id) => actOnCase(e, t, id, { type: 'Escalate' }));
+    case 'close':
+      return onCase(e, t, args[0], 'close', (id) => actOnCase(e, t, id, { type: 'BuyerClose' }));
+    case 'refund':
+      return refund(e, t, args);
+    case 'tracking':
+      if (!args[0] || !args[1] || !args[2]) return sayUsage(t, 'tracking');
+      return addTracking(e, t, normalizeCaseId(args[0]), args[1], args.slice(2).join(''));
+    default:
+      if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
+      return void say(t, m('engine-unknown-command', { command: name }));
+  }
+}
+
+/**
+ * The case a command without a case number means: the thread it was written in, else the user's only
+ * open case as buyer; with several, the user picks one with buttons.
+ */
+async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp, run: (caseId: string) => Promise<void>): Promise<void> {
+  const who = requireWho(t);
+  if (arg) return run(normalizeCaseId(arg));
+  const inThread = await caseOfTurn(e, t);
+  if (inThread) return run(inThread);
+  const open = (await e.deps.cases.list(who, 'mine')).filter((c) => c.status !== 'closed' && c.buyerId === who.accountId);
+  if (open.length === 1) return run(open[0]!.id);
+  if (open.length === 0) return void say(t, m('engine-no-open-case'));
+  const choices = await Promise.all(
+    open.slice(0, 10).map(async (c) => ({
+      label: m('engine-case-choice', { caseId: c.id, orderId: c.orderId, reason: c.reason }),
+      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op }),
+    })),
+  );
+  say(t, m('engine-which-case'), { choices });
+}
+
+/** `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. */
+async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
+  if (!args[0]) return sayUsage(t, 'refund');
+  const caseId = normalizeCaseId(args[0]);
+  const { c, role } = await caseForTurn(e, t, caseId);
+  const recover = args.slice(1).some((a) => a.toLowerCase() === 'recover');
+  if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');
+  const amountText = args
+    .slice(1)
+    .filter((a) => a.toLowerCase() !== 'recover')
+    .join(' ');
+  const currency = c.orderTotal.currency;
+  const minor = amountText ? parseAmount(amountText, currency) : null;
+  if (amountText && minor === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
+  await actOnCase(e, t, caseId, {
+    type: 'Refund',
+    ...(minor !== null ? { amount: { amount: minor, currency } } : {}),
+    ...(role === 'support' ? { recover } : {}),
+  });
+}

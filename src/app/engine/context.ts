@@ -1,0 +1,106 @@
+import { ForbiddenError } from '../../domain/errors.js';
+import type { Account } from '../../domain/types.js';
+import type { Policy } from '../../domain/policy.js';
+import type { Clock } from '../../ports/clock.js';
+import type { KeyValue } from '../../ports/kv.js';
+import type { LinkStore } from '../../ports/links.js';
+import type { Marketplace } from '../../ports/marketplace.js';
+import type { MessageArgs, Msg, Notification } from '../../ports/notification.js';
+import type { ThreadRegistry } from '../../ports/threads.js';
+import type { CaseService, Who } from '../case-service.js';
+import type { Linking } from '../linking.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { Choice, OutMessage, TurnInput } from '../turn.js';
+import type { ActionPayload, ActionTokens, TokenOwner } from './actions.js';
+import type { ConversationStore } from './state.js';
+
+/** What the engine needs; `main.ts` passes them in. */
+export interface EngineDeps {
+  cases: CaseService;
+  marketplace: Marketplace;
+  links: LinkStore;
+  threads: ThreadRegistry;
+  /** Conversation state and button tokens (Redis in production, so a restart resumes flows). */
+  kv: KeyValue;
+  /** Verifies and spends account-link tokens. */
+  linking: Pick<Linking, 'consume'>;
+  /**
+   * Queues a notification that belongs to no case (a buyer's message to the seller about an order):
+   * the outbox worker's direct entry, delivered like any other notification.
+   */
+  relay: (n: Notification) => Promise<void>;
+  /**
+   * Told when a buyer reported a problem on an order without opening a case, so the deadlines code
+   * can remind them before the case window closes. Optional.
+   */
+  onOrderReported?: (report: { orderId: string; buyerId: string; until: string }) => Promise<void>;
+  clock: Clock;
+  policy: Policy;
+  defaultLocale: string;
+  defaultTimezone: string;
+  /** Languages `/lang` accepts and answers may be in (the locales folder's; `fr`, `en` by default). */
+  locales?: readonly string[];
+  /** Embedded mode: unlinked users may pick a demo account with a button. */
+  embedded?: boolean;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Conversation state lifetime (24 hours by default). */
+  stateTtlMs?: number;
+  /** Button token lifetime (30 days by default: nudges carry case cards). */
+  actionTtlMs?: number;
+}
+
+/** The engine's shared parts, built once. */
+export interface EngineCtx {
+  deps: EngineDeps;
+  log: Logger;
+  tokens: ActionTokens;
+  conv: ConversationStore;
+  locales: readonly string[];
+}
+
+/** One turn being handled: who is speaking, in which language, and the replies so far. */
+export interface Turn {
+  input: TurnInput;
+  account: Account | null;
+  who: Who | null;
+  locale: string;
+  timezone: string;
+  /** Support may act here: a support account in the staff channel or on the web playground. */
+  staff: boolean;
+  /** Whom buttons issued in this turn are bound to. */
+  owner: TokenOwner;
+  /** Whose buttons this user may press. */
+  owners: TokenOwner[];
+  now: string;
+  replies: OutMessage[];
+}
+
+/** A message id with arguments. */
+export const m = (id: string, args?: MessageArgs): Msg => (args ? { id, args } : { id });
+
+/** Adds a reply in the conversation (and thread) the turn came from. */
+export function say(t: Turn, body: Msg | Msg[], extra: Partial<Omit<OutMessage, 'body'>> = {}): OutMessage {
+  const out: OutMessage = {
+    target: { conversationId: t.input.conversationId, threadId: t.input.threadId ?? null },
+    locale: t.locale,
+    timezone: t.timezone,
+    body: Array.isArray(body) ? body : [body],
+    ...extra,
+  };
+  t.replies.push(out);
+  return out;
+}
+
+/** A button bound to this turn's user. */
+export async function choice(e: EngineCtx, t: Turn, label: Msg, payload: ActionPayload, style?: Choice['style']): Promise<Choice> {
+  const token = await e.tokens.issue(t.owner, payload, payload.k === 'flow' ? e.deps.stateTtlMs ?? 24 * 3600 * 1000 : undefined);
+  return style ? { label, token, style } : { label, token };
+}
+
+/** The account behind the turn, or a NOT_LINKED refusal. */
+export function requireWho(t: Turn): Who {
+  if (!t.who) throw new ForbiddenError('NOT_LINKED');
+  return t.who;
+}

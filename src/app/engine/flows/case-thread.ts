@@ -1,0 +1,155 @@
+import type { Case, CaseCommand, CaseEvent } from '../../../domain/case-model.js';
+import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
+import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
+import type { Msg } from '../../../ports/notification.js';
+import { buildCard, type ViewerRole } from '../cards.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { SUPPORT_OWNER } from '../actions.js';
+
+/** The case a message belongs to: a reply to a case message, or a message in a case's thread. */
+export async function caseOfTurn(e: EngineCtx, t: Turn): Promise<string | null> {
+  const { threads } = e.deps;
+  const { platform, conversationId, threadId, replyToMessageId } = t.input;
+  if (replyToMessageId) {
+    const id = await threads.caseOfMessage(platform, conversationId, replyToMessageId);
+    if (id) return id;
+  }
+  // Adapters name thread addresses their own way: the thread id, `<conversation>/<thread>`, or the
+  // conversation itself where a thread is a conversation of its own (Discord threads, Teams reply chains).
+  const addresses = threadId ? [threadId, `${conversationId}/${threadId}`, conversationId] : [conversationId];
+  for (const address of addresses) {
+    const id = await threads.caseOfThread(platform, address);
+    if (id) return id;
+  }
+  return null;
+}
+
+/** Loads a case the user may see, with their role on it. Support acts only from the staff channel or the web. */
+export async function caseForTurn(e: EngineCtx, t: Turn, caseId: string): Promise<{ c: Case; role: ViewerRole }> {
+  const who = requireWho(t);
+  const c = await e.deps.cases.get(who, caseId);
+  const role = await e.deps.cases.roleOn(who, c);
+  if (!role) throw new NotFoundError('NOT_YOUR_CASE', undefined, { caseId });
+  if (role === 'support' && !t.staff) throw new ForbiddenError('SUPPORT_ONLY');
+  return { c, role };
+}
+
+/** The owner case-card buttons are bound to for a viewer: support cards serve the whole team. */
+export const cardOwner = (t: Turn, role: ViewerRole): string => (role === 'support' ? SUPPORT_OWNER : t.owner);
+
+/** Adds a reply with the case card for the viewer, after `body`. */
+export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, body: Msg[] = []): Promise<void> {
+  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens }, c, role, cardOwner(t, role), t.now);
+  // After a button, the card shown earlier is out of date: platforms that can edit replace it in place.
+  say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
+}
+
+function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatch' | 'delivered' | 'in_transit' {
+  return ev.mismatch ? 'mismatch' : ev.delivered ? 'delivered' : 'in_transit';
+}
+
+/** What the actor is told about events they just caused. */
+function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
+  const other = role === 'buyer' ? 'seller' : 'buyer';
+  return events.flatMap((ev): Msg[] => {
+    switch (ev.type) {
+      case 'comment':
+        return [m('engine-done-comment', { to: role === 'support' ? 'parties' : other })];
+      case 'evidence':
+        return [m('engine-done-evidence', { to: role === 'support' ? 'parties' : other })];
+      case 'tracking':
+        return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) })];
+      case 'refund':
+        return [m('engine-done-refund', { amount: { money: ev.amount }, full: ev.full ? 'yes' : 'no', recover: ev.recover ? 'yes' : 'no' })];
+      case 'escalated':
+        return [m('engine-done-escalated', { role })];
+      case 'info_requested':
+        return [m('engine-done-ask', { from: ev.from })];
+      case 'note':
+        return [m('engine-done-note')];
+      case 'closed':
+        return [m('engine-done-closed', { resolution: ev.resolution })];
+      case 'reopened':
+        return [m('engine-done-reopened')];
+      case 'opened':
+      case 'info_provided':
+      case 'reminder':
+      case 'late_delivery':
+        return [];
+      default: {
+        const never: never = ev;
+        return never;
+      }
+    }
+  });
+}
+
+/** Runs a command on a case as this turn's user and answers with what happened (and the card when it matters). */
+export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand): Promise<void> {
+  const { role } = await caseForTurn(e, t, caseId);
+  const result = await e.deps.cases.act(requireWho(t), caseId, cmd);
+  const body = outcome(result.events, role);
+  // A comment or a file needs no card: the conversation goes on where it is.
+  if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note') say(t, body, { caseId });
+  else await sayCard(e, t, result.case, role, body);
+}
+
+/** Text written in a case's thread: a comment to the other party, or an internal note from support's staff thread. */
+export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
+  const { role } = await caseForTurn(e, t, caseId);
+  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text });
+}
+
+/** A file sent in a case's thread (or after an Add photo / Add proof button): evidence on the case. */
+export async function fileOnCase(e: EngineCtx, t: Turn, caseId: string, blob: BlobRef, caption: string | undefined, kind?: EvidenceKind): Promise<void> {
+  const evidenceKind: EvidenceKind = kind ?? (blob.contentType.startsWith('image/') ? 'photo' : 'file');
+  await actOnCase(e, t, caseId, { type: 'AddEvidence', kind: evidenceKind, blob, ...(caption?.trim() ? { caption } : {}) });
+}
+
+/** `/case <id>`: the whole timeline (notes included) for support, the card for the parties. */
+export async function showCase(e: EngineCtx, t: Turn, caseId: string): Promise<void> {
+  const { c, role } = await caseForTurn(e, t, caseId);
+  if (role === 'support') say(t, [m('engine-timeline-title', { caseId: c.id, count: c.timeline.length }), ...timeline(c)], { caseId: c.id });
+  await sayCard(e, t, c, role);
+}
+
+/** Most recent entries shown by `/case` to support; the admin API has the rest. */
+const TIMELINE_MAX = 40;
+const TIMELINE_TEXT_MAX = 300;
+
+function timeline(c: Case): Msg[] {
+  const clip = (s: string) => ([...s].length > TIMELINE_TEXT_MAX ? `${[...s].slice(0, TIMELINE_TEXT_MAX - 1).join('')}…` : s);
+  return c.timeline.slice(-TIMELINE_MAX).map((ev) => {
+    const base = { at: { date: ev.at, style: 'datetime' as const }, role: ev.actor.role, platform: ev.actor.platform };
+    switch (ev.type) {
+      case 'opened':
+        return m('engine-timeline-opened', { ...base, reason: ev.reason, text: clip(ev.description) });
+      case 'comment':
+      case 'note':
+      case 'info_provided':
+        return m(`engine-timeline-${ev.type.replace('_', '-')}`, { ...base, text: clip(ev.text) });
+      case 'evidence':
+        return m('engine-timeline-evidence', { ...base, kind: ev.kind, matches: ev.addressMatches == null ? 'unknown' : ev.addressMatches ? 'yes' : 'no' });
+      case 'tracking':
+        return m('engine-timeline-tracking', { ...base, carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) });
+      case 'refund':
+        return m('engine-timeline-refund', { ...base, amount: { money: ev.amount }, recover: ev.recover ? 'yes' : 'no' });
+      case 'escalated':
+        return m('engine-timeline-escalated', { ...base, ground: ev.ground ?? 'none' });
+      case 'info_requested':
+        return m('engine-timeline-info-requested', { ...base, from: ev.from, text: clip(ev.text) });
+      case 'reminder':
+        return m('engine-timeline-reminder', { ...base, to: ev.to, nudge: ev.nudge });
+      case 'closed':
+        return m('engine-timeline-closed', { ...base, resolution: ev.resolution });
+      case 'reopened':
+        return m('engine-timeline-reopened', { ...base, text: clip(ev.text ?? '') });
+      case 'late_delivery':
+        return m('engine-timeline-late-delivery', base);
+      default: {
+        const never: never = ev;
+        return never;
+      }
+    }
+  });
+}

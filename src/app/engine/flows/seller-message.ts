@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { isCaseReason } from '../../../domain/eligibility.js';
+import { NotFoundError } from '../../../domain/errors.js';
+import { recommendAcceptance } from '../../../domain/shop-policy.js';
+import { cleanText } from '../../../domain/text.js';
+import type { Order, Shop } from '../../../domain/types.js';
+import type { Msg, Notification } from '../../../ports/notification.js';
+import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import type { ReportState } from '../state.js';
+
+async function orderAndShop(e: EngineCtx, t: Turn, orderId: string): Promise<{ order: Order; shop: Shop }> {
+  const order = await e.deps.marketplace.order(orderId);
+  if (!order || order.buyerId !== requireWho(t).accountId) throw new NotFoundError('ORDER_NOT_FOUND', undefined, { orderId });
+  const shop = await e.deps.marketplace.shop(order.shopId);
+  if (!shop) throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: order.shopId });
+  return { order, shop };
+}
+
+/** The shop's own policies, in one sentence the buyer (and the seller) can read. */
+export function shopPolicyMsg(shop: Shop): Msg {
+  const p = shop.policies;
+  return m('engine-shop-policy', {
+    shopName: shop.name,
+    refunds: p.refunds ? 'yes' : 'no',
+    returns: p.returns ? 'yes' : 'no',
+    exchanges: p.exchanges ? 'yes' : 'no',
+    returnDays: p.returnWindowDays ?? 0,
+  });
+}
+
+/**
+ * Asks what to tell the seller. For a problem a case does not cover, first says why, quotes the shop's
+ * policies and, when they allow the request, that the bot will recommend the seller accept (SPEC section 1).
+ */
+export async function askMessageForSeller(e: EngineCtx, t: Turn, s: ReportState, notACase: boolean): Promise<void> {
+  const { order, shop } = await orderAndShop(e, t, s.orderId!);
+  const body: Msg[] = [];
+  if (notACase && s.reason) {
+    body.push(m('engine-report-not-a-case', { reason: s.reason }), shopPolicyMsg(shop));
+    const advice = recommendAcceptance(shop.policies, s.reason, order, t.now);
+    if (advice.recommend) body.push(m('engine-report-policy-allows', { reason: s.reason }));
+    else if (advice.basis === 'window_closed' && advice.windowEndsAt) body.push(m('engine-report-policy-window-closed', { date: { date: advice.windowEndsAt } }));
+  }
+  body.push(m('engine-report-ask-message', { shopName: shop.name, orderId: order.id }));
+  const cancel = await choice(e, t, m('engine-choice-cancel'), { k: 'flow', nonce: s.nonce, v: 'cancel' });
+  say(t, body, { expects: 'text', choices: [cancel] });
+}
+
+/** Sends the buyer's words to the seller through the outbox, with the bot's advice where the shop's policy applies. */
+export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: string): Promise<void> {
+  const text = cleanText(raw);
+  const who = requireWho(t);
+  const { order, shop } = await orderAndShop(e, t, s.orderId!);
+  const reason = s.reason ?? 'other';
+  const body: Msg[] = [
+    m('engine-relay-order-message', { buyerName: t.account?.name ?? who.accountId, orderId: order.id, title: order.items[0]?.title ?? order.id }),
+    m('engine-relay-reason', { reason }),
+    m('engine-relay-quote', { text }),
+  ];
+  if (!isCaseReason(reason) && recommendAcceptance(shop.policies, reason, order, t.now).recommend) {
+    body.push(shopPolicyMsg(shop), m('engine-relay-recommend-accept', { reason }));
+  }
+  body.push(m('engine-relay-how-to-answer'));
+  const n: Notification = {
+    // No `:` in ids: the outbox may use them as BullMQ job ids.
+    id: `msg-${order.id}-${randomBytes(6).toString('hex')}`,
+    to: { accountId: shop.ownerId },
+    body,
+    createdAt: t.now,
+  };
+  await e.deps.relay(n);
+  await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
+  say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: isCaseReason(reason) ? 'yes' : 'no' }));
+}

@@ -1,0 +1,145 @@
+import { isPalabreError, ValidationError, type PalabreError } from '../../domain/errors.js';
+import { MAX_TEXT_LENGTH } from '../../domain/text.js';
+import type { Account } from '../../domain/types.js';
+import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
+import { silentLogger } from '../log.js';
+import type { Engine, TurnInput, TurnResult } from '../turn.js';
+import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
+import { m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
+import { explainLinking } from './flows/onboarding.js';
+import { detectLanguage } from './intent.js';
+import { route } from './router.js';
+import { createConversationStore, type IdentityPrefs } from './state.js';
+
+export type { EngineDeps } from './context.js';
+
+/** Longest button token accepted; ours are about 23 characters. */
+const TOKEN_MAX = 128;
+
+/** The conversation engine (SPEC section 2): one turn in, localizable replies out, the same on every platform. */
+export function createEngine(deps: EngineDeps): Engine {
+  const e: EngineCtx = {
+    deps,
+    log: deps.logger ?? silentLogger,
+    tokens: createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) }),
+    conv: createConversationStore(deps.kv, deps.stateTtlMs),
+    locales: deps.locales ?? ['fr', 'en'],
+  };
+  return { handle: (input) => handle(e, input) };
+}
+
+async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
+  const identity = identityOwner(input.platform, input.userId);
+  const t: Turn = {
+    input,
+    account: null,
+    who: null,
+    locale: e.deps.defaultLocale,
+    timezone: e.deps.defaultTimezone,
+    staff: false,
+    owner: identity,
+    owners: [identity],
+    now: e.deps.clock.now().toISOString(),
+    replies: [],
+  };
+  let outcome: 'ok' | 'refused' | 'error' = 'ok';
+  try {
+    const link = await e.deps.links.get(input.platform, input.userId);
+    const account = link ? await e.deps.marketplace.account(link.accountId) : null;
+    const sizeError = checkSize(input);
+    // Oversized text is not even read for its language.
+    await bind(e, t, account, sizeError ? null : textOf(input));
+    if (sizeError) throw sizeError;
+    await route(e, t, {
+      relocalize: (a) => bind(e, t, a, null),
+      setLanguage: (lang) => setLanguage(e, t, lang),
+    });
+  } catch (err) {
+    // Whatever was said before the failure may no longer be true: the error is the whole answer.
+    t.replies.length = 0;
+    if (isPalabreError(err) && err.code !== 'INTERNAL') {
+      outcome = 'refused';
+      e.log.info({ code: err.code, platform: input.platform, userId: input.userId }, 'turn refused');
+      if (err.code === 'NOT_LINKED') await explainLinking(e, t).catch(() => say(t, errorMsg(err)));
+      else say(t, errorMsg(err));
+    } else {
+      outcome = 'error';
+      e.log.error({ err, code: 'INTERNAL', platform: input.platform, userId: input.userId, conversationId: input.conversationId }, 'turn failed');
+      say(t, m('error-internal'));
+    }
+  }
+  e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
+  return { replies: t.replies };
+}
+
+function textOf(input: TurnInput): string | null {
+  const c = input.content;
+  return c.type === 'text' ? c.text : c.type === 'command' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
+}
+
+/** The refusal of oversized or malformed input (SPEC section 7), or null when it may be read. */
+function checkSize(input: TurnInput): ValidationError | null {
+  const c = input.content;
+  if (c.type === 'action') {
+    return typeof c.token !== 'string' || c.token.length > TOKEN_MAX ? new ValidationError('ACTION_INVALID', 'oversized action token') : null;
+  }
+  const text = textOf(input) ?? '';
+  // Code points, as the domain counts them: an emoji is one character to the person typing it.
+  if (text.length > MAX_TEXT_LENGTH && [...text].length > MAX_TEXT_LENGTH) {
+    return new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_TEXT_LENGTH });
+  }
+  return null;
+}
+
+/** Sets who speaks and how to answer: the language chosen, else the account's, else the text's, else the platform's hint. */
+async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null): Promise<void> {
+  const { platform, userId, isStaffChannel, languageHint } = t.input;
+  const prefs: IdentityPrefs = await e.conv.prefs(platform, userId);
+  const identity = identityOwner(platform, userId);
+  t.account = account;
+  t.who = account ? { accountId: account.id, platform } : null;
+  t.timezone = account?.timezone ?? e.deps.defaultTimezone;
+  t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || platform === 'web');
+  t.owner = account ? account.id : identity;
+  t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
+  let locale = supported(e, (account ? await e.deps.links.getLocale(account.id) : prefs.locale) ?? account?.locale);
+  if (!locale) {
+    const detected = text ? detectLanguage(text) : null;
+    if (detected && detected !== prefs.detected) await e.conv.setPrefs(platform, userId, { ...prefs, detected });
+    locale = supported(e, detected ?? prefs.detected ?? languageHint);
+  }
+  t.locale = locale ?? e.deps.defaultLocale;
+}
+
+function supported(e: EngineCtx, tag: string | null | undefined): string | null {
+  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return e.locales.includes(base) ? base : null;
+}
+
+async function setLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
+  if (!e.locales.includes(lang)) return void say(t, m('engine-lang-usage', { langs: e.locales.join(', ') }));
+  if (t.account) await e.deps.links.setLocale(t.account.id, lang);
+  else {
+    const prefs = await e.conv.prefs(t.input.platform, t.input.userId);
+    await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, locale: lang });
+  }
+  t.locale = lang;
+  say(t, m('engine-lang-set'));
+}
+
+/** The localized sentence of an error: `error-<code>`, dates and amounts kept as data for the reader's locale. */
+export function errorMsg(err: PalabreError): Msg {
+  const args: MessageArgs = {};
+  const currency = typeof err.args.currency === 'string' ? err.args.currency : null;
+  for (const [key, value] of Object.entries(err.args)) args[key] = asArg(key, value, currency);
+  return { id: `error-${err.code.toLowerCase().replace(/_/g, '-')}`, args };
+}
+
+/** Error arguments that are days (a window's start), not moments. */
+const DAY_ARGS = new Set(['from', 'until']);
+
+function asArg(key: string, value: string | number, currency: string | null): MessageArg {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return { date: value, style: DAY_ARGS.has(key) ? 'date' : 'datetime' };
+  if (typeof value === 'number' && currency && (key === 'max' || key === 'amount')) return { money: { amount: value, currency } };
+  return value;
+}

@@ -1,0 +1,87 @@
+import type { Platform } from '../../domain/types.js';
+import type { CaseStore } from '../../ports/case-store.js';
+import type { Clock } from '../../ports/clock.js';
+import type { KeyValue } from '../../ports/kv.js';
+import type { LinkStore } from '../../ports/links.js';
+import type { Marketplace } from '../../ports/marketplace.js';
+import type { Notification } from '../../ports/notification.js';
+import type { DeliveryTarget } from '../../ports/notifier.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { OutMessage } from '../turn.js';
+import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
+import { buildCard, type ViewerRole } from './cards.js';
+
+export interface NotificationRendererDeps {
+  links: LinkStore;
+  marketplace: Marketplace;
+  /** Reads the case for its card (the worker is the system: no access check). */
+  store: Pick<CaseStore, 'load'>;
+  /** The engine's KeyValue: buttons on a notified card resolve like any other. */
+  kv: KeyValue;
+  clock: Clock;
+  defaultLocale: string;
+  defaultTimezone: string;
+  /** Languages messages may be in (`fr`, `en` by default). */
+  locales?: readonly string[];
+  /** Button token lifetime (30 days by default). */
+  actionTtlMs?: number;
+  logger?: Logger;
+}
+
+/** Turns outbox notifications into messages for one recipient on one platform. */
+export interface NotificationRenderer {
+  /** The message for `target` on `platform`: the recipient's language and time zone, and their case card when `n.card`. */
+  render(n: Notification, target: DeliveryTarget, platform: Platform): Promise<OutMessage>;
+}
+
+/** Where support messages go: the adapter posts them in its staff channel. */
+export const STAFF_CONVERSATION = 'staff';
+
+/** Renders notifications for the outbox worker. */
+export function createNotificationRenderer(deps: NotificationRendererDeps): NotificationRenderer {
+  const log = deps.logger ?? silentLogger;
+  const locales = deps.locales ?? ['fr', 'en'];
+  const tokens: ActionTokens = createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) });
+  const supported = (tag: string | null | undefined) => {
+    const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    return locales.includes(base) ? base : null;
+  };
+
+  async function recipient(target: DeliveryTarget) {
+    if (!('link' in target)) return { accountId: null, support: true, locale: deps.defaultLocale, timezone: deps.defaultTimezone };
+    const accountId = target.link.accountId;
+    const [chosen, account] = await Promise.all([deps.links.getLocale(accountId), deps.marketplace.account(accountId)]);
+    return {
+      accountId,
+      support: account?.roles.includes('support') ?? false,
+      locale: supported(chosen) ?? supported(account?.locale) ?? deps.defaultLocale,
+      timezone: account?.timezone ?? deps.defaultTimezone,
+    };
+  }
+
+  return {
+    async render(n, target, platform) {
+      const who = await recipient(target);
+      const out: OutMessage = {
+        target: { conversationId: 'link' in target ? target.link.address : STAFF_CONVERSATION },
+        locale: who.locale,
+        timezone: who.timezone,
+        body: n.body,
+        ...(n.caseId ? { caseId: n.caseId } : {}),
+        ...(n.blobId ? { blobId: n.blobId } : {}),
+      };
+      if (!n.card || !n.caseId) return out;
+      const c = await deps.store.load(n.caseId);
+      if (!c) {
+        log.warn({ caseId: n.caseId, notificationId: n.id, platform }, 'notification card: case not found');
+        return out;
+      }
+      const role: ViewerRole | null =
+        who.accountId === c.buyerId ? 'buyer' : who.accountId === c.sellerId ? 'seller' : who.support ? 'support' : null;
+      if (!role) return out;
+      const owner = role === 'support' ? SUPPORT_OWNER : who.accountId!;
+      out.card = await buildCard({ marketplace: deps.marketplace, tokens }, c, role, owner, deps.clock.now().toISOString());
+      return out;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { ValidationError } from '../../domain/errors.js';
+import type { BlobRef } from '../../domain/types.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
+import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
+import { onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
+import { onCaseInput, runCaseOp } from './flows/case-ops.js';
+import { caseOfTurn, fileOnCase, textInCaseThread } from './flows/case-thread.js';
+import { explainLinking, linkIdentity, startOrLink } from './flows/onboarding.js';
+import { classifyProblem, mentionsOffPlatform } from './intent.js';
+
+/** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
+export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
+  const c = t.input.content;
+  switch (c.type) {
+    case 'command':
+      if (!t.account && !OPEN_COMMANDS.has(c.name)) return explainLinking(e, t);
+      return runCommand(e, t, c.name, c.args, c.text, hooks);
+    case 'action':
+      return onAction(e, t, c.token, hooks);
+    case 'attachment':
+      return onFile(e, t, c.blob, c.caption);
+    case 'text':
+      return onText(e, t, c.text, hooks);
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+}
+
+/** The current flow's state; a state this version cannot read is dropped with a polite word. */
+async function currentState(e: EngineCtx, t: Turn) {
+  const { platform, userId, conversationId } = t.input;
+  const s = await e.conv.get(platform, userId, conversationId);
+  if (s !== 'invalid') return s;
+  await e.conv.clear(platform, userId, conversationId);
+  say(t, m('engine-flow-reset'));
+  return 'reset' as const;
+}
+
+async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHooks): Promise<void> {
+  const p = await e.tokens.resolve(token, t.owners);
+  switch (p.k) {
+    case 'demo':
+      if (!e.deps.embedded) throw new ValidationError('ACTION_INVALID', 'demo accounts exist in the embedded mode only');
+      return linkIdentity(e, t, p.accountId, hooks.relocalize);
+    case 'case':
+      return runCaseOp(e, t, p);
+    case 'flow': {
+      requireWho(t);
+      const s = await currentState(e, t);
+      // A button of a flow that was left, finished or restarted since: nothing to do.
+      if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
+      if (s.flow === 'report') return onReportChoice(e, t, s, p.v);
+      throw new ValidationError('ACTION_EXPIRED', 'no buttons in this flow');
+    }
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+}
+
+async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
+  if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
+  const s = await currentState(e, t);
+  if (s === 'reset') return;
+  if (s?.flow === 'report' && (await onReportFile(e, t, s, blob, caption))) return;
+  if (s?.flow === 'case') return onCaseInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
+  const caseId = await caseOfTurn(e, t);
+  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
+  if (t.input.isPrivate) say(t, m('engine-file-no-case'));
+}
+
+async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks): Promise<void> {
+  if (!t.account) {
+    if (!t.input.isPrivate) return;
+    // Teams and plain-text clients: `link <token>` works like `/link <token>`.
+    const link = /^\s*link\s+(\S+)\s*$/i.exec(text);
+    if (link) return startOrLink(e, t, link[1], 'link', hooks.relocalize);
+    return explainLinking(e, t);
+  }
+  const s = await currentState(e, t);
+  if (s === 'reset') return;
+  if (s?.flow === 'report') return onReportText(e, t, s, text);
+  if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
+  const caseId = await caseOfTurn(e, t);
+  if (caseId) {
+    await textInCaseThread(e, t, caseId, text);
+    if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('seller') ? 'seller' : 'buyer' }));
+    return;
+  }
+  // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
+  if (!t.input.isPrivate) return;
+  const offPlatform = mentionsOffPlatform(text);
+  if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
+  if (t.account.roles.includes('buyer') && classifyProblem(text)) return startReport(e, t, text);
+  if (!offPlatform) say(t, m('engine-fallback', { role: t.account.roles[0] ?? 'buyer' }));
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Platform } from '../../domain/types.js';
+import type { KeyValue } from '../../ports/kv.js';
+
+const blobRef = z.object({ id: z.string(), contentType: z.string(), size: z.number(), name: z.string().optional() });
+const problemKind = z.enum(['non_delivery', 'not_as_described', 'wrong_size', 'cancellation', 'return_request', 'refund_request', 'other']);
+
+/** The buyer's report, from the first message to the opened case (or the message to the seller). */
+const reportSchema = z.object({
+  flow: z.literal('report'),
+  nonce: z.string(),
+  step: z.enum(['order', 'reason', 'reason_pick', 'decide', 'description', 'photos', 'confirm', 'message']),
+  kind: problemKind.nullable(),
+  orderId: z.string().nullable(),
+  reason: problemKind.nullable(),
+  description: z.string().nullable(),
+  evidence: z.array(blobRef),
+});
+
+/** A case action waiting for typed input (an amount, tracking, a question) or a file. */
+const caseInputSchema = z.object({
+  flow: z.literal('case'),
+  nonce: z.string(),
+  step: z.enum(['photo', 'amount', 'tracking', 'ask', 'note']),
+  caseId: z.string(),
+  kind: z.enum(['photo', 'file', 'shipping_receipt', 'customs_form', 'delivery_confirmation', 'departure_scan']).optional(),
+  from: z.enum(['buyer', 'seller']).optional(),
+  recover: z.boolean().optional(),
+});
+
+const stateSchema = z.discriminatedUnion('flow', [reportSchema, caseInputSchema]);
+
+export type ConversationState = z.infer<typeof stateSchema>;
+export type ReportState = z.infer<typeof reportSchema>;
+export type CaseInputState = z.infer<typeof caseInputSchema>;
+
+/** Per chat identity, outside any flow: the language picked before linking, the last language detected. */
+export interface IdentityPrefs {
+  locale?: string;
+  detected?: 'fr' | 'en';
+}
+
+/** Where a conversation is, per user and conversation, surviving restarts; it expires when left alone. */
+export interface ConversationStore {
+  /** The state, `null` when there is none, `'invalid'` when one was stored that this version cannot read. */
+  get(platform: Platform, userId: string, conversationId: string): Promise<ConversationState | null | 'invalid'>;
+  set(platform: Platform, userId: string, conversationId: string, state: ConversationState): Promise<void>;
+  /** Leaves the current flow; true when there was one. */
+  clear(platform: Platform, userId: string, conversationId: string): Promise<boolean>;
+  prefs(platform: Platform, userId: string): Promise<IdentityPrefs>;
+  setPrefs(platform: Platform, userId: string, prefs: IdentityPrefs): Promise<void>;
+}
+
+const convKey = (p: Platform, u: string, c: string) => `engine:conv:${p}:${u}:${c}`;
+const prefKey = (p: Platform, u: string) => `engine:pref:${p}:${u}`;
+
+/** A fresh id for one run of a flow: buttons of an earlier run no longer apply. */
+export const newNonce = (): string => randomBytes(6).toString('base64url');
+
+/** Conversation state in a KeyValue, expiring `ttlMs` after the last change (24 hours by default). */
+export function createConversationStore(kv: KeyValue, ttlMs = 24 * 3600 * 1000): ConversationStore {
+  return {
+    async get(p, u, c) {
+      const raw = await kv.get<unknown>(convKey(p, u, c));
+      if (raw === undefined || raw === null) return null;
+      const parsed = stateSchema.safeParse(raw);
+      return parsed.success ? parsed.data : 'invalid';
+    },
+    set: (p, u, c, state) => kv.set(convKey(p, u, c), state, ttlMs),
+    clear: (p, u, c) => kv.delete(convKey(p, u, c)),
+    async prefs(p, u) {
+      const raw = await kv.get<IdentityPrefs>(prefKey(p, u));
+      return raw && typeof raw === 'object' ? raw : {};
+    },
+    // Preferences outlive flows: a language choice should not be forgotten after a day.
+    setPrefs: (p, u, prefs) => kv.set(prefKey(p, u), prefs, 365 * 24 * 3600 * 1000),
+  };
+}

@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../src/app/format.js';
+import { backendWorld, buttons, photo } from './harness.js';
+
+describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('FR: from « mon colis n’est jamais arrivé » to an opened case with photos, order chosen from a list', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+
+    await amina.text("mon colis n'est jamais arrivé");
+    expect(amina.ids()).toEqual(['engine-report-intro', 'engine-report-which-order']);
+    expect(amina.last[0]!.choices!.map((c) => c.label.args?.orderId)).toEqual(expect.arrayContaining(['CC-1001', 'CC-1003', 'CC-1004']));
+    // Joël's orders are not offered to Amina.
+    expect(amina.last[0]!.choices!.map((c) => c.label.args?.orderId)).not.toContain('CC-1006');
+
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1001');
+    expect(amina.ids()).toEqual(['engine-report-reason-proposed']);
+    expect(amina.last[0]!.body[0]!.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1001' });
+    expect(amina.read()).toContain('commande non reçue');
+
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller']);
+    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-open-case', 'engine-choice-cancel']);
+    // The last day to open, in Kinshasa time: the estimated delivery was 6 days ago, the window is 100 days from the day after.
+    const el = (await w.cases.eligibility({ accountId: 'acc-amina', platform: 'telegram' }, 'CC-1001')).eligibility;
+    const lastDay = formatDate(new Date(Date.parse(el.until) - 1).toISOString(), 'fr', 'Africa/Kinshasa');
+    expect(amina.read()).toContain(`jusqu’au ${lastDay} inclus`);
+    expect(w.reported).toEqual([{ orderId: 'CC-1001', buyerId: 'acc-amina', until: el.until }]);
+
+    await amina.press('engine-choice-open-case');
+    expect(amina.ids()).toEqual(['engine-report-ask-description']);
+    expect(amina.last[0]!.expects).toBe('description');
+
+    await amina.text('Commandé il y a deux semaines, toujours rien.');
+    expect(amina.ids()).toEqual(['engine-report-ask-photos']);
+    expect(amina.last[0]!.expects).toBe('photo');
+
+    await amina.attach(photo(1));
+    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-ask-photos']);
+    await amina.attach(photo(2), 'le bordereau');
+    expect(amina.read()).toContain('2 fichiers ajoutés');
+
+    await amina.press('engine-choice-photos-done');
+    expect(amina.ids()).toEqual(['engine-report-confirm']);
+    expect(amina.read()).toContain('2 fichiers');
+
+    await amina.press('engine-choice-open-case');
+    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next']);
+    const card = amina.last[0]!.card!;
+    expect(card).toMatchObject({ orderId: 'CC-1001', reason: 'non_delivery', status: 'open', viewerRole: 'buyer', shopName: 'Bisou Créations' });
+    expect(amina.last[0]!.caseId).toBe(card.caseId);
+    expect(amina.read()).toContain(`à partir du ${formatDate(card.escalatableAt, 'fr', 'Africa/Kinshasa', 'datetime')}`);
+    expect(amina.read()).toMatch(/Le vendeur a 3\sjours pour régler/);
+
+    const stored = (await w.store.load(card.caseId))!;
+    expect(stored.description).toBe('Commandé il y a deux semaines, toujours rien.');
+    expect(stored.timeline.filter((e) => e.type === 'evidence').map((e) => (e.type === 'evidence' ? e.blob?.id : null))).toEqual(['blob-1', 'blob-2']);
+    const outbox = await w.outbox(card.caseId);
+    expect(outbox.map((n) => [n.to, n.body[0]!.id])).toContainEqual([{ accountId: 'acc-bisou' }, 'notify-case-opened']);
+
+    // The flow is over: a new problem starts afresh, and the order now has its case.
+    await amina.text("ma commande CC-1001 n'est jamais arrivée");
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-case-exists']);
+    expect(amina.last[0]!.card?.caseId).toBe(card.caseId);
+  });
+
+  it('EN: the order number in the text, answered in the language of the text when the account has none', async () => {
+    const w = await world({ withoutLocale: ['acc-joel'] });
+    const joel = await w.user({ account: 'acc-joel', platform: 'discord' });
+
+    await joel.text('Order CC-1006 never arrived');
+    expect(joel.ids()).toEqual(['engine-report-intro', 'engine-report-reason-proposed']);
+    expect(joel.read()).toContain('for order CC-1006: order not received. Is that right?');
+
+    await joel.press('engine-choice-yes-reason');
+    expect(joel.read()).toContain('You can open a case (order not received) for this order until');
+    await joel.press('engine-choice-open-case');
+    // Short answers keep the language detected earlier.
+    await joel.text('Nothing came.');
+    await joel.press('engine-choice-no-photos');
+    expect(joel.read()).toContain('no files');
+    await joel.press('engine-choice-open-case');
+    expect(joel.read()).toMatch(/^Case C-\d{6} is open\. The seller has been told/);
+    expect(joel.last[0]!.locale).toBe('en');
+    // Joël's account says Lubumbashi: dates are in his time zone.
+    expect(joel.last[0]!.timezone).toBe('Africa/Lubumbashi');
+  });
+
+  it('FR: not eligible yet — explains the dates and offers to message the seller', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("ma commande CC-1003 n'est jamais arrivée");
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-not-yet', 'engine-report-offer-message']);
+    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-cancel']);
+    const el = (await w.cases.eligibility({ accountId: 'acc-amina', platform: 'telegram' }, 'CC-1003')).eligibility;
+    expect(amina.read()).toContain(`à partir du ${formatDate(el.from, 'fr', 'Africa/Kinshasa')}`);
+
+    await amina.press('engine-choice-message-seller');
+    expect(amina.ids()).toEqual(['engine-report-ask-message']);
+    await amina.text('Bonjour, avez-vous une date d’expédition ?');
+    expect(amina.ids()).toEqual(['engine-report-message-sent']);
+    expect(w.relayed).toHaveLength(1);
+    const n = w.relayed[0]!;
+    expect(n.to).toEqual({ accountId: 'acc-bisou' });
+    expect(n.caseId).toBeUndefined();
+    expect(n.body.map((b) => b.id)).toEqual(['engine-relay-order-message', 'engine-relay-reason', 'engine-relay-quote', 'engine-relay-how-to-answer']);
+    expect(n.body[2]!.args).toEqual({ text: 'Bonjour, avez-vous une date d’expédition ?' });
+    expect(n.id).not.toContain(':');
+    // No case was opened.
+    expect(await w.cases.list({ accountId: 'acc-amina', platform: 'telegram' }, 'mine')).toEqual([]);
+  });
+
+  it('EN: window closed — says the last possible day and offers the seller instead', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command('/lang en');
+    expect(amina.read()).toContain('in English');
+    await amina.text('my order CC-1004 never arrived');
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+    const el = (await w.cases.eligibility({ accountId: 'acc-amina', platform: 'telegram' }, 'CC-1004')).eligibility;
+    expect(amina.read()).toContain(`the last possible day was ${formatDate(new Date(Date.parse(el.until) - 1).toISOString(), 'en', 'Africa/Kinshasa')}`);
+    expect(buttons(amina.last)).not.toContain('engine-choice-open-case');
+  });
+
+  it('FR: a problem that is not a case reason becomes a message to the seller, with the shop’s policy and a recommendation', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("J'ai commandé la mauvaise taille pour CC-1002, je voudrais l'échanger");
+    expect(amina.last[0]!.body.at(-1)!.args).toMatchObject({ reason: 'wrong_size' });
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-not-a-case', 'engine-shop-policy', 'engine-report-policy-allows', 'engine-report-ask-message']);
+    expect(amina.read()).toContain('retours acceptés sous 14 jours après la livraison');
+    expect(amina.read()).toContain('je recommande au vendeur d’accepter');
+    await amina.text('Pouvez-vous me l’échanger contre un M ?');
+    const ids = w.relayed[0]!.body.map((b) => b.id);
+    expect(ids).toContain('engine-relay-recommend-accept');
+    expect(ids).toContain('engine-shop-policy');
+  });
+
+  it('EN: a refund the shop’s policy does not offer is relayed without a recommendation', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command('/lang en');
+    await amina.text('I want a refund for CC-1008');
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.ids()).toEqual(['engine-report-not-a-case', 'engine-shop-policy', 'engine-report-ask-message']);
+    expect(amina.read()).toContain("Atelier Lumière's policies: refunds not offered, returns not offered, exchanges accepted.");
+    await amina.text('Could you refund me please?');
+    expect(w.relayed[0]!.body.map((b) => b.id)).not.toContain('engine-relay-recommend-accept');
+    expect(w.relayed[0]!.to).toEqual({ accountId: 'acc-lumiere' });
+  });
+
+  it('/report: the reason picked from the list, then the order from the list', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command('/report');
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1002');
+    expect(amina.ids()).toEqual(['engine-report-reason-pick']);
+    expect(buttons(amina.last).filter((b) => b === 'engine-reason-choice')).toHaveLength(7);
+    await amina.press('engine-reason-choice', (c) => c.label.args?.reason === 'not_as_described');
+    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller']);
+    // A photo sent with a caption while asked for the description: the caption describes, the photo is evidence.
+    await amina.press('engine-choice-open-case');
+    await amina.attach(photo(7), 'Le sac est vert, pas beige comme sur la photo.');
+    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-ask-photos']);
+    await amina.press('engine-choice-photos-done');
+    await amina.press('engine-choice-open-case');
+    const c = (await w.store.load(amina.last[0]!.caseId!))!;
+    expect(c).toMatchObject({ reason: 'not_as_described', description: 'Le sac est vert, pas beige comme sur la photo.' });
+  });
+
+  it('a proposed reason can be turned down, and typed text while buttons are expected is answered', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('wrong colour on CC-1002');
+    await amina.text('hmm');
+    expect(amina.ids()).toEqual(['engine-report-use-buttons', 'engine-report-reason-proposed']);
+    await amina.press('engine-choice-no-reason');
+    expect(amina.ids()).toEqual(['engine-report-reason-pick']);
+  });
+
+  it('asks a buyer who mentions e-mail or phone to keep it in messages', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("J'ai envoyé un e-mail au vendeur, mon colis n'est jamais arrivé");
+    expect(amina.ids()[0]).toBe('engine-keep-in-messages');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.command('/cancel');
+    await amina.text('Je les ai appelés hier');
+    expect(amina.ids()).toEqual(['engine-keep-in-messages']);
+  });
+
+  it('/cancel leaves the flow; its buttons then refuse and change nothing', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("mon colis CC-1001 n'est jamais arrivé");
+    const yes = amina.token('engine-choice-yes-reason');
+    await amina.command('/cancel');
+    expect(amina.ids()).toEqual(['engine-cancelled']);
+    await amina.pressToken(yes);
+    expect(amina.ids()).toEqual(['error-action-expired']);
+    await amina.command('/cancel');
+    expect(amina.ids()).toEqual(['engine-nothing-to-cancel']);
+    expect(w.reported).toEqual([]);
+  });
+
+  it('a flow survives a restart (its state is in the KeyValue)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("ma commande CC-1001 n'est jamais arrivée");
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('engine-choice-open-case');
+    w.restart();
+    await amina.text('Toujours rien reçu.');
+    expect(amina.ids()).toEqual(['engine-report-ask-photos']);
+    await amina.press('engine-choice-no-photos');
+    await amina.press('engine-choice-open-case');
+    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next']);
+  });
+
+  it('a stored state this version cannot read is dropped with a polite word', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await w.kv.set(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`, { flow: 'report', step: 'teleport', nonce: 'x' });
+    await amina.text('Toujours rien.');
+    expect(amina.ids()).toEqual(['engine-flow-reset']);
+    await amina.text("mon colis n'est jamais arrivé");
+    expect(amina.ids()).toContain('engine-report-which-order');
+  });
+});

@@ -1,0 +1,276 @@
+import { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import { testRedis, type TestRedis } from '../../support/redis.js';
+import { createCaseService, type CaseService } from '../../../src/app/case-service.js';
+import { createEngine } from '../../../src/app/engine/index.js';
+import { createNotificationRenderer, type NotificationRenderer } from '../../../src/app/engine/notification-render.js';
+import { createI18n } from '../../../src/app/i18n.js';
+import { createLinking, type Linking } from '../../../src/app/linking.js';
+import { silentLogger } from '../../../src/app/log.js';
+import { notificationsFor } from '../../../src/app/notifications.js';
+import { renderMessage } from '../../../src/app/render.js';
+import type { Choice, Engine, OutMessage, TurnContent, TurnInput } from '../../../src/app/turn.js';
+import { defaultPolicy } from '../../../src/domain/policy.js';
+import type { BlobRef, Platform } from '../../../src/domain/types.js';
+import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
+import { createMemoryKv, createRedisKv } from '../../../src/infra/kv.js';
+import { createLinkStore } from '../../../src/infra/link-store.js';
+import { createMemoryCaseStore } from '../../../src/infra/memory-case-store.js';
+import { createMemoryShopStatusStore } from '../../../src/infra/memory-shop-status.js';
+import { createRedisCaseStore } from '../../../src/infra/redis-case-store.js';
+import { createRedisShopStatusStore } from '../../../src/infra/redis-shop-status.js';
+import { createThreadRegistry } from '../../../src/infra/thread-registry.js';
+import type { CaseStore } from '../../../src/ports/case-store.js';
+import type { KeyValue } from '../../../src/ports/kv.js';
+import type { LinkStore } from '../../../src/ports/links.js';
+import type { Marketplace } from '../../../src/ports/marketplace.js';
+import type { Notification } from '../../../src/ports/notification.js';
+import type { ThreadRegistry } from '../../../src/ports/threads.js';
+
+/** The instant every scenario starts at; the demo marketplace's orders are dated around it. */
+export const START = '2026-11-10T09:00:00.000Z';
+
+export const i18n = createI18n('locales');
+
+/** A clock the scenario moves by hand. */
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function fixedClock(iso = START): TestClock {
+  let t = Date.parse(iso);
+  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+}
+
+/** Where state lives: everything in memory, or KeyValue and cases in Redis (marketplace stays the demo file). */
+export type Backend = { kind: 'memory' } | { kind: 'redis'; redis: Redis; prefix: string };
+
+export interface World {
+  engine: Engine;
+  clock: TestClock;
+  store: CaseStore;
+  cases: CaseService;
+  kv: KeyValue;
+  links: LinkStore;
+  threads: ThreadRegistry;
+  marketplace: Marketplace;
+  linking: Linking;
+  renderer: NotificationRenderer;
+  /** Notifications the engine relayed outside any case (order messages to sellers). */
+  relayed: Notification[];
+  reported: Array<{ orderId: string; buyerId: string; until: string }>;
+  /** A new engine on the same state, as after a process restart. */
+  restart(): void;
+  /** A chat user; `account` links them to that account first. */
+  user(opts: UserOpts): Promise<Speaker>;
+  /** Outbox notifications of a case, oldest first. */
+  outbox(caseId: string): Promise<Notification[]>;
+}
+
+export interface UserOpts {
+  account?: string;
+  platform?: Platform;
+  userId?: string;
+  conversationId?: string;
+  isPrivate?: boolean;
+  isStaffChannel?: boolean;
+  languageHint?: string;
+}
+
+/** One person chatting with the engine, turn by turn. */
+export interface Speaker {
+  readonly platform: Platform;
+  readonly userId: string;
+  /** Replies of the last turn. */
+  last: OutMessage[];
+  text(text: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
+  command(line: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
+  /** Presses the button (a choice or a card action) labelled with this message id in the last replies. */
+  press(labelId: string, match?: (c: Choice) => boolean): Promise<OutMessage[]>;
+  token(labelId: string, match?: (c: Choice) => boolean): string;
+  pressToken(token: string): Promise<OutMessage[]>;
+  attach(blob: BlobRef, caption?: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
+  /** Message ids of the last replies' paragraphs. */
+  ids(): string[];
+  /** The last replies rendered as the user reads them. */
+  read(): string;
+}
+
+let seq = 0;
+
+export interface WorldOptions {
+  embedded?: boolean;
+  /** Accounts whose marketplace record names no language (the demo's all say `fr`). */
+  withoutLocale?: string[];
+}
+
+/** The demo marketplace, with some accounts stripped of their language. */
+function demoMarketplace(now: Date, withoutLocale: string[]): Marketplace {
+  const base = createDemoMarketplace(now);
+  const strip = <T extends { id: string; locale?: string } | null>(a: T): T => {
+    if (!a || !withoutLocale.includes(a.id)) return a;
+    const { locale: _dropped, ...rest } = a;
+    return rest as T;
+  };
+  return { ...base, account: async (id) => strip(await base.account(id)), accounts: async () => (await base.accounts()).map(strip) };
+}
+
+export async function createWorld(backend: Backend, opts: WorldOptions = {}): Promise<World> {
+  const clock = fixedClock();
+  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? []);
+  const run = `${++seq}${Math.random().toString(36).slice(2, 8)}`;
+  const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}:`);
+  const store = backend.kind === 'memory' ? createMemoryCaseStore() : createRedisCaseStore(backend.redis, { prefix: `${backend.prefix}${run}:` });
+  const shops = backend.kind === 'memory' ? createMemoryShopStatusStore() : createRedisShopStatusStore(backend.redis, `${backend.prefix}${run}:`);
+  const links = createLinkStore(kv);
+  const threads = createThreadRegistry(kv);
+  const linking = createLinking({ secret: 'test-secret-of-some-length', kv, clock });
+  const cases = createCaseService({
+    store,
+    marketplace,
+    clock,
+    policy: defaultPolicy,
+    defaultTimezone: 'Africa/Kinshasa',
+    notifications: notificationsFor,
+    shops,
+    retry: { baseDelayMs: 1 },
+  });
+  const relayed: Notification[] = [];
+  const reported: World['reported'] = [];
+  const build = () => createEngine({
+    cases,
+    marketplace,
+    links,
+    threads,
+    kv,
+    linking,
+    relay: async (n) => void relayed.push(n),
+    onOrderReported: async (r) => void reported.push(r),
+    clock,
+    policy: defaultPolicy,
+    defaultLocale: 'fr',
+    defaultTimezone: 'Africa/Kinshasa',
+    embedded: opts.embedded ?? false,
+    logger: silentLogger,
+  });
+  let engine = build();
+  const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa' });
+  let users = 0;
+
+  const world: World = {
+    get engine() {
+      return engine;
+    },
+    restart() {
+      engine = build();
+    },
+    clock,
+    store,
+    cases,
+    kv,
+    links,
+    threads,
+    marketplace,
+    linking,
+    renderer,
+    relayed,
+    reported,
+    outbox: (caseId) => store.peekOutbox(caseId, 1000),
+    async user(o) {
+      users += 1;
+      const platform = o.platform ?? 'telegram';
+      const userId = o.userId ?? `u${users}`;
+      const conversationId = o.conversationId ?? `dm-${userId}`;
+      if (o.account) {
+        await links.put({ platform, userId, accountId: o.account, address: conversationId, linkedAt: START });
+      }
+      return speaker(() => engine, {
+        platform,
+        userId,
+        conversationId,
+        isPrivate: o.isPrivate ?? true,
+        ...(o.isStaffChannel ? { isStaffChannel: true } : {}),
+        ...(o.languageHint ? { languageHint: o.languageHint } : {}),
+      });
+    },
+  };
+  return world;
+}
+
+function speaker(engine: () => Engine, base: Omit<TurnInput, 'content'>): Speaker {
+  const s: Speaker = {
+    platform: base.platform,
+    userId: base.userId,
+    last: [],
+    async text(text, extra = {}) {
+      return turn({ type: 'text', text }, extra);
+    },
+    async command(line, extra = {}) {
+      const [head = '', ...args] = line.trim().split(/\s+/);
+      return turn({ type: 'command', name: head.replace(/^\//, '').toLowerCase(), args, text: line }, extra);
+    },
+    token(labelId, match) {
+      const all = s.last.flatMap((o) => [...(o.choices ?? []), ...(o.card?.actions ?? [])]);
+      const found = all.find((c) => c.label.id === labelId && (!match || match(c)));
+      expect(found, `a button ${labelId} among ${all.map((c) => c.label.id).join(', ') || 'no buttons'}`).toBeDefined();
+      return found!.token;
+    },
+    async press(labelId, match) {
+      return s.pressToken(s.token(labelId, match));
+    },
+    async pressToken(token) {
+      return turn({ type: 'action', token });
+    },
+    async attach(blob, caption, extra = {}) {
+      return turn({ type: 'attachment', blob, ...(caption ? { caption } : {}) }, extra);
+    },
+    ids() {
+      return s.last.flatMap((o) => o.body.map((b) => b.id));
+    },
+    read() {
+      return s.last
+        .map((o) => {
+          const r = renderMessage(o, i18n);
+          return [r.text, ...(r.card ? [r.card.title, ...r.card.lines] : [])].join('\n');
+        })
+        .join('\n---\n');
+    },
+  };
+  async function turn(content: TurnContent, extra: Partial<TurnInput> = {}): Promise<OutMessage[]> {
+    const result = await engine().handle({ ...base, ...extra, content });
+    s.last = result.replies;
+    return result.replies;
+  }
+  return s;
+}
+
+/** A stored blob reference for attachment turns (the engine never reads the bytes). */
+export function photo(n = 1): BlobRef {
+  return { id: `blob-${n}`, contentType: 'image/jpeg', size: 1000 + n, name: `photo-${n}.jpg` };
+}
+
+/** The button labels (message ids) of the last replies. */
+export function buttons(replies: OutMessage[]): string[] {
+  return replies.flatMap((o) => [...(o.choices ?? []), ...(o.card?.actions ?? [])].map((c) => c.label.id));
+}
+
+export const DAY = 24 * 3600 * 1000;
+
+/** `describe.each` over both backends: the world factory for the current one (Redis keys under a test prefix). */
+export function backendWorld(kind: 'memory' | 'redis', hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  let r: TestRedis | undefined;
+  hooks.beforeAll(async () => {
+    if (kind === 'redis') r = await testRedis();
+  });
+  hooks.afterAll(async () => {
+    await r?.cleanup();
+  });
+  return (opts: WorldOptions = {}) => createWorld(kind === 'memory' ? { kind } : { kind, redis: r!.redis, prefix: r!.prefix }, opts);
+}
+
+/** Opens a case straight through the case service (for scenarios that start from an open case). */
+export async function openCase(world: World, orderId: string, reason: 'non_delivery' | 'not_as_described', buyer = 'acc-amina'): Promise<string> {
+  const { case: c } = await world.cases.open({ accountId: buyer, platform: 'telegram' }, { orderId, reason, description: 'Rien reçu / nothing received.' });
+  return c.id;
+}

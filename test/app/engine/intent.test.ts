@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { classifyProblem, detectLanguage, findCaseId, findOrderIds, mentionsOffPlatform, normalize, normalizeCaseId } from '../../../src/app/engine/intent.js';
+
+describe('normalize', () => {
+  it('folds accents, case, curly apostrophes and spaces', () => {
+    expect(normalize('  Ma COMMANDE n’est   jamais arrivée ')).toBe("ma commande n'est jamais arrivee");
+    expect(normalize('Œuvre reçue')).toBe('oeuvre recue');
+  });
+});
+
+describe('classifyProblem', () => {
+  const cases: Array<[string, ReturnType<typeof classifyProblem>]> = [
+    // non-delivery, French
+    ["mon colis n'est jamais arrivé", 'non_delivery'],
+    ["ma commande n'est jamais arrivée", 'non_delivery'],
+    ['Ma commande n’est toujours pas arrivée', 'non_delivery'],
+    ["je n'ai jamais reçu ma commande CC-1001", 'non_delivery'],
+    ["Je n'ai toujours rien reçu", 'non_delivery'],
+    ['colis pas encore reçu après 3 semaines', 'non_delivery'],
+    ['Où est ma commande ?', 'non_delivery'],
+    ['commande non livrée', 'non_delivery'],
+    ['mon colis est perdu', 'non_delivery'],
+    ["j'attends toujours mon pagne", 'non_delivery'],
+    ['JAMAIS RECU', 'non_delivery'],
+    // non-delivery, English
+    ['it never arrived', 'non_delivery'],
+    ['My parcel never came', 'non_delivery'],
+    ["I haven't received my order", 'non_delivery'],
+    ['The package has not arrived yet', 'non_delivery'],
+    ["didn't get it", 'non_delivery'],
+    ['where is my order??', 'non_delivery'],
+    ['lost parcel', 'non_delivery'],
+    ['still waiting for my bag', 'non_delivery'],
+    ['order not delivered', 'non_delivery'],
+    // not as described, French
+    ["l'article reçu ne correspond pas à la photo", 'not_as_described'],
+    ["Le sac n'est pas conforme à l'annonce", 'not_as_described'],
+    ['ce n’est pas la bonne couleur', 'not_as_described'],
+    ['mauvaise couleur', 'not_as_described'],
+    ['le tissu est abîmé', 'not_as_described'],
+    ['les boucles sont cassées', 'not_as_described'],
+    ["c'est une contrefaçon", 'not_as_described'],
+    ['il manque un article', 'not_as_described'],
+    ['différent de la photo', 'not_as_described'],
+    // not as described, English
+    ['wrong colour', 'not_as_described'],
+    ['Wrong color!', 'not_as_described'],
+    ["it doesn't match the photo", 'not_as_described'],
+    ['not as described', 'not_as_described'],
+    ['the lamp arrived broken', 'not_as_described'],
+    ['item is damaged', 'not_as_described'],
+    ['this is a fake', 'not_as_described'],
+    ['not what I ordered', 'not_as_described'],
+    // other kinds
+    ["j'ai commandé la mauvaise taille", 'wrong_size'],
+    ['la chemise est trop petite', 'wrong_size'],
+    ['I ordered the wrong size', 'wrong_size'],
+    ["it doesn't fit", 'wrong_size'],
+    ['je veux annuler ma commande', 'cancellation'],
+    ['please cancel my order', 'cancellation'],
+    ['je voudrais retourner le sac', 'return_request'],
+    ['I want to return it', 'return_request'],
+    ['je veux être remboursée', 'refund_request'],
+    ['I want a refund', 'refund_request'],
+    ['can I get my money back', 'refund_request'],
+    ["j'ai un problème avec ma commande", 'other'],
+    ['I have an issue with my order', 'other'],
+    // not a problem
+    ['bonjour', null],
+    ['merci beaucoup', null],
+    ['hello there', null],
+    ['CC-1001', null],
+  ];
+  it.each(cases)('%s → %s', (text, kind) => {
+    expect(classifyProblem(text)).toBe(kind);
+  });
+
+  it('prefers a case reason when the text also asks for a refund', () => {
+    expect(classifyProblem("jamais reçu, je veux être remboursé")).toBe('non_delivery');
+    expect(classifyProblem('wrong colour, I want to return it')).toBe('not_as_described');
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ["mon colis n'est jamais arrivé", 'fr'],
+    ["l'article reçu ne correspond pas à la photo", 'fr'],
+    ['je veux annuler', 'fr'],
+    ['it never arrived', 'en'],
+    ['wrong colour', 'en'],
+    ["I haven't received my order", 'en'],
+  ] as const)('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('says nothing when it cannot tell', () => {
+    expect(detectLanguage('CC-1001')).toBeNull();
+    expect(detectLanguage('ok')).toBeNull();
+  });
+});
+
+describe('identifiers in text', () => {
+  it('finds order numbers, upper-cased, and not case numbers', () => {
+    expect(findOrderIds('ma commande cc-1001 et CC-1002 (pas C-000001)')).toEqual(['CC-1001', 'CC-1002']);
+    expect(findOrderIds('rien ici')).toEqual([]);
+  });
+
+  it('finds and normalizes case numbers', () => {
+    expect(findCaseId('au sujet du litige c-12')).toBe('C-000012');
+    expect(normalizeCaseId('C-000123')).toBe('C-000123');
+    expect(normalizeCaseId('c123')).toBe('C-000123');
+    expect(normalizeCaseId('shop-bisou')).toBe('SHOP-BISOU');
+  });
+});
+
+describe('mentionsOffPlatform', () => {
+  it.each([
+    "j'ai envoyé un e-mail au vendeur",
+    'je lui ai écrit par mail',
+    "je l'ai appelé trois fois",
+    'il ne répond pas au téléphone',
+    'on s’est parlé sur WhatsApp',
+    'I emailed the seller',
+    'I phoned them twice',
+    'I called the shop',
+  ])('%s', (text) => {
+    expect(mentionsOffPlatform(text)).toBe(true);
+  });
+
+  it.each(['mon colis est perdu', 'wrong colour', 'tel que décrit'])('not: %s', (text) => {
+    expect(mentionsOffPlatform(text)).toBe(false);
+  });
+});
