@@ -1,0 +1,196 @@
+import type { FastifyInstance } from 'fastify';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { I18n } from '../../src/app/i18n.js';
+import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { Logger } from '../../src/app/log.js';
+import type { Metrics } from '../../src/app/metrics.js';
+import { isPalabreError } from '../../src/domain/errors.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
+import type { Dedup, KeyValue } from '../../src/ports/kv.js';
+import type { Notifier } from '../../src/ports/notifier.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { registerCommands } from './commands.js';
+import { createTelegramFiles } from './files.js';
+import { createTelegramNotifier } from './notifier.js';
+import { parseUpdate, type ParsedUpdate } from './parse.js';
+import { createTelegramSender } from './send.js';
+import { registerTelegramWebhook } from './webhook.js';
+
+/** What the Telegram adapter needs; main.ts fills it from the TELEGRAM_* configuration and the shared stores. */
+export interface TelegramAdapterDeps {
+  /** TELEGRAM_BOT_TOKEN. */
+  token: string;
+  /** TELEGRAM_API_ROOT, without a trailing slash (default https://api.telegram.org). */
+  apiRoot?: string;
+  /** TELEGRAM_WEBHOOK_SECRET: set → webhook at POST /telegram/webhook; unset → long polling. */
+  webhookSecret?: string;
+  /** Public URL of POST /telegram/webhook: when given in webhook mode, start() calls setWebhook with the secret. */
+  webhookUrl?: string;
+  /** TELEGRAM_SUPPORT_CHAT_ID: the staff group, the only chat where support commands run. */
+  supportChatId?: string;
+  engine: Engine;
+  i18n: I18n;
+  threads: ThreadRegistry;
+  /** Shared by every process (Redis): each update_id is handled once. */
+  dedup: Dedup;
+  /** Card message ids (for edits) and long button tokens. */
+  kv: KeyValue;
+  blobs: BlobStore;
+  logger: Logger;
+  /** Counts what the engine never sees: duplicate updates and refused files (the engine counts its own turns). */
+  metrics?: Pick<Metrics, 'turns'>;
+  /** For the adapter's own sentences before the engine knows the user. */
+  defaultLocale?: string;
+  defaultTimezone?: string;
+  /** The bot's getMe answer when known (skips the getMe call at start). */
+  botInfo?: UserFromGetMe;
+  /** Largest evidence file accepted, in bytes (default 10 MB). */
+  maxFileBytes?: number;
+  /** 429 handling before an error surfaces: attempts and the longest retry_after waited for (default 3 and 30 s). */
+  retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /** getUpdates long-polling timeout in seconds (default 30). */
+  pollTimeoutSeconds?: number;
+}
+
+/** The running adapter: the grammY bot, the outbox notifier, and the webhook route or the polling loop. */
+export interface TelegramAdapter {
+  bot: Bot;
+  notifier: Notifier;
+  /** Adds POST /telegram/webhook when a webhook secret is configured; does nothing in polling mode. */
+  registerWebhook(app: FastifyInstance): void;
+  /** Reads the bot's identity, registers the command menus, and starts long polling unless in webhook mode. */
+  start(): Promise<void>;
+  /** Stops polling and waits for updates in progress. */
+  stop(): Promise<void>;
+}
+
+/** The updates Palabre reads: messages (text, commands, photos, documents) and button presses. */
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Update ids are kept a week: Telegram keeps undelivered updates for 24 hours. */
+const DEDUP_TTL_MS = 7 * 24 * 3600_000;
+
+/** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
+export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapter {
+  const apiRoot = deps.apiRoot ?? 'https://api.telegram.org';
+  const log = deps.logger.child({ platform: 'telegram' });
+  const defaultLocale = deps.defaultLocale ?? 'fr';
+  const timezone = deps.defaultTimezone ?? 'Africa/Kinshasa';
+  const bot = new Bot(deps.token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot } });
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: deps.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: deps.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
+  );
+  const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log });
+  const files = createTelegramFiles({ api: bot.api, token: deps.token, apiRoot, blobs: deps.blobs, ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
+  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (err) {
+      // The runner retries getUpdates quietly; the log should still show why polling stalls.
+      if (method === 'getUpdates' && !signal?.aborted) log.warn({ err }, 'getUpdates failed; polling retries');
+      throw err;
+    }
+  });
+  const count = (outcome: string) => deps.metrics?.turns.inc({ platform: 'telegram', outcome });
+  let runner: RunnerHandle | null = null;
+
+  const localeOf = (hint: string | undefined) => (hint ? deps.i18n.resolve(hint) : defaultLocale);
+
+  /** An adapter-level sentence (file refusals, the error apology) in the user's Telegram language. */
+  async function say(input: Omit<TurnInput, 'content'>, id: string, args: Record<string, string | number> = {}, replyTo?: number) {
+    const out: OutMessage = { target: { conversationId: input.conversationId, threadId: input.threadId ?? null }, locale: localeOf(input.languageHint), timezone, body: [{ id, args }] };
+    await sender.send(out, replyTo ? { replyToMessageId: replyTo } : {});
+  }
+
+  async function contentOf(parsed: ParsedUpdate): Promise<TurnContent | null> {
+    if (!parsed.file) {
+      const c = parsed.content;
+      return c.type === 'action' ? { type: 'action', token: await sender.resolveCallbackData(c.token) } : c;
+    }
+    try {
+      const blob = await files.keep(parsed.file);
+      return { type: 'attachment', blob, ...(parsed.caption ? { caption: parsed.caption } : {}) };
+    } catch (err) {
+      if (!isPalabreError(err)) throw err;
+      log.info({ code: err.code, chatId: parsed.input.conversationId }, 'evidence file refused');
+      const id = err.code === 'INPUT_TOO_LARGE' ? 'tg-file-too-large' : 'tg-file-unsupported';
+      await say(parsed.input, id, { max: Math.floor(files.maxBytes / (1024 * 1024)) }, parsed.messageId);
+      count('refused');
+      return null;
+    }
+  }
+
+  async function onUpdate(ctx: Context) {
+    // The button stops spinning at once; the answer itself comes as messages.
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
+    const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+    if (!parsed) return;
+    const content = await contentOf(parsed);
+    if (!content) return;
+    const result = await deps.engine.handle({ ...parsed.input, content });
+    for (const out of result.replies) {
+      // A reply about the chat the user wrote in stays in the forum topic they wrote in.
+      const sameChat = out.target.conversationId === parsed.input.conversationId && !out.target.threadId;
+      const target = sameChat ? { ...out.target, threadId: parsed.input.threadId ?? null } : out.target;
+      await sender.send({ ...out, target }, {
+        ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
+        ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
+      });
+    }
+  }
+
+  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
+  bot.use(async (ctx, next) => {
+    if (await deps.dedup.first(`telegram:update:${ctx.me.id}:${ctx.update.update_id}`, DEDUP_TTL_MS)) return next();
+    log.debug({ updateId: ctx.update.update_id }, 'duplicate update ignored');
+    count('duplicate');
+  });
+  bot.on(['message', 'callback_query'], onUpdate);
+
+  // The one error boundary: log, apologise, keep going.
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    log.error({ err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'telegram update failed');
+    try {
+      const input = parseUpdate(ctx.update, { botUsername: ctx.me.username })?.input;
+      if (input) await say(input, 'tg-error-generic');
+    } catch (apologyErr) {
+      log.warn({ err: apologyErr, chatId: ctx.chat?.id }, 'could not apologise for a failed update');
+    }
+  });
+
+  return {
+    bot,
+    notifier,
+    registerWebhook(app) {
+      if (deps.webhookSecret) registerTelegramWebhook(app, bot, deps.webhookSecret);
+    },
+    async start() {
+      await bot.init();
+      log.info({ username: bot.botInfo.username, mode: deps.webhookSecret ? 'webhook' : 'polling' }, 'telegram bot ready');
+      await registerCommands(bot.api, deps.i18n, {
+        locales: deps.i18n.locales,
+        defaultLocale,
+        timezone,
+        ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}),
+      }).catch((err: unknown) => log.warn({ err }, 'could not register the command menus'));
+      if (deps.webhookSecret) {
+        if (deps.webhookUrl) await bot.api.setWebhook(deps.webhookUrl, { secret_token: deps.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+        return;
+      }
+      // getUpdates answers 409 while a webhook is set.
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { timeout: deps.pollTimeoutSeconds ?? 30, allowed_updates: ALLOWED_UPDATES }, silent: true } });
+      void runner.task()?.catch((err: unknown) => log.error({ err }, 'telegram polling stopped'));
+    },
+    async stop() {
+      const r = runner;
+      runner = null;
+      if (r) await r.stop();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Message, Update, User } from 'grammy/types';
+import type { TurnContent, TurnInput } from '../../src/app/turn.js';
+
+/** A photo or document to fetch through the Bot API before the engine sees it. */
+export interface TelegramFileRef {
+  fileId: string;
+  kind: 'photo' | 'document';
+  /** What Telegram says about it; checked again on the downloaded bytes. */
+  size?: number;
+  contentType?: string;
+  name?: string;
+  uniqueId: string;
+}
+
+/** An update turned into engine input; files still to download. */
+export type ParsedUpdate =
+  | { input: Omit<TurnInput, 'content'>; content: TurnContent; file?: undefined; pressedMessageId?: number; messageId?: number }
+  | { input: Omit<TurnInput, 'content'>; content?: undefined; file: TelegramFileRef; caption?: string; messageId: number; pressedMessageId?: undefined };
+
+export interface ParseOptions {
+  /** The bot's username, to drop `/command@OtherBot` in groups. */
+  botUsername: string;
+  /** TELEGRAM_SUPPORT_CHAT_ID: the only chat where support commands run. */
+  supportChatId?: string;
+}
+
+/** Translates one Telegram update into a TurnInput; null for what Palabre ignores (edits, service messages, other bots). */
+export function parseUpdate(update: Update, opts: ParseOptions): ParsedUpdate | null {
+  if (update.callback_query) {
+    const q = update.callback_query;
+    const m = q.message;
+    if (!m || q.data === undefined || q.from.is_bot) return null;
+    const input = base(q.from, m.chat, opts, m.is_topic_message ? m.message_thread_id : undefined, null);
+    return { input, content: { type: 'action', token: q.data }, pressedMessageId: m.message_id };
+  }
+  const m = update.message;
+  if (!m || !m.from || m.from.is_bot) return null;
+  const input = base(m.from, m.chat, opts, m.is_topic_message ? m.message_thread_id : undefined, m.reply_to_message?.message_id ?? null);
+  if (m.text !== undefined) {
+    const command = parseCommand(m, opts.botUsername);
+    if (command === 'other-bot') return null;
+    return { input, content: command ?? { type: 'text', text: m.text }, messageId: m.message_id };
+  }
+  const file = fileOf(m);
+  if (file) return { input, file, messageId: m.message_id, ...(m.caption ? { caption: m.caption } : {}) };
+  return null;
+}
+
+function base(from: User, chat: Message['chat'], opts: ParseOptions, threadId: number | undefined, replyTo: number | null): Omit<TurnInput, 'content'> {
+  const name = [from.first_name, from.last_name].filter(Boolean).join(' ') || from.username;
+  return {
+    platform: 'telegram',
+    userId: String(from.id),
+    ...(name ? { userName: name } : {}),
+    ...(from.language_code ? { languageHint: from.language_code } : {}),
+    conversationId: String(chat.id),
+    threadId: threadId !== undefined ? String(threadId) : null,
+    replyToMessageId: replyTo !== null ? String(replyTo) : null,
+    isPrivate: chat.type === 'private',
+    isStaffChannel: opts.supportChatId !== undefined && String(chat.id) === opts.supportChatId,
+  };
+}
+
+/** `/refund@palabre_bot C-000001 5000` → command `refund`, args `['C-000001', '5000']`; Telegram marks it with a bot_command entity. */
+function parseCommand(m: Message, botUsername: string): TurnContent | 'other-bot' | null {
+  const text = m.text ?? '';
+  const entity = m.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
+  if (!entity) return null;
+  const [name = '', addressee] = text.slice(1, entity.length).split('@');
+  if (addressee && addressee.toLowerCase() !== botUsername.toLowerCase()) return 'other-bot';
+  const args = text.slice(entity.length).trim().split(/\s+/).filter((a) => a !== '');
+  return { type: 'command', name: name.toLowerCase(), args, text };
+}
+
+function fileOf(m: Message): TelegramFileRef | null {
+  if (m.photo && m.photo.length > 0) {
+    // Sizes come smallest first; the largest is the one worth keeping as evidence.
+    const p = m.photo[m.photo.length - 1]!;
+    return { fileId: p.file_id, uniqueId: p.file_unique_id, kind: 'photo', contentType: 'image/jpeg', ...(p.file_size ? { size: p.file_size } : {}) };
+  }
+  const d = m.document;
+  if (d) {
+    return {
+      fileId: d.file_id,
+      uniqueId: d.file_unique_id,
+      kind: 'document',
+      ...(d.file_size ? { size: d.file_size } : {}),
+      ...(d.mime_type ? { contentType: d.mime_type } : {}),
+      ...(d.file_name ? { name: d.file_name } : {}),
+    };
+  }
+  return null;
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { GrammyError, InputFile, type Api } from 'grammy';
+import type { InlineKeyboardMarkup, Message } from 'grammy/types';
+import type { I18n } from '../../src/app/i18n.js';
+import { renderMessage } from '../../src/app/render.js';
+import type { OutMessage } from '../../src/app/turn.js';
+import type { Logger } from '../../src/app/log.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
+import type { KeyValue } from '../../src/ports/kv.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
+
+
+/** Telegram's limit on callback_data (https://core.telegram.org/bots/api#inlinekeyboardbutton). */
+const CALLBACK_DATA_BYTES = 64;
+/** Marks callback data that stands for a longer token kept in the key-value store. */
+const LONG_TOKEN_PREFIX = '~';
+const LONG_TOKEN_TTL_MS = 30 * 24 * 3600_000;
+const CARD_TTL_MS = 180 * 24 * 3600_000;
+/** sendPhoto takes these; anything else goes as a document (https://core.telegram.org/bots/api#sendphoto). */
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Context of a send inside a turn: lets a pressed card be edited in place and group answers reply to the asker. */
+export interface SendContext {
+  /** The message whose button was pressed in this turn. */
+  pressedMessageId?: number;
+  /** The user's message this answers (quoted in groups, where several people talk). */
+  replyToMessageId?: number;
+}
+
+export interface TelegramSenderDeps {
+  api: Api;
+  i18n: I18n;
+  threads: ThreadRegistry;
+  kv: KeyValue;
+  blobs: BlobStore;
+  logger: Logger;
+}
+
+/** Posts engine output natively: HTML chunks, inline keyboards, relayed files, card edits; remembers case messages. */
+export function createTelegramSender(deps: TelegramSenderDeps) {
+  const { api, kv, logger } = deps;
+
+  async function callbackData(token: string): Promise<string> {
+    if (Buffer.byteLength(token) <= CALLBACK_DATA_BYTES && !token.startsWith(LONG_TOKEN_PREFIX)) return token;
+    const id = randomBytes(12).toString('base64url');
+    await kv.set(`tg:cb:${id}`, token, LONG_TOKEN_TTL_MS);
+    return `${LONG_TOKEN_PREFIX}${id}`;
+  }
+
+  async function keyboard(view: TelegramView): Promise<InlineKeyboardMarkup | undefined> {
+    if (view.buttons.length === 0) return undefined;
+    const rows = await Promise.all(view.buttons.map((row) => Promise.all(row.map(async (b) => ({ text: b.text, callback_data: await callbackData(b.token) })))));
+    return { inline_keyboard: rows };
+  }
+
+  async function remember(out: OutMessage, chatId: string, sent: Message[]) {
+    if (!out.caseId) return;
+    for (const m of sent) await deps.threads.rememberMessage('telegram', chatId, String(m.message_id), out.caseId);
+  }
+
+  async function sendNew(out: OutMessage, view: TelegramView, markup: InlineKeyboardMarkup | undefined, ctx: SendContext): Promise<Message[]> {
+    const chatId = out.target.conversationId;
+    // Private chats have positive ids, groups negative ones (https://core.telegram.org/bots/api#chat).
+    const isPrivate = !chatId.startsWith('-');
+    const thread = out.target.threadId ? { message_thread_id: Number(out.target.threadId) } : {};
+    const quote = (i: number) =>
+      !isPrivate && i === 0 && ctx.replyToMessageId ? { reply_parameters: { message_id: ctx.replyToMessageId, allow_sending_without_reply: true } } : {};
+    // A force-reply lets a group member answer the question without a bot mention (privacy mode hides plain messages).
+    const last = markup ?? (!isPrivate && out.expects ? { force_reply: true as const, selective: true } : undefined);
+    const blob = out.blobId ? await deps.blobs.get(out.blobId) : null;
+    if (out.blobId && !blob) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
+    const captioned = blob && view.chunks.length <= 1 && (view.chunks[0] ?? '').length <= CAPTION_LIMIT;
+    const texts = captioned ? [] : view.chunks;
+    const sent: Message[] = [];
+    for (const [i, text] of texts.entries()) {
+      const markupHere = !blob && i === texts.length - 1 ? last : undefined;
+      sent.push(await api.sendMessage(chatId, text, { parse_mode: 'HTML', ...thread, ...quote(i), ...(markupHere ? { reply_markup: markupHere } : {}), link_preview_options: { is_disabled: true } }));
+    }
+    if (blob) {
+      const file = new InputFile(blob.data, blob.ref.name ?? `${blob.ref.id}${extensionOf(blob.ref.contentType)}`);
+      const caption = captioned && view.chunks[0] ? { caption: view.chunks[0], parse_mode: 'HTML' as const } : {};
+      const extra = { ...thread, ...caption, ...quote(sent.length), ...(last ? { reply_markup: last } : {}) };
+      const asPhoto = PHOTO_TYPES.has(blob.ref.contentType) && blob.ref.size <= PHOTO_MAX_BYTES;
+      sent.push(asPhoto ? await api.sendPhoto(chatId, file, extra) : await api.sendDocument(chatId, file, extra));
+    }
+    return sent;
+  }
+
+  /** Edits the pressed card in place; false when Telegram will not (too old, deleted), so a new one is sent. */
+  async function editInPlace(chatId: string, messageId: number, view: TelegramView, markup: InlineKeyboardMarkup | undefined): Promise<boolean> {
+    try {
+      await api.editMessageText(chatId, messageId, view.chunks[0]!, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}), link_preview_options: { is_disabled: true } });
+      return true;
+    } catch (err) {
+      if (err instanceof GrammyError && /not modified/i.test(err.description)) return true;
+      if (err instanceof GrammyError && err.error_code === 400) {
+        logger.debug({ err, chatId, messageId }, 'card edit refused; sending a new card');
+        return false;
+      }
+      throw err;
+    }
+  }
+
+  return {
+    /** Sends one OutMessage to `out.target`; returns the ids of the messages it posted or edited. */
+    async send(out: OutMessage, ctx: SendContext = {}): Promise<number[]> {
+      const chatId = out.target.conversationId;
+      const view = toTelegramView(renderMessage(out, deps.i18n));
+      if (view.chunks.length === 0 && !out.blobId) {
+        logger.warn({ chatId, caseId: out.caseId }, 'nothing to send in an engine message');
+        return [];
+      }
+      const markup = await keyboard(view);
+      const cardKey = out.replaceKey ? `tg:card:${chatId}:${out.replaceKey}` : null;
+      const previous = cardKey ? await kv.get<number>(cardKey) : undefined;
+      if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId) {
+        if (await editInPlace(chatId, previous, view, markup)) {
+          await remember(out, chatId, [{ message_id: previous } as Message]);
+          return [previous];
+        }
+      }
+      const sent = await sendNew(out, view, markup, ctx);
+      await remember(out, chatId, sent);
+      const card = sent.at(-1);
+      if (cardKey && card) {
+        await kv.set(cardKey, card.message_id, CARD_TTL_MS);
+        // The older copy of the card keeps stale buttons otherwise.
+        if (previous !== undefined && previous !== card.message_id) await api.editMessageReplyMarkup(chatId, previous).catch(() => undefined);
+      }
+      return sent.map((m) => m.message_id);
+    },
+    /** The engine token behind callback data (long tokens travel as a short key). */
+    async resolveCallbackData(data: string): Promise<string> {
+      if (!data.startsWith(LONG_TOKEN_PREFIX)) return data;
+      return (await kv.get<string>(`tg:cb:${data.slice(LONG_TOKEN_PREFIX.length)}`)) ?? data;
+    },
+  };
+}
+
+export type TelegramSender = ReturnType<typeof createTelegramSender>;
+
+function extensionOf(contentType: string): string {
+  return { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf' }[contentType] ?? '';
+}

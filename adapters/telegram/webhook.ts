@@ -1,0 +1,48 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BotError, webhookCallback, type Bot } from 'grammy';
+import { z } from 'zod';
+
+/** The route Telegram posts updates to (SPEC section 4). */
+export const WEBHOOK_PATH = '/telegram/webhook';
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+/** An update is an object with a non-negative integer update_id; grammY reads the rest. */
+const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+/**
+ * Adds POST /telegram/webhook: the secret-token header is checked before the body is even read (401), a body that is
+ * not an update gets 400, and the update goes through grammY's fastify webhook callback
+ * (https://grammy.dev/guide/deployment-types). Telegram retries anything but 2xx, so handling errors never leak out.
+ */
+export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string): void {
+  const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 25_000 });
+  app.post(
+    WEBHOOK_PATH,
+    {
+      bodyLimit: 1024 * 1024,
+      onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+        if (!sameSecret(req.headers[SECRET_HEADER], secret)) return reply.code(401).send({ error: 'unauthorized' });
+      },
+    },
+    async (req, reply) => {
+      if (!updateSchema.safeParse(req.body).success) return reply.code(400).send({ error: 'not a Telegram update' });
+      try {
+        await handle(req, reply);
+      } catch (err) {
+        // grammY hands webhook errors to the framework, not to bot.catch: route them to the same boundary as polling.
+        if (!(err instanceof BotError)) throw err;
+        await bot.errorHandler(err);
+        if (!reply.sent) return reply.code(200).send('');
+      }
+      return reply;
+    },
+  );
+}
+
+function sameSecret(header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== 'string') return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testRedis, type TestRedis } from '../../support/redis.js';
+import { shown, startApp, type App } from './app-harness.js';
+import { OTHER_GROUP, STAFF, agent, amina, bisou, privateChat, until } from './harness.js';
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('photo: an empty, torn parcel')]);
+const DESCRIPTION = 'Le colis devait arriver il y a une semaine : rien <reçu> & aucune nouvelle';
+
+/** Amina reports on Telegram, from plain words to an opened case, with a photo as evidence. */
+async function openCase(app: App): Promise<void> {
+  app.say(amina, 'ma commande n’est jamais arrivée');
+  await app.press(amina, 'CC-1001');
+  await app.press(amina, 'Oui');
+  await app.press(amina, 'Ouvrir un litige');
+  const asked = app.count(amina.id);
+  await app.expectMessage(amina.id, /Décrivez/, asked - 1);
+  app.say(amina, DESCRIPTION);
+  await app.expectMessage(amina.id, /photos/, asked);
+  const fileId = app.standin.addFile(JPEG, 'photos/file_1.jpg');
+  const photo = [{ file_id: fileId, file_unique_id: 'torn-parcel', width: 1280, height: 960, file_size: JPEG.length }];
+  app.standin.push(app.standin.build.media(amina, privateChat(amina), { photo }));
+  await app.press(amina, 'terminé');
+  await app.expectMessage(amina.id, /Récapitulatif.*1 fichier/s);
+  await app.press(amina, 'Ouvrir un litige');
+  await app.expectMessage(amina.id, /C-000001/);
+}
+
+describe.each([['memory'], ['redis']] as const)('Telegram journeys on the composed app (%s)', (mode) => {
+  let r: TestRedis | undefined;
+  let app: App;
+  // Each test is a fresh deployment: its own key prefix, or update ids of one test would be duplicates in the next.
+  beforeEach(async () => {
+    if (mode === 'redis') r = await testRedis();
+  });
+  afterEach(async () => {
+    await app.close();
+    await r?.cleanup();
+  });
+  const start = (opts: Parameters<typeof startApp>[0] = {}) => startApp({ ...opts, ...(r ? { redis: r } : {}) });
+
+  it('takes a buyer from a text message to an opened case; the seller gets it with the photo and answers by replying', async () => {
+    app = await start();
+    await app.link(amina, 'acc-amina');
+    await app.link(bisou, 'acc-bisou');
+    await openCase(app);
+
+    const opened = await app.expectMessage(amina.id, /C-000001/);
+    expect(opened.text).toContain('rien &lt;reçu&gt; &amp; aucune nouvelle');
+    const sellerCard = await app.expectMessage(bisou.id, /C-000001.*rien <reçu> & aucune nouvelle/s);
+    expect(sellerCard.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toContain('Rembourser en totalité');
+    const relayed = await app.standin.waitForCall('sendPhoto', (c) => c.params.chat_id === String(bisou.id));
+    expect(Object.values(relayed.files)[0]!.data.equals(JPEG)).toBe(true);
+
+    const before = app.count(amina.id);
+    app.say(bisou, 'Bonjour, le colis est parti lundi avec DHL', { replyTo: sellerCard.message_id });
+    const comment = await app.expectMessage(amina.id, /Bonjour, le colis est parti lundi avec DHL/, before);
+    expect(shown(comment)).toContain('C-000001');
+
+    const c = await app.p.store.load('C-000001');
+    expect(c).toMatchObject({ status: 'open', reason: 'non_delivery', buyerId: 'acc-amina' });
+    expect(c!.timeline.map((e) => [e.type, e.actor.platform])).toEqual(expect.arrayContaining([['opened', 'telegram'], ['comment', 'telegram']]));
+  });
+
+  it('lets the seller refund in full with the card’s buttons; the buyer hears the case is closed', async () => {
+    app = await start();
+    await app.link(amina, 'acc-amina');
+    await app.link(bisou, 'acc-bisou');
+    await openCase(app);
+    await app.expectMessage(bisou.id, /C-000001/);
+
+    const before = app.count(amina.id);
+    await app.press(bisou, 'Rembourser en totalité');
+    await app.press(bisou, 'Confirmer');
+    await app.expectMessage(amina.id, /C-000001/, before);
+    const c = await app.p.store.load('C-000001');
+    expect(c).toMatchObject({ status: 'closed', resolution: 'refunded', refunded: { amount: 5_000_000, currency: 'CDF' } });
+  });
+
+  it('runs support commands in the staff group and refuses them anywhere else', async () => {
+    app = await start();
+    await app.link(amina, 'acc-amina');
+    await app.link(bisou, 'acc-bisou');
+    await app.link(agent, 'acc-support-1');
+    await openCase(app);
+
+    app.say(agent, '/case C-000001', { chat: STAFF });
+    const timeline = await app.expectMessage(STAFF.id, /C-000001/);
+    expect(shown(timeline)).toContain('Le colis devait arriver');
+    app.say(agent, '/note C-000001 acheteuse fiable, déjà 12 commandes', { chat: STAFF });
+    await until(async () => (await app.p.store.load('C-000001'))!.timeline.some((e) => e.type === 'note'));
+
+    for (const chat of [privateChat(agent), OTHER_GROUP]) {
+      const from = app.count(chat.id);
+      app.say(agent, '/note C-000001 ne doit pas être enregistrée', { chat });
+      await app.expectMessage(chat.id, /support/, from);
+    }
+    const notes = (await app.p.store.load('C-000001'))!.timeline.filter((e) => e.type === 'note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.actor).toMatchObject({ accountId: 'acc-support-1', role: 'support', platform: 'telegram' });
+  });
+
+  it('follows an escalated case in its own forum topic of the staff group', async () => {
+    app = await start({ forumStaff: true });
+    await app.link(amina, 'acc-amina');
+    await app.link(bisou, 'acc-bisou');
+    await app.link(agent, 'acc-support-1');
+    await openCase(app);
+    app.say(agent, '/escalate C-000001 inactivity', { chat: STAFF });
+    await until(async () => (await app.p.store.load('C-000001'))!.status === 'escalated');
+
+    // Support follows the case from now on: the buyer's next message reaches the staff group, in the case's topic.
+    const caseMessage = await app.expectMessage(amina.id, /C-000001/);
+    app.say(amina, 'Toujours rien reçu ce matin', { replyTo: caseMessage.message_id });
+    const topic = await app.standin.waitForCall('createForumTopic');
+    expect(topic.params.name).toMatch(/^C-000001/);
+    let address: string | null = null;
+    await until(async () => Boolean((address = await app.p.threads.caseThread('telegram', 'C-000001', 'staff'))));
+    expect(address).toBe(`${STAFF.id}/${String(address).split('/')[1]}`);
+    const topicId = Number(String(address).split('/')[1]);
+    await until(() => app.standin.botMessages(STAFF.id).some((m) => m.message_thread_id === topicId && /Toujours rien reçu ce matin/.test(shown(m))));
+    expect(app.standin.callsOf('createForumTopic')).toHaveLength(1);
+  });
+
+  it('delivers a rate-limited notification after retry_after, and records a buyer who blocked the bot', async () => {
+    app = await start();
+    await app.link(amina, 'acc-amina');
+    await app.link(bisou, 'acc-bisou');
+    await openCase(app);
+    const sellerCard = await app.expectMessage(bisou.id, /C-000001/);
+
+    app.standin.failNext('sendMessage', { code: 429, retryAfter: 1, chatId: amina.id });
+    const before = app.count(amina.id);
+    app.say(bisou, 'Le colis est en route', { replyTo: sellerCard.message_id });
+    await app.expectMessage(amina.id, /Le colis est en route/, before);
+    const [limited, delivered] = app.standin.callsOf('sendMessage').filter((c) => c.params.chat_id === String(amina.id)).slice(-2);
+    expect(delivered!.at - limited!.at).toBeGreaterThanOrEqual(950);
+
+    app.standin.block(amina.id);
+    app.say(bisou, 'Vous êtes là ?', { replyTo: sellerCard.message_id });
+    await until(async () => Boolean((await app.p.links.get('telegram', String(amina.id)))?.blockedAt));
+  });
+});
+
+describe('Telegram with the web playground', () => {
+  let app: App;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('connects a buyer on Telegram with a seller on the web playground, both ways', async () => {
+    app = await startApp({ web: true });
+    await app.link(amina, 'acc-amina');
+    const pane = await postJson(app, '/playground/panes', { role: 'seller', accountId: 'acc-bisou', lang: 'fr' });
+    await openCase(app);
+
+    const caseEvent = await waitForPaneEvent(app, pane.pane as string, (e) => e.kind === 'bot' && e.caseId === 'C-000001');
+    const before = app.count(amina.id);
+    await postJson(app, '/playground/turn', { pane: pane.pane, text: 'Bonjour Amina, je vérifie avec le transporteur', replyTo: caseEvent.seq });
+    const comment = await app.expectMessage(amina.id, /je vérifie avec le transporteur/, before);
+    expect(shown(comment)).toContain('C-000001');
+
+    const seq = (await paneEvents(app, pane.pane as string)).length;
+    app.say(amina, 'Merci, j’attends votre retour', { replyTo: comment.message_id });
+    await waitForPaneEvent(app, pane.pane as string, (e) => e.kind === 'bot' && JSON.stringify(e.views ?? {}).includes('j’attends votre retour'), seq);
+    const platforms = (await app.p.store.load('C-000001'))!.timeline.filter((e) => e.type === 'comment').map((e) => e.actor.platform);
+    expect(platforms).toEqual(['web', 'telegram']);
+  });
+});
+
+async function postJson(app: App, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(app.webBase + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+type PaneEvent = { seq: number; kind: string; caseId?: string; views?: Record<string, { text: string }> };
+
+/** The events a pane has had so far (the playground replays its backlog to a new stream). */
+async function paneEvents(app: App, pane: string): Promise<PaneEvent[]> {
+  const abort = new AbortController();
+  const res = await fetch(`${app.webBase}/playground/events?pane=${encodeURIComponent(pane)}`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  let text = '';
+  // The backlog arrives at once; a short read window is enough to collect it.
+  const stop = setTimeout(() => abort.abort(), 150);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+  } catch {
+    // aborted after the backlog
+  } finally {
+    clearTimeout(stop);
+  }
+  return text
+    .split('\n\n')
+    .map((block) => block.split('\n').find((l) => l.startsWith('data: ')))
+    .filter((l): l is string => Boolean(l))
+    .map((l) => JSON.parse(l.slice(6)) as PaneEvent);
+}
+
+async function waitForPaneEvent(app: App, pane: string, match: (e: PaneEvent) => boolean, from = 0): Promise<PaneEvent> {
+  let found: PaneEvent | undefined;
+  await until(async () => Boolean((found = (await paneEvents(app, pane)).slice(from).find(match))));
+  return found!;
+}
