@@ -1,0 +1,188 @@
+import type { Case, CaseEvent } from '../domain/case-model.js';
+import { durationBetween, type PlannedNudge } from '../domain/nudges.js';
+import type { NudgeKind, Order } from '../domain/types.js';
+import type { Msg, Notification, Recipient } from '../ports/notification.js';
+
+type Party = 'buyer' | 'seller' | 'support';
+
+/** What one event says to one kind of recipient. */
+interface Say {
+  to: Party[];
+  body: (to: Party) => Msg[];
+  card?: boolean;
+  blobId?: string;
+}
+
+/**
+ * The case service's outbox hook: the notifications that `events` (just appended, `c` being the
+ * case after them) cause, one per recipient. The actor is never told what they did themselves
+ * (their turn's reply does that); support follows a case once it has been escalated; internal
+ * notes go to support only. Messages are ids with arguments, localized at delivery.
+ */
+export function notificationsFor(c: Case, events: CaseEvent[]): Notification[] {
+  const firstVersion = c.version - events.length + 1;
+  return events.flatMap((e, i) => {
+    const version = firstVersion + i;
+    const say = whatToSay(c, e, supportFollows(c, version));
+    if (!say) return [];
+    const actorRole = e.actor.role;
+    const parties = say.to.filter((p) => p === 'support' || p !== actorRole);
+    return parties.map((to, n): Notification => {
+      const id = e.type === 'reminder' ? e.nudgeId : `${c.id}-${version}-${n + 1}`;
+      return {
+        id,
+        to: recipient(c, to),
+        caseId: c.id,
+        body: say.body(to),
+        ...(say.card ? { card: true } : {}),
+        ...(say.blobId ? { blobId: say.blobId } : {}),
+        createdAt: e.at,
+        // Support is one team: when a member acted, the staff channel they acted in already shows it.
+        ...(to === 'support' && actorRole === 'support' ? { exceptPlatform: e.actor.platform } : {}),
+      };
+    });
+  });
+}
+
+function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
+  const caseId = c.id;
+  const author = e.actor.role;
+  const withSupport = (to: Party[]): Party[] => (following ? [...to, 'support'] : to);
+  const others = (): Party[] => withSupport(author === 'buyer' ? ['seller'] : author === 'seller' ? ['buyer'] : ['buyer', 'seller']);
+  switch (e.type) {
+    case 'opened':
+      return {
+        to: ['seller'],
+        card: true,
+        body: (): Msg[] => [
+          { id: 'notify-case-opened', args: { caseId, orderId: c.orderId, reason: c.reason, escalatableAt: { date: c.escalatableAt, style: 'datetime' } } },
+          { id: 'notify-quote', args: { text: c.description } },
+        ],
+      };
+    case 'comment':
+      return { to: others(), body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
+    case 'evidence': {
+      const body: Msg[] = [{ id: 'notify-evidence', args: { caseId, author, kind: e.kind } }];
+      if (e.caption) body.push({ id: 'notify-quote', args: { text: e.caption } });
+      if (e.addressMatches === false) body.push({ id: 'notify-proof-address-mismatch', args: { caseId } });
+      return { to: others(), body: () => body, ...(e.blob ? { blobId: e.blob.id } : {}) };
+    }
+    case 'tracking': {
+      const status = e.mismatch ? 'mismatch' : e.delivered ? 'delivered' : 'in_transit';
+      return { to: withSupport(['buyer']), body: () => [{ id: 'notify-tracking', args: { caseId, carrier: e.carrier, number: e.number, status } }] };
+    }
+    case 'refund':
+      return {
+        to: withSupport(author === 'support' ? ['buyer', 'seller'] : ['buyer']),
+        body: (): Msg[] => [
+          { id: 'notify-refund', args: { caseId, author, amount: { money: e.amount }, kind: e.full ? 'full' : 'partial', recover: e.recover ? 'yes' : 'no' } },
+        ],
+      };
+    case 'escalated':
+      return {
+        to: ['buyer', 'seller', 'support'],
+        card: true,
+        body: (to) => [
+          to === 'support'
+            ? { id: 'notify-escalated-support', args: { caseId, author, ground: e.ground ?? 'none' } }
+            : { id: 'notify-escalated', args: { caseId, author, ground: e.ground ?? 'none' } },
+        ],
+      };
+    case 'info_requested':
+      return { to: [e.from], card: true, body: () => [{ id: 'notify-info-requested', args: { caseId, text: e.text } }] };
+    case 'info_provided':
+      return { to: ['support'], body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
+    case 'note':
+      return { to: ['support'], body: () => [{ id: 'notify-note', args: { caseId, text: e.text } }] };
+    case 'reminder': {
+      const msg = reminderMsg(c, e.nudge, e.at);
+      return msg && e.to !== 'system' ? { to: [e.to], card: true, body: () => [msg] } : null;
+    }
+    case 'closed':
+      return {
+        to: withSupport(['buyer', 'seller']),
+        body: (): Msg[] => [
+          { id: 'notify-closed', args: { caseId, resolution: e.resolution } },
+          ...(e.text ? [{ id: 'notify-quote', args: { text: e.text } }] : []),
+        ],
+      };
+    case 'reopened':
+      return {
+        to: ['buyer', 'seller'],
+        card: true,
+        body: (): Msg[] => [{ id: 'notify-reopened', args: { caseId } }, ...(e.text ? [{ id: 'notify-quote', args: { text: e.text } }] : [])],
+      };
+    case 'late_delivery':
+      return {
+        to: ['seller', 'support'],
+        card: true,
+        body: () => [{ id: 'notify-late-delivery', args: { caseId, openedAt: { date: c.openedAt }, total: { money: c.orderTotal } } }],
+      };
+    default:
+      return assertNever(e);
+  }
+}
+
+/** The sentence of a case nudge, with what is left at the moment it is sent. */
+function reminderMsg(c: Case, nudge: NudgeKind, at: string): Msg | null {
+  const caseId = c.id;
+  switch (nudge) {
+    case 'seller_reminder':
+      return { id: 'notify-seller-reminder', args: { caseId, left: { duration: durationBetween(at, c.escalatableAt) }, escalatableAt: { date: c.escalatableAt, style: 'datetime' } } };
+    case 'buyer_escalation_open':
+      return { id: 'notify-escalation-open', args: { caseId } };
+    case 'seller_reply_due':
+      return { id: 'notify-reply-due', args: { caseId, since: { date: c.buyerWaitingSince ?? at, style: 'datetime' } } };
+    case 'support_sla':
+      return { id: 'notify-support-sla', args: { caseId, waited: { duration: durationBetween(c.escalatedAt ?? at, at) } } };
+    case 'support_late_delivery':
+      return { id: 'notify-late-delivery', args: { caseId, openedAt: { date: c.openedAt }, total: { money: c.orderTotal } } };
+    case 'seller_case_opened':
+      return { id: 'notify-case-opened', args: { caseId, orderId: c.orderId, reason: c.reason, escalatableAt: { date: c.escalatableAt, style: 'datetime' } } };
+    case 'buyer_window_closing':
+    case 'seller_unshipped':
+      // Order-level nudges have no case and so no timeline: they are sent by orderNudgeNotification.
+      return null;
+    default:
+      return assertNever(nudge);
+  }
+}
+
+/**
+ * The notification of an order-level nudge (no case, so no timeline): to the order's buyer or
+ * seller, `recipientId`. Its id is the nudge id, so it is delivered once.
+ */
+export function orderNudgeNotification(nudge: PlannedNudge, order: Order, recipientId: string, now: string): Notification | null {
+  const orderId = order.id;
+  const basis = nudge.basis ?? now;
+  let body: Msg[];
+  switch (nudge.kind) {
+    case 'buyer_window_closing':
+      // `until` is exclusive (midnight starting the first day too late): show the last day one can open.
+      body = [{ id: 'notify-window-closing', args: { orderId, until: { date: new Date(Date.parse(basis) - 1).toISOString() }, left: { duration: durationBetween(now, basis) } } }];
+      break;
+    case 'seller_unshipped':
+      body = [{ id: 'notify-unshipped', args: { orderId, placedAt: { date: order.placedAt } } }];
+      break;
+    case 'seller_reply_due':
+      body = [{ id: 'notify-order-reply-due', args: { orderId, since: { date: basis, style: 'datetime' } } }];
+      break;
+    default:
+      return null;
+  }
+  return { id: nudge.id, to: { accountId: recipientId }, body, createdAt: now };
+}
+
+/** True when the event at `version` comes after an escalation (support then follows the case). */
+function supportFollows(c: Case, version: number): boolean {
+  return c.timeline.slice(0, version - 1).some((e) => e.type === 'escalated');
+}
+
+function recipient(c: Case, to: Party): Recipient {
+  if (to === 'support') return { support: true };
+  return { accountId: to === 'buyer' ? c.buyerId : c.sellerId };
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/i18n.js';
+import { notificationsFor } from '../../src/app/notifications.js';
+import type { CaseEvent } from '../../src/domain/case-model.js';
+import { fold } from '../../src/domain/decider.js';
+import type { Notification } from '../../src/ports/notification.js';
+import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
+
+const i18n = createI18n('locales');
+const text = (n: Notification, locale = 'fr', tz = 'Africa/Kinshasa') => n.body.map((m) => i18n.t(locale, m, tz)).join('\n');
+
+/** The notifications caused by the events `log` gained after `before` events. */
+function caused(log: CaseEvent[], before: number): Notification[] {
+  return notificationsFor(fold(log), log.slice(before));
+}
+const to = (ns: Notification[]) => ns.map((n) => ('support' in n.to ? 'support' : n.to.accountId));
+
+describe('notificationsFor: who hears about what', () => {
+  it('tells the seller about a new case, with the escalation date in their time zone, and not the buyer', () => {
+    const log = opened();
+    const ns = caused(log, 0);
+    expect(to(ns)).toEqual(['acc-bisou']);
+    expect(ns[0]).toMatchObject({ id: 'C-000123-1-1', caseId: 'C-000123', card: true, createdAt: OPENED_AT });
+    // Escalation opens 3 days after 08:00Z, i.e. 24 October 09:00 in Kinshasa, 10:00 in Lubumbashi.
+    expect(text(ns[0]!)).toContain('C-000123');
+    expect(text(ns[0]!)).toContain('24 octobre 2026');
+    expect(text(ns[0]!)).toMatch(/09:00/);
+    expect(text(ns[0]!, 'en', 'Africa/Lubumbashi')).toMatch(/October 24, 2026.*10:00/);
+    expect(text(ns[0]!)).toContain("Ma commande n'est jamais arrivée.");
+  });
+
+  it('relays a comment to the other party only, until the case is escalated', () => {
+    const log = play(opened(), [[{ type: 'Comment', text: 'Des nouvelles ?' }, {}]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-bisou']);
+    expect(text(ns[0]!)).toBe("L’acheteur écrit dans le litige C-000123 : « Des nouvelles ? »");
+    expect(text(ns[0]!, 'en')).toBe('The buyer wrote in case C-000123: “Des nouvelles ?”');
+
+    const esc = play(escalatedCase(), [[{ type: 'Comment', text: 'Voici ma réponse.' }, { as: 'seller', now: shift(OPENED_AT, 'PT2H') }]]);
+    expect(to(caused(esc, esc.length - 1))).toEqual(['acc-amina', 'support']);
+  });
+
+  it('relays evidence with the blob to pass on', () => {
+    const blob = { id: 'blob-1', contentType: 'image/jpeg', size: 1000 };
+    const log = play(opened(), [[{ type: 'AddEvidence', kind: 'photo', blob, caption: 'Le carton abîmé' }, {}]]);
+    const [n] = caused(log, log.length - 1);
+    expect(n).toMatchObject({ to: { accountId: 'acc-bisou' }, blobId: 'blob-1' });
+    expect(text(n!)).toContain('une photo');
+    expect(text(n!)).toContain('« Le carton abîmé »');
+  });
+
+  it('keeps internal notes for support, never the parties', () => {
+    const log = play(escalatedCase(), [[{ type: 'Note', text: 'Vendeur déjà averti.' }, { as: 'support', now: shift(OPENED_AT, 'PT2H') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(ns).toHaveLength(1);
+    expect(ns[0]).toMatchObject({ to: { support: true }, exceptPlatform: 'teams' });
+    expect(text(ns[0]!)).toContain('Vendeur déjà averti.');
+  });
+
+  it('tells the buyer about a partial refund in their money format, without closing', () => {
+    const log = play(opened(), [[{ type: 'Refund', amount: { amount: 10000, currency: 'CDF' } }, { as: 'seller' }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-amina']);
+    expect(text(ns[0]!)).toMatch(/Le vendeur a remboursé 100,00\sCDF \(remboursement partiel\) dans le litige C-000123\./);
+  });
+
+  it('tells buyer and seller, with ids per event and recipient, when a full refund closes the case', () => {
+    const log = play(opened(), [[{ type: 'Refund' }, { as: 'seller' }]]);
+    const ns = caused(log, 1);
+    expect(ns.map((n) => n.id)).toEqual(['C-000123-2-1', 'C-000123-3-1']);
+    expect(to(ns)).toEqual(['acc-amina', 'acc-amina']);
+    expect(text(ns[1]!, 'en')).toBe('Case C-000123 is closed: the seller refunded the whole order.');
+  });
+
+  it('tells the seller and support (other staff channels) when support escalates on a ground', () => {
+    const log = escalatedCase();
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-amina', 'acc-bisou', 'support']);
+    expect(ns[2]).toMatchObject({ exceptPlatform: 'teams' });
+    expect(text(ns[1]!)).toContain('pour inactivité du vendeur');
+    expect(ns[0]!.card).toBe(true);
+  });
+
+  it('tells both parties, and the other staff channels, when support decides for the seller', () => {
+    const log = play(escalatedCase(), [[{ type: 'DecideForSeller', text: 'Preuve de livraison reçue.' }, { as: 'support', now: shift(OPENED_AT, 'PT2H') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-amina', 'acc-bisou', 'support']);
+    expect(ns[2]!.exceptPlatform).toBe('teams');
+    expect(text(ns[0]!)).toBe('Le litige C-000123 est clos : le support a tranché en faveur du vendeur.\n« Preuve de livraison reçue. »');
+  });
+
+  it('asks the named party for information', () => {
+    const log = play(escalatedCase(), [[{ type: 'AskInfo', from: 'seller', text: 'Envoyez le reçu.' }, { as: 'support', now: shift(OPENED_AT, 'PT2H') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-bisou']);
+    expect(text(ns[0]!, 'en')).toContain('“Envoyez le reçu.”');
+  });
+
+  it('turns a recorded reminder into one nudge whose id is the nudge id, saying how long is left', () => {
+    const nudgeId = 'nudge-C-000123-seller_reminder-1';
+    const log = play(opened(), [[{ type: 'RecordReminder', nudge: 'seller_reminder', to: 'seller', nudgeId }, { as: 'system', now: shift(OPENED_AT, 'PT24H') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(ns).toEqual([expect.objectContaining({ id: nudgeId, to: { accountId: 'acc-bisou' }, card: true })]);
+    expect(text(ns[0]!)).toMatch(/Il reste 2\sjours avant .* \(le 24 octobre 2026 à 09:00 UTC\+1\)/);
+    expect(text(ns[0]!, 'en')).toMatch(/2\sdays left before/);
+  });
+
+  it('flags a late delivery to the seller and support', () => {
+    const log = play(opened(), [[{ type: 'FlagLateDelivery' }, { as: 'system', now: shift(OPENED_AT, 'P365D') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-bisou', 'support']);
+    expect(ns[1]!.exceptPlatform).toBeUndefined();
+    expect(text(ns[0]!, 'en')).toMatch(/only a full refund of CDF\s500\.00 can close it/i);
+  });
+});
+
+describe('notify.ftl', () => {
+  const ids = (lang: string) => {
+    const bundle = new FluentBundle(lang);
+    const errors = bundle.addResource(new FluentResource(readFileSync(`locales/${lang}/notify.ftl`, 'utf8')));
+    expect(errors).toEqual([]);
+    return [...readFileSync(`locales/${lang}/notify.ftl`, 'utf8').matchAll(/^(notify-[a-z-]+) =/gm)].map((m) => m[1]).sort();
+  };
+
+  it('has the same ids in French and English', () => {
+    expect(ids('fr')).toEqual(ids('en'));
+  });
+
+  it('knows every message the notifications use', () => {
+    const log = play(escalatedCase(), [
+      [{ type: 'Comment', text: 'a' }, { as: 'seller', now: shift(OPENED_AT, 'PT2H') }],
+      [{ type: 'AddTracking', carrier: 'dhl', number: 'X1', info: null, shippingAddress: fold(opened()).shippingAddress! }, { as: 'seller', now: shift(OPENED_AT, 'PT3H') }],
+      [{ type: 'DecideForSeller', text: 'Preuve reçue' }, { as: 'support', now: shift(OPENED_AT, 'PT4H') }],
+      [{ type: 'Reopen' }, { as: 'support', now: shift(OPENED_AT, 'PT5H') }],
+    ]);
+    for (const n of caused(log, 0)) {
+      for (const m of n.body) {
+        expect(i18n.has(m.id), m.id).toBe(true);
+        expect(i18n.t('en', m, 'UTC')).not.toContain('{');
+      }
+    }
+  });
+});

@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMetrics, type Metrics } from '../../src/app/metrics.js';
+import { notificationsFor } from '../../src/app/notifications.js';
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from '../../src/app/outbox-worker.js';
+import type { CaseEvent } from '../../src/domain/case-model.js';
+import { fold } from '../../src/domain/decider.js';
+import { createBullmqDrainRunner } from '../../src/infra/bullmq-delivery-runner.js';
+import { createMemoryKv } from '../../src/infra/kv.js';
+import { createLinkStore } from '../../src/infra/link-store.js';
+import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
+import { createMemoryDeliveryQueue, createMemoryDrainRunner } from '../../src/infra/memory-delivery.js';
+import { createRedisCaseStore } from '../../src/infra/redis-case-store.js';
+import { createRedisDeliveryQueue } from '../../src/infra/redis-delivery-queue.js';
+import type { CaseStore } from '../../src/ports/case-store.js';
+import type { LinkStore } from '../../src/ports/links.js';
+import type { Notification } from '../../src/ports/notification.js';
+import type { DeliveryQueue, DrainRunner } from '../../src/ports/outbox.js';
+import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
+import { until } from '../ports/scheduler.contract.js';
+import { testRedis, type TestRedis } from '../support/redis.js';
+import { DeliveryError, fakeNotifier, linkDemoCast, testRender, type Received } from '../support/worker-process-fakes.js';
+
+/** Fresh storage for one test: a case store, delivery queues and a way to get drain runners on them. */
+interface Backend {
+  store: CaseStore;
+  queue: DeliveryQueue;
+  /** A runner; for Redis each call is a new one on the same queues (another process). */
+  runner(): DrainRunner;
+}
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await testRedis();
+});
+afterAll(() => redis.cleanup());
+
+const backends: Array<[string, () => Backend]> = [
+  [
+    'memory',
+    () => {
+      const runner = createMemoryDrainRunner();
+      return { store: createMemoryCaseStore(), queue: createMemoryDeliveryQueue(), runner: () => runner };
+    },
+  ],
+  [
+    'redis + bullmq',
+    () => {
+      const prefix = `${redis.prefix}${randomBytes(3).toString('hex')}:`;
+      return {
+        store: createRedisCaseStore(redis.redis, { prefix }),
+        queue: createRedisDeliveryQueue(redis.redis, prefix),
+        runner: () => createBullmqDrainRunner({ redis: redis.redis, prefix }),
+      };
+    },
+  ],
+];
+
+/** Waits until an async probe holds (never asserting how long it took). */
+async function eventually(probe: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500 && !(await probe()); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(await probe()).toBe(true);
+}
+
+/** Stores the events of `log` after the first `from`, with their notifications, as the case service does. */
+async function append(store: CaseStore, log: CaseEvent[], from: number): Promise<Notification[]> {
+  const c = fold(log);
+  const notes = notificationsFor(c, log.slice(from));
+  await store.append(c.id, from, log.slice(from), c, notes);
+  return notes;
+}
+
+describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
+  let b: Backend;
+  let links: LinkStore;
+  let received: Received[];
+  let metrics: Metrics;
+  const workers: OutboxWorker[] = [];
+  const delivered = (to: string) => received.filter((r) => r.ok && r.to === to).map((r) => r.notificationId);
+
+  async function worker(over: Partial<OutboxWorkerDeps> = {}): Promise<OutboxWorker> {
+    const w = createOutboxWorker({
+      store: b.store,
+      links,
+      notifiers: [fakeNotifier('telegram', received), fakeNotifier('discord', received)],
+      render: testRender,
+      queue: b.queue,
+      runner: b.runner(),
+      metrics,
+      backoffMs: 20,
+      maxAttempts: 4,
+      sweepEveryMs: 0,
+      ...over,
+    });
+    workers.push(w);
+    await w.start();
+    return w;
+  }
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.close()));
+  });
+
+  async function fresh() {
+    b = makeBackend();
+    links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    received = [];
+    metrics = createMetrics();
+  }
+
+  it('delivers each notification to every platform its recipient linked, and support to every staff channel but the acting one', async () => {
+    await fresh();
+    const w = await worker();
+    const log = escalatedCase();
+    await append(b.store, log, 0);
+    await w.wake('C-000123');
+    // Opening → the seller (Telegram + Discord); support escalation → buyer, seller, and Discord's staff channel (support acted on Teams).
+    await until(() => received.length === 7);
+    expect(delivered('t-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-2']);
+    expect(delivered('d-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-2']);
+    expect(delivered('t-amina')).toEqual(['C-000123-2-1']);
+    expect(received.filter((r) => r.to === 'support').map((r) => r.platform).sort()).toEqual(['discord', 'telegram']);
+    expect(await b.store.peekOutbox('C-000123', 10)).toEqual([]);
+  });
+
+  it('retries a delivery that fails twice, delivers it once, and keeps the recipient\'s order', async () => {
+    await fresh();
+    const flaky = fakeNotifier('telegram', received, (r, tries) => (r.notificationId === 'C-000123-1-1' && tries <= 2 ? new DeliveryError('502 Bad Gateway') : null));
+    const w = await worker({ notifiers: [flaky, fakeNotifier('discord', received)] });
+    const log = play(opened(), [[{ type: 'Comment', text: 'Des nouvelles ?' }, {}]]);
+    await append(b.store, log.slice(0, 1), 0);
+    await w.wake('C-000123');
+    await append(b.store, log, 1);
+    await w.wake('C-000123');
+    await until(() => delivered('t-bisou').length === 2);
+    expect(received.filter((r) => r.to === 't-bisou').map((r) => [r.notificationId, r.ok])).toEqual([
+      ['C-000123-1-1', false],
+      ['C-000123-1-1', false],
+      ['C-000123-1-1', true],
+      ['C-000123-2-1', true],
+    ]);
+    // Another address of the same seller was not held up by Telegram's trouble.
+    expect(delivered('d-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-1']);
+    expect(await metrics.notifications.get()).toMatchObject({ values: expect.arrayContaining([expect.objectContaining({ labels: { platform: 'telegram', outcome: 'failed' }, value: 2 })]) });
+  });
+
+  it('waits as long as the platform asks (retry_after) before trying again', async () => {
+    await fresh();
+    const limited = fakeNotifier('discord', received, (_r, tries) => (tries === 1 ? new DeliveryError('429 Too Many Requests', { retryAfterMs: 800 }) : null));
+    const w = await worker({ notifiers: [limited] });
+    await append(b.store, opened(), 0);
+    await w.wake('C-000123');
+    await until(() => delivered('d-bisou').length === 1);
+    const [refused, ok] = received.filter((r) => r.to === 'd-bisou');
+    expect(ok!.at - refused!.at).toBeGreaterThanOrEqual(800);
+  });
+
+  it('keeps a delivery that always fails as a dead letter, counted, listed, and delivered once replayed', async () => {
+    await fresh();
+    let down = true;
+    const broken = fakeNotifier('discord', received, () => (down ? new DeliveryError('503 Service Unavailable') : null));
+    const w = await worker({ notifiers: [broken] });
+    await append(b.store, opened(), 0);
+    await w.wake('C-000123');
+    await eventually(async () => (await w.deadLetters()).length === 1);
+    const dead = await w.deadLetters();
+    expect(received.filter((r) => r.to === 'd-bisou').map((r) => r.ok)).toEqual([false, false, false, false]);
+    expect(dead).toEqual([expect.objectContaining({ key: 'C-000123-1-1@discord|d-bisou', error: '503 Service Unavailable', attempts: 4 })]);
+    expect((await metrics.deadLetters.get()).values[0]!.value).toBe(1);
+    expect(await metrics.registry.metrics()).toMatch(/palabre_notifications_dead 1/);
+
+    // The recipient's later notifications are not stuck behind the dead one.
+    const log = play(opened(), [[{ type: 'Comment', text: 'Allô ?' }, {}]]);
+    down = false;
+    await append(b.store, log, 1);
+    await w.wake('C-000123');
+    await until(() => delivered('d-bisou').length === 1);
+    expect(delivered('d-bisou')).toEqual(['C-000123-2-1']);
+
+    expect(await w.replay(dead[0]!.key)).toBe(true);
+    await until(() => delivered('d-bisou').length === 2);
+    expect(delivered('d-bisou')).toEqual(['C-000123-2-1', 'C-000123-1-1']);
+    expect(await w.deadLetters()).toEqual([]);
+    expect((await metrics.deadLetters.get()).values[0]!.value).toBe(0);
+    expect(await w.replay(dead[0]!.key)).toBe(false);
+  });
+
+  it('gives up at once when the platform refuses for good', async () => {
+    await fresh();
+    const w = await worker({ notifiers: [fakeNotifier('discord', received, () => new DeliveryError('400 chat not found', { permanent: true }))] });
+    await append(b.store, opened(), 0);
+    await w.wake('C-000123');
+    await eventually(async () => (await w.deadLetters()).length === 1);
+    expect(await w.deadLetters()).toMatchObject([{ attempts: 1, error: '400 chat not found' }]);
+    expect(received).toHaveLength(1);
+  });
+
+  it('marks a link blocked when the user blocked the bot, and stops sending there', async () => {
+    await fresh();
+    const w = await worker({ notifiers: [fakeNotifier('telegram', received, (r) => (r.to === 't-bisou' ? new DeliveryError('403 bot was blocked', { blocked: true }) : null)), fakeNotifier('discord', received)] });
+    await append(b.store, opened(), 0);
+    await w.wake('C-000123');
+    await until(() => delivered('d-bisou').length === 1 && received.some((r) => r.to === 't-bisou'));
+    await eventually(async () => Boolean((await links.get('telegram', 't-bisou'))?.blockedAt));
+    await append(b.store, play(opened(), [[{ type: 'Comment', text: 'Allô ?' }, {}]]), 1);
+    await w.wake('C-000123');
+    await until(() => delivered('d-bisou').length === 2);
+    expect(received.filter((r) => r.to === 't-bisou')).toHaveLength(1);
+    expect(await w.deadLetters()).toEqual([]);
+  });
+
+  it('delivers a notification once per address, however many workers hand it off or send it', async () => {
+    await fresh();
+    const [w1, w2] = [await worker(), await worker()];
+    const log = play(opened(), [
+      [{ type: 'Comment', text: 'un' }, { now: shift(OPENED_AT, 'PT1H') }],
+      [{ type: 'Comment', text: 'deux' }, { now: shift(OPENED_AT, 'PT2H') }],
+      [{ type: 'Comment', text: 'trois' }, { now: shift(OPENED_AT, 'PT3H') }],
+    ]);
+    const notes = await append(b.store, log, 0);
+    await Promise.all([w1.wake('C-000123'), w2.wake('C-000123'), w1.wake('C-000123'), w2.send(notes), w1.send(notes)]);
+    await until(() => delivered('t-bisou').length === 4 && delivered('d-bisou').length === 4);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(delivered('t-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-1', 'C-000123-3-1', 'C-000123-4-1']);
+    expect(received).toHaveLength(8);
+  });
+
+  it('hands off what a crash left in a case outbox when it starts', async () => {
+    await fresh();
+    await append(b.store, opened(), 0);
+    await worker();
+    await until(() => delivered('t-bisou').length === 1);
+    expect(await b.store.casesWithOutbox()).toEqual([]);
+  });
+});
