@@ -1,0 +1,197 @@
+import type { Activity } from 'botbuilder';
+import type { TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { FileConsentAnswer } from './files.js';
+
+/** A file the user sent, still to copy into Palabre's blob storage. */
+export interface TeamsFileRef {
+  url: string;
+  name?: string;
+  contentType?: string;
+  /** Inline images live on the Bot Connector and need the bot's token; file links are pre-authenticated. */
+  needsBotToken: boolean;
+}
+
+/** What an activity means to Palabre. */
+export type ParsedActivity =
+  | { kind: 'turn'; input: Omit<TurnInput, 'content'>; content: TurnContent }
+  | { kind: 'files'; input: Omit<TurnInput, 'content'>; files: TeamsFileRef[]; caption?: string }
+  /** The bot was added to a personal chat, a team or a group chat (`greet` once), or people joined; `users` are the people seen there. */
+  | { kind: 'installed'; input: Omit<TurnInput, 'content'>; personal: boolean; users: string[]; greet: boolean }
+  /** The user answered a file consent card. */
+  | { kind: 'fileConsent'; input: Omit<TurnInput, 'content'>; answer: FileConsentAnswer }
+  /** The bot was removed; in a personal chat the user can no longer be reached. */
+  | { kind: 'uninstalled'; input: Omit<TurnInput, 'content'>; personal: boolean }
+  | { kind: 'ignored' };
+
+export interface ParseOptions {
+  /** TEAMS_STAFF_CONVERSATION_ID: the staff channel (its threads carry `;messageid=<root>`). */
+  staffConversationId?: string;
+}
+
+/** The SPEC's commands, recognized with or without a leading slash (Teams has no slash-command menu for bots). */
+const COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel', 'report', 'cases', 'case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate']);
+/** Commands that make sense typed alone, without a slash. */
+const BARE_ALONE = new Set(['start', 'help', 'cancel', 'report', 'cases', 'close', 'escalate']);
+/** Commands whose first argument is a case number: `refund C-000001 5000` typed without a slash. */
+const CASE_FIRST = new Set(['case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note']);
+const CASE_ID = /^C-?\d{1,12}$/i;
+
+/** The conversation id without Teams' `;messageid=<root>` thread suffix. */
+export function baseConversationId(conversationId: string): string {
+  return conversationId.split(';messageid=')[0] ?? conversationId;
+}
+
+/** Translates one Bot Framework activity into engine input; `ignored` for what Palabre does not handle. */
+export function parseActivity(activity: Activity, opts: ParseOptions = {}): ParsedActivity {
+  if (activity.from?.id && activity.from.id === activity.recipient?.id) return { kind: 'ignored' };
+  const input = baseInput(activity, opts);
+  switch (activity.type) {
+    case 'message':
+      return parseMessage(activity, input);
+    case 'conversationUpdate': {
+      const botId = activity.recipient?.id;
+      const added = activity.membersAdded ?? [];
+      if (activity.membersRemoved?.some((m) => m.id === botId)) return { kind: 'uninstalled', input, personal: input.isPrivate };
+      if (!added.some((m) => m.id === botId)) {
+        // People joining a team the bot is in: remember where they can be reached.
+        const users = added.map((m) => m.id).filter((id) => id !== botId);
+        return users.length ? { kind: 'installed', input, personal: false, users, greet: false } : { kind: 'ignored' };
+      }
+      const users = [activity.from?.id, ...added.map((m) => m.id)].filter((id): id is string => !!id && id !== botId);
+      return { kind: 'installed', input, personal: input.isPrivate, users: [...new Set(users)], greet: true };
+    }
+    case 'installationUpdate': {
+      const action = String(activity.action ?? '');
+      if (action.startsWith('remove')) return { kind: 'uninstalled', input, personal: input.isPrivate };
+      if (action.startsWith('add')) return { kind: 'installed', input, personal: input.isPrivate, users: activity.from?.id ? [activity.from.id] : [], greet: false };
+      return { kind: 'ignored' };
+    }
+    case 'invoke': {
+      const answer = activity.value as Partial<FileConsentAnswer> | undefined;
+      if (activity.name !== 'fileConsent/invoke' || (answer?.action !== 'accept' && answer?.action !== 'decline')) return { kind: 'ignored' };
+      return { kind: 'fileConsent', input, answer: answer as FileConsentAnswer };
+    }
+    default:
+      return { kind: 'ignored' };
+  }
+}
+
+function baseInput(activity: Activity, opts: ParseOptions): Omit<TurnInput, 'content'> {
+  const conversationId = activity.conversation?.id ?? '';
+  const type = activity.conversation?.conversationType;
+  const channelData = (activity.channelData ?? {}) as { channel?: { id?: string } };
+  const staff = opts.staffConversationId;
+  return {
+    platform: 'teams',
+    userId: activity.from?.id ?? '',
+    ...(activity.from?.name ? { userName: activity.from.name } : {}),
+    ...(activity.locale ? { languageHint: activity.locale } : {}),
+    conversationId,
+    threadId: null,
+    replyToMessageId: activity.replyToId ?? quotedMessageId(activity),
+    isPrivate: type ? type === 'personal' : activity.conversation?.isGroup !== true,
+    isStaffChannel: !!staff && (baseConversationId(conversationId) === staff || channelData.channel?.id === staff),
+  };
+}
+
+function parseMessage(activity: Activity, input: Omit<TurnInput, 'content'>): ParsedActivity {
+  const value = activity.value as { palabre?: unknown } | undefined;
+  if (value && typeof value.palabre === 'string') return { kind: 'turn', input, content: { type: 'action', token: value.palabre } };
+  const text = cleanText(activity);
+  const files = filesOf(activity);
+  if (files.length) return { kind: 'files', input, files, ...(text ? { caption: text } : {}) };
+  if (!text) return { kind: 'ignored' };
+  return { kind: 'turn', input, content: parseText(text) };
+}
+
+/** Teams marks a quoted message (the Reply action in a chat) with a blockquote of this item type. */
+const QUOTE = /<blockquote\b[^>]*schema\.skype\.com\/Reply[^>]*>[\s\S]*?<\/blockquote>/i;
+
+/** The id of the message the user quoted with Teams' Reply, from the text or its HTML version. */
+function quotedMessageId(activity: Activity): string | null {
+  const html = [activity.text ?? '', ...(activity.attachments ?? []).filter((a) => a.contentType === 'text/html').map((a) => String(a.content ?? ''))];
+  for (const h of html) {
+    const tag = QUOTE.exec(h)?.[0].match(/^<blockquote\b[^>]*>/)?.[0];
+    const id = tag && /\bitemid="([^"]+)"/.exec(tag)?.[1];
+    if (id) return id;
+  }
+  return null;
+}
+
+/** The user's words: the bot's @mention and any quoted message removed, Teams' HTML reduced to text. */
+export function cleanText(activity: Activity): string {
+  let text = (activity.text ?? '').replace(new RegExp(QUOTE.source, 'gi'), ' ');
+  const botId = activity.recipient?.id;
+  for (const e of activity.entities ?? []) {
+    const mention = e as { type?: string; mentioned?: { id?: string }; text?: string };
+    if (mention.type === 'mention' && mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
+  }
+  // A mention whose entity is missing still arrives as <at>…</at>.
+  text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
+  if (/<\/?(p|div|br|span|b|i|strong|em)\b/i.test(text)) text = text.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div)>/gi, '\n').replace(/<[^>]+>/g, '');
+  return decodeEntities(text).replace(/\u00a0/g, ' ').replace(/[ \t]+\n/g, '\n').trim();
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** `/refund C-1 5000`, `refund C-1 5000`, `link <token>`, `help`: commands; anything else is free text. */
+export function parseText(text: string): TurnContent {
+  const slash = /^\/([A-Za-z]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (slash) return command(slash[1]!.toLowerCase(), slash[2] ?? '');
+  const [first = '', ...rest] = text.split(/\s+/);
+  const name = first.toLowerCase();
+  if (!COMMANDS.has(name)) return { type: 'text', text };
+  const args = rest.filter((a) => a !== '');
+  const bare =
+    (args.length === 0 && BARE_ALONE.has(name)) ||
+    (name === 'link' && args.length === 1) ||
+    (name === 'lang' && args.length === 1 && /^[a-z]{2}$/i.test(args[0]!)) ||
+    (name === 'cases' && args.length === 1 && /^(mine|escalated|overdue|waiting|all)$/i.test(args[0]!)) ||
+    (CASE_FIRST.has(name) && args.length > 0 && CASE_ID.test(args[0]!));
+  return bare ? command(name, text.slice(first.length).trim()) : { type: 'text', text };
+}
+
+function command(name: string, rest: string): TurnContent {
+  const args = rest.split(/\s+/).filter((a) => a !== '');
+  return { type: 'command', name, args, text: `/${name}${rest ? ` ${rest}` : ''}` };
+}
+
+/**
+ * In a staff thread every command is about that thread's case: `/refund 5000 recover` there is
+ * `/refund <case> 5000 recover`. Commands naming a case keep it.
+ */
+export function withThreadCase(content: TurnContent, caseId: string): TurnContent {
+  if (content.type !== 'command' || !CASE_FIRST.has(content.name)) return content;
+  if (content.args[0] && CASE_ID.test(content.args[0])) return content;
+  const rest = content.text.replace(/^\/\S+\s*/, '');
+  return { type: 'command', name: content.name, args: [caseId, ...content.args], text: `/${content.name} ${caseId}${rest ? ` ${rest}` : ''}` };
+}
+
+function filesOf(activity: Activity): TeamsFileRef[] {
+  const files: TeamsFileRef[] = [];
+  for (const a of activity.attachments ?? []) {
+    const type = (a.contentType ?? '').toLowerCase();
+    if (type === 'application/vnd.microsoft.teams.file.download.info') {
+      const content = (a.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
+      if (typeof content.downloadUrl !== 'string') continue;
+      files.push({ url: content.downloadUrl, ...(a.name ? { name: a.name } : {}), ...(typeof content.fileType === 'string' ? { contentType: typeOfExtension(content.fileType) } : {}), needsBotToken: false });
+    } else if (type.startsWith('image/') && a.contentUrl) {
+      files.push({ url: a.contentUrl, ...(a.name ? { name: a.name } : {}), contentType: type, needsBotToken: true });
+    }
+    // text/html is the message itself again; cards are the bot's own.
+  }
+  return files;
+}
+
+function typeOfExtension(ext: string): string {
+  const types: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', txt: 'text/plain' };
+  return types[ext.toLowerCase().replace(/^\./, '')] ?? 'application/octet-stream';
+}

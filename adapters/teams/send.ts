@@ -1,0 +1,211 @@
+import type { Activity, Attachment, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import type { I18n } from '../../src/app/i18n.js';
+import type { Logger } from '../../src/app/log.js';
+import { renderMessage } from '../../src/app/render.js';
+import type { OutMessage } from '../../src/app/turn.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { hasCard, toActivities, withoutActions, type OutActivity } from './cards.js';
+import type { TeamsFiles } from './files.js';
+import type { ReferenceStore, TeamsHome, TeamsReference } from './references.js';
+
+export interface TeamsSenderDeps {
+  adapter: CloudAdapter;
+  /** The bot's app id ('' when unauthenticated). */
+  appId: string;
+  /** Audience of the bot's outbound tokens. */
+  audience: string;
+  i18n: I18n;
+  threads: ThreadRegistry;
+  refs: ReferenceStore;
+  files: TeamsFiles;
+  logger: Logger;
+}
+
+/** How a message is being sent: the card the user pressed (edited in place), the user a file consent is for. */
+export interface SendOptions {
+  pressedActivityId?: string | null;
+  /** The person in a personal chat (file consent cards are bound to them). */
+  userId?: string;
+}
+
+/** The HTTP status of a failed Bot Connector call, if it was one. */
+export function statusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
+  const s = e?.statusCode ?? e?.status ?? e?.response?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** botbuilder's reference shape (its types want every name and flag present). */
+function toBotbuilder(ref: TeamsReference): Partial<ConversationReference> {
+  return {
+    channelId: ref.channelId,
+    serviceUrl: ref.serviceUrl,
+    bot: { id: ref.bot.id, name: ref.bot.name ?? '' },
+    conversation: { ...ref.conversation, isGroup: ref.conversation.isGroup ?? false, conversationType: ref.conversation.conversationType ?? '', name: '' },
+  };
+}
+
+/** Posts engine output in Teams: HTML text, Adaptive Cards, card updates, relayed files; proactively where needed. */
+export function createTeamsSender(deps: TeamsSenderDeps) {
+  const { adapter, refs, logger } = deps;
+
+  /** Runs `fn` in a proactive turn on a stored reference; its errors reach the caller, not the turn error handler. */
+  async function proactive<T>(ref: TeamsReference, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    let result: { value: T } | null = null;
+    let failure: { err: unknown } | null = null;
+    await adapter.continueConversationAsync(deps.appId, toBotbuilder(ref), async (ctx) => {
+      // botbuilder makes proactive messages replies to a made-up activity id; they are new messages.
+      ctx.onSendActivities(async (_ctx, activities, next) => {
+        for (const a of activities) delete a.replyToId;
+        return next();
+      });
+      try {
+        result = { value: await fn(ctx) };
+      } catch (err) {
+        failure = { err };
+      }
+    });
+    if (failure) throw (failure as { err: unknown }).err;
+    if (!result) throw new Error('proactive turn did not run');
+    return (result as { value: T }).value;
+  }
+
+  /** Creates a conversation (a 1:1 chat, or a channel thread with its first post); returns its id. */
+  async function createConversation(home: TeamsHome, params: Omit<ConversationParameters, 'bot'>): Promise<string> {
+    let id: string | null = null;
+    await adapter.createConversationAsync(deps.appId, home.channelId, home.serviceUrl, deps.audience, { ...params, bot: { id: home.bot.id, name: home.bot.name ?? '' } }, async (ctx) => {
+      id = ctx.activity.conversation?.id ?? null;
+    });
+    if (!id) throw new Error('Bot Connector created no conversation');
+    return id;
+  }
+
+  async function remember(out: OutMessage, conversationId: string, ids: string[]) {
+    if (!out.caseId) return;
+    for (const id of ids) await deps.threads.rememberMessage('teams', conversationId, id, out.caseId);
+  }
+
+  /** The activities of one OutMessage; a consent card travels alone, after the text. */
+  async function layout(out: OutMessage, personal: boolean, opts: SendOptions): Promise<OutActivity[]> {
+    const rendered = renderMessage(out, deps.i18n);
+    const inline: Attachment[] = [];
+    let separate: Attachment | null = null;
+    if (out.blobId) {
+      const relay = await deps.files.relay(out.blobId, { personal, ...(opts.userId ? { userId: opts.userId } : {}) });
+      if (!relay) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
+      else if (relay.attachment?.contentType.startsWith('image/')) inline.push(relay.attachment);
+      else if (relay.attachment) separate = relay.attachment;
+      else {
+        const note = deps.i18n.t(out.locale, { id: 'teams-file-kept', args: { name: relay.ref.name ?? relay.ref.id.slice(0, 12), kb: Math.ceil(relay.ref.size / 1024) } }, out.timezone);
+        rendered.text = rendered.text ? `${rendered.text}\n\n${note}` : note;
+      }
+    }
+    const activities = toActivities(rendered, inline);
+    if (separate) activities.push({ type: 'message', attachments: [separate] });
+    return activities;
+  }
+
+  /** Edits the pressed card in place (card only; the text goes out as a new message). False when Teams refuses. */
+  async function updateInPlace(ctx: TurnContext, id: string, card: OutActivity): Promise<boolean> {
+    try {
+      await ctx.updateActivity({ ...card, text: '', id } as Partial<Activity>);
+      return true;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === undefined || status >= 500 || status === 429) throw err;
+      logger.debug({ err, activityId: id }, 'card update refused; sending a new card');
+      return false;
+    }
+  }
+
+  /** Sends one OutMessage in a live turn (inbound or proactive); returns the ids of what it posted or updated. */
+  async function sendIn(ctx: TurnContext, out: OutMessage, opts: SendOptions = {}): Promise<string[]> {
+    const conversation = ctx.activity.conversation;
+    const conversationId = conversation.id;
+    const personal = conversation.conversationType ? conversation.conversationType === 'personal' : !conversation.isGroup;
+    const activities = await layout(out, personal, opts);
+    if (activities.length === 0) {
+      logger.warn({ conversationId, caseId: out.caseId }, 'nothing to send in an engine message');
+      return [];
+    }
+    const key = out.replaceKey;
+    const previous = key ? await refs.card(conversationId, key) : null;
+    const last = activities.at(-1)!;
+    if (previous && previous === opts.pressedActivityId && hasCard(last) && (await updateInPlace(ctx, previous, last))) {
+      const texts: OutActivity[] = [...activities.slice(0, -1), ...(last.text ? [{ type: 'message' as const, text: last.text, textFormat: 'xml' }] : [])];
+      const textIds = await post(ctx, texts);
+      await remember(out, conversationId, [previous, ...textIds]);
+      return [previous, ...textIds];
+    }
+    const ids = await post(ctx, activities);
+    await remember(out, conversationId, ids);
+    const lastId = ids.at(-1);
+    if (key && lastId && hasCard(last)) {
+      await refs.setCard(conversationId, key, lastId);
+      // The older copy keeps showing the case, without buttons that would act on a stale state.
+      if (previous && previous !== lastId) {
+        await ctx.updateActivity({ ...withoutActions(last), text: '', id: previous } as Partial<Activity>).catch((err: unknown) => logger.debug({ err, activityId: previous }, 'could not retire an older card'));
+      }
+    }
+    return ids;
+  }
+
+  async function post(ctx: TurnContext, activities: OutActivity[]): Promise<string[]> {
+    if (activities.length === 0) return [];
+    const responses = await ctx.sendActivities(activities);
+    return responses.map((r) => r?.id).filter((id): id is string => typeof id === 'string' && id !== '');
+  }
+
+  return {
+    sendIn,
+    proactive,
+    /** Sends one OutMessage to a stored conversation, outside any turn. */
+    sendTo: (ref: TeamsReference, out: OutMessage, opts: SendOptions = {}) => proactive(ref, (ctx) => sendIn(ctx, out, opts)),
+
+    /** Opens the bot's 1:1 chat with a user seen elsewhere (POST /v3/conversations) and remembers it. */
+    async openPersonal(userId: string, home: TeamsHome): Promise<TeamsReference> {
+      const id = await createConversation(home, {
+        isGroup: false,
+        members: [{ id: userId, name: '' }],
+        ...(home.tenantId ? { tenantId: home.tenantId } : {}),
+        channelData: home.tenantId ? { tenant: { id: home.tenantId } } : {},
+      });
+      const ref: TeamsReference = {
+        channelId: home.channelId,
+        serviceUrl: home.serviceUrl,
+        bot: home.bot,
+        conversation: { id, isGroup: false, conversationType: 'personal', ...(home.tenantId ? { tenantId: home.tenantId } : {}) },
+      };
+      await refs.savePersonal(userId, ref);
+      await refs.saveConversation(ref);
+      return ref;
+    },
+
+    /**
+     * Starts a thread in a channel with the message's first activity (POST /v3/conversations with the channel),
+     * posts the rest in it, and returns the thread's conversation id (`<channel>;messageid=<root>`).
+     */
+    async openThread(home: TeamsHome, channelId: string, out: OutMessage): Promise<{ conversationId: string; ids: string[] }> {
+      const [first, ...rest] = await layout(out, false, {});
+      if (!first) throw new Error('nothing to post in a new thread');
+      const conversationId = await createConversation(home, {
+        isGroup: true,
+        channelData: { channel: { id: channelId }, ...(home.tenantId ? { tenant: { id: home.tenantId } } : {}) },
+        activity: first as Activity,
+        ...(home.tenantId ? { tenantId: home.tenantId } : {}),
+      });
+      const root = conversationId.split(';messageid=')[1];
+      const ref: TeamsReference = {
+        channelId: home.channelId,
+        serviceUrl: home.serviceUrl,
+        bot: home.bot,
+        conversation: { id: conversationId, isGroup: true, conversationType: 'channel', ...(home.tenantId ? { tenantId: home.tenantId } : {}) },
+      };
+      const ids = [...(root ? [root] : []), ...(rest.length ? await proactive(ref, (ctx) => post(ctx, rest)) : [])];
+      await remember(out, conversationId, ids);
+      return { conversationId, ids };
+    },
+  };
+}
+
+export type TeamsSender = ReturnType<typeof createTeamsSender>;

@@ -1,0 +1,202 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { I18n } from '../../src/app/i18n.js';
+import type { Logger } from '../../src/app/log.js';
+import type { Metrics } from '../../src/app/metrics.js';
+import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
+import { isPalabreError } from '../../src/domain/errors.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Dedup } from '../../src/ports/kv.js';
+import type { LinkStore } from '../../src/ports/links.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import type { TeamsFiles } from './files.js';
+import { baseConversationId, parseActivity, withThreadCase, type ParsedActivity } from './parse.js';
+import { homeOf, toTeamsReference, type ReferenceStore } from './references.js';
+import type { TeamsSender } from './send.js';
+
+export interface TeamsTurnDeps {
+  engine: Engine;
+  i18n: I18n;
+  threads: ThreadRegistry;
+  links: Pick<LinkStore, 'get' | 'setBlocked'>;
+  dedup: Dedup;
+  refs: ReferenceStore;
+  files: TeamsFiles;
+  sender: TeamsSender;
+  clock: Clock;
+  logger: Logger;
+  metrics?: Pick<Metrics, 'turns'> | undefined;
+  staffConversationId?: string | undefined;
+  defaultLocale: string;
+  defaultTimezone: string;
+}
+
+/** Teams redelivers an activity it got no answer for within seconds; a day covers every retry. */
+const DEDUP_TTL_MS = 24 * 3600_000;
+type Input = Omit<TurnInput, 'content'>;
+
+/** The bot's turn logic: one activity in, engine replies out. Errors go to the adapter's onTurnError. */
+export function createTeamsTurns(deps: TeamsTurnDeps) {
+  const { refs, sender, logger: log } = deps;
+  const count = (outcome: string) => deps.metrics?.turns.inc({ platform: 'teams', outcome });
+  const localeOf = (hint: string | undefined) => (hint ? deps.i18n.resolve(hint) : deps.defaultLocale);
+  /** Activities of one conversation are handled in order within a process (Teams may deliver them together). */
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** An adapter-level sentence in the user's Teams language. */
+  async function say(ctx: TurnContext, input: Input, id: string, args: Record<string, string | number> = {}) {
+    const out: OutMessage = { target: { conversationId: input.conversationId }, locale: localeOf(input.languageHint), timezone: deps.defaultTimezone, body: [{ id, args }] };
+    await sender.sendIn(ctx, out);
+  }
+
+  /** Keeps how to reach this conversation and this user, for proactive messages from any process. */
+  async function rememberReferences(activity: Activity, parsedPersonal: boolean) {
+    const ref = toTeamsReference(TurnContext.getConversationReference(activity));
+    if (!ref) return;
+    await refs.saveConversation(ref);
+    const base = baseConversationId(ref.conversation.id);
+    if (base !== ref.conversation.id) await refs.saveConversation({ ...ref, conversation: { ...ref.conversation, id: base } });
+    const userId = activity.from?.id;
+    if (!userId) return;
+    await refs.saveHome(userId, homeOf(ref));
+    if (parsedPersonal) await refs.savePersonal(userId, ref);
+  }
+
+  /** A user writing again after an uninstall can be reached again. */
+  async function unblock(userId: string) {
+    const link = await deps.links.get('teams', userId);
+    if (link?.blockedAt) await deps.links.setBlocked('teams', userId, null);
+  }
+
+  /**
+   * A staff thread where support first works on a case (a command in the channel starts a thread) becomes
+   * that case's thread, unless the case already has one or the thread is another case's.
+   */
+  async function adoptStaffThread(conversationId: string, caseId: string) {
+    if (!conversationId.includes(';messageid=')) return;
+    if ((await deps.threads.caseOfThread('teams', conversationId)) || (await deps.threads.caseThread('teams', caseId, 'staff'))) return;
+    await deps.threads.setCaseThread('teams', caseId, 'staff', conversationId);
+  }
+
+  async function runTurn(ctx: TurnContext, input: Input, content: TurnContent) {
+    let c = content;
+    if (input.isStaffChannel && c.type === 'command') {
+      const caseId = await deps.threads.caseOfThread('teams', input.conversationId);
+      if (caseId) c = withThreadCase(c, caseId);
+    }
+    const result = await deps.engine.handle({ ...input, content: c });
+    const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
+    for (const out of result.replies) {
+      if (out.target.conversationId === input.conversationId) {
+        if (input.isStaffChannel && out.caseId) await adoptStaffThread(input.conversationId, out.caseId);
+        await sender.sendIn(ctx, out, { pressedActivityId: pressed, ...(input.isPrivate ? { userId: input.userId } : {}) });
+        continue;
+      }
+      const ref = (await refs.conversation(out.target.conversationId)) ?? (await refs.personal(out.target.conversationId));
+      if (ref) await sender.sendTo(ref, out);
+      else log.warn({ conversationId: out.target.conversationId, caseId: out.caseId }, 'reply to a conversation the bot never saw; dropped');
+    }
+  }
+
+  async function onFiles(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'files' }>) {
+    for (const [i, file] of parsed.files.entries()) {
+      let blob;
+      try {
+        blob = await deps.files.keep(file, ctx.activity.serviceUrl);
+      } catch (err) {
+        const code = isPalabreError(err) ? err.code : null;
+        log.info({ err, code, conversationId: parsed.input.conversationId }, 'evidence file refused');
+        count('refused');
+        const id = code === 'INPUT_TOO_LARGE' ? 'teams-file-too-large' : code ? 'teams-file-unsupported' : 'teams-file-unreachable';
+        await say(ctx, parsed.input, id, { max: Math.floor(deps.files.maxBytes / (1024 * 1024)) });
+        continue;
+      }
+      const caption = i === 0 ? parsed.caption : undefined;
+      await runTurn(ctx, parsed.input, { type: 'attachment', blob, ...(caption ? { caption } : {}) });
+    }
+  }
+
+  async function onInstalled(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'installed' }>) {
+    const ref = toTeamsReference(TurnContext.getConversationReference(ctx.activity));
+    if (ref) for (const userId of parsed.users) await refs.saveHome(userId, homeOf(ref));
+    if (parsed.personal) await unblock(parsed.input.userId);
+    if (!parsed.greet) return;
+    log.info({ conversationId: parsed.input.conversationId, personal: parsed.personal }, 'teams app installed');
+    if (parsed.personal) await runTurn(ctx, parsed.input, { type: 'command', name: 'start', args: [], text: '/start' });
+    else await say(ctx, { ...parsed.input, languageHint: deps.defaultLocale }, 'teams-welcome-team');
+  }
+
+  async function onUninstalled(parsed: Extract<ParsedActivity, { kind: 'uninstalled' }>) {
+    log.info({ conversationId: parsed.input.conversationId, userId: parsed.input.userId, personal: parsed.personal }, 'teams app removed');
+    if (parsed.personal) await deps.links.setBlocked('teams', parsed.input.userId, deps.clock.now().toISOString());
+  }
+
+  async function onFileConsent(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'fileConsent' }>) {
+    const card = await deps.files.answerConsent(parsed.answer, parsed.input.userId);
+    if (card) await ctx.sendActivity({ type: 'message', attachments: [card] });
+    // The consent card has done its job either way.
+    if (ctx.activity.replyToId) await ctx.deleteActivity(ctx.activity.replyToId).catch(() => undefined);
+  }
+
+  async function handle(ctx: TurnContext) {
+    const activity = ctx.activity;
+    const conversationId = activity.conversation?.id ?? '';
+    if (activity.id && !(await deps.dedup.first(`teams:activity:${conversationId}:${activity.id}`, DEDUP_TTL_MS))) {
+      log.debug({ conversationId, activityId: activity.id }, 'duplicate activity ignored');
+      count('duplicate');
+      return;
+    }
+    const parsed = parseActivity(activity, deps.staffConversationId ? { staffConversationId: deps.staffConversationId } : {});
+    if (parsed.kind === 'ignored') return;
+    await rememberReferences(activity, parsed.input.isPrivate && parsed.kind !== 'uninstalled');
+    switch (parsed.kind) {
+      case 'installed':
+        return onInstalled(ctx, parsed);
+      case 'uninstalled':
+        return onUninstalled(parsed);
+      case 'fileConsent':
+        return onFileConsent(ctx, parsed);
+      case 'files':
+        if (parsed.input.isPrivate) await unblock(parsed.input.userId);
+        return onFiles(ctx, parsed);
+      case 'turn':
+        if (parsed.input.isPrivate) await unblock(parsed.input.userId);
+        return runTurn(ctx, parsed.input, parsed.content);
+      default: {
+        const never: never = parsed;
+        return never;
+      }
+    }
+  }
+
+  return {
+    /** Handles one activity (the logic passed to botbuilder), in order with the others of its conversation. */
+    async onTurn(ctx: TurnContext): Promise<void> {
+      const key = ctx.activity.conversation?.id ?? '';
+      const previous = queues.get(key) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => handle(ctx));
+      queues.set(key, run);
+      try {
+        await run;
+      } finally {
+        if (queues.get(key) === run) queues.delete(key);
+        // Teams waits for an answer to every invoke; the adapter would otherwise say 501.
+        if (ctx.activity.type === 'invoke') await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+      }
+    },
+    /** The one error boundary: log with conversation and activity ids, apologise, keep going. */
+    async onTurnError(ctx: TurnContext, err: Error): Promise<void> {
+      const activity = ctx.activity;
+      log.error({ err, conversationId: activity.conversation?.id, activityId: activity.id, type: activity.type }, 'teams activity failed');
+      count('error');
+      if (activity.type !== 'message') return;
+      try {
+        const input = parseActivity(activity);
+        const locale = localeOf(activity.locale);
+        const out: OutMessage = { target: { conversationId: activity.conversation.id }, locale, timezone: deps.defaultTimezone, body: [{ id: 'teams-error-generic' }] };
+        if (input.kind !== 'ignored') await sender.sendIn(ctx, out);
+      } catch (apologyErr) {
+        log.warn({ err: apologyErr, conversationId: activity.conversation?.id, activityId: activity.id }, 'could not apologise for a failed activity');
+      }
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TurnInput } from '../../../src/app/turn.js';
+import { agent, amina, bisou, buttonsOf, card, cardOf, replyTo, STAFF, startHarness, TEAM, until, visible, type Harness } from './harness.js';
+
+describe('Teams inbound activities', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.engine.inputs.length = 0;
+    h.standin.calls.length = 0;
+    h.engine.answer(() => []);
+  });
+
+  const last = (): TurnInput => h.engine.inputs.at(-1)!;
+
+  it('greets a user who installs the app in a personal chat, as /start', async () => {
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-hello', args: { name: input.userName ?? '' } }])]);
+    expect((await h.post(h.act.installPersonal(amina))).status).toBe(200);
+    expect(last()).toMatchObject({ platform: 'teams', userId: amina.id, conversationId: amina.chat, isPrivate: true, content: { type: 'command', name: 'start', args: [] } });
+    const [greeting] = h.standin.posted(amina.chat);
+    expect(visible(greeting?.body.text)).toBe('Hello Amina K.');
+  });
+
+  it('installed in a team: welcomes the channel and remembers where its members can be reached', async () => {
+    await h.post(h.act.installTeam(agent, [bisou]));
+    expect(h.engine.inputs).toHaveLength(0);
+    const [welcome] = h.standin.posted(TEAM);
+    expect(visible(welcome?.body.text)).toContain('Palabre is ready in this team');
+  });
+
+  it('turns `link <token>`, free text and typed commands into engine input', async () => {
+    await h.post(h.act.say(amina, 'link AbCdEf0123456789AbCdEf0123456789AbCdEf01'));
+    expect(last().content).toEqual({ type: 'command', name: 'link', args: ['AbCdEf0123456789AbCdEf0123456789AbCdEf01'], text: '/link AbCdEf0123456789AbCdEf0123456789AbCdEf01' });
+    await h.post(h.act.say(amina, 'ma commande n’est jamais arrivée'));
+    expect(last().content).toEqual({ type: 'text', text: 'ma commande n’est jamais arrivée' });
+    await h.post(h.act.say(bisou, '/refund C-000001 5000'));
+    expect(last().content).toMatchObject({ type: 'command', name: 'refund', args: ['C-000001', '5000'] });
+    await h.post(h.act.say(bisou, 'tracking C-1 dhl JD0142'));
+    expect(last().content).toMatchObject({ type: 'command', name: 'tracking', args: ['C-1', 'dhl', 'JD0142'] });
+    await h.post(h.act.say(amina, 'help'));
+    expect(last().content).toMatchObject({ type: 'command', name: 'help' });
+    // A sentence that merely starts with a command word stays a sentence.
+    await h.post(h.act.say(amina, 'refund please, my parcel never came'));
+    expect(last().content).toEqual({ type: 'text', text: 'refund please, my parcel never came' });
+    expect(last()).toMatchObject({ languageHint: 'en-US', userName: 'Amina K.', isStaffChannel: false });
+  });
+
+  it('strips the bot’s @mention in a channel before parsing', async () => {
+    await h.post(h.act.mention(agent, TEAM, '/cases escalated'));
+    expect(last()).toMatchObject({ conversationId: TEAM, isPrivate: false, isStaffChannel: false, content: { type: 'command', name: 'cases', args: ['escalated'] } });
+  });
+
+  it('turns an Action.Submit press into the button’s token, and replies to it', async () => {
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
+    await h.post(h.act.submit(amina, 'tok-123', 'card-activity-1'));
+    expect(last()).toMatchObject({ content: { type: 'action', token: 'tok-123' }, replyToMessageId: 'card-activity-1' });
+    expect(visible(h.standin.posted(amina.chat)[0]?.body.text)).toBe('Yes');
+  });
+
+  it('handles an activity delivered twice only once', async () => {
+    const activity = h.act.say(amina, 'twice');
+    await h.post(activity);
+    await h.post(activity);
+    expect(h.engine.inputs.filter((i) => i.content.type === 'text' && i.content.text === 'twice')).toHaveLength(1);
+  });
+
+  it('in a staff case thread: plain text goes as it is (a note), commands get the thread’s case', async () => {
+    const thread = `${STAFF};messageid=1700000000001`;
+    await h.threads.setCaseThread('teams', 'C-000042', 'staff', thread);
+    await h.post(h.act.mention(agent, thread, 'seller called me, will refund tomorrow'));
+    expect(last()).toMatchObject({ conversationId: thread, isStaffChannel: true, isPrivate: false, content: { type: 'text', text: 'seller called me, will refund tomorrow' } });
+    await h.post(h.act.mention(agent, thread, '/refund 5000 recover'));
+    expect(last().content).toEqual({ type: 'command', name: 'refund', args: ['C-000042', '5000', 'recover'], text: '/refund C-000042 5000 recover' });
+    await h.post(h.act.mention(agent, thread, '/escalate harassment'));
+    expect(last().content).toMatchObject({ name: 'escalate', args: ['C-000042', 'harassment'] });
+    await h.post(h.act.mention(agent, thread, '/note C-000007 about another case'));
+    expect(last().content).toMatchObject({ name: 'note', args: ['C-000007', 'about', 'another', 'case'] });
+    await h.post(h.act.mention(agent, thread, '/suspend shop-bisou no answer'));
+    expect(last().content).toMatchObject({ name: 'suspend', args: ['shop-bisou', 'no', 'answer'] });
+  });
+
+  it('turns Teams’ Reply on a bot message into a reply to that message, without the quote', async () => {
+    await h.post(
+      h.act.say(bisou, '', {
+        text: '<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1700000000123"><strong itemprop="mri">Palabre</strong><p itemprop="preview">Nouveau litige C-000001</p></blockquote><p>Colis parti &amp; suivi envoyé</p>',
+      }),
+    );
+    expect(last()).toMatchObject({ replyToMessageId: '1700000000123', content: { type: 'text', text: 'Colis parti & suivi envoyé' } });
+    await h.post(
+      h.act.say(bisou, 'Merci', {
+        attachments: [{ contentType: 'text/html', content: '<blockquote itemtype="http://schema.skype.com/Reply" itemscope itemid="1700000000456"><p>…</p></blockquote><p>Merci</p>' }],
+      }),
+    );
+    expect(last()).toMatchObject({ replyToMessageId: '1700000000456', content: { type: 'text', text: 'Merci' } });
+  });
+
+  it('makes the thread where support first works on a case that case’s staff thread', async () => {
+    const thread = `${STAFF};messageid=1700000000777`;
+    h.engine.answer((input) => [replyTo(input, [], { card: card({ caseId: 'C-000077', viewerRole: 'support' }), caseId: 'C-000077', replaceKey: 'case-card:C-000077' })]);
+    await h.post(h.act.mention(agent, thread, '/case C-000077'));
+    expect(await h.threads.caseThread('teams', 'C-000077', 'staff')).toBe(thread);
+    // Another case looked up in the same thread does not take it over.
+    h.engine.answer((input) => [replyTo(input, [], { card: card({ caseId: 'C-000078', viewerRole: 'support' }), caseId: 'C-000078' })]);
+    await h.post(h.act.mention(agent, thread, '/case C-000078'));
+    expect(await h.threads.caseOfThread('teams', thread)).toBe('C-000077');
+    expect(await h.threads.caseThread('teams', 'C-000078', 'staff')).toBeNull();
+  });
+
+  it('records an uninstall on the user’s link, and clears it when they come back', async () => {
+    await h.links.put({ platform: 'teams', userId: bisou.id, accountId: 'acc-bisou', address: bisou.chat, linkedAt: '2026-11-01T00:00:00Z' });
+    await h.post(h.act.installation(bisou, 'remove'));
+    expect((await h.links.get('teams', bisou.id))?.blockedAt).toBeTruthy();
+    await h.post(h.act.installation(bisou, 'add'));
+    expect((await h.links.get('teams', bisou.id))?.blockedAt).toBeNull();
+    await h.post(h.act.installation(bisou, 'remove'));
+    await h.post(h.act.say(bisou, 'hello again'));
+    expect((await h.links.get('teams', bisou.id))?.blockedAt).toBeNull();
+  });
+
+  it('answers politely when a turn fails, and keeps serving the next one', async () => {
+    h.engine.answer(() => {
+      throw new Error('boom');
+    });
+    expect((await h.post(h.act.say(amina, 'break'))).status).toBe(200);
+    expect(visible(h.standin.posted(amina.chat)[0]?.body.text)).toContain('something went wrong');
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-no' }])]);
+    await h.post(h.act.say(amina, 'again'));
+    expect(visible(h.standin.posted(amina.chat)[1]?.body.text)).toBe('No');
+  });
+
+  it('sends a reply meant for another known conversation proactively', async () => {
+    await h.post(h.act.say(bisou, 'hi'));
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }]), { ...replyTo(input, [{ id: 'test-raw', args: { text: 'to the seller' } }]), target: { conversationId: bisou.chat } }]);
+    await h.post(h.act.say(amina, 'tell the seller'));
+    await until(() => h.standin.posted(bisou.chat).length > 0, 'proactive reply');
+    expect(visible(h.standin.posted(bisou.chat)[0]?.body.text)).toBe('to the seller');
+  });
+
+  it('shows choices as Adaptive Card buttons under the text', async () => {
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-raw', args: { text: 'Which one?' } }], { choices: [{ label: { id: 'test-yes' }, token: 't-yes', style: 'primary' }, { label: { id: 'test-no' }, token: 't-no', style: 'danger' }] })]);
+    await h.post(h.act.say(amina, 'choose'));
+    const [msg] = h.standin.posted(amina.chat);
+    expect(visible(msg?.body.text)).toBe('Which one?');
+    expect(buttonsOf(cardOf(msg?.body))).toEqual([
+      { title: 'Yes', token: 't-yes', style: 'positive' },
+      { title: 'No', token: 't-no', style: 'destructive' },
+    ]);
+  });
+});
