@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { createTeamsAdapter } from '../adapters/teams/index.js';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createWebAdapter, isDemoMarketplace, playgroundEnabled } from '../adapters/web/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -6,12 +7,12 @@ import { composePalabre, localesDir, type Palabre } from './app/compose.js';
 import { demoTimeScale } from './app/demo-policy.js';
 import { createLogger, type Logger } from './app/log.js';
 
-/** A stoppable adapter, stopped before the shared parts close. */
-type Stoppable = { stop(): Promise<void> };
+/** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
+type Running = { start(): Promise<void>; stop(): Promise<void> };
 
 /** Builds the adapters the configuration turns on and registers their routes and notifiers. */
-async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<Stoppable[]> {
-  const running: Stoppable[] = [];
+async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<Running[]> {
+  const running: Running[] = [];
   const shared = { engine: p.engine, i18n: p.i18n, threads: p.threads, blobs: p.blobs, logger: log };
 
   if (playgroundEnabled(config)) {
@@ -48,7 +49,29 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<S
     });
     tg.registerWebhook(p.http);
     p.addNotifier(tg.notifier);
-    running.push({ start: () => tg.start(), stop: () => tg.stop() } as Stoppable & { start(): Promise<void> });
+    running.push({ start: () => tg.start(), stop: () => tg.stop() });
+  }
+
+  if (config.MicrosoftAppId || config.TEAMS_ENABLED) {
+    const teams = createTeamsAdapter({
+      ...shared,
+      appId: config.MicrosoftAppId,
+      appPassword: config.MicrosoftAppPassword,
+      appType: config.MicrosoftAppType,
+      tenantId: config.MicrosoftAppTenantId,
+      allowUnauthenticated: config.TEAMS_ENABLED === true,
+      openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+      staffConversationId: config.TEAMS_STAFF_CONVERSATION_ID,
+      links: p.links,
+      dedup: p.dedup,
+      kv: p.kv,
+      metrics: p.metrics,
+      clock: p.clock,
+      defaultLocale: config.DEFAULT_LOCALE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+    });
+    await teams.register(p.http);
+    p.addNotifier(teams.notifier);
   }
   return running;
 }
@@ -71,7 +94,7 @@ async function main(): Promise<void> {
   const palabre = await composePalabre({ config, logger: log });
   const adapters = await startAdapters(palabre, config, log);
   await palabre.start();
-  for (const a of adapters) await (a as Stoppable & { start?: () => Promise<void> }).start?.();
+  for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
   log.info({ address, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
   if (playgroundEnabled(config)) {
