@@ -1,0 +1,81 @@
+import { ChannelType, type Channel, type Client, type GuildMember, type PermissionsBitField } from 'discord.js';
+import type { I18n } from '../../src/app/i18n.js';
+import type { Logger } from '../../src/app/log.js';
+import type { Engine, OutMessage } from '../../src/app/turn.js';
+import type { Dedup } from '../../src/ports/kv.js';
+import type { LinkStore } from '../../src/ports/links.js';
+import type { CaseStore } from '../../src/ports/case-store.js';
+import { SUPPORT_PERMISSION } from './commands.js';
+import type { DiscordFiles } from './files.js';
+import type { Place } from './parse.js';
+import type { DiscordSender } from './send.js';
+import type { CaseThreads } from './threads.js';
+
+/** What the inbound handlers share. */
+export interface InboundCtx {
+  client: Client;
+  engine: Engine;
+  sender: DiscordSender;
+  caseThreads: CaseThreads;
+  files: DiscordFiles;
+  i18n: I18n;
+  links: LinkStore;
+  dedup: Dedup;
+  cases: Pick<CaseStore, 'load' | 'list'>;
+  staffChannelId?: string;
+  supportRoleId?: string;
+  defaultTimezone: string;
+  /** Interactions not answered after this long are deferred (Discord allows 3 s for the first answer). */
+  ackAfterMs: number;
+  logger: Logger;
+}
+
+/** How long an inbound id is remembered: Discord replays events on resume within minutes, not days. */
+export const SEEN_TTL_MS = 24 * 3600_000;
+
+/** Where a channel is. */
+export function placeOf(channel: Channel | null | undefined, channelId: string, guildId: string | null): Place {
+  const parentId = channel && 'parentId' in channel ? (channel.parentId ?? null) : null;
+  return { channelId, channelType: channel?.type ?? (guildId ? null : ChannelType.DM), parentId, guildId };
+}
+
+/**
+ * Support on Discord: the DISCORD_SUPPORT_ROLE_ID role, or, without one configured, the permission support
+ * commands require. Linked support accounts are checked again by the engine.
+ */
+export function isSupportMember(
+  member: GuildMember | { roles: string[] } | null | undefined,
+  permissions: Readonly<PermissionsBitField> | null | undefined,
+  supportRoleId: string | undefined,
+): boolean {
+  if (!member) return false;
+  if (supportRoleId) return Array.isArray(member.roles) ? member.roles.includes(supportRoleId) : member.roles.cache.has(supportRoleId);
+  return permissions?.has(SUPPORT_PERMISSION) ?? false;
+}
+
+/** The language of a user for the adapter's own sentences: their choice, else Discord's hint, else the default. */
+export async function localeOf(ctx: InboundCtx, userId: string, hint?: string | null): Promise<string> {
+  const link = await ctx.links.get('discord', userId);
+  const chosen = link ? await ctx.links.getLocale(link.accountId) : null;
+  return ctx.i18n.resolve(chosen ?? hint ?? null);
+}
+
+/** An adapter sentence as an OutMessage. */
+export function notice(ctx: InboundCtx, locale: string, id: string, args?: Record<string, string | number>): OutMessage {
+  return { target: { conversationId: '' }, locale, timezone: ctx.defaultTimezone, body: [args ? { id, args } : { id }] };
+}
+
+/** Opens the private threads of the cases a turn talked about (errors only logged: the turn is answered). */
+export async function afterTurn(ctx: InboundCtx, replies: OutMessage[]): Promise<void> {
+  for (const caseId of new Set(replies.map((r) => r.caseId).filter((id): id is string => Boolean(id)))) {
+    await ctx.caseThreads.parties(caseId).catch((err: unknown) => ctx.logger.warn({ err, caseId }, 'could not open the case thread'));
+  }
+}
+
+/** The sentence for a refused file. */
+export function fileRefusal(err: unknown, maxBytes: number): { id: string; args?: Record<string, number> } {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'INPUT_TOO_LARGE') return { id: 'dc-file-too-large', args: { maxMb: Math.floor(maxBytes / (1024 * 1024)) } };
+  if (code === 'UNSUPPORTED_MEDIA') return { id: 'dc-file-unsupported' };
+  return { id: 'dc-file-failed' };
+}

@@ -1,0 +1,172 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { TurnContent } from '../../src/app/turn.js';
+import type { Case } from '../../src/domain/case-model.js';
+import { MAX_TEXT_LENGTH } from '../../src/domain/text.js';
+import { commandContent, commandSpec } from './commands.js';
+import { afterTurn, isSupportMember, localeOf, placeOf, SEEN_TTL_MS, type InboundCtx } from './context.js';
+import { formText, isStaffPlace, isThread, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
+import type { FormKind } from './render.js';
+import type { DiscordMessage } from './send.js';
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+/** Routes one interaction; each is handled once across processes. */
+export async function handleInteraction(ctx: InboundCtx, i: Interaction): Promise<void> {
+  if (!(await ctx.dedup.first(`discord:int:${i.id}`, SEEN_TTL_MS))) return;
+  if (i.isAutocomplete()) return autocomplete(ctx, i);
+  if (i.isChatInputCommand()) return command(ctx, i);
+  if (i.isButton()) return button(ctx, i);
+  if (i.isStringSelectMenu()) return select(ctx, i);
+  if (i.isModalSubmit()) return modal(ctx, i);
+}
+
+/** Answers an interaction with an adapter sentence only its user sees. */
+export async function refuse(ctx: InboundCtx, i: RepliableInteraction, id: string): Promise<void> {
+  const locale = await localeOf(ctx, i.user.id, i.locale);
+  const content = ctx.i18n.t(locale, { id }, ctx.defaultTimezone);
+  if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
+  else await i.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+const support = (ctx: InboundCtx, i: Interaction) => i.inGuild() && isSupportMember(i.member, i.memberPermissions, ctx.supportRoleId);
+const place = (i: Interaction) => placeOf(i.channel, i.channelId ?? '', i.guildId);
+
+async function command(ctx: InboundCtx, i: ChatInputCommandInteraction): Promise<void> {
+  const spec = commandSpec(i.commandName);
+  if (!spec) return refuse(ctx, i, 'dc-command-unknown');
+  const { content, support: needsSupport } = commandContent(spec, (name) => i.options.get(name)?.value ?? null);
+  if (needsSupport && !support(ctx, i)) {
+    ctx.logger.info({ interactionId: i.id, userId: i.user.id, command: spec.name }, 'support command refused to a member without the role');
+    return refuse(ctx, i, 'dc-support-only');
+  }
+  return turn(ctx, i, content);
+}
+
+async function button(ctx: InboundCtx, i: ButtonInteraction): Promise<void> {
+  const id = parseCustomId(i.customId);
+  if (id?.kind === 'form') return i.showModal(form(ctx, id.form, await localeOf(ctx, i.user.id, i.locale)));
+  const token = id?.kind === 'action' ? await ctx.sender.token(id.token) : null;
+  if (!token) return refuse(ctx, i, 'dc-action-invalid');
+  return turn(ctx, i, { type: 'action', token });
+}
+
+async function select(ctx: InboundCtx, i: StringSelectMenuInteraction): Promise<void> {
+  const value = i.values[0];
+  const token = parseCustomId(i.customId)?.kind === 'select' && value && isTokenShaped(value) ? await ctx.sender.token(value) : null;
+  if (!token) return refuse(ctx, i, 'dc-action-invalid');
+  return turn(ctx, i, { type: 'action', token });
+}
+
+async function modal(ctx: InboundCtx, i: ModalSubmitInteraction): Promise<void> {
+  const id = parseCustomId(i.customId);
+  if (id?.kind !== 'modal') return refuse(ctx, i, 'dc-action-invalid');
+  const field = (name: string) => {
+    try {
+      return i.fields.getTextInputValue(name);
+    } catch {
+      return null;
+    }
+  };
+  const text = formText(id.form, field);
+  if (!text) return refuse(ctx, i, 'dc-action-invalid');
+  return turn(ctx, i, { type: 'text', text });
+}
+
+/** Discord's text inputs take at most 4000 characters, as many as a case accepts. */
+const TEXT_INPUT_MAX = Math.min(4000, MAX_TEXT_LENGTH);
+
+/** The form (modal) for a free-text step. Titles and labels are at most 45 characters. */
+function form(ctx: InboundCtx, kind: FormKind, locale: string) {
+  const t = (id: string, args?: Record<string, string>) => ctx.i18n.t(locale, args ? { id, args } : { id }, ctx.defaultTimezone).slice(0, 45);
+  const input = (customId: string, style: 1 | 2, maxLength: number) => ({
+    type: 1 as const,
+    components: [{ type: 4 as const, custom_id: customId, label: t(`dc-form-field-${customId}`), style, required: true, max_length: maxLength }],
+  });
+  const fields =
+    kind === 'tracking' ? [input('carrier', 1, 40), input('number', 1, 60)] : kind === 'amount' ? [input('amount', 1, 30)] : [input(kind, 2, TEXT_INPUT_MAX)];
+  return { custom_id: modalId(kind), title: t('dc-form-title', { kind }), components: fields };
+}
+
+/**
+ * One engine turn answered through the interaction: a reply when the engine is quick, otherwise a deferral
+ * first (Discord drops interactions not acknowledged within 3 seconds) and an edit once it is done.
+ * In ordinary server channels the answers are ephemeral: cases are nobody else's business.
+ */
+async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promise<void> {
+  const where = place(i);
+  const ephemeral = i.inGuild() && !isThread(where) && !isStaffPlace(where, ctx.staffChannelId);
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const who = { userId: i.user.id, userName: i.user.globalName ?? i.user.username, languageHint: i.locale };
+  const ack: { deferring: Promise<unknown> | null } = { deferring: null };
+  const timer = setTimeout(() => {
+    ack.deferring = i.deferReply(flags ? { flags } : {});
+  }, ctx.ackAfterMs);
+  let replies;
+  try {
+    replies = (await ctx.engine.handle(turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }))).replies;
+  } finally {
+    clearTimeout(timer);
+    if (ack.deferring) await ack.deferring;
+  }
+  let answered = false;
+  for (const out of replies) {
+    const ids: string[] = [];
+    for (const m of await ctx.sender.compose(out)) {
+      const options = replyOptions(m);
+      let sent: { id: string } | null | undefined;
+      if (answered) sent = await i.followUp({ ...options, ...(flags ? { flags } : {}) });
+      else if (i.deferred) sent = await i.editReply(options);
+      else sent = (await i.reply({ ...options, ...(flags ? { flags } : {}), withResponse: true })).resource?.message;
+      answered = true;
+      if (sent) ids.push(sent.id);
+    }
+    // Ephemeral answers cannot be replied to or edited later through the channel: nothing to remember.
+    if (!ephemeral) await ctx.sender.track(out, i.channelId ?? '', ids);
+  }
+  if (!answered) {
+    const done = ctx.i18n.t(await localeOf(ctx, i.user.id, i.locale), { id: 'dc-done' }, ctx.defaultTimezone);
+    if (i.deferred) await i.editReply({ content: done });
+    else await i.reply({ content: done, flags: MessageFlags.Ephemeral });
+  }
+  await afterTurn(ctx, replies);
+}
+
+function replyOptions(m: DiscordMessage) {
+  return {
+    ...(m.content ? { content: m.content } : {}),
+    embeds: m.embeds,
+    components: m.components,
+    files: m.file ? [{ attachment: m.file.data, name: m.file.name }] : [],
+    allowedMentions: { parse: [], users: m.mentions.users ?? [], roles: m.mentions.roles ?? [] },
+  } satisfies InteractionReplyOptions;
+}
+
+/** Case ids for the `case` option: the user's own cases, and open ones for support in the staff channel. */
+async function autocomplete(ctx: InboundCtx, i: AutocompleteInteraction): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const link = focused.name === 'case' ? await ctx.links.get('discord', i.user.id) : null;
+  if (!link) return i.respond([]);
+  const lists = [ctx.cases.list({ buyerId: link.accountId, limit: 50 }), ctx.cases.list({ sellerId: link.accountId, limit: 50 })];
+  if (support(ctx, i) && isStaffPlace(place(i), ctx.staffChannelId)) lists.push(ctx.cases.list({ status: ['open', 'escalated'], limit: 50 }));
+  const seen = new Set<string>();
+  const cases = (await Promise.all(lists)).flat().filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const query = String(focused.value).trim().toUpperCase();
+  const locale = await localeOf(ctx, i.user.id, i.locale);
+  const label = (c: Case) => ctx.i18n.t(locale, { id: 'dc-autocomplete-case', args: { caseId: c.id, orderId: c.orderId, status: c.status } }, ctx.defaultTimezone);
+  const matches = cases
+    .sort((a, b) => b.openedAt.localeCompare(a.openedAt))
+    .filter((c) => query === '' || c.id.includes(query) || c.orderId.toUpperCase().includes(query))
+    .slice(0, 25)
+    .map((c) => ({ name: label(c).slice(0, 100), value: c.id }));
+  await i.respond(matches);
+}

@@ -1,0 +1,87 @@
+import { MessageType, type Message } from 'discord.js';
+import type { TurnContent } from '../../src/app/turn.js';
+import { afterTurn, fileRefusal, isSupportMember, localeOf, notice, placeOf, SEEN_TTL_MS, type InboundCtx } from './context.js';
+import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
+
+/**
+ * A message from a user: in DMs always for the bot; in the server only in a case's thread, or when it
+ * mentions the bot (or starts with a `/command` in the staff channel). Attachments are copied into the blob
+ * store before the engine sees them. Handled once across processes.
+ */
+export async function handleMessage(ctx: InboundCtx, message: Message): Promise<void> {
+  if (message.author.bot || message.webhookId || (message.type !== MessageType.Default && message.type !== MessageType.Reply)) return;
+  const botId = ctx.client.user?.id;
+  if (!botId) return;
+  const place = placeOf(message.channel, message.channelId, message.guildId);
+  const inDm = !message.guildId;
+  const support = isSupportMember(message.member, message.member?.permissions, ctx.supportRoleId);
+
+  const access = isThread(place) ? await ctx.caseThreads.access(place.channelId, message.author.id, support) : null;
+  const text = textContent(message.content, botId);
+  const forBot =
+    inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
+  if (!forBot) return;
+  if (!(await ctx.dedup.first(`discord:msg:${message.id}`, SEEN_TTL_MS))) return;
+
+  const locale = await localeOf(ctx, message.author.id);
+  const say = (id: string, args?: Record<string, string | number>) =>
+    ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id });
+  try {
+    await claimed(ctx, message, { place, inDm, access, text, say });
+  } catch (err) {
+    // The message was for the bot: its author hears that it failed, the error boundary logs why.
+    await say('dc-error').catch(() => undefined);
+    throw err;
+  }
+}
+
+interface Claimed {
+  place: ReturnType<typeof placeOf>;
+  inDm: boolean;
+  access: Awaited<ReturnType<InboundCtx['caseThreads']['access']>>;
+  text: TurnContent | null;
+  say: (id: string, args?: Record<string, string | number>) => Promise<unknown>;
+}
+
+async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access, text, say }: Claimed): Promise<void> {
+  if (access && !access.allowed) {
+    ctx.logger.info({ caseId: access.caseId, userId: message.author.id, channelId: message.channelId }, 'message in a case thread by a non-party refused');
+    await say(access.staff ? 'dc-staff-thread-only-support' : 'dc-thread-not-party');
+    return;
+  }
+
+  const contents: TurnContent[] = [];
+  for (const a of message.attachments.values()) {
+    try {
+      const blob = await ctx.files.keep({ url: a.url, name: a.name, contentType: a.contentType, size: a.size });
+      const caption = contents.length === 0 && text?.type === 'text' ? text.text : undefined;
+      contents.push({ type: 'attachment', blob, ...(caption ? { caption } : {}) });
+    } catch (err) {
+      ctx.logger.info({ err, messageId: message.id, channelId: message.channelId, file: a.name }, 'attachment refused');
+      const refusal = fileRefusal(err, ctx.files.maxBytes);
+      await say(refusal.id, refusal.args);
+    }
+  }
+  // A caption travels with the file; a command or a message without files is its own turn.
+  if (text && (contents.length === 0 || text.type === 'command')) contents.unshift(text);
+  if (contents.length === 0) return;
+  if (access && !access.staff) {
+    await ctx.caseThreads.said(place.channelId, {
+      ...(text?.type === 'text' ? { text: text.text } : {}),
+      blobIds: contents.flatMap((c) => (c.type === 'attachment' ? [c.blob.id] : [])),
+    });
+  }
+
+  const who = { userId: message.author.id, userName: message.author.globalName ?? message.author.username };
+  const opts = { staffChannelId: ctx.staffChannelId, replyToMessageId: message.reference?.messageId ?? null };
+  // In a busy server channel, the answer quotes the question so everyone sees whom the bot answers.
+  const quote = !inDm && !isThread(place) ? message.id : undefined;
+  for (const content of contents) {
+    const result = await ctx.engine.handle(turnInput(who, place, content, opts));
+    for (const [i, out] of result.replies.entries()) {
+      const channelId = out.target.threadId || out.target.conversationId || message.channelId;
+      await ctx.sender.post(channelId, out, i === 0 && quote ? { replyTo: quote } : {});
+    }
+    await afterTurn(ctx, result.replies);
+  }
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { Routes, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIMessage, type REST } from 'discord.js';
+import { renderMessage } from '../../src/app/render.js';
+import type { I18n } from '../../src/app/i18n.js';
+import type { Logger } from '../../src/app/log.js';
+import type { OutMessage } from '../../src/app/turn.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
+import type { KeyValue } from '../../src/ports/kv.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { actionId, CUSTOM_ID_MAX, formId, isTokenShaped, selectId } from './parse.js';
+import { LIMITS, toDiscordView, type ComponentSpec } from './render.js';
+
+/** One Discord message ready to post, through REST or as an interaction response. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  file?: { name: string; data: Buffer; contentType: string };
+  /** Who this message pings; nobody else is ever mentioned (user text may contain @everyone). */
+  mentions: Mentions;
+}
+
+/** Users and roles a message pings (placed before its text). */
+export interface Mentions {
+  users?: string[];
+  roles?: string[];
+}
+
+export interface DiscordSenderDeps {
+  rest: REST;
+  i18n: I18n;
+  kv: KeyValue;
+  threads: ThreadRegistry;
+  blobs: BlobStore;
+  logger: Logger;
+}
+
+/** Marks a custom_id or select value that stands for a longer engine token kept in the key-value store. */
+const LONG = '~';
+const LONG_TTL_MS = 30 * 24 * 3600_000;
+const CARD_TTL_MS = 180 * 24 * 3600_000;
+const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
+
+/** Posts engine output natively and remembers which messages belong to which case. */
+export function createDiscordSender(deps: DiscordSenderDeps) {
+  const { rest, kv, logger } = deps;
+
+  /** The token as it travels in a custom_id or select value; too long ones go through the key-value store. */
+  async function wire(token: string, room: number): Promise<string> {
+    if (token.length <= room && isTokenShaped(token) && !token.startsWith(LONG)) return token;
+    const key = randomBytes(12).toString('base64url');
+    await kv.set(`dc:tok:${key}`, token, LONG_TTL_MS);
+    return `${LONG}${key}`;
+  }
+
+  async function component(spec: ComponentSpec, n: number): Promise<APIComponentInMessageActionRow> {
+    switch (spec.type) {
+      case 'button':
+        return { type: 2, style: STYLE[spec.style], label: spec.label, custom_id: actionId(await wire(spec.token, CUSTOM_ID_MAX - 2)) };
+      case 'form':
+        return { type: 2, style: STYLE.primary, label: spec.label, emoji: { name: '✍️' }, custom_id: formId(spec.kind) };
+      case 'select':
+        return {
+          type: 3,
+          custom_id: selectId(n),
+          placeholder: spec.placeholder,
+          options: await Promise.all(spec.options.map(async (o) => ({ label: o.label, value: await wire(o.token, CUSTOM_ID_MAX) }))),
+        };
+      default: {
+        const never: never = spec;
+        return never;
+      }
+    }
+  }
+
+  /** The OutMessage as one or more Discord messages (long text is split; embed, buttons and file go last). */
+  async function compose(out: OutMessage, opts: { mentions?: Mentions } = {}): Promise<DiscordMessage[]> {
+    const t = (id: string, args?: Record<string, string>) => deps.i18n.t(out.locale, args ? { id, args } : { id }, out.timezone);
+    const view = toDiscordView(renderMessage(out, deps.i18n), out, { select: t('dc-select-placeholder'), form: (kind) => t('dc-form-open', { kind }) });
+    if (view.dropped > 0) logger.warn({ caseId: out.caseId, dropped: view.dropped }, 'components beyond Discord limits were dropped');
+    let selects = 0;
+    const components = await Promise.all(
+      view.rows.map(async (row) => ({ type: 1 as const, components: await Promise.all(row.map((c) => component(c, c.type === 'select' ? selects++ : 0))) })),
+    );
+    const blob = out.blobId ? await deps.blobs.get(out.blobId) : null;
+    if (out.blobId && !blob) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
+    const file = blob ? { name: blob.ref.name ?? `${blob.ref.id.slice(0, 12)}${extensionOf(blob.ref.contentType)}`, data: Buffer.from(blob.data), contentType: blob.ref.contentType } : undefined;
+
+    const chunks: (string | undefined)[] = view.chunks.length > 0 ? [...view.chunks] : [undefined];
+    const mentions = opts.mentions ?? {};
+    const pings = [...(mentions.users ?? []).map((u) => `<@${u}>`), ...(mentions.roles ?? []).map((r) => `<@&${r}>`)].join(' ');
+    if (pings) {
+      if (!chunks[0]) chunks[0] = pings;
+      else if (pings.length + 1 + chunks[0].length <= LIMITS.content) chunks[0] = `${pings} ${chunks[0]}`;
+      else chunks.unshift(pings);
+    }
+    const messages = chunks.map((content): DiscordMessage => ({ ...(content ? { content } : {}), embeds: [], components: [], mentions }));
+    const last = messages.at(-1)!;
+    if (view.embed) last.embeds = [view.embed];
+    last.components = components;
+    if (file) last.file = file;
+    return messages.filter((m) => m.content || m.embeds.length > 0 || m.components.length > 0 || m.file);
+  }
+
+  /** Remembers sent messages of a case (a reply to one is a comment) and keeps one live copy per card. */
+  async function track(out: OutMessage, channelId: string, ids: string[]): Promise<void> {
+    if (out.caseId) for (const id of ids) await deps.threads.rememberMessage('discord', channelId, id, out.caseId);
+    const card = ids.at(-1);
+    if (!out.replaceKey || !card) return;
+    const key = `dc:card:${channelId}:${out.replaceKey}`;
+    const previous = await kv.get<string>(key);
+    await kv.set(key, card, CARD_TTL_MS);
+    // The older copy of the card would keep buttons for a state that has passed.
+    if (previous && previous !== card) {
+      await rest.patch(Routes.channelMessage(channelId, previous), { body: { components: [] } }).catch((err: unknown) => {
+        logger.debug({ err, channelId, messageId: previous }, 'could not clear an old card');
+      });
+    }
+  }
+
+  return {
+    compose,
+    track,
+    /** Posts an OutMessage in a channel (or thread); returns the ids of the messages posted. */
+    async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string } = {}): Promise<string[]> {
+      const ids: string[] = [];
+      for (const [i, m] of (await compose(out, opts)).entries()) {
+        const body = {
+          ...(m.content ? { content: m.content } : {}),
+          embeds: m.embeds,
+          components: m.components,
+          allowed_mentions: allowedMentions(m.mentions),
+          ...(i === 0 && opts.replyTo ? { message_reference: { message_id: opts.replyTo, fail_if_not_exists: false } } : {}),
+          ...(m.file ? { attachments: [{ id: 0, filename: m.file.name }] } : {}),
+        };
+        const files = m.file ? [{ name: m.file.name, data: m.file.data, contentType: m.file.contentType }] : undefined;
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
+        ids.push(sent.id);
+      }
+      await track(out, channelId, ids);
+      return ids;
+    },
+    /** The engine token behind a custom_id token or select value. */
+    async token(wired: string): Promise<string | null> {
+      if (!wired.startsWith(LONG)) return wired;
+      return (await kv.get<string>(`dc:tok:${wired.slice(LONG.length)}`)) ?? null;
+    },
+  };
+}
+
+export type DiscordSender = ReturnType<typeof createDiscordSender>;
+
+/** Discord's allowed_mentions: only the users and roles named, never @everyone or what user text contains. */
+export function allowedMentions(m: Mentions) {
+  return { parse: [] as never[], users: m.users ?? [], roles: m.roles ?? [] };
+}
+
+function extensionOf(contentType: string): string {
+  return { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif', 'application/pdf': '.pdf' }[contentType] ?? '';
+}

@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
+import { composePalabre, type Palabre } from '../../../src/app/compose.js';
+import { silentLogger } from '../../../src/app/log.js';
+import { loadConfig } from '../../../src/config.js';
+import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
+import { startDiscordStandin, type DiscordStandin, type StandinUser } from '../../support/discord-standin.js';
+import { testRedis, type TestRedis } from '../../support/redis.js';
+import { startTelegramStandin, type TelegramStandin } from '../../support/telegram-standin.js';
+import { eventually, USERS } from './harness.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b1f0b50000000049454e44ae426082', 'hex');
+const TG_BISOU = { id: 7002, first_name: 'Bisou', language_code: 'fr' };
+const tgChat = (u: { id: number; first_name: string }) => ({ id: u.id, type: 'private' as const, first_name: u.first_name });
+
+interface World {
+  p: Palabre;
+  dc: DiscordStandin;
+  discord: DiscordAdapter;
+  tg?: TelegramStandin;
+  telegram?: TelegramAdapter;
+  close(): Promise<void>;
+}
+
+async function startWorld(redis: TestRedis | null, opts: { telegram?: boolean } = {}): Promise<World> {
+  const dc = await startDiscordStandin();
+  dc.addUser(USERS.amina);
+  dc.addUser(USERS.bisou, { member: true });
+  dc.addUser(USERS.agent, { member: true, roles: [dc.supportRoleId] });
+  const tg = opts.telegram ? await startTelegramStandin() : undefined;
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DISCORD_BOT_TOKEN: 'standin-token',
+    DISCORD_API_URL: dc.apiUrl,
+    DISCORD_APPLICATION_ID: dc.applicationId,
+    DISCORD_GUILD_ID: dc.guildId,
+    DISCORD_SUPPORT_ROLE_ID: dc.supportRoleId,
+    DISCORD_STAFF_CHANNEL_ID: dc.staffChannelId,
+    ...(redis ? { REDIS_URL: 'redis://standin', REDIS_PREFIX: redis.prefix, LINK_SECRET: 'e2e-link-secret-0123456789' } : {}),
+  });
+  const p = await composePalabre({
+    config,
+    logger: silentLogger,
+    redis: redis ? redis.connect({ maxRetriesPerRequest: null }) : null,
+    blobs: createMemoryBlobStore(),
+    outbox: { backoffMs: 50, sweepEveryMs: 500 },
+  });
+  const discord = createDiscordAdapter({
+    config: { ...config, DISCORD_BOT_TOKEN: 'standin-token' },
+    engine: p.engine,
+    i18n: p.i18n,
+    links: p.links,
+    threads: p.threads,
+    kv: p.kv,
+    dedup: p.dedup,
+    blobs: p.blobs,
+    cases: p.store,
+    clock: p.clock,
+    logger: silentLogger,
+    casesChannelId: dc.casesChannelId,
+  });
+  p.addNotifier(discord.notifier);
+  const telegram = tg
+    ? createTelegramAdapter({ token: tg.token, apiRoot: tg.root, engine: p.engine, i18n: p.i18n, threads: p.threads, dedup: p.dedup, kv: p.kv, blobs: p.blobs, logger: silentLogger, pollTimeoutSeconds: 1 })
+    : undefined;
+  if (telegram) p.addNotifier(telegram.notifier);
+  await p.start();
+  await discord.start();
+  await telegram?.start();
+  return {
+    p,
+    dc,
+    discord,
+    ...(tg ? { tg } : {}),
+    ...(telegram ? { telegram } : {}),
+    async close() {
+      await telegram?.stop();
+      await discord.stop();
+      await p.close();
+      await dc.close();
+      await tg?.close();
+    },
+  };
+}
+
+/** The French label of an engine button. */
+const label = (w: World, id: string) => w.p.i18n.t('fr', { id }, 'Africa/Kinshasa');
+
+/** The bot's latest message in a channel that has a component with this label. */
+function withButton(w: World, channelId: string, text: string): { message: any; button: any } {
+  for (const message of [...w.dc.messagesIn(channelId)].reverse()) {
+    const button = (message.components ?? []).flatMap((r: any) => r.components).find((c: any) => c.label === text);
+    if (button) return { message, button };
+  }
+  throw new Error(`no button « ${text} » in ${channelId}`);
+}
+
+/** Presses a button as `user` and waits for the bot's answer to it. */
+async function press(w: World, user: StandinUser, channelId: string, text: string): Promise<any[]> {
+  const { message, button } = await eventually(() => withButton(w, channelId, text));
+  const id = w.dc.clickButton({ user, messageId: message.id, customId: button.custom_id });
+  return eventually(() => {
+    const replies = w.dc.repliesTo(id);
+    if (replies.length === 0 || replies.some((r) => !r.content && r.embeds.length === 0)) throw new Error('no answer yet');
+    return replies;
+  });
+}
+
+async function linkOnDiscord(w: World, user: StandinUser, accountId: string): Promise<void> {
+  const { token } = await w.p.linking.issue(accountId);
+  const id = w.dc.command({ user, name: 'link', options: [{ name: 'token', type: 3, value: token }] });
+  await eventually(() => expect(w.dc.repliesTo(id)).not.toHaveLength(0));
+  await eventually(async () => expect((await w.p.links.get('discord', user.id))?.accountId).toBe(accountId));
+}
+
+/** Amina reports CC-1001 in DMs and opens a case with a photo, through buttons, a form and an attachment. */
+async function aminaOpensCase(w: World): Promise<string> {
+  const dm = w.dc.dmChannelId(USERS.amina.id);
+  w.dc.sendMessage({ author: USERS.amina, content: "ma commande CC-1001 n'est jamais arrivée" });
+  await press(w, USERS.amina, dm, label(w, 'engine-choice-yes-reason'));
+  const asked = await press(w, USERS.amina, dm, label(w, 'engine-choice-open-case'));
+  const form = asked.flatMap((m) => m.components).flatMap((r: any) => r.components).find((c: any) => c.custom_id === 'f:description');
+  expect(form).toBeDefined();
+  const submit = w.dc.submitModal({ user: USERS.amina, customId: 'm:description', fields: { description: 'Commandé il y a deux semaines, toujours rien.' } });
+  await eventually(() => expect(w.dc.repliesTo(submit)).not.toHaveLength(0));
+  w.dc.sendMessage({ author: USERS.amina, content: 'le bordereau', attachments: [{ filename: 'bordereau.png', contentType: 'image/png', data: PNG }] });
+  await eventually(() => withButton(w, dm, label(w, 'engine-choice-photos-done')));
+  await press(w, USERS.amina, dm, label(w, 'engine-choice-photos-done'));
+  const opened = await press(w, USERS.amina, dm, label(w, 'engine-choice-open-case'));
+  const card = opened.find((m) => m.embeds.length > 0);
+  const caseId = /C-\d{6}/.exec(card.embeds[0].title)?.[0];
+  expect(caseId).toBeDefined();
+  return caseId!;
+}
+
+describe.each(['memory', 'redis'] as const)('Discord end to end (%s)', (kind) => {
+  // Each test gets its own key prefix: a case store that already holds a case for CC-1001 would change the story.
+  let redis: TestRedis | null = null;
+  let w: World | null = null;
+  beforeEach(async () => {
+    if (kind === 'redis') redis = await testRedis();
+  });
+  afterEach(async () => {
+    await w?.close();
+    w = null;
+    await redis?.cleanup();
+    redis = null;
+  });
+
+  it("opens a case from a buyer's DMs, with a private thread where the seller's reply reaches the buyer", async () => {
+    w = await startWorld(redis);
+    await linkOnDiscord(w, USERS.amina, 'acc-amina');
+    await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
+    const caseId = await aminaOpensCase(w);
+
+    const stored = (await w.p.store.load(caseId))!;
+    // The photo sent in DMs is evidence kept in Palabre's storage, not a link to Discord's CDN.
+    const blobIds = stored.timeline.flatMap((e) => (e.type === 'evidence' && e.blob ? [e.blob.id] : []));
+    expect(blobIds).toHaveLength(1);
+    const blob = await w.p.blobs.get(blobIds[0]!);
+    expect(Buffer.from(blob!.data).equals(PNG)).toBe(true);
+
+    // The seller is in the server: the case's private thread holds them, and the new case is announced there.
+    const thread = await eventually(() => w!.dc.threads().find((t) => t.type === 12) ?? Promise.reject(new Error('no thread')));
+    await eventually(() => expect(w!.dc.threadMembers(thread.id)).toEqual([USERS.bisou.id]));
+    await eventually(() => expect(w!.dc.messagesIn(thread.id).some((m) => m.content.includes(caseId) && m.content.startsWith(`<@${USERS.bisou.id}>`))).toBe(true));
+
+    // The seller answers in the thread; the buyer (in DMs only) gets it there.
+    w.dc.sendMessage({ author: USERS.bisou, channelId: thread.id, content: 'Colis expédié le 3, je relance DHL.' });
+    const dm = w.dc.dmChannelId(USERS.amina.id);
+    await eventually(() => expect(w!.dc.messagesIn(dm).some((m) => m.content.includes('Colis expédié le 3, je relance DHL.'))).toBe(true));
+    await eventually(async () => expect((await w!.p.store.load(caseId))!.timeline.some((e) => e.type === 'comment' && e.text === 'Colis expédié le 3, je relance DHL.')).toBe(true));
+  });
+
+  it('changes nothing for a forged or foreign button', async () => {
+    w = await startWorld(redis);
+    await linkOnDiscord(w, USERS.amina, 'acc-amina');
+    await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
+    const caseId = await aminaOpensCase(w);
+    const before = (await w.p.store.load(caseId))!.version;
+    const dm = w.dc.dmChannelId(USERS.amina.id);
+    const closeLabel = [...w.dc.messagesIn(dm)].reverse().flatMap((m) => (m.components ?? []).flatMap((r: any) => r.components)).find((c: any) => /clore|satisfait/i.test(c.label ?? ''));
+    expect(closeLabel).toBeDefined();
+    const { message } = withButton(w, dm, closeLabel.label);
+
+    const forged = w.dc.clickButton({ user: USERS.amina, messageId: message.id, customId: 'a:AAAAAAAAAAAAAAAA.zzzzzz' });
+    await eventually(() => expect(w!.dc.repliesTo(forged)).not.toHaveLength(0));
+    // The seller presses the buyer's own Close button (a token bound to Amina).
+    const foreign = w.dc.clickButton({ user: USERS.bisou, channelId: w.dc.dmChannelId(USERS.bisou.id), messageId: message.id, customId: closeLabel.custom_id });
+    await eventually(() => expect(w!.dc.repliesTo(foreign)).not.toHaveLength(0));
+    for (const id of [forged, foreign]) expect(w.dc.repliesTo(id)[0].embeds).toEqual([]);
+
+    const after = (await w.p.store.load(caseId))!;
+    expect(after.version).toBe(before);
+    expect(after.status).toBe('open');
+  });
+});
+
+describe('Discord buyer, Telegram seller', () => {
+  let w: World | null = null;
+  afterEach(async () => {
+    await w?.close();
+    w = null;
+  });
+
+  it('delivers the case to the seller on Telegram and their reply to the buyer on Discord', async () => {
+    w = await startWorld(null, { telegram: true });
+    const tg = w.tg!;
+    await linkOnDiscord(w, USERS.amina, 'acc-amina');
+    const { token } = await w.p.linking.issue('acc-bisou');
+    tg.push(tg.build.text(TG_BISOU, tgChat(TG_BISOU), `/start ${token}`));
+    await eventually(async () => expect((await w!.p.links.get('telegram', String(TG_BISOU.id)))?.accountId).toBe('acc-bisou'));
+
+    const caseId = await aminaOpensCase(w);
+    // Nobody of the case is in the Discord server: no thread there.
+    expect(w.dc.threads()).toEqual([]);
+    const announced = await eventually(() => tg.botMessages(TG_BISOU.id).find((m) => String(m.text ?? m.caption ?? '').includes(caseId)) ?? Promise.reject(new Error('not announced')));
+
+    tg.push(tg.build.text(TG_BISOU, tgChat(TG_BISOU), 'Expédié hier, voici le suivi bientôt.', { replyTo: announced.message_id }));
+    const dm = w.dc.dmChannelId(USERS.amina.id);
+    await eventually(() => expect(w!.dc.messagesIn(dm).some((m) => m.content.includes('Expédié hier, voici le suivi bientôt.'))).toBe(true));
+    const comment = (await w.p.store.load(caseId))!.timeline.find((e) => e.type === 'comment');
+    expect(comment).toMatchObject({ actor: { accountId: 'acc-bisou', role: 'seller', platform: 'telegram' } });
+  });
+});
