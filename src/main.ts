@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createTeamsAdapter } from '../adapters/teams/index.js';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createWebAdapter, isDemoMarketplace, playgroundEnabled } from '../adapters/web/index.js';
@@ -50,6 +51,20 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
     tg.registerWebhook(p.http);
     p.addNotifier(tg.notifier);
     running.push({ start: () => tg.start(), stop: () => tg.stop() });
+  }
+
+  if (config.DISCORD_BOT_TOKEN) {
+    const dc = createDiscordAdapter({
+      ...shared,
+      config: { ...config, DISCORD_BOT_TOKEN: config.DISCORD_BOT_TOKEN },
+      links: p.links,
+      kv: p.kv,
+      dedup: p.dedup,
+      cases: p.store,
+      clock: p.clock,
+    });
+    p.addNotifier(dc.notifier);
+    running.push(dc);
   }
 
   if (config.MicrosoftAppId || config.TEAMS_ENABLED) {
