@@ -7,8 +7,10 @@ import type { Marketplace } from './ports/marketplace.js';
 import { createRedisKv } from './infra/kv.js';
 import { createRedis } from './infra/redis.js';
 import { createDemoMarketplace } from './infra/demo-marketplace.js';
+import { createHttpMarketplace } from './infra/http-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
 import { isPalabreError } from './domain/errors.js';
+import { silentLogger } from './app/log.js';
 
 const USAGE = `Palabre command line
 
@@ -47,11 +49,10 @@ async function telegramUsername(cfg: Config): Promise<string | undefined> {
   }
 }
 
-async function marketplaceOf(cfg: Config, io: CliIo): Promise<Pick<Marketplace, 'account'> | null> {
+async function marketplaceOf(cfg: Config): Promise<Pick<Marketplace, 'account'> | null> {
   if (cfg.MARKETPLACE_DATA) return loadFileMarketplace(cfg.MARKETPLACE_DATA);
   if (cfg.MARKETPLACE_API_URL) {
-    io.err('note: MARKETPLACE_API_URL is set; the account id is not checked here.\n');
-    return null;
+    return createHttpMarketplace({ baseUrl: cfg.MARKETPLACE_API_URL, token: cfg.MARKETPLACE_API_TOKEN, logger: silentLogger, retries: 0 });
   }
   return createDemoMarketplace(systemClock.now());
 }
@@ -67,7 +68,7 @@ async function linkToken(args: string[], io: CliIo): Promise<number> {
     io.err(EMBEDDED);
     return 1;
   }
-  const marketplace = await marketplaceOf(cfg, io);
+  const marketplace = await marketplaceOf(cfg);
   if (marketplace && !(await marketplace.account(accountId))) {
     io.err(`link-token: no account "${accountId}" in the marketplace\n`);
     return 1;

@@ -100,6 +100,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!embedded && !cfg.LINK_SECRET) {
     throw new ConfigError('LINK_SECRET: required when REDIS_URL is set (it signs account-link tokens)');
   }
+  if (cfg.MARKETPLACE_API_URL && cfg.MARKETPLACE_DATA) {
+    throw new ConfigError('MARKETPLACE_API_URL: cannot be used together with MARKETPLACE_DATA (set one: the marketplace HTTP API or a file)');
+  }
   if (cfg.LINK_SECRET && cfg.LINK_SECRET.length < 16) {
     throw new ConfigError('LINK_SECRET: must be at least 16 characters');
   }

@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INPUT_TOO_LARGE',
   'UNSUPPORTED_MEDIA',
+  // the marketplace's HTTP API
+  'MARKETPLACE_UNAVAILABLE',
+  'MARKETPLACE_BAD_RESPONSE',
   'INTERNAL',
 ] as const;
 

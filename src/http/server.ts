@@ -51,6 +51,10 @@ export function statusOf(err: PalabreError): number {
       return 429;
     case 'INTERNAL':
       return 500;
+    // The marketplace behind us failed, not the caller's request.
+    case 'MARKETPLACE_UNAVAILABLE':
+    case 'MARKETPLACE_BAD_RESPONSE':
+      return 502;
     default:
       return 400;
   }

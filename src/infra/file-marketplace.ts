@@ -70,6 +70,9 @@ const tracking = z.object({
   ),
 });
 
+/** One account, shop, order and parcel, and the money and date shapes: other forms (the HTTP API) validate against the same. */
+export const marketplaceSchemas = { account, shop, order, tracking, money, iso, text } as const;
+
 /** SPEC section 6: the file form of the marketplace, with its cross-references checked. */
 export const marketplaceDataSchema = z
   .object({
