@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en to change language, /help for this help.
 engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
-engine-help-seller = • Sellers: write in a case's thread (or reply to its message) to talk to the buyer. Use the card's buttons, or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
+engine-help-seller = • Sellers: write in a case's thread (or reply to its message) to talk to the buyer; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: your commands work in the support channel.
 engine-help-common = /lang fr|en changes the language, /cancel leaves what you are doing.
@@ -116,7 +116,19 @@ engine-relay-order-message = Message from { $buyerName } about order { $orderId 
 engine-relay-reason = Subject: { common-reason }
 engine-relay-quote = "{ $text }"
 engine-relay-recommend-accept = Your shop's policies cover this request: Palabre recommends that you accept it.
-engine-relay-how-to-answer = Please answer the buyer in Congocrea's messages rather than by e-mail or phone.
+engine-relay-how-to-answer = Answer the buyer with the button below (or by replying to this message), here in Congocrea's messages rather than by e-mail or phone.
+engine-relay-buyer-answer = { $buyerName } answered about order { $orderId } ({ $title }):
+engine-relay-seller-answer = { $shopName } answered about order { $orderId } ({ $title }):
+engine-order-reply-to-buyer = Reply to the buyer
+engine-order-reply-to-seller = Reply to the seller
+engine-order-ask-reply = Type your answer to { $to ->
+    [buyer] the buyer
+   *[seller] { $shopName }
+  } about order { $orderId }: I'll pass it on.
+engine-done-file-sent = File sent to { $to ->
+    [seller] the seller
+   *[buyer] the buyer
+  }.
 
 ## Case actions
 
@@ -124,6 +136,10 @@ engine-ask-photo = Send the photo or file to add to case { $caseId }.
 engine-ask-photo-again = I'm waiting for a photo or a file (or /cancel).
 engine-ask-proof-kind = Which proof of shipping are you adding to case { $caseId }? It must show shipment to the address the buyer gave at purchase.
 engine-ask-proof-file = Send the document (photo or PDF).
+engine-ask-proof-address = Does this document show shipment to the address the buyer gave at purchase: { $address }?
+engine-ask-proof-place = Type the city and the country the document shows, for example: Goma, CD
+engine-ask-proof-place-again = I need the city and then the country, for example: Goma, CD (or /cancel).
+engine-ask-support = What do you need from support about case { $caseId }? Type your message: support receives it with the case.
 engine-ask-text-not-file = I'm waiting for text here, not a file (or /cancel).
 engine-ask-amount = How much are you refunding in case { $caseId }? At most { $remaining }. Type the amount, for example 5000.
 engine-ask-tracking = Type the carrier and then the tracking number, for example: dhl JD0142
@@ -162,6 +178,8 @@ engine-done-ask = Question sent to the { $from ->
    *[seller] seller
   }.
 engine-done-note = Internal note added.
+engine-done-support-requested = Your message has been sent to support with the case. Support will answer you here.
+engine-done-proof-mismatch = This proof does not show shipment to the order's address: the case shows it, for the buyer and support to see.
 engine-done-closed = The case is closed: { common-resolution }.
 engine-done-reopened = The case is reopened.
 
@@ -176,6 +194,10 @@ engine-choice-no-photos = No photos
 engine-choice-photos-done = I'm done
 engine-choice-refund-recover = Refund, recover from seller
 engine-choice-refund-no-recover = Refund, no recovery
+engine-choice-proof-to-order-address = Yes, to this address
+engine-choice-proof-elsewhere = No, another address
+engine-choice-proof-no-address = It shows no address
+engine-choice-send-request = Send the request
 
 engine-action-view = View case
 engine-action-photo = Add a photo
@@ -191,6 +213,8 @@ engine-action-reopen = Reopen
 engine-action-ask-buyer = Ask the buyer
 engine-action-ask-seller = Ask the seller
 engine-action-note = Internal note
+engine-action-support = Ask support
+engine-action-ask-reinstatement = Ask for reinstatement
 
 engine-ground-inactivity = Seller inactivity
 engine-ground-harassment = Harassment
@@ -238,6 +262,7 @@ engine-card-closed = Closed { $at }
 engine-card-refunded = Refunded: { $refunded } of { $total }
 engine-card-late = ⚠ Late delivery: only a full refund can close this case.
 engine-card-tracking-mismatch = ⚠ Tracking shows delivery somewhere other than the order's address.
+engine-card-proof-mismatch = ⚠ A proof of shipping does not show shipment to the order's address.
 engine-card-role = You are the { $role ->
     [buyer] buyer
     [seller] seller
@@ -253,7 +278,10 @@ engine-timeline-note = { $at } · { common-role } ({ $platform }) · internal no
 engine-timeline-info-provided = { $at } · { common-role } ({ $platform }) · answer to support: "{ $text }"
 engine-timeline-evidence = { $at } · { common-role } ({ $platform }) · evidence: { common-evidence-kind }{ $matches ->
     [yes] , address matches
-    [no] , address differs from the order's
+    [no] , address differs from the order's{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+      }
    *[unknown] { "" }
   }
 engine-timeline-tracking = { $at } · { common-role } ({ $platform }) · tracking { $carrier } { $number }: { $status ->
@@ -278,3 +306,16 @@ engine-timeline-reminder = { $at } · reminder { $nudge } to the { $to ->
 engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }
 engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened { $text }
 engine-timeline-late-delivery = { $at } · flagged as a late delivery
+engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · asked support: "{ $text }"
+
+## Shop suspension and reinstatement (seller)
+
+engine-shop-suspended-notice = Your shop { $shopName } has been suspended by Congocrea support since { $at }. Reason: "{ $reason }".
+engine-reinstatement-how = Resolving your cases does not lift the suspension: ask support for reinstatement.
+engine-reinstatement-pending = Your reinstatement request has been with support since { $at }.
+engine-reinstatement-already = Your request to reinstate { $shopName } is already with support (sent { $at }). Support will answer you here.
+engine-reinstatement-ask-message = I'll ask support to reinstate { $shopName }. Add a message if you like (what you have done since, for example), or send the request as it is.
+engine-reinstatement-sent = Request sent: support will review the reinstatement of { $shopName } and tell you here.
+engine-relay-reinstatement-request = Reinstatement request: { $sellerName } asks for shop { $shopName } ({ $shopId }) to be reinstated. Suspended since { $at }, reason: "{ $reason }".
+engine-relay-reinstatement-how = To reinstate it: /reinstate { $shopId }
+engine-relay-shop-reinstated = Support has reinstated your shop { $shopName }.

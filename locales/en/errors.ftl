@@ -44,4 +44,6 @@ error-action-expired = That button has expired. Nothing was changed: start again
 error-rate-limited = You're going a little fast: please try again in a moment.
 error-input-too-large = That is too long or too large for me. Nothing was changed.
 error-unsupported-media = That type of file is not accepted. Please send a photo (JPEG, PNG) or a PDF.
+error-marketplace-unavailable = The marketplace is not answering right now. Nothing was changed: please try again in a few minutes.
+error-marketplace-bad-response = The marketplace sent an answer I cannot read. Nothing was changed: please try again later; if it keeps happening, contact Congocrea support.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment; if it keeps happening, contact Congocrea support.

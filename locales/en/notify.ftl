@@ -30,7 +30,10 @@ notify-evidence = { $author ->
    *[departure_scan] a departure scan
   } to case { $caseId }.
 
-notify-proof-address-mismatch = Note: this proof does not show shipment to the address given at purchase.
+notify-proof-address-mismatch = Note: this proof does not show shipment to the address given at purchase{ $placeKnown ->
+    [yes] { " " }(it shows { $place })
+   *[no] { "" }
+  }.
 
 notify-tracking = The seller added tracking to case { $caseId } ({ $carrier } { $number }): { $status ->
     [delivered] the parcel shows as delivered to your address.
@@ -74,6 +77,11 @@ notify-escalated-support = Case { $caseId } escalated to support by { $author ->
 notify-info-requested = Support asks you for information in case { $caseId }: “{ $text }” Please answer in this thread.
 
 notify-note = Internal note on case { $caseId }: “{ $text }”
+
+notify-support-requested = { $author ->
+    [buyer] The buyer
+   *[seller] The seller
+  } asks support for help on case { $caseId }: “{ $text }”
 
 notify-closed = Case { $caseId } is closed: { $resolution ->
     [refunded] the seller refunded the whole order.

@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en pour changer de langue, /help pour cette aide.
 engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
-engine-help-seller = • Vendeur : écrivez dans le fil d’un litige (ou répondez à son message) pour parler à l’acheteur. Boutons de la fiche, ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
+engine-help-seller = • Vendeur : écrivez dans le fil d’un litige (ou répondez à son message) pour parler à l’acheteur ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
 engine-help-common = /lang fr|en change la langue, /cancel abandonne l’action en cours.
@@ -116,7 +116,19 @@ engine-relay-order-message = Message de { $buyerName } au sujet de la commande {
 engine-relay-reason = Sujet : { common-reason }
 engine-relay-quote = « { $text } »
 engine-relay-recommend-accept = Les conditions de votre boutique couvrent cette demande : Palabre vous recommande de l’accepter.
-engine-relay-how-to-answer = Répondez à l’acheteur dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone.
+engine-relay-how-to-answer = Répondez à l’acheteur avec le bouton ci-dessous (ou en répondant à ce message), ici dans la messagerie Congocrea plutôt que par e-mail ou par téléphone.
+engine-relay-buyer-answer = { $buyerName } a répondu au sujet de la commande { $orderId } ({ $title }) :
+engine-relay-seller-answer = { $shopName } a répondu au sujet de la commande { $orderId } ({ $title }) :
+engine-order-reply-to-buyer = Répondre à l’acheteur
+engine-order-reply-to-seller = Répondre au vendeur
+engine-order-ask-reply = Écrivez votre réponse { $to ->
+    [buyer] à l’acheteur
+   *[seller] à { $shopName }
+  } au sujet de la commande { $orderId } : je la transmets.
+engine-done-file-sent = Fichier transmis { $to ->
+    [seller] au vendeur
+   *[buyer] à l’acheteur
+  }.
 
 ## Case actions
 
@@ -124,6 +136,10 @@ engine-ask-photo = Envoyez la photo ou le fichier à joindre au litige { $caseId
 engine-ask-photo-again = J’attends une photo ou un fichier (ou /cancel).
 engine-ask-proof-kind = Quelle preuve d’expédition ajoutez-vous au litige { $caseId } ? Elle doit montrer l’envoi à l’adresse donnée par l’acheteur lors de l’achat.
 engine-ask-proof-file = Envoyez le document (photo ou PDF).
+engine-ask-proof-address = Ce document montre-t-il un envoi à l’adresse donnée par l’acheteur lors de l’achat : { $address } ?
+engine-ask-proof-place = Écrivez la ville et le pays qui figurent sur le document, par exemple : Goma, CD
+engine-ask-proof-place-again = Il me faut la ville puis le pays, par exemple : Goma, CD (ou /cancel).
+engine-ask-support = Que demandez-vous au support au sujet du litige { $caseId } ? Écrivez votre message : le support le reçoit avec le litige.
 engine-ask-text-not-file = J’attends un texte ici, pas un fichier (ou /cancel).
 engine-ask-amount = Quel montant remboursez-vous dans le litige { $caseId } ? Au plus { $remaining }. Écrivez le montant, par exemple 5000.
 engine-ask-tracking = Écrivez le transporteur puis le numéro de suivi, par exemple : dhl JD0142
@@ -162,6 +178,8 @@ engine-done-ask = Question transmise { $from ->
    *[seller] au vendeur
   }.
 engine-done-note = Note interne ajoutée.
+engine-done-support-requested = Votre message a été transmis au support avec le litige. Le support vous répondra ici.
+engine-done-proof-mismatch = Ce justificatif ne montre pas un envoi à l’adresse de la commande : le litige l’indique, à l’acheteur comme au support.
 engine-done-closed = Le litige est clos : { common-resolution }.
 engine-done-reopened = Le litige est rouvert.
 
@@ -176,6 +194,10 @@ engine-choice-no-photos = Pas de photo
 engine-choice-photos-done = J’ai terminé
 engine-choice-refund-recover = Rembourser, repris au vendeur
 engine-choice-refund-no-recover = Rembourser sans reprise
+engine-choice-proof-to-order-address = Oui, à cette adresse
+engine-choice-proof-elsewhere = Non, une autre adresse
+engine-choice-proof-no-address = Il ne montre pas d’adresse
+engine-choice-send-request = Envoyer la demande
 
 engine-action-view = Voir le litige
 engine-action-photo = Ajouter une photo
@@ -191,6 +213,8 @@ engine-action-reopen = Rouvrir
 engine-action-ask-buyer = Question à l’acheteur
 engine-action-ask-seller = Question au vendeur
 engine-action-note = Note interne
+engine-action-support = Demander au support
+engine-action-ask-reinstatement = Demander la réactivation
 
 engine-ground-inactivity = Inactivité du vendeur
 engine-ground-harassment = Harcèlement
@@ -238,6 +262,7 @@ engine-card-closed = Clos le { $at }
 engine-card-refunded = Remboursé : { $refunded } sur { $total }
 engine-card-late = ⚠ Livraison tardive : seul un remboursement intégral peut clore ce litige.
 engine-card-tracking-mismatch = ⚠ Le suivi indique une livraison à un autre endroit que l’adresse de la commande.
+engine-card-proof-mismatch = ⚠ Un justificatif d’expédition ne montre pas un envoi à l’adresse de la commande.
 engine-card-role = Vous êtes { $role ->
     [buyer] l’acheteur
     [seller] le vendeur
@@ -253,7 +278,10 @@ engine-timeline-note = { $at } · { common-role } ({ $platform }) · note intern
 engine-timeline-info-provided = { $at } · { common-role } ({ $platform }) · réponse au support : « { $text } »
 engine-timeline-evidence = { $at } · { common-role } ({ $platform }) · pièce : { common-evidence-kind }{ $matches ->
     [yes] , adresse conforme
-    [no] , adresse différente de celle de la commande
+    [no] , adresse différente de celle de la commande{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+      }
    *[unknown] { "" }
   }
 engine-timeline-tracking = { $at } · { common-role } ({ $platform }) · suivi { $carrier } { $number } : { $status ->
@@ -278,3 +306,16 @@ engine-timeline-reminder = { $at } · rappel { $nudge } { $to ->
 engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }
 engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert { $text }
 engine-timeline-late-delivery = { $at } · signalé comme livraison tardive
+engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · demande au support : « { $text } »
+
+## Shop suspension and reinstatement (seller)
+
+engine-shop-suspended-notice = Votre boutique { $shopName } est suspendue par le support Congocrea depuis le { $at }. Motif : « { $reason } ».
+engine-reinstatement-how = Régler vos litiges ne lève pas la suspension : demandez la réactivation au support.
+engine-reinstatement-pending = Votre demande de réactivation est entre les mains du support depuis le { $at }.
+engine-reinstatement-already = Votre demande de réactivation de { $shopName } est déjà entre les mains du support (envoyée le { $at }). Le support vous répondra ici.
+engine-reinstatement-ask-message = Je vais demander au support de réactiver { $shopName }. Ajoutez un message si vous le souhaitez (ce que vous avez fait depuis, par exemple), ou envoyez la demande telle quelle.
+engine-reinstatement-sent = Demande envoyée : le support examinera la réactivation de { $shopName } et vous répondra ici.
+engine-relay-reinstatement-request = Demande de réactivation : { $sellerName } demande la réactivation de la boutique { $shopName } ({ $shopId }). Suspendue depuis le { $at }, motif : « { $reason } ».
+engine-relay-reinstatement-how = Pour la réactiver : /reinstate { $shopId }
+engine-relay-shop-reinstated = Le support a réactivé votre boutique { $shopName }.

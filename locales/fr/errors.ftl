@@ -44,4 +44,6 @@ error-action-expired = Ce bouton a expiré. Rien n’a été modifié : reprenez
 error-rate-limited = Vous allez un peu vite : réessayez dans un instant.
 error-input-too-large = C’est trop long ou trop volumineux pour moi. Rien n’a été modifié.
 error-unsupported-media = Ce type de fichier n’est pas accepté. Envoyez une photo (JPEG, PNG) ou un PDF.
+error-marketplace-unavailable = La place de marché ne répond pas pour le moment. Rien n’a été modifié : réessayez dans quelques minutes.
+error-marketplace-bad-response = La place de marché a envoyé une réponse que je ne comprends pas. Rien n’a été modifié : réessayez plus tard ; si cela continue, contactez le support Congocrea.
 error-internal = Désolé, quelque chose s’est mal passé de mon côté. Réessayez dans un instant ; si cela continue, contactez le support Congocrea.

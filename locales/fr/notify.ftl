@@ -30,7 +30,10 @@ notify-evidence = { $author ->
    *[departure_scan] un justificatif de départ
   } au litige { $caseId }.
 
-notify-proof-address-mismatch = Attention : ce justificatif ne montre pas un envoi à l’adresse donnée lors de l’achat.
+notify-proof-address-mismatch = Attention : ce justificatif ne montre pas un envoi à l’adresse donnée lors de l’achat{ $placeKnown ->
+    [yes] { " " }(il indique { $place })
+   *[no] { "" }
+  }.
 
 notify-tracking = Le vendeur a ajouté un suivi au litige { $caseId } ({ $carrier } { $number }) : { $status ->
     [delivered] le colis est indiqué comme livré à votre adresse.
@@ -74,6 +77,11 @@ notify-escalated-support = Litige { $caseId } transmis au support par { $author 
 notify-info-requested = Le support vous demande une information dans le litige { $caseId } : « { $text } » Répondez dans ce fil.
 
 notify-note = Note interne sur le litige { $caseId } : « { $text } »
+
+notify-support-requested = { $author ->
+    [buyer] L’acheteur
+   *[seller] Le vendeur
+  } demande l’aide du support dans le litige { $caseId } : « { $text } »
 
 notify-closed = Le litige { $caseId } est clos : { $resolution ->
     [refunded] le vendeur a remboursé la totalité de la commande.

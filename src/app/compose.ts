@@ -13,6 +13,7 @@ import { createFolderBlobStore, createMemoryBlobStore } from '../infra/blob-fold
 import { createDedup } from '../infra/dedup.js';
 import { createDemoMarketplace } from '../infra/demo-marketplace.js';
 import { loadFileMarketplace } from '../infra/file-marketplace.js';
+import { createHttpMarketplace } from '../infra/http-marketplace.js';
 import { createMemoryKv, createRedisKv } from '../infra/kv.js';
 import { createLinkStore } from '../infra/link-store.js';
 import { createMemoryCaseStore } from '../infra/memory-case-store.js';
@@ -113,8 +114,14 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const policy = timeScale !== 1 ? scalePolicy(config.policy, timeScale) : config.policy;
   const metrics = createMetrics();
 
+  const marketplaceApi =
+    !opts.marketplace && config.MARKETPLACE_API_URL
+      ? createHttpMarketplace({ baseUrl: config.MARKETPLACE_API_URL, token: config.MARKETPLACE_API_TOKEN, logger })
+      : null;
   const marketplace =
-    opts.marketplace ?? (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
+    opts.marketplace ??
+    marketplaceApi ??
+    (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
   const store = redis ? createRedisCaseStore(redis, { prefix, logger }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
   const kv = redis ? createRedisKv(redis, prefix) : createMemoryKv();
@@ -169,6 +176,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
       const timezone = buyer?.timezone ?? config.DEFAULT_TIMEZONE;
       await nudges.problemReported(order, shop, eligibility({ order, shop, now: clock.now().toISOString(), timezone, policy }));
     },
+    onOrderSeen: (order, shop) => nudges.orderSeen(order, shop),
+    onBuyerMessaged: (orderId, at) => nudges.buyerMessaged(orderId, at),
+    onSellerReplied: (orderId, at) => nudges.sellerReplied(orderId, at),
     clock,
     policy,
     defaultLocale: config.DEFAULT_LOCALE,
@@ -195,7 +205,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     metrics,
     redis,
     countCases: casesCounter(store),
-    checks: { outbox: async () => worker?.refreshMetrics() },
+    checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }) },
   });
   registerAdminRoutes(http, { adminToken: config.ADMIN_TOKEN, linking, accounts: marketplace, store });
 

@@ -64,7 +64,7 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
     case 'evidence': {
       const body: Msg[] = [{ id: 'notify-evidence', args: { caseId, author, kind: e.kind } }];
       if (e.caption) body.push({ id: 'notify-quote', args: { text: e.caption } });
-      if (e.addressMatches === false) body.push({ id: 'notify-proof-address-mismatch', args: { caseId } });
+      if (e.addressMatches === false) body.push({ id: 'notify-proof-address-mismatch', args: { caseId, ...placeArgs(e.shippedTo) } });
       return { to: others(), body: () => body, ...(e.blob ? { blobId: e.blob.id } : {}) };
     }
     case 'tracking': {
@@ -94,6 +94,8 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
       return { to: ['support'], body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
     case 'note':
       return { to: ['support'], body: () => [{ id: 'notify-note', args: { caseId, text: e.text } }] };
+    case 'support_requested':
+      return { to: ['support'], card: true, body: () => [{ id: 'notify-support-requested', args: { caseId, author, text: e.text } }] };
     case 'reminder': {
       const msg = reminderMsg(c, e.nudge, e.at);
       return msg && e.to !== 'system' ? { to: [e.to], card: true, body: () => [msg] } : null;
@@ -170,7 +172,14 @@ export function orderNudgeNotification(nudge: PlannedNudge, order: Order, recipi
     default:
       return null;
   }
-  return { id: nudge.id, to: { accountId: recipientId }, body, createdAt: now };
+  // The seller's nudges carry the order, so they come with a button to write to the buyer.
+  return { id: nudge.id, to: { accountId: recipientId }, body, ...(nudge.to === 'seller' ? { orderId } : {}), createdAt: now };
+}
+
+/** Where a proof says it went, as one line (`Goma, CD`), and whether it says. */
+function placeArgs(place: { city?: string; postalCode?: string; country?: string } | undefined): { place: string; placeKnown: 'yes' | 'no' } {
+  const line = place ? [place.postalCode, place.city, place.country].filter((p) => p && p.trim()).join(', ') : '';
+  return { place: line, placeKnown: line ? 'yes' : 'no' };
 }
 
 /** True when the event at `version` comes after an escalation (support then follows the case). */

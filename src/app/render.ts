@@ -57,6 +57,7 @@ export function cardLines(card: CaseCard): Msg[] {
   if (card.refunded.amount > 0) lines.push({ id: 'engine-card-refunded', args: { refunded: { money: card.refunded }, total: { money: card.total } } });
   if (card.lateDelivery) lines.push({ id: 'engine-card-late' });
   if (card.trackingMismatch) lines.push({ id: 'engine-card-tracking-mismatch' });
+  if (card.proofAddressMismatch) lines.push({ id: 'engine-card-proof-mismatch' });
   lines.push({ id: 'engine-card-role', args: { role: card.viewerRole } });
   return lines;
 }

@@ -59,6 +59,8 @@ export interface CaseCard {
   closedAt: string | null;
   lateDelivery: boolean;
   trackingMismatch: boolean;
+  /** The latest proof of shipping that says where it went shows another place than the order's address. */
+  proofAddressMismatch?: boolean;
   /** The viewer's role on this case. */
   viewerRole: 'buyer' | 'seller' | 'support';
   /** What the viewer may do now. */
@@ -77,6 +79,12 @@ export interface OutMessage {
   card?: CaseCard;
   /** The case this message is about: the adapter remembers the sent message so that replies become comments. */
   caseId?: string;
+  /**
+   * The order this message is about, for order messages without a case (a buyer writing to the
+   * seller, the seller's answer). Adapters remember the sent message as `orderSubject(orderId)`
+   * (src/ports/threads.ts), as they do for `caseId`, so that a reply to it answers the other party.
+   */
+  orderId?: string;
   /** A stored blob to attach (relayed evidence). */
   blobId?: string;
   /** The engine waits for this kind of answer next (lets Discord show a modal, Telegram a force-reply). */

@@ -29,17 +29,27 @@ function probes(role: Role): CaseCommand[] {
  * decider itself, so a button is never offered for an action the rules would refuse.
  */
 export function allowedCommands(state: Case, role: Role, now: string): CaseCommandType[] {
+  return probes(role)
+    .filter((cmd) => permits(state, role, now, cmd))
+    .map((cmd) => cmd.type);
+}
+
+/**
+ * Whether `role` may ask support for help on `state` at `now` (the seller's "Ask support"). Apart
+ * from allowedCommands, whose list is the case's own work between the parties and support.
+ */
+export function mayRequestSupport(state: Case, role: Role, now: string): boolean {
+  return permits(state, role, now, { type: 'RequestSupport', text: 'x' });
+}
+
+function permits(state: Case, role: Role, now: string, cmd: CaseCommand): boolean {
   const accountId = role === 'buyer' ? state.buyerId : role === 'seller' ? state.sellerId : role;
   const actor: Actor = { accountId, role, platform: 'system' };
-  return probes(role)
-    .filter((cmd) => {
-      try {
-        decide(state, cmd, { now, policy: defaultPolicy, actor });
-        return true;
-      } catch (e) {
-        if (isPalabreError(e) && e.code !== 'VALIDATION') return false;
-        throw e;
-      }
-    })
-    .map((cmd) => cmd.type);
+  try {
+    decide(state, cmd, { now, policy: defaultPolicy, actor });
+    return true;
+  } catch (e) {
+    if (isPalabreError(e) && e.code !== 'VALIDATION') return false;
+    throw e;
+  }
 }

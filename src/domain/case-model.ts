@@ -1,3 +1,4 @@
+import type { Place } from './address.js';
 import type {
   Actor,
   Address,
@@ -47,6 +48,8 @@ export type CaseEvent =
       caption?: string;
       /** Proofs of shipping only: whether the address they show matches the order's; null when not stated. */
       addressMatches?: boolean | null;
+      /** Proofs of shipping only: where the seller says the proof shows it was sent, when stated. */
+      shippedTo?: Place;
     })
   | (EntryBase & {
       type: 'tracking';
@@ -71,6 +74,8 @@ export type CaseEvent =
   | (EntryBase & { type: 'info_requested'; from: 'buyer' | 'seller'; text: string })
   | (EntryBase & { type: 'info_provided'; text: string })
   | (EntryBase & { type: 'note'; text: string })
+  /** A party asked support for help (the seller's "ask support"); support gets the case card. */
+  | (EntryBase & { type: 'support_requested'; text: string })
   | (EntryBase & { type: 'reminder'; nudge: NudgeKind; to: Role; nudgeId: string })
   | (EntryBase & { type: 'closed'; resolution: Resolution; text?: string })
   | (EntryBase & { type: 'reopened'; text?: string })
@@ -109,6 +114,12 @@ export interface Case {
   infoRequested: { from: 'buyer' | 'seller'; at: string } | null;
   /** Tracking that showed delivery somewhere else than the shipping address. */
   trackingMismatch: boolean;
+  /**
+   * The latest proof of shipping that says where it went shows another place than the order's
+   * address (SPEC: a proof must show shipment to the address given at purchase). Absent until a
+   * proof states a place.
+   */
+  proofAddressMismatch?: boolean;
   /** Number of events applied; the optimistic-concurrency version. */
   version: number;
   timeline: CaseEvent[];
@@ -126,6 +137,8 @@ export type CaseCommand =
   | { type: 'DecideForSeller'; text?: string }
   | { type: 'Reopen'; text?: string }
   | { type: 'Note'; text: string }
+  /** A party (the seller above all) asks support for help on the case. */
+  | { type: 'RequestSupport'; text: string }
   | { type: 'FlagLateDelivery' }
   | { type: 'RecordReminder'; nudge: NudgeKind; to: Role; nudgeId: string };
 

@@ -1,14 +1,14 @@
-import { placeMatchesAddress } from './address.js';
+import { placeMatchesAddress, type Place } from './address.js';
 import type { Case, CaseCommand, CaseEvent } from './case-model.js';
 import { ConflictError, ForbiddenError, IllegalStateError, PalabreError, ValidationError, type ErrorCode } from './errors.js';
 import type { Policy } from './policy.js';
 import { cleanOptionalText, cleanText } from './text.js';
 import { millis } from './time.js';
-import { ESCALATION_GROUNDS, type Actor, type EvidenceKind, type Money, type Role, type TrackingInfo } from './types.js';
+import { ESCALATION_GROUNDS, type Actor, type Address, type EvidenceKind, type Money, type Role, type TrackingInfo } from './types.js';
 
 export { decideOpen, MAX_OPEN_EVIDENCE, type OpenCaseInput } from './open-case.js';
 export { evolve, fold } from './evolve.js';
-export { allowedCommands } from './allowed-commands.js';
+export { allowedCommands, mayRequestSupport } from './allowed-commands.js';
 
 /** What a decision needs besides the case and the command: time as data, the policy, and who acts. */
 export interface DecideContext {
@@ -65,6 +65,11 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'Note':
       only(role, ['support'], 'SUPPORT_ONLY');
       return [{ ...base, type: 'note', text: cleanText(cmd.text) }];
+    case 'RequestSupport':
+      // Support is who is asked; the scheduler asks nobody.
+      only(role, ['buyer', 'seller'], 'NOT_YOUR_CASE');
+      notClosed(state);
+      return [{ ...base, type: 'support_requested', text: cleanText(cmd.text) }];
     case 'FlagLateDelivery':
       only(role, ['system'], 'NOT_YOUR_CASE');
       notClosed(state);
@@ -105,6 +110,7 @@ function addEvidence(state: Case, cmd: Extract<CaseCommand, { type: 'AddEvidence
   if (proof) {
     // SPEC: a proof must show shipment to the address the buyer gave at purchase; null = it does not say.
     event.addressMatches = cmd.shippedTo && state.shippingAddress ? placeMatchesAddress(cmd.shippedTo, state.shippingAddress) : null;
+    if (cmd.shippedTo) event.shippedTo = placeOf(cmd.shippedTo);
   }
   return [event];
 }
@@ -129,6 +135,15 @@ function addTracking(state: Case, cmd: Extract<CaseCommand, { type: 'AddTracking
     return [event, { ...base, type: 'closed', resolution: 'delivered' }];
   }
   return [event];
+}
+
+/** The parts of an address that say where a parcel went (names and streets stay with the order). */
+function placeOf(a: Address): Place {
+  const place: Place = {};
+  if (a.city?.trim()) place.city = a.city.trim();
+  if (a.postalCode?.trim()) place.postalCode = a.postalCode.trim();
+  if (a.country?.trim()) place.country = a.country.trim();
+  return place;
 }
 
 function lastTrackingEvent(info: TrackingInfo | null): TrackingInfo['events'][number] | undefined {

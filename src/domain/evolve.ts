@@ -16,6 +16,8 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
   switch (e.type) {
     case 'comment':
     case 'evidence':
+      // A proof that states where it went sets the flag; a later one to the right place clears it.
+      if (e.type === 'evidence' && typeof e.addressMatches === 'boolean') next.proofAddressMismatch = !e.addressMatches;
       if (role === 'buyer') next.buyerWaitingSince = e.type === 'comment' ? (state.buyerWaitingSince ?? e.at) : state.buyerWaitingSince;
       if (role === 'seller') sellerActed(next, e.at);
       if (state.infoRequested && state.infoRequested.from === role) next.infoRequested = null;
@@ -43,6 +45,8 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
       return { ...next, lateDelivery: true };
     case 'note':
     case 'reminder':
+    // Asking support is not an answer to the buyer: the seller's clocks keep running.
+    case 'support_requested':
       return next;
     default:
       return assertNever(e);

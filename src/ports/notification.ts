@@ -35,6 +35,13 @@ export interface Notification {
   /** A blob to relay (photo or file evidence). */
   blobId?: string;
   createdAt: string;
+  /**
+   * Order messages without a case: the order they are about. The recipient, its buyer or its
+   * seller, gets a button to answer, and adapters remember the message for replies (OutMessage.orderId).
+   */
+  orderId?: string;
+  /** A shop id: its owner gets an "Ask for reinstatement" button (a shop suspended by support). */
+  offerReinstatement?: string;
   /** Support notifications only: skip this platform's staff channel (the acting support member's, where the reply already shows). */
   exceptPlatform?: Platform;
 }

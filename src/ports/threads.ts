@@ -1,10 +1,21 @@
 import type { Platform } from '../domain/types.js';
 
-/** Which platform messages and threads belong to which case. */
+/**
+ * The subject id under which a message about an order (no case) is remembered with
+ * `rememberMessage`: a reply to it continues the conversation between the order's buyer and seller.
+ */
+export const orderSubject = (orderId: string): string => `order:${orderId}`;
+
+/** The order id of a subject made by `orderSubject`, or null for a case id. */
+export function orderOfSubject(subject: string): string | null {
+  return subject.startsWith('order:') ? subject.slice('order:'.length) : null;
+}
+
+/** Which platform messages and threads belong to which case (or order, see `orderSubject`). */
 export interface ThreadRegistry {
-  /** Remembers that a message the bot sent is about a case, so a reply to it is a comment. */
+  /** Remembers that a message the bot sent is about a case (or an order's `orderSubject`), so a reply to it is a comment. */
   rememberMessage(platform: Platform, conversationId: string, messageId: string, caseId: string): Promise<void>;
-  /** The case a sent message is about, or null. */
+  /** The case (or `orderSubject`) a sent message is about, or null. */
   caseOfMessage(platform: Platform, conversationId: string, messageId: string): Promise<string | null>;
   /** Records a case's thread on a platform for an audience (`parties`, `staff`, or an account id). */
   setCaseThread(platform: Platform, caseId: string, audience: string, address: string): Promise<void>;

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/i18n.js';
-import { notificationsFor } from '../../src/app/notifications.js';
+import { notificationsFor, orderNudgeNotification } from '../../src/app/notifications.js';
+import { planOrderReplyNudge, planWindowReminder } from '../../src/domain/nudges.js';
+import { defaultPolicy } from '../../src/domain/policy.js';
 import type { CaseEvent } from '../../src/domain/case-model.js';
 import { fold } from '../../src/domain/decider.js';
 import type { Notification } from '../../src/ports/notification.js';
-import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
+import { OPENED_AT, escalatedCase, makeOrder, opened, play, shift } from '../domain/support.js';
 
 const i18n = createI18n('locales');
 const text = (n: Notification, locale = 'fr', tz = 'Africa/Kinshasa') => n.body.map((m) => i18n.t(locale, m, tz)).join('\n');
@@ -141,5 +143,35 @@ describe('notify.ftl', () => {
         expect(i18n.t('en', m, 'UTC')).not.toContain('{');
       }
     }
+  });
+});
+
+describe('notificationsFor: asking support, proofs to another address, order nudges', () => {
+  it('sends the seller’s request for help to support only, with the case card', () => {
+    const log = play(opened(), [[{ type: 'RequestSupport', text: 'L’acheteuse ne répond plus.' }, { as: 'seller' }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['support']);
+    expect(ns[0]).toMatchObject({ card: true, caseId: 'C-000123' });
+    expect(ns[0]!.exceptPlatform).toBeUndefined();
+    expect(text(ns[0]!)).toBe('Le vendeur demande l’aide du support dans le litige C-000123 : « L’acheteuse ne répond plus. »');
+    expect(text(ns[0]!, 'en')).toBe('The seller asks support for help on case C-000123: “L’acheteuse ne répond plus.”');
+  });
+
+  it('tells the buyer where a proof of shipping says it went when that is not the order’s address', () => {
+    const blob = { id: 'b-9', contentType: 'application/pdf', size: 10 };
+    const shippedTo = { name: '', line1: '', city: 'Goma', postalCode: '', country: 'CD' };
+    const log = play(opened(), [[{ type: 'AddEvidence', kind: 'customs_form', blob, shippedTo }, { as: 'seller' }]]);
+    const [n] = caused(log, log.length - 1);
+    expect(n!.to).toEqual({ accountId: 'acc-amina' });
+    expect(text(n!)).toContain('Attention : ce justificatif ne montre pas un envoi à l’adresse donnée lors de l’achat (il indique Goma, CD).');
+    expect(text(n!, 'en')).toContain('Note: this proof does not show shipment to the address given at purchase (it shows Goma, CD).');
+  });
+
+  it('gives the seller’s order nudges their order, so they come with a Reply button; not the buyer’s', () => {
+    const order = makeOrder();
+    const reply = orderNudgeNotification(planOrderReplyNudge(order.id, OPENED_AT, defaultPolicy), order, 'acc-bisou', shift(OPENED_AT, 'P1D'));
+    expect(reply).toMatchObject({ to: { accountId: 'acc-bisou' }, orderId: 'CC-1001' });
+    const window = orderNudgeNotification(planWindowReminder(order, shift(OPENED_AT, 'P100D'), defaultPolicy), order, 'acc-amina', OPENED_AT);
+    expect(window).not.toHaveProperty('orderId');
   });
 });

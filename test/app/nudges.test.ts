@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaseService, type CaseService, type Who } from '../../src/app/case-service.js';
+import { composePalabre } from '../../src/app/compose.js';
+import { silentLogger } from '../../src/app/log.js';
+import type { TurnContent } from '../../src/app/turn.js';
+import { loadConfig } from '../../src/config.js';
 import { createMetrics, type Metrics } from '../../src/app/metrics.js';
 import { notificationsFor } from '../../src/app/notifications.js';
 import { createNudges, nudgeJob, type Nudges } from '../../src/app/nudges.js';
@@ -215,5 +219,64 @@ describe('order nudges (no case)', () => {
     await until(() => w.delivered('t-bisou').length === 1);
     await sleep(300);
     expect(w.delivered('t-bisou')).toEqual(['nudge-O-CC-1007-seller_unshipped']);
+  });
+});
+
+describe('order messages relayed by the bot drive the reply nudge (composed as in production)', () => {
+  /** What a platform received: who, the first message id, and the order it is about. */
+  interface Got {
+    userId: string;
+    first: string;
+    orderId?: string;
+    tokens: string[];
+  }
+
+  async function palabre() {
+    const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_TIME_SCALE: '1', POLICY_REPLY_NUDGE_AFTER: 'PT2S' });
+    const p = await composePalabre({ config, logger: silentLogger });
+    const got: Got[] = [];
+    p.addNotifier({
+      platform: 'telegram',
+      async deliver(target, message) {
+        got.push({
+          userId: 'link' in target ? target.link.userId : 'support',
+          first: message.body[0]!.id,
+          ...(message.orderId ? { orderId: message.orderId } : {}),
+          tokens: (message.choices ?? []).map((c) => c.token),
+        });
+      },
+    });
+    await linkDemoCast(p.links);
+    await p.start();
+    const turn = (userId: string, content: TurnContent) =>
+      p.engine.handle({ platform: 'telegram', userId, conversationId: `chat-${userId}`, isPrivate: true, content });
+    return { p, got, turn };
+  }
+
+  it('nudges the seller about the message left unanswered, not about the one they answered with the Reply button', async () => {
+    const { p, got, turn } = await palabre();
+    try {
+      for (const orderId of ['CC-1002', 'CC-1005']) {
+        const asked = await turn('t-amina', { type: 'text', text: `J'ai commandé la mauvaise taille pour ${orderId}` });
+        const yes = asked.replies[0]!.choices!.find((c) => c.label.id === 'engine-choice-yes-reason')!.token;
+        await turn('t-amina', { type: 'action', token: yes });
+        await turn('t-amina', { type: 'text', text: 'Puis-je l’échanger ?' });
+      }
+      await until(() => got.filter((g) => g.first === 'engine-relay-order-message').length === 2);
+      const relayed = got.find((g) => g.first === 'engine-relay-order-message' && g.orderId === 'CC-1005')!;
+      expect(relayed.userId).toBe('t-bisou');
+      await turn('t-bisou', { type: 'action', token: relayed.tokens[0]! });
+      await turn('t-bisou', { type: 'text', text: 'Oui, renvoyez-le.' });
+      await until(() => got.some((g) => g.first === 'notify-order-reply-due'));
+      await sleep(1500);
+      const nudges = got.filter((g) => g.first === 'notify-order-reply-due');
+      expect(nudges).toEqual([{ userId: 't-bisou', first: 'notify-order-reply-due', orderId: 'CC-1002', tokens: [expect.any(String)] }]);
+      // The buyer got the seller's answer, with a button to answer back.
+      expect(got.filter((g) => g.userId === 't-amina' && g.first === 'engine-relay-seller-answer')).toEqual([
+        { userId: 't-amina', first: 'engine-relay-seller-answer', orderId: 'CC-1005', tokens: [expect.any(String)] },
+      ]);
+    } finally {
+      await p.close();
+    }
   });
 });

@@ -19,6 +19,7 @@ export const CASE_OPS = [
   'ask_buyer',
   'ask_seller',
   'note',
+  'support',
 ] as const;
 export type CaseOp = (typeof CASE_OPS)[number];
 
@@ -34,6 +35,10 @@ const payloadSchema = z.discriminatedUnion('k', [
     amount: z.number().int().positive().optional(),
     recover: z.boolean().optional(),
   }),
+  /** Answer the other party of an order's messages (no case): sent on relayed order messages. */
+  z.object({ k: z.literal('order'), orderId: z.string(), op: z.literal('reply') }),
+  /** A suspended shop's owner asks support for reinstatement. */
+  z.object({ k: z.literal('shop'), shopId: z.string(), op: z.literal('reinstate') }),
   /** Embedded mode: link this identity to a demo account. */
   z.object({ k: z.literal('demo'), accountId: z.string() }),
 ]);

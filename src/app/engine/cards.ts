@@ -1,5 +1,5 @@
 import type { Case, CaseCommandType } from '../../domain/case-model.js';
-import { allowedCommands } from '../../domain/decider.js';
+import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { CaseCard, Choice } from '../turn.js';
 import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
@@ -40,7 +40,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
 }
 
 /** Buttons in the order people look for them: money and proof first, housekeeping last. */
-const OP_ORDER: CaseOp[] = ['refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'view'];
+const OP_ORDER: CaseOp[] = ['refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'support', 'view'];
 
 /** The label id of a card button: `engine-action-refund-full`. */
 export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
@@ -59,6 +59,8 @@ export async function buildCard(
   const more = (order?.items.length ?? 1) - 1;
   const buttons = allowedCommands(c, role, now)
     .flatMap((type) => buttonsFor(role, type))
+    // SPEC section 2: "ask support" is among the seller's actions; the buyer has Escalate.
+    .concat(role === 'seller' && mayRequestSupport(c, role, now) ? [{ op: 'support' }] : [])
     .sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op));
   const actions = await Promise.all(
     buttons.map(async (b): Promise<Choice> => {
@@ -84,6 +86,7 @@ export async function buildCard(
     closedAt: c.closedAt,
     lateDelivery: c.lateDelivery,
     trackingMismatch: c.trackingMismatch,
+    ...(c.proofAddressMismatch ? { proofAddressMismatch: true } : {}),
     viewerRole: role,
     actions,
   };

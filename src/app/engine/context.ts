@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../../domain/errors.js';
-import type { Account } from '../../domain/types.js';
+import type { Account, Order, Shop } from '../../domain/types.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyValue } from '../../ports/kv.js';
@@ -35,6 +35,12 @@ export interface EngineDeps {
    * can remind them before the case window closes. Optional.
    */
   onOrderReported?: (report: { orderId: string; buyerId: string; until: string }) => Promise<void>;
+  /** A buyer's order was shown in a flow: the deadlines code nudges its seller if it stays unshipped. Optional. */
+  onOrderSeen?: (order: Order, shop: Shop) => Promise<void>;
+  /** A buyer's message about an order (no case) was relayed to the seller: nudge them if it stays unanswered. Optional. */
+  onBuyerMessaged?: (orderId: string, at: string) => Promise<void>;
+  /** The seller answered the buyer about an order (no case): the reply nudge is dropped. Optional. */
+  onSellerReplied?: (orderId: string, at: string) => Promise<void>;
   clock: Clock;
   policy: Policy;
   defaultLocale: string;
@@ -75,6 +81,8 @@ export interface Turn {
   owners: TokenOwner[];
   now: string;
   replies: OutMessage[];
+  /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
+  suspensionTold?: boolean;
 }
 
 /** A message id with arguments. */
@@ -97,6 +105,19 @@ export function say(t: Turn, body: Msg | Msg[], extra: Partial<Omit<OutMessage, 
 export async function choice(e: EngineCtx, t: Turn, label: Msg, payload: ActionPayload, style?: Choice['style']): Promise<Choice> {
   const token = await e.tokens.issue(t.owner, payload, payload.k === 'flow' ? e.deps.stateTtlMs ?? 24 * 3600 * 1000 : undefined);
   return style ? { label, token, style } : { label, token };
+}
+
+/**
+ * Runs a deadlines hook. The message it belongs to is already on its way: a hook that fails is
+ * logged, never shown to the user as a failure of what they did.
+ */
+export async function hook<A extends unknown[]>(e: EngineCtx, name: string, fn: ((...args: A) => Promise<void>) | undefined, ...args: A): Promise<void> {
+  if (!fn) return;
+  try {
+    await fn(...args);
+  } catch (err) {
+    e.log.warn({ err, hook: name }, 'deadlines hook failed');
+  }
 }
 
 /** The account behind the turn, or a NOT_LINKED refusal. */

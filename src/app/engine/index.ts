@@ -7,6 +7,7 @@ import type { Engine, TurnInput, TurnResult } from '../turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
 import { m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
 import { explainLinking } from './flows/onboarding.js';
+import { suspensionNotice } from './flows/shop-suspension.js';
 import { detectLanguage } from './intent.js';
 import { route } from './router.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
@@ -54,6 +55,7 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
       relocalize: (a) => bind(e, t, a, null),
       setLanguage: (lang) => setLanguage(e, t, lang),
     });
+    await suspensionNotice(e, t).catch((err: unknown) => e.log.warn({ err, userId: input.userId }, 'shop suspension notice failed'));
   } catch (err) {
     // Whatever was said before the failure may no longer be true: the error is the whole answer.
     t.replies.length = 0;

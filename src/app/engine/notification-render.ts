@@ -7,7 +7,7 @@ import type { Marketplace } from '../../ports/marketplace.js';
 import type { Notification } from '../../ports/notification.js';
 import type { DeliveryTarget } from '../../ports/notifier.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { OutMessage } from '../turn.js';
+import type { Choice, OutMessage } from '../turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
 import { buildCard, type ViewerRole } from './cards.js';
 
@@ -59,6 +59,28 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
     };
   }
 
+  /** Buttons for what a notification invites its recipient to do: answer an order's messages, ask for reinstatement. */
+  async function offers(n: Notification, accountId: string): Promise<Choice[]> {
+    const choices: Choice[] = [];
+    if (n.orderId) {
+      const order = await deps.marketplace.order(n.orderId);
+      const shop = order ? await deps.marketplace.shop(order.shopId) : null;
+      const to = order?.buyerId === accountId ? 'seller' : shop?.ownerId === accountId ? 'buyer' : null;
+      if (order && to) {
+        const token = await tokens.issue(accountId, { k: 'order', orderId: order.id, op: 'reply' });
+        choices.push({ label: { id: to === 'buyer' ? 'engine-order-reply-to-buyer' : 'engine-order-reply-to-seller' }, token, style: 'primary' });
+      }
+    }
+    if (n.offerReinstatement) {
+      const shop = await deps.marketplace.shop(n.offerReinstatement);
+      if (shop?.ownerId === accountId) {
+        const token = await tokens.issue(accountId, { k: 'shop', shopId: shop.id, op: 'reinstate' });
+        choices.push({ label: { id: 'engine-action-ask-reinstatement' }, token, style: 'primary' });
+      }
+    }
+    return choices;
+  }
+
   return {
     async render(n, target, platform) {
       const who = await recipient(target);
@@ -68,8 +90,13 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         timezone: who.timezone,
         body: n.body,
         ...(n.caseId ? { caseId: n.caseId } : {}),
+        ...(n.orderId ? { orderId: n.orderId } : {}),
         ...(n.blobId ? { blobId: n.blobId } : {}),
       };
+      if (who.accountId) {
+        const choices = await offers(n, who.accountId);
+        if (choices.length > 0) out.choices = choices;
+      }
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {

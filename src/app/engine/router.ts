@@ -4,7 +4,10 @@ import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
 import { onCaseInput, runCaseOp } from './flows/case-ops.js';
-import { caseOfTurn, fileOnCase, textInCaseThread } from './flows/case-thread.js';
+import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
+import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
+import { onProofChoice } from './flows/proof.js';
+import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 
@@ -46,13 +49,29 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       return linkIdentity(e, t, p.accountId, hooks.relocalize);
     case 'case':
       return runCaseOp(e, t, p);
+    case 'order':
+      return startOrderReply(e, t, p.orderId);
+    case 'shop':
+      return startReinstatement(e, t, p.shopId);
     case 'flow': {
       requireWho(t);
       const s = await currentState(e, t);
       // A button of a flow that was left, finished or restarted since: nothing to do.
       if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
-      if (s.flow === 'report') return onReportChoice(e, t, s, p.v);
-      throw new ValidationError('ACTION_EXPIRED', 'no buttons in this flow');
+      switch (s.flow) {
+        case 'report':
+          return onReportChoice(e, t, s, p.v);
+        case 'case':
+          return onProofChoice(e, t, s, p.v);
+        case 'order':
+          return onOrderChoice(e, t, s, p.v);
+        case 'reinstate':
+          return onReinstateChoice(e, t, s, p.v);
+        default: {
+          const never: never = s;
+          return never;
+        }
+      }
     }
     default: {
       const never: never = p;
@@ -67,8 +86,10 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (s === 'reset') return;
   if (s?.flow === 'report' && (await onReportFile(e, t, s, blob, caption))) return;
   if (s?.flow === 'case') return onCaseInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
-  const caseId = await caseOfTurn(e, t);
-  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
+  if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
+  const subject = await subjectOfTurn(e, t);
+  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
+  if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
   if (t.input.isPrivate) say(t, m('engine-file-no-case'));
 }
 
@@ -84,12 +105,11 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (s === 'reset') return;
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
-  const caseId = await caseOfTurn(e, t);
-  if (caseId) {
-    await textInCaseThread(e, t, caseId, text);
-    if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('seller') ? 'seller' : 'buyer' }));
-    return;
-  }
+  if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
+  if (s?.flow === 'reinstate') return onReinstateText(e, t, s, text);
+  const subject = await subjectOfTurn(e, t);
+  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
+  if (subject) return textInCaseThread(e, t, subject.caseId, text);
   // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
   if (!t.input.isPrivate) return;
   const offPlatform = mentionsOffPlatform(text);

@@ -18,22 +18,36 @@ const reportSchema = z.object({
   evidence: z.array(blobRef),
 });
 
-/** A case action waiting for typed input (an amount, tracking, a question) or a file. */
+/**
+ * A case action waiting for typed input (an amount, tracking, a question) or a file. A proof of
+ * shipping waits for where it was sent (`proof_address` buttons, then `proof_place` typed), the
+ * file kept meanwhile in `blob`.
+ */
 const caseInputSchema = z.object({
   flow: z.literal('case'),
   nonce: z.string(),
-  step: z.enum(['photo', 'amount', 'tracking', 'ask', 'note']),
+  step: z.enum(['photo', 'amount', 'tracking', 'ask', 'note', 'support', 'proof_address', 'proof_place']),
   caseId: z.string(),
   kind: z.enum(['photo', 'file', 'shipping_receipt', 'customs_form', 'delivery_confirmation', 'departure_scan']).optional(),
   from: z.enum(['buyer', 'seller']).optional(),
   recover: z.boolean().optional(),
+  blob: blobRef.optional(),
+  caption: z.string().optional(),
 });
 
-const stateSchema = z.discriminatedUnion('flow', [reportSchema, caseInputSchema]);
+/** An answer to the other party of an order's messages (no case), waiting to be typed. */
+const orderReplySchema = z.object({ flow: z.literal('order'), nonce: z.string(), orderId: z.string() });
+
+/** A reinstatement request waiting for the seller's optional message. */
+const reinstateSchema = z.object({ flow: z.literal('reinstate'), nonce: z.string(), shopId: z.string() });
+
+const stateSchema = z.discriminatedUnion('flow', [reportSchema, caseInputSchema, orderReplySchema, reinstateSchema]);
 
 export type ConversationState = z.infer<typeof stateSchema>;
 export type ReportState = z.infer<typeof reportSchema>;
 export type CaseInputState = z.infer<typeof caseInputSchema>;
+export type OrderReplyState = z.infer<typeof orderReplySchema>;
+export type ReinstateState = z.infer<typeof reinstateSchema>;
 
 /** Per chat identity, outside any flow: the language picked before linking, the last language detected. */
 export interface IdentityPrefs {

@@ -4,6 +4,7 @@ import type { CaseView } from '../case-service.js';
 import { SUPPORT_OWNER } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { actOnCase } from './flows/case-thread.js';
+import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
 import { normalizeCaseId } from './intent.js';
 import { restOf, sayUsage } from './command-args.js';
 
@@ -79,12 +80,15 @@ export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, arg
       const reason = restOf(text, 1);
       if (!shopId || !reason) return sayUsage(t, 'suspend');
       await e.deps.cases.suspendShop(who, shopId, reason);
+      await notifySuspended(e, t, shopId);
       return void say(t, m('engine-shop-suspended', { shopId }));
     }
     case 'reinstate': {
       const shopId = args[0];
       if (!shopId) return sayUsage(t, 'reinstate');
+      const lifted = await e.deps.cases.shopSuspension(shopId);
       await e.deps.cases.reinstateShop(who, shopId);
+      await notifyReinstated(e, t, shopId, lifted);
       return void say(t, m('engine-shop-reinstated', { shopId }));
     }
     default:

@@ -52,7 +52,7 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     const seller = await w.user({ account: 'acc-bisou', platform: 'discord' });
     await seller.command(`/case ${caseId}`);
     expect(seller.last[0]!.card!.viewerRole).toBe('seller');
-    expect(buttons(seller.last)).toEqual(['engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof']);
+    expect(buttons(seller.last)).toEqual(['engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
     await seller.press('engine-action-refund-full');
     expect(seller.ids()).toEqual(['engine-confirm-refund']);
     expect(seller.read()).toContain(`Rembourser ${cdf(5_000_000)} dans le litige`);

@@ -60,6 +60,8 @@ export interface World {
   /** Notifications the engine relayed outside any case (order messages to sellers). */
   relayed: Notification[];
   reported: Array<{ orderId: string; buyerId: string; until: string }>;
+  /** What the deadlines hooks were told: orders seen, buyer messages relayed, seller answers (order ids, in order). */
+  hooks: { seen: string[]; messaged: string[]; replied: string[] };
   /** A new engine on the same state, as after a process restart. */
   restart(): void;
   /** A chat user; `account` links them to that account first. */
@@ -138,6 +140,7 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
   });
   const relayed: Notification[] = [];
   const reported: World['reported'] = [];
+  const hooks: World['hooks'] = { seen: [], messaged: [], replied: [] };
   const build = () => createEngine({
     cases,
     marketplace,
@@ -147,6 +150,9 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     linking,
     relay: async (n) => void relayed.push(n),
     onOrderReported: async (r) => void reported.push(r),
+    onOrderSeen: async (order) => void hooks.seen.push(order.id),
+    onBuyerMessaged: async (orderId) => void hooks.messaged.push(orderId),
+    onSellerReplied: async (orderId) => void hooks.replied.push(orderId),
     clock,
     policy: defaultPolicy,
     defaultLocale: 'fr',
@@ -176,6 +182,7 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     renderer,
     relayed,
     reported,
+    hooks,
     outbox: (caseId) => store.peekOutbox(caseId, 1000),
     async user(o) {
       users += 1;

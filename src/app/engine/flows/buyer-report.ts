@@ -6,7 +6,7 @@ import { cleanText } from '../../../domain/text.js';
 import type { BlobRef, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../turn.js';
-import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, findOrderIds } from '../intent.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
@@ -46,7 +46,10 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null): P
     }
   }
   if (named.length > 0 && !s.orderId) preface.push(m('engine-report-order-unknown', { orderId: named[0]! }));
-  if (s.orderId) return afterOrder(e, t, s, preface);
+  if (s.orderId) {
+    await orderSeen(e, s.orderId);
+    return afterOrder(e, t, s, preface);
+  }
   return askOrder(e, t, s, preface);
 }
 
@@ -83,6 +86,14 @@ async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] 
   const choices = await Promise.all(REASONS.map((r) => flowChoice(e, t, s, `reason:${r}`, m('engine-reason-choice', { reason: r }))));
   choices.push(await cancelChoice(e, t, s));
   say(t, [...preface, m('engine-report-reason-pick', { orderId: s.orderId ?? '' })], { choices });
+}
+
+/** The buyer is talking about this order: the deadlines code watches that its seller ships it. */
+async function orderSeen(e: EngineCtx, orderId: string | null): Promise<void> {
+  if (!orderId || !e.deps.onOrderSeen) return;
+  const order = await e.deps.marketplace.order(orderId);
+  const shop = order ? await e.deps.marketplace.shop(order.shopId) : null;
+  if (order && shop) await hook(e, 'orderSeen', e.deps.onOrderSeen, order, shop);
 }
 
 async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: ProblemKind, preface: Msg[] = []): Promise<void> {
@@ -155,6 +166,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
     const order = await e.deps.marketplace.order(v.slice('order:'.length));
     if (!order || order.buyerId !== requireWho(t).accountId) throw new ValidationError('ACTION_INVALID');
     s.orderId = order.id;
+    await orderSeen(e, order.id);
     return afterOrder(e, t, s);
   }
   if (s.step === 'reason' && v === 'reason:yes' && s.kind) return chooseReason(e, t, s, s.kind);

@@ -1,5 +1,5 @@
-import { PROOF_OF_SHIPPING } from '../../../domain/decider.js';
-import { NotFoundError, ValidationError } from '../../../domain/errors.js';
+import { mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
+import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EscalationGround, type EvidenceKind } from '../../../domain/types.js';
 import { parseAmount } from '../../format.js';
 import type { Choice } from '../../turn.js';
@@ -7,6 +7,7 @@ import type { ActionPayload } from '../actions.js';
 import { m, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
+import { askProofAddress, onProofText } from './proof.js';
 
 type CasePayload = Extract<ActionPayload, { k: 'case' }>;
 
@@ -78,6 +79,10 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       return ask('ask', 'engine-ask-question', 'text', { from: p.op === 'ask_buyer' ? 'buyer' : 'seller' });
     case 'note':
       return ask('note', 'engine-ask-note', 'text');
+    case 'support':
+      // A card shown before the case closed still has the button: refuse before asking for the text.
+      if (!mayRequestSupport(c, role, t.now)) throw new IllegalStateError(c.status === 'closed' ? 'CASE_CLOSED' : 'NOT_YOUR_CASE', undefined, { caseId: c.id });
+      return ask('support', 'engine-ask-support', 'text');
     default: {
       const never: never = p.op;
       return never;
@@ -113,6 +118,8 @@ export async function onCaseInput(
   const done = () => e.conv.clear(platform, userId, conversationId);
   if (s.step === 'photo') {
     if (!('blob' in input)) return void say(t, m('engine-ask-photo-again'), { caseId: s.caseId, expects: 'photo' });
+    // A proof of shipping must say where it went before it is added.
+    if (s.kind && PROOF_OF_SHIPPING.includes(s.kind)) return askProofAddress(e, t, s, input.blob, input.caption);
     await done();
     // A buyer's "photo" may be a PDF: only a seller's proof keeps the kind chosen with the button.
     return fileOnCase(e, t, s.caseId, input.blob, input.caption, s.kind === 'photo' ? undefined : s.kind);
@@ -120,6 +127,12 @@ export async function onCaseInput(
   if (!('text' in input)) return void say(t, m('engine-ask-text-not-file'), { caseId: s.caseId, expects: s.step === 'amount' ? 'amount' : 'text' });
   const text = input.text.trim();
   switch (s.step) {
+    case 'proof_address':
+    case 'proof_place':
+      return onProofText(e, t, s, text);
+    case 'support':
+      await done();
+      return actOnCase(e, t, s.caseId, { type: 'RequestSupport', text });
     case 'amount': {
       const { c, role } = await caseForTurn(e, t, s.caseId);
       const amount = parseAmount(text, c.orderTotal.currency);

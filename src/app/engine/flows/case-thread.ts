@@ -4,24 +4,37 @@ import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { mentionsOffPlatform } from '../intent.js';
+import { orderOfSubject } from '../../../ports/threads.js';
 import { SUPPORT_OWNER } from '../actions.js';
 
-/** The case a message belongs to: a reply to a case message, or a message in a case's thread. */
-export async function caseOfTurn(e: EngineCtx, t: Turn): Promise<string | null> {
+/** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
+export type Subject = { caseId: string } | { orderId: string };
+
+/** The subject of a message: a reply to a case (or order) message, or a message in a case's thread. */
+export async function subjectOfTurn(e: EngineCtx, t: Turn): Promise<Subject | null> {
   const { threads } = e.deps;
   const { platform, conversationId, threadId, replyToMessageId } = t.input;
   if (replyToMessageId) {
     const id = await threads.caseOfMessage(platform, conversationId, replyToMessageId);
-    if (id) return id;
+    const orderId = id ? orderOfSubject(id) : null;
+    if (orderId) return { orderId };
+    if (id) return { caseId: id };
   }
   // Adapters name thread addresses their own way: the thread id, `<conversation>/<thread>`, or the
   // conversation itself where a thread is a conversation of its own (Discord threads, Teams reply chains).
   const addresses = threadId ? [threadId, `${conversationId}/${threadId}`, conversationId] : [conversationId];
   for (const address of addresses) {
     const id = await threads.caseOfThread(platform, address);
-    if (id) return id;
+    if (id) return { caseId: id };
   }
   return null;
+}
+
+/** The case a message belongs to: a reply to a case message, or a message in a case's thread. */
+export async function caseOfTurn(e: EngineCtx, t: Turn): Promise<string | null> {
+  const subject = await subjectOfTurn(e, t);
+  return subject && 'caseId' in subject ? subject.caseId : null;
 }
 
 /** Loads a case the user may see, with their role on it. Support acts only from the staff channel or the web. */
@@ -56,7 +69,10 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
       case 'comment':
         return [m('engine-done-comment', { to: role === 'support' ? 'parties' : other })];
       case 'evidence':
-        return [m('engine-done-evidence', { to: role === 'support' ? 'parties' : other })];
+        return [
+          m('engine-done-evidence', { to: role === 'support' ? 'parties' : other }),
+          ...(ev.addressMatches === false ? [m('engine-done-proof-mismatch')] : []),
+        ];
       case 'tracking':
         return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) })];
       case 'refund':
@@ -67,6 +83,8 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
         return [m('engine-done-ask', { from: ev.from })];
       case 'note':
         return [m('engine-done-note')];
+      case 'support_requested':
+        return [m('engine-done-support-requested')];
       case 'closed':
         return [m('engine-done-closed', { resolution: ev.resolution })];
       case 'reopened':
@@ -84,20 +102,29 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
   });
 }
 
+/** A place as one line (`Goma, CD`), empty when unknown. */
+export function placeText(place: { city?: string; postalCode?: string; country?: string } | undefined): string {
+  return place ? [place.postalCode, place.city, place.country].filter((p) => p && p.trim()).join(', ') : '';
+}
+
 /** Runs a command on a case as this turn's user and answers with what happened (and the card when it matters). */
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand): Promise<void> {
   const { role } = await caseForTurn(e, t, caseId);
   const result = await e.deps.cases.act(requireWho(t), caseId, cmd);
   const body = outcome(result.events, role);
   // A comment or a file needs no card: the conversation goes on where it is.
-  if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note') say(t, body, { caseId });
+  if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
 }
 
-/** Text written in a case's thread: a comment to the other party, or an internal note from support's staff thread. */
+/**
+ * Text written in a case's thread: a comment to the other party, or an internal note from support's
+ * staff thread. A party who says they used e-mail or the phone is asked to keep it in messages.
+ */
 export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
   const { role } = await caseForTurn(e, t, caseId);
   await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text });
+  if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }
 
 /** A file sent in a case's thread (or after an Add photo / Add proof button): evidence on the case. */
@@ -129,7 +156,15 @@ function timeline(c: Case): Msg[] {
       case 'info_provided':
         return m(`engine-timeline-${ev.type.replace('_', '-')}`, { ...base, text: clip(ev.text) });
       case 'evidence':
-        return m('engine-timeline-evidence', { ...base, kind: ev.kind, matches: ev.addressMatches == null ? 'unknown' : ev.addressMatches ? 'yes' : 'no' });
+        return m('engine-timeline-evidence', {
+          ...base,
+          kind: ev.kind,
+          matches: ev.addressMatches == null ? 'unknown' : ev.addressMatches ? 'yes' : 'no',
+          place: placeText(ev.shippedTo),
+          placeKnown: placeText(ev.shippedTo) ? 'yes' : 'no',
+        });
+      case 'support_requested':
+        return m('engine-timeline-support-requested', { ...base, text: clip(ev.text) });
       case 'tracking':
         return m('engine-timeline-tracking', { ...base, carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) });
       case 'refund':

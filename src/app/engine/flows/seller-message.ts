@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { isCaseReason } from '../../../domain/eligibility.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { recommendAcceptance } from '../../../domain/shop-policy.js';
 import { cleanText } from '../../../domain/text.js';
 import type { Order, Shop } from '../../../domain/types.js';
-import type { Msg, Notification } from '../../../ports/notification.js';
+import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { mentionsOffPlatform } from '../intent.js';
 import type { ReportState } from '../state.js';
+import { sendOrderMessage } from './order-thread.js';
 
 async function orderAndShop(e: EngineCtx, t: Turn, orderId: string): Promise<{ order: Order; shop: Shop }> {
   const order = await e.deps.marketplace.order(orderId);
@@ -46,7 +47,10 @@ export async function askMessageForSeller(e: EngineCtx, t: Turn, s: ReportState,
   say(t, body, { expects: 'text', choices: [cancel] });
 }
 
-/** Sends the buyer's words to the seller through the outbox, with the bot's advice where the shop's policy applies. */
+/**
+ * Sends the buyer's words to the seller through the outbox, with the bot's advice where the shop's
+ * policy applies. The seller gets a Reply button: this is the start of the order's messages.
+ */
 export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: string): Promise<void> {
   const text = cleanText(raw);
   const who = requireWho(t);
@@ -61,14 +65,8 @@ export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: 
     body.push(shopPolicyMsg(shop), m('engine-relay-recommend-accept', { reason }));
   }
   body.push(m('engine-relay-how-to-answer'));
-  const n: Notification = {
-    // No `:` in ids: the outbox may use them as BullMQ job ids.
-    id: `msg-${order.id}-${randomBytes(6).toString('hex')}`,
-    to: { accountId: shop.ownerId },
-    body,
-    createdAt: t.now,
-  };
-  await e.deps.relay(n);
+  await sendOrderMessage(e, t, order, shop, 'buyer', body);
   await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
   say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: isCaseReason(reason) ? 'yes' : 'no' }));
+  if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: 'buyer' }));
 }
