@@ -6,7 +6,7 @@ import type { Logger } from '../../src/app/log.js';
 import type { OutMessage } from '../../src/app/turn.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
-import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { actionId, CUSTOM_ID_MAX, formId, isTokenShaped, selectId } from './parse.js';
 import { LIMITS, toDiscordView, type ComponentSpec } from './render.js';
 
@@ -104,7 +104,8 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
 
   /** Remembers sent messages of a case (a reply to one is a comment) and keeps one live copy per card. */
   async function track(out: OutMessage, channelId: string, ids: string[]): Promise<void> {
-    if (out.caseId) for (const id of ids) await deps.threads.rememberMessage('discord', channelId, id, out.caseId);
+    const subject = messageSubject(out);
+    if (subject) for (const id of ids) await deps.threads.rememberMessage('discord', channelId, id, subject);
     const card = ids.at(-1);
     if (!out.replaceKey || !card) return;
     const key = `dc:card:${channelId}:${out.replaceKey}`;

@@ -3,7 +3,7 @@ import type { I18n } from '../../src/app/i18n.js';
 import type { Logger } from '../../src/app/log.js';
 import { renderMessage } from '../../src/app/render.js';
 import type { OutMessage } from '../../src/app/turn.js';
-import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { hasCard, toActivities, withoutActions, type OutActivity } from './cards.js';
 import type { TeamsFiles } from './files.js';
 import type { ReferenceStore, TeamsHome, TeamsReference } from './references.js';
@@ -81,8 +81,9 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
   }
 
   async function remember(out: OutMessage, conversationId: string, ids: string[]) {
-    if (!out.caseId) return;
-    for (const id of ids) await deps.threads.rememberMessage('teams', conversationId, id, out.caseId);
+    const subject = messageSubject(out);
+    if (!subject) return;
+    for (const id of ids) await deps.threads.rememberMessage('teams', conversationId, id, subject);
   }
 
   /** The activities of one OutMessage; a consent card travels alone, after the text. */

@@ -7,7 +7,7 @@ import type { OutMessage } from '../../src/app/turn.js';
 import type { Logger } from '../../src/app/log.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
-import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
 
@@ -56,8 +56,9 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
   }
 
   async function remember(out: OutMessage, chatId: string, sent: Message[]) {
-    if (!out.caseId) return;
-    for (const m of sent) await deps.threads.rememberMessage('telegram', chatId, String(m.message_id), out.caseId);
+    const subject = messageSubject(out);
+    if (!subject) return;
+    for (const m of sent) await deps.threads.rememberMessage('telegram', chatId, String(m.message_id), subject);
   }
 
   async function sendNew(out: OutMessage, view: TelegramView, markup: InlineKeyboardMarkup | undefined, ctx: SendContext): Promise<Message[]> {

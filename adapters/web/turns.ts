@@ -1,5 +1,5 @@
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
-import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import type { Logger } from '../../src/app/log.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Pane, PaneEvent, PaneHub } from './panes.js';
@@ -29,7 +29,8 @@ export function createTurns(deps: {
   /** Shows one engine message in a pane and remembers it, so that a reply to it is a comment on its case. */
   async function deliver(pane: Pane, out: OutMessage): Promise<PaneEvent> {
     const event = await presenter.show(pane, out);
-    if (out.caseId) await deps.threads.rememberMessage('web', pane.id, String(event.seq), out.caseId);
+    const subject = messageSubject(out);
+    if (subject) await deps.threads.rememberMessage('web', pane.id, String(event.seq), subject);
     return event;
   }
 

@@ -11,6 +11,11 @@ export function orderOfSubject(subject: string): string | null {
   return subject.startsWith('order:') ? subject.slice('order:'.length) : null;
 }
 
+/** What a sent message is about: its case, else its order's subject, else nothing to remember. */
+export function messageSubject(out: { caseId?: string; orderId?: string }): string | null {
+  return out.caseId ?? (out.orderId ? orderSubject(out.orderId) : null);
+}
+
 /** Which platform messages and threads belong to which case (or order, see `orderSubject`). */
 export interface ThreadRegistry {
   /** Remembers that a message the bot sent is about a case (or an order's `orderSubject`), so a reply to it is a comment. */
