@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Attachment } from 'botbuilder';
-import { ValidationError } from '../../src/domain/errors.js';
 import type { BlobRef } from '../../src/domain/types.js';
+import { downloadLimited, extensionOf } from '../../src/infra/media.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
 import type { TeamsFileRef } from './parse.js';
@@ -44,31 +44,14 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
   const maxBytes = deps.maxBytes ?? 10 * 1024 * 1024;
 
   async function download(file: TeamsFileRef, serviceUrl: string): Promise<{ data: Uint8Array; contentType: string }> {
-    const url = new URL(file.url);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError('UNSUPPORTED_MEDIA', `unsupported file URL scheme ${url.protocol}`);
     const headers: Record<string, string> = {};
     // The bot's token goes only to the Bot Connector the activity came from, never to a link in a message.
-    if (file.needsBotToken && sameOrigin(url, serviceUrl)) {
+    if (file.needsBotToken && sameOrigin(file.url, serviceUrl)) {
       const token = await deps.botToken();
       if (token) headers.authorization = `Bearer ${token}`;
     }
-    const res = await fetch(url, { headers });
-    if (!res.ok || !res.body) throw new Error(`file download failed: ${res.status}`);
-    const declared = Number(res.headers.get('content-length') ?? 0);
-    if (declared > maxBytes) throw tooLarge(declared);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) throw tooLarge(size);
-      chunks.push(chunk);
-    }
-    const contentType = file.contentType ?? res.headers.get('content-type') ?? 'application/octet-stream';
-    return { data: Buffer.concat(chunks), contentType };
-  }
-
-  function tooLarge(bytes: number): ValidationError {
-    return new ValidationError('INPUT_TOO_LARGE', `file is ${bytes} bytes, limit ${maxBytes}`, { maxBytes, maxMb: Math.floor(maxBytes / (1024 * 1024)) });
+    const res = await downloadLimited(file.url, { maxBytes, headers });
+    return { data: res.data, contentType: file.contentType ?? res.contentType ?? 'application/octet-stream' };
   }
 
   return {
@@ -135,14 +118,10 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
 
 export type TeamsFiles = ReturnType<typeof createTeamsFiles>;
 
-function sameOrigin(url: URL, serviceUrl: string): boolean {
+function sameOrigin(url: string, serviceUrl: string): boolean {
   try {
-    return new URL(serviceUrl).origin === url.origin;
+    return new URL(serviceUrl).origin === new URL(url).origin;
   } catch {
     return false;
   }
-}
-
-function extensionOf(contentType: string): string {
-  return { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'application/pdf': '.pdf', 'text/plain': '.txt' }[contentType] ?? '';
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../src/app/log.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine } from '../../src/app/turn.js';
 import { sendError } from '../../src/http/server.js';
+import { NotHandledError } from '../../src/infra/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
@@ -28,7 +29,7 @@ export interface TeamsAdapterDeps extends TeamsAuthOptions {
   threads: ThreadRegistry;
   /** Blocked marks: an uninstall sets one, a reinstall or a new message clears it. */
   links: Pick<LinkStore, 'get' | 'setBlocked'>;
-  /** Shared by every process (Redis): each activity is handled once. */
+  /** Shared by every process (Redis): each activity is handled once, and again only if it failed before the engine answered. */
   dedup: Dedup;
   /** Conversation references, card ids, file consents (Redis, so any process can send). */
   kv: KeyValue;
@@ -114,7 +115,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       log.warn({ err, status, activityId: activity.id, conversationId: activity.conversation.id }, 'teams request not authenticated');
       return { status, body: { error: { code: status === 401 ? 'UNAUTHORIZED' : 'UNAVAILABLE', message: status === 401 ? 'not authorized' : 'cannot verify the request now' } } };
     }
-    const result = await adapter.run(authenticated, activity, turns.onTurn);
+    let result: Awaited<ReturnType<PalabreCloudAdapter['run']>>;
+    try {
+      result = await adapter.run(authenticated, activity, turns.onTurn);
+    } catch (err) {
+      if (!(err instanceof NotHandledError)) throw err;
+      // Nothing was decided and the mark is released: an error status lets the channel deliver it again.
+      return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'activity not handled, retry later' } } };
+    }
     return { status: result?.status ?? 200, ...(result?.body !== undefined ? { body: result.body } : {}) };
   }
 

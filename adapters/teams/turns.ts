@@ -4,6 +4,7 @@ import type { Logger } from '../../src/app/log.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
 import { isPalabreError } from '../../src/domain/errors.js';
+import { handleOnce, NotHandledError } from '../../src/infra/redelivery.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
@@ -30,8 +31,13 @@ export interface TeamsTurnDeps {
   defaultTimezone: string;
 }
 
-/** Teams redelivers an activity it got no answer for within seconds; a day covers every retry. */
-const DEDUP_TTL_MS = 24 * 3600_000;
+/**
+ * Teams redelivers an activity it got no answer for within seconds: claimed two minutes while handled (after a crash,
+ * a redelivery finds the claim lapsed), then kept a day, which covers every retry.
+ */
+const ONCE = { claimMs: 2 * 60_000, keepMs: 24 * 3600_000 };
+/** Where a turn keeps the `decided` callback of handleOnce (botbuilder's per-turn state). */
+const DECIDED = Symbol('palabre.decided');
 type Input = Omit<TurnInput, 'content'>;
 
 /** The bot's turn logic: one activity in, engine replies out. Errors go to the adapter's onTurnError. */
@@ -84,6 +90,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
       if (caseId) c = withThreadCase(c, caseId);
     }
     const result = await deps.engine.handle({ ...input, content: c });
+    ctx.turnState.get<(() => void) | undefined>(DECIDED)?.();
     const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
     for (const out of result.replies) {
       if (out.target.conversationId === input.conversationId) {
@@ -137,14 +144,23 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     if (ctx.activity.replyToId) await ctx.deleteActivity(ctx.activity.replyToId).catch(() => undefined);
   }
 
+  /** Each activity once; one that failed before the engine answered is released, for Teams to deliver again. */
   async function handle(ctx: TurnContext) {
     const activity = ctx.activity;
+    if (!activity.id) return dispatch(ctx);
     const conversationId = activity.conversation?.id ?? '';
-    if (activity.id && !(await deps.dedup.first(`teams:activity:${conversationId}:${activity.id}`, DEDUP_TTL_MS))) {
-      log.debug({ conversationId, activityId: activity.id }, 'duplicate activity ignored');
-      count('duplicate');
-      return;
-    }
+    const onMarkError = (err: unknown, step: string) => log.warn({ err, conversationId, activityId: activity.id, step }, 'could not save the activity mark');
+    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError }, (decided) => {
+      ctx.turnState.set(DECIDED, decided);
+      return dispatch(ctx);
+    });
+    if (fresh) return;
+    log.debug({ conversationId, activityId: activity.id }, 'duplicate activity ignored');
+    count('duplicate');
+  }
+
+  async function dispatch(ctx: TurnContext) {
+    const activity = ctx.activity;
     const parsed = parseActivity(activity, deps.staffConversationId ? { staffConversationId: deps.staffConversationId } : {});
     if (parsed.kind === 'ignored') return;
     await rememberReferences(activity, parsed.input.isPrivate && parsed.kind !== 'uninstalled');
@@ -168,6 +184,20 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     }
   }
 
+  /** The generic apology, for a message that failed (other activities have nobody waiting for an answer). */
+  async function apologise(ctx: TurnContext) {
+    const activity = ctx.activity;
+    if (activity.type !== 'message') return;
+    try {
+      const input = parseActivity(activity);
+      const locale = localeOf(activity.locale);
+      const out: OutMessage = { target: { conversationId: activity.conversation.id }, locale, timezone: deps.defaultTimezone, body: [{ id: 'teams-error-generic' }] };
+      if (input.kind !== 'ignored') await sender.sendIn(ctx, out);
+    } catch (apologyErr) {
+      log.warn({ err: apologyErr, conversationId: activity.conversation?.id, activityId: activity.id }, 'could not apologise for a failed activity');
+    }
+  }
+
   return {
     /** Handles one activity (the logic passed to botbuilder), in order with the others of its conversation. */
     async onTurn(ctx: TurnContext): Promise<void> {
@@ -183,20 +213,17 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
         if (ctx.activity.type === 'invoke') await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
       }
     },
-    /** The one error boundary: log with conversation and activity ids, apologise, keep going. */
+    /**
+     * The one error boundary: log with conversation and activity ids, apologise, keep going. An activity that was not
+     * handled is rethrown after the apology, so that the endpoint answers 503 and a redelivery gets handled.
+     */
     async onTurnError(ctx: TurnContext, err: Error): Promise<void> {
       const activity = ctx.activity;
-      log.error({ err, conversationId: activity.conversation?.id, activityId: activity.id, type: activity.type }, 'teams activity failed');
+      const notHandled = err instanceof NotHandledError;
+      log.error({ err: notHandled ? err.cause : err, conversationId: activity.conversation?.id, activityId: activity.id, type: activity.type, notHandled }, 'teams activity failed');
       count('error');
-      if (activity.type !== 'message') return;
-      try {
-        const input = parseActivity(activity);
-        const locale = localeOf(activity.locale);
-        const out: OutMessage = { target: { conversationId: activity.conversation.id }, locale, timezone: deps.defaultTimezone, body: [{ id: 'teams-error-generic' }] };
-        if (input.kind !== 'ignored') await sender.sendIn(ctx, out);
-      } catch (apologyErr) {
-        log.warn({ err: apologyErr, conversationId: activity.conversation?.id, activityId: activity.id }, 'could not apologise for a failed activity');
-      }
+      await apologise(ctx);
+      if (notHandled) throw err;
     },
   };
 }

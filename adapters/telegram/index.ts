@@ -8,6 +8,7 @@ import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/t
 import type { Logger } from '../../src/app/log.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import { isPalabreError } from '../../src/domain/errors.js';
+import { handleOnce, NotHandledError } from '../../src/infra/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Notifier } from '../../src/ports/notifier.js';
@@ -34,7 +35,7 @@ export interface TelegramAdapterDeps {
   engine: Engine;
   i18n: I18n;
   threads: ThreadRegistry;
-  /** Shared by every process (Redis): each update_id is handled once. */
+  /** Shared by every process (Redis): each update_id is handled once, and again only if it failed before the engine answered. */
   dedup: Dedup;
   /** Card message ids (for edits) and long button tokens. */
   kv: KeyValue;
@@ -70,8 +71,11 @@ export interface TelegramAdapter {
 /** The updates Palabre reads: messages (text, commands, photos, documents) and button presses. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
-/** Update ids are kept a week: Telegram keeps undelivered updates for 24 hours. */
-const DEDUP_TTL_MS = 7 * 24 * 3600_000;
+/**
+ * An update is claimed for two minutes while handled (after a crash, a redelivery finds the claim lapsed), then kept a
+ * week: Telegram keeps undelivered updates for 24 hours.
+ */
+const ONCE = { claimMs: 2 * 60_000, keepMs: 7 * 24 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
 export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapter {
@@ -124,7 +128,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
-  async function onUpdate(ctx: Context) {
+  /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
+  async function onUpdate(ctx: Context, decided: () => void) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
@@ -132,6 +137,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content });
+    decided();
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
       const sameChat = out.target.conversationId === parsed.input.conversationId && !out.target.threadId;
@@ -144,17 +150,22 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
-  bot.use(async (ctx, next) => {
-    if (await deps.dedup.first(`telegram:update:${ctx.me.id}:${ctx.update.update_id}`, DEDUP_TTL_MS)) return next();
-    log.debug({ updateId: ctx.update.update_id }, 'duplicate update ignored');
+  bot.on(['message', 'callback_query'], async (ctx) => {
+    const updateId = ctx.update.update_id;
+    const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
+    const fresh = await handleOnce(deps.dedup, `telegram:update:${ctx.me.id}:${updateId}`, { ...ONCE, onMarkError }, (decided) => onUpdate(ctx, decided));
+    if (fresh) return;
+    log.debug({ updateId }, 'duplicate update ignored');
     count('duplicate');
   });
-  bot.on(['message', 'callback_query'], onUpdate);
 
   // The one error boundary: log, apologise, keep going.
   bot.catch(async (err) => {
-    const ctx = err.ctx;
-    log.error({ err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'telegram update failed');
+    const { ctx, error } = err;
+    const notHandled = error instanceof NotHandledError;
+    log.error({ err: notHandled ? error.cause : error, updateId: ctx.update.update_id, chatId: ctx.chat?.id, notHandled }, 'telegram update failed');
+    // The webhook answers 503 to an update that was not handled, and Telegram's redelivery will answer the user.
+    if (notHandled && deps.webhookSecret) return;
     try {
       const input = parseUpdate(ctx.update, { botUsername: ctx.me.username })?.input;
       if (input) await say(input, 'tg-error-generic');

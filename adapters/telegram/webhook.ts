@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import { z } from 'zod';
+import { NotHandledError } from '../../src/infra/redelivery.js';
 
 /** The route Telegram posts updates to (SPEC section 4). */
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -13,7 +14,9 @@ const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() }
 /**
  * Adds POST /telegram/webhook: the secret-token header is checked before the body is even read (401), a body that is
  * not an update gets 400, and the update goes through grammY's fastify webhook callback
- * (https://grammy.dev/guide/deployment-types). Telegram retries anything but 2xx, so handling errors never leak out.
+ * (https://grammy.dev/guide/deployment-types). Telegram redelivers an update it got no 2xx for: an update that failed before
+ * anything was decided (a store down) gets 503 so that it comes again; one that was handled gets 200 even if it failed
+ * later, since running it twice would act twice.
  */
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string): void {
   const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 25_000 });
@@ -33,7 +36,7 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: 
         // grammY hands webhook errors to the framework, not to bot.catch: route them to the same boundary as polling.
         if (!(err instanceof BotError)) throw err;
         await bot.errorHandler(err);
-        if (!reply.sent) return reply.code(200).send('');
+        if (!reply.sent) return err.error instanceof NotHandledError ? reply.code(503).send({ error: 'update not handled, retry later' }) : reply.code(200).send('');
       }
       return reply;
     },

@@ -8,13 +8,13 @@ import type { LinkStore } from '../../src/ports/links.js';
 import type { Marketplace } from '../../src/ports/marketplace.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/app/log.js';
+import { MEDIA_TYPES, safeFileName, sniffMediaType } from '../../src/infra/media.js';
 import { PANE_ROLES, type PaneHub } from './panes.js';
 import type { BlobSigner, Presenter } from './present.js';
 import type { Turns } from './turns.js';
 import { parseText } from './turns.js';
 import type { createPanel } from './panel.js';
 import type { createPageStrings } from './strings.js';
-import { cleanFileName, sniffUpload, UPLOAD_TYPES } from './upload.js';
 
 /** What the routes work with (built by createWebAdapter). */
 export interface RouteContext {
@@ -162,7 +162,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     const blob = await ctx.blobs.get(req.params.id);
     if (!blob) return refuse(reply, 'web-error-file-gone');
     const inline = blob.ref.contentType.startsWith('image/');
-    const name = cleanFileName(blob.ref.name) ?? blob.ref.id;
+    const name = safeFileName(blob.ref.name) ?? blob.ref.id;
     // Header values must be ASCII: an ASCII fallback, and the real name per RFC 6266 / 5987.
     const disposition = `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
     return reply
@@ -177,8 +177,9 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
   });
 
   // Uploads get their own scope: raw-bytes parsers and a size limit that apply to this route only.
+  // Photos and PDFs only, and the bytes must be what they claim (sniffed below).
   await app.register(async (scope) => {
-    scope.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: ctx.maxUploadBytes }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser([...MEDIA_TYPES], { parseAs: 'buffer', bodyLimit: ctx.maxUploadBytes }, (_req, body, done) => done(null, body));
     scope.setErrorHandler((err: FastifyError, _req, reply) => {
       if (err.statusCode === 413) return refuse(reply, 'web-error-upload-too-large', { max: maxMb });
       if (err.statusCode === 415) return refuse(reply, 'web-error-upload-type');
@@ -191,10 +192,10 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
       if (!query.success || !Buffer.isBuffer(req.body)) return refuse(reply, 'web-error-bad-request');
       const pane = hub.get(query.data.pane);
       if (!pane) return refuse(reply, 'web-error-pane-gone');
-      const contentType = sniffUpload(req.body);
+      const contentType = sniffMediaType(req.body)?.type;
       if (!contentType) return refuse(reply, 'web-error-upload-type');
       if (query.data.lang) pane.lang = pickLang(query.data.lang);
-      const name = cleanFileName(query.data.name);
+      const name = safeFileName(query.data.name);
       let blob: BlobRef;
       try {
         blob = await ctx.blobs.put(new Uint8Array(req.body), { contentType, ...(name ? { name } : {}) });

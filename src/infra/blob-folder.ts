@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import type { BlobRef } from '../domain/types.js';
 import type { BlobStore } from '../ports/blob-store.js';
+import { isMediaType, safeFileName, sniffMediaType, tooLargeError } from './media.js';
 
 /** What a blob store accepts. `allowedTypes` entries are exact (`image/png`) or a family (`image/*`). */
 export interface BlobLimits {
@@ -21,46 +22,22 @@ export const DEFAULT_BLOB_LIMITS: Required<BlobLimits> = {
 /** Content-addressed ids: sha-256 hex. Anything else (`../x`, `a/b`) is not an id and is never touched. */
 const ID = /^[a-f0-9]{64}$/;
 
-/** Leading bytes of the binary types we accept: a declared type the bytes contradict is refused. */
-const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => ascii(b, 1, 4) === 'PNG',
-  'image/gif': (b) => ascii(b, 0, 4) === 'GIF8',
-  'image/webp': (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP',
-  'application/pdf': (b) => ascii(b, 0, 5) === '%PDF-',
-};
-
-function ascii(b: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...b.subarray(from, to));
-}
-
 /** `Image/JPEG; charset=x` → `image/jpeg`. */
 function baseType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-/** A display name only: no directories, no control characters, bounded. */
-function cleanName(name?: string): string | undefined {
-  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return base ? base : undefined;
-}
-
 /** Checks size and type; returns the normalized reference (id still to assign). */
 function admit(data: Uint8Array, meta: { contentType: string; name?: string }, limits: Required<BlobLimits>): Omit<BlobRef, 'id'> {
   if (data.byteLength === 0) throw new ValidationError('VALIDATION', 'empty file');
-  if (data.byteLength > limits.maxBytes) {
-    throw new ValidationError('INPUT_TOO_LARGE', `file is ${data.byteLength} bytes, limit ${limits.maxBytes}`, {
-      maxBytes: limits.maxBytes,
-      maxMb: Math.floor(limits.maxBytes / (1024 * 1024)),
-    });
-  }
+  if (data.byteLength > limits.maxBytes) throw tooLargeError(limits.maxBytes, data.byteLength);
   const type = baseType(meta.contentType);
   const allowed = limits.allowedTypes.some((t) => t === type || (t.endsWith('/*') && type.startsWith(t.slice(0, -1))));
-  const magic = MAGIC[type];
-  if (!allowed || (magic && !magic(data))) {
+  // A declared type the bytes contradict is refused: a script is not a photo because it says so.
+  if (!allowed || (isMediaType(type) && sniffMediaType(data)?.type !== type)) {
     throw new ValidationError('UNSUPPORTED_MEDIA', `content type ${type || '(none)'} is not accepted`, { type });
   }
-  const name = cleanName(meta.name);
+  const name = safeFileName(meta.name);
   return { contentType: type, size: data.byteLength, ...(name ? { name } : {}) };
 }
 

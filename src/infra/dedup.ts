@@ -22,17 +22,29 @@ function checkTtl(ttlMs: number): number {
  * - a KeyValue from src/infra/kv.ts: its atomic `add` under `dedup:<key>`.
  * - nothing, or a KeyValue without `add`: a process-local map (embedded mode); a get-then-set on a
  *   shared store would let two processes both see "first".
+ * In each, `confirm` rewrites the mark with its new TTL and `release` deletes it.
  */
 export function createDedup(source?: RedisClient | KeyValue, prefix = ''): Dedup {
   if (isRedis(source)) {
+    const at = (key: string) => `${prefix}dedup:${key}`;
     return {
-      async first(key, ttlMs) {
-        return (await source.set(`${prefix}dedup:${key}`, '1', 'PX', checkTtl(ttlMs), 'NX')) === 'OK';
+      first: async (key, ttlMs) => (await source.set(at(key), '1', 'PX', checkTtl(ttlMs), 'NX')) === 'OK',
+      async confirm(key, ttlMs) {
+        await source.set(at(key), '1', 'PX', checkTtl(ttlMs));
+      },
+      async release(key) {
+        await source.del(at(key));
       },
     };
   }
   if (source && isAtomic(source)) {
-    return { first: async (key, ttlMs) => source.add(`dedup:${key}`, 1, checkTtl(ttlMs)) };
+    return {
+      first: async (key, ttlMs) => source.add(`dedup:${key}`, 1, checkTtl(ttlMs)),
+      confirm: async (key, ttlMs) => source.set(`dedup:${key}`, 1, checkTtl(ttlMs)),
+      async release(key) {
+        await source.delete(`dedup:${key}`);
+      },
+    };
   }
   return createMemoryDedup();
 }
@@ -50,6 +62,12 @@ export function createMemoryDedup(): Dedup {
       if (until !== undefined && until > now) return false;
       seen.set(key, now + ttl);
       return true;
+    },
+    async confirm(key, ttlMs) {
+      seen.set(key, Date.now() + checkTtl(ttlMs));
+    },
+    async release(key) {
+      seen.delete(key);
     },
   };
 }

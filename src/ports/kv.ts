@@ -8,8 +8,15 @@ export interface KeyValue {
   delete(key: string): Promise<boolean>;
 }
 
-/** Once-only markers shared by every process: inbound update dedup, nudge dedup. */
+/**
+ * Once-only markers shared by every process: inbound update dedup, nudge dedup. For crash-safe inbound dedup,
+ * `first` claims a key briefly, `confirm` keeps it once the work is done, `release` gives it back when it failed.
+ */
 export interface Dedup {
   /** True the first time a key is seen within ttlMs, false every other time, across processes. */
   first(key: string, ttlMs: number): Promise<boolean>;
+  /** Marks the key as seen for ttlMs from now, whether or not it was marked before. */
+  confirm(key: string, ttlMs: number): Promise<void>;
+  /** Forgets the key: the next `first` is true again. */
+  release(key: string): Promise<void>;
 }

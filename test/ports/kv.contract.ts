@@ -132,7 +132,7 @@ export function describeKeyValue(name: string, setup: () => Promise<KvHarness>):
   });
 }
 
-/** The Dedup contract: true once per key per TTL, whoever asks. */
+/** The Dedup contract: true once per key per TTL, whoever asks; confirm extends a mark, release forgets it. */
 export function describeDedup(name: string, setup: () => Promise<DedupHarness>): void {
   describe(`Dedup contract: ${name}`, () => {
     let h: DedupHarness;
@@ -166,6 +166,34 @@ export function describeDedup(name: string, setup: () => Promise<DedupHarness>):
 
     it('refuses a TTL that is not a positive number', async () => {
       await expect(h.dedup().first(fresh('bad'), 0)).rejects.toThrow(RangeError);
+      await expect(h.dedup().confirm(fresh('bad'), -1)).rejects.toThrow(RangeError);
+    });
+
+    it('confirm keeps a claimed key past its short claim, for every process', async () => {
+      const [a, b] = [h.dedup(), h.dedup()];
+      const key = fresh('confirm');
+      expect(await a.first(key, 80)).toBe(true);
+      await a.confirm(key, 60_000);
+      await sleep(250);
+      expect(await b.first(key, 60_000)).toBe(false);
+    });
+
+    it('confirm marks a key nobody claimed, until its own TTL has passed', async () => {
+      const d = h.dedup();
+      const key = fresh('confirm-only');
+      await d.confirm(key, 80);
+      expect(await d.first(key, 60_000)).toBe(false);
+      expect(await eventually(() => d.first(key, 60_000))).toBe(true);
+    });
+
+    it('release makes a claimed key new again, for every process', async () => {
+      const [a, b] = [h.dedup(), h.dedup()];
+      const key = fresh('release');
+      expect(await a.first(key, 60_000)).toBe(true);
+      await a.release(key);
+      expect(await b.first(key, 60_000)).toBe(true);
+      expect(await a.first(key, 60_000)).toBe(false);
+      await expect(a.release(fresh('never-seen'))).resolves.toBeUndefined();
     });
   });
 }

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
-import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
-import { composePalabre, type Palabre } from '../../../src/app/compose.js';
+import type { TelegramAdapter } from '../../../adapters/telegram/index.js';
+import type { Palabre } from '../../../src/app/compose.js';
 import { silentLogger } from '../../../src/app/log.js';
-import { loadConfig } from '../../../src/config.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
+import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startDiscordStandin, type DiscordStandin, type StandinUser } from '../../support/discord-standin.js';
-import { testRedis, type TestRedis } from '../../support/redis.js';
 import { startTelegramStandin, type TelegramStandin } from '../../support/telegram-standin.js';
 import { eventually, USERS } from './harness.js';
 
@@ -23,31 +22,28 @@ interface World {
   close(): Promise<void>;
 }
 
-async function startWorld(redis: TestRedis | null, opts: { telegram?: boolean } = {}): Promise<World> {
+async function startWorld(opts: { redis?: boolean; telegram?: boolean } = {}): Promise<World> {
   const dc = await startDiscordStandin();
   dc.addUser(USERS.amina);
   dc.addUser(USERS.bisou, { member: true });
   dc.addUser(USERS.agent, { member: true, roles: [dc.supportRoleId] });
   const tg = opts.telegram ? await startTelegramStandin() : undefined;
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    DISCORD_BOT_TOKEN: 'standin-token',
-    DISCORD_API_URL: dc.apiUrl,
-    DISCORD_APPLICATION_ID: dc.applicationId,
-    DISCORD_GUILD_ID: dc.guildId,
-    DISCORD_SUPPORT_ROLE_ID: dc.supportRoleId,
-    DISCORD_STAFF_CHANNEL_ID: dc.staffChannelId,
-    ...(redis ? { REDIS_URL: 'redis://standin', REDIS_PREFIX: redis.prefix, LINK_SECRET: 'e2e-link-secret-0123456789' } : {}),
+  const composed = await composeTestApp({
+    redis: opts.redis ?? false,
+    env: {
+      DISCORD_BOT_TOKEN: 'standin-token',
+      DISCORD_API_URL: dc.apiUrl,
+      DISCORD_APPLICATION_ID: dc.applicationId,
+      DISCORD_GUILD_ID: dc.guildId,
+      DISCORD_SUPPORT_ROLE_ID: dc.supportRoleId,
+      DISCORD_STAFF_CHANNEL_ID: dc.staffChannelId,
+      ...(tg ? { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.root } : {}),
+    },
+    compose: { blobs: createMemoryBlobStore(), outbox: { backoffMs: 50, sweepEveryMs: 500 } },
   });
-  const p = await composePalabre({
-    config,
-    logger: silentLogger,
-    redis: redis ? redis.connect({ maxRetriesPerRequest: null }) : null,
-    blobs: createMemoryBlobStore(),
-    outbox: { backoffMs: 50, sweepEveryMs: 500 },
-  });
+  const { p } = composed;
   const discord = createDiscordAdapter({
-    config: { ...config, DISCORD_BOT_TOKEN: 'standin-token' },
+    config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
     engine: p.engine,
     i18n: p.i18n,
     links: p.links,
@@ -61,10 +57,7 @@ async function startWorld(redis: TestRedis | null, opts: { telegram?: boolean } 
     casesChannelId: dc.casesChannelId,
   });
   p.addNotifier(discord.notifier);
-  const telegram = tg
-    ? createTelegramAdapter({ token: tg.token, apiRoot: tg.root, engine: p.engine, i18n: p.i18n, threads: p.threads, dedup: p.dedup, kv: p.kv, blobs: p.blobs, logger: silentLogger, pollTimeoutSeconds: 1 })
-    : undefined;
-  if (telegram) p.addNotifier(telegram.notifier);
+  const telegram = tg ? addTelegram(composed, { pollTimeoutSeconds: 1 }) : undefined;
   await p.start();
   await discord.start();
   await telegram?.start();
@@ -77,7 +70,7 @@ async function startWorld(redis: TestRedis | null, opts: { telegram?: boolean } 
     async close() {
       await telegram?.stop();
       await discord.stop();
-      await p.close();
+      await composed.close();
       await dc.close();
       await tg?.close();
     },
@@ -136,20 +129,15 @@ async function aminaOpensCase(w: World): Promise<string> {
 
 describe.each(['memory', 'redis'] as const)('Discord end to end (%s)', (kind) => {
   // Each test gets its own key prefix: a case store that already holds a case for CC-1001 would change the story.
-  let redis: TestRedis | null = null;
+  const redis = kind === 'redis';
   let w: World | null = null;
-  beforeEach(async () => {
-    if (kind === 'redis') redis = await testRedis();
-  });
   afterEach(async () => {
     await w?.close();
     w = null;
-    await redis?.cleanup();
-    redis = null;
   });
 
   it("opens a case from a buyer's DMs, with a private thread where the seller's reply reaches the buyer", async () => {
-    w = await startWorld(redis);
+    w = await startWorld({ redis });
     await linkOnDiscord(w, USERS.amina, 'acc-amina');
     await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
     const caseId = await aminaOpensCase(w);
@@ -174,7 +162,7 @@ describe.each(['memory', 'redis'] as const)('Discord end to end (%s)', (kind) =>
   });
 
   it('changes nothing for a forged or foreign button', async () => {
-    w = await startWorld(redis);
+    w = await startWorld({ redis });
     await linkOnDiscord(w, USERS.amina, 'acc-amina');
     await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
     const caseId = await aminaOpensCase(w);
@@ -205,7 +193,7 @@ describe('Discord buyer, Telegram seller', () => {
   });
 
   it('delivers the case to the seller on Telegram and their reply to the buyer on Discord', async () => {
-    w = await startWorld(null, { telegram: true });
+    w = await startWorld({ telegram: true });
     const tg = w.tg!;
     await linkOnDiscord(w, USERS.amina, 'acc-amina');
     const { token } = await w.p.linking.issue('acc-bisou');

@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterDeps } from '../../../adapters/discord/index.js';
 import { createI18n, type I18n } from '../../../src/app/i18n.js';
 import { silentLogger } from '../../../src/app/log.js';
@@ -14,10 +11,11 @@ import { createLinkStore } from '../../../src/infra/link-store.js';
 import { createThreadRegistry } from '../../../src/infra/thread-registry.js';
 import type { CaseFilter } from '../../../src/ports/case-store.js';
 import type { Msg } from '../../../src/ports/notification.js';
+import { createScriptedEngine as createEngine, testLocales, type ScriptedEngine } from '../../support/scripted-engine.js';
 import { startDiscordStandin, type DiscordStandin, type StandinUser } from '../../support/discord-standin.js';
 
 /** Sentences of the scripted engine, added to a copy of the real locales. */
-const TEST_FTL: Record<string, string> = {
+const TEST_FTL = {
   fr: `test-echo = Vous avez écrit : { $text }
 test-raw = { $text }
 test-pick = Choisissez
@@ -34,31 +32,15 @@ test-tracking = What is the tracking?
 
 /** A locales folder: every real .ftl plus the test sentences. */
 export function testLocalesDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'palabre-dc-locales-'));
-  cpSync('locales', dir, { recursive: true });
-  for (const lang of ['fr', 'en']) writeFileSync(join(dir, lang, 'zz-test.ftl'), TEST_FTL[lang]!);
-  return dir;
+  return testLocales(TEST_FTL);
 }
 
-/** An engine that records every TurnInput and answers what the test scripts. */
+/** An engine that records every TurnInput and, until told otherwise, echoes text. */
 export function createScriptedEngine() {
-  const inputs: TurnInput[] = [];
-  let script: (input: TurnInput) => OutMessage[] | Promise<OutMessage[]> = (input) =>
-    input.content.type === 'text' ? [replyTo(input, [{ id: 'test-echo', args: { text: input.content.text } }])] : [];
-  return {
-    inputs,
-    /** Sets the answer to every following turn. */
-    answer(fn: typeof script) {
-      script = fn;
-    },
-    async handle(input: TurnInput) {
-      inputs.push(input);
-      return { replies: await script(input) };
-    },
-  };
+  return createEngine((input) => (input.content.type === 'text' ? [replyTo(input, [{ id: 'test-echo', args: { text: input.content.text } }])] : []));
 }
 
-export type ScriptedEngine = ReturnType<typeof createScriptedEngine>;
+export type { ScriptedEngine };
 
 /** An engine reply where the turn came from. */
 export function replyTo(input: TurnInput, body: Msg[], extra: Partial<OutMessage> = {}): OutMessage {

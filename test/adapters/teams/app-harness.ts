@@ -1,9 +1,6 @@
 import { createTeamsAdapter } from '../../../adapters/teams/index.js';
-import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
-import { composePalabre } from '../../../src/app/compose.js';
-import { createLogger, silentLogger } from '../../../src/app/log.js';
-import { loadConfig } from '../../../src/config.js';
-import { TEST_REDIS_URL, type TestRedis } from '../../support/redis.js';
+import type { TelegramAdapter } from '../../../adapters/telegram/index.js';
+import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startTeamsStandin, type ConnectorCall } from '../../support/teams-standin.js';
 import { startTelegramStandin, type StandinUser, type TelegramStandin } from '../../support/telegram-standin.js';
 import { activities, buttonsOf, cardOf, cardTexts, STAFF, until, visible } from './harness.js';
@@ -15,29 +12,26 @@ const APP_PASSWORD = 'e2e-secret';
 export const seen = (call: ConnectorCall): string => [visible(call.body?.text), ...cardTexts(cardOf(call.body))].filter(Boolean).join('\n');
 
 /**
- * The whole of Palabre built by composePalabre (memory, or Redis when given) with the Teams adapter on a
+ * The whole of Palabre built by composePalabre (memory, or Redis under a fresh prefix) with the Teams adapter on a
  * Bot Framework stand-in, authenticated both ways, and optionally the Telegram adapter on its own stand-in.
  */
-export async function startTeamsApp(opts: { redis?: TestRedis; telegram?: boolean; env?: Record<string, string> } = {}) {
+export async function startTeamsApp(opts: { redis?: boolean; telegram?: boolean; env?: Record<string, string> } = {}) {
   const standin = await startTeamsStandin({ appId: APP_ID, appPassword: APP_PASSWORD });
   const tg: TelegramStandin | null = opts.telegram ? await startTelegramStandin() : null;
-  const config = loadConfig({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: APP_PASSWORD,
-    MicrosoftAppType: 'MultiTenant',
-    TEAMS_STAFF_CONVERSATION_ID: STAFF,
-    TEAMS_OPENID_METADATA_URL: standin.openIdMetadataUrl,
-    LOG_LEVEL: 'silent',
-    ...(tg ? { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.root } : {}),
-    ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: opts.redis.prefix, LINK_SECRET: 'teams-journey-secret-0123456789' } : {}),
-    ...opts.env,
+  const composed = await composeTestApp({
+    redis: opts.redis ?? false,
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
+      MicrosoftAppType: 'MultiTenant',
+      TEAMS_STAFF_CONVERSATION_ID: STAFF,
+      TEAMS_OPENID_METADATA_URL: standin.openIdMetadataUrl,
+      ...(tg ? { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.root } : {}),
+      ...opts.env,
+    },
   });
-  const p = await composePalabre({
-    config,
-    logger: process.env.JOURNEY_LOG ? createLogger(process.env.JOURNEY_LOG) : silentLogger,
-    ...(opts.redis ? { redis: opts.redis.connect({ maxRetriesPerRequest: null }) } : {}),
-    outbox: { backoffMs: 200, maxBackoffMs: 1000, sweepEveryMs: 0 },
-  });
+  const { p } = composed;
+  const { config } = p;
   const teams = createTeamsAdapter({
     ...(config.MicrosoftAppId ? { appId: config.MicrosoftAppId } : {}),
     ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
@@ -60,14 +54,7 @@ export async function startTeamsApp(opts: { redis?: TestRedis; telegram?: boolea
   });
   p.addNotifier(teams.notifier);
   await teams.register(p.http);
-  let telegram: TelegramAdapter | null = null;
-  if (tg) {
-    telegram = createTelegramAdapter({
-      token: tg.token, apiRoot: tg.root, engine: p.engine, i18n: p.i18n, threads: p.threads, dedup: p.dedup, kv: p.kv, blobs: p.blobs,
-      logger: p.logger, defaultLocale: config.DEFAULT_LOCALE, defaultTimezone: config.DEFAULT_TIMEZONE, pollTimeoutSeconds: 5,
-    });
-    p.addNotifier(telegram.notifier);
-  }
+  const telegram: TelegramAdapter | null = tg ? addTelegram(composed) : null;
   await p.http.ready();
   await p.start();
   await telegram?.start();
@@ -123,7 +110,7 @@ export async function startTeamsApp(opts: { redis?: TestRedis; telegram?: boolea
     },
     async close() {
       await telegram?.stop();
-      await p.close();
+      await composed.close();
       await standin.close();
       await tg?.close();
     },

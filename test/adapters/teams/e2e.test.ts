@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testRedis, type TestRedis } from '../../support/redis.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { StandinUser } from '../../support/telegram-standin.js';
 import { seen, startTeamsApp, type TeamsApp } from './app-harness.js';
 import { agent, amina, bisou, STAFF, until, visible } from './harness.js';
@@ -30,18 +29,13 @@ async function openCase(app: TeamsApp): Promise<void> {
 }
 
 describe.each([['memory'], ['redis']] as const)('Teams journeys on the composed app (%s)', (mode) => {
-  let r: TestRedis | undefined;
   let app: TeamsApp;
-  beforeEach(async () => {
-    if (mode === 'redis') r = await testRedis();
-  });
   afterEach(async () => {
     await app?.close();
-    await r?.cleanup();
   });
 
   it('install, link, report with card buttons, seller reply, a nudge after the turn, and support in a staff thread', async () => {
-    app = await startTeamsApp({ ...(r ? { redis: r } : {}), env: { POLICY_ESCALATION_AFTER: 'PT3S' } });
+    app = await startTeamsApp({ redis: mode === 'redis', env: { POLICY_ESCALATION_AFTER: 'PT3S' } });
     await app.post(app.act.installPersonal(amina));
     await app.expectMessage(amina.chat, /Je suis Palabre/);
     await app.link(amina, 'acc-amina');

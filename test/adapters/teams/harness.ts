@@ -1,6 +1,3 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsAdapterDeps } from '../../../adapters/teams/index.js';
 import { createI18n } from '../../../src/app/i18n.js';
@@ -14,6 +11,7 @@ import { createMemoryKv } from '../../../src/infra/kv.js';
 import { createLinkStore } from '../../../src/infra/link-store.js';
 import { createThreadRegistry } from '../../../src/infra/thread-registry.js';
 import type { Msg } from '../../../src/ports/notification.js';
+import { createScriptedEngine, testLocales, type ScriptedEngine } from '../../support/scripted-engine.js';
 import { startTeamsStandin, type TeamsStandin } from '../../support/teams-standin.js';
 
 /** Sentences of the scripted engine, next to the adapter's own Fluent file. */
@@ -37,34 +35,12 @@ engine-card-tracking-mismatch = Tracking to another address
 engine-card-role = You are the { $role }
 `;
 
-/** A locales folder with the adapter's teams.ftl and the test sentences. */
+/** A locales folder with the adapter's teams.ftl and the test sentences (the same in both languages). */
 export function testLocalesDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'palabre-teams-locales-'));
-  for (const lang of ['fr', 'en']) {
-    mkdirSync(join(dir, lang));
-    copyFileSync(join('locales', lang, 'teams.ftl'), join(dir, lang, 'teams.ftl'));
-    writeFileSync(join(dir, lang, 'test.ftl'), TEST_FTL);
-  }
-  return dir;
+  return testLocales({ fr: TEST_FTL, en: TEST_FTL }, ['teams.ftl']);
 }
 
-/** An engine that records every TurnInput and answers what the test scripts. */
-export function createScriptedEngine() {
-  const inputs: TurnInput[] = [];
-  let script: (input: TurnInput) => OutMessage[] | Promise<OutMessage[]> = () => [];
-  return {
-    inputs,
-    answer(fn: typeof script) {
-      script = fn;
-    },
-    async handle(input: TurnInput) {
-      inputs.push(input);
-      return { replies: await script(input) };
-    },
-  };
-}
-
-export type ScriptedEngine = ReturnType<typeof createScriptedEngine>;
+export { createScriptedEngine, type ScriptedEngine };
 
 /** An engine reply in the conversation the turn came from. */
 export function replyTo(input: TurnInput, body: Msg[], extra: Partial<OutMessage> = {}): OutMessage {

@@ -120,15 +120,32 @@ describe('Teams inbound activities', () => {
     expect((await h.links.get('teams', bisou.id))?.blockedAt).toBeNull();
   });
 
-  it('answers politely when a turn fails, and keeps serving the next one', async () => {
+  it('answers politely and with 503 when a turn fails before the engine answers; the redelivery is handled once', async () => {
     h.engine.answer(() => {
-      throw new Error('boom');
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
     });
-    expect((await h.post(h.act.say(amina, 'break'))).status).toBe(200);
+    const activity = h.act.say(amina, 'break');
+    expect((await h.post(activity)).status).toBe(503);
     expect(visible(h.standin.posted(amina.chat)[0]?.body.text)).toContain('something went wrong');
+
     h.engine.answer((input) => [replyTo(input, [{ id: 'test-no' }])]);
+    expect((await h.post(activity)).status).toBe(200);
+    expect((await h.post(activity)).status).toBe(200);
+    expect(h.engine.inputs).toHaveLength(2);
+    expect(h.standin.posted(amina.chat).map((c) => visible(c.body.text))).toEqual([expect.stringContaining('something went wrong'), 'No']);
+
     await h.post(h.act.say(amina, 'again'));
-    expect(visible(h.standin.posted(amina.chat)[1]?.body.text)).toBe('No');
+    expect(visible(h.standin.posted(amina.chat)[2]?.body.text)).toBe('No');
+  });
+
+  it('answers 200 to an activity the engine handled even if its reply failed, apologises, and never runs it twice', async () => {
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-no' }])]);
+    h.standin.fail(400, { times: 1, match: (c) => c.conversationId === amina.chat });
+    const activity = h.act.say(amina, 'handled');
+    expect((await h.post(activity)).status).toBe(200);
+    expect((await h.post(activity)).status).toBe(200);
+    expect(h.engine.inputs).toHaveLength(1);
+    expect(h.standin.posted(amina.chat).map((c) => visible(c.body.text))).toEqual([expect.stringContaining('something went wrong')]);
   });
 
   it('sends a reply meant for another known conversation proactively', async () => {

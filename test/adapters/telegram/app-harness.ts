@@ -1,9 +1,6 @@
-import { createTelegramAdapter } from '../../../adapters/telegram/index.js';
 import { createWebAdapter } from '../../../adapters/web/index.js';
-import { composePalabre, localesDir } from '../../../src/app/compose.js';
-import { createLogger, silentLogger } from '../../../src/app/log.js';
-import { loadConfig } from '../../../src/config.js';
-import { TEST_REDIS_URL, type TestRedis } from '../../support/redis.js';
+import { localesDir } from '../../../src/app/compose.js';
+import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startTelegramStandin, type StandinChat, type StandinUser } from '../../support/telegram-standin.js';
 import { OTHER_GROUP, STAFF, privateChat, until, visible } from './harness.js';
 
@@ -13,43 +10,19 @@ type Json = Record<string, any>;
 export const shown = (m: Json): string => visible(String(m.text ?? m.caption ?? ''));
 
 /**
- * The whole of Palabre built by composePalabre (memory, or Redis when given), the Telegram adapter on a Bot API
+ * The whole of Palabre built by composePalabre (memory, or Redis under a fresh prefix), the Telegram adapter on a Bot API
  * stand-in in long-polling mode, and optionally the web playground: what a user of each platform would see.
  */
-export async function startApp(opts: { redis?: TestRedis; web?: boolean; forumStaff?: boolean } = {}) {
+export async function startApp(opts: { redis?: boolean; web?: boolean; forumStaff?: boolean } = {}) {
   const standin = await startTelegramStandin();
   standin.setChat(opts.forumStaff ? { ...STAFF, is_forum: true } : STAFF);
   standin.setChat(OTHER_GROUP);
-  const config = loadConfig({
-    TELEGRAM_BOT_TOKEN: standin.token,
-    TELEGRAM_API_ROOT: standin.root,
-    TELEGRAM_SUPPORT_CHAT_ID: String(STAFF.id),
-    LOG_LEVEL: 'silent',
-    ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: opts.redis.prefix, LINK_SECRET: 'journey-link-secret-0123456789' } : {}),
+  const composed = await composeTestApp({
+    redis: opts.redis ?? false,
+    env: { TELEGRAM_BOT_TOKEN: standin.token, TELEGRAM_API_ROOT: standin.root, TELEGRAM_SUPPORT_CHAT_ID: String(STAFF.id) },
   });
-  const p = await composePalabre({
-    config,
-    logger: process.env.JOURNEY_LOG ? createLogger(process.env.JOURNEY_LOG) : silentLogger,
-    ...(opts.redis ? { redis: opts.redis.connect({ maxRetriesPerRequest: null }) } : {}),
-    outbox: { backoffMs: 200, maxBackoffMs: 1000, sweepEveryMs: 0 },
-  });
-  const telegram = createTelegramAdapter({
-    token: config.TELEGRAM_BOT_TOKEN!,
-    apiRoot: config.TELEGRAM_API_ROOT,
-    ...(config.TELEGRAM_SUPPORT_CHAT_ID ? { supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID } : {}),
-    engine: p.engine,
-    i18n: p.i18n,
-    threads: p.threads,
-    dedup: p.dedup,
-    kv: p.kv,
-    blobs: p.blobs,
-    logger: p.logger,
-    metrics: p.metrics,
-    defaultLocale: config.DEFAULT_LOCALE,
-    defaultTimezone: config.DEFAULT_TIMEZONE,
-    pollTimeoutSeconds: 5,
-  });
-  p.addNotifier(telegram.notifier);
+  const { p } = composed;
+  const telegram = addTelegram(composed);
   let webBase = '';
   if (opts.web) {
     const web = createWebAdapter({
@@ -103,7 +76,7 @@ export async function startApp(opts: { redis?: TestRedis; web?: boolean; forumSt
     },
     async close() {
       await telegram.stop();
-      await p.close();
+      await composed.close();
       await standin.close();
     },
   };

@@ -1,6 +1,3 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTelegramAdapter, type TelegramAdapterDeps } from '../../../adapters/telegram/index.js';
 import { createI18n } from '../../../src/app/i18n.js';
 import { silentLogger } from '../../../src/app/log.js';
@@ -10,10 +7,11 @@ import { createMemoryDedup } from '../../../src/infra/dedup.js';
 import { createMemoryKv } from '../../../src/infra/kv.js';
 import { createThreadRegistry } from '../../../src/infra/thread-registry.js';
 import type { Msg } from '../../../src/ports/notification.js';
+import { createScriptedEngine, testLocales, type ScriptedEngine } from '../../support/scripted-engine.js';
 import { startTelegramStandin, type StandinChat, type StandinUser, type TelegramStandin } from '../../support/telegram-standin.js';
 
 /** Sentences of the scripted engine, next to the adapter's own Fluent file. */
-const TEST_FTL: Record<string, string> = {
+const TEST_FTL = {
   fr: `test-echo = Vous avez écrit : { $text }
 test-hello = Bonjour { $name }
 test-yes = Oui
@@ -45,33 +43,10 @@ test-amount = How much?
 
 /** A locales folder with the adapter's telegram.ftl and the test sentences. */
 export function testLocalesDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'palabre-tg-locales-'));
-  for (const lang of ['fr', 'en']) {
-    mkdirSync(join(dir, lang));
-    copyFileSync(join('locales', lang, 'telegram.ftl'), join(dir, lang, 'telegram.ftl'));
-    writeFileSync(join(dir, lang, 'test.ftl'), TEST_FTL[lang]!);
-  }
-  return dir;
+  return testLocales(TEST_FTL, ['telegram.ftl']);
 }
 
-/** An engine that records every TurnInput and answers what the test scripts. */
-export function createScriptedEngine() {
-  const inputs: TurnInput[] = [];
-  let script: (input: TurnInput) => OutMessage[] | Promise<OutMessage[]> = () => [];
-  return {
-    inputs,
-    /** Sets the answer to every following turn. */
-    answer(fn: typeof script) {
-      script = fn;
-    },
-    async handle(input: TurnInput) {
-      inputs.push(input);
-      return { replies: await script(input) };
-    },
-  };
-}
-
-export type ScriptedEngine = ReturnType<typeof createScriptedEngine>;
+export { createScriptedEngine, type ScriptedEngine };
 
 /** An engine reply in the chat the turn came from. */
 export function replyTo(input: TurnInput, body: Msg[], extra: Partial<OutMessage> = {}): OutMessage {

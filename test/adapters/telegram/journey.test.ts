@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testRedis, type TestRedis } from '../../support/redis.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { shown, startApp, type App } from './app-harness.js';
 import { OTHER_GROUP, STAFF, agent, amina, bisou, privateChat, until } from './harness.js';
 
@@ -26,17 +25,12 @@ async function openCase(app: App): Promise<void> {
 }
 
 describe.each([['memory'], ['redis']] as const)('Telegram journeys on the composed app (%s)', (mode) => {
-  let r: TestRedis | undefined;
   let app: App;
   // Each test is a fresh deployment: its own key prefix, or update ids of one test would be duplicates in the next.
-  beforeEach(async () => {
-    if (mode === 'redis') r = await testRedis();
-  });
   afterEach(async () => {
     await app.close();
-    await r?.cleanup();
   });
-  const start = (opts: Parameters<typeof startApp>[0] = {}) => startApp({ ...opts, ...(r ? { redis: r } : {}) });
+  const start = (opts: Parameters<typeof startApp>[0] = {}) => startApp({ ...opts, redis: mode === 'redis' });
 
   it('takes a buyer from a text message to an opened case; the seller gets it with the photo and answers by replying', async () => {
     app = await start();

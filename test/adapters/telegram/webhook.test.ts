@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDedup } from '../../../src/infra/dedup.js';
+import type { Dedup } from '../../../src/ports/kv.js';
 import { testRedis, type TestRedis } from '../../support/redis.js';
 import type { TelegramStandin } from '../../support/telegram-standin.js';
 import { amina, createScriptedEngine, privateChat, replyTo, startHarness, until, visible } from './harness.js';
@@ -18,13 +20,14 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
     for (const x of opened.splice(0)) await x.close();
   });
 
-  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; standin?: TelegramStandin; webhookUrl?: string } = {}) {
+  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; dedup?: Dedup; standin?: TelegramStandin; webhookUrl?: string } = {}) {
     const h = await startHarness({
       webhookSecret: SECRET,
       ...(shared.webhookUrl ? { webhookUrl: shared.webhookUrl } : {}),
       ...(shared.standin ? { standin: shared.standin } : {}),
       ...(shared.engine ? { engine: shared.engine } : {}),
       ...(shared.redisDedup ? { dedup: createDedup(r.connect(), r.prefix) } : {}),
+      ...(shared.dedup ? { dedup: shared.dedup } : {}),
     });
     const app: FastifyInstance = Fastify();
     h.adapter.registerWebhook(app);
@@ -105,13 +108,55 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
     expect(a.standin.botMessages(amina.id)).toHaveLength(1);
   });
 
-  it('survives a failing turn: 200 to Telegram (no redelivery storm) and an apology to the user', async () => {
+  it('answers 503 to an update that failed before the engine answered, then handles its redelivery once', async () => {
     const w = await webhookProcess();
-    w.engine.answer(() => {
-      throw new Error('store down');
+    let calls = 0;
+    w.engine.answer((input) => {
+      if (++calls === 1) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+      return [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])];
     });
-    expect((await w.post(w.standin.build.text(amina, privateChat(amina), 'bonjour'))).statusCode).toBe(200);
-    const apology = await w.standin.waitForCall('sendMessage');
-    expect(visible(String(apology.params.text))).toMatch(/^Désolé/);
+    const update = w.standin.build.text(amina, privateChat(amina), 'bonjour');
+
+    expect((await w.post(update)).statusCode).toBe(503);
+    // No apology: Telegram delivers the update again and that delivery answers.
+    expect(w.standin.callsOf('sendMessage')).toHaveLength(0);
+    expect((await w.post(update)).statusCode).toBe(200);
+    // A duplicate of the handled update is ignored.
+    expect((await w.post(update)).statusCode).toBe(200);
+
+    expect(w.engine.inputs).toHaveLength(2);
+    expect(w.standin.botMessages(amina.id).map((m) => visible(String(m.text)))).toEqual(['Bonjour Amina']);
+  });
+
+  it('answers 503 while Redis is down, and the redelivery is handled by a process that reaches it', async () => {
+    const engine = createScriptedEngine();
+    engine.answer((input) => [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])]);
+    // Nothing listens on port 1, and commands fail at once instead of waiting for a connection.
+    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    down.on('error', () => undefined);
+    opened.push({ close: async () => down.disconnect() });
+    const prefix = `${r.prefix}down:`;
+    const a = await webhookProcess({ engine, dedup: createDedup(down, prefix) });
+    const b = await webhookProcess({ engine, dedup: createDedup(r.connect(), prefix), standin: a.standin });
+    const update = a.standin.build.text(amina, privateChat(amina), 'bonjour');
+
+    expect((await a.post(update)).statusCode).toBe(503);
+    expect(engine.inputs).toHaveLength(0);
+    expect((await b.post(update)).statusCode).toBe(200);
+    expect((await b.post(update)).statusCode).toBe(200);
+    expect(engine.inputs).toHaveLength(1);
+    await until(() => a.standin.botMessages(amina.id).length === 1, 'one answer');
+  });
+
+  it('answers 200 to an update the engine handled even if its reply failed, apologises, and never runs it twice', async () => {
+    const w = await webhookProcess();
+    w.engine.answer((input) => [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])]);
+    w.standin.failNext('sendMessage', { code: 500, description: 'Internal Server Error' });
+    const update = w.standin.build.text(amina, privateChat(amina), 'bonjour');
+
+    expect((await w.post(update)).statusCode).toBe(200);
+    expect((await w.post(update)).statusCode).toBe(200);
+    expect(w.engine.inputs).toHaveLength(1);
+    expect(w.standin.botMessages(amina.id).map((m) => visible(String(m.text)))).toEqual([expect.stringMatching(/^Désolé/)]);
   });
 });
