@@ -1,7 +1,4 @@
 import 'dotenv/config';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createTeamsAdapter } from '../adapters/teams/index.js';
-import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createWebAdapter, isDemoMarketplace, playgroundEnabled } from '../adapters/web/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, localesDir, type Palabre } from './app/compose.js';
@@ -11,7 +8,10 @@ import { createLogger, type Logger } from './app/log.js';
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
 type Running = { start(): Promise<void>; stop(): Promise<void> };
 
-/** Builds the adapters the configuration turns on and registers their routes and notifiers. */
+/**
+ * Builds the adapters the configuration turns on and registers their routes and notifiers. Each platform's
+ * adapter is imported only when it is on: botbuilder and discord.js alone take about a second to load.
+ */
 async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<Running[]> {
   const running: Running[] = [];
   const shared = { engine: p.engine, i18n: p.i18n, threads: p.threads, blobs: p.blobs, logger: log };
@@ -36,6 +36,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   }
 
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
     const tg = createTelegramAdapter({
       ...shared,
       token: config.TELEGRAM_BOT_TOKEN,
@@ -54,6 +55,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   }
 
   if (config.DISCORD_BOT_TOKEN) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.js');
     const dc = createDiscordAdapter({
       ...shared,
       config: { ...config, DISCORD_BOT_TOKEN: config.DISCORD_BOT_TOKEN },
@@ -68,6 +70,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   }
 
   if (config.MicrosoftAppId || config.TEAMS_ENABLED) {
+    const { createTeamsAdapter } = await import('../adapters/teams/index.js');
     const teams = createTeamsAdapter({
       ...shared,
       appId: config.MicrosoftAppId,
