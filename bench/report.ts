@@ -1,0 +1,135 @@
+import type { Machine } from './machine.js';
+import type { MemoryResult } from './memory.js';
+import type { BenchOptions } from './options.js';
+import type { ProfileSummary } from './profile.js';
+import type { TurnCost } from './redis-cost.js';
+import type { ReminderResult } from './reminders.js';
+import type { StartupResult } from './startup.js';
+import type { WebhookResult } from './webhook.js';
+
+/** A section's result, or why it has none. */
+export type Outcome<T> = T | { error: string } | { skipped: true };
+
+/** The JSON `npm run bench` writes. */
+export interface BenchResult {
+  meta: { startedAt: string; finishedAt: string; seconds: number; options: BenchOptions; machine: Machine };
+  webhook: Outcome<WebhookResult>;
+  redis: Outcome<{ turn: TurnCost; memory: MemoryResult }>;
+  reminders: Outcome<ReminderResult>;
+  startup: Outcome<StartupResult>;
+  targets: Target[];
+}
+
+/** One of the issue's targets beside what was measured; `met` is null when the section did not run. */
+export interface Target {
+  id: string;
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export const ok = <T>(o: Outcome<T>): T | null => (o && typeof o === 'object' && !('error' in o) && !('skipped' in o) ? (o as T) : null);
+
+/** The issue's targets (not test assertions): printed beside the measured values, missed ones flagged. */
+export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders' | 'startup'>): Target[] {
+  const w = ok(r.webhook);
+  const red = ok(r.redis);
+  const rem = ok(r.reminders);
+  const st = ok(r.startup);
+  const t = (id: string, what: string, goal: string, measured: string | null, met: boolean | null): Target => ({ id, what, goal, measured: measured ?? 'not measured', met: measured === null ? null : met });
+  return [
+    t('webhook-ratio', "Palabre's case turn vs bare grammY (updates/s, same run)", '≥ 0.5×', w ? `${w.ratio}×` : null, w ? w.ratio >= 0.5 : null),
+    t('redis-round-trips', 'Redis round trips per case turn', '≤ 3', red ? `${red.turn.turn.roundTrips}` : null, red ? red.turn.turn.roundTrips <= 3 : null),
+    t('redis-bytes', 'Redis memory per open case', '≤ 4 KB', red ? `${(red.memory.bytesPerCase / 1024).toFixed(1)} KB` : null, red ? red.memory.bytesPerCase <= 4096 : null),
+    t('reminder-lag', 'Reminder firing lag p99', '≤ 1 s', rem ? `${(rem.lagP99Ms / 1000).toFixed(2)} s` : null, rem ? rem.lagP99Ms <= 1000 && rem.duplicates === 0 && rem.missing === 0 : null),
+    t('embedded-start', 'Embedded mode start → /healthz 200', '≤ 2 s', st ? `${(st.medianMs / 1000).toFixed(2)} s` : null, st ? st.medianMs <= 2000 : null),
+  ];
+}
+
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const failed = (o: Outcome<unknown>) => ('error' in (o as object) ? `failed: ${(o as { error: string }).error}` : 'skipped');
+
+/** The run as Markdown tables: what docs/performance.md shows. */
+export function renderReport(r: BenchResult): string {
+  const out: string[] = [];
+  const m = r.meta.machine;
+  out.push(`Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, Redis ${m.redis}; load average ${m.loadAtStart} → ${m.loadAtEnd ?? '?'}; ${r.meta.seconds} s`);
+  out.push('');
+  const w = ok(r.webhook);
+  out.push('1. Telegram webhook, end to end (comment in the buyer\'s case → relayed message at the seller; baseline: reply)');
+  if (w) {
+    const o = w.options;
+    out.push(`   ${o.updates} updates × ${o.rounds} rounds, ${o.users} buyers, ${o.sellers} sellers, concurrency ${o.concurrency}, Palabre LOG_LEVEL=${o.logLevel}`);
+    out.push('');
+    const cpu = (c: number | null) => (c === null ? '–' : c);
+    out.push(row(['round', 'case entries', 'Palabre updates/s', 'p50 ms', 'p99 ms', 'CPU ms/update', 'bare grammY updates/s', 'p50 ms', 'p99 ms', 'CPU ms/update', 'ratio']));
+    out.push(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+    for (const x of w.rounds) {
+      const p = x.palabre;
+      const b = x.baseline;
+      out.push(row([x.round, x.caseEntries, p.updatesPerSec, p.latencyP50Ms, p.latencyP99Ms, cpu(p.cpuMsPerUpdate), b.updatesPerSec, b.latencyP50Ms, b.latencyP99Ms, cpu(b.cpuMsPerUpdate), `${x.ratio}×`]));
+    }
+    const p = w.palabre;
+    const b = w.baseline;
+    out.push(row(['median', '', p.updatesPerSec, p.latencyP50Ms, p.latencyP99Ms, cpu(p.cpuMsPerUpdate), b.updatesPerSec, b.latencyP50Ms, b.latencyP99Ms, cpu(b.cpuMsPerUpdate), `${w.ratio}×`]));
+    if (w.cpuRatio !== null) out.push('', `   CPU per update, bare grammY over Palabre: ${w.cpuRatio}× (the updates/s ratio if each had a core to itself)`);
+    out.push('');
+    out.push(`   Redis per update (server-wide): Palabre ${w.commandstats.palabre.callsPerUpdate} commands executed (INFO commandstats, Lua scripts' own calls included), ${w.redisCpuMsPerUpdate.palabre} ms of Redis CPU;`);
+    out.push(`   bare grammY ${w.commandstats.baseline.callsPerUpdate} commands, ${w.redisCpuMsPerUpdate.baseline} ms of Redis CPU`);
+    out.push('   case entries: timeline length of each case when the round starts; p50/p99: posting the update → the message arriving at');
+    out.push('   the stand-in; CPU: the bot process\'s user + system time per update');
+  } else out.push(`   ${failed(r.webhook)}`);
+  out.push('');
+  const red = ok(r.redis);
+  out.push('2. Redis cost per case turn, and memory per open case');
+  if (red) {
+    const c = red.turn;
+    out.push('');
+    out.push(row(['phase', 'commands', 'round trips', 'median ms', 'top commands (per turn)']));
+    out.push(row(['---', '---:', '---:', '---:', '---']));
+    const top = (xs: Array<[string, number]>) => xs.slice(0, 6).map(([n, k]) => `${n} ${k}`).join(', ');
+    out.push(row(['turn (update → reply)', c.turn.commands, c.turn.roundTrips, c.turnMs, top(c.turn.byCommand)]));
+    out.push(row(['relay to the seller (outbox)', c.relay.commands, c.relay.roundTrips, c.relayMs, top(c.relay.byCommand)]));
+    out.push('');
+    out.push(`   ${c.turns} turns in process, one at a time, counted at the ioredis client (a pipeline or MULTI block is one round trip);`);
+    out.push(`   Redis executed ${c.commandstatsPerTurn} commands per turn and relay (INFO commandstats: Lua scripts' own calls included, server-wide)`);
+    const mem = red.memory;
+    out.push(`   ${mem.cases} open cases, ${mem.eventsPerCase} timeline entries each on average: ${mem.bytesPerCase} bytes per case (${mem.keys} keys)`);
+    out.push('');
+    out.push(row(['kind of key', 'bytes per case', 'keys per case']));
+    out.push(row(['---', '---:', '---:']));
+    for (const b of mem.breakdown.filter((x) => x.bytesPerCase > 0)) out.push(row([b.kind, b.bytesPerCase, b.keysPerCase]));
+  } else out.push(`   ${failed(r.redis)}`);
+  out.push('');
+  const rem = ok(r.reminders);
+  out.push('3. Reminder scale (BullMQ scheduler → handler)');
+  if (rem) {
+    out.push(`   ${rem.reminders} reminders due over ${rem.windowS} s, worker concurrency ${rem.concurrency}: scheduled at ${rem.schedulePerSec}/s (${rem.scheduleSeconds} s, ${rem.scheduledLate} late),`);
+    out.push(`   fired ${rem.fired} (${rem.duplicates} twice, ${rem.missing} never) at ${rem.firePerSec}/s; lag p50 ${rem.lagP50Ms} ms, p99 ${rem.lagP99Ms} ms, max ${rem.lagMaxMs} ms`);
+  } else out.push(`   ${failed(r.reminders)}`);
+  out.push('');
+  const st = ok(r.startup);
+  out.push('4. Embedded mode start → /healthz 200');
+  out.push(st ? `   ${st.command}: ${st.runs.join(' ms, ')} ms (median ${st.medianMs} ms)` : `   ${failed(r.startup)}`);
+  out.push('');
+  out.push(row(['target', 'goal', 'measured', '']));
+  out.push(row(['---', '---', '---', '---']));
+  for (const t of r.targets) out.push(row([t.what, t.goal, t.measured, t.met === null ? '–' : t.met ? 'met' : '**MISSED**']));
+  const profile = w?.profile;
+  if (profile) out.push('', renderProfile(profile));
+  else if (r.targets.some((t) => t.met === false)) out.push('', 'Targets missed: `npm run bench -- --profile` adds a CPU profile of the Palabre process (where a turn\'s time goes).');
+  return out.join('\n');
+}
+
+/** The busiest functions and areas of a profiled Palabre round. */
+export function renderProfile(p: ProfileSummary): string {
+  const out = [`CPU profile of one Palabre round (${p.file}): busy ${p.busyPct}% of ${p.wallMs} ms`, ''];
+  out.push(row(['area', 'self %']), row(['---', '---:']));
+  for (const a of p.areas.slice(0, 10)) out.push(row([a.area, a.selfPct]));
+  out.push('', row(['nearest Palabre file on the stack', '% of busy time']), row(['---', '---:']));
+  for (const f of p.byPalabreFile.slice(0, 12)) out.push(row([f.file, f.pct]));
+  out.push('', row(['function', 'where', 'self %']), row(['---', '---', '---:']));
+  for (const f of p.topFunctions) out.push(row([f.fn, f.where, f.selfPct]));
+  return out.join('\n');
+}

@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { UserFromGetMe } from 'grammy/types';
+
+/** What the stand-in says about itself in getMe. */
+export const BENCH_BOT: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: 'Palabre bench',
+  username: 'palabre_bench_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** Called for every text the bot sends: chat id, text, and performance.now() on arrival. */
+export type OnSend = (chatId: number, text: string, at: number) => void;
+
+/**
+ * A lean stand-in of the Telegram Bot API on 127.0.0.1 for load: it answers the methods a webhook bot
+ * calls with the smallest valid result, and hands each sent text to `onSend`. The adapter tests'
+ * stand-in (test/support/telegram-standin.ts) records and validates every call, which is right for
+ * tests and too slow to measure a bot against.
+ */
+export async function startLeanStandin(token: string) {
+  let onSend: OnSend = () => undefined;
+  const counters = new Map<number, number>();
+  const calls = new Map<string, number>();
+  const nextMessageId = (chatId: number) => {
+    const n = (counters.get(chatId) ?? 100) + 1;
+    counters.set(chatId, n);
+    return n;
+  };
+  const path = `/bot${token}/`;
+
+  function result(method: string, params: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'getMe':
+        return BENCH_BOT;
+      case 'sendMessage':
+      case 'sendPhoto':
+      case 'sendDocument': {
+        const chatId = Number(params.chat_id);
+        const text = String(params.text ?? params.caption ?? '');
+        onSend(chatId, text, performance.now());
+        return { message_id: nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? 'private' : 'group' }, from: BENCH_BOT, text };
+      }
+      case 'editMessageText':
+        return { message_id: Number(params.message_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: 'private' }, text: String(params.text ?? '') };
+      case 'getChat':
+        return { id: Number(params.chat_id), type: Number(params.chat_id) > 0 ? 'private' : 'supergroup' };
+      default:
+        return true;
+    }
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = req.url ?? '';
+      const method = url.startsWith(path) ? url.slice(path.length).split('?')[0]! : '';
+      calls.set(method, (calls.get(method) ?? 0) + 1);
+      let params: Record<string, unknown> = {};
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (body && (req.headers['content-type'] ?? '').includes('json')) params = JSON.parse(body) as Record<string, unknown>;
+      const payload = method ? { ok: true, result: result(method, params) } : { ok: false, error_code: 404, description: 'Not Found' };
+      res.writeHead(method ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    /** Replaces the listener for sent texts (one per round). */
+    onSend(fn: OnSend) {
+      onSend = fn;
+    },
+    /** Calls per Bot API method since start. */
+    calls: () => Object.fromEntries(calls),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type LeanStandin = Awaited<ReturnType<typeof startLeanStandin>>;
