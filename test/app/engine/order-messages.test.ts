@@ -34,7 +34,7 @@ async function buyerWrites(amina: Speaker, text: string) {
   await amina.text(text);
 }
 
-describe.each(['memory', 'redis'] as const)('order messages without a case (%s)', (kind) => {
+describe.each(['memory', 'redis'] as const)('A buyer can always report a problem about an order through messages (no case) (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
   it('FR: the seller answers the buyer’s message with its Reply button, and the buyer’s answer reaches the seller again', async () => {

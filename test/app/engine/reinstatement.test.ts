@@ -12,7 +12,7 @@ async function setUp(w: World) {
   return { staff, bisou };
 }
 
-describe.each(['memory', 'redis'] as const)('suspension and reinstatement requests (%s)', (kind) => {
+describe.each(['memory', 'redis'] as const)('A seller who does not respond may be suspended by support; resolving does not reinstate them; they ask support through a reinstatement request the bot opens (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
   it('FR: a suspended seller is told why, asks for reinstatement once, and hears back when support reinstates the shop', async () => {
