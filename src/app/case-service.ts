@@ -36,8 +36,12 @@ export interface CaseService {
   eligibility(who: Who, orderId: string): Promise<{ order: Order; shop: Shop; eligibility: Eligibility; openCaseId: string | null }>;
   /** Opens a case on an order (the buyer only; one open case per order). */
   open(who: Who, input: { orderId: string; reason: ProblemKind; description: string; evidence?: BlobRef[] }): Promise<CaseResult>;
-  /** Runs a command on a case: checks access, decides, appends (retrying on a concurrent change). */
-  act(who: Who, caseId: string, command: CaseCommand): Promise<CaseResult>;
+  /**
+   * Runs a command on a case: checks access, decides, appends (retrying on a concurrent change).
+   * `opts.loaded`: a case this service returned from `get` moments ago, to spare a load; access is still
+   * checked on it, and a changed case (VERSION_CONFLICT) is loaded again. Any other object is ignored.
+   */
+  act(who: Who, caseId: string, command: CaseCommand, opts?: { loaded?: Case }): Promise<CaseResult>;
   /** A case the caller may read; CASE_NOT_FOUND when it does not exist or is none of their business. */
   get(who: Who, caseId: string): Promise<Case>;
   /** The caller's role on a case, or null. */
@@ -86,6 +90,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const attempts = Math.max(1, deps.retry?.attempts ?? 10);
   const baseDelayMs = deps.retry?.baseDelayMs ?? 5;
   const nowIso = () => clock.now().toISOString();
+  // The stored case behind each case `get` handed out (notes included): `act` reuses only these, never a
+  // caller-built object, so a caller cannot make it decide on a case it did not load from the store.
+  const issued = new WeakMap<Case, Case>();
 
   async function requireAccount(who: Who): Promise<Account> {
     const account = await marketplace.account(who.accountId);
@@ -168,8 +175,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return { ...command, info, shippingAddress };
   }
 
-  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand): Promise<CaseResult | 'conflict'> {
-    const c = await loadCase(caseId);
+  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand, loaded?: Case): Promise<CaseResult | 'conflict'> {
+    const c = loaded ?? (await loadCase(caseId));
     const role = resolveRole(who, c, account);
     const actor: Actor = { accountId: account?.id ?? who.accountId, role, platform: who.platform };
     const events = decide(c, await prepare(c, command), { now: nowIso(), policy, actor });
@@ -257,11 +264,13 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { case: next, events };
     },
 
-    async act(who, caseId, command) {
+    async act(who, caseId, command, opts) {
       const account = who.platform === 'system' ? null : await requireAccount(who);
+      const given = opts?.loaded ? issued.get(opts.loaded) : undefined;
       for (let attempt = 0; attempt < attempts; attempt++) {
         if (attempt > 0) await sleep(Math.random() * Math.min(250, baseDelayMs * 2 ** attempt));
-        const result = await actOnce(who, account, caseId, command);
+        // Only the first attempt may use the case the caller loaded: after a conflict it is stale.
+        const result = await actOnce(who, account, caseId, command, attempt === 0 && given?.id === caseId ? given : undefined);
         if (result !== 'conflict') return result;
         log?.debug({ caseId, attempt }, 'version conflict, retrying');
       }
@@ -271,7 +280,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async get(who, caseId) {
       const account = who.platform === 'system' ? null : await requireAccount(who);
       const c = await loadCase(caseId);
-      return visibleTo(c, resolveRole(who, c, account));
+      const visible = visibleTo(c, resolveRole(who, c, account));
+      issued.set(visible, c);
+      return visible;
     },
 
     async roleOn(who, c) {

@@ -95,6 +95,13 @@ export interface Palabre {
   close(): Promise<void>;
 }
 
+/**
+ * Reminder jobs one process runs at once. At BullMQ's default of 4 a process fires about 5,000/s with a stub
+ * handler, the very rate of the bench's 100,000-over-20-s burst, and p99 lag reached 1.2 s on a loaded machine;
+ * 32 kept it under 1 s (docs/performance.md, "Reminders").
+ */
+const SCHEDULER_CONCURRENCY = 32;
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The locales folder, from the source tree or from a build under dist/. */
@@ -132,7 +139,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
   const linking = createLinking({ secret: config.LINK_SECRET ?? randomBytes(32).toString('hex'), kv, clock });
   const i18n = createI18n(localesDir(), { defaultLocale: config.DEFAULT_LOCALE, logger });
-  const scheduler = redis ? createBullmqScheduler({ redis, prefix, clock, logger }) : createMemoryScheduler({ clock, logger });
+  const scheduler = redis
+    ? createBullmqScheduler({ redis, prefix, clock, logger, concurrency: SCHEDULER_CONCURRENCY })
+    : createMemoryScheduler({ clock, logger });
 
   // The outbox worker needs every notifier, and adapters need the engine: it is built at start().
   const notifiers: Notifier[] = [];

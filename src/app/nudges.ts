@@ -41,7 +41,10 @@ export interface NudgesDeps {
 
 /** The deadline nudges of SPEC section 1: planned from events, checked when due, sent once. */
 export interface Nudges {
-  /** The case service's afterAppend: wakes the outbox, schedules the case's nudges, cancels stale ones. Never throws. */
+  /**
+   * The case service's afterAppend: wakes the outbox (without waiting for the hand-off), schedules the case's
+   * new nudges, cancels stale ones. Never throws.
+   */
   afterAppend(c: Case, events: CaseEvent[]): Promise<void>;
   /** The scheduler's handler: sends a due nudge if it still applies (throws to have the job retried). */
   handle(job: ScheduledJob): Promise<void>;
@@ -105,17 +108,24 @@ export function createNudges(deps: NudgesDeps): Nudges {
   const sentKey = (id: string) => `nudge:sent:${id}`;
 
   async function afterAppend(c: Case, events: CaseEvent[]): Promise<void> {
-    await deps.outbox.wake(c.id);
+    // Not awaited: the hand-off (a dozen round trips) must not hold up the turn that caused it. Hand-offs of one
+    // case stay in order: they run under the case's lock, and a wake finding it taken is covered by the holder's
+    // look after unlocking. What a crash leaves in the case outbox, the worker's sweep hands off.
+    void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
     try {
       const previous = c.version - events.length;
       const before = previous > 0 ? planNudges(fold(c.timeline.slice(0, previous)), policy) : [];
       const planned = planNudges(c, policy);
       const keep = new Set(planned.map((n) => n.id));
-      await Promise.all(planned.map((n) => scheduler.schedule(nudgeJob(n))));
+      // Nudges already planned before this change were scheduled by the change that planned them:
+      // scheduling them again is a no-op that costs a Redis round trip and a Lua script each. If that
+      // earlier scheduling failed (a crash between append and schedule), the start-up `resync` repairs it.
+      const planBefore = new Set(before.map((n) => n.id));
+      await Promise.all(planned.filter((n) => !planBefore.has(n.id)).map((n) => scheduler.schedule(nudgeJob(n))));
       // What the change made stale is cancelled; a stale one that still fires is dropped by nudgeApplies.
       await Promise.all(before.filter((n) => !keep.has(n.id)).map((n) => scheduler.cancel(n.id)));
     } catch (err) {
-      log.error({ err, caseId: c.id }, 'could not schedule the case nudges; the next change or a restart does');
+      log.error({ err, caseId: c.id }, 'could not schedule the case nudges; the start-up resync does');
     }
   }
 

@@ -68,6 +68,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { queue, runner } = deps;
   const now = () => clock.now().toISOString();
   let sweepTimer: NodeJS.Timeout | undefined;
+  // Hand-offs callers did not wait for (a turn wakes and moves on): `close` lets them finish first.
+  const inflight = new Set<Promise<void>>();
 
   const count = (platform: string, outcome: 'sent' | 'failed' | 'dead' | 'skipped') => deps.metrics?.notifications.inc({ platform, outcome });
 
@@ -207,13 +209,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   return {
-    async wake(caseId) {
-      try {
-        await handoff(caseId);
-      } catch (err) {
+    wake(caseId) {
+      const run = handoff(caseId).catch((err: unknown) => {
         // The entries stay in the case outbox: the next wake or sweep hands them off.
         log.warn({ err, caseId }, 'outbox hand-off failed');
-      }
+      });
+      inflight.add(run);
+      void run.finally(() => inflight.delete(run));
+      return run;
     },
     send: enqueue,
     async start() {
@@ -235,6 +238,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     refreshMetrics,
     async close() {
       clearInterval(sweepTimer);
+      await Promise.allSettled([...inflight]);
       await runner.close();
     },
   };

@@ -24,6 +24,7 @@ function positiveTtl(ttlMs?: number): number | undefined {
 function wrap(keyv: Keyv, add: (key: string, raw: string, ttlMs?: number) => Promise<boolean>): AtomicKeyValue {
   return {
     get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
+    getMany: async <T>(keys: readonly string[]) => (keys.length === 0 ? [] : ((await keyv.getMany([...keys])) as (T | undefined)[])),
     async set<T>(key: string, value: T, ttlMs?: number) {
       await keyv.set(key, value, positiveTtl(ttlMs));
     },
@@ -47,6 +48,9 @@ class ExpiringMap implements KeyvStoreAdapter {
 
   async get<V>(key: string): Promise<V | undefined> {
     return this.live(key)?.raw as V | undefined;
+  }
+  async getMany<V>(keys: string[]): Promise<(V | undefined)[]> {
+    return keys.map((k) => this.live(k)?.raw as V | undefined);
   }
   async set(key: string, raw: unknown, ttl?: number): Promise<boolean> {
     this.entries.set(key, { raw, until: ttl ? Date.now() + ttl : Infinity });
@@ -97,6 +101,12 @@ class IoRedisStore implements KeyvStoreAdapter {
   async get<V>(key: string): Promise<V | undefined> {
     const raw = await this.redis.get(this.prefix + key);
     return (raw ?? undefined) as V | undefined;
+  }
+  /** One MGET; a Cluster refuses MGET across slots (these keys carry no hash tag), so there each key is read apart. */
+  async getMany<V>(keys: string[]): Promise<(V | undefined)[]> {
+    const full = keys.map((k) => this.prefix + k);
+    const raws = this.redis.isCluster ? await Promise.all(full.map((k) => this.redis.get(k))) : await this.redis.mget(full);
+    return raws.map((raw) => (raw ?? undefined) as V | undefined);
   }
   async set(key: string, raw: string, ttl?: number): Promise<boolean> {
     if (ttl) await this.redis.set(this.prefix + key, raw, 'PX', ttl);

@@ -2,6 +2,8 @@
 export interface KeyValue {
   /** The value at key, or undefined. */
   get<T>(key: string): Promise<T | undefined>;
+  /** The values at several keys read together (one round trip where the store allows), in the keys' order. */
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /** Sets a value, expiring after ttlMs when given. */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   /** Deletes a key; true when it existed. */

@@ -240,6 +240,32 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         });
         await expect(stuck.act(amina, c.id, { type: 'Comment', text: 'x' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
       });
+
+      it('acts on a case it handed out moments ago, keeping the notes the buyer does not see', async () => {
+        const { case: c } = await openNonDelivery();
+        await cases.act(support, c.id, { type: 'Note', text: 'Vendeur déjà averti.' });
+        const seen = await cases.get(amina, c.id);
+        const r = await cases.act(amina, c.id, { type: 'Comment', text: 'Des nouvelles ?' }, { loaded: seen });
+        expect(r.case.timeline.map((e) => e.type)).toEqual(['opened', 'comment']);
+        expect((await cases.get(support, c.id)).timeline.map((e) => e.type)).toEqual(['opened', 'note', 'comment']);
+      });
+
+      it('loads the case again when it changed after it was handed out', async () => {
+        const { case: c } = await openNonDelivery();
+        const seen = await cases.get(amina, c.id);
+        await cases.act(bisou, c.id, { type: 'Comment', text: 'Je regarde.' });
+        const r = await cases.act(amina, c.id, { type: 'Comment', text: 'Merci.' }, { loaded: seen });
+        expect(r.case.timeline.map((e) => (e.type === 'comment' ? e.text : e.type))).toEqual(['opened', 'Je regarde.', 'Merci.']);
+      });
+
+      it('still checks access on a handed-out case, and ignores a case it did not hand out', async () => {
+        const { case: c } = await openNonDelivery();
+        const seenBySupport = await cases.get(support, c.id);
+        await expect(cases.act(joel, c.id, { type: 'Comment', text: 'x' }, { loaded: seenBySupport })).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
+        const forged: Case = { ...seenBySupport, buyerId: 'acc-joel' };
+        await expect(cases.act(joel, c.id, { type: 'Comment', text: 'x' }, { loaded: forged })).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
+        expect((await store.load(c.id))!.version).toBe(1);
+      });
     });
 
     describe('lists', () => {

@@ -89,6 +89,24 @@ export function describeKeyValue(name: string, setup: () => Promise<KvHarness>):
       expect(await kv.delete(short)).toBe(false);
     });
 
+    it('reads several keys at once, in order, with undefined for missing and expired ones', async () => {
+      const [a, b, gone, never] = [fresh('many'), fresh('many'), fresh('many'), fresh('many')];
+      await kv.set(a, { step: 'order' });
+      await kv.set(b, 'été');
+      await kv.set(gone, 'bientôt parti', 50);
+      expect(await eventually(async () => (await kv.get(gone)) === undefined)).toBe(true);
+      expect(await kv.getMany([b, never, a, gone])).toEqual(['été', undefined, { step: 'order' }, undefined]);
+      expect(await h.kv().getMany([a])).toEqual([{ step: 'order' }]);
+      expect(await kv.getMany([])).toEqual([]);
+    });
+
+    it('reads an expired key as undefined through getMany too', async () => {
+      const key = fresh('many-ttl');
+      await kv.set(key, 'court', 800);
+      expect(await kv.getMany([key])).toEqual(['court']);
+      expect(await eventually(async () => (await kv.getMany([key]))[0] === undefined)).toBe(true);
+    });
+
     it('drops the TTL when a key is set again without one', async () => {
       const key = fresh('ttl-reset');
       await kv.set(key, 'v1', 80);

@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Choice, OutMessage, TurnInput } from '../turn.js';
 import type { ActionPayload, ActionTokens, TokenOwner } from './actions.js';
-import type { ConversationStore } from './state.js';
+import type { ConversationState, ConversationStore } from './state.js';
 
 /** What the engine needs; `main.ts` passes them in. */
 export interface EngineDeps {
@@ -83,6 +83,11 @@ export interface Turn {
   replies: OutMessage[];
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
+  /**
+   * The conversation state read with the prefs at the start of the turn (one round trip for both); the
+   * router's first look at the state takes it, later looks read the store.
+   */
+  earlyState?: { state: ConversationState | null | 'invalid' };
 }
 
 /** A message id with arguments. */

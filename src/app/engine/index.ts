@@ -45,11 +45,16 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
-    const link = await e.deps.links.get(input.platform, input.userId);
+    // The link and the chat's own state (flow, prefs) are independent reads: both at once.
+    const [link, early] = await Promise.all([
+      e.deps.links.get(input.platform, input.userId),
+      e.conv.begin(input.platform, input.userId, input.conversationId),
+    ]);
+    t.earlyState = { state: early.state };
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
     const sizeError = checkSize(input);
     // Oversized text is not even read for its language.
-    await bind(e, t, account, sizeError ? null : textOf(input));
+    await bind(e, t, account, sizeError ? null : textOf(input), early.prefs);
     if (sizeError) throw sizeError;
     await route(e, t, {
       relocalize: (a) => bind(e, t, a, null),
@@ -94,9 +99,9 @@ function checkSize(input: TurnInput): ValidationError | null {
 }
 
 /** Sets who speaks and how to answer: the language chosen, else the account's, else the text's, else the platform's hint. */
-async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null): Promise<void> {
+async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null, known?: IdentityPrefs): Promise<void> {
   const { platform, userId, isStaffChannel, languageHint } = t.input;
-  const prefs: IdentityPrefs = await e.conv.prefs(platform, userId);
+  const prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
   const identity = identityOwner(platform, userId);
   t.account = account;
   t.who = account ? { accountId: account.id, platform } : null;

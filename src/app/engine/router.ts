@@ -34,7 +34,9 @@ export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise
 /** The current flow's state; a state this version cannot read is dropped with a polite word. */
 async function currentState(e: EngineCtx, t: Turn) {
   const { platform, userId, conversationId } = t.input;
-  const s = await e.conv.get(platform, userId, conversationId);
+  const early = t.earlyState;
+  t.earlyState = undefined;
+  const s = early ? early.state : await e.conv.get(platform, userId, conversationId);
   if (s !== 'invalid') return s;
   await e.conv.clear(platform, userId, conversationId);
   say(t, m('engine-flow-reset'));

@@ -64,6 +64,8 @@ export interface ConversationStore {
   clear(platform: Platform, userId: string, conversationId: string): Promise<boolean>;
   prefs(platform: Platform, userId: string): Promise<IdentityPrefs>;
   setPrefs(platform: Platform, userId: string, prefs: IdentityPrefs): Promise<void>;
+  /** `get` and `prefs` in one read: what the start of every turn needs. */
+  begin(platform: Platform, userId: string, conversationId: string): Promise<{ state: ConversationState | null | 'invalid'; prefs: IdentityPrefs }>;
 }
 
 const convKey = (p: Platform, u: string, c: string) => `engine:conv:${p}:${u}:${c}`;
@@ -74,18 +76,20 @@ export const newNonce = (): string => randomBytes(6).toString('base64url');
 
 /** Conversation state in a KeyValue, expiring `ttlMs` after the last change (24 hours by default). */
 export function createConversationStore(kv: KeyValue, ttlMs = 24 * 3600 * 1000): ConversationStore {
+  const stateOf = (raw: unknown): ConversationState | null | 'invalid' => {
+    if (raw === undefined || raw === null) return null;
+    const parsed = stateSchema.safeParse(raw);
+    return parsed.success ? parsed.data : 'invalid';
+  };
+  const prefsOf = (raw: unknown): IdentityPrefs => (raw && typeof raw === 'object' ? (raw as IdentityPrefs) : {});
   return {
-    async get(p, u, c) {
-      const raw = await kv.get<unknown>(convKey(p, u, c));
-      if (raw === undefined || raw === null) return null;
-      const parsed = stateSchema.safeParse(raw);
-      return parsed.success ? parsed.data : 'invalid';
-    },
+    get: async (p, u, c) => stateOf(await kv.get<unknown>(convKey(p, u, c))),
     set: (p, u, c, state) => kv.set(convKey(p, u, c), state, ttlMs),
     clear: (p, u, c) => kv.delete(convKey(p, u, c)),
-    async prefs(p, u) {
-      const raw = await kv.get<IdentityPrefs>(prefKey(p, u));
-      return raw && typeof raw === 'object' ? raw : {};
+    prefs: async (p, u) => prefsOf(await kv.get<unknown>(prefKey(p, u))),
+    async begin(p, u, c) {
+      const [state, prefs] = await kv.getMany<unknown>([convKey(p, u, c), prefKey(p, u)]);
+      return { state: stateOf(state), prefs: prefsOf(prefs) };
     },
     // Preferences outlive flows: a language choice should not be forgotten after a day.
     setPrefs: (p, u, prefs) => kv.set(prefKey(p, u), prefs, 365 * 24 * 3600 * 1000),

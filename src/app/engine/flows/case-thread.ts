@@ -107,10 +107,14 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
   return place ? [place.postalCode, place.city, place.country].filter((p) => p && p.trim()).join(', ') : '';
 }
 
-/** Runs a command on a case as this turn's user and answers with what happened (and the card when it matters). */
-export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand): Promise<void> {
-  const { role } = await caseForTurn(e, t, caseId);
-  const result = await e.deps.cases.act(requireWho(t), caseId, cmd);
+/**
+ * Runs a command on a case as this turn's user and answers with what happened (and the card when it matters).
+ * `known`: what `caseForTurn` gave this turn already, so the case is not loaded and checked again here; the
+ * case service still checks access on the case it decides on.
+ */
+export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
+  const { c, role } = known ?? (await caseForTurn(e, t, caseId));
+  const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c });
   const body = outcome(result.events, role);
   // A comment or a file needs no card: the conversation goes on where it is.
   if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
@@ -122,8 +126,9 @@ export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: Case
  * staff thread. A party who says they used e-mail or the phone is asked to keep it in messages.
  */
 export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
-  const { role } = await caseForTurn(e, t, caseId);
-  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text });
+  const known = await caseForTurn(e, t, caseId);
+  const { role } = known;
+  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }
 
