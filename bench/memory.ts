@@ -42,7 +42,7 @@ function kindOf(key: string, prefix: string): string {
   if (k.startsWith('claim:')) return 'order claims';
   if (k.startsWith('{bull}:nudges:')) return 'scheduled nudges (BullMQ)';
   if (k.startsWith('{bull}:') || k.startsWith('{dlv}')) return 'delivery queues';
-  if (k.startsWith('kv:thread:')) return 'thread registry (message → case)';
+  if (k.startsWith('kv:thread:') || k.startsWith('thread:')) return 'thread registry (message → case)';
   if (k.startsWith('dedup:')) return 'inbound update dedup';
   if (k.startsWith('kv:tg:') || k.startsWith('kv:engine:')) return 'adapter and engine state';
   return 'other';

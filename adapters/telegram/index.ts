@@ -72,10 +72,11 @@ export interface TelegramAdapter {
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /**
- * An update is claimed for two minutes while handled (after a crash, a redelivery finds the claim lapsed), then kept a
- * week: Telegram keeps undelivered updates for 24 hours.
+ * An update is claimed for two minutes while handled (after a crash, a redelivery finds the claim lapsed), then kept
+ * 26 hours: Telegram drops undelivered updates after 24 hours, so no redelivery can come later than that; the 2 hours
+ * beyond cover clock skew and a claim lapsing late. Longer would only cost Redis memory (one key per update).
  */
-const ONCE = { claimMs: 2 * 60_000, keepMs: 7 * 24 * 3600_000 };
+const ONCE = { claimMs: 2 * 60_000, keepMs: 26 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
 export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapter {

@@ -25,6 +25,7 @@ import { createRedisDeliveryQueue } from '../infra/redis-delivery-queue.js';
 import { createRedisShopStatusStore } from '../infra/redis-shop-status.js';
 import { createRedis, type RedisClient } from '../infra/redis.js';
 import { createThreadRegistry } from '../infra/thread-registry.js';
+import { createRedisThreadRegistry } from '../infra/redis-thread-registry.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { CaseStore } from '../ports/case-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
@@ -134,7 +135,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const kv = redis ? createRedisKv(redis, prefix) : createMemoryKv();
   const dedup = redis ? createDedup(redis, prefix) : createDedup();
   const links = createLinkStore(kv);
-  const threads = createThreadRegistry(kv);
+  const threads = redis ? createRedisThreadRegistry(redis, prefix, kv) : createThreadRegistry(kv);
   const blobs = opts.blobs ?? (config.embedded ? createMemoryBlobStore() : createFolderBlobStore(config.BLOB_DIR));
   if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
   const linking = createLinking({ secret: config.LINK_SECRET ?? randomBytes(32).toString('hex'), kv, clock });

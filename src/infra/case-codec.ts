@@ -5,6 +5,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * dictionary of the JSON every case repeats (keys, actors, types), which takes a timeline entry
  * from ~200 to ~80 bytes. The first byte says the format, so plain JSON (`{`) still reads and a
  * later dictionary gets a new byte. NEVER edit DICTIONARY_V1: stored entries need it to inflate.
+ *
+ * Measured (Node 20, a 240-byte comment): inflating costs ~7 µs an entry against ~1.2 µs for plain JSON, but
+ * plain JSON would add ~125 bytes an entry in Redis (~0.7 KB an open case). The Redis case store decodes each
+ * entry once per process (its timeline cache), so the deflated form stays.
  */
 const FORMAT_DEFLATE_V1 = 0x01;
 

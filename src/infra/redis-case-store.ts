@@ -4,6 +4,7 @@ import { ConflictError } from '../domain/errors.js';
 import type { CaseFilter, CaseStore } from '../ports/case-store.js';
 import type { Notification } from '../ports/notification.js';
 import { decodeEntry, encodeEntry } from './case-codec.js';
+import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
 import { APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
@@ -25,6 +26,8 @@ export interface RedisCaseStoreOptions {
   prefix?: string;
   /** Told when an index update fails after a stored append (the dirty mark lets the sweep repair it). */
   logger?: Logger;
+  /** How many cases' decoded timelines this process keeps (least recently loaded dropped first). Default 5,000; 0 = none. */
+  timelineCache?: number;
 }
 
 const PAGE = 200;
@@ -39,6 +42,8 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  *   `shop:<id>`, `order:<id>`, `status:<status>`; `due:escalate` / `due:late` by deadline; hash `version`
  *   (last indexed version per case); set `outbox` (cases with notifications); set `dirty`.
  *
+ * `load` keeps decoded timelines of recently loaded cases (`timelineCache`) and reads only the entries past them.
+ *
  * An append is two round trips: [SADD dirty `id#version#nonce`, the append script], then the re-index script,
  * which also SADDs `outbox` and removes the dirty mark. A crash between the two leaves the case stored
  * but the indexes stale and the outbox unflagged; the dirty mark survives, and `casesWithOutbox()`
@@ -46,6 +51,7 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStoreOptions = {}): RedisCaseStore {
   const { prefix = 'palabre:', logger } = options;
+  const timelines = createLru<CaseEvent[]>(options.timelineCache ?? 5000);
   if (prefix.includes('{') || prefix.includes('}')) throw new Error('case store prefix must not contain { or } (Cluster hash tags)');
   const cmds = redis as unknown as Record<string, (...args: (string | number | Buffer)[]) => Promise<unknown>>;
   redis.defineCommand('palabreCaseAppend', { numberOfKeys: 3, lua: APPEND_LUA });
@@ -88,16 +94,43 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     });
   }
 
-  async function load(id: string): Promise<Case | null> {
-    if (!CASE_ID.test(id)) return null;
+  /** The snapshot and the timeline entries from index `from` on, read together. */
+  async function read(id: string, from: number): Promise<{ snap: Snapshot; tail: CaseEvent[] } | null> {
     // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
-    const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), 0, -1).exec();
+    const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), from, -1).exec();
     const [snap, events] = (res ?? []).map(([err, v]) => {
       if (err) throw err;
       return v;
     });
     if (!Buffer.isBuffer(snap)) return null;
-    return { ...decodeEntry<Snapshot>(snap), timeline: (events as Buffer[]).map((e) => decodeEntry<CaseEvent>(e)) };
+    return { snap: decodeEntry<Snapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
+  }
+
+  /**
+   * Timelines are append-only and a snapshot's version is its timeline's length, so only the entries past the
+   * cached ones are fetched and decoded. Cached entries are frozen and shared: callers get a fresh array of them.
+   */
+  async function load(id: string): Promise<Case | null> {
+    if (!CASE_ID.test(id)) return null;
+    const cached = timelines.get(id);
+    const got = await read(id, cached?.length ?? 0);
+    if (!got) {
+      timelines.forget(id);
+      return null;
+    }
+    let { snap, tail: timeline } = got;
+    if (cached) {
+      timeline = cached.concat(timeline);
+      // A cache longer than the stored timeline, or of another case under a reused id, means the keys were deleted.
+      if (timeline.length !== snap.version || !sameCase(cached, snap)) {
+        timelines.forget(id);
+        const fresh = await read(id, 0);
+        if (!fresh) return null;
+        ({ snap, tail: timeline } = fresh);
+      }
+    }
+    if (timeline.length === snap.version) timelines.set(id, timeline);
+    return { ...snap, timeline: timeline.slice() };
   }
 
   /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
@@ -192,6 +225,10 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         }
         throw err;
       }
+      // The stored timeline is what this process holds plus these events (the script checked the length).
+      const held = timelines.get(caseId);
+      if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(structuredClone(e)))));
+      else timelines.forget(caseId);
       // The events are stored: an index failure must not look like a failed append to the caller.
       const [reindexed] = await send([reindexCmd(snapshot, notifications.length > 0, mark)]).catch((e: Error) => [[e, null] as Reply]);
       if (reindexed?.[0]) logger?.error({ err: reindexed[0], caseId }, 'case indexes not updated; the outbox sweep will repair them');
@@ -231,4 +268,19 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     await redis.srem(idx('outbox'), caseId);
     if ((await redis.llen(outboxKey(caseId))) > 0) await redis.sadd(idx('outbox'), caseId);
   }
+}
+
+/** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
+function sameCase(cached: CaseEvent[], snap: Snapshot): boolean {
+  const first = cached[0] as { type: string; caseId?: string; orderId?: string } | undefined;
+  return first === undefined || first.type !== 'opened' || (first.caseId === snap.id && first.orderId === snap.orderId);
+}
+
+/** Cached entries are shared by every load: a caller changing one must fail loudly, not alter other callers' cases. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -6,7 +6,7 @@ import type { ThreadRegistry } from '../ports/threads.js';
  * Replies to a message older than this are no longer mapped to its case. Longer than the
  * longest a case lives (POLICY_MAX_CASE_AGE, 365 days by default), so the map does not grow forever.
  */
-const MESSAGE_TTL_MS = 400 * 24 * 3600 * 1000;
+export const MESSAGE_TTL_MS = 400 * 24 * 3600 * 1000;
 
 const messageKey = (p: Platform, conversationId: string, messageId: string) => `thread:msg:${p}:${conversationId}:${messageId}`;
 const caseThreadKey = (p: Platform, caseId: string, audience: string) => `thread:case:${p}:${caseId}:${audience}`;

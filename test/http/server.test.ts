@@ -2,6 +2,7 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { pino } from 'pino';
 import { silentLogger } from '../../src/app/log.js';
 import { createMetrics } from '../../src/app/metrics.js';
 import { NotFoundError, ValidationError } from '../../src/domain/errors.js';
@@ -181,5 +182,35 @@ describe('casesCounter', () => {
     expect(body).toContain('palabre_cases{status="closed"} 0');
     await app.inject({ method: 'GET', url: '/metrics' });
     expect(listed).toHaveLength(3); // the second scrape reused the count
+  });
+});
+
+describe('request logging', () => {
+  async function logsOf(level: string, requests: string[]) {
+    const lines: { level: number; msg: string; status?: number; url?: string }[] = [];
+    const logger = pino({ level }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+    const { app } = server({ logger });
+    for (const url of requests) await app.inject({ method: 'GET', url });
+    await app.close();
+    return lines;
+  }
+
+  it('writes nothing at info for answered requests and probes', async () => {
+    const lines = await logsOf('info', ['/healthz', '/missing', '/refused', '/healthz']);
+    expect(lines.filter((l) => l.level <= 30 && /request/.test(l.msg) && l.url !== undefined && l.status !== undefined)).toEqual([]);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('keeps server errors visible at error level', async () => {
+    const lines = await logsOf('info', ['/boom']);
+    const errors = lines.filter((l) => l.level >= 50);
+    expect(errors.map((l) => l.msg)).toContain('request failed');
+    expect(errors.some((l) => l.status === 500 && l.url === '/boom')).toBe(true);
+  });
+
+  it('logs every non-probe request at debug', async () => {
+    const lines = await logsOf('debug', ['/missing', '/healthz']);
+    const answered = lines.filter((l) => l.msg === 'request answered');
+    expect(answered.map((l) => [l.url, l.status])).toEqual([['/missing', 404]]);
   });
 });

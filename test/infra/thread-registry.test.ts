@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryKv, createRedisKv } from '../../src/infra/kv.js';
+import { createRedisThreadRegistry } from '../../src/infra/redis-thread-registry.js';
 import { createThreadRegistry } from '../../src/infra/thread-registry.js';
-import type { KeyValue } from '../../src/ports/kv.js';
-import { testRedis } from '../support/redis.js';
+import type { ThreadRegistry } from '../../src/ports/threads.js';
+import { testRedis, type TestRedis } from '../support/redis.js';
 
-function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?: () => Promise<void> }>) {
+type Make = (opts?: { messageTtlMs?: number }) => ThreadRegistry;
+
+function suite(name: string, setup: () => Promise<{ make: Make; cleanup?: () => Promise<void> }>) {
   describe(`ThreadRegistry on ${name}`, () => {
     let h: Awaited<ReturnType<typeof setup>>;
     beforeAll(async () => {
@@ -13,16 +16,16 @@ function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?
     afterAll(async () => h.cleanup?.());
 
     it('maps a sent message to its case, per platform and conversation', async () => {
-      const reg = createThreadRegistry(h.kv());
+      const reg = h.make();
       await reg.rememberMessage('telegram', '-100200', '77', 'C-000001');
-      const other = createThreadRegistry(h.kv());
+      const other = h.make();
       expect(await other.caseOfMessage('telegram', '-100200', '77')).toBe('C-000001');
       expect(await other.caseOfMessage('telegram', '-100201', '77')).toBeNull();
       expect(await other.caseOfMessage('discord', '-100200', '77')).toBeNull();
     });
 
     it('keeps a case thread per audience and finds the case from the thread', async () => {
-      const reg = createThreadRegistry(h.kv());
+      const reg = h.make();
       await reg.setCaseThread('discord', 'C-000002', 'parties', 'thread-1');
       await reg.setCaseThread('discord', 'C-000002', 'staff', 'thread-2');
       await reg.setCaseThread('teams', 'C-000002', 'acc-amina', '19:abc@thread.v2;messageid=1');
@@ -35,7 +38,7 @@ function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?
     });
 
     it('forgets message mappings after their lifetime', async () => {
-      const reg = createThreadRegistry(h.kv(), { messageTtlMs: 60 });
+      const reg = h.make({ messageTtlMs: 60 });
       await reg.rememberMessage('telegram', '1', '2', 'C-000003');
       expect(await reg.caseOfMessage('telegram', '1', '2')).toBe('C-000003');
       let gone = false;
@@ -50,10 +53,56 @@ function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?
 
 suite('memory', async () => {
   const kv = createMemoryKv();
-  return { kv: () => kv };
+  return { make: (opts) => createThreadRegistry(kv, opts) };
 });
 
-suite('redis', async () => {
+suite('a Redis KeyValue', async () => {
   const r = await testRedis();
-  return { kv: () => createRedisKv(r.connect(), r.prefix), cleanup: () => r.cleanup() };
+  return { make: (opts) => createThreadRegistry(createRedisKv(r.connect(), r.prefix), opts), cleanup: () => r.cleanup() };
+});
+
+suite('Redis hashes', async () => {
+  const r = await testRedis();
+  return { make: (opts) => createRedisThreadRegistry(r.connect(), r.prefix, createRedisKv(r.redis, r.prefix), opts), cleanup: () => r.cleanup() };
+});
+
+describe('ThreadRegistry on Redis hashes, specifically', () => {
+  let r: TestRedis;
+  beforeAll(async () => {
+    r = await testRedis();
+  });
+  afterAll(() => r.cleanup());
+
+  it('keeps a conversation in one key whose expiry each new message pushes back', async () => {
+    const prefix = `${r.prefix}one:`;
+    const reg = createRedisThreadRegistry(r.redis, prefix, createRedisKv(r.redis, prefix), { messageTtlMs: 60_000 });
+    for (let m = 1; m <= 30; m++) await reg.rememberMessage('telegram', '555', String(m), `C-0000${10 + (m % 3)}`);
+    const keys = await r.redis.keys(`${prefix}*`);
+    expect(keys).toEqual([`${prefix}thread:chat:{telegram:555}`]);
+    expect(await r.redis.pttl(keys[0]!)).toBeGreaterThan(50_000);
+    expect(await reg.caseOfMessage('telegram', '555', '7')).toBe('C-000011');
+    expect(await reg.caseOfMessage('telegram', '555', '31')).toBeNull();
+  });
+
+  it('keeps at least the last generation of a busy conversation, and a bounded number', async () => {
+    const prefix = `${r.prefix}gen:`;
+    const reg = createRedisThreadRegistry(r.redis, prefix, createRedisKv(r.redis, prefix), { generation: 10 });
+    for (let m = 1; m <= 35; m++) await reg.rememberMessage('discord', 'chan-1', String(m), `C-${m}`);
+    for (let m = 25; m <= 35; m++) expect(await reg.caseOfMessage('discord', 'chan-1', String(m))).toBe(`C-${m}`);
+    expect(await reg.caseOfMessage('discord', 'chan-1', '3')).toBeNull();
+    let total = 0;
+    for (const k of await r.redis.keys(`${prefix}thread:*`)) total += await r.redis.hlen(k);
+    expect(total).toBeLessThanOrEqual(21);
+  });
+
+  it('still answers for messages remembered on the KeyValue before the switch', async () => {
+    const prefix = `${r.prefix}legacy:`;
+    const kv = createRedisKv(r.redis, prefix);
+    await createThreadRegistry(kv).rememberMessage('telegram', '777', '42', 'C-000042');
+    await createThreadRegistry(kv).setCaseThread('discord', 'C-000042', 'parties', 'thread-42');
+    const reg = createRedisThreadRegistry(r.connect(), prefix, kv);
+    expect(await reg.caseOfMessage('telegram', '777', '42')).toBe('C-000042');
+    expect(await reg.caseThread('discord', 'C-000042', 'parties')).toBe('thread-42');
+    expect(await reg.caseOfThread('discord', 'thread-42')).toBe('C-000042');
+  });
 });

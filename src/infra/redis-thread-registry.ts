@@ -1,0 +1,63 @@
+import type { KeyValue } from '../ports/kv.js';
+import type { ThreadRegistry } from '../ports/threads.js';
+import { createThreadRegistry, MESSAGE_TTL_MS } from './thread-registry.js';
+import type { RedisClient } from './redis.js';
+
+/**
+ * Remembers a message in its conversation's hash and refreshes the conversation's expiry. A hash past
+ * ARGV[4] entries becomes the previous generation (replacing the one before), so an active chat keeps at
+ * least its last N messages and at most 2N + 1, never growing without bound (Redis 7.0 cannot expire single hash fields).
+ * KEYS: current, previous generation (same hash tag). ARGV: message id, case id, ttl ms, generation size.
+ */
+const REMEMBER_LUA = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if redis.call('HLEN', KEYS[1]) > tonumber(ARGV[4]) then
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+else
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+end
+return 1
+`;
+
+export interface RedisThreadRegistryOptions {
+  /** A conversation's map expires this long after its last remembered message (default as `createThreadRegistry`). */
+  messageTtlMs?: number;
+  /** Messages per generation of a conversation's map: replies find at least the last `n`. Default 1,000. */
+  generation?: number;
+}
+
+/**
+ * The thread registry on Redis with one hash per conversation (`p thread:chat:{<platform>:<conversation>}`,
+ * field = message id, value = case id): about 20 bytes a message where one key each cost ~150. Case ↔ thread
+ * maps (a few per case) stay on `kv`, which also answers for messages remembered there before this registry
+ * was used (it can be dropped once those expired: `createThreadRegistry`'s message TTL after the switch).
+ */
+export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv: KeyValue, opts: RedisThreadRegistryOptions = {}): ThreadRegistry {
+  const ttl = opts.messageTtlMs ?? MESSAGE_TTL_MS;
+  const generation = opts.generation ?? 1000;
+  const legacy = createThreadRegistry(kv, { messageTtlMs: ttl });
+  redis.defineCommand('palabreRememberMessage', { numberOfKeys: 2, lua: REMEMBER_LUA });
+  const remember = (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>).palabreRememberMessage!.bind(redis);
+  // The hash tag keeps a conversation's two generations in one Cluster slot (RENAME needs it).
+  const chatKey = (platform: string, conversationId: string) => `${prefix}thread:chat:{${platform}:${conversationId}}`;
+
+  return {
+    async rememberMessage(platform, conversationId, messageId, caseId) {
+      const key = chatKey(platform, conversationId);
+      await remember(key, `${key}:prev`, messageId, caseId, ttl, generation);
+    },
+    async caseOfMessage(platform, conversationId, messageId) {
+      const key = chatKey(platform, conversationId);
+      const res = (await redis.pipeline().hget(key, messageId).hget(`${key}:prev`, messageId).exec()) ?? [];
+      for (const [err, v] of res) {
+        if (err) throw err;
+        if (typeof v === 'string') return v;
+      }
+      return legacy.caseOfMessage(platform, conversationId, messageId);
+    },
+    setCaseThread: legacy.setCaseThread,
+    caseThread: legacy.caseThread,
+    caseOfThread: legacy.caseOfThread,
+  };
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case, CaseEvent } from '../../src/domain/case-model.js';
+import { evolve } from '../../src/domain/decider.js';
+import type { Actor } from '../../src/domain/types.js';
+import { encodeEntry } from '../../src/infra/case-codec.js';
+import { createRedisCaseStore, type RedisCaseStore } from '../../src/infra/redis-case-store.js';
+import { testRedis, type TestRedis } from '../support/redis.js';
+
+let r: TestRedis;
+beforeAll(async () => {
+  r = await testRedis();
+});
+afterAll(() => r.cleanup());
+
+const amina: Actor = { accountId: 'acc-amina', role: 'buyer', platform: 'telegram' };
+const bisou: Actor = { accountId: 'acc-bisou', role: 'seller', platform: 'discord' };
+const T0 = Date.parse('2026-10-21T09:00:00.000Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+async function openCase(store: RedisCaseStore, id: string, orderId = `CC-${id}`): Promise<Case> {
+  const opened: CaseEvent = {
+    type: 'opened', at: at(0), actor: amina, caseId: id, orderId, buyerId: 'acc-amina', shopId: 'shop-bisou',
+    sellerId: 'acc-bisou', reason: 'non_delivery', description: 'Toujours rien reçu à Kinshasa.',
+    orderTotal: { amount: 5_000_000, currency: 'CDF' }, escalatableAt: at(3 * 1440), lateAt: at(365 * 1440),
+    shippingAddress: { name: 'Amina K.', line1: '12 av. de la Paix', city: 'Kinshasa', postalCode: '', country: 'CD' },
+  };
+  const c = evolve(null, opened);
+  await store.append(id, 0, [opened], c, []);
+  return c;
+}
+
+async function comment(store: RedisCaseStore, c: Case, text: string, actor = bisou): Promise<Case> {
+  const e: CaseEvent = { type: 'comment', at: at(c.version), actor, text } as CaseEvent;
+  const next = evolve(c, e);
+  await store.append(c.id, c.version, [e], next, []);
+  return next;
+}
+
+const texts = (c: Case | null) => (c?.timeline ?? []).flatMap((e) => ('text' in e ? [e.text] : []));
+
+describe('Redis case store: timelines kept in the process', () => {
+  it('sees what another process appended after this one loaded the case', async () => {
+    const prefix = `${r.prefix}procs:`;
+    const a = createRedisCaseStore(r.redis, { prefix });
+    const b = createRedisCaseStore(r.connect(), { prefix });
+    let c = await openCase(a, 'C-000001');
+    c = await comment(a, c, 'Je regarde.');
+    expect(texts(await a.load(c.id))).toEqual(['Je regarde.']);
+    const fromB = await b.load(c.id);
+    c = await comment(b, fromB!, 'Colis parti hier.');
+    c = await comment(b, c, 'Numéro de suivi à venir.', amina);
+    const seen = await a.load(c.id);
+    expect(seen).toEqual(c);
+    expect(texts(seen)).toEqual(['Je regarde.', 'Colis parti hier.', 'Numéro de suivi à venir.']);
+  });
+
+  it('decodes each stored entry once: later loads read only the new entries', async () => {
+    const prefix = `${r.prefix}once:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    let c = await openCase(store, 'C-000002');
+    c = await comment(store, c, 'Premier message.');
+    await store.load(c.id);
+    // Rewriting an entry already held shows which entries a load reads again (none); timelines are append-only.
+    const rewritten = { ...c.timeline[1]!, text: 'réécrit' };
+    await r.redis.lset(`${prefix}case:{${c.id}}:events`, 1, encodeEntry(rewritten));
+    c = await comment(store, c, 'Deuxième message.', amina);
+    expect(texts(await store.load(c.id))).toEqual(['Premier message.', 'Deuxième message.']);
+    // Without the cache the store reads what Redis holds.
+    const cold = createRedisCaseStore(r.redis, { prefix, timelineCache: 0 });
+    expect(texts(await cold.load(c.id))).toEqual(['réécrit', 'Deuxième message.']);
+  });
+
+  it('drops what it holds when the case keys were deleted and the id reused', async () => {
+    const prefix = `${r.prefix}reused:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    let c = await openCase(store, 'C-000003', 'CC-first');
+    c = await comment(store, c, 'Ancien dossier.');
+    c = await comment(store, c, 'Toujours l’ancien.');
+    expect(await store.load(c.id)).toEqual(c);
+    const other = createRedisCaseStore(r.connect(), { prefix });
+    await r.redis.del(`${prefix}case:{${c.id}}`, `${prefix}case:{${c.id}}:events`);
+    expect(await store.load(c.id)).toBeNull();
+
+    // Shorter, then as long as what was held: neither may be served from the old timeline.
+    let again = await openCase(other, 'C-000003', 'CC-second');
+    expect(await store.load(c.id)).toEqual(again);
+    await store.load(c.id);
+    await r.redis.del(`${prefix}case:{${c.id}}`, `${prefix}case:{${c.id}}:events`);
+    again = await openCase(other, 'C-000003', 'CC-third');
+    again = await comment(other, again, 'Nouveau 1.');
+    again = await comment(other, again, 'Nouveau 2.');
+    const loaded = await store.load(c.id);
+    expect(loaded?.orderId).toBe('CC-third');
+    expect(loaded).toEqual(again);
+  });
+
+  it('gives each caller its own timeline array, with entries that cannot be changed', async () => {
+    const store = createRedisCaseStore(r.redis, { prefix: `${r.prefix}copies:` });
+    let c = await openCase(store, 'C-000004');
+    c = await comment(store, c, 'Bonjour.');
+    const first = await store.load(c.id);
+    first!.timeline.push({ type: 'note', at: at(9), actor: bisou, text: 'ajout local' } as CaseEvent);
+    expect(() => {
+      (first!.timeline[1] as { text: string }).text = 'modifié';
+    }).toThrow(TypeError);
+    const second = await store.load(c.id);
+    expect(second).toEqual(c);
+    expect(second!.timeline).not.toBe(first!.timeline);
+  });
+
+  it('keeps at most the configured number of timelines and still loads the others from Redis', async () => {
+    const prefix = `${r.prefix}bounded:`;
+    const store = createRedisCaseStore(r.redis, { prefix, timelineCache: 2 });
+    const cases = [];
+    for (let i = 1; i <= 4; i++) cases.push(await comment(store, await openCase(store, `C-00010${i}`), `Message ${i}.`));
+    for (const c of cases) expect(await store.load(c.id)).toEqual(c);
+    for (const c of cases.reverse()) expect(await store.load(c.id)).toEqual(c);
+  });
+});
