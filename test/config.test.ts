@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { demoTimeScale, scalePolicy } from '../src/app/demo-policy.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const refusal = (env: Record<string, string>): string => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
+  throw new Error('accepted');
+};
+
+describe('configuration (SPEC section 4)', () => {
+  it('starts the embedded mode with the SPEC defaults when nothing is set', () => {
+    const cfg = loadConfig({});
+    expect(cfg).toMatchObject({ embedded: true, PORT: 3978, DEFAULT_LOCALE: 'fr', DEFAULT_TIMEZONE: 'Africa/Kinshasa' });
+    expect(cfg.policy.caseWindow.toISO()).toBe('P100D');
+    expect(cfg.policy.escalationAfter.toISO()).toBe('P3D');
+    expect(cfg.policy.maxCaseAge.toISO()).toBe('P365D');
+    expect(cfg.policy.sellerReminders.map((d) => d.toISO())).toEqual(['PT24H', 'PT48H']);
+    expect(cfg.policy.windowReminder.toISO()).toBe('P7D');
+    expect(cfg.policy.replyNudgeAfter.toISO()).toBe('PT24H');
+    expect(cfg.policy.supportSla.toISO()).toBe('PT24H');
+  });
+
+  it('takes policy durations from the environment, reminders as a comma list in order', () => {
+    const cfg = loadConfig({ POLICY_ESCALATION_AFTER: 'P5D', POLICY_SELLER_REMINDERS: 'PT48H, PT12H' });
+    expect(cfg.policy.escalationAfter.toISO()).toBe('P5D');
+    expect(cfg.policy.sellerReminders.map((d) => d.toISO())).toEqual(['PT12H', 'PT48H']);
+  });
+
+  it('refuses a bad value with one line naming the variable', () => {
+    expect(refusal({ POLICY_CASE_WINDOW: 'hundred days' })).toMatch(/^POLICY_CASE_WINDOW: .*ISO-8601/);
+    expect(refusal({ POLICY_SELLER_REMINDERS: 'PT24H,soon' })).toMatch(/^POLICY_SELLER_REMINDERS: /);
+    expect(refusal({ PORT: 'eighty' })).toMatch(/^PORT: /);
+    expect(refusal({ DEFAULT_TIMEZONE: 'Africa/Atlantis' })).toMatch(/^DEFAULT_TIMEZONE: .*IANA/);
+    expect(refusal({ DEFAULT_LOCALE: 'de' })).toMatch(/^DEFAULT_LOCALE: /);
+    expect(refusal({ TELEGRAM_API_ROOT: 'ftp://example' })).toMatch(/^TELEGRAM_API_ROOT: /);
+    expect(refusal({ POLICY_CASE_WINDOW: 'x' }).split('\n')).toHaveLength(1);
+  });
+
+  it('requires LINK_SECRET outside the embedded mode, and a long enough one', () => {
+    expect(refusal({ REDIS_URL: 'redis://127.0.0.1:6379' })).toMatch(/^LINK_SECRET: required/);
+    expect(refusal({ REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'short' })).toMatch(/^LINK_SECRET: .*16/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'a-long-enough-link-secret' }).embedded).toBe(false);
+  });
+
+  it('shortens case deadlines for the embedded demo only, never the case window', () => {
+    const embedded = loadConfig({});
+    expect(demoTimeScale(embedded)).toBe(1440);
+    expect(demoTimeScale(loadConfig({ DEMO_TIME_SCALE: '60' }))).toBe(60);
+    expect(demoTimeScale(loadConfig({ REDIS_URL: 'redis://x:1', LINK_SECRET: 'a-long-enough-link-secret', DEMO_TIME_SCALE: '60' }))).toBe(1);
+    const demo = scalePolicy(embedded.policy, 1440);
+    expect(demo.escalationAfter.toMillis()).toBe(3 * 60_000);
+    expect(demo.caseWindow.toISO()).toBe('P100D');
+  });
+
+  it('stops `npm start` with that line and exit code 2', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, POLICY_MAX_CASE_AGE: 'forever', REDIS_URL: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('palabre: configuration error: POLICY_MAX_CASE_AGE: "forever" is not a positive ISO-8601 duration (e.g. P3D, PT24H)');
+  });
+});
