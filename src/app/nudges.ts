@@ -3,6 +3,7 @@ import { decide, evolve, fold } from '../domain/decider.js';
 import type { Eligibility } from '../domain/eligibility.js';
 import { ConflictError, isPalabreError } from '../domain/errors.js';
 import {
+  nextNudges,
   nudgeApplies,
   orderNudgeApplies,
   planNudges,
@@ -43,12 +44,15 @@ export interface NudgesDeps {
 export interface Nudges {
   /**
    * The case service's afterAppend: wakes the outbox (without waiting for the hand-off), schedules the case's
-   * new nudges, cancels stale ones. Never throws.
+   * new earliest nudges, cancels those the change made stale or no longer earliest. Never throws.
    */
   afterAppend(c: Case, events: CaseEvent[]): Promise<void>;
-  /** The scheduler's handler: sends a due nudge if it still applies (throws to have the job retried). */
+  /**
+   * The scheduler's handler: sends a due nudge if it still applies, then schedules the case's next earliest
+   * nudges (throws to have the job retried).
+   */
   handle(job: ScheduledJob): Promise<void>;
-  /** Schedules every open case's nudges again (at start: a crash may have come between an append and its scheduling). */
+  /** Schedules every open case's earliest nudges again (at start: a crash may have come between an append and its scheduling). */
   resync(): Promise<number>;
   /** An order was shown or discussed: nudge its seller if it is still unshipped when processing ends. */
   orderSeen(order: Order, shop: Shop): Promise<void>;
@@ -107,33 +111,45 @@ export function createNudges(deps: NudgesDeps): Nudges {
   const replyKey = (orderId: string) => `nudge:order-replied:${orderId}`;
   const sentKey = (id: string) => `nudge:sent:${id}`;
 
-  async function afterAppend(c: Case, events: CaseEvent[]): Promise<void> {
-    // Not awaited: the hand-off (a dozen round trips) must not hold up the turn that caused it. Hand-offs of one
-    // case stay in order: they run under the case's lock, and a wake finding it taken is covered by the holder's
-    // look after unlocking. What a crash leaves in the case outbox, the worker's sweep hands off.
-    void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
+  /**
+   * Only a case's earliest planned nudges are scheduled (a pending BullMQ job is about 1 KB of Redis);
+   * each one, when it fires, schedules the next (`chain`). A change moves that front: what it brings
+   * forward is scheduled, what it made stale or pushed back is cancelled and comes back through the chain.
+   */
+  async function replan(c: Case, events: CaseEvent[]): Promise<void> {
     try {
+      const at = now();
       const previous = c.version - events.length;
-      const before = previous > 0 ? planNudges(fold(c.timeline.slice(0, previous)), policy) : [];
-      const planned = planNudges(c, policy);
-      const keep = new Set(planned.map((n) => n.id));
-      // Nudges already planned before this change were scheduled by the change that planned them:
-      // scheduling them again is a no-op that costs a Redis round trip and a Lua script each. If that
+      const before = previous > 0 ? nextNudges(planNudges(fold(c.timeline.slice(0, previous)), policy), at) : [];
+      const front = nextNudges(planNudges(c, policy), at);
+      const keep = new Set(front.map((n) => n.id));
+      // The front before this change was scheduled by the change or the nudge that made it the front:
+      // scheduling it again is a no-op that costs a Redis round trip and a Lua script each. If that
       // earlier scheduling failed (a crash between append and schedule), the start-up `resync` repairs it.
-      const planBefore = new Set(before.map((n) => n.id));
-      await Promise.all(planned.filter((n) => !planBefore.has(n.id)).map((n) => scheduler.schedule(nudgeJob(n))));
-      // What the change made stale is cancelled; a stale one that still fires is dropped by nudgeApplies.
+      const frontBefore = new Set(before.map((n) => n.id));
+      await Promise.all(front.filter((n) => !frontBefore.has(n.id)).map((n) => scheduler.schedule(nudgeJob(n))));
+      // A cancelled one still planned is scheduled again by the chain once its turn comes; one that fires
+      // all the same (cancelled while running) is dropped by nudgeApplies if stale, and scheduling it later is a no-op.
       await Promise.all(before.filter((n) => !keep.has(n.id)).map((n) => scheduler.cancel(n.id)));
     } catch (err) {
       log.error({ err, caseId: c.id }, 'could not schedule the case nudges; the start-up resync does');
     }
   }
 
-  async function caseNudge(nudge: PlannedNudge & { caseId: string }): Promise<'sent' | 'dropped'> {
+  async function afterAppend(c: Case, events: CaseEvent[]): Promise<void> {
+    // Not awaited: the hand-off (a dozen round trips) must not hold up the turn that caused it. Hand-offs of one
+    // case stay in order: they run under the case's lock, and a wake finding it taken is covered by the holder's
+    // look after unlocking. What a crash leaves in the case outbox, the worker's sweep hands off.
+    void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
+    await replan(c, events);
+  }
+
+  /** Sends a due case nudge if it applies; returns the case as it was last seen, for the chain. */
+  async function caseNudge(nudge: PlannedNudge & { caseId: string }): Promise<{ outcome: 'sent' | 'dropped'; c: Case | null }> {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const c = await store.load(nudge.caseId);
       const at = now();
-      if (!c || !nudgeApplies(c, nudge, at)) return 'dropped';
+      if (!c || !nudgeApplies(c, nudge, at)) return { outcome: 'dropped', c };
       const cmd: CaseCommand =
         nudge.kind === 'support_late_delivery' ? { type: 'FlagLateDelivery' } : { type: 'RecordReminder', nudge: nudge.kind, to: nudge.to, nudgeId: nudge.id };
       let events: CaseEvent[];
@@ -142,7 +158,7 @@ export function createNudges(deps: NudgesDeps): Nudges {
       } catch (err) {
         if (!isPalabreError(err)) throw err;
         log.warn({ err, caseId: c.id, nudgeId: nudge.id }, 'nudge refused by the case rules: dropped');
-        return 'dropped';
+        return { outcome: 'dropped', c };
       }
       const next = events.reduce<Case>((s, e) => evolve(s, e), c);
       try {
@@ -151,8 +167,10 @@ export function createNudges(deps: NudgesDeps): Nudges {
         if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') continue;
         throw err;
       }
-      await afterAppend(next, events);
-      return 'sent';
+      // Recording the nudge only takes it out of the plan: what comes next is the chain's (see handle), so
+      // this append needs no replanning, only the hand-off of its notification.
+      void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
+      return { outcome: 'sent', c: next };
     }
     throw new ConflictError('VERSION_CONFLICT', `case ${nudge.caseId} kept changing`, { caseId: nudge.caseId });
   }
@@ -191,7 +209,16 @@ export function createNudges(deps: NudgesDeps): Nudges {
         log.warn({ jobId: job.id, kind: job.kind }, 'unknown scheduled job: ignored');
         return;
       }
-      const outcome = nudge.caseId ? await caseNudge({ ...nudge, caseId: nudge.caseId }) : await orderNudge(nudge);
+      let outcome: 'sent' | 'dropped';
+      if (nudge.caseId) {
+        const done = await caseNudge({ ...nudge, caseId: nudge.caseId });
+        outcome = done.outcome;
+        // Sent or dropped, the case's next nudges come after this one. Thrown if it fails: the retry finds the
+        // nudge recorded (dropped) and schedules them then; else nothing would until the next restart.
+        if (done.c) await Promise.all(nextNudges(planNudges(done.c, policy), now(), nudge.dueAt).map((n) => scheduler.schedule(nudgeJob(n))));
+      } else {
+        outcome = await orderNudge(nudge);
+      }
       deps.metrics?.reminders.inc({ kind: nudge.kind, outcome });
       if (outcome === 'sent') deps.metrics?.reminderLag.observe(Math.max(0, clock.now().getTime() - Date.parse(nudge.dueAt)) / 1000);
       log.info({ nudgeId: nudge.id, caseId: nudge.caseId, orderId: nudge.orderId, outcome }, 'nudge due');
@@ -199,7 +226,7 @@ export function createNudges(deps: NudgesDeps): Nudges {
 
     async resync() {
       const cases = await store.list({ status: ['open', 'escalated'] });
-      for (const c of cases) await Promise.all(planNudges(c, policy).map((n) => scheduler.schedule(nudgeJob(n))));
+      for (const c of cases) await Promise.all(nextNudges(planNudges(c, policy), now()).map((n) => scheduler.schedule(nudgeJob(n))));
       return cases.length;
     },
 

@@ -75,6 +75,27 @@ export function planNudges(c: Case, policy: Policy): PlannedNudge[] {
 }
 
 /**
+ * The planned nudges to keep scheduled, so that a case holds one pending job (or a few sharing a due
+ * time) instead of one per planned nudge: those already due at `now` (they fire at once, and a change
+ * racing a firing nudge must not hide the next one behind it) and the earliest still to come, all
+ * sharing its due time. With `after` (the due time of a nudge that just fired), only later ones: the
+ * chain goes on from there, past a nudge that was dropped but is still planned.
+ */
+export function nextNudges(planned: readonly PlannedNudge[], now: string, after?: string): PlannedNudge[] {
+  const floor = after === undefined ? -Infinity : millis(after);
+  const present = Math.max(millis(now), floor);
+  let earliest = Infinity;
+  for (const n of planned) {
+    const t = millis(n.dueAt);
+    if (t > present && t < earliest) earliest = t;
+  }
+  return planned.filter((n) => {
+    const t = millis(n.dueAt);
+    return (t > floor && t <= present) || t === earliest;
+  });
+}
+
+/**
  * Whether a case nudge that came due still applies to the case as it is now: not sent yet, and
  * the state it was planned from unchanged (the seller has not acted, the case is not closed,
  * escalated or answered since). Checked when the nudge fires, so a stale one is dropped.

@@ -19,7 +19,7 @@ import { createMemoryScheduler } from '../../src/infra/memory-scheduler.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { systemClock } from '../../src/ports/clock.js';
 import type { Marketplace } from '../../src/ports/marketplace.js';
-import type { Scheduler } from '../../src/ports/scheduler.js';
+import type { ScheduledJob, Scheduler } from '../../src/ports/scheduler.js';
 import { until } from '../ports/scheduler.contract.js';
 import { fakeNotifier, linkDemoCast, testRender, type Received } from '../support/worker-process-fakes.js';
 
@@ -181,6 +181,81 @@ describe('case nudges, with the policy in seconds', () => {
     await until(() => w.delivered('t-amina').length === 1);
     expect(w.delivered('t-bisou')).toHaveLength(3);
     expect(await reminders(w, c.id)).toHaveLength(3);
+  });
+});
+
+describe('only the earliest nudges of a case are scheduled, each one scheduling the next', () => {
+  const HOURS = { POLICY_SELLER_REMINDERS: 'PT1H,PT2H', POLICY_ESCALATION_AFTER: 'PT3H', POLICY_REPLY_NUDGE_AFTER: 'PT30M' };
+
+  /** A scheduler that runs nothing: what is pending, as a scheduler holding jobs would have it. */
+  function pendingScheduler() {
+    const pending = new Map<string, ScheduledJob>();
+    const known = new Set<string>();
+    const scheduler: Scheduler = {
+      async schedule(job) {
+        if (known.has(job.id)) return;
+        known.add(job.id);
+        pending.set(job.id, job);
+      },
+      async cancel(id) {
+        if (pending.delete(id)) known.delete(id);
+      },
+      async start() {},
+      async close() {},
+    };
+    const kinds = () => [...pending.values()].map((j) => j.kind).sort();
+    return { scheduler, pending, kinds, take: (kind: string) => [...pending.values()].find((j) => j.kind === kind)! };
+  }
+
+  async function setup(hoursLater = 0) {
+    const w = await world(HOURS);
+    const s = pendingScheduler();
+    const clock = { now: () => new Date(Date.now() + hoursLater * 3_600_000) };
+    const nudges = createNudges({ store: w.store, scheduler: s.scheduler, outbox: w.outbox, marketplace: w.marketplace, kv: createMemoryKv(), policy: w.policy, defaultTimezone: 'Africa/Kinshasa', clock });
+    const service = createCaseService({ store: w.store, marketplace: w.marketplace, clock: systemClock, policy: w.policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
+    const { case: c } = await service.open(buyer, { orderId: DEMO_ORDERS.eligibleNonDelivery, reason: 'non_delivery', description: 'Jamais arrivée.' });
+    return { w, s, nudges, service, c };
+  }
+
+  it('moves the one pending nudge as the case changes', async () => {
+    const { s, service, c } = await setup();
+    expect(s.kinds()).toEqual(['seller_reminder']);
+    await service.act(buyer, c.id, { type: 'Comment', text: 'Des nouvelles ?' });
+    expect(s.kinds()).toEqual(['seller_reply_due']);
+    await service.act(seller, c.id, { type: 'Comment', text: 'Je vérifie.' });
+    expect(s.kinds()).toEqual(['buyer_escalation_open']);
+    await service.act(buyer, c.id, { type: 'BuyerClose' });
+    expect(s.kinds()).toEqual([]);
+  });
+
+  it('schedules the next nudge when one is sent, and when one is dropped', async () => {
+    const { w, s, nudges, c } = await setup();
+    const first = s.take('seller_reminder');
+    s.pending.delete(first.id);
+    await nudges.handle({ ...first, dueAt: new Date().toISOString() });
+    expect([...s.pending.keys()]).toEqual([`nudge-${c.id}-seller_reminder-2`]);
+    expect(await reminders(w, c.id)).toHaveLength(1);
+    // A run for a nudge already recorded (a retry, another process) is dropped and still goes on from there.
+    await nudges.handle({ ...first, dueAt: new Date().toISOString() });
+    expect([...s.pending.keys()]).toEqual([`nudge-${c.id}-seller_reminder-2`]);
+    expect(await reminders(w, c.id)).toHaveLength(1);
+  });
+
+  it('goes on past a reminder that came due too late to be sent', async () => {
+    const { w, s, nudges, c } = await setup(4);
+    const first = s.take('seller_reminder');
+    s.pending.delete(first.id);
+    await nudges.handle(first);
+    expect(await reminders(w, c.id)).toEqual([]);
+    expect(s.kinds()).toEqual(['buyer_escalation_open', 'seller_reminder', 'support_late_delivery']);
+  });
+
+  it('schedules only the earliest nudge of each open case again at start', async () => {
+    const { w, c } = await setup();
+    const s = pendingScheduler();
+    const nudges = createNudges({ store: w.store, scheduler: s.scheduler, outbox: w.outbox, marketplace: w.marketplace, kv: createMemoryKv(), policy: w.policy, defaultTimezone: 'Africa/Kinshasa' });
+    expect(await nudges.resync()).toBe(1);
+    expect([...s.pending.keys()]).toEqual([`nudge-${c.id}-seller_reminder-1`]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/domain/decider.js';
 import {
   durationBetween,
+  nextNudges,
   nudgeApplies,
   orderNudgeApplies,
   planNudges,
@@ -78,6 +79,44 @@ describe('planNudges follows the case', () => {
   it('plans nothing for a closed case', () => {
     const closed = fold(play(opened(), [[{ type: 'BuyerClose' }]]));
     expect(planNudges(closed, defaultPolicy)).toEqual([]);
+  });
+});
+
+describe('nextNudges: only the front of a case\'s plan is scheduled', () => {
+  const plan = planNudges(fold(opened()), defaultPolicy);
+  const ids = (ns: PlannedNudge[]) => ns.map((n) => n.id);
+  const tied = { ...plan.find((n) => n.kind === 'buyer_escalation_open')!, id: 'nudge-C-000123-tied', dueAt: shift(OPENED_AT, 'PT24H') };
+
+  it('keeps the earliest nudge alone while nothing is due yet', () => {
+    expect(ids(nextNudges(plan, OPENED_AT))).toEqual(['nudge-C-000123-seller_reminder-1']);
+  });
+
+  it('keeps every nudge sharing the earliest due time', () => {
+    expect(ids(nextNudges([...plan, tied], OPENED_AT))).toEqual(['nudge-C-000123-seller_reminder-1', 'nudge-C-000123-tied']);
+  });
+
+  it('keeps what is already due with the earliest still to come', () => {
+    expect(ids(nextNudges(plan, shift(OPENED_AT, 'PT50H')))).toEqual([
+      'nudge-C-000123-seller_reminder-1',
+      'nudge-C-000123-seller_reminder-2',
+      expect.stringContaining('buyer_escalation_open'),
+    ]);
+  });
+
+  it('goes on after a nudge that fired, past one still planned that was dropped', () => {
+    const first = shift(OPENED_AT, 'PT24H');
+    expect(ids(nextNudges(plan, first, first))).toEqual(['nudge-C-000123-seller_reminder-2']);
+    expect(ids(nextNudges(plan, shift(OPENED_AT, 'P4D'), first))).toEqual([
+      'nudge-C-000123-seller_reminder-2',
+      expect.stringContaining('buyer_escalation_open'),
+      'nudge-C-000123-support_late_delivery',
+    ]);
+    // A worker clock a little behind the due time: still only what comes after.
+    expect(ids(nextNudges(plan, shift(OPENED_AT, 'PT23H'), first))).toEqual(['nudge-C-000123-seller_reminder-2']);
+  });
+
+  it('keeps nothing once nothing is planned', () => {
+    expect(nextNudges([], OPENED_AT)).toEqual([]);
   });
 });
 
