@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import { createRedisCardIds, type CardIds } from '../adapters/telegram/cards.js';
 import type { Palabre } from '../src/app/compose.js';
 import type { Case, CaseCommand, CaseEvent } from '../src/domain/case-model.js';
 import { decide, evolve } from '../src/domain/decider.js';
@@ -44,7 +45,7 @@ function kindOf(key: string, prefix: string): string {
   if (k.startsWith('{bull}:') || k.startsWith('{dlv}')) return 'delivery queues';
   if (k.startsWith('kv:thread:') || k.startsWith('thread:')) return 'thread registry (message → case)';
   if (k.startsWith('dedup:')) return 'inbound update dedup';
-  if (k.startsWith('kv:tg:') || k.startsWith('kv:engine:')) return 'adapter and engine state';
+  if (k.startsWith('kv:tg:') || k.startsWith('tg:cards:') || k.startsWith('kv:engine:')) return 'adapter and engine state';
   return 'other';
 }
 
@@ -69,7 +70,7 @@ const nextMessageId = (chat: number) => {
  * Alongside, what the Telegram adapter keeps per message: the message → case map of both parties' copies,
  * the update dedup marker, the card ids.
  */
-async function buildCase(p: Palabre, i: number, buyer: Party & { orderId: string }, seller: Party, rnd: () => number): Promise<number> {
+async function buildCase(p: Palabre, cards: CardIds, i: number, buyer: Party & { orderId: string }, seller: Party, rnd: () => number): Promise<number> {
   const reason = rnd() < 0.7 ? 'non_delivery' : 'not_as_described';
   const opened = await p.cases.open({ accountId: buyer.accountId, platform: 'telegram' }, { orderId: buyer.orderId, reason, description: sentence(rnd, 80, 400) });
   const start = opened.case;
@@ -95,7 +96,7 @@ async function buildCase(p: Palabre, i: number, buyer: Party & { orderId: string
 
   const remember = (who: Party) => p.threads.rememberMessage('telegram', String(who.telegramId), String(nextMessageId(who.telegramId)), c.id);
   const writes: Promise<unknown>[] = [remember(buyer), remember(seller)];
-  for (const who of [buyer, seller]) writes.push(p.kv.set(`tg:card:${who.telegramId}:case-card:${c.id}`, nextMessageId(who.telegramId), 180 * 86_400_000));
+  for (const who of [buyer, seller]) writes.push(cards.set(String(who.telegramId), `case-card:${c.id}`, nextMessageId(who.telegramId)));
   for (const [who] of steps) {
     if (who.role === 'system') writes.push(remember(seller));
     else writes.push(remember(buyer), remember(seller), p.dedup.first(`telegram:update:4242:${i}-${events.length}-${writes.length}`, 7 * 86_400_000));
@@ -113,6 +114,8 @@ export async function measureMemory(ctx: { redisUrl: string; redis: Redis; prefi
   const p = await composeForRun({ REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, LINK_SECRET: ctx.linkSecret, MARKETPLACE_DATA: dataFile, LOG_LEVEL: 'silent' });
   // Started with no platform: the outbox hands each notification off with nobody to deliver to, as a drained outbox would be.
   await p.start();
+  // The Telegram adapter's card-id store on Redis (adapters/telegram/cards.ts).
+  const cards = createRedisCardIds(p.redis!, prefix, p.kv);
   const rnd = seededRandom(11);
   const t0 = performance.now();
   let events = 0;
@@ -120,7 +123,7 @@ export async function measureMemory(ctx: { redisUrl: string; redis: Redis; prefi
     await pool(cases, 64, async (i) => {
       const b = market.buyers[i]!;
       const s = market.sellers[b.shop]!;
-      const n = await buildCase(p, i, b, s, rnd);
+      const n = await buildCase(p, cards, i, b, s, rnd);
       events += n;
       if ((i + 1) % 2500 === 0) ctx.log(`  ${i + 1} cases built`);
     });

@@ -37,6 +37,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
+    const { createRedisCardIds } = await import('../adapters/telegram/cards.js');
     const tg = createTelegramAdapter({
       ...shared,
       token: config.TELEGRAM_BOT_TOKEN,
@@ -45,6 +46,8 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
       supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID,
       dedup: p.dedup,
       kv: p.kv,
+      // Card message ids as one Redis hash per chat (edits in place); the KeyValue in the embedded mode.
+      cards: p.redis ? createRedisCardIds(p.redis, config.REDIS_PREFIX, p.kv) : undefined,
       metrics: p.metrics,
       defaultLocale: config.DEFAULT_LOCALE,
       defaultTimezone: config.DEFAULT_TIMEZONE,

@@ -17,6 +17,7 @@ import { registerCommands } from './commands.js';
 import { createTelegramFiles } from './files.js';
 import { createTelegramNotifier } from './notifier.js';
 import { parseUpdate, type ParsedUpdate } from './parse.js';
+import type { CardIds } from './cards.js';
 import { createTelegramSender } from './send.js';
 import { registerTelegramWebhook } from './webhook.js';
 
@@ -37,8 +38,10 @@ export interface TelegramAdapterDeps {
   threads: ThreadRegistry;
   /** Shared by every process (Redis): each update_id is handled once, and again only if it failed before the engine answered. */
   dedup: Dedup;
-  /** Card message ids (for edits) and long button tokens. */
+  /** Long button tokens, and card message ids (for edits) unless `cards` is given. */
   kv: KeyValue;
+  /** Card message ids for edits; on Redis, `createRedisCardIds` keeps them in one hash per chat. */
+  cards?: CardIds;
   blobs: BlobStore;
   logger: Logger;
   /** Counts what the engine never sees: duplicate updates and refused files (the engine counts its own turns). */
@@ -88,7 +91,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: deps.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: deps.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
   );
-  const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log });
+  const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) });
   const files = createTelegramFiles({ api: bot.api, token: deps.token, apiRoot, blobs: deps.blobs, ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
   const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
   bot.api.config.use(async (prev, method, payload, signal) => {

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/app/log.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
+import { createKvCardIds, type CardIds } from './cards.js';
 import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
 
@@ -16,7 +17,6 @@ const CALLBACK_DATA_BYTES = 64;
 /** Marks callback data that stands for a longer token kept in the key-value store. */
 const LONG_TOKEN_PREFIX = '~';
 const LONG_TOKEN_TTL_MS = 30 * 24 * 3600_000;
-const CARD_TTL_MS = 180 * 24 * 3600_000;
 /** sendPhoto takes these; anything else goes as a document (https://core.telegram.org/bots/api#sendphoto). */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -36,11 +36,14 @@ export interface TelegramSenderDeps {
   kv: KeyValue;
   blobs: BlobStore;
   logger: Logger;
+  /** Where card message ids are kept for edits (default: the KeyValue, one entry per card). */
+  cards?: CardIds;
 }
 
 /** Posts engine output natively: HTML chunks, inline keyboards, relayed files, card edits; remembers case messages. */
 export function createTelegramSender(deps: TelegramSenderDeps) {
   const { api, kv, logger } = deps;
+  const cards = deps.cards ?? createKvCardIds(kv);
 
   async function callbackData(token: string): Promise<string> {
     if (Buffer.byteLength(token) <= CALLBACK_DATA_BYTES && !token.startsWith(LONG_TOKEN_PREFIX)) return token;
@@ -114,8 +117,8 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
         return [];
       }
       const markup = await keyboard(view);
-      const cardKey = out.replaceKey ? `tg:card:${chatId}:${out.replaceKey}` : null;
-      const previous = cardKey ? await kv.get<number>(cardKey) : undefined;
+      const cardKey = out.replaceKey ?? null;
+      const previous = cardKey ? await cards.get(chatId, cardKey) : undefined;
       if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId) {
         if (await editInPlace(chatId, previous, view, markup)) {
           await remember(out, chatId, [{ message_id: previous } as Message]);
@@ -126,7 +129,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       await remember(out, chatId, sent);
       const card = sent.at(-1);
       if (cardKey && card) {
-        await kv.set(cardKey, card.message_id, CARD_TTL_MS);
+        await cards.set(chatId, cardKey, card.message_id);
         // The older copy of the card keeps stale buttons otherwise.
         if (previous !== undefined && previous !== card.message_id) await api.editMessageReplyMarkup(chatId, previous).catch(() => undefined);
       }
