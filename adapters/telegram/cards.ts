@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KeyValue } from '../../src/ports/kv.js';
 import type { RedisClient } from '../../src/infra/redis.js';
 
@@ -23,53 +24,65 @@ export function createKvCardIds(kv: KeyValue): CardIds {
 }
 
 /**
- * Sets a card's field and refreshes the chat's expiry. A hash past ARGV[4] fields becomes the previous
- * generation (replacing the one before), so that a seller with years of cases keeps at most 2N + 1 card ids
- * (Redis 7.0 cannot expire single hash fields). KEYS: current, previous generation. ARGV: replaceKey, message id, ttl, N.
+ * Sets a card's message id with its expiry (`<id>:<until ms>`, Redis' clock), stretches the hash's TTL to cover
+ * it, and drops the expired entries among a few sampled fields: Redis 7.0 cannot expire single hash fields, so
+ * this keeps a hash's dead share small. KEYS: the shared hash. ARGV: field, message id, ttl ms, samples.
  */
 const SET_LUA = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-if redis.call('HLEN', KEYS[1]) > tonumber(ARGV[4]) then
-  redis.call('RENAME', KEYS[1], KEYS[2])
-  redis.call('PEXPIRE', KEYS[2], ARGV[3])
-else
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. string.format('%.0f', now + ttl))
+if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+local sample = redis.call('HRANDFIELD', KEYS[1], tonumber(ARGV[4]), 'WITHVALUES')
+for i = 1, #sample, 2 do
+  local until_ = tonumber(string.match(sample[i + 1], ':(%d+)$'))
+  if until_ and until_ <= now then redis.call('HDEL', KEYS[1], sample[i]) end
 end
 return 1
 `;
 
+/** Fields checked for expiry at each write. */
+const SAMPLES = 4;
+
 export interface RedisCardIdsOptions {
-  /** Card ids per generation of a chat's hash: the last `n` cards of a chat stay editable. Default 500. */
-  generation?: number;
+  /**
+   * Hashes the card ids are spread over. A hash stays in Redis' compact listpack encoding (about 25 bytes an
+   * entry, against ~100 of overhead for a key of its own) up to `hash-max-listpack-entries` fields (128 by
+   * default): best near the live cards / 100. Default 1,024.
+   */
+  shards?: number;
   ttlMs?: number;
 }
 
 /**
- * Card ids in one hash per chat (`<prefix>tg:cards:{<chat>}`, field = replaceKey, value = message id): about
- * 30 bytes a card where a KeyValue entry each cost ~150. Ids remembered in `legacy` (the KeyValue, before this
- * store was used) are still read until they expire (`CARD_TTL_MS` after the switch; then `legacy` can go).
+ * Card ids spread over shared hashes (`<prefix>tg:cards:h:<n>`): the SHA-1 of chat and replaceKey picks the hash
+ * and names the field (8 bytes: a wrong edit needs two live cards to share 96 bits), the value is the message id
+ * and its expiry. Most chats hold one or two cards, so a hash per chat would spend a key on each. Ids remembered
+ * in `legacy` (the KeyValue, before this store was used) are still read until they expire.
  */
 export function createRedisCardIds(redis: RedisClient, prefix: string, legacy?: KeyValue, opts: RedisCardIdsOptions = {}): CardIds {
   const ttl = opts.ttlMs ?? CARD_TTL_MS;
-  const generation = opts.generation ?? 500;
+  const shards = opts.shards ?? 1024;
+  if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
   const old = legacy ? createKvCardIds(legacy) : null;
-  redis.defineCommand('palabreSetCardId', { numberOfKeys: 2, lua: SET_LUA });
-  const setCard = (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>).palabreSetCardId!.bind(redis);
-  // The hash tag keeps a chat's two generations in one Cluster slot (RENAME needs it).
-  const chatKey = (chatId: string) => `${prefix}tg:cards:{${chatId}}`;
+  redis.defineCommand('palabreSetCardId', { numberOfKeys: 1, lua: SET_LUA });
+  const setCard = (redis as unknown as Record<string, (...a: (string | number | Buffer)[]) => Promise<unknown>>).palabreSetCardId!.bind(redis);
+  const at = (chatId: string, replaceKey: string) => {
+    const digest = createHash('sha1').update(`${chatId}\0${replaceKey}`).digest();
+    return { key: `${prefix}tg:cards:h:${digest.readUInt32BE(0) % shards}`, field: digest.subarray(4, 12) };
+  };
   return {
     async get(chatId, replaceKey) {
-      const key = chatKey(chatId);
-      const res = (await redis.pipeline().hget(key, replaceKey).hget(`${key}:prev`, replaceKey).exec()) ?? [];
-      for (const [err, v] of res) {
-        if (err) throw err;
-        if (typeof v === 'string') return Number(v);
-      }
+      const { key, field } = at(chatId, replaceKey);
+      const value = await redis.hget(key, field);
+      const match = value ? /^(\d+):(\d+)$/.exec(value) : null;
+      if (match) return Number(match[2]) > Date.now() ? Number(match[1]) : undefined;
       return old ? old.get(chatId, replaceKey) : undefined;
     },
     async set(chatId, replaceKey, messageId) {
-      const key = chatKey(chatId);
-      await setCard(key, `${key}:prev`, replaceKey, messageId, ttl, generation);
+      const { key, field } = at(chatId, replaceKey);
+      await setCard(key, field, messageId, ttl, SAMPLES);
     },
   };
 }

@@ -4,15 +4,15 @@ import { createRedisKv } from '../../../src/infra/kv.js';
 import { testRedis, type TestRedis } from '../../support/redis.js';
 import { amina, card, privateChat, replyTo, startHarness, until, visible } from './harness.js';
 
-describe('Telegram card ids on Redis: one hash per chat', () => {
+describe('Telegram card ids on Redis: spread over shared hashes', () => {
   let r: TestRedis;
   beforeAll(async () => {
     r = await testRedis();
   });
   afterAll(() => r.cleanup());
 
-  it('remembers each chat’s cards in its own hash, refreshed to the card TTL', async () => {
-    const cards = createRedisCardIds(r.redis, r.prefix);
+  it('remembers each chat’s cards apart, the latest id winning, in shared hashes that expire', async () => {
+    const cards = createRedisCardIds(r.redis, `${r.prefix}shared:`, undefined, { shards: 4 });
     await cards.set('7001', 'case-card:C-000001', 41);
     await cards.set('7001', 'case-card:C-000002', 42);
     await cards.set('-1001000000001', 'case-card:C-000001', 9);
@@ -21,17 +21,23 @@ describe('Telegram card ids on Redis: one hash per chat', () => {
     expect(await cards.get('7001', 'case-card:C-000002')).toBe(42);
     expect(await cards.get('-1001000000001', 'case-card:C-000001')).toBe(9);
     expect(await cards.get('7001', 'case-card:C-000003')).toBeUndefined();
-    expect(await r.redis.hgetall(`${r.prefix}tg:cards:{7001}`)).toEqual({ 'case-card:C-000001': '43', 'case-card:C-000002': '42' });
-    expect(await r.redis.pttl(`${r.prefix}tg:cards:{7001}`)).toBeGreaterThan(179 * 24 * 3600_000);
+    for (let i = 0; i < 40; i++) await cards.set(String(8000 + i), 'case-card:C-000001', i);
+    const keys = await r.redis.keys(`${r.prefix}shared:tg:cards:*`);
+    expect(keys.length).toBeLessThanOrEqual(4);
+    for (const k of keys) expect(await r.redis.pttl(k)).toBeGreaterThan(179 * 24 * 3600_000);
   });
 
-  it('keeps at least the last generation of cards of a busy chat, and no more than two', async () => {
-    const cards = createRedisCardIds(r.redis, `${r.prefix}gen:`, undefined, { generation: 3 });
-    for (let i = 1; i <= 10; i++) await cards.set('7002', `case-card:C-${i}`, 100 + i);
-    for (let i = 8; i <= 10; i++) expect(await cards.get('7002', `case-card:C-${i}`)).toBe(100 + i);
-    expect(await cards.get('7002', 'case-card:C-1')).toBeUndefined();
-    const kept = (await r.redis.hlen(`${r.prefix}gen:tg:cards:{7002}`)) + (await r.redis.hlen(`${r.prefix}gen:tg:cards:{7002}:prev`));
-    expect(kept).toBeLessThanOrEqual(7);
+  it('forgets a card past its TTL, and drops expired entries as new ones are written', async () => {
+    const cards = createRedisCardIds(r.redis, `${r.prefix}ttl:`, undefined, { shards: 1, ttlMs: 50 });
+    for (let i = 0; i < 8; i++) await cards.set('7002', `case-card:C-${i}`, 100 + i);
+    expect(await cards.get('7002', 'case-card:C-0')).toBe(100);
+    await new Promise((res) => setTimeout(res, 80));
+    expect(await cards.get('7002', 'case-card:C-0')).toBeUndefined();
+    const fresh = createRedisCardIds(r.redis, `${r.prefix}ttl:`, undefined, { shards: 1, ttlMs: 60_000 });
+    for (let i = 0; i < 20; i++) await fresh.set('7002', `case-card:N-${i}`, 200 + i);
+    // The first write alone samples 4 of 9 fields, at least 3 of them expired: they go.
+    expect(await r.redis.hlen(`${r.prefix}ttl:tg:cards:h:0`)).toBeLessThanOrEqual(25);
+    expect(await fresh.get('7002', 'case-card:N-19')).toBe(219);
   });
 
   it('still finds a card id kept in the KeyValue before the switch', async () => {
@@ -54,7 +60,8 @@ describe('Telegram card ids on Redis: one hash per chat', () => {
       h.standin.push(h.standin.build.text(amina, privateChat(amina), '/case C-000001'));
       await until(() => h.standin.botMessages(amina.id).length === 1, 'the card');
       const sent = h.standin.botMessages(amina.id)[0]!;
-      await until(async () => (await r.redis.hget(`${r.prefix}adapter:tg:cards:{${amina.id}}`, 'case-card:C-000001')) === String(sent.message_id), 'the card id in the chat hash');
+      const stored = createRedisCardIds(r.redis, `${r.prefix}adapter:`);
+      await until(async () => (await stored.get(String(amina.id), 'case-card:C-000001')) === sent.message_id, 'the card id in Redis');
 
       h.standin.push(h.standin.build.press(amina, sent, 'esc-1'));
       const edit = await h.standin.waitForCall('editMessageText');
