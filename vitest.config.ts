@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Tests share one Redis; each uses its own key prefix, so files may run in parallel.
     pool: 'forks',
-    reporters: ['default'],
+    // The JSON report lets .ci/run print one closing line of counts.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],
   },
 });
