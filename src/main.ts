@@ -1,8 +1,8 @@
 import 'dotenv/config';
-import { createWebAdapter, isDemoMarketplace, playgroundEnabled } from '../adapters/web/index.js';
+import { playgroundEnabled } from '../adapters/web/index.js';
+import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { composePalabre, localesDir, type Palabre } from './app/compose.js';
-import { demoTimeScale } from './app/demo-policy.js';
+import { composePalabre, type Palabre } from './app/compose.js';
 import { createLogger, type Logger } from './app/log.js';
 
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
@@ -17,22 +17,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   const shared = { engine: p.engine, i18n: p.i18n, threads: p.threads, blobs: p.blobs, logger: log };
 
   if (playgroundEnabled(config)) {
-    const web = createWebAdapter({
-      ...shared,
-      cases: p.cases,
-      marketplace: p.marketplace,
-      links: p.links,
-      policy: p.policy,
-      timeScale: demoTimeScale(config),
-      demoMarketplace: isDemoMarketplace(config),
-      clock: p.clock,
-      defaultLocale: config.DEFAULT_LOCALE,
-      defaultTimezone: config.DEFAULT_TIMEZONE,
-      secret: config.LINK_SECRET,
-      localesDir: localesDir(),
-    });
-    await web.register(p.http);
-    p.addNotifier(web.notifier);
+    await mountPlayground(p, config, log);
   }
 
   if (config.TELEGRAM_BOT_TOKEN) {

@@ -1,5 +1,4 @@
-import { createWebAdapter } from '../../../adapters/web/index.js';
-import { localesDir } from '../../../src/app/compose.js';
+import { mountPlayground } from '../../../adapters/web/mount.js';
 import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startTelegramStandin, type StandinChat, type StandinUser } from '../../support/telegram-standin.js';
 import { OTHER_GROUP, STAFF, privateChat, until, visible } from './harness.js';
@@ -25,12 +24,7 @@ export async function startApp(opts: { redis?: boolean; web?: boolean; forumStaf
   const telegram = addTelegram(composed);
   let webBase = '';
   if (opts.web) {
-    const web = createWebAdapter({
-      engine: p.engine, cases: p.cases, marketplace: p.marketplace, links: p.links, threads: p.threads, blobs: p.blobs, i18n: p.i18n,
-      logger: p.logger, policy: p.policy, demoMarketplace: true, clock: p.clock, localesDir: localesDir(), secret: 'journey-web-secret-0123456789',
-    });
-    p.addNotifier(web.notifier);
-    await web.register(p.http);
+    await mountPlayground(p, p.config);
     await p.http.listen({ port: 0, host: '127.0.0.1' });
     const address = p.http.server.address();
     webBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createWebAdapter, isDemoMarketplace } from '../../../adapters/web/index.js';
-import { composePalabre, localesDir, type Palabre } from '../../../src/app/compose.js';
-import { demoTimeScale } from '../../../src/app/demo-policy.js';
+import { mountPlayground } from '../../../adapters/web/mount.js';
+import { composePalabre, type Palabre } from '../../../src/app/compose.js';
 import { silentLogger } from '../../../src/app/log.js';
 import { loadConfig } from '../../../src/config.js';
 
@@ -16,25 +15,7 @@ const CHROMIUM = '/usr/bin/chromium';
 export async function startEmbedded(env: Record<string, string> = {}): Promise<{ palabre: Palabre; base: string }> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const palabre = await composePalabre({ config, logger: silentLogger, outbox: { backoffMs: 50, maxBackoffMs: 200 } });
-  const web = createWebAdapter({
-    engine: palabre.engine,
-    i18n: palabre.i18n,
-    threads: palabre.threads,
-    blobs: palabre.blobs,
-    logger: silentLogger,
-    cases: palabre.cases,
-    marketplace: palabre.marketplace,
-    links: palabre.links,
-    policy: palabre.policy,
-    timeScale: demoTimeScale(config),
-    demoMarketplace: isDemoMarketplace(config),
-    clock: palabre.clock,
-    defaultLocale: config.DEFAULT_LOCALE,
-    defaultTimezone: config.DEFAULT_TIMEZONE,
-    localesDir: localesDir(),
-  });
-  await web.register(palabre.http);
-  palabre.addNotifier(web.notifier);
+  await mountPlayground(palabre, config, silentLogger);
   await palabre.start();
   await palabre.http.listen({ port: 0, host: '127.0.0.1' });
   const address = palabre.http.server.address();
