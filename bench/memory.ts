@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { createRedisCardIds, type CardIds } from '../adapters/telegram/cards.js';
-import type { Palabre } from '../src/app/compose.js';
+import type { Palabre } from '../src/compose.js';
 import type { Case, CaseCommand, CaseEvent } from '../src/domain/case-model.js';
 import { decide, evolve } from '../src/domain/decider.js';
 import { nudgeId } from '../src/domain/nudges.js';

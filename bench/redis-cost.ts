@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
-import { createLogger } from '../src/app/log.js';
+import { createLogger } from '../src/infra/logger.js';
 import { createRedis } from '../src/infra/redis.js';
 import { commentUpdate } from './load.js';
 import { installRedisCounter, type Tally } from './redis-counter.js';

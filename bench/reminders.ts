@@ -1,4 +1,4 @@
-import { createLogger } from '../src/app/log.js';
+import { createLogger } from '../src/infra/logger.js';
 import { createBullmqScheduler } from '../src/infra/bullmq-scheduler.js';
 import { createRedis } from '../src/infra/redis.js';
 import type { ScheduledJob } from '../src/ports/scheduler.js';

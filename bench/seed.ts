@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { composePalabre, type ComposeOptions, type Palabre } from '../src/app/compose.js';
-import { createLogger } from '../src/app/log.js';
+import { composePalabre, type ComposeOptions, type Palabre } from '../src/compose.js';
+import { createLogger } from '../src/infra/logger.js';
 import { loadConfig } from '../src/config.js';
 import { generateMarketplace, writeMarketplace, type GeneratedMarketplace } from './marketplace.js';
 import { pool } from './stats.js';

@@ -10,7 +10,7 @@ import { createDemoMarketplace } from './infra/demo-marketplace.js';
 import { createHttpMarketplace } from './infra/http-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
 import { isPalabreError } from './domain/errors.js';
-import { silentLogger } from './app/log.js';
+import { silentLogger } from './ports/logger.js';
 
 const USAGE = `Palabre command line
 

@@ -2,8 +2,9 @@ import 'dotenv/config';
 import { playgroundEnabled } from '../adapters/web/index.js';
 import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { composePalabre, type Palabre } from './app/compose.js';
-import { createLogger, type Logger } from './app/log.js';
+import { composePalabre, type Palabre } from './compose.js';
+import { createLogger } from './infra/logger.js';
+import { type Logger } from './ports/logger.js';
 
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
 type Running = { start(): Promise<void>; stop(): Promise<void> };

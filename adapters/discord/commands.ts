@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, Routes, type REST, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { I18n } from '../../src/app/i18n.js';
-import type { TurnContent } from '../../src/app/turn.js';
+import type { TurnContent } from '../../src/ports/turn.js';
 import { ESCALATION_GROUNDS } from '../../src/domain/types.js';
 
 type OptionKind = 'string' | 'number' | 'boolean' | 'case';

@@ -1,7 +1,7 @@
 import { ChannelType, type Channel, type Client, type GuildMember, type PermissionsBitField } from 'discord.js';
 import type { I18n } from '../../src/app/i18n.js';
-import type { Logger } from '../../src/app/log.js';
-import type { Engine, OutMessage } from '../../src/app/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { Engine, OutMessage } from '../../src/ports/turn.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { CaseStore } from '../../src/ports/case-store.js';

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../src/domain/errors.js';
 import type { BlobRef } from '../../src/domain/types.js';
-import { downloadLimited, tooLargeError } from '../../src/infra/media.js';
+import { tooLargeError } from '../../src/domain/media.js';
+import { downloadLimited } from '../common/download.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 
 /** Default size limit of one evidence file; the blob store may be stricter. */

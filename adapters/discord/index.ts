@@ -1,7 +1,7 @@
 import { ChannelType, Client, Events, GatewayIntentBits, Partials, type Guild } from 'discord.js';
 import type { I18n } from '../../src/app/i18n.js';
-import type { Logger } from '../../src/app/log.js';
-import type { Engine } from '../../src/app/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { Engine } from '../../src/ports/turn.js';
 import type { Env } from '../../src/config.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { CaseStore } from '../../src/ports/case-store.js';

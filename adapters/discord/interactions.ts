@@ -9,7 +9,7 @@ import {
   type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { TurnContent } from '../../src/app/turn.js';
+import type { TurnContent } from '../../src/ports/turn.js';
 import type { Case } from '../../src/domain/case-model.js';
 import { MAX_TEXT_LENGTH } from '../../src/domain/text.js';
 import { commandContent, commandSpec } from './commands.js';

@@ -1,5 +1,5 @@
 import { MessageType, type Message } from 'discord.js';
-import type { TurnContent } from '../../src/app/turn.js';
+import type { TurnContent } from '../../src/ports/turn.js';
 import { afterTurn, fileRefusal, isSupportMember, localeOf, notice, placeOf, SEEN_TTL_MS, type InboundCtx } from './context.js';
 import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
 

@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIChannel, type REST } from 'discord.js';
-import type { Logger } from '../../src/app/log.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';

@@ -1,5 +1,5 @@
 import { ChannelType } from 'discord.js';
-import type { TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isFormKind, type FormKind } from './render.js';
 
 /**

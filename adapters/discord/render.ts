@@ -1,6 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import type { RenderedChoice, RenderedMessage } from '../../src/app/render.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 
 /** Discord's limits (https://discord.com/docs/resources/message, .../interactions/message-components). */
 export const LIMITS = {

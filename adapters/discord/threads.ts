@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, Routes, type APIChannel, type REST } from 'discord.js';
 import type { Case } from '../../src/domain/case-model.js';
-import type { Logger } from '../../src/app/log.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Link, LinkStore } from '../../src/ports/links.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';

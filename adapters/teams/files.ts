@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Attachment } from 'botbuilder';
 import type { BlobRef } from '../../src/domain/types.js';
-import { downloadLimited, extensionOf } from '../../src/infra/media.js';
+import { extensionOf } from '../../src/domain/media.js';
+import { downloadLimited } from '../common/download.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
 import type { TeamsFileRef } from './parse.js';

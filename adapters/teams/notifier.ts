@@ -1,5 +1,5 @@
-import type { Logger } from '../../src/app/log.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 import type { Link } from '../../src/ports/links.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';

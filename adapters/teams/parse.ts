@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
 import type { FileConsentAnswer } from './files.js';
 
 /** A file the user sent, still to copy into Palabre's blob storage. */

@@ -1,8 +1,8 @@
 import type { Activity, Attachment, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { I18n } from '../../src/app/i18n.js';
-import type { Logger } from '../../src/app/log.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { renderMessage } from '../../src/app/render.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { hasCard, toActivities, withoutActions, type OutActivity } from './cards.js';
 import type { TeamsFiles } from './files.js';

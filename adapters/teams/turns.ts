@@ -1,10 +1,10 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { I18n } from '../../src/app/i18n.js';
-import type { Logger } from '../../src/app/log.js';
+import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
-import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, NotHandledError } from '../../src/infra/redelivery.js';
+import { handleOnce, NotHandledError } from '../common/redelivery.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';

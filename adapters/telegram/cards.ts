@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { KeyValue } from '../../src/ports/kv.js';
-import type { RedisClient } from '../../src/infra/redis.js';
+import type { Cluster, Redis } from 'ioredis';
+
+type RedisClient = Redis | Cluster;
 
 /** A card is edited in place for this long after it was last sent (Telegram lets a bot edit its messages for good). */
 export const CARD_TTL_MS = 180 * 24 * 3600_000;

@@ -1,7 +1,8 @@
 import type { Api } from 'grammy';
 import { ValidationError } from '../../src/domain/errors.js';
 import type { BlobRef } from '../../src/domain/types.js';
-import { downloadLimited, safeFileName, sniffMediaType, tooLargeError } from '../../src/infra/media.js';
+import { safeFileName, sniffMediaType, tooLargeError } from '../../src/domain/media.js';
+import { downloadLimited } from '../common/download.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { TelegramFileRef } from './parse.js';
 

@@ -1,6 +1,6 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
-import type { OutMessage } from '../../src/app/turn.js';
-import type { Logger } from '../../src/app/log.js';
+import type { OutMessage } from '../../src/ports/turn.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
 import type { TelegramSender } from './send.js';

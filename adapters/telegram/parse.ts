@@ -1,5 +1,5 @@
 import type { Message, Update, User } from 'grammy/types';
-import type { TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
 
 /** A photo or document to fetch through the Bot API before the engine sees it. */
 export interface TelegramFileRef {

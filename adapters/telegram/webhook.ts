@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import { z } from 'zod';
-import { NotHandledError } from '../../src/infra/redelivery.js';
+import { NotHandledError } from '../common/redelivery.js';
 
 /** The route Telegram posts updates to (SPEC section 4). */
 export const WEBHOOK_PATH = '/telegram/webhook';

@@ -1,7 +1,7 @@
 import type { Config } from '../../src/config.js';
-import { localesDir, type Palabre } from '../../src/app/compose.js';
+import { localesDir, type Palabre } from '../../src/compose.js';
 import { demoTimeScale } from '../../src/app/demo-policy.js';
-import type { Logger } from '../../src/app/log.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { createWebAdapter, isDemoMarketplace } from './index.js';
 
 /** Builds the playground on a composed Palabre: its routes on the HTTP server, its notifier in the outbox. Call before `start()`. */

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 import type { I18n } from '../../src/app/i18n.js';
 import type { RenderedChoice, RenderedMessage } from '../../src/app/render.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
-import type { Logger } from '../../src/app/log.js';
+import type { Logger } from '../../src/ports/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Pane, PaneEvent, PaneHub, WebButton, WebView } from './panes.js';
 

@@ -1,6 +1,6 @@
-import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/app/turn.js';
+import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
-import type { Logger } from '../../src/app/log.js';
+import type { Logger } from '../../src/ports/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Pane, PaneEvent, PaneHub } from './panes.js';
 import type { Presenter } from './present.js';

@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case-model.js';
 import { isPalabreError } from '../domain/errors.js';
 import type { Marketplace, RefundRecord } from '../ports/marketplace.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../ports/logger.js';
 
 /**
  * The marketplace refunds a case's timeline calls for, each with the idempotency id

@@ -11,9 +11,8 @@ import type { Clock } from '../ports/clock.js';
 import type { Marketplace } from '../ports/marketplace.js';
 import type { Notification } from '../ports/notification.js';
 import type { ShopStatusStore } from '../ports/shop-status.js';
-import { createMemoryShopStatusStore } from '../infra/memory-shop-status.js';
 import { askRefunds, refundRecords } from './case-refunds.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../ports/logger.js';
 
 /** Who is asking: a marketplace account and the platform it writes from. `platform: 'system'` is the scheduler. */
 export interface Who {
@@ -67,7 +66,8 @@ export interface CaseServiceDeps {
   notifications?: (c: Case, events: CaseEvent[]) => Notification[];
   /** Runs after a stored change (schedule nudges, wake the outbox); a failure is logged, not thrown. */
   afterAppend?: (c: Case, events: CaseEvent[]) => Promise<void>;
-  shops?: ShopStatusStore;
+  /** Which shops support suspended (the composition root picks memory or Redis). */
+  shops: ShopStatusStore;
   logger?: Logger;
   /** Attempts on VERSION_CONFLICT (default 10) and the base of the jittered back-off between them (default 5 ms). */
   retry?: { attempts?: number; baseDelayMs?: number };
@@ -85,7 +85,7 @@ export interface CaseServiceDeps {
  */
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { store, marketplace, clock, policy } = deps;
-  const shops = deps.shops ?? createMemoryShopStatusStore();
+  const shops = deps.shops;
   const log = deps.logger;
   const attempts = Math.max(1, deps.retry?.attempts ?? 10);
   const baseDelayMs = deps.retry?.baseDelayMs ?? 5;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type { MessageArg, MessageArgs, Msg } from '../ports/notification.js';
 import { formatDate, formatDuration, formatMoney } from './format.js';
-import { silentLogger, type Logger } from './log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 
 /** Localizes engine messages: Fluent ids and arguments in, sentences out. */
 export interface I18n {

@@ -20,7 +20,7 @@ import { systemClock, type Clock } from '../ports/clock.js';
 import type { KeyValue } from '../ports/kv.js';
 import type { Marketplace } from '../ports/marketplace.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
-import { silentLogger, type Logger } from './log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
 import { notificationsFor, orderNudgeNotification } from './notifications.js';
 import type { OutboxWorker } from './outbox-worker.js';

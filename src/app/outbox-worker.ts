@@ -5,9 +5,9 @@ import type { LinkStore } from '../ports/links.js';
 import type { Notification } from '../ports/notification.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../ports/notifier.js';
 import type { DeadLetter, DeliveryItem, DeliveryQueue, DrainResult, DrainRunner } from '../ports/outbox.js';
-import { silentLogger, type Logger } from './log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
-import type { OutMessage } from './turn.js';
+import type { OutMessage } from '../ports/turn.js';
 
 /** Turns a notification into a platform message for one target (its language, time zone, card). */
 export type Render = (n: Notification, target: DeliveryTarget, platform: Platform) => Promise<OutMessage>;

@@ -1,6 +1,6 @@
 import type { Msg } from '../ports/notification.js';
 import type { I18n } from './i18n.js';
-import type { CaseCard, Choice, OutMessage } from './turn.js';
+import type { CaseCard, Choice, OutMessage } from '../ports/turn.js';
 
 /** A button with its label in the recipient's language. */
 export interface RenderedChoice {

@@ -10,7 +10,7 @@ import {
 } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/types.js';
 import type { CaseStore } from '../ports/case-store.js';
-import type { Logger } from '../app/log.js';
+import type { Logger } from '../ports/logger.js';
 import type { Metrics } from '../app/metrics.js';
 import type { RedisClient } from '../infra/kv.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import type { BlobRef } from '../domain/types.js';
 import type { BlobStore } from '../ports/blob-store.js';
-import { isMediaType, safeFileName, sniffMediaType, tooLargeError } from './media.js';
+import { isMediaType, safeFileName, sniffMediaType, tooLargeError } from '../domain/media.js';
 
 /** What a blob store accepts. `allowedTypes` entries are exact (`image/png`) or a family (`image/*`). */
 export interface BlobLimits {

@@ -1,5 +1,5 @@
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { silentLogger, type Logger } from '../app/log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import type { DrainResult, DrainRunner } from '../ports/outbox.js';
 import { bullConnection, bullPrefix } from './bullmq-scheduler.js';
 import type { RedisClient } from './redis.js';

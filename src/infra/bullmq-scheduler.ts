@@ -1,6 +1,6 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { Cluster } from 'ioredis';
-import { silentLogger, type Logger } from '../app/log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
 import type { RedisClient } from './redis.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Logger } from '../app/log.js';
+import type { Logger } from '../ports/logger.js';
 import {
   ERROR_CODES,
   IllegalStateError,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger, type Logger } from '../app/log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import type { DeadLetter, DeliveryItem, DeliveryQueue, DrainResult, DrainRunner } from '../ports/outbox.js';
 
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../app/log.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
 

@@ -9,7 +9,7 @@ import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
 import { APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
 import { isCluster, type RedisClient } from './redis.js';
-import type { Logger } from '../app/log.js';
+import type { Logger } from '../ports/logger.js';
 
 type Snapshot = Omit<Case, 'timeline'>;
 type Reply = [Error | null, unknown];

@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/types.js';
-import type { OutMessage } from '../app/turn.js';
+import type { OutMessage } from './turn.js';
 import type { Link } from './links.js';
 
 /** Where a notification goes on one platform: a linked user, or that platform's staff channel. */

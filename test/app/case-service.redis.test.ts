@@ -27,7 +27,7 @@ describe('case service on Redis under real concurrency', () => {
     const marketplace = createDemoMarketplace(now);
     const service = (connection: typeof r.redis) =>
       createCaseService({
-        store: createRedisCaseStore(connection, { prefix }), marketplace, clock: { now: () => now },
+        store: createRedisCaseStore(connection, { prefix }), shops: createRedisShopStatusStore(connection, prefix), marketplace, clock: { now: () => now },
         policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa',
         // 50 writers on one case is far past real traffic; what is under test is that none is lost, not the retry budget.
         retry: { attempts: 30 },

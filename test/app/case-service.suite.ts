@@ -4,6 +4,7 @@ import type { Case, CaseCommand, CaseEvent } from '../../src/domain/case-model.j
 import { ConflictError } from '../../src/domain/errors.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import { createDemoMarketplace, DEMO_ORDERS, DEMO_TRACKING } from '../../src/infra/demo-marketplace.js';
+import { createMemoryShopStatusStore } from '../../src/infra/memory-shop-status.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import type { Marketplace } from '../../src/ports/marketplace.js';
 import type { Notification } from '../../src/ports/notification.js';
@@ -236,7 +237,7 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
 
         const stuck = createCaseService({
           store: { ...store, append: () => Promise.reject(new ConflictError('VERSION_CONFLICT')) },
-          marketplace, clock: { now: () => now }, policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa', retry: { attempts: 3, baseDelayMs: 1 },
+          marketplace, shops: createMemoryShopStatusStore(), clock: { now: () => now }, policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa', retry: { attempts: 3, baseDelayMs: 1 },
         });
         await expect(stuck.act(amina, c.id, { type: 'Comment', text: 'x' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
       });

@@ -16,7 +16,7 @@ describe('refunds when the marketplace is down', () => {
     const realRefund = marketplace.refund.bind(marketplace);
     marketplace.refund = () => Promise.reject(new Error('ECONNRESET'));
     const store = createMemoryCaseStore();
-    const cases = createCaseService({ store, marketplace, clock: { now: () => now }, policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa' });
+    const cases = createCaseService({ store, shops: createMemoryShopStatusStore(), marketplace, clock: { now: () => now }, policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa' });
     const { case: c } = await cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: DEMO_ORDERS.eligibleNonDelivery, reason: 'non_delivery', description: 'Rien reçu.' });
 
     const r = await cases.act({ accountId: 'acc-bisou', platform: 'web' }, c.id, { type: 'Refund' });

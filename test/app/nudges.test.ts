@@ -1,8 +1,9 @@
+import { createMemoryShopStatusStore } from '../../src/infra/memory-shop-status.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaseService, type CaseService, type Who } from '../../src/app/case-service.js';
-import { composePalabre } from '../../src/app/compose.js';
-import { silentLogger } from '../../src/app/log.js';
-import type { TurnContent } from '../../src/app/turn.js';
+import { composePalabre } from '../../src/compose.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import type { TurnContent } from '../../src/ports/turn.js';
 import { loadConfig } from '../../src/config.js';
 import { createMetrics, type Metrics } from '../../src/app/metrics.js';
 import { notificationsFor } from '../../src/app/notifications.js';
@@ -72,7 +73,7 @@ async function world(env: Record<string, string> = {}): Promise<World> {
   const scheduler = createMemoryScheduler({ retryDelayMs: 50 });
   const nudges = createNudges({ store, scheduler, outbox, marketplace, kv: createMemoryKv(), policy, defaultTimezone: 'Africa/Kinshasa', metrics });
   const service = createCaseService({
-    store, marketplace, clock: systemClock, policy, defaultTimezone: 'Africa/Kinshasa',
+    store, shops: createMemoryShopStatusStore(), marketplace, clock: systemClock, policy, defaultTimezone: 'Africa/Kinshasa',
     notifications: notificationsFor, afterAppend: nudges.afterAppend,
   });
   await outbox.start();
@@ -212,7 +213,7 @@ describe('only the earliest nudges of a case are scheduled, each one scheduling 
     const s = pendingScheduler();
     const clock = { now: () => new Date(Date.now() + hoursLater * 3_600_000) };
     const nudges = createNudges({ store: w.store, scheduler: s.scheduler, outbox: w.outbox, marketplace: w.marketplace, kv: createMemoryKv(), policy: w.policy, defaultTimezone: 'Africa/Kinshasa', clock });
-    const service = createCaseService({ store: w.store, marketplace: w.marketplace, clock: systemClock, policy: w.policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
+    const service = createCaseService({ store: w.store, shops: createMemoryShopStatusStore(), marketplace: w.marketplace, clock: systemClock, policy: w.policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
     const { case: c } = await service.open(buyer, { orderId: DEMO_ORDERS.eligibleNonDelivery, reason: 'non_delivery', description: 'Jamais arrivée.' });
     return { w, s, nudges, service, c };
   }

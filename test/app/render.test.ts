@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../src/app/format.js';
 import { createI18n } from '../../src/app/i18n.js';
 import { renderMessage } from '../../src/app/render.js';
-import type { CaseCard, OutMessage } from '../../src/app/turn.js';
+import type { CaseCard, OutMessage } from '../../src/ports/turn.js';
 
 const i18n = createI18n('locales');
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLinking } from '../../src/app/linking.js';
-import { silentLogger } from '../../src/app/log.js';
+import { silentLogger } from '../../src/ports/logger.js';
 import { createMetrics } from '../../src/app/metrics.js';
 import type { Case, CaseEvent } from '../../src/domain/case-model.js';
 import type { Account, Actor } from '../../src/domain/types.js';

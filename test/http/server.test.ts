@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pino } from 'pino';
-import { silentLogger } from '../../src/app/log.js';
+import { silentLogger } from '../../src/ports/logger.js';
 import { createMetrics } from '../../src/app/metrics.js';
 import { NotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { casesCounter, createHttpServer } from '../../src/http/server.js';

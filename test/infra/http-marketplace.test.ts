@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composePalabre } from '../../src/app/compose.js';
+import { composePalabre } from '../../src/compose.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createHttpMarketplace, type HttpMarketplaceOptions } from '../../src/infra/http-marketplace.js';
 import type { RefundRecord } from '../../src/ports/marketplace.js';

@@ -1,3 +1,4 @@
+import { createMemoryShopStatusStore } from '../../src/infra/memory-shop-status.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ async function frontProcess(prefix: string): Promise<{ service: CaseService; sch
   const policy = parsePolicy(POLICY);
   const marketplace = createDemoMarketplace(new Date(DEMO_NOW));
   const nudges = createNudges({ store, scheduler, outbox, marketplace, kv, policy, defaultTimezone: 'Africa/Kinshasa' });
-  const service = createCaseService({ store, marketplace, clock: systemClock, policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
+  const service = createCaseService({ store, shops: createMemoryShopStatusStore(), marketplace, clock: systemClock, policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
   return { service, scheduler, close: async () => { await scheduler.close(); await runner.close(); } };
 }
 

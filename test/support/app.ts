@@ -1,6 +1,7 @@
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterDeps } from '../../adapters/telegram/index.js';
-import { composePalabre, type ComposeOptions, type Palabre } from '../../src/app/compose.js';
-import { createLogger, silentLogger } from '../../src/app/log.js';
+import { composePalabre, type ComposeOptions, type Palabre } from '../../src/compose.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { silentLogger } from '../../src/ports/logger.js';
 import { loadConfig } from '../../src/config.js';
 import { TEST_REDIS_URL, testRedis, type TestRedis } from './redis.js';
 

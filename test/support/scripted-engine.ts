@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OutMessage, TurnInput } from '../../src/app/turn.js';
+import type { OutMessage, TurnInput } from '../../src/ports/turn.js';
 
 /** What a scripted engine answers to one turn. */
 export type Script = (input: TurnInput) => OutMessage[] | Promise<OutMessage[]>;

@@ -2,7 +2,7 @@ import type { Render } from '../../src/app/outbox-worker.js';
 import type { Platform } from '../../src/domain/types.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
-import type { OutMessage } from '../../src/app/turn.js';
+import type { OutMessage } from '../../src/ports/turn.js';
 
 /** One delivery a fake platform received (or refused). */
 export interface Received {

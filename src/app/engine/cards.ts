@@ -1,7 +1,7 @@
 import type { Case, CaseCommandType } from '../../domain/case-model.js';
 import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
 import type { Marketplace } from '../../ports/marketplace.js';
-import type { CaseCard, Choice } from '../turn.js';
+import type { CaseCard, Choice } from '../../ports/turn.js';
 import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
 
 export type ViewerRole = CaseCard['viewerRole'];

@@ -9,9 +9,9 @@ import type { MessageArgs, Msg, Notification } from '../../ports/notification.js
 import type { ThreadRegistry } from '../../ports/threads.js';
 import type { CaseService, Who } from '../case-service.js';
 import type { Linking } from '../linking.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../ports/logger.js';
 import type { Metrics } from '../metrics.js';
-import type { Choice, OutMessage, TurnInput } from '../turn.js';
+import type { Choice, OutMessage, TurnInput } from '../../ports/turn.js';
 import type { ActionPayload, ActionTokens, TokenOwner } from './actions.js';
 import type { ConversationState, ConversationStore } from './state.js';
 

@@ -2,8 +2,8 @@ import { isPalabreError, ValidationError, type PalabreError } from '../../domain
 import { MAX_TEXT_LENGTH } from '../../domain/text.js';
 import type { Account } from '../../domain/types.js';
 import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
-import { silentLogger } from '../log.js';
-import type { Engine, TurnInput, TurnResult } from '../turn.js';
+import { silentLogger } from '../../ports/logger.js';
+import type { Engine, TurnInput, TurnResult } from '../../ports/turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
 import { m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
 import { explainLinking } from './flows/onboarding.js';

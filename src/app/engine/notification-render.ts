@@ -6,8 +6,8 @@ import type { LinkStore } from '../../ports/links.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { Notification } from '../../ports/notification.js';
 import type { DeliveryTarget } from '../../ports/notifier.js';
-import { silentLogger, type Logger } from '../log.js';
-import type { Choice, OutMessage } from '../turn.js';
+import { silentLogger, type Logger } from '../../ports/logger.js';
+import type { Choice, OutMessage } from '../../ports/turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
 import { buildCard, type ViewerRole } from './cards.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import type { TelegramAdapter } from '../../../adapters/telegram/index.js';
-import type { Palabre } from '../../../src/app/compose.js';
-import { silentLogger } from '../../../src/app/log.js';
+import type { Palabre } from '../../../src/compose.js';
+import { silentLogger } from '../../../src/ports/logger.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
 import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startDiscordStandin, type DiscordStandin, type StandinUser } from '../../support/discord-standin.js';

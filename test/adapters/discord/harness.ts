@@ -1,7 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterDeps } from '../../../adapters/discord/index.js';
 import { createI18n, type I18n } from '../../../src/app/i18n.js';
-import { silentLogger } from '../../../src/app/log.js';
-import type { CaseCard, OutMessage, TurnInput } from '../../../src/app/turn.js';
+import { silentLogger } from '../../../src/ports/logger.js';
+import type { CaseCard, OutMessage, TurnInput } from '../../../src/ports/turn.js';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { CaseStatus } from '../../../src/domain/types.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';

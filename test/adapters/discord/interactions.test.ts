@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TurnInput } from '../../../src/app/turn.js';
+import type { TurnInput } from '../../../src/ports/turn.js';
 import { cardOf, eventually, makeCase, replyTo, startHarness, USERS, type Harness } from './harness.js';
 
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ label: { id: 'test-option', args: { n: i + 1 } }, token: `tok-${i + 1}` }));

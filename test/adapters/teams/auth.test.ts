@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsAdapter } from '../../../adapters/teams/index.js';
 import { createI18n } from '../../../src/app/i18n.js';
-import { silentLogger } from '../../../src/app/log.js';
+import { silentLogger } from '../../../src/ports/logger.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
 import { createMemoryDedup } from '../../../src/infra/dedup.js';
 import { createMemoryKv } from '../../../src/infra/kv.js';

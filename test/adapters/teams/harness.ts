@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsAdapterDeps } from '../../../adapters/teams/index.js';
 import { createI18n } from '../../../src/app/i18n.js';
-import { silentLogger } from '../../../src/app/log.js';
+import { silentLogger } from '../../../src/ports/logger.js';
 import { createMetrics } from '../../../src/app/metrics.js';
-import type { CaseCard, OutMessage, TurnInput } from '../../../src/app/turn.js';
+import type { CaseCard, OutMessage, TurnInput } from '../../../src/ports/turn.js';
 import { createHttpServer } from '../../../src/http/server.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
 import { createMemoryDedup } from '../../../src/infra/dedup.js';

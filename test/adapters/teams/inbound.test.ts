@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TurnInput } from '../../../src/app/turn.js';
+import type { TurnInput } from '../../../src/ports/turn.js';
 import { agent, amina, bisou, buttonsOf, card, cardOf, replyTo, STAFF, startHarness, TEAM, until, visible, type Harness } from './harness.js';
 
 describe('Teams inbound activities', () => {

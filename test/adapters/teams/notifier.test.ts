@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OutMessage } from '../../../src/app/turn.js';
+import type { OutMessage } from '../../../src/ports/turn.js';
 import type { Link } from '../../../src/ports/links.js';
 import { DeliveryError } from '../../../src/ports/notifier.js';
 import { agent, amina, bisou, buttonsOf, card, cardOf, cardTexts, STAFF, startHarness, TENANT, visible, type Harness } from './harness.js';

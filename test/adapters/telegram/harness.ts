@@ -1,7 +1,7 @@
 import { createTelegramAdapter, type TelegramAdapterDeps } from '../../../adapters/telegram/index.js';
 import { createI18n } from '../../../src/app/i18n.js';
-import { silentLogger } from '../../../src/app/log.js';
-import type { CaseCard, OutMessage, TurnInput } from '../../../src/app/turn.js';
+import { silentLogger } from '../../../src/ports/logger.js';
+import type { CaseCard, OutMessage, TurnInput } from '../../../src/ports/turn.js';
 import { createMemoryBlobStore } from '../../../src/infra/blob-folder.js';
 import { createMemoryDedup } from '../../../src/infra/dedup.js';
 import { createMemoryKv } from '../../../src/infra/kv.js';

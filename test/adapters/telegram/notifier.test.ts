@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutMessage } from '../../../src/app/turn.js';
+import type { OutMessage } from '../../../src/ports/turn.js';
 import type { Link } from '../../../src/ports/links.js';
 import { DeliveryError } from '../../../src/ports/notifier.js';
 import { STAFF, agent, amina, card, startHarness, until, visible } from './harness.js';

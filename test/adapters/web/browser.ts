@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { mountPlayground } from '../../../adapters/web/mount.js';
-import { composePalabre, type Palabre } from '../../../src/app/compose.js';
-import { silentLogger } from '../../../src/app/log.js';
+import { composePalabre, type Palabre } from '../../../src/compose.js';
+import { silentLogger } from '../../../src/ports/logger.js';
 import { loadConfig } from '../../../src/config.js';
 
 export const ARTIFACTS = 'test-artifacts/playground';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Palabre } from '../../../src/app/compose.js';
+import type { Palabre } from '../../../src/compose.js';
 import { launchChromium, paneOf, parcelPhoto, shot, startEmbedded } from './browser.js';
 
 // Real headless Chromium against the whole app in memory: what a newcomer sees after the README's start command.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src/app/render.js';
-import type { OutMessage } from '../../../src/app/turn.js';
+import type { OutMessage } from '../../../src/ports/turn.js';
 import type { Platform } from '../../../src/domain/types.js';
 import type { Link } from '../../../src/ports/links.js';
 import type { Notification } from '../../../src/ports/notification.js';

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../domain/errors.js';
 import { cleanText } from '../../../domain/text.js';
 import type { BlobRef, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
-import type { Choice } from '../../turn.js';
+import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, findOrderIds } from '../intent.js';
 import { newNonce, type ReportState } from '../state.js';

@@ -2,7 +2,7 @@ import { mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js
 import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EscalationGround, type EvidenceKind } from '../../../domain/types.js';
 import { parseAmount } from '../../format.js';
-import type { Choice } from '../../turn.js';
+import type { Choice } from '../../../ports/turn.js';
 import type { ActionPayload } from '../actions.js';
 import { m, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';

@@ -1,4 +1,4 @@
-import type { Dedup } from '../ports/kv.js';
+import type { Dedup } from '../../src/ports/kv.js';
 
 /** How long handleOnce holds a key. */
 export interface OnceOptions {

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { downloadLimited, extensionOf, safeFileName, sniffMediaType, tooLargeError } from '../../src/infra/media.js';
+import { extensionOf, safeFileName, sniffMediaType, tooLargeError } from '../../src/domain/media.js';
+import { downloadLimited } from '../../adapters/common/download.js';
 
 const KB = 1024;
 const LIMIT = 64 * KB;

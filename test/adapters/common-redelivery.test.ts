@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryDedup } from '../../src/infra/dedup.js';
-import { handleOnce, NotHandledError } from '../../src/infra/redelivery.js';
+import { handleOnce, NotHandledError } from '../../adapters/common/redelivery.js';
 import type { Dedup } from '../../src/ports/kv.js';
 
 const TTL = { claimMs: 60_000, keepMs: 120_000 };
