@@ -47,6 +47,9 @@ import { type Logger } from './ports/logger.js';
 import { createMetrics, type Metrics } from './app/metrics.js';
 import { notificationsFor } from './app/notifications.js';
 import { createNudges, type Nudges } from './app/nudges.js';
+import { createDeskDigest, type DeskDigest } from './app/desk-digest.js';
+import { registerDeskMetrics } from './app/desk-metrics.js';
+import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
@@ -86,6 +89,8 @@ export interface Palabre {
   engine: Engine;
   scheduler: Scheduler;
   nudges: Nudges;
+  /** The support desk's morning digest. */
+  digest: DeskDigest;
   /** The outbox worker, once started. */
   outbox(): OutboxWorker;
   http: FastifyInstance;
@@ -120,7 +125,11 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const prefix = config.REDIS_PREFIX;
   const redis = opts.redis !== undefined ? opts.redis : config.REDIS_URL ? createRedis(config.REDIS_URL) : null;
   const timeScale = demoTimeScale(config);
-  const policy = timeScale !== 1 ? scalePolicy(config.policy, timeScale) : config.policy;
+  // The support SLA counts business hours; a demo's shortened clock (a day a minute) would make them meaningless.
+  const policy: Policy =
+    timeScale !== 1
+      ? scalePolicy(config.policy, timeScale)
+      : { ...config.policy, supportCalendar: { hours: config.SUPPORT_HOURS, zone: config.SUPPORT_TIMEZONE, isHoliday: holidayPredicate(config.SUPPORT_HOLIDAYS) } };
   const metrics = createMetrics();
 
   const marketplaceApi =
@@ -171,6 +180,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     logger,
   });
 
+  const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, clock, logger });
+  registerDeskMetrics(metrics.registry, { store, policy, clock });
+
   const engine = createEngine({
     cases,
     marketplace,
@@ -205,6 +217,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     store,
     kv,
     clock,
+    policy,
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimezone: config.DEFAULT_TIMEZONE,
     locales: i18n.locales,
@@ -241,6 +254,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     engine,
     scheduler,
     nudges,
+    digest,
     http,
     outbox() {
       if (!worker) throw new Error('outbox not started');
@@ -266,7 +280,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         ...opts.outbox,
       });
       await worker.start();
-      await scheduler.start((job) => nudges.handle(job));
+      await scheduler.start((job) => (digest.handles(job) ? digest.handle(job) : nudges.handle(job)));
+      await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
       const resynced = await nudges.resync();
       logger.debug({ resynced }, 'case nudges scheduled again');
     },

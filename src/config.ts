@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { parseBusinessHours, type WeeklyHours } from './domain/business-hours.js';
 import { policySchema, type Policy } from './domain/policy.js';
+import { parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
 
 const optional = z
   .string()
@@ -42,6 +44,31 @@ const envSchema = z.object({
   LINK_SECRET: optional,
   DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr'),
   DEFAULT_TIMEZONE: ianaZone.default('Africa/Kinshasa'),
+  /** Support's business hours: the support SLA counts only these. */
+  SUPPORT_HOURS: z
+    .string()
+    .default('Mon-Fri 08:00-17:00')
+    .transform((s, ctx): WeeklyHours => {
+      const hours = parseBusinessHours(s);
+      if ('error' in hours) {
+        ctx.addIssue({ code: 'custom', message: `${hours.error} (e.g. "Mon-Fri 08:00-17:00, Sat 09:00-12:00")` });
+        return z.NEVER;
+      }
+      return hours;
+    }),
+  SUPPORT_TIMEZONE: ianaZone.default('Africa/Kinshasa'),
+  /** A country code for public holidays (date-holidays), plus extra dates: `CD,2026-12-24`. */
+  SUPPORT_HOLIDAYS: z
+    .string()
+    .default('CD')
+    .transform((s, ctx): HolidaySpec => {
+      const spec = parseHolidaySpec(s);
+      if ('error' in spec) {
+        ctx.addIssue({ code: 'custom', message: `${spec.error} (e.g. "CD" or "CD,2026-12-24")` });
+        return z.NEVER;
+      }
+      return spec;
+    }),
   BLOB_DIR: z.string().default('data/blobs'),
   PLAYGROUND: flag,
   /** Embedded mode only: divide case deadlines by this factor so a demo shows them in minutes (default 1440: a day is a minute). */

@@ -3,6 +3,7 @@ import type { Case, CaseCommand, CaseEvent } from '../domain/case-model.js';
 import { decide, decideOpen, evolve, fold, type OpenCaseInput } from '../domain/decider.js';
 import { eligibility as domainEligibility, type Eligibility } from '../domain/eligibility.js';
 import { ConflictError, ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { overdueForSupport } from '../domain/desk.js';
 import type { Policy } from '../domain/policy.js';
 import { cleanText } from '../domain/text.js';
 import type { Account, Actor, BlobRef, Order, Platform, ProblemKind, Role, Shop } from '../domain/types.js';
@@ -27,7 +28,7 @@ export interface CaseResult {
 }
 
 /** Lists: the caller's own cases, or one of support's queues. */
-export type CaseView = 'mine' | 'escalated' | 'overdue' | 'waiting' | 'all';
+export type CaseView = 'mine' | 'escalated' | 'overdue' | 'waiting' | 'all' | 'owned';
 
 /** The one way to read and change cases: resolves who acts, applies the domain's rules, stores atomically. */
 export interface CaseService {
@@ -45,7 +46,7 @@ export interface CaseService {
   get(who: Who, caseId: string): Promise<Case>;
   /** The caller's role on a case, or null. */
   roleOn(who: Who, c: Case): Promise<'buyer' | 'seller' | 'support' | null>;
-  /** Cases of a view, newest first; every view but `mine` is support only. */
+  /** Cases of a view, newest first; every view but `mine` is support only (`owned`: the escalated cases the caller took). */
   list(who: Who, view: CaseView, filter?: CaseFilter): Promise<Case[]>;
   /** Suspends a shop (support only). */
   suspendShop(who: Who, shopId: string, reason: string): Promise<void>;
@@ -213,8 +214,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     switch (view) {
       case 'escalated':
         return store.list({ ...filter, status: 'escalated' });
-      case 'overdue':
-        return store.list({ ...filter, overdueAt: nowIso() });
+      case 'overdue': {
+        // Past a party's deadline (escalation, late delivery), or past support's own business-hours due time.
+        const now = nowIso();
+        const [late, escalated] = await Promise.all([store.list({ ...filter, overdueAt: now }), store.list({ ...filter, status: 'escalated', limit: undefined })]);
+        const byId = new Map([...late, ...escalated.filter((c) => overdueForSupport(c, policy, now))].map((c) => [c.id, c]));
+        return [...byId.values()].sort(newestFirst).slice(0, filter.limit);
+      }
+      case 'owned': {
+        const escalated = await store.list({ ...filter, status: 'escalated', limit: undefined });
+        return escalated.filter((c) => c.owner?.accountId === who.accountId).slice(0, filter.limit);
+      }
       case 'waiting': {
         const escalated = await store.list({ ...filter, status: 'escalated', limit: undefined });
         return escalated.filter(waitingForSupport).slice(0, filter.limit);

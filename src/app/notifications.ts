@@ -3,7 +3,8 @@ import { durationBetween, type PlannedNudge } from '../domain/nudges.js';
 import type { NudgeKind, Order } from '../domain/types.js';
 import type { Msg, Notification, Recipient } from '../ports/notification.js';
 
-type Party = 'buyer' | 'seller' | 'support';
+/** `owner`: the support agent who owns the case, reached on the platforms they linked. */
+type Party = 'buyer' | 'seller' | 'support' | 'owner';
 
 /** What one event says to one kind of recipient. */
 interface Say {
@@ -98,8 +99,14 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
       return { to: ['support'], card: true, body: () => [{ id: 'notify-support-requested', args: { caseId, author, text: e.text } }] };
     case 'reminder': {
       const msg = reminderMsg(c, e.nudge, e.at);
-      return msg && e.to !== 'system' ? { to: [e.to], card: true, body: () => [msg] } : null;
+      // The owner's own reminder comes to them directly, without the card (its buttons work in the staff channel).
+      if (msg && e.nudge === 'support_owner_idle') return c.owner ? { to: ['owner'], body: () => [msg] } : null;
+      return msg && e.to !== 'system' ? { to: [e.to as Party], card: true, body: () => [msg] } : null;
     }
+    case 'assigned':
+      return { to: ['support'], body: () => [{ id: 'desk-notify-assigned', args: { caseId, owner: e.ownerName } }] };
+    case 'released':
+      return { to: ['support'], body: () => [{ id: 'desk-notify-released', args: { caseId } }] };
     case 'closed':
       return {
         to: withSupport(['buyer', 'seller']),
@@ -136,7 +143,10 @@ function reminderMsg(c: Case, nudge: NudgeKind, at: string): Msg | null {
     case 'seller_reply_due':
       return { id: 'notify-reply-due', args: { caseId, since: { date: c.buyerWaitingSince ?? at, style: 'datetime' } } };
     case 'support_sla':
+      if (c.owner) return { id: 'desk-notify-sla-owned', args: { caseId, owner: c.owner.name } };
       return { id: 'notify-support-sla', args: { caseId, waited: { duration: durationBetween(c.escalatedAt ?? at, at) } } };
+    case 'support_owner_idle':
+      return { id: 'desk-notify-owner-idle', args: { caseId, since: { date: c.owner?.since ?? at, style: 'datetime' } } };
     case 'support_late_delivery':
       return { id: 'notify-late-delivery', args: { caseId, openedAt: { date: c.openedAt }, total: { money: c.orderTotal } } };
     case 'seller_case_opened':
@@ -189,6 +199,7 @@ function supportFollows(c: Case, version: number): boolean {
 
 function recipient(c: Case, to: Party): Recipient {
   if (to === 'support') return { support: true };
+  if (to === 'owner') return { accountId: c.owner?.accountId ?? '' };
   return { accountId: to === 'buyer' ? c.buyerId : c.sellerId };
 }
 

@@ -58,7 +58,20 @@ export function cardLines(card: CaseCard): Msg[] {
   if (card.lateDelivery) lines.push({ id: 'engine-card-late' });
   if (card.trackingMismatch) lines.push({ id: 'engine-card-tracking-mismatch' });
   if (card.proofAddressMismatch) lines.push({ id: 'engine-card-proof-mismatch' });
+  lines.push(...deskLines(card));
   lines.push({ id: 'engine-card-role', args: { role: card.viewerRole } });
+  return lines;
+}
+
+/** Support's lines: who owns the case, and how much business time is left (or how late it is). */
+function deskLines(card: CaseCard): Msg[] {
+  const lines: Msg[] = [];
+  if (card.owner !== undefined) lines.push(card.owner ? { id: 'desk-card-owner', args: { owner: card.owner } } : { id: 'desk-card-unowned' });
+  if (card.supportDueInMinutes !== undefined) {
+    const left = Math.abs(card.supportDueInMinutes);
+    const args = { hours: Math.floor(left / 60), minutes: String(left % 60).padStart(2, '0') };
+    lines.push({ id: card.supportDueInMinutes >= 0 ? 'desk-card-due' : 'desk-card-late', args });
+  }
   return lines;
 }
 

@@ -21,6 +21,7 @@ function probes(role: Role): CaseCommand[] {
     { type: 'Note', text: 'x' },
     { type: 'FlagLateDelivery' },
     { type: 'RecordReminder', nudge: 'seller_reminder', to: 'seller', nudgeId: '\u0000probe' },
+    { type: 'Take', name: 'x' },
   ];
 }
 

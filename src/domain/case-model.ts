@@ -79,7 +79,10 @@ export type CaseEvent =
   | (EntryBase & { type: 'reminder'; nudge: NudgeKind; to: Role; nudgeId: string })
   | (EntryBase & { type: 'closed'; resolution: Resolution; text?: string })
   | (EntryBase & { type: 'reopened'; text?: string })
-  | (EntryBase & { type: 'late_delivery' });
+  | (EntryBase & { type: 'late_delivery' })
+  /** A support agent took the escalated case: its one owner until released. */
+  | (EntryBase & { type: 'assigned'; ownerId: string; ownerName: string })
+  | (EntryBase & { type: 'released'; ownerId: string });
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -120,9 +123,19 @@ export interface Case {
    * proof states a place.
    */
   proofAddressMismatch?: boolean;
+  /** The support agent who owns the escalated case (`/take`); absent or null when nobody does. */
+  owner?: CaseOwner | null;
   /** Number of events applied; the optimistic-concurrency version. */
   version: number;
   timeline: CaseEvent[];
+}
+
+/** Who owns an escalated case on the support desk. */
+export interface CaseOwner {
+  accountId: string;
+  name: string;
+  /** When they took it. */
+  since: string;
 }
 
 /** Commands on an existing case: imperative, decided against the case's current state. */
@@ -140,6 +153,10 @@ export type CaseCommand =
   /** A party (the seller above all) asks support for help on the case. */
   | { type: 'RequestSupport'; text: string }
   | { type: 'FlagLateDelivery' }
-  | { type: 'RecordReminder'; nudge: NudgeKind; to: Role; nudgeId: string };
+  | { type: 'RecordReminder'; nudge: NudgeKind; to: Role; nudgeId: string }
+  /** Support takes the escalated case (`/take`, « Je prends »); `name` is shown on the card and timeline. */
+  | { type: 'Take'; name: string }
+  /** The owner gives the case back to the desk (`/release`). */
+  | { type: 'Release' };
 
 export type CaseCommandType = CaseCommand['type'];

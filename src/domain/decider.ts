@@ -9,6 +9,7 @@ import { ESCALATION_GROUNDS, type Actor, type Address, type EvidenceKind, type M
 export { decideOpen, MAX_OPEN_EVIDENCE, type OpenCaseInput } from './open-case.js';
 export { evolve, fold } from './evolve.js';
 export { allowedCommands, mayRequestSupport } from './allowed-commands.js';
+import { decideOwnership } from './desk.js';
 
 /** What a decision needs besides the case and the command: time as data, the policy, and who acts. */
 export interface DecideContext {
@@ -85,6 +86,9 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
         throw new ConflictError('DUPLICATE', undefined, { nudgeId: cmd.nudgeId });
       }
       return [{ ...base, type: 'reminder', nudge: cmd.nudge, to: cmd.to, nudgeId: cmd.nudgeId }];
+    case 'Take':
+    case 'Release':
+      return decideOwnership(state, cmd, base);
     default:
       return assertNever(cmd);
   }

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'TRACKING_NOT_FOUND',
   'SHOP_SUSPENDED',
   'SHOP_NOT_SUSPENDED',
+  'CASE_ALREADY_TAKEN',
+  'NOT_CASE_OWNER',
   // concurrency, tokens, input
   'VERSION_CONFLICT',
   'DUPLICATE',

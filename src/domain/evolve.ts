@@ -43,6 +43,10 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
       return { ...next, status: state.escalatedAt ? 'escalated' : 'open', resolution: null, closedAt: null };
     case 'late_delivery':
       return { ...next, lateDelivery: true };
+    case 'assigned':
+      return { ...next, owner: { accountId: e.ownerId, name: e.ownerName, since: e.at } };
+    case 'released':
+      return { ...next, owner: null };
     case 'note':
     case 'reminder':
     // Asking support is not an answer to the buyer: the seller's clocks keep running.

@@ -1,5 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { addBusinessDays } from './business-days.js';
+import { businessDueAt } from './business-hours.js';
+import { deskCalendar, ownerReminderAt, supportOwedSince } from './desk.js';
 import type { Case } from './case-model.js';
 import { DEFAULT_PROCESSING_DAYS } from './eligibility.js';
 import type { Policy } from './policy.js';
@@ -67,8 +69,12 @@ export function planNudges(c: Case, policy: Policy): PlannedNudge[] {
   }
   if (c.status === 'open') add('buyer_escalation_open', 'buyer', c.escalatableAt, stamp(c.escalatableAt));
   if (c.buyerWaitingSince) add('seller_reply_due', 'seller', plus(c.buyerWaitingSince, policy.replyNudgeAfter), stamp(c.buyerWaitingSince));
-  if (c.status === 'escalated' && c.escalatedAt && !supportActedSinceEscalation(c)) {
-    add('support_sla', 'support', plus(c.escalatedAt, policy.supportSla), stamp(c.escalatedAt));
+  // Support's SLA counts business hours (src/domain/desk.ts): the owner is reminded at half of it, the desk told at the end.
+  const owedSince = supportOwedSince(c);
+  if (owedSince) {
+    add('support_sla', 'support', businessDueAt(owedSince, policy.supportSla, deskCalendar(policy)), stamp(owedSince));
+    const remindAt = ownerReminderAt(c, policy);
+    if (remindAt) add('support_owner_idle', 'support', remindAt, stamp(owedSince));
   }
   if (!c.lateDelivery) add('support_late_delivery', 'support', c.lateAt);
   return out;
@@ -110,9 +116,10 @@ export function nudgeApplies(c: Case, nudge: Pick<PlannedNudge, 'id' | 'kind'>, 
     case 'seller_reply_due':
       return c.buyerWaitingSince !== null && nudge.id === nudgeId(c.id, nudge.kind, stamp(c.buyerWaitingSince));
     case 'support_sla':
-      return (
-        c.status === 'escalated' && c.escalatedAt !== null && !supportActedSinceEscalation(c) && nudge.id === nudgeId(c.id, nudge.kind, stamp(c.escalatedAt))
-      );
+    case 'support_owner_idle': {
+      const since = supportOwedSince(c);
+      return since !== null && (nudge.kind === 'support_sla' || Boolean(c.owner)) && nudge.id === nudgeId(c.id, nudge.kind, stamp(since));
+    }
     case 'support_late_delivery':
       return !c.lateDelivery && millis(now) >= millis(c.lateAt) && nudge.id === nudgeId(c.id, nudge.kind);
     case 'seller_case_opened':
@@ -185,12 +192,6 @@ function shipped(order: Order): boolean {
 
 function sellerSilent(c: Case): boolean {
   return c.status === 'open' && c.sellerActedAt === null;
-}
-
-/** Support has done something on the case since its last escalation (a note, a question, a decision). */
-function supportActedSinceEscalation(c: Case): boolean {
-  const last = c.timeline.findLastIndex((e) => e.type === 'escalated');
-  return c.timeline.slice(last + 1).some((e) => e.actor.role === 'support');
 }
 
 /** Epoch milliseconds: an instant in an id, where ISO's `:` may not go. */

@@ -1,5 +1,6 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import type { BusinessCalendar } from './business-hours.js';
 
 /** The dispute policy's durations (SPEC sections 1 and 4). */
 export interface Policy {
@@ -10,6 +11,8 @@ export interface Policy {
   windowReminder: Duration;
   replyNudgeAfter: Duration;
   supportSla: Duration;
+  /** Support's business hours, zone and holidays: POLICY_SUPPORT_SLA counts only open time. Absent: the wall clock. */
+  supportCalendar?: BusinessCalendar;
 }
 
 export const POLICY_DEFAULTS = {

@@ -132,4 +132,5 @@ export type NudgeKind =
   | 'seller_unshipped'
   | 'seller_reply_due'
   | 'support_late_delivery'
-  | 'support_sla';
+  | 'support_sla'
+  | 'support_owner_idle';

@@ -61,6 +61,10 @@ export interface CaseCard {
   trackingMismatch: boolean;
   /** The latest proof of shipping that says where it went shows another place than the order's address. */
   proofAddressMismatch?: boolean;
+  /** Support cards of escalated cases: the agent who owns the case, or null when nobody does. */
+  owner?: string | null;
+  /** Support cards: business time left before support's answer is due (negative once late), in minutes. */
+  supportDueInMinutes?: number;
   /** The viewer's role on this case. */
   viewerRole: 'buyer' | 'seller' | 'support';
   /** What the viewer may do now. */

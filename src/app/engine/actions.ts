@@ -20,6 +20,7 @@ export const CASE_OPS = [
   'ask_seller',
   'note',
   'support',
+  'take',
 ] as const;
 export type CaseOp = (typeof CASE_OPS)[number];
 

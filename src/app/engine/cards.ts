@@ -1,5 +1,7 @@
 import type { Case, CaseCommandType } from '../../domain/case-model.js';
 import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
+import { supportTimeLeft } from '../../domain/desk.js';
+import { defaultPolicy, type Policy } from '../../domain/policy.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { CaseCard, Choice } from '../../ports/turn.js';
 import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
@@ -31,6 +33,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
       if (type === 'DecideForSeller') return [{ op: 'decide', style: 'danger' }];
       if (type === 'Reopen') return [{ op: 'reopen' }];
       if (type === 'Note') return [{ op: 'note' }];
+      if (type === 'Take') return [{ op: 'take', style: 'primary' }];
       return [];
     default: {
       const never: never = role;
@@ -40,15 +43,15 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
 }
 
 /** Buttons in the order people look for them: money and proof first, housekeeping last. */
-const OP_ORDER: CaseOp[] = ['refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'support', 'view'];
+const OP_ORDER: CaseOp[] = ['take', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'support', 'view'];
 
 /** The label id of a card button: `engine-action-refund-full`. */
 export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
-  op === 'escalate' && role === 'support' ? 'engine-action-escalate-support' : `engine-action-${op.replace(/_/g, '-')}`;
+  op === 'take' ? 'desk-action-take' : op === 'escalate' && role === 'support' ? 'engine-action-escalate-support' : `engine-action-${op.replace(/_/g, '-')}`;
 
 /** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
 export async function buildCard(
-  deps: { marketplace: Marketplace; tokens: ActionTokens },
+  deps: { marketplace: Marketplace; tokens: ActionTokens; policy?: Policy },
   c: Case,
   role: ViewerRole,
   owner: TokenOwner,
@@ -87,7 +90,15 @@ export async function buildCard(
     lateDelivery: c.lateDelivery,
     trackingMismatch: c.trackingMismatch,
     ...(c.proofAddressMismatch ? { proofAddressMismatch: true } : {}),
+    ...(role === 'support' ? deskFields(c, deps.policy ?? defaultPolicy, now) : {}),
     viewerRole: role,
     actions,
   };
+}
+
+/** What support's card adds on an escalated case: its owner and the business time left before it is due. */
+function deskFields(c: Case, policy: Policy, now: string): Pick<CaseCard, 'owner' | 'supportDueInMinutes'> {
+  if (c.status !== 'escalated') return {};
+  const left = supportTimeLeft(c, policy, now);
+  return { owner: c.owner?.name ?? null, ...(left !== null ? { supportDueInMinutes: Math.trunc(left / 60_000) } : {}) };
 }

@@ -6,6 +6,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
 import { addTracking } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
+import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
 import { normalizeCaseId } from './intent.js';
 import { listCases, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
@@ -23,6 +24,8 @@ export interface CommandHooks {
 
 /** One command, with the same grammar on every platform (SPEC section 2). */
 export async function runCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string, hooks: CommandHooks): Promise<void> {
+  // The support desk's commands (/take, /release, /cases mine in the staff channel) live in their own flow.
+  if (await runDeskCommand(e, t, name, args)) return;
   switch (name) {
     case 'start':
     case 'link':

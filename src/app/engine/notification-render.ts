@@ -1,3 +1,4 @@
+import type { Policy } from '../../domain/policy.js';
 import type { Platform } from '../../domain/types.js';
 import type { CaseStore } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
@@ -19,6 +20,8 @@ export interface NotificationRendererDeps {
   /** The engine's KeyValue: buttons on a notified card resolve like any other. */
   kv: KeyValue;
   clock: Clock;
+  /** The policy in force: support cards show the business time left before a case is due. */
+  policy?: Policy;
   defaultLocale: string;
   defaultTimezone: string;
   /** Languages messages may be in (`fr`, `en` by default). */
@@ -107,7 +110,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         who.accountId === c.buyerId ? 'buyer' : who.accountId === c.sellerId ? 'seller' : who.support ? 'support' : null;
       if (!role) return out;
       const owner = role === 'support' ? SUPPORT_OWNER : who.accountId!;
-      out.card = await buildCard({ marketplace: deps.marketplace, tokens }, c, role, owner, deps.clock.now().toISOString());
+      out.card = await buildCard({ marketplace: deps.marketplace, tokens, ...(deps.policy ? { policy: deps.policy } : {}) }, c, role, owner, deps.clock.now().toISOString());
       return out;
     },
   };

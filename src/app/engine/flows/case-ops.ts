@@ -7,6 +7,7 @@ import type { ActionPayload } from '../actions.js';
 import { m, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
+import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
 
 type CasePayload = Extract<ActionPayload, { k: 'case' }>;
@@ -83,6 +84,8 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       // A card shown before the case closed still has the button: refuse before asking for the text.
       if (!mayRequestSupport(c, role, t.now)) throw new IllegalStateError(c.status === 'closed' ? 'CASE_CLOSED' : 'NOT_YOUR_CASE', undefined, { caseId: c.id });
       return ask('support', 'engine-ask-support', 'text');
+    case 'take':
+      return takeCase(e, t, c.id);
     default: {
       const never: never = p.op;
       return never;

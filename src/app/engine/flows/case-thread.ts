@@ -52,7 +52,7 @@ export const cardOwner = (t: Turn, role: ViewerRole): string => (role === 'suppo
 
 /** Adds a reply with the case card for the viewer, after `body`. */
 export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, body: Msg[] = []): Promise<void> {
-  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens }, c, role, cardOwner(t, role), t.now);
+  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens, policy: e.deps.policy }, c, role, cardOwner(t, role), t.now);
   // After a button, the card shown earlier is out of date: platforms that can edit replace it in place.
   say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
 }
@@ -89,6 +89,10 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
         return [m('engine-done-closed', { resolution: ev.resolution })];
       case 'reopened':
         return [m('engine-done-reopened')];
+      case 'assigned':
+        return [m('desk-done-assigned')];
+      case 'released':
+        return [m('desk-done-released')];
       case 'opened':
       case 'info_provided':
       case 'reminder':
@@ -186,6 +190,10 @@ function timeline(c: Case): Msg[] {
         return m('engine-timeline-reopened', { ...base, text: clip(ev.text ?? '') });
       case 'late_delivery':
         return m('engine-timeline-late-delivery', base);
+      case 'assigned':
+        return m('desk-timeline-assigned', { ...base, owner: ev.ownerName });
+      case 'released':
+        return m('desk-timeline-released', base);
       default: {
         const never: never = ev;
         return never;
