@@ -80,8 +80,8 @@ function minutes(hhmm: string): number | null {
 
 /** The day's openings as instants (epoch ms), none on a holiday. DST-safe: each bound is a local wall time of that day. */
 function openingsOn(day: DateTime, cal: BusinessCalendar): [number, number][] {
-  if (cal.isHoliday(day.toISODate()!)) return [];
   const spans = cal.hours[day.weekday - 1] ?? [];
+  if (spans.length === 0 || cal.isHoliday(day.toISODate()!)) return [];
   return spans.map((s) => [at(day, s.start), at(day, s.end)]);
 }
 

@@ -30,13 +30,13 @@ describe('allowedCommands: the buttons of the case card', () => {
     expect(allowedCommands(fold(opened()), 'support', soon)).toEqual(['Comment', 'Escalate', 'Note']);
   });
 
-  it('support after escalation: refund, ask, decide, note — no second escalation', () => {
-    expect(allowedCommands(fold(escalatedCase()), 'support', soon)).toEqual(['Comment', 'Refund', 'AskInfo', 'DecideForSeller', 'Note']);
+  it('support after escalation: refund, ask, decide, note, take it — no second escalation', () => {
+    expect(allowedCommands(fold(escalatedCase()), 'support', soon)).toEqual(['Comment', 'Refund', 'AskInfo', 'DecideForSeller', 'Note', 'Take']);
   });
 
   it('support on a late delivery: no decision for the seller', () => {
     const c = fold(play(escalatedCase(), [[{ type: 'FlagLateDelivery' }, { as: 'system', now: LATE_AT }]]));
-    expect(allowedCommands(c, 'support', LATE_AT)).toEqual(['Comment', 'Refund', 'AskInfo', 'Note']);
+    expect(allowedCommands(c, 'support', LATE_AT)).toEqual(['Comment', 'Refund', 'AskInfo', 'Note', 'Take']);
   });
 
   it('a closed case: parties can do nothing, support can reopen or note', () => {

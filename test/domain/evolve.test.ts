@@ -125,6 +125,7 @@ describe('invariants over a long random walk of allowed commands', () => {
     Reopen: () => ({ type: 'Reopen' }),
     Note: () => ({ type: 'Note', text: 'n' }),
     FlagLateDelivery: () => ({ type: 'FlagLateDelivery' }),
+    Take: () => ({ type: 'Take', name: 'Support' }),
   };
 
   it.each([1, 7, 42, 2026])('seed %i: 300 steps keep version, timeline, refunds and status consistent', (seed) => {
@@ -158,7 +159,7 @@ describe('invariants over a long random walk of allowed commands', () => {
   const seen: string[] = [];
   it('the walks went through every kind of entry and resolution', () => {
     expect(new Set(seen)).toEqual(
-      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery']),
+      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery', 'assigned']),
     );
   });
 
