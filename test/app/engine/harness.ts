@@ -10,8 +10,8 @@ import { silentLogger } from '../../../src/ports/logger.js';
 import { notificationsFor } from '../../../src/app/notifications.js';
 import { renderMessage } from '../../../src/app/render.js';
 import type { Choice, Engine, OutMessage, TurnContent, TurnInput } from '../../../src/ports/turn.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
-import type { BlobRef, Platform } from '../../../src/domain/types.js';
+import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
+import type { Account, BlobRef, Platform } from '../../../src/domain/types.js';
 import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
 import { createMemoryKv, createRedisKv } from '../../../src/infra/kv.js';
 import { createLinkStore } from '../../../src/infra/link-store.js';
@@ -105,11 +105,19 @@ export interface WorldOptions {
   embedded?: boolean;
   /** Accounts whose marketplace record names no language (the demo's all say `fr`). */
   withoutLocale?: string[];
+  /** Accounts added to the demo's (a second support agent). */
+  extraAccounts?: Account[];
+  /** The policy in force (default: SPEC's, on the wall clock). */
+  policy?: Policy;
 }
 
 /** The demo marketplace, with some accounts stripped of their language. */
-function demoMarketplace(now: Date, withoutLocale: string[]): Marketplace {
-  const base = createDemoMarketplace(now);
+function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = []): Marketplace {
+  const demo = createDemoMarketplace(now);
+  const base: Marketplace =
+    extra.length === 0
+      ? demo
+      : { ...demo, account: async (id) => extra.find((a) => a.id === id) ?? demo.account(id), accounts: async () => [...(await demo.accounts()), ...extra] };
   const strip = <T extends { id: string; locale?: string } | null>(a: T): T => {
     if (!a || !withoutLocale.includes(a.id)) return a;
     const { locale: _dropped, ...rest } = a;
@@ -120,7 +128,8 @@ function demoMarketplace(now: Date, withoutLocale: string[]): Marketplace {
 
 export async function createWorld(backend: Backend, opts: WorldOptions = {}): Promise<World> {
   const clock = fixedClock();
-  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? []);
+  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts);
+  const policy = opts.policy ?? defaultPolicy;
   const run = `${++seq}${Math.random().toString(36).slice(2, 8)}`;
   const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}:`);
   const store = backend.kind === 'memory' ? createMemoryCaseStore() : createRedisCaseStore(backend.redis, { prefix: `${backend.prefix}${run}:` });
@@ -132,7 +141,7 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     store,
     marketplace,
     clock,
-    policy: defaultPolicy,
+    policy,
     defaultTimezone: 'Africa/Kinshasa',
     notifications: notificationsFor,
     shops,
@@ -154,14 +163,14 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     onBuyerMessaged: async (orderId) => void hooks.messaged.push(orderId),
     onSellerReplied: async (orderId) => void hooks.replied.push(orderId),
     clock,
-    policy: defaultPolicy,
+    policy,
     defaultLocale: 'fr',
     defaultTimezone: 'Africa/Kinshasa',
     embedded: opts.embedded ?? false,
     logger: silentLogger,
   });
   let engine = build();
-  const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa' });
+  const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, policy, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa' });
   let users = 0;
 
   const world: World = {
