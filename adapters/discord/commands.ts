@@ -37,7 +37,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'lang', options: [{ name: 'language', kind: 'string', required: true, choices: ['fr', 'en'] }] },
   { name: 'cancel', options: [] },
   { name: 'report', options: [] },
-  { name: 'cases', options: [{ name: 'view', kind: 'string', choices: ['escalated', 'overdue', 'waiting'], support: true }] },
+  { name: 'cases', options: [{ name: 'view', kind: 'string', choices: ['escalated', 'overdue', 'waiting', 'mine'], support: true }] },
   { name: 'case', options: [caseOpt(true)] },
   { name: 'escalate', options: [caseOpt(), { name: 'ground', kind: 'string', choices: ESCALATION_GROUNDS, support: true }] },
   { name: 'close', options: [caseOpt()] },
@@ -49,6 +49,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'note', supportOnly: true, options: [caseOpt(true), text('text')] },
   { name: 'suspend', supportOnly: true, options: [text('shop', true, 100), text('reason')] },
   { name: 'reinstate', supportOnly: true, options: [text('shop', true, 100)] },
+  { name: 'take', supportOnly: true, options: [caseOpt(true)] },
+  { name: 'release', supportOnly: true, options: [caseOpt(true)] },
 ];
 
 /** The permission support commands require by default; server admins may grant them to other roles. */

@@ -29,11 +29,11 @@ export interface ParseOptions {
 }
 
 /** The SPEC's commands, recognized with or without a leading slash (Teams has no slash-command menu for bots). */
-const COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel', 'report', 'cases', 'case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate']);
+const COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel', 'report', 'cases', 'case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate', 'take', 'release']);
 /** Commands that make sense typed alone, without a slash. */
 const BARE_ALONE = new Set(['start', 'help', 'cancel', 'report', 'cases', 'close', 'escalate']);
 /** Commands whose first argument is a case number: `refund C-000001 5000` typed without a slash. */
-const CASE_FIRST = new Set(['case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note']);
+const CASE_FIRST = new Set(['case', 'escalate', 'close', 'refund', 'tracking', 'decide', 'reopen', 'ask', 'note', 'take', 'release']);
 const CASE_ID = /^C-?\d{1,12}$/i;
 
 /** The conversation id without Teams' `;messageid=<root>` thread suffix. */

@@ -30,6 +30,8 @@ export const STAFF_COMMANDS: readonly [string, string][] = [
   ['note', 'tg-cmd-staff-note'],
   ['suspend', 'tg-cmd-staff-suspend'],
   ['reinstate', 'tg-cmd-staff-reinstate'],
+  ['take', 'tg-cmd-staff-take'],
+  ['release', 'tg-cmd-staff-release'],
   ['lang', 'tg-cmd-lang'],
   ['help', 'tg-cmd-help'],
 ];

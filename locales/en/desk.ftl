@@ -48,3 +48,11 @@ error-not-case-owner = { $owned ->
     [yes] Only the case's owner, { $owner }, can hand it back.
    *[no] This case has no owner: there is nothing to hand back.
   }
+
+## Commands in the platforms' menus
+
+dc-cmd-take = Support: take an escalated case
+dc-cmd-release = Support: hand a case back to the team
+dc-choice-mine = Mine (cases I own)
+tg-cmd-staff-take = Take a case: /take <number>
+tg-cmd-staff-release = Hand a case back: /release <number>

@@ -48,3 +48,11 @@ error-not-case-owner = { $owned ->
     [yes] Seul le responsable du litige, { $owner }, peut le rendre.
    *[no] Ce litige n’a pas de responsable : il n’y a rien à rendre.
   }
+
+## Commands in the platforms' menus
+
+dc-cmd-take = Support : prendre un litige transmis en charge
+dc-cmd-release = Support : rendre un litige à l’équipe
+dc-choice-mine = Les miens (dont je suis responsable)
+tg-cmd-staff-take = Prendre un litige : /take <numéro>
+tg-cmd-staff-release = Rendre un litige : /release <numéro>

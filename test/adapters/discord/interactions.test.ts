@@ -18,7 +18,7 @@ describe('Discord interactions', () => {
     const put = await h.standin.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${h.standin.applicationId}/guilds/${h.standin.guildId}/commands`);
     const byName = new Map((put.body as any[]).map((c) => [c.name, c]));
     expect([...byName.keys()].sort()).toEqual(
-      ['ask', 'cancel', 'case', 'cases', 'close', 'decide', 'escalate', 'help', 'lang', 'link', 'note', 'refund', 'reinstate', 'reopen', 'report', 'start', 'suspend', 'tracking'].sort(),
+      ['ask', 'cancel', 'case', 'cases', 'close', 'decide', 'escalate', 'help', 'lang', 'link', 'note', 'refund', 'reinstate', 'reopen', 'report', 'start', 'suspend', 'tracking', 'take', 'release'].sort(),
     );
     const refund = byName.get('refund');
     expect(refund.description).toBe('Refund the buyer, fully or partly');
@@ -30,7 +30,7 @@ describe('Discord interactions', () => {
       ['recover', 5, false, 'recouvrer'],
     ]);
     expect(refund.options[0].autocomplete).toBe(true);
-    for (const name of ['decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate']) {
+    for (const name of ['decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate', 'take', 'release']) {
       expect(byName.get(name).default_member_permissions).toBe(String(1n << 13n));
     }
     expect(byName.get('escalate').options[1].choices.map((c: any) => c.value)).toEqual(['inactivity', 'harassment', 'refusal', 'manipulation', 'integrity']);
