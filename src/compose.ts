@@ -53,6 +53,7 @@ import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
+import type { BusinessCalendar } from './domain/business-hours.js';
 
 /** What the composition root may be handed instead of building it (tests, the bench). */
 export interface ComposeOptions {
@@ -126,10 +127,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const redis = opts.redis !== undefined ? opts.redis : config.REDIS_URL ? createRedis(config.REDIS_URL) : null;
   const timeScale = demoTimeScale(config);
   // The support SLA counts business hours; a demo's shortened clock (a day a minute) would make them meaningless.
-  const policy: Policy =
-    timeScale !== 1
-      ? scalePolicy(config.policy, timeScale)
-      : { ...config.policy, supportCalendar: { hours: config.SUPPORT_HOURS, zone: config.SUPPORT_TIMEZONE, isHoliday: holidayPredicate(config.SUPPORT_HOLIDAYS) } };
+  const supportCalendar: BusinessCalendar = { hours: config.SUPPORT_HOURS, zone: config.SUPPORT_TIMEZONE, isHoliday: holidayPredicate(config.SUPPORT_HOLIDAYS) };
+  const policy: Policy = timeScale !== 1 ? scalePolicy(config.policy, timeScale) : { ...config.policy, supportCalendar };
   const metrics = createMetrics();
 
   const marketplaceApi =
@@ -180,7 +179,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     logger,
   });
 
-  const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, clock, logger });
+  const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
   registerDeskMetrics(metrics.registry, { store, policy, clock });
 
   const engine = createEngine({

@@ -42,6 +42,27 @@ describe('configuration (SPEC section 4)', () => {
     expect(refusal({ POLICY_CASE_WINDOW: 'x' }).split('\n')).toHaveLength(1);
   });
 
+  it('reads the support desk: hours, zone and holidays, with SPEC defaults', () => {
+    const cfg = loadConfig({});
+    expect(cfg.SUPPORT_TIMEZONE).toBe('Africa/Kinshasa');
+    expect(cfg.SUPPORT_HOURS[0]).toEqual([{ start: 480, end: 1020 }]);
+    expect(cfg.SUPPORT_HOURS[5]).toEqual([]);
+    expect(cfg.SUPPORT_HOLIDAYS).toEqual({ country: 'CD', dates: [] });
+    const custom = loadConfig({ SUPPORT_HOURS: 'Mon-Fri 08:00-17:00, Sat 09:00-12:00', SUPPORT_TIMEZONE: 'Europe/Paris', SUPPORT_HOLIDAYS: 'FR,2026-12-24' });
+    expect(custom.SUPPORT_HOURS[5]).toEqual([{ start: 540, end: 720 }]);
+    expect(custom.SUPPORT_HOLIDAYS).toEqual({ country: 'FR', dates: ['2026-12-24'] });
+  });
+
+  it('refuses a bad support desk setting with one line naming the variable', () => {
+    expect(refusal({ SUPPORT_HOURS: 'weekdays 9 to 5' })).toMatch(/^SUPPORT_HOURS: "weekdays" is not a day/);
+    expect(refusal({ SUPPORT_HOURS: 'Mon-Fri 17:00-08:00' })).toMatch(/^SUPPORT_HOURS: /);
+    expect(refusal({ SUPPORT_TIMEZONE: 'Africa/Atlantis' })).toMatch(/^SUPPORT_TIMEZONE: .*IANA/);
+    expect(refusal({ SUPPORT_HOLIDAYS: 'ZZ' })).toMatch(/^SUPPORT_HOLIDAYS: "ZZ" is not a country code/);
+    expect(refusal({ SUPPORT_HOLIDAYS: 'CD,2026-02-30' })).toMatch(/^SUPPORT_HOLIDAYS: "2026-02-30" is not a date/);
+    expect(refusal({ SUPPORT_HOLIDAYS: 'CD,FR' })).toMatch(/^SUPPORT_HOLIDAYS: names two countries/);
+    expect(refusal({ SUPPORT_HOURS: 'nope' }).split('\n')).toHaveLength(1);
+  });
+
   it('requires LINK_SECRET outside the embedded mode, and a long enough one', () => {
     expect(refusal({ REDIS_URL: 'redis://127.0.0.1:6379' })).toMatch(/^LINK_SECRET: required/);
     expect(refusal({ REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'short' })).toMatch(/^LINK_SECRET: .*16/);

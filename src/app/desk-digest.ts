@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case-model.js';
-import { businessDate, endOfBusinessDate, nextOpening, startOfBusinessDate } from '../domain/business-hours.js';
+import { businessDate, endOfBusinessDate, nextOpening, startOfBusinessDate, type BusinessCalendar } from '../domain/business-hours.js';
 import { deskCalendar, overdueForSupport, supportDueAt } from '../domain/desk.js';
 import type { Policy } from '../domain/policy.js';
 import { millis } from '../domain/time.js';
@@ -20,6 +20,8 @@ export interface DeskDigestDeps {
   /** Writes the digest to the outbox: its id (one per business day) makes a second send a no-op. */
   send: (ns: Notification[]) => Promise<void>;
   policy: Policy;
+  /** The desk's days: when it opens. Defaults to the policy's calendar (the embedded demo's policy has none). */
+  calendar?: BusinessCalendar;
   clock?: Clock;
   logger?: Logger;
 }
@@ -43,8 +45,7 @@ export function digestId(date: string): string {
  * What the desk sees each morning: new escalations (since the previous digest), cases due today,
  * overdue ones, unowned ones. Pure: the cases and the time come in.
  */
-export function digestBody(cases: readonly Case[], policy: Policy, now: string, since: string): Msg[] {
-  const cal = deskCalendar(policy);
+export function digestBody(cases: readonly Case[], policy: Policy, now: string, since: string, cal: BusinessCalendar = deskCalendar(policy)): Msg[] {
   const endOfDay = millis(endOfBusinessDate(now, cal));
   const escalated = cases.filter((c) => c.status === 'escalated');
   const fresh = escalated.filter((c) => c.escalatedAt && millis(c.escalatedAt) >= millis(since));
@@ -86,7 +87,7 @@ export function createDeskDigest(deps: DeskDigestDeps): DeskDigest {
   const { store, scheduler, policy } = deps;
   const clock = deps.clock ?? systemClock;
   const log = deps.logger ?? silentLogger;
-  const cal = deskCalendar(policy);
+  const cal = deps.calendar ?? deskCalendar(policy);
   const now = () => clock.now().toISOString();
 
   function job(at: string, since: string): ScheduledJob {
@@ -119,7 +120,7 @@ export function createDeskDigest(deps: DeskDigestDeps): DeskDigest {
       const at = now();
       const since = typeof j.data.since === 'string' ? j.data.since : new Date(millis(j.dueAt) - 86_400_000).toISOString();
       const cases = await store.list({ status: 'escalated' });
-      const body = digestBody(cases, policy, at, since);
+      const body = digestBody(cases, policy, at, since, cal);
       await deps.send([{ id: j.id, to: { support: true }, body, createdAt: at }]);
       log.info({ jobId: j.id, escalated: cases.length }, 'desk digest posted');
       await scheduleNext(endOfBusinessDate(j.dueAt, cal), j.dueAt);
