@@ -75,6 +75,7 @@ const KINDS: readonly NudgeKind[] = [
   'seller_reply_due',
   'support_late_delivery',
   'support_sla',
+  'support_owner_idle',
 ];
 
 /** A nudge as a scheduler job: the nudge id is the job id, so planning it again is a no-op. */
