@@ -24,11 +24,14 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
     const { createRedisCardIds } = await import('../adapters/telegram/cards.js');
+    const { telegramWebhookUrl } = await import('../adapters/telegram/setup.js');
     const tg = createTelegramAdapter({
       ...shared,
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+      // With a public address the bot (re)registers its webhook at start, as `npm run cli -- telegram setup` does.
+      ...(config.PUBLIC_URL ? { webhookUrl: telegramWebhookUrl(config.PUBLIC_URL) } : {}),
       supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID,
       dedup: p.dedup,
       kv: p.kv,
