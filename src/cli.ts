@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -11,6 +13,8 @@ import { createHttpMarketplace } from './infra/http-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
 import { isPalabreError } from './domain/errors.js';
 import { silentLogger } from './ports/logger.js';
+import { createI18n } from './app/i18n.js';
+import { localesDir } from './compose.js';
 
 const USAGE = `Palabre command line
 
@@ -20,6 +24,14 @@ commands:
   link-token <accountId>   issue a single-use account-link token and print it, with its
                            deep links, as JSON (the same as POST /admin/link-tokens).
                            Needs REDIS_URL and LINK_SECRET: the bot reads the token from Redis.
+  telegram setup           check TELEGRAM_BOT_TOKEN, register the webhook at PUBLIC_URL with
+                           TELEGRAM_WEBHOOK_SECRET (or remove it: long polling), set the command
+                           menus in every language. See docs/telegram.md.
+  discord invite           check DISCORD_BOT_TOKEN and the Message Content intent, register the
+                           slash commands, print the invite URL. See docs/discord.md.
+  teams manifest [--out <file.zip>] [--developer <name>] [--website <url>] [--privacy <url>] [--terms <url>]
+                           write the Teams app package (manifest, icons, command lists in every
+                           language) for MicrosoftAppId; URLs default to PUBLIC_URL. See docs/teams.md.
   help                     show this help
 `;
 
@@ -87,6 +99,109 @@ async function linkToken(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+function i18nFor(): ReturnType<typeof createI18n> {
+  return createI18n(localesDir());
+}
+
+async function telegram(args: string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'setup' || args.length > 1) {
+    io.err(`telegram: expected "telegram setup"\n\n${USAGE}`);
+    return 2;
+  }
+  const cfg = loadConfig(io.env);
+  if (!cfg.TELEGRAM_BOT_TOKEN) {
+    io.err('telegram setup: TELEGRAM_BOT_TOKEN is not set (create the bot with @BotFather, then set it).\n');
+    return 1;
+  }
+  const { telegramSetup } = await import('../adapters/telegram/setup.js');
+  return telegramSetup({
+    token: cfg.TELEGRAM_BOT_TOKEN,
+    apiRoot: cfg.TELEGRAM_API_ROOT,
+    webhookSecret: cfg.TELEGRAM_WEBHOOK_SECRET,
+    publicUrl: cfg.PUBLIC_URL,
+    supportChatId: cfg.TELEGRAM_SUPPORT_CHAT_ID,
+    i18n: i18nFor(),
+    defaultLocale: cfg.DEFAULT_LOCALE,
+    timezone: cfg.DEFAULT_TIMEZONE,
+    out: io.out,
+    err: io.err,
+  });
+}
+
+async function discord(args: string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'invite' || args.length > 1) {
+    io.err(`discord: expected "discord invite"\n\n${USAGE}`);
+    return 2;
+  }
+  const cfg = loadConfig(io.env);
+  if (!cfg.DISCORD_BOT_TOKEN) {
+    io.err('discord invite: DISCORD_BOT_TOKEN is not set (developer portal → your application → Bot → Reset Token).\n');
+    return 1;
+  }
+  const { discordSetup } = await import('../adapters/discord/setup.js');
+  return discordSetup({
+    token: cfg.DISCORD_BOT_TOKEN,
+    apiUrl: cfg.DISCORD_API_URL,
+    applicationId: cfg.DISCORD_APPLICATION_ID,
+    guildId: cfg.DISCORD_GUILD_ID,
+    i18n: i18nFor(),
+    out: io.out,
+    err: io.err,
+  });
+}
+
+/** `--name value` pairs; null (after saying why) on anything else. */
+function options(args: string[], known: readonly string[], io: CliIo, what: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i]?.replace(/^--/, '') ?? '';
+    const value = args[i + 1];
+    if (!args[i]?.startsWith('--') || !known.includes(name) || value === undefined) {
+      io.err(`${what}: unexpected argument "${args[i]}"\n\n${USAGE}`);
+      return null;
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+async function teams(args: string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'manifest') {
+    io.err(`teams: expected "teams manifest"\n\n${USAGE}`);
+    return 2;
+  }
+  const opts = options(args.slice(1), ['out', 'developer', 'website', 'privacy', 'terms'], io, 'teams manifest');
+  if (!opts) return 2;
+  const cfg = loadConfig(io.env);
+  if (!cfg.MicrosoftAppId) {
+    io.err('teams manifest: MicrosoftAppId is not set: the package names the bot by its Microsoft app id (Azure bot registration).\n');
+    return 1;
+  }
+  const site = opts.website ?? cfg.PUBLIC_URL;
+  if (!site) {
+    io.err('teams manifest: Teams requires the developer\'s website, privacy and terms URLs (https): pass --website (and --privacy, --terms), or set PUBLIC_URL.\n');
+    return 1;
+  }
+  const { teamsAppPackage, teamsManifest } = await import('../adapters/teams/manifest.js');
+  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const manifestOptions = {
+    botId: cfg.MicrosoftAppId,
+    version,
+    developer: { name: opts.developer ?? 'Congocrea', websiteUrl: site, privacyUrl: opts.privacy ?? site, termsOfUseUrl: opts.terms ?? site },
+    i18n: i18nFor(),
+    defaultLocale: cfg.DEFAULT_LOCALE,
+  };
+  const { manifest, localizations } = teamsManifest(manifestOptions);
+  const file = resolve(opts.out ?? 'palabre-teams.zip');
+  writeFileSync(file, teamsAppPackage(manifestOptions));
+  io.out(
+    `Wrote ${file}: manifest ${manifest.manifestVersion} for bot ${manifest.bots[0]!.botId} (scopes ${manifest.bots[0]!.scopes.join(', ')}), ` +
+      `commands in ${[cfg.DEFAULT_LOCALE, ...Object.keys(localizations)].join(', ')}, two icons.\n` +
+      'Upload it in Teams: Apps → Manage your apps → Upload an app (or the Teams admin center). See docs/teams.md.\n',
+  );
+  return 0;
+}
+
 /** Runs one CLI command; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -94,6 +209,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'link-token':
         return await linkToken(args, io);
+      case 'telegram':
+        return await telegram(args, io);
+      case 'discord':
+        return await discord(args, io);
+      case 'teams':
+        return await teams(args, io);
       case 'help':
       case '--help':
       case '-h':

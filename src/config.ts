@@ -12,7 +12,8 @@ const optional = z
 const url = z
   .string()
   .trim()
-  .refine((s) => /^https?:\/\//.test(s), 'must be an http(s) URL');
+  .refine((s) => /^https?:\/\//.test(s), 'must be an http(s) URL')
+  .meta({ accepts: 'an http(s) URL' });
 
 const ianaZone = z
   .string()
@@ -24,26 +25,29 @@ const ianaZone = z
     } catch {
       return false;
     }
-  }, 'must be an IANA time zone such as Africa/Kinshasa');
+  }, 'must be an IANA time zone such as Africa/Kinshasa')
+  .meta({ accepts: 'an IANA time zone' });
 
 const flag = z
   .string()
   .trim()
   .transform((s) => s === '1' || s.toLowerCase() === 'true')
-  .optional();
+  .optional()
+  .meta({ accepts: '`1` or `true` (anything else is off)' });
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
-  REDIS_URL: optional,
-  REDIS_PREFIX: z.string().default('palabre:'),
-  MARKETPLACE_DATA: optional,
-  MARKETPLACE_API_URL: url.optional(),
-  MARKETPLACE_API_TOKEN: optional,
-  ADMIN_TOKEN: optional,
-  LINK_SECRET: optional,
-  DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr'),
-  DEFAULT_TIMEZONE: ianaZone.default('Africa/Kinshasa'),
+/** The environment's variables; docs/configuration.md is generated from it (`npm run docs:config`). */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('HTTP port of the one server: webhooks, admin API, health, metrics and the playground.'),
+  HOST: optional.describe('Address the HTTP server binds. Unset: `127.0.0.1` in the embedded mode (only this machine reaches the playground), `0.0.0.0` otherwise. Set `0.0.0.0` to expose the embedded demo on purpose.'),
+  REDIS_URL: optional.describe('Redis holding all state and scheduled work: `redis://[user:pass@]host:port[/db]`, `rediss://…` for TLS, or `redis+cluster://h1:p,h2:p` for a Redis Cluster. Unset: the embedded mode (state in memory, nothing survives a restart).'),
+  REDIS_PREFIX: z.string().default('palabre:').describe('Prefix of every Redis key, so several deployments may share one Redis.'),
+  MARKETPLACE_DATA: optional.describe('Path of a marketplace JSON file (accounts, shops, orders; see docs/marketplace.md). Cannot be combined with `MARKETPLACE_API_URL`. Neither set: the built-in demo marketplace.'),
+  MARKETPLACE_API_URL: url.optional().describe('Base URL of the marketplace\'s HTTP API (see docs/marketplace.md). Cannot be combined with `MARKETPLACE_DATA`.'),
+  MARKETPLACE_API_TOKEN: optional.describe('Bearer token sent to the marketplace HTTP API.'),
+  ADMIN_TOKEN: optional.describe('Bearer token of the admin API (`/admin/*`, documented at `/docs`). Unset: the admin API is off and its routes answer 404.'),
+  LINK_SECRET: optional.describe('Signs account-link tokens. At least 16 characters; required when `REDIS_URL` is set.'),
+  DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr').describe('Language of a user who has not chosen one (`/lang`) and whose platform gives none.'),
+  DEFAULT_TIMEZONE: ianaZone.default('Africa/Kinshasa').describe('Time zone of dates shown to a user whose marketplace account has none. Must be an IANA zone such as `Africa/Kinshasa`.'),
   /** Support's business hours: the support SLA counts only these. */
   SUPPORT_HOURS: z
     .string()
@@ -55,8 +59,9 @@ const envSchema = z.object({
         return z.NEVER;
       }
       return hours;
-    }),
-  SUPPORT_TIMEZONE: ianaZone.default('Africa/Kinshasa'),
+    })
+    .describe('Support\'s business hours: the support SLA (`POLICY_SUPPORT_SLA`) counts only these. Days and spans, e.g. `Mon-Fri 08:00-17:00, Sat 09:00-12:00`; several spans a day: `Mon-Fri 08:00-12:00 13:00-17:00`.'),
+  SUPPORT_TIMEZONE: ianaZone.default('Africa/Kinshasa').describe('IANA time zone of `SUPPORT_HOURS` (daylight saving time is followed).'),
   /** A country code for public holidays (date-holidays), plus extra dates: `CD,2026-12-24`. */
   SUPPORT_HOLIDAYS: z
     .string()
@@ -68,40 +73,54 @@ const envSchema = z.object({
         return z.NEVER;
       }
       return spec;
-    }),
-  BLOB_DIR: z.string().default('data/blobs'),
-  PLAYGROUND: flag,
-  /** Embedded mode only: divide case deadlines by this factor so a demo shows them in minutes (default 1440: a day is a minute). */
-  DEMO_TIME_SCALE: z.coerce.number().positive().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TELEGRAM_BOT_TOKEN: optional,
-  TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+    })
+    .describe('Public holidays support does not work: a country (or region) code of the `date-holidays` package, plus extra dates: `CD,2026-12-24`, or `none,2026-12-24`.'),
+  BLOB_DIR: z.string().default('data/blobs').describe('Folder of evidence files (photos, proofs of shipping). Every process must see the same folder (a shared volume) when several run. The container image sets `/app/data/blobs`.'),
+  PUBLIC_URL: url
+    .optional()
+    .describe('Public https address of this server as the platforms reach it (e.g. `https://palabre.example.com`); `telegram setup` registers `PUBLIC_URL/telegram/webhook`.'),
+  PLAYGROUND: flag.describe('`1` or `true` serves the web playground outside the embedded mode; it then also needs `PLAYGROUND_TOKEN`.'),
+  PLAYGROUND_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe(
+      'Required with `PLAYGROUND=1` outside the embedded mode: the playground\'s page and routes answer 401 unless the request carries it (`?token=` once, then a cookie; or `Authorization: Bearer`). At least 16 characters.',
+    ),
+  DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes. Unset: 1440 (a day of the policy lasts a minute); `1` for real time.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Level of the structured (pino, JSON lines) log on standard output.'),
+  TELEGRAM_BOT_TOKEN: optional.describe('Token from @BotFather; turns the Telegram adapter on (long polling unless `TELEGRAM_WEBHOOK_SECRET` is set). See docs/telegram.md.'),
+  TELEGRAM_API_ROOT: url.default('https://api.telegram.org').describe('Root of the Telegram Bot API (a local Bot API server, or a test stand-in).'),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token)')
-    .optional(),
-  TELEGRAM_SUPPORT_CHAT_ID: optional,
-  DISCORD_BOT_TOKEN: optional,
-  DISCORD_APPLICATION_ID: optional,
-  DISCORD_PUBLIC_KEY: optional,
-  DISCORD_GUILD_ID: optional,
-  DISCORD_SUPPORT_ROLE_ID: optional,
-  DISCORD_STAFF_CHANNEL_ID: optional,
-  DISCORD_API_URL: url.default('https://discord.com/api'),
-  MicrosoftAppId: optional,
-  MicrosoftAppPassword: optional,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optional,
-  TEAMS_ENABLED: flag,
-  TEAMS_STAFF_CONVERSATION_ID: optional,
-  /** Tests point botbuilder at a local OpenID metadata document instead of Microsoft's. */
-  TEAMS_OPENID_METADATA_URL: url.optional(),
+    .optional()
+    .describe(
+      'Switches Telegram to a webhook at `POST /telegram/webhook`: Telegram sends it in `X-Telegram-Bot-Api-Secret-Token` and other requests are refused. `npm run cli -- telegram setup` registers the webhook at `PUBLIC_URL`.',
+    ),
+  TELEGRAM_SUPPORT_CHAT_ID: optional.describe('Id of the Telegram group where support works (the staff channel).'),
+  DISCORD_BOT_TOKEN: optional.describe('Bot token from the Discord developer portal; turns the Discord adapter on. See docs/discord.md.'),
+  DISCORD_APPLICATION_ID: optional.describe('Application id, for registering slash commands and the invite URL (`npm run cli -- discord invite`). Unset: read from the gateway when the bot logs in.'),
+  DISCORD_GUILD_ID: optional.describe('The server (guild) Palabre serves; slash commands are registered there.'),
+  DISCORD_SUPPORT_ROLE_ID: optional.describe('Members with this role are support.'),
+  DISCORD_STAFF_CHANNEL_ID: optional.describe('Channel where support works and where escalations are announced.'),
+  DISCORD_CASES_CHANNEL_ID: optional.describe('Text channel under which each case gets its thread. Unset: the server\'s system channel.'),
+  DISCORD_API_URL: url.default('https://discord.com/api').describe('Root of the Discord REST API (a test stand-in).'),
+  MicrosoftAppId: optional.describe('Bot Framework app id (Azure bot registration); turns the Teams adapter on at `POST /api/messages`. See docs/teams.md.'),
+  MicrosoftAppPassword: optional.describe('Client secret of the Bot Framework app.'),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant').describe('How the bot authenticates to Bot Framework.'),
+  MicrosoftAppTenantId: optional.describe('Tenant of a `SingleTenant` or `UserAssignedMSI` app.'),
+  TEAMS_ENABLED: flag.describe('`1` turns the Teams adapter on without an app id and without checking Bot Framework tokens: Bot Framework Emulator and tests only, never in production.'),
+  TEAMS_STAFF_CONVERSATION_ID: optional.describe('Conversation id of the Teams channel where support works; the bot tells it when support mentions it there (docs/teams.md).'),
+  TEAMS_OPENID_METADATA_URL: url.optional().describe('OpenID metadata document Bot Framework tokens are checked against (tests point it at a stand-in).'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Validated configuration: the environment plus the parsed policy. */
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'HOST'> {
+  /** HOST, else `127.0.0.1` in the embedded mode and `0.0.0.0` otherwise. */
+  HOST: string;
   policy: Policy;
   /** No REDIS_URL: state in memory, nothing survives a restart. */
   embedded: boolean;
@@ -130,8 +149,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.MARKETPLACE_API_URL && cfg.MARKETPLACE_DATA) {
     throw new ConfigError('MARKETPLACE_API_URL: cannot be used together with MARKETPLACE_DATA (set one: the marketplace HTTP API or a file)');
   }
+  if (cfg.PLAYGROUND && !embedded && !cfg.PLAYGROUND_TOKEN) {
+    throw new ConfigError('PLAYGROUND_TOKEN: required with PLAYGROUND=1 outside the embedded mode (the playground lets anyone act as support)');
+  }
   if (cfg.LINK_SECRET && cfg.LINK_SECRET.length < 16) {
     throw new ConfigError('LINK_SECRET: must be at least 16 characters');
   }
-  return { ...cfg, policy: policy.data, embedded };
+  return { ...cfg, HOST: cfg.HOST ?? (embedded ? '127.0.0.1' : '0.0.0.0'), policy: policy.data, embedded };
 }

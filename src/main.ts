@@ -24,11 +24,14 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
     const { createRedisCardIds } = await import('../adapters/telegram/cards.js');
+    const { telegramWebhookUrl } = await import('../adapters/telegram/setup.js');
     const tg = createTelegramAdapter({
       ...shared,
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+      // With a public address the bot (re)registers its webhook at start, as `npm run cli -- telegram setup` does.
+      ...(config.PUBLIC_URL ? { webhookUrl: telegramWebhookUrl(config.PUBLIC_URL) } : {}),
       supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID,
       dedup: p.dedup,
       kv: p.kv,
@@ -103,9 +106,14 @@ async function main(): Promise<void> {
   await palabre.start();
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
-  log.info({ address, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
   if (playgroundEnabled(config)) {
-    process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/\n\n`);
+    const local = config.HOST === '127.0.0.1' || config.HOST === 'localhost' || config.HOST === '::1';
+    const reach = local
+      ? `It listens on ${config.HOST} only: other machines cannot reach it (set HOST=0.0.0.0 to allow them).`
+      : `It listens on ${config.HOST}: other machines on the network can reach it.`;
+    const token = config.PLAYGROUND_TOKEN ? '?token=<PLAYGROUND_TOKEN>' : '';
+    process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/${token}\n  ${reach}\n\n`);
   }
 
   let stopping = false;

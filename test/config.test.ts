@@ -88,4 +88,17 @@ describe('configuration (SPEC section 4)', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('palabre: configuration error: POLICY_MAX_CASE_AGE: "forever" is not a positive ISO-8601 duration (e.g. P3D, PT24H)');
   });
+
+  it('binds 127.0.0.1 in the embedded mode unless HOST says otherwise, every interface with Redis', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'a-link-secret-0123456789' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('refuses the playground outside the embedded mode without a PLAYGROUND_TOKEN of 16 characters or more', () => {
+    const redis = { REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'a-link-secret-0123456789' };
+    expect(refusal({ ...redis, PLAYGROUND: '1' })).toMatch(/^PLAYGROUND_TOKEN: required with PLAYGROUND=1/);
+    expect(refusal({ ...redis, PLAYGROUND: '1', PLAYGROUND_TOKEN: 'short' })).toMatch(/^PLAYGROUND_TOKEN: must be at least 16 characters/);
+    expect(loadConfig({ ...redis, PLAYGROUND: '1', PLAYGROUND_TOKEN: 'a-playground-token-42' }).PLAYGROUND).toBe(true);
+  });
 });

@@ -22,7 +22,14 @@ import { createCaseThreads } from './threads.js';
 /** The DISCORD_* variables (SPEC section 4) and the defaults for shared threads. */
 export type DiscordConfig = Pick<
   Env,
-  'DISCORD_API_URL' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_SUPPORT_ROLE_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE'
+  | 'DISCORD_API_URL'
+  | 'DISCORD_APPLICATION_ID'
+  | 'DISCORD_GUILD_ID'
+  | 'DISCORD_SUPPORT_ROLE_ID'
+  | 'DISCORD_STAFF_CHANNEL_ID'
+  | 'DISCORD_CASES_CHANNEL_ID'
+  | 'DEFAULT_LOCALE'
+  | 'DEFAULT_TIMEZONE'
 > & { DISCORD_BOT_TOKEN: string };
 
 export interface DiscordAdapterDeps {
@@ -40,7 +47,7 @@ export interface DiscordAdapterDeps {
   cases: Pick<CaseStore, 'load' | 'list'>;
   logger: Logger;
   clock?: Clock;
-  /** Text channel for private case threads; default: the server's system channel, else its first text channel. */
+  /** Text channel for private case threads; default: DISCORD_CASES_CHANNEL_ID, else the server's system channel, else its first text channel. */
   casesChannelId?: string;
   /** Defer interactions the engine has not answered after this long (default 1500 ms; Discord allows 3 s). */
   ackAfterMs?: number;
@@ -60,12 +67,18 @@ export interface DiscordAdapter {
 /** Rate limits longer than this are handed back to the outbox (DeliveryError.retryAfterMs) instead of waited out. */
 const LONG_RATE_LIMIT_MS = 30_000;
 
+/**
+ * The gateway intents Palabre asks for. Message Content is privileged: it must be switched on in the developer
+ * portal (Bot → Privileged Gateway Intents), which `npm run cli -- discord invite` checks.
+ */
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages] as const;
+
 /** Connects the engine to Discord: gateway events and interactions in, messages, threads and components out. */
 export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   const cfg = deps.config;
   const log = deps.logger.child({ platform: 'discord' });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: [...DISCORD_INTENTS],
     // DM channels are not cached before their first message: without this partial, DMs are dropped.
     partials: [Partials.Channel],
     // The gateway address comes from GET /gateway/bot on this API, so DISCORD_API_URL moves both.
@@ -77,7 +90,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 
   const guild = (): Guild | null => (cfg.DISCORD_GUILD_ID ? client.guilds.cache.get(cfg.DISCORD_GUILD_ID) : client.guilds.cache.first()) ?? null;
   const casesChannelId = (): string | null => {
-    if (deps.casesChannelId) return deps.casesChannelId;
+    const fixed = deps.casesChannelId ?? cfg.DISCORD_CASES_CHANNEL_ID;
+    if (fixed) return fixed;
     const g = guild();
     if (!g) return null;
     if (g.systemChannelId) return g.systemChannelId;

@@ -40,6 +40,12 @@ const ONCE = { claimMs: 2 * 60_000, keepMs: 24 * 3600_000 };
 const DECIDED = Symbol('palabre.decided');
 type Input = Omit<TurnInput, 'content'>;
 
+/** `setup` (or `/setup`) alone: the question of which channel this is, answered by the adapter. */
+function isSetupRequest(content: TurnContent): boolean {
+  const text = content.type === 'text' ? content.text : content.type === 'command' ? content.text : '';
+  return /^\/?setup$/i.test(text.trim());
+}
+
 /** The bot's turn logic: one activity in, engine replies out. Errors go to the adapter's onTurnError. */
 export function createTeamsTurns(deps: TeamsTurnDeps) {
   const { refs, sender, logger: log } = deps;
@@ -176,12 +182,23 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
         return onFiles(ctx, parsed);
       case 'turn':
         if (parsed.input.isPrivate) await unblock(parsed.input.userId);
+        if (!parsed.input.isPrivate && isSetupRequest(parsed.content)) return tellChannelId(ctx, parsed.input);
         return runTurn(ctx, parsed.input, parsed.content);
       default: {
         const never: never = parsed;
         return never;
       }
     }
+  }
+
+  /**
+   * `@Palabre setup` in a team channel: the channel's conversation id, the value TEAMS_STAFF_CONVERSATION_ID takes to
+   * make it the staff channel (docs/teams.md), or the confirmation that it already is.
+   */
+  async function tellChannelId(ctx: TurnContext, input: Input) {
+    const id = baseConversationId(input.conversationId);
+    log.info({ conversationId: id, staff: input.isStaffChannel }, 'told a channel its conversation id');
+    await say(ctx, input, input.isStaffChannel ? 'teams-setup-staff' : 'teams-setup-other', { id });
   }
 
   /** The generic apology, for a message that failed (other activities have nobody waiting for an answer). */

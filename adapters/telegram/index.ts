@@ -72,7 +72,7 @@ export interface TelegramAdapter {
 }
 
 /** The updates Palabre reads: messages (text, commands, photos, documents) and button presses. */
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /**
  * An update is claimed for two minutes while handled (after a crash, a redelivery finds the claim lapsed), then kept

@@ -20,6 +20,7 @@ import { createPanel, type CaseLister } from './panel.js';
 import { createPageStrings } from './strings.js';
 import { createTurns } from './turns.js';
 import { registerRoutes } from './routes.js';
+import { guardPlayground } from './access.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './upload.js';
 
 /** What the web playground needs. main.ts (or the lead's compose) passes plain arguments. */
@@ -50,6 +51,8 @@ export interface WebAdapterDeps {
   maxUploadBytes?: number;
   localesDir?: string;
   staticDir?: string;
+  /** PLAYGROUND_TOKEN: when set, the page and its routes refuse requests that do not carry it (adapters/web/access.ts). */
+  accessToken?: string;
   /** Defaults to src/app/render.ts `renderMessage`. */
   render?: RenderFn;
 }
@@ -120,6 +123,7 @@ export function createWebAdapter(deps: WebAdapterDeps): WebAdapter {
       timezone,
     });
     const strings = createPageStrings({ i18n: deps.i18n, localesDir: deps.localesDir ?? 'locales', timezone });
+    if (deps.accessToken) guardPlayground(app, deps.accessToken);
     app.addHook('preClose', async () => hub.close());
     await registerRoutes(app, {
       hub,

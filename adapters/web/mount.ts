@@ -23,6 +23,7 @@ export async function mountPlayground(p: Palabre, config: Config, logger: Logger
     defaultTimezone: config.DEFAULT_TIMEZONE,
     secret: config.LINK_SECRET,
     localesDir: localesDir(),
+    accessToken: config.PLAYGROUND_TOKEN,
   });
   await web.register(p.http);
   p.addNotifier(web.notifier);

@@ -33,7 +33,7 @@ export const isoDuration = z.string().trim().transform((s, ctx) => {
     return z.NEVER;
   }
   return d;
-});
+}).meta({ accepts: 'a positive ISO-8601 duration' });
 
 const durationList = z.string().transform((s, ctx) => {
   const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
@@ -47,20 +47,21 @@ const durationList = z.string().transform((s, ctx) => {
     out.push(d);
   }
   return out.sort((a, b) => a.toMillis() - b.toMillis());
+}).meta({ accepts: 'comma-separated positive ISO-8601 durations' });
+
+/** The POLICY_* variables as the environment gives them (docs/configuration.md is generated from it). */
+export const policyEnvSchema = z.object({
+    POLICY_CASE_WINDOW: isoDuration.prefault(POLICY_DEFAULTS.POLICY_CASE_WINDOW).describe('Length of the window in which a buyer may open a case. It opens at midnight (buyer\'s time zone) after the estimated delivery date: the order\'s estimate, else the order date plus processing days (order, else shop, else 5) plus 4 business days of shipping (10 across borders).'),
+    POLICY_ESCALATION_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_ESCALATION_AFTER).describe('Time after a case is opened before the buyer may escalate it to support (calendar time).'),
+    POLICY_MAX_CASE_AGE: isoDuration.prefault(POLICY_DEFAULTS.POLICY_MAX_CASE_AGE).describe('A case still unsettled this long after it was opened is flagged as a late delivery: support is told, and may then settle it only with a full refund; tracking no longer closes it.'),
+    POLICY_SELLER_REMINDERS: durationList.prefault(POLICY_DEFAULTS.POLICY_SELLER_REMINDERS).describe('Comma-separated durations after opening at which a seller who has not acted on the case yet is reminded (those falling before the escalation deadline only).'),
+    POLICY_WINDOW_REMINDER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_WINDOW_REMINDER).describe('A buyer who reported a problem about an order without opening a case is reminded this long before the case window closes.'),
+    POLICY_REPLY_NUDGE_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_REPLY_NUDGE_AFTER).describe('A buyer\'s message (in a case, or about an order) the seller has not answered for this long makes Palabre nudge the seller.'),
+    POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA).describe('An escalated case on which support has done nothing for this long makes Palabre nudge support.'),
 });
 
-/** Reads the POLICY_* variables (missing ones take SPEC defaults). */
-export const policySchema = z
-  .object({
-    POLICY_CASE_WINDOW: isoDuration.prefault(POLICY_DEFAULTS.POLICY_CASE_WINDOW),
-    POLICY_ESCALATION_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_ESCALATION_AFTER),
-    POLICY_MAX_CASE_AGE: isoDuration.prefault(POLICY_DEFAULTS.POLICY_MAX_CASE_AGE),
-    POLICY_SELLER_REMINDERS: durationList.prefault(POLICY_DEFAULTS.POLICY_SELLER_REMINDERS),
-    POLICY_WINDOW_REMINDER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_WINDOW_REMINDER),
-    POLICY_REPLY_NUDGE_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_REPLY_NUDGE_AFTER),
-    POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA),
-  })
-  .transform(
+/** Reads the POLICY_* variables (missing ones take the defaults). */
+export const policySchema = policyEnvSchema.transform(
     (v): Policy => ({
       caseWindow: v.POLICY_CASE_WINDOW,
       escalationAfter: v.POLICY_ESCALATION_AFTER,

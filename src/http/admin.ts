@@ -6,7 +6,7 @@ import { NotFoundError } from '../domain/errors.js';
 import type { CaseStore } from '../ports/case-store.js';
 import type { Marketplace } from '../ports/marketplace.js';
 import { deepLinks, type Linking } from '../app/linking.js';
-import { sendError } from './server.js';
+import { ERROR_SCHEMA, sendError } from './server.js';
 
 export interface AdminDeps {
   /** ADMIN_TOKEN; unset turns the admin API off (its routes answer 404). */
@@ -35,6 +35,129 @@ const listQuery = z.object({
   shopId: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+// ---- OpenAPI (docs/openapi.json, served at /docs). The request schemas come from the zod schemas above. ----
+
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  return rest;
+};
+const instant = { type: 'string', format: 'date-time' } as const;
+const nullableInstant = { type: 'string', format: 'date-time', nullable: true } as const;
+const money = { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer', description: 'minor units (cents)' }, currency: { type: 'string', example: 'USD' } } };
+
+const CASE_SCHEMA = {
+  type: 'object',
+  description: 'A case with its whole timeline.',
+  required: ['id', 'orderId', 'buyerId', 'shopId', 'sellerId', 'reason', 'status', 'openedAt', 'escalatableAt', 'version', 'timeline'],
+  properties: {
+    id: { type: 'string', example: 'C-000123' },
+    orderId: { type: 'string' },
+    buyerId: { type: 'string' },
+    shopId: { type: 'string' },
+    sellerId: { type: 'string' },
+    reason: { type: 'string', enum: ['non_delivery', 'not_as_described'] },
+    status: { type: 'string', enum: [...statuses] },
+    resolution: { type: 'string', nullable: true, enum: ['refunded', 'buyer_closed', 'delivered', 'support_refund', 'seller_favour'] },
+    description: { type: 'string' },
+    openedAt: instant,
+    escalatableAt: { ...instant, description: 'from when the buyer may escalate (opening + POLICY_ESCALATION_AFTER)' },
+    escalatedAt: nullableInstant,
+    escalationGround: { type: 'string', nullable: true, enum: ['inactivity', 'harassment', 'refusal', 'manipulation', 'integrity'] },
+    closedAt: nullableInstant,
+    lateAt: { ...instant, description: 'opening + POLICY_MAX_CASE_AGE' },
+    lateDelivery: { type: 'boolean' },
+    orderTotal: money,
+    refunded: money,
+    trackingMismatch: { type: 'boolean' },
+    infoRequested: {
+      type: 'object',
+      nullable: true,
+      properties: { from: { type: 'string', enum: ['buyer', 'seller'] }, at: instant },
+    },
+    version: { type: 'integer', description: 'number of timeline entries' },
+    timeline: {
+      type: 'array',
+      description: 'The append-only events, oldest first. Each has `type`, `at` and `actor`; the other fields depend on the type.',
+      items: {
+        type: 'object',
+        required: ['type', 'at', 'actor'],
+        additionalProperties: true,
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'info_provided', 'note', 'support_requested', 'reminder', 'closed', 'reopened', 'late_delivery'],
+          },
+          at: instant,
+          actor: {
+            type: 'object',
+            properties: {
+              accountId: { type: 'string' },
+              role: { type: 'string', enum: ['buyer', 'seller', 'support', 'system'] },
+              platform: { type: 'string', enum: ['telegram', 'discord', 'teams', 'web', 'system', 'admin'] },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { ...ERROR_SCHEMA, description: ERROR_TEXT[c] }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid input (code VALIDATION)',
+  401: 'Missing or wrong bearer token (code UNAUTHORIZED)',
+  404: 'No such account or case (ACCOUNT_NOT_FOUND, CASE_NOT_FOUND)',
+};
+const common = { tags: ['admin'], security: [{ adminToken: [] }] };
+
+const LINK_TOKEN_ROUTE = {
+  ...common,
+  summary: 'Issue a single-use account-link token',
+  description: 'The marketplace calls this for a signed-in user and shows the deep links; opening one links the chat account to the marketplace account.',
+  body: jsonSchema(linkTokenBody),
+  response: {
+    200: {
+      description: 'The token and its deep links',
+      type: 'object',
+      required: ['token', 'expiresAt', 'links'],
+      properties: {
+        token: { type: 'string' },
+        expiresAt: instant,
+        links: {
+          type: 'object',
+          description: 'How to use the token on each platform',
+          properties: { telegram: { type: 'string', description: 'https://t.me/<bot>?start=<token> once the bot is known, else /start <token>' }, discord: { type: 'string' }, teams: { type: 'string' } },
+          additionalProperties: { type: 'string' },
+        },
+      },
+    },
+    ...errors(400, 401, 404),
+  },
+};
+
+const CASE_ROUTE = {
+  ...common,
+  summary: 'One case with its timeline',
+  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', example: 'C-000123' } } },
+  response: { 200: { ...CASE_SCHEMA, description: 'The case' }, ...errors(401, 404) },
+};
+
+const CASES_ROUTE = {
+  ...common,
+  summary: 'List cases, most recent first',
+  querystring: {
+    ...jsonSchema(listQuery),
+    properties: {
+      ...(jsonSchema(listQuery).properties as object),
+      status: { type: 'string', description: 'comma-separated statuses: open, escalated, closed', example: 'open,escalated' },
+    },
+  },
+  response: {
+    200: { description: 'The matching cases', type: 'object', required: ['cases', 'count'], properties: { cases: { type: 'array', items: CASE_SCHEMA }, count: { type: 'integer' } } },
+    ...errors(400, 401),
+  },
+};
 
 /** SPEC section 5's case JSON: the named fields first, then what support also needs, then the timeline. */
 export function caseJson(c: Case) {
@@ -94,7 +217,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       reply.header('cache-control', 'no-store');
     });
 
-    admin.post('/admin/link-tokens', async (req) => {
+    admin.post('/admin/link-tokens', { schema: LINK_TOKEN_ROUTE }, async (req) => {
       const { accountId } = linkTokenBody.parse(req.body ?? {});
       if (!(await deps.accounts.account(accountId))) throw new NotFoundError('ACCOUNT_NOT_FOUND', `no account ${accountId}`, { accountId });
       const { token, expiresAt } = await deps.linking.issue(accountId);
@@ -102,13 +225,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       return { token, expiresAt, links: deepLinks(token, { telegramBotUsername: deps.telegramBotUsername?.() }) };
     });
 
-    admin.get<{ Params: { id: string } }>('/admin/cases/:id', async (req) => {
+    admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req) => {
       const c = await deps.store.load(req.params.id);
       if (!c) throw new NotFoundError('CASE_NOT_FOUND', `no case ${req.params.id}`, { caseId: req.params.id });
       return caseJson(c);
     });
 
-    admin.get('/admin/cases', async (req) => {
+    admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req) => {
       const q = listQuery.parse(req.query ?? {});
       const cases = await deps.store.list({
         ...(q.status ? { status: q.status } : {}),

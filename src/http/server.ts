@@ -1,3 +1,4 @@
+import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import {
@@ -85,6 +86,35 @@ export function casesCounter(store: Pick<CaseStore, 'list'>, cacheMs = 30_000): 
   };
 }
 
+/** The one error shape, for the OpenAPI document. */
+export const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string', description: 'stable error code, e.g. UNAUTHORIZED, VALIDATION, CASE_NOT_FOUND' }, message: { type: 'string' } },
+    },
+  },
+};
+
+const READYZ_SCHEMA = {
+  tags: ['operations'],
+  summary: 'Redis and the other dependencies answer',
+  response: {
+    200: {
+      description: 'Every check answered',
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['ok', 'unavailable'] },
+        checks: { type: 'object', additionalProperties: { type: 'string', enum: ['ok', 'down'] } },
+      },
+    },
+    503: { description: 'A dependency is down', type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } } },
+  },
+};
+
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -107,6 +137,9 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
   });
   const readyTimeout = deps.readyTimeoutMs ?? 1000;
+  // Route schemas document; zod in the handlers validates and JSON.stringify serialises, as before they existed.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   // Server errors stay visible at the default level; everything else only at debug. Probes hit every few seconds: never logged.
   app.addHook('onResponse', async (req, reply) => {
@@ -115,6 +148,27 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     if (reply.statusCode >= 500) req.log.error(line, 'request answered with a server error');
     else if (!PROBES.has(url)) req.log.debug(line, 'request answered');
   });
+
+  // The OpenAPI document is built from the route schemas of every tagged route (admin API, probes), served at /docs and
+  // checked in as docs/openapi.json (`npm run docs`; test/docs/generated.test.ts compares them).
+  void app.register(fastifySwagger, {
+    hideUntagged: true,
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Palabre admin API',
+        version: '1',
+        description:
+          'Link tokens and read-only case views for the marketplace and operators, behind `Authorization: Bearer ADMIN_TOKEN` (unset ADMIN_TOKEN: the /admin routes answer 404), and the probes. Every error answers `{ "error": { "code", "message" } }`.',
+      },
+      tags: [
+        { name: 'admin', description: 'Needs `Authorization: Bearer ADMIN_TOKEN`.' },
+        { name: 'operations', description: 'Health, readiness and metrics; no authentication.' },
+      ],
+      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } } },
+    },
+  });
+  app.get('/docs', { schema: { hide: true } }, async () => app.swagger());
 
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, 'NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`));
 
@@ -134,39 +188,50 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     return sendError(reply, 500, 'INTERNAL', 'internal error');
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-
-  app.get('/readyz', async (req, reply) => {
-    const checks: Record<string, () => Promise<unknown>> = { ...deps.checks };
-    if (deps.redis) {
-      const redis = deps.redis;
-      checks.redis = () => redis.ping();
-    }
-    const results = await Promise.all(
-      Object.entries(checks).map(async ([name, check]) => {
-        try {
-          await withTimeout(check(), readyTimeout);
-          return [name, 'ok'] as const;
-        } catch (err) {
-          req.log.warn({ err, check: name }, 'readiness check failed');
-          return [name, 'down'] as const;
-        }
-      }),
+  // In a plugin so that they are registered after @fastify/swagger, which collects routes as they are added.
+  void app.register(async (ops) => {
+    ops.get(
+      '/healthz',
+      { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: { description: 'Up', type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } } } },
+      async () => ({ status: 'ok' }),
     );
-    const ready = results.every(([, r]) => r === 'ok');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
-  });
 
-  app.get('/metrics', async (req, reply) => {
-    if (deps.countCases) {
-      try {
-        const counts = await withTimeout(deps.countCases(), readyTimeout * 5);
-        for (const status of ['open', 'escalated', 'closed'] as const) deps.metrics.cases.set({ status }, counts[status] ?? 0);
-      } catch (err) {
-        req.log.warn({ err }, 'could not count cases for /metrics');
+    ops.get('/readyz', { schema: READYZ_SCHEMA }, async (req, reply) => {
+      const checks: Record<string, () => Promise<unknown>> = { ...deps.checks };
+      if (deps.redis) {
+        const redis = deps.redis;
+        checks.redis = () => redis.ping();
       }
-    }
-    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+      const results = await Promise.all(
+        Object.entries(checks).map(async ([name, check]) => {
+          try {
+            await withTimeout(check(), readyTimeout);
+            return [name, 'ok'] as const;
+          } catch (err) {
+            req.log.warn({ err, check: name }, 'readiness check failed');
+            return [name, 'down'] as const;
+          }
+        }),
+      );
+      const ready = results.every(([, r]) => r === 'ok');
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
+    });
+
+    ops.get(
+      '/metrics',
+      { schema: { tags: ['operations'], summary: 'Prometheus metrics (text exposition format)', produces: ['text/plain'], response: { 200: { type: 'string', description: 'palabre_* and process metrics' } } } },
+      async (req, reply) => {
+      if (deps.countCases) {
+        try {
+          const counts = await withTimeout(deps.countCases(), readyTimeout * 5);
+          for (const status of ['open', 'escalated', 'closed'] as const) deps.metrics.cases.set({ status }, counts[status] ?? 0);
+        } catch (err) {
+          req.log.warn({ err }, 'could not count cases for /metrics');
+        }
+      }
+      return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+      },
+    );
   });
 
   return app;

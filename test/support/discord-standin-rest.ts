@@ -68,6 +68,8 @@ export const snowflake = () => String(ID_BASE + ++idSeq);
 /** What the stand-in knows; the REST routes read and change it, the gateway dispatches from it. */
 export interface StandinWorld {
   applicationId: string;
+  /** GET /applications/@me `flags`; Message Content intent enabled (1 << 18) unless a test says otherwise. */
+  applicationFlags?: number;
   guildId: string;
   supportRoleId: string;
   botUser: StandinUser;
@@ -155,6 +157,9 @@ export function route(w: StandinWorld, method: string, path: string, query: URLS
     return [200, { url: `ws://127.0.0.1:${w.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
   }
   if (method === 'GET' && path === '/users/@me') return [200, w.botUser];
+  if (method === 'GET' && path === '/applications/@me') {
+    return [200, { id: w.applicationId, name: 'Palabre', bot_public: false, flags: w.applicationFlags ?? 1 << 18 }];
+  }
   if (method === 'PUT' && (m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
     return [200, (body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: m![1], ...(m![2] ? { guild_id: m![2] } : {}), version: '1' }))];
   }

@@ -37,7 +37,11 @@ export interface DiscordStandin {
   /** A text channel of the guild (the one case threads are opened in). */
   readonly casesChannelId: string;
   readonly staffChannelId: string;
+  /** Another text channel of the guild, after the two above: where DISCORD_CASES_CHANNEL_ID may point. */
+  readonly otherChannelId: string;
   readonly supportRoleId: string;
+  /** The application's flags as GET /applications/@me answers them (privileged intents: 1 << 18 is Message Content). */
+  setApplicationFlags(flags: number): void;
   readonly calls: RecordedCall[];
   /** Adds a user; `member` puts them in the guild (with `roles`), `blocksDms` makes DMs to them fail with 50007. */
   addUser(user: StandinUser, opts?: { member?: boolean; roles?: string[]; permissions?: string; blocksDms?: boolean }): void;
@@ -145,6 +149,8 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
   const dmChannelId = (userId: string) => dmOf(w, userId);
   channels.set(casesChannelId, { id: casesChannelId, type: 0, guild_id: guildId, name: 'litiges', position: 0, parent_id: null });
   channels.set(staffChannelId, { id: staffChannelId, type: 0, guild_id: guildId, name: 'support', position: 1, parent_id: null });
+  const otherChannelId = snowflake();
+  channels.set(otherChannelId, { id: otherChannelId, type: 0, guild_id: guildId, name: 'dossiers', position: 2, parent_id: null });
 
   function record(call: RecordedCall) {
     calls.push(call);
@@ -293,7 +299,11 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     botUser,
     casesChannelId,
     staffChannelId,
+    otherChannelId,
     supportRoleId,
+    setApplicationFlags(flags: number) {
+      w.applicationFlags = flags;
+    },
     calls,
     addUser(user, opts = {}) {
       users.set(user.id, user);
