@@ -3,6 +3,7 @@ import { playgroundEnabled } from '../adapters/web/index.js';
 import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
+import { prepareClassifier } from './app/engine/intent.js';
 import { createLogger } from './infra/logger.js';
 import { type Logger } from './ports/logger.js';
 
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
   log.info({ address, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  // The message classifier learns from its corpus on first use: once listening, so that neither the start nor a buyer's first message waits for it.
+  setTimeout(() => {
+    const t0 = performance.now();
+    prepareClassifier();
+    log.debug({ ms: Math.round(performance.now() - t0) }, 'message classifier trained');
+  }, 200).unref();
   if (playgroundEnabled(config)) {
     process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/\n\n`);
   }

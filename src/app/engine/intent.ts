@@ -15,6 +15,11 @@ export function classifyProblem(text: string): ProblemKind | null {
   return decide(defaultClassifier(), text);
 }
 
+/** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
+export function prepareClassifier(): void {
+  defaultClassifier();
+}
+
 /** Every problem kind with the classifier's probability for this message, most likely first (for offering alternatives). */
 export function rankProblems(text: string): Array<{ kind: ProblemKind; score: number }> {
   return defaultClassifier()

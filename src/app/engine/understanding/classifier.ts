@@ -5,7 +5,7 @@
  * regression without cues and nlp.js: see README ("Understanding") and `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
-import { hasProblemCue, statedCaseReasons } from './cues.js';
+import { hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
 import { canonical, type FeatureOptions } from './features.js';
 import { trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
@@ -54,6 +54,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
     const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
     if (reason) return reason.label as ProblemKind;
   }
+  // The money is what has not come (« toujours pas reçu le remboursement »): a refund request, not a parcel.
+  if ((best.label === 'non_delivery' || best.label === 'delivery_question') && moneyNotBack(canon)) return 'refund_request';
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon)) return null;
   return ranked[1]!.label as ProblemKind;

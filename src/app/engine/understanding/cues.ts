@@ -21,6 +21,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\b(?:still not|toujours pas|not) (?:here|there|la)\b|\bnot here yet\b|\bnon (?:recu|livre|arrive)\w*/],
   ['not_shipped', /\bpas (?:encore |ete |encore ete )?(?:parti|envoye|expedie)\w*|\b(?:hasnt|not|has not) (?:even |yet )?(?:shipped|gone out|been sent|been shipped)\b/],
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
+  ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
   ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|bloque|bloquee|disparu)\b/],
   ['waiting', /\b(?:j attends|on attend|nous attendons|je suis en attente|still waiting|waiting since|na zeli|tuko bado|nakozela)\b/],
   ['said_delivered', /\b(?:livre|delivered|livree)\b.{0,40}\b(?:mais|but)\b.{0,30}\b(?:rien|nothing|personne|nobody|pas)\b/],
@@ -45,7 +46,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // What the buyer wants done.
   ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the )?order|laisse tomber|ne pas expedier|dont send|not send it)\b/],
   ['no_longer_want', /\b(?:veux plus|veux pu|ne (?:la|le) veux plus|plus besoin|no longer (?:want|need)|dont (?:want|need) it (?:anymore|no more)|not need (?:it )?anymore|changed my mind|change d avis|nalingi yango lisusu te|plus confiance)\b/],
-  ['return', /\b(?:retourn\w*|renvo\w*|rendre|rapporter|retour|return\w*|send (?:it |this |them )?back|ship (?:it )?back|give back|zongisa)\b/],
+  ['return', /\b(?:retourn\w*|renvo\w*|rendre|rapporter|retour|return\w*|send (?:it |this |them )?back|bring (?:it )?back|take (?:it )?back|ramener|ship (?:it )?back|give back|zongisa)\b/],
   ['exchange', /\b(?:echang\w*|exchange\w*|swap\w*|replacement)\b/],
   ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
   ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b.{0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b.{0,15}\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b/],
@@ -53,15 +54,16 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['refund_done', /\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu)\b/],
   ['paid_twice', /\b(?:deux fois|twice|two times)\b/],
   // A question about when or where, before any complaint.
-  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|in time|delivery date|estimated|soon)\b/],
-  ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi)\b/],
+  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
+  ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi)\b/],
   ['where', /\b(?:ou est|ou e|ou en est|ou se trouve|est ou|where is|wheres|where s|any update|des nouvelles|nouvelles de)\b/],
   ['question', /\?|\b(?:est ce que|est ce|pourriez vous|can you|could you|is it|is my|has my|have you)\b/],
   // Something else went wrong, or nothing did.
   ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|rude|malpoli|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
-  ['seller_contact', /\b(?:ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*|won t let|refuse\w*)\b/],
+  ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*|won t let|refuse\w*)\b/],
+  ['wants_human', /\b(?:parler a (?:un|une|quelqu un)|agent|humain|human|conseiller|someone (?:to|from))\b/],
   ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|adresse|address|payer|pay)\b/],
-  ['thanks', /\b(?:merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
+  ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
   ['not_a_problem_q', /\b(?:bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
@@ -107,4 +109,9 @@ export function statedCaseReasons(canonicalText: string): Array<'non_delivery' |
   const cues = new Set(cuesOf(canonicalText));
   if (cues.has('money_not_back') || cues.has('refund_done')) return [];
   return [...new Set(CASE_REASON_CUES.filter(([c]) => cues.has(c)).map(([, r]) => r))];
+}
+
+/** Whether the canonical text says a refund or the money has not come back. */
+export function moneyNotBack(canonicalText: string): boolean {
+  return cuesOf(canonicalText).includes('money_not_back');
 }
