@@ -125,8 +125,9 @@ export function measureUnderstanding(opts: { rounds?: number; alternatives?: boo
   const alternatives = opts.alternatives === false ? [] : [
     alternative('naive Bayes, words + character n-grams', train, test, (ex) => trainNaiveBayes(ex, { features: { chars: true, cues: false, cueWeight: 0 } })),
     alternative('softmax regression, words + character n-grams, no cues', train, test, (ex) => trainLogistic(ex, { epochs: 20, features: { chars: true, cues: false, cueWeight: 0 } })),
-    alternative('softmax regression, words + character n-grams + cues', train, test, (ex) => trainLogistic(ex, { epochs: 20, features: { chars: true, cues: true, cueWeight: 4 } })),
-    alternative('chosen: softmax regression, words + cues, with the case-reason and no-dead-end rules', train, test, trainClassifier, (m, text) => decide(m, text) ?? 'none'),
+    alternative('softmax regression, words + cues, no character n-grams, same rules', train, test, (ex) => trainLogistic(ex, { epochs: 20, features: { chars: false, cues: true, cueWeight: 4 } }), (m, text) => decide(m, text) ?? 'none'),
+    alternative('softmax regression, words + character n-grams + cues, model alone (no rules)', train, test, trainClassifier),
+    alternative('chosen: the same, with the case-reason and no-dead-end rules', train, test, trainClassifier, (m, text) => decide(m, text) ?? 'none'),
   ];
   return {
     corpus: { total: corpus.length, train: train.length, heldOut: test.length, byLabel: count((e) => e.label), byLang: count((e) => e.lang) },

@@ -6,8 +6,8 @@ import { LABELS, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_S
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
-const HELD_OUT_FLOOR = 87;
-const CASE_REASON_FLOORS = { non_delivery: 75, not_as_described: 95 } as const;
+const HELD_OUT_FLOOR = 89;
+const CASE_REASON_FLOORS = { non_delivery: 80, not_as_described: 92 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 

@@ -1,6 +1,6 @@
 /**
- * The buyer-message classifier (issue 12): a softmax regression over words, word pairs and cues
- * (cues.ts), trained from the training split of the labelled corpus (training-set.ts) the first time
+ * The buyer-message classifier (issue 12): a softmax regression over words, word pairs, character
+ * n-grams and cues (cues.ts), trained from the training split of the labelled corpus (training-set.ts) the first time
  * it is needed. Chosen by held-out accuracy against the keyword rules, naive Bayes, the same
  * regression without cues and nlp.js: see README ("Understanding") and `npm run bench -- --only understanding`.
  */
@@ -14,7 +14,7 @@ import { TRAINING_SET } from './training-set.js';
 export type Meaning = ProblemKind | 'none';
 
 /** The settings the corpus chose; changing one is a change of classifier (run the bench). */
-export const CLASSIFIER_FEATURES: FeatureOptions = { chars: false, cues: true, cueWeight: 4 };
+export const CLASSIFIER_FEATURES: FeatureOptions = { chars: true, cues: true, cueWeight: 4 };
 export const CLASSIFIER_TRAINING = { epochs: 20, rate: 0.5, l2: 1e-5 } as const;
 
 /**

@@ -6,7 +6,7 @@
  */
 
 const NEG_FR = '(?:pas|jamais|rien|toujours pas|tjr pas|pas encore|toujours rien|meme pas)';
-const ARRIVE_FR = '(?:recu|arrive|arrivee|arrives|livre|livree|venu|venue|eu|vu|parvenu|reach)';
+const ARRIVE_FR = '(?:(?:recu|arrive|livre|venu|parvenu)(?:e|s|es)?|eu|vu|reach)';
 const MONEY = '(?:rembours\\w*|refund\\w*|argent|money|mbongo|paiement)';
 
 export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -22,12 +22,13 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_shipped', /\bpas (?:encore |ete |encore ete )?(?:parti|envoye|expedie)\w*|\b(?:hasnt|not|has not) (?:even |yet )?(?:shipped|gone out|been sent|been shipped)\b/],
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
+  ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
   ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|bloque|bloquee|disparu)\b/],
   ['waiting', /\b(?:j attends|on attend|nous attendons|je suis en attente|still waiting|waiting since|na zeli|tuko bado|nakozela)\b/],
   ['said_delivered', /\b(?:livre|delivered|livree)\b.{0,40}\b(?:mais|but)\b.{0,30}\b(?:rien|nothing|personne|nobody|pas)\b/],
   ['since_long', /\b(?:depuis|since|ca fait|it s been|its been|fait|for) (?:un |une |1 |2 |3 |4 |5 |6 |deux |trois |quatre |plus d un |many |over )?(?:mois|semaines?|jours|weeks?|months?|days)\b|\b\d+ (?:weeks?|semaines?|mois|months?)\b/],
   // Received, but not what the listing showed.
-  ['damaged', /\b(?:cass\w*|abim\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usee?s?|use|broken|damaged|cracked|torn|stained|ripped|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|ebeba|ebebi|ebebaki)\b/],
+  ['damaged', /\b(?:cass\w*|abim\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usee?s?|use|broken|damaged|cracked|torn|stained|ripped|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|moisi\w*|mould\w*|mold\w*|smells?|odeur|peeling|ecran noir|black screen|vieux|vieille|occasion|second hand|old|ebeba|ebebi|ebebaki)\b/],
   ['not_working', /\b(?:ne s allume pas|marche pas|fonctionne pas|ne marche|doesnt work|dont work|not work\w*|wont turn on|dead)\b/],
   ['differs', /\b(?:ne ressemble|ressemble pas|rien a voir|pas (?:du tout )?(?:comme|conforme|pareil|la meme|le meme|les memes)|non conforme|nothing like|not (?:the )?same|doesnt (?:look|match)|dont match|not as (?:described|pictured|shown|advertised)|ndenge moko te|pas ce qui etait|pas l original|not original|pas original)\b/],
   ['other_than', /\b(?:different\w*|autre (?:modele|couleur|motif|article|tissu|chose que)|au lieu d\w*|instead of|plutot que)\b/],
@@ -54,7 +55,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['refund_done', /\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu)\b/],
   ['paid_twice', /\b(?:deux fois|twice|two times)\b/],
   // A question about when or where, before any complaint.
-  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
+  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days?|pour demain|arrive demain|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
   ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi)\b/],
   ['where', /\b(?:ou est|ou e|ou en est|ou se trouve|est ou|where is|wheres|where s|any update|des nouvelles|nouvelles de)\b/],
   ['question', /\?|\b(?:est ce que|est ce|pourriez vous|can you|could you|is it|is my|has my|have you)\b/],
@@ -66,7 +67,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
-  ['not_a_problem_q', /\b(?:bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
+  ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
 ];
 
