@@ -105,12 +105,13 @@ async function main(): Promise<void> {
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
   log.info({ address, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
-  // The message classifier learns from its corpus on first use: once listening, so that neither the start nor a buyer's first message waits for it.
+  // The message classifier learns from its corpus on first use (a few hundred ms of CPU): a little after the
+  // start, so that neither the first /healthz nor a buyer's first message waits for it.
   setTimeout(() => {
     const t0 = performance.now();
     prepareClassifier();
     log.debug({ ms: Math.round(performance.now() - t0) }, 'message classifier trained');
-  }, 200).unref();
+  }, 3000).unref();
   if (playgroundEnabled(config)) {
     process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/\n\n`);
   }

@@ -81,7 +81,7 @@ const OFF_PLATFORM = [
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   /\b(?:appel\w*|called|calling|rang)\b/,
-  /\b(?:texted|texting)\b|\b(?:envoye|ecrit|sent|send) (?:un |une |a |an )?(?:sms|texto|text)\b (?:au|a|to)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
+  /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
 const COURIER_CALL = /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b/g;

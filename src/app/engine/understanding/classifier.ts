@@ -1,8 +1,9 @@
 /**
  * The buyer-message classifier (issue 12): a softmax regression over words, word pairs, character
- * n-grams and cues (cues.ts), trained from the training split of the labelled corpus (training-set.ts) the first time
- * it is needed. Chosen by held-out accuracy against the keyword rules, naive Bayes, the same
- * regression without cues and nlp.js: see README ("Understanding") and `npm run bench -- --only understanding`.
+ * n-grams and cues (cues.ts), trained on first use from the training split of the labelled corpus
+ * (training-set.ts). Chosen by held-out accuracy against the keyword rules, naive Bayes, the same
+ * regression without cues or without n-grams, and nlp.js: see README ("Understanding") and
+ * `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
 import { hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
