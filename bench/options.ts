@@ -18,15 +18,15 @@ export interface BenchOptions {
   profile: boolean;
   /** Where the JSON goes; default bench/results/<timestamp>.json plus bench/results/latest.json. */
   out: string | null;
-  /** Sections to run (default all): webhook, redis, reminders, startup. */
+  /** Sections to run (default all): webhook, redis, reminders, startup, understanding. */
   only: string[];
 }
 
-export const SECTIONS = ['webhook', 'redis', 'reminders', 'startup'] as const;
+export const SECTIONS = ['webhook', 'redis', 'reminders', 'startup', 'understanding'] as const;
 
 const USAGE = `usage: npm run bench -- [--quick] [--updates N] [--users U] [--concurrency C] [--rounds R] [--warmup N]
        [--memory-cases N] [--reminders N] [--reminder-window S] [--startup-runs N] [--log-level L] [--profile]
-       [--only webhook,redis,reminders,startup] [--out file.json]`;
+       [--only webhook,redis,reminders,startup,understanding] [--out file.json]`;
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;

@@ -5,6 +5,7 @@ import type { ProfileSummary } from './profile.js';
 import type { TurnCost } from './redis-cost.js';
 import type { ReminderResult } from './reminders.js';
 import type { StartupResult } from './startup.js';
+import { renderUnderstanding, type UnderstandingResult } from './understanding.js';
 import type { WebhookResult } from './webhook.js';
 
 /** A section's result, or why it has none. */
@@ -17,6 +18,7 @@ export interface BenchResult {
   redis: Outcome<{ turn: TurnCost; memory: MemoryResult }>;
   reminders: Outcome<ReminderResult>;
   startup: Outcome<StartupResult>;
+  understanding: Outcome<UnderstandingResult>;
   targets: Target[];
 }
 
@@ -32,11 +34,12 @@ export interface Target {
 export const ok = <T>(o: Outcome<T>): T | null => (o && typeof o === 'object' && !('error' in o) && !('skipped' in o) ? (o as T) : null);
 
 /** The issue's targets (not test assertions): printed beside the measured values, missed ones flagged. */
-export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders' | 'startup'>): Target[] {
+export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders' | 'startup' | 'understanding'>): Target[] {
   const w = ok(r.webhook);
   const red = ok(r.redis);
   const rem = ok(r.reminders);
   const st = ok(r.startup);
+  const u = ok(r.understanding);
   const t = (id: string, what: string, goal: string, measured: string | null, met: boolean | null): Target => ({ id, what, goal, measured: measured ?? 'not measured', met: measured === null ? null : met });
   return [
     t('webhook-ratio', "Palabre's case turn vs bare grammY (updates/s, same run)", '≥ 0.5×', w ? `${w.ratio}×` : null, w ? w.ratio >= 0.5 : null),
@@ -44,6 +47,9 @@ export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders'
     t('redis-bytes', 'Redis memory per open case', '≤ 4 KB', red ? `${(red.memory.bytesPerCase / 1024).toFixed(1)} KB` : null, red ? red.memory.bytesPerCase <= 4096 : null),
     t('reminder-lag', 'Reminder firing lag p99', '≤ 1 s', rem ? `${(rem.lagP99Ms / 1000).toFixed(2)} s` : null, rem ? rem.lagP99Ms <= 1000 && rem.duplicates === 0 && rem.missing === 0 : null),
     t('embedded-start', 'Embedded mode start → /healthz 200', '≤ 2 s', st ? `${(st.medianMs / 1000).toFixed(2)} s` : null, st ? st.medianMs <= 2000 : null),
+    t('understanding-accuracy', 'Buyer messages: first answer right, held-out split', '≥ 97%', u ? `${u.heldOut.overall.accuracy}%` : null, u ? u.heldOut.overall.accuracy >= 97 : null),
+    t('understanding-dead-ends', 'Buyer messages about a problem read as "not understood"', '0', u ? `${u.all.deadEnds}` : null, u ? u.all.deadEnds === 0 : null),
+    t('understanding-speed', 'Classifying one buyer message', '≤ 1 ms', u ? `${u.microsPerMessage} µs` : null, u ? u.microsPerMessage <= 1000 : null),
   ];
 }
 
@@ -112,6 +118,10 @@ export function renderReport(r: BenchResult): string {
   const st = ok(r.startup);
   out.push('4. Embedded mode start → /healthz 200');
   out.push(st ? `   ${st.command}: ${st.runs.join(' ms, ')} ms (median ${st.medianMs} ms)` : `   ${failed(r.startup)}`);
+  out.push('');
+  const un = ok(r.understanding);
+  out.push('5. Understanding buyer messages (labelled corpus, test/fixtures/understanding/)');
+  out.push(un ? renderUnderstanding(un) : `   ${failed(r.understanding)}`);
   out.push('');
   out.push(row(['target', 'goal', 'measured', '']));
   out.push(row(['---', '---', '---', '---']));

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what a Palabre case turn costs, against a bare grammY bot in the same run (issue 7).
- * Sections: webhook.ts (1), redis-cost.ts + memory.ts (2), reminders.ts (3), startup.ts (4). Prints
+ * Sections: webhook.ts (1), redis-cost.ts + memory.ts (2), reminders.ts (3), startup.ts (4), understanding.ts (5). Prints
  * Markdown tables and writes the JSON to bench/results/<timestamp>.json and bench/results/latest.json
  * (or to --out). Every key it writes is under a `bench:<random>:` prefix, deleted at the end.
  */
@@ -19,6 +19,7 @@ import { renderReport, targetsOf, type BenchResult, type Outcome } from './repor
 import { seedWebhookRun, type SeededRun } from './seed.js';
 import { startLeanStandin, type LeanStandin } from './standin.js';
 import { measureStartup } from './startup.js';
+import { measureUnderstanding } from './understanding.js';
 import { runWebhookSection } from './webhook.js';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -90,7 +91,8 @@ async function main(): Promise<number> {
     });
     const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, log }));
     const startup = await section('startup', opts, () => measureStartup({ runs: opts.startupRuns, dir }));
-    const sections = { webhook, redis: redisCost, reminders, startup };
+    const understanding = await section('understanding', opts, async () => measureUnderstanding({ rounds: opts.quick ? 2 : 5 }));
+    const sections = { webhook, redis: redisCost, reminders, startup, understanding };
     failedAny = Object.values(sections).some((s) => 'error' in (s as object));
     const finishedAt = new Date();
     result = {

@@ -3,6 +3,7 @@ import { playgroundEnabled } from '../adapters/web/index.js';
 import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
+import { prepareClassifier } from './app/engine/intent.js';
 import { createLogger } from './infra/logger.js';
 import { type Logger } from './ports/logger.js';
 
@@ -107,6 +108,13 @@ async function main(): Promise<void> {
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
   log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  // The message classifier learns from its corpus on first use (a few hundred ms of CPU): a little after the
+  // start, so that neither the first /healthz nor a buyer's first message waits for it.
+  setTimeout(() => {
+    const t0 = performance.now();
+    prepareClassifier();
+    log.debug({ ms: Math.round(performance.now() - t0) }, 'message classifier trained');
+  }, 3000).unref();
   if (playgroundEnabled(config)) {
     const local = config.HOST === '127.0.0.1' || config.HOST === 'localhost' || config.HOST === '::1';
     const reach = local

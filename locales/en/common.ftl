@@ -9,6 +9,7 @@ common-reason = { $reason ->
     [cancellation] order cancellation
     [return_request] return or exchange request
     [refund_request] refund request
+    [delivery_question] question about the delivery
    *[other] another problem
 }
 

@@ -9,6 +9,7 @@ common-reason = { $reason ->
     [cancellation] annulation de la commande
     [return_request] demande de retour ou d'échange
     [refund_request] demande de remboursement
+    [delivery_question] question sur la livraison
    *[other] autre problème
 }
 

@@ -52,6 +52,7 @@ function offeredBy(p: ShopPolicies, kind: ProblemKind): AcceptanceBasis {
     case 'non_delivery':
     case 'not_as_described':
     case 'cancellation':
+    case 'delivery_question': // a question about dates, like non-delivery: nothing for the shop to accept
     case 'other':
       return 'not_a_request';
     default:

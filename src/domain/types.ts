@@ -98,8 +98,11 @@ export interface TrackingInfo {
 
 /** The two reasons a case may be opened for (SPEC section 1). */
 export type CaseReason = 'non_delivery' | 'not_as_described';
-/** What a buyer may say went wrong; only the first two are case reasons. */
-export type ProblemKind = CaseReason | 'wrong_size' | 'cancellation' | 'return_request' | 'refund_request' | 'other';
+/**
+ * What a buyer may say went wrong; only the first two are case reasons. `delivery_question` is not a
+ * complaint yet ("when will it arrive?"): the answer is the order's dates.
+ */
+export type ProblemKind = CaseReason | 'wrong_size' | 'cancellation' | 'return_request' | 'refund_request' | 'delivery_question' | 'other';
 
 export type CaseStatus = 'open' | 'escalated' | 'closed';
 export type Resolution = 'refunded' | 'buyer_closed' | 'delivered' | 'support_refund' | 'seller_favour';

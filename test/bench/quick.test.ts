@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const SECTIONS = ['webhook', 'redis', 'reminders', 'startup'] as const;
+const SECTIONS = ['webhook', 'redis', 'reminders', 'startup', 'understanding'] as const;
 
 /** Runs `bench/run.ts` the way `npm run bench` does (tsx), with `env` on top of this process's environment. */
 function runBench(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -50,7 +50,17 @@ describe('npm run bench -- --quick', () => {
     expect(result.reminders.fired).toBe(result.reminders.reminders);
     expect(result.reminders.duplicates).toBe(0);
     expect(result.startup.runs.length).toBeGreaterThan(0);
-    expect(result.targets.map((t: { id: string }) => t.id)).toEqual(['webhook-ratio', 'redis-round-trips', 'redis-bytes', 'reminder-lag', 'embedded-start']);
+    expect(result.understanding.heldOut.overall.n).toBeGreaterThan(100);
+    expect(result.targets.map((t: { id: string }) => t.id)).toEqual([
+      'webhook-ratio',
+      'redis-round-trips',
+      'redis-bytes',
+      'reminder-lag',
+      'embedded-start',
+      'understanding-accuracy',
+      'understanding-dead-ends',
+      'understanding-speed',
+    ]);
     expect(result.meta.machine.cpus).toBeGreaterThan(0);
     expect(stdout).toContain('| target | goal | measured |');
 
@@ -76,4 +86,18 @@ describe('npm run bench -- --quick', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/no Redis answers at redis:\/\/127\.0\.0\.1:1/);
   }, 30_000);
+
+  it('--only understanding prints accuracy per language, label and style, the confusion matrix and µs per message, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'palabre-bench-test-'));
+    dirs.push(dir);
+    const out = join(dir, 'understanding.json');
+    const { code, stdout, stderr } = await runBench(['--only', 'understanding', '--out', out], { REDIS_URL });
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    expect(result.webhook).toEqual({ skipped: true });
+    expect(Object.keys(result.understanding.heldOut.byLang).sort()).toEqual(['en', 'fr', 'mixed']);
+    expect(result.understanding.heldOut.byLabel.non_delivery.n).toBeGreaterThan(0);
+    expect(result.understanding.microsPerMessage).toBeGreaterThan(0);
+    for (const text of ['| language | held out |', '| label | messages |', '| style | held out |', 'Confusion on the held-out split', 'µs per message']) expect(stdout).toContain(text);
+  }, 120_000);
 });

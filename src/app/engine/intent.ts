@@ -1,100 +1,30 @@
 import type { ProblemKind } from '../../domain/types.js';
+import { decide, defaultClassifier } from './understanding/classifier.js';
+import { canonical, normalize } from './understanding/features.js';
 
 /**
- * A small keyword classifier over normalized text. It only proposes: the buyer confirms the
- * reason with buttons, so a wrong guess costs one tap, never a wrong case.
+ * What a buyer's message is about. The classifier only proposes: the buyer confirms the reason with
+ * buttons, so a wrong guess costs one tap, never a wrong case. It is trained from a labelled corpus
+ * (test/fixtures/understanding/, see understanding/classifier.ts), not tuned by hand here.
  */
 
-/** Lower case, accents folded, curly quotes straightened, spaces collapsed. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/œ/g, 'oe')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const PATTERNS: Array<[Exclude<ProblemKind, 'other'>, RegExp[]]> = [
-  [
-    'non_delivery',
-    [
-      /\bjamais (ete )?(recu|arrive|livre|eu|vu)/,
-      /\b(pas|rien) (encore |toujours |jamais )?(ete )?(recue?s?|arrivee?s?|livree?s?)\b/,
-      /\bn'(est|a|ai|avons|ont) (toujours |jamais |pas )*(pas |jamais )?(ete )?(arrivee?|recue?|livree?)/,
-      /\b(colis|commande|paquet) (est |a ete |semble )?(perdue?|introuvable|egaree?)/,
-      /\bou (est|en est) (ma|mon) (commande|colis|paquet|livraison)/,
-      /\b(toujours|encore) (en )?attente (de|du) (ma|mon|la|le) (commande|colis|paquet|livraison)/,
-      /\bj'attends (toujours|encore|depuis)/,
-      /\bpas de nouvelles? de (ma|mon|la|le) (commande|colis|paquet|livraison)/,
-      /\bnon (recue?|livree?)\b/,
-      /\bnever (arrived|came|showed up|turned up|got (here|delivered)|been delivered|delivered|received|got it)/,
-      /\b(has|have|did|does|had|was|wasn't|hasn't|haven't|didn't)( ?n'?t| not)? (yet )?(arrived|arrive|come|came|received|receive|been delivered|get it|got it|show up|turned up)\b/,
-      /\b(hasn't|haven't|didn't|not|never) (yet )?(arrived|received|delivered|come)\b/,
-      /\b(lost|missing) (parcel|package|order|delivery|shipment)\b/,
-      /\b(parcel|package|order|shipment|delivery) (is |was |got )?(lost|missing)\b/,
-      /\bwhere is my (order|parcel|package|delivery|stuff)\b/,
-      /\bstill (waiting|haven't|have not|not)\b/,
-      /\bno sign of (my|the) (order|parcel|package|delivery)\b/,
-      /\bnot (been )?delivered\b/,
-    ],
-  ],
-  [
-    'not_as_described',
-    [
-      /\bne correspond (pas|plus|en rien)/,
-      /\bpas (du tout )?(conforme|comme (sur |dans |a )?(la |l'|le )?(photo|annonce|description|image))/,
-      /\bnon conforme\b/,
-      /\b(differente?s?|autre) (de|que) (la |l'|le |ce qui )?(photo|annonce|description|image|etait)/,
-      /\b(mauvaise|pas la bonne|autre) (couleur|matiere|qualite|piece|reference)/,
-      /\b(mauvais|pas le bon) (article|produit|modele|tissu|motif|objet|colis)/,
-      /\b(abime|abimee|casse|cassee|endommage|endommagee|defectueux|defectueuse|dechire|dechiree|tache|tachee|troue|trouee)s?\b/,
-      /\b(contrefacon|faux|fausse|imitation|copie)\b/,
-      /\b(il )?(manque|manquait) (un|une|des|deux|trois|[0-9]+|la|le|les)\b/,
-      /\bpas ce que j'ai commande\b/,
-      /\bnot as (described|pictured|shown|advertised)\b/,
-      /\b(doesn't|does not|didn't|did not|don't|do not) (match|look like|correspond)\b/,
-      /\bdifferent (from|than|to) (the )?(photo|picture|listing|description|image|ad)\b/,
-      /\bwrong (colou?r|item|product|model|material|fabric|pattern|thing|article)\b/,
-      /\b(damaged|broken|defective|faulty|torn|stained|ripped|cracked)\b/,
-      /\b(fake|counterfeit|knock-?off|replica)\b/,
-      /\bnot what i (ordered|bought|paid for)\b/,
-      /\b(missing|one less) (item|piece|part|pieces|items)\b/,
-      /\bpoor quality\b|\bmauvaise qualite\b/,
-    ],
-  ],
-  [
-    'wrong_size',
-    [
-      /\b(mauvaise|pas la bonne|erreur de|trompee? de) taille\b/,
-      /\btrop (petite?|grande?|serree?|large|court|courte|long|longue|etroite?)s?\b/,
-      /\bne me va pas\b/,
-      /\bwrong size\b/,
-      /\btoo (small|big|large|tight|loose|short|long|narrow)\b/,
-      /\b(doesn't|does not|don't|do not) fit\b/,
-      /\bordered the wrong\b/,
-    ],
-  ],
-  ['cancellation', [/\bannul(er|ation|ez|e)\b/, /\bcancel(l?ed|l?ing|lation)?\b/, /\bne (la |le )?veux plus\b/, /\bchanged my mind\b/]],
-  [
-    'return_request',
-    [/\b(retourner|renvoyer|rendre|retour)\b/, /\b(echanger|echange)\b/, /\breturn(ing|ed)?\b/, /\bsend (it |them )?back\b/, /\bexchange\b/],
-  ],
-  ['refund_request', [/\brembours(er|ement|e|ez|ee)\b/, /\brefund(ed|ing)?\b/, /\bmoney back\b/, /\bmon argent\b/]],
-];
-
-const GENERIC_PROBLEM = [
-  /\b(probleme|souci|soucis|reclamation|litige|plainte|pas content|pas satisfaite?|decue?|arnaque)\b/,
-  /\b(problem|issue|complaint|dispute|unhappy|not happy|disappointed|scam)\b/,
-];
+export { normalize };
 
 /** What a buyer's message says went wrong, `other` when it is a problem of no known kind, null when it is not one. */
 export function classifyProblem(text: string): ProblemKind | null {
-  const t = normalize(text);
-  for (const [kind, patterns] of PATTERNS) if (patterns.some((p) => p.test(t))) return kind;
-  return GENERIC_PROBLEM.some((p) => p.test(t)) ? 'other' : null;
+  return decide(defaultClassifier(), text);
+}
+
+/** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
+export function prepareClassifier(): void {
+  defaultClassifier();
+}
+
+/** Every problem kind with the classifier's probability for this message, most likely first (for offering alternatives). */
+export function rankProblems(text: string): Array<{ kind: ProblemKind; score: number }> {
+  return defaultClassifier()
+    .rank(text)
+    .flatMap((r) => (r.label === 'none' ? [] : [{ kind: r.label, score: r.score }]));
 }
 
 const FR_WORDS = new Set(
@@ -141,15 +71,23 @@ export function normalizeCaseId(raw: string): string {
   return m ? `C-${m[1]!.padStart(6, '0')}` : raw.trim().toUpperCase();
 }
 
+/**
+ * Contact outside the marketplace's messages: an e-mail, a call, WhatsApp, a text sent to the other
+ * party. A phone as a product (« j'ai commandé un téléphone ») or the carrier's SMS (« SMS de suivi »)
+ * is not contact; neither is the courier calling to say he is on his way.
+ */
 const OFF_PLATFORM = [
-  /\b(e-?mail|mail|mails|courriel|e-?maile|mailer)\b/,
-  /\b(telephone|telephoner|telephonee?s?|appelee?s?|appeler|appels?|coup de fil|whatsapp|sms|textos?)\b/,
-  /\b(e-?mailed|emailing|phoned|phoning|called|calling|rang|phone call|texted|whatsapp|sms)\b/,
-  /\bon the phone\b|\bby phone\b|\bpar tel\b/,
+  /\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
+  /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
+  /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
+  /\b(?:appel\w*|called|calling|rang)\b/,
+  /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
+/** The courier calling is part of the delivery, not a conversation with the seller. */
+const COURIER_CALL = /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b/g;
 
-/** True when the text says the problem was raised by e-mail or phone, outside the marketplace's messages. */
+/** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
-  const t = normalize(text);
+  const t = canonical(text).replace(COURIER_CALL, ' ');
   return OFF_PLATFORM.some((p) => p.test(t));
 }

@@ -4,7 +4,7 @@ import type { Platform } from '../../domain/types.js';
 import type { KeyValue } from '../../ports/kv.js';
 
 const blobRef = z.object({ id: z.string(), contentType: z.string(), size: z.number(), name: z.string().optional() });
-const problemKind = z.enum(['non_delivery', 'not_as_described', 'wrong_size', 'cancellation', 'return_request', 'refund_request', 'other']);
+const problemKind = z.enum(['non_delivery', 'not_as_described', 'wrong_size', 'cancellation', 'return_request', 'refund_request', 'delivery_question', 'other']);
 
 /** The buyer's report, from the first message to the opened case (or the message to the seller). */
 const reportSchema = z.object({

@@ -191,8 +191,10 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(amina.ids()[0]).toBe('engine-keep-in-messages');
     expect(amina.ids()).toContain('engine-report-which-order');
     await amina.command('/cancel');
+    // Whatever the classifier makes of it, the warning comes first and the buyer is not told "not understood".
     await amina.text('Je les ai appelés hier');
-    expect(amina.ids()).toEqual(['engine-keep-in-messages']);
+    expect(amina.ids()[0]).toBe('engine-keep-in-messages');
+    expect(amina.ids()).not.toContain('engine-fallback');
   });
 
   it('/cancel leaves the flow; its buttons then refuse and change nothing', async () => {

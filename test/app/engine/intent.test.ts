@@ -17,7 +17,6 @@ describe('classifyProblem', () => {
     ["je n'ai jamais reçu ma commande CC-1001", 'non_delivery'],
     ["Je n'ai toujours rien reçu", 'non_delivery'],
     ['colis pas encore reçu après 3 semaines', 'non_delivery'],
-    ['Où est ma commande ?', 'non_delivery'],
     ['commande non livrée', 'non_delivery'],
     ['mon colis est perdu', 'non_delivery'],
     ["j'attends toujours mon pagne", 'non_delivery'],
@@ -28,7 +27,6 @@ describe('classifyProblem', () => {
     ["I haven't received my order", 'non_delivery'],
     ['The package has not arrived yet', 'non_delivery'],
     ["didn't get it", 'non_delivery'],
-    ['where is my order??', 'non_delivery'],
     ['lost parcel', 'non_delivery'],
     ['still waiting for my bag', 'non_delivery'],
     ['order not delivered', 'non_delivery'],
@@ -63,6 +61,10 @@ describe('classifyProblem', () => {
     ['je veux être remboursée', 'refund_request'],
     ['I want a refund', 'refund_request'],
     ['can I get my money back', 'refund_request'],
+    // a question before any complaint: the answer is the order's dates
+    ['Où est ma commande ?', 'delivery_question'],
+    ['where is my order??', 'delivery_question'],
+    ['quand est-ce que mon colis arrive ?', 'delivery_question'],
     ["j'ai un problème avec ma commande", 'other'],
     ['I have an issue with my order', 'other'],
     // not a problem
@@ -123,11 +125,23 @@ describe('mentionsOffPlatform', () => {
     'I emailed the seller',
     'I phoned them twice',
     'I called the shop',
+    "il m'a dit au téléphone qu'il me rembourse",
+    'je lui ai envoyé un SMS au vendeur',
+    'I texted the seller',
   ])('%s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(true);
   });
 
-  it.each(['mon colis est perdu', 'wrong colour', 'tel que décrit'])('not: %s', (text) => {
+  it.each([
+    'mon colis est perdu',
+    'wrong colour',
+    'tel que décrit',
+    "j'ai commandé un téléphone et il n'est jamais arrivé",
+    'le SMS de suivi dit livré mais je n’ai rien reçu',
+    'I got a text saying it was dispatched',
+    'le livreur m’a appelé pour dire qu’il arrive',
+    'je peux rapporter le téléphone au vendeur ?',
+  ])('not: %s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(false);
   });
 });

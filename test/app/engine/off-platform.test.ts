@@ -17,7 +17,9 @@ describe.each(['memory', 'redis'] as const)(
       const amina = await w.user({ account: 'acc-amina' });
       await amina.command('/lang en');
       await amina.text('I phoned the seller twice already');
-      expect(amina.ids()).toEqual(['engine-keep-in-messages']);
+      // The warning first; the buyer is then moved forward, never told "not understood".
+      expect(amina.ids()[0]).toBe('engine-keep-in-messages');
+      expect(amina.ids()).not.toContain('engine-fallback');
       expect(amina.read()).toContain(KEEP_EN_BUYER);
     });
 

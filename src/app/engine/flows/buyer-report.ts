@@ -16,6 +16,9 @@ import { askMessageForSeller, relayToSeller } from './seller-message.js';
 const ORDER_CHOICES = 6;
 const REASONS: ProblemKind[] = ['non_delivery', 'not_as_described', 'wrong_size', 'cancellation', 'return_request', 'refund_request', 'other'];
 
+// A delivery question takes the non-delivery path (eligibility answers with the order's dates) until the flow answers it itself.
+const proposedKind = (k: ProblemKind | null): ProblemKind | null => (k === 'delivery_question' ? 'non_delivery' : k);
+
 const save = (e: EngineCtx, t: Turn, s: ReportState) => e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, s);
 const clear = (e: EngineCtx, t: Turn) => e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
 const flowChoice = (e: EngineCtx, t: Turn, s: ReportState, v: string, label: Msg, style?: Choice['style']) =>
@@ -29,7 +32,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null): P
     flow: 'report',
     nonce: newNonce(),
     step: 'order',
-    kind: text ? classifyProblem(text) : null,
+    kind: text ? proposedKind(classifyProblem(text)) : null,
     orderId: null,
     reason: null,
     description: null,
@@ -208,7 +211,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick': {
       // A new description of the problem is a better guess than the first one: propose it.
-      const kind = classifyProblem(text);
+      const kind = proposedKind(classifyProblem(text));
       if (kind && kind !== 'other') return afterOrder(e, t, { ...s, kind });
       return afterOrder(e, t, s, [m('engine-report-use-buttons')]);
     }

@@ -1,0 +1,63 @@
+/**
+ * The buyer-message classifier (issue 12): a softmax regression over words, word pairs, character
+ * n-grams and cues (cues.ts), trained on first use from the training split of the labelled corpus
+ * (training-set.ts). Chosen by held-out accuracy against the keyword rules, naive Bayes, the same
+ * regression without cues or without n-grams, and nlp.js: see README ("Understanding") and
+ * `npm run bench -- --only understanding`.
+ */
+import type { ProblemKind } from '../../../domain/types.js';
+import { hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
+import { canonical, type FeatureOptions } from './features.js';
+import { trainLogistic, type Example, type TextModel } from './model.js';
+import { TRAINING_SET } from './training-set.js';
+
+/** What a message means to the classifier: a problem kind, or `none` when it states no problem. */
+export type Meaning = ProblemKind | 'none';
+
+/** The settings the corpus chose; changing one is a change of classifier (run the bench). */
+export const CLASSIFIER_FEATURES: FeatureOptions = { chars: true, cues: true, cueWeight: 4 };
+export const CLASSIFIER_TRAINING = { epochs: 20, rate: 0.5, l2: 1e-5 } as const;
+
+/**
+ * `none` (not a problem) wins only when it is this likely or the text holds no cue of a problem;
+ * otherwise the message gets its likeliest problem kind, so that a buyer who wrote about a problem
+ * is never met with "I did not understand" (issue 12, no dead end).
+ */
+export const NONE_MIN_SCORE = 0.8;
+
+/** Trains a classifier of the chosen shape from labelled examples (the bench trains it on other splits). */
+export function trainClassifier(examples: Example<Meaning>[]): TextModel<Meaning> {
+  return trainLogistic(examples, { ...CLASSIFIER_TRAINING, features: CLASSIFIER_FEATURES });
+}
+
+let model: TextModel<Meaning> | null = null;
+
+/** The classifier trained on the checked-in training set, trained once on first use (a few hundred ms). */
+export function defaultClassifier(): TextModel<Meaning> {
+  model ??= trainClassifier(TRAINING_SET.map(([text, label]) => ({ text, label })));
+  return model;
+}
+
+/** The remedies a buyer asks for; the case is how they get one when the order did not come or is not as described. */
+const REMEDIES: ReadonlySet<Meaning> = new Set(['refund_request', 'return_request', 'cancellation']);
+
+/**
+ * The model's answer for a message, `null` when it is confidently not a problem. A message that
+ * states a case reason and asks for a remedy (« jamais reçu, remboursez-moi ») gets the case reason:
+ * it is the one that can open a case, and the case leads to the refund (SPEC section 1).
+ */
+export function decide(model: TextModel<Meaning>, text: string): ProblemKind | null {
+  const ranked = model.rank(text);
+  const best = ranked[0]!;
+  const canon = canonical(text);
+  if (REMEDIES.has(best.label)) {
+    const stated = statedCaseReasons(canon);
+    const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
+    if (reason) return reason.label as ProblemKind;
+  }
+  // The money is what has not come (« toujours pas reçu le remboursement »): a refund request, not a parcel.
+  if ((best.label === 'non_delivery' || best.label === 'delivery_question') && moneyNotBack(canon)) return 'refund_request';
+  if (best.label !== 'none') return best.label;
+  if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon)) return null;
+  return ranked[1]!.label as ProblemKind;
+}

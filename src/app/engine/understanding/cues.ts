@@ -1,0 +1,118 @@
+/**
+ * Cues: phrases that say something about a buyer's message whatever the spelling, matched on the
+ * canonical text (see features.ts: no accents, no apostrophes, SMS spellings brought back). A cue
+ * does not decide anything by itself: it becomes a feature (`k:<name>`) that the model weighs from
+ * the labelled corpus, beside the words. Each one names a meaning, not a sentence of the corpus.
+ */
+
+const NEG_FR = '(?:pas|jamais|rien|toujours pas|tjr pas|pas encore|toujours rien|meme pas)';
+const ARRIVE_FR = '(?:(?:recu|arrive|livre|venu|parvenu)(?:e|s|es)?|eu|vu|reach)';
+const MONEY = '(?:rembours\\w*|refund\\w*|argent|money|mbongo|paiement)';
+
+export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  // The order has not come (a statement, whatever its tone).
+  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY})`)],
+  ['not_arrived', /\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\b/],
+  ['not_arrived', /\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\w*|turned up|showed up)\b(?! (?:the |my |a |any )?(?:refund|money))/],
+  ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |ne s est )?(?:venu|arrive|come|turned up|shown up|here)\b|\bnothing since\b/],
+  ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
+  ['not_arrived', /\b(?:pas de|no) (?:colis|paquet|package|parcel)\b|\brien (?:a la maison|chez moi|here)\b|\bnothing at my door\b/],
+  ['not_arrived', /\b(?:still|toujours) (?:dont|do not|n ai pas|pas) (?:have|got|recu)\b/],
+  ['not_arrived', /\b(?:still not|toujours pas|not) (?:here|there|la)\b|\bnot here yet\b|\bnon (?:recu|livre|arrive)\w*/],
+  ['not_shipped', /\bpas (?:encore |ete |encore ete )?(?:parti|envoye|expedie)\w*|\b(?:hasnt|not|has not) (?:even |yet )?(?:shipped|gone out|been sent|been shipped)\b/],
+  ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
+  ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
+  ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
+  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|bloque|bloquee|disparu)\b/],
+  ['waiting', /\b(?:j attends|on attend|nous attendons|je suis en attente|still waiting|waiting since|na zeli|tuko bado|nakozela)\b/],
+  ['said_delivered', /\b(?:livre|delivered|livree)\b.{0,40}\b(?:mais|but)\b.{0,30}\b(?:rien|nothing|personne|nobody|pas)\b/],
+  ['since_long', /\b(?:depuis|since|ca fait|it s been|its been|fait|for) (?:un |une |1 |2 |3 |4 |5 |6 |deux |trois |quatre |plus d un |many |over )?(?:mois|semaines?|jours|weeks?|months?|days)\b|\b\d+ (?:weeks?|semaines?|mois|months?)\b/],
+  // Received, but not what the listing showed.
+  ['damaged', /\b(?:cass\w*|abim\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usee?s?|use|broken|damaged|cracked|torn|stained|ripped|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|moisi\w*|mould\w*|mold\w*|smells?|odeur|peeling|ecran noir|black screen|vieux|vieille|occasion|second hand|old|ebeba|ebebi|ebebaki)\b/],
+  ['not_working', /\b(?:ne s allume pas|marche pas|fonctionne pas|ne marche|doesnt work|dont work|not work\w*|wont turn on|dead)\b/],
+  ['differs', /\b(?:ne ressemble|ressemble pas|rien a voir|pas (?:du tout )?(?:comme|conforme|pareil|la meme|le meme|les memes)|non conforme|nothing like|not (?:the )?same|doesnt (?:look|match)|dont match|not as (?:described|pictured|shown|advertised)|ndenge moko te|pas ce qui etait|pas l original|not original|pas original)\b/],
+  ['other_than', /\b(?:different\w*|autre (?:modele|couleur|motif|article|tissu|chose que)|au lieu d\w*|instead of|plutot que)\b/],
+  ['wrong_item', /\b(?:mauvais (?:article|produit|modele|colis|objet)|mauvaise (?:couleur|reference|piece|marchandise)|wrong (?:item|colou?r|model|product|thing|one|article)|pas (?:le|la|les) bon(?:ne)?s? (?:article|produit|modele|couleur|bijoux|chose)|pas ce que (?:j ai|je|j avais) command\w*|not what i (?:ordered|bought|paid)|they sent me|ils m ont envoye|on m a envoye)\b/],
+  ['ordered_vs_got', /\b(?:got|get|recu|received|receive|envoye|sent|bring|brought)\b.{0,40}\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b|\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b.{0,40}\b(?:got|recu|received|receive|j en ai|bring|brought)\b/],
+  ['fake', /\b(?:faux|fausse|fake|contrefa\w*|copie|copy|knock ?off|replica|imitation)\b/],
+  ['missing_piece', /\b(?:quantite|quantity|il manque|manque|mank|missing|qu une seule|only one of|one of the \w+ (?:is|was) missing)\b/],
+  ['quality', /\b(?:qualite|quality|se defait|coming apart|see through|thin|terne|plastique|plastic|mauvaise qualite|cheap)\b/],
+  ['photo', /\b(?:photo|photos|image|picture|pictures|listing|annonce|description|described|pictured)\b/],
+  ['seller_did', /\b(?:le vendeur|la vendeuse|the seller|seller|ils|they|vous|on) (?:m a |m ont |me |have |has |m )?(?:envoye|sent|send|livre|bring|brought|mis)\b|\b(?:leur|their|his|sa|son) (?:erreur|mistake|faute)\b|\b(?:lui|il) qui s est trompe\b|\bs est trompe\b/],
+  // The buyer's own size choice.
+  ['size_fit', /\b(?:trop|too|2|way too|un peu trop) (?:petit\w*|grand\w*|serre\w*|large|long\w*|court\w*|juste|etroit\w*|small|big|tight|loose|short|narrow|snug)\b/],
+  ['size_fit', /\b(?:ne me va pas|me va pas|va pas|me serre|rentre pas|doesnt fit|dont fit|not fit\w*|fits? (?:my \w+ )?but not me|ekoki te|moke|monene|ne me convient pa\w*)\b/],
+  ['size_word', /\b(?:taille|tailles|pointure|size|sizes|xl|xxl|medium|small|large)\b/],
+  ['own_mistake', /\b(?:ma faute|mon erreur|ma betise|de ma part|c est moi|my (?:fault|mistake|bad)|on me|i picked|i chose|i choose|j ai (?:pris|choisi|mal)|je me suis trompe\w*|me suis trompe\w*|i ordered the wrong|i misjudged|i guessed|mal (?:lu|mesure|choisi)|betise|i should have|j aurais du|i clicked)\b/],
+  // What the buyer wants done.
+  ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the )?order|laisse tomber|ne pas expedier|dont send|not send it)\b/],
+  ['no_longer_want', /\b(?:veux plus|veux pu|ne (?:la|le) veux plus|plus besoin|no longer (?:want|need)|dont (?:want|need) it (?:anymore|no more)|not need (?:it )?anymore|changed my mind|change d avis|nalingi yango lisusu te|plus confiance)\b/],
+  ['return', /\b(?:retourn\w*|renvo\w*|rendre|rapporter|retour|return\w*|send (?:it |this |them )?back|bring (?:it )?back|take (?:it )?back|ramener|ship (?:it )?back|give back|zongisa)\b/],
+  ['exchange', /\b(?:echang\w*|exchange\w*|swap\w*|replacement)\b/],
+  ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
+  ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b.{0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b.{0,15}\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b/],
+  ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my) (?:compte|account|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
+  ['refund_done', /\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu)\b/],
+  ['paid_twice', /\b(?:deux fois|twice|two times)\b/],
+  // A question about when or where, before any complaint.
+  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days?|pour demain|arrive demain|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
+  ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi)\b/],
+  ['where', /\b(?:ou est|ou e|ou en est|ou se trouve|est ou|where is|wheres|where s|any update|des nouvelles|nouvelles de)\b/],
+  ['question', /\?|\b(?:est ce que|est ce|pourriez vous|can you|could you|is it|is my|has my|have you)\b/],
+  // Something else went wrong, or nothing did.
+  ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|rude|malpoli|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
+  ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*|won t let|refuse\w*)\b/],
+  ['wants_human', /\b(?:parler a (?:un|une|quelqu un)|agent|humain|human|conseiller|someone (?:to|from))\b/],
+  ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|adresse|address|payer|pay)\b/],
+  ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
+  ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
+  ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
+  ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
+  ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
+];
+
+/** The names of the cues the canonical text matches, each once. */
+export function cuesOf(canonicalText: string): string[] {
+  const out = new Set<string>();
+  for (const [name, re] of CUES) if (re.test(canonicalText)) out.add(name);
+  // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
+  if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
+  return [...out];
+}
+
+/** Cues that also occur in thanks, greetings and questions that are not problems. */
+const NEUTRAL = new Set(['greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
+
+/** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
+export function hasProblemCue(canonicalText: string): boolean {
+  return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c));
+}
+
+/** Cues that state a case reason outright, whatever remedy the buyer asks for with it. */
+const CASE_REASON_CUES: ReadonlyArray<readonly [string, 'non_delivery' | 'not_as_described']> = [
+  ['not_arrived', 'non_delivery'],
+  ['lost', 'non_delivery'],
+  ['said_delivered', 'non_delivery'],
+  ['damaged', 'not_as_described'],
+  ['not_working', 'not_as_described'],
+  ['differs', 'not_as_described'],
+  ['wrong_item', 'not_as_described'],
+  ['fake', 'not_as_described'],
+  ['missing_piece', 'not_as_described'],
+  ['seller_size', 'not_as_described'],
+];
+
+/**
+ * The case reasons the canonical text states outright (« jamais reçu », "arrived broken"), unless it is
+ * the money that has not come (« remboursement jamais arrivé »).
+ */
+export function statedCaseReasons(canonicalText: string): Array<'non_delivery' | 'not_as_described'> {
+  const cues = new Set(cuesOf(canonicalText));
+  if (cues.has('money_not_back') || cues.has('refund_done')) return [];
+  return [...new Set(CASE_REASON_CUES.filter(([c]) => cues.has(c)).map(([, r]) => r))];
+}
+
+/** Whether the canonical text says a refund or the money has not come back. */
+export function moneyNotBack(canonicalText: string): boolean {
+  return cuesOf(canonicalText).includes('money_not_back');
+}

@@ -1,0 +1,84 @@
+import { cuesOf } from './cues.js';
+
+/**
+ * Buyer text as the classifier sees it: accents and case folded, SMS spellings and common typos
+ * brought back to one form (« jai tjr rien resu » reads like « j ai toujours rien recu »), then cut
+ * into words, word pairs and character n-grams, so that a spelling never seen in training still
+ * shares most of its pieces with one that was.
+ */
+
+/** Lower case, accents folded, curly quotes straightened, spaces collapsed. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * SMS spellings, abbreviations and frequent misspellings seen in Kinshasa and Lubumbashi French and
+ * in chat English, each mapped to the word it stands for. Only whole words are replaced.
+ */
+const LEXICON: Record<string, string> = {
+  // French
+  pa: 'pas', pu: 'plus', tjr: 'toujours', tjrs: 'toujours', tjs: 'toujours', toujour: 'toujours', tjour: 'toujours',
+  ryn: 'rien', rin: 'rien', resu: 'recu', recus: 'recu', recue: 'recu', recues: 'recu',
+  jai: "j ai", g: "j ai", jveux: 'je veux', jvx: 'je veux', ve: 'veux', veu: 'veux', vx: 'veux', veut: 'veux',
+  kan: 'quand', kand: 'quand', qd: 'quand', qand: 'quand', ke: 'que', koi: 'quoi', ki: 'qui',
+  c: "c est", cest: "c est", sa: 'ca', pr: 'pour', ds: 'dans', tt: 'tout', bcp: 'beaucoup', mrc: 'merci',
+  bjr: 'bonjour', bsr: 'bonsoir', slt: 'salut', cmd: 'commande', cmde: 'commande', comande: 'commande', commende: 'commande',
+  coli: 'colis', colie: 'colis', tel: 'telephone', pb: 'probleme', blem: 'probleme', dc: 'donc', mm: 'meme',
+  pk: 'pourquoi', pq: 'pourquoi', encor: 'encore', mank: 'manque', anule: 'annule', anuler: 'annuler', anulle: 'annule',
+  anuller: 'annuler', cancle: 'cancel', rembourser: 'rembourse', rembourcer: 'rembourse', rembourcement: 'remboursement',
+  rembourssement: 'remboursement', rembource: 'rembourse', argen: 'argent', arive: 'arrive', arivee: 'arrivee', arriver: 'arrive',
+  livrer: 'livre', commander: 'commande', taile: 'taille', tro: 'trop', ptit: 'petit', pti: 'petit',
+  narive: 'n arrive', narrive: 'n arrive', nest: 'n est', jamai: 'jamais', kel: 'quel', kelle: 'quelle', '2m1': 'demain', dmn: 'demain', demin: 'demain',
+  // English
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', wen: 'when', r: 'are', recieved: 'received',
+  recieve: 'receive', arived: 'arrived', nothin: 'nothing', oder: 'order', retrun: 'return', refound: 'refund', shud: 'should',
+};
+
+/** `normalize`, then apostrophes, repeated letters and the SMS lexicon. */
+export function canonical(text: string): string {
+  const t = normalize(text)
+    .replace(/n't\b/g, 'nt') // didn't → didnt, as it is often typed
+    .replace(/(\p{L})\1{2,}/gu, '$1$1') // « jamaiiiis », "sooooo"
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return t
+    .split(' ')
+    .map((w) => LEXICON[w] ?? w)
+    .join(' ');
+}
+
+/** Which pieces of the text become features, and how much a cue counts against one word. */
+export interface FeatureOptions {
+  chars: boolean;
+  cues: boolean;
+  cueWeight: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { chars: true, cues: true, cueWeight: 3 };
+
+/** Words, word pairs, character 3- to 5-grams and cues of the canonical text, each with its weight. */
+export function features(text: string, opts: FeatureOptions = DEFAULT_FEATURES): Map<string, number> {
+  const canon = canonical(text);
+  const words = canon.split(' ').filter(Boolean);
+  const out = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    out.set(`w:${w}`, 1);
+    if (i + 1 < words.length) out.set(`b:${w}_${words[i + 1]}`, 1);
+    if (!opts.chars) continue;
+    const padded = ` ${w} `;
+    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= padded.length; j++) out.set(`c:${padded.slice(j, j + n)}`, 1);
+  }
+  if (opts.cues) for (const c of cuesOf(canon)) out.set(`k:${c}`, opts.cueWeight);
+  if (words.length <= 3) out.set('len:short', 1);
+  if (text.includes('?')) out.set('p:?', 1);
+  return out;
+}
