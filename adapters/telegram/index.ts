@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
+import { Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
@@ -168,6 +168,15 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });
   });
 
+  async function apologise(ctx: Context) {
+    try {
+      const input = parseUpdate(ctx.update, { botUsername: ctx.me.username })?.input;
+      if (input) await say(input, 'tg-error-generic');
+    } catch (apologyErr) {
+      log.warn({ err: apologyErr, chatId: ctx.chat?.id }, 'could not apologise for a failed update');
+    }
+  }
+
   // The one error boundary: log, apologise, keep going.
   bot.catch(async (err) => {
     const { ctx, error } = err;
@@ -181,13 +190,14 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     // An update that was not handled is not acknowledged (503 on the webhook, the polling offset stays): Telegram
     // delivers it again and that delivery answers the user.
     if (notHandled) return;
-    try {
-      const input = parseUpdate(ctx.update, { botUsername: ctx.me.username })?.input;
-      if (input) await say(input, 'tg-error-generic');
-    } catch (apologyErr) {
-      log.warn({ err: apologyErr, chatId: ctx.chat?.id }, 'could not apologise for a failed update');
-    }
+    await apologise(ctx);
   });
+
+  /** Polling gives up on an update that failed every delivery: its user is told. */
+  async function giveUp(err: BotError) {
+    log.error({ err: err.error instanceof NotHandledError ? err.error.cause : err.error, updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id }, 'telegram update failed at every attempt; given up');
+    await apologise(err.ctx);
+  }
 
   return {
     bot,
@@ -210,7 +220,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       }
       // getUpdates answers 409 while a webhook is set.
       await bot.api.deleteWebhook();
-      polling = startPolling(bot, { timeoutSeconds: deps.pollTimeoutSeconds ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: log });
+      polling = startPolling(bot, { timeoutSeconds: deps.pollTimeoutSeconds ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: log, onGiveUp: giveUp });
     },
     async stop() {
       const p = polling;

@@ -1,6 +1,6 @@
 import { BotError, type Bot } from 'grammy';
 import type { Logger } from '../../src/ports/logger.js';
-import { NotHandledError } from '../common/redelivery.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 
 export interface PollingOptions {
   /** getUpdates long-polling timeout in seconds. */
@@ -10,6 +10,14 @@ export interface PollingOptions {
   /** Wait before fetching again after a batch with an update that was not handled, doubled up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Deliveries of an update that keeps failing before it is handled (an engine bug, not a store down for a moment)
+   * before it is given up (default 3): the batches behind it must not wait forever. Refusals because another process
+   * holds its claim do not count: that claim is confirmed or lapses within seconds.
+   */
+  maxAttempts?: number;
+  /** Called for an update given up after maxAttempts (the adapter apologises to its user). */
+  onGiveUp(err: BotError): Promise<void>;
 }
 
 export interface Polling {
@@ -31,6 +39,8 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
   const abort = new AbortController();
   let offset = 0;
   let backoff = 0;
+  const attempts = new Map<number, number>();
+  const maxAttempts = opts.maxAttempts ?? 3;
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
@@ -45,6 +55,15 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
       if (!(err instanceof BotError)) {
         opts.logger.error({ err, updateId: update.update_id }, 'telegram update failed outside the middleware');
         return true;
+      }
+      if (err.error instanceof NotHandledError && !(err.error instanceof InFlightError)) {
+        const n = (attempts.get(update.update_id) ?? 0) + 1;
+        if (n >= maxAttempts) {
+          attempts.delete(update.update_id);
+          await opts.onGiveUp(err);
+          return true;
+        }
+        attempts.set(update.update_id, n);
       }
       await bot.errorHandler(err);
       return !(err.error instanceof NotHandledError);
@@ -73,6 +92,7 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
       } else {
         offset = updates[updates.length - 1]!.update_id + 1;
         backoff = 0;
+        attempts.clear();
       }
     }
   }
