@@ -90,13 +90,21 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     await deps.threads.setCaseThread('teams', caseId, 'staff', conversationId);
   }
 
-  async function runTurn(ctx: TurnContext, input: Input, content: TurnContent) {
+  /** The activity's id for the engine (`part` tells apart the turns one activity makes, one per file). */
+  function eventIdOf(ctx: TurnContext, part?: number): string | undefined {
+    const a = ctx.activity;
+    if (!a.id) return undefined;
+    return `teams:activity:${a.conversation?.id ?? ''}:${a.id}${part !== undefined ? `:${part}` : ''}`;
+  }
+
+  async function runTurn(ctx: TurnContext, input: Input, content: TurnContent, part?: number) {
     let c = content;
     if (input.isStaffChannel && c.type === 'command') {
       const caseId = await deps.threads.caseOfThread('teams', input.conversationId);
       if (caseId) c = withThreadCase(c, caseId);
     }
-    const result = await deps.engine.handle({ ...input, content: c });
+    const eventId = eventIdOf(ctx, part);
+    const result = await deps.engine.handle({ ...input, content: c, ...(eventId ? { eventId } : {}) });
     ctx.turnState.get<(() => void) | undefined>(DECIDED)?.();
     const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
     for (const out of result.replies) {
@@ -125,7 +133,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
         continue;
       }
       const caption = i === 0 ? parsed.caption : undefined;
-      await runTurn(ctx, parsed.input, { type: 'attachment', blob, ...(caption ? { caption } : {}) });
+      await runTurn(ctx, parsed.input, { type: 'attachment', blob, ...(caption ? { caption } : {}) }, i);
     }
   }
 

@@ -135,14 +135,14 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
-  async function onUpdate(ctx: Context, decided: () => void) {
+  async function onUpdate(ctx: Context, eventId: string, decided: () => void) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
     if (!parsed) return;
     const content = await contentOf(parsed);
     if (!content) return;
-    const result = await deps.engine.handle({ ...parsed.input, content });
+    const result = await deps.engine.handle({ ...parsed.input, content, eventId });
     decided();
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -160,9 +160,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const updateId = ctx.update.update_id;
     const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
     const onClaimLost = () => log.warn({ updateId }, 'update claim lost while handling it (it lapsed or Redis lost it); a redelivery may run it too');
-    const fresh = await handleOnce(deps.dedup, `telegram:update:${ctx.me.id}:${updateId}`, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) =>
-      onUpdate(ctx, decided),
-    );
+    const key = `telegram:update:${ctx.me.id}:${updateId}`;
+    const fresh = await handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
     if (fresh) return;
     log.info({ updateId }, 'duplicate update ignored: already handled');
     deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });
