@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import { z } from 'zod';
-import { NotHandledError } from '../common/redelivery.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 
 /** The route Telegram posts updates to (SPEC section 4). */
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -15,8 +15,9 @@ const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() }
  * Adds POST /telegram/webhook: the secret-token header is checked before the body is even read (401), a body that is
  * not an update gets 400, and the update goes through grammY's fastify webhook callback
  * (https://grammy.dev/guide/deployment-types). Telegram redelivers an update it got no 2xx for: an update that failed before
- * anything was decided (a store down) gets 503 so that it comes again; one that was handled gets 200 even if it failed
- * later, since running it twice would act twice.
+ * anything was decided (a store down) gets 503 so that it comes again, and so does one another process is handling right
+ * now (its claim not yet confirmed: if that process dies, the redelivery is handled once the claim lapses); one that was
+ * handled gets 200 even if it failed later, since running it twice would act twice.
  */
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string): void {
   const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 25_000 });
@@ -36,7 +37,10 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: 
         // grammY hands webhook errors to the framework, not to bot.catch: route them to the same boundary as polling.
         if (!(err instanceof BotError)) throw err;
         await bot.errorHandler(err);
-        if (!reply.sent) return err.error instanceof NotHandledError ? reply.code(503).send({ error: 'update not handled, retry later' }) : reply.code(200).send('');
+        if (reply.sent) return reply;
+        // Being handled elsewhere: a deliberate refusal (Retry-After marks it so for the request log), not a failure.
+        if (err.error instanceof InFlightError) return reply.code(503).header('retry-after', '1').send({ error: 'update being handled, retry later' });
+        return err.error instanceof NotHandledError ? reply.code(503).send({ error: 'update not handled, retry later' }) : reply.code(200).send('');
       }
       return reply;
     },
