@@ -63,15 +63,14 @@ export async function runFleetSection(ctx: { run: SeededRun; redisUrl: string; s
   const { run, redisUrl, standin, dir, opts, log } = ctx;
   const procs: Array<{ url: string; child: Child }> = [];
   try {
-    await Promise.all(
-      [0, 1, 2].map(async (i) => {
-        const port = await freePort();
-        const env = childEnv({ ...palabreEnv(run, redisUrl), LOG_LEVEL: opts.logLevel, PORT: String(port), HOST: '127.0.0.1', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standin.url, TELEGRAM_WEBHOOK_SECRET: SECRET });
-        const child = startChild(tsxNode('src/main.ts'), env, join(dir, `fleet-${i}.log`));
-        await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, performance.now());
-        procs[i] = { url: `http://127.0.0.1:${port}/telegram/webhook`, child };
-      }),
-    );
+    // One after the other: three compiling at once on a busy two-core machine can take minutes.
+    for (let i = 0; i < 3; i++) {
+      const port = await freePort();
+      const env = childEnv({ ...palabreEnv(run, redisUrl), LOG_LEVEL: opts.logLevel, PORT: String(port), HOST: '127.0.0.1', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standin.url, TELEGRAM_WEBHOOK_SECRET: SECRET });
+      const child = startChild(tsxNode('src/main.ts'), env, join(dir, `fleet-${i}.log`));
+      procs[i] = { url: `http://127.0.0.1:${port}/telegram/webhook`, child };
+      await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, performance.now(), 180_000);
+    }
     const steps: FleetStep[] = [];
     let nextId = 20_000_000;
     // Warm-up: the first turns compile code paths and fill caches.
