@@ -41,7 +41,7 @@ export interface FleetStep {
 export interface FleetResult {
   processes: number;
   steps: FleetStep[];
-  /** The highest offered rate held: no loss, nothing refused for good, relays within 2 s at p99. */
+  /** The highest offered rate held: no loss, nothing refused for good, relays within 10 s at p99. */
   sustainedPerSec: number | null;
   /** The first rate that was not held, and why. */
   breaksAt: { offeredPerSec: number; why: string } | null;
@@ -50,14 +50,17 @@ export interface FleetResult {
 const TOKEN = '4242:BENCH-token';
 const SECRET = 'bench-webhook-secret';
 const TAG = /K(\d+)Q/;
-/** A step holds when every acknowledged update reached its seller and relays arrive within this at p99. */
-const RELAY_P99_LIMIT_MS = 2000;
+/**
+ * A step holds when every update was acknowledged, every acknowledged one reached its seller once, and relays arrive
+ * within this at p99: beyond it a backlog builds faster than the processes clear it.
+ */
+const RELAY_P99_LIMIT_MS = 10_000;
 
 /**
  * Section 5: three Palabre processes (src/main.ts, Telegram webhook) on the bench's Redis, offered a rising open-loop
  * rate of buyer comments (a third delivered to two processes at once), each posted until a 2xx as Telegram does. A rate
  * is held when nothing acknowledged is lost or relayed twice, every update is acknowledged, and p99 relay latency stays
- * under 2 s; the section stops at the first rate that is not.
+ * under 10 s (no growing backlog); the section stops at the first rate that is not.
  */
 export async function runFleetSection(ctx: { run: SeededRun; redisUrl: string; standin: LeanStandin; dir: string; opts: FleetOptions; log: (s: string) => void }): Promise<FleetResult> {
   const { run, redisUrl, standin, dir, opts, log } = ctx;
