@@ -6,7 +6,7 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'palabre_' });
   return {
     registry,
-    /** Inbound turns handled, by platform and outcome (`ok`, `refused`, `error`, `duplicate`). */
+    /** Inbound turns handled, by platform and outcome (`ok`, `refused`, `error`); duplicates are in `duplicates`. */
     turns: new Counter({ name: 'palabre_turns_total', help: 'Inbound turns handled', labelNames: ['platform', 'outcome'], registers: [registry] }),
     /**
      * Inbound events not run because another handler has them, by platform and outcome: `ignored` (already handled:
