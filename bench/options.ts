@@ -18,15 +18,18 @@ export interface BenchOptions {
   profile: boolean;
   /** Where the JSON goes; default bench/results/<timestamp>.json plus bench/results/latest.json. */
   out: string | null;
-  /** Sections to run (default all): webhook, redis, reminders, startup, understanding. */
+  /** Sections to run (default all): webhook, redis, reminders, startup, understanding, processes. */
   only: string[];
+  /** Section processes: offered rates (updates/s), tried in order until one breaks, each for rateSeconds. */
+  rates: number[];
+  rateSeconds: number;
 }
 
-export const SECTIONS = ['webhook', 'redis', 'reminders', 'startup', 'understanding'] as const;
+export const SECTIONS = ['webhook', 'redis', 'reminders', 'startup', 'understanding', 'processes'] as const;
 
 const USAGE = `usage: npm run bench -- [--quick] [--updates N] [--users U] [--concurrency C] [--rounds R] [--warmup N]
        [--memory-cases N] [--reminders N] [--reminder-window S] [--startup-runs N] [--log-level L] [--profile]
-       [--only webhook,redis,reminders,startup,understanding] [--out file.json]`;
+       [--rates 25,50,100 --rate-seconds S] [--only webhook,redis,reminders,startup,understanding,processes] [--out file.json]`;
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -53,6 +56,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'log-level': { type: 'string' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      rates: { type: 'string' },
+      'rate-seconds': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -62,7 +67,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const q = values.quick === true;
-  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
+  // The quick smoke run leaves out the three-process section (three more processes to start): ask for it with --only.
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : SECTIONS.filter((s) => !q || s !== 'processes');
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')}\n${USAGE}`);
   const users = positive('users', values.users, q ? 20 : 200);
@@ -81,5 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile === true,
     out: values.out ?? null,
     only,
+    rates: (values.rates ?? (q ? '20,40' : '25,50,75,100,150,200,300')).split(',').map((r) => positive('rates', r.trim(), 1)),
+    rateSeconds: positive('rate-seconds', values['rate-seconds'], q ? 5 : 20),
   };
 }

@@ -7,6 +7,7 @@ import type { ReminderResult } from './reminders.js';
 import type { StartupResult } from './startup.js';
 import { renderUnderstanding, type UnderstandingResult } from './understanding.js';
 import type { WebhookResult } from './webhook.js';
+import type { FleetResult } from './fleet.js';
 
 /** A section's result, or why it has none. */
 export type Outcome<T> = T | { error: string } | { skipped: true };
@@ -19,6 +20,8 @@ export interface BenchResult {
   reminders: Outcome<ReminderResult>;
   startup: Outcome<StartupResult>;
   understanding: Outcome<UnderstandingResult>;
+  /** Absent in results written before the section existed. */
+  processes?: Outcome<FleetResult>;
   targets: Target[];
 }
 
@@ -123,6 +126,19 @@ export function renderReport(r: BenchResult): string {
   out.push('5. Understanding buyer messages (labelled corpus, test/fixtures/understanding/)');
   out.push(un ? renderUnderstanding(un) : `   ${failed(r.understanding)}`);
   out.push('');
+  if (r.processes) {
+    const f = ok(r.processes);
+    out.push('6. Three processes on one Redis (Telegram webhook; a third of the updates delivered to two processes; posted until 2xx)');
+    if (f) {
+      out.push('');
+      out.push(row(['offered /s', 'updates', 'delivered twice', 'acknowledged', 'refusals (retried)', 'relayed', 'lost', 'relayed twice', 'acked /s', 'relay p50 ms', 'p99 ms', '']));
+      out.push(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
+      for (const x of f.steps) out.push(row([x.offeredPerSec, x.updates, x.twice, x.acknowledged, x.refusals, x.relayed, x.lost, x.duplicates, x.ackedPerSec, x.relayP50Ms, x.relayP99Ms, x.broken ?? 'held']));
+      out.push('');
+      out.push(`   sustained with no loss: ${f.sustainedPerSec ?? 'none'} updates/s; ${f.breaksAt ? `breaks at ${f.breaksAt.offeredPerSec}/s (${f.breaksAt.why})` : 'no offered rate broke it'}`);
+    } else out.push(`   ${failed(r.processes)}`);
+    out.push('');
+  }
   out.push(row(['target', 'goal', 'measured', '']));
   out.push(row(['---', '---', '---', '---']));
   for (const t of r.targets) out.push(row([t.what, t.goal, t.measured, t.met === null ? '–' : t.met ? 'met' : '**MISSED**']));

@@ -21,6 +21,7 @@ import { startLeanStandin, type LeanStandin } from './standin.js';
 import { measureStartup } from './startup.js';
 import { measureUnderstanding } from './understanding.js';
 import { runWebhookSection } from './webhook.js';
+import { runFleetSection } from './fleet.js';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   try {
     standin = await startLeanStandin('4242:BENCH-token');
     let seeded: SeededRun | null = null;
-    const needSeed = opts.only.includes('webhook') || opts.only.includes('redis');
+    const needSeed = opts.only.includes('webhook') || opts.only.includes('redis') || opts.only.includes('processes');
     if (needSeed) seeded = await seedWebhookRun({ redisUrl: url, prefix: `${root}w:`, users: opts.users, dir, linkSecret });
     const webhook = await section('webhook', opts, () =>
       runWebhookSection({ run: seeded!, redisUrl: url, redis, standin: standin!, dir, log, opts: { updates: opts.updates, concurrency: opts.concurrency, rounds: opts.rounds, warmup: opts.warmup, logLevel: opts.logLevel, profile: opts.profile, timeoutMs: Math.max(60_000, opts.updates * 60) } }),
@@ -92,7 +93,10 @@ async function main(): Promise<number> {
     const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, log }));
     const startup = await section('startup', opts, () => measureStartup({ runs: opts.startupRuns, dir }));
     const understanding = await section('understanding', opts, async () => measureUnderstanding({ rounds: opts.quick ? 2 : 5 }));
-    const sections = { webhook, redis: redisCost, reminders, startup, understanding };
+    const processes = await section('processes', opts, () =>
+      runFleetSection({ run: seeded!, redisUrl: url, standin: standin!, dir, log, opts: { rates: opts.rates, seconds: opts.rateSeconds, logLevel: opts.logLevel } }),
+    );
+    const sections = { webhook, redis: redisCost, reminders, startup, understanding, processes };
     failedAny = Object.values(sections).some((s) => 'error' in (s as object));
     const finishedAt = new Date();
     result = {

@@ -42,13 +42,13 @@ export async function composeForRun(env: Record<string, string>, extra: Omit<Com
  * reply to it is a comment on the case. Cases are opened before anyone is linked, so the opening notifications
  * are handed off with nobody to deliver them to and the benchmark's stand-in sees only its own traffic.
  */
-export async function seedWebhookRun(opts: { redisUrl: string; prefix: string; users: number; dir: string; linkSecret: string }): Promise<SeededRun> {
+export async function seedWebhookRun(opts: { redisUrl: string; prefix: string; users: number; dir: string; linkSecret: string; env?: Record<string, string> }): Promise<SeededRun> {
   const sellers = Math.max(1, Math.ceil(opts.users / 4));
   const market = generateMarketplace(opts.users, sellers);
   const dataFile = join(opts.dir, 'marketplace.json');
   await writeMarketplace(dataFile, market);
   const run = { prefix: opts.prefix, dataFile, linkSecret: opts.linkSecret };
-  const p = await composeForRun(palabreEnv(run, opts.redisUrl));
+  const p = await composeForRun({ ...palabreEnv(run, opts.redisUrl), ...opts.env });
   await p.start();
   const buyers: BenchBuyer[] = new Array(market.buyers.length);
   try {

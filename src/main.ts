@@ -57,6 +57,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
       dedup: p.dedup,
       cases: p.store,
       clock: p.clock,
+      metrics: p.metrics,
     });
     p.addNotifier(dc.notifier);
     running.push(dc);

@@ -3,6 +3,8 @@ import type { I18n } from '../../src/app/i18n.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Engine, OutMessage } from '../../src/ports/turn.js';
 import type { Dedup } from '../../src/ports/kv.js';
+import type { Metrics } from '../../src/app/metrics.js';
+import { handleOnce, InFlightError } from '../common/redelivery.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { SUPPORT_PERMISSION } from './commands.js';
@@ -28,10 +30,60 @@ export interface InboundCtx {
   /** Interactions not answered after this long are deferred (Discord allows 3 s for the first answer). */
   ackAfterMs: number;
   logger: Logger;
+  metrics?: Pick<Metrics, 'duplicates'> | undefined;
+  /** How long an inbound claim lives without renewal (default 6 s; tests shorten it). */
+  claimMs?: number;
 }
 
 /** How long an inbound id is remembered: Discord replays events on resume within minutes, not days. */
 export const SEEN_TTL_MS = 24 * 3600_000;
+
+/** An interaction token answers for 15 minutes: past that, nobody can take a dead process's interaction over. */
+const INTERACTION_LIFE_MS = 15 * 60_000;
+
+/**
+ * Every process on the gateway receives every event, and the gateway never redelivers one: the first process claims it
+ * (a short claim, renewed while the turn runs, confirmed once done); the others do not drop it but wait for that claim,
+ * ignoring the event once it is confirmed and taking it over once it lapses (its holder died). A failed turn is
+ * confirmed too (its user was told), so that no other process runs it again. Resolves true when this process handled
+ * the event. `eventId` goes to the engine, which stores each case change of the event once.
+ */
+export async function handleDiscordEvent(ctx: InboundCtx, key: string, receivedAt: number, work: (eventId: string) => Promise<void>): Promise<boolean> {
+  const claimMs = ctx.claimMs ?? 6_000;
+  const opts = {
+    claimMs,
+    renewMs: Math.max(10, Math.floor(claimMs / 3)),
+    keepMs: SEEN_TTL_MS,
+    onMarkError: (err: unknown, step: string) => ctx.logger.warn({ err, key, step }, 'could not save the event mark'),
+    onClaimLost: () => ctx.logger.warn({ key }, 'event claim lost while handling it; another process may run it too'),
+  };
+  let waited = false;
+  while (Date.now() - receivedAt < INTERACTION_LIFE_MS) {
+    try {
+      const fresh = await handleOnce(ctx.dedup, key, opts, (decided) =>
+        work(key).catch((err: unknown) => {
+          decided();
+          throw err;
+        }),
+      );
+      if (!fresh) {
+        ctx.logger.info({ key }, 'duplicate event ignored: handled by another process');
+        ctx.metrics?.duplicates.inc({ platform: 'discord', outcome: 'ignored' });
+      } else if (waited) ctx.logger.warn({ key }, 'event taken over: the process that claimed it stopped before handling it');
+      return fresh;
+    } catch (err) {
+      if (!(err instanceof InFlightError)) throw err;
+      if (!waited) {
+        ctx.logger.info({ key }, 'event being handled by another process: waiting for it to finish or its claim to lapse');
+        ctx.metrics?.duplicates.inc({ platform: 'discord', outcome: 'refused' });
+      }
+      waited = true;
+      await new Promise((r) => setTimeout(r, opts.renewMs));
+    }
+  }
+  ctx.logger.warn({ key }, 'event held by another process past its 15 minutes; left to it');
+  return false;
+}
 
 /** Where a channel is. */
 export function placeOf(channel: Channel | null | undefined, channelId: string, guildId: string | null): Place {

@@ -7,6 +7,7 @@ import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
+import type { Metrics } from '../../src/app/metrics.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
@@ -52,6 +53,10 @@ export interface DiscordAdapterDeps {
   /** Defer interactions the engine has not answered after this long (default 1500 ms; Discord allows 3 s). */
   ackAfterMs?: number;
   maxFileBytes?: number;
+  /** Counts duplicate events (ignored, or waited for while another process handles them). */
+  metrics?: Pick<Metrics, 'duplicates'>;
+  /** How long an inbound claim lives without renewal (default 6 s). */
+  claimMs?: number;
   /** Register the slash commands at start (default true; only the process holding shard 0 does). */
   registerCommands?: boolean;
 }
@@ -131,6 +136,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     defaultTimezone: cfg.DEFAULT_TIMEZONE,
     ackAfterMs: deps.ackAfterMs ?? 1500,
     logger: log,
+    metrics: deps.metrics,
+    ...(deps.claimMs ? { claimMs: deps.claimMs } : {}),
   };
 
   /** The one error boundary: log with the ids, apologize if possible, never let one event take the process down. */

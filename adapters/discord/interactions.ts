@@ -13,16 +13,33 @@ import type { TurnContent } from '../../src/ports/turn.js';
 import type { Case } from '../../src/domain/case-model.js';
 import { MAX_TEXT_LENGTH } from '../../src/domain/text.js';
 import { commandContent, commandSpec } from './commands.js';
-import { afterTurn, isSupportMember, localeOf, placeOf, SEEN_TTL_MS, type InboundCtx } from './context.js';
+import { afterTurn, handleDiscordEvent, isSupportMember, localeOf, placeOf, type InboundCtx } from './context.js';
 import { formText, isStaffPlace, isThread, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
 import type { FormKind } from './render.js';
 import type { DiscordMessage } from './send.js';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
-/** Routes one interaction; each is handled once across processes. */
+/** The engine's id for each interaction's turn (see handleDiscordEvent). */
+const eventIds = new WeakMap<Interaction, string>();
+
+/**
+ * Routes one interaction; each is handled once across processes, and one whose process died mid-turn is taken over by
+ * another (see handleDiscordEvent) and answered through its token.
+ */
 export async function handleInteraction(ctx: InboundCtx, i: Interaction): Promise<void> {
-  if (!(await ctx.dedup.first(`discord:int:${i.id}`, SEEN_TTL_MS))) return;
+  // When this process got it (the snowflake's time is Discord's clock, not ours).
+  const receivedAt = Date.now();
+  await handleDiscordEvent(ctx, `discord:int:${i.id}`, receivedAt, async (eventId) => {
+    eventIds.set(i, eventId);
+    // Discord allows 3 s for the first answer: a takeover after that finds the interaction deferred by the process
+    // that died (it defers well within the 3 s), so the answer is an edit of that deferred reply.
+    if (i.isRepliable() && Date.now() - receivedAt > 2500) (i as { deferred: boolean }).deferred = true;
+    await route(ctx, i);
+  });
+}
+
+async function route(ctx: InboundCtx, i: Interaction): Promise<void> {
   if (i.isAutocomplete()) return autocomplete(ctx, i);
   if (i.isChatInputCommand()) return command(ctx, i);
   if (i.isButton()) return button(ctx, i);
@@ -113,7 +130,8 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
   }, ctx.ackAfterMs);
   let replies;
   try {
-    replies = (await ctx.engine.handle(turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }))).replies;
+    const eventId = eventIds.get(i);
+    replies = (await ctx.engine.handle({ ...turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }), ...(eventId ? { eventId } : {}) })).replies;
   } finally {
     clearTimeout(timer);
     if (ack.deferring) await ack.deferring;

@@ -1,6 +1,6 @@
 import { MessageType, type Message } from 'discord.js';
 import type { TurnContent } from '../../src/ports/turn.js';
-import { afterTurn, fileRefusal, isSupportMember, localeOf, notice, placeOf, SEEN_TTL_MS, type InboundCtx } from './context.js';
+import { afterTurn, fileRefusal, handleDiscordEvent, isSupportMember, localeOf, notice, placeOf, type InboundCtx } from './context.js';
 import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
 
 /**
@@ -21,18 +21,18 @@ export async function handleMessage(ctx: InboundCtx, message: Message): Promise<
   const forBot =
     inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
   if (!forBot) return;
-  if (!(await ctx.dedup.first(`discord:msg:${message.id}`, SEEN_TTL_MS))) return;
-
-  const locale = await localeOf(ctx, message.author.id);
-  const say = (id: string, args?: Record<string, string | number>) =>
-    ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id });
-  try {
-    await claimed(ctx, message, { place, inDm, access, text, say });
-  } catch (err) {
-    // The message was for the bot: its author hears that it failed, the error boundary logs why.
-    await say('dc-error').catch(() => undefined);
-    throw err;
-  }
+  await handleDiscordEvent(ctx, `discord:msg:${message.id}`, Date.now(), async (eventId) => {
+    const locale = await localeOf(ctx, message.author.id);
+    const say = (id: string, args?: Record<string, string | number>) =>
+      ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id });
+    try {
+      await claimed(ctx, message, { place, inDm, access, text, say, eventId });
+    } catch (err) {
+      // The message was for the bot: its author hears that it failed, the error boundary logs why.
+      await say('dc-error').catch(() => undefined);
+      throw err;
+    }
+  });
 }
 
 interface Claimed {
@@ -41,9 +41,11 @@ interface Claimed {
   access: Awaited<ReturnType<InboundCtx['caseThreads']['access']>>;
   text: TurnContent | null;
   say: (id: string, args?: Record<string, string | number>) => Promise<unknown>;
+  /** The message's id for the engine; each of its turns (a text, then files) gets its own. */
+  eventId: string;
 }
 
-async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access, text, say }: Claimed): Promise<void> {
+async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access, text, say, eventId }: Claimed): Promise<void> {
   if (access && !access.allowed) {
     ctx.logger.info({ caseId: access.caseId, userId: message.author.id, channelId: message.channelId }, 'message in a case thread by a non-party refused');
     await say(access.staff ? 'dc-staff-thread-only-support' : 'dc-thread-not-party');
@@ -76,8 +78,8 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
   const opts = { staffChannelId: ctx.staffChannelId, replyToMessageId: message.reference?.messageId ?? null };
   // In a busy server channel, the answer quotes the question so everyone sees whom the bot answers.
   const quote = !inDm && !isThread(place) ? message.id : undefined;
-  for (const content of contents) {
-    const result = await ctx.engine.handle(turnInput(who, place, content, opts));
+  for (const [n, content] of contents.entries()) {
+    const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), eventId: `${eventId}:${n}` });
     for (const [i, out] of result.replies.entries()) {
       const channelId = out.target.threadId || out.target.conversationId || message.channelId;
       await ctx.sender.post(channelId, out, i === 0 && quote ? { replyTo: quote } : {});

@@ -35,7 +35,7 @@ export interface TeamsAdapterDeps extends TeamsAuthOptions {
   kv: KeyValue;
   blobs: BlobStore;
   logger: Logger;
-  metrics?: Pick<Metrics, 'turns'>;
+  metrics?: Pick<Metrics, 'turns' | 'duplicates'>;
   clock?: Clock;
   /** For the adapter's own sentences before the engine knows the user. */
   defaultLocale?: string;

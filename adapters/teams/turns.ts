@@ -4,7 +4,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, NotHandledError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError } from '../common/redelivery.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
@@ -25,17 +25,18 @@ export interface TeamsTurnDeps {
   sender: TeamsSender;
   clock: Clock;
   logger: Logger;
-  metrics?: Pick<Metrics, 'turns'> | undefined;
+  metrics?: Pick<Metrics, 'turns' | 'duplicates'> | undefined;
   staffConversationId?: string | undefined;
   defaultLocale: string;
   defaultTimezone: string;
 }
 
 /**
- * Teams redelivers an activity it got no answer for within seconds: claimed two minutes while handled (after a crash,
- * a redelivery finds the claim lapsed), then kept a day, which covers every retry.
+ * Teams redelivers an activity it got an error status for: claimed 6 seconds, renewed every 2 while handled (after a
+ * crash the claim lapses within seconds; until then a redelivery is refused with 503 and comes again), then kept a
+ * day, which covers every retry.
  */
-const ONCE = { claimMs: 2 * 60_000, keepMs: 24 * 3600_000 };
+const ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 24 * 3600_000 };
 /** Where a turn keeps the `decided` callback of handleOnce (botbuilder's per-turn state). */
 const DECIDED = Symbol('palabre.decided');
 type Input = Omit<TurnInput, 'content'>;
@@ -89,13 +90,21 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     await deps.threads.setCaseThread('teams', caseId, 'staff', conversationId);
   }
 
-  async function runTurn(ctx: TurnContext, input: Input, content: TurnContent) {
+  /** The activity's id for the engine (`part` tells apart the turns one activity makes, one per file). */
+  function eventIdOf(ctx: TurnContext, part?: number): string | undefined {
+    const a = ctx.activity;
+    if (!a.id) return undefined;
+    return `teams:activity:${a.conversation?.id ?? ''}:${a.id}${part !== undefined ? `:${part}` : ''}`;
+  }
+
+  async function runTurn(ctx: TurnContext, input: Input, content: TurnContent, part?: number) {
     let c = content;
     if (input.isStaffChannel && c.type === 'command') {
       const caseId = await deps.threads.caseOfThread('teams', input.conversationId);
       if (caseId) c = withThreadCase(c, caseId);
     }
-    const result = await deps.engine.handle({ ...input, content: c });
+    const eventId = eventIdOf(ctx, part);
+    const result = await deps.engine.handle({ ...input, content: c, ...(eventId ? { eventId } : {}) });
     ctx.turnState.get<(() => void) | undefined>(DECIDED)?.();
     const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
     for (const out of result.replies) {
@@ -124,7 +133,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
         continue;
       }
       const caption = i === 0 ? parsed.caption : undefined;
-      await runTurn(ctx, parsed.input, { type: 'attachment', blob, ...(caption ? { caption } : {}) });
+      await runTurn(ctx, parsed.input, { type: 'attachment', blob, ...(caption ? { caption } : {}) }, i);
     }
   }
 
@@ -156,13 +165,14 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     if (!activity.id) return dispatch(ctx);
     const conversationId = activity.conversation?.id ?? '';
     const onMarkError = (err: unknown, step: string) => log.warn({ err, conversationId, activityId: activity.id, step }, 'could not save the activity mark');
-    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError }, (decided) => {
+    const onClaimLost = () => log.warn({ conversationId, activityId: activity.id }, 'activity claim lost while handling it; a redelivery may run it too');
+    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost }, (decided) => {
       ctx.turnState.set(DECIDED, decided);
       return dispatch(ctx);
     });
     if (fresh) return;
-    log.debug({ conversationId, activityId: activity.id }, 'duplicate activity ignored');
-    count('duplicate');
+    log.info({ conversationId, activityId: activity.id }, 'duplicate activity ignored: already handled');
+    deps.metrics?.duplicates.inc({ platform: 'teams', outcome: 'ignored' });
   }
 
   async function dispatch(ctx: TurnContext) {
@@ -236,6 +246,11 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
      */
     async onTurnError(ctx: TurnContext, err: Error): Promise<void> {
       const activity = ctx.activity;
+      if (err instanceof InFlightError) {
+        log.info({ conversationId: activity.conversation?.id, activityId: activity.id }, 'duplicate activity refused: being handled elsewhere, answered 503 for a redelivery');
+        deps.metrics?.duplicates.inc({ platform: 'teams', outcome: 'refused' });
+        throw err;
+      }
       const notHandled = err instanceof NotHandledError;
       log.error({ err: notHandled ? err.cause : err, conversationId: activity.conversation?.id, activityId: activity.id, type: activity.type, notHandled }, 'teams activity failed');
       count('error');

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, NotHandledError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError } from '../common/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Notifier } from '../../src/ports/notifier.js';
@@ -19,6 +19,7 @@ import { createTelegramNotifier } from './notifier.js';
 import { parseUpdate, type ParsedUpdate } from './parse.js';
 import type { CardIds } from './cards.js';
 import { createTelegramSender } from './send.js';
+import { startPolling, type Polling } from './polling.js';
 import { registerTelegramWebhook } from './webhook.js';
 
 /** What the Telegram adapter needs; main.ts fills it from the TELEGRAM_* configuration and the shared stores. */
@@ -45,7 +46,7 @@ export interface TelegramAdapterDeps {
   blobs: BlobStore;
   logger: Logger;
   /** Counts what the engine never sees: duplicate updates and refused files (the engine counts its own turns). */
-  metrics?: Pick<Metrics, 'turns'>;
+  metrics?: Pick<Metrics, 'turns' | 'duplicates'>;
   /** For the adapter's own sentences before the engine knows the user. */
   defaultLocale?: string;
   defaultTimezone?: string;
@@ -75,11 +76,12 @@ export interface TelegramAdapter {
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /**
- * An update is claimed for two minutes while handled (after a crash, a redelivery finds the claim lapsed), then kept
- * 26 hours: Telegram drops undelivered updates after 24 hours, so no redelivery can come later than that; the 2 hours
- * beyond cover clock skew and a claim lapsing late. Longer would only cost Redis memory (one key per update).
+ * An update is claimed for 6 seconds, renewed every 2 while handled, so that the claim of a process that died lapses
+ * within seconds; a delivery that finds a live claim is refused (503 on the webhook, not acknowledged when polling) and
+ * Telegram delivers it again. Once handled it is kept 26 hours: Telegram drops undelivered updates after 24 hours, so
+ * no redelivery can come later than that; the 2 hours beyond cover clock skew. Longer would only cost Redis memory.
  */
-const ONCE = { claimMs: 2 * 60_000, keepMs: 26 * 3600_000 };
+export const TELEGRAM_ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 26 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
 export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapter {
@@ -104,7 +106,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   });
   const count = (outcome: string) => deps.metrics?.turns.inc({ platform: 'telegram', outcome });
-  let runner: RunnerHandle | null = null;
+  let polling: Polling | null = null;
 
   const localeOf = (hint: string | undefined) => (hint ? deps.i18n.resolve(hint) : defaultLocale);
 
@@ -133,14 +135,14 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
-  async function onUpdate(ctx: Context, decided: () => void) {
+  async function onUpdate(ctx: Context, eventId: string, decided: () => void) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
     if (!parsed) return;
     const content = await contentOf(parsed);
     if (!content) return;
-    const result = await deps.engine.handle({ ...parsed.input, content });
+    const result = await deps.engine.handle({ ...parsed.input, content, eventId });
     decided();
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -157,26 +159,44 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   bot.on(['message', 'callback_query'], async (ctx) => {
     const updateId = ctx.update.update_id;
     const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
-    const fresh = await handleOnce(deps.dedup, `telegram:update:${ctx.me.id}:${updateId}`, { ...ONCE, onMarkError }, (decided) => onUpdate(ctx, decided));
+    const onClaimLost = () => log.warn({ updateId }, 'update claim lost while handling it (it lapsed or Redis lost it); a redelivery may run it too');
+    const key = `telegram:update:${ctx.me.id}:${updateId}`;
+    const fresh = await handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
     if (fresh) return;
-    log.debug({ updateId }, 'duplicate update ignored');
-    count('duplicate');
+    log.info({ updateId }, 'duplicate update ignored: already handled');
+    deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });
   });
 
-  // The one error boundary: log, apologise, keep going.
-  bot.catch(async (err) => {
-    const { ctx, error } = err;
-    const notHandled = error instanceof NotHandledError;
-    log.error({ err: notHandled ? error.cause : error, updateId: ctx.update.update_id, chatId: ctx.chat?.id, notHandled }, 'telegram update failed');
-    // The webhook answers 503 to an update that was not handled, and Telegram's redelivery will answer the user.
-    if (notHandled && deps.webhookSecret) return;
+  async function apologise(ctx: Context) {
     try {
       const input = parseUpdate(ctx.update, { botUsername: ctx.me.username })?.input;
       if (input) await say(input, 'tg-error-generic');
     } catch (apologyErr) {
       log.warn({ err: apologyErr, chatId: ctx.chat?.id }, 'could not apologise for a failed update');
     }
+  }
+
+  // The one error boundary: log, apologise, keep going.
+  bot.catch(async (err) => {
+    const { ctx, error } = err;
+    if (error instanceof InFlightError) {
+      log.info({ updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'duplicate update refused: being handled elsewhere, Telegram will deliver it again');
+      deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'refused' });
+      return;
+    }
+    const notHandled = error instanceof NotHandledError;
+    log.error({ err: notHandled ? error.cause : error, updateId: ctx.update.update_id, chatId: ctx.chat?.id, notHandled }, 'telegram update failed');
+    // An update that was not handled is not acknowledged (503 on the webhook, the polling offset stays): Telegram
+    // delivers it again and that delivery answers the user.
+    if (notHandled) return;
+    await apologise(ctx);
   });
+
+  /** Polling gives up on an update that failed every delivery: its user is told. */
+  async function giveUp(err: BotError) {
+    log.error({ err: err.error instanceof NotHandledError ? err.error.cause : err.error, updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id }, 'telegram update failed at every attempt; given up');
+    await apologise(err.ctx);
+  }
 
   return {
     bot,
@@ -199,13 +219,12 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       }
       // getUpdates answers 409 while a webhook is set.
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { timeout: deps.pollTimeoutSeconds ?? 30, allowed_updates: ALLOWED_UPDATES }, silent: true } });
-      void runner.task()?.catch((err: unknown) => log.error({ err }, 'telegram polling stopped'));
+      polling = startPolling(bot, { timeoutSeconds: deps.pollTimeoutSeconds ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: log, onGiveUp: giveUp });
     },
     async stop() {
-      const r = runner;
-      runner = null;
-      if (r) await r.stop();
+      const p = polling;
+      polling = null;
+      if (p) await p.stop();
     },
   };
 }

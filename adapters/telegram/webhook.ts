@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import { z } from 'zod';
-import { NotHandledError } from '../common/redelivery.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 
 /** The route Telegram posts updates to (SPEC section 4). */
 export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+const TURN_TIMEOUT_MS = 25_000;
 
 /** An update is an object with a non-negative integer update_id; grammY reads the rest. */
 const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
@@ -15,11 +16,14 @@ const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() }
  * Adds POST /telegram/webhook: the secret-token header is checked before the body is even read (401), a body that is
  * not an update gets 400, and the update goes through grammY's fastify webhook callback
  * (https://grammy.dev/guide/deployment-types). Telegram redelivers an update it got no 2xx for: an update that failed before
- * anything was decided (a store down) gets 503 so that it comes again; one that was handled gets 200 even if it failed
- * later, since running it twice would act twice.
+ * anything was decided (a store down) gets 503 so that it comes again, and so does one another process is handling right
+ * now (its claim not yet confirmed: if that process dies, the redelivery is handled once the claim lapses); one that was
+ * handled gets 200 even if it failed later, since running it twice would act twice.
  */
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string): void {
-  const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 25_000 });
+  // A turn still running after 25 s is not acknowledged (answering 200 then would lose it if it failed or the process
+  // died): Telegram delivers it again, and that delivery is refused until the turn is done, then ignored.
+  const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: TURN_TIMEOUT_MS });
   app.post(
     WEBHOOK_PATH,
     {
@@ -33,10 +37,17 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: 
       try {
         await handle(req, reply);
       } catch (err) {
+        if (!(err instanceof BotError)) {
+          if (reply.sent || !(err instanceof Error) || !/timed out/i.test(err.message)) throw err;
+          req.log.warn({ updateId: (req.body as { update_id: number }).update_id }, 'update still being handled after 25 s: not acknowledged yet');
+          return reply.code(503).header('retry-after', '5').send({ error: 'update still being handled, retry later' });
+        }
         // grammY hands webhook errors to the framework, not to bot.catch: route them to the same boundary as polling.
-        if (!(err instanceof BotError)) throw err;
         await bot.errorHandler(err);
-        if (!reply.sent) return err.error instanceof NotHandledError ? reply.code(503).send({ error: 'update not handled, retry later' }) : reply.code(200).send('');
+        if (reply.sent) return reply;
+        // Being handled elsewhere: a deliberate refusal (Retry-After marks it so for the request log), not a failure.
+        if (err.error instanceof InFlightError) return reply.code(503).header('retry-after', '1').send({ error: 'update being handled, retry later' });
+        return err.error instanceof NotHandledError ? reply.code(503).send({ error: 'update not handled, retry later' }) : reply.code(200).send('');
       }
       return reply;
     },

@@ -19,6 +19,12 @@ import type { Logger } from '../ports/logger.js';
 export interface Who {
   accountId: string;
   platform: Platform;
+  /**
+   * The inbound event (platform update) this request comes from, when there is one: each change it makes to a case is
+   * stored with `<id>#<n>`, so that a redelivery of an event already stored before a crash changes nothing twice.
+   * `appends` counts the changes made so far (shared by every Who of the same event).
+   */
+  inbound?: { id: string; appends: number };
 }
 
 /** A case after a change, and the events that changed it. */
@@ -176,7 +182,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return { ...command, info, shippingAddress };
   }
 
-  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand, loaded?: Case): Promise<CaseResult | 'conflict'> {
+  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand, loaded: Case | undefined, inboundKey: string | undefined): Promise<CaseResult | 'conflict'> {
     const c = loaded ?? (await loadCase(caseId));
     const role = resolveRole(who, c, account);
     const actor: Actor = { accountId: account?.id ?? who.accountId, role, platform: who.platform };
@@ -188,10 +194,11 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       if (holder) throw new IllegalStateError('CASE_ALREADY_OPEN', undefined, { caseId: holder, orderId: c.orderId });
     }
     try {
-      await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? []);
+      await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? [], inboundKey);
     } catch (err) {
       if (reopens) await store.releaseOrder(c.orderId, c.id);
       if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') return 'conflict';
+      if (err instanceof ConflictError && err.code === 'ALREADY_APPLIED') return alreadyApplied(caseId, role, err, inboundKey);
       throw err;
     }
     if (c.status !== 'closed' && next.status === 'closed') {
@@ -200,6 +207,18 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     await askRefunds(marketplace, refundRecords(next, c.version + 1), log);
     await after(next, events);
     return { case: visibleTo(next, role), events };
+  }
+
+  /**
+   * A redelivered event whose change is already stored (its first run crashed before the platform was answered): the
+   * stored case and the events that run appended, as if just appended; its notifications were stored with it.
+   */
+  async function alreadyApplied(caseId: string, role: Role, err: ConflictError, inboundKey: string | undefined): Promise<CaseResult> {
+    const stored = await loadCase(caseId);
+    const from = Number(err.args.from ?? 0);
+    const events = stored.timeline.slice(from, from + Number(err.args.count ?? 0));
+    log?.info({ caseId, inboundKey }, 'inbound event already applied to the case; not applied again');
+    return { case: visibleTo(stored, role), events };
   }
 
   async function listView(who: Who, view: CaseView, filter: CaseFilter): Promise<Case[]> {
@@ -277,10 +296,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async act(who, caseId, command, opts) {
       const account = who.platform === 'system' ? null : await requireAccount(who);
       const given = opts?.loaded ? issued.get(opts.loaded) : undefined;
+      // One key per change the event makes; the same on every retry of this change.
+      const inboundKey = who.inbound ? `${who.inbound.id}#${who.inbound.appends++}` : undefined;
       for (let attempt = 0; attempt < attempts; attempt++) {
         if (attempt > 0) await sleep(Math.random() * Math.min(250, baseDelayMs * 2 ** attempt));
         // Only the first attempt may use the case the caller loaded: after a conflict it is stale.
-        const result = await actOnce(who, account, caseId, command, attempt === 0 && given?.id === caseId ? given : undefined);
+        const result = await actOnce(who, account, caseId, command, attempt === 0 && given?.id === caseId ? given : undefined, inboundKey);
         if (result !== 'conflict') return result;
         log?.debug({ caseId, attempt }, 'version conflict, retrying');
       }

@@ -6,8 +6,14 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'palabre_' });
   return {
     registry,
-    /** Inbound turns handled, by platform and outcome (`ok`, `refused`, `error`, `duplicate`). */
+    /** Inbound turns handled, by platform and outcome (`ok`, `refused`, `error`); duplicates are in `duplicates`. */
     turns: new Counter({ name: 'palabre_turns_total', help: 'Inbound turns handled', labelNames: ['platform', 'outcome'], registers: [registry] }),
+    /**
+     * Inbound events not run because another handler has them, by platform and outcome: `ignored` (already handled:
+     * acknowledged without running again) or `refused` (claimed, not yet confirmed: answered so that the platform
+     * retries, or, where it does not retry, waited for).
+     */
+    duplicates: new Counter({ name: 'palabre_inbound_duplicates_total', help: 'Inbound events already handled (ignored) or being handled elsewhere (refused)', labelNames: ['platform', 'outcome'], registers: [registry] }),
     /** Cases by status, refreshed on scrape by whoever sets `casesCollector`. */
     cases: new Gauge({ name: 'palabre_cases', help: 'Cases by status', labelNames: ['status'], registers: [registry] }),
     /** Notification deliveries by platform and outcome (`sent`, `failed`, `dead`, `skipped`). */

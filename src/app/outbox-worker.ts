@@ -56,6 +56,12 @@ export interface OutboxWorker {
 const HANDOFF_BATCH = 50;
 const DRAIN_BATCH = 100;
 
+/**
+ * How long a case's outbox hand-off lock lives. A hand-off is a few round trips per batch, far under this; a process
+ * that died holding the lock blocks the case's relays this long (it was 60 s).
+ */
+const HANDOFF_LOCK_MS = 10_000;
+
 /** See OutboxWorker. Ordering: one FIFO queue per platform address, whose head blocks while it retries. */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const clock = deps.clock ?? systemClock;
@@ -101,15 +107,30 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     await Promise.all(targets.map((t) => runner.wake(t)));
   }
 
+  /** Cases whose hand-off found the lock taken, looked at again once the lock must have lapsed. */
+  const recheck = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
   /**
    * Peek, enqueue, ack under a per-case lock: two processes acking by count would drop each
    * other's entries. A wake that finds the lock taken returns; the holder looks again after
-   * releasing, so what that wake was about is not left behind.
+   * releasing, so what that wake was about is not left behind, and in case the holder died (its
+   * lock then lapses after HANDOFF_LOCK_MS) this process looks again once the lock has lapsed.
    */
   async function handoff(caseId: string): Promise<void> {
     for (let round = 0; round < 5; round += 1) {
-      const token = await queue.lock(`outbox-${caseId}`, 60_000);
-      if (!token) return;
+      const token = await queue.lock(`outbox-${caseId}`, HANDOFF_LOCK_MS);
+      if (!token) {
+        if (!closed && !recheck.has(caseId)) {
+          const timer = setTimeout(() => {
+            recheck.delete(caseId);
+            if (!closed) void handoff(caseId).catch((err: unknown) => log.warn({ err, caseId }, 'outbox hand-off failed'));
+          }, HANDOFF_LOCK_MS + 100);
+          timer.unref();
+          recheck.set(caseId, timer);
+        }
+        return;
+      }
       try {
         for (;;) {
           const batch = await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
@@ -237,6 +258,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     },
     refreshMetrics,
     async close() {
+      closed = true;
+      for (const t of recheck.values()) clearTimeout(t);
+      recheck.clear();
       clearInterval(sweepTimer);
       await Promise.allSettled([...inflight]);
       await runner.close();

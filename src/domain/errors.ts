@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'NOT_CASE_OWNER',
   // concurrency, tokens, input
   'VERSION_CONFLICT',
+  /** The inbound event behind an append was already appended (a redelivery after a crash): nothing was written. */
+  'ALREADY_APPLIED',
   'DUPLICATE',
   'LINK_TOKEN_INVALID',
   'LINK_TOKEN_EXPIRED',

@@ -145,7 +145,9 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.addHook('onResponse', async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const line = { method: req.method, url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    if (reply.statusCode >= 500) req.log.error(line, 'request answered with a server error');
+    // A 503 with Retry-After is a deliberate "come again" (an update another process is handling), logged where decided.
+    if (reply.statusCode === 503 && reply.getHeader('retry-after') !== undefined) req.log.debug(line, 'request refused for a retry');
+    else if (reply.statusCode >= 500) req.log.error(line, 'request answered with a server error');
     else if (!PROBES.has(url)) req.log.debug(line, 'request answered');
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
-import type { Dedup, KeyValue } from '../ports/kv.js';
+import type { ClaimState, Dedup, KeyValue } from '../ports/kv.js';
 import type { AtomicKeyValue, RedisClient } from './kv.js';
 
 function isRedis(x: unknown): x is RedisClient {
@@ -28,11 +28,30 @@ function checkTtl(ttlMs: number): number {
 export function createDedup(source?: RedisClient | KeyValue, prefix = ''): Dedup {
   if (isRedis(source)) return createRedisDedup(source, prefix);
   if (source && isAtomic(source)) {
+    // A confirmed mark is 1, a claim is { owner }. Renewing and releasing read then write: a claim renewed in the
+    // instant it lapses may be taken twice, which the Redis variant (one script per step) rules out.
+    const k = (key: string) => `dedup:${key}`;
+    const ownerOf = async (key: string) => (await source.get<{ owner?: string } | number>(k(key))) ?? null;
     return {
-      first: async (key, ttlMs) => source.add(`dedup:${key}`, 1, checkTtl(ttlMs)),
-      confirm: async (key, ttlMs) => source.set(`dedup:${key}`, 1, checkTtl(ttlMs)),
-      async release(key) {
-        await source.delete(`dedup:${key}`);
+      first: async (key, ttlMs) => source.add(k(key), 1, checkTtl(ttlMs)),
+      async claim(key, owner, ttlMs): Promise<ClaimState> {
+        if (await source.add(k(key), { owner }, checkTtl(ttlMs))) return 'claimed';
+        const v = await ownerOf(key);
+        return v === null ? this.claim(key, owner, ttlMs) : typeof v === 'object' && v.owner ? 'held' : 'done';
+      },
+      async renew(key, owner, ttlMs) {
+        const v = await ownerOf(key);
+        if (v === null || typeof v !== 'object' || v.owner !== owner) return false;
+        await source.set(k(key), { owner }, checkTtl(ttlMs));
+        return true;
+      },
+      confirm: async (key, ttlMs) => source.set(k(key), 1, checkTtl(ttlMs)),
+      async release(key, owner) {
+        if (owner !== undefined) {
+          const v = await ownerOf(key);
+          if (!v || typeof v !== 'object' || v.owner !== owner) return;
+        }
+        await source.delete(k(key));
       },
     };
   }
@@ -41,54 +60,103 @@ export function createDedup(source?: RedisClient | KeyValue, prefix = ''): Dedup
 
 /** Process-local dedup: the check and the mark happen in one synchronous step. */
 export function createMemoryDedup(): Dedup {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { until: number; owner?: string }>();
   let calls = 0;
+  const live = (key: string, now: number) => {
+    if (++calls % 1000 === 0) for (const [k, m] of seen) if (m.until <= now) seen.delete(k);
+    const m = seen.get(key);
+    return m && m.until > now ? m : undefined;
+  };
   return {
     async first(key, ttlMs) {
       const now = Date.now();
       const ttl = checkTtl(ttlMs);
-      if (++calls % 1000 === 0) for (const [k, until] of seen) if (until <= now) seen.delete(k);
-      const until = seen.get(key);
-      if (until !== undefined && until > now) return false;
-      seen.set(key, now + ttl);
+      if (live(key, now)) return false;
+      seen.set(key, { until: now + ttl });
+      return true;
+    },
+    async claim(key, owner, ttlMs) {
+      const now = Date.now();
+      const ttl = checkTtl(ttlMs);
+      const m = live(key, now);
+      if (m) return m.owner !== undefined ? 'held' : 'done';
+      seen.set(key, { until: now + ttl, owner });
+      return 'claimed';
+    },
+    async renew(key, owner, ttlMs) {
+      const ttl = checkTtl(ttlMs);
+      const m = seen.get(key);
+      if (!m || m.owner !== owner) return false;
+      seen.set(key, { until: Date.now() + ttl, owner });
       return true;
     },
     async confirm(key, ttlMs) {
-      seen.set(key, Date.now() + checkTtl(ttlMs));
+      seen.set(key, { until: Date.now() + checkTtl(ttlMs) });
     },
-    async release(key) {
-      seen.delete(key);
+    async release(key, owner) {
+      if (owner === undefined || seen.get(key)?.owner === owner) seen.delete(key);
     },
   };
 }
 
 /**
- * The marker's expiry (ms, Redis' clock) is the field's value: a mark past it counts as absent. Writing a mark
- * also checks a few random fields of the bucket and deletes the expired ones (Redis 7.0 cannot expire a hash
- * field), which keeps the dead share of a bucket near 1/SAMPLES, and stretches the bucket's own TTL to cover
- * its longest-lived mark so that a bucket nobody writes to goes away whole.
+ * A field's value is its expiry (ms, Redis' clock), followed by `:<owner>` while it is a claim: a confirmed mark is the
+ * bare number. A mark past its expiry counts as absent. Writing a mark also checks a few random fields of the bucket
+ * and deletes the expired ones (Redis 7.0 cannot expire a hash field), which keeps the dead share of a bucket near
+ * 1/SAMPLES, and stretches the bucket's own TTL to cover its longest-lived mark so that a bucket nobody writes to goes
+ * away whole.
  */
-const WRITE_LUA = `
-local ttl = tonumber(ARGV[2])
-redis.call('HSET', KEYS[1], ARGV[1], string.format('%.0f', now + ttl))
-if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
-local sample = redis.call('HRANDFIELD', KEYS[1], tonumber(ARGV[3]), 'WITHVALUES')
-for i = 1, #sample, 2 do
-  if tonumber(sample[i + 1]) <= now then redis.call('HDEL', KEYS[1], sample[i]) end
-end
-return 1
-`;
-const NOW_LUA = `
+const HEAD_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function parse(v)
+  if not v then return nil, nil end
+  local c = string.find(v, ':', 1, true)
+  if c then return tonumber(string.sub(v, 1, c - 1)), string.sub(v, c + 1) end
+  return tonumber(v), nil
+end
+local function write(owner)
+  local ttl = tonumber(ARGV[2])
+  local value = string.format('%.0f', now + ttl)
+  if owner then value = value .. ':' .. owner end
+  redis.call('HSET', KEYS[1], ARGV[1], value)
+  if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+  local sample = redis.call('HRANDFIELD', KEYS[1], tonumber(ARGV[3]), 'WITHVALUES')
+  for i = 1, #sample, 2 do
+    local until_ = parse(sample[i + 1])
+    if not until_ or until_ <= now then redis.call('HDEL', KEYS[1], sample[i]) end
+  end
+end
+local until_, owner = parse(redis.call('HGET', KEYS[1], ARGV[1]))
+local alive = until_ ~= nil and until_ > now
 `;
-/** KEYS: bucket. ARGV: field, ttl ms, samples. 1 when the field was absent or expired (and is now claimed). */
-const FIRST_LUA = `${NOW_LUA}
-local until_ = tonumber(redis.call('HGET', KEYS[1], ARGV[1]))
-if until_ and until_ > now then return 0 end
-${WRITE_LUA}`;
+/** KEYS: bucket. ARGV: field, ttl ms, samples. 1 when the field was absent or expired (and is now marked). */
+const FIRST_LUA = `${HEAD_LUA}
+if alive then return 0 end
+write(nil)
+return 1`;
+/** KEYS: bucket. ARGV: field, ttl ms, samples, owner. 0 claimed, 1 held by a live claim, 2 confirmed. */
+const CLAIM_LUA = `${HEAD_LUA}
+if alive then if owner then return 1 end return 2 end
+write(ARGV[4])
+return 0`;
+/**
+ * KEYS: bucket. ARGV: field, ttl ms, samples, owner. 1 when the claim is still the owner's (and now extended); a mark
+ * that is gone is not written again (a renewal racing a release must not bring the claim back).
+ */
+const RENEW_LUA = `${HEAD_LUA}
+if owner ~= ARGV[4] then return 0 end
+write(ARGV[4])
+return 1`;
 /** KEYS: bucket. ARGV: field, ttl ms, samples. */
-const CONFIRM_LUA = `${NOW_LUA}${WRITE_LUA}`;
+const CONFIRM_LUA = `${HEAD_LUA}
+write(nil)
+return 1`;
+/** KEYS: bucket. ARGV: field, owner. Deletes the owner's claim only. */
+const RELEASE_LUA = `
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v and string.sub(v, -(#ARGV[2] + 1)) == ':' .. ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`;
 
 /** Fields checked for expiry at each write. */
 const SAMPLES = 4;
@@ -102,7 +170,15 @@ export interface RedisDedupOptions {
   shards?: number;
 }
 
-type ScriptCall = (bucket: string, field: Buffer, ttlMs: number, samples: number) => Promise<number>;
+type ScriptCall = (bucket: string, field: Buffer, ttlMs: number, samples: number, owner?: string) => Promise<number>;
+type ReleaseCall = (bucket: string, field: Buffer, owner: string) => Promise<number>;
+const CLAIM_STATES: readonly ClaimState[] = ['claimed', 'held', 'done'];
+
+/** An owner is written after a ':' in the mark: keep it to characters that cannot be mistaken for anything else. */
+function checkOwner(owner: string): string {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(owner)) throw new RangeError(`owner must be 1-64 characters of A-Z a-z 0-9 . _ -, got ${JSON.stringify(owner)}`);
+  return owner;
+}
 
 /**
  * Dedup on Redis at about 20 bytes a marker: a key's SHA-1 picks its hash (`<prefix>dedup:h:<n>`) and names its
@@ -113,10 +189,16 @@ export function createRedisDedup(redis: RedisClient, prefix = '', opts: RedisDed
   const shards = opts.shards ?? 1024;
   if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
   redis.defineCommand('palabreDedupFirst', { numberOfKeys: 1, lua: FIRST_LUA });
+  redis.defineCommand('palabreDedupClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
+  redis.defineCommand('palabreDedupRenew', { numberOfKeys: 1, lua: RENEW_LUA });
   redis.defineCommand('palabreDedupConfirm', { numberOfKeys: 1, lua: CONFIRM_LUA });
+  redis.defineCommand('palabreDedupRelease', { numberOfKeys: 1, lua: RELEASE_LUA });
   const commands = redis as unknown as Record<string, ScriptCall>;
   const first: ScriptCall = commands.palabreDedupFirst!.bind(redis);
+  const claim: ScriptCall = commands.palabreDedupClaim!.bind(redis);
+  const renew: ScriptCall = commands.palabreDedupRenew!.bind(redis);
   const confirm: ScriptCall = commands.palabreDedupConfirm!.bind(redis);
+  const releaseOwned = (commands.palabreDedupRelease as unknown as ReleaseCall).bind(redis);
   const at = (key: string) => {
     const digest = createHash('sha1').update(key).digest();
     return { bucket: `${prefix}dedup:h:${digest.readUInt32BE(0) % shards}`, field: digest.subarray(4, 12) };
@@ -126,13 +208,22 @@ export function createRedisDedup(redis: RedisClient, prefix = '', opts: RedisDed
       const { bucket, field } = at(key);
       return (await first(bucket, field, checkTtl(ttlMs), SAMPLES)) === 1;
     },
+    async claim(key, owner, ttlMs) {
+      const { bucket, field } = at(key);
+      return CLAIM_STATES[await claim(bucket, field, checkTtl(ttlMs), SAMPLES, checkOwner(owner))]!;
+    },
+    async renew(key, owner, ttlMs) {
+      const { bucket, field } = at(key);
+      return (await renew(bucket, field, checkTtl(ttlMs), SAMPLES, checkOwner(owner))) === 1;
+    },
     async confirm(key, ttlMs) {
       const { bucket, field } = at(key);
       await confirm(bucket, field, checkTtl(ttlMs), SAMPLES);
     },
-    async release(key) {
+    async release(key, owner) {
       const { bucket, field } = at(key);
-      await redis.hdel(bucket, field);
+      if (owner === undefined) await redis.hdel(bucket, field);
+      else await releaseOwned(bucket, field, checkOwner(owner));
     },
   };
 }

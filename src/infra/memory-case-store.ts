@@ -9,6 +9,8 @@ interface Stored {
   snapshot: Omit<Case, 'timeline'>;
   events: CaseEvent[];
   outbox: Notification[];
+  /** Inbound event keys appended, with where their events went. */
+  inbound: Map<string, { from: number; count: number }>;
 }
 
 /** The embedded mode's case store: everything in this process, lost on restart. */
@@ -46,9 +48,11 @@ export function createMemoryCaseStore(): CaseStore {
       return s ? toCase(s) : null;
     },
 
-    async append(caseId, expectedVersion, events, next, notifications) {
+    async append(caseId, expectedVersion, events, next, notifications, inboundKey) {
       checkAppend(caseId, expectedVersion, events, next);
       const current = cases.get(caseId);
+      const seen = inboundKey ? current?.inbound.get(inboundKey) : undefined;
+      if (seen) throw new ConflictError('ALREADY_APPLIED', `case ${caseId} already holds inbound event ${inboundKey}`, { ...seen });
       if ((current?.events.length ?? 0) !== expectedVersion) {
         throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`);
       }
@@ -57,6 +61,8 @@ export function createMemoryCaseStore(): CaseStore {
         snapshot,
         events: [...(current?.events ?? []), ...structuredClone(events)],
         outbox: [...(current?.outbox ?? []), ...structuredClone(notifications)],
+        // Kept for the life of the process (the memory store is the embedded mode's, and tests').
+        inbound: inboundKey ? (current?.inbound ?? new Map()).set(inboundKey, { from: expectedVersion, count: events.length }) : (current?.inbound ?? new Map()),
       });
     },
 

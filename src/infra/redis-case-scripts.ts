@@ -3,24 +3,38 @@
  * (EVALSHA, with EVAL as ioredis's own fallback after a SCRIPT FLUSH or failover).
  */
 
+/** How long a case remembers the inbound events appended to it: longer than any platform redelivers (26 h). */
+export const INBOUND_KEEP_MS = 26 * 3600_000;
+
 /**
  * Appends to one case, atomically, in the case's hash slot.
- * KEYS: snapshot, events, outbox. ARGV: expectedVersion, snapshot JSON, event count, events…, notifications….
- * The version is the length of the events list, so it cannot drift from the timeline.
+ * KEYS: snapshot, events, outbox, inbound. ARGV: expectedVersion, snapshot JSON, event count, inbound key or '',
+ * events…, notifications….
+ * The version is the length of the events list, so it cannot drift from the timeline. An inbound key already in the
+ * inbound hash (field: key, value: `<first version>:<count>`) means the event was appended before: nothing is written.
  */
 export const APPEND_LUA = `
+local inbound = ARGV[4]
+if inbound ~= '' then
+  local seen = redis.call('HGET', KEYS[4], inbound)
+  if seen then return redis.error_reply('ALREADY_APPLIED ' .. seen) end
+end
 local len = redis.call('LLEN', KEYS[2])
 if len ~= tonumber(ARGV[1]) then
   return redis.error_reply('VERSION_CONFLICT stored version ' .. len)
 end
 local n = tonumber(ARGV[3])
-for i = 4, 3 + n, 1000 do
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, 3 + n)))
+for i = 5, 4 + n, 1000 do
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, 4 + n)))
 end
-for i = 4 + n, #ARGV, 1000 do
+for i = 5 + n, #ARGV, 1000 do
   redis.call('RPUSH', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 redis.call('SET', KEYS[1], ARGV[2])
+if inbound ~= '' then
+  redis.call('HSET', KEYS[4], inbound, len .. ':' .. n)
+  redis.call('PEXPIRE', KEYS[4], ${INBOUND_KEEP_MS})
+end
 return len + n
 `;
 

@@ -54,7 +54,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const timelines = createLru<CaseEvent[]>(options.timelineCache ?? 5000);
   if (prefix.includes('{') || prefix.includes('}')) throw new Error('case store prefix must not contain { or } (Cluster hash tags)');
   const cmds = redis as unknown as Record<string, (...args: (string | number | Buffer)[]) => Promise<unknown>>;
-  redis.defineCommand('palabreCaseAppend', { numberOfKeys: 3, lua: APPEND_LUA });
+  redis.defineCommand('palabreCaseAppend', { numberOfKeys: 4, lua: APPEND_LUA });
   redis.defineCommand('palabreCaseReindex', { numberOfKeys: 13, lua: REINDEX_LUA });
   redis.defineCommand('palabreReleaseClaim', { numberOfKeys: 1, lua: RELEASE_LUA });
 
@@ -203,7 +203,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
     load,
 
-    async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[]) {
+    async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], inboundKey?: string) {
       checkAppend(caseId, expectedVersion, events, next);
       if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
       const { timeline: _ignored, ...snapshot } = next;
@@ -212,13 +212,18 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       const replies = await send([
         ['sadd', idx('dirty'), mark],
         [
-          'palabreCaseAppend', caseKey(caseId), eventsKey(caseId), outboxKey(caseId),
-          expectedVersion, encodeEntry(snapshot), events.length,
+          'palabreCaseAppend', caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`,
+          expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '',
           ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
         ],
       ]);
       const err = replies[1]?.[0];
       if (err) {
+        const applied = /ALREADY_APPLIED (\d+):(\d+)/.exec(err.message);
+        if (applied) {
+          await redis.srem(idx('dirty'), mark);
+          throw new ConflictError('ALREADY_APPLIED', `case ${caseId} already holds inbound event ${inboundKey}`, { from: Number(applied[1]), count: Number(applied[2]) }, { cause: err });
+        }
         if (err.message.startsWith('VERSION_CONFLICT')) {
           await redis.srem(idx('dirty'), mark);
           throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`, {}, { cause: err });

@@ -30,8 +30,12 @@ export interface CaseStore {
    * Appends events and the outbox notifications they cause, atomically, if the stored version is
    * still `expectedVersion` (0 for a new case); stores `next` as the new snapshot.
    * Throws ConflictError('VERSION_CONFLICT') otherwise. The timeline is never rewritten.
+   * `inboundKey` names the inbound event (and the step within it) the append comes from: an append whose key the
+   * case already holds (a redelivery of an event handled before a crash) writes nothing and throws
+   * ConflictError('ALREADY_APPLIED') with `details.from` and `details.count`, where the first append put its events.
+   * Keys are kept at least as long as a platform may redeliver (26 hours).
    */
-  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[]): Promise<void>;
+  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], inboundKey?: string): Promise<void>;
   /** Cases matching the filter, newest first. */
   list(filter: CaseFilter): Promise<Case[]>;
   /** The oldest undelivered outbox notifications of a case (at most `max`), without removing them. */

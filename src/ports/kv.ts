@@ -10,15 +10,23 @@ export interface KeyValue {
   delete(key: string): Promise<boolean>;
 }
 
+/** What `Dedup.claim` found: the key is now the caller's, another caller's live claim, or confirmed (handled). */
+export type ClaimState = 'claimed' | 'held' | 'done';
+
 /**
  * Once-only markers shared by every process: inbound update dedup, nudge dedup. For crash-safe inbound dedup,
- * `first` claims a key briefly, `confirm` keeps it once the work is done, `release` gives it back when it failed.
+ * `claim` takes a key briefly for one owner, `renew` keeps the claim alive while the work runs, `confirm` keeps the
+ * key once the work is done, `release` gives it back when it failed. A claim nobody renews lapses by itself.
  */
 export interface Dedup {
   /** True the first time a key is seen within ttlMs, false every other time, across processes. */
   first(key: string, ttlMs: number): Promise<boolean>;
-  /** Marks the key as seen for ttlMs from now, whether or not it was marked before. */
+  /** Claims the key for `owner` for ttlMs unless it is claimed (`held`) or confirmed (`done`). */
+  claim(key: string, owner: string, ttlMs: number): Promise<ClaimState>;
+  /** Extends `owner`'s claim to ttlMs from now; false when the claim is no longer theirs (gone, taken by another, or confirmed); never writes a claim that is gone. */
+  renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Marks the key as seen (confirmed) for ttlMs from now, whether or not it was marked before. */
   confirm(key: string, ttlMs: number): Promise<void>;
-  /** Forgets the key: the next `first` is true again. */
-  release(key: string): Promise<void>;
+  /** Forgets the key (only `owner`'s claim when an owner is given): the next `first` or `claim` succeeds again. */
+  release(key: string, owner?: string): Promise<void>;
 }

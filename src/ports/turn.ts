@@ -30,6 +30,11 @@ export interface TurnInput {
   /** True when the event comes from the configured staff channel or group: the only place support commands run. */
   isStaffChannel?: boolean;
   content: TurnContent;
+  /**
+   * The platform's id for this inbound event (e.g. `telegram:update:<bot>:<update_id>`), when the platform may deliver
+   * it again: the case changes it makes are stored once, even when a crash made the platform redeliver it.
+   */
+  eventId?: string;
 }
 
 /** A button: a localized label and an opaque token the engine resolves server-side. */

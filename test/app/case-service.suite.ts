@@ -242,6 +242,23 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         await expect(stuck.act(amina, c.id, { type: 'Comment', text: 'x' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
       });
 
+      it('applies each change of an inbound event once: its redelivery after a crash returns what the first run stored', async () => {
+        const { case: c } = await openNonDelivery();
+        const firstRun: Who = { ...amina, inbound: { id: 'telegram:update:1:77', appends: 0 } };
+        const first = await cases.act(firstRun, c.id, { type: 'Comment', text: 'Des nouvelles ?' });
+        await cases.act(bisou, c.id, { type: 'Comment', text: 'Je regarde.' });
+        // The process died before the platform was answered: the same update comes again, to another process.
+        const redelivered: Who = { ...amina, inbound: { id: 'telegram:update:1:77', appends: 0 } };
+        const again = await cases.act(redelivered, c.id, { type: 'Comment', text: 'Des nouvelles ?' });
+        expect(again.events).toEqual(first.events);
+        const stored = (await store.load(c.id))!;
+        expect(stored.timeline.map((e) => (e.type === 'comment' ? e.text : e.type))).toEqual(['opened', 'Des nouvelles ?', 'Je regarde.']);
+        // The event's next change, and a new event, are applied.
+        await cases.act(redelivered, c.id, { type: 'Comment', text: 'Merci.' });
+        await cases.act({ ...amina, inbound: { id: 'telegram:update:1:78', appends: 0 } }, c.id, { type: 'Comment', text: 'Des nouvelles ?' });
+        expect((await store.load(c.id))!.version).toBe(stored.version + 2);
+      });
+
       it('acts on a case it handed out moments ago, keeping the notes the buyer does not see', async () => {
         const { case: c } = await openNonDelivery();
         await cases.act(support, c.id, { type: 'Note', text: 'Vendeur déjà averti.' });

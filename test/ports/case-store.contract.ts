@@ -113,6 +113,25 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
         expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual([`${c.id}-n1`]);
       });
 
+      it('stores an inbound event once: its redelivery writes nothing and says where the first one went', async () => {
+        const c = await open({}, 1);
+        const first = next(c, [comment('une fois')]);
+        await store.append(c.id, c.version, [comment('une fois')], first, [note(c.id, 7, c.openedAt)], 'telegram:update:1:42#0');
+        const later = await add(first, [comment('ensuite')]);
+        // The redelivery decided against the case it loaded before the first run's append landed, or after it.
+        for (const base of [c, later]) {
+          const again = next(base, [comment('une fois')]);
+          const err = await store.append(c.id, base.version, [comment('une fois')], again, [note(c.id, 8, c.openedAt)], 'telegram:update:1:42#0').catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(ConflictError);
+          expect(err).toMatchObject({ code: 'ALREADY_APPLIED', args: { from: 1, count: 1 } });
+        }
+        expect(await store.load(c.id)).toEqual(later);
+        expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual([`${c.id}-n1`, `${c.id}-n7`]);
+        // Another step of the same event, or another event, is a new change.
+        await store.append(c.id, later.version, [comment('deux')], next(later, [comment('deux')]), [], 'telegram:update:1:42#1');
+        expect((await store.load(c.id))?.version).toBe(4);
+      });
+
       it('refuses to create a case that already exists', async () => {
         const c = await open();
         const again = next(null, [c.timeline[0]!]);

@@ -213,5 +213,51 @@ export function describeDedup(name: string, setup: () => Promise<DedupHarness>):
       expect(await a.first(key, 60_000)).toBe(false);
       await expect(a.release(fresh('never-seen'))).resolves.toBeUndefined();
     });
+
+    it('claim tells a live claim (held) from a confirmed key (done), for every process', async () => {
+      const [a, b] = [h.dedup(), h.dedup()];
+      const key = fresh('claim');
+      expect(await a.claim(key, 'p1', 60_000)).toBe('claimed');
+      expect(await b.claim(key, 'p2', 60_000)).toBe('held');
+      expect(await b.first(key, 60_000)).toBe(false);
+      await a.confirm(key, 60_000);
+      expect(await b.claim(key, 'p2', 60_000)).toBe('done');
+    });
+
+    it('lets exactly one of many racing claims through', async () => {
+      const ds = [h.dedup(), h.dedup(), h.dedup()];
+      const key = fresh('claim-race');
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => ds[i % 3]!.claim(key, `p${i}`, 60_000)));
+      expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+      expect(results.filter((r) => r === 'held')).toHaveLength(29);
+    });
+
+    it('a claim nobody renews lapses and can be taken; its old owner can then neither renew nor release it', async () => {
+      const [a, b] = [h.dedup(), h.dedup()];
+      const key = fresh('lapse');
+      expect(await a.claim(key, 'dead', 80)).toBe('claimed');
+      expect(await eventually(async () => (await b.claim(key, 'alive', 60_000)) === 'claimed')).toBe(true);
+      expect(await a.renew(key, 'dead', 60_000)).toBe(false);
+      await a.release(key, 'dead');
+      expect(await a.claim(key, 'third', 60_000)).toBe('held');
+      expect(await b.renew(key, 'alive', 60_000)).toBe(true);
+    });
+
+    it('renew keeps a claim alive past its first TTL; it never revives a released or confirmed key', async () => {
+      const [a, b] = [h.dedup(), h.dedup()];
+      const key = fresh('renew');
+      expect(await a.claim(key, 'p1', 150)).toBe('claimed');
+      for (let i = 0; i < 4; i++) {
+        await sleep(60);
+        expect(await a.renew(key, 'p1', 150)).toBe(true);
+      }
+      expect(await b.claim(key, 'p2', 60_000)).toBe('held');
+      await a.release(key, 'p1');
+      expect(await a.renew(key, 'p1', 60_000)).toBe(false);
+      expect(await b.claim(key, 'p2', 60_000)).toBe('claimed');
+      await b.confirm(key, 60_000);
+      expect(await b.renew(key, 'p2', 60_000)).toBe(false);
+      expect(await a.claim(key, 'p1', 60_000)).toBe('done');
+    });
   });
 }

@@ -71,6 +71,8 @@ export interface Turn {
   input: TurnInput;
   account: Account | null;
   who: Who | null;
+  /** The inbound event's id and the count of case changes it made (see Who.inbound). */
+  inbound?: { id: string; appends: number };
   locale: string;
   timezone: string;
   /** Support may act here: a support account in the staff channel or on the web playground. */

@@ -42,6 +42,7 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
     owners: [identity],
     now: e.deps.clock.now().toISOString(),
     replies: [],
+    ...(input.eventId ? { inbound: { id: input.eventId, appends: 0 } } : {}),
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
@@ -104,7 +105,7 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   const prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
   const identity = identityOwner(platform, userId);
   t.account = account;
-  t.who = account ? { accountId: account.id, platform } : null;
+  t.who = account ? { accountId: account.id, platform, ...(t.inbound ? { inbound: t.inbound } : {}) } : null;
   t.timezone = account?.timezone ?? e.deps.defaultTimezone;
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || platform === 'web');
   t.owner = account ? account.id : identity;

@@ -1,3 +1,4 @@
+import type { Dedup } from '../../../src/ports/kv.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { createDedup, createMemoryDedup } from '../../../src/infra/dedup.js';
@@ -142,6 +143,34 @@ describe('Discord with several processes', () => {
       await second.stop();
       await first.stop();
       await redis?.cleanup();
+    }
+  });
+
+  it('takes over an interaction and a message whose process stopped mid-turn, once its claim lapses, and answers them', async () => {
+    const dedup = createMemoryDedup();
+    // The first process claims everything and then stops: it never renews its claims nor finishes its turns.
+    const dying: Dedup = { ...dedup, claim: (k, o, t) => dedup.claim(k, o, t), renew: async () => false };
+    // The second sees each event a moment later, as a slower process would.
+    const late: Dedup = { ...dedup, claim: async (k, o, t) => (await new Promise((r) => setTimeout(r, 50)), dedup.claim(k, o, t)) };
+    const first = await startHarness({ shared: { dedup: dying, claimMs: 300 } });
+    const second = await startHarness({ standin: first.standin, shared: { dedup: late, claimMs: 300, kv: first.deps.kv, links: first.deps.links, threads: first.deps.threads } });
+    try {
+      await eventually(() => expect(first.standin.connections).toBe(2));
+      first.engine.answer(() => new Promise(() => undefined));
+      second.engine.answer((input) => [replyTo(input, [{ id: 'test-raw', args: { text: 'repris' } }])]);
+      const id = first.standin.command({ user: USERS.amina, name: 'help' });
+      await eventually(() => expect(first.standin.repliesTo(id)[0]?.content).toBe('repris'));
+      const dm = first.standin.dmChannelId(USERS.amina.id);
+      first.standin.sendMessage({ author: USERS.amina, content: 'toujours là ?' });
+      await eventually(() => expect(second.engine.inputs).toHaveLength(2));
+      await eventually(() => expect(first.standin.messagesIn(dm).filter((m) => m.content === 'repris').length).toBeGreaterThanOrEqual(1));
+      // Each was run by both (the first never got to answer), and answered by the second.
+      expect(first.engine.inputs).toHaveLength(2);
+      expect(second.engine.inputs.map((i) => i.eventId)).toEqual([`discord:int:${id}`, expect.stringMatching(/^discord:msg:\d+:0$/)]);
+      expect(first.engine.inputs.map((i) => i.eventId)).toEqual(second.engine.inputs.map((i) => i.eventId));
+    } finally {
+      await second.stop();
+      await first.stop();
     }
   });
 

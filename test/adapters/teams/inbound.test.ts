@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TurnInput } from '../../../src/ports/turn.js';
+import { createMetrics } from '../../../src/app/metrics.js';
+import { createMemoryDedup } from '../../../src/infra/dedup.js';
 import { agent, amina, bisou, buttonsOf, card, cardOf, replyTo, STAFF, startHarness, TEAM, until, visible, type Harness } from './harness.js';
 
 describe('Teams inbound activities', () => {
@@ -165,5 +167,32 @@ describe('Teams inbound activities', () => {
       { title: 'Yes', token: 't-yes', style: 'positive' },
       { title: 'No', token: 't-no', style: 'destructive' },
     ]);
+  });
+});
+
+describe('Teams adapter: an activity another process is handling', () => {
+  it('is refused with 503 (no apology, not run) while that claim lives, and handled once it lapsed', async () => {
+    const dedup = createMemoryDedup();
+    const metrics = createMetrics();
+    const h = await startHarness({ dedup, metrics });
+    try {
+      h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
+      const activity = h.act.say(amina, 'en cours ailleurs') as unknown as { id: string; conversation: { id: string } };
+      // Another process claimed it, then died without confirming.
+      expect(await dedup.claim(`teams:activity:${activity.conversation.id}:${activity.id}`, 'other-process', 300)).toBe('claimed');
+      expect((await h.post(activity)).status).toBe(503);
+      expect(h.engine.inputs).toHaveLength(0);
+      expect(h.standin.posted(amina.chat)).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 400));
+      expect((await h.post(activity)).status).toBe(200);
+      expect((await h.post(activity)).status).toBe(200);
+      expect(h.engine.inputs).toHaveLength(1);
+      expect(h.engine.inputs[0]!.eventId).toBe(`teams:activity:${activity.conversation.id}:${activity.id}`);
+      const exposition = await metrics.registry.metrics();
+      expect(exposition).toContain('palabre_inbound_duplicates_total{platform="teams",outcome="refused"} 1');
+      expect(exposition).toContain('palabre_inbound_duplicates_total{platform="teams",outcome="ignored"} 1');
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -86,6 +86,26 @@ describe('Telegram adapter: long polling to engine input and back', () => {
     expect(h.engine.inputs.map((i) => (i.content.type === 'text' ? i.content.text : ''))).toEqual(['bonjour', 'après']);
   });
 
+  it('acknowledges an update only once it is handled: one that failed before the engine answered is fetched again', async () => {
+    let failures = 0;
+    h.engine.answer((input) => {
+      if (input.content.type === 'text' && input.content.text === 'fragile' && failures++ === 0) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+      return [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])];
+    });
+    const from = h.standin.calls.length;
+    const update = h.standin.push(h.standin.build.text(amina, privateChat(amina), 'fragile'));
+    const answer = await h.standin.waitForCall('sendMessage', undefined, { from });
+    expect(visible(String(answer.params.text))).toBe('Bonjour Amina');
+    // The poll after the failure did not move past it; the one after the answer did.
+    const offsets = h.standin.calls.slice(from).filter((c) => c.method === 'getUpdates').map((c) => Number(c.params.offset));
+    expect(offsets).toContain(update.update_id);
+    await h.standin.waitForCall('getUpdates', (c) => c.params.offset > update.update_id, { from });
+    expect(h.engine.inputs.filter((i) => i.content.type === 'text' && i.content.text === 'fragile')).toHaveLength(2);
+    // No apology: the redelivery answered.
+    const sent = h.standin.calls.slice(from).filter((c) => c.method === 'sendMessage').map((c) => visible(String(c.params.text)));
+    expect(sent).toEqual(['Bonjour Amina']);
+  });
+
   it('apologises when a turn fails and keeps handling the next updates', async () => {
     h.engine.answer((input) => {
       if (input.content.type === 'text' && input.content.text === 'boom') throw new Error('engine exploded');

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createMetrics } from '../../../src/app/metrics.js';
 import { createDedup } from '../../../src/infra/dedup.js';
 import type { Dedup } from '../../../src/ports/kv.js';
 import { testRedis, type TestRedis } from '../../support/redis.js';
@@ -8,6 +10,14 @@ import type { TelegramStandin } from '../../support/telegram-standin.js';
 import { amina, createScriptedEngine, privateChat, replyTo, startHarness, until, visible } from './harness.js';
 
 const SECRET = 'wh-secret_0123456789';
+
+/** A metrics registry and a logger whose lines the test reads. */
+function observe() {
+  const lines: Array<{ level: number; msg: string; updateId?: number }> = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  return { lines, logger, metrics: createMetrics() };
+}
+type Observed = ReturnType<typeof observe>;
 
 describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
   let r: TestRedis;
@@ -20,8 +30,9 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
     for (const x of opened.splice(0)) await x.close();
   });
 
-  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; dedup?: Dedup; standin?: TelegramStandin; webhookUrl?: string } = {}) {
+  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; dedup?: Dedup; standin?: TelegramStandin; webhookUrl?: string; observed?: Observed } = {}) {
     const h = await startHarness({
+      ...(shared.observed ? { metrics: shared.observed.metrics, logger: shared.observed.logger } : {}),
       webhookSecret: SECRET,
       ...(shared.webhookUrl ? { webhookUrl: shared.webhookUrl } : {}),
       ...(shared.standin ? { standin: shared.standin } : {}),
@@ -95,15 +106,32 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
   });
 
   it('handles an update once when two bot processes receive it (dedup shared through Redis)', async () => {
+    const observed = observe();
     const engine = createScriptedEngine();
-    engine.answer((input) => [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])]);
-    const a = await webhookProcess({ engine, redisDedup: true });
-    const b = await webhookProcess({ engine, redisDedup: true, standin: a.standin });
+    let turns = 0;
+    engine.answer(async (input) => {
+      // A slow turn: the second delivery arrives while the first is being handled.
+      if (turns++ === 0) await new Promise((r) => setTimeout(r, 300));
+      return [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])];
+    });
+    const a = await webhookProcess({ engine, redisDedup: true, observed });
+    const b = await webhookProcess({ engine, redisDedup: true, standin: a.standin, observed });
     const update = a.standin.build.text(amina, privateChat(amina), 'bonjour');
     const [ra, rb] = await Promise.all([a.post(update), b.post(update)]);
 
-    expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+    // The delivery that found the update being handled is not acknowledged (Telegram sends it again)...
+    expect([ra.statusCode, rb.statusCode].sort()).toEqual([200, 503]);
+    // ...and that redelivery, once the first is handled, is acknowledged without running again.
+    expect((await b.post(update)).statusCode).toBe(200);
+    expect((await a.post(update)).statusCode).toBe(200);
     expect(engine.inputs).toHaveLength(1);
+    // Each duplicate is in the log at info, with its update id, and in /metrics.
+    const told = observed.lines.filter((l) => l.level === 30 && l.updateId === update.update_id).map((l) => l.msg);
+    expect(told.filter((m) => /refused/.test(m))).toHaveLength(1);
+    expect(told.filter((m) => /ignored/.test(m))).toHaveLength(2);
+    const exposition = await observed.metrics.registry.metrics();
+    expect(exposition).toContain('palabre_inbound_duplicates_total{platform="telegram",outcome="refused"} 1');
+    expect(exposition).toContain('palabre_inbound_duplicates_total{platform="telegram",outcome="ignored"} 2');
     await until(() => a.standin.callsOf('sendMessage').length === 1, 'one answer');
     expect(a.standin.botMessages(amina.id)).toHaveLength(1);
   });
