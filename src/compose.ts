@@ -165,7 +165,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     clock,
     policy,
     defaultTimezone: config.DEFAULT_TIMEZONE,
-    notifications: notificationsFor,
+    notifications: (c, events) => notificationsFor(c, events, policy),
     afterAppend: (c, events) => nudges.afterAppend(c, events),
     shops,
     logger,
@@ -209,6 +209,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     defaultTimezone: config.DEFAULT_TIMEZONE,
     locales: i18n.locales,
     logger,
+    policy,
   });
 
   const http = createHttpServer({

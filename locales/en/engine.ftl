@@ -34,8 +34,8 @@ engine-usage = Usage: { $command ->
     [refund] /refund <case no.> [amount] [recover]
     [tracking] /tracking <case no.> <carrier> <number>
     [cases] /cases, or /cases escalated|overdue|waiting
-    [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity)
-    [decide] /decide <case no.> seller [explanation]
+    [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity; French names too)
+    [decide] /decide <case no.> seller|buyer [explanation]
     [reopen] /reopen <case no.> [explanation]
     [ask] /ask <case no.> buyer|seller <question>
     [note] /note <case no.> <text>
@@ -105,7 +105,7 @@ engine-shop-policy = { $shopName }'s policies: refunds { $refunds ->
 engine-report-policy-allows = The shop's policies allow this: I recommend that the seller accept.
 engine-report-policy-window-closed = The shop's return window ended on { $date }.
 engine-report-ask-message = What would you like to tell { $shopName } about order { $orderId }? Write your message and I'll pass it on.
-engine-report-message-sent = Message sent to { $shopName }. Their answer will reach you in Congocrea's messages.{ $caseable ->
+engine-report-message-sent = Message sent to { $shopName }. Their answer will reach you here.{ $caseable ->
     [yes] { " " }If the problem is not solved, write to me again to open a case.
    *[no] { "" }
   }
@@ -147,20 +147,37 @@ engine-ask-tracking-again = I need the carrier and then the number, separated by
 engine-ask-question = Type your question: I'll pass it on.
 engine-ask-note = Type the internal note (visible to support only).
 engine-ask-ground = On what ground are you escalating case { $caseId }?
-engine-confirm-close = Close case { $caseId }? Only do so if the problem is solved for you.
+engine-confirm-close = Close case { $caseId } as solved? No further refund will be made ({ $refunded } refunded of { $total }) and the case will be closed. Only do so if the problem is solved for you.
 engine-confirm-escalate = Escalate case { $caseId } to support? Support will review the exchanges and can decide.
-engine-confirm-refund = Refund { $amount } in case { $caseId }, through the original payment method?
-engine-confirm-decide = Close case { $caseId } in the seller's favour?
-engine-confirm-reopen = Reopen case { $caseId }?
+engine-confirm-refund = Refund { $amount } to the buyer in case { $caseId }, through the original payment method? Paid by: { $payer ->
+    [seller] the seller
+    [marketplace] Congocrea
+   *[choose] Congocrea, or the seller if you recover it from them (choose below)
+  }. Refunded afterwards: { $after } of { $total }. { $result ->
+    [closed] The case will be closed.
+   *[open] The case stays open (partial refund).
+  }
+engine-confirm-decide = Close case { $caseId } in the seller's favour? No refund will be made{ $partial ->
+    [yes] { " " }beyond the { $refunded } of { $total } already refunded, which the buyer keeps
+   *[no] { "" }
+  }. The case will be closed.
+engine-confirm-reopen = Reopen case { $caseId }? It goes back to { $status ->
+    [escalated] support
+   *[open] the buyer and the seller
+  }; the { $refunded } of { $total } already refunded stay refunded.
 
 engine-done-comment = Message sent to { $to ->
     [seller] the seller
     [buyer] the buyer
+    [seller_support] the seller and support
+    [buyer_support] the buyer and support
    *[parties] both parties
   }.
 engine-done-evidence = File added to the case and sent to { $to ->
     [seller] the seller
     [buyer] the buyer
+    [seller_support] the seller and support
+    [buyer_support] the buyer and support
    *[parties] both parties
   }.
 engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
@@ -241,11 +258,14 @@ engine-cases-title = { $view ->
   } ({ $count }):
 engine-cases-none = { $view ->
     [mine] You have no cases.
-   *[other] No cases in this list.
+    [escalated] No cases escalated to support.
+    [overdue] No overdue cases.
+    [waiting] No cases waiting for support.
+   *[other] No cases.
   }
 engine-case-line = { $caseId } · order { $orderId } · { common-reason } · { common-status } · opened { $openedAt }
-engine-shop-suspended = Shop { $shopId } is suspended.
-engine-shop-reinstated = Shop { $shopId } is reinstated.
+engine-shop-suspended = Shop { $shopName } is suspended.
+engine-shop-reinstated = Shop { $shopName } is reinstated.
 
 engine-card-title = Case { $caseId } · { $orderTitle }
 engine-card-order = Order { $orderId } · { $shopName } · { $total }

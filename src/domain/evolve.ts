@@ -43,6 +43,8 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
       return { ...next, status: state.escalatedAt ? 'escalated' : 'open', resolution: null, closedAt: null };
     case 'late_delivery':
       return { ...next, lateDelivery: true };
+    case 'verification_requested':
+      return { ...next, verificationRequestedAt: e.at };
     case 'note':
     case 'reminder':
     // Asking support is not an answer to the buyer: the seller's clocks keep running.

@@ -10,6 +10,8 @@ export interface Policy {
   windowReminder: Duration;
   replyNudgeAfter: Duration;
   supportSla: Duration;
+  /** How long after a case closes its buyer may ask support to verify the closure (once). */
+  contestWindow: Duration;
 }
 
 export const POLICY_DEFAULTS = {
@@ -20,6 +22,7 @@ export const POLICY_DEFAULTS = {
   POLICY_WINDOW_REMINDER: 'P7D',
   POLICY_REPLY_NUDGE_AFTER: 'PT24H',
   POLICY_SUPPORT_SLA: 'PT24H',
+  POLICY_CONTEST_WINDOW: 'P30D',
 } as const;
 
 /** A positive ISO-8601 duration, e.g. `P100D` or `PT24H`. */
@@ -56,6 +59,7 @@ export const policySchema = z
     POLICY_WINDOW_REMINDER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_WINDOW_REMINDER),
     POLICY_REPLY_NUDGE_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_REPLY_NUDGE_AFTER),
     POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA),
+    POLICY_CONTEST_WINDOW: isoDuration.prefault(POLICY_DEFAULTS.POLICY_CONTEST_WINDOW),
   })
   .transform(
     (v): Policy => ({
@@ -66,6 +70,7 @@ export const policySchema = z
       windowReminder: v.POLICY_WINDOW_REMINDER,
       replyNudgeAfter: v.POLICY_REPLY_NUDGE_AFTER,
       supportSla: v.POLICY_SUPPORT_SLA,
+      contestWindow: v.POLICY_CONTEST_WINDOW,
     }),
   );
 

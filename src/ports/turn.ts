@@ -91,6 +91,8 @@ export interface OutMessage {
   expects?: 'text' | 'description' | 'photo' | 'amount' | 'tracking';
   /** Replaces the earlier message with the same key where the platform can edit (a case card whose case changed). */
   replaceKey?: string;
+  /** The user chose this language (`/lang`): adapters that keep their own language setting switch to it. */
+  language?: string;
 }
 
 /** The engine's answer to one turn. */

@@ -122,6 +122,8 @@ describe('invariants over a long random walk of allowed commands', () => {
     Escalate: () => ({ type: 'Escalate', ground: 'harassment' }),
     AskInfo: (r) => ({ type: 'AskInfo', from: r() < 0.5 ? 'buyer' : 'seller', text: '?' }),
     DecideForSeller: () => ({ type: 'DecideForSeller' }),
+    DecideForBuyer: (r) => ({ type: 'DecideForBuyer', recover: r() < 0.5 }),
+    RequestVerification: () => ({ type: 'RequestVerification', text: 'Rien reçu.' }),
     Reopen: () => ({ type: 'Reopen' }),
     Note: () => ({ type: 'Note', text: 'n' }),
     FlagLateDelivery: () => ({ type: 'FlagLateDelivery' }),
@@ -158,7 +160,7 @@ describe('invariants over a long random walk of allowed commands', () => {
   const seen: string[] = [];
   it('the walks went through every kind of entry and resolution', () => {
     expect(new Set(seen)).toEqual(
-      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery']),
+      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery', 'verification_requested']),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { Case, CaseCommandType } from '../../domain/case-model.js';
 import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
+import type { Policy } from '../../domain/policy.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { CaseCard, Choice } from '../../ports/turn.js';
 import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
@@ -18,6 +19,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
       if (type === 'AddEvidence') return [{ op: 'photo' }];
       if (type === 'Escalate') return [{ op: 'escalate', style: 'primary' }];
       if (type === 'BuyerClose') return [{ op: 'close' }];
+      if (type === 'RequestVerification') return [{ op: 'verify', style: 'primary' }];
       return [];
     case 'seller':
       if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
@@ -29,6 +31,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
       if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
       if (type === 'AskInfo') return [{ op: 'ask_buyer' }, { op: 'ask_seller' }];
       if (type === 'DecideForSeller') return [{ op: 'decide', style: 'danger' }];
+      if (type === 'DecideForBuyer') return [{ op: 'decide_buyer' }];
       if (type === 'Reopen') return [{ op: 'reopen' }];
       if (type === 'Note') return [{ op: 'note' }];
       return [];
@@ -40,7 +43,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
 }
 
 /** Buttons in the order people look for them: money and proof first, housekeeping last. */
-const OP_ORDER: CaseOp[] = ['refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'support', 'view'];
+const OP_ORDER: CaseOp[] = ['verify', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide_buyer', 'decide', 'reopen', 'note', 'support', 'view'];
 
 /** The label id of a card button: `engine-action-refund-full`. */
 export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
@@ -48,7 +51,7 @@ export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
 
 /** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
 export async function buildCard(
-  deps: { marketplace: Marketplace; tokens: ActionTokens },
+  deps: { marketplace: Marketplace; tokens: ActionTokens; policy?: Policy },
   c: Case,
   role: ViewerRole,
   owner: TokenOwner,
@@ -57,7 +60,10 @@ export async function buildCard(
   const [order, shop] = await Promise.all([deps.marketplace.order(c.orderId), deps.marketplace.shop(c.shopId)]);
   const first = order?.items[0]?.title ?? c.orderId;
   const more = (order?.items.length ?? 1) - 1;
-  const buttons = allowedCommands(c, role, now)
+  const allowed = allowedCommands(c, role, now, deps.policy);
+  const buttons = allowed
+    // Deciding for the buyer is « Rembourser en totalité » while something is left to refund.
+    .filter((type) => !(type === 'DecideForBuyer' && allowed.includes('Refund')))
     .flatMap((type) => buttonsFor(role, type))
     // SPEC section 2: "ask support" is among the seller's actions; the buyer has Escalate.
     .concat(role === 'seller' && mayRequestSupport(c, role, now) ? [{ op: 'support' }] : [])

@@ -131,7 +131,8 @@ async function setLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
     await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, locale: lang });
   }
   t.locale = lang;
-  say(t, m('engine-lang-set'));
+  // `language` tells adapters that show several languages (the playground) to switch this user's view.
+  say(t, m('engine-lang-set'), { language: lang });
 }
 
 /** The localized sentence of an error: `error-<code>`, dates and amounts kept as data for the reader's locale. */

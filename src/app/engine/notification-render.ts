@@ -1,3 +1,4 @@
+import type { Policy } from '../../domain/policy.js';
 import type { Platform } from '../../domain/types.js';
 import type { CaseStore } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
@@ -26,6 +27,8 @@ export interface NotificationRendererDeps {
   /** Button token lifetime (30 days by default). */
   actionTtlMs?: number;
   logger?: Logger;
+  /** The dispute policy: the card's buttons follow it (the contest window). */
+  policy?: Policy;
 }
 
 /** Turns outbox notifications into messages for one recipient on one platform. */
@@ -107,7 +110,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         who.accountId === c.buyerId ? 'buyer' : who.accountId === c.sellerId ? 'seller' : who.support ? 'support' : null;
       if (!role) return out;
       const owner = role === 'support' ? SUPPORT_OWNER : who.accountId!;
-      out.card = await buildCard({ marketplace: deps.marketplace, tokens }, c, role, owner, deps.clock.now().toISOString());
+      out.card = await buildCard({ marketplace: deps.marketplace, tokens, ...(deps.policy ? { policy: deps.policy } : {}) }, c, role, owner, deps.clock.now().toISOString());
       return out;
     },
   };

@@ -52,7 +52,7 @@ export const cardOwner = (t: Turn, role: ViewerRole): string => (role === 'suppo
 
 /** Adds a reply with the case card for the viewer, after `body`. */
 export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, body: Msg[] = []): Promise<void> {
-  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens }, c, role, cardOwner(t, role), t.now);
+  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens, policy: e.deps.policy }, c, role, cardOwner(t, role), t.now);
   // After a button, the card shown earlier is out of date: platforms that can edit replace it in place.
   say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
 }
@@ -62,15 +62,18 @@ function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatc
 }
 
 /** What the actor is told about events they just caused. */
-function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
+function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
+  // Once escalated, support follows the case and reads what the parties send (src/app/notifications.ts).
+  const followed = c.timeline.some((e) => e.type === 'escalated');
   const other = role === 'buyer' ? 'seller' : 'buyer';
+  const to = role === 'support' ? 'parties' : followed ? `${other}_support` : other;
   return events.flatMap((ev): Msg[] => {
     switch (ev.type) {
       case 'comment':
-        return [m('engine-done-comment', { to: role === 'support' ? 'parties' : other })];
+        return [m('engine-done-comment', { to })];
       case 'evidence':
         return [
-          m('engine-done-evidence', { to: role === 'support' ? 'parties' : other }),
+          m('engine-done-evidence', { to }),
           ...(ev.addressMatches === false ? [m('engine-done-proof-mismatch')] : []),
         ];
       case 'tracking':
@@ -89,6 +92,8 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
         return [m('engine-done-closed', { resolution: ev.resolution })];
       case 'reopened':
         return [m('engine-done-reopened')];
+      case 'verification_requested':
+        return [m('engine-done-verification-requested', { caseId: c.id })];
       case 'opened':
       case 'info_provided':
       case 'reminder':
@@ -115,7 +120,7 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
   const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c });
-  const body = outcome(result.events, role);
+  const body = outcome(result.events, role, result.case);
   // A comment or a file needs no card: the conversation goes on where it is.
   if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
@@ -186,6 +191,8 @@ function timeline(c: Case): Msg[] {
         return m('engine-timeline-reopened', { ...base, text: clip(ev.text ?? '') });
       case 'late_delivery':
         return m('engine-timeline-late-delivery', base);
+      case 'verification_requested':
+        return m('engine-timeline-verification-requested', { ...base, resolution: ev.resolution, text: clip(ev.text ?? '') });
       default: {
         const never: never = ev;
         return never;
