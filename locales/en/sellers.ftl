@@ -8,7 +8,6 @@ engine-stale-button = This button no longer applies: { $state ->
    *[other] case { $caseId } has changed ({ common-status }).
   } Nothing was done; here is the case as it is now.
 error-action-used = Already chosen: this choice was made before. Nothing was changed.
-error-action-superseded = This choice is no longer open: it was already made, or a newer question replaced it. Nothing was changed.
 
 ## Money and closing, on purpose
 

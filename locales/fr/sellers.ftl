@@ -8,7 +8,6 @@ engine-stale-button = Ce bouton ne s’applique plus : { $state ->
    *[other] le litige { $caseId } a changé ({ common-status }).
   } Rien n’a été fait ; voici la fiche à jour.
 error-action-used = Déjà choisi : ce choix a déjà été fait. Rien n’a été modifié.
-error-action-superseded = Ce choix n’est plus en cours : il a déjà été fait, ou une question plus récente l’a remplacé. Rien n’a été modifié.
 
 ## Money and closing, on purpose
 

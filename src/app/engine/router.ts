@@ -69,7 +69,7 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       requireWho(t);
       const s = await currentState(e, t);
       // A button of a flow that was left, finished or restarted since: already chosen or replaced, nothing to do.
-      if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_SUPERSEDED', 'button of an earlier flow');
+      if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
       switch (s.flow) {
         case 'report':
           return onReportChoice(e, t, s, p.v);

@@ -1,5 +1,5 @@
-import type { Case, CaseCommandType } from '../../../domain/case-model.js';
-import { allowedCommands, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
+import type { Case, CaseCommand, CaseCommandType } from '../../../domain/case-model.js';
+import { allowedCommands, decide, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
 import { NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EvidenceKind } from '../../../domain/types.js';
 import { parseAmount } from '../../format.js';
@@ -7,7 +7,7 @@ import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { onceKey, SUPPORT_OWNER, type ActionPayload, type CaseOp } from '../actions.js';
 import { groundOf } from '../support-words.js';
-import { m, say, type EngineCtx, type Turn } from '../context.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
 import { askProofAddress, onProofText } from './proof.js';
@@ -188,11 +188,37 @@ export type Proposal =
   | { op: 'escalate' }
   | { op: 'verify' };
 
+/** The command a proposal stands for, as the confirmation will run it. */
+function proposedCommand(p: Proposal, c: Case): CaseCommand {
+  switch (p.op) {
+    case 'refund':
+      return { type: 'Refund', ...(p.amount !== undefined ? { amount: { amount: p.amount, currency: c.orderTotal.currency } } : {}) };
+    case 'decide':
+      return { type: 'DecideForSeller' };
+    case 'decide_buyer':
+      return { type: 'DecideForBuyer' };
+    case 'close':
+      return { type: 'BuyerClose' };
+    case 'reopen':
+      return { type: 'Reopen' };
+    case 'escalate':
+      return { type: 'Escalate' };
+    case 'verify':
+      return { type: 'RequestVerification' };
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+}
+
 /**
  * Shows what an action will do (amount, who pays, the status after) and asks to confirm it. Buttons and
  * commands both come here: nothing that moves money or closes a case happens without this step.
  */
 export async function propose(e: EngineCtx, t: Turn, c: Case, role: Role, p: Proposal): Promise<void> {
+  // Never ask to confirm what the rules would refuse: the refusal (a closed case, too large an amount) comes now.
+  decide(c, proposedCommand(p, c), { now: t.now, policy: e.deps.policy, actor: { accountId: requireWho(t).accountId, role, platform: t.input.platform } });
   const owner = cardOwner(t, role);
   const once = await newOnce(e);
   const money = (amount: number) => ({ money: { amount, currency: c.orderTotal.currency } });
