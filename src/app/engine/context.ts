@@ -81,6 +81,8 @@ export interface Turn {
   owners: TokenOwner[];
   now: string;
   replies: OutMessage[];
+  /** The pressed button's message is done with (TurnResult.retirePressed). */
+  retirePressed?: boolean;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
   /**
@@ -89,6 +91,10 @@ export interface Turn {
    */
   earlyState?: { state: ConversationState | null | 'invalid' };
 }
+
+/** The slot of a message with buttons (OutMessage.slot): a newer message in it retires the older one's buttons. */
+export const buttonSlot = (out: Pick<OutMessage, 'caseId' | 'orderId'>): string =>
+  out.caseId ? `case:${out.caseId}` : out.orderId ? `order:${out.orderId}` : 'prompt';
 
 /** A message id with arguments. */
 export const m = (id: string, args?: MessageArgs): Msg => (args ? { id, args } : { id });
@@ -102,6 +108,7 @@ export function say(t: Turn, body: Msg | Msg[], extra: Partial<Omit<OutMessage, 
     body: Array.isArray(body) ? body : [body],
     ...extra,
   };
+  if (!out.slot && (out.choices?.length || out.card)) out.slot = buttonSlot(out);
   t.replies.push(out);
   return out;
 }

@@ -69,6 +69,8 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
       e.log.info({ code: err.code, platform: input.platform, userId: input.userId }, 'turn refused');
       if (err.code === 'NOT_LINKED') await explainLinking(e, t).catch(() => say(t, errorMsg(err)));
       else say(t, errorMsg(err));
+      // A spent, expired or no longer applicable button is dead; someone else's button stays for its owner.
+      t.retirePressed = input.content.type === 'action' && err.code !== 'ACTION_INVALID' && err.code !== 'NOT_LINKED';
     } else {
       outcome = 'error';
       e.log.error({ err, code: 'INTERNAL', platform: input.platform, userId: input.userId, conversationId: input.conversationId }, 'turn failed');
@@ -76,7 +78,7 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
     }
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
-  return { replies: t.replies };
+  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}) };
 }
 
 function textOf(input: TurnInput): string | null {

@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../../ports/logger.js';
 import type { Choice, OutMessage } from '../../ports/turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
 import { buildCard, type ViewerRole } from './cards.js';
+import { buttonSlot } from './context.js';
 
 export interface NotificationRendererDeps {
   links: LinkStore;
@@ -100,6 +101,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         const choices = await offers(n, who.accountId);
         if (choices.length > 0) out.choices = choices;
       }
+      if (out.choices || n.card) out.slot = buttonSlot(out);
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {

@@ -46,6 +46,9 @@ async function currentState(e: EngineCtx, t: Turn) {
 
 async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHooks): Promise<void> {
   const p = await e.tokens.resolve(token, t.owners);
+  // A choice answers its question: flows, menus, pickers and confirmations. A case card's buttons stay
+  // live (a newer card in the chat replaces them, and a press that no longer applies is answered).
+  t.retirePressed = p.k === 'case' ? p.once !== undefined || p.arg !== undefined || p.op === 'view' : p.k !== 'order' && p.k !== 'shop';
   switch (p.k) {
     case 'demo':
       if (!e.deps.embedded) throw new ValidationError('ACTION_INVALID', 'demo accounts exist in the embedded mode only');

@@ -64,6 +64,7 @@ function stillApplies(e: EngineCtx, t: Turn, c: Case, role: Role, op: CaseOp): b
 
 /** A button pressed after the case changed: say what changed, nothing done, and show the card as it is now. */
 async function sayStale(e: EngineCtx, t: Turn, c: Case, role: Role): Promise<void> {
+  t.retirePressed = true;
   const state = c.status === 'closed' ? 'closed' : c.status === 'escalated' ? 'escalated' : 'other';
   const at = c.status === 'closed' ? c.closedAt : c.escalatedAt;
   const msg = m('engine-stale-button', {
