@@ -101,7 +101,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         const choices = await offers(n, who.accountId);
         if (choices.length > 0) out.choices = choices;
       }
-      if (out.choices || n.card) out.slot = buttonSlot(out);
+      if (out.choices || n.card) out.slot = buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {
