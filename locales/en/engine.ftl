@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en to change language, /help for this help.
 engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
-engine-help-seller = • Sellers: write in a case's thread (or reply to its message) to talk to the buyer; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
+engine-help-seller = • Sellers: the "Reply to the buyer" button on a case card sends the buyer your message; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: your commands work in the support channel.
 engine-help-common = /lang fr|en changes the language, /cancel leaves what you are doing.
@@ -44,7 +44,7 @@ engine-usage = Usage: { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] To answer a buyer, write in the case's thread or reply to the case's message. /cases lists your cases.
+    [seller] To answer a buyer, open the case with /cases and use the "Reply to the buyer" button.
     [support] Support commands work in the support channel; /help lists them.
    *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
   }

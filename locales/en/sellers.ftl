@@ -56,3 +56,12 @@ engine-shop-which = { $count } shops match "{ $query }". Which one?
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Several shops match: give more of the name.
 engine-staff-hint = Here I answer support's commands: /cases for the lists, /case <no.> for one case, /help for everything else.
+
+## Replying to the other party with a button (every platform)
+
+engine-action-reply-to-seller = Reply to the seller
+engine-action-reply-to-buyer = Reply to the buyer
+engine-ask-reply = Write your message to the { $to ->
+    [seller] seller
+   *[buyer] buyer
+  } (case { $caseId }): I'll pass it on.

@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en pour changer de langue, /help pour cette aide.
 engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
-engine-help-seller = • Vendeur : écrivez dans le fil d’un litige (ou répondez à son message) pour parler à l’acheteur ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
+engine-help-seller = • Vendeur : le bouton « Répondre à l’acheteur » de la fiche d’un litige lui transmet votre message ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
 engine-help-common = /lang fr|en change la langue, /cancel abandonne l’action en cours.
@@ -44,7 +44,7 @@ engine-usage = Utilisation : { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] Pour répondre à un acheteur, écrivez dans le fil du litige ou répondez au message du litige. /cases liste vos litiges.
+    [seller] Pour répondre à un acheteur, ouvrez le litige avec /cases et utilisez le bouton « Répondre à l’acheteur ».
     [support] Les commandes du support fonctionnent dans le canal du support ; /help les liste.
    *[other] Je n’ai pas bien compris. Décrivez le problème avec votre commande (par exemple « mon colis n’est jamais arrivé »), ou tapez /report. /help donne toutes les commandes.
   }

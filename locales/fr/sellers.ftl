@@ -56,3 +56,12 @@ engine-shop-which = { $count } boutiques correspondent à « { $query } ». Laqu
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Plusieurs boutiques correspondent : précisez le nom.
 engine-staff-hint = Ici, je réponds aux commandes du support : /cases pour les listes, /case <n°> pour un litige, /help pour tout le reste.
+
+## Replying to the other party with a button (every platform)
+
+engine-action-reply-to-seller = Répondre au vendeur
+engine-action-reply-to-buyer = Répondre à l’acheteur
+engine-ask-reply = Écrivez votre message { $to ->
+    [seller] au vendeur
+   *[buyer] à l’acheteur
+  } (litige { $caseId }) : je le transmets.

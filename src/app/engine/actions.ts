@@ -22,6 +22,7 @@ export const CASE_OPS = [
   'support',
   'verify',
   'decide_buyer',
+  'reply',
 ] as const;
 export type CaseOp = (typeof CASE_OPS)[number];
 

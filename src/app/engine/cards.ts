@@ -16,12 +16,15 @@ interface CardButton {
 function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
   switch (role) {
     case 'buyer':
+      // A button path to write to the other party, on every platform (no reply gesture to know).
+      if (type === 'Comment') return [{ op: 'reply', style: 'primary' }];
       if (type === 'AddEvidence') return [{ op: 'photo' }];
       if (type === 'Escalate') return [{ op: 'escalate', style: 'primary' }];
       if (type === 'BuyerClose') return [{ op: 'close' }];
       if (type === 'RequestVerification') return [{ op: 'verify', style: 'primary' }];
       return [];
     case 'seller':
+      if (type === 'Comment') return [{ op: 'reply' }];
       if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
       if (type === 'AddTracking') return [{ op: 'tracking' }];
       if (type === 'AddEvidence') return [{ op: 'proof' }];
@@ -43,11 +46,15 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
 }
 
 /** Buttons in the order people look for them: money and proof first, housekeeping last. */
-const OP_ORDER: CaseOp[] = ['verify', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide_buyer', 'decide', 'reopen', 'note', 'support', 'view'];
+const OP_ORDER: CaseOp[] = ['reply', 'verify', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide_buyer', 'decide', 'reopen', 'note', 'support', 'view'];
 
 /** The label id of a card button: `engine-action-refund-full`. */
 export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
-  op === 'escalate' && role === 'support' ? 'engine-action-escalate-support' : `engine-action-${op.replace(/_/g, '-')}`;
+  op === 'escalate' && role === 'support'
+    ? 'engine-action-escalate-support'
+    : op === 'reply'
+      ? `engine-action-reply-to-${role === 'buyer' ? 'seller' : 'buyer'}`
+      : `engine-action-${op.replace(/_/g, '-')}`;
 
 /** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
 export async function buildCard(

@@ -75,6 +75,15 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         choices.push({ label: { id: to === 'buyer' ? 'engine-order-reply-to-buyer' : 'engine-order-reply-to-seller' }, token, style: 'primary' });
       }
     }
+    // A case message without its card still gets a button path to answer the other party, on every platform.
+    if (n.caseId && !n.card) {
+      const c = await deps.store.load(n.caseId);
+      const to = c && c.status !== 'closed' ? (c.buyerId === accountId ? 'seller' : c.sellerId === accountId ? 'buyer' : null) : null;
+      if (c && to) {
+        const token = await tokens.issue(accountId, { k: 'case', caseId: c.id, op: 'reply' });
+        choices.push({ label: { id: `engine-action-reply-to-${to}` }, token });
+      }
+    }
     if (n.offerReinstatement) {
       const shop = await deps.marketplace.shop(n.offerReinstatement);
       if (shop?.ownerId === accountId) {

@@ -52,7 +52,7 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     const seller = await w.user({ account: 'acc-bisou', platform: 'discord' });
     await seller.command(`/case ${caseId}`);
     expect(seller.last[0]!.card!.viewerRole).toBe('seller');
-    expect(buttons(seller.last)).toEqual(['engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
+    expect(buttons(seller.last)).toEqual(['engine-action-reply-to-buyer', 'engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
     await seller.press('engine-action-refund-full');
     expect(seller.ids()).toEqual(['engine-confirm-refund']);
     expect(seller.read()).toContain(`Rembourser ${cdf(5_000_000)} à l’acheteur dans le litige`);
@@ -134,11 +134,11 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     const c = (await w.store.load(caseId))!;
     expect(amina.read()).toContain(formatDate(c.escalatableAt, 'fr', 'Africa/Kinshasa', 'datetime'));
     await amina.command(`/case ${caseId}`);
-    expect(buttons(amina.last)).toEqual(['engine-action-photo', 'engine-action-close']);
+    expect(buttons(amina.last)).toEqual(['engine-action-reply-to-seller', 'engine-action-photo', 'engine-action-close']);
 
     w.clock.advance(3 * DAY + 60_000);
     await amina.command(`/case ${caseId}`);
-    expect(buttons(amina.last)).toEqual(['engine-action-escalate', 'engine-action-photo', 'engine-action-close']);
+    expect(buttons(amina.last)).toEqual(['engine-action-reply-to-seller', 'engine-action-escalate', 'engine-action-photo', 'engine-action-close']);
     await amina.press('engine-action-escalate');
     expect(amina.ids()).toEqual(['engine-confirm-escalate']);
     await amina.press('engine-choice-confirm');

@@ -221,3 +221,31 @@ describe.each(['memory', 'redis'] as const)('support speaks its own language (%s
     expect(web.last[0]).toMatchObject({ locale: 'en', language: 'en' });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('a button path to answer the other party (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('the card’s « Répondre à l’acheteur » asks for the text and sends it; a relayed comment carries « Répondre au vendeur »', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await w.user({ account: 'acc-bisou', platform: 'teams' });
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-reply-to-buyer');
+    expect(seller.ids()).toEqual(['engine-ask-reply']);
+    expect(seller.last[0]!.expects).toBe('text');
+    await seller.text('Le colis part demain.');
+    expect(seller.ids()).toEqual(['engine-done-comment']);
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'comment', text: 'Le colis part demain.', actor: { role: 'seller' } });
+
+    const relayed = (await w.outbox(caseId)).find((n) => n.body[0]!.id === 'notify-comment')!;
+    const link = { platform: 'teams' as const, userId: 'amina-teams', accountId: 'acc-amina', address: 'dm-amina', linkedAt: '2026-11-01T00:00:00Z' };
+    await w.links.put(link);
+    const out = await w.renderer.render(relayed, { link }, 'teams');
+    expect(out.choices!.map((c) => c.label.id)).toEqual(['engine-action-reply-to-seller']);
+    const amina = await w.user({ account: 'acc-amina', platform: 'teams', userId: 'amina-teams', conversationId: 'dm-amina' });
+    await amina.pressToken(out.choices![0]!.token);
+    expect(amina.ids()).toEqual(['engine-ask-reply']);
+    await amina.text('Merci !');
+    expect(amina.ids()).toEqual(['engine-done-comment']);
+  });
+});

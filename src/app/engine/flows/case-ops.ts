@@ -20,6 +20,8 @@ function commandOf(op: CaseOp, role: Role): CaseCommandType | 'RequestSupport' |
   switch (op) {
     case 'view':
       return null;
+    case 'reply':
+      return 'Comment';
     case 'photo':
     case 'proof':
       return 'AddEvidence';
@@ -152,6 +154,9 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       return ask('note', 'engine-ask-note', 'text');
     case 'support':
       return ask('support', 'engine-ask-support', 'text');
+    case 'reply':
+      await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'comment', caseId: c.id });
+      return void say(t, m('engine-ask-reply', { caseId: c.id, to: role === 'buyer' ? 'seller' : 'buyer' }), { caseId: c.id, expects: 'text' });
     default: {
       const never: never = p.op;
       return never;
@@ -324,6 +329,9 @@ export async function onCaseInput(
     case 'ask':
       await done();
       return actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text });
+    case 'comment':
+      await done();
+      return actOnCase(e, t, s.caseId, { type: 'Comment', text });
     case 'note':
       await done();
       return actOnCase(e, t, s.caseId, { type: 'Note', text });
