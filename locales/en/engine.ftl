@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Please keep your exchanges with the buyer here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
    *[other] Please keep your exchanges with the seller here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
   }
-engine-file-no-case = I got the file, but I don't know which case to add it to. Send it in the case's thread, or use the "Add a photo" button on the case card.
+engine-file-no-case = I got the file, but I don't know which case to add it to. Use the "Add a photo" button on the case card (/cases), then send it.
 
 ## Reporting a problem (buyer)
 

@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Merci de garder les échanges avec l’acheteur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
    *[other] Merci de garder les échanges avec le vendeur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
   }
-engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Envoyez-le dans le fil du litige, ou utilisez le bouton « Ajouter une photo » de la fiche du litige.
+engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Utilisez le bouton « Ajouter une photo » de la fiche du litige (/cases), puis envoyez-le.
 
 ## Reporting a problem (buyer)
 

@@ -110,7 +110,9 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         const choices = await offers(n, who.accountId);
         if (choices.length > 0) out.choices = choices;
       }
-      if (out.choices || n.card) out.slot = buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
+      // A relayed message's Reply button supersedes the previous relayed one's, never the case card's buttons.
+      if (n.card) out.slot = buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
+      else if (out.choices) out.slot = n.caseId ? `${who.accountId ?? SUPPORT_OWNER}|reply:${n.caseId}` : buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {
