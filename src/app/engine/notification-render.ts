@@ -110,9 +110,9 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         const choices = await offers(n, who.accountId);
         if (choices.length > 0) out.choices = choices;
       }
-      // A relayed message's Reply button supersedes the previous relayed one's, never the case card's buttons.
-      if (n.card) out.slot = buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
-      else if (out.choices) out.slot = n.caseId ? `${who.accountId ?? SUPPORT_OWNER}|reply:${n.caseId}` : buttonSlot(out, who.accountId ?? SUPPORT_OWNER);
+      // A notification supersedes the previous notification of its kind (card, relayed message with Reply), never a
+      // prompt or confirmation the recipient is answering: it arrives on its own time, not as the next step of theirs.
+      if (n.card || out.choices) out.slot = `notice:${n.card ? 'card' : 'reply'}:${buttonSlot(out, who.accountId ?? SUPPORT_OWNER)}`;
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {

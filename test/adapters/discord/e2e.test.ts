@@ -192,7 +192,7 @@ describe('Discord: only live buttons (issue 13)', () => {
     w = null;
   });
 
-  it('a confirmation takes the buttons off the card it came from; a stale confirmation answers what changed and refunds nothing', async () => {
+  it('a newer confirmation takes the buttons off the older one; a stale confirmation answers what changed and refunds nothing', async () => {
     w = await startWorld();
     await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
     await w.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien reçu.' });
@@ -206,8 +206,10 @@ describe('Discord: only live buttons (issue 13)', () => {
 
     const asked = await press(w, USERS.bisou, dm, label(w, 'engine-action-refund-full'));
     expect(asked[0].content).toContain('Rembourser');
-    // The card's buttons are superseded by the confirmation (same case, same chat): edited away.
-    await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${card.id}` && c.body?.components?.length === 0)).toBe(true));
+    const { message: older } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));
+    // Pressed again on the card: the newer confirmation supersedes the older one, whose buttons are edited away.
+    w.dc.clickButton({ user: USERS.bisou, messageId: card.id, customId: withButton(w, dm, label(w, 'engine-action-refund-full')).button.custom_id });
+    await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${older.id}` && c.body?.components?.length === 0)).toBe(true));
 
     await w.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
     const { message: confirmation } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));

@@ -88,16 +88,17 @@ describe('Teams: only live buttons (issue 13)', () => {
   let app: TeamsApp;
   afterEach(() => app?.close());
 
-  it('a confirmation updates the card it supersedes to one without buttons; a stale confirmation answers what changed and refunds nothing', async () => {
+  it('a newer confirmation updates the older one to a card without buttons; a stale confirmation answers what changed and refunds nothing', async () => {
     app = await startTeamsApp({});
     await app.post(app.act.installTeam(agent, [bisou]));
     await app.link(bisou, 'acc-bisou');
     await app.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien reçu.' });
-    const card = await app.expectMessage(bisou.chat, /Nouveau litige C-000001/);
+    await app.expectMessage(bisou.chat, /Nouveau litige C-000001/);
     await app.press(bisou, 'Rembourser en totalité');
-    await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur dans le litige C-000001/);
-    // The card is updated in place (PUT) without its buttons.
-    await until(() => app.standin.updated().some((u) => u.activityId === card.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the card retired');
+    const older = await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur dans le litige C-000001/);
+    await app.press(bisou, 'Rembourser en totalité');
+    // The older confirmation is updated in place (PUT) without its buttons.
+    await until(() => app.standin.updated().some((u) => u.activityId === older.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the older confirmation retired');
 
     await app.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
     const confirmation = await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur/);
