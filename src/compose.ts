@@ -173,7 +173,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     clock,
     policy,
     defaultTimezone: config.DEFAULT_TIMEZONE,
-    notifications: notificationsFor,
+    notifications: (c, events) => notificationsFor(c, events, policy),
     afterAppend: (c, events) => nudges.afterAppend(c, events),
     shops,
     logger,

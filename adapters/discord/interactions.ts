@@ -129,9 +129,12 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
     ack.deferring = i.deferReply(flags ? { flags } : {});
   }, ctx.ackAfterMs);
   let replies;
+  let retirePressed = false;
   try {
     const eventId = eventIds.get(i);
-    replies = (await ctx.engine.handle({ ...turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }), ...(eventId ? { eventId } : {}) })).replies;
+    const result = await ctx.engine.handle({ ...turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }), ...(eventId ? { eventId } : {}) });
+    replies = result.replies;
+    retirePressed = result.retirePressed === true;
   } finally {
     clearTimeout(timer);
     if (ack.deferring) await ack.deferring;
@@ -150,6 +153,10 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
     }
     // Ephemeral answers cannot be replied to or edited later through the channel: nothing to remember.
     if (!ephemeral) await ctx.sender.track(out, i.channelId ?? '', ids);
+  }
+  // The choice is made: the pressed message's buttons go (ephemeral ones are not the channel's to edit).
+  if (retirePressed && 'message' in i && i.message && !i.message.flags.has(MessageFlags.Ephemeral) && i.channelId) {
+    await ctx.sender.retire(i.channelId, i.message.id);
   }
   if (!answered) {
     const done = ctx.i18n.t(await localeOf(ctx, i.user.id, i.locale), { id: 'dc-done' }, ctx.defaultTimezone);

@@ -9,6 +9,7 @@ import type { KeyValue } from '../../src/ports/kv.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { actionId, CUSTOM_ID_MAX, formId, isTokenShaped, selectId } from './parse.js';
 import { LIMITS, toDiscordView, type ComponentSpec } from './render.js';
+import { createButtonSlots } from '../common/slots.js';
 
 /** One Discord message ready to post, through REST or as an interaction response. */
 export interface DiscordMessage {
@@ -44,6 +45,14 @@ const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
 /** Posts engine output natively and remembers which messages belong to which case. */
 export function createDiscordSender(deps: DiscordSenderDeps) {
   const { rest, kv, logger } = deps;
+  const slots = createButtonSlots(kv, 'dc');
+
+  /** Takes a message's buttons away (https://discord.com/developers/docs/resources/message#edit-message); gone is fine. */
+  async function retire(channelId: string, messageId: string): Promise<void> {
+    await rest.patch(Routes.channelMessage(channelId, messageId), { body: { components: [] } }).catch((err: unknown) => {
+      logger.debug({ err, channelId, messageId }, 'buttons not retired');
+    });
+  }
 
   /** The token as it travels in a custom_id or select value; too long ones go through the key-value store. */
   async function wire(token: string, room: number): Promise<string> {
@@ -107,6 +116,11 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
     const subject = messageSubject(out);
     if (subject) for (const id of ids) await deps.threads.rememberMessage('discord', channelId, id, subject);
     const card = ids.at(-1);
+    // A newer message in the same slot (a case's card and confirmations, a flow's question) supersedes this one's buttons.
+    if (out.slot && card) {
+      const previous = await slots.swap(channelId, out.slot, card);
+      if (previous) await retire(channelId, previous);
+    }
     if (!out.replaceKey || !card) return;
     const key = `dc:card:${channelId}:${out.replaceKey}`;
     const previous = await kv.get<string>(key);
@@ -122,6 +136,7 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
   return {
     compose,
     track,
+    retire,
     /** Posts an OutMessage in a channel (or thread); returns the ids of the messages posted. */
     async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string } = {}): Promise<string[]> {
       const ids: string[] = [];

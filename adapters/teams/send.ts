@@ -6,6 +6,8 @@ import type { OutMessage } from '../../src/ports/turn.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { hasCard, toActivities, withoutActions, type OutActivity } from './cards.js';
 import type { TeamsFiles } from './files.js';
+import type { KeyValue } from '../../src/ports/kv.js';
+import { createButtonSlots } from '../common/slots.js';
 import type { ReferenceStore, TeamsHome, TeamsReference } from './references.js';
 
 export interface TeamsSenderDeps {
@@ -19,6 +21,8 @@ export interface TeamsSenderDeps {
   refs: ReferenceStore;
   files: TeamsFiles;
   logger: Logger;
+  /** Which card of a conversation holds each button slot, and each card's version without buttons. */
+  kv?: KeyValue;
 }
 
 /** How a message is being sent: the card the user pressed (edited in place), the user a file consent is for. */
@@ -48,6 +52,30 @@ function toBotbuilder(ref: TeamsReference): Partial<ConversationReference> {
 /** Posts engine output in Teams: HTML text, Adaptive Cards, card updates, relayed files; proactively where needed. */
 export function createTeamsSender(deps: TeamsSenderDeps) {
   const { adapter, refs, logger } = deps;
+  const slots = deps.kv ? createButtonSlots(deps.kv, 'teams') : null;
+  const RETIRED_TTL_MS = 30 * 24 * 3600_000;
+  const retiredKey = (conversationId: string, id: string) => `teams:retired:${conversationId}:${id}`;
+
+  /**
+   * Updates a card to its version without buttons (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/update-and-delete-bot-messages):
+   * Teams needs the whole card, so each card with buttons keeps that version for this.
+   */
+  async function retire(ctx: TurnContext, id: string): Promise<void> {
+    const conversationId = ctx.activity.conversation.id;
+    const card = await deps.kv?.get<OutActivity>(retiredKey(conversationId, id));
+    if (!card) return;
+    await ctx.updateActivity({ ...card, text: '', id } as Partial<Activity>).catch((err: unknown) => logger.debug({ err, activityId: id }, 'buttons not retired'));
+    await deps.kv?.delete(retiredKey(conversationId, id));
+  }
+
+  /** A card with buttons was posted (or updated) as `id`: the previous card of its slot loses its buttons. */
+  async function takeSlot(ctx: TurnContext, out: OutMessage, id: string, card: OutActivity): Promise<void> {
+    if (!slots || !deps.kv || !out.slot) return;
+    const conversationId = ctx.activity.conversation.id;
+    await deps.kv.set(retiredKey(conversationId, id), withoutActions(card), RETIRED_TTL_MS);
+    const previous = await slots.swap(conversationId, out.slot, id);
+    if (previous) await retire(ctx, previous);
+  }
 
   /** Runs `fn` in a proactive turn on a stored reference; its errors reach the caller, not the turn error handler. */
   async function proactive<T>(ref: TeamsReference, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
@@ -136,11 +164,13 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
       const texts: OutActivity[] = [...activities.slice(0, -1), ...(last.text ? [{ type: 'message' as const, text: last.text, textFormat: 'xml' }] : [])];
       const textIds = await post(ctx, texts);
       await remember(out, conversationId, [previous, ...textIds]);
+      await takeSlot(ctx, out, previous, last);
       return [previous, ...textIds];
     }
     const ids = await post(ctx, activities);
     await remember(out, conversationId, ids);
     const lastId = ids.at(-1);
+    if (lastId && hasCard(last)) await takeSlot(ctx, out, lastId, last);
     if (key && lastId && hasCard(last)) {
       await refs.setCard(conversationId, key, lastId);
       // The older copy keeps showing the case, without buttons that would act on a stale state.
@@ -159,6 +189,8 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
 
   return {
     sendIn,
+    /** Takes the buttons off a card whose choice was made (TurnResult.retirePressed). */
+    retire,
     proactive,
     /** Sends one OutMessage to a stored conversation, outside any turn. */
     sendTo: (ref: TeamsReference, out: OutMessage, opts: SendOptions = {}) => proactive(ref, (ctx) => sendIn(ctx, out, opts)),

@@ -107,16 +107,19 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     const result = await deps.engine.handle({ ...input, content: c, ...(eventId ? { eventId } : {}) });
     ctx.turnState.get<(() => void) | undefined>(DECIDED)?.();
     const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
+    const posted: string[] = [];
     for (const out of result.replies) {
       if (out.target.conversationId === input.conversationId) {
         if (input.isStaffChannel && out.caseId) await adoptStaffThread(input.conversationId, out.caseId);
-        await sender.sendIn(ctx, out, { pressedActivityId: pressed, ...(input.isPrivate ? { userId: input.userId } : {}) });
+        posted.push(...(await sender.sendIn(ctx, out, { pressedActivityId: pressed, ...(input.isPrivate ? { userId: input.userId } : {}) })));
         continue;
       }
       const ref = (await refs.conversation(out.target.conversationId)) ?? (await refs.personal(out.target.conversationId));
       if (ref) await sender.sendTo(ref, out);
       else log.warn({ conversationId: out.target.conversationId, caseId: out.caseId }, 'reply to a conversation the bot never saw; dropped');
     }
+    // The choice is made: the pressed card loses its buttons, unless the answer was written over it.
+    if (result.retirePressed && pressed && !posted.includes(pressed)) await sender.retire(ctx, pressed);
   }
 
   async function onFiles(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'files' }>) {

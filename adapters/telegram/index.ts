@@ -144,14 +144,21 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
     decided();
+    const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
       const sameChat = out.target.conversationId === parsed.input.conversationId && !out.target.threadId;
       const target = sameChat ? { ...out.target, threadId: parsed.input.threadId ?? null } : out.target;
-      await sender.send({ ...out, target }, {
-        ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
-        ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
-      });
+      posted.push(
+        ...(await sender.send({ ...out, target }, {
+          ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
+          ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
+        })),
+      );
+    }
+    // The choice is made: its buttons go, unless the answer was written over the pressed message itself.
+    if (result.retirePressed && parsed.pressedMessageId && !posted.includes(parsed.pressedMessageId)) {
+      await sender.retire(parsed.input.conversationId, parsed.pressedMessageId);
     }
   }
 

@@ -9,6 +9,7 @@ import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { createKvCardIds, type CardIds } from './cards.js';
+import { createButtonSlots } from '../common/slots.js';
 import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
 
@@ -44,6 +45,19 @@ export interface TelegramSenderDeps {
 export function createTelegramSender(deps: TelegramSenderDeps) {
   const { api, kv, logger } = deps;
   const cards = deps.cards ?? createKvCardIds(kv);
+  const slots = createButtonSlots(kv, 'tg');
+
+  /** Removes a message's inline keyboard (https://core.telegram.org/bots/api#editmessagereplymarkup); gone or unchanged is fine. */
+  async function retire(chatId: string, messageId: number): Promise<void> {
+    await api.editMessageReplyMarkup(chatId, messageId).catch((err: unknown) => logger.debug({ err, chatId, messageId }, 'buttons not retired'));
+  }
+
+  /** The message now holding the slot's buttons: the previous one in the slot loses them. */
+  async function takeSlot(out: OutMessage, messageId: number | undefined): Promise<void> {
+    if (!out.slot || messageId === undefined) return;
+    const previous = await slots.swap(out.target.conversationId, out.slot, String(messageId));
+    if (previous !== undefined) await retire(out.target.conversationId, Number(previous));
+  }
 
   async function callbackData(token: string): Promise<string> {
     if (Buffer.byteLength(token) <= CALLBACK_DATA_BYTES && !token.startsWith(LONG_TOKEN_PREFIX)) return token;
@@ -122,12 +136,14 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId) {
         if (await editInPlace(chatId, previous, view, markup)) {
           await remember(out, chatId, [{ message_id: previous } as Message]);
+          if (markup) await takeSlot(out, previous);
           return [previous];
         }
       }
       const sent = await sendNew(out, view, markup, ctx);
       await remember(out, chatId, sent);
       const card = sent.at(-1);
+      if (markup) await takeSlot(out, card?.message_id);
       if (cardKey && card) {
         await cards.set(chatId, cardKey, card.message_id);
         // The older copy of the card keeps stale buttons otherwise.
@@ -135,6 +151,8 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       }
       return sent.map((m) => m.message_id);
     },
+    /** Removes the buttons of a message whose choice was made (TurnResult.retirePressed). */
+    retire,
     /** The engine token behind callback data (long tokens travel as a short key). */
     async resolveCallbackData(data: string): Promise<string> {
       if (!data.startsWith(LONG_TOKEN_PREFIX)) return data;

@@ -24,7 +24,11 @@ export interface PaneEvent {
   /** Position in the pane's stream; also the SSE event id and the message id replies point to. */
   seq: number;
   at: string;
-  kind: 'bot' | 'me' | 'notice';
+  kind: 'bot' | 'me' | 'notice' | 'retire';
+  /** retire: the seq of an earlier bot message whose buttons are now dead (a newer one took its slot). */
+  retire?: number;
+  /** bot: the user chose this language (`/lang`): the page switches to it. */
+  language?: string;
   /** bot: the message in every language the server speaks, so the page can switch without asking again. */
   views?: Record<string, WebView>;
   /** me: what the user typed, shown as typed (the page never parses it as HTML). */

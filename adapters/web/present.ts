@@ -83,6 +83,7 @@ export function createPresenter(deps: { i18n: I18n; render: RenderFn; blobs: Blo
         ...(out.caseId ? { caseId: out.caseId } : {}),
         ...(out.replaceKey ? { replaceKey: out.replaceKey } : {}),
         ...(out.expects ? { expects: out.expects } : {}),
+        ...(out.language ? { language: out.language } : {}),
         ...(relayed ? { file: relayed } : {}),
       });
     },

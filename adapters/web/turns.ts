@@ -25,10 +25,21 @@ export function createTurns(deps: {
   logger: Logger;
 }) {
   const { hub, presenter, logger } = deps;
+  /** The last message with buttons per pane and slot (OutMessage.slot): the playground lives in one process. */
+  const slots = new Map<string, number>();
 
   /** Shows one engine message in a pane and remembers it, so that a reply to it is a comment on its case. */
   async function deliver(pane: Pane, out: OutMessage): Promise<PaneEvent> {
     const event = await presenter.show(pane, out);
+    if (out.slot) {
+      const key = `${pane.id}\u0000${out.slot}`;
+      const previous = slots.get(key);
+      slots.delete(key);
+      slots.set(key, event.seq);
+      if (slots.size > 5000) slots.delete(slots.keys().next().value!);
+      // The older message's buttons are greyed out on the page.
+      if (previous !== undefined) hub.push(pane, { kind: 'retire', at: event.at, retire: previous });
+    }
     const subject = messageSubject(out);
     if (subject) await deps.threads.rememberMessage('web', pane.id, String(event.seq), subject);
     return event;

@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en to change language, /help for this help.
 engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
-engine-help-seller = • Sellers: write in a case's thread (or reply to its message) to talk to the buyer; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
+engine-help-seller = • Sellers: the "Reply to the buyer" button on a case card sends the buyer your message; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: your commands work in the support channel.
 engine-help-common = /lang fr|en changes the language, /cancel leaves what you are doing.
@@ -34,8 +34,8 @@ engine-usage = Usage: { $command ->
     [refund] /refund <case no.> [amount] [recover]
     [tracking] /tracking <case no.> <carrier> <number>
     [cases] /cases, or /cases escalated|overdue|waiting
-    [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity)
-    [decide] /decide <case no.> seller [explanation]
+    [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity; French names too)
+    [decide] /decide <case no.> seller|buyer [explanation]
     [reopen] /reopen <case no.> [explanation]
     [ask] /ask <case no.> buyer|seller <question>
     [note] /note <case no.> <text>
@@ -44,7 +44,7 @@ engine-usage = Usage: { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] To answer a buyer, write in the case's thread or reply to the case's message. /cases lists your cases.
+    [seller] To answer a buyer, open the case with /cases and use the "Reply to the buyer" button.
     [support] Support commands work in the support channel; /help lists them.
    *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
   }
@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Please keep your exchanges with the buyer here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
    *[other] Please keep your exchanges with the seller here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
   }
-engine-file-no-case = I got the file, but I don't know which case to add it to. Send it in the case's thread, or use the "Add a photo" button on the case card.
+engine-file-no-case = I got the file, but I don't know which case to add it to. Use the "Add a photo" button on the case card (/cases), then send it.
 
 ## Reporting a problem (buyer)
 
@@ -105,7 +105,7 @@ engine-shop-policy = { $shopName }'s policies: refunds { $refunds ->
 engine-report-policy-allows = The shop's policies allow this: I recommend that the seller accept.
 engine-report-policy-window-closed = The shop's return window ended on { $date }.
 engine-report-ask-message = What would you like to tell { $shopName } about order { $orderId }? Write your message and I'll pass it on.
-engine-report-message-sent = Message sent to { $shopName }. Their answer will reach you in Congocrea's messages.{ $caseable ->
+engine-report-message-sent = Message sent to { $shopName }. Their answer will reach you here.{ $caseable ->
     [yes] { " " }If the problem is not solved, write to me again to open a case.
    *[no] { "" }
   }
@@ -147,20 +147,37 @@ engine-ask-tracking-again = I need the carrier and then the number, separated by
 engine-ask-question = Type your question: I'll pass it on.
 engine-ask-note = Type the internal note (visible to support only).
 engine-ask-ground = On what ground are you escalating case { $caseId }?
-engine-confirm-close = Close case { $caseId }? Only do so if the problem is solved for you.
+engine-confirm-close = Close case { $caseId } as solved? No further refund will be made ({ $refunded } refunded of { $total }) and the case will be closed. Only do so if the problem is solved for you.
 engine-confirm-escalate = Escalate case { $caseId } to support? Support will review the exchanges and can decide.
-engine-confirm-refund = Refund { $amount } in case { $caseId }, through the original payment method?
-engine-confirm-decide = Close case { $caseId } in the seller's favour?
-engine-confirm-reopen = Reopen case { $caseId }?
+engine-confirm-refund = Refund { $amount } to the buyer in case { $caseId }, through the original payment method? Paid by: { $payer ->
+    [seller] the seller
+    [marketplace] Congocrea
+   *[choose] Congocrea, or the seller if you recover it from them (choose below)
+  }. Refunded afterwards: { $after } of { $total }. { $result ->
+    [closed] The case will be closed.
+   *[open] The case stays open (partial refund).
+  }
+engine-confirm-decide = Close case { $caseId } in the seller's favour? No refund will be made{ $partial ->
+    [yes] { " " }beyond the { $refunded } of { $total } already refunded, which the buyer keeps
+   *[no] { "" }
+  }. The case will be closed.
+engine-confirm-reopen = Reopen case { $caseId }? It goes back to { $status ->
+    [escalated] support
+   *[open] the buyer and the seller
+  }; the { $refunded } of { $total } already refunded stay refunded.
 
 engine-done-comment = Message sent to { $to ->
     [seller] the seller
     [buyer] the buyer
+    [seller_support] the seller and support
+    [buyer_support] the buyer and support
    *[parties] both parties
   }.
 engine-done-evidence = File added to the case and sent to { $to ->
     [seller] the seller
     [buyer] the buyer
+    [seller_support] the seller and support
+    [buyer_support] the buyer and support
    *[parties] both parties
   }.
 engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
@@ -241,11 +258,14 @@ engine-cases-title = { $view ->
   } ({ $count }):
 engine-cases-none = { $view ->
     [mine] You have no cases.
-   *[other] No cases in this list.
+    [escalated] No cases escalated to support.
+    [overdue] No overdue cases.
+    [waiting] No cases waiting for support.
+   *[other] No cases.
   }
 engine-case-line = { $caseId } · order { $orderId } · { common-reason } · { common-status } · opened { $openedAt }
-engine-shop-suspended = Shop { $shopId } is suspended.
-engine-shop-reinstated = Shop { $shopId } is reinstated.
+engine-shop-suspended = Shop { $shopName } is suspended.
+engine-shop-reinstated = Shop { $shopName } is reinstated.
 
 engine-card-title = Case { $caseId } · { $orderTitle }
 engine-card-order = Order { $orderId } · { $shopName } · { $total }

@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en pour changer de langue, /help pour cette aide.
 engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
-engine-help-seller = • Vendeur : écrivez dans le fil d’un litige (ou répondez à son message) pour parler à l’acheteur ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
+engine-help-seller = • Vendeur : le bouton « Répondre à l’acheteur » de la fiche d’un litige lui transmet votre message ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
 engine-help-common = /lang fr|en change la langue, /cancel abandonne l’action en cours.
@@ -33,9 +33,9 @@ engine-usage = Utilisation : { $command ->
     [case] /case <n° de litige>
     [refund] /refund <n° de litige> [montant] [recover]
     [tracking] /tracking <n° de litige> <transporteur> <numéro>
-    [cases] /cases, ou /cases escalated|overdue|waiting
-    [escalate] /escalate <n° de litige> <motif> (inactivity, harassment, refusal, manipulation, integrity)
-    [decide] /decide <n° de litige> seller [explication]
+    [cases] /cases, ou /cases escalated|overdue|waiting (ou transmis, retard, attente)
+    [escalate] /escalate <n° de litige> <motif> (inactivité, harcèlement, refus, manipulation, intégrité)
+    [decide] /decide <n° de litige> vendeur|acheteur [explication]
     [reopen] /reopen <n° de litige> [explication]
     [ask] /ask <n° de litige> buyer|seller <question>
     [note] /note <n° de litige> <texte>
@@ -44,7 +44,7 @@ engine-usage = Utilisation : { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] Pour répondre à un acheteur, écrivez dans le fil du litige ou répondez au message du litige. /cases liste vos litiges.
+    [seller] Pour répondre à un acheteur, ouvrez le litige avec /cases et utilisez le bouton « Répondre à l’acheteur ».
     [support] Les commandes du support fonctionnent dans le canal du support ; /help les liste.
    *[other] Je n’ai pas bien compris. Décrivez le problème avec votre commande (par exemple « mon colis n’est jamais arrivé »), ou tapez /report. /help donne toutes les commandes.
   }
@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Merci de garder les échanges avec l’acheteur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
    *[other] Merci de garder les échanges avec le vendeur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
   }
-engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Envoyez-le dans le fil du litige, ou utilisez le bouton « Ajouter une photo » de la fiche du litige.
+engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Utilisez le bouton « Ajouter une photo » de la fiche du litige (/cases), puis envoyez-le.
 
 ## Reporting a problem (buyer)
 
@@ -105,7 +105,7 @@ engine-shop-policy = Conditions de { $shopName } : remboursements { $refunds ->
 engine-report-policy-allows = Les conditions de la boutique le permettent : je recommande au vendeur d’accepter.
 engine-report-policy-window-closed = Le délai de retour de la boutique a pris fin le { $date }.
 engine-report-ask-message = Que voulez-vous dire à { $shopName } au sujet de la commande { $orderId } ? Écrivez votre message, je le transmets.
-engine-report-message-sent = Message transmis à { $shopName }. Sa réponse vous parviendra dans la messagerie Congocrea.{ $caseable ->
+engine-report-message-sent = Message transmis à { $shopName }. Sa réponse vous parviendra ici.{ $caseable ->
     [yes] { " " }Si le problème n’est pas réglé, écrivez-moi à nouveau pour ouvrir un litige.
    *[no] { "" }
   }
@@ -147,20 +147,37 @@ engine-ask-tracking-again = Il me faut le transporteur puis le numéro, séparé
 engine-ask-question = Écrivez votre question : je la transmets.
 engine-ask-note = Écrivez la note interne (visible du support seulement).
 engine-ask-ground = Pour quel motif transmettez-vous le litige { $caseId } au support ?
-engine-confirm-close = Clore le litige { $caseId } ? Ne le faites que si le problème est réglé pour vous.
+engine-confirm-close = Clore le litige { $caseId } comme réglé ? Aucun autre remboursement ne sera fait ({ $refunded } remboursés sur { $total }) et le litige sera clos. Ne le faites que si le problème est réglé pour vous.
 engine-confirm-escalate = Transmettre le litige { $caseId } au support ? Le support examinera les échanges et pourra trancher.
-engine-confirm-refund = Rembourser { $amount } dans le litige { $caseId }, par le moyen de paiement d’origine ?
-engine-confirm-decide = Clore le litige { $caseId } en faveur du vendeur ?
-engine-confirm-reopen = Rouvrir le litige { $caseId } ?
+engine-confirm-refund = Rembourser { $amount } à l’acheteur dans le litige { $caseId }, par le moyen de paiement d’origine ? Payé par : { $payer ->
+    [seller] le vendeur
+    [marketplace] Congocrea
+   *[choose] Congocrea, ou le vendeur si vous le lui reprenez (choisissez ci-dessous)
+  }. Remboursé ensuite : { $after } sur { $total }. { $result ->
+    [closed] Le litige sera clos.
+   *[open] Le litige restera ouvert (remboursement partiel).
+  }
+engine-confirm-decide = Clore le litige { $caseId } en faveur du vendeur ? Aucun remboursement ne sera fait{ $partial ->
+    [yes] { " " }de plus : les { $refunded } déjà remboursés sur { $total } restent à l’acheteur
+   *[no] { "" }
+  }. Le litige sera clos.
+engine-confirm-reopen = Rouvrir le litige { $caseId } ? Il redeviendra { $status ->
+    [escalated] transmis au support
+   *[open] ouvert entre l’acheteur et le vendeur
+  } ; les { $refunded } déjà remboursés sur { $total } restent acquis.
 
 engine-done-comment = Message transmis { $to ->
     [seller] au vendeur
     [buyer] à l’acheteur
+    [seller_support] au vendeur et au support
+    [buyer_support] à l’acheteur et au support
    *[parties] aux parties
   }.
 engine-done-evidence = Fichier ajouté au litige et transmis { $to ->
     [seller] au vendeur
     [buyer] à l’acheteur
+    [seller_support] au vendeur et au support
+    [buyer_support] à l’acheteur et au support
    *[parties] aux parties
   }.
 engine-done-tracking = Suivi { $carrier } { $number } ajouté : { $status ->
@@ -241,11 +258,14 @@ engine-cases-title = { $view ->
   } ({ $count }) :
 engine-cases-none = { $view ->
     [mine] Vous n’avez aucun litige.
-   *[other] Aucun litige dans cette liste.
+    [escalated] Aucun litige transmis au support.
+    [overdue] Aucun litige en retard.
+    [waiting] Aucun litige en attente du support.
+   *[other] Aucun litige.
   }
 engine-case-line = { $caseId } · commande { $orderId } · { common-reason } · { common-status } · ouvert le { $openedAt }
-engine-shop-suspended = La boutique { $shopId } est suspendue.
-engine-shop-reinstated = La boutique { $shopId } est rétablie.
+engine-shop-suspended = La boutique { $shopName } est suspendue.
+engine-shop-reinstated = La boutique { $shopName } est rétablie.
 
 engine-card-title = Litige { $caseId } · { $orderTitle }
 engine-card-order = Commande { $orderId } · { $shopName } · { $total }

@@ -16,6 +16,8 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
     windowReminder: policy.windowReminder,
     replyNudgeAfter: s(policy.replyNudgeAfter),
     supportSla: s(policy.supportSla),
+    // Like the case window: a buyer trying the demo must have time to contest a closing.
+    contestWindow: policy.contestWindow,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Case, CaseEvent } from '../domain/case-model.js';
 import { durationBetween, type PlannedNudge } from '../domain/nudges.js';
-import type { NudgeKind, Order } from '../domain/types.js';
+import { CONTESTABLE } from '../domain/decider.js';
+import { defaultPolicy, type Policy } from '../domain/policy.js';
+import { plus } from '../domain/time.js';
+import type { NudgeKind, Order, Resolution } from '../domain/types.js';
 import type { Msg, Notification, Recipient } from '../ports/notification.js';
 
 /** `owner`: the support agent who owns the case, reached on the platforms they linked. */
@@ -10,7 +13,7 @@ type Party = 'buyer' | 'seller' | 'support' | 'owner';
 interface Say {
   to: Party[];
   body: (to: Party) => Msg[];
-  card?: boolean;
+  card?: boolean | ((to: Party) => boolean);
   blobId?: string;
 }
 
@@ -20,11 +23,11 @@ interface Say {
  * (their turn's reply does that); support follows a case once it has been escalated; internal
  * notes go to support only. Messages are ids with arguments, localized at delivery.
  */
-export function notificationsFor(c: Case, events: CaseEvent[]): Notification[] {
+export function notificationsFor(c: Case, events: CaseEvent[], policy: Policy = defaultPolicy): Notification[] {
   const firstVersion = c.version - events.length + 1;
   return events.flatMap((e, i) => {
     const version = firstVersion + i;
-    const say = whatToSay(c, e, supportFollows(c, version));
+    const say = whatToSay(c, e, supportFollows(c, version), policy);
     if (!say) return [];
     const actorRole = e.actor.role;
     const parties = say.to.filter((p) => p === 'support' || p !== actorRole);
@@ -35,7 +38,7 @@ export function notificationsFor(c: Case, events: CaseEvent[]): Notification[] {
         to: recipient(c, to),
         caseId: c.id,
         body: say.body(to),
-        ...(say.card ? { card: true } : {}),
+        ...((typeof say.card === 'function' ? say.card(to) : say.card) ? { card: true } : {}),
         ...(say.blobId ? { blobId: say.blobId } : {}),
         createdAt: e.at,
         // Support is one team: when a member acted, the staff channel they acted in already shows it.
@@ -45,7 +48,7 @@ export function notificationsFor(c: Case, events: CaseEvent[]): Notification[] {
   });
 }
 
-function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
+function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): Say | null {
   const caseId = c.id;
   const author = e.actor.role;
   const withSupport = (to: Party[]): Party[] => (following ? [...to, 'support'] : to);
@@ -107,11 +110,25 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
       return { to: ['support'], body: () => [{ id: 'desk-notify-assigned', args: { caseId, owner: e.ownerName } }] };
     case 'released':
       return { to: ['support'], body: () => [{ id: 'desk-notify-released', args: { caseId } }] };
-    case 'closed':
+    case 'closed': {
+      // Closed on the carrier's or the seller's word: the buyer is told why and may ask support to verify.
+      const contest = CONTESTABLE.includes(e.resolution) && !c.timeline.some((x) => x.type === 'verification_requested');
       return {
         to: withSupport(['buyer', 'seller']),
-        body: (): Msg[] => [
+        card: (to) => to === 'buyer' && contest,
+        body: (to): Msg[] => [
           { id: 'notify-closed', args: { caseId, resolution: e.resolution } },
+          ...(e.text ? [{ id: 'notify-quote', args: { text: e.text } }] : []),
+          ...(to === 'buyer' && contest ? [closedWhy(c, e.resolution), { id: 'notify-contest-offer', args: { caseId, until: { date: plus(e.at, policy.contestWindow), style: 'datetime' as const } } }] : []),
+        ],
+      };
+    }
+    case 'verification_requested':
+      return {
+        to: ['support'],
+        card: true,
+        body: (): Msg[] => [
+          { id: 'notify-verification-requested', args: { caseId, resolution: e.resolution } },
           ...(e.text ? [{ id: 'notify-quote', args: { text: e.text } }] : []),
         ],
       };
@@ -130,6 +147,16 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean): Say | null {
     default:
       return assertNever(e);
   }
+}
+
+/** Why a case closed without the buyer: what the carrier said, or the seller's refund. */
+function closedWhy(c: Case, resolution: Resolution): Msg {
+  if (resolution === 'delivered') {
+    const t = c.timeline.findLast((x) => x.type === 'tracking');
+    const place = (t?.type === 'tracking' ? placeArgs(t.deliveredTo ?? undefined).place : '') || 'none';
+    return { id: 'notify-closed-why-delivered', args: { carrier: t?.type === 'tracking' ? t.carrier : '', number: t?.type === 'tracking' ? t.number : '', place } };
+  }
+  return { id: 'notify-closed-why-refunded', args: { amount: { money: c.refunded } } };
 }
 
 /** The sentence of a case nudge, with what is left at the moment it is sent. */

@@ -1,7 +1,7 @@
 import type { Case, CaseCommand, CaseCommandType } from './case-model.js';
 import { decide } from './decider.js';
 import { isPalabreError } from './errors.js';
-import { defaultPolicy } from './policy.js';
+import { defaultPolicy, type Policy } from './policy.js';
 import type { Actor, Role } from './types.js';
 
 const PLACE = { name: '-', line1: '-', city: '-', postalCode: '', country: '-' };
@@ -17,6 +17,8 @@ function probes(role: Role): CaseCommand[] {
     { type: 'Escalate', ground: 'inactivity' },
     { type: 'AskInfo', from: 'seller', text: 'x' },
     { type: 'DecideForSeller' },
+    { type: 'DecideForBuyer' },
+    { type: 'RequestVerification' },
     { type: 'Reopen' },
     { type: 'Note', text: 'x' },
     { type: 'FlagLateDelivery' },
@@ -29,9 +31,9 @@ function probes(role: Role): CaseCommand[] {
  * The commands `role` may issue on `state` at `now` — the buttons a case card shows. It asks the
  * decider itself, so a button is never offered for an action the rules would refuse.
  */
-export function allowedCommands(state: Case, role: Role, now: string): CaseCommandType[] {
+export function allowedCommands(state: Case, role: Role, now: string, policy: Policy = defaultPolicy): CaseCommandType[] {
   return probes(role)
-    .filter((cmd) => permits(state, role, now, cmd))
+    .filter((cmd) => permits(state, role, now, cmd, policy))
     .map((cmd) => cmd.type);
 }
 
@@ -43,11 +45,11 @@ export function mayRequestSupport(state: Case, role: Role, now: string): boolean
   return permits(state, role, now, { type: 'RequestSupport', text: 'x' });
 }
 
-function permits(state: Case, role: Role, now: string, cmd: CaseCommand): boolean {
+function permits(state: Case, role: Role, now: string, cmd: CaseCommand, policy: Policy = defaultPolicy): boolean {
   const accountId = role === 'buyer' ? state.buyerId : role === 'seller' ? state.sellerId : role;
   const actor: Actor = { accountId, role, platform: 'system' };
   try {
-    decide(state, cmd, { now, policy: defaultPolicy, actor });
+    decide(state, cmd, { now, policy, actor });
     return true;
   } catch (e) {
     if (isPalabreError(e) && e.code !== 'VALIDATION') return false;

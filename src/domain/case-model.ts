@@ -79,6 +79,8 @@ export type CaseEvent =
   | (EntryBase & { type: 'reminder'; nudge: NudgeKind; to: Role; nudgeId: string })
   | (EntryBase & { type: 'closed'; resolution: Resolution; text?: string })
   | (EntryBase & { type: 'reopened'; text?: string })
+  /** The buyer asked support to verify a closure on tracking or on the seller's refund (once, within POLICY_CONTEST_WINDOW). */
+  | (EntryBase & { type: 'verification_requested'; resolution: Resolution; text?: string })
   | (EntryBase & { type: 'late_delivery' })
   /** A support agent took the escalated case: its one owner until released. */
   | (EntryBase & { type: 'assigned'; ownerId: string; ownerName: string })
@@ -125,6 +127,8 @@ export interface Case {
   proofAddressMismatch?: boolean;
   /** The support agent who owns the escalated case (`/take`); absent or null when nobody does. */
   owner?: CaseOwner | null;
+  /** When the buyer asked support to verify a closure (at most once per case). */
+  verificationRequestedAt?: string;
   /** Number of events applied; the optimistic-concurrency version. */
   version: number;
   timeline: CaseEvent[];
@@ -148,7 +152,11 @@ export type CaseCommand =
   | { type: 'Escalate'; ground?: EscalationGround }
   | { type: 'AskInfo'; from: 'buyer' | 'seller'; text: string }
   | { type: 'DecideForSeller'; text?: string }
+  /** Support settles for the buyer: refunds what is left (if anything) and closes. */
+  | { type: 'DecideForBuyer'; recover?: boolean; text?: string }
   | { type: 'Reopen'; text?: string }
+  /** The buyer contests a closure on tracking or on the seller's refund: support is asked to verify. */
+  | { type: 'RequestVerification'; text?: string }
   | { type: 'Note'; text: string }
   /** A party (the seller above all) asks support for help on the case. */
   | { type: 'RequestSupport'; text: string }

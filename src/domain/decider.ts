@@ -3,8 +3,8 @@ import type { Case, CaseCommand, CaseEvent } from './case-model.js';
 import { ConflictError, ForbiddenError, IllegalStateError, PalabreError, ValidationError, type ErrorCode } from './errors.js';
 import type { Policy } from './policy.js';
 import { cleanOptionalText, cleanText } from './text.js';
-import { millis } from './time.js';
-import { ESCALATION_GROUNDS, type Actor, type Address, type EvidenceKind, type Money, type Role, type TrackingInfo } from './types.js';
+import { millis, plus } from './time.js';
+import { ESCALATION_GROUNDS, type Actor, type Address, type EvidenceKind, type Money, type Resolution, type Role, type TrackingInfo } from './types.js';
 
 export { decideOpen, MAX_OPEN_EVIDENCE, type OpenCaseInput } from './open-case.js';
 export { evolve, fold } from './evolve.js';
@@ -54,9 +54,17 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'DecideForSeller': {
       supportAfterEscalation(state, role);
       fullRefundOnlyWhenLate(state);
+      // A decision never contradicts money already moved: an order refunded in full is settled for the buyer.
+      if (state.refunded.amount >= state.orderTotal.amount) {
+        throw new IllegalStateError('REFUNDED_IN_FULL', undefined, { caseId: state.id, amount: state.refunded.amount, currency: state.orderTotal.currency });
+      }
       const text = cleanOptionalText(cmd.text);
       return [{ ...base, type: 'closed', resolution: 'seller_favour', ...(text ? { text } : {}) }];
     }
+    case 'DecideForBuyer':
+      return decideForBuyer(state, cmd, base);
+    case 'RequestVerification':
+      return requestVerification(state, cmd, base, now, ctx.policy);
     case 'Reopen': {
       only(role, ['support'], 'SUPPORT_ONLY');
       if (state.status !== 'closed') throw new IllegalStateError('CASE_NOT_CLOSED', undefined, { caseId: state.id });
@@ -187,6 +195,37 @@ function refundAmount(state: Case, requested: Money | undefined): Money {
   }
   if (requested.amount > remaining) throw new IllegalStateError('REFUND_TOO_LARGE', undefined, { max: remaining, currency });
   return { amount: requested.amount, currency };
+}
+
+/** Support settles for the buyer: refunds what is left through the original method (none when all is refunded) and closes. */
+function decideForBuyer(state: Case, cmd: Extract<CaseCommand, { type: 'DecideForBuyer' }>, base: Base): CaseEvent[] {
+  supportAfterEscalation(state, base.actor.role);
+  const remaining = state.orderTotal.amount - state.refunded.amount;
+  const text = cleanOptionalText(cmd.text);
+  const refund: CaseEvent[] =
+    remaining > 0
+      ? [{ ...base, type: 'refund', amount: { amount: remaining, currency: state.orderTotal.currency }, full: true, viaOriginalMethod: true, recover: cmd.recover ?? false }]
+      : [];
+  return [...refund, { ...base, type: 'closed', resolution: 'support_refund', ...(text ? { text } : {}) }];
+}
+
+/** Closures the buyer may ask support to verify: on the carrier's word (tracking) or the seller's (a refund). */
+export const CONTESTABLE: readonly Resolution[] = ['delivered', 'refunded'];
+
+/**
+ * The buyer contests a closure that did not come from them or from support: once per case, within
+ * POLICY_CONTEST_WINDOW of the closing. Support gets the case and may reopen it.
+ */
+function requestVerification(state: Case, cmd: Extract<CaseCommand, { type: 'RequestVerification' }>, base: Base, now: number, policy: Policy): CaseEvent[] {
+  only(base.actor.role, ['buyer'], 'BUYER_ONLY');
+  if (state.status !== 'closed' || !state.closedAt || !state.resolution) throw new IllegalStateError('CASE_NOT_CLOSED', undefined, { caseId: state.id });
+  if (!CONTESTABLE.includes(state.resolution)) throw new IllegalStateError('NOT_CONTESTABLE', undefined, { caseId: state.id, resolution: state.resolution });
+  const earlier = state.timeline.find((e) => e.type === 'verification_requested');
+  if (earlier) throw new IllegalStateError('ALREADY_CONTESTED', undefined, { caseId: state.id, at: earlier.at });
+  const until = plus(state.closedAt, policy.contestWindow);
+  if (now >= millis(until)) throw new IllegalStateError('CONTEST_WINDOW_OVER', undefined, { caseId: state.id, until });
+  const text = cleanOptionalText(cmd.text);
+  return [{ ...base, type: 'verification_requested', resolution: state.resolution, ...(text ? { text } : {}) }];
 }
 
 function escalate(state: Case, cmd: Extract<CaseCommand, { type: 'Escalate' }>, base: Base, now: number): CaseEvent[] {

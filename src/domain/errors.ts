@@ -40,6 +40,11 @@ export const ERROR_CODES = [
   'SHOP_NOT_SUSPENDED',
   'CASE_ALREADY_TAKEN',
   'NOT_CASE_OWNER',
+  'REFUNDED_IN_FULL',
+  'NOT_CONTESTABLE',
+  'CONTEST_WINDOW_OVER',
+  'ALREADY_CONTESTED',
+  'AMBIGUOUS_SHOP',
   // concurrency, tokens, input
   'VERSION_CONFLICT',
   /** The inbound event behind an append was already appended (a redelivery after a crash): nothing was written. */
@@ -50,6 +55,7 @@ export const ERROR_CODES = [
   'LINK_TOKEN_USED',
   'ACTION_INVALID',
   'ACTION_EXPIRED',
+  'ACTION_USED',
   'RATE_LIMITED',
   'INPUT_TOO_LARGE',
   'UNSUPPORTED_MEDIA',

@@ -47,6 +47,8 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
       return { ...next, owner: { accountId: e.ownerId, name: e.ownerName, since: e.at } };
     case 'released':
       return { ...next, owner: null };
+    case 'verification_requested':
+      return { ...next, verificationRequestedAt: e.at };
     case 'note':
     case 'reminder':
     // Asking support is not an answer to the buyer: the seller's clocks keep running.

@@ -13,6 +13,8 @@ export interface Policy {
   supportSla: Duration;
   /** Support's business hours, zone and holidays: POLICY_SUPPORT_SLA counts only open time. Absent: the wall clock. */
   supportCalendar?: BusinessCalendar;
+  /** How long after a case closes its buyer may ask support to verify the closure (once). */
+  contestWindow: Duration;
 }
 
 export const POLICY_DEFAULTS = {
@@ -23,6 +25,7 @@ export const POLICY_DEFAULTS = {
   POLICY_WINDOW_REMINDER: 'P7D',
   POLICY_REPLY_NUDGE_AFTER: 'PT24H',
   POLICY_SUPPORT_SLA: 'PT24H',
+  POLICY_CONTEST_WINDOW: 'P30D',
 } as const;
 
 /** A positive ISO-8601 duration, e.g. `P100D` or `PT24H`. */
@@ -58,6 +61,7 @@ export const policyEnvSchema = z.object({
     POLICY_WINDOW_REMINDER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_WINDOW_REMINDER).describe('A buyer who reported a problem about an order without opening a case is reminded this long before the case window closes.'),
     POLICY_REPLY_NUDGE_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_REPLY_NUDGE_AFTER).describe('A buyer\'s message (in a case, or about an order) the seller has not answered for this long makes Palabre nudge the seller.'),
     POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA).describe('An escalated case on which support has done nothing for this long makes Palabre nudge support.'),
+    POLICY_CONTEST_WINDOW: isoDuration.prefault(POLICY_DEFAULTS.POLICY_CONTEST_WINDOW).describe('How long after a case closes on tracking or on the seller\'s refund its buyer may ask support, once, to verify the closure.'),
 });
 
 /** Reads the POLICY_* variables (missing ones take the defaults). */
@@ -70,6 +74,7 @@ export const policySchema = policyEnvSchema.transform(
       windowReminder: v.POLICY_WINDOW_REMINDER,
       replyNudgeAfter: v.POLICY_REPLY_NUDGE_AFTER,
       supportSla: v.POLICY_SUPPORT_SLA,
+      contestWindow: v.POLICY_CONTEST_WINDOW,
     }),
   );
 

@@ -17,3 +17,8 @@ export function cleanText(raw: string | undefined | null): string {
 export function cleanOptionalText(raw: string | undefined | null): string | undefined {
   return raw == null || raw.trim() === '' ? undefined : cleanText(raw);
 }
+
+/** Text folded for matching what people type: lower case, no accents, single spaces (`Intégrité` → `integrite`). */
+export function foldText(raw: string): string {
+  return raw.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { IllegalStateError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { foldText } from '../domain/text.js';
 import type { Account, Order, Shop, TrackingInfo } from '../domain/types.js';
 import type { Marketplace, RefundRecord } from '../ports/marketplace.js';
 
@@ -167,6 +168,11 @@ export function createDataMarketplace(data: MarketplaceData): Marketplace {
     },
     async shop(id) {
       return copy(shops.get(id) ?? null);
+    },
+    async searchShops(query) {
+      const q = foldText(query);
+      if (!q) return [];
+      return copy([...shops.values()].filter((s) => s.id === query.trim() || foldText(s.name).includes(q) || foldText(s.id) === q));
     },
     async shopsOfOwner(accountId) {
       return copy([...shops.values()].filter((s) => s.ownerId === accountId));

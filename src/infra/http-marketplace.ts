@@ -188,6 +188,12 @@ export function createHttpMarketplace(opts: HttpMarketplaceOptions): HttpMarketp
     // The playground's demo picker only makes sense with the demo data: a real marketplace is never listed.
     accounts: async () => [],
     shop: (id) => cache.get(`shop:${id}`, () => get(`/shops/${enc(id)}`, s.shop)),
+    async searchShops(query) {
+      // `GET /shops?q=` (docs/marketplace-api.md) matches names; an exact id is always tried first.
+      const byId = await cache.get(`shop:${query}`, () => get(`/shops/${enc(query)}`, s.shop));
+      if (byId) return [byId];
+      return (await get(`/shops?q=${enc(query)}`, z.array(s.shop))) ?? [];
+    },
     shopsOfOwner: (accountId) => cache.get(`owner:${accountId}`, async () => (await get(`/shops?ownerId=${enc(accountId)}`, z.array(s.shop))) ?? []),
     order: (id) => get(`/orders/${enc(id)}`, s.order),
     async ordersOfBuyer(accountId) {

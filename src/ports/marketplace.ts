@@ -22,6 +22,8 @@ export interface Marketplace {
   accounts(): Promise<Account[]>;
   /** A shop by id, or null. */
   shop(id: string): Promise<Shop | null>;
+  /** Shops whose id is `query` or whose name contains it (case and accents ignored); support finds a shop by name. */
+  searchShops(query: string): Promise<Shop[]>;
   /** The shops an account owns. */
   shopsOfOwner(accountId: string): Promise<Shop[]>;
   /** An order by id, or null. */

@@ -100,11 +100,25 @@ export interface OutMessage {
   expects?: 'text' | 'description' | 'photo' | 'amount' | 'tracking';
   /** Replaces the earlier message with the same key where the platform can edit (a case card whose case changed). */
   replaceKey?: string;
+  /** The user chose this language (`/lang`): adapters that keep their own language setting switch to it. */
+  language?: string;
+  /**
+   * Messages with buttons in one slot of a chat supersede each other: when this one is posted, the adapter
+   * removes or disables the buttons of the previous message it posted in the same chat with the same slot
+   * (`case:<id>` for a case's card and its confirmations, `order:<id>`, `prompt` for a flow's questions).
+   */
+  slot?: string;
 }
 
 /** The engine's answer to one turn. */
 export interface TurnResult {
   replies: OutMessage[];
+  /**
+   * The pressed button's message is done with (a choice made, a confirmation answered, a stale button
+   * answered): the adapter removes or disables its buttons where the platform can. Absent when the
+   * press was refused as someone else's button, so the owner's message stays usable.
+   */
+  retirePressed?: boolean;
 }
 
 /** The conversation engine: one turn in, replies out. */

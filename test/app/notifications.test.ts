@@ -73,7 +73,23 @@ describe('notificationsFor: who hears about what', () => {
     const ns = caused(log, 1);
     expect(ns.map((n) => n.id)).toEqual(['C-000123-2-1', 'C-000123-3-1']);
     expect(to(ns)).toEqual(['acc-amina', 'acc-amina']);
-    expect(text(ns[1]!, 'en')).toBe('Case C-000123 is closed: the seller refunded the whole order.');
+    // Closed on the seller's word: the buyer is told why, and until when a check may be asked (with the card's button).
+    const closing = text(ns[1]!, 'en', 'UTC');
+    expect(closing).toContain('Case C-000123 is closed: the seller refunded the whole order.\nWhy: the seller recorded a full refund of');
+    expect(closing).toContain('If that is not so, press "Ask for a check" before');
+    expect(closing).toMatch(/November 20, 2026/);
+    expect(ns[1]!.card).toBe(true);
+  });
+
+  it('a buyer’s request to check a closing goes to support with the case card, nobody else', () => {
+    const log = play(opened(), [
+      [{ type: 'Refund' }, { as: 'seller' }],
+      [{ type: 'RequestVerification', text: 'Rien reçu sur mon compte.' }, { as: 'buyer', now: shift(OPENED_AT, 'P1D') }],
+    ]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['support']);
+    expect(ns[0]!.card).toBe(true);
+    expect(text(ns[0]!)).toBe('L’acheteur conteste la clôture du litige C-000123 (remboursé par le vendeur) et demande une vérification. Vous pouvez rouvrir le litige depuis sa fiche.\n« Rien reçu sur mon compte. »');
   });
 
   it('tells the seller and support (other staff channels) when support escalates on a ground', () => {

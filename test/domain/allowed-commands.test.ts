@@ -31,12 +31,21 @@ describe('allowedCommands: the buttons of the case card', () => {
   });
 
   it('support after escalation: refund, ask, decide, note, take it — no second escalation', () => {
-    expect(allowedCommands(fold(escalatedCase()), 'support', soon)).toEqual(['Comment', 'Refund', 'AskInfo', 'DecideForSeller', 'Note', 'Take']);
+    expect(allowedCommands(fold(escalatedCase()), 'support', soon)).toEqual(['Comment', 'Refund', 'AskInfo', 'DecideForSeller', 'DecideForBuyer', 'Note', 'Take']);
   });
 
   it('support on a late delivery: no decision for the seller', () => {
     const c = fold(play(escalatedCase(), [[{ type: 'FlagLateDelivery' }, { as: 'system', now: LATE_AT }]]));
-    expect(allowedCommands(c, 'support', LATE_AT)).toEqual(['Comment', 'Refund', 'AskInfo', 'Note', 'Take']);
+    // Deciding for the buyer is a full refund: the one settlement a late delivery allows.
+    expect(allowedCommands(c, 'support', LATE_AT)).toEqual(['Comment', 'Refund', 'AskInfo', 'DecideForBuyer', 'Note', 'Take']);
+  });
+
+  it('closed on the seller’s full refund: the buyer may ask for a check (once), the seller nothing', () => {
+    const c = fold(play(opened(), [[{ type: 'Refund' }, { as: 'seller' }]]));
+    expect(allowedCommands(c, 'buyer', soon)).toEqual(['RequestVerification']);
+    expect(allowedCommands(c, 'seller', soon)).toEqual([]);
+    const asked = fold(play(c.timeline, [[{ type: 'RequestVerification' }, { as: 'buyer', now: soon }]]));
+    expect(allowedCommands(asked, 'buyer', soon)).toEqual([]);
   });
 
   it('a closed case: parties can do nothing, support can reopen or note', () => {

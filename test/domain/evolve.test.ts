@@ -122,6 +122,8 @@ describe('invariants over a long random walk of allowed commands', () => {
     Escalate: () => ({ type: 'Escalate', ground: 'harassment' }),
     AskInfo: (r) => ({ type: 'AskInfo', from: r() < 0.5 ? 'buyer' : 'seller', text: '?' }),
     DecideForSeller: () => ({ type: 'DecideForSeller' }),
+    DecideForBuyer: (r) => ({ type: 'DecideForBuyer', recover: r() < 0.5 }),
+    RequestVerification: () => ({ type: 'RequestVerification', text: 'Rien reçu.' }),
     Reopen: () => ({ type: 'Reopen' }),
     Note: () => ({ type: 'Note', text: 'n' }),
     FlagLateDelivery: () => ({ type: 'FlagLateDelivery' }),
@@ -159,7 +161,7 @@ describe('invariants over a long random walk of allowed commands', () => {
   const seen: string[] = [];
   it('the walks went through every kind of entry and resolution', () => {
     expect(new Set(seen)).toEqual(
-      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery', 'assigned']),
+      new Set(['opened', 'comment', 'evidence', 'tracking', 'refund', 'escalated', 'info_requested', 'note', 'closed', 'reopened', 'late_delivery', 'assigned', 'verification_requested']),
     );
   });
 

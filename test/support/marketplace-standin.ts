@@ -46,7 +46,7 @@ export async function startMarketplaceStandin(opts: { token?: string; now?: Date
     if (method === 'GET' && collection === 'health') return healthy ? send(res, 200, { status: 'ok' }) : send(res, 503);
     if (method === 'GET' && collection === 'accounts' && id) return found(res, await data.account(id));
     if (method === 'GET' && collection === 'shops' && id) return found(res, await data.shop(id));
-    if (method === 'GET' && collection === 'shops') return send(res, 200, await data.shopsOfOwner(q('ownerId')));
+    if (method === 'GET' && collection === 'shops') return send(res, 200, q('q') ? await data.searchShops(q('q')) : await data.shopsOfOwner(q('ownerId')));
     if (method === 'GET' && collection === 'orders' && !id) return send(res, 200, await data.ordersOfBuyer(q('buyerId')));
     if (collection === 'orders' && id && sub === 'refunds') {
       if (!(await data.order(id))) return send(res, 404, { error: { code: 'ORDER_NOT_FOUND' } });

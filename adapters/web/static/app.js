@@ -92,13 +92,17 @@ function renderEvent(p, ev) {
     const lines = el('ul', 'card-lines');
     for (const line of view.card.lines) lines.append(el('li', '', line));
     card.append(lines);
-    if (view.card.actions.length) card.append(buttonRow(p, view.card.actions));
+    if (view.card.actions.length) {
+      const actions = buttonRow(p, view.card.actions);
+      if (ev.retired) markChosen(actions, null);
+      card.append(actions);
+    }
     li.append(card);
   }
   if (view.choices.length) {
     // A choice answers the question once: its buttons stay, greyed, with the one taken marked.
     const row = buttonRow(p, view.choices, (btn) => { ev.chosen = btn.dataset.token; markChosen(row, ev.chosen); });
-    if (ev.chosen) markChosen(row, ev.chosen);
+    if (ev.chosen || ev.retired) markChosen(row, ev.chosen ?? null);
     li.append(row);
   }
   if (ev.caseId) {
@@ -113,6 +117,13 @@ function renderEvent(p, ev) {
 function addEvent(p, ev) {
   if (ev.seq <= p.lastSeq) return;
   p.lastSeq = ev.seq;
+  if (ev.kind === 'retire') {
+    // A newer message took this one's place: its buttons are dead, shown greyed.
+    const old = p.events.find((e) => e.seq === ev.retire);
+    if (old) { old.retired = true; renderLog(p); }
+    return;
+  }
+  if (ev.language && ev.language !== state.lang && state.locales.includes(ev.language)) void relanguage(ev.language);
   if (ev.replaceKey) {
     // The message is an update of an earlier one (a case card): the latest version moves to the bottom.
     const old = p.events.findIndex((e) => e.replaceKey === ev.replaceKey);

@@ -21,6 +21,9 @@ export const CASE_OPS = [
   'note',
   'support',
   'take',
+  'verify',
+  'decide_buyer',
+  'reply',
 ] as const;
 export type CaseOp = (typeof CASE_OPS)[number];
 
@@ -35,7 +38,15 @@ const payloadSchema = z.discriminatedUnion('k', [
     arg: z.string().optional(),
     amount: z.number().int().positive().optional(),
     recover: z.boolean().optional(),
+    /** Words typed with a command (`/decide C-1 seller <why>`), kept until it is confirmed. */
+    text: z.string().max(4000).optional(),
+    /** The buttons of one confirmation share this id: the first press spends them all (« déjà choisi »). */
+    once: z.string().max(32).optional(),
   }),
+  /** Support's `/cases` menu: one of the queues. */
+  z.object({ k: z.literal('queue'), view: z.enum(['escalated', 'overdue', 'waiting', 'all']) }),
+  /** Support picks one shop among several that a name matched (`/suspend Bisou …`). */
+  z.object({ k: z.literal('staff_shop'), shopId: z.string(), op: z.enum(['suspend', 'reinstate']), text: z.string().max(4000).optional() }),
   /** Answer the other party of an order's messages (no case): sent on relayed order messages. */
   z.object({ k: z.literal('order'), orderId: z.string(), op: z.literal('reply') }),
   /** A suspended shop's owner asks support for reinstatement. */
@@ -63,6 +74,9 @@ export interface ActionTokens {
   /** The payload of a token sent to one of `owners`. Throws ACTION_INVALID (unknown, foreign, tampered) or ACTION_EXPIRED. */
   resolve(token: string, owners: TokenOwner[]): Promise<ActionPayload>;
 }
+
+/** The marker of a group of single-use buttons (a confirmation): deleting it is the one press that counts. */
+export const onceKey = (id: string): string => `engine:once:${id}`;
 
 const TOKEN_SHAPE = /^([A-Za-z0-9_-]{16})\.([0-9a-z]{1,11})$/;
 const key = (id: string) => `engine:act:${id}`;

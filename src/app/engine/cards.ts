@@ -17,11 +17,15 @@ interface CardButton {
 function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
   switch (role) {
     case 'buyer':
+      // A button path to write to the other party, on every platform (no reply gesture to know).
+      if (type === 'Comment') return [{ op: 'reply', style: 'primary' }];
       if (type === 'AddEvidence') return [{ op: 'photo' }];
       if (type === 'Escalate') return [{ op: 'escalate', style: 'primary' }];
       if (type === 'BuyerClose') return [{ op: 'close' }];
+      if (type === 'RequestVerification') return [{ op: 'verify', style: 'primary' }];
       return [];
     case 'seller':
+      if (type === 'Comment') return [{ op: 'reply' }];
       if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
       if (type === 'AddTracking') return [{ op: 'tracking' }];
       if (type === 'AddEvidence') return [{ op: 'proof' }];
@@ -31,6 +35,7 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
       if (type === 'Refund') return [{ op: 'refund_full', style: 'primary' }, { op: 'refund_partial' }];
       if (type === 'AskInfo') return [{ op: 'ask_buyer' }, { op: 'ask_seller' }];
       if (type === 'DecideForSeller') return [{ op: 'decide', style: 'danger' }];
+      if (type === 'DecideForBuyer') return [{ op: 'decide_buyer' }];
       if (type === 'Reopen') return [{ op: 'reopen' }];
       if (type === 'Note') return [{ op: 'note' }];
       if (type === 'Take') return [{ op: 'take', style: 'primary' }];
@@ -43,11 +48,17 @@ function buttonsFor(role: ViewerRole, type: CaseCommandType): CardButton[] {
 }
 
 /** Buttons in the order people look for them: money and proof first, housekeeping last. */
-const OP_ORDER: CaseOp[] = ['take', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide', 'reopen', 'note', 'support', 'view'];
+const OP_ORDER: CaseOp[] = ['take', 'reply', 'verify', 'refund_full', 'refund_partial', 'tracking', 'proof', 'escalate', 'photo', 'close', 'ask_buyer', 'ask_seller', 'decide_buyer', 'decide', 'reopen', 'note', 'support', 'view'];
 
 /** The label id of a card button: `engine-action-refund-full`. */
 export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
-  op === 'take' ? 'desk-action-take' : op === 'escalate' && role === 'support' ? 'engine-action-escalate-support' : `engine-action-${op.replace(/_/g, '-')}`;
+  op === 'take'
+    ? 'desk-action-take'
+    : op === 'escalate' && role === 'support'
+      ? 'engine-action-escalate-support'
+      : op === 'reply'
+        ? `engine-action-reply-to-${role === 'buyer' ? 'seller' : 'buyer'}`
+        : `engine-action-${op.replace(/_/g, '-')}`;
 
 /** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
 export async function buildCard(
@@ -60,7 +71,10 @@ export async function buildCard(
   const [order, shop] = await Promise.all([deps.marketplace.order(c.orderId), deps.marketplace.shop(c.shopId)]);
   const first = order?.items[0]?.title ?? c.orderId;
   const more = (order?.items.length ?? 1) - 1;
-  const buttons = allowedCommands(c, role, now)
+  const allowed = allowedCommands(c, role, now, deps.policy);
+  const buttons = allowed
+    // Deciding for the buyer is « Rembourser en totalité » while something is left to refund.
+    .filter((type) => !(type === 'DecideForBuyer' && allowed.includes('Refund')))
     .flatMap((type) => buttonsFor(role, type))
     // SPEC section 2: "ask support" is among the seller's actions; the buyer has Escalate.
     .concat(role === 'seller' && mayRequestSupport(c, role, now) ? [{ op: 'support' }] : [])

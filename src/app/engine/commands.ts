@@ -4,12 +4,12 @@ import { parseAmount } from '../format.js';
 import type { CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
-import { addTracking } from './flows/case-ops.js';
+import { addTracking, propose } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
 import { normalizeCaseId } from './intent.js';
-import { listCases, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
+import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
 
 /** Commands an unlinked user may use. */
@@ -42,18 +42,19 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       requireWho(t);
       return startReport(e, t, restOf(text, 0) || null);
     case 'cases':
-      if (args[0]) return listCases(e, t, args[0].toLowerCase());
-      // Support has no cases of its own: in the staff channel, `/cases` is the escalated queue.
-      return listCases(e, t, t.staff ? 'escalated' : 'mine');
+      return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
       if (!args[0]) return sayUsage(t, 'case');
       return showCase(e, t, normalizeCaseId(args[0]));
     case 'escalate':
-      // A ground makes it support's early escalation; without one (or from a buyer) it is the buyer's.
-      if (args[1] && t.account?.roles.includes('support')) return runSupportCommand(e, t, name, args, text);
+      // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
+      if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
       return onCase(e, t, args[0], 'escalate', (id) => actOnCase(e, t, id, { type: 'Escalate' }));
     case 'close':
-      return onCase(e, t, args[0], 'close', (id) => actOnCase(e, t, id, { type: 'BuyerClose' }));
+      return onCase(e, t, args[0], 'close', async (id) => {
+        const { c, role } = await caseForTurn(e, t, id);
+        await propose(e, t, c, role, { op: 'close' });
+      });
     case 'refund':
       return refund(e, t, args);
     case 'tracking':
@@ -100,9 +101,6 @@ async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
   const currency = c.orderTotal.currency;
   const minor = amountText ? parseAmount(amountText, currency) : null;
   if (amountText && minor === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
-  await actOnCase(e, t, caseId, {
-    type: 'Refund',
-    ...(minor !== null ? { amount: { amount: minor, currency } } : {}),
-    ...(role === 'support' ? { recover } : {}),
-  });
+  // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
+  await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
 }

@@ -12,7 +12,7 @@ import type { Linking } from '../linking.js';
 import type { Logger } from '../../ports/logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Choice, OutMessage, TurnInput } from '../../ports/turn.js';
-import type { ActionPayload, ActionTokens, TokenOwner } from './actions.js';
+import { SUPPORT_OWNER, type ActionPayload, type ActionTokens, type TokenOwner } from './actions.js';
 import type { ConversationState, ConversationStore } from './state.js';
 
 /** What the engine needs; `main.ts` passes them in. */
@@ -83,6 +83,8 @@ export interface Turn {
   owners: TokenOwner[];
   now: string;
   replies: OutMessage[];
+  /** The pressed button's message is done with (TurnResult.retirePressed). */
+  retirePressed?: boolean;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
   /**
@@ -91,6 +93,13 @@ export interface Turn {
    */
   earlyState?: { state: ConversationState | null | 'invalid' };
 }
+
+/**
+ * The slot of a message with buttons (OutMessage.slot): a newer message in it retires the older one's buttons.
+ * It names whose buttons they are, so that in a thread both parties read, one's choice never retires the other's.
+ */
+export const buttonSlot = (out: Pick<OutMessage, 'caseId' | 'orderId'>, owner: string): string =>
+  `${owner}|${out.caseId ? `case:${out.caseId}` : out.orderId ? `order:${out.orderId}` : 'prompt'}`;
 
 /** A message id with arguments. */
 export const m = (id: string, args?: MessageArgs): Msg => (args ? { id, args } : { id });
@@ -104,6 +113,7 @@ export function say(t: Turn, body: Msg | Msg[], extra: Partial<Omit<OutMessage, 
     body: Array.isArray(body) ? body : [body],
     ...extra,
   };
+  if (!out.slot && (out.choices?.length || out.card)) out.slot = buttonSlot(out, out.card?.viewerRole === 'support' || t.staff ? SUPPORT_OWNER : t.owner);
   t.replies.push(out);
   return out;
 }

@@ -70,6 +70,8 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
       e.log.info({ code: err.code, platform: input.platform, userId: input.userId }, 'turn refused');
       if (err.code === 'NOT_LINKED') await explainLinking(e, t).catch(() => say(t, errorMsg(err)));
       else say(t, errorMsg(err));
+      // A spent, expired or no longer applicable button is dead; someone else's button stays for its owner.
+      t.retirePressed = input.content.type === 'action' && err.code !== 'ACTION_INVALID' && err.code !== 'NOT_LINKED';
     } else {
       outcome = 'error';
       e.log.error({ err, code: 'INTERNAL', platform: input.platform, userId: input.userId, conversationId: input.conversationId }, 'turn failed');
@@ -77,7 +79,7 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
     }
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
-  return { replies: t.replies };
+  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}) };
 }
 
 function textOf(input: TurnInput): string | null {
@@ -132,7 +134,8 @@ async function setLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
     await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, locale: lang });
   }
   t.locale = lang;
-  say(t, m('engine-lang-set'));
+  // `language` tells adapters that show several languages (the playground) to switch this user's view.
+  say(t, m('engine-lang-set'), { language: lang });
 }
 
 /** The localized sentence of an error: `error-<code>`, dates and amounts kept as data for the reader's locale. */

@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../../ports/logger.js';
 import type { Choice, OutMessage } from '../../ports/turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
 import { buildCard, type ViewerRole } from './cards.js';
+import { buttonSlot } from './context.js';
 
 export interface NotificationRendererDeps {
   links: LinkStore;
@@ -20,7 +21,7 @@ export interface NotificationRendererDeps {
   /** The engine's KeyValue: buttons on a notified card resolve like any other. */
   kv: KeyValue;
   clock: Clock;
-  /** The policy in force: support cards show the business time left before a case is due. */
+  /** The policy in force: support cards show the business time left before a case is due, and buttons follow it (the contest window). */
   policy?: Policy;
   defaultLocale: string;
   defaultTimezone: string;
@@ -74,6 +75,15 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         choices.push({ label: { id: to === 'buyer' ? 'engine-order-reply-to-buyer' : 'engine-order-reply-to-seller' }, token, style: 'primary' });
       }
     }
+    // A case message without its card still gets a button path to answer the other party, on every platform.
+    if (n.caseId && !n.card) {
+      const c = await deps.store.load(n.caseId);
+      const to = c && c.status !== 'closed' ? (c.buyerId === accountId ? 'seller' : c.sellerId === accountId ? 'buyer' : null) : null;
+      if (c && to) {
+        const token = await tokens.issue(accountId, { k: 'case', caseId: c.id, op: 'reply' });
+        choices.push({ label: { id: `engine-action-reply-to-${to}` }, token });
+      }
+    }
     if (n.offerReinstatement) {
       const shop = await deps.marketplace.shop(n.offerReinstatement);
       if (shop?.ownerId === accountId) {
@@ -100,6 +110,9 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         const choices = await offers(n, who.accountId);
         if (choices.length > 0) out.choices = choices;
       }
+      // A notification supersedes the previous notification of its kind (card, relayed message with Reply), never a
+      // prompt or confirmation the recipient is answering: it arrives on its own time, not as the next step of theirs.
+      if (n.card || out.choices) out.slot = `notice:${n.card ? 'card' : 'reply'}:${buttonSlot(out, who.accountId ?? SUPPORT_OWNER)}`;
       if (!n.card || !n.caseId) return out;
       const c = await deps.store.load(n.caseId);
       if (!c) {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../domain/errors.js';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
@@ -10,6 +10,7 @@ import { onProofChoice } from './flows/proof.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
+import { listCases, requireStaff, shopAction } from './support-commands.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
@@ -45,6 +46,9 @@ async function currentState(e: EngineCtx, t: Turn) {
 
 async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHooks): Promise<void> {
   const p = await e.tokens.resolve(token, t.owners);
+  // A choice answers its question: flows, menus, pickers and confirmations. A case card's buttons stay
+  // live (a newer card in the chat replaces them, and a press that no longer applies is answered).
+  t.retirePressed = p.k === 'case' ? p.once !== undefined || p.arg !== undefined || p.op === 'view' : p.k !== 'order' && p.k !== 'shop';
   switch (p.k) {
     case 'demo':
       if (!e.deps.embedded) throw new ValidationError('ACTION_INVALID', 'demo accounts exist in the embedded mode only');
@@ -55,10 +59,19 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       return startOrderReply(e, t, p.orderId);
     case 'shop':
       return startReinstatement(e, t, p.shopId);
+    case 'queue':
+      requireStaff(t);
+      return listCases(e, t, p.view);
+    case 'staff_shop': {
+      requireStaff(t);
+      const shop = await e.deps.marketplace.shop(p.shopId);
+      if (!shop) throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: p.shopId });
+      return shopAction(e, t, p.op, shop, p.text ?? '');
+    }
     case 'flow': {
       requireWho(t);
       const s = await currentState(e, t);
-      // A button of a flow that was left, finished or restarted since: nothing to do.
+      // A button of a flow that was left, finished or restarted since: already chosen or replaced, nothing to do.
       if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
       switch (s.flow) {
         case 'report':
@@ -112,6 +125,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   const subject = await subjectOfTurn(e, t);
   if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
   if (subject) return textInCaseThread(e, t, subject.caseId, text);
+  // Support's channel is for commands: a short hint instead of silence.
+  if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));
   // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
   if (!t.input.isPrivate) return;
   const offPlatform = mentionsOffPlatform(text);

@@ -26,7 +26,7 @@ const reportSchema = z.object({
 const caseInputSchema = z.object({
   flow: z.literal('case'),
   nonce: z.string(),
-  step: z.enum(['photo', 'amount', 'tracking', 'ask', 'note', 'support', 'proof_address', 'proof_place']),
+  step: z.enum(['photo', 'amount', 'tracking', 'ask', 'note', 'support', 'proof_address', 'proof_place', 'comment']),
   caseId: z.string(),
   kind: z.enum(['photo', 'file', 'shipping_receipt', 'customs_form', 'delivery_confirmation', 'departure_scan']).optional(),
   from: z.enum(['buyer', 'seller']).optional(),

@@ -1,17 +1,21 @@
-import { ForbiddenError, ValidationError } from '../../domain/errors.js';
-import { ESCALATION_GROUNDS, type EscalationGround } from '../../domain/types.js';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { foldText } from '../../domain/text.js';
+import type { Shop } from '../../domain/types.js';
 import type { CaseView } from '../case-service.js';
 import { SUPPORT_OWNER } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
-import { actOnCase } from './flows/case-thread.js';
+import { askGround, propose } from './flows/case-ops.js';
+import { actOnCase, caseForTurn } from './flows/case-thread.js';
 import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
 import { normalizeCaseId } from './intent.js';
 import { restOf, sayUsage } from './command-args.js';
+import { groundOf, queueOf, sideOf, type Queue } from './support-words.js';
 
 /** Support's commands (SPEC section 2); `/escalate <id> <ground>` and `/cases <queue>` are routed here too. */
 export const SUPPORT_COMMANDS = new Set(['decide', 'reopen', 'ask', 'note', 'suspend', 'reinstate']);
 
-const QUEUES = new Set(['escalated', 'overdue', 'waiting', 'all']);
+/** Support's queues, in the order the `/cases` menu shows them. */
+const QUEUES = ['escalated', 'waiting', 'overdue', 'all'] as const;
 /** Cases listed per reply; the admin API lists the rest. */
 const LIST_MAX = 15;
 
@@ -21,13 +25,36 @@ export function requireStaff(t: Turn): void {
   if (!t.account?.roles.includes('support') || !t.staff) throw new ForbiddenError('SUPPORT_ONLY');
 }
 
-/** `/cases` (the user's own) or `/cases escalated|overdue|waiting` (support's queues), with buttons to open each. */
-export async function listCases(e: EngineCtx, t: Turn, view: string): Promise<void> {
-  const who = requireWho(t);
-  if (view !== 'mine') {
-    if (!QUEUES.has(view)) return sayUsage(t, 'cases');
-    requireStaff(t);
+/**
+ * `/cases [list]`: the user's own cases, or one of support's queues (`escalated`, `en-retard`, `attente`…).
+ * Support without a list name gets the queues with their counts as buttons.
+ */
+export async function casesCommand(e: EngineCtx, t: Turn, arg: string | undefined): Promise<void> {
+  if (!arg) return t.staff ? queueMenu(e, t) : listCases(e, t, 'mine');
+  const view = queueOf(arg);
+  if (!view) {
+    if (t.staff) return queueMenu(e, t, arg);
+    return sayUsage(t, 'cases');
   }
+  return listCases(e, t, view);
+}
+
+/** The queues with their counts, one button each. */
+async function queueMenu(e: EngineCtx, t: Turn, typed?: string): Promise<void> {
+  requireStaff(t);
+  const who = requireWho(t);
+  const counts = await Promise.all(QUEUES.map(async (view) => ({ view, count: (await e.deps.cases.list(who, view)).length })));
+  const choices = await Promise.all(
+    counts.map(async ({ view, count }) => ({ label: m('engine-queue-choice', { view, count }), token: await e.tokens.issue(SUPPORT_OWNER, { k: 'queue', view }) })),
+  );
+  const body = [...(typed ? [m('engine-queue-unknown', { typed })] : []), m('engine-queue-menu')];
+  say(t, body, { choices });
+}
+
+/** One list with buttons to open each case; an empty list says which list it was. */
+export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<void> {
+  const who = requireWho(t);
+  if (view !== 'mine') requireStaff(t);
   const cases = (await e.deps.cases.list(who, view as CaseView)).slice(0, LIST_MAX);
   if (cases.length === 0) return void say(t, m('engine-cases-none', { view }));
   const owner = view === 'mine' ? t.owner : SUPPORT_OWNER;
@@ -43,31 +70,35 @@ export async function listCases(e: EngineCtx, t: Turn, view: string): Promise<vo
 /** One support command; every one of them refuses with SUPPORT_ONLY outside the staff channel. */
 export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string): Promise<void> {
   requireStaff(t);
-  const who = requireWho(t);
   const id = args[0] ? normalizeCaseId(args[0]) : null;
   switch (name) {
     case 'escalate': {
-      const ground = (args[1] ?? '').toLowerCase();
       if (!id) return sayUsage(t, 'escalate');
-      if (!(ESCALATION_GROUNDS as readonly string[]).includes(ground)) {
-        throw new ValidationError('INVALID_GROUND', undefined, { grounds: ESCALATION_GROUNDS.join(', ') });
-      }
-      return actOnCase(e, t, id, { type: 'Escalate', ground: ground as EscalationGround });
+      const { c } = await caseForTurn(e, t, id);
+      // The ground may be several words (`refus de service`): the whole rest is read first, then its first word.
+      const typed = restOf(text, 1);
+      const ground = groundOf(typed) ?? groundOf(args[1]);
+      if (!ground) return askGround(e, t, c, typed || undefined);
+      return actOnCase(e, t, id, { type: 'Escalate', ground });
     }
     case 'decide': {
-      if (!id || (args[1] ?? '').toLowerCase() !== 'seller') return sayUsage(t, 'decide');
+      if (!id) return sayUsage(t, 'decide');
+      const known = await caseForTurn(e, t, id);
+      const side = sideOf(args[1]);
+      if (!side) return askSide(e, t, known.c.id, restOf(text, args[1] ? 2 : 1), args[1]);
       const reason = restOf(text, 2);
-      return actOnCase(e, t, id, { type: 'DecideForSeller', ...(reason ? { text: reason } : {}) });
+      return propose(e, t, known.c, 'support', side === 'seller' ? { op: 'decide', ...(reason ? { text: reason } : {}) } : { op: 'decide_buyer', ...(reason ? { text: reason } : {}) });
     }
     case 'reopen': {
       if (!id) return sayUsage(t, 'reopen');
+      const { c } = await caseForTurn(e, t, id);
       const reason = restOf(text, 1);
-      return actOnCase(e, t, id, { type: 'Reopen', ...(reason ? { text: reason } : {}) });
+      return propose(e, t, c, 'support', { op: 'reopen', ...(reason ? { text: reason } : {}) });
     }
     case 'ask': {
-      const from = (args[1] ?? '').toLowerCase();
+      const from = sideOf(args[1]);
       const question = restOf(text, 2);
-      if (!id || (from !== 'buyer' && from !== 'seller') || !question) return sayUsage(t, 'ask');
+      if (!id || !from || !question) return sayUsage(t, 'ask');
       return actOnCase(e, t, id, { type: 'AskInfo', from, text: question });
     }
     case 'note': {
@@ -75,23 +106,69 @@ export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, arg
       if (!id || !note) return sayUsage(t, 'note');
       return actOnCase(e, t, id, { type: 'Note', text: note });
     }
-    case 'suspend': {
-      const shopId = args[0];
-      const reason = restOf(text, 1);
-      if (!shopId || !reason) return sayUsage(t, 'suspend');
-      await e.deps.cases.suspendShop(who, shopId, reason);
-      await notifySuspended(e, t, shopId);
-      return void say(t, m('engine-shop-suspended', { shopId }));
-    }
-    case 'reinstate': {
-      const shopId = args[0];
-      if (!shopId) return sayUsage(t, 'reinstate');
-      const lifted = await e.deps.cases.shopSuspension(shopId);
-      await e.deps.cases.reinstateShop(who, shopId);
-      await notifyReinstated(e, t, shopId, lifted);
-      return void say(t, m('engine-shop-reinstated', { shopId }));
-    }
+    case 'suspend':
+    case 'reinstate':
+      return shopCommand(e, t, name, args);
     default:
       return void say(t, m('engine-unknown-command', { command: name }));
   }
+}
+
+/** `/decide <id>` without a side (or with one not understood): a button for each side. */
+async function askSide(e: EngineCtx, t: Turn, caseId: string, reason: string, typed: string | undefined): Promise<void> {
+  const extra = reason ? { text: reason } : {};
+  const choices = [
+    { label: m('engine-side-seller'), token: await e.tokens.issue(SUPPORT_OWNER, { k: 'case', caseId, op: 'decide', ...extra }) },
+    { label: m('engine-side-buyer'), token: await e.tokens.issue(SUPPORT_OWNER, { k: 'case', caseId, op: 'decide_buyer', ...extra }) },
+  ];
+  say(t, [...(typed ? [m('engine-side-unknown', { typed })] : []), m('engine-ask-side', { caseId })], { caseId, choices });
+}
+
+/**
+ * `/suspend <shop> <reason>` and `/reinstate <shop>`: the shop by id, name or part of its name
+ * (`Bisou Créations`, `bisou`). The longest leading words that name a shop are the shop; the rest is
+ * the reason. Several shops match: support picks one with a button.
+ */
+async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', args: string[]): Promise<void> {
+  const minRest = name === 'suspend' ? 1 : 0;
+  if (args.length < 1 + minRest) return sayUsage(t, name);
+  for (let n = args.length - minRest; n >= 1; n--) {
+    const query = args.slice(0, n).join(' ');
+    const found = await findShops(e, query);
+    if (found.length === 0) continue;
+    const reason = args.slice(n).join(' ');
+    if (found.length === 1) return shopAction(e, t, name, found[0]!, reason);
+    const choices = await Promise.all(
+      found.slice(0, 10).map(async (shop) => ({
+        label: m('engine-shop-choice', { shopName: shop.name, shopId: shop.id }),
+        token: await e.tokens.issue(SUPPORT_OWNER, { k: 'staff_shop', shopId: shop.id, op: name, ...(reason ? { text: reason } : {}) }),
+      })),
+    );
+    return void say(t, m('engine-shop-which', { query, count: found.length }), { choices });
+  }
+  throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: args.slice(0, Math.max(1, args.length - minRest)).join(' ') });
+}
+
+/** Shops a query names: the one whose id or whole name it is, else every shop whose name contains it. */
+async function findShops(e: EngineCtx, query: string): Promise<Shop[]> {
+  const found = await e.deps.marketplace.searchShops(query);
+  const q = foldText(query);
+  const exact = found.filter((s) => s.id === query || foldText(s.name) === q);
+  return exact.length === 1 ? exact : found;
+}
+
+/** Suspends or reinstates one shop and says so by its name. */
+export async function shopAction(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', shop: Shop, reason: string): Promise<void> {
+  requireStaff(t);
+  const who = requireWho(t);
+  if (name === 'suspend') {
+    if (!reason.trim()) return sayUsage(t, 'suspend');
+    await e.deps.cases.suspendShop(who, shop.id, reason);
+    await notifySuspended(e, t, shop.id);
+    return void say(t, m('engine-shop-suspended', { shopName: shop.name }));
+  }
+  const lifted = await e.deps.cases.shopSuspension(shop.id);
+  await e.deps.cases.reinstateShop(who, shop.id);
+  await notifyReinstated(e, t, shop.id, lifted);
+  say(t, m('engine-shop-reinstated', { shopName: shop.name }));
 }

@@ -185,6 +185,42 @@ describe.each(['memory', 'redis'] as const)('Discord end to end (%s)', (kind) =>
   });
 });
 
+describe('Discord: only live buttons (issue 13)', () => {
+  let w: World | null = null;
+  afterEach(async () => {
+    await w?.close();
+    w = null;
+  });
+
+  it('a newer confirmation takes the buttons off the older one; a stale confirmation answers what changed and refunds nothing', async () => {
+    w = await startWorld();
+    await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
+    await w.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien reçu.' });
+    // The seller reads the case in its private thread (a DM where the guild has none).
+    const dm = await eventually(async () => {
+      const thread = await w!.p.threads.caseThread('discord', 'C-000001', 'parties');
+      if (!thread) throw new Error('no case thread yet');
+      return thread;
+    });
+    const { message: card } = await eventually(() => withButton(w!, dm, label(w!, 'engine-action-refund-full')));
+
+    const asked = await press(w, USERS.bisou, dm, label(w, 'engine-action-refund-full'));
+    expect(asked[0].content).toContain('Rembourser');
+    const { message: older } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));
+    // Pressed again on the card: the newer confirmation supersedes the older one, whose buttons are edited away.
+    w.dc.clickButton({ user: USERS.bisou, messageId: card.id, customId: withButton(w, dm, label(w, 'engine-action-refund-full')).button.custom_id });
+    await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${older.id}` && c.body?.components?.length === 0)).toBe(true));
+
+    await w.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
+    const { message: confirmation } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));
+    const stale = await press(w, USERS.bisou, dm, label(w, 'engine-choice-confirm'));
+    expect(stale[0].content).toMatch(/ne s’applique plus : le litige C-000001 est clos/);
+    expect(await w.p.marketplace.refunds('CC-1001')).toHaveLength(0);
+    // The pressed confirmation is done with: its buttons go too.
+    await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${confirmation.id}` && c.body?.components?.length === 0)).toBe(true));
+  });
+});
+
 describe('Discord buyer, Telegram seller', () => {
   let w: World | null = null;
   afterEach(async () => {

@@ -84,6 +84,31 @@ describe.each([['memory'], ['redis']] as const)('Teams journeys on the composed 
   });
 });
 
+describe('Teams: only live buttons (issue 13)', () => {
+  let app: TeamsApp;
+  afterEach(() => app?.close());
+
+  it('a newer confirmation updates the older one to a card without buttons; a stale confirmation answers what changed and refunds nothing', async () => {
+    app = await startTeamsApp({});
+    await app.post(app.act.installTeam(agent, [bisou]));
+    await app.link(bisou, 'acc-bisou');
+    await app.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien reçu.' });
+    await app.expectMessage(bisou.chat, /Nouveau litige C-000001/);
+    await app.press(bisou, 'Rembourser en totalité');
+    const older = await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur dans le litige C-000001/);
+    await app.press(bisou, 'Rembourser en totalité');
+    // The older confirmation is updated in place (PUT) without its buttons.
+    await until(() => app.standin.updated().some((u) => u.activityId === older.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the older confirmation retired');
+
+    await app.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
+    const confirmation = await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur/);
+    await app.press(bisou, 'Confirmer');
+    await app.expectMessage(bisou.chat, /ne s’applique plus : le litige C-000001 est clos/);
+    expect(await app.p.marketplace.refunds('CC-1001')).toHaveLength(0);
+    await until(() => app.standin.updated().some((u) => u.activityId === confirmation.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the pressed confirmation retired');
+  });
+});
+
 describe('Teams and Telegram together', () => {
   let app: TeamsApp;
   afterEach(() => app?.close());

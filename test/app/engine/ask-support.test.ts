@@ -62,7 +62,11 @@ describe.each(['memory', 'redis'] as const)('seller actions include "ask support
     const ask = seller.token('engine-action-support');
     await w.cases.act({ accountId: 'acc-amina', platform: 'telegram' }, caseId, { type: 'BuyerClose' });
     await seller.pressToken(ask);
-    expect(seller.ids()).toEqual(['error-case-closed']);
+    // What changed, not a prompt for a message that could not be sent; the card comes back without the button.
+    expect(seller.ids()).toEqual(['engine-stale-button']);
+    expect(seller.read()).toContain('Ce bouton ne s’applique plus : le litige C-000001 est clos depuis le');
+    expect(buttons(seller.last)).toEqual([]);
+    expect(seller.last[0]!.expects).toBeUndefined();
     await seller.command(`/case ${caseId}`);
     expect(buttons(seller.last)).toEqual([]);
     expect((await w.store.load(caseId))!.timeline.some((e) => e.type === 'support_requested')).toBe(false);

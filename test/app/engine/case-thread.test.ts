@@ -52,10 +52,12 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     const seller = await w.user({ account: 'acc-bisou', platform: 'discord' });
     await seller.command(`/case ${caseId}`);
     expect(seller.last[0]!.card!.viewerRole).toBe('seller');
-    expect(buttons(seller.last)).toEqual(['engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
+    expect(buttons(seller.last)).toEqual(['engine-action-reply-to-buyer', 'engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
     await seller.press('engine-action-refund-full');
     expect(seller.ids()).toEqual(['engine-confirm-refund']);
-    expect(seller.read()).toContain(`Rembourser ${cdf(5_000_000)} dans le litige`);
+    expect(seller.read()).toContain(`Rembourser ${cdf(5_000_000)} à l’acheteur dans le litige`);
+    expect(seller.read()).toContain('Payé par : le vendeur');
+    expect(seller.read()).toContain('Le litige sera clos.');
     await seller.press('engine-choice-confirm');
     expect(seller.ids()).toEqual(['engine-done-refund', 'engine-done-closed']);
     expect(seller.last[0]!.card).toMatchObject({ status: 'closed', resolution: 'refunded', actions: [] });
@@ -76,6 +78,9 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     await seller.text('beaucoup');
     expect(seller.ids()).toEqual(['error-invalid-amount']);
     await seller.text('10 000');
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.read()).toContain(`Remboursé ensuite : ${cdf(1_000_000)} sur ${cdf(5_000_000)}. Le litige restera ouvert (remboursement partiel).`);
+    await seller.press('engine-choice-confirm');
     expect(seller.ids()).toEqual(['engine-done-refund']);
     expect(seller.last[0]!.card).toMatchObject({ status: 'open', refunded: { amount: 1_000_000, currency: 'CDF' } });
     expect(seller.read()).toContain(`Remboursé : ${cdf(1_000_000)} sur ${cdf(5_000_000)}`);
@@ -83,6 +88,11 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     await seller.command(`/refund ${caseId} 60000`);
     expect(seller.ids()).toEqual(['error-refund-too-large']);
     expect(seller.read()).toContain(cdf(4_000_000));
+    // Without an amount, /refund proposes the rest and waits for the confirmation.
+    await seller.command(`/refund ${caseId}`);
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.read()).toContain(`Rembourser ${cdf(4_000_000)}`);
+    expect((await w.store.load(caseId))!).toMatchObject({ status: 'open', refunded: { amount: 1_000_000 } });
   });
 
   it('seller: tracking delivered to the order’s address closes a non-delivery case', async () => {
@@ -124,11 +134,11 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     const c = (await w.store.load(caseId))!;
     expect(amina.read()).toContain(formatDate(c.escalatableAt, 'fr', 'Africa/Kinshasa', 'datetime'));
     await amina.command(`/case ${caseId}`);
-    expect(buttons(amina.last)).toEqual(['engine-action-photo', 'engine-action-close']);
+    expect(buttons(amina.last)).toEqual(['engine-action-reply-to-seller', 'engine-action-photo', 'engine-action-close']);
 
     w.clock.advance(3 * DAY + 60_000);
     await amina.command(`/case ${caseId}`);
-    expect(buttons(amina.last)).toEqual(['engine-action-escalate', 'engine-action-photo', 'engine-action-close']);
+    expect(buttons(amina.last)).toEqual(['engine-action-reply-to-seller', 'engine-action-escalate', 'engine-action-photo', 'engine-action-close']);
     await amina.press('engine-action-escalate');
     expect(amina.ids()).toEqual(['engine-confirm-escalate']);
     await amina.press('engine-choice-confirm');
@@ -151,6 +161,9 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     await amina.attach(photo(4));
     expect(amina.ids()).toEqual(['engine-done-evidence']);
     await amina.command('/close');
+    expect(amina.ids()).toEqual(['engine-confirm-close']);
+    expect((await w.store.load(caseId))!.status).toBe('open');
+    await amina.press('engine-choice-confirm');
     expect(amina.ids()).toEqual(['engine-done-closed']);
     expect((await w.store.load(caseId))!.resolution).toBe('buyer_closed');
   });
@@ -169,6 +182,8 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     await web.pressToken(refund);
     expect(web.ids()).toEqual(['engine-ask-amount']);
     await web.text('5000');
+    expect(web.ids()).toEqual(['engine-confirm-refund']);
+    await web.press('engine-choice-confirm');
     expect(web.ids()).toEqual(['engine-done-refund']);
   });
 

@@ -30,7 +30,7 @@ describe.each(['memory', 'redis'] as const)('notification renderer (%s)', (kind)
     const out = await w.renderer.render(opened, { link: bisou }, 'discord');
     expect(out).toMatchObject({ locale: 'en', timezone: 'Africa/Kinshasa', caseId });
     expect(out.card).toMatchObject({ caseId, viewerRole: 'seller' });
-    expect(out.card!.actions.map((a) => a.label.id)).toEqual(['engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
+    expect(out.card!.actions.map((a) => a.label.id)).toEqual(['engine-action-reply-to-buyer', 'engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
     const text = renderMessage(out, i18n);
     expect(text.card!.title).toBe(`Case ${caseId} · Pagne wax 6 yards`);
     const c = (await w.store.load(caseId))!;

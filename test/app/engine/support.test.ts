@@ -55,9 +55,11 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
     const { channel } = await staff(w);
     await channel.command(`/escalate ${caseId} gossip`);
-    expect(channel.ids()).toEqual(['error-invalid-ground']);
-    expect(channel.read()).toContain('inactivity, harassment, refusal, manipulation, integrity');
-    await channel.command(`/escalate ${caseId} harassment`);
+    expect(channel.ids()).toEqual(['engine-ground-unknown', 'engine-ask-ground']);
+    expect(channel.read()).toContain('« gossip »');
+    expect(buttons(channel.last)).toEqual(['engine-ground-inactivity', 'engine-ground-harassment', 'engine-ground-refusal', 'engine-ground-manipulation', 'engine-ground-integrity']);
+    expect((await w.store.load(caseId))!.status).toBe('open');
+    await channel.command(`/escalate ${caseId} harcèlement`);
     expect(channel.ids()).toEqual(['engine-done-escalated']);
     expect((await w.store.load(caseId))!).toMatchObject({ status: 'escalated', escalationGround: 'harassment' });
 
@@ -67,6 +69,12 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     expect(toSeller.body[0]).toMatchObject({ id: 'notify-info-requested', args: { text: "Pouvez-vous envoyer le reçu d'expédition ?" } });
 
     await channel.command(`/refund ${caseId} 20000 recover`);
+    expect(channel.ids()).toEqual(['engine-confirm-refund']);
+    expect(channel.read()).toContain('Payé par : le vendeur');
+    expect(channel.read()).toContain('Le litige sera clos.');
+    expect(buttons(channel.last)).toEqual(['engine-choice-refund-recover', 'engine-choice-back']);
+    expect((await w.store.load(caseId))!.refunded.amount).toBe(0);
+    await channel.press('engine-choice-refund-recover');
     expect(channel.ids()).toEqual(['engine-done-refund', 'engine-done-closed']);
     expect(channel.read()).toContain(`Remboursement de ${formatMoney({ amount: 2_000_000, currency: 'CDF' }, 'fr')} enregistré, à reprendre au vendeur.`);
     const c = (await w.store.load(caseId))!;
@@ -93,11 +101,16 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     expect(channel.ids()).toEqual(['engine-cases-title', 'engine-case-line']);
     await channel.command('/cases waiting');
     expect(channel.ids()).toEqual(['engine-cases-title', 'engine-case-line']);
-    await channel.command(`/decide ${caseId} seller Le sac correspond à l'annonce.`);
+    await channel.command(`/decide ${caseId} vendeur Le sac correspond à l'annonce.`);
+    expect(channel.ids()).toEqual(['engine-confirm-decide']);
+    expect((await w.store.load(caseId))!.status).toBe('escalated');
+    await channel.press('engine-choice-confirm');
     expect(channel.ids()).toEqual(['engine-done-closed']);
     expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'closed', resolution: 'seller_favour', text: "Le sac correspond à l'annonce." });
 
     await channel.command(`/reopen ${caseId} Nouvelles photos de l'acheteuse.`);
+    expect(channel.ids()).toEqual(['engine-confirm-reopen']);
+    await channel.press('engine-choice-confirm');
     expect(channel.ids()).toEqual(['engine-done-reopened']);
     expect((await w.store.load(caseId))!.status).not.toBe('closed');
   });
@@ -146,7 +159,7 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
 describe('support in a case’s staff thread', () => {
   const world = backendWorld('memory', { beforeAll, afterAll });
 
-  it('text in the staff thread is an internal note the parties never see; /cases there is the escalated queue', async () => {
+  it('text in the staff thread is an internal note the parties never see; /cases there offers the queues', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
     await w.threads.setCaseThread('telegram', caseId, 'staff', 'staff-group/12');
@@ -157,8 +170,16 @@ describe('support in a case’s staff thread', () => {
     const toParties = (await w.outbox(caseId)).filter((n) => 'accountId' in n.to);
     expect(toParties.map((n) => n.body[0]!.id)).not.toContain('notify-note');
     await member.command('/cases');
+    expect(member.ids()).toEqual(['engine-queue-menu']);
+    expect(member.last[0]!.choices!.map((c) => c.label.args)).toEqual([
+      { view: 'escalated', count: 0 },
+      { view: 'waiting', count: 0 },
+      { view: 'overdue', count: 0 },
+      { view: 'all', count: 1 },
+    ]);
+    await member.press('engine-queue-choice', (c) => c.label.args?.view === 'escalated');
     expect(member.ids()).toEqual(['engine-cases-none']);
-    expect(member.last[0]!.body[0]!.args).toEqual({ view: 'escalated' });
+    expect(member.read()).toBe('Aucun litige transmis au support.');
   });
 
   it('a buyer’s /escalate with a ground is the buyer’s own escalation', async () => {

@@ -1,30 +1,98 @@
-import { mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
-import { IllegalStateError, NotFoundError, ValidationError } from '../../../domain/errors.js';
-import { ESCALATION_GROUNDS, type EscalationGround, type EvidenceKind } from '../../../domain/types.js';
+import type { Case, CaseCommand, CaseCommandType } from '../../../domain/case-model.js';
+import { allowedCommands, decide, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
+import { NotFoundError, ValidationError } from '../../../domain/errors.js';
+import { ESCALATION_GROUNDS, type EvidenceKind } from '../../../domain/types.js';
 import { parseAmount } from '../../format.js';
+import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
-import type { ActionPayload } from '../actions.js';
-import { m, say, type EngineCtx, type Turn } from '../context.js';
+import { onceKey, SUPPORT_OWNER, type ActionPayload, type CaseOp } from '../actions.js';
+import { groundOf } from '../support-words.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
 
 type CasePayload = Extract<ActionPayload, { k: 'case' }>;
+type Role = 'buyer' | 'seller' | 'support';
+
+/** The command a card button leads to, to check it still applies before asking or doing anything. */
+function commandOf(op: CaseOp, role: Role): CaseCommandType | 'RequestSupport' | null {
+  switch (op) {
+    case 'view':
+      return null;
+    case 'reply':
+      return 'Comment';
+    case 'photo':
+    case 'proof':
+      return 'AddEvidence';
+    case 'close':
+      return 'BuyerClose';
+    case 'escalate':
+      return 'Escalate';
+    case 'refund_full':
+    case 'refund_partial':
+      return 'Refund';
+    case 'tracking':
+      return 'AddTracking';
+    case 'decide':
+      return 'DecideForSeller';
+    case 'decide_buyer':
+      return 'DecideForBuyer';
+    case 'reopen':
+      return 'Reopen';
+    case 'ask_buyer':
+    case 'ask_seller':
+      return 'AskInfo';
+    case 'note':
+      return 'Note';
+    case 'support':
+      return 'RequestSupport';
+    case 'verify':
+      return role === 'buyer' ? 'RequestVerification' : null;
+    case 'take':
+      return role === 'support' ? 'Take' : null;
+    default: {
+      const never: never = op;
+      return never;
+    }
+  }
+}
+
+/** Whether `op` still applies to the case as it is now, for this viewer. */
+function stillApplies(e: EngineCtx, t: Turn, c: Case, role: Role, op: CaseOp): boolean {
+  const type = commandOf(op, role);
+  if (type === null) return op === 'view';
+  if (type === 'RequestSupport') return mayRequestSupport(c, role, t.now);
+  return allowedCommands(c, role, t.now, e.deps.policy).includes(type);
+}
+
+/** A button pressed after the case changed: say what changed, nothing done, and show the card as it is now. */
+async function sayStale(e: EngineCtx, t: Turn, c: Case, role: Role): Promise<void> {
+  t.retirePressed = true;
+  const state = c.status === 'closed' ? 'closed' : c.status === 'escalated' ? 'escalated' : 'other';
+  const at = c.status === 'closed' ? c.closedAt : c.escalatedAt;
+  const msg = m('engine-stale-button', {
+    caseId: c.id,
+    state,
+    status: c.status,
+    resolution: c.resolution ?? 'none',
+    at: at ? { date: at, style: 'datetime' } : '',
+  });
+  await sayCard(e, t, c, role, [msg]);
+}
 
 /** A case-card button pressed (or a confirmation after one), from any platform the account linked. */
 export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<void> {
   const { c, role } = await caseForTurn(e, t, p.caseId);
+  // One confirmation's buttons are spent by their first press: a second press changes nothing.
+  if (p.once && !(await e.deps.kv.delete(onceKey(p.once)))) throw new ValidationError('ACTION_USED', 'confirmation already answered');
+  if (!stillApplies(e, t, c, role, p.op)) return sayStale(e, t, c, role);
   const owner = cardOwner(t, role);
   const button = async (label: string, next: Omit<CasePayload, 'k' | 'caseId'>, style?: Choice['style']): Promise<Choice> => {
     const token = await e.tokens.issue(owner, { k: 'case', caseId: c.id, ...next });
     return style ? { label: m(label), token, style } : { label: m(label), token };
   };
-  const confirm = async (question: string, args: Record<string, string>, op: CasePayload['op'], style: Choice['style'] = 'primary') =>
-    say(t, m(question, { caseId: c.id, ...args }), {
-      caseId: c.id,
-      choices: [await button('engine-choice-confirm', { op, arg: 'yes' }, style), await button('engine-choice-back', { op: 'view' })],
-    });
   const ask = async (step: CaseInputState['step'], prompt: string, expects: 'text' | 'photo' | 'amount' | 'tracking', extra: Partial<CaseInputState> = {}) => {
     await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step, caseId: c.id, ...extra });
     say(t, m(prompt, { caseId: c.id, remaining: { money: { amount: c.orderTotal.amount - c.refunded.amount, currency: c.orderTotal.currency } } }), {
@@ -32,6 +100,8 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       expects,
     });
   };
+  const known = { c, role };
+  const text = p.text ? { text: p.text } : {};
 
   switch (p.op) {
     case 'view':
@@ -42,50 +112,56 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       if (p.arg && (PROOF_OF_SHIPPING as readonly string[]).includes(p.arg)) {
         return ask('photo', 'engine-ask-proof-file', 'photo', { kind: p.arg as EvidenceKind });
       }
-      const choices = await Promise.all(PROOF_OF_SHIPPING.map((k) => button(`engine-proof-${k.replace(/_/g, '-')}`, { op: 'proof', arg: k })));
+      const once = await newOnce(e);
+      const choices = await Promise.all(PROOF_OF_SHIPPING.map((k) => button(`engine-proof-${k.replace(/_/g, '-')}`, { op: 'proof', arg: k, once })));
       return void say(t, m('engine-ask-proof-kind', { caseId: c.id }), { caseId: c.id, choices });
     }
     case 'close':
-      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'BuyerClose' });
-      return void (await confirm('engine-confirm-close', {}, 'close'));
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'BuyerClose' }, known);
+      return propose(e, t, c, role, { op: 'close' });
     case 'escalate':
       if (role === 'support') {
-        if (p.arg && (ESCALATION_GROUNDS as readonly string[]).includes(p.arg)) {
-          return actOnCase(e, t, c.id, { type: 'Escalate', ground: p.arg as EscalationGround });
-        }
-        const choices = await Promise.all(ESCALATION_GROUNDS.map((g) => button(`engine-ground-${g}`, { op: 'escalate', arg: g })));
-        return void say(t, m('engine-ask-ground', { caseId: c.id }), { caseId: c.id, choices });
+        const ground = groundOf(p.arg);
+        if (ground) return actOnCase(e, t, c.id, { type: 'Escalate', ground }, known);
+        return askGround(e, t, c);
       }
-      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'Escalate' });
-      return void (await confirm('engine-confirm-escalate', {}, 'escalate'));
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'Escalate' }, known);
+      return propose(e, t, c, role, { op: 'escalate' });
     case 'refund_full':
     case 'refund_partial': {
       if (p.arg === 'yes') {
         const amount = p.amount ? { amount: p.amount, currency: c.orderTotal.currency } : undefined;
-        return actOnCase(e, t, c.id, { type: 'Refund', ...(amount ? { amount } : {}), ...(role === 'support' ? { recover: p.recover ?? false } : {}) });
+        return actOnCase(e, t, c.id, { type: 'Refund', ...(amount ? { amount } : {}), ...(role === 'support' ? { recover: p.recover ?? false } : {}) }, known);
       }
-      if (p.op === 'refund_partial') return ask('amount', 'engine-ask-amount', 'amount');
-      return refundConfirmation(e, t, c.id, role, undefined, c.orderTotal.amount - c.refunded.amount, c.orderTotal.currency);
+      if (p.op === 'refund_partial' && p.amount === undefined) return ask('amount', 'engine-ask-amount', 'amount');
+      return propose(e, t, c, role, { op: 'refund', ...(p.amount !== undefined ? { amount: p.amount } : {}), ...(p.recover !== undefined ? { recover: p.recover } : {}) });
     }
     case 'tracking':
       return ask('tracking', 'engine-ask-tracking', 'tracking');
     case 'decide':
-      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'DecideForSeller' });
-      return void (await confirm('engine-confirm-decide', {}, 'decide', 'danger'));
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'DecideForSeller', ...text }, known);
+      return propose(e, t, c, role, { op: 'decide', ...text });
+    case 'decide_buyer':
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'DecideForBuyer', recover: p.recover ?? false, ...text }, known);
+      return propose(e, t, c, role, { op: 'decide_buyer', ...text, ...(p.recover !== undefined ? { recover: p.recover } : {}) });
     case 'reopen':
-      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'Reopen' });
-      return void (await confirm('engine-confirm-reopen', {}, 'reopen'));
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'Reopen', ...text }, known);
+      return propose(e, t, c, role, { op: 'reopen', ...text });
+    case 'verify':
+      if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'RequestVerification' }, known);
+      return propose(e, t, c, role, { op: 'verify' });
     case 'ask_buyer':
     case 'ask_seller':
       return ask('ask', 'engine-ask-question', 'text', { from: p.op === 'ask_buyer' ? 'buyer' : 'seller' });
     case 'note':
       return ask('note', 'engine-ask-note', 'text');
     case 'support':
-      // A card shown before the case closed still has the button: refuse before asking for the text.
-      if (!mayRequestSupport(c, role, t.now)) throw new IllegalStateError(c.status === 'closed' ? 'CASE_CLOSED' : 'NOT_YOUR_CASE', undefined, { caseId: c.id });
       return ask('support', 'engine-ask-support', 'text');
     case 'take':
       return takeCase(e, t, c.id);
+    case 'reply':
+      await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'comment', caseId: c.id });
+      return void say(t, m('engine-ask-reply', { caseId: c.id, to: role === 'buyer' ? 'seller' : 'buyer' }), { caseId: c.id, expects: 'text' });
     default: {
       const never: never = p.op;
       return never;
@@ -93,21 +169,126 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
   }
 }
 
-/** Asks to confirm a refund; support also says whether the funds are recovered from the seller. */
-async function refundConfirmation(e: EngineCtx, t: Turn, caseId: string, role: string, amount: number | undefined, shown: number, currency: string): Promise<void> {
-  const owner = role === 'support' ? cardOwner(t, 'support') : t.owner;
-  const op = amount === undefined ? 'refund_full' : 'refund_partial';
-  const issue = (recover: boolean | undefined) =>
-    e.tokens.issue(owner, { k: 'case', caseId, op, arg: 'yes', ...(amount !== undefined ? { amount } : {}), ...(recover !== undefined ? { recover } : {}) });
-  const choices: Choice[] =
-    role === 'support'
-      ? [
-          { label: m('engine-choice-refund-recover'), token: await issue(true), style: 'primary' },
-          { label: m('engine-choice-refund-no-recover'), token: await issue(false) },
-        ]
-      : [{ label: m('engine-choice-confirm'), token: await issue(undefined), style: 'primary' }];
-  choices.push({ label: m('engine-choice-back'), token: await e.tokens.issue(owner, { k: 'case', caseId, op: 'view' }) });
-  say(t, m('engine-confirm-refund', { caseId, amount: { money: { amount: shown, currency } } }), { caseId, choices });
+/** A fresh group of single-use buttons (one confirmation, one set of grounds). */
+async function newOnce(e: EngineCtx): Promise<string> {
+  const once = newNonce();
+  await e.deps.kv.set(onceKey(once), 1, e.deps.actionTtlMs ?? 30 * 24 * 3600 * 1000);
+  return once;
+}
+
+/** Support names the ground of an early escalation with a button. */
+export async function askGround(e: EngineCtx, t: Turn, c: Case, typed?: string): Promise<void> {
+  const once = await newOnce(e);
+  const choices = await Promise.all(
+    ESCALATION_GROUNDS.map(async (g) => ({
+      label: m(`engine-ground-${g}`),
+      token: await e.tokens.issue(SUPPORT_OWNER, { k: 'case', caseId: c.id, op: 'escalate', arg: g, once }),
+    })),
+  );
+  const body = typed ? [m('engine-ground-unknown', { typed }), m('engine-ask-ground', { caseId: c.id })] : [m('engine-ask-ground', { caseId: c.id })];
+  say(t, body, { caseId: c.id, choices });
+}
+
+/** What a money or closing action will do, before it is done. */
+export type Proposal =
+  | { op: 'refund'; amount?: number; recover?: boolean }
+  | { op: 'decide'; text?: string }
+  | { op: 'decide_buyer'; text?: string; recover?: boolean }
+  | { op: 'close' }
+  | { op: 'reopen'; text?: string }
+  | { op: 'escalate' }
+  | { op: 'verify' };
+
+/** The command a proposal stands for, as the confirmation will run it. */
+function proposedCommand(p: Proposal, c: Case): CaseCommand {
+  switch (p.op) {
+    case 'refund':
+      return { type: 'Refund', ...(p.amount !== undefined ? { amount: { amount: p.amount, currency: c.orderTotal.currency } } : {}) };
+    case 'decide':
+      return { type: 'DecideForSeller' };
+    case 'decide_buyer':
+      return { type: 'DecideForBuyer' };
+    case 'close':
+      return { type: 'BuyerClose' };
+    case 'reopen':
+      return { type: 'Reopen' };
+    case 'escalate':
+      return { type: 'Escalate' };
+    case 'verify':
+      return { type: 'RequestVerification' };
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+}
+
+/**
+ * Shows what an action will do (amount, who pays, the status after) and asks to confirm it. Buttons and
+ * commands both come here: nothing that moves money or closes a case happens without this step.
+ */
+export async function propose(e: EngineCtx, t: Turn, c: Case, role: Role, p: Proposal): Promise<void> {
+  // Never ask to confirm what the rules would refuse: the refusal (a closed case, too large an amount) comes now.
+  decide(c, proposedCommand(p, c), { now: t.now, policy: e.deps.policy, actor: { accountId: requireWho(t).accountId, role, platform: t.input.platform } });
+  const owner = cardOwner(t, role);
+  const once = await newOnce(e);
+  const money = (amount: number) => ({ money: { amount, currency: c.orderTotal.currency } });
+  const remaining = c.orderTotal.amount - c.refunded.amount;
+  const issue = (payload: Omit<CasePayload, 'k' | 'caseId' | 'once'>) => e.tokens.issue(owner, { k: 'case', caseId: c.id, once, ...payload });
+  const text = 'text' in p && p.text ? { text: p.text } : {};
+  const choices: Choice[] = [];
+  let body: Msg;
+  // Support chooses who pays when it refunds: Congocrea, or the seller (recovered).
+  const payerChoices = async (op: 'refund_full' | 'refund_partial' | 'decide_buyer', extra: Partial<CasePayload>, recover: boolean | undefined) => {
+    if (role !== 'support') return void choices.push({ label: m('engine-choice-confirm'), token: await issue({ op, arg: 'yes', ...extra }), style: 'primary' });
+    for (const r of recover === undefined ? [true, false] : [recover]) {
+      choices.push({ label: m(r ? 'engine-choice-refund-recover' : 'engine-choice-refund-no-recover'), token: await issue({ op, arg: 'yes', recover: r, ...extra }), ...(r ? { style: 'primary' as const } : {}) });
+    }
+  };
+  switch (p.op) {
+    case 'refund': {
+      const amount = p.amount ?? remaining;
+      const full = c.refunded.amount + amount >= c.orderTotal.amount;
+      const payer = role === 'seller' ? 'seller' : p.recover === undefined ? 'choose' : p.recover ? 'seller' : 'marketplace';
+      const result = role === 'support' || full ? 'closed' : 'open';
+      body = m('engine-confirm-refund', { caseId: c.id, amount: money(amount), payer, result, after: money(c.refunded.amount + amount), total: money(c.orderTotal.amount) });
+      await payerChoices(p.amount === undefined ? 'refund_full' : 'refund_partial', p.amount !== undefined ? { amount: p.amount } : {}, p.recover);
+      break;
+    }
+    case 'decide_buyer': {
+      const payer = remaining === 0 ? 'none' : p.recover === undefined ? 'choose' : p.recover ? 'seller' : 'marketplace';
+      body = m('engine-confirm-decide-buyer', { caseId: c.id, amount: money(remaining), payer, refunded: money(c.refunded.amount), total: money(c.orderTotal.amount) });
+      if (remaining === 0) choices.push({ label: m('engine-choice-confirm'), token: await issue({ op: 'decide_buyer', arg: 'yes', ...text }), style: 'primary' });
+      else await payerChoices('decide_buyer', text, p.recover);
+      break;
+    }
+    case 'decide':
+      body = m('engine-confirm-decide', { caseId: c.id, refunded: money(c.refunded.amount), total: money(c.orderTotal.amount), partial: c.refunded.amount > 0 ? 'yes' : 'no' });
+      choices.push({ label: m('engine-choice-confirm'), token: await issue({ op: 'decide', arg: 'yes', ...text }), style: 'danger' });
+      break;
+    case 'close':
+      body = m('engine-confirm-close', { caseId: c.id, refunded: money(c.refunded.amount), total: money(c.orderTotal.amount) });
+      choices.push({ label: m('engine-choice-confirm'), token: await issue({ op: 'close', arg: 'yes' }), style: 'primary' });
+      break;
+    case 'reopen':
+      body = m('engine-confirm-reopen', { caseId: c.id, status: c.escalatedAt ? 'escalated' : 'open', refunded: money(c.refunded.amount), total: money(c.orderTotal.amount) });
+      choices.push({ label: m('engine-choice-confirm'), token: await issue({ op: 'reopen', arg: 'yes', ...text }), style: 'primary' });
+      break;
+    case 'escalate':
+      body = m('engine-confirm-escalate', { caseId: c.id });
+      choices.push({ label: m('engine-choice-confirm'), token: await issue({ op: 'escalate', arg: 'yes' }), style: 'primary' });
+      break;
+    case 'verify':
+      body = m('engine-confirm-verify', { caseId: c.id, resolution: c.resolution ?? 'none' });
+      choices.push({ label: m('engine-choice-send-request'), token: await issue({ op: 'verify', arg: 'yes' }), style: 'primary' });
+      break;
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+  choices.push({ label: m('engine-choice-back'), token: await issue({ op: 'view' }) });
+  say(t, body, { caseId: c.id, choices });
 }
 
 /** Typed input or a file for a case action that asked for one. */
@@ -142,8 +323,7 @@ export async function onCaseInput(
       // The user stays on this step to type it again.
       if (amount === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency: c.orderTotal.currency });
       await done();
-      if (role === 'support') return refundConfirmation(e, t, c.id, role, amount, amount, c.orderTotal.currency);
-      return actOnCase(e, t, c.id, { type: 'Refund', amount: { amount, currency: c.orderTotal.currency } });
+      return propose(e, t, c, role, { op: 'refund', amount });
     }
     case 'tracking': {
       const [carrier, ...rest] = text.split(/[\s,;]+/).filter(Boolean);
@@ -154,6 +334,9 @@ export async function onCaseInput(
     case 'ask':
       await done();
       return actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text });
+    case 'comment':
+      await done();
+      return actOnCase(e, t, s.caseId, { type: 'Comment', text });
     case 'note':
       await done();
       return actOnCase(e, t, s.caseId, { type: 'Note', text });

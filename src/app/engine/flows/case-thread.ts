@@ -62,15 +62,18 @@ function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatc
 }
 
 /** What the actor is told about events they just caused. */
-function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
+function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
+  // Once escalated, support follows the case and reads what the parties send (src/app/notifications.ts).
+  const followed = c.timeline.some((e) => e.type === 'escalated');
   const other = role === 'buyer' ? 'seller' : 'buyer';
+  const to = role === 'support' ? 'parties' : followed ? `${other}_support` : other;
   return events.flatMap((ev): Msg[] => {
     switch (ev.type) {
       case 'comment':
-        return [m('engine-done-comment', { to: role === 'support' ? 'parties' : other })];
+        return [m('engine-done-comment', { to })];
       case 'evidence':
         return [
-          m('engine-done-evidence', { to: role === 'support' ? 'parties' : other }),
+          m('engine-done-evidence', { to }),
           ...(ev.addressMatches === false ? [m('engine-done-proof-mismatch')] : []),
         ];
       case 'tracking':
@@ -93,6 +96,8 @@ function outcome(events: CaseEvent[], role: ViewerRole): Msg[] {
         return [m('desk-done-assigned')];
       case 'released':
         return [m('desk-done-released')];
+      case 'verification_requested':
+        return [m('engine-done-verification-requested', { caseId: c.id })];
       case 'opened':
       case 'info_provided':
       case 'reminder':
@@ -119,7 +124,7 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
   const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c });
-  const body = outcome(result.events, role);
+  const body = outcome(result.events, role, result.case);
   // A comment or a file needs no card: the conversation goes on where it is.
   if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
@@ -194,6 +199,8 @@ function timeline(c: Case): Msg[] {
         return m('desk-timeline-assigned', { ...base, owner: ev.ownerName });
       case 'released':
         return m('desk-timeline-released', base);
+      case 'verification_requested':
+        return m('engine-timeline-verification-requested', { ...base, resolution: ev.resolution, text: clip(ev.text ?? '') });
       default: {
         const never: never = ev;
         return never;

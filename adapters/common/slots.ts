@@ -1,0 +1,25 @@
+import type { KeyValue } from '../../src/ports/kv.js';
+
+/** How long a message's buttons can still be retired by a newer one in its slot. */
+const SLOT_TTL_MS = 30 * 24 * 3600_000;
+
+/**
+ * The last message an adapter posted with buttons in each slot of a chat (OutMessage.slot), so that the
+ * next one in the same slot retires its buttons. `ref` is the platform's message reference as a string.
+ */
+export interface ButtonSlots {
+  /** Records `ref` as the slot's message and returns the one it replaces (undefined when none or the same). */
+  swap(conversationId: string, slot: string, ref: string): Promise<string | undefined>;
+}
+
+export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
+  const key = (conversationId: string, slot: string) => `${platform}:slot:${conversationId}:${slot}`;
+  return {
+    async swap(conversationId, slot, ref) {
+      const k = key(conversationId, slot);
+      const previous = await kv.get<string>(k);
+      await kv.set(k, ref, SLOT_TTL_MS);
+      return previous !== undefined && previous !== ref ? previous : undefined;
+    },
+  };
+}

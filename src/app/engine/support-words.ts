@@ -1,0 +1,49 @@
+import { foldText } from '../../domain/text.js';
+import type { EscalationGround } from '../../domain/types.js';
+
+/**
+ * Support's words for grounds, sides and lists, in French and English with the short forms people
+ * type (SPEC section 2: "French names accepted too"). Matching folds case and accents, so
+ * `Intégrité`, `integrite` and `INTEGRITY` are one word; a unique prefix of three letters or more
+ * is enough (`harc`, `manip`).
+ */
+const GROUND_WORDS: Record<EscalationGround, string[]> = {
+  inactivity: ['inactivity', 'inactive', 'inactif', 'inactivite', 'inactivite du vendeur', 'seller inactivity', 'silence'],
+  harassment: ['harassment', 'harass', 'harcelement', 'harceler'],
+  refusal: ['refusal', 'refusal of service', 'refuse', 'refus', 'refus de service'],
+  manipulation: ['manipulation', 'case manipulation', 'manipulation du litige', 'fraude', 'fraud'],
+  integrity: ['integrity', 'integrite', 'integrite du systeme', 'system integrity'],
+};
+
+export type Side = 'seller' | 'buyer';
+const SIDE_WORDS: Record<Side, string[]> = {
+  seller: ['seller', 'vendeur', 'vendeuse', 'boutique', 'shop'],
+  buyer: ['buyer', 'acheteur', 'acheteuse', 'client', 'cliente'],
+};
+
+export type Queue = 'escalated' | 'overdue' | 'waiting' | 'all' | 'mine';
+const QUEUE_WORDS: Record<Queue, string[]> = {
+  escalated: ['escalated', 'escalade', 'escalades', 'escaladee', 'escaladees', 'transmis', 'support'],
+  overdue: ['overdue', 'late', 'retard', 'en retard', 'tardif', 'tardifs'],
+  waiting: ['waiting', 'attente', 'en attente', 'a traiter'],
+  all: ['all', 'tous', 'tout', 'toutes'],
+  mine: ['mine', 'mes', 'miens', 'moi', 'my'],
+};
+
+function match<K extends string>(table: Record<K, string[]>, raw: string | undefined): K | null {
+  const word = foldText(raw ?? '');
+  if (!word) return null;
+  const keys = Object.keys(table) as K[];
+  const exact = keys.find((k) => table[k].includes(word));
+  if (exact) return exact;
+  if (word.length < 3) return null;
+  const prefixed = keys.filter((k) => table[k].some((w) => w.startsWith(word)));
+  return prefixed.length === 1 ? prefixed[0]! : null;
+}
+
+/** An escalation ground from what support typed (`refus`, `inactivité`, `harassment`), or null. */
+export const groundOf = (raw: string | undefined): EscalationGround | null => match(GROUND_WORDS, raw);
+/** A decision's side (`seller`, `vendeur`, `acheteur`), or null. */
+export const sideOf = (raw: string | undefined): Side | null => match(SIDE_WORDS, raw);
+/** A case list's name (`escalated`, `en-retard`, `attente`), or null. */
+export const queueOf = (raw: string | undefined): Queue | null => match(QUEUE_WORDS, raw);
