@@ -89,6 +89,11 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'Take':
     case 'Release':
       return decideOwnership(state, cmd, base);
+    case 'ExpireEvidence':
+      only(role, ['system'], 'NOT_YOUR_CASE');
+      if (state.status !== 'closed') throw new IllegalStateError('CASE_NOT_CLOSED', undefined, { caseId: state.id });
+      if (cmd.blobIds.length === 0) throw new ValidationError('VALIDATION', 'no file to expire', { field: 'blobIds' });
+      return [{ ...base, type: 'evidence_expired', blobIds: [...new Set(cmd.blobIds)] }];
     default:
       return assertNever(cmd);
   }

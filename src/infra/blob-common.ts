@@ -60,3 +60,11 @@ export const storedRefSchema = z.object({
 export function storageError(message: string, cause?: unknown): PalabreError {
   return new PalabreError('STORAGE_UNAVAILABLE', message, {}, { cause });
 }
+
+/** `s3://bucket/some/prefix` → bucket and `some/prefix/`; null when it is not an s3:// URL with a valid bucket name. */
+export function parseBlobUrl(url: string): { bucket: string; prefix: string } | null {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url.trim());
+  if (!m) return null;
+  const path = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+  return { bucket: m[1]!, prefix: path ? `${path}/` : '' };
+}

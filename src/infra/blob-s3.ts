@@ -13,6 +13,8 @@ import type { BlobRef } from '../domain/types.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { admit, BLOB_ID, blobIdOf, DEFAULT_BLOB_LIMITS, storageError, type BlobLimits } from './blob-common.js';
 
+export { parseBlobUrl } from './blob-common.js';
+
 /** Where an S3 blob store keeps its objects, and how to reach it. */
 export interface S3BlobStoreOptions {
   bucket: string;
@@ -23,14 +25,6 @@ export interface S3BlobStoreOptions {
   region?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   limits?: BlobLimits;
-}
-
-/** `s3://bucket/some/prefix` → bucket and `some/prefix/`; null when it is not an s3:// URL with a valid bucket name. */
-export function parseBlobUrl(url: string): { bucket: string; prefix: string } | null {
-  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url.trim());
-  if (!m) return null;
-  const path = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
-  return { bucket: m[1]!, prefix: path ? `${path}/` : '' };
 }
 
 /** S3 user metadata is ASCII: names travel percent-encoded. */
