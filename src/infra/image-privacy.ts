@@ -31,7 +31,8 @@ function jpegName(name: string | undefined): string | undefined {
  */
 export async function reencodePhoto(data: Uint8Array, options: ImagePrivacyOptions = {}): Promise<{ photo: Buffer; preview: Buffer }> {
   const o = { ...DEFAULTS, ...options };
-  const input = () => sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate().flatten({ background: '#ffffff' });
+  // Lenient decoding (a phone's slightly damaged file is still evidence); a file with no readable picture is refused.
+  const input = () => sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'none' }).rotate().flatten({ background: '#ffffff' });
   let photo: Buffer | null = null;
   try {
     const { width = o.maxSide, height = o.maxSide } = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
