@@ -54,11 +54,11 @@ export function createEvidenceRetention(deps: EvidenceRetentionDeps) {
     const held = new Set(due.filter((d) => d.ids.length === 0).flatMap((d) => liveEvidence(d.c)));
     let cases = 0;
     let deleted = 0;
-    for (const { c, ids } of due) {
+    for (const { c, ids: dueIds } of due) {
+      const ids = dueIds.filter((id) => !held.has(id));
       if (ids.length === 0) continue;
       try {
         for (const id of ids) {
-          if (held.has(id)) continue;
           if (!(await deps.blobs.delete(id))) continue;
           deleted += 1;
           deps.metrics?.evidenceDeleted.inc();
