@@ -6,7 +6,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import type { TelegramAdapter } from '../../adapters/telegram/index.js';
+import { Queue } from 'bullmq';
+import { nextRetentionJob } from '../../src/app/evidence-retention.js';
 import { composePalabre, type Palabre } from '../../src/compose.js';
+import { bullPrefix } from '../../src/infra/bullmq-scheduler.js';
 import { loadConfig } from '../../src/config.js';
 import { createS3BlobStore } from '../../src/infra/blob-s3.js';
 import { silentLogger } from '../../src/ports/logger.js';
@@ -189,6 +192,16 @@ describe('evidence across processes that share Redis and an S3 bucket, not a dis
     const after = (await deliverer.store.load('C-000001'))!;
     expect(after.timeline.filter((e) => e.type === 'evidence')).toHaveLength(before.timeline.filter((e) => e.type === 'evidence').length);
     expect(after.version).toBe(before.version);
+  });
+
+  it('plans the daily retention run once, whichever processes plan it', async () => {
+    await receiver.retention.plan();
+    await deliverer.retention.plan();
+    await receiver.retention.plan();
+    const queue = new Queue('nudges', { connection: r.connect({ maxRetriesPerRequest: null }), prefix: bullPrefix(r.prefix) });
+    closers.push(() => queue.close());
+    const jobs = (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.id?.startsWith('evidence-retention-'));
+    expect(jobs.map((j) => j.id)).toEqual([nextRetentionJob(new Date()).id]);
   });
 
   it('does not start on a bucket that does not exist, naming it', async () => {
