@@ -158,6 +158,16 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     return ctx.panel.get(pickLang((req.query as { lang?: string }).lang));
   });
 
+  app.get<{ Params: { id: string }; Querystring: { p?: string; s?: string } }>('/playground/blobs/:id/preview', async (req, reply) => {
+    const { p = '', s = '' } = req.query;
+    if (!ctx.signer.verify(req.params.id, p, s)) return refuse(reply, 'web-error-file-gone');
+    const preview = (await ctx.blobs.preview(req.params.id)) ?? (await ctx.blobs.get(req.params.id).then((b) => b && { contentType: b.ref.contentType, data: b.data }));
+    if (!preview || !preview.contentType.startsWith('image/')) return refuse(reply, 'web-error-file-expired');
+    return reply
+      .headers({ 'content-type': preview.contentType, 'content-security-policy': "default-src 'none'; sandbox", 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=3600' })
+      .send(Buffer.from(preview.data));
+  });
+
   app.get<{ Params: { id: string }; Querystring: { p?: string; s?: string } }>('/playground/blobs/:id', async (req, reply) => {
     const { p = '', s = '' } = req.query;
     if (!ctx.signer.verify(req.params.id, p, s)) return refuse(reply, 'web-error-file-gone');
