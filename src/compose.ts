@@ -10,6 +10,9 @@ import { registerAdminRoutes } from './http/admin.js';
 import { createBullmqDrainRunner } from './infra/bullmq-delivery-runner.js';
 import { createBullmqScheduler } from './infra/bullmq-scheduler.js';
 import { createFolderBlobStore, createMemoryBlobStore } from './infra/blob-folder.js';
+import { parseBlobUrl } from './infra/blob-common.js';
+import { createS3BlobStore } from './infra/blob-s3.js';
+import { withPrivateImages } from './infra/image-privacy.js';
 import { createDedup } from './infra/dedup.js';
 import { createDemoMarketplace } from './infra/demo-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
@@ -51,6 +54,7 @@ import { createDeskDigest, type DeskDigest } from './app/desk-digest.js';
 import { registerDeskMetrics } from './app/desk-metrics.js';
 import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
+import { createEvidenceRetention, RETENTION_JOB, type EvidenceRetention } from './app/evidence-retention.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
 import type { BusinessCalendar } from './domain/business-hours.js';
@@ -63,6 +67,7 @@ export interface ComposeOptions {
   marketplace?: Marketplace;
   /** A Redis connection to use instead of connecting to config.REDIS_URL. */
   redis?: RedisClient | null;
+  /** A blob store to use instead of the configured one (photos are still re-encoded in front of it). */
   blobs?: BlobStore;
   /** Retry and sweep timings of the outbox (tests shorten them). */
   outbox?: { backoffMs?: number; maxBackoffMs?: number; maxAttempts?: number; sweepEveryMs?: number };
@@ -84,7 +89,10 @@ export interface Palabre {
   dedup: Dedup;
   links: LinkStore;
   threads: ThreadRegistry;
+  /** Evidence storage, photos re-encoded on the way in. */
   blobs: BlobStore;
+  /** The daily deletion of closed cases' evidence past EVIDENCE_RETENTION. */
+  retention: EvidenceRetention;
   linking: Linking;
   i18n: I18n;
   engine: Engine;
@@ -118,6 +126,42 @@ export function localesDir(): string {
   return candidates.find((d) => existsSync(d)) ?? 'locales';
 }
 
+/** Evidence storage: S3-compatible when BLOB_URL is set, else a folder (memory in the embedded mode). */
+export function createConfiguredBlobStore(config: Config): BlobStore {
+  const s3 = config.BLOB_URL ? parseBlobUrl(config.BLOB_URL) : null;
+  if (s3) {
+    return createS3BlobStore({
+      ...s3,
+      ...(config.BLOB_S3_ENDPOINT ? { endpoint: config.BLOB_S3_ENDPOINT } : {}),
+      ...(config.AWS_REGION ? { region: config.AWS_REGION } : {}),
+      // Without keys in the environment the SDK's own chain applies (profile, container or instance role).
+      ...(config.AWS_ACCESS_KEY_ID && config.AWS_SECRET_ACCESS_KEY
+        ? {
+            credentials: {
+              accessKeyId: config.AWS_ACCESS_KEY_ID,
+              secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
+              ...(config.AWS_SESSION_TOKEN ? { sessionToken: config.AWS_SESSION_TOKEN } : {}),
+            },
+          }
+        : {}),
+    });
+  }
+  return config.embedded ? createMemoryBlobStore() : createFolderBlobStore(config.BLOB_DIR);
+}
+
+/** Storage use changes slowly and listing a bucket is not free: one look per minute at most. */
+function cachedUsage(blobs: BlobStore, ttlMs = 60_000): () => Promise<{ objects: number; bytes: number }> {
+  let last: { at: number; value: Promise<{ objects: number; bytes: number }> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > ttlMs) {
+      const value = blobs.usage();
+      last = { at: Date.now(), value };
+      value.catch(() => (last = null));
+    }
+    return last.value;
+  };
+}
+
 /** Builds Palabre from validated configuration: Redis when REDIS_URL is set, memory otherwise. */
 export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const { config } = opts;
@@ -145,7 +189,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const dedup = redis ? createDedup(redis, prefix) : createDedup();
   const links = createLinkStore(kv);
   const threads = redis ? createRedisThreadRegistry(redis, prefix, kv) : createThreadRegistry(kv);
-  const blobs = opts.blobs ?? (config.embedded ? createMemoryBlobStore() : createFolderBlobStore(config.BLOB_DIR));
+  const blobs = withPrivateImages(opts.blobs ?? createConfiguredBlobStore(config));
+  metrics.evidence.usage = cachedUsage(blobs);
   if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
   const linking = createLinking({ secret: config.LINK_SECRET ?? randomBytes(32).toString('hex'), kv, clock });
   const i18n = createI18n(localesDir(), { defaultLocale: config.DEFAULT_LOCALE, logger });
@@ -181,6 +226,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
 
   const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
   registerDeskMetrics(metrics.registry, { store, policy, clock });
+  const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics });
 
   const engine = createEngine({
     cases,
@@ -228,7 +274,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     metrics,
     redis,
     countCases: casesCounter(store),
-    checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }) },
+    checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }), ...(config.BLOB_URL && { blobs: () => blobs.check() }) },
   });
   registerAdminRoutes(http, { adminToken: config.ADMIN_TOKEN, linking, accounts: marketplace, store });
 
@@ -248,6 +294,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     links,
     threads,
     blobs,
+    retention,
     linking,
     i18n,
     engine,
@@ -266,6 +313,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     async start() {
       if (started) return;
       started = true;
+      // A missing bucket or an unwritable folder stops the start with one line, not the first photo of a buyer.
+      await blobs.check();
       worker = createOutboxWorker({
         store,
         links,
@@ -279,8 +328,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         ...opts.outbox,
       });
       await worker.start();
-      await scheduler.start((job) => (digest.handles(job) ? digest.handle(job) : nudges.handle(job)));
+      await scheduler.start((job) => (digest.handles(job) ? digest.handle(job) : job.kind === RETENTION_JOB ? retention.handle(job) : nudges.handle(job)));
       await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
+      await retention.plan();
       const resynced = await nudges.resync();
       logger.debug({ resynced }, 'case nudges scheduled again');
     },

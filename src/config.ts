@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseBusinessHours, type WeeklyHours } from './domain/business-hours.js';
-import { policySchema, type Policy } from './domain/policy.js';
+import { isoDuration, policySchema, type Policy } from './domain/policy.js';
+import { parseBlobUrl } from './infra/blob-common.js';
 import { parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
 
 const optional = z
@@ -75,7 +76,21 @@ export const envSchema = z.object({
       return spec;
     })
     .describe('Public holidays support does not work: a country (or region) code of the `date-holidays` package, plus extra dates: `CD,2026-12-24`, or `none,2026-12-24`.'),
-  BLOB_DIR: z.string().default('data/blobs').describe('Folder of evidence files (photos, proofs of shipping). Every process must see the same folder (a shared volume) when several run. The container image sets `/app/data/blobs`.'),
+  BLOB_DIR: z.string().default('data/blobs').describe('Folder of evidence files (photos, proofs of shipping) when `BLOB_URL` is unset. Every process must see the same folder (a shared volume) when several run, or use `BLOB_URL`. The container image sets `/app/data/blobs`.'),
+  BLOB_URL: z
+    .string()
+    .trim()
+    .refine((s) => parseBlobUrl(s) !== null, 'must be s3://bucket/prefix (a valid bucket name, the prefix optional)')
+    .optional()
+    .describe('Evidence files in S3-compatible object storage, `s3://bucket/prefix`, instead of `BLOB_DIR`: every host reaches it. Credentials and region from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION` (or the AWS SDK\'s usual chain). A missing bucket stops the start.'),
+  BLOB_S3_ENDPOINT: url.optional().describe('S3 endpoint of MinIO, Garage or Ceph (path-style requests); needs `BLOB_URL`. Unset: AWS.'),
+  AWS_REGION: optional.describe('Region of the `BLOB_URL` bucket on AWS. Unset: `us-east-1`.'),
+  AWS_ACCESS_KEY_ID: optional.describe('Access key for `BLOB_URL`, with `AWS_SECRET_ACCESS_KEY`. Unset: the AWS SDK\'s chain (profile, container or instance role).'),
+  AWS_SECRET_ACCESS_KEY: optional.describe('Secret of `AWS_ACCESS_KEY_ID`.'),
+  AWS_SESSION_TOKEN: optional.describe('Session token of temporary `AWS_*` credentials.'),
+  EVIDENCE_RETENTION: isoDuration
+    .prefault('P400D')
+    .describe('How long a closed case\'s evidence files are kept after closing (ISO-8601), past the late-delivery horizon; a daily job then deletes them and the timeline says the file expired. A reopened case keeps its files.'),
   PUBLIC_URL: url
     .optional()
     .describe('Public https address of this server as the platforms reach it (e.g. `https://palabre.example.com`); `telegram setup` registers `PUBLIC_URL/telegram/webhook`.'),
@@ -148,6 +163,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (cfg.MARKETPLACE_API_URL && cfg.MARKETPLACE_DATA) {
     throw new ConfigError('MARKETPLACE_API_URL: cannot be used together with MARKETPLACE_DATA (set one: the marketplace HTTP API or a file)');
+  }
+  if (cfg.BLOB_S3_ENDPOINT && !cfg.BLOB_URL) {
+    throw new ConfigError('BLOB_S3_ENDPOINT: needs BLOB_URL=s3://bucket/prefix (the bucket to use at that endpoint)');
+  }
+  if (Boolean(cfg.AWS_ACCESS_KEY_ID) !== Boolean(cfg.AWS_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('AWS_ACCESS_KEY_ID: set it together with AWS_SECRET_ACCESS_KEY, or neither');
   }
   if (cfg.PLAYGROUND && !embedded && !cfg.PLAYGROUND_TOKEN) {
     throw new ConfigError('PLAYGROUND_TOKEN: required with PLAYGROUND=1 outside the embedded mode (the playground lets anyone act as support)');

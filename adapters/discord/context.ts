@@ -129,5 +129,6 @@ export function fileRefusal(err: unknown, maxBytes: number): { id: string; args?
   const code = (err as { code?: unknown }).code;
   if (code === 'INPUT_TOO_LARGE') return { id: 'dc-file-too-large', args: { maxMb: Math.floor(maxBytes / (1024 * 1024)) } };
   if (code === 'UNSUPPORTED_MEDIA') return { id: 'dc-file-unsupported' };
+  if (code === 'STORAGE_UNAVAILABLE') return { id: 'error-storage-unavailable' };
   return { id: 'dc-file-failed' };
 }

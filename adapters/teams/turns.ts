@@ -131,7 +131,8 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
         const code = isPalabreError(err) ? err.code : null;
         log.info({ err, code, conversationId: parsed.input.conversationId }, 'evidence file refused');
         count('refused');
-        const id = code === 'INPUT_TOO_LARGE' ? 'teams-file-too-large' : code ? 'teams-file-unsupported' : 'teams-file-unreachable';
+        const id =
+          code === 'INPUT_TOO_LARGE' ? 'teams-file-too-large' : code === 'STORAGE_UNAVAILABLE' ? 'error-storage-unavailable' : code ? 'teams-file-unsupported' : 'teams-file-unreachable';
         await say(ctx, parsed.input, id, { max: Math.floor(deps.files.maxBytes / (1024 * 1024)) });
         continue;
       }

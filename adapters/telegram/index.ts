@@ -127,7 +127,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     } catch (err) {
       if (!isPalabreError(err)) throw err;
       log.info({ code: err.code, chatId: parsed.input.conversationId }, 'evidence file refused');
-      const id = err.code === 'INPUT_TOO_LARGE' ? 'tg-file-too-large' : 'tg-file-unsupported';
+      const id = err.code === 'INPUT_TOO_LARGE' ? 'tg-file-too-large' : err.code === 'STORAGE_UNAVAILABLE' ? 'error-storage-unavailable' : 'tg-file-unsupported';
       await say(parsed.input, id, { max: Math.floor(files.maxBytes / (1024 * 1024)) }, parsed.messageId);
       count('refused');
       return null;

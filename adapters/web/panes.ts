@@ -42,7 +42,7 @@ export interface PaneEvent {
   replaceKey?: string;
   expects?: string;
   /** A photo or file to show, with a URL only this pane can open. */
-  file?: { url: string; contentType: string; name?: string; size: number };
+  file?: { url: string; contentType: string; name?: string; size: number; previewUrl?: string };
 }
 
 /** A pane: one web identity linked to one demo account. Its id is unguessable and acts as its key. */

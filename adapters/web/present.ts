@@ -63,7 +63,10 @@ export function createPresenter(deps: { i18n: I18n; render: RenderFn; blobs: Blo
     const blob = await deps.blobs.get(blobId);
     if (!blob) return null;
     const { ref } = blob;
-    return { url: deps.signer.url(ref.id, pane.id), contentType: ref.contentType, size: ref.size, ...(ref.name ? { name: ref.name } : {}) };
+    const url = deps.signer.url(ref.id, pane.id);
+    // Photos show as their small preview; the full file is a click away.
+    const previewUrl = ref.contentType.startsWith('image/') ? url.replace(/\?/, '/preview?') : undefined;
+    return { url, contentType: ref.contentType, size: ref.size, ...(ref.name ? { name: ref.name } : {}), ...(previewUrl ? { previewUrl } : {}) };
   }
 
   return {

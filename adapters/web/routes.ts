@@ -65,6 +65,8 @@ const REFUSALS = {
   'web-error-text-too-long': [413, 'TEXT_TOO_LONG'],
   'web-error-upload-too-large': [413, 'INPUT_TOO_LARGE'],
   'web-error-upload-type': [415, 'UNSUPPORTED_MEDIA'],
+  'web-error-storage': [503, 'STORAGE_UNAVAILABLE'],
+  'web-error-file-expired': [410, 'NOT_FOUND'],
   'web-error-internal': [500, 'INTERNAL'],
 } as const;
 type Refusal = keyof typeof REFUSALS;
@@ -156,11 +158,22 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     return ctx.panel.get(pickLang((req.query as { lang?: string }).lang));
   });
 
+  app.get<{ Params: { id: string }; Querystring: { p?: string; s?: string } }>('/playground/blobs/:id/preview', async (req, reply) => {
+    const { p = '', s = '' } = req.query;
+    if (!ctx.signer.verify(req.params.id, p, s)) return refuse(reply, 'web-error-file-gone');
+    const preview = (await ctx.blobs.preview(req.params.id)) ?? (await ctx.blobs.get(req.params.id).then((b) => b && { contentType: b.ref.contentType, data: b.data }));
+    if (!preview || !preview.contentType.startsWith('image/')) return refuse(reply, 'web-error-file-expired');
+    return reply
+      .headers({ 'content-type': preview.contentType, 'content-security-policy': "default-src 'none'; sandbox", 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=3600' })
+      .send(Buffer.from(preview.data));
+  });
+
   app.get<{ Params: { id: string }; Querystring: { p?: string; s?: string } }>('/playground/blobs/:id', async (req, reply) => {
     const { p = '', s = '' } = req.query;
     if (!ctx.signer.verify(req.params.id, p, s)) return refuse(reply, 'web-error-file-gone');
     const blob = await ctx.blobs.get(req.params.id);
-    if (!blob) return refuse(reply, 'web-error-file-gone');
+    // The link was ours and valid: the file was there, and the retention job has deleted it since.
+    if (!blob) return refuse(reply, 'web-error-file-expired');
     const inline = blob.ref.contentType.startsWith('image/');
     const name = safeFileName(blob.ref.name) ?? blob.ref.id;
     // Header values must be ASCII: an ASCII fallback, and the real name per RFC 6266 / 5987.
@@ -202,6 +215,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
       } catch (err) {
         // The blob store has its own limits: say them in the page's words.
         if (isPalabreError(err) && err.code === 'INPUT_TOO_LARGE') return refuse(reply, 'web-error-upload-too-large', { max: maxMb });
+        if (isPalabreError(err) && err.code === 'STORAGE_UNAVAILABLE') return refuse(reply, 'web-error-storage');
         if (isPalabreError(err)) return refuse(reply, 'web-error-upload-type');
         throw err;
       }

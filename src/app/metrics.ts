@@ -3,6 +3,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Prometheus metrics served at /metrics. One registry per process (tests may create their own). */
 export function createMetrics() {
   const registry = new Registry();
+  /** Where the evidence gauges read storage use on scrape (set by the composition root; cache it there). */
+  const evidence: { usage: (() => Promise<{ objects: number; bytes: number }>) | null } = { usage: null };
+  const usageOf = async (key: 'objects' | 'bytes') => (evidence.usage ? (await evidence.usage())[key] : null);
   collectDefaultMetrics({ register: registry, prefix: 'palabre_' });
   return {
     registry,
@@ -34,6 +37,29 @@ export function createMetrics() {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60],
       registers: [registry],
     }),
+    /** Evidence files kept (blobs), read on scrape from `evidence.usage`. */
+    evidence,
+    evidenceObjects: new Gauge({
+      name: 'palabre_evidence_objects',
+      help: 'Evidence files in storage',
+      registers: [registry],
+      async collect() {
+        const v = await usageOf('objects').catch(() => null);
+        if (v !== null) this.set(v);
+      },
+    }),
+    /** Bytes of evidence storage used (files and previews). */
+    evidenceBytes: new Gauge({
+      name: 'palabre_evidence_bytes',
+      help: 'Evidence storage used, in bytes',
+      registers: [registry],
+      async collect() {
+        const v = await usageOf('bytes').catch(() => null);
+        if (v !== null) this.set(v);
+      },
+    }),
+    /** Files deleted by the retention job. */
+    evidenceDeleted: new Counter({ name: 'palabre_evidence_deleted_total', help: 'Evidence files deleted after the retention period', registers: [registry] }),
     reminders: new Counter({ name: 'palabre_reminders_total', help: 'Reminders by kind and outcome (`sent`, `dropped`)', labelNames: ['kind', 'outcome'], registers: [registry] }),
   };
 }

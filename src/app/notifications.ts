@@ -144,6 +144,9 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
         card: true,
         body: () => [{ id: 'notify-late-delivery', args: { caseId, openedAt: { date: c.openedAt }, total: { money: c.orderTotal } } }],
       };
+    // Housekeeping: nobody is told; the timeline says it when the case is shown.
+    case 'evidence_expired':
+      return null;
     default:
       return assertNever(e);
   }

@@ -84,7 +84,9 @@ export type CaseEvent =
   | (EntryBase & { type: 'late_delivery' })
   /** A support agent took the escalated case: its one owner until released. */
   | (EntryBase & { type: 'assigned'; ownerId: string; ownerName: string })
-  | (EntryBase & { type: 'released'; ownerId: string });
+  | (EntryBase & { type: 'released'; ownerId: string })
+  /** The retention period after closing ran out: these evidence files were deleted; their entries stay. */
+  | (EntryBase & { type: 'evidence_expired'; blobIds: string[] });
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -157,6 +159,8 @@ export type CaseCommand =
   | { type: 'Reopen'; text?: string }
   /** The buyer contests a closure on tracking or on the seller's refund: support is asked to verify. */
   | { type: 'RequestVerification'; text?: string }
+  /** The daily retention job records that a closed case's evidence files were deleted. */
+  | { type: 'ExpireEvidence'; blobIds: string[] }
   | { type: 'Note'; text: string }
   /** A party (the seller above all) asks support for help on the case. */
   | { type: 'RequestSupport'; text: string }

@@ -1,4 +1,5 @@
 import { placeMatchesAddress, type Place } from './address.js';
+import { expiredEvidence } from './retention.js';
 import type { Case, CaseCommand, CaseEvent } from './case-model.js';
 import { ConflictError, ForbiddenError, IllegalStateError, PalabreError, ValidationError, type ErrorCode } from './errors.js';
 import type { Policy } from './policy.js';
@@ -97,6 +98,17 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'Take':
     case 'Release':
       return decideOwnership(state, cmd, base);
+    case 'ExpireEvidence':
+      only(role, ['system'], 'NOT_YOUR_CASE');
+      if (state.status !== 'closed') throw new IllegalStateError('CASE_NOT_CLOSED', undefined, { caseId: state.id });
+      if (cmd.blobIds.length === 0) throw new ValidationError('VALIDATION', 'no file to expire', { field: 'blobIds' });
+      {
+        // A retried run records each file once.
+        const already = expiredEvidence(state);
+        const blobIds = [...new Set(cmd.blobIds)].filter((id) => !already.has(id));
+        if (blobIds.length === 0) throw new ConflictError('DUPLICATE', undefined, { caseId: state.id });
+        return [{ ...base, type: 'evidence_expired', blobIds }];
+      }
     default:
       return assertNever(cmd);
   }

@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INPUT_TOO_LARGE',
   'UNSUPPORTED_MEDIA',
+  // evidence storage
+  'STORAGE_UNAVAILABLE',
   // the marketplace's HTTP API
   'MARKETPLACE_UNAVAILABLE',
   'MARKETPLACE_BAD_RESPONSE',

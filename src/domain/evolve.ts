@@ -51,6 +51,7 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
       return { ...next, verificationRequestedAt: e.at };
     case 'note':
     case 'reminder':
+    case 'evidence_expired':
     // Asking support is not an answer to the buyer: the seller's clocks keep running.
     case 'support_requested':
       return next;

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Case } from '../domain/case-model.js';
+import { expiredEvidence } from '../domain/retention.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { CaseStore } from '../ports/case-store.js';
 import type { Marketplace } from '../ports/marketplace.js';
@@ -183,8 +184,15 @@ export function caseJson(c: Case) {
     trackingMismatch: c.trackingMismatch,
     infoRequested: c.infoRequested,
     version: c.version,
-    timeline: c.timeline,
+    timeline: timelineJson(c),
   };
+}
+
+/** The timeline as stored; an evidence entry whose file the retention job deleted keeps its reference and says since when. */
+function timelineJson(c: Case) {
+  const expired = expiredEvidence(c);
+  if (expired.size === 0) return c.timeline;
+  return c.timeline.map((e) => (e.type === 'evidence' && e.blob && expired.has(e.blob.id) ? { ...e, fileExpiredAt: expired.get(e.blob.id) } : e));
 }
 
 /** Hashing first makes the comparison constant-time whatever the lengths. */

@@ -1,51 +1,27 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { ValidationError } from '../domain/errors.js';
 import type { BlobRef } from '../domain/types.js';
-import type { BlobStore } from '../ports/blob-store.js';
-import { isMediaType, safeFileName, sniffMediaType, tooLargeError } from '../domain/media.js';
+import type { BlobPreview, BlobStore } from '../ports/blob-store.js';
+import { admit, BLOB_ID, blobIdOf, DEFAULT_BLOB_LIMITS, storageError, storedRefSchema, type BlobLimits } from './blob-common.js';
 
-/** What a blob store accepts. `allowedTypes` entries are exact (`image/png`) or a family (`image/*`). */
-export interface BlobLimits {
-  maxBytes?: number;
-  allowedTypes?: string[];
-}
+export { DEFAULT_BLOB_LIMITS, type BlobLimits } from './blob-common.js';
 
-/** Evidence is photos, scans and documents: 10 MiB matches what the platforms let bots download. */
-export const DEFAULT_BLOB_LIMITS: Required<BlobLimits> = {
-  maxBytes: 10 * 1024 * 1024,
-  allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf', 'text/plain'],
-};
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
-/** Content-addressed ids: sha-256 hex. Anything else (`../x`, `a/b`) is not an id and is never touched. */
-const ID = /^[a-f0-9]{64}$/;
-
-/** `Image/JPEG; charset=x` → `image/jpeg`. */
-function baseType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-/** Checks size and type; returns the normalized reference (id still to assign). */
-function admit(data: Uint8Array, meta: { contentType: string; name?: string }, limits: Required<BlobLimits>): Omit<BlobRef, 'id'> {
-  if (data.byteLength === 0) throw new ValidationError('VALIDATION', 'empty file');
-  if (data.byteLength > limits.maxBytes) throw tooLargeError(limits.maxBytes, data.byteLength);
-  const type = baseType(meta.contentType);
-  const allowed = limits.allowedTypes.some((t) => t === type || (t.endsWith('/*') && type.startsWith(t.slice(0, -1))));
-  // A declared type the bytes contradict is refused: a script is not a photo because it says so.
-  if (!allowed || (isMediaType(type) && sniffMediaType(data)?.type !== type)) {
-    throw new ValidationError('UNSUPPORTED_MEDIA', `content type ${type || '(none)'} is not accepted`, { type });
+/** A write the disk refused (full, read-only, no permission) is the storage's failure, not the user's. */
+async function orStorageError<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw storageError(`${what}: ${(err as Error).message}`, err);
   }
-  const name = safeFileName(meta.name);
-  return { contentType: type, size: data.byteLength, ...(name ? { name } : {}) };
 }
-
-const refSchema = z.object({ id: z.string(), contentType: z.string(), size: z.number(), name: z.string().optional() });
 
 /**
- * Blobs in a folder: `<dir>/<id[0..2]>/<id>` and its `<id>.json` reference. The id is the sha-256 of
- * the bytes, so storing the same photo twice (a retried upload) keeps one copy.
+ * Blobs in a folder: `<dir>/<id[0..2]>/<id>`, its `<id>.json` reference and, for photos, `<id>.preview`.
+ * The id is the sha-256 of the bytes, so storing the same photo twice keeps one copy.
+ * For single-host installs: another host cannot read this folder (use BLOB_URL=s3://… there).
  */
 export function createFolderBlobStore(dir: string, limits: BlobLimits = {}): BlobStore {
   const lim = { ...DEFAULT_BLOB_LIMITS, ...limits };
@@ -58,24 +34,66 @@ export function createFolderBlobStore(dir: string, limits: BlobLimits = {}): Blo
     await rename(tmp, path);
   }
 
+  async function readRef(id: string) {
+    return storedRefSchema.parse(JSON.parse(await readFile(`${pathOf(id)}.json`, 'utf8')));
+  }
+
   return {
     async put(data, meta) {
-      const ref: BlobRef = { id: createHash('sha256').update(data).digest('hex'), ...admit(data, meta, lim) };
-      await mkdir(join(dir, ref.id.slice(0, 2)), { recursive: true });
-      await writeAtomic(pathOf(ref.id), data);
-      await writeAtomic(`${pathOf(ref.id)}.json`, JSON.stringify(ref));
+      const ref: BlobRef = { id: blobIdOf(data), ...(await admit(data, meta, lim)) };
+      await orStorageError('blob folder write failed', async () => {
+        await mkdir(join(dir, ref.id.slice(0, 2)), { recursive: true });
+        await writeAtomic(pathOf(ref.id), data);
+        if (meta.preview) await writeAtomic(`${pathOf(ref.id)}.preview`, meta.preview.data);
+        // The reference is written last: a blob without it is not there for get().
+        await writeAtomic(`${pathOf(ref.id)}.json`, JSON.stringify({ ...ref, ...(meta.preview ? { previewType: meta.preview.contentType } : {}) }));
+      });
       return ref;
     },
     async get(id) {
-      if (!ID.test(id)) return null;
+      if (!BLOB_ID.test(id)) return null;
       try {
-        const ref = refSchema.parse(JSON.parse(await readFile(`${pathOf(id)}.json`, 'utf8')));
+        const { previewType: _, ...ref } = await readRef(id);
         const data = new Uint8Array(await readFile(pathOf(id)));
         return { ref: { ...ref, id }, data };
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        if (isMissing(err)) return null;
         throw err;
       }
+    },
+    async preview(id) {
+      if (!BLOB_ID.test(id)) return null;
+      try {
+        const { previewType } = await readRef(id);
+        if (!previewType) return null;
+        return { contentType: previewType, data: new Uint8Array(await readFile(`${pathOf(id)}.preview`)) };
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+    },
+    async delete(id) {
+      if (!BLOB_ID.test(id)) return false;
+      const existed = await stat(`${pathOf(id)}.json`).then(() => true, () => false);
+      // The reference goes first: a half-done delete leaves no blob that get() would half-read.
+      for (const suffix of ['.json', '', '.preview']) await rm(`${pathOf(id)}${suffix}`, { force: true });
+      return existed;
+    },
+    async usage() {
+      let objects = 0;
+      let bytes = 0;
+      const shards = await readdir(dir).catch((err: unknown) => (isMissing(err) ? [] : Promise.reject(err)));
+      for (const shard of shards) {
+        for (const file of await readdir(join(dir, shard)).catch(() => [] as string[])) {
+          if (file.endsWith('.tmp') || file.endsWith('.json')) continue;
+          if (BLOB_ID.test(file)) objects += 1;
+          bytes += (await stat(join(dir, shard, file)).catch(() => ({ size: 0 }))).size;
+        }
+      }
+      return { objects, bytes };
+    },
+    async check() {
+      await orStorageError(`blob folder ${dir} is not writable`, () => mkdir(dir, { recursive: true }));
     },
   };
 }
@@ -83,16 +101,30 @@ export function createFolderBlobStore(dir: string, limits: BlobLimits = {}): Blo
 /** Blobs in process memory (embedded mode, tests), with the same limits and ids as the folder. */
 export function createMemoryBlobStore(limits: BlobLimits = {}): BlobStore {
   const lim = { ...DEFAULT_BLOB_LIMITS, ...limits };
-  const blobs = new Map<string, { ref: BlobRef; data: Uint8Array }>();
+  const blobs = new Map<string, { ref: BlobRef; data: Uint8Array; preview?: BlobPreview }>();
   return {
     async put(data, meta) {
-      const ref: BlobRef = { id: createHash('sha256').update(data).digest('hex'), ...admit(data, meta, lim) };
-      blobs.set(ref.id, { ref, data: new Uint8Array(data) });
+      const ref: BlobRef = { id: blobIdOf(data), ...(await admit(data, meta, lim)) };
+      const preview = meta.preview ? { contentType: meta.preview.contentType, data: new Uint8Array(meta.preview.data) } : undefined;
+      blobs.set(ref.id, { ref, data: new Uint8Array(data), ...(preview ? { preview } : {}) });
       return ref;
     },
     async get(id) {
       const b = blobs.get(id);
       return b ? { ref: { ...b.ref }, data: new Uint8Array(b.data) } : null;
     },
+    async preview(id) {
+      const p = blobs.get(id)?.preview;
+      return p ? { contentType: p.contentType, data: new Uint8Array(p.data) } : null;
+    },
+    async delete(id) {
+      return blobs.delete(id);
+    },
+    async usage() {
+      let bytes = 0;
+      for (const b of blobs.values()) bytes += b.data.byteLength + (b.preview?.data.byteLength ?? 0);
+      return { objects: blobs.size, bytes };
+    },
+    async check() {},
   };
 }

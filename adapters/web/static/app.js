@@ -58,9 +58,15 @@ function markChosen(row, token) {
 function fileNode(file) {
   if (file.contentType.startsWith('image/')) {
     const img = el('img', 'photo');
-    img.src = file.url;
+    img.src = file.previewUrl || file.url;
     img.alt = file.name || t('web-attach-caption');
-    return img;
+    if (!file.previewUrl) return img;
+    const a = el('a', 'photo-link');
+    a.href = file.url;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.append(img);
+    return a;
   }
   const a = el('a', 'file-link', file.name || t('web-open-file'));
   a.href = file.url;

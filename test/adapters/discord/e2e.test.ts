@@ -147,7 +147,8 @@ describe.each(['memory', 'redis'] as const)('Discord end to end (%s)', (kind) =>
     const blobIds = stored.timeline.flatMap((e) => (e.type === 'evidence' && e.blob ? [e.blob.id] : []));
     expect(blobIds).toHaveLength(1);
     const blob = await w.p.blobs.get(blobIds[0]!);
-    expect(Buffer.from(blob!.data).equals(PNG)).toBe(true);
+    // Kept as a re-encoded JPEG (no metadata), never as the PNG that was sent.
+    expect(blob!.ref).toMatchObject({ contentType: 'image/jpeg', name: 'bordereau.jpg' });
 
     // The seller is in the server: the case's private thread holds them, and the new case is announced there.
     const thread = await eventually(() => w!.dc.threads().find((t) => t.type === 12) ?? Promise.reject(new Error('no thread')));

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shown, startApp, type App } from './app-harness.js';
 import { OTHER_GROUP, STAFF, agent, amina, bisou, privateChat, until } from './harness.js';
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('photo: an empty, torn parcel')]);
+// A real 16×12 JPEG: photos are decoded and re-encoded on the way in, so the bytes must be a picture.
+const JPEG = Buffer.from('/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAMABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABf/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AJwA0w//2Q==', 'base64');
 const DESCRIPTION = 'Le colis devait arriver il y a une semaine : rien <reçu> & aucune nouvelle';
 
 /** Amina reports on Telegram, from plain words to an opened case, with a photo as evidence. */
@@ -43,7 +44,10 @@ describe.each([['memory'], ['redis']] as const)('Telegram journeys on the compos
     const sellerCard = await app.expectMessage(bisou.id, /C-000001.*rien <reçu> & aucune nouvelle/s);
     expect(sellerCard.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toContain('Rembourser en totalité');
     const relayed = await app.standin.waitForCall('sendPhoto', (c) => c.params.chat_id === String(bisou.id));
-    expect(Object.values(relayed.files)[0]!.data.equals(JPEG)).toBe(true);
+    // The seller gets the photo as Palabre keeps it: re-encoded, the very bytes of the case's evidence.
+    const evidence = (await app.p.store.load('C-000001'))!.timeline.find((e) => e.type === 'evidence');
+    const kept = evidence?.type === 'evidence' && evidence.blob ? await app.p.blobs.get(evidence.blob.id) : null;
+    expect(Object.values(relayed.files)[0]!.data.equals(Buffer.from(kept!.data))).toBe(true);
 
     const before = app.count(amina.id);
     app.say(bisou, 'Bonjour, le colis est parti lundi avec DHL', { replyTo: sellerCard.message_id });

@@ -318,4 +318,22 @@ describe('web playground: uploads and files', () => {
     expect((await upload(base, 'w-forged', png)).status).toBe(404);
     expect(engine.inputs.length).toBe(turns);
   });
+
+  it('shows a photo by its preview, and says a file deleted after the retention period has expired', async () => {
+    const { base, pick, deps } = await start();
+    const buyer = await pick('buyer', 'acc-amina');
+    const events = await stream(base, buyer);
+    expect((await upload(base, buyer, png)).status).toBe(200);
+    const shown = await events.until((e) => e.kind === 'me' && !!e.file);
+    expect(shown.file!.previewUrl).toBe(shown.file!.url.replace('?', '/preview?'));
+    const preview = await fetch(base + shown.file!.previewUrl!);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toMatch(/^image\//);
+
+    const blobId = /blobs\/([a-f0-9]+)/.exec(shown.file!.url)![1]!;
+    expect(await deps.blobs.delete(blobId)).toBe(true);
+    const gone = await fetch(base + shown.file!.url);
+    expect(gone.status).toBe(410);
+    expect(((await gone.json()) as { error: { id: string } }).error.id).toBe('web-error-file-expired');
+  });
 });

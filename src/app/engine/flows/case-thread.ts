@@ -5,6 +5,7 @@ import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { mentionsOffPlatform } from '../intent.js';
+import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import { SUPPORT_OWNER } from '../actions.js';
 
@@ -102,6 +103,7 @@ function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
       case 'info_provided':
       case 'reminder':
       case 'late_delivery':
+      case 'evidence_expired':
         return [];
       default: {
         const never: never = ev;
@@ -160,6 +162,7 @@ const TIMELINE_TEXT_MAX = 300;
 
 function timeline(c: Case): Msg[] {
   const clip = (s: string) => ([...s].length > TIMELINE_TEXT_MAX ? `${[...s].slice(0, TIMELINE_TEXT_MAX - 1).join('')}…` : s);
+  const expired = expiredEvidence(c);
   return c.timeline.slice(-TIMELINE_MAX).map((ev) => {
     const base = { at: { date: ev.at, style: 'datetime' as const }, role: ev.actor.role, platform: ev.actor.platform };
     switch (ev.type) {
@@ -170,6 +173,7 @@ function timeline(c: Case): Msg[] {
       case 'info_provided':
         return m(`engine-timeline-${ev.type.replace('_', '-')}`, { ...base, text: clip(ev.text) });
       case 'evidence':
+        if (ev.blob && expired.has(ev.blob.id)) return m('evidence-timeline-file-expired', { ...base, kind: ev.kind, expiredAt: { date: expired.get(ev.blob.id)!, style: 'date' } });
         return m('engine-timeline-evidence', {
           ...base,
           kind: ev.kind,
@@ -201,6 +205,8 @@ function timeline(c: Case): Msg[] {
         return m('desk-timeline-released', base);
       case 'verification_requested':
         return m('engine-timeline-verification-requested', { ...base, resolution: ev.resolution, text: clip(ev.text ?? '') });
+      case 'evidence_expired':
+        return m('evidence-timeline-expired', { ...base, count: ev.blobIds.length });
       default: {
         const never: never = ev;
         return never;
