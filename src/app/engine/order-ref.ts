@@ -169,3 +169,18 @@ export function caseIdOf(raw: string): string | null {
   if (!m) return null;
   return `C-${m[1]!.padStart(6, '0')}`;
 }
+
+/**
+ * The case a command's argument means among `cases` (the user's): a case number as typed, or the
+ * case on an order named as in a message (`/case CC-1001`, `/case 1001`). A bare number is the case
+ * of that number unless only an order of theirs has it. Null when nothing fits.
+ */
+export function caseRefOf(raw: string, cases: ReadonlyArray<{ id: string; orderId: string }>): string | null {
+  const asCase = caseIdOf(raw);
+  const bare = /^\s*\d+\s*$/.test(raw);
+  if (asCase && (!bare || cases.some((c) => c.id === asCase))) return asCase;
+  const orders = cases.map((c) => ({ id: c.orderId, placedAt: '', items: [] }));
+  const ref = findOrderRef(raw, orders, 'UTC');
+  if (ref.kind === 'found' && ref.by === 'id' && ref.orderIds.length === 1) return cases.find((c) => c.orderId === ref.orderIds[0])?.id ?? null;
+  return asCase;
+}

@@ -5,6 +5,7 @@ import { SUPPORT_OWNER } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { actOnCase } from './flows/case-thread.js';
 import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
+import { caseIdOf } from './order-ref.js';
 import { normalizeCaseId } from './intent.js';
 import { restOf, sayUsage } from './command-args.js';
 
@@ -44,7 +45,7 @@ export async function listCases(e: EngineCtx, t: Turn, view: string): Promise<vo
 export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string): Promise<void> {
   requireStaff(t);
   const who = requireWho(t);
-  const id = args[0] ? normalizeCaseId(args[0]) : null;
+  const id = args[0] ? (caseIdOf(args[0]) ?? normalizeCaseId(args[0])) : null;
   switch (name) {
     case 'escalate': {
       const ground = (args[1] ?? '').toLowerCase();
