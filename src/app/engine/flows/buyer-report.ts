@@ -256,9 +256,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   }
   if (v === 'leave' && s.pending !== undefined) {
     await clear(e, t);
-    say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
-    // What they wrote meanwhile is answered now, as if no report had been under way.
-    return startReport(e, t, s.pending);
+    return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
   if (s.step === 'order' && v.startsWith('order:')) {
     const order = await e.deps.marketplace.order(v.slice('order:'.length));
