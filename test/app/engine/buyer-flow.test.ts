@@ -258,6 +258,20 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       expect(amina.last[0]!.card).toMatchObject({ orderId: ELIGIBLE, reason: 'non_delivery' });
     });
 
+    it('« quand est-ce que ma commande va arriver ? » typed: the dates at once, and once late a case in three actions', async () => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`quand est-ce que ma commande ${TOO_EARLY} va arriver ?`);
+      expect(amina.ids()).toEqual(['buyer-flow-delivery-expected', 'engine-report-offer-message']);
+      expect(ordersNamed(amina)).toEqual([TOO_EARLY]);
+
+      await amina.text(`when will order ${ELIGIBLE} arrive?`);
+      expect(amina.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+      expect(ordersNamed(amina)).toEqual([ELIGIBLE]);
+      await amina.press('buyer-flow-choice-open-now');
+      expect(amina.last[0]!.card).toMatchObject({ orderId: ELIGIBLE, reason: 'non_delivery', status: 'open' });
+    });
+
     it('no two steps of the buyer’s journey share a button label', async () => {
       const w = await world();
       const labels = new Map<string, Set<string>>();

@@ -74,7 +74,8 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     description: text && describes(text, kind) ? text.trim() : null,
     evidence: [],
   };
-  const preface: Msg[] = kind ? [m('engine-report-intro')] : [];
+  // « Sorry about this problem » fits a complaint, not a question about dates.
+  const preface: Msg[] = kind && kind !== 'delivery_question' ? [m('engine-report-intro')] : [];
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
