@@ -20,6 +20,7 @@ import { seedWebhookRun, type SeededRun } from './seed.js';
 import { startLeanStandin, type LeanStandin } from './standin.js';
 import { measureStartup } from './startup.js';
 import { measureUnderstanding } from './understanding.js';
+import { measureActionsToCase } from './actions-to-case.js';
 import { runWebhookSection } from './webhook.js';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -91,7 +92,10 @@ async function main(): Promise<number> {
     });
     const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, log }));
     const startup = await section('startup', opts, () => measureStartup({ runs: opts.startupRuns, dir }));
-    const understanding = await section('understanding', opts, async () => measureUnderstanding({ rounds: opts.quick ? 2 : 5 }));
+    const understanding = await section('understanding', opts, async () => ({
+      ...measureUnderstanding({ rounds: opts.quick ? 2 : 5 }),
+      actionsToCase: await measureActionsToCase(),
+    }));
     const sections = { webhook, redis: redisCost, reminders, startup, understanding };
     failedAny = Object.values(sections).some((s) => 'error' in (s as object));
     const finishedAt = new Date();
