@@ -6,6 +6,7 @@ import type { TurnCost } from './redis-cost.js';
 import type { ReminderResult } from './reminders.js';
 import type { StartupResult } from './startup.js';
 import { renderUnderstanding, type UnderstandingResult } from './understanding.js';
+import { renderActionsToCase, type ActionsToCaseResult } from './actions-to-case.js';
 import type { WebhookResult } from './webhook.js';
 import type { FleetResult } from './fleet.js';
 
@@ -19,7 +20,7 @@ export interface BenchResult {
   redis: Outcome<{ turn: TurnCost; memory: MemoryResult }>;
   reminders: Outcome<ReminderResult>;
   startup: Outcome<StartupResult>;
-  understanding: Outcome<UnderstandingResult>;
+  understanding: Outcome<UnderstandingResult & { actionsToCase?: ActionsToCaseResult }>;
   /** Absent in results written before the section existed. */
   processes?: Outcome<FleetResult>;
   targets: Target[];
@@ -53,6 +54,13 @@ export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders'
     t('understanding-accuracy', 'Buyer messages: first answer right, held-out split', '≥ 97%', u ? `${u.heldOut.overall.accuracy}%` : null, u ? u.heldOut.overall.accuracy >= 97 : null),
     t('understanding-dead-ends', 'Buyer messages about a problem read as "not understood"', '0', u ? `${u.all.deadEnds}` : null, u ? u.all.deadEnds === 0 : null),
     t('understanding-speed', 'Classifying one buyer message', '≤ 1 ms', u ? `${u.microsPerMessage} µs` : null, u ? u.microsPerMessage <= 1000 : null),
+    t(
+      'actions-to-case',
+      'Buyer actions to an opened case, first message naming order and problem (median)',
+      '≤ 3',
+      u?.actionsToCase ? `${u.actionsToCase.orderNamed.median}` : null,
+      u?.actionsToCase ? u.actionsToCase.orderNamed.median <= 3 : null,
+    ),
   ];
 }
 
@@ -125,6 +133,7 @@ export function renderReport(r: BenchResult): string {
   const un = ok(r.understanding);
   out.push('5. Understanding buyer messages (labelled corpus, test/fixtures/understanding/)');
   out.push(un ? renderUnderstanding(un) : `   ${failed(r.understanding)}`);
+  if (un?.actionsToCase) out.push('', renderActionsToCase(un.actionsToCase));
   out.push('');
   if (r.processes) {
     const f = ok(r.processes);

@@ -20,6 +20,7 @@ import { seedWebhookRun, type SeededRun } from './seed.js';
 import { startLeanStandin, type LeanStandin } from './standin.js';
 import { measureStartup } from './startup.js';
 import { measureUnderstanding } from './understanding.js';
+import { measureActionsToCase } from './actions-to-case.js';
 import { runWebhookSection } from './webhook.js';
 import { runFleetSection } from './fleet.js';
 
@@ -92,7 +93,10 @@ async function main(): Promise<number> {
     });
     const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, log }));
     const startup = await section('startup', opts, () => measureStartup({ runs: opts.startupRuns, dir }));
-    const understanding = await section('understanding', opts, async () => measureUnderstanding({ rounds: opts.quick ? 2 : 5 }));
+    const understanding = await section('understanding', opts, async () => ({
+      ...measureUnderstanding({ rounds: opts.quick ? 2 : 5 }),
+      actionsToCase: await measureActionsToCase(),
+    }));
     const processes = await section('processes', opts, () =>
       runFleetSection({ run: seeded!, redisUrl: url, standin: standin!, dir, log, opts: { rates: opts.rates, seconds: opts.rateSeconds, logLevel: opts.logLevel } }),
     );

@@ -90,7 +90,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
 
   app.get<{ Querystring: { lang?: string } }>('/playground/strings', async (req) => {
     const locale = pickLang(req.query.lang);
-    return { lang: locale, locales: ctx.locales, strings: await ctx.strings.get(locale) };
+    return { lang: locale, locales: ctx.locales, strings: await ctx.strings.get(locale), maxText: MAX_TEXT_LENGTH };
   });
 
   app.get('/playground/accounts', async (_req, reply) => {
@@ -132,7 +132,12 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     }
     const text = body.data.text.trim();
     if (!text) return refuse(reply, 'web-error-bad-request');
-    if ([...text].length > MAX_TEXT_LENGTH) return refuse(reply, 'web-error-text-too-long');
+    const length = [...text].length;
+    // Refused whole, never cut, with the limit and the length said in the pane's language.
+    if (length > MAX_TEXT_LENGTH) {
+      const n = new Intl.NumberFormat(pane.lang ?? ctx.defaultLocale);
+      return refuse(reply, 'web-error-text-too-long', { max: n.format(MAX_TEXT_LENGTH), length: n.format(length) });
+    }
     const replyTo = body.data.replyTo && body.data.replyTo <= pane.seq ? body.data.replyTo : null;
     await turns.run(pane, parseText(text), { replyTo });
     return { ok: true };

@@ -64,29 +64,21 @@ engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = If I understand correctly, for order { $orderId }: { common-reason }. Is that right?
 engine-report-reason-pick = What is the problem with order { $orderId }?
 engine-reason-choice = { common-reason }
-engine-report-use-buttons = Please pick one of the options below (or /cancel to stop).
-engine-report-case-exists = A case is already open for this order: { $caseId }. You can write in it directly.
-engine-report-not-yet = It is too early to open a case: delivery is expected on { $estimated }{ $basis ->
+engine-report-case-exists = A case is already open for order { $orderId }: { $caseId }. You can write in it directly.
+engine-report-not-yet = It is too early to open a case on order { $orderId }: delivery is expected on { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(estimated from the processing and shipping times)
    *[estimate] { "" }
   }. You can open a case from { $from }.
-engine-report-window-closed = The time to open a case on this order has passed: the last possible day was { $lastDay }.
+engine-report-window-closed = The time to open a case on order { $orderId } has passed: the last possible day was { $lastDay }.
 engine-report-offer-message = You can still write to the seller: I'll pass your message on.
-engine-report-eligible = You can open a case ({ common-reason }) for this order until { $lastDay } inclusive.
+engine-report-eligible = You can open a case ({ common-reason }) for order { $orderId } until { $lastDay } inclusive.
 engine-report-suggest-seller = I suggest writing to the seller first: most problems are solved that way, and quickly. But it is your call.
-engine-report-ask-description = Describe the problem in a few sentences: what you ordered, what you received (or not), and what you expect from the seller.
-engine-report-ask-photos = If you have photos (parcel, item received, listing), send them now, up to { $max }. Then press the button to continue.
+engine-report-ask-description = Describe the problem with order { $orderId } in a few sentences: what you ordered, what you received (or not), and what you expect from the seller.
 engine-report-photo-added = { $count ->
     [one] 1 file added.
    *[other] { $count } files added.
   }
-engine-report-photos-or-done = Send a photo, or press the button to continue.
-engine-report-confirm = Summary: order { $orderId }, { common-reason }, { $count ->
-    [0] no files
-    [one] 1 file
-   *[other] { $count } files
-  }. Description: "{ $description }". Shall I open the case?
-engine-report-opened = Case { $caseId } is open. The seller has been told and can answer you here.
+engine-report-opened = Case { $caseId } is open for order { $orderId }. The seller has been told and can answer you here.
 engine-report-next = The seller has { $duration } to sort out the problem with you. If it is not resolved by then, you can escalate the case to support from { $escalatableAt } (the "Escalate to support" button or /escalate).
 engine-report-not-a-case = A case can only be opened when an order did not arrive or an item is not as described. For this kind of problem ({ common-reason }), the seller is the one who can help: I'll pass your message on.
 engine-shop-policy = { $shopName }'s policies: refunds { $refunds ->
@@ -207,8 +199,6 @@ engine-choice-yes-reason = Yes, that's it
 engine-choice-no-reason = No, something else
 engine-choice-message-seller = Write to the seller
 engine-choice-open-case = Open a case
-engine-choice-no-photos = No photos
-engine-choice-photos-done = I'm done
 engine-choice-refund-recover = Refund, recover from seller
 engine-choice-refund-no-recover = Refund, no recovery
 engine-choice-proof-to-order-address = Yes, to this address

@@ -3,7 +3,10 @@
 
 error-validation = I didn't understand that request. Please check it and try again (/help for help).
 error-text-empty = The message is empty.
-error-text-too-long = This text is too long: { $max } characters at most.
+error-text-too-long = This text is too long: { $max } characters at most{ $length ->
+    [0] {""}
+   *[other] {" "}(it has { $length })
+  }. Nothing was saved: shorten it or send it in several messages.
 error-invalid-amount = That amount is not valid. Type a number, for example 5000.
 error-currency-mismatch = The currency does not match the order's ({ $currency }).
 error-invalid-ground = Unknown ground. Possible grounds: { $grounds }.

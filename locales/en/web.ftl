@@ -19,6 +19,7 @@ web-hint-support = Support channel: try /cases escalated or /help.
 
 web-input-placeholder = Write a message…
 web-input-label = Message
+web-input-count = { $count } / { $max }
 web-send = Send
 web-attach = Attach a photo
 web-attach-caption = Attached photo
@@ -58,7 +59,7 @@ web-error-real-marketplace = The playground only offers demo accounts: it is clo
 web-error-pane-gone = This pane expired: pick an account again.
 web-error-file-gone = File not found, or kept for another pane.
 web-error-bad-request = Request refused: it is malformed.
-web-error-text-too-long = Message too long (4,000 characters at most).
+web-error-text-too-long = Message too long: { $length } characters, { $max } at most. Nothing was sent: shorten it or send it in several parts.
 web-error-upload-too-large = File too large: { $max } at most.
 web-error-upload-type = Only photos (JPEG, PNG, WebP, GIF) and PDFs are accepted.
 web-error-internal = Something went wrong. Try again in a moment.

@@ -64,29 +64,21 @@ engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Si je comprends bien, pour la commande { $orderId } : { common-reason }. C’est bien ça ?
 engine-report-reason-pick = Quel est le problème avec la commande { $orderId } ?
 engine-reason-choice = { common-reason }
-engine-report-use-buttons = Choisissez une des options ci-dessous (ou /cancel pour arrêter).
-engine-report-case-exists = Un litige est déjà ouvert pour cette commande : { $caseId }. Vous pouvez y écrire directement.
-engine-report-not-yet = Il est encore trop tôt pour ouvrir un litige : la livraison est prévue le { $estimated }{ $basis ->
+engine-report-case-exists = Un litige est déjà ouvert pour la commande { $orderId } : { $caseId }. Vous pouvez y écrire directement.
+engine-report-not-yet = Il est encore trop tôt pour ouvrir un litige sur la commande { $orderId } : la livraison est prévue le { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(estimation d’après les délais de préparation et d’expédition)
    *[estimate] { "" }
   }. Vous pourrez ouvrir un litige à partir du { $from }.
-engine-report-window-closed = Le délai pour ouvrir un litige sur cette commande est dépassé : le dernier jour possible était le { $lastDay }.
+engine-report-window-closed = Le délai pour ouvrir un litige sur la commande { $orderId } est dépassé : le dernier jour possible était le { $lastDay }.
 engine-report-offer-message = Vous pouvez quand même écrire au vendeur : je lui transmets votre message.
-engine-report-eligible = Vous pouvez ouvrir un litige ({ common-reason }) pour cette commande jusqu’au { $lastDay } inclus.
+engine-report-eligible = Vous pouvez ouvrir un litige ({ common-reason }) pour la commande { $orderId } jusqu’au { $lastDay } inclus.
 engine-report-suggest-seller = Je vous conseille d’écrire d’abord au vendeur : la plupart des problèmes se règlent ainsi, et vite. Mais c’est vous qui décidez.
-engine-report-ask-description = Décrivez le problème en quelques phrases : ce que vous avez commandé, ce que vous avez reçu (ou pas), et ce que vous attendez du vendeur.
-engine-report-ask-photos = Si vous avez des photos (colis, article reçu, annonce), envoyez-les maintenant, jusqu’à { $max }. Appuyez ensuite sur le bouton pour continuer.
+engine-report-ask-description = Décrivez le problème avec la commande { $orderId } en quelques phrases : ce que vous avez commandé, ce que vous avez reçu (ou pas), et ce que vous attendez du vendeur.
 engine-report-photo-added = { $count ->
     [one] 1 fichier ajouté.
    *[other] { $count } fichiers ajoutés.
   }
-engine-report-photos-or-done = Envoyez une photo, ou appuyez sur le bouton pour continuer.
-engine-report-confirm = Récapitulatif : commande { $orderId }, { common-reason }, { $count ->
-    [0] aucun fichier
-    [one] 1 fichier
-   *[other] { $count } fichiers
-  }. Description : « { $description } ». J’ouvre le litige ?
-engine-report-opened = Le litige { $caseId } est ouvert. Le vendeur est prévenu et peut vous répondre ici.
+engine-report-opened = Le litige { $caseId } est ouvert pour la commande { $orderId }. Le vendeur est prévenu et peut vous répondre ici.
 engine-report-next = Le vendeur a { $duration } pour régler le problème avec vous. Si rien n’est réglé d’ici là, vous pourrez transmettre le litige au support à partir du { $escalatableAt } (bouton « Transmettre au support » ou /escalate).
 engine-report-not-a-case = Un litige ne peut être ouvert que pour une commande non reçue ou un article non conforme à l’annonce. Pour ce type de problème ({ common-reason }), c’est le vendeur qui peut vous aider : je lui transmets votre message.
 engine-shop-policy = Conditions de { $shopName } : remboursements { $refunds ->
@@ -207,8 +199,6 @@ engine-choice-yes-reason = Oui, c’est ça
 engine-choice-no-reason = Non, autre chose
 engine-choice-message-seller = Écrire au vendeur
 engine-choice-open-case = Ouvrir un litige
-engine-choice-no-photos = Pas de photo
-engine-choice-photos-done = J’ai terminé
 engine-choice-refund-recover = Rembourser, repris au vendeur
 engine-choice-refund-no-recover = Rembourser sans reprise
 engine-choice-proof-to-order-address = Oui, à cette adresse

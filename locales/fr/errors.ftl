@@ -3,7 +3,10 @@
 
 error-validation = Je n’ai pas compris cette demande. Vérifiez-la et réessayez (/help pour l’aide).
 error-text-empty = Le message est vide.
-error-text-too-long = Ce texte est trop long : { $max } caractères au plus.
+error-text-too-long = Ce texte est trop long : { $max } caractères au plus{ $length ->
+    [0] {""}
+   *[other] {" "}(il en fait { $length })
+  }. Rien n’a été enregistré : raccourcissez-le ou envoyez-le en plusieurs messages.
 error-invalid-amount = Ce montant n’est pas valide. Écrivez un nombre, par exemple 5000.
 error-currency-mismatch = La devise ne correspond pas à celle de la commande ({ $currency }).
 error-invalid-ground = Motif inconnu. Motifs possibles : { $grounds }.

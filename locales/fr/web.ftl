@@ -19,6 +19,7 @@ web-hint-support = Salon du support : essayez /cases escalated ou /help.
 
 web-input-placeholder = Écrire un message…
 web-input-label = Message
+web-input-count = { $count } / { $max }
 web-send = Envoyer
 web-attach = Joindre une photo
 web-attach-caption = Photo jointe
@@ -58,7 +59,7 @@ web-error-real-marketplace = Le terrain de jeu ne propose que les comptes de dé
 web-error-pane-gone = Ce panneau a expiré : choisissez de nouveau un compte.
 web-error-file-gone = Fichier introuvable, ou réservé à un autre panneau.
 web-error-bad-request = Requête refusée : elle est mal formée.
-web-error-text-too-long = Message trop long (4 000 caractères au plus).
+web-error-text-too-long = Message trop long : { $length } caractères, pour { $max } au plus. Rien n'a été envoyé : raccourcissez-le ou envoyez-le en plusieurs fois.
 web-error-upload-too-large = Fichier trop lourd : { $max } au plus.
 web-error-upload-type = Seules les photos (JPEG, PNG, WebP, GIF) et les PDF sont acceptés.
 web-error-internal = Une erreur est survenue. Réessayez dans un instant.

@@ -51,6 +51,7 @@ describe('npm run bench -- --quick', () => {
     expect(result.reminders.duplicates).toBe(0);
     expect(result.startup.runs.length).toBeGreaterThan(0);
     expect(result.understanding.heldOut.overall.n).toBeGreaterThan(100);
+    expect(result.understanding.actionsToCase.orderNamed.median).toBeLessThanOrEqual(3);
     expect(result.targets.map((t: { id: string }) => t.id)).toEqual([
       'webhook-ratio',
       'redis-round-trips',
@@ -60,6 +61,7 @@ describe('npm run bench -- --quick', () => {
       'understanding-accuracy',
       'understanding-dead-ends',
       'understanding-speed',
+      'actions-to-case',
     ]);
     expect(result.meta.machine.cpus).toBeGreaterThan(0);
     expect(stdout).toContain('| target | goal | measured |');

@@ -1,6 +1,6 @@
 // Palabre playground: three chat panes on the real engine. Every text goes through textContent.
 const ROLES = ['buyer', 'seller', 'support'];
-const state = { lang: localStorage.getItem('palabre.lang') || '', locales: ['fr', 'en'], strings: {}, accounts: null, refused: false, panel: null, offset: 0, tab: 'buyer' };
+const state = { lang: localStorage.getItem('palabre.lang') || '', locales: ['fr', 'en'], strings: {}, maxText: 4000, accounts: null, refused: false, panel: null, offset: 0, tab: 'buyer' };
 const panes = {};
 
 const t = (id, args = {}) => (state.strings[id] ?? id).replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
@@ -26,7 +26,8 @@ async function api(path, body, headers = { 'content-type': 'application/json' })
 async function loadStrings() {
   const data = await api(`/playground/strings?lang=${encodeURIComponent(state.lang)}`);
   if (data.error) return;
-  Object.assign(state, { lang: data.lang, locales: data.locales, strings: data.strings });
+  Object.assign(state, { lang: data.lang, locales: data.locales, strings: data.strings, maxText: data.maxText ?? state.maxText });
+  for (const p of Object.values(panes)) countChars(p);
   document.documentElement.lang = state.lang;
   document.title = t('web-title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
@@ -165,6 +166,14 @@ function localNotice(p, error, args) {
   stickToBottom(p, true);
 }
 
+// Characters as the engine counts them (code points): shown as the person types, never cut.
+const charCount = (text) => [...text].length;
+function countChars(p) {
+  const n = charCount(p.input.value.trim());
+  p.count.textContent = n > 0 ? t('web-input-count', { count: n.toLocaleString(state.lang), max: state.maxText.toLocaleString(state.lang) }) : '';
+  p.count.classList.toggle('over', n > state.maxText);
+}
+
 function setReply(p, reply) {
   p.reply = reply;
   p.replying.hidden = !reply;
@@ -250,7 +259,8 @@ function setupPane(role) {
   const root = $(`.pane[data-role="${role}"]`);
   root.append($('#pane-template').content.cloneNode(true));
   const p = { role, root, id: null, events: [], lastSeq: 0, reply: null };
-  Object.assign(p, { log: $('.log', root), hint: $('.hint', root), select: $('.account', root), input: $('.text', root), status: $('.status', root), replying: $('.replying', root) });
+  Object.assign(p, { log: $('.log', root), hint: $('.hint', root), select: $('.account', root), input: $('.text', root), count: $('.count', root), status: $('.status', root), replying: $('.replying', root) });
+  p.input.addEventListener('input', () => countChars(p));
   $('.pane-title', root).dataset.i18n = `web-pane-${role}`;
   p.select.addEventListener('change', () => pick(p, p.select.value));
   $('.replying-cancel', root).addEventListener('click', () => setReply(p, null));
@@ -258,7 +268,13 @@ function setupPane(role) {
     e.preventDefault();
     const text = p.input.value.trim();
     if (!text || !p.id) return;
+    // Too long: said here with the limit, and the text stays in the box to be shortened.
+    if (charCount(text) > state.maxText) {
+      const n = (x) => x.toLocaleString(state.lang);
+      return localNotice(p, 'web-error-text-too-long', { max: n(state.maxText), length: n(charCount(text)) });
+    }
     p.input.value = '';
+    countChars(p);
     const replyTo = p.reply?.seq;
     setReply(p, null);
     await send(p, { text, ...(replyTo ? { replyTo } : {}) });

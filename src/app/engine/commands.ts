@@ -9,6 +9,7 @@ import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-threa
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
 import { normalizeCaseId } from './intent.js';
+import { caseIdOf, caseRefOf } from './order-ref.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
 
@@ -45,7 +46,7 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
       if (!args[0]) return sayUsage(t, 'case');
-      return showCase(e, t, normalizeCaseId(args[0]));
+      return showCase(e, t, await caseArg(e, t, args[0]));
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
       if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
@@ -59,11 +60,22 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       return refund(e, t, args);
     case 'tracking':
       if (!args[0] || !args[1] || !args[2]) return sayUsage(t, 'tracking');
-      return addTracking(e, t, normalizeCaseId(args[0]), args[1], args.slice(2).join(''));
+      return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
     default:
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
       return void say(t, m('engine-unknown-command', { command: name }));
   }
+}
+
+/**
+ * The case a command's argument names, as people type it: `C-000002`, `c2`, `2`, or the order it is
+ * on (`CC-1001`). The user's own cases settle what is ambiguous; anything else is looked up as typed.
+ */
+export async function caseArg(e: EngineCtx, t: Turn, arg: string): Promise<string> {
+  const direct = caseIdOf(arg);
+  if (direct && !/^\s*\d{3,}\s*$/.test(arg)) return direct;
+  const mine = t.who ? await e.deps.cases.list(t.who, 'mine') : [];
+  return caseRefOf(arg, mine) ?? normalizeCaseId(arg);
 }
 
 /**
@@ -72,7 +84,7 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
  */
 async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp, run: (caseId: string) => Promise<void>): Promise<void> {
   const who = requireWho(t);
-  if (arg) return run(normalizeCaseId(arg));
+  if (arg) return run(await caseArg(e, t, arg));
   const inThread = await caseOfTurn(e, t);
   if (inThread) return run(inThread);
   const open = (await e.deps.cases.list(who, 'mine')).filter((c) => c.status !== 'closed' && c.buyerId === who.accountId);
@@ -90,7 +102,7 @@ async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp
 /** `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. */
 async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
   if (!args[0]) return sayUsage(t, 'refund');
-  const caseId = normalizeCaseId(args[0]);
+  const caseId = await caseArg(e, t, args[0]);
   const { c, role } = await caseForTurn(e, t, caseId);
   const recover = args.slice(1).some((a) => a.toLowerCase() === 'recover');
   if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');

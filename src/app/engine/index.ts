@@ -95,8 +95,9 @@ function checkSize(input: TurnInput): ValidationError | null {
   }
   const text = textOf(input) ?? '';
   // Code points, as the domain counts them: an emoji is one character to the person typing it.
+  // Refused whole, never cut: the person is told the limit and how long their text was.
   if (text.length > MAX_TEXT_LENGTH && [...text].length > MAX_TEXT_LENGTH) {
-    return new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_TEXT_LENGTH });
+    return new ValidationError('TEXT_TOO_LONG', undefined, { max: MAX_TEXT_LENGTH, length: [...text].length });
   }
   return null;
 }

@@ -11,6 +11,7 @@ import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/
 import { explainLinking, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
+import { REPORT_LAPSE_MS } from './state.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
@@ -38,11 +39,18 @@ async function currentState(e: EngineCtx, t: Turn) {
   const early = t.earlyState;
   t.earlyState = undefined;
   const s = early ? early.state : await e.conv.get(platform, userId, conversationId);
+  // A report left unanswered lapses: the buyer's next message is read afresh, its old buttons expire.
+  if (s && s !== 'invalid' && s.flow === 'report' && lapsed(s.at, t.now)) {
+    await e.conv.clear(platform, userId, conversationId);
+    return null;
+  }
   if (s !== 'invalid') return s;
   await e.conv.clear(platform, userId, conversationId);
   say(t, m('engine-flow-reset'));
   return 'reset' as const;
 }
+
+const lapsed = (at: string | undefined, now: string): boolean => !at || Date.parse(now) - Date.parse(at) > REPORT_LAPSE_MS;
 
 async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHooks): Promise<void> {
   const p = await e.tokens.resolve(token, t.owners);
@@ -131,6 +139,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (!t.input.isPrivate) return;
   const offPlatform = mentionsOffPlatform(text);
   if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
-  if (t.account.roles.includes('buyer') && classifyProblem(text)) return startReport(e, t, text);
-  if (!offPlatform) say(t, m('engine-fallback', { role: t.account.roles[0] ?? 'buyer' }));
+  // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
+  const roles = t.account.roles;
+  if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) return startReport(e, t, text);
+  if (!offPlatform) say(t, m('engine-fallback', { role: roles[0] ?? 'buyer' }));
 }

@@ -10,13 +10,21 @@ const problemKind = z.enum(['non_delivery', 'not_as_described', 'wrong_size', 'c
 const reportSchema = z.object({
   flow: z.literal('report'),
   nonce: z.string(),
-  step: z.enum(['order', 'reason', 'reason_pick', 'decide', 'description', 'photos', 'confirm', 'message']),
+  step: z.enum(['order', 'reason', 'reason_pick', 'decide', 'description', 'message']),
   kind: problemKind.nullable(),
   orderId: z.string().nullable(),
   reason: problemKind.nullable(),
+  /** The case's description: the message that stated the problem, until the buyer writes another. */
   description: z.string().nullable(),
   evidence: z.array(blobRef),
+  /** When the buyer last moved the report on: it lapses after REPORT_LAPSE_MS. */
+  at: z.string().optional(),
+  /** A message that answered no step, kept while the buyer is asked to resume or leave the report. */
+  pending: z.string().optional(),
 });
+
+/** A report the buyer has not answered for this long is dropped: the next message starts afresh. */
+export const REPORT_LAPSE_MS = 30 * 60 * 1000;
 
 /**
  * A case action waiting for typed input (an amount, tracking, a question) or a file. A proof of

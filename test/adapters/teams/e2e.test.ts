@@ -19,12 +19,11 @@ async function openCase(app: TeamsApp): Promise<void> {
   await app.post(app.act.say(amina, 'ma commande n’est jamais arrivée'));
   await app.press(amina, 'CC-1001');
   await app.press(amina, 'Oui');
-  await app.press(amina, 'Ouvrir un litige');
+  await app.press(amina, 'Modifier la description');
   await app.expectMessage(amina.chat, /Décrivez/);
   await app.post(app.act.say(amina, DESCRIPTION));
-  await app.press(amina, 'Pas de photo');
-  await app.expectMessage(amina.chat, /Récapitulatif/);
-  await app.press(amina, 'Ouvrir un litige');
+  await app.expectMessage(amina.chat, /servira de description/);
+  await app.press(amina, 'Ouvrir le litige maintenant');
   await app.expectMessage(amina.chat, /Le litige C-000001 est ouvert/);
 }
 

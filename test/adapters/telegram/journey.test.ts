@@ -11,17 +11,17 @@ async function openCase(app: App): Promise<void> {
   app.say(amina, 'ma commande n’est jamais arrivée');
   await app.press(amina, 'CC-1001');
   await app.press(amina, 'Oui');
-  await app.press(amina, 'Ouvrir un litige');
+  await app.press(amina, 'Modifier la description');
   const asked = app.count(amina.id);
   await app.expectMessage(amina.id, /Décrivez/, asked - 1);
   app.say(amina, DESCRIPTION);
-  await app.expectMessage(amina.id, /photos/, asked);
+  await app.expectMessage(amina.id, /servira de description/, asked);
+  const described = app.count(amina.id);
   const fileId = app.standin.addFile(JPEG, 'photos/file_1.jpg');
   const photo = [{ file_id: fileId, file_unique_id: 'torn-parcel', width: 1280, height: 960, file_size: JPEG.length }];
   app.standin.push(app.standin.build.media(amina, privateChat(amina), { photo }));
-  await app.press(amina, 'terminé');
-  await app.expectMessage(amina.id, /Récapitulatif.*1 fichier/s);
-  await app.press(amina, 'Ouvrir un litige');
+  await app.expectMessage(amina.id, /1 fichier ajouté/, described);
+  await app.press(amina, 'Ouvrir le litige maintenant');
   await app.expectMessage(amina.id, /C-000001/);
 }
 

@@ -28,16 +28,15 @@ async function openCase(page: Page, opts: { photo: boolean }) {
   await buyer.say("ma commande n'est jamais arrivée");
   await buyer.click(/CC-1001/);
   await buyer.click(/^Oui/);
-  await buyer.click('Ouvrir un litige');
+  await buyer.click('Modifier la description');
   await buyer.sees(/Décrivez le problème/);
   await buyer.say('Commandée il y a deux semaines, toujours rien reçu. Je voudrais être remboursée.');
+  await buyer.sees(/servira de description : « Commandée il y a deux semaines/);
   if (opts.photo) {
     await buyer.root.locator('input.file').setInputFiles({ name: 'colis.png', mimeType: 'image/png', buffer: parcelPhoto() });
-    await buyer.click(/J.ai terminé/);
-  } else {
-    await buyer.click('Pas de photo');
+    await buyer.sees(/1 fichier ajouté/);
   }
-  await buyer.click('Ouvrir un litige');
+  await buyer.click('Ouvrir le litige maintenant');
   await buyer.sees(/C-000001 est ouvert/);
 }
 
@@ -105,6 +104,44 @@ describe('web playground in a real browser', () => {
     // Everything the page loaded came from this server.
     const elsewhere = requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'));
     expect(elsewhere).toEqual([]);
+  }, 120_000);
+
+  it('opens a case in three actions from « ma commande CC-1001 n’est jamais arrivée », and counts characters as they are typed', async () => {
+    const { page } = await open({});
+    const buyer = paneOf(page, 'buyer');
+    await buyer.pick('acc-amina');
+    const actions: string[] = [];
+    const act = async (what: string, run: () => Promise<void>) => {
+      actions.push(what);
+      await run();
+    };
+    await act('message', () => buyer.say("ma commande CC-1001 n'est jamais arrivée"));
+    await buyer.sees(/pour la commande CC-1001 : commande non reçue\. C’est bien ça/);
+    await act('confirm reason', () => buyer.click(/^Oui, c’est ça/));
+    // The advice to write to the seller first and the eligibility are said on the way, not asked.
+    await buyer.sees(/Je vous conseille d’écrire d’abord au vendeur/);
+    await buyer.sees(/servira de description : « ma commande CC-1001 n'est jamais arrivée »/);
+    await act('open', () => buyer.click('Ouvrir le litige maintenant'));
+    await buyer.sees(/Le litige C-000001 est ouvert pour la commande CC-1001/);
+    expect(actions).toHaveLength(3);
+    await shot(page, '10-three-actions-to-a-case');
+
+    // A long paste is counted as it is typed, refused whole with the limit, and left in the box.
+    const input = buyer.root.locator('input.text');
+    const count = buyer.root.locator('.count');
+    await input.fill('Bonjour');
+    await expect.poll(() => count.textContent()).toMatch(/^7 \/ 4\s000$/);
+    await input.fill('x'.repeat(5000));
+    await expect.poll(() => count.textContent()).toMatch(/^5\s000 \/ 4\s000$/);
+    expect(await count.getAttribute('class')).toContain('over');
+    const before = await buyer.log.locator('> li').count();
+    await input.press('Enter');
+    await buyer.sees(/Message trop long : 5\s000 caractères, pour 4\s000 au plus/);
+    expect(await input.inputValue()).toHaveLength(5000);
+    // Only the refusal was added: nothing went to the engine.
+    await page.waitForTimeout(300);
+    expect(await buyer.log.locator('> li').count()).toBe(before + 1);
+    await shot(page, '11-long-text-refused');
   }, 120_000);
 
   it('lets support list an escalated case and reopen it once closed, and switches the page to English', async () => {

@@ -21,33 +21,36 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(amina.read()).toContain('commande non reçue');
 
     await amina.press('engine-choice-yes-reason');
-    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller']);
-    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-open-case', 'engine-choice-cancel']);
+    // The first message is the description; it can be edited, and photos added now or later.
+    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(amina.read()).toContain('pour la commande CC-1001 jusqu’au');
+    expect(amina.read()).toContain("« mon colis n'est jamais arrivé »");
+    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'buyer-flow-choice-open-now', 'buyer-flow-choice-edit-description', 'engine-choice-cancel']);
     // The last day to open, in Kinshasa time: the estimated delivery was 6 days ago, the window is 100 days from the day after.
     const el = (await w.cases.eligibility({ accountId: 'acc-amina', platform: 'telegram' }, 'CC-1001')).eligibility;
     const lastDay = formatDate(new Date(Date.parse(el.until) - 1).toISOString(), 'fr', 'Africa/Kinshasa');
     expect(amina.read()).toContain(`jusqu’au ${lastDay} inclus`);
     expect(w.reported).toEqual([{ orderId: 'CC-1001', buyerId: 'acc-amina', until: el.until }]);
 
-    await amina.press('engine-choice-open-case');
+    await amina.press('buyer-flow-choice-edit-description');
     expect(amina.ids()).toEqual(['engine-report-ask-description']);
     expect(amina.last[0]!.expects).toBe('description');
+    expect(amina.read()).toContain('commande CC-1001');
 
     await amina.text('Commandé il y a deux semaines, toujours rien.');
-    expect(amina.ids()).toEqual(['engine-report-ask-photos']);
+    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(amina.read()).toContain('« Commandé il y a deux semaines, toujours rien. »');
     expect(amina.last[0]!.expects).toBe('photo');
 
     await amina.attach(photo(1));
-    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-ask-photos']);
+    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
     await amina.attach(photo(2), 'le bordereau');
     expect(amina.read()).toContain('2 fichiers ajoutés');
+    // The deadlines code was told once, not at every photo.
+    expect(w.reported).toHaveLength(1);
 
-    await amina.press('engine-choice-photos-done');
-    expect(amina.ids()).toEqual(['engine-report-confirm']);
-    expect(amina.read()).toContain('2 fichiers');
-
-    await amina.press('engine-choice-open-case');
-    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next']);
+    await amina.press('buyer-flow-choice-open-now');
+    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
     const card = amina.last[0]!.card!;
     expect(card).toMatchObject({ orderId: 'CC-1001', reason: 'non_delivery', status: 'open', viewerRole: 'buyer', shopName: 'Bisou Créations' });
     expect(amina.last[0]!.caseId).toBe(card.caseId);
@@ -76,14 +79,13 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(joel.read()).toContain('for order CC-1006: order not received. Is that right?');
 
     await joel.press('engine-choice-yes-reason');
-    expect(joel.read()).toContain('You can open a case (order not received) for this order until');
-    await joel.press('engine-choice-open-case');
+    expect(joel.read()).toContain('You can open a case (order not received) for order CC-1006 until');
+    await joel.press('buyer-flow-choice-edit-description');
     // Short answers keep the language detected earlier.
     await joel.text('Nothing came.');
-    await joel.press('engine-choice-no-photos');
-    expect(joel.read()).toContain('no files');
-    await joel.press('engine-choice-open-case');
-    expect(joel.read()).toMatch(/^Case C-\d{6} is open\. The seller has been told/);
+    await joel.press('buyer-flow-choice-open-now');
+    expect(joel.read()).toMatch(/^Case C-\d{6} is open for order CC-1006\. The seller has been told/);
+    expect((await w.store.load(joel.last[0]!.caseId!))!.description).toBe('Nothing came.');
     expect(joel.last[0]!.locale).toBe('en');
     // Joël's account says Lubumbashi: dates are in his time zone.
     expect(joel.last[0]!.timezone).toBe('Africa/Lubumbashi');
@@ -161,15 +163,15 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     await amina.command('/report');
     await amina.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1002');
     expect(amina.ids()).toEqual(['engine-report-reason-pick']);
-    expect(buttons(amina.last).filter((b) => b === 'engine-reason-choice')).toHaveLength(7);
+    expect(buttons(amina.last).filter((b) => b === 'engine-reason-choice')).toHaveLength(8);
     await amina.press('engine-reason-choice', (c) => c.label.args?.reason === 'not_as_described');
+    // No message said what went wrong: the case needs a description before it opens.
     expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller']);
+    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-open-case', 'engine-choice-cancel']);
     // A photo sent with a caption while asked for the description: the caption describes, the photo is evidence.
     await amina.press('engine-choice-open-case');
     await amina.attach(photo(7), 'Le sac est vert, pas beige comme sur la photo.');
-    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-ask-photos']);
-    await amina.press('engine-choice-photos-done');
-    await amina.press('engine-choice-open-case');
+    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
     const c = (await w.store.load(amina.last[0]!.caseId!))!;
     expect(c).toMatchObject({ reason: 'not_as_described', description: 'Le sac est vert, pas beige comme sur la photo.' });
   });
@@ -179,7 +181,9 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text('wrong colour on CC-1002');
     await amina.text('hmm');
-    expect(amina.ids()).toEqual(['engine-report-use-buttons', 'engine-report-reason-proposed']);
+    expect(amina.ids()).toEqual(['buyer-flow-resume-offer']);
+    await amina.press('buyer-flow-choice-resume');
+    expect(amina.ids()).toEqual(['engine-report-reason-proposed']);
     await amina.press('engine-choice-no-reason');
     expect(amina.ids()).toEqual(['engine-report-reason-pick']);
   });
@@ -195,6 +199,7 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     await amina.text('Je les ai appelés hier');
     expect(amina.ids()[0]).toBe('engine-keep-in-messages');
     expect(amina.ids()).not.toContain('engine-fallback');
+    expect(amina.ids().at(-1)).toBe('engine-report-which-order');
   });
 
   it('/cancel leaves the flow; its buttons then refuse and change nothing', async () => {
@@ -216,13 +221,12 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text("ma commande CC-1001 n'est jamais arrivée");
     await amina.press('engine-choice-yes-reason');
-    await amina.press('engine-choice-open-case');
+    await amina.press('buyer-flow-choice-edit-description');
     w.restart();
     await amina.text('Toujours rien reçu.');
-    expect(amina.ids()).toEqual(['engine-report-ask-photos']);
-    await amina.press('engine-choice-no-photos');
-    await amina.press('engine-choice-open-case');
-    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next']);
+    expect(amina.ids()).toContain('buyer-flow-description-kept');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(amina.ids()).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
   });
 
   it('a stored state this version cannot read is dropped with a polite word', async () => {

@@ -20,6 +20,7 @@ describe.each(['memory', 'redis'] as const)(
       // The warning first; the buyer is then moved forward, never told "not understood".
       expect(amina.ids()[0]).toBe('engine-keep-in-messages');
       expect(amina.ids()).not.toContain('engine-fallback');
+      expect(amina.ids().at(-1)).toBe('engine-report-which-order');
       expect(amina.read()).toContain(KEEP_EN_BUYER);
     });
 

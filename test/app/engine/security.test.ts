@@ -70,21 +70,21 @@ describe.each(['memory', 'redis'] as const)('security (%s)', (kind) => {
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text("ma commande CC-1001 n'est jamais arrivée");
     await amina.press('engine-choice-yes-reason');
-    await amina.press('engine-choice-open-case');
+    await amina.press('buyer-flow-choice-edit-description');
     await amina.text('a'.repeat(4001));
-    expect(amina.ids()).toEqual(['error-input-too-large']);
-    expect(amina.read()).toContain('Rien n’a été modifié');
+    expect(amina.ids()).toEqual(['error-text-too-long']);
+    expect(amina.read()).toMatch(/4\s000 caractères au plus \(il en fait 4\s001\)\. Rien n’a été enregistré/);
     // Still asked for the description: the step did not move.
     await amina.text('Toujours rien.');
-    expect(amina.ids()).toEqual(['engine-report-ask-photos']);
+    expect(amina.ids()).toContain('buyer-flow-description-kept');
 
     const caseId = await openCase(w, 'CC-1002', 'not_as_described');
     await amina.command(`/cancel`);
     await w.threads.rememberMessage('telegram', `dm-${amina.userId}`, '77', caseId);
     await amina.text('é'.repeat(4001), { replyToMessageId: '77' });
-    expect(amina.ids()).toEqual(['error-input-too-large']);
+    expect(amina.ids()).toEqual(['error-text-too-long']);
     await amina.command(`/escalate ${'x'.repeat(4100)}`);
-    expect(amina.ids()).toEqual(['error-input-too-large']);
+    expect(amina.ids()).toEqual(['error-text-too-long']);
     expect((await w.store.load(caseId))!.version).toBe(1);
     // 4,000 characters exactly are fine.
     await amina.text('b'.repeat(4000), { replyToMessageId: '77' });

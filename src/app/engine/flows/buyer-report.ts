@@ -3,69 +3,110 @@ import { isCaseReason } from '../../../domain/eligibility.js';
 import { MAX_OPEN_EVIDENCE } from '../../../domain/decider.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { cleanText } from '../../../domain/text.js';
-import type { BlobRef, ProblemKind } from '../../../domain/types.js';
+import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, findOrderIds } from '../intent.js';
+import { classifyProblem, normalize } from '../intent.js';
+import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
 
+/**
+ * The buyer's report: from a message to an opened case (or a message to the seller). The latest
+ * message wins: one that names another order or another problem starts the report over on it; one
+ * that answers no step offers the report back instead of imposing it.
+ */
+
 /** Orders offered as buttons when the text names none. */
 const ORDER_CHOICES = 6;
-const REASONS: ProblemKind[] = ['non_delivery', 'not_as_described', 'wrong_size', 'cancellation', 'return_request', 'refund_request', 'other'];
+/** Reasons offered as buttons, in the order people look for them. */
+export const REASONS: readonly ProblemKind[] = [
+  'non_delivery',
+  'not_as_described',
+  'delivery_question',
+  'wrong_size',
+  'cancellation',
+  'return_request',
+  'refund_request',
+  'other',
+];
+/** Words long enough to stand as a case description even when no problem was recognised. */
+const DESCRIPTION_WORDS = 5;
+/** How much of the description the buyer is shown back before opening. */
+const DESCRIPTION_EXCERPT = 280;
+/** A typed « oui » where the bot proposed a reason. */
+const YES = /^(oui|ouais|yes|yep|yeah|ok|okay|d'accord|exact|exactement|c'est ca|that's right|correct)\b/;
 
-// A delivery question takes the non-delivery path (eligibility answers with the order's dates) until the flow answers it itself.
-const proposedKind = (k: ProblemKind | null): ProblemKind | null => (k === 'delivery_question' ? 'non_delivery' : k);
-
-const save = (e: EngineCtx, t: Turn, s: ReportState) => e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, s);
+async function save(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
+  s.at = t.now;
+  await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, s);
+}
 const clear = (e: EngineCtx, t: Turn) => e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
 const flowChoice = (e: EngineCtx, t: Turn, s: ReportState, v: string, label: Msg, style?: Choice['style']) =>
   choice(e, t, label, { k: 'flow', nonce: s.nonce, v }, style);
 const cancelChoice = (e: EngineCtx, t: Turn, s: ReportState) => flowChoice(e, t, s, 'cancel', m('engine-choice-cancel'));
 
-/** Starts a report from free text (or `/report`): the order, then the reason, then eligibility. */
-export async function startReport(e: EngineCtx, t: Turn, text: string | null): Promise<void> {
-  const who = requireWho(t);
+/** The message stands as the case's description when it says what went wrong. */
+const describes = (text: string, kind: ProblemKind | null): boolean =>
+  kind !== null || normalize(text).split(/\s+/).filter(Boolean).length >= DESCRIPTION_WORDS;
+
+async function ordersOf(e: EngineCtx, t: Turn): Promise<Order[]> {
+  return e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+}
+
+/**
+ * Starts a report from a buyer's message (or `/report`): the order it names, the problem it states,
+ * then eligibility. `sameOrder` keeps the order of the report it replaces when the message names none.
+ */
+export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null): Promise<void> {
+  const orders = await ordersOf(e, t);
+  const kind = text ? classifyProblem(text) : null;
+  const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
   const s: ReportState = {
     flow: 'report',
     nonce: newNonce(),
     step: 'order',
-    kind: text ? proposedKind(classifyProblem(text)) : null,
+    kind,
     orderId: null,
     reason: null,
-    description: null,
+    description: text && describes(text, kind) ? text.trim() : null,
     evidence: [],
   };
-  const preface: Msg[] = [m('engine-report-intro')];
-  const named = text ? findOrderIds(text) : [];
-  for (const id of named) {
-    const order = await e.deps.marketplace.order(id);
-    // Someone else's order reads as unknown: order numbers are not secrets, but their buyers are.
-    if (order && order.buyerId === who.accountId) {
-      s.orderId = order.id;
-      break;
-    }
-  }
-  if (named.length > 0 && !s.orderId) preface.push(m('engine-report-order-unknown', { orderId: named[0]! }));
+  // « Sorry about this problem » fits a complaint, not a question about dates.
+  const preface: Msg[] = kind && kind !== 'delivery_question' ? [m('engine-report-intro')] : [];
+  if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
+  else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
     await orderSeen(e, s.orderId);
     return afterOrder(e, t, s, preface);
   }
-  return askOrder(e, t, s, preface);
+  return askOrderFor(e, t, s, orders, ref, text, preface);
 }
 
-async function askOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
-  const orders = (await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId)).slice(0, ORDER_CHOICES);
-  if (orders.length === 0) {
+/** Asks which order, after saying what the message named that is not one of the buyer's. */
+async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], ref: OrderRef, text: string | null, preface: Msg[]): Promise<void> {
+  // Someone else's order reads as unknown: order numbers are not secrets, but their buyers are.
+  if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, m('engine-report-order-unknown', { orderId: ref.ref })]);
+  if (ref.kind === 'found') {
+    const fits = orders.filter((o) => ref.orderIds.includes(o.id));
+    return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
+  }
+  if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
+  return askOrder(e, t, s, orders, preface);
+}
+
+async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], preface: Msg[] = []): Promise<void> {
+  const shown = orders.slice(0, ORDER_CHOICES);
+  if (shown.length === 0) {
     await clear(e, t);
     return void say(t, [...preface, m('engine-report-no-orders')]);
   }
   s.step = 'order';
   await save(e, t, s);
   const choices = await Promise.all(
-    orders.map((o) =>
+    shown.map((o) =>
       flowChoice(e, t, s, `order:${o.id}`, m('engine-order-choice', { orderId: o.id, title: o.items[0]?.title ?? o.id, date: { date: o.placedAt } })),
     ),
   );
@@ -74,6 +115,8 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = 
 }
 
 async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
+  // "Where is my order?" is answered with its dates; once it is late, that is a non-delivery.
+  if (s.kind === 'delivery_question') return chooseReason(e, t, s, 'non_delivery', preface);
   if (s.kind && s.kind !== 'other') {
     s.step = 'reason';
     await save(e, t, s);
@@ -107,56 +150,99 @@ async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: Probl
     return askMessageForSeller(e, t, s, true);
   }
   const who = requireWho(t);
-  const r = await e.deps.cases.eligibility(who, s.orderId!);
+  const orderId = s.orderId!;
+  const r = await e.deps.cases.eligibility(who, orderId);
   if (r.openCaseId) {
     await clear(e, t);
     const c = await e.deps.cases.get(who, r.openCaseId);
-    return sayCard(e, t, c, 'buyer', [...preface, m('engine-report-case-exists', { caseId: r.openCaseId })]);
+    return sayCard(e, t, c, 'buyer', [...preface, m('engine-report-case-exists', { caseId: r.openCaseId, orderId })]);
   }
   const el = r.eligibility;
   // `until` is exclusive (local midnight): people think in the last day they can still act.
   const lastDay = { date: new Date(Date.parse(el.until) - 1).toISOString() };
   const estimated = { date: DateTime.fromISO(el.estimatedDelivery, { zone: t.timezone }).toUTC().toISO() ?? el.from };
-  const firstTime = s.step !== 'decide';
+  // Shown again after a photo or a new description: the deadlines code was told the first time.
+  const firstTime = s.step !== 'decide' && s.step !== 'description';
+  const asked = s.kind === 'delivery_question';
   s.step = 'decide';
   await save(e, t, s);
   // The deadlines code reminds the buyer before the window closes on an order they reported but did not open a case on.
-  if (firstTime && el.code !== 'CASE_WINDOW_CLOSED') await e.deps.onOrderReported?.({ orderId: s.orderId!, buyerId: who.accountId, until: el.until });
+  if (firstTime && el.code !== 'CASE_WINDOW_CLOSED') await e.deps.onOrderReported?.({ orderId, buyerId: who.accountId, until: el.until });
   const message = await flowChoice(e, t, s, 'message', m('engine-choice-message-seller'), el.eligible ? 'primary' : undefined);
   if (!el.eligible) {
     const body =
       el.code === 'NOT_ELIGIBLE_YET'
-        ? m('engine-report-not-yet', { from: { date: el.from }, estimated, basis: el.basis })
-        : m('engine-report-window-closed', { lastDay, estimated });
+        ? m(asked ? 'buyer-flow-delivery-expected' : 'engine-report-not-yet', { orderId, from: { date: el.from }, estimated, basis: el.basis })
+        : m('engine-report-window-closed', { orderId, lastDay, estimated });
     return void say(t, [...preface, body, m('engine-report-offer-message')], { choices: [message, await cancelChoice(e, t, s)] });
   }
-  const open = await flowChoice(e, t, s, 'open', m('engine-choice-open-case'));
-  say(t, [...preface, m('engine-report-eligible', { lastDay, reason }), m('engine-report-suggest-seller')], { choices: [message, open, await cancelChoice(e, t, s)] });
+  const lead = asked ? m('buyer-flow-delivery-late', { orderId, estimated, lastDay }) : m('engine-report-eligible', { orderId, lastDay, reason });
+  const body = [...preface, lead, m('engine-report-suggest-seller')];
+  const choices = [message];
+  if (s.description) {
+    body.push(m('buyer-flow-description-kept', { description: excerpt(s.description) }));
+    choices.push(await flowChoice(e, t, s, 'open', m('buyer-flow-choice-open-now')), await flowChoice(e, t, s, 'edit', m('buyer-flow-choice-edit-description')));
+  } else {
+    choices.push(await flowChoice(e, t, s, 'open', m('engine-choice-open-case')));
+  }
+  choices.push(await cancelChoice(e, t, s));
+  say(t, body, { choices, expects: 'photo' });
 }
 
-async function askPhotos(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
-  s.step = 'photos';
-  await save(e, t, s);
-  const done = await flowChoice(e, t, s, 'done', m(s.evidence.length ? 'engine-choice-photos-done' : 'engine-choice-no-photos'), 'primary');
-  say(t, [...preface, m('engine-report-ask-photos', { max: MAX_OPEN_EVIDENCE })], { choices: [done, await cancelChoice(e, t, s)], expects: 'photo' });
-}
+const excerpt = (text: string): string => {
+  const chars = [...text];
+  return chars.length <= DESCRIPTION_EXCERPT ? text : `${chars.slice(0, DESCRIPTION_EXCERPT).join('').trimEnd()}…`;
+};
 
-async function askConfirm(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
-  s.step = 'confirm';
+async function askDescription(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
+  s.step = 'description';
   await save(e, t, s);
-  const choices = [await flowChoice(e, t, s, 'confirm', m('engine-choice-open-case'), 'primary'), await cancelChoice(e, t, s)];
-  say(t, m('engine-report-confirm', { orderId: s.orderId!, reason: s.reason!, description: s.description!, count: s.evidence.length }), { choices });
+  say(t, [...preface, m('engine-report-ask-description', { orderId: s.orderId! })], { expects: 'description', choices: [await cancelChoice(e, t, s)] });
 }
 
 async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
-  if (!s.orderId || !s.reason || !isCaseReason(s.reason) || !s.description) return askConfirm(e, t, s);
+  if (!s.orderId || !s.reason || !isCaseReason(s.reason)) throw new ValidationError('ACTION_EXPIRED', 'report without order or case reason');
+  if (!s.description) return askDescription(e, t, s);
   const who = requireWho(t);
   const { case: c } = await e.deps.cases.open(who, { orderId: s.orderId, reason: s.reason, description: s.description, evidence: s.evidence });
   await clear(e, t);
   await sayCard(e, t, c, 'buyer', [
-    m('engine-report-opened', { caseId: c.id }),
+    m('engine-report-opened', { caseId: c.id, orderId: c.orderId }),
     m('engine-report-next', { escalatableAt: { date: c.escalatableAt, style: 'datetime' }, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }),
+    m('buyer-flow-photos-after', { count: s.evidence.length }),
   ]);
+}
+
+/** Shows the step the report is at again, as when it was first asked. */
+async function showStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
+  switch (s.step) {
+    case 'order':
+      return askOrder(e, t, s, await ordersOf(e, t));
+    case 'reason':
+    case 'reason_pick':
+      return afterOrder(e, t, s);
+    case 'decide':
+      return chooseReason(e, t, s, s.reason!);
+    case 'description':
+      return askDescription(e, t, s);
+    case 'message':
+      return askMessageForSeller(e, t, s, !isCaseReason(s.reason ?? 'other'));
+    default: {
+      const never: never = s.step;
+      return never;
+    }
+  }
+}
+
+/** A message that answers no step: the report is offered back, never imposed. */
+async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
+  s.pending = text;
+  await save(e, t, s);
+  const choices = [
+    await flowChoice(e, t, s, 'resume', m('buyer-flow-choice-resume'), 'primary'),
+    await flowChoice(e, t, s, 'leave', m('buyer-flow-choice-leave')),
+  ];
+  say(t, m('buyer-flow-resume-offer', { orderId: s.orderId ?? 'none' }), { choices });
 }
 
 /** A button of the report flow. Buttons of another step read as expired. */
@@ -164,6 +250,14 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   if (v === 'cancel') {
     await clear(e, t);
     return void say(t, m('engine-cancelled'));
+  }
+  if (v === 'resume' && s.pending !== undefined) {
+    delete s.pending;
+    return showStep(e, t, s);
+  }
+  if (v === 'leave' && s.pending !== undefined) {
+    await clear(e, t);
+    return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
   if (s.step === 'order' && v.startsWith('order:')) {
     const order = await e.deps.marketplace.order(v.slice('order:'.length));
@@ -176,49 +270,41 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   if (s.step === 'reason' && v === 'reason:other') return afterOrder(e, t, { ...s, kind: null });
   if (s.step === 'reason_pick' && v.startsWith('reason:')) {
     const r = v.slice('reason:'.length) as ProblemKind;
-    if (REASONS.includes(r)) return chooseReason(e, t, s, r);
+    if (REASONS.includes(r)) return r === 'delivery_question' ? afterOrder(e, t, { ...s, kind: r }) : chooseReason(e, t, s, r);
   }
   if (s.step === 'decide' && v === 'message') {
     s.step = 'message';
     await save(e, t, s);
     return askMessageForSeller(e, t, s, false);
   }
-  if (s.step === 'decide' && v === 'open') {
-    s.step = 'description';
-    await save(e, t, s);
-    return void say(t, m('engine-report-ask-description'), { expects: 'description', choices: [await cancelChoice(e, t, s)] });
-  }
-  if (s.step === 'photos' && v === 'done') return askConfirm(e, t, s);
-  if (s.step === 'confirm' && v === 'confirm') return openCase(e, t, s);
+  if (s.step === 'decide' && v === 'open') return openCase(e, t, s);
+  if (s.step === 'decide' && v === 'edit') return askDescription(e, t, s);
   throw new ValidationError('ACTION_EXPIRED', 'button of another step');
 }
 
 /** Typed text while a report is under way. */
 export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
+  const orders = await ordersOf(e, t);
+  const ref = findOrderRef(text, orders, t.timezone);
+  const kind = classifyProblem(text);
+  if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
+  const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && !ref.orderIds.includes(s.orderId ?? ''));
+  if (otherOrder) return startReport(e, t, text);
+  const newProblem = kind !== null && kind !== 'other' && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
-    case 'description':
+    case 'description': {
+      const editing = s.description !== null;
       s.description = cleanText(text);
-      return askPhotos(e, t, s);
+      return editing ? chooseReason(e, t, s, s.reason!) : openCase(e, t, s);
+    }
     case 'message':
       return relayToSeller(e, t, s, text);
-    case 'photos':
-      return askPhotos(e, t, s, [m('engine-report-photos-or-done')]);
-    case 'order': {
-      const [id] = findOrderIds(text);
-      if (id) return startReport(e, t, text);
-      return askOrder(e, t, s, [m('engine-report-use-buttons')]);
-    }
     case 'reason':
-    case 'reason_pick': {
-      // A new description of the problem is a better guess than the first one: propose it.
-      const kind = proposedKind(classifyProblem(text));
-      if (kind && kind !== 'other') return afterOrder(e, t, { ...s, kind });
-      return afterOrder(e, t, s, [m('engine-report-use-buttons')]);
-    }
+    case 'reason_pick':
     case 'decide':
-      return chooseReason(e, t, s, s.reason!, [m('engine-report-use-buttons')]);
-    case 'confirm':
-      return askConfirm(e, t, s);
+      if (newProblem) return startReport(e, t, text, s.orderId);
+      if (s.step === 'reason' && s.kind && (kind === s.kind || YES.test(normalize(text)))) return chooseReason(e, t, s, s.kind);
+      return offerResume(e, t, s, text);
     default: {
       const never: never = s.step;
       return never;
@@ -226,21 +312,32 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   }
 }
 
+/** Text while asked which order: the order it names, or the question again with a hint. */
+async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], ref: OrderRef, kind: ProblemKind | null, text: string): Promise<void> {
+  if (kind && kind !== 'other') s.kind = kind;
+  if (!s.description && describes(text, kind)) s.description = text.trim();
+  if (ref.kind === 'found' && ref.orderIds.length === 1) {
+    s.orderId = ref.orderIds[0]!;
+    await orderSeen(e, s.orderId);
+    return afterOrder(e, t, s);
+  }
+  if (ref.kind === 'none') return askOrder(e, t, s, orders, [m('buyer-flow-order-not-in-text')]);
+  return askOrderFor(e, t, s, orders, ref, text, []);
+}
+
 /** A photo or file while a report is under way: evidence for the case about to be opened. */
 export async function onReportFile(e: EngineCtx, t: Turn, s: ReportState, blob: BlobRef, caption: string | undefined): Promise<boolean> {
-  if (s.step !== 'photos' && s.step !== 'description') return false;
+  if (s.step !== 'decide' && s.step !== 'description') return false;
   if (s.evidence.length >= MAX_OPEN_EVIDENCE) throw new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_OPEN_EVIDENCE });
   s.evidence.push(blob);
-  if (s.step === 'description') {
-    if (caption?.trim()) {
-      s.description = cleanText(caption);
-      await askPhotos(e, t, s, [m('engine-report-photo-added', { count: s.evidence.length })]);
-    } else {
-      await save(e, t, s);
-      say(t, [m('engine-report-photo-added', { count: s.evidence.length }), m('engine-report-ask-description')], { expects: 'description' });
-    }
-    return true;
+  const added = m('engine-report-photo-added', { count: s.evidence.length });
+  if (s.step === 'decide') return chooseReason(e, t, s, s.reason!, [added]).then(() => true);
+  if (caption?.trim()) {
+    const editing = s.description !== null;
+    s.description = cleanText(caption);
+    await (editing ? chooseReason(e, t, s, s.reason!, [added]) : openCase(e, t, s));
+  } else {
+    await askDescription(e, t, s, [added]);
   }
-  await askPhotos(e, t, s, [m('engine-report-photo-added', { count: s.evidence.length })]);
   return true;
 }

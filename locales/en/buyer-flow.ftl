@@ -1,0 +1,30 @@
+## The buyer's report: as people write, no dead end, three taps to a case
+
+buyer-flow-several-orders = { $count ->
+    [one] I think it is this order:
+   *[other] Several of your orders fit.
+  }
+buyer-flow-unclear = I did not recognise a specific problem, but I can help with an order: pick it, and I will suggest the possible problems.
+buyer-flow-order-not-in-text = I can't tell which order this is about. Pick it below, or write its number (for example 1001), the day you ordered or the item you bought.
+buyer-flow-delivery-expected = Your order { $orderId } is expected on { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(estimated from the processing and shipping times)
+   *[estimate] { "" }
+  }. If it still has not arrived, you can open a case from { $from }.
+buyer-flow-delivery-late = Your order { $orderId } was due on { $estimated }. If you have not received it, you can open a case (order not received) until { $lastDay } inclusive.
+buyer-flow-description-kept = Your message will be the description: "{ $description }". You can edit it, and add photos now or after opening.
+buyer-flow-choice-open-now = Open the case now
+buyer-flow-choice-edit-description = Edit the description
+buyer-flow-photos-after = { $count ->
+    [0] You can add photos at any time with the "Add a photo" button.
+   *[other] More photos? The "Add a photo" button stays available.
+  }
+buyer-flow-resume-offer = { $orderId ->
+    [none] You had started a report: resume or leave it?
+   *[other] You had started a report for { $orderId }: resume or leave it?
+  }
+buyer-flow-choice-resume = Resume
+buyer-flow-choice-leave = Leave it
+buyer-flow-left = { $orderId ->
+    [none] Noted, I am leaving that report.
+   *[other] Noted, I am leaving the report for { $orderId }.
+  }

@@ -1,0 +1,30 @@
+## The buyer's report: as people write, no dead end, three taps to a case
+
+buyer-flow-several-orders = { $count ->
+    [one] Je pense qu’il s’agit de cette commande :
+   *[other] Plusieurs de vos commandes correspondent.
+  }
+buyer-flow-unclear = Je n’ai pas reconnu de problème précis, mais je peux vous aider pour une commande : choisissez-la, et je vous proposerai les problèmes possibles.
+buyer-flow-order-not-in-text = Je ne vois pas de quelle commande il s’agit. Choisissez-la ci-dessous, ou écrivez son numéro (par exemple 1001), la date de la commande ou l’article acheté.
+buyer-flow-delivery-expected = Votre commande { $orderId } est attendue le { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(estimation d’après les délais de préparation et d’expédition)
+   *[estimate] { "" }
+  }. Si elle n’est toujours pas arrivée, vous pourrez ouvrir un litige à partir du { $from }.
+buyer-flow-delivery-late = Votre commande { $orderId } devait arriver le { $estimated }. Si vous ne l’avez pas reçue, vous pouvez ouvrir un litige (commande non reçue) jusqu’au { $lastDay } inclus.
+buyer-flow-description-kept = Votre message servira de description : « { $description } ». Vous pouvez la modifier, et ajouter des photos maintenant ou après l’ouverture.
+buyer-flow-choice-open-now = Ouvrir le litige maintenant
+buyer-flow-choice-edit-description = Modifier la description
+buyer-flow-photos-after = { $count ->
+    [0] Vous pouvez ajouter des photos à tout moment avec le bouton « Ajouter une photo ».
+   *[other] D’autres photos ? Le bouton « Ajouter une photo » reste disponible.
+  }
+buyer-flow-resume-offer = { $orderId ->
+    [none] Vous aviez commencé un signalement : reprendre ou laisser ?
+   *[other] Vous aviez commencé un signalement pour { $orderId } : reprendre ou laisser ?
+  }
+buyer-flow-choice-resume = Reprendre
+buyer-flow-choice-leave = Laisser
+buyer-flow-left = { $orderId ->
+    [none] C’est noté, je laisse ce signalement.
+   *[other] C’est noté, je laisse le signalement pour { $orderId }.
+  }

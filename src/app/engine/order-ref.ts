@@ -1,0 +1,186 @@
+import { distance } from 'fastest-levenshtein';
+import { DateTime } from 'luxon';
+
+/**
+ * Finding the order (or case) a person means, as people write it: `CC-1001`, `cc1001`, `cc 1001`,
+ * `#1001`, `1001`, « ma commande du 19 novembre », « le pagne wax ». Pure: the buyer's own orders
+ * come in as data, so an order that is not theirs can only read as unknown.
+ */
+
+/** What the matcher needs of an order. */
+export interface OrderLike {
+  id: string;
+  placedAt: string;
+  items: ReadonlyArray<{ title: string }>;
+}
+
+export type OrderRef =
+  /** One or more of the buyer's orders, best first (several when the text fits them equally). */
+  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' }
+  /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written. */
+  | { kind: 'unknown'; ref: string }
+  | { kind: 'none' };
+
+/** Lower case, accents folded, curly quotes straightened. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/œ/g, 'oe');
+}
+
+const digitsOf = (id: string): string => /(\d+)\D*$/.exec(id)?.[1] ?? '';
+const prefixOf = (id: string): string => /^([a-z]+)/i.exec(id)?.[1]?.toLowerCase() ?? '';
+
+/** Words that come before an order number written bare (`commande 1001`, `order no. 1001`). */
+const ORDER_WORD = /(?:commande|cmd|cde|order|achat|purchase|n°|no\.?|num(?:ero)?|number|#)\s*(?:n°|no\.?|numero|number|#)?\s*$/;
+
+/** Order numbers written in the text, as the buyer's orders spell them or as written when none fits. */
+function byId(text: string, orders: readonly OrderLike[]): OrderRef {
+  const t = fold(text);
+  const prefixes = new Set(orders.map((o) => prefixOf(o.id)).filter(Boolean));
+  prefixes.add('cc');
+  const found: string[] = [];
+  let unknown: string | null = null;
+  const add = (digits: string, written: string, certain: boolean) => {
+    const hits = orders.filter((o) => digitsOf(o.id) === digits.replace(/^0+(?=\d)/, '') || digitsOf(o.id) === digits);
+    if (hits.length > 0) for (const o of hits) if (!found.includes(o.id)) found.push(o.id);
+    if (hits.length === 0 && certain && unknown === null) unknown = written;
+  };
+  // `CC-1001`, `cc1001`, `cc 1001`, `CC_1001`: letters then digits.
+  for (const m of t.matchAll(/(?<![a-z0-9])([a-z]{2,5})([-_ ]?)(\d{2,12})(?![0-9])/g)) {
+    const [, letters, sep, digits] = m as unknown as [string, string, string, string];
+    const knownPrefix = prefixes.has(letters);
+    if (!knownPrefix && sep !== '-') continue;
+    const exact = orders.find((o) => o.id.toLowerCase() === `${letters}-${digits}` || o.id.toLowerCase() === `${letters}${digits}`);
+    if (exact) {
+      if (!found.includes(exact.id)) found.push(exact.id);
+    } else if (knownPrefix) add(digits, `${letters.toUpperCase()}-${digits}`, true);
+    else if (unknown === null) unknown = `${letters.toUpperCase()}-${digits}`;
+  }
+  // `#1001`, `1001`: a bare number is an order when one of the buyer's has it, or when the text calls it one.
+  for (const m of t.matchAll(/(?<![a-z0-9-])(#?)(\d{3,12})(?![0-9]|[/.:h]\d| ?(?:fc|cdf|usd|\$|eur|francs?|dollars?|ans?|jours?|days?|ko|mo))/g)) {
+    const [, hash, digits] = m as unknown as [string, string, string];
+    const before = t.slice(Math.max(0, m.index - 24), m.index);
+    if (/[a-z]$/.test(before)) continue;
+    add(digits, `${hash}${digits}`, hash === '#' || ORDER_WORD.test(before));
+  }
+  if (found.length > 0) return { kind: 'found', orderIds: found, by: 'id' };
+  return unknown ? { kind: 'unknown', ref: unknown } : { kind: 'none' };
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, janv: 1, january: 1, jan: 1,
+  fevrier: 2, fevr: 2, fev: 2, february: 2, feb: 2,
+  mars: 3, march: 3, mar: 3,
+  avril: 4, avr: 4, april: 4, apr: 4,
+  mai: 5, may: 5,
+  juin: 6, june: 6, jun: 6,
+  juillet: 7, juil: 7, july: 7, jul: 7,
+  aout: 8, august: 8, aug: 8,
+  septembre: 9, sept: 9, sep: 9, september: 9,
+  octobre: 10, oct: 10, october: 10,
+  novembre: 11, nov: 11, november: 11,
+  decembre: 12, dec: 12, december: 12,
+};
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+/** « commande du », « commandé le », "order from", "ordered on": what makes a date the order's date. */
+const DATE_CONTEXT = /(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed)\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?\s*(?:the\s+)?$/;
+
+/** An order's day as people write it: « du 19 novembre », « du 19/11 », "from November 19th". */
+function byDate(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
+  const t = fold(text);
+  const days: Array<{ day: number; month: number; written: string; at: number }> = [];
+  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_RE})\\.?\\b`, 'g');
+  const monthDay = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');
+  for (const m of t.matchAll(dayMonth)) days.push({ day: Number(m[1]), month: MONTHS[m[2]!]!, written: m[0], at: m.index });
+  for (const m of t.matchAll(monthDay)) days.push({ day: Number(m[2]), month: MONTHS[m[1]!]!, written: m[0], at: m.index });
+  for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) days.push({ day: Number(m[1]), month: Number(m[2]), written: m[0], at: m.index });
+  const dated = days.filter((d) => DATE_CONTEXT.test(t.slice(Math.max(0, d.at - 30), d.at)));
+  for (const d of dated) {
+    const hits = orders.filter((o) => {
+      const local = DateTime.fromISO(o.placedAt, { zone: timezone });
+      return local.day === d.day && local.month === d.month;
+    });
+    if (hits.length > 0) return { kind: 'found', orderIds: hits.map((o) => o.id), by: 'date' };
+  }
+  return dated[0] ? { kind: 'unknown', ref: dated[0].written } : { kind: 'none' };
+}
+
+/** Words too common to say which item is meant. */
+const STOP = new Set(
+  ('les des une pour avec dans sur par pas que qui est sont mon mes son ses leur vous nous elle ils cette ces aux ' +
+    'the and for with from that this not was are has have had you your our their its into over ' +
+    'commande commandes colis paquet article articles produit order orders parcel package item items product ' +
+    'recu recue arrive arrivee jamais toujours encore rien photo vendeur seller never still received arrived').split(' '),
+);
+
+const words = (text: string): string[] =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+
+/** Close enough for a typo: one edit in short words, two in long ones; a plural or a cut word counts. */
+function near(a: string, b: string): boolean {
+  if (a === b) return true;
+  const short = Math.min(a.length, b.length);
+  if (short >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
+  if (short < 4) return false;
+  return distance(a, b) <= (short >= 7 ? 2 : 1);
+}
+
+/** Orders whose item titles share the most words with the text (typos and missing accents tolerated). */
+function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
+  const said = words(text);
+  if (said.length === 0) return { kind: 'none' };
+  let best = 0;
+  let hits: string[] = [];
+  for (const o of orders) {
+    const title = new Set(o.items.flatMap((i) => words(i.title)));
+    let score = 0;
+    for (const w of title) if (said.some((s) => near(s, w))) score += w.length >= 4 ? 2 : 1;
+    if (score > best) [best, hits] = [score, [o.id]];
+    else if (score === best && score > 0) hits.push(o.id);
+  }
+  // One short word alone (« sac ») is enough only when it is a whole word of the title.
+  return best >= 1 ? { kind: 'found', orderIds: hits, by: 'title' } : { kind: 'none' };
+}
+
+/**
+ * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
+ * the day it was placed (in `timezone`), then by the item's title.
+ */
+export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
+  const id = byId(text, orders);
+  if (id.kind !== 'none') return id;
+  const date = byDate(text, orders, timezone);
+  if (date.kind !== 'none') return date;
+  return byTitle(text, orders);
+}
+
+/**
+ * A case number as people write it in a command (`C-000002`, `c-2`, `c2`, `#2`, `2`), in its stored
+ * form; null when the argument is not a case number (an order number such as `CC-1001`).
+ */
+export function caseIdOf(raw: string): string | null {
+  const m = /^\s*(?:c\s*-?\s*|#)?0*(\d{1,12})\s*$/i.exec(raw);
+  if (!m) return null;
+  return `C-${m[1]!.padStart(6, '0')}`;
+}
+
+/**
+ * The case a command's argument means among `cases` (the user's): a case number as typed, or the
+ * case on an order named as in a message (`/case CC-1001`, `/case 1001`). A bare number is the case
+ * of that number unless only an order of theirs has it. Null when nothing fits.
+ */
+export function caseRefOf(raw: string, cases: ReadonlyArray<{ id: string; orderId: string }>): string | null {
+  const asCase = caseIdOf(raw);
+  const bare = /^\s*\d+\s*$/.test(raw);
+  if (asCase && (!bare || cases.some((c) => c.id === asCase))) return asCase;
+  const orders = cases.map((c) => ({ id: c.orderId, placedAt: '', items: [] }));
+  const ref = findOrderRef(raw, orders, 'UTC');
+  if (ref.kind === 'found' && ref.by === 'id' && ref.orderIds.length === 1) return cases.find((c) => c.orderId === ref.orderIds[0])?.id ?? null;
+  return asCase;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { caseIdOf, findOrderRef, type OrderLike } from '../../../src/app/engine/order-ref.js';
+
+const TZ = 'Africa/Kinshasa';
+/** Amina's orders, newest first (as the marketplace lists them). */
+const orders: OrderLike[] = [
+  { id: 'CC-1003', placedAt: '2026-11-08T09:00:00.000Z', items: [{ title: "Boucles d'oreilles en perles" }] },
+  { id: 'CC-1005', placedAt: '2026-10-26T09:00:00.000Z', items: [{ title: 'Chemise en bogolan' }] },
+  { id: 'CC-1001', placedAt: '2026-10-19T09:00:00.000Z', items: [{ title: 'Pagne wax 6 yards' }] },
+  { id: 'CC-1002', placedAt: '2026-10-15T09:00:00.000Z', items: [{ title: 'Sac en raphia tressé' }] },
+  { id: 'CC-1008', placedAt: '2026-10-11T09:00:00.000Z', items: [{ title: 'Foulard en soie imprimé' }] },
+  { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Lampe en laiton ciselé' }] },
+];
+const find = (text: string) => findOrderRef(text, orders, TZ);
+const found = (ids: string[], by: 'id' | 'date' | 'title') => ({ kind: 'found', orderIds: ids, by });
+
+describe('findOrderRef: the order a buyer means', () => {
+  it.each([
+    'CC-1001',
+    'ma commande CC-1001 n’est jamais arrivée',
+    'cc1001 pas reçu',
+    'cc 1001 pas reçu',
+    'Cc-1001',
+    'CC_1001',
+    'ma commande 1001',
+    'commande n° 1001 toujours rien',
+    'order #1001 never arrived',
+    '#1001',
+    '1001',
+    'my order no. 1001',
+    '(CC-1001)',
+    'commande:1001',
+  ])('%s → CC-1001 by its number', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
+  it.each([
+    ['ma commande du 19 novembre', 'CC-1005', '2026-11-19'],
+  ])('a day that is no order of theirs reads as unknown, as written: %s', (text) => {
+    expect(find(text)).toEqual({ kind: 'unknown', ref: '19 novembre' });
+  });
+
+  it.each([
+    ['ma commande du 19 octobre', ['CC-1001']],
+    ['la commande du 19/10 n’est pas arrivée', ['CC-1001']],
+    ['commandé le 26 oct', ['CC-1005']],
+    ['the order from October 19th never came', ['CC-1001']],
+    ['I ordered on 15 Oct and the bag is wrong', ['CC-1002']],
+    ['achat du 24 mai', ['CC-1004']],
+  ])('%s → by the day it was placed', (text, ids) => {
+    expect(find(text)).toEqual(found(ids, 'date'));
+  });
+
+  it.each([
+    ['le pagne wax', 'CC-1001'],
+    ['le pagne n’est jamais arrivé', 'CC-1001'],
+    ['mes pagnes wax', 'CC-1001'],
+    ['le pangne wax (typo)', 'CC-1001'],
+    ['PAGNE WAX', 'CC-1001'],
+    ['le sac ne ressemble pas à la photo', 'CC-1002'],
+    ['le sac en rafia tresse', 'CC-1002'],
+    ['les boucles d oreille', 'CC-1003'],
+    ['la chemise bogolan est déchirée', 'CC-1005'],
+    ['le foulard en soi imprime', 'CC-1008'],
+    ['my brass lamp (lampe laiton) is broken', 'CC-1004'],
+  ])('%s → %s by the item’s title', (text, id) => {
+    expect(find(text)).toEqual(found([id], 'title'));
+  });
+
+  it('a word shared by several titles offers them all, and the best fit wins when there is one', () => {
+    expect(find('celui en soie')).toEqual(found(['CC-1008'], 'title'));
+    expect((find('les perles ou le bogolan') as { orderIds: string[] }).orderIds.sort()).toEqual(['CC-1003', 'CC-1005']);
+    expect(find('les perles, pas le sac')).toEqual(found(['CC-1003'], 'title'));
+  });
+
+  it.each([
+    ['CC-1006', 'CC-1006'],
+    ['ma commande CC-9999 n’est pas arrivée', 'CC-9999'],
+    ['cc9999', 'CC-9999'],
+    ['commande 1006', '1006'],
+    ['#4242', '#4242'],
+    ['XY-12345 jamais reçu', 'XY-12345'],
+  ])('an order that is not theirs (or does not exist) is unknown, as written: %s', (text, ref) => {
+    expect(find(text)).toEqual({ kind: 'unknown', ref });
+  });
+
+  it.each([
+    'mon colis n’est jamais arrivé',
+    'bonjour',
+    'j’ai payé 25000 FC le 10/11/2026',
+    'appelez-moi au 0812345678',
+    'il y a 3 jours',
+    'les 2500 nuits',
+    'les 2026 problèmes',
+    '',
+  ])('no order in « %s »', (text) => {
+    expect(find(text).kind).toBe('none');
+  });
+
+  it('a number wins over a title or a date in the same message', () => {
+    expect(find('le sac CC-1001 commandé le 15 octobre')).toEqual(found(['CC-1001'], 'id'));
+  });
+
+  it('an order only a stranger has is never found, whatever the spelling', () => {
+    for (const text of ['CC-1006', 'cc1006', 'cc 1006', '#1006', 'commande 1006', 'le panier tressé']) {
+      expect(find(text).kind === 'found' ? (find(text) as { orderIds: string[] }).orderIds : []).not.toContain('CC-1006');
+    }
+  });
+});
+
+describe('caseIdOf: a case number as people type it', () => {
+  it.each([
+    ['C-000002', 'C-000002'],
+    ['c-000002', 'C-000002'],
+    ['C-2', 'C-000002'],
+    ['c2', 'C-000002'],
+    ['C2', 'C-000002'],
+    ['2', 'C-000002'],
+    ['#2', 'C-000002'],
+    ['002', 'C-000002'],
+    ['C-123456', 'C-123456'],
+    [' c 12 ', 'C-000012'],
+  ])('%s → %s', (raw, id) => {
+    expect(caseIdOf(raw)).toBe(id);
+  });
+
+  it.each(['CC-1001', 'cc1001', 'abc', '', 'C-', '2x', 'C-1234567890123'])('%s is not a case number', (raw) => {
+    expect(caseIdOf(raw)).toBeNull();
+  });
+});
