@@ -207,6 +207,9 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
         expect(amina.last[0]!.card?.caseId, `/case ${arg}`).toBe(second);
       }
       await amina.command('/close c2');
+      // Closing asks for a confirmation first (money and closure only on purpose).
+      expect((await w.store.load(second))!.status).toBe('open');
+      await amina.press('engine-choice-confirm');
       expect((await w.store.load(second))!.status).toBe('closed');
       expect((await w.store.load('C-000001'))!.status).toBe('open');
     });
