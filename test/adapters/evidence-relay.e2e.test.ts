@@ -145,20 +145,16 @@ describe('evidence across processes that share Redis and an S3 bucket, not a dis
     await eventually(() => expect(dc.repliesTo(id)).not.toHaveLength(0));
 
     // Amina reports on Telegram with a phone photo.
-    tg.push(tg.build.text(amina, privateChat(amina), 'ma commande n’est jamais arrivée'));
+    tg.push(tg.build.text(amina, privateChat(amina), 'ma commande n’est jamais arrivée, commandée il y a deux semaines, rien reçu'));
     await press(amina, 'CC-1001');
     await press(amina, 'Oui');
-    await press(amina, 'Ouvrir un litige');
+    // A photo sent before opening is kept as evidence of the case about to be opened.
     const asked = tg.botMessages(amina.id).length;
-    await expectSaid(amina, /Décrivez/, asked - 1);
-    tg.push(tg.build.text(amina, privateChat(amina), 'Commandé il y a deux semaines, rien reçu.'));
-    await expectSaid(amina, /photos/, asked);
     const original = await gpsPhoto('#7a4b2a');
     const fileId = tg.addFile(original, 'photos/file_1.jpg');
     tg.push(tg.build.media(amina, privateChat(amina), { photo: [{ file_id: fileId, file_unique_id: 'gps-photo', width: 640, height: 480, file_size: original.length }] }));
-    await press(amina, 'terminé');
-    await expectSaid(amina, /Récapitulatif.*1 fichier/s);
-    await press(amina, 'Ouvrir un litige');
+    await expectSaid(amina, /1 fichier/, asked);
+    await press(amina, 'Ouvrir le litige maintenant');
     await expectSaid(amina, /C-000001/);
 
     // Process B, which never saw the photo arrive, sends it to Bisou on Discord from the bucket.
