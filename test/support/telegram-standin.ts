@@ -247,6 +247,10 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
     block(chatId: number) {
       blocked.add(chatId);
     },
+    /** The user unblocked the bot: sends to this chat go through again. */
+    unblock(chatId: number) {
+      blocked.delete(chatId);
+    },
     /** Makes a file downloadable through getFile; returns its file_id. */
     addFile(data: Uint8Array, path: string): string {
       const id = `file-${++nextFile}`;
