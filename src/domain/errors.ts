@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'NOT_CASE_OWNER',
   // concurrency, tokens, input
   'VERSION_CONFLICT',
+  'ORDER_CLAIMED',
   'DUPLICATE',
   'LINK_TOKEN_INVALID',
   'LINK_TOKEN_EXPIRED',

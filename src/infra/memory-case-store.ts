@@ -46,11 +46,16 @@ export function createMemoryCaseStore(): CaseStore {
       return s ? toCase(s) : null;
     },
 
-    async append(caseId, expectedVersion, events, next, notifications) {
+    async append(caseId, expectedVersion, events, next, notifications, opts) {
       checkAppend(caseId, expectedVersion, events, next);
       const current = cases.get(caseId);
       if ((current?.events.length ?? 0) !== expectedVersion) {
         throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`);
+      }
+      if (opts?.claimOrder !== undefined) {
+        const holder = claims.get(opts.claimOrder);
+        if (holder !== undefined) throw new ConflictError('ORDER_CLAIMED', `order ${opts.claimOrder} is held by ${holder}`, { caseId: holder });
+        claims.set(opts.claimOrder, caseId);
       }
       const { timeline: _ignored, ...snapshot } = structuredClone(next);
       cases.set(caseId, {

@@ -25,6 +25,33 @@ return len + n
 `;
 
 /**
+ * A reopen: APPEND_LUA and the order claim in one step, so no opening can take the order between the
+ * two and no heal can mistake the claim for a closed case's leftover. Single Redis only: the claim and
+ * the case live in different Cluster slots. KEYS: snapshot, events, outbox, claim. ARGV: caseId, then APPEND_LUA's.
+ */
+export const APPEND_CLAIM_LUA = `
+local caseId = table.remove(ARGV, 1)
+local len = redis.call('LLEN', KEYS[2])
+if len ~= tonumber(ARGV[1]) then
+  return redis.error_reply('VERSION_CONFLICT stored version ' .. len)
+end
+local holder = redis.call('GET', KEYS[4])
+if holder then
+  return redis.error_reply('ORDER_CLAIMED ' .. holder)
+end
+redis.call('SET', KEYS[4], caseId)
+local n = tonumber(ARGV[3])
+for i = 4, 3 + n, 1000 do
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, 3 + n)))
+end
+for i = 4 + n, #ARGV, 1000 do
+  redis.call('RPUSH', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
+end
+redis.call('SET', KEYS[1], ARGV[2])
+return len + n
+`;
+
+/**
  * Brings the cross-case indexes (all in the \`{idx}\` slot) up to a case's snapshot, unless a newer
  * version is already indexed: index updates of concurrent appends may arrive out of order.
  * KEYS: version hash, all, buyer, seller, shop, order, status:open, status:escalated, status:closed,

@@ -14,6 +14,15 @@ export interface CaseFilter {
   limit?: number;
 }
 
+/** What else an append does in the same atomic step. */
+export interface AppendOptions {
+  /**
+   * A reopen: also claims this order for the case. Throws ConflictError('ORDER_CLAIMED', { caseId: holder })
+   * and stores nothing when any case, this one included, holds the claim (a stale claim is healed first).
+   */
+  claimOrder?: string;
+}
+
 /** Where cases live. One implementation in memory, one in Redis; both pass test/ports/case-store.contract.ts. */
 export interface CaseStore {
   /** Allocates the next human case number, `C-000123`. */
@@ -31,7 +40,7 @@ export interface CaseStore {
    * still `expectedVersion` (0 for a new case); stores `next` as the new snapshot.
    * Throws ConflictError('VERSION_CONFLICT') otherwise. The timeline is never rewritten.
    */
-  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[]): Promise<void>;
+  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions): Promise<void>;
   /** Cases matching the filter, newest first. */
   list(filter: CaseFilter): Promise<Case[]>;
   /** The oldest undelivered outbox notifications of a case (at most `max`), without removing them. */

@@ -246,6 +246,46 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
         const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimOrder('CC-2002', `C-00010${i}`)));
         expect(wins.filter(Boolean)).toHaveLength(1);
       });
+
+      const reopened = (at = iso(T0 + 3 * HOUR)): CaseEvent => ({ type: 'reopened', at, actor: support });
+
+      it('reopens and claims the order in one step; refuses, storing nothing, while any case holds it', async () => {
+        const c = await add(await open({ orderId: 'CC-3003' }), [closed()]);
+        expect(await store.claimOrder('CC-3003', 'C-999001')).toBe(true);
+        const err = await store.append(c.id, c.version, [reopened()], next(c, [reopened()]), [note(c.id, 1, c.openedAt)], { claimOrder: 'CC-3003' }).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'ORDER_CLAIMED', args: { caseId: 'C-999001' } });
+        expect(await store.load(c.id)).toEqual(c);
+        expect(await store.peekOutbox(c.id, 10)).toEqual([]);
+
+        await store.releaseOrder('CC-3003', 'C-999001');
+        const back = next(c, [reopened()]);
+        await store.append(c.id, c.version, [reopened()], back, [], { claimOrder: 'CC-3003' });
+        expect(await store.load(c.id)).toMatchObject({ status: 'open', version: c.version + 1 });
+        expect(await store.openCaseForOrder('CC-3003')).toBe(c.id);
+      });
+
+      it('never leaves two open cases for an order when reopens race new openings', async () => {
+        for (let round = 0; round < 40; round += 1) {
+          const orderId = `CC-race-${round}`;
+          const a = await add(await open({ orderId }), [closed()]);
+          const reopen = store.append(a.id, a.version, [reopened()], next(a, [reopened()]), [], { claimOrder: orderId }).then(
+            () => true,
+            () => false,
+          );
+          // A new opening claims first, then appends, as the case service does.
+          const opening = (async () => {
+            const id = await store.nextCaseId();
+            if (!(await store.claimOrder(orderId, id))) return false;
+            await open({ orderId });
+            return true;
+          })();
+          const [reopenWon, openWon] = await Promise.all([reopen, opening]);
+          const open_ = await store.list({ orderId, status: ['open', 'escalated'] });
+          expect(open_.length, `round ${round}`).toBeLessThanOrEqual(1);
+          expect(reopenWon && openWon, `round ${round}`).toBe(false);
+          expect(reopenWon || openWon, `round ${round}`).toBe(true);
+        }
+      });
     });
   });
 }
