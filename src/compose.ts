@@ -51,6 +51,7 @@ import { createDeskDigest, type DeskDigest } from './app/desk-digest.js';
 import { registerDeskMetrics } from './app/desk-metrics.js';
 import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
+import { createRefundReconciler, type RefundReconciler } from './app/refund-reconciler.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
 import type { BusinessCalendar } from './domain/business-hours.js';
@@ -92,6 +93,8 @@ export interface Palabre {
   nudges: Nudges;
   /** The support desk's morning digest. */
   digest: DeskDigest;
+  /** Replays refunds the marketplace never confirmed, one round per period across processes. */
+  refunds: RefundReconciler;
   /** The outbox worker, once started. */
   outbox(): OutboxWorker;
   http: FastifyInstance;
@@ -181,6 +184,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
 
   const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
   registerDeskMetrics(metrics.registry, { store, policy, clock });
+  const refunds = createRefundReconciler({ store, marketplace, scheduler, clock, logger, metrics, everyMs: config.REFUND_RECONCILE_EVERY_MS });
 
   const engine = createEngine({
     cases,
@@ -254,6 +258,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     scheduler,
     nudges,
     digest,
+    refunds,
     http,
     outbox() {
       if (!worker) throw new Error('outbox not started');
@@ -279,12 +284,17 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         ...opts.outbox,
       });
       await worker.start();
-      await scheduler.start((job) => (digest.handles(job) ? digest.handle(job) : nudges.handle(job)));
+      await scheduler.start(async (job) => {
+        if (digest.handles(job)) return digest.handle(job);
+        if (!(await refunds.handle(job))) await nudges.handle(job);
+      });
       await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
+      await refunds.start();
       const resynced = await nudges.resync();
       logger.debug({ resynced }, 'case nudges scheduled again');
     },
     async close() {
+      refunds.stop();
       await http.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
       await worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close'));
       await scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));

@@ -88,6 +88,12 @@ export const envSchema = z.object({
       'Required with `PLAYGROUND=1` outside the embedded mode: the playground\'s page and routes answer 401 unless the request carries it (`?token=` once, then a cookie; or `Authorization: Bearer`). At least 16 characters.',
     ),
   DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes. Unset: 1440 (a day of the policy lasts a minute); `1` for real time.'),
+  REFUND_RECONCILE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(600_000)
+    .describe('How often, in milliseconds, the refunds recorded on cases are checked against the marketplace and asked again (one round across all processes); what stays unconfirmed is the `palabre_refunds_unconfirmed` gauge.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Level of the structured (pino, JSON lines) log on standard output.'),
   TELEGRAM_BOT_TOKEN: optional.describe('Token from @BotFather; turns the Telegram adapter on (long polling unless `TELEGRAM_WEBHOOK_SECRET` is set). See docs/telegram.md.'),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org').describe('Root of the Telegram Bot API (a local Bot API server, or a test stand-in).'),

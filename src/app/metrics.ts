@@ -28,6 +28,8 @@ export function createMetrics() {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60],
       registers: [registry],
     }),
+    /** Refunds a case records that the marketplace has still not confirmed after the last reconciliation round. */
+    refundsUnconfirmed: new Gauge({ name: 'palabre_refunds_unconfirmed', help: 'Refunds recorded on cases but not confirmed by the marketplace', registers: [registry] }),
     reminders: new Counter({ name: 'palabre_reminders_total', help: 'Reminders by kind and outcome (`sent`, `dropped`)', labelNames: ['kind', 'outcome'], registers: [registry] }),
   };
 }
