@@ -102,7 +102,7 @@ export interface Palabre {
   addNotifier(n: Notifier): void;
   /** Starts the scheduler and the outbox worker (not the HTTP listener). */
   start(): Promise<void>;
-  /** Stops workers, the HTTP server and connections. */
+  /** Stops taking work (HTTP, outbox, scheduler) all at once, hands back held deliveries, then closes connections. */
   close(): Promise<void>;
 }
 
@@ -294,10 +294,14 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
       logger.debug({ resynced }, 'case nudges scheduled again');
     },
     async close() {
+      // New work stops everywhere at once: the HTTP server refuses new connections (in-flight requests
+      // finish), the outbox hands back what it holds, the scheduler stops taking jobs.
       refunds.stop();
-      await http.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
-      await worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close'));
-      await scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
+      await Promise.all([
+        http.close().catch((err: unknown) => logger.warn({ err }, 'http close')),
+        worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close')),
+        scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close')),
+      ]);
       if (redis && opts.redis === undefined) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -94,6 +94,13 @@ export const envSchema = z.object({
     .min(1000)
     .default(600_000)
     .describe('How often, in milliseconds, the refunds recorded on cases are checked against the marketplace and asked again (one round across all processes); what stays unconfirmed is the `palabre_refunds_unconfirmed` gauge.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(8000)
+    .describe('A process given SIGTERM or SIGINT stops taking work, hands back the deliveries it holds and exits; after this many milliseconds it exits whatever is still pending (a platform that does not answer).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Level of the structured (pino, JSON lines) log on standard output.'),
   TELEGRAM_BOT_TOKEN: optional.describe('Token from @BotFather; turns the Telegram adapter on (long polling unless `TELEGRAM_WEBHOOK_SECRET` is set). See docs/telegram.md.'),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org').describe('Root of the Telegram Bot API (a local Bot API server, or a test stand-in).'),

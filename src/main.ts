@@ -86,6 +86,9 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   return running;
 }
 
+/** Set once a signal arrived: a start interrupted by it is not a failure to report. */
+let stopping = false;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -102,7 +105,31 @@ async function main(): Promise<void> {
     log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
   }
   const palabre = await composePalabre({ config, logger: log });
-  const adapters = await startAdapters(palabre, config, log);
+  const adapters: Running[] = [];
+  // From here on a signal stops what has started, even mid-start: workers may already hold deliveries.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    // Whatever a platform does (a request that never answers), the process is gone within the timeout;
+    // deliveries it still held are in Redis, where their drain lock lapses for another process.
+    const deadline = setTimeout(() => {
+      log.warn({ code: 'SHUTDOWN_TIMEOUT', timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopped before everything closed');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    // Polling and gateways stop at the same time as the HTTP server and the workers: nothing new comes in
+    // while the rest winds down.
+    await Promise.all([
+      ...adapters.map((a) => a.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop'))),
+      palabre.close().catch((err: unknown) => log.warn({ err }, 'close')),
+    ]);
+    log.info({ signal }, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  adapters.push(...(await startAdapters(palabre, config, log)));
   await palabre.start();
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
@@ -115,18 +142,6 @@ async function main(): Promise<void> {
     const token = config.PLAYGROUND_TOKEN ? '?token=<PLAYGROUND_TOKEN>' : '';
     process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/${token}\n  ${reach}\n\n`);
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    for (const a of adapters) await a.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop'));
-    await palabre.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 // One bad update must never take the process down: adapters have their own error boundaries,
@@ -136,6 +151,7 @@ process.on('unhandledRejection', (err) => {
 });
 
 main().catch((err: unknown) => {
+  if (stopping) return;
   process.stderr.write(`palabre: failed to start: ${(err as Error)?.message ?? String(err)}\n`);
   process.exit(1);
 });

@@ -50,6 +50,7 @@ export interface OutboxWorker {
   replayAll(): Promise<number>;
   /** Sets the dead-letter and retrying gauges from the shared queue (call on scrape). */
   refreshMetrics(): Promise<void>;
+  /** Stops claiming, hands back what it holds (a delivery stuck on a platform is let go, undelivered), then closes. */
   close(): Promise<void>;
 }
 
@@ -124,11 +125,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }
   }
 
+  /**
+   * Stopping: a drain takes no further item, and one waiting on a platform lets go of it (the item stays at
+   * its queue's head, undelivered), so the drain job goes back to Redis for another process at once.
+   */
+  let stopping = false;
+  let letGo: () => void = () => {};
+  const stopped = new Promise<DrainResult>((resolve) => {
+    letGo = () => resolve({ retryInMs: 0 });
+  });
+
   async function drain(target: string): Promise<DrainResult> {
     for (let i = 0; i < DRAIN_BATCH; i += 1) {
+      if (stopping) return { retryInMs: 0 };
       const item = await queue.head(target);
       if (!item) return null;
-      const retry = await deliver(item);
+      const retry = await Promise.race([deliver(item), stopped]);
       if (retry) return retry;
     }
     return { retryInMs: 0 };
@@ -265,6 +277,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     refreshMetrics,
     async close() {
       clearInterval(sweepTimer);
+      stopping = true;
+      letGo();
       await Promise.allSettled([...inflight]);
       await runner.close();
     },

@@ -42,6 +42,8 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
   const callWaiters = new Set<Waiter>();
   const failures = new Map<string, Failure[]>();
   const blocked = new Set<number>();
+  /** Methods whose calls never get an answer (an unreachable platform). */
+  const hanging = new Set<string>();
   const chats = new Map<number, StandinChat>();
   const messages = new Map<number, Map<number, Json>>();
   const counters = new Map<number, number>();
@@ -205,6 +207,7 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
       const { params, files: up } = decodeParams(req.headers['content-type'] ?? '', body, url);
       calls.push({ method: m[2]!, params, files: up, at: Date.now() });
       wake(callWaiters);
+      if (hanging.has(m[2]!)) return;
       await handle(m[2]!, params, up, req, res);
     })().catch((err: unknown) => {
       if (!res.headersSent) reply(res, 500, { ok: false, error_code: 500, description: String(err) });
@@ -246,6 +249,13 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
     /** Every send to this chat answers 403 "bot was blocked by the user". */
     block(chatId: number) {
       blocked.add(chatId);
+    },
+    /** Calls of `method` are recorded but never answered, until `answer(method)`. */
+    hang(method: string) {
+      hanging.add(method);
+    },
+    answer(method: string) {
+      hanging.delete(method);
     },
     /** The user unblocked the bot: sends to this chat go through again. */
     unblock(chatId: number) {
