@@ -93,7 +93,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   );
   const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) });
   const files = createTelegramFiles({ api: bot.api, token: deps.token, apiRoot, blobs: deps.blobs, ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
-  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, claims: deps.dedup, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {
       return await prev(method, payload, signal);
