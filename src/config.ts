@@ -112,6 +112,17 @@ export const envSchema = z.object({
       'Switches Telegram to a webhook at `POST /telegram/webhook`: Telegram sends it in `X-Telegram-Bot-Api-Secret-Token` and other requests are refused. `npm run cli -- telegram setup` registers the webhook at `PUBLIC_URL`.',
     ),
   TELEGRAM_SUPPORT_CHAT_ID: optional.describe('Id of the Telegram group where support works (the staff channel).'),
+  TELEGRAM_THROTTLE: z
+    .string()
+    .trim()
+    .transform((s) => !(s === '0' || s.toLowerCase() === 'false'))
+    .default(true)
+    .describe('Spaces Telegram sends ahead of its limits (grammY\'s throttler); `0` turns it off (the bench does, against a stand-in without limits). See docs/operations.md.'),
+  TELEGRAM_CHAT_MIN_MS: z.coerce.number().int().min(0).default(1000).describe('Least milliseconds between two messages to one Telegram chat.'),
+  TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().int().min(1).default(30).describe('Telegram messages per second over all chats.'),
+  TELEGRAM_GROUP_PER_MINUTE: z.coerce.number().int().min(1).default(20).describe('Telegram messages per minute to one group.'),
+  TELEGRAM_PROCESSES: z.coerce.number().int().min(1).default(1).describe('Processes sending for the bot: each keeps its own Telegram limits divided by this number (unless `TELEGRAM_THROTTLE_SHARED`).'),
+  TELEGRAM_THROTTLE_SHARED: flag.describe('`1` keeps the Telegram limits in Redis, shared by every process (one Redis, not a Cluster). Caveat in docs/operations.md: a process killed mid-send holds that chat\'s slot.'),
   DISCORD_BOT_TOKEN: optional.describe('Bot token from the Discord developer portal; turns the Discord adapter on. See docs/discord.md.'),
   DISCORD_APPLICATION_ID: optional.describe('Application id, for registering slash commands and the invite URL (`npm run cli -- discord invite`). Unset: read from the gateway when the bot logs in.'),
   DISCORD_GUILD_ID: optional.describe('The server (guild) Palabre serves; slash commands are registered there.'),

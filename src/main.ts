@@ -4,6 +4,7 @@ import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
 import { createLogger } from './infra/logger.js';
+import { isCluster } from './infra/redis.js';
 import { type Logger } from './ports/logger.js';
 
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
@@ -23,6 +24,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
+    const throttle = config.TELEGRAM_THROTTLE ? await telegramThrottle(p, config, log) : null;
     const { createRedisCardIds } = await import('../adapters/telegram/cards.js');
     const { telegramWebhookUrl } = await import('../adapters/telegram/setup.js');
     const tg = createTelegramAdapter({
@@ -40,10 +42,14 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
       metrics: p.metrics,
       defaultLocale: config.DEFAULT_LOCALE,
       defaultTimezone: config.DEFAULT_TIMEZONE,
+      ...(throttle ? { throttle: throttle.options } : {}),
     });
     tg.registerWebhook(p.http);
     p.addNotifier(tg.notifier);
-    running.push({ start: () => tg.start(), stop: () => tg.stop() });
+    running.push({ start: () => tg.start(), stop: async () => {
+      await tg.stop();
+      await throttle?.close();
+    } });
   }
 
   if (config.DISCORD_BOT_TOKEN) {
@@ -88,6 +94,26 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
 
 /** Set once a signal arrived: a start interrupted by it is not a failure to report. */
 let stopping = false;
+
+/**
+ * Telegram's send limits: per process with the limits divided by TELEGRAM_PROCESSES, or with
+ * TELEGRAM_THROTTLE_SHARED=1 shared through Redis (Bottleneck's ioredis datastore; one Redis, not a Cluster). Shared is
+ * not the default: Bottleneck frees a dead process's running send only when the job expires, and the throttler sets no
+ * expiration, so a process killed mid-send holds that chat's slot for every other process (docs/operations.md).
+ */
+async function telegramThrottle(p: Palabre, config: Config, log: Logger) {
+  const limits = { chatMinMs: config.TELEGRAM_CHAT_MIN_MS, globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND, groupPerMinute: config.TELEGRAM_GROUP_PER_MINUTE };
+  if (!config.TELEGRAM_THROTTLE_SHARED || !p.redis || isCluster(p.redis)) {
+    return { options: { limits, processes: config.TELEGRAM_PROCESSES }, close: async () => {} };
+  }
+  const { default: Bottleneck } = await import('bottleneck');
+  const connection = new Bottleneck.IORedisConnection({ client: p.redis.duplicate() });
+  connection.on('error', (err: unknown) => log.warn({ err }, 'telegram throttle: Redis error'));
+  return {
+    options: { limits, shared: { connection, id: `${config.REDIS_PREFIX}tg-throttle` } },
+    close: () => connection.disconnect(false).catch(() => {}),
+  };
+}
 
 async function main(): Promise<void> {
   let config: Config;
