@@ -13,6 +13,8 @@ import { bullPrefix } from '../../src/infra/bullmq-scheduler.js';
 
 export const TELEGRAM_SECRET = 'fuzz-secret';
 export const ADMIN_TOKEN = 'fuzz-admin-token-0123456789';
+export const PLAYGROUND_TOKEN = 'fuzz-playground-token-0123456789';
+const playgroundAuth = { authorization: `Bearer ${PLAYGROUND_TOKEN}` };
 
 /** One request as sent. */
 export interface FuzzRequest {
@@ -60,7 +62,7 @@ export async function startFuzzTarget(opts: { redisUrl: string; prefix: string; 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: opts.redisUrl, REDIS_PREFIX: opts.prefix, LINK_SECRET: 'fuzz-link-secret-0123456789',
-      ADMIN_TOKEN, PLAYGROUND: '1', TELEGRAM_BOT_TOKEN: opts.telegramToken, TELEGRAM_API_ROOT: opts.telegramRoot, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+      ADMIN_TOKEN, PLAYGROUND: '1', PLAYGROUND_TOKEN, TELEGRAM_BOT_TOKEN: opts.telegramToken, TELEGRAM_API_ROOT: opts.telegramRoot, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
       TEAMS_ENABLED: '1', MicrosoftAppId: '', DISCORD_BOT_TOKEN: '', MARKETPLACE_DATA: '', MARKETPLACE_API_URL: '', LOG_LEVEL: 'fatal',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,8 +173,8 @@ const POSTS: Array<{ route: string; path: string; auth: () => Record<string, str
   { route: 'telegram', path: '/telegram/webhook', auth: () => ({ 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }) },
   { route: 'teams', path: '/api/messages', auth: () => ({}) },
   { route: 'admin-link', path: '/admin/link-tokens', auth: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }) },
-  { route: 'panes', path: '/playground/panes', auth: () => ({}) },
-  { route: 'turn', path: '/playground/turn', auth: () => ({}) },
+  { route: 'panes', path: '/playground/panes', auth: () => playgroundAuth },
+  { route: 'turn', path: '/playground/turn', auth: () => playgroundAuth },
 ];
 
 /** Odd text for paths and query strings: ids, filters, unicode, percent-escapes that decode to nothing valid. */
@@ -188,20 +190,21 @@ const getRequest: fc.Arbitrary<FuzzRequest> = fc
   .map(({ which, a, b, authed }) => {
     const q = (s: string) => (/%/.test(s) ? s : encodeURIComponent(s));
     const admin = authed ? { authorization: `Bearer ${ADMIN_TOKEN}` } : { authorization: `Bearer ${a.slice(0, 20)}` };
+    const playground = authed ? playgroundAuth : {};
     switch (which) {
       case 'admin-cases':
         return { route: which, method: 'GET' as const, path: `/admin/cases?status=${q(a)}&orderId=${q(b)}&limit=${q(b)}`, headers: admin, kind: 'odd-query' };
       case 'admin-case':
         return { route: which, method: 'GET' as const, path: `/admin/cases/${q(a) || 'x'}`, headers: admin, kind: 'odd-id' };
       case 'pane':
-        return { route: which, method: 'GET' as const, path: `/playground/panes/${q(a) || 'x'}`, headers: {}, kind: 'odd-id' };
+        return { route: which, method: 'GET' as const, path: `/playground/panes/${q(a) || 'x'}`, headers: playground, kind: 'odd-id' };
       case 'events':
         // The event stream stays open for a known pane: only unknown ones are asked for here.
-        return { route: which, method: 'GET' as const, path: `/playground/events?pane=zz${q(a)}`, headers: {}, kind: 'odd-query' };
+        return { route: which, method: 'GET' as const, path: `/playground/events?pane=zz${q(a)}`, headers: playground, kind: 'odd-query' };
       case 'blobs':
-        return { route: which, method: 'GET' as const, path: `/playground/blobs/${q(a) || 'x'}?p=${q(b)}&s=${q(a)}`, headers: {}, kind: 'odd-id' };
+        return { route: which, method: 'GET' as const, path: `/playground/blobs/${q(a) || 'x'}?p=${q(b)}&s=${q(a)}`, headers: playground, kind: 'odd-id' };
       default:
-        return { route: which, method: 'GET' as const, path: `/playground/strings?lang=${q(a)}`, headers: {}, kind: 'odd-query' };
+        return { route: which, method: 'GET' as const, path: `/playground/strings?lang=${q(a)}`, headers: playground, kind: 'odd-query' };
     }
   });
 
