@@ -81,6 +81,8 @@ async function startPalabre(run: SeededRun, redisUrl: string, standin: LeanStand
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: standin.url,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
+    // The stand-in has no send limits, and the bare grammY bot it is compared with sends unthrottled.
+    TELEGRAM_THROTTLE: '0',
   });
   const spawnedAt = performance.now();
   const child = startChild(tsxNode('src/main.ts', nodeFlags), env, join(dir, `palabre-${Date.now()}.log`));

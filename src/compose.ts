@@ -55,6 +55,7 @@ import { registerDeskMetrics } from './app/desk-metrics.js';
 import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
 import { createEvidenceRetention, RETENTION_JOB, type EvidenceRetention } from './app/evidence-retention.js';
+import { createRefundReconciler, type RefundReconciler } from './app/refund-reconciler.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
 import type { BusinessCalendar } from './domain/business-hours.js';
@@ -100,6 +101,8 @@ export interface Palabre {
   nudges: Nudges;
   /** The support desk's morning digest. */
   digest: DeskDigest;
+  /** Replays refunds the marketplace never confirmed, one round per period across processes. */
+  refunds: RefundReconciler;
   /** The outbox worker, once started. */
   outbox(): OutboxWorker;
   http: FastifyInstance;
@@ -107,7 +110,7 @@ export interface Palabre {
   addNotifier(n: Notifier): void;
   /** Starts the scheduler and the outbox worker (not the HTTP listener). */
   start(): Promise<void>;
-  /** Stops workers, the HTTP server and connections. */
+  /** Stops taking work (HTTP, outbox, scheduler) all at once, hands back held deliveries, then closes connections. */
   close(): Promise<void>;
 }
 
@@ -227,6 +230,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
   registerDeskMetrics(metrics.registry, { store, policy, clock });
   const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics });
+  const refunds = createRefundReconciler({ store, marketplace, scheduler, clock, logger, metrics, everyMs: config.REFUND_RECONCILE_EVERY_MS });
 
   const engine = createEngine({
     cases,
@@ -301,6 +305,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     scheduler,
     nudges,
     digest,
+    refunds,
     http,
     outbox() {
       if (!worker) throw new Error('outbox not started');
@@ -328,16 +333,26 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         ...opts.outbox,
       });
       await worker.start();
-      await scheduler.start((job) => (digest.handles(job) ? digest.handle(job) : job.kind === RETENTION_JOB ? retention.handle(job) : nudges.handle(job)));
+      await scheduler.start(async (job) => {
+        if (digest.handles(job)) return digest.handle(job);
+        if (job.kind === RETENTION_JOB) return retention.handle(job);
+        if (!(await refunds.handle(job))) await nudges.handle(job);
+      });
       await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
       await retention.plan();
+      await refunds.start();
       const resynced = await nudges.resync();
       logger.debug({ resynced }, 'case nudges scheduled again');
     },
     async close() {
-      await http.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
-      await worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close'));
-      await scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
+      // New work stops everywhere at once: the HTTP server refuses new connections (in-flight requests
+      // finish), the outbox hands back what it holds, the scheduler stops taking jobs.
+      refunds.stop();
+      await Promise.all([
+        http.close().catch((err: unknown) => logger.warn({ err }, 'http close')),
+        worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close')),
+        scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close')),
+      ]);
       if (redis && opts.redis === undefined) await redis.quit().catch(() => redis.disconnect());
     },
   };

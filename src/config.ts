@@ -103,6 +103,19 @@ export const envSchema = z.object({
       'Required with `PLAYGROUND=1` outside the embedded mode: the playground\'s page and routes answer 401 unless the request carries it (`?token=` once, then a cookie; or `Authorization: Bearer`). At least 16 characters.',
     ),
   DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes. Unset: 1440 (a day of the policy lasts a minute); `1` for real time.'),
+  REFUND_RECONCILE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(600_000)
+    .describe('How often, in milliseconds, the refunds recorded on cases are checked against the marketplace and asked again (one round across all processes); what stays unconfirmed is the `palabre_refunds_unconfirmed` gauge.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(8000)
+    .describe('A process given SIGTERM or SIGINT stops taking work, hands back the deliveries it holds and exits; after this many milliseconds it exits whatever is still pending (a platform that does not answer).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Level of the structured (pino, JSON lines) log on standard output.'),
   TELEGRAM_BOT_TOKEN: optional.describe('Token from @BotFather; turns the Telegram adapter on (long polling unless `TELEGRAM_WEBHOOK_SECRET` is set). See docs/telegram.md.'),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org').describe('Root of the Telegram Bot API (a local Bot API server, or a test stand-in).'),
@@ -114,6 +127,17 @@ export const envSchema = z.object({
       'Switches Telegram to a webhook at `POST /telegram/webhook`: Telegram sends it in `X-Telegram-Bot-Api-Secret-Token` and other requests are refused. `npm run cli -- telegram setup` registers the webhook at `PUBLIC_URL`.',
     ),
   TELEGRAM_SUPPORT_CHAT_ID: optional.describe('Id of the Telegram group where support works (the staff channel).'),
+  TELEGRAM_THROTTLE: z
+    .string()
+    .trim()
+    .transform((s) => !(s === '0' || s.toLowerCase() === 'false'))
+    .default(true)
+    .describe('Spaces Telegram sends ahead of its limits (grammY\'s throttler); `0` turns it off (the bench does, against a stand-in without limits). See docs/operations.md.'),
+  TELEGRAM_CHAT_MIN_MS: z.coerce.number().int().min(0).default(1000).describe('Least milliseconds between two messages to one Telegram chat.'),
+  TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().int().min(1).default(30).describe('Telegram messages per second over all chats.'),
+  TELEGRAM_GROUP_PER_MINUTE: z.coerce.number().int().min(1).default(20).describe('Telegram messages per minute to one group.'),
+  TELEGRAM_PROCESSES: z.coerce.number().int().min(1).default(1).describe('Processes sending for the bot: each keeps its own Telegram limits divided by this number (unless `TELEGRAM_THROTTLE_SHARED`).'),
+  TELEGRAM_THROTTLE_SHARED: flag.describe('`1` keeps the Telegram limits in Redis, shared by every process (one Redis, not a Cluster). Caveat in docs/operations.md: a process killed mid-send holds that chat\'s slot.'),
   DISCORD_BOT_TOKEN: optional.describe('Bot token from the Discord developer portal; turns the Discord adapter on. See docs/discord.md.'),
   DISCORD_APPLICATION_ID: optional.describe('Application id, for registering slash commands and the invite URL (`npm run cli -- discord invite`). Unset: read from the gateway when the bot logs in.'),
   DISCORD_GUILD_ID: optional.describe('The server (guild) Palabre serves; slash commands are registered there.'),

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
 import { prepareClassifier } from './app/engine/intent.js';
 import { createLogger } from './infra/logger.js';
+import { isCluster } from './infra/redis.js';
 import { type Logger } from './ports/logger.js';
 
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
@@ -24,6 +25,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
+    const throttle = config.TELEGRAM_THROTTLE ? await telegramThrottle(p, config, log) : null;
     const { createRedisCardIds } = await import('../adapters/telegram/cards.js');
     const { telegramWebhookUrl } = await import('../adapters/telegram/setup.js');
     const tg = createTelegramAdapter({
@@ -41,10 +43,14 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
       metrics: p.metrics,
       defaultLocale: config.DEFAULT_LOCALE,
       defaultTimezone: config.DEFAULT_TIMEZONE,
+      ...(throttle ? { throttle: throttle.options } : {}),
     });
     tg.registerWebhook(p.http);
     p.addNotifier(tg.notifier);
-    running.push({ start: () => tg.start(), stop: () => tg.stop() });
+    running.push({ start: () => tg.start(), stop: async () => {
+      await tg.stop();
+      await throttle?.close();
+    } });
   }
 
   if (config.DISCORD_BOT_TOKEN) {
@@ -88,6 +94,29 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
   return running;
 }
 
+/** Set once a signal arrived: a start interrupted by it is not a failure to report. */
+let stopping = false;
+
+/**
+ * Telegram's send limits: per process with the limits divided by TELEGRAM_PROCESSES, or with
+ * TELEGRAM_THROTTLE_SHARED=1 shared through Redis (Bottleneck's ioredis datastore; one Redis, not a Cluster). Shared is
+ * not the default: Bottleneck frees a dead process's running send only when the job expires, and the throttler sets no
+ * expiration, so a process killed mid-send holds that chat's slot for every other process (docs/operations.md).
+ */
+async function telegramThrottle(p: Palabre, config: Config, log: Logger) {
+  const limits = { chatMinMs: config.TELEGRAM_CHAT_MIN_MS, globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND, groupPerMinute: config.TELEGRAM_GROUP_PER_MINUTE };
+  if (!config.TELEGRAM_THROTTLE_SHARED || !p.redis || isCluster(p.redis)) {
+    return { options: { limits, processes: config.TELEGRAM_PROCESSES }, close: async () => {} };
+  }
+  const { default: Bottleneck } = await import('bottleneck');
+  const connection = new Bottleneck.IORedisConnection({ client: p.redis.duplicate() });
+  connection.on('error', (err: unknown) => log.warn({ err }, 'telegram throttle: Redis error'));
+  return {
+    options: { limits, shared: { connection, id: `${config.REDIS_PREFIX}tg-throttle` } },
+    close: () => connection.disconnect(false).catch(() => {}),
+  };
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -104,7 +133,31 @@ async function main(): Promise<void> {
     log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
   }
   const palabre = await composePalabre({ config, logger: log });
-  const adapters = await startAdapters(palabre, config, log);
+  const adapters: Running[] = [];
+  // From here on a signal stops what has started, even mid-start: workers may already hold deliveries.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    // Whatever a platform does (a request that never answers), the process is gone within the timeout;
+    // deliveries it still held are in Redis, where their drain lock lapses for another process.
+    const deadline = setTimeout(() => {
+      log.warn({ code: 'SHUTDOWN_TIMEOUT', timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopped before everything closed');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    // Polling and gateways stop at the same time as the HTTP server and the workers: nothing new comes in
+    // while the rest winds down.
+    await Promise.all([
+      ...adapters.map((a) => a.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop'))),
+      palabre.close().catch((err: unknown) => log.warn({ err }, 'close')),
+    ]);
+    log.info({ signal }, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  adapters.push(...(await startAdapters(palabre, config, log)));
   await palabre.start();
   for (const a of adapters) await a.start();
   const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
@@ -124,18 +177,6 @@ async function main(): Promise<void> {
     const token = config.PLAYGROUND_TOKEN ? '?token=<PLAYGROUND_TOKEN>' : '';
     process.stdout.write(`\n  Palabre is running. Open the playground: http://localhost:${config.PORT}/${token}\n  ${reach}\n\n`);
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    for (const a of adapters) await a.stop().catch((err: unknown) => log.warn({ err }, 'adapter stop'));
-    await palabre.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 // One bad update must never take the process down: adapters have their own error boundaries,
@@ -145,6 +186,7 @@ process.on('unhandledRejection', (err) => {
 });
 
 main().catch((err: unknown) => {
+  if (stopping) return;
   process.stderr.write(`palabre: failed to start: ${(err as Error)?.message ?? String(err)}\n`);
   process.exit(1);
 });

@@ -20,6 +20,7 @@ import { parseUpdate, type ParsedUpdate } from './parse.js';
 import type { CardIds } from './cards.js';
 import { createTelegramSender } from './send.js';
 import { startPolling, type Polling } from './polling.js';
+import { telegramThrottler, type TelegramThrottleOptions } from './throttle.js';
 import { registerTelegramWebhook } from './webhook.js';
 
 /** What the Telegram adapter needs; main.ts fills it from the TELEGRAM_* configuration and the shared stores. */
@@ -58,6 +59,8 @@ export interface TelegramAdapterDeps {
   retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
   /** getUpdates long-polling timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
+  /** Spaces sends ahead of Telegram's limits (main.ts turns it on); without it only 429s slow the bot down. */
+  throttle?: TelegramThrottleOptions;
 }
 
 /** The running adapter: the grammY bot, the outbox notifier, and the webhook route or the polling loop. */
@@ -93,9 +96,11 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: deps.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: deps.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
   );
+  // Installed after autoRetry, so it runs first: a call waits for its slot, and a 429 retry keeps that slot.
+  if (deps.throttle) bot.api.config.use(telegramThrottler(deps.throttle));
   const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) });
   const files = createTelegramFiles({ api: bot.api, token: deps.token, apiRoot, blobs: deps.blobs, ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
-  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, claims: deps.dedup, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {
       return await prev(method, payload, signal);

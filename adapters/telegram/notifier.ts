@@ -1,5 +1,6 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { OutMessage } from '../../src/ports/turn.js';
+import type { Dedup } from '../../src/ports/kv.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
@@ -12,7 +13,14 @@ export interface TelegramNotifierDeps {
   /** TELEGRAM_SUPPORT_CHAT_ID; support notifications are refused (permanently) without it. */
   supportChatId?: string;
   logger: Logger;
+  /** Claims shared by every process: one of them creates a case's topic, the others wait for its id. */
+  claims?: Pick<Dedup, 'first' | 'release'>;
+  /** How long a process that lost the claim waits for the winner's topic before the delivery is retried later (default 5 s). */
+  topicWaitMs?: number;
 }
+
+/** The creation claim lapses after this (a winner that died), so a later try can create the topic. */
+const TOPIC_CLAIM_MS = 30_000;
 
 /** Telegram forum topic names are 1-128 characters (https://core.telegram.org/bots/api#createforumtopic). */
 const TOPIC_NAME_MAX = 128;
@@ -44,10 +52,30 @@ export function createTelegramNotifier(deps: TelegramNotifierDeps): Notifier {
     if (!caseId || !(await isForum(chatId))) return null;
     const known = await threads.caseThread('telegram', caseId, 'staff');
     if (known) return known.split('/')[1] ?? null;
-    // Two notifications of one case arriving together must not open two topics.
-    const pending = creating.get(caseId) ?? createTopic(chatId, caseId, message).finally(() => creating.delete(caseId));
+    // Two notifications of one case arriving together must not open two topics: one creation per process here,
+    // and one across processes through the shared claim.
+    const pending = creating.get(caseId) ?? claimAndCreate(chatId, caseId, message).finally(() => creating.delete(caseId));
     creating.set(caseId, pending);
     return pending;
+  }
+
+  async function claimAndCreate(chatId: string, caseId: string, message: OutMessage): Promise<string | null> {
+    const claims = deps.claims;
+    const key = `tg:topic:${chatId}:${caseId}`;
+    if (!claims || (await claims.first(key, TOPIC_CLAIM_MS))) {
+      const topicId = await createTopic(chatId, caseId, message);
+      // A failed creation gives the claim back at once: the next delivery tries again.
+      if (!topicId) await claims?.release(key);
+      return topicId;
+    }
+    const deadline = Date.now() + (deps.topicWaitMs ?? 5000);
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      const made = await threads.caseThread('telegram', caseId, 'staff');
+      if (made) return made.split('/')[1] ?? null;
+    }
+    // The winner is slow or gone: posting outside the topic would split the case, so the outbox tries again later.
+    throw new DeliveryError(`forum topic of ${caseId} is being created by another process`, { retryAfterMs: 2000 });
   }
 
   async function createTopic(chatId: string, caseId: string, message: OutMessage): Promise<string | null> {

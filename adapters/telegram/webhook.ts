@@ -9,8 +9,28 @@ export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const TURN_TIMEOUT_MS = 25_000;
 
-/** An update is an object with a non-negative integer update_id; grammY reads the rest. */
-const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+/** The parts of a user and a chat the adapter reads (https://core.telegram.org/bots/api#user, #chat). */
+const user = z.looseObject({ id: z.number().int(), first_name: z.string().optional(), language_code: z.string().optional() });
+const chat = z.looseObject({ id: z.number().int(), type: z.string() });
+const message = z.looseObject({
+  message_id: z.number().int(),
+  date: z.number().int(),
+  chat,
+  from: user.optional(),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  message_thread_id: z.number().int().optional(),
+});
+
+/**
+ * An update: a non-negative integer update_id and, for the kinds the bot reads, the fields it relies on; grammY reads
+ * the rest. Anything else Telegram would never send is refused (400) before it reaches a handler.
+ */
+const updateSchema = z.looseObject({
+  update_id: z.number().int().nonnegative(),
+  message: message.optional(),
+  callback_query: z.looseObject({ id: z.string(), from: user, data: z.string().optional(), message: message.optional() }).optional(),
+});
 
 /**
  * Adds POST /telegram/webhook: the secret-token header is checked before the body is even read (401), a body that is

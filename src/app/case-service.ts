@@ -144,8 +144,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const held = await store.load(holder);
     // A missing case may be one being opened right now: its claim comes before its first append.
     if (held?.status !== 'closed') return holder;
-    // A closed holder is either a reopen in flight (claim taken, append not yet stored) or a crash
-    // between a closing append and its release. Give a reopen time to land before healing.
+    // A closed holder is a closing whose release has not landed yet, or a crash between the two (a reopen
+    // claims in its append's atomic step, so it is never in flight here). Give a release time to land first.
     await sleep(STALE_CLAIM_GRACE_MS);
     const again = await store.load(holder);
     if (again?.status !== 'closed' || again.version !== held.version) return holder;
@@ -189,16 +189,19 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const events = decide(c, await prepare(c, command), { now: nowIso(), policy, actor });
     const next = events.reduce<Case>((s, e) => evolve(s, e), c);
     const reopens = c.status === 'closed' && next.status !== 'closed';
-    if (reopens) {
-      const holder = await claim(c.orderId, c.id);
-      if (holder) throw new IllegalStateError('CASE_ALREADY_OPEN', undefined, { caseId: holder, orderId: c.orderId });
-    }
     try {
-      await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? [], inboundKey);
+      // A reopen claims the order in the same atomic step as its append: an opening cannot slip in between.
+      const opts = { ...(reopens ? { claimOrder: c.orderId } : {}), ...(inboundKey ? { inboundKey } : {}) };
+      await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? [], opts);
     } catch (err) {
-      if (reopens) await store.releaseOrder(c.orderId, c.id);
       if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') return 'conflict';
       if (err instanceof ConflictError && err.code === 'ALREADY_APPLIED') return alreadyApplied(caseId, role, err, inboundKey);
+      if (err instanceof ConflictError && err.code === 'ORDER_CLAIMED') {
+        // Another case holds the order, or a closed case left its claim behind (healed here, then try again).
+        const holder = await openCaseFor(c.orderId);
+        if (holder) throw new IllegalStateError('CASE_ALREADY_OPEN', undefined, { caseId: holder, orderId: c.orderId });
+        return 'conflict';
+      }
       throw err;
     }
     if (c.status !== 'closed' && next.status === 'closed') {

@@ -41,6 +41,7 @@ export function notificationsFor(c: Case, events: CaseEvent[], policy: Policy = 
         ...((typeof say.card === 'function' ? say.card(to) : say.card) ? { card: true } : {}),
         ...(say.blobId ? { blobId: say.blobId } : {}),
         createdAt: e.at,
+        ...(actorRole !== 'system' ? { from: { accountId: e.actor.accountId } } : {}),
         // Support is one team: when a member acted, the staff channel they acted in already shows it.
         ...(to === 'support' && actorRole === 'support' ? { exceptPlatform: e.actor.platform } : {}),
       };

@@ -50,6 +50,7 @@ export interface OutboxWorker {
   replayAll(): Promise<number>;
   /** Sets the dead-letter and retrying gauges from the shared queue (call on scrape). */
   refreshMetrics(): Promise<void>;
+  /** Stops claiming, hands back what it holds (a delivery stuck on a platform is let go, undelivered), then closes. */
   close(): Promise<void>;
 }
 
@@ -145,11 +146,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }
   }
 
+  /**
+   * Stopping: a drain takes no further item, and one waiting on a platform lets go of it (the item stays at
+   * its queue's head, undelivered), so the drain job goes back to Redis for another process at once.
+   */
+  let stopping = false;
+  let letGo: () => void = () => {};
+  const stopped = new Promise<DrainResult>((resolve) => {
+    letGo = () => resolve({ retryInMs: 0 });
+  });
+
   async function drain(target: string): Promise<DrainResult> {
     for (let i = 0; i < DRAIN_BATCH; i += 1) {
+      if (stopping) return { retryInMs: 0 };
       const item = await queue.head(target);
       if (!item) return null;
-      const retry = await deliver(item);
+      const retry = await Promise.race([deliver(item), stopped]);
       if (retry) return retry;
     }
     return { retryInMs: 0 };
@@ -166,7 +178,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     else {
       const link = await deps.links.get(platform, item.address.userId);
       const forWhom = 'accountId' in item.notification.to ? item.notification.to.accountId : null;
-      if (!link || link.accountId !== forWhom || link.blockedAt) return done(item, false, 'skipped');
+      if (!link || link.accountId !== forWhom) return done(item, false, 'skipped');
+      if (link.blockedAt) {
+        await done(item, false, 'skipped');
+        log.info({ platform, notificationId: item.notification.id, userId: link.userId, blockedAt: link.blockedAt }, 'recipient blocked the bot: notification skipped');
+        return tellSender(item.notification);
+      }
       target = { link };
     }
     if (!notifier) return done(item, false, 'skipped');
@@ -177,6 +194,27 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       return failed(item, target, err);
     }
     return done(item, true, 'sent');
+  }
+
+  /**
+   * A notification that reached none of its recipient's platforms (each one blocked the bot) is
+   * not silently lost: whoever caused it is told, once (the notice's id is derived from it).
+   */
+  async function tellSender(n: Notification): Promise<null> {
+    if (!n.from || !('accountId' in n.to) || n.from.accountId === n.to.accountId) return null;
+    const links = (await deps.links.forAccount(n.to.accountId)).filter((l) => notifiers.has(l.platform));
+    if (links.some((l) => !l.blockedAt)) return null;
+    const about = n.caseId ? { caseId: n.caseId, orderId: '' } : { caseId: '', orderId: n.orderId ?? '' };
+    const notice: Notification = {
+      id: `${n.id}-undelivered`,
+      to: { accountId: n.from.accountId },
+      ...(n.caseId ? { caseId: n.caseId } : {}),
+      body: [{ id: 'notify-undelivered', args: { ...about, kind: n.caseId ? 'case' : 'order' } }],
+      createdAt: now(),
+    };
+    log.info({ notificationId: n.id, to: n.to.accountId, from: n.from.accountId }, 'notification reached no platform of its recipient: sender told');
+    await enqueue([notice]);
+    return null;
   }
 
   async function done(item: DeliveryItem, delivered: boolean, outcome: 'sent' | 'skipped' | null): Promise<null> {
@@ -193,7 +231,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     if (de?.opts.blocked && 'link' in target) {
       await deps.links.setBlocked(platform, target.link.userId, now());
       log.warn(ctx, 'recipient blocked the bot: link marked blocked, notification dropped');
-      return done(item, false, 'skipped');
+      await done(item, false, 'skipped');
+      return tellSender(item.notification);
     }
     const message = err instanceof Error ? err.message : String(err);
     const attempts = await queue.failed(item, message);
@@ -262,6 +301,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       for (const t of recheck.values()) clearTimeout(t);
       recheck.clear();
       clearInterval(sweepTimer);
+      stopping = true;
+      letGo();
       await Promise.allSettled([...inflight]);
       await runner.close();
     },

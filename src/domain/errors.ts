@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   /** The inbound event behind an append was already appended (a redelivery after a crash): nothing was written. */
   'ALREADY_APPLIED',
+  'ORDER_CLAIMED',
   'DUPLICATE',
   'LINK_TOKEN_INVALID',
   'LINK_TOKEN_EXPIRED',

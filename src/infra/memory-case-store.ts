@@ -48,13 +48,19 @@ export function createMemoryCaseStore(): CaseStore {
       return s ? toCase(s) : null;
     },
 
-    async append(caseId, expectedVersion, events, next, notifications, inboundKey) {
+    async append(caseId, expectedVersion, events, next, notifications, opts) {
       checkAppend(caseId, expectedVersion, events, next);
+      const inboundKey = opts?.inboundKey;
       const current = cases.get(caseId);
       const seen = inboundKey ? current?.inbound.get(inboundKey) : undefined;
       if (seen) throw new ConflictError('ALREADY_APPLIED', `case ${caseId} already holds inbound event ${inboundKey}`, { ...seen });
       if ((current?.events.length ?? 0) !== expectedVersion) {
         throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`);
+      }
+      if (opts?.claimOrder !== undefined) {
+        const holder = claims.get(opts.claimOrder);
+        if (holder !== undefined) throw new ConflictError('ORDER_CLAIMED', `order ${opts.claimOrder} is held by ${holder}`, { caseId: holder });
+        claims.set(opts.claimOrder, caseId);
       }
       const { timeline: _ignored, ...snapshot } = structuredClone(next);
       cases.set(caseId, {

@@ -7,13 +7,14 @@
 export const INBOUND_KEEP_MS = 26 * 3600_000;
 
 /**
- * Appends to one case, atomically, in the case's hash slot.
- * KEYS: snapshot, events, outbox, inbound. ARGV: expectedVersion, snapshot JSON, event count, inbound key or '',
- * events…, notifications….
+ * The append script, with or without taking an order claim in the same step.
+ * KEYS: snapshot, events, outbox, inbound[, claim]. ARGV: [caseId,] expectedVersion, snapshot JSON, event count,
+ * inbound key or '', events…, notifications….
  * The version is the length of the events list, so it cannot drift from the timeline. An inbound key already in the
  * inbound hash (field: key, value: `<first version>:<count>`) means the event was appended before: nothing is written.
  */
-export const APPEND_LUA = `
+const appendScript = (claim: boolean) => `
+${claim ? "local caseId = table.remove(ARGV, 1)" : ''}
 local inbound = ARGV[4]
 if inbound ~= '' then
   local seen = redis.call('HGET', KEYS[4], inbound)
@@ -23,6 +24,11 @@ local len = redis.call('LLEN', KEYS[2])
 if len ~= tonumber(ARGV[1]) then
   return redis.error_reply('VERSION_CONFLICT stored version ' .. len)
 end
+${claim ? `local holder = redis.call('GET', KEYS[5])
+if holder then
+  return redis.error_reply('ORDER_CLAIMED ' .. holder)
+end
+redis.call('SET', KEYS[5], caseId)` : ''}
 local n = tonumber(ARGV[3])
 for i = 5, 4 + n, 1000 do
   redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, 4 + n)))
@@ -37,6 +43,16 @@ if inbound ~= '' then
 end
 return len + n
 `;
+
+/** Appends to one case, atomically, in the case's hash slot. */
+export const APPEND_LUA = appendScript(false);
+
+/**
+ * A reopen: APPEND_LUA and the order claim in one step, so no opening can take the order between the
+ * two and no heal can mistake the claim for a closed case's leftover. Single Redis only: the claim and
+ * the case live in different Cluster slots.
+ */
+export const APPEND_CLAIM_LUA = appendScript(true);
 
 /**
  * Brings the cross-case indexes (all in the \`{idx}\` slot) up to a case's snapshot, unless a newer

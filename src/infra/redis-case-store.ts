@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../domain/case-model.js';
 import { ConflictError } from '../domain/errors.js';
-import type { CaseFilter, CaseStore } from '../ports/case-store.js';
+import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
 import type { Notification } from '../ports/notification.js';
 import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
-import { APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { APPEND_CLAIM_LUA, APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
 import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -57,6 +57,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   redis.defineCommand('palabreCaseAppend', { numberOfKeys: 4, lua: APPEND_LUA });
   redis.defineCommand('palabreCaseReindex', { numberOfKeys: 13, lua: REINDEX_LUA });
   redis.defineCommand('palabreReleaseClaim', { numberOfKeys: 1, lua: RELEASE_LUA });
+  redis.defineCommand('palabreCaseAppendClaim', { numberOfKeys: 5, lua: APPEND_CLAIM_LUA });
 
   const caseKey = (id: string) => `${prefix}case:{${id}}`;
   const eventsKey = (id: string) => `${caseKey(id)}:events`;
@@ -203,22 +204,30 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
     load,
 
-    async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], inboundKey?: string) {
+    async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions) {
       checkAppend(caseId, expectedVersion, events, next);
       if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
       const { timeline: _ignored, ...snapshot } = next;
       // Unique per attempt, so a writer that loses the version race can drop its own mark.
       const mark = `${caseId}#${next.version}#${randomBytes(4).toString('hex')}`;
-      const replies = await send([
-        ['sadd', idx('dirty'), mark],
-        [
-          'palabreCaseAppend', caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`,
-          expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '',
-          ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
-        ],
-      ]);
+      const claim = opts?.claimOrder;
+      const inboundKey = opts?.inboundKey;
+      // On Cluster the claim is another slot: it is taken just before the append and given back if the append fails.
+      const clusterClaim = claim !== undefined && isCluster(redis);
+      if (clusterClaim && (await redis.set(claimKey(claim), caseId, 'NX')) !== 'OK') {
+        const holder = await redis.get(claimKey(claim));
+        throw new ConflictError('ORDER_CLAIMED', `order ${claim} is held by ${holder}`, { caseId: holder ?? '' });
+      }
+      const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`];
+      const payload = [expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n))];
+      const appendCmd: Cmd =
+        claim !== undefined && !clusterClaim
+          ? ['palabreCaseAppendClaim', ...caseKeys, claimKey(claim), caseId, ...payload]
+          : ['palabreCaseAppend', ...caseKeys, ...payload];
+      const replies = await send([['sadd', idx('dirty'), mark], appendCmd]);
       const err = replies[1]?.[0];
       if (err) {
+        if (clusterClaim) await cmds.palabreReleaseClaim!(claimKey(claim), caseId);
         const applied = /ALREADY_APPLIED (\d+):(\d+)/.exec(err.message);
         if (applied) {
           await redis.srem(idx('dirty'), mark);
@@ -227,6 +236,11 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         if (err.message.startsWith('VERSION_CONFLICT')) {
           await redis.srem(idx('dirty'), mark);
           throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`, {}, { cause: err });
+        }
+        if (err.message.startsWith('ORDER_CLAIMED')) {
+          await redis.srem(idx('dirty'), mark);
+          const holder = err.message.split(' ')[1] ?? '';
+          throw new ConflictError('ORDER_CLAIMED', `order ${claim} is held by ${holder}`, { caseId: holder }, { cause: err });
         }
         throw err;
       }

@@ -14,6 +14,20 @@ export interface CaseFilter {
   limit?: number;
 }
 
+/** What else an append does in the same atomic step. */
+export interface AppendOptions {
+  /**
+   * A reopen: also claims this order for the case. Throws ConflictError('ORDER_CLAIMED', { caseId: holder })
+   * and stores nothing when any case, this one included, holds the claim (a stale claim is healed first).
+   */
+  claimOrder?: string;
+  /**
+   * The inbound event behind this change (`<eventId>#<n>`): an append whose key the case already holds writes nothing
+   * and throws ConflictError('ALREADY_APPLIED', { from, count }) naming the events that first run appended.
+   */
+  inboundKey?: string;
+}
+
 /** Where cases live. One implementation in memory, one in Redis; both pass test/ports/case-store.contract.ts. */
 export interface CaseStore {
   /** Allocates the next human case number, `C-000123`. */
@@ -35,7 +49,7 @@ export interface CaseStore {
    * ConflictError('ALREADY_APPLIED') with `details.from` and `details.count`, where the first append put its events.
    * Keys are kept at least as long as a platform may redeliver (26 hours).
    */
-  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], inboundKey?: string): Promise<void>;
+  append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions): Promise<void>;
   /** Cases matching the filter, newest first. */
   list(filter: CaseFilter): Promise<Case[]>;
   /** The oldest undelivered outbox notifications of a case (at most `max`), without removing them. */

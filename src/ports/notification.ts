@@ -44,4 +44,6 @@ export interface Notification {
   offerReinstatement?: string;
   /** Support notifications only: skip this platform's staff channel (the acting support member's, where the reply already shows). */
   exceptPlatform?: Platform;
+  /** Whose action caused it: told when it cannot reach its recipient anywhere (bot blocked, DMs closed). */
+  from?: { accountId: string };
 }

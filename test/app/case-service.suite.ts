@@ -192,6 +192,22 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         expect(await store.openCaseForOrder(c.orderId)).toBe(other.case.id);
       });
 
+      it('never leaves two open cases for an order when a reopen races a new opening', async () => {
+        const { case: first } = await openNonDelivery();
+        await cases.act(amina, first.id, { type: 'BuyerClose' });
+        let closedId = first.id;
+        for (let round = 0; round < 15; round += 1) {
+          const [reopen, opening] = await Promise.allSettled([cases.act(support, closedId, { type: 'Reopen' }), openNonDelivery()]);
+          const live = await store.list({ orderId: DEMO_ORDERS.eligibleNonDelivery, status: ['open', 'escalated'] });
+          expect(live.map((c) => c.id), `round ${round}`).toHaveLength(1);
+          const winner = live[0]!.id;
+          expect(await store.openCaseForOrder(DEMO_ORDERS.eligibleNonDelivery)).toBe(winner);
+          expect([reopen.status, opening.status].filter((x) => x === 'fulfilled'), `round ${round}`).toHaveLength(1);
+          await cases.act(amina, winner, { type: 'BuyerClose' });
+          closedId = winner;
+        }
+      });
+
       it('looks tracking up itself: matching delivery closes a non-delivery case, another place is recorded', async () => {
         const match = await cases.open(amina, { orderId: DEMO_ORDERS.deliveredMatching, reason: 'non_delivery', description: 'Pas reçu la chemise.' });
         const r = await cases.act(bisou, match.case.id, { type: 'AddTracking', ...DEMO_TRACKING.matching, info: null, shippingAddress: { name: 'x', line1: 'x', city: 'Lubumbashi', postalCode: '', country: 'CD' } });

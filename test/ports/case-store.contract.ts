@@ -116,19 +116,19 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
       it('stores an inbound event once: its redelivery writes nothing and says where the first one went', async () => {
         const c = await open({}, 1);
         const first = next(c, [comment('une fois')]);
-        await store.append(c.id, c.version, [comment('une fois')], first, [note(c.id, 7, c.openedAt)], 'telegram:update:1:42#0');
+        await store.append(c.id, c.version, [comment('une fois')], first, [note(c.id, 7, c.openedAt)], { inboundKey: 'telegram:update:1:42#0' });
         const later = await add(first, [comment('ensuite')]);
         // The redelivery decided against the case it loaded before the first run's append landed, or after it.
         for (const base of [c, later]) {
           const again = next(base, [comment('une fois')]);
-          const err = await store.append(c.id, base.version, [comment('une fois')], again, [note(c.id, 8, c.openedAt)], 'telegram:update:1:42#0').catch((e: unknown) => e);
+          const err = await store.append(c.id, base.version, [comment('une fois')], again, [note(c.id, 8, c.openedAt)], { inboundKey: 'telegram:update:1:42#0' }).catch((e: unknown) => e);
           expect(err).toBeInstanceOf(ConflictError);
           expect(err).toMatchObject({ code: 'ALREADY_APPLIED', args: { from: 1, count: 1 } });
         }
         expect(await store.load(c.id)).toEqual(later);
         expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual([`${c.id}-n1`, `${c.id}-n7`]);
         // Another step of the same event, or another event, is a new change.
-        await store.append(c.id, later.version, [comment('deux')], next(later, [comment('deux')]), [], 'telegram:update:1:42#1');
+        await store.append(c.id, later.version, [comment('deux')], next(later, [comment('deux')]), [], { inboundKey: 'telegram:update:1:42#1' });
         expect((await store.load(c.id))?.version).toBe(4);
       });
 
@@ -264,6 +264,46 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
       it('lets exactly one of many simultaneous claims win', async () => {
         const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimOrder('CC-2002', `C-00010${i}`)));
         expect(wins.filter(Boolean)).toHaveLength(1);
+      });
+
+      const reopened = (at = iso(T0 + 3 * HOUR)): CaseEvent => ({ type: 'reopened', at, actor: support });
+
+      it('reopens and claims the order in one step; refuses, storing nothing, while any case holds it', async () => {
+        const c = await add(await open({ orderId: 'CC-3003' }), [closed()]);
+        expect(await store.claimOrder('CC-3003', 'C-999001')).toBe(true);
+        const err = await store.append(c.id, c.version, [reopened()], next(c, [reopened()]), [note(c.id, 1, c.openedAt)], { claimOrder: 'CC-3003' }).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'ORDER_CLAIMED', args: { caseId: 'C-999001' } });
+        expect(await store.load(c.id)).toEqual(c);
+        expect(await store.peekOutbox(c.id, 10)).toEqual([]);
+
+        await store.releaseOrder('CC-3003', 'C-999001');
+        const back = next(c, [reopened()]);
+        await store.append(c.id, c.version, [reopened()], back, [], { claimOrder: 'CC-3003' });
+        expect(await store.load(c.id)).toMatchObject({ status: 'open', version: c.version + 1 });
+        expect(await store.openCaseForOrder('CC-3003')).toBe(c.id);
+      });
+
+      it('never leaves two open cases for an order when reopens race new openings', async () => {
+        for (let round = 0; round < 40; round += 1) {
+          const orderId = `CC-race-${round}`;
+          const a = await add(await open({ orderId }), [closed()]);
+          const reopen = store.append(a.id, a.version, [reopened()], next(a, [reopened()]), [], { claimOrder: orderId }).then(
+            () => true,
+            () => false,
+          );
+          // A new opening claims first, then appends, as the case service does.
+          const opening = (async () => {
+            const id = await store.nextCaseId();
+            if (!(await store.claimOrder(orderId, id))) return false;
+            await open({ orderId });
+            return true;
+          })();
+          const [reopenWon, openWon] = await Promise.all([reopen, opening]);
+          const open_ = await store.list({ orderId, status: ['open', 'escalated'] });
+          expect(open_.length, `round ${round}`).toBeLessThanOrEqual(1);
+          expect(reopenWon && openWon, `round ${round}`).toBe(false);
+          expect(reopenWon || openWon, `round ${round}`).toBe(true);
+        }
       });
     });
   });

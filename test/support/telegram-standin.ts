@@ -42,10 +42,16 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
   const callWaiters = new Set<Waiter>();
   const failures = new Map<string, Failure[]>();
   const blocked = new Set<number>();
+  /** Methods whose calls never get an answer (an unreachable platform). */
+  const hanging = new Set<string>();
+  /** When set, a send to a chat sooner than this after the previous one answers 429, as Telegram may. */
+  let chatMinMs = 0;
+  const lastSend = new Map<number, number>();
   const chats = new Map<number, StandinChat>();
   const messages = new Map<number, Map<number, Json>>();
   const counters = new Map<number, number>();
   const files = new Map<string, { data: Buffer; path: string }>();
+  let limited = 0;
   let nextUpdateId = 1000;
   let nextTopic = 0;
   let nextFile = 0;
@@ -131,6 +137,15 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
     if (f) return f.code === 429 ? fail(res, 429, `Too Many Requests: retry after ${f.retryAfter}`, { retry_after: f.retryAfter }) : fail(res, f.code, f.description);
     const chatId = Number(params.chat_id);
     if (/^(send|edit|copy|forward)/.test(method) && blocked.has(chatId)) return fail(res, 403, 'Forbidden: bot was blocked by the user');
+    if (chatMinMs > 0 && /^(send|copy|forward)/.test(method)) {
+      const now = Date.now();
+      const last = lastSend.get(chatId);
+      if (last !== undefined && now - last < chatMinMs) {
+        limited += 1;
+        return fail(res, 429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+      }
+      lastSend.set(chatId, now);
+    }
     const markupError = checkMarkup(params.reply_markup);
     switch (method) {
       case 'getMe':
@@ -205,6 +220,7 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
       const { params, files: up } = decodeParams(req.headers['content-type'] ?? '', body, url);
       calls.push({ method: m[2]!, params, files: up, at: Date.now() });
       wake(callWaiters);
+      if (hanging.has(m[2]!)) return;
       await handle(m[2]!, params, up, req, res);
     })().catch((err: unknown) => {
       if (!res.headersSent) reply(res, 500, { ok: false, error_code: 500, description: String(err) });
@@ -246,6 +262,26 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
     /** Every send to this chat answers 403 "bot was blocked by the user". */
     block(chatId: number) {
       blocked.add(chatId);
+    },
+    /** From now on, sends to one chat closer together than `ms` are answered 429 (0 turns it off). */
+    limitPerChat(ms: number) {
+      chatMinMs = ms;
+      lastSend.clear();
+    },
+    /** 429s answered by `limitPerChat` so far. */
+    get limited() {
+      return limited;
+    },
+    /** Calls of `method` are recorded but never answered, until `answer(method)`. */
+    hang(method: string) {
+      hanging.add(method);
+    },
+    answer(method: string) {
+      hanging.delete(method);
+    },
+    /** The user unblocked the bot: sends to this chat go through again. */
+    unblock(chatId: number) {
+      blocked.delete(chatId);
     },
     /** Makes a file downloadable through getFile; returns its file_id. */
     addFile(data: Uint8Array, path: string): string {

@@ -52,6 +52,7 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
       e.conv.begin(input.platform, input.userId, input.conversationId),
     ]);
     t.earlyState = { state: early.state };
+    if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
     const sizeError = checkSize(input);
     // Oversized text is not even read for its language.
@@ -80,6 +81,12 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
   return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}) };
+}
+
+/** Whoever writes to the bot can be written to again: the mark a refused delivery left is cleared, on every platform. */
+async function unblock(e: EngineCtx, input: TurnInput): Promise<void> {
+  await e.deps.links.setBlocked(input.platform, input.userId, null);
+  e.log.info({ platform: input.platform, userId: input.userId }, 'user wrote again: blocked mark cleared');
 }
 
 function textOf(input: TurnInput): string | null {

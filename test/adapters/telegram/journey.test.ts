@@ -134,8 +134,27 @@ describe.each([['memory'], ['redis']] as const)('Telegram journeys on the compos
     expect(delivered!.at - limited!.at).toBeGreaterThanOrEqual(950);
 
     app.standin.block(amina.id);
+    const told = app.count(bisou.id);
     app.say(bisou, 'Vous êtes là ?', { replyTo: sellerCard.message_id });
     await until(async () => Boolean((await app.p.links.get('telegram', String(amina.id)))?.blockedAt));
+    // The seller is not left believing it arrived.
+    await app.expectMessage(bisou.id, /C-000001.*n’a pas pu être remis/s, told);
+
+    // While blocked, later notifications are skipped, and the seller is told each time.
+    const skipped = app.count(bisou.id);
+    const sendsToAmina = () => app.standin.callsOf('sendMessage').filter((c) => c.params.chat_id === String(amina.id)).length;
+    const triedBefore = sendsToAmina();
+    app.say(bisou, 'Toujours là ?', { replyTo: sellerCard.message_id });
+    await app.expectMessage(bisou.id, /n’a pas pu être remis/, skipped + 1);
+    expect(sendsToAmina()).toBe(triedBefore);
+
+    // Amina unblocks the bot and writes: the mark goes, and the next comment reaches her.
+    app.standin.unblock(amina.id);
+    app.say(amina, '/help');
+    await until(async () => !(await app.p.links.get('telegram', String(amina.id)))?.blockedAt);
+    const back = app.count(amina.id);
+    app.say(bisou, 'Bonne nouvelle : il arrive demain', { replyTo: sellerCard.message_id });
+    await app.expectMessage(amina.id, /il arrive demain/, back);
   });
 });
 

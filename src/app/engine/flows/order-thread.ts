@@ -41,6 +41,7 @@ export async function sendOrderMessage(e: EngineCtx, t: Turn, order: Order, shop
     to: { accountId: from === 'buyer' ? shop.ownerId : order.buyerId },
     orderId: order.id,
     body,
+    ...(t.who ? { from: { accountId: t.who.accountId } } : {}),
     ...(blobId ? { blobId } : {}),
     createdAt: t.now,
   };
