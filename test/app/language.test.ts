@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLanguageDetector, fluentText, lettersOnly } from '../../src/app/language.js';
+
+const LOCALES = join(import.meta.dirname, '../../locales');
+const samples = Object.fromEntries(
+  readdirSync(LOCALES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => [d.name, readdirSync(join(LOCALES, d.name)).filter((f) => f.endsWith('.ftl')).map((f) => fluentText(readFileSync(join(LOCALES, d.name, f), 'utf8'))).join('\n')]),
+);
+const detector = createLanguageDetector(samples);
+
+describe('language detection trained on the message catalogues', () => {
+  it('turns Fluent source into sentences without ids, placeables or variant keys', () => {
+    const text = fluentText('# comment\nengine-x = Bonjour { $name } !\nsel = { $n ->\n    [one] un colis\n   *[other] des colis\n  }\n');
+    expect(text).not.toMatch(/engine-x|\$name|\[one\]|comment|->/);
+    expect(text).toMatch(/Bonjour/);
+    expect(text).toMatch(/un colis/);
+  });
+
+  it('folds accents and drops digits and punctuation', () => {
+    expect(lettersOnly("Ma commande CC-1001 n'est PAS arrivée !!")).toBe('ma commande cc n est pas arrivee');
+  });
+
+  it.each([
+    ['fr', "ma commande n'est jamais arrivée"],
+    ['fr', 'jai tjr rien recu du vendeur'],
+    ['en', 'my parcel never arrived and the seller does not answer'],
+    ['ln', 'commande na ngai eyaki te'],
+    ['ln', 'nazwi colis na ngai te kino lelo'],
+    ['sw', 'oda yangu haijafika, muuzaji hajibu'],
+    ['sw', 'sijapata mzigo wangu mpaka leo'],
+  ])('recognises %s in « %s »', (lang, text) => {
+    expect(detector.detect(text)?.lang).toBe(lang);
+  });
+
+  it('does not guess on a text too short to tell', () => {
+    expect(detector.detect('ok')).toBeNull();
+    expect(detector.detect('CC-1001')).toBeNull();
+  });
+});
