@@ -1,0 +1,321 @@
+# Moteur ya conversation (src/app/engine) : biyano na kati ya conversation, ba fiche ya litige mpe ba bouton.
+# Ba date, ba motuya mpe ba ntango eyaka esi ekomami na monoko mpe ngonga ya motangi.
+
+## Mbote, kokangisa, lisalisi
+
+engine-welcome = Mbote ! Nazali Palabre, mosalisi ya ba litige ya Congocrea. Nakosalisa yo kobongisa likambo ya commande elongo na moteki mpe, soki esengeli, kofungola litige.
+engine-welcome-back = Mbote { $name } !
+engine-link-how = Mpo na kobanda, kangisa messagerie oyo na compte na yo ya Congocrea : na site, fungola « Mon compte › Messageries » mpe landa lien ya Palabre, to tinda awa { $platform ->
+    [discord] « /link token:<code> »
+    [teams] « link <code> »
+   *[other] « /link <code> »
+  } elongo na code oyo emonisami.
+engine-link-usage = Tinda /link elongo na code oyo emonisami na site ya Congocrea (« Mon compte › Messageries »).
+engine-linked = Esili, { $name } : messagerie oyo ekangami na compte na yo ya Congocrea.
+engine-demo-pick = Mode ya démonstration : pona compte oyo okomeka na yango Palabre.
+engine-demo-account = { $name } ({ common-role })
+
+engine-help-unlinked = Ba commande : /start mpo na kobanda, /link <code> mpo na kokangisa compte na yo, /lang fr|en|ln|sw mpo na kobongola monoko, /help mpo na lisalisi oyo.
+engine-help-intro = Tala oyo nakoki kosala mpo na yo :
+engine-help-buyer = • Mosombi : limbola kaka likambo na yo (« commande na ngai ekomi te ») to koma /report. /cases elakisi ba litige na yo, /case <n°> elakisi moko, /escalate mpe /close esalaka na litige.
+engine-help-seller = • Moteki : koma na fil ya litige (to yanola na message na yango) mpo na kosolola na mosombi ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
+engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support-elsewhere = • Support : ba commande na yo esalaka na canal ya support.
+engine-help-common = /lang fr|en|ln|sw ebongolaka monoko, /cancel etikaka oyo ozali kosala.
+
+engine-lang-set = Eyokani : nakoyanola yo sikoyo na lingala.
+engine-lang-usage = Minoko oyo ezali : { $langs }. Ndakisa : /lang ln
+engine-cancelled = Etikami. Komela ngai ntango olingi.
+engine-nothing-to-cancel = Eloko moko te ezali kotambola mpo na kotika.
+engine-flow-reset = Bolimbisi, nakokaki te kozongela masolo na biso esika tokomaki. Tobanda lisusu : limbolela ngai likambo na yo, to koma /help.
+engine-unknown-command = Nayebi commande /{ $command } te. Koma /help mpo na liste.
+engine-usage = Ndenge ya kosalela : { $command ->
+    [case] /case <n° ya litige>
+    [refund] /refund <n° ya litige> [motuya] [recover]
+    [tracking] /tracking <n° ya litige> <transporteur> <numéro>
+    [cases] /cases, to /cases escalated|overdue|waiting
+    [escalate] /escalate <n° ya litige> <ntina> (inactivity, harassment, refusal, manipulation, integrity)
+    [decide] /decide <n° ya litige> seller [ndimbola]
+    [reopen] /reopen <n° ya litige> [ndimbola]
+    [ask] /ask <n° ya litige> buyer|seller <motuna>
+    [note] /note <n° ya litige> <makomi>
+    [suspend] /suspend <butiki> <ntina>
+    [reinstate] /reinstate <butiki>
+   *[other] /help
+  }
+engine-fallback = { $role ->
+    [seller] Mpo na koyanola mosombi, koma na fil ya litige to yanola na message ya litige. /cases elakisi ba litige na yo.
+    [support] Ba commande ya support esalaka na canal ya support ; /help elakisi yango.
+   *[other] Nasosoli malamu te. Limbola likambo ya commande na yo (ndakisa « colis na ngai ekomi te »), to koma /report. /help epesaka ba commande nyonso.
+  }
+engine-keep-in-messages = { $role ->
+    [seller] Tobatela masolo na mosombi awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
+   *[other] Tobatela masolo na moteki awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
+  }
+engine-file-no-case = Nazwi fichier, kasi nayebi te na litige nini nakangisa yango. Tinda yango na fil ya litige, to salela bouton « Kobakisa foto » ya fiche ya litige.
+
+## Koyebisa likambo (mosombi)
+
+engine-report-intro = Bolimbisi mpo na likambo oyo. Totala yango elongo.
+engine-report-order-unknown = Namoni commande { $orderId } na kombo na yo te.
+engine-report-no-orders = Namoni commande ata moko te na compte na yo. Soki ezali libunga, benga support ya Congocrea.
+engine-report-which-order = Commande nini etali likambo oyo ?
+engine-order-choice = { $orderId } · { $title } ({ $date })
+engine-report-reason-proposed = Soki nasosoli malamu, mpo na commande { $orderId } : { common-reason }. Ezali bongo ?
+engine-report-reason-pick = Likambo nini ezali na commande { $orderId } ?
+engine-reason-choice = { common-reason }
+engine-report-use-buttons = Pona moko na oyo ezali awa na se (to /cancel mpo na kotika).
+engine-report-case-exists = Litige moko esi efungwami mpo na commande oyo : { $caseId }. Okoki kokoma kuna mbala moko.
+engine-report-not-yet = Ntango ekoki naino te mpo na kofungola litige : livraison ekanami { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(ekanami na ntango ya kobongisa mpe ya kotinda)
+   *[estimate] { "" }
+  }. Okoki kofungola litige kobanda { $from }.
+engine-report-window-closed = Ntango ya kofungola litige na commande oyo eleki : mokolo ya suka ezalaki { $lastDay }.
+engine-report-offer-message = Okoki kaka kokomela moteki : nakotindela ye message na yo.
+engine-report-eligible = Okoki kofungola litige ({ common-reason }) mpo na commande oyo kino { $lastDay } (ekotisami).
+engine-report-suggest-seller = Nalendisi yo okomela liboso moteki : makambo mingi ebongaka bongo, mpe noki. Kasi yo nde okokata.
+engine-report-ask-description = Limbola likambo na ba phrase moke : nini osombaki, nini ozwi (to ozwi te), mpe nini ozali kozela epai ya moteki.
+engine-report-ask-photos = Soki ozali na ba foto (colis, eloko ozwi, annonce), tinda yango sikoyo, kino { $max }. Nsima finá bouton mpo na kokoba.
+engine-report-photo-added = { $count ->
+    [one] Fichier 1 ebakisami.
+   *[other] Ba fichier { $count } ebakisami.
+  }
+engine-report-photos-or-done = Tinda foto, to finá bouton mpo na kokoba.
+engine-report-confirm = Bokuse : commande { $orderId }, { common-reason }, { $count ->
+    [0] fichier ata moko te
+    [one] fichier 1
+   *[other] ba fichier { $count }
+  }. Ndimbola : « { $description } ». Nafungola litige ?
+engine-report-opened = Litige { $caseId } efungwami. Moteki ayebisami mpe akoki koyanola yo awa.
+engine-report-next = Moteki azali na { $duration } mpo na kobongisa likambo elongo na yo. Soki eloko ebongi te kino wana, okoki kotinda litige na support kobanda { $escalatableAt } (bouton « Kotinda na support » to /escalate).
+engine-report-not-a-case = Litige ekoki kofungwama kaka mpo na commande oyo ekomi te to eloko oyo ekokani te na annonce. Mpo na likambo ya lolenge oyo ({ common-reason }), moteki nde akoki kosalisa yo : nakotindela ye message na yo.
+engine-shop-policy = Mibeko ya { $shopName } : kozongisa mbongo { $refunds ->
+    [yes] endimami
+   *[no] ezali te
+  }, kozongisa biloko { $returns ->
+    [yes] endimami{ $returnDays ->
+        [0] { "" }
+       *[other] { " " }na kati ya mikolo { $returnDays } nsima ya livraison
+      }
+   *[no] ezali te
+  }, kobongola { $exchanges ->
+    [yes] endimami
+   *[no] ezali te
+  }.
+engine-report-policy-allows = Mibeko ya butiki endimi yango : nalendisi moteki andima.
+engine-report-policy-window-closed = Ntango ya kozongisa biloko ya butiki esilaki { $date }.
+engine-report-ask-message = Nini olingi koloba na { $shopName } mpo na commande { $orderId } ? Koma message na yo, nakotinda yango.
+engine-report-message-sent = Message etindami na { $shopName }. Eyano na ye ekoya na messagerie ya Congocrea.{ $caseable ->
+    [yes] { " " }Soki likambo ebongi te, komela ngai lisusu mpo na kofungola litige.
+   *[no] { "" }
+  }
+
+## Etindami na moteki (ba message ya commande kozanga litige)
+
+engine-relay-order-message = Message ya { $buyerName } mpo na commande { $orderId } ({ $title }) :
+engine-relay-reason = Likambo : { common-reason }
+engine-relay-quote = « { $text } »
+engine-relay-recommend-accept = Mibeko ya butiki na yo endimi bosenga oyo : Palabre elendisi yo ondima yango.
+engine-relay-how-to-answer = Yanola mosombi na bouton oyo ezali awa na se (to na koyanola message oyo), awa na messagerie ya Congocrea na esika ya e-mail to téléphone.
+engine-relay-buyer-answer = { $buyerName } ayanoli mpo na commande { $orderId } ({ $title }) :
+engine-relay-seller-answer = { $shopName } ayanoli mpo na commande { $orderId } ({ $title }) :
+engine-order-reply-to-buyer = Koyanola mosombi
+engine-order-reply-to-seller = Koyanola moteki
+engine-order-ask-reply = Koma eyano na yo { $to ->
+    [buyer] epai ya mosombi
+   *[seller] epai ya { $shopName }
+  } mpo na commande { $orderId } : nakotinda yango.
+engine-done-file-sent = Fichier etindami { $to ->
+    [seller] epai ya moteki
+   *[buyer] epai ya mosombi
+  }.
+
+## Makambo ya kosala na litige
+
+engine-ask-photo = Tinda foto to fichier oyo ya kobakisa na litige { $caseId }.
+engine-ask-photo-again = Nazali kozela foto to fichier (to /cancel).
+engine-ask-proof-kind = Elembeteli nini ya kotinda ozali kobakisa na litige { $caseId } ? Esengeli emonisa ete etindamaki na adresse oyo mosombi apesaki na ntango ya kosomba.
+engine-ask-proof-file = Tinda mokanda (foto to PDF).
+engine-ask-proof-address = Mokanda oyo emonisi ete etindamaki na adresse oyo mosombi apesaki na ntango ya kosomba : { $address } ?
+engine-ask-proof-place = Koma engumba mpe mboka oyo ekomami na mokanda, ndakisa : Goma, CD
+engine-ask-proof-place-again = Nasengeli engumba nsima mboka, ndakisa : Goma, CD (to /cancel).
+engine-ask-support = Nini ozali kosenga support mpo na litige { $caseId } ? Koma message na yo : support ekozwa yango elongo na litige.
+engine-ask-text-not-file = Awa nazali kozela makomi, kasi fichier te (to /cancel).
+engine-ask-amount = Motuya nini ozali kozongisa na litige { $caseId } ? Koleka { $remaining } te. Koma motuya, ndakisa 5000.
+engine-ask-tracking = Koma transporteur nsima numéro ya suivi, ndakisa : dhl JD0142
+engine-ask-tracking-again = Nasengeli transporteur nsima numéro, ekabolami na esika mpamba, ndakisa : dhl JD0142
+engine-ask-question = Koma motuna na yo : nakotinda yango.
+engine-ask-note = Koma note ya kati (kaka support nde akomona yango).
+engine-ask-ground = Mpo na ntina nini ozali kotinda litige { $caseId } na support ?
+engine-confirm-close = Kosukisa litige { $caseId } ? Sala yango kaka soki likambo na yo ebongi.
+engine-confirm-escalate = Kotinda litige { $caseId } na support ? Support ekotala masolo mpe ekoki kokata likambo.
+engine-confirm-refund = Kozongisa { $amount } na litige { $caseId }, na ndenge ya kofuta ya ebandeli ?
+engine-confirm-decide = Kosukisa litige { $caseId } na ngambo ya moteki ?
+engine-confirm-reopen = Kofungola lisusu litige { $caseId } ?
+
+engine-done-comment = Message etindami { $to ->
+    [seller] epai ya moteki
+    [buyer] epai ya mosombi
+   *[parties] epai ya bato oyo litige etali
+  }.
+engine-done-evidence = Fichier ebakisami na litige mpe etindami { $to ->
+    [seller] epai ya moteki
+    [buyer] epai ya mosombi
+   *[parties] epai ya bato oyo litige etali
+  }.
+engine-done-tracking = Suivi { $carrier } { $number } ebakisami : { $status ->
+    [delivered] transporteur alakisi ete ekomi na adresse ya commande.
+    [mismatch] transporteur alakisi ete ekomi na esika mosusu, te na adresse ya commande ; litige etikali efungwami.
+   *[in_transit] transporteur alakisi naino te ete ekomi.
+  }
+engine-done-refund = Kozongisa { $amount } ekomami{ $recover ->
+    [yes] , ekozwama epai ya moteki
+   *[no] { "" }
+  }.
+engine-done-escalated = Litige etindami na support.
+engine-done-ask = Motuna etindami { $from ->
+    [buyer] epai ya mosombi
+   *[seller] epai ya moteki
+  }.
+engine-done-note = Note ya kati ebakisami.
+engine-done-support-requested = Message na yo etindami na support elongo na litige. Support ekoyanola yo awa.
+engine-done-proof-mismatch = Elembeteli oyo emonisi te ete etindamaki na adresse ya commande : litige elakisi yango, na mosombi lokola na support.
+engine-done-closed = Litige esili : { common-resolution }.
+engine-done-reopened = Litige efungwami lisusu.
+
+engine-choice-cancel = Kotika
+engine-choice-back = Kozonga
+engine-choice-confirm = Kondima
+engine-choice-yes-reason = Ee, ezali bongo
+engine-choice-no-reason = Te, likambo mosusu
+engine-choice-message-seller = Kokomela moteki
+engine-choice-open-case = Kofungola litige
+engine-choice-no-photos = Foto te
+engine-choice-photos-done = Nasili
+engine-choice-refund-recover = Kozongisa, ezwama epai ya moteki
+engine-choice-refund-no-recover = Kozongisa kozanga kozwa epai ya moteki
+engine-choice-proof-to-order-address = Ee, na adresse oyo
+engine-choice-proof-elsewhere = Te, adresse mosusu
+engine-choice-proof-no-address = Emonisi adresse te
+engine-choice-send-request = Kotinda bosenga
+
+engine-action-view = Kotala litige
+engine-action-photo = Kobakisa foto
+engine-action-proof = Kobakisa elembeteli ya kotinda
+engine-action-close = Kosukisa : ebongi
+engine-action-escalate = Kotinda na support
+engine-action-escalate-support = Kotinda (ntina)
+engine-action-refund-full = Kozongisa mbongo nyonso
+engine-action-refund-partial = Kozongisa eteni
+engine-action-tracking = Kobakisa suivi
+engine-action-decide = Kokata na ngambo ya moteki
+engine-action-reopen = Kofungola lisusu
+engine-action-ask-buyer = Motuna epai ya mosombi
+engine-action-ask-seller = Motuna epai ya moteki
+engine-action-note = Note ya kati
+engine-action-support = Kosenga support
+engine-action-ask-reinstatement = Kosenga kozongisa butiki
+
+engine-ground-inactivity = Moteki azali koyanola te
+engine-ground-harassment = Kotungisa
+engine-ground-refusal = Koboya kosala mosala
+engine-ground-manipulation = Kobebisa litige na mayele
+engine-ground-integrity = Ebongiseli ya ba litige
+
+engine-proof-shipping-receipt = Reçu ya kotinda
+engine-proof-customs-form = Mokanda ya douane
+engine-proof-delivery-confirmation = Elembeteli ete ekomi
+engine-proof-departure-scan = Elembeteli ya kotinda
+
+## Ba liste mpe ba fiche
+
+engine-no-open-case = Ozali na litige ata moko te oyo efungwami.
+engine-which-case = Litige nini ?
+engine-case-choice = { $caseId } · { $orderId }
+engine-cases-title = { $view ->
+    [mine] Ba litige na yo
+    [escalated] Ba litige etindami na support
+    [overdue] Ba litige na retard
+    [waiting] Ba litige ezali kozela support
+   *[all] Ba litige
+  } ({ $count }) :
+engine-cases-none = { $view ->
+    [mine] Ozali na litige ata moko te.
+   *[other] Litige ata moko te na liste oyo.
+  }
+engine-case-line = { $caseId } · commande { $orderId } · { common-reason } · { common-status } · efungwamaki { $openedAt }
+engine-shop-suspended = Butiki { $shopId } etelemisami.
+engine-shop-reinstated = Butiki { $shopId } ezongisami.
+
+engine-card-title = Litige { $caseId } · { $orderTitle }
+engine-card-order = Commande { $orderId } · { $shopName } · { $total }
+engine-card-reason = Ntina : { common-reason }
+engine-card-status = Ezalela : { common-status }{ $resolution ->
+    [none] { "" }
+   *[other] { " " }({ common-resolution })
+  }
+engine-card-description = Ndimbola : « { $description } »
+engine-card-opened = Efungwamaki { $at }
+engine-card-escalatable = Kotinda na support ekoki kobanda { $at }
+engine-card-escalated = Etindamaki na support { $at }
+engine-card-closed = Esilaki { $at }
+engine-card-refunded = Ezongisami : { $refunded } na kati ya { $total }
+engine-card-late = ⚠ Livraison ya retard : kaka kozongisa mbongo nyonso nde ekoki kosukisa litige oyo.
+engine-card-tracking-mismatch = ⚠ Suivi elakisi ete ekomi na esika mosusu, te na adresse ya commande.
+engine-card-proof-mismatch = ⚠ Elembeteli moko ya kotinda emonisi te ete etindamaki na adresse ya commande.
+engine-card-role = Ozali { $role ->
+    [buyer] mosombi
+    [seller] moteki
+   *[support] support
+  } na litige oyo.
+
+## Lisolo (kaka mpo na support)
+
+engine-timeline-title = Litige { $caseId } : lisolo (makambo { $count })
+engine-timeline-opened = { $at } · { common-role } ({ $platform }) · kofungola : { common-reason } · « { $text } »
+engine-timeline-comment = { $at } · { common-role } ({ $platform }) · message : « { $text } »
+engine-timeline-note = { $at } · { common-role } ({ $platform }) · note ya kati : « { $text } »
+engine-timeline-info-provided = { $at } · { common-role } ({ $platform }) · eyano na support : « { $text } »
+engine-timeline-evidence = { $at } · { common-role } ({ $platform }) · elembeteli : { common-evidence-kind }{ $matches ->
+    [yes] , adresse ekokani
+    [no] , adresse ekeseni na oyo ya commande{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+      }
+   *[unknown] { "" }
+  }
+engine-timeline-tracking = { $at } · { common-role } ({ $platform }) · suivi { $carrier } { $number } : { $status ->
+    [delivered] ekomi na adresse
+    [mismatch] ekomi esika mosusu
+   *[in_transit] ekomi naino te
+  }
+engine-timeline-refund = { $at } · { common-role } ({ $platform }) · kozongisa { $amount }{ $recover ->
+    [yes] , ezwami epai ya moteki
+   *[no] { "" }
+  }
+engine-timeline-escalated = { $at } · { common-role } ({ $platform }) · etindami na support : { common-ground }
+engine-timeline-info-requested = { $at } · { common-role } ({ $platform }) · motuna { $from ->
+    [buyer] epai ya mosombi
+   *[seller] epai ya moteki
+  } : « { $text } »
+engine-timeline-reminder = { $at } · kokundola { $nudge } { $to ->
+    [buyer] epai ya mosombi
+    [seller] epai ya moteki
+   *[support] epai ya support
+  }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · efungwami lisusu { $text }
+engine-timeline-late-delivery = { $at } · elakisami lokola livraison ya retard
+engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · bosenga na support : « { $text } »
+
+## Kotelemisa mpe kozongisa butiki (moteki)
+
+engine-shop-suspended-notice = Butiki na yo { $shopName } etelemisami na support ya Congocrea banda { $at }. Ntina : « { $reason } ».
+engine-reinstatement-how = Kobongisa ba litige na yo elongolaka botelemisi te : senga support ezongisa butiki.
+engine-reinstatement-pending = Bosenga na yo ya kozongisa butiki ezali na maboko ya support banda { $at }.
+engine-reinstatement-already = Bosenga na yo ya kozongisa { $shopName } esi ezali na maboko ya support (etindamaki { $at }). Support ekoyanola yo awa.
+engine-reinstatement-ask-message = Nakosenga support ezongisa { $shopName }. Bakisa message soki olingi (oyo osalaki banda wana, ndakisa), to tinda bosenga ndenge ezali.
+engine-reinstatement-sent = Bosenga etindami : support ekotala kozongisa { $shopName } mpe ekoyanola yo awa.
+engine-relay-reinstatement-request = Bosenga ya kozongisa butiki : { $sellerName } asengi kozongisa butiki { $shopName } ({ $shopId }). Etelemisamaki banda { $at }, ntina : « { $reason } ».
+engine-relay-reinstatement-how = Mpo na kozongisa yango : /reinstate { $shopId }
+engine-relay-shop-reinstated = Support ezongisi butiki na yo { $shopName }.
