@@ -48,6 +48,31 @@ describe('locales', () => {
     }
   });
 
+  it('uses the same variables in every message of every language', () => {
+    const vars = (lang: string) => {
+      const out = new Map<string, string>();
+      for (const file of readdirSync(join(DIR, lang)).filter((f) => f.endsWith('.ftl'))) {
+        const source = readFileSync(join(DIR, lang, file), 'utf8');
+        // An entry runs from its id to the next line that starts a new entry or a comment.
+        for (const m of source.matchAll(/^(-?[a-zA-Z][\w-]*)\s*=([\s\S]*?)(?=^(?:-?[a-zA-Z][\w-]*\s*=|#)|(?![\s\S]))/gm)) {
+          out.set(m[1]!, [...new Set([...m[2]!.matchAll(/\$([a-zA-Z][\w-]*)/g)].map((v) => v[1]!))].sort().join(' '));
+        }
+      }
+      return out;
+    };
+    const reference = vars('fr');
+    expect(reference.size).toBeGreaterThan(100);
+    for (const lang of langs.filter((l) => l !== 'fr')) {
+      const mine = vars(lang);
+      const differ = [...reference].filter(([id, v]) => mine.has(id) && mine.get(id) !== v).map(([id, v]) => ({ id, fr: v, [lang]: mine.get(id) }));
+      expect({ lang, differ }).toEqual({ lang, differ: [] });
+    }
+  });
+
+  it('has French, English, Lingala and Swahili', () => {
+    expect(langs).toEqual(['en', 'fr', 'ln', 'sw']);
+  });
+
   it('defines each id once per language', () => {
     for (const lang of langs) {
       const ids = [...byLang.get(lang)!.values()].flatMap((f) => f.ids);
