@@ -4,6 +4,14 @@ import type { Money } from '../domain/types.js';
 /** Currencies whose minor unit is not 1/100 (ISO 4217); CDF uses centimes. */
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, XAF: 0, XOF: 0, BIF: 0, RWF: 0, KWD: 3 };
 
+/** The regional tag Palabre's languages take for Intl and luxon: Congolese usage for Lingala and Swahili. */
+const REGIONAL: Record<string, string> = { ln: 'ln-CD', sw: 'sw-CD' };
+
+/** `ln` → `ln-CD`, `sw` → `sw-CD` (amounts in Congolese francs written `FC 50.000,00`); other tags unchanged. */
+export function intlLocale(locale: string): string {
+  return REGIONAL[locale.toLowerCase()] ?? locale;
+}
+
 /** Number of minor-unit digits of a currency. */
 export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
@@ -12,7 +20,7 @@ export function minorDigits(currency: string): number {
 /** `{amount: 5000000, currency: 'CDF'}` → `50 000,00 CDF` (fr) or `CDF 50,000.00` (en). */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorDigits(m.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     m.amount / 10 ** digits,
   );
 }
@@ -37,7 +45,7 @@ export function parseAmount(text: string, currency: string): number | null {
 
 /** An instant as a date (or date and time) in the reader's time zone and language. */
 export function formatDate(iso: string, locale: string, timezone: string, style: 'date' | 'datetime' = 'date'): string {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).setLocale(locale);
+  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).setLocale(intlLocale(locale));
   if (!dt.isValid) return iso;
   return style === 'date'
     ? dt.toLocaleString(DateTime.DATE_FULL)
@@ -55,5 +63,5 @@ export function formatDuration(iso: string, locale: string): string {
   if (shifted.hours) parts.hours = shifted.hours;
   if (shifted.minutes && !shifted.days) parts.minutes = Math.round(shifted.minutes);
   if (Object.keys(parts).length === 0) parts.minutes = 0;
-  return Duration.fromObject(parts, { locale }).toHuman({ unitDisplay: 'long', listStyle: 'long' } as never);
+  return Duration.fromObject(parts, { locale: intlLocale(locale) }).toHuman({ unitDisplay: 'long', listStyle: 'long' } as never);
 }

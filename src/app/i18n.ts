@@ -2,14 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type { MessageArg, MessageArgs, Msg } from '../ports/notification.js';
-import { formatDate, formatDuration, formatMoney } from './format.js';
+import { formatDate, formatDuration, formatMoney, intlLocale } from './format.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 
 /** Localizes engine messages: Fluent ids and arguments in, sentences out. */
 export interface I18n {
   /** The sentence for `msg` in `locale` (a tag such as `fr` or `en-US`), dates in `timezone`. Never throws. */
   t(locale: string, msg: Msg, timezone: string): string;
-  /** The languages found under the locales folder (`fr`, `en`). */
+  /** The languages found under the locales folder (`fr`, `en`, `ln`, `sw`). */
   locales: string[];
   /** True when some language defines the message id. */
   has(id: string): boolean;
@@ -31,7 +31,8 @@ export function createI18n(dir = 'locales', opts: I18nOptions = {}): I18n {
     const folder = join(dir, lang);
     if (!statSync(folder).isDirectory()) continue;
     // Chat text is shown as-is: bidi isolation marks would show up as stray characters in some clients.
-    const bundle = new FluentBundle(lang, { useIsolating: false });
+    // Plural rules (and Fluent's own number formatting) follow the language's regional tag: `ln-CD`, `sw-CD`.
+    const bundle = new FluentBundle(intlLocale(lang), { useIsolating: false });
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
       const errors = bundle.addResource(new FluentResource(readFileSync(join(folder, file), 'utf8')));
       for (const err of errors) log.warn({ err, file: join(folder, file) }, 'fluent resource error');

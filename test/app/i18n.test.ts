@@ -17,7 +17,7 @@ function capture() {
 
 describe('createI18n on the project locales', () => {
   it('loads every language folder', () => {
-    expect(i18n.locales).toEqual(expect.arrayContaining(['fr', 'en']));
+    expect(i18n.locales).toEqual(expect.arrayContaining(['fr', 'en', 'ln', 'sw']));
     expect(i18n.has('engine-welcome')).toBe(true);
     expect(i18n.has('no-such-message')).toBe(false);
   });
@@ -41,6 +41,23 @@ describe('createI18n on the project locales', () => {
     const next = { id: 'engine-report-next', args: { duration: { duration: 'P3D' }, escalatableAt: { date: '2026-10-23T10:00:00Z' } } };
     expect(i18n.t('fr', next, 'UTC')).toContain(`a ${formatDuration('P3D', 'fr')} pour`);
     expect(i18n.t('en', next, 'UTC')).toContain('has 3 days to');
+  });
+
+  it('writes Lingala and Swahili dates, amounts and plurals the Congolese way (ln-CD, sw-CD)', () => {
+    const opened = { id: 'engine-card-opened', args: { at: { date: '2026-06-30T10:00:00Z' } } };
+    expect(i18n.t('ln', opened, 'Africa/Kinshasa')).toContain('30 sánzá ya motóbá 2026');
+    expect(i18n.t('sw', opened, 'Africa/Lubumbashi')).toContain('30 Juni 2026');
+    const money = { amount: 5_000_000, currency: 'CDF' };
+    expect(formatMoney(money, 'ln')).toMatch(/^50\.000,00\sFC$/);
+    // Swahili as written in the DRC: the franc congolais as FC, dots for thousands (not Tanzania's CDF 50,000.00).
+    expect(formatMoney(money, 'sw')).toMatch(/^FC\s50\.000,00$/);
+    expect(formatDuration('P3D', 'sw')).toMatch(/^siku\s3$/);
+    const refunded = { id: 'engine-card-refunded', args: { refunded: { money }, total: { money } } };
+    expect(i18n.t('sw', refunded, 'UTC')).toContain('FC\u00a050.000,00');
+    const added = (count: number) => ({ id: 'engine-report-photo-added', args: { count } });
+    expect(i18n.t('sw', added(1), 'UTC')).toBe('Faili 1 imeongezwa.');
+    expect(i18n.t('sw', added(3), 'UTC')).toBe('Faili 3 zimeongezwa.');
+    expect(i18n.t('ln', added(3), 'UTC')).toContain('Ba fichier 3');
   });
 
   it('uses shared labels through message references, and no bidi isolation marks', () => {
