@@ -44,6 +44,7 @@ import { demoTimeScale, scalePolicy } from './app/demo-policy.js';
 import { createEngine } from './app/engine/index.js';
 import { createNotificationRenderer } from './app/engine/notification-render.js';
 import { createI18n, type I18n } from './app/i18n.js';
+import { languageDetectorFromLocales } from './app/language.js';
 import { createLinking, type Linking } from './app/linking.js';
 import { createLogger } from './infra/logger.js';
 import { type Logger } from './ports/logger.js';
@@ -232,6 +233,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics });
   const refunds = createRefundReconciler({ store, marketplace, scheduler, clock, logger, metrics, everyMs: config.REFUND_RECONCILE_EVERY_MS });
 
+  // Trained on the same catalogues the answers come from: every language spoken is one recognised.
+  const languageDetector = languageDetectorFromLocales(localesDir());
   const engine = createEngine({
     cases,
     marketplace,
@@ -256,6 +259,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimezone: config.DEFAULT_TIMEZONE,
     locales: i18n.locales,
+    languageDetector,
     embedded: config.embedded,
     logger,
     metrics,
@@ -270,6 +274,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimezone: config.DEFAULT_TIMEZONE,
     locales: i18n.locales,
+    languageDetector,
     logger,
   });
 

@@ -15,13 +15,13 @@ engine-linked = Done, { $name }: this chat is now linked to your Congocrea accou
 engine-demo-pick = Demo mode: pick the account to try Palabre with.
 engine-demo-account = { $name } ({ common-role })
 
-engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en to change language, /help for this help.
+engine-help-unlinked = Commands: /start to begin, /link <token> to link your account, /lang fr|en|ln|sw to change language, /help for this help.
 engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
 engine-help-seller = • Sellers: the "Reply to the buyer" button on a case card sends the buyer your message; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: your commands work in the support channel.
-engine-help-common = /lang fr|en changes the language, /cancel leaves what you are doing.
+engine-help-common = /lang fr|en|ln|sw changes the language, /cancel leaves what you are doing.
 
 engine-lang-set = Noted: I'll answer you in English from now on.
 engine-lang-usage = Available languages: { $langs }. For example: /lang fr

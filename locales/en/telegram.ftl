@@ -9,7 +9,7 @@ tg-cmd-refund = Refund the buyer: /refund <number> [amount]
 tg-cmd-tracking = Add tracking: /tracking <number> <carrier> <tracking number>
 tg-cmd-link = Link this Telegram account: /link <code>
 tg-cmd-start = Get started
-tg-cmd-lang = Change language: /lang fr or /lang en
+tg-cmd-lang = Change language: /lang fr, en, ln or sw
 tg-cmd-help = Help
 tg-cmd-cancel = Cancel what you are doing
 

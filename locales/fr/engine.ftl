@@ -15,13 +15,13 @@ engine-linked = C’est fait, { $name } : cette messagerie est reliée à votre 
 engine-demo-pick = Mode démonstration : choisissez le compte avec lequel essayer Palabre.
 engine-demo-account = { $name } ({ common-role })
 
-engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en pour changer de langue, /help pour cette aide.
+engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour relier votre compte, /lang fr|en|ln|sw pour changer de langue, /help pour cette aide.
 engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
 engine-help-seller = • Vendeur : le bouton « Répondre à l’acheteur » de la fiche d’un litige lui transmet votre message ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
-engine-help-common = /lang fr|en change la langue, /cancel abandonne l’action en cours.
+engine-help-common = /lang fr|en|ln|sw change la langue, /cancel abandonne l’action en cours.
 
 engine-lang-set = C’est noté : je vous réponds désormais en français.
 engine-lang-usage = Langues disponibles : { $langs }. Par exemple : /lang en

@@ -9,7 +9,7 @@ tg-cmd-refund = Rembourser l’acheteur : /refund <numéro> [montant]
 tg-cmd-tracking = Ajouter un suivi : /tracking <numéro> <transporteur> <numéro de suivi>
 tg-cmd-link = Lier ce compte Telegram : /link <code>
 tg-cmd-start = Commencer
-tg-cmd-lang = Changer de langue : /lang fr ou /lang en
+tg-cmd-lang = Changer de langue : /lang fr, en, ln ou sw
 tg-cmd-help = Aide
 tg-cmd-cancel = Annuler l’opération en cours
 

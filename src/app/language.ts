@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
  * Which language a chat message is written in, among the languages Palabre speaks.
  *
@@ -104,4 +107,19 @@ export function createLanguageDetector(samples: Record<string, string>, opts: La
   }
 
   return { langs, detect, scores };
+}
+
+/** A detector trained on every language folder of a locales directory (`locales/<lang>/*.ftl`). */
+export function languageDetectorFromLocales(dir: string, opts: LanguageDetectorOptions = {}): LanguageDetector {
+  const samples: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(dir, entry.name);
+    samples[entry.name] = readdirSync(folder)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort()
+      .map((f) => fluentText(readFileSync(join(folder, f), 'utf8')))
+      .join('\n');
+  }
+  return createLanguageDetector(samples, opts);
 }

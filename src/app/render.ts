@@ -49,6 +49,7 @@ export function cardLines(card: CaseCard): Msg[] {
     { id: 'engine-card-reason', args: { reason: card.reason } },
     { id: 'engine-card-status', args: { status: card.status, resolution: card.resolution ?? 'none' } },
     { id: 'engine-card-description', args: { description: clip(card.description, CARD_DESCRIPTION_MAX) } },
+    ...(card.descriptionLanguage ? [{ id: 'engine-card-language', args: { lang: card.descriptionLanguage } }] : []),
     { id: 'engine-card-opened', args: { at: { date: card.openedAt, style: 'datetime' } } },
   ];
   if (card.status === 'open') lines.push({ id: 'engine-card-escalatable', args: { at: { date: card.escalatableAt, style: 'datetime' } } });

@@ -68,6 +68,11 @@ export interface CaseCard {
   proofAddressMismatch?: boolean;
   /** Support cards of escalated cases: the agent who owns the case, or null when nobody does. */
   owner?: string | null;
+  /**
+   * Support cards: the language the buyer's description is written in (`ln`, `sw`, `fr`, `en`), as
+   * detected; the description itself is always shown as the buyer wrote it.
+   */
+  descriptionLanguage?: string;
   /** Support cards: business time left before support's answer is due (negative once late), in minutes. */
   supportDueInMinutes?: number;
   /** The viewer's role on this case. */

@@ -51,6 +51,8 @@ const payloadSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('order'), orderId: z.string(), op: z.literal('reply') }),
   /** A suspended shop's owner asks support for reinstatement. */
   z.object({ k: z.literal('shop'), shopId: z.string(), op: z.literal('reinstate') }),
+  /** The offer to answer in the language the user just wrote in: yes records the choice, no is remembered. */
+  z.object({ k: z.literal('lang'), lang: z.string().regex(/^[a-z]{2,3}$/), v: z.enum(['yes', 'no']) }),
   /** Embedded mode: link this identity to a demo account. */
   z.object({ k: z.literal('demo'), accountId: z.string() }),
 ]);

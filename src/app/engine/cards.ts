@@ -3,6 +3,7 @@ import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
 import { supportTimeLeft } from '../../domain/desk.js';
 import { defaultPolicy, type Policy } from '../../domain/policy.js';
 import type { Marketplace } from '../../ports/marketplace.js';
+import type { LanguageDetector } from '../language.js';
 import type { CaseCard, Choice } from '../../ports/turn.js';
 import type { ActionTokens, CaseOp, TokenOwner } from './actions.js';
 
@@ -62,7 +63,7 @@ export const actionLabelId = (op: CaseOp, role: ViewerRole): string =>
 
 /** The case as `role` sees it, with buttons (from the domain's `allowedCommands`) bound to `owner`. */
 export async function buildCard(
-  deps: { marketplace: Marketplace; tokens: ActionTokens; policy?: Policy },
+  deps: { marketplace: Marketplace; tokens: ActionTokens; policy?: Policy; languageDetector?: Pick<LanguageDetector, 'detect'> | undefined },
   c: Case,
   role: ViewerRole,
   owner: TokenOwner,
@@ -105,9 +106,16 @@ export async function buildCard(
     trackingMismatch: c.trackingMismatch,
     ...(c.proofAddressMismatch ? { proofAddressMismatch: true } : {}),
     ...(role === 'support' ? deskFields(c, deps.policy ?? defaultPolicy, now) : {}),
+    ...(role === 'support' ? languageField(c, deps.languageDetector) : {}),
     viewerRole: role,
     actions,
   };
+}
+
+/** Support's card names the language the buyer wrote the case in, when it can tell. */
+function languageField(c: Case, detector: Pick<LanguageDetector, 'detect'> | undefined): Pick<CaseCard, 'descriptionLanguage'> {
+  const lang = detector?.detect(c.description)?.lang;
+  return lang ? { descriptionLanguage: lang } : {};
 }
 
 /** What support's card adds on an escalated case: its owner and the business time left before it is due. */

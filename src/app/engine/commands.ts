@@ -21,6 +21,8 @@ export interface CommandHooks {
   relocalize(account: Account): Promise<void>;
   /** Records a language choice and answers in it. */
   setLanguage(lang: string): Promise<void>;
+  /** Records that the user turned down answers in `lang`: it is not offered again. */
+  declineLanguage(lang: string): Promise<void>;
 }
 
 /** One command, with the same grammar on every platform (SPEC section 2). */

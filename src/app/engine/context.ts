@@ -12,6 +12,7 @@ import type { Linking } from '../linking.js';
 import type { Logger } from '../../ports/logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Choice, OutMessage, TurnInput } from '../../ports/turn.js';
+import type { LanguageDetector } from '../language.js';
 import { SUPPORT_OWNER, type ActionPayload, type ActionTokens, type TokenOwner } from './actions.js';
 import type { ConversationState, ConversationStore } from './state.js';
 
@@ -47,6 +48,11 @@ export interface EngineDeps {
   defaultTimezone: string;
   /** Languages `/lang` accepts and answers may be in (the locales folder's; `fr`, `en` by default). */
   locales?: readonly string[];
+  /**
+   * Tells which supported language a message is written in (the detector trained on the locales).
+   * Without it, the language is never guessed: the choice, the account's, the platform's hint, French.
+   */
+  languageDetector?: Pick<LanguageDetector, 'detect'>;
   /** Embedded mode: unlinked users may pick a demo account with a button. */
   embedded?: boolean;
   logger?: Logger;
@@ -85,6 +91,11 @@ export interface Turn {
   replies: OutMessage[];
   /** The pressed button's message is done with (TurnResult.retirePressed). */
   retirePressed?: boolean;
+  /**
+   * The user's language is established (chosen, the account's, or detected earlier) but this message is
+   * confidently in another supported one: offer, in that language, to switch (never switch silently).
+   */
+  languageOffer?: string;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
   /**

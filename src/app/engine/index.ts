@@ -5,10 +5,9 @@ import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
 import { silentLogger } from '../../ports/logger.js';
 import type { Engine, TurnInput, TurnResult } from '../../ports/turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
-import { m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
+import { choice, m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
-import { detectLanguage } from './intent.js';
 import { route } from './router.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
 
@@ -56,12 +55,14 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
     const sizeError = checkSize(input);
     // Oversized text is not even read for its language.
-    await bind(e, t, account, sizeError ? null : textOf(input), early.prefs);
+    await bind(e, t, account, sizeError ? null : writtenText(input), early.prefs);
     if (sizeError) throw sizeError;
     await route(e, t, {
       relocalize: (a) => bind(e, t, a, null),
       setLanguage: (lang) => setLanguage(e, t, lang),
+      declineLanguage: (lang) => declineLanguage(e, t, lang),
     });
+    await offerLanguage(e, t);
     await suspensionNotice(e, t).catch((err: unknown) => e.log.warn({ err, userId: input.userId }, 'shop suspension notice failed'));
   } catch (err) {
     // Whatever was said before the failure may no longer be true: the error is the whole answer.
@@ -94,6 +95,12 @@ function textOf(input: TurnInput): string | null {
   return c.type === 'text' ? c.text : c.type === 'command' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
 }
 
+/** What the user wrote in their own words (not a command, not a button): what their language is read from. */
+function writtenText(input: TurnInput): string | null {
+  const c = input.content;
+  return c.type === 'text' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
+}
+
 /** The refusal of oversized or malformed input (SPEC section 7), or null when it may be read. */
 function checkSize(input: TurnInput): ValidationError | null {
   const c = input.content;
@@ -109,7 +116,15 @@ function checkSize(input: TurnInput): ValidationError | null {
   return null;
 }
 
-/** Sets who speaks and how to answer: the language chosen, else the account's, else the text's, else the platform's hint. */
+/** Fewest words a message needs before its language is offered as a switch (a word or two says too little). */
+const OFFER_MIN_WORDS = 3;
+
+/**
+ * Sets who speaks and how to answer. The language: the one chosen (/lang or a yes to an offer), else the
+ * account's locale at the marketplace, else the one detected from the user's first messages, else the
+ * platform's hint, else French. Once established it never changes by itself: a message confidently in
+ * another supported language only sets up an offer to switch, written in that language.
+ */
 async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null, known?: IdentityPrefs): Promise<void> {
   const { platform, userId, isStaffChannel, languageHint } = t.input;
   const prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
@@ -120,13 +135,46 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || platform === 'web');
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
-  let locale = supported(e, (account ? await e.deps.links.getLocale(account.id) : prefs.locale) ?? account?.locale);
-  if (!locale) {
-    const detected = text ? detectLanguage(text) : null;
-    if (detected && detected !== prefs.detected) await e.conv.setPrefs(platform, userId, { ...prefs, detected });
-    locale = supported(e, detected ?? prefs.detected ?? languageHint);
+  const chosen = supported(e, account ? await e.deps.links.getLocale(account.id) : prefs.locale);
+  const established = chosen ?? supported(e, account?.locale) ?? supported(e, prefs.detected);
+  const guess = text && e.deps.languageDetector ? e.deps.languageDetector.detect(text) : null;
+  const detected = guess ? supported(e, guess.lang) : null;
+  if (established) {
+    t.locale = established;
+    if (text !== null) {
+      const asked = [...(prefs.offered ?? []), ...(prefs.declined ?? [])];
+      const words = text.trim().split(/\s+/).length;
+      t.languageOffer = detected && detected !== established && !asked.includes(detected) && words >= OFFER_MIN_WORDS ? detected : undefined;
+    } else if (t.languageOffer === established) t.languageOffer = undefined;
+    return;
   }
-  t.locale = locale ?? e.deps.defaultLocale;
+  if (detected && detected !== prefs.detected) await e.conv.setPrefs(platform, userId, { ...prefs, detected });
+  t.locale = detected ?? supported(e, languageHint) ?? e.deps.defaultLocale;
+}
+
+/**
+ * After the answer (in the established language): « Nakoki kolobela yo na Lingala ? » with yes and no,
+ * written in the language the user just wrote in. Offered once per language, in private chats only.
+ */
+async function offerLanguage(e: EngineCtx, t: Turn): Promise<void> {
+  const lang = t.languageOffer;
+  if (!lang || !t.input.isPrivate || t.replies.length === 0) return;
+  const { platform, userId } = t.input;
+  const prefs = await e.conv.prefs(platform, userId);
+  await e.conv.setPrefs(platform, userId, { ...prefs, offered: [...new Set([...(prefs.offered ?? []), lang])] });
+  const current = t.locale;
+  t.locale = lang;
+  try {
+    say(t, m('engine-lang-offer'), {
+      choices: [
+        await choice(e, t, m('engine-lang-offer-yes'), { k: 'lang', lang, v: 'yes' }, 'primary'),
+        await choice(e, t, m('engine-lang-offer-no'), { k: 'lang', lang, v: 'no' }),
+      ],
+    });
+  } finally {
+    t.locale = current;
+  }
+  e.log.info({ platform, userId, lang, established: current }, 'language switch offered');
 }
 
 function supported(e: EngineCtx, tag: string | null | undefined): string | null {
@@ -144,6 +192,13 @@ async function setLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
   t.locale = lang;
   // `language` tells adapters that show several languages (the playground) to switch this user's view.
   say(t, m('engine-lang-set'), { language: lang });
+}
+
+async function declineLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
+  const { platform, userId } = t.input;
+  const prefs = await e.conv.prefs(platform, userId);
+  await e.conv.setPrefs(platform, userId, { ...prefs, declined: [...new Set([...(prefs.declined ?? []), lang])] });
+  say(t, m('engine-lang-offer-declined'));
 }
 
 /** The localized sentence of an error: `error-<code>`, dates and amounts kept as data for the reader's locale. */

@@ -10,6 +10,7 @@ import type { DeliveryTarget } from '../../ports/notifier.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import type { Choice, OutMessage } from '../../ports/turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
+import type { LanguageDetector } from '../language.js';
 import { buildCard, type ViewerRole } from './cards.js';
 import { buttonSlot } from './context.js';
 
@@ -27,6 +28,8 @@ export interface NotificationRendererDeps {
   defaultTimezone: string;
   /** Languages messages may be in (`fr`, `en` by default). */
   locales?: readonly string[];
+  /** Names the language of the buyer's words on support's case cards. Optional. */
+  languageDetector?: Pick<LanguageDetector, 'detect'>;
   /** Button token lifetime (30 days by default). */
   actionTtlMs?: number;
   logger?: Logger;
@@ -123,7 +126,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         who.accountId === c.buyerId ? 'buyer' : who.accountId === c.sellerId ? 'seller' : who.support ? 'support' : null;
       if (!role) return out;
       const owner = role === 'support' ? SUPPORT_OWNER : who.accountId!;
-      out.card = await buildCard({ marketplace: deps.marketplace, tokens, ...(deps.policy ? { policy: deps.policy } : {}) }, c, role, owner, deps.clock.now().toISOString());
+      out.card = await buildCard({ marketplace: deps.marketplace, tokens, ...(deps.policy ? { policy: deps.policy } : {}), languageDetector: deps.languageDetector }, c, role, owner, deps.clock.now().toISOString());
       return out;
     },
   };

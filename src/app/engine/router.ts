@@ -76,6 +76,8 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       if (!shop) throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: p.shopId });
       return shopAction(e, t, p.op, shop, p.text ?? '');
     }
+    case 'lang':
+      return p.v === 'yes' ? hooks.setLanguage(p.lang) : hooks.declineLanguage(p.lang);
     case 'flow': {
       requireWho(t);
       const s = await currentState(e, t);

@@ -57,10 +57,17 @@ export type CaseInputState = z.infer<typeof caseInputSchema>;
 export type OrderReplyState = z.infer<typeof orderReplySchema>;
 export type ReinstateState = z.infer<typeof reinstateSchema>;
 
-/** Per chat identity, outside any flow: the language picked before linking, the last language detected. */
+/**
+ * Per chat identity, outside any flow: the language picked before linking, the language detected from
+ * the first messages, and the offers to switch language already made or turned down.
+ */
 export interface IdentityPrefs {
   locale?: string;
-  detected?: 'fr' | 'en';
+  detected?: string;
+  /** Languages this user was offered to switch to (offered once each). */
+  offered?: string[];
+  /** Languages this user said no to: never offered again. */
+  declined?: string[];
 }
 
 /** Where a conversation is, per user and conversation, surviving restarts; it expires when left alone. */

@@ -5,6 +5,7 @@ import { createCaseService, type CaseService } from '../../../src/app/case-servi
 import { createEngine } from '../../../src/app/engine/index.js';
 import { createNotificationRenderer, type NotificationRenderer } from '../../../src/app/engine/notification-render.js';
 import { createI18n } from '../../../src/app/i18n.js';
+import { languageDetectorFromLocales } from '../../../src/app/language.js';
 import { createLinking, type Linking } from '../../../src/app/linking.js';
 import { silentLogger } from '../../../src/ports/logger.js';
 import { notificationsFor } from '../../../src/app/notifications.js';
@@ -31,6 +32,8 @@ import type { ThreadRegistry } from '../../../src/ports/threads.js';
 export const START = '2026-11-10T09:00:00.000Z';
 
 export const i18n = createI18n('locales');
+/** The language detector main builds, trained on the same locales. */
+export const languageDetector = languageDetectorFromLocales('locales');
 
 /** A clock the scenario moves by hand. */
 export interface TestClock {
@@ -166,11 +169,13 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     policy,
     defaultLocale: 'fr',
     defaultTimezone: 'Africa/Kinshasa',
+    locales: i18n.locales,
+    languageDetector,
     embedded: opts.embedded ?? false,
     logger: silentLogger,
   });
   let engine = build();
-  const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, policy, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa' });
+  const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, policy, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa', locales: i18n.locales, languageDetector });
   let users = 0;
 
   const world: World = {

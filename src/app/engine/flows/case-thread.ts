@@ -53,7 +53,7 @@ export const cardOwner = (t: Turn, role: ViewerRole): string => (role === 'suppo
 
 /** Adds a reply with the case card for the viewer, after `body`. */
 export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, body: Msg[] = []): Promise<void> {
-  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens, policy: e.deps.policy }, c, role, cardOwner(t, role), t.now);
+  const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens, policy: e.deps.policy, languageDetector: e.deps.languageDetector }, c, role, cardOwner(t, role), t.now);
   // After a button, the card shown earlier is out of date: platforms that can edit replace it in place.
   say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
 }

@@ -1,0 +1,14 @@
+# Languages (issue #16): the offer to switch, written in the language the user just wrote in; language names.
+
+engine-lang-offer = Would you like me to answer you in English?
+engine-lang-offer-yes = Yes, in English
+engine-lang-offer-no = No thanks
+engine-lang-offer-declined = All right, I won’t offer again. /lang changes the language whenever you like.
+common-lang-name = { $lang ->
+    [fr] French
+    [en] English
+    [ln] Lingala
+    [sw] Swahili
+   *[other] { $lang }
+  }
+engine-card-language = Buyer’s language: { common-lang-name }

@@ -1,0 +1,14 @@
+# Languages (issue #16): the offer to switch, written in the language the user just wrote in; language names.
+
+engine-lang-offer = Voulez-vous que je vous réponde en français ?
+engine-lang-offer-yes = Oui, en français
+engine-lang-offer-no = Non merci
+engine-lang-offer-declined = D’accord, je ne vous le proposerai plus. /lang change la langue quand vous voulez.
+common-lang-name = { $lang ->
+    [fr] français
+    [en] anglais
+    [ln] lingala
+    [sw] swahili
+   *[other] { $lang }
+  }
+engine-card-language = Langue de l’acheteur : { common-lang-name }

@@ -1,0 +1,14 @@
+# Languages (issue #16): the offer to switch, written in the language the user just wrote in; language names.
+
+engine-lang-offer = Nakoki kolobela yo na Lingala ?
+engine-lang-offer-yes = Ee, na Lingala
+engine-lang-offer-no = Te, matondi
+engine-lang-offer-declined = Malamu, nakotuna yo lisusu te. /lang ebongolaka monoko ntango nyonso olingi.
+common-lang-name = { $lang ->
+    [fr] Lifalanse
+    [en] Lingelesi
+    [ln] Lingala
+    [sw] Kiswahili
+   *[other] { $lang }
+  }
+engine-card-language = Monoko ya mosombi : { common-lang-name }

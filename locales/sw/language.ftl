@@ -1,0 +1,14 @@
+# Languages (issue #16): the offer to switch, written in the language the user just wrote in; language names.
+
+engine-lang-offer = Naweza kukujibu kwa Kiswahili?
+engine-lang-offer-yes = Ndiyo, kwa Kiswahili
+engine-lang-offer-no = Hapana, asante
+engine-lang-offer-declined = Sawa, sitakuuliza tena. /lang inabadilisha lugha wakati wowote unapotaka.
+common-lang-name = { $lang ->
+    [fr] Kifaransa
+    [en] Kiingereza
+    [ln] Kilingala
+    [sw] Kiswahili
+   *[other] { $lang }
+  }
+engine-card-language = Lugha ya mnunuzi: { common-lang-name }
