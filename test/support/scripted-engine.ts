@@ -28,15 +28,15 @@ export type ScriptedEngine = ReturnType<typeof createScriptedEngine>;
 
 /**
  * A locales folder for an adapter test: the real .ftl files named in `only` (all of them when omitted) and, last,
- * the sentences of the scripted engine for each language.
+ * the sentences of the scripted engine for each language (Lingala and Swahili get the French ones unless given).
  */
-export function testLocales(sentences: { fr: string; en: string }, only?: string[]): string {
+export function testLocales(sentences: { fr: string; en: string; ln?: string; sw?: string }, only?: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-locales-'));
-  for (const lang of ['fr', 'en'] as const) {
+  for (const lang of ['fr', 'en', 'ln', 'sw'] as const) {
     mkdirSync(join(dir, lang));
     const files = only ?? readdirSync(join('locales', lang)).filter((f) => f.endsWith('.ftl'));
     for (const file of files) copyFileSync(join('locales', lang, file), join(dir, lang, file));
-    writeFileSync(join(dir, lang, 'zz-test.ftl'), sentences[lang]);
+    writeFileSync(join(dir, lang, 'zz-test.ftl'), sentences[lang] ?? sentences.fr);
   }
   return dir;
 }

@@ -152,7 +152,11 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
         return ok(res, me);
       case 'getUpdates':
         return ok(res, await getUpdates(params, req));
-      case 'deleteWebhook': case 'setWebhook': case 'setMyCommands': case 'answerCallbackQuery': case 'sendChatAction':
+      case 'setMyCommands': {
+        const err = checkCommands(params);
+        return err ? fail(res, 400, err) : ok(res, true);
+      }
+      case 'deleteWebhook': case 'setWebhook': case 'answerCallbackQuery': case 'sendChatAction':
         return ok(res, true);
       case 'getChat':
         return ok(res, chatOf(chatId));
@@ -385,3 +389,20 @@ function decodeParams(contentType: string, body: Buffer, url: URL): { params: Js
   }
   return { params, files };
 }
+
+/**
+ * What the Bot API checks in setMyCommands: at most 100 commands, names of 1–32 lower-case letters, digits or
+ * underscores, descriptions of 1–256 characters, and `language_code` a two-letter ISO 639-1 code (or absent).
+ */
+function checkCommands(params: Json): string | null {
+  const code = params.language_code;
+  if (code !== undefined && (typeof code !== 'string' || !/^[a-z]{2}$/.test(code))) return 'Bad Request: invalid language code specified';
+  const commands = typeof params.commands === 'string' ? JSON.parse(params.commands) : params.commands;
+  if (!Array.isArray(commands) || commands.length > 100) return 'Bad Request: too many commands';
+  for (const c of commands as Array<{ command?: unknown; description?: unknown }>) {
+    if (typeof c.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(c.command)) return 'Bad Request: BOT_COMMAND_INVALID';
+    if (typeof c.description !== 'string' || c.description.length < 1 || c.description.length > 256) return 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID';
+  }
+  return null;
+}
+

@@ -120,6 +120,16 @@ describe('Telegram adapter: long polling to engine input and back', () => {
     expect(next.params.chat_id).toBe(String(amina.id));
   });
 
+  it('registers the command menus in Lingala and Swahili too (ISO 639-1 codes the Bot API accepts)', async () => {
+    const calls = h.standin.callsOf('setMyCommands').map((c) => c.params);
+    const langs = calls.filter((p) => p.scope?.type === 'all_private_chats').map((p) => p.language_code ?? '(default)');
+    expect(langs.sort()).toEqual(['(default)', 'en', 'fr', 'ln', 'sw']);
+    const ln = calls.find((p) => p.scope?.type === 'all_private_chats' && p.language_code === 'ln');
+    const sw = calls.find((p) => p.scope?.type === 'all_private_chats' && p.language_code === 'sw');
+    expect(ln?.commands.find((c: { command: string }) => c.command === 'lang')?.description).toBe('Kobongola monoko : /lang fr, en, ln to sw');
+    expect(sw?.commands.find((c: { command: string }) => c.command === 'lang')?.description).toBe('Kubadilisha lugha: /lang fr, en, ln au sw');
+  });
+
   it('registers the command menus in French and English, and the support commands for the staff group only', async () => {
     const calls = h.standin.callsOf('setMyCommands').map((c) => c.params);
     const privateFr = calls.find((p) => p.scope?.type === 'all_private_chats' && p.language_code === 'fr');
