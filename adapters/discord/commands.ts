@@ -34,7 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'start', options: [text('token', false, 100)] },
   { name: 'link', options: [text('token', true, 100)] },
   { name: 'help', options: [] },
-  { name: 'lang', options: [{ name: 'language', kind: 'string', required: true, choices: ['fr', 'en'] }] },
+  { name: 'lang', options: [{ name: 'language', kind: 'string', required: true, choices: ['fr', 'en', 'ln', 'sw'] }] },
   { name: 'cancel', options: [] },
   { name: 'report', options: [] },
   { name: 'cases', options: [{ name: 'view', kind: 'string', choices: ['escalated', 'overdue', 'waiting', 'mine'], support: true }] },

@@ -12,3 +12,8 @@ common-lang-name = { $lang ->
    *[other] { $lang }
   }
 engine-card-language = Buyer’s language: { common-lang-name }
+
+## Discord: the languages among /lang's choices (Discord has no Lingala or Swahili locale of its own)
+
+dc-choice-ln = Lingala
+dc-choice-sw = Kiswahili

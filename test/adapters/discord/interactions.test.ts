@@ -36,6 +36,21 @@ describe('Discord interactions', () => {
     expect(byName.get('escalate').options[1].choices.map((c: any) => c.value)).toEqual(['inactivity', 'harassment', 'refusal', 'manipulation', 'integrity']);
   });
 
+  it('offers the four languages in /lang; with no Lingala or Swahili locale in Discord, those users see the French names', async () => {
+    const put = await h.standin.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${h.standin.applicationId}/guilds/${h.standin.guildId}/commands`);
+    const lang = (put.body as any[]).find((c) => c.name === 'lang');
+    expect(lang.options[0].choices.map((c: any) => [c.value, c.name])).toEqual([
+      ['fr', 'Français'],
+      ['en', 'English'],
+      ['ln', 'Lingala'],
+      ['sw', 'Kiswahili'],
+    ]);
+    // Localizations only in locales Discord has: French here; never `ln` or `sw`, which Discord would refuse.
+    for (const c of put.body as any[]) {
+      for (const key of Object.keys({ ...c.name_localizations, ...c.description_localizations })) expect(['fr']).toContain(key);
+    }
+  });
+
   it('turns a slash command with options into the text form the engine knows', async () => {
     h.engine.answer((input) => [replyTo(input, [{ id: 'test-raw', args: { text: 'Remboursement noté' } }])]);
     const id = h.standin.command({ user: USERS.bisou, name: 'refund', options: [{ name: 'case', type: 3, value: 'C-000001' }, { name: 'amount', type: 10, value: 5000 }] });
