@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FluentResource } from '@fluent/bundle';
 import type { WebI18n } from './present.js';
@@ -18,17 +18,18 @@ function variables(node: unknown, into: Set<string>): Set<string> {
 }
 
 /**
- * The page's own strings (locales/<locale>/web.ftl) as JSON, formatted by the shared i18n module.
+ * The page's own strings (the `web-*` messages of locales/<locale>/*.ftl) as JSON, formatted by the shared i18n module.
  * Arguments stay as `{name}` placeholders that the script fills in.
  */
 export function createPageStrings(deps: { i18n: WebI18n; localesDir: string; timezone: string }) {
   const cache = new Map<string, Promise<Record<string, string>>>();
 
   async function load(locale: string): Promise<Record<string, string>> {
-    // Ids come from the French file: every locale has the same ids, and French is the default.
-    const source = await readFile(join(deps.localesDir, 'fr', 'web.ftl'), 'utf8');
+    // Ids come from the French files: every locale has the same ids, and French is the default.
+    const folder = join(deps.localesDir, 'fr');
+    const sources = await Promise.all((await readdir(folder)).filter((f) => f.endsWith('.ftl')).sort().map((f) => readFile(join(folder, f), 'utf8')));
     const out: Record<string, string> = {};
-    for (const entry of new FluentResource(source).body) {
+    for (const entry of sources.flatMap((source) => new FluentResource(source).body)) {
       if (!entry.id.startsWith('web-')) continue;
       const args = Object.fromEntries([...variables(entry.value, new Set())].map((name) => [name, `{${name}}`]));
       // Fluent wraps arguments in isolation marks; the page's placeholders must stay plain.

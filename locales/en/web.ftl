@@ -3,8 +3,7 @@
 
 web-title = Palabre — playground
 web-subtitle = Three demo accounts, the real dispute engine: write as the buyer, answer as the seller, arbitrate as support.
-web-lang-switch = Français
-web-lang-switch-title = Afficher la page en français
+web-lang-switch-title = Page language
 
 web-pane-buyer = Buyer
 web-pane-seller = Seller

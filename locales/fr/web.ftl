@@ -3,8 +3,7 @@
 
 web-title = Palabre — terrain de jeu
 web-subtitle = Trois comptes de démonstration, le vrai moteur de litiges : écrivez comme l'acheteuse, répondez comme le vendeur, arbitrez comme le support.
-web-lang-switch = English
-web-lang-switch-title = Switch the page to English
+web-lang-switch-title = Langue de la page
 
 web-pane-buyer = Acheteur
 web-pane-seller = Vendeur

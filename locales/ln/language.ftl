@@ -17,3 +17,10 @@ engine-card-language = Monoko ya mosombi : { common-lang-name }
 
 dc-choice-ln = Lingala
 dc-choice-sw = Kiswahili
+
+## The playground's language menu: each language by its own name
+
+web-lang-name-fr = Français
+web-lang-name-en = English
+web-lang-name-ln = Lingala
+web-lang-name-sw = Kiswahili

@@ -3,8 +3,7 @@
 
 web-title = Palabre — esika ya komeka
 web-subtitle = Ba compte misato ya démonstration, moteur ya solo ya ba litige : koma lokola mosombi, yanola lokola moteki, kata likambo lokola support.
-web-lang-switch = English
-web-lang-switch-title = Switch the page to English
+web-lang-switch-title = Monoko ya lokasa
 
 web-pane-buyer = Mosombi
 web-pane-seller = Moteki

@@ -3,8 +3,7 @@
 
 web-title = Palabre — uwanja wa majaribio
 web-subtitle = Akaunti tatu za maonyesho, injini halisi ya kesi: andika kama mnunuzi, jibu kama muuzaji, amua kama support.
-web-lang-switch = English
-web-lang-switch-title = Switch the page to English
+web-lang-switch-title = Lugha ya ukurasa
 
 web-pane-buyer = Mnunuzi
 web-pane-seller = Muuzaji

@@ -40,3 +40,25 @@ describe('language detection trained on the message catalogues', () => {
     expect(detector.detect('CC-1001')).toBeNull();
   });
 });
+
+describe('language detection on the labelled Lingala and Swahili buyer messages', () => {
+  const rows = (file: string) =>
+    readFileSync(join(import.meta.dirname, '../fixtures/understanding', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { text: string; lang: string })
+      .filter((e) => e.lang !== 'mixed');
+
+  // Measured: Lingala 109/113 (96.5%), Swahili 111/114 (97.4%); unsure (null) counts as a miss.
+  it.each([
+    ['ln', 'ln.jsonl', 0.95],
+    ['sw', 'sw.jsonl', 0.95],
+  ])('recognises %s in at least the floor of its messages, and never takes one for English', (lang, file, floor) => {
+    const corpus = rows(file);
+    expect(corpus.length).toBeGreaterThanOrEqual(100);
+    const guesses = corpus.map((e) => detector.detect(e.text)?.lang ?? null);
+    const right = guesses.filter((g) => g === lang).length;
+    expect(right / corpus.length).toBeGreaterThanOrEqual(floor);
+    expect(guesses.filter((g) => g === 'en')).toEqual([]);
+  });
+});

@@ -29,6 +29,13 @@ async function loadStrings() {
   Object.assign(state, { lang: data.lang, locales: data.locales, strings: data.strings, maxText: data.maxText ?? state.maxText });
   for (const p of Object.values(panes)) countChars(p);
   document.documentElement.lang = state.lang;
+  // The language menu: every language the server speaks, each in its own name.
+  $('#lang').replaceChildren(...state.locales.map((l) => {
+    const o = el('option', '', t(`web-lang-name-${l}`));
+    o.value = l;
+    o.selected = l === state.lang;
+    return o;
+  }));
   document.title = t('web-title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
@@ -362,7 +369,7 @@ async function start() {
   addEventListener('pagehide', () => { state.leaving = true; });
   ROLES.forEach(setupPane);
   for (const b of document.querySelectorAll('.tabs [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
-  $('#lang').addEventListener('click', () => relanguage(state.locales.find((l) => l !== state.lang) ?? state.lang));
+  $('#lang').addEventListener('change', (ev) => relanguage(ev.target.value));
   showTab('buyer');
   await loadStrings();
   const accounts = await api('/playground/accounts');

@@ -49,6 +49,14 @@ describe('web playground: page and strings', () => {
     expect(fr.strings['web-send']).toBe('Envoyer');
     expect(en.strings['web-send']).toBe('Send');
     expect(fr.strings['web-reply-to']).toBe('Réponse dans le dossier {case}');
+    expect(fr.strings['web-lang-name-ln']).toBe('Lingala');
+    for (const lang of ['ln', 'sw']) {
+      const page = (await (await fetch(`${base}/playground/strings?lang=${lang}`)).json()) as { lang: string; strings: Record<string, string> };
+      expect(page.lang).toBe(lang);
+      expect(Object.keys(page.strings).sort()).toEqual(Object.keys(fr.strings).sort());
+      expect(page.strings['web-send']).not.toBe(fr.strings['web-send']);
+    }
+    expect(fr.locales).toEqual(['en', 'fr', 'ln', 'sw']);
     const unknown = (await (await fetch(`${base}/playground/strings?lang=xx`)).json()) as { lang: string };
     expect(unknown.lang).toBe('fr');
   });
@@ -105,7 +113,7 @@ describe('web playground: picking demo accounts', () => {
 });
 
 describe('web playground: turns and live messages', () => {
-  it('sends text, commands and button choices to the engine and streams the replies in both languages', async () => {
+  it('sends text, commands and button choices to the engine and streams the replies in every language', async () => {
     const { base, pick, post, engine } = await start();
     const pane = await pick('buyer', 'acc-amina');
     engine.script = (input) =>
@@ -126,7 +134,7 @@ describe('web playground: turns and live messages', () => {
     await post('/playground/turn', { pane, action: 'tok-1' });
     expect(engine.inputs.at(-1)?.content).toEqual({ type: 'action', token: 'tok-1' });
     const echoed = await events.until((e) => e.kind === 'me' && !!e.labels);
-    expect(echoed.labels).toEqual({ fr: 'Envoyer', en: 'Send' });
+    expect(echoed.labels).toEqual({ fr: 'Envoyer', en: 'Send', ln: 'Tinda', sw: 'Tuma' });
 
     await post('/playground/turn', { pane, text: '/refund C-000001 5000' });
     expect(engine.inputs.at(-1)?.content).toEqual({ type: 'command', name: 'refund', args: ['C-000001', '5000'], text: '/refund C-000001 5000' });

@@ -182,11 +182,20 @@ describe('web playground in a real browser', () => {
     expect(await support.root.locator('select.account').inputValue()).toBe('acc-support-1');
 
     // The switch translates the page and the conversation, without asking the engine again.
-    await page.locator('#lang').click();
+    expect(await page.locator('#lang option').allTextContents()).toEqual(['English', 'Français', 'Lingala', 'Kiswahili']);
+    await page.locator('#lang').selectOption('en');
     await expect.poll(() => page.locator('.pane[data-role="support"] button.send').textContent()).toBe('Send');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await support.sees(/The case is reopened/);
     await expect.poll(() => page.locator('#cases .case[data-case-id="C-000001"] .pill').textContent()).toBe('escalated');
     await shot(page, '09-english');
+
+    // Lingala from the same menu: the page's own words, and the language kept for the next visit.
+    await page.locator('#lang').selectOption('ln');
+    await expect.poll(() => page.locator('.pane[data-role="support"] button.send').textContent()).toBe('Tinda');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ln');
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.locator('#lang').inputValue()).toBe('ln');
   }, 120_000);
 });
