@@ -36,7 +36,7 @@ describe('npm run cli -- telegram setup', () => {
 
     const menus = tg.callsOf('setMyCommands').map((c) => c.params);
     // Private chats and the staff group, each without a language (the default) and in fr and en.
-    expect(menus.map((m) => `${m.scope.type}:${m.language_code ?? '-'}`).sort()).toEqual(['all_private_chats:-', 'all_private_chats:en', 'all_private_chats:fr', 'chat:-', 'chat:en', 'chat:fr']);
+    expect(menus.map((m) => `${m.scope.type}:${m.language_code ?? '-'}`).sort()).toEqual(['all_private_chats:-', 'all_private_chats:en', 'all_private_chats:fr', 'all_private_chats:ln', 'all_private_chats:sw', 'chat:-', 'chat:en', 'chat:fr', 'chat:ln', 'chat:sw']);
     const describe = (scope: string, lang: string, command: string) =>
       menus.find((m) => m.scope.type === scope && m.language_code === lang)!.commands.find((c: { command: string }) => c.command === command)?.description;
     expect(describe('all_private_chats', 'fr', 'report')).toBe('Signaler un problème avec une commande');
@@ -128,7 +128,7 @@ describe('npm run cli -- teams manifest', () => {
     expect(code).toBe(0);
     expect(out).toContain(file);
     const zip = unzipSync(readFileSync(file));
-    expect(Object.keys(zip).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip).sort()).toEqual(['color.png', 'en.json', 'ln.json', 'manifest.json', 'outline.png', 'sw.json']);
 
     const manifest = teamsManifestSchema.parse(JSON.parse(strFromU8(zip['manifest.json']!)));
     expect(manifest.manifestVersion).toBe('1.17');
@@ -138,7 +138,7 @@ describe('npm run cli -- teams manifest', () => {
     expect(manifest.developer.websiteUrl).toBe('https://palabre.example.com');
     const personal = manifest.bots[0]!.commandLists.find((l) => l.scopes.includes('personal'))!;
     expect(personal.commands.find((c) => c.title === 'report')?.description).toBe('Signaler un problème avec une commande');
-    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'fr', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'fr', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }, { languageTag: 'ln', file: 'ln.json' }, { languageTag: 'sw', file: 'sw.json' }] });
 
     const en = teamsLocalizationSchema.parse(JSON.parse(strFromU8(zip['en.json']!)));
     const index = personal.commands.findIndex((c) => c.title === 'report');
