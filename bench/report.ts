@@ -52,6 +52,11 @@ export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders'
     t('reminder-lag', 'Reminder firing lag p99', '≤ 1 s', rem ? `${(rem.lagP99Ms / 1000).toFixed(2)} s` : null, rem ? rem.lagP99Ms <= 1000 && rem.duplicates === 0 && rem.missing === 0 : null),
     t('embedded-start', 'Embedded mode start → /healthz 200', '≤ 2 s', st ? `${(st.medianMs / 1000).toFixed(2)} s` : null, st ? st.medianMs <= 2000 : null),
     t('understanding-accuracy', 'Buyer messages: first answer right, held-out split', '≥ 97%', u ? `${u.heldOut.overall.accuracy}%` : null, u ? u.heldOut.overall.accuracy >= 97 : null),
+    ...(['ln', 'sw'] as const).map((lang) => {
+      const a = u?.heldOut.byLang[lang]?.accuracy;
+      const name = lang === 'ln' ? 'Lingala' : 'Swahili';
+      return t(`understanding-accuracy-${lang}`, `${name} buyer messages: first answer right, held-out split`, '≥ 90%', a !== undefined ? `${a}%` : null, a !== undefined ? a >= 90 : null);
+    }),
     t('understanding-dead-ends', 'Buyer messages about a problem read as "not understood"', '0', u ? `${u.all.deadEnds}` : null, u ? u.all.deadEnds === 0 : null),
     t('understanding-speed', 'Classifying one buyer message', '≤ 1 ms', u ? `${u.microsPerMessage} µs` : null, u ? u.microsPerMessage <= 1000 : null),
     t(

@@ -59,6 +59,8 @@ describe('npm run bench -- --quick', () => {
       'reminder-lag',
       'embedded-start',
       'understanding-accuracy',
+      'understanding-accuracy-ln',
+      'understanding-accuracy-sw',
       'understanding-dead-ends',
       'understanding-speed',
       'actions-to-case',
@@ -97,7 +99,7 @@ describe('npm run bench -- --quick', () => {
     expect(code, stderr).toBe(0);
     const result = JSON.parse(await readFile(out, 'utf8'));
     expect(result.webhook).toEqual({ skipped: true });
-    expect(Object.keys(result.understanding.heldOut.byLang).sort()).toEqual(['en', 'fr', 'mixed']);
+    expect(Object.keys(result.understanding.heldOut.byLang).sort()).toEqual(['en', 'fr', 'ln', 'mixed', 'sw']);
     expect(result.understanding.heldOut.byLabel.non_delivery.n).toBeGreaterThan(0);
     expect(result.understanding.microsPerMessage).toBeGreaterThan(0);
     for (const text of ['| language | held out |', '| label | messages |', '| style | held out |', 'Confusion on the held-out split', 'µs per message']) expect(stdout).toContain(text);

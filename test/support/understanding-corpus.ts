@@ -29,7 +29,7 @@ export type Style = (typeof STYLES)[number];
 export interface CorpusEntry {
   text: string;
   label: Label;
-  lang: 'fr' | 'en' | 'mixed';
+  lang: 'fr' | 'en' | 'ln' | 'sw' | 'mixed';
   style: Style[];
   /** The message says the problem was raised outside the marketplace (e-mail, phone, WhatsApp). */
   offPlatform: boolean;
@@ -52,7 +52,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
         const where = `${file}:${i + 1}`;
         if (typeof e.text !== 'string' || !e.text.trim()) throw new Error(`${where}: no text`);
         if (!LABELS.includes(e.label)) throw new Error(`${where}: unknown label ${String(e.label)}`);
-        if (!['fr', 'en', 'mixed'].includes(e.lang)) throw new Error(`${where}: unknown lang ${String(e.lang)}`);
+        if (!['fr', 'en', 'ln', 'sw', 'mixed'].includes(e.lang)) throw new Error(`${where}: unknown lang ${String(e.lang)}`);
         if (!Array.isArray(e.style) || e.style.some((s) => !(STYLES as readonly string[]).includes(s))) throw new Error(`${where}: unknown style in ${JSON.stringify(e.style)}`);
         if (typeof e.offPlatform !== 'boolean') throw new Error(`${where}: offPlatform must be true or false`);
         out.push(e);

@@ -8,6 +8,9 @@ import { LABELS, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_S
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
 const HELD_OUT_FLOOR = 89;
 const CASE_REASON_FLOORS = { non_delivery: 80, not_as_described: 92 } as const;
+// Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured: fr 90.8%,
+// en 87.5%, ln 94.0% (47/50), sw 98.0% (49/50).
+const LANGUAGE_FLOORS = { fr: 88, en: 85, ln: 90, sw: 90 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -41,6 +44,18 @@ describe('the understanding corpus', () => {
 describe('classifyProblem on the corpus', () => {
   it(`gets the first answer right on at least ${HELD_OUT_FLOOR}% of the held-out messages`, () => {
     expect(accuracy(test)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+  });
+
+  it.each(Object.entries(LANGUAGE_FLOORS))('held-out messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    const mine = test.filter((e) => e.lang === lang);
+    expect(mine.length).toBeGreaterThanOrEqual(lang === 'fr' || lang === 'en' ? 60 : 40);
+    expect(accuracy(mine)).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('understands Lingala, Swahili and French mixed with them, as people write', () => {
+    expect(classifyProblem('commande na ngai eyaki te')).toBe('non_delivery');
+    expect(classifyProblem('oda yangu haijafika, muuzaji hajibu')).toBe('non_delivery');
+    expect(classifyProblem('Bonjour, colis na ngai ekomi te depuis deux semaines')).toBe('non_delivery');
   });
 
   it.each(Object.entries(CASE_REASON_FLOORS))('held-out %s (a reason that opens a case) is right at least %i% of the time', (label, floor) => {
