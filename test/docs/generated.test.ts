@@ -31,7 +31,7 @@ describe('generated reference pages', () => {
     const page = read('docs/configuration.md');
     expect(page).toContain('| `PORT` | `3978` | a whole number, from 0 to 65535 |');
     expect(page).toContain('| `POLICY_CASE_WINDOW` | `P100D` | a positive ISO-8601 duration |');
-    expect(page).toMatch(/\| `DEFAULT_LOCALE` \| `fr` \| one of `fr`, `en` \|/);
+    expect(page).toMatch(/\| `DEFAULT_LOCALE` \| `fr` \| one of `fr`, `en`, `ln`, `sw` \|/);
     expect(page).not.toContain('DISCORD_PUBLIC_KEY');
   });
 });
