@@ -147,11 +147,24 @@ engine-ask-tracking-again = Nasengeli transporteur nsima numéro, ekabolami na e
 engine-ask-question = Koma motuna na yo : nakotinda yango.
 engine-ask-note = Koma note ya kati (kaka support nde akomona yango).
 engine-ask-ground = Mpo na ntina nini ozali kotinda litige { $caseId } na support ?
-engine-confirm-close = Kosukisa litige { $caseId } ? Sala yango kaka soki likambo na yo ebongi.
+engine-confirm-close = Kosukisa litige { $caseId } lokola likambo esili ? Mbongo mosusu ekozongisama te ({ $refunded } ezongisami na { $total }) mpe litige ekosila. Sala yango kaka soki likambo esili mpo na yo.
 engine-confirm-escalate = Kotinda litige { $caseId } na support ? Support ekotala masolo mpe ekoki kokata likambo.
-engine-confirm-refund = Kozongisa { $amount } na litige { $caseId }, na ndenge ya kofuta ya ebandeli ?
-engine-confirm-decide = Kosukisa litige { $caseId } na ngambo ya moteki ?
-engine-confirm-reopen = Kofungola lisusu litige { $caseId } ?
+engine-confirm-refund = Kozongisela mosombi { $amount } na litige { $caseId }, na ndenge ya kofuta ya liboso ? Mofuti : { $payer ->
+    [seller] moteki
+    [marketplace] Congocrea
+   *[choose] Congocrea, to moteki soki ozwi yango epai na ye (pona awa na se)
+  }. Nsima : { $after } ezongisami na { $total }. { $result ->
+    [closed] Litige ekosila.
+   *[open] Litige ekotikala efungwami (ndambo ya mbongo).
+  }
+engine-confirm-decide = Kosukisa litige { $caseId } na bolamu ya moteki ? Mbongo ekozongisama te{ $partial ->
+    [yes] { " " }lisusu : { $refunded } oyo ezongisamaki na { $total } etikali ya mosombi
+   *[no] { "" }
+  }. Litige ekosila.
+engine-confirm-reopen = Kofungola litige { $caseId } lisusu ? Ekozonga { $status ->
+    [escalated] na support
+   *[open] efungwami kati na mosombi mpe moteki
+  } ; { $refunded } oyo ezongisamaki na { $total } etikali bongo.
 
 engine-done-comment = Message etindami { $to ->
     [seller] epai ya moteki
@@ -244,8 +257,8 @@ engine-cases-none = { $view ->
    *[other] Litige ata moko te na liste oyo.
   }
 engine-case-line = { $caseId } · commande { $orderId } · { common-reason } · { common-status } · efungwamaki { $openedAt }
-engine-shop-suspended = Butiki { $shopId } etelemisami.
-engine-shop-reinstated = Butiki { $shopId } ezongisami.
+engine-shop-suspended = Butiki { $shopName } etelemisami.
+engine-shop-reinstated = Butiki { $shopName } ezongisami.
 
 engine-card-title = Litige { $caseId } · { $orderTitle }
 engine-card-order = Commande { $orderId } · { $shopName } · { $total }

@@ -147,11 +147,24 @@ engine-ask-tracking-again = Nahitaji msafirishaji kisha namba, vikitenganishwa n
 engine-ask-question = Andika swali lako: nitalipeleka.
 engine-ask-note = Andika kumbukumbu ya ndani (inaonekana kwa support tu).
 engine-ask-ground = Kwa sababu gani unapeleka kesi { $caseId } kwa support?
-engine-confirm-close = Kufunga kesi { $caseId }? Fanya hivyo tu kama tatizo limekwisha kwako.
+engine-confirm-close = Kufunga kesi { $caseId } kama imemalizika? Hakuna pesa nyingine itakayorudishwa ({ $refunded } zimerudishwa kati ya { $total }) na kesi itafungwa. Fanya hivyo tu kama tatizo limekwisha kwako.
 engine-confirm-escalate = Kupeleka kesi { $caseId } kwa support? Support itachunguza mazungumzo na inaweza kuamua.
-engine-confirm-refund = Kurudisha { $amount } kwenye kesi { $caseId }, kwa njia ya malipo ya awali?
-engine-confirm-decide = Kufunga kesi { $caseId } upande wa muuzaji?
-engine-confirm-reopen = Kufungua tena kesi { $caseId }?
+engine-confirm-refund = Kumrudishia mnunuzi { $amount } katika kesi { $caseId }, kwa njia ya malipo ya awali? Analipa: { $payer ->
+    [seller] muuzaji
+    [marketplace] Congocrea
+   *[choose] Congocrea, au muuzaji ukizichukua kwake (chagua hapa chini)
+  }. Baadaye zimerudishwa: { $after } kati ya { $total }. { $result ->
+    [closed] Kesi itafungwa.
+   *[open] Kesi itabaki wazi (sehemu ya pesa).
+  }
+engine-confirm-decide = Kufunga kesi { $caseId } kwa faida ya muuzaji? Hakuna pesa itakayorudishwa{ $partial ->
+    [yes] { " " }zaidi: { $refunded } zilizorudishwa kati ya { $total } zinabaki kwa mnunuzi
+   *[no] { "" }
+  }. Kesi itafungwa.
+engine-confirm-reopen = Kufungua kesi { $caseId } tena? Itarudi { $status ->
+    [escalated] kwa support
+   *[open] wazi kati ya mnunuzi na muuzaji
+  }; { $refunded } zilizorudishwa kati ya { $total } zinabaki hivyo.
 
 engine-done-comment = Ujumbe umepelekwa { $to ->
     [seller] kwa muuzaji
@@ -244,8 +257,8 @@ engine-cases-none = { $view ->
    *[other] Hakuna kesi kwenye orodha hii.
   }
 engine-case-line = { $caseId } · oda { $orderId } · { common-reason } · { common-status } · ilifunguliwa { $openedAt }
-engine-shop-suspended = Duka { $shopId } limesimamishwa.
-engine-shop-reinstated = Duka { $shopId } limerudishwa.
+engine-shop-suspended = Duka { $shopName } limesimamishwa.
+engine-shop-reinstated = Duka { $shopName } limerudishwa.
 
 engine-card-title = Kesi { $caseId } · { $orderTitle }
 engine-card-order = Oda { $orderId } · { $shopName } · { $total }

@@ -1,0 +1,67 @@
+# Sellers and support (issue 13): live buttons, confirmations, contesting a closing, support's words.
+
+## Buttons pressed after the case changed, or pressed twice
+
+engine-stale-button = Bouton oyo esalaka lisusu te : { $state ->
+    [closed] litige { $caseId } esili banda { $at } ({ common-resolution }).
+    [escalated] litige { $caseId } ezali na maboko ya support banda { $at }.
+   *[other] litige { $caseId } ebongwani ({ common-status }).
+  } Eloko esalemi te ; tala fiche ya sika.
+error-action-used = Esi eponami : oyo esalemaki kala. Eloko ebongwani te.
+
+## Money and closing, on purpose
+
+engine-confirm-decide-buyer = Kokata litige { $caseId } na bolamu ya mosombi ? { $payer ->
+    [none] Nyonso esi ezongisami ({ $refunded } na { $total }) : eloko mosusu ekofutama te.
+    [seller] { $amount } ekozongisama na mosombi, ekozwama epai ya moteki.
+    [marketplace] { $amount } ekozongisama na mosombi, Congocrea nde akofuta.
+   *[choose] { $amount } ekozongisama na mosombi, Congocrea akofuta to ekozwama epai ya moteki (pona awa na se).
+  } Litige ekosila.
+error-refunded-in-full = Litige oyo esi ezongisami mbongo mobimba ({ $amount }) : ekoki kokatama na bolamu ya moteki te. Mpo na kosukisa yango, kata mpo na mosombi (/decide <nimero> acheteur) : eloko ekozongisama mbala mibale te.
+engine-action-decide-buyer = Kokata mpo na mosombi
+engine-side-seller = Mpo na moteki
+engine-side-buyer = Mpo na mosombi
+engine-ask-side = Okokata litige { $caseId } na bolamu ya nani ?
+engine-side-unknown = Nayebi « { $typed } » te lokola moto ya litige (vendeur to acheteur).
+
+## Asking support to verify a closing (buyer)
+
+engine-action-verify = Kosenga botaleli
+engine-confirm-verify = Kosenga support atala ndenge litige { $caseId } esilaki ({ common-resolution }) ? Support akozwa litige mpe akoki kofungola yango lisusu. Okoki kosenga yango kaka mbala moko.
+engine-done-verification-requested = Esengeli etindami : support azwi litige { $caseId } mpe akotala ndenge esilaki. Akoyanola yo awa.
+engine-timeline-verification-requested = { $at } · { common-role } ({ $platform }) · bosengi botaleli ya bosukisi ({ common-resolution }) { $text }
+notify-closed-why-delivered = Ntina : motindi { $carrier } alobi colis { $number } ekabami{ $place ->
+    [none] { "" }
+   *[other] { " " }na { $place }
+  }, na adresse ya commande.
+notify-closed-why-refunded = Ntina : moteki akomi ete azongisi mbongo mobimba { $amount } na ndenge ya kofuta ya liboso.
+notify-contest-offer = Soki ezali bongo te, finá « Kosenga botaleli » liboso ya { $until } : support akotala mpe akoki kofungola litige { $caseId } lisusu.
+notify-verification-requested = Mosombi andimi te ndenge litige { $caseId } esilaki ({ common-resolution }) mpe asengi botaleli. Okoki kofungola litige lisusu na fiche na yango.
+error-not-contestable = Bosukisi oyo ({ common-resolution }) ekoki kowelisama awa te : komela support ya Congocrea.
+error-contest-window-over = Ntango ya kosenga botaleli eleki (kino { $until }).
+error-already-contested = Botaleli esi esengami mpo na litige oyo, na { $at }.
+
+## Support's words
+
+engine-ground-unknown = Nayebi ntina « { $typed } » te.
+engine-queue-menu = Liste nini olingi komona ?
+engine-queue-unknown = Nayebi liste « { $typed } » te.
+engine-queue-choice = { $view ->
+    [escalated] Etindami na support
+    [waiting] Ezali kozela support
+    [overdue] Eleki ntango
+   *[all] Nyonso
+  } ({ $count })
+engine-shop-which = Ba butiki { $count } ekokani na « { $query } ». Oyo nini ?
+engine-shop-choice = { $shopName } ({ $shopId })
+error-ambiguous-shop = Ba butiki mingi ekokani : pesa kombo mobimba.
+engine-staff-hint = Awa, nayanolaka ba commande ya support : /cases mpo na ba liste, /case <nimero> mpo na litige moko, /help mpo na mosusu nyonso.
+
+## Replying to the other party with a button (every platform)
+
+engine-action-reply-to-seller = Kozongisela moteki
+engine-action-reply-to-buyer = Kozongisela mosombi
+engine-ask-reply = Komá message na yo { $to ->
+    [seller] mpo na moteki
+   *[buyer] mpo na mosombi
+  } (litige { $caseId }) : nakotinda yango.

@@ -1,0 +1,67 @@
+# Sellers and support (issue 13): live buttons, confirmations, contesting a closing, support's words.
+
+## Buttons pressed after the case changed, or pressed twice
+
+engine-stale-button = Kitufe hiki hakitumiki tena: { $state ->
+    [closed] kesi { $caseId } imefungwa tangu { $at } ({ common-resolution }).
+    [escalated] kesi { $caseId } iko mikononi mwa support tangu { $at }.
+   *[other] kesi { $caseId } imebadilika ({ common-status }).
+  } Hakuna kilichofanyika; hii ndiyo kadi ya sasa.
+error-action-used = Tayari imechaguliwa: chaguo hili lilishafanywa. Hakuna kilichobadilika.
+
+## Money and closing, on purpose
+
+engine-confirm-decide-buyer = Kuamua kesi { $caseId } kwa faida ya mnunuzi? { $payer ->
+    [none] Kila kitu kimeshalipwa ({ $refunded } kati ya { $total }): hakuna kitakacholipwa zaidi.
+    [seller] { $amount } zitarudishwa kwa mnunuzi, zikichukuliwa kwa muuzaji.
+    [marketplace] { $amount } zitarudishwa kwa mnunuzi, zikilipwa na Congocrea.
+   *[choose] { $amount } zitarudishwa kwa mnunuzi, zikilipwa na Congocrea au kuchukuliwa kwa muuzaji (chagua hapa chini).
+  } Kesi itafungwa.
+error-refunded-in-full = Kesi hii imeshalipwa pesa yote ({ $amount }): haiwezi kuamuliwa kwa faida ya muuzaji. Ili kuifunga, amua kwa mnunuzi (/decide <nambari> acheteur): hakuna kitakacholipwa mara mbili.
+engine-action-decide-buyer = Kuamua kwa mnunuzi
+engine-side-seller = Kwa muuzaji
+engine-side-buyer = Kwa mnunuzi
+engine-ask-side = Unaamua kesi { $caseId } kwa faida ya nani?
+engine-side-unknown = Sijui « { $typed } » kama upande (muuzaji au mnunuzi).
+
+## Asking support to verify a closing (buyer)
+
+engine-action-verify = Omba ukaguzi
+engine-confirm-verify = Kuomba support ikague kufungwa kwa kesi { $caseId } ({ common-resolution })? Support itapokea kesi na inaweza kuifungua tena. Unaweza kuomba hivi mara moja tu.
+engine-done-verification-requested = Ombi limetumwa: support imepokea kesi { $caseId } na itakagua kufungwa kwake. Itakujibu hapa.
+engine-timeline-verification-requested = { $at } · { common-role } ({ $platform }) · ombi la kukagua kufungwa ({ common-resolution }) { $text }
+notify-closed-why-delivered = Sababu: msafirishaji { $carrier } anasema mzigo { $number } ulifikishwa{ $place ->
+    [none] { "" }
+   *[other] { " " }huko { $place }
+  }, kwenye anwani ya oda.
+notify-closed-why-refunded = Sababu: muuzaji ameandika kwamba amerudisha pesa yote { $amount } kwa njia ya malipo ya awali.
+notify-contest-offer = Kama si hivyo, bonyeza « Omba ukaguzi » kabla ya { $until }: support itakagua na inaweza kufungua kesi { $caseId } tena.
+notify-verification-requested = Mnunuzi anapinga kufungwa kwa kesi { $caseId } ({ common-resolution }) na anaomba ukaguzi. Unaweza kufungua kesi tena kutoka kwenye kadi yake.
+error-not-contestable = Kufungwa huku ({ common-resolution }) hakuwezi kupingwa hapa: andikia support ya Congocrea.
+error-contest-window-over = Muda wa kuomba ukaguzi umepita (mpaka { $until }).
+error-already-contested = Ukaguzi umeshaombwa kwa kesi hii, tarehe { $at }.
+
+## Support's words
+
+engine-ground-unknown = Sijui sababu « { $typed } ».
+engine-queue-menu = Unataka kuona orodha gani?
+engine-queue-unknown = Sijui orodha « { $typed } ».
+engine-queue-choice = { $view ->
+    [escalated] Zilizopelekwa kwa support
+    [waiting] Zinasubiri support
+    [overdue] Zimechelewa
+   *[all] Zote
+  } ({ $count })
+engine-shop-which = Maduka { $count } yanalingana na « { $query } ». Lipi?
+engine-shop-choice = { $shopName } ({ $shopId })
+error-ambiguous-shop = Maduka mengi yanalingana: andika jina kamili.
+engine-staff-hint = Hapa ninajibu amri za support: /cases kwa orodha, /case <nambari> kwa kesi moja, /help kwa mengine yote.
+
+## Replying to the other party with a button (every platform)
+
+engine-action-reply-to-seller = Mjibu muuzaji
+engine-action-reply-to-buyer = Mjibu mnunuzi
+engine-ask-reply = Andika ujumbe wako { $to ->
+    [seller] kwa muuzaji
+   *[buyer] kwa mnunuzi
+  } (kesi { $caseId }): nitaupeleka.
