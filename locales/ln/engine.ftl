@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Ba commande : /start mpo na kobanda, /link <code> mpo na kokangisa compte na yo, /lang fr|en|ln|sw mpo na kobongola monoko, /help mpo na lisalisi oyo.
 engine-help-intro = Tala oyo nakoki kosala mpo na yo :
 engine-help-buyer = • Mosombi : limbola kaka likambo na yo (« commande na ngai ekomi te ») to koma /report. /cases elakisi ba litige na yo, /case <n°> elakisi moko, /escalate mpe /close esalaka na litige.
-engine-help-seller = • Moteki : koma na fil ya litige (to yanola na message na yango) mpo na kosolola na mosombi ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
+engine-help-seller = • Moteki : bouton « Kozongisela mosombi » ya fiche ya litige etindelaka ye message na yo ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : ba commande na yo esalaka na canal ya support.
 engine-help-common = /lang fr|en|ln|sw ebongolaka monoko, /cancel etikaka oyo ozali kosala.
@@ -44,7 +44,7 @@ engine-usage = Ndenge ya kosalela : { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] Mpo na koyanola mosombi, koma na fil ya litige to yanola na message ya litige. /cases elakisi ba litige na yo.
+    [seller] Mpo na koyanola mosombi, fungola litige na /cases mpe salela bouton « Kozongisela mosombi ».
     [support] Ba commande ya support esalaka na canal ya support ; /help elakisi yango.
    *[other] Nasosoli malamu te. Limbola likambo ya commande na yo (ndakisa « colis na ngai ekomi te »), to koma /report. /help epesaka ba commande nyonso.
   }
@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Tobatela masolo na mosombi awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
    *[other] Tobatela masolo na moteki awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
   }
-engine-file-no-case = Nazwi fichier, kasi nayebi te na litige nini nakangisa yango. Tinda yango na fil ya litige, to salela bouton « Kobakisa foto » ya fiche ya litige.
+engine-file-no-case = Nazwi fichier, kasi nayebi te na litige nini nakangisa yango. Salela bouton « Kobakisa foto » ya fiche ya litige (/cases), sima tinda yango.
 
 ## Koyebisa likambo (mosombi)
 
@@ -105,7 +105,7 @@ engine-shop-policy = Mibeko ya { $shopName } : kozongisa mbongo { $refunds ->
 engine-report-policy-allows = Mibeko ya butiki endimi yango : nalendisi moteki andima.
 engine-report-policy-window-closed = Ntango ya kozongisa biloko ya butiki esilaki { $date }.
 engine-report-ask-message = Nini olingi koloba na { $shopName } mpo na commande { $orderId } ? Koma message na yo, nakotinda yango.
-engine-report-message-sent = Message etindami na { $shopName }. Eyano na ye ekoya na messagerie ya Congocrea.{ $caseable ->
+engine-report-message-sent = Message etindami na { $shopName }. Eyano na ye ekoya awa.{ $caseable ->
     [yes] { " " }Soki likambo ebongi te, komela ngai lisusu mpo na kofungola litige.
    *[no] { "" }
   }
@@ -127,6 +127,8 @@ engine-order-ask-reply = Koma eyano na yo { $to ->
   } mpo na commande { $orderId } : nakotinda yango.
 engine-done-file-sent = Fichier etindami { $to ->
     [seller] epai ya moteki
+    [seller_support] epai ya moteki mpe ya support
+    [buyer_support] epai ya mosombi mpe ya support
    *[buyer] epai ya mosombi
   }.
 
@@ -168,11 +170,15 @@ engine-confirm-reopen = Kofungola litige { $caseId } lisusu ? Ekozonga { $status
 
 engine-done-comment = Message etindami { $to ->
     [seller] epai ya moteki
+    [seller_support] epai ya moteki mpe ya support
+    [buyer_support] epai ya mosombi mpe ya support
     [buyer] epai ya mosombi
    *[parties] epai ya bato oyo litige etali
   }.
 engine-done-evidence = Fichier ebakisami na litige mpe etindami { $to ->
     [seller] epai ya moteki
+    [seller_support] epai ya moteki mpe ya support
+    [buyer_support] epai ya mosombi mpe ya support
     [buyer] epai ya mosombi
    *[parties] epai ya bato oyo litige etali
   }.
@@ -254,7 +260,10 @@ engine-cases-title = { $view ->
   } ({ $count }) :
 engine-cases-none = { $view ->
     [mine] Ozali na litige ata moko te.
-   *[other] Litige ata moko te na liste oyo.
+    [escalated] Litige moko te etindami na support.
+    [overdue] Litige moko te eleki ntango.
+    [waiting] Litige moko te ezali kozela support.
+   *[other] Litige ata moko te.
   }
 engine-case-line = { $caseId } · commande { $orderId } · { common-reason } · { common-status } · efungwamaki { $openedAt }
 engine-shop-suspended = Butiki { $shopName } etelemisami.
@@ -314,6 +323,8 @@ engine-timeline-info-requested = { $at } · { common-role } ({ $platform }) · m
 engine-timeline-reminder = { $at } · kokundola { $nudge } { $to ->
     [buyer] epai ya mosombi
     [seller] epai ya moteki
+    [seller_support] epai ya moteki mpe ya support
+    [buyer_support] epai ya mosombi mpe ya support
    *[support] epai ya support
   }
 engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }

@@ -18,7 +18,7 @@ engine-demo-account = { $name } ({ common-role })
 engine-help-unlinked = Amri: /start kuanza, /link <code> kuunganisha akaunti yako, /lang fr|en|ln|sw kubadilisha lugha, /help kwa msaada huu.
 engine-help-intro = Hivi ndivyo ninavyoweza kukusaidia:
 engine-help-buyer = • Mnunuzi: eleza tu tatizo lako (« oda yangu haijafika ») au andika /report. /cases inaonyesha kesi zako, /case <n°> inaonyesha moja, /escalate na /close zinafanya kazi kwenye kesi.
-engine-help-seller = • Muuzaji: andika kwenye thread ya kesi (au jibu ujumbe wake) kuongea na mnunuzi; ujumbe wa mnunuzi kuhusu oda unakuja na kitufe « Mjibu mnunuzi ». Vitufe vya kadi (kurudisha pesa, ufuatiliaji, ushahidi wa kutuma, kuomba support), au /refund <n°> [kiasi] na /tracking <n°> <msafirishaji> <namba>. /cases inaonyesha kesi zako.
+engine-help-seller = • Muuzaji: kitufe « Mjibu mnunuzi » cha kadi ya kesi kinampelekea ujumbe wako; ujumbe wa mnunuzi kuhusu oda unakuja na kitufe « Mjibu mnunuzi ». Vitufe vya kadi (kurudisha pesa, ufuatiliaji, ushahidi wa kutuma, kuomba support), au /refund <n°> [kiasi] na /tracking <n°> <msafirishaji> <namba>. /cases inaonyesha kesi zako.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <sababu>, /refund <n°> [kiasi] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <maandishi>, /note <n°> <maandishi>, /suspend <duka> <sababu>, /reinstate <duka>. Sababu: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: amri zako zinafanya kazi kwenye chaneli ya support.
 engine-help-common = /lang fr|en|ln|sw inabadilisha lugha, /cancel inaacha unachofanya sasa.
@@ -44,7 +44,7 @@ engine-usage = Matumizi: { $command ->
    *[other] /help
   }
 engine-fallback = { $role ->
-    [seller] Kumjibu mnunuzi, andika kwenye thread ya kesi au jibu ujumbe wa kesi. /cases inaonyesha kesi zako.
+    [seller] Kumjibu mnunuzi, fungua kesi kwa /cases na utumie kitufe « Mjibu mnunuzi ».
     [support] Amri za support zinafanya kazi kwenye chaneli ya support; /help inazionyesha.
    *[other] Sijaelewa vizuri. Eleza tatizo la oda yako (kwa mfano « mzigo wangu haujafika »), au andika /report. /help inatoa amri zote.
   }
@@ -52,7 +52,7 @@ engine-keep-in-messages = { $role ->
     [seller] Tafadhali weka mazungumzo na mnunuzi hapa, kwenye ujumbe wa Congocrea, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukulinda kukiwa na kesi.
    *[other] Tafadhali weka mazungumzo na muuzaji hapa, kwenye ujumbe wa Congocrea, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
   }
-engine-file-no-case = Nimepokea faili, lakini sijui niiambatishe kwenye kesi gani. Ituma kwenye thread ya kesi, au tumia kitufe « Ongeza picha » cha kadi ya kesi.
+engine-file-no-case = Nimepokea faili, lakini sijui niiambatishe kwenye kesi gani. Tumia kitufe « Ongeza picha » cha kadi ya kesi (/cases), kisha uitume.
 
 ## Kuripoti tatizo (mnunuzi)
 
@@ -105,7 +105,7 @@ engine-shop-policy = Masharti ya { $shopName }: kurudisha pesa { $refunds ->
 engine-report-policy-allows = Masharti ya duka yanaruhusu hili: ninamshauri muuzaji akubali.
 engine-report-policy-window-closed = Muda wa duka wa kurudisha bidhaa uliisha { $date }.
 engine-report-ask-message = Unataka kumwambia nini { $shopName } kuhusu oda { $orderId }? Andika ujumbe wako, nitaupeleka.
-engine-report-message-sent = Ujumbe umepelekwa kwa { $shopName }. Jibu lake litakufikia kwenye ujumbe wa Congocrea.{ $caseable ->
+engine-report-message-sent = Ujumbe umepelekwa kwa { $shopName }. Jibu lake litakufikia hapa.{ $caseable ->
     [yes] { " " }Kama tatizo halijamalizika, niandikie tena kufungua kesi.
    *[no] { "" }
   }
@@ -127,6 +127,8 @@ engine-order-ask-reply = Andika jibu lako { $to ->
   } kuhusu oda { $orderId }: nitalipeleka.
 engine-done-file-sent = Faili imepelekwa { $to ->
     [seller] kwa muuzaji
+    [seller_support] kwa muuzaji na kwa support
+    [buyer_support] kwa mnunuzi na kwa support
    *[buyer] kwa mnunuzi
   }.
 
@@ -168,11 +170,15 @@ engine-confirm-reopen = Kufungua kesi { $caseId } tena? Itarudi { $status ->
 
 engine-done-comment = Ujumbe umepelekwa { $to ->
     [seller] kwa muuzaji
+    [seller_support] kwa muuzaji na kwa support
+    [buyer_support] kwa mnunuzi na kwa support
     [buyer] kwa mnunuzi
    *[parties] kwa wahusika
   }.
 engine-done-evidence = Faili imeongezwa kwenye kesi na kupelekwa { $to ->
     [seller] kwa muuzaji
+    [seller_support] kwa muuzaji na kwa support
+    [buyer_support] kwa mnunuzi na kwa support
     [buyer] kwa mnunuzi
    *[parties] kwa wahusika
   }.
@@ -254,7 +260,10 @@ engine-cases-title = { $view ->
   } ({ $count }):
 engine-cases-none = { $view ->
     [mine] Huna kesi yoyote.
-   *[other] Hakuna kesi kwenye orodha hii.
+    [escalated] Hakuna kesi iliyopelekwa kwa support.
+    [overdue] Hakuna kesi iliyochelewa.
+    [waiting] Hakuna kesi inayosubiri support.
+   *[other] Hakuna kesi.
   }
 engine-case-line = { $caseId } · oda { $orderId } · { common-reason } · { common-status } · ilifunguliwa { $openedAt }
 engine-shop-suspended = Duka { $shopName } limesimamishwa.
@@ -314,6 +323,8 @@ engine-timeline-info-requested = { $at } · { common-role } ({ $platform }) · s
 engine-timeline-reminder = { $at } · kikumbusho { $nudge } { $to ->
     [buyer] kwa mnunuzi
     [seller] kwa muuzaji
+    [seller_support] kwa muuzaji na kwa support
+    [buyer_support] kwa mnunuzi na kwa support
    *[support] kwa support
   }
 engine-timeline-closed = { $at } · { common-role } ({ $platform }) · imefungwa: { common-resolution }

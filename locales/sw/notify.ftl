@@ -6,7 +6,7 @@ notify-quote = « { $text } »
 notify-case-opened = Kesi mpya { $caseId } kwa oda { $orderId }: { $reason ->
     [non_delivery] mnunuzi hajapokea oda yake.
    *[not_as_described] bidhaa iliyofika haifanani na tangazo.
-  } Mjibu hapa, rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
+  } Mjibu kwa kitufe « Mjibu mnunuzi », rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
 
 notify-comment = { $author ->
     [buyer] Mnunuzi
@@ -73,7 +73,7 @@ notify-escalated-support = Kesi { $caseId } imepelekwa kwa support na { $author 
    *[none] { "" }
   }. Inasubiri uamuzi.
 
-notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu hapa.
+notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu kwa kitufe « Jibu » hapa chini: support inasoma jibu lako.
 
 notify-note = Kumbukumbu ya ndani kwenye kesi { $caseId }: « { $text } »
 
