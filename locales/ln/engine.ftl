@@ -64,29 +64,21 @@ engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Soki nasosoli malamu, mpo na commande { $orderId } : { common-reason }. Ezali bongo ?
 engine-report-reason-pick = Likambo nini ezali na commande { $orderId } ?
 engine-reason-choice = { common-reason }
-engine-report-use-buttons = Pona moko na oyo ezali awa na se (to /cancel mpo na kotika).
-engine-report-case-exists = Litige moko esi efungwami mpo na commande oyo : { $caseId }. Okoki kokoma kuna mbala moko.
-engine-report-not-yet = Ntango ekoki naino te mpo na kofungola litige : livraison ekanami { $estimated }{ $basis ->
+engine-report-case-exists = Litige moko esi efungwami mpo na commande { $orderId } : { $caseId }. Okoki kokoma kuna mbala moko.
+engine-report-not-yet = Ntango ekoki naino te mpo na kofungola litige na commande { $orderId } : livraison ekanami { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(ekanami na ntango ya kobongisa mpe ya kotinda)
    *[estimate] { "" }
   }. Okoki kofungola litige kobanda { $from }.
-engine-report-window-closed = Ntango ya kofungola litige na commande oyo eleki : mokolo ya suka ezalaki { $lastDay }.
+engine-report-window-closed = Ntango ya kofungola litige mpo na commande { $orderId } eleki : mokolo ya suka ezalaki { $lastDay }.
 engine-report-offer-message = Okoki kaka kokomela moteki : nakotindela ye message na yo.
-engine-report-eligible = Okoki kofungola litige ({ common-reason }) mpo na commande oyo kino { $lastDay } (ekotisami).
+engine-report-eligible = Okoki kofungola litige ({ common-reason }) mpo na commande { $orderId } kino { $lastDay } (ezali kati).
 engine-report-suggest-seller = Nalendisi yo okomela liboso moteki : makambo mingi ebongaka bongo, mpe noki. Kasi yo nde okokata.
-engine-report-ask-description = Limbola likambo na ba phrase moke : nini osombaki, nini ozwi (to ozwi te), mpe nini ozali kozela epai ya moteki.
-engine-report-ask-photos = Soki ozali na ba foto (colis, eloko ozwi, annonce), tinda yango sikoyo, kino { $max }. Nsima finá bouton mpo na kokoba.
+engine-report-ask-description = Limbola likambo ya commande { $orderId } na ba phrase mwa moke : nini osombaki, nini ozwaki (to ozwaki te), mpe nini ozali kozela epai ya moteki.
 engine-report-photo-added = { $count ->
     [one] Fichier 1 ebakisami.
    *[other] Ba fichier { $count } ebakisami.
   }
-engine-report-photos-or-done = Tinda foto, to finá bouton mpo na kokoba.
-engine-report-confirm = Bokuse : commande { $orderId }, { common-reason }, { $count ->
-    [0] fichier ata moko te
-    [one] fichier 1
-   *[other] ba fichier { $count }
-  }. Ndimbola : « { $description } ». Nafungola litige ?
-engine-report-opened = Litige { $caseId } efungwami. Moteki ayebisami mpe akoki koyanola yo awa.
+engine-report-opened = Litige { $caseId } efungwami mpo na commande { $orderId }. Moteki ayebisami mpe akoki koyanola yo awa.
 engine-report-next = Moteki azali na { $duration } mpo na kobongisa likambo elongo na yo. Soki eloko ebongi te kino wana, okoki kotinda litige na support kobanda { $escalatableAt } (bouton « Kotinda na support » to /escalate).
 engine-report-not-a-case = Litige ekoki kofungwama kaka mpo na commande oyo ekomi te to eloko oyo ekokani te na annonce. Mpo na likambo ya lolenge oyo ({ common-reason }), moteki nde akoki kosalisa yo : nakotindela ye message na yo.
 engine-shop-policy = Mibeko ya { $shopName } : kozongisa mbongo { $refunds ->
@@ -209,8 +201,6 @@ engine-choice-yes-reason = Ee, ezali bongo
 engine-choice-no-reason = Te, likambo mosusu
 engine-choice-message-seller = Kokomela moteki
 engine-choice-open-case = Kofungola litige
-engine-choice-no-photos = Foto te
-engine-choice-photos-done = Nasili
 engine-choice-refund-recover = Kozongisa, ezwama epai ya moteki
 engine-choice-refund-no-recover = Kozongisa kozanga kozwa epai ya moteki
 engine-choice-proof-to-order-address = Ee, na adresse oyo

@@ -3,7 +3,10 @@
 
 error-validation = Nasosoli bosenga oyo te. Tala yango malamu mpe meka lisusu (/help mpo na lisalisi).
 error-text-empty = Message ezali mpamba.
-error-text-too-long = Makomi oyo eleki molai : { $max } ba lettre mpo na koleka te.
+error-text-too-long = Maloba oyo eleki molai : { $max } ba lettre kaka{ $length ->
+    [0] {""}
+   *[other] {" "}(ezali na { $length })
+  }. Eloko ebombami te : kitisa yango to tinda yango na ba message mingi.
 error-invalid-amount = Motuya oyo ebongi te. Koma motango, ndakisa 5000.
 error-currency-mismatch = Mbongo oyo ekokani te na oyo ya commande ({ $currency }).
 error-invalid-ground = Ntina oyo eyebani te. Ntina oyo ekoki : { $grounds }.

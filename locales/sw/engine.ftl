@@ -64,29 +64,21 @@ engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Kama nimeelewa vizuri, kwa oda { $orderId }: { common-reason }. Ni hivyo?
 engine-report-reason-pick = Tatizo ni nini kwenye oda { $orderId }?
 engine-reason-choice = { common-reason }
-engine-report-use-buttons = Chagua moja kati ya hizi hapa chini (au /cancel kuacha).
-engine-report-case-exists = Kesi tayari imefunguliwa kwa oda hii: { $caseId }. Unaweza kuandika humo moja kwa moja.
-engine-report-not-yet = Bado ni mapema kufungua kesi: oda inatarajiwa kufika { $estimated }{ $basis ->
+engine-report-case-exists = Kesi tayari iko wazi kwa oda { $orderId }: { $caseId }. Unaweza kuandika humo moja kwa moja.
+engine-report-not-yet = Bado ni mapema kufungua kesi kwa oda { $orderId }: inatarajiwa kufika { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(makadirio kutokana na muda wa kutayarisha na kutuma)
    *[estimate] { "" }
   }. Utaweza kufungua kesi kuanzia { $from }.
-engine-report-window-closed = Muda wa kufungua kesi kwa oda hii umepita: siku ya mwisho ilikuwa { $lastDay }.
+engine-report-window-closed = Muda wa kufungua kesi kwa oda { $orderId } umepita: siku ya mwisho ilikuwa { $lastDay }.
 engine-report-offer-message = Bado unaweza kumwandikia muuzaji: nitamfikishia ujumbe wako.
-engine-report-eligible = Unaweza kufungua kesi ({ common-reason }) kwa oda hii mpaka { $lastDay } (ikiwemo).
+engine-report-eligible = Unaweza kufungua kesi ({ common-reason }) kwa oda { $orderId } mpaka { $lastDay } (ikiwemo).
 engine-report-suggest-seller = Nakushauri umwandikie muuzaji kwanza: matatizo mengi humalizika hivyo, na haraka. Lakini uamuzi ni wako.
-engine-report-ask-description = Eleza tatizo kwa sentensi chache: uliagiza nini, ulipokea nini (au hukupokea), na unatarajia nini kutoka kwa muuzaji.
-engine-report-ask-photos = Kama una picha (mzigo, bidhaa uliyopokea, tangazo), zitume sasa, hadi { $max }. Kisha bonyeza kitufe kuendelea.
+engine-report-ask-description = Eleza tatizo la oda { $orderId } kwa sentensi chache: uliagiza nini, ulipokea nini (au hukupokea), na unatarajia nini kutoka kwa muuzaji.
 engine-report-photo-added = { $count ->
     [one] Faili 1 imeongezwa.
    *[other] Faili { $count } zimeongezwa.
   }
-engine-report-photos-or-done = Tuma picha, au bonyeza kitufe kuendelea.
-engine-report-confirm = Muhtasari: oda { $orderId }, { common-reason }, { $count ->
-    [0] hakuna faili
-    [one] faili 1
-   *[other] faili { $count }
-  }. Maelezo: « { $description } ». Nifungue kesi?
-engine-report-opened = Kesi { $caseId } imefunguliwa. Muuzaji amejulishwa na anaweza kukujibu hapa.
+engine-report-opened = Kesi { $caseId } imefunguliwa kwa oda { $orderId }. Muuzaji amejulishwa na anaweza kukujibu hapa.
 engine-report-next = Muuzaji ana { $duration } kumaliza tatizo pamoja nawe. Kama hakuna kilichotatuliwa kufikia hapo, utaweza kupeleka kesi kwa support kuanzia { $escalatableAt } (kitufe « Peleka kwa support » au /escalate).
 engine-report-not-a-case = Kesi inaweza kufunguliwa tu kwa oda ambayo haijafika au bidhaa isiyofanana na tangazo. Kwa tatizo la aina hii ({ common-reason }), ni muuzaji anayeweza kukusaidia: nitamfikishia ujumbe wako.
 engine-shop-policy = Masharti ya { $shopName }: kurudisha pesa { $refunds ->
@@ -209,8 +201,6 @@ engine-choice-yes-reason = Ndiyo, ni hivyo
 engine-choice-no-reason = Hapana, ni kitu kingine
 engine-choice-message-seller = Mwandikie muuzaji
 engine-choice-open-case = Fungua kesi
-engine-choice-no-photos = Hakuna picha
-engine-choice-photos-done = Nimemaliza
 engine-choice-refund-recover = Rudisha, ichukuliwe kwa muuzaji
 engine-choice-refund-no-recover = Rudisha bila kuchukua kwa muuzaji
 engine-choice-proof-to-order-address = Ndiyo, kwa anwani hii

@@ -3,7 +3,10 @@
 
 error-validation = Sijaelewa ombi hili. Liangalie tena na ujaribu tena (/help kwa msaada).
 error-text-empty = Ujumbe hauna kitu.
-error-text-too-long = Maandishi haya ni marefu mno: herufi { $max } zaidi.
+error-text-too-long = Maandishi haya ni marefu mno: herufi { $max } tu{ $length ->
+    [0] {""}
+   *[other] {" "}(yana { $length })
+  }. Hakuna kilichohifadhiwa: yafupishe au yatume kwa jumbe kadhaa.
 error-invalid-amount = Kiasi hiki si sahihi. Andika namba, kwa mfano 5000.
 error-currency-mismatch = Sarafu haiendani na ile ya oda ({ $currency }).
 error-invalid-ground = Sababu haijulikani. Sababu zinazowezekana: { $grounds }.

@@ -1,0 +1,30 @@
+# The buyer's conversation (issue 12): orders as people name them, delivery questions, the report resumed.
+
+buyer-flow-several-orders = { $count ->
+    [one] Nakanisi ete ezali commande oyo :
+   *[other] Ba commande na yo mingi ekokani.
+  }
+buyer-flow-unclear = Nasosoli likambo moko ya polele te, kasi nakoki kosalisa yo mpo na commande moko : pona yango, mpe nakolakisa yo makambo oyo ekoki kozala.
+buyer-flow-order-not-in-text = Namoni te ezali commande nini. Pona yango awa na se, to koma nimero na yango (ndakisa 1001), mokolo ya commande to eloko oyo osombaki.
+buyer-flow-delivery-expected = Commande na yo { $orderId } ezelami na { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(ntango etangami na kobongisa mpe kotinda)
+   *[estimate] { "" }
+  }. Soki ekomi naino te, okoki kofungola litige banda { $from }.
+buyer-flow-delivery-late = Commande na yo { $orderId } esengelaki koya na { $estimated }. Soki ozwi yango te, okoki kofungola litige (commande ekomi te) kino { $lastDay } (ezali kati).
+buyer-flow-description-kept = Message na yo ekozala ndimbola : « { $description } ». Okoki kobongola yango, mpe kobakisa ba foto sikoyo to nsima ya kofungola.
+buyer-flow-choice-open-now = Kofungola litige sikoyo
+buyer-flow-choice-edit-description = Kobongola ndimbola
+buyer-flow-photos-after = { $count ->
+    [0] Okoki kobakisa ba foto ntango nyonso na bouton « Kobakisa foto ».
+   *[other] Ba foto mosusu ? Bouton « Kobakisa foto » ezali kaka.
+  }
+buyer-flow-resume-offer = { $orderId ->
+    [none] Obandaki koyebisa likambo moko : kozongela to kotika ?
+   *[other] Obandaki koyebisa likambo mpo na { $orderId } : kozongela to kotika ?
+  }
+buyer-flow-choice-resume = Kozongela
+buyer-flow-choice-leave = Kotika
+buyer-flow-left = { $orderId ->
+    [none] Eyokani, natiki likambo wana.
+   *[other] Eyokani, natiki likambo ya { $orderId }.
+  }

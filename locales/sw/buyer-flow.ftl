@@ -1,0 +1,30 @@
+# The buyer's conversation (issue 12): orders as people name them, delivery questions, the report resumed.
+
+buyer-flow-several-orders = { $count ->
+    [one] Nadhani ni oda hii:
+   *[other] Oda zako kadhaa zinalingana.
+  }
+buyer-flow-unclear = Sikutambua tatizo maalum, lakini ninaweza kukusaidia kuhusu oda: ichague, nami nitakuonyesha matatizo yanayowezekana.
+buyer-flow-order-not-in-text = Sioni ni oda gani. Ichague hapa chini, au andika nambari yake (kwa mfano 1001), tarehe ya oda au bidhaa uliyonunua.
+buyer-flow-delivery-expected = Oda yako { $orderId } inatarajiwa { $estimated }{ $basis ->
+    [processing_and_shipping] { " " }(makadirio kutokana na muda wa kuandaa na kusafirisha)
+   *[estimate] { "" }
+  }. Kama bado haijafika, utaweza kufungua kesi kuanzia { $from }.
+buyer-flow-delivery-late = Oda yako { $orderId } ilitakiwa kufika { $estimated }. Kama hukuipokea, unaweza kufungua kesi (oda haikufika) mpaka { $lastDay } (ikiwemo).
+buyer-flow-description-kept = Ujumbe wako utakuwa maelezo: « { $description } ». Unaweza kuyabadilisha, na kuongeza picha sasa au baada ya kufungua.
+buyer-flow-choice-open-now = Fungua kesi sasa
+buyer-flow-choice-edit-description = Badilisha maelezo
+buyer-flow-photos-after = { $count ->
+    [0] Unaweza kuongeza picha wakati wowote kwa kitufe « Ongeza picha ».
+   *[other] Picha nyingine? Kitufe « Ongeza picha » bado kipo.
+  }
+buyer-flow-resume-offer = { $orderId ->
+    [none] Ulikuwa umeanza kuripoti tatizo: uendelee au uache?
+   *[other] Ulikuwa umeanza kuripoti tatizo la { $orderId }: uendelee au uache?
+  }
+buyer-flow-choice-resume = Endelea
+buyer-flow-choice-leave = Acha
+buyer-flow-left = { $orderId ->
+    [none] Sawa, naacha ripoti hiyo.
+   *[other] Sawa, naacha ripoti ya { $orderId }.
+  }
