@@ -271,7 +271,8 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       expect(ordersNamed(amina)).toEqual([TOO_EARLY]);
 
       await amina.text(`when will order ${ELIGIBLE} arrive?`);
-      expect(amina.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+      // Amina's account is French: answered in French, with a one-tap offer in English (issue 16).
+      expect(amina.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept', 'engine-lang-offer']);
       expect(ordersNamed(amina)).toEqual([ELIGIBLE]);
       await amina.press('buyer-flow-choice-open-now');
       expect(amina.last[0]!.card).toMatchObject({ orderId: ELIGIBLE, reason: 'non_delivery', status: 'open' });
