@@ -27,32 +27,6 @@ export function rankProblems(text: string): Array<{ kind: ProblemKind; score: nu
     .flatMap((r) => (r.label === 'none' ? [] : [{ kind: r.label, score: r.score }]));
 }
 
-const FR_WORDS = new Set(
-  ('le la les l un une des du de d et est ce c ma mon mes je j n ne pas jamais toujours rien avec pour sur dans au aux ' +
-    'commande colis paquet arrive arrivee recu recue livre livree photo bonjour merci oui non qui que qu il elle ' +
-    'vous nous tres trop mais ou vendeur vendeuse article couleur taille annuler rembourser retour probleme ' +
-    'correspond encore attends depuis mauvaise mauvais veux voudrais').split(' '),
-);
-const EN_WORDS = new Set(
-  ('the a an my is it its was never not no yes i you we and of to in on for with didn doesn don isn hasn haven wasn ' +
-    'order parcel package arrived received delivered photo picture hello hi thanks thank please what where why ' +
-    'seller item colour color size cancel refund return problem wrong match still waiting want would got came ' +
-    'broken damaged this that').split(' '),
-);
-
-/** `fr` or `en` when the text clearly leans one way, else null (short or mixed texts). */
-export function detectLanguage(text: string): 'fr' | 'en' | null {
-  const words = normalize(text).split(/[^a-z]+/).filter(Boolean);
-  let fr = 0;
-  let en = 0;
-  for (const w of words) {
-    if (FR_WORDS.has(w)) fr++;
-    if (EN_WORDS.has(w)) en++;
-  }
-  if (fr === en) return null;
-  return fr > en ? 'fr' : 'en';
-}
-
 /** Order numbers written in the text (`CC-1001`), upper-cased, case numbers excluded. */
 export function findOrderIds(text: string): string[] {
   const found = text.match(/\b[A-Za-z]{2,5}-\d{2,12}\b/g) ?? [];

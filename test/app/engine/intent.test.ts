@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProblem, detectLanguage, findCaseId, findOrderIds, mentionsOffPlatform, normalize, normalizeCaseId } from '../../../src/app/engine/intent.js';
+import { classifyProblem, findCaseId, findOrderIds, mentionsOffPlatform, normalize, normalizeCaseId } from '../../../src/app/engine/intent.js';
 
 describe('normalize', () => {
   it('folds accents, case, curly apostrophes and spaces', () => {
@@ -80,24 +80,6 @@ describe('classifyProblem', () => {
   it('prefers a case reason when the text also asks for a refund', () => {
     expect(classifyProblem("jamais reçu, je veux être remboursé")).toBe('non_delivery');
     expect(classifyProblem('wrong colour, I want to return it')).toBe('not_as_described');
-  });
-});
-
-describe('detectLanguage', () => {
-  it.each([
-    ["mon colis n'est jamais arrivé", 'fr'],
-    ["l'article reçu ne correspond pas à la photo", 'fr'],
-    ['je veux annuler', 'fr'],
-    ['it never arrived', 'en'],
-    ['wrong colour', 'en'],
-    ["I haven't received my order", 'en'],
-  ] as const)('%s → %s', (text, lang) => {
-    expect(detectLanguage(text)).toBe(lang);
-  });
-
-  it('says nothing when it cannot tell', () => {
-    expect(detectLanguage('CC-1001')).toBeNull();
-    expect(detectLanguage('ok')).toBeNull();
   });
 });
 
