@@ -74,7 +74,10 @@ notify-escalated-support = Case { $caseId } escalated to support by { $author ->
    *[none] { "" }
   }. It is waiting for a decision.
 
-notify-info-requested = Support asks you for information in case { $caseId }: “{ $text }” Please answer with the "Reply" button below: support reads your answer.
+notify-info-requested = Support asks you for information in case { $caseId }: “{ $text }” Please answer with the "{ $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  }" button below: support reads your answer.
 
 notify-note = Internal note on case { $caseId }: “{ $text }”
 

@@ -74,7 +74,10 @@ notify-escalated-support = Litige { $caseId } transmis au support par { $author 
    *[none] { "" }
   }. Il attend une décision.
 
-notify-info-requested = Le support vous demande une information dans le litige { $caseId } : « { $text } » Répondez avec le bouton « Répondre » ci-dessous : le support lit votre réponse.
+notify-info-requested = Le support vous demande une information dans le litige { $caseId } : « { $text } » Répondez avec le bouton « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » ci-dessous : le support lit votre réponse.
 
 notify-note = Note interne sur le litige { $caseId } : « { $text } »
 

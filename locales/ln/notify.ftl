@@ -73,7 +73,10 @@ notify-escalated-support = Litige { $caseId } etindami na support na { $author -
    *[none] { "" }
   }. Ezali kozela bosikisi.
 
-notify-info-requested = Support ezali kosenga yo sango na litige { $caseId } : « { $text } » Yanola na bouton « Koyanola » awa na se : support akotanga eyano na yo.
+notify-info-requested = Support ezali kosenga yo sango na litige { $caseId } : « { $text } » Yanola na bouton « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » awa na se : support akotanga eyano na yo.
 
 notify-note = Note ya kati na litige { $caseId } : « { $text } »
 

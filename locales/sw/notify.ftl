@@ -73,7 +73,10 @@ notify-escalated-support = Kesi { $caseId } imepelekwa kwa support na { $author 
    *[none] { "" }
   }. Inasubiri uamuzi.
 
-notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu kwa kitufe « Jibu » hapa chini: support inasoma jibu lako.
+notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu kwa kitufe « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » hapa chini: support inasoma jibu lako.
 
 notify-note = Kumbukumbu ya ndani kwenye kesi { $caseId }: « { $text } »
 
