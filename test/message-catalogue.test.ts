@@ -5,7 +5,7 @@ import type { Api } from 'grammy';
 import type { REST } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TELEGRAM_CAPABILITIES } from '../adapters/telegram/capabilities.js';
-import { DISCORD_CAPABILITIES } from '../adapters/discord/capabilities.js';
+import { discordCapabilities } from '../adapters/discord/capabilities.js';
 import { TEAMS_CAPABILITIES } from '../adapters/teams/capabilities.js';
 import { WEB_CAPABILITIES } from '../adapters/web/capabilities.js';
 import { createTelegramSender } from '../adapters/telegram/send.js';
@@ -45,14 +45,17 @@ type Lang = (typeof LANGS)[number];
 const TZ = 'Africa/Kinshasa';
 const i18n = createI18n('locales');
 
-type PlatformName = 'telegram' | 'discord' | 'teams' | 'web';
+/** Where a message is read: the four platforms, Discord both in DMs and in a party's case thread. */
+type PlatformName = 'telegram' | 'discord' | 'discord case thread' | 'teams' | 'web';
 const CAPS: Record<PlatformName, PlatformCapabilities> = {
   telegram: TELEGRAM_CAPABILITIES,
-  discord: DISCORD_CAPABILITIES,
+  discord: discordCapabilities(false),
+  'discord case thread': discordCapabilities(true),
   teams: TEAMS_CAPABILITIES,
   web: WEB_CAPABILITIES,
 };
 const PLATFORMS = Object.keys(CAPS) as PlatformName[];
+const platformOf = (place: PlatformName) => (place === 'discord case thread' ? 'discord' : place);
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a sentence promises, per language.
@@ -194,8 +197,9 @@ async function shownOn(platform: PlatformName, out: OutMessage): Promise<Shown> 
         buttons: telegramCalls.flatMap((c) => (c.other.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text)),
       };
     }
-    case 'discord': {
-      const messages = await discord.compose(out);
+    case 'discord':
+    case 'discord case thread': {
+      const messages = await discord.compose(out, { inCaseThread: platform === 'discord case thread' });
       const unescape = (s: string) => s.replace(/\\([\\*_~`|>#\-[\]()])/g, '$1');
       return {
         text: messages.flatMap((m) => [m.content ?? '', ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])]).map(unescape).join('\n'),
@@ -310,7 +314,9 @@ function argSets(id: string, values: Map<string, unknown>): MessageArgs[] {
 /** Which platforms send a message: a platform's own messages (by prefix) only there, the rest everywhere. */
 function sentOn(id: string): PlatformName[] {
   if (id.startsWith('tg-')) return ['telegram'];
-  if (id.startsWith('dc-')) return ['discord'];
+  // A case thread's introduction and its refusals are posted in the case's thread (adapters/discord/threads.ts, messages.ts).
+  if (/^dc-(staff-)?thread-/.test(id)) return ['discord case thread'];
+  if (id.startsWith('dc-')) return ['discord', 'discord case thread'];
   if (id.startsWith('teams-')) return ['teams'];
   if (id.startsWith('web-')) return ['web'];
   return PLATFORMS;
@@ -322,13 +328,28 @@ describe('the message catalogue promises only what each platform gives', () => {
   it('the checks catch a thread, a gesture, a channel or a button that is not there', () => {
     const empty = { text: '', buttons: [] };
     expect(brokenPromises('fr', 'teams', { ...empty, text: 'Répondez dans ce fil.' }, false)).toEqual(['names a thread']);
-    expect(brokenPromises('fr', 'discord', { ...empty, text: 'Répondez dans ce fil.' }, false)).toEqual([]);
+    expect(brokenPromises('fr', 'discord', { ...empty, text: 'Répondez dans ce fil.' }, false)).toEqual(['names a thread']);
+    expect(brokenPromises('fr', 'discord case thread', { ...empty, text: 'Répondez dans ce fil.' }, false)).toEqual([]);
     expect(brokenPromises('en', 'web', { ...empty, text: 'Or by replying to this message.' }, false)).toEqual(['names a reply gesture']);
     expect(brokenPromises('en', 'web', { ...empty, text: 'That is for support only, in the support channel.' }, false)).toEqual(['names a staff channel']);
     expect(brokenPromises('fr', 'telegram', { ...empty, text: 'Appuyez sur le bouton « Répondre ».' }, false)).toHaveLength(1);
     expect(brokenPromises('fr', 'web', { ...empty, text: 'Appuyez sur le bouton « Répondre ».' }, false)).toEqual([]);
     expect(brokenPromises('fr', 'telegram', { text: 'Utilisez le bouton « Répondre à l’acheteur » ci-dessous.', buttons: [] }, true)).toHaveLength(2);
     expect(brokenPromises('fr', 'telegram', { text: 'Utilisez le bouton « Répondre à l’acheteur » ci-dessous.', buttons: ['Répondre à l’acheteur'] }, true)).toEqual([]);
+  });
+
+  it('a sentence follows what the reader has: the case thread, the reply gesture, the staff channel', async () => {
+    const opened: OutMessage = bare('fr', 'notify-case-opened', { caseId: 'C-000002', orderId: 'CC-1001', reason: 'non_delivery', escalatableAt: { date: DATE, style: 'datetime' } });
+    expect((await shownOn('discord case thread', opened)).text).toContain('Répondez-lui ici, dans le fil du litige, ou avec le bouton « Répondre à l’acheteur »');
+    for (const place of ['discord', 'teams', 'telegram', 'web'] as const) {
+      expect((await shownOn(place, opened)).text, place).toContain('Répondez-lui avec le bouton « Répondre à l’acheteur »');
+    }
+    const howTo = bare('en', 'engine-relay-how-to-answer', {});
+    expect((await shownOn('telegram', howTo)).text).toBe('Answer the buyer with the button below (or by replying to this message), here rather than by e-mail or phone.');
+    expect((await shownOn('web', howTo)).text).toBe('Answer the buyer with the button below, here rather than by e-mail or phone.');
+    const supportOnly = bare('en', 'error-support-only', {});
+    expect((await shownOn('teams', supportOnly)).text).toBe('That is for support only, in the support channel.');
+    expect((await shownOn('web', supportOnly)).text).toBe('That is for support only.');
   });
 
   it.each(LANGS)('%s: every message id, in every variant, on every platform that sends it', async (lang) => {
@@ -432,8 +453,8 @@ describe('notifications to a party are true where they arrive', () => {
       for (const n of ns) {
         const accountId = (n.to as { accountId: string }).accountId;
         for (const platform of PLATFORMS) {
-          const link = { platform, userId: `u-${accountId}`, accountId, address: '4242', linkedAt: OPENED_AT };
-          const out = await renderer.render(n, { link }, platform);
+          const link = { platform: platformOf(platform), userId: `u-${accountId}`, accountId, address: '4242', linkedAt: OPENED_AT };
+          const out = await renderer.render(n, { link }, platformOf(platform));
           const shown = await shownOn(platform, out);
           checked += 1;
           const where = `${scene} → ${accountId} on ${platform} (${n.body.map((b) => b.id).join(', ')})`;

@@ -6,7 +6,10 @@ notify-quote = « { $text } »
 notify-case-opened = Litige ya sika { $caseId } na commande { $orderId } : { $reason ->
     [non_delivery] mosombi azwi commande na ye te.
    *[not_as_described] eloko oyo ekomi ekokani te na annonce.
-  } Yanola ye na bouton « Kozongisela mosombi », zongisa mbongo to bakisa suivi. Soki eloko esili te kino { $escalatableAt }, mosombi akoki kotinda litige na support.
+  } { $caseThreads ->
+    [yes] Yanola ye awa na fil ya litige, to na bouton « Kozongisela mosombi »
+   *[no] Yanola ye na bouton « Kozongisela mosombi »
+  }, zongisa mbongo to bakisa suivi. Soki eloko esili te kino { $escalatableAt }, mosombi akoki kotinda litige na support.
 
 notify-comment = { $author ->
     [buyer] Mosombi

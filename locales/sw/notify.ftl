@@ -6,7 +6,10 @@ notify-quote = « { $text } »
 notify-case-opened = Kesi mpya { $caseId } kwa oda { $orderId }: { $reason ->
     [non_delivery] mnunuzi hajapokea oda yake.
    *[not_as_described] bidhaa iliyofika haifanani na tangazo.
-  } Mjibu kwa kitufe « Mjibu mnunuzi », rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
+  } { $caseThreads ->
+    [yes] Mjibu hapa kwenye thread ya kesi, au kwa kitufe « Mjibu mnunuzi »
+   *[no] Mjibu kwa kitufe « Mjibu mnunuzi »
+  }, rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
 
 notify-comment = { $author ->
     [buyer] Mnunuzi

@@ -3,7 +3,10 @@
  * shared rendering read them to pick the sentence that is true where the reader is, never the platform's name.
  */
 export interface PlatformCapabilities {
-  /** Buyer and seller can write in a thread or topic of their own case (Discord's private case threads). */
+  /**
+   * The reader is in a thread or topic of their own case, where what they write is added to it (Discord's private
+   * case threads). An adapter whose platform has them says so for the messages it posts there, false elsewhere.
+   */
   caseThreads: boolean;
   /**
    * The platform's own gesture to answer one message: a swipe or « Reply » on the message (Telegram), the
