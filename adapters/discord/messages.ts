@@ -24,7 +24,7 @@ export async function handleMessage(ctx: InboundCtx, message: Message): Promise<
   await handleDiscordEvent(ctx, `discord:msg:${message.id}`, Date.now(), async (eventId) => {
     const locale = await localeOf(ctx, message.author.id);
     const say = (id: string, args?: Record<string, string | number>) =>
-      ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id });
+      ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id, ...(access ? { inCaseThread: true } : {}) });
     try {
       await claimed(ctx, message, { place, inDm, access, text, say, eventId });
     } catch (err) {
@@ -82,7 +82,9 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
     const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), eventId: `${eventId}:${n}` });
     for (const [i, out] of result.replies.entries()) {
       const channelId = out.target.threadId || out.target.conversationId || message.channelId;
-      await ctx.sender.post(channelId, out, i === 0 && quote ? { replyTo: quote } : {});
+      // Answers posted back in the party's own case thread may say « write here ».
+      const inCaseThread = !!access && !access.staff && channelId === message.channelId;
+      await ctx.sender.post(channelId, out, { ...(i === 0 && quote ? { replyTo: quote } : {}), ...(inCaseThread ? { inCaseThread } : {}) });
     }
     await afterTurn(ctx, result.replies);
   }

@@ -63,7 +63,7 @@ export function createDiscordNotifier(deps: DiscordNotifierDeps): Notifier {
             })
           : null;
         if (thread && (await caseThreads.alreadySaid(thread, message))) return;
-        if (thread) await sender.post(thread, message, { mentions: { users: [target.link.userId] } });
+        if (thread) await sender.post(thread, message, { mentions: { users: [target.link.userId] }, inCaseThread: true });
         else await sender.post(await dmChannel(target.link.userId), message);
       } catch (err) {
         const failure = toDeliveryError(err);

@@ -1,6 +1,7 @@
 import { ChannelType } from 'discord.js';
 import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isFormKind, type FormKind } from './render.js';
+import { DISCORD_CAPABILITIES } from './capabilities.js';
 
 /**
  * custom_id layout (at most 100 characters, https://discord.com/docs/interactions/message-components#custom-id):
@@ -80,6 +81,7 @@ export function turnInput(
     replyToMessageId: opts.replyToMessageId ?? null,
     isPrivate: place.channelType === ChannelType.DM,
     isStaffChannel: isStaffPlace(place, opts.staffChannelId),
+    capabilities: DISCORD_CAPABILITIES,
     content,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Routes, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIMessage, type REST } from 'discord.js';
 import { renderMessage } from '../../src/app/render.js';
+import { discordCapabilities } from './capabilities.js';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { OutMessage } from '../../src/ports/turn.js';
@@ -83,9 +84,9 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
   }
 
   /** The OutMessage as one or more Discord messages (long text is split; embed, buttons and file go last). */
-  async function compose(out: OutMessage, opts: { mentions?: Mentions } = {}): Promise<DiscordMessage[]> {
+  async function compose(out: OutMessage, opts: { mentions?: Mentions; inCaseThread?: boolean } = {}): Promise<DiscordMessage[]> {
     const t = (id: string, args?: Record<string, string>) => deps.i18n.t(out.locale, args ? { id, args } : { id }, out.timezone);
-    const view = toDiscordView(renderMessage(out, deps.i18n), out, { select: t('dc-select-placeholder'), form: (kind) => t('dc-form-open', { kind }) });
+    const view = toDiscordView(renderMessage(out, deps.i18n, discordCapabilities(opts.inCaseThread === true)), out, { select: t('dc-select-placeholder'), form: (kind) => t('dc-form-open', { kind }) });
     if (view.dropped > 0) logger.warn({ caseId: out.caseId, dropped: view.dropped }, 'components beyond Discord limits were dropped');
     let selects = 0;
     const components = await Promise.all(
@@ -138,7 +139,7 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
     track,
     retire,
     /** Posts an OutMessage in a channel (or thread); returns the ids of the messages posted. */
-    async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string } = {}): Promise<string[]> {
+    async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string; inCaseThread?: boolean } = {}): Promise<string[]> {
       const ids: string[] = [];
       for (const [i, m] of (await compose(out, opts)).entries()) {
         const body = {

@@ -131,7 +131,7 @@ export function createCaseThreads(deps: CaseThreadsDeps) {
       await threads.setCaseThread('discord', caseId, m.accountId, threadId);
       added.push(m.userId);
     }
-    await deps.sender.post(threadId, intro('dc-thread-intro', c), { mentions: { users: [...new Set(added)] } });
+    await deps.sender.post(threadId, intro('dc-thread-intro', c), { mentions: { users: [...new Set(added)] }, inCaseThread: true });
     logger.info({ caseId, threadId, members: added.length }, 'case thread opened');
     return threadId;
   }
@@ -142,7 +142,7 @@ export function createCaseThreads(deps: CaseThreadsDeps) {
     if (!staff || !c) return null;
     const threadId = await openThread(staff, `${c.id} · ${c.orderId}`, PUBLIC_THREAD);
     await threads.setCaseThread('discord', caseId, 'staff', threadId);
-    await deps.sender.post(threadId, intro('dc-staff-thread-intro', c), { mentions: deps.supportRoleId ? { roles: [deps.supportRoleId] } : {} });
+    await deps.sender.post(threadId, intro('dc-staff-thread-intro', c), { mentions: deps.supportRoleId ? { roles: [deps.supportRoleId] } : {}, inCaseThread: true });
     logger.info({ caseId, threadId }, 'staff thread opened');
     return threadId;
   }

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
 import type { FileConsentAnswer } from './files.js';
+import { TEAMS_CAPABILITIES } from './capabilities.js';
 
 /** A file the user sent, still to copy into Palabre's blob storage. */
 export interface TeamsFileRef {
@@ -91,6 +92,7 @@ function baseInput(activity: Activity, opts: ParseOptions): Omit<TurnInput, 'con
     replyToMessageId: activity.replyToId ?? quotedMessageId(activity),
     isPrivate: type ? type === 'personal' : activity.conversation?.isGroup !== true,
     isStaffChannel: !!staff && (baseConversationId(conversationId) === staff || channelData.channel?.id === staff),
+    capabilities: TEAMS_CAPABILITIES,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Activity, Attachment, CloudAdapter, ConversationParameters, Conver
 import type { I18n } from '../../src/app/i18n.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { renderMessage } from '../../src/app/render.js';
+import { TEAMS_CAPABILITIES } from './capabilities.js';
 import type { OutMessage } from '../../src/ports/turn.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { hasCard, toActivities, withoutActions, type OutActivity } from './cards.js';
@@ -116,7 +117,7 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
 
   /** The activities of one OutMessage; a consent card travels alone, after the text. */
   async function layout(out: OutMessage, personal: boolean, opts: SendOptions): Promise<OutActivity[]> {
-    const rendered = renderMessage(out, deps.i18n);
+    const rendered = renderMessage(out, deps.i18n, TEAMS_CAPABILITIES);
     const inline: Attachment[] = [];
     let separate: Attachment | null = null;
     if (out.blobId) {

@@ -1,5 +1,6 @@
 import type { Message, Update, User } from 'grammy/types';
 import type { TurnContent, TurnInput } from '../../src/ports/turn.js';
+import { TELEGRAM_CAPABILITIES } from './capabilities.js';
 
 /** A photo or document to fetch through the Bot API before the engine sees it. */
 export interface TelegramFileRef {
@@ -58,6 +59,7 @@ function base(from: User, chat: Message['chat'], opts: ParseOptions, threadId: n
     replyToMessageId: replyTo !== null ? String(replyTo) : null,
     isPrivate: chat.type === 'private',
     isStaffChannel: opts.supportChatId !== undefined && String(chat.id) === opts.supportChatId,
+    capabilities: TELEGRAM_CAPABILITIES,
   };
 }
 

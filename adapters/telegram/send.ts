@@ -3,6 +3,7 @@ import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { I18n } from '../../src/app/i18n.js';
 import { renderMessage } from '../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from './capabilities.js';
 import type { OutMessage } from '../../src/ports/turn.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
@@ -125,7 +126,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
     /** Sends one OutMessage to `out.target`; returns the ids of the messages it posted or edited. */
     async send(out: OutMessage, ctx: SendContext = {}): Promise<number[]> {
       const chatId = out.target.conversationId;
-      const view = toTelegramView(renderMessage(out, deps.i18n));
+      const view = toTelegramView(renderMessage(out, deps.i18n, TELEGRAM_CAPABILITIES));
       if (view.chunks.length === 0 && !out.blobId) {
         logger.warn({ chatId, caseId: out.caseId }, 'nothing to send in an engine message');
         return [];

@@ -12,10 +12,9 @@ import type { LinkStore } from '../../src/ports/links.js';
 import type { Marketplace } from '../../src/ports/marketplace.js';
 import { DeliveryError, type Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
-import { renderMessage } from '../../src/app/render.js';
 import type { I18n } from '../../src/app/i18n.js';
 import { createPaneHub } from './panes.js';
-import { createBlobSigner, createPresenter, type RenderFn } from './present.js';
+import { createBlobSigner, createPresenter, renderForWeb, type RenderFn } from './present.js';
 import { createPanel, type CaseLister } from './panel.js';
 import { createPageStrings } from './strings.js';
 import { createTurns } from './turns.js';
@@ -53,7 +52,7 @@ export interface WebAdapterDeps {
   staticDir?: string;
   /** PLAYGROUND_TOKEN: when set, the page and its routes refuse requests that do not carry it (adapters/web/access.ts). */
   accessToken?: string;
-  /** Defaults to src/app/render.ts `renderMessage`. */
+  /** Defaults to `renderForWeb`. */
   render?: RenderFn;
 }
 
@@ -86,7 +85,7 @@ export function createWebAdapter(deps: WebAdapterDeps): WebAdapter {
   const timezone = deps.defaultTimezone ?? 'Africa/Kinshasa';
   const hub = createPaneHub();
   const signer = createBlobSigner(deps.secret ?? randomBytes(32).toString('base64url'));
-  const render = deps.render ?? renderMessage;
+  const render = deps.render ?? renderForWeb;
   const presenter = createPresenter({ i18n: deps.i18n, render, blobs: deps.blobs, signer, hub, clock, logger: deps.logger });
   const turns = createTurns({ engine: deps.engine, hub, presenter, threads: deps.threads, clock, logger: deps.logger });
 

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OutMessage } from '../../src/ports/turn.js';
 import type { I18n } from '../../src/app/i18n.js';
-import type { RenderedChoice, RenderedMessage } from '../../src/app/render.js';
+import { renderMessage, type RenderedChoice, type RenderedMessage } from '../../src/app/render.js';
+import { WEB_CAPABILITIES } from './capabilities.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -10,8 +11,11 @@ import type { Pane, PaneEvent, PaneHub, WebButton, WebView } from './panes.js';
 /** The part of the i18n module (src/app/i18n.ts) the playground uses. */
 export type WebI18n = Pick<I18n, 't' | 'locales'>;
 
-/** Localizes an OutMessage (src/app/render.ts `renderMessage`). */
+/** Localizes an OutMessage for the playground. */
 export type RenderFn = (out: OutMessage, i18n: I18n) => RenderedMessage;
+
+/** The playground's rendering: src/app/render.ts `renderMessage` with what the playground gives. */
+export const renderForWeb: RenderFn = (out, i18n) => renderMessage(out, i18n, WEB_CAPABILITIES);
 
 /** Signs blob URLs so that a pane only opens the files it was shown. */
 export function createBlobSigner(secret: string) {

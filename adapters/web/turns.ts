@@ -4,6 +4,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Pane, PaneEvent, PaneHub } from './panes.js';
 import type { Presenter } from './present.js';
+import { WEB_CAPABILITIES } from './capabilities.js';
 
 /** How to run one turn. */
 export interface RunOptions {
@@ -69,6 +70,7 @@ export function createTurns(deps: {
       replyToMessageId: replyTo === null ? null : String(replyTo),
       isPrivate: pane.role !== 'support',
       isStaffChannel: pane.role === 'support',
+      capabilities: WEB_CAPABILITIES,
       content,
     };
     try {

@@ -20,7 +20,10 @@ engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
 engine-help-seller = • Sellers: the "Reply to the buyer" button on a case card sends the buyer your message; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
-engine-help-support-elsewhere = • Support: your commands work in the support channel.
+engine-help-support-elsewhere = • Support: your commands work { $staffChannel ->
+    [yes] in the support channel.
+   *[no] with your support account.
+  }
 engine-help-common = /lang fr|en|ln|sw changes the language, /cancel leaves what you are doing.
 
 engine-lang-set = Noted: I'll answer you in English from now on.
@@ -45,12 +48,15 @@ engine-usage = Usage: { $command ->
   }
 engine-fallback = { $role ->
     [seller] To answer a buyer, open the case with /cases and use the "Reply to the buyer" button.
-    [support] Support commands work in the support channel; /help lists them.
+    [support] { $staffChannel ->
+        [yes] Support commands work in the support channel; /help lists them.
+       *[no] /help lists the support commands.
+      }
    *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
   }
 engine-keep-in-messages = { $role ->
-    [seller] Please keep your exchanges with the buyer here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
-   *[other] Please keep your exchanges with the seller here, in Congocrea's messages, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
+    [seller] Please keep your exchanges with the buyer here, through Palabre, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
+   *[other] Please keep your exchanges with the seller here, through Palabre, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
   }
 engine-file-no-case = I got the file, but I don't know which case to add it to. Use the "Add a photo" button on the case card (/cases), then send it.
 
@@ -108,7 +114,11 @@ engine-relay-order-message = Message from { $buyerName } about order { $orderId 
 engine-relay-reason = Subject: { common-reason }
 engine-relay-quote = "{ $text }"
 engine-relay-recommend-accept = Your shop's policies cover this request: Palabre recommends that you accept it.
-engine-relay-how-to-answer = Answer the buyer with the button below (or by replying to this message), here in Congocrea's messages rather than by e-mail or phone.
+engine-relay-how-to-answer = Answer the buyer with the button below{ $replyGesture ->
+    [swipe] { " " }(or by replying to this message)
+    [menu] { " " }(or by replying to this message)
+   *[none] { "" }
+  }, here rather than by e-mail or phone.
 engine-relay-buyer-answer = { $buyerName } answered about order { $orderId } ({ $title }):
 engine-relay-seller-answer = { $shopName } answered about order { $orderId } ({ $title }):
 engine-order-reply-to-buyer = Reply to the buyer

@@ -19,7 +19,10 @@ error-not-your-case = That case is not yours.
 error-not-order-buyer = Only the order's buyer can open a case.
 error-buyer-only = Only the buyer can do that.
 error-seller-only = Only the seller can do that.
-error-support-only = That is for support only, in the support channel.
+error-support-only = { $staffChannel ->
+    [yes] That is for support only, in the support channel.
+   *[no] That is for support only.
+  }
 error-not-linked = First link this chat to your Congocrea account (/start to see how).
 error-reason-not-caseable = A case can only be opened when an order did not arrive or an item is not as described. For anything else, write to the seller.
 error-not-eligible-yet = It is too early to open a case on this order. Write to the seller in the meantime.

@@ -7,7 +7,10 @@ notify-quote = “{ $text }”
 notify-case-opened = New case { $caseId } on order { $orderId }: { $reason ->
     [non_delivery] the buyer did not receive the order.
    *[not_as_described] the item received does not match the listing.
-  } Answer the buyer with the "Reply to the buyer" button, refund, or add tracking. Without a solution by { $escalatableAt }, the buyer can escalate the case to support.
+  } { $caseThreads ->
+    [yes] Answer the buyer here in the case's thread, or with the "Reply to the buyer" button
+   *[no] Answer the buyer with the "Reply to the buyer" button
+  }, refund, or add tracking. Without a solution by { $escalatableAt }, the buyer can escalate the case to support.
 
 notify-comment = { $author ->
     [buyer] The buyer
@@ -74,7 +77,10 @@ notify-escalated-support = Case { $caseId } escalated to support by { $author ->
    *[none] { "" }
   }. It is waiting for a decision.
 
-notify-info-requested = Support asks you for information in case { $caseId }: “{ $text }” Please answer with the "Reply" button below: support reads your answer.
+notify-info-requested = Support asks you for information in case { $caseId }: “{ $text }” Please answer with the "{ $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  }" button below: support reads your answer.
 
 notify-note = Internal note on case { $caseId }: “{ $text }”
 

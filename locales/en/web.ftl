@@ -14,7 +14,7 @@ web-pick-change = Change account
 web-pane-empty = Pick a demo account to start.
 web-hint-buyer = Try: “my order never arrived”
 web-hint-seller = Cases opened against your shop arrive here. Answer in a case with “Reply”.
-web-hint-support = Support channel: try /cases escalated or /help.
+web-hint-support = Support pane: try /cases escalated or /help.
 
 web-input-placeholder = Write a message…
 web-input-label = Message

@@ -20,7 +20,10 @@ engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
 engine-help-seller = • Vendeur : le bouton « Répondre à l’acheteur » de la fiche d’un litige lui transmet votre message ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
-engine-help-support-elsewhere = • Support : vos commandes fonctionnent dans le canal du support.
+engine-help-support-elsewhere = • Support : vos commandes fonctionnent { $staffChannel ->
+    [yes] dans le canal du support.
+   *[no] avec votre compte support.
+  }
 engine-help-common = /lang fr|en|ln|sw change la langue, /cancel abandonne l’action en cours.
 
 engine-lang-set = C’est noté : je vous réponds désormais en français.
@@ -45,12 +48,15 @@ engine-usage = Utilisation : { $command ->
   }
 engine-fallback = { $role ->
     [seller] Pour répondre à un acheteur, ouvrez le litige avec /cases et utilisez le bouton « Répondre à l’acheteur ».
-    [support] Les commandes du support fonctionnent dans le canal du support ; /help les liste.
+    [support] { $staffChannel ->
+        [yes] Les commandes du support fonctionnent dans le canal du support ; /help les liste.
+       *[no] /help liste les commandes du support.
+      }
    *[other] Je n’ai pas bien compris. Décrivez le problème avec votre commande (par exemple « mon colis n’est jamais arrivé »), ou tapez /report. /help donne toutes les commandes.
   }
 engine-keep-in-messages = { $role ->
-    [seller] Merci de garder les échanges avec l’acheteur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
-   *[other] Merci de garder les échanges avec le vendeur ici, dans la messagerie Congocrea, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
+    [seller] Merci de garder les échanges avec l’acheteur ici, avec Palabre, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
+   *[other] Merci de garder les échanges avec le vendeur ici, avec Palabre, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
   }
 engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Utilisez le bouton « Ajouter une photo » de la fiche du litige (/cases), puis envoyez-le.
 
@@ -108,7 +114,11 @@ engine-relay-order-message = Message de { $buyerName } au sujet de la commande {
 engine-relay-reason = Sujet : { common-reason }
 engine-relay-quote = « { $text } »
 engine-relay-recommend-accept = Les conditions de votre boutique couvrent cette demande : Palabre vous recommande de l’accepter.
-engine-relay-how-to-answer = Répondez à l’acheteur avec le bouton ci-dessous (ou en répondant à ce message), ici dans la messagerie Congocrea plutôt que par e-mail ou par téléphone.
+engine-relay-how-to-answer = Répondez à l’acheteur avec le bouton ci-dessous{ $replyGesture ->
+    [swipe] { " " }(ou en répondant à ce message)
+    [menu] { " " }(ou en répondant à ce message)
+   *[none] { "" }
+  }, ici plutôt que par e-mail ou par téléphone.
 engine-relay-buyer-answer = { $buyerName } a répondu au sujet de la commande { $orderId } ({ $title }) :
 engine-relay-seller-answer = { $shopName } a répondu au sujet de la commande { $orderId } ({ $title }) :
 engine-order-reply-to-buyer = Répondre à l’acheteur

@@ -19,7 +19,10 @@ error-not-your-case = Ce litige ne vous concerne pas.
 error-not-order-buyer = Seul l’acheteur de la commande peut ouvrir un litige.
 error-buyer-only = Seul l’acheteur peut faire cela.
 error-seller-only = Seul le vendeur peut faire cela.
-error-support-only = C’est réservé au support, dans le canal du support.
+error-support-only = { $staffChannel ->
+    [yes] C’est réservé au support, dans le canal du support.
+   *[no] C’est réservé au support.
+  }
 error-not-linked = Reliez d’abord cette messagerie à votre compte Congocrea (/start pour savoir comment).
 error-reason-not-caseable = Un litige ne peut être ouvert que pour une commande non reçue ou un article non conforme à l’annonce. Pour le reste, écrivez au vendeur.
 error-not-eligible-yet = Il est encore trop tôt pour ouvrir un litige sur cette commande. Écrivez au vendeur en attendant.

@@ -7,7 +7,10 @@ notify-quote = « { $text } »
 notify-case-opened = Nouveau litige { $caseId } sur la commande { $orderId } : { $reason ->
     [non_delivery] l’acheteur n’a pas reçu sa commande.
    *[not_as_described] l’article reçu ne correspond pas à l’annonce.
-  } Répondez-lui avec le bouton « Répondre à l’acheteur », remboursez ou ajoutez un suivi. Sans solution d’ici le { $escalatableAt }, l’acheteur pourra transmettre le litige au support.
+  } { $caseThreads ->
+    [yes] Répondez-lui ici, dans le fil du litige, ou avec le bouton « Répondre à l’acheteur »
+   *[no] Répondez-lui avec le bouton « Répondre à l’acheteur »
+  }, remboursez ou ajoutez un suivi. Sans solution d’ici le { $escalatableAt }, l’acheteur pourra transmettre le litige au support.
 
 notify-comment = { $author ->
     [buyer] L’acheteur
@@ -74,7 +77,10 @@ notify-escalated-support = Litige { $caseId } transmis au support par { $author 
    *[none] { "" }
   }. Il attend une décision.
 
-notify-info-requested = Le support vous demande une information dans le litige { $caseId } : « { $text } » Répondez avec le bouton « Répondre » ci-dessous : le support lit votre réponse.
+notify-info-requested = Le support vous demande une information dans le litige { $caseId } : « { $text } » Répondez avec le bouton « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » ci-dessous : le support lit votre réponse.
 
 notify-note = Note interne sur le litige { $caseId } : « { $text } »
 

@@ -14,7 +14,7 @@ web-pick-change = Changer de compte
 web-pane-empty = Choisissez un compte de démonstration pour commencer.
 web-hint-buyer = Essayez : « ma commande n'est jamais arrivée »
 web-hint-seller = Les dossiers ouverts contre votre boutique arrivent ici. Répondez dans un dossier avec « Répondre ».
-web-hint-support = Salon du support : essayez /cases escalated ou /help.
+web-hint-support = Volet du support : essayez /cases escalated ou /help.
 
 web-input-placeholder = Écrire un message…
 web-input-label = Message

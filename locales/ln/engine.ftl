@@ -20,7 +20,10 @@ engine-help-intro = Tala oyo nakoki kosala mpo na yo :
 engine-help-buyer = • Mosombi : limbola kaka likambo na yo (« commande na ngai ekomi te ») to koma /report. /cases elakisi ba litige na yo, /case <n°> elakisi moko, /escalate mpe /close esalaka na litige.
 engine-help-seller = • Moteki : bouton « Kozongisela mosombi » ya fiche ya litige etindelaka ye message na yo ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
 engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
-engine-help-support-elsewhere = • Support : ba commande na yo esalaka na canal ya support.
+engine-help-support-elsewhere = • Support : ba commande na yo esalaka { $staffChannel ->
+    [yes] na canal ya support.
+   *[no] na compte na yo ya support.
+  }
 engine-help-common = /lang fr|en|ln|sw ebongolaka monoko, /cancel etikaka oyo ozali kosala.
 
 engine-lang-set = Eyokani : nakoyanola yo sikoyo na lingala.
@@ -45,12 +48,15 @@ engine-usage = Ndenge ya kosalela : { $command ->
   }
 engine-fallback = { $role ->
     [seller] Mpo na koyanola mosombi, fungola litige na /cases mpe salela bouton « Kozongisela mosombi ».
-    [support] Ba commande ya support esalaka na canal ya support ; /help elakisi yango.
+    [support] { $staffChannel ->
+        [yes] Ba commande ya support esalaka na canal ya support ; /help elakisi yango.
+       *[no] /help elakisi ba commande ya support.
+      }
    *[other] Nasosoli malamu te. Limbola likambo ya commande na yo (ndakisa « colis na ngai ekomi te »), to koma /report. /help epesaka ba commande nyonso.
   }
 engine-keep-in-messages = { $role ->
-    [seller] Tobatela masolo na mosombi awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
-   *[other] Tobatela masolo na moteki awa, na messagerie ya Congocrea, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
+    [seller] Tobatela masolo na mosombi awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
+   *[other] Tobatela masolo na moteki awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
   }
 engine-file-no-case = Nazwi fichier, kasi nayebi te na litige nini nakangisa yango. Salela bouton « Kobakisa foto » ya fiche ya litige (/cases), sima tinda yango.
 
@@ -108,7 +114,11 @@ engine-relay-order-message = Message ya { $buyerName } mpo na commande { $orderI
 engine-relay-reason = Likambo : { common-reason }
 engine-relay-quote = « { $text } »
 engine-relay-recommend-accept = Mibeko ya butiki na yo endimi bosenga oyo : Palabre elendisi yo ondima yango.
-engine-relay-how-to-answer = Yanola mosombi na bouton oyo ezali awa na se (to na koyanola message oyo), awa na messagerie ya Congocrea na esika ya e-mail to téléphone.
+engine-relay-how-to-answer = Yanola mosombi na bouton oyo ezali awa na se{ $replyGesture ->
+    [swipe] { " " }(to na koyanola message oyo)
+    [menu] { " " }(to na koyanola message oyo)
+   *[none] { "" }
+  }, awa na esika ya e-mail to téléphone.
 engine-relay-buyer-answer = { $buyerName } ayanoli mpo na commande { $orderId } ({ $title }) :
 engine-relay-seller-answer = { $shopName } ayanoli mpo na commande { $orderId } ({ $title }) :
 engine-order-reply-to-buyer = Koyanola mosombi

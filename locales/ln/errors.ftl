@@ -19,7 +19,10 @@ error-not-your-case = Litige oyo etali yo te.
 error-not-order-buyer = Kaka mosombi ya commande nde akoki kofungola litige.
 error-buyer-only = Kaka mosombi nde akoki kosala yango.
 error-seller-only = Kaka moteki nde akoki kosala yango.
-error-support-only = Yango ezali kaka mpo na support, na canal ya support.
+error-support-only = { $staffChannel ->
+    [yes] Yango ezali kaka mpo na support, na canal ya support.
+   *[no] Yango ezali kaka mpo na support.
+  }
 error-not-linked = Kangisa liboso messagerie oyo na compte na yo ya Congocrea (/start mpo na koyeba ndenge nini).
 error-reason-not-caseable = Litige ekoki kofungwama kaka soki commande ekomi te to eloko ekokani te na annonce. Mpo na makambo mosusu, komela moteki.
 error-not-eligible-yet = Ntango ekoki naino te mpo na kofungola litige na commande oyo. Na ntango oyo, komela moteki.

@@ -6,7 +6,10 @@ notify-quote = « { $text } »
 notify-case-opened = Litige ya sika { $caseId } na commande { $orderId } : { $reason ->
     [non_delivery] mosombi azwi commande na ye te.
    *[not_as_described] eloko oyo ekomi ekokani te na annonce.
-  } Yanola ye na bouton « Kozongisela mosombi », zongisa mbongo to bakisa suivi. Soki eloko esili te kino { $escalatableAt }, mosombi akoki kotinda litige na support.
+  } { $caseThreads ->
+    [yes] Yanola ye awa na fil ya litige, to na bouton « Kozongisela mosombi »
+   *[no] Yanola ye na bouton « Kozongisela mosombi »
+  }, zongisa mbongo to bakisa suivi. Soki eloko esili te kino { $escalatableAt }, mosombi akoki kotinda litige na support.
 
 notify-comment = { $author ->
     [buyer] Mosombi
@@ -73,7 +76,10 @@ notify-escalated-support = Litige { $caseId } etindami na support na { $author -
    *[none] { "" }
   }. Ezali kozela bosikisi.
 
-notify-info-requested = Support ezali kosenga yo sango na litige { $caseId } : « { $text } » Yanola na bouton « Koyanola » awa na se : support akotanga eyano na yo.
+notify-info-requested = Support ezali kosenga yo sango na litige { $caseId } : « { $text } » Yanola na bouton « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » awa na se : support akotanga eyano na yo.
 
 notify-note = Note ya kati na litige { $caseId } : « { $text } »
 

@@ -20,7 +20,10 @@ engine-help-intro = Hivi ndivyo ninavyoweza kukusaidia:
 engine-help-buyer = • Mnunuzi: eleza tu tatizo lako (« oda yangu haijafika ») au andika /report. /cases inaonyesha kesi zako, /case <n°> inaonyesha moja, /escalate na /close zinafanya kazi kwenye kesi.
 engine-help-seller = • Muuzaji: kitufe « Mjibu mnunuzi » cha kadi ya kesi kinampelekea ujumbe wako; ujumbe wa mnunuzi kuhusu oda unakuja na kitufe « Mjibu mnunuzi ». Vitufe vya kadi (kurudisha pesa, ufuatiliaji, ushahidi wa kutuma, kuomba support), au /refund <n°> [kiasi] na /tracking <n°> <msafirishaji> <namba>. /cases inaonyesha kesi zako.
 engine-help-support = • Support: /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <sababu>, /refund <n°> [kiasi] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <maandishi>, /note <n°> <maandishi>, /suspend <duka> <sababu>, /reinstate <duka>. Sababu: inactivity, harassment, refusal, manipulation, integrity.
-engine-help-support-elsewhere = • Support: amri zako zinafanya kazi kwenye chaneli ya support.
+engine-help-support-elsewhere = • Support: amri zako zinafanya kazi { $staffChannel ->
+    [yes] kwenye chaneli ya support.
+   *[no] kwa akaunti yako ya support.
+  }
 engine-help-common = /lang fr|en|ln|sw inabadilisha lugha, /cancel inaacha unachofanya sasa.
 
 engine-lang-set = Sawa: sasa nitakujibu kwa Kiswahili.
@@ -45,12 +48,15 @@ engine-usage = Matumizi: { $command ->
   }
 engine-fallback = { $role ->
     [seller] Kumjibu mnunuzi, fungua kesi kwa /cases na utumie kitufe « Mjibu mnunuzi ».
-    [support] Amri za support zinafanya kazi kwenye chaneli ya support; /help inazionyesha.
+    [support] { $staffChannel ->
+        [yes] Amri za support zinafanya kazi kwenye chaneli ya support; /help inazionyesha.
+       *[no] /help inaonyesha amri za support.
+      }
    *[other] Sijaelewa vizuri. Eleza tatizo la oda yako (kwa mfano « mzigo wangu haujafika »), au andika /report. /help inatoa amri zote.
   }
 engine-keep-in-messages = { $role ->
-    [seller] Tafadhali weka mazungumzo na mnunuzi hapa, kwenye ujumbe wa Congocrea, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukulinda kukiwa na kesi.
-   *[other] Tafadhali weka mazungumzo na muuzaji hapa, kwenye ujumbe wa Congocrea, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
+    [seller] Tafadhali weka mazungumzo na mnunuzi hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukulinda kukiwa na kesi.
+   *[other] Tafadhali weka mazungumzo na muuzaji hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
   }
 engine-file-no-case = Nimepokea faili, lakini sijui niiambatishe kwenye kesi gani. Tumia kitufe « Ongeza picha » cha kadi ya kesi (/cases), kisha uitume.
 
@@ -108,7 +114,11 @@ engine-relay-order-message = Ujumbe wa { $buyerName } kuhusu oda { $orderId } ({
 engine-relay-reason = Mada: { common-reason }
 engine-relay-quote = « { $text } »
 engine-relay-recommend-accept = Masharti ya duka lako yanakubali ombi hili: Palabre inakushauri ulikubali.
-engine-relay-how-to-answer = Mjibu mnunuzi kwa kitufe hapa chini (au kwa kujibu ujumbe huu), hapa kwenye ujumbe wa Congocrea badala ya e-mail au simu.
+engine-relay-how-to-answer = Mjibu mnunuzi kwa kitufe hapa chini{ $replyGesture ->
+    [swipe] { " " }(au kwa kujibu ujumbe huu)
+    [menu] { " " }(au kwa kujibu ujumbe huu)
+   *[none] { "" }
+  }, hapa badala ya e-mail au simu.
 engine-relay-buyer-answer = { $buyerName } amejibu kuhusu oda { $orderId } ({ $title }):
 engine-relay-seller-answer = { $shopName } amejibu kuhusu oda { $orderId } ({ $title }):
 engine-order-reply-to-buyer = Mjibu mnunuzi

@@ -19,7 +19,10 @@ error-not-your-case = Kesi hii haikuhusu.
 error-not-order-buyer = Ni mnunuzi wa oda peke yake anayeweza kufungua kesi.
 error-buyer-only = Ni mnunuzi peke yake anayeweza kufanya hivyo.
 error-seller-only = Ni muuzaji peke yake anayeweza kufanya hivyo.
-error-support-only = Hii ni ya support peke yake, kwenye chaneli ya support.
+error-support-only = { $staffChannel ->
+    [yes] Hii ni ya support peke yake, kwenye chaneli ya support.
+   *[no] Hii ni ya support peke yake.
+  }
 error-not-linked = Kwanza unganisha ujumbe huu na akaunti yako ya Congocrea (/start kujua jinsi gani).
 error-reason-not-caseable = Kesi inaweza kufunguliwa tu kwa oda ambayo haijafika au bidhaa isiyofanana na tangazo. Kwa mengine, mwandikie muuzaji.
 error-not-eligible-yet = Bado ni mapema kufungua kesi kwa oda hii. Kwa sasa, mwandikie muuzaji.

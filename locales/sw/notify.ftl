@@ -6,7 +6,10 @@ notify-quote = « { $text } »
 notify-case-opened = Kesi mpya { $caseId } kwa oda { $orderId }: { $reason ->
     [non_delivery] mnunuzi hajapokea oda yake.
    *[not_as_described] bidhaa iliyofika haifanani na tangazo.
-  } Mjibu kwa kitufe « Mjibu mnunuzi », rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
+  } { $caseThreads ->
+    [yes] Mjibu hapa kwenye thread ya kesi, au kwa kitufe « Mjibu mnunuzi »
+   *[no] Mjibu kwa kitufe « Mjibu mnunuzi »
+  }, rudisha pesa au ongeza ufuatiliaji. Bila suluhisho kufikia { $escalatableAt }, mnunuzi ataweza kupeleka kesi kwa support.
 
 notify-comment = { $author ->
     [buyer] Mnunuzi
@@ -73,7 +76,10 @@ notify-escalated-support = Kesi { $caseId } imepelekwa kwa support na { $author 
    *[none] { "" }
   }. Inasubiri uamuzi.
 
-notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu kwa kitufe « Jibu » hapa chini: support inasoma jibu lako.
+notify-info-requested = Support inakuomba habari kwenye kesi { $caseId }: « { $text } » Jibu kwa kitufe « { $from ->
+    [seller] { engine-action-reply-to-buyer }
+   *[buyer] { engine-action-reply-to-seller }
+  } » hapa chini: support inasoma jibu lako.
 
 notify-note = Kumbukumbu ya ndani kwenye kesi { $caseId }: « { $text } »
 

@@ -14,7 +14,7 @@ web-pick-change = Badilisha akaunti
 web-pane-empty = Chagua akaunti ya maonyesho ili kuanza.
 web-hint-buyer = Jaribu: « oda yangu haijafika »
 web-hint-seller = Kesi zilizofunguliwa dhidi ya duka lako zinakuja hapa. Jibu kwenye kesi kwa « Jibu ».
-web-hint-support = Chumba cha support: jaribu /cases escalated au /help.
+web-hint-support = Sehemu ya support: jaribu /cases escalated au /help.
 
 web-input-placeholder = Andika ujumbe…
 web-input-label = Ujumbe

@@ -94,7 +94,7 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
         ],
       };
     case 'info_requested':
-      return { to: [e.from], card: true, body: () => [{ id: 'notify-info-requested', args: { caseId, text: e.text } }] };
+      return { to: [e.from], card: true, body: () => [{ id: 'notify-info-requested', args: { caseId, text: e.text, from: e.from } }] };
     case 'info_provided':
       return { to: ['support'], body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
     case 'note':

@@ -1,4 +1,5 @@
-import type { Msg } from '../ports/notification.js';
+import type { MessageArgs, Msg } from '../ports/notification.js';
+import type { PlatformCapabilities } from '../ports/platform.js';
 import type { I18n } from './i18n.js';
 import type { CaseCard, Choice, OutMessage } from '../ports/turn.js';
 
@@ -26,12 +27,26 @@ export interface RenderedMessage {
 /** Longest description shown on a card; the full text is in the case's timeline. */
 const CARD_DESCRIPTION_MAX = 300;
 
-/** Localizes an engine reply (paragraphs joined by a blank line, buttons, card) in its own locale and time zone. */
-export function renderMessage(out: OutMessage, i18n: I18n): RenderedMessage {
+/**
+ * The platform's capabilities as arguments every paragraph receives: a message whose instruction depends on what the
+ * platform gives selects its sentence on `$replyGesture` (swipe, menu, none), `$caseThreads` or `$staffChannel` (yes, no).
+ */
+export function capabilityArgs(caps: PlatformCapabilities): MessageArgs {
+  return { replyGesture: caps.replyGesture, caseThreads: caps.caseThreads ? 'yes' : 'no', staffChannel: caps.staffChannel ? 'yes' : 'no' };
+}
+
+/**
+ * Localizes an engine reply (paragraphs joined by a blank line, buttons, card) in its own locale and time zone, for a
+ * platform that gives `caps` (the adapter's declaration).
+ */
+export function renderMessage(out: OutMessage, i18n: I18n, caps: PlatformCapabilities): RenderedMessage {
   const t = (msg: Msg) => i18n.t(out.locale, msg, out.timezone);
+  const platformArgs = capabilityArgs(caps);
+  // The platform's facts win over a same-named argument: a sentence can only promise what the reader's platform gives.
+  const paragraph = (msg: Msg) => t({ id: msg.id, args: { ...msg.args, ...platformArgs } });
   const choice = (c: Choice): RenderedChoice => ({ label: t(c.label), token: c.token, style: c.style ?? 'secondary' });
   return {
-    text: out.body.map(t).join('\n\n'),
+    text: out.body.map(paragraph).join('\n\n'),
     choices: (out.choices ?? []).map(choice),
     card: out.card ? { title: t(cardTitle(out.card)), lines: cardLines(out.card).map(t), actions: out.card.actions.map(choice) } : null,
   };

@@ -1,5 +1,6 @@
 import type { BlobRef, CaseReason, CaseStatus, Money, Platform, Resolution } from '../domain/types.js';
 import type { Msg } from '../ports/notification.js';
+import type { PlatformCapabilities } from './platform.js';
 
 /** What the user sent in one turn. */
 export type TurnContent =
@@ -29,6 +30,8 @@ export interface TurnInput {
   isPrivate: boolean;
   /** True when the event comes from the configured staff channel or group: the only place support commands run. */
   isStaffChannel?: boolean;
+  /** What the platform the event came from gives (its adapter's declaration); a staff channel is assumed when absent. */
+  capabilities?: PlatformCapabilities;
   content: TurnContent;
   /**
    * The platform's id for this inbound event (e.g. `telegram:update:<bot>:<update_id>`), when the platform may deliver

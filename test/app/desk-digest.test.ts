@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestBody } from '../../src/app/desk-digest.js';
 import { renderMessage } from '../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../adapters/telegram/capabilities.js';
 import { composePalabre, type Palabre } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import { fold } from '../../src/domain/decider.js';
@@ -74,7 +75,7 @@ describe('the morning digest is posted in the staff channel once per business da
     const digests = posts.filter(isDigest);
     expect(digests).toHaveLength(1);
     expect(Date.parse(firstAt)).toBeGreaterThanOrEqual(Date.parse(OPENING));
-    const text = renderMessage(digests[0]!, apps[0]!.i18n).text;
+    const text = renderMessage(digests[0]!, apps[0]!.i18n, TELEGRAM_CAPABILITIES).text;
     expect(text).toContain('Point du support du');
     expect(text).toContain('Nouveaux depuis le dernier point (1)');
     expect(text).toContain('Sans responsable (1)');
@@ -94,7 +95,7 @@ describe('the morning digest is posted in the staff channel once per business da
     await p.digest.schedule();
     await sleep(500);
     expect(posts.filter(isDigest)).toHaveLength(1);
-    expect(renderMessage(posts[0]!, p.i18n).text).toContain('Rien en attente');
+    expect(renderMessage(posts[0]!, p.i18n, TELEGRAM_CAPABILITIES).text).toContain('Rien en attente');
   });
 });
 

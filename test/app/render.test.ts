@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../src/app/format.js';
 import { createI18n } from '../../src/app/i18n.js';
 import { renderMessage } from '../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../adapters/telegram/capabilities.js';
 import type { CaseCard, OutMessage } from '../../src/ports/turn.js';
 
 const i18n = createI18n('locales');
@@ -37,7 +38,7 @@ describe('renderMessage', () => {
       choices: [{ label: { id: 'engine-choice-confirm' }, token: 'tok', style: 'primary' }, { label: { id: 'engine-choice-back' }, token: 'tok2' }],
       card,
     };
-    const r = renderMessage(out, i18n);
+    const r = renderMessage(out, i18n, TELEGRAM_CAPABILITIES);
     expect(r.text).toBe(`Refund of ${formatMoney({ amount: 100, currency: 'CDF' }, 'en')} recorded.\n\nThe case is closed: refunded by the seller.`);
     expect(r.choices).toEqual([
       { label: 'Confirm', token: 'tok', style: 'primary' },
@@ -56,7 +57,7 @@ describe('renderMessage', () => {
   });
 
   it('shows the escalation date only while the case is open', () => {
-    const open = renderMessage({ target: { conversationId: 'c' }, locale: 'fr', timezone: 'Africa/Kinshasa', body: [], card: { ...card, status: 'open', resolution: null, closedAt: null } }, i18n);
+    const open = renderMessage({ target: { conversationId: 'c' }, locale: 'fr', timezone: 'Africa/Kinshasa', body: [], card: { ...card, status: 'open', resolution: null, closedAt: null } }, i18n, TELEGRAM_CAPABILITIES);
     expect(open.text).toBe('');
     expect(open.card!.lines).toContain('Statut : ouvert');
     expect(open.card!.lines.some((l) => l.startsWith('Transmission au support possible à partir du 4 novembre 2026'))).toBe(true);

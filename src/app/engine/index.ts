@@ -126,13 +126,14 @@ const OFFER_MIN_WORDS = 3;
  * another supported language only sets up an offer to switch, written in that language.
  */
 async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null, known?: IdentityPrefs): Promise<void> {
-  const { platform, userId, isStaffChannel, languageHint } = t.input;
+  const { platform, userId, isStaffChannel, languageHint, capabilities } = t.input;
   const prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
   const identity = identityOwner(platform, userId);
   t.account = account;
   t.who = account ? { accountId: account.id, platform, ...(t.inbound ? { inbound: t.inbound } : {}) } : null;
   t.timezone = account?.timezone ?? e.deps.defaultTimezone;
-  t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || platform === 'web');
+  // Where the platform has no staff channel (the playground), a support account's commands run wherever it writes.
+  t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
   const chosen = supported(e, account ? await e.deps.links.getLocale(account.id) : prefs.locale);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import { backendWorld, buttons, i18n, openCase } from './harness.js';
 
 describe.each(['memory', 'redis'] as const)('seller actions include "ask support" (%s)', (kind) => {
@@ -11,7 +12,7 @@ describe.each(['memory', 'redis'] as const)('seller actions include "ask support
     const seller = await w.user({ account: 'acc-bisou', platform: 'discord' });
     await seller.command(`/case ${caseId}`);
     expect(buttons(seller.last)).toContain('engine-action-support');
-    expect(renderMessage(seller.last[0]!, i18n).card!.actions.map((a) => a.label)).toContain('Demander au support');
+    expect(renderMessage(seller.last[0]!, i18n, TELEGRAM_CAPABILITIES).card!.actions.map((a) => a.label)).toContain('Demander au support');
 
     await seller.press('engine-action-support');
     expect(seller.ids()).toEqual(['engine-ask-support']);
@@ -31,7 +32,7 @@ describe.each(['memory', 'redis'] as const)('seller actions include "ask support
 
     const out = await w.renderer.render(toSupport[0]!, { support: true }, 'telegram');
     expect(out.card!.viewerRole).toBe('support');
-    expect(renderMessage(out, i18n).text).toBe(`Le vendeur demande l’aide du support dans le litige ${caseId} : « Le transporteur dit avoir livré, l’acheteuse dit que non. Que faire ? »`);
+    expect(renderMessage(out, i18n, TELEGRAM_CAPABILITIES).text).toBe(`Le vendeur demande l’aide du support dans le litige ${caseId} : « Le transporteur dit avoir livré, l’acheteuse dit que non. Que faire ? »`);
 
     const staff = await w.user({ account: 'acc-support-1', conversationId: 'staff-group', isPrivate: false, isStaffChannel: true });
     await staff.command(`/case ${caseId}`);
@@ -45,7 +46,7 @@ describe.each(['memory', 'redis'] as const)('seller actions include "ask support
     const seller = await w.user({ account: 'acc-bisou' });
     await seller.command('/lang en');
     await seller.command(`/case ${caseId}`);
-    expect(renderMessage(seller.last[0]!, i18n).card!.actions.map((a) => a.label)).toContain('Ask support');
+    expect(renderMessage(seller.last[0]!, i18n, TELEGRAM_CAPABILITIES).card!.actions.map((a) => a.label)).toContain('Ask support');
     await seller.press('engine-action-support');
     expect(seller.read()).toContain(`What do you need from support about case ${caseId}?`);
     await seller.text('The buyer insulted me in the thread.');

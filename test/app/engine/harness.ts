@@ -10,6 +10,11 @@ import { createLinking, type Linking } from '../../../src/app/linking.js';
 import { silentLogger } from '../../../src/ports/logger.js';
 import { notificationsFor } from '../../../src/app/notifications.js';
 import { renderMessage } from '../../../src/app/render.js';
+import type { PlatformCapabilities } from '../../../src/ports/platform.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
+import { DISCORD_CAPABILITIES } from '../../../adapters/discord/capabilities.js';
+import { TEAMS_CAPABILITIES } from '../../../adapters/teams/capabilities.js';
+import { WEB_CAPABILITIES } from '../../../adapters/web/capabilities.js';
 import type { Choice, Engine, OutMessage, TurnContent, TurnInput } from '../../../src/ports/turn.js';
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
 import type { Account, BlobRef, Platform } from '../../../src/domain/types.js';
@@ -211,12 +216,18 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
         userId,
         conversationId,
         isPrivate: o.isPrivate ?? true,
+        capabilities: capabilitiesOf(platform),
         ...(o.isStaffChannel ? { isStaffChannel: true } : {}),
         ...(o.languageHint ? { languageHint: o.languageHint } : {}),
       });
     },
   };
   return world;
+}
+
+/** What each adapter declares its platform gives, as its parser puts it on every turn. */
+export function capabilitiesOf(platform: Platform): PlatformCapabilities {
+  return { discord: DISCORD_CAPABILITIES, teams: TEAMS_CAPABILITIES, web: WEB_CAPABILITIES }[platform as string] ?? TELEGRAM_CAPABILITIES;
 }
 
 function speaker(engine: () => Engine, base: Omit<TurnInput, 'content'>): Speaker {
@@ -252,7 +263,7 @@ function speaker(engine: () => Engine, base: Omit<TurnInput, 'content'>): Speake
     read() {
       return s.last
         .map((o) => {
-          const r = renderMessage(o, i18n);
+          const r = renderMessage(o, i18n, capabilitiesOf(base.platform));
           return [r.text, ...(r.card ? [r.card.title, ...r.card.lines] : [])].join('\n');
         })
         .join('\n---\n');

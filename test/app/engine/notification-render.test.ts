@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../../src/app/format.js';
 import { renderMessage } from '../../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import type { Link } from '../../../src/ports/links.js';
 import { backendWorld, i18n, openCase } from './harness.js';
 
@@ -31,7 +32,7 @@ describe.each(['memory', 'redis'] as const)('notification renderer (%s)', (kind)
     expect(out).toMatchObject({ locale: 'en', timezone: 'Africa/Kinshasa', caseId });
     expect(out.card).toMatchObject({ caseId, viewerRole: 'seller' });
     expect(out.card!.actions.map((a) => a.label.id)).toEqual(['engine-action-reply-to-buyer', 'engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-proof', 'engine-action-support']);
-    const text = renderMessage(out, i18n);
+    const text = renderMessage(out, i18n, TELEGRAM_CAPABILITIES);
     expect(text.card!.title).toBe(`Case ${caseId} · Pagne wax 6 yards`);
     const c = (await w.store.load(caseId))!;
     expect(text.card!.lines).toContain(`Can be escalated to support from ${formatDate(c.escalatableAt, 'en', 'Africa/Kinshasa', 'datetime')}`);
@@ -59,6 +60,6 @@ describe.each(['memory', 'redis'] as const)('notification renderer (%s)', (kind)
     const n = { id: 'msg-CC-1001-1', to: { accountId: 'acc-bisou' }, body: [{ id: 'engine-relay-quote', args: { text: 'Bonjour' } }], blobId: 'b1', createdAt: '2026-11-10T09:00:00Z' };
     const out = await w.renderer.render(n, { link: link('acc-bisou') }, 'telegram');
     expect(out).toEqual({ target: { conversationId: 'dm-acc-bisou' }, locale: 'fr', timezone: 'Africa/Kinshasa', body: n.body, blobId: 'b1' });
-    expect(renderMessage(out, i18n).text).toBe('« Bonjour »');
+    expect(renderMessage(out, i18n, TELEGRAM_CAPABILITIES).text).toBe('« Bonjour »');
   });
 });

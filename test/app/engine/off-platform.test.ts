@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderSubject } from '../../../src/ports/threads.js';
 import { backendWorld, openCase } from './harness.js';
 
-const KEEP_FR_BUYER = 'Merci de garder les échanges avec le vendeur ici, dans la messagerie Congocrea';
-const KEEP_FR_SELLER = 'Merci de garder les échanges avec l’acheteur ici, dans la messagerie Congocrea';
-const KEEP_EN_BUYER = "Please keep your exchanges with the seller here, in Congocrea's messages, rather than by e-mail or phone";
-const KEEP_EN_SELLER = "Please keep your exchanges with the buyer here, in Congocrea's messages, rather than by e-mail or phone";
+const KEEP_FR_BUYER = 'Merci de garder les échanges avec le vendeur ici, avec Palabre';
+const KEEP_FR_SELLER = 'Merci de garder les échanges avec l’acheteur ici, avec Palabre';
+const KEEP_EN_BUYER = "Please keep your exchanges with the seller here, through Palabre, rather than by e-mail or phone";
+const KEEP_EN_SELLER = "Please keep your exchanges with the buyer here, through Palabre, rather than by e-mail or phone";
 
 describe.each(['memory', 'redis'] as const)(
   'A buyer who raises a problem outside the marketplace is asked to keep it in messages; a seller contacted that way is told the same (%s)',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import type { OutMessage } from '../../../src/ports/turn.js';
 import type { Platform } from '../../../src/domain/types.js';
 import type { Link } from '../../../src/ports/links.js';
@@ -24,7 +25,7 @@ const linkOf = (accountId: string, userId: string, platform: Platform = 'telegra
 
 /** What the recipient's platform would receive for a relayed notification. */
 const deliver = (w: World, n: Notification, link: Link): Promise<OutMessage> => w.renderer.render(n, { link }, link.platform);
-const read = (out: OutMessage) => renderMessage(out, i18n).text;
+const read = (out: OutMessage) => renderMessage(out, i18n, TELEGRAM_CAPABILITIES).text;
 const replyButton = (out: OutMessage) => out.choices!.find((c) => c.label.id.startsWith('engine-order-reply-to-'))!;
 
 /** Amina writes to Bisou about CC-1002 (a wrong size: no case), as the report flow relays it. */
@@ -48,7 +49,7 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     const toSeller = await deliver(w, first, linkOf('acc-bisou', 'bisou'));
     expect(toSeller.orderId).toBe('CC-1002');
     expect(replyButton(toSeller).label.id).toBe('engine-order-reply-to-buyer');
-    expect(renderMessage(toSeller, i18n).choices.map((c) => c.label)).toEqual(['Répondre à l’acheteur']);
+    expect(renderMessage(toSeller, i18n, TELEGRAM_CAPABILITIES).choices.map((c) => c.label)).toEqual(['Répondre à l’acheteur']);
     expect(read(toSeller)).toContain('Répondez à l’acheteur avec le bouton ci-dessous');
 
     await bisou.pressToken(replyButton(toSeller).token);
@@ -91,7 +92,7 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     expect(bisou.read()).toBe('Message sent to the buyer.');
     const toBuyer = await deliver(w, w.relayed[1]!, linkOf('acc-amina', 'amina'));
     expect(read(toBuyer)).toBe('Bisou Créations answered about order CC-1002 (Sac en raphia tressé):\n\n"Yes, send it back and I will ship an M."');
-    expect(renderMessage(toBuyer, i18n).choices.map((c) => c.label)).toEqual(['Reply to the seller']);
+    expect(renderMessage(toBuyer, i18n, TELEGRAM_CAPABILITIES).choices.map((c) => c.label)).toEqual(['Reply to the seller']);
 
     await w.threads.rememberMessage('telegram', 'dm-amina', '81', orderSubject('CC-1002'));
     await amina.attach(photo(5), 'the label', { replyToMessageId: '81' });

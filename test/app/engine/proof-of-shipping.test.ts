@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlace } from '../../../src/app/engine/flows/proof.js';
 import { renderMessage } from '../../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import { backendWorld, buttons, i18n, openCase, type World } from './harness.js';
 
 const pdf = { id: 'blob-proof', contentType: 'application/pdf', size: 2048, name: 'recu.pdf' };
@@ -73,7 +74,7 @@ describe.each(['memory', 'redis'] as const)('proof of shipping shows the address
     const caseId = await openCase(w, 'CC-1002', 'not_as_described');
     const seller = await sendReceipt(w, caseId, 'en');
     expect(seller.read()).toBe('Does this document show shipment to the address the buyer gave at purchase: Amina K., 12 av. de la Paix, Kinshasa, CD?');
-    expect(renderMessage(seller.last[0]!, i18n).choices.map((c) => c.label)).toEqual(['Yes, to this address', 'No, another address', 'It shows no address', 'Cancel']);
+    expect(renderMessage(seller.last[0]!, i18n, TELEGRAM_CAPABILITIES).choices.map((c) => c.label)).toEqual(['Yes, to this address', 'No, another address', 'It shows no address', 'Cancel']);
     await seller.text('it is a receipt');
     expect(seller.ids()).toEqual(['engine-ask-proof-address']);
     await seller.press('engine-choice-proof-no-address');

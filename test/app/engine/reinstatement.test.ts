@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../../src/app/format.js';
 import { renderMessage } from '../../../src/app/render.js';
+import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import type { Link } from '../../../src/ports/links.js';
 import { backendWorld, buttons, DAY, i18n, openCase, type World } from './harness.js';
 
@@ -27,8 +28,8 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     expect(suspended.id).not.toContain(':');
     const notified = await w.renderer.render(suspended, { link: bisouLink }, 'telegram');
     const at = (await w.cases.shopSuspension('shop-bisou'))!.at;
-    expect(renderMessage(notified, i18n).text).toContain(`Votre boutique Bisou Créations est suspendue par le support Congocrea depuis le ${formatDate(at, 'fr', 'Africa/Kinshasa')}. Motif : « Ne répond plus aux litiges ».`);
-    expect(renderMessage(notified, i18n).choices.map((c) => c.label)).toEqual(['Demander la réactivation']);
+    expect(renderMessage(notified, i18n, TELEGRAM_CAPABILITIES).text).toContain(`Votre boutique Bisou Créations est suspendue par le support Congocrea depuis le ${formatDate(at, 'fr', 'Africa/Kinshasa')}. Motif : « Ne répond plus aux litiges ».`);
+    expect(renderMessage(notified, i18n, TELEGRAM_CAPABILITIES).choices.map((c) => c.label)).toEqual(['Demander la réactivation']);
 
     // When the seller writes, the bot says it too (once a day), whatever they wrote about.
     await bisou.text('Bonjour');
@@ -50,7 +51,7 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     const request = w.relayed.at(-1)!;
     expect(request).toMatchObject({ id: `reinstate-shop-bisou-${Date.parse(at)}`, to: { support: true } });
     const forSupport = await w.renderer.render(request, { support: true }, 'telegram');
-    expect(renderMessage(forSupport, i18n).text).toBe(
+    expect(renderMessage(forSupport, i18n, TELEGRAM_CAPABILITIES).text).toBe(
       [
         `Demande de réactivation : Bisou Créations demande la réactivation de la boutique Bisou Créations (shop-bisou). Suspendue depuis le ${formatDate(at, 'fr', 'Africa/Kinshasa')}, motif : « Ne répond plus aux litiges ».`,
         '« Toutes les commandes en retard sont expédiées. »',
