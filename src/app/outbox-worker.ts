@@ -29,7 +29,10 @@ export interface OutboxWorkerDeps {
   maxBackoffMs?: number;
   /** Platforms whose staff channel gets support notifications (default: every platform with a notifier). */
   supportPlatforms?: Platform[];
-  /** Safety-net sweep of case outboxes a crash may have left (default 60 s; 0 = only at start). */
+  /**
+   * Safety-net sweep of case outboxes a process left behind when it died between storing a change and handing
+   * its notifications to delivery (default 2 s, so that such a relay still leaves within seconds; 0 = only at start).
+   */
   sweepEveryMs?: number;
 }
 
@@ -215,30 +218,42 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return true;
   }
 
+  /** Cases this process is handing off right now (the sweep leaves them to that hand-off). */
+  const handingOff = new Set<string>();
+  let sweeping = false;
+
   async function sweep(): Promise<void> {
+    if (sweeping) return;
+    sweeping = true;
     try {
-      for (const caseId of await deps.store.casesWithOutbox()) await handoff(caseId);
+      for (const caseId of await deps.store.casesWithOutbox()) if (!handingOff.has(caseId)) await handoff(caseId);
       await refreshMetrics();
     } catch (err) {
       log.warn({ err }, 'outbox sweep failed');
+    } finally {
+      sweeping = false;
     }
   }
 
   return {
     wake(caseId) {
+      handingOff.add(caseId);
       const run = handoff(caseId).catch((err: unknown) => {
         // The entries stay in the case outbox: the next wake or sweep hands them off.
         log.warn({ err, caseId }, 'outbox hand-off failed');
       });
       inflight.add(run);
-      void run.finally(() => inflight.delete(run));
+      void run.finally(() => {
+        inflight.delete(run);
+        handingOff.delete(caseId);
+      });
       return run;
     },
     send: enqueue,
     async start() {
       await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()]);
       await sweep();
-      const every = deps.sweepEveryMs ?? 60_000;
+      const every = deps.sweepEveryMs ?? 2_000;
       if (every > 0) {
         sweepTimer = setInterval(() => void sweep(), every);
         sweepTimer.unref();
