@@ -284,7 +284,17 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     countCases: casesCounter(store),
     checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }), ...(config.BLOB_URL && { blobs: () => blobs.check() }) },
   });
-  registerAdminRoutes(http, { adminToken: config.ADMIN_TOKEN, linking, accounts: marketplace, store });
+  registerAdminRoutes(http, {
+    adminToken: config.ADMIN_TOKEN,
+    linking,
+    accounts: marketplace,
+    store,
+    deadLetters: {
+      list: async () => (worker ? worker.deadLetters() : []),
+      replay: async (key) => (worker ? worker.replay(key) : false),
+      replayAll: async () => (worker ? worker.replayAll() : 0),
+    },
+  });
 
   let started = false;
   return {
