@@ -8,6 +8,10 @@ import { isCluster, type RedisClient } from './redis.js';
 
 const DAY = 86_400_000;
 const GROUP = 'relay';
+/** Every this many beats, look for entries pending to this process that it does not hold (see `reconcile`). */
+const RECONCILE_EVERY = 4;
+/** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
+const ORPHAN_IDLE_MS = 5_000;
 
 // Every key shares the {dlv} hash tag: the scripts below touch several keys at once, which a Cluster only
 // allows within one slot, and one XREADGROUP reads all of a process's partitions at once.
@@ -93,6 +97,8 @@ export interface RedisDeliveryOptions {
   /** Items handled at once (default 16). */
   concurrency?: number;
   logger?: Logger;
+  /** This process's name among the members (default `<host>-<pid>-<random>`); unique per running process. */
+  consumerName?: string;
   /** Called for an item taken over from a process that stopped or died while holding it. */
   onTakeover?: (item: DeliveryItem) => void;
 }
@@ -151,7 +157,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   };
 
   // The consumer side, once started.
-  const me = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const me = opts.consumerName ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const owned = new Map<string, Partition>();
   let dispatcher: Dispatcher | null = null;
   let platforms: Platform[] = [];
@@ -163,6 +169,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   let loop: Promise<void> | null = null;
   let members = new Map<Platform, string[]>();
   let wakeReader: () => void = () => {};
+  let beats = 0;
 
   const ownerOf = (platform: Platform, n: number): string | undefined => {
     const list = members.get(platform) ?? [];
@@ -208,7 +215,12 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         log.warn({ platform, consumer: me }, 'delivery membership had lapsed: letting go of held items');
         const ours = new Set([...owned.values()].filter((p) => p.platform === platform).map((p) => p.key));
         dispatcher?.drop((item) => ours.has(refOf(item).stream));
-        for (const p of owned.values()) if (p.platform === platform) p.held.clear();
+        for (const p of owned.values()) {
+          if (p.platform !== platform) continue;
+          p.held.clear();
+          // Taken again below if still ours, claiming back whatever of ours the others have not claimed.
+          p.state = 'none';
+        }
       }
     });
     members = next;
@@ -233,6 +245,43 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     }
     for (const p of owned.values()) if (p.state === 'waiting') await takeOver(p, now);
     if (changed) wakeReader();
+    if (++beats % RECONCILE_EVERY === 0) await reconcile();
+  }
+
+  /**
+   * Entries pending to this process that it does not hold: their acknowledgement was lost (Redis restarted from a
+   * file a second behind) or they were read as the partition changed hands. Left alone, they would keep a new owner
+   * waiting for us forever. Ours: taken back and sent (checked against the delivered marks first); another's: passed on.
+   */
+  async function reconcile(): Promise<void> {
+    const parts = [...owned.values()].filter((p) => p.state !== 'waiting');
+    if (parts.length === 0) return;
+    const pipe = redis.pipeline();
+    for (const p of parts) pipe.xpending(p.key, GROUP, 'IDLE', ORPHAN_IDLE_MS, '-', '+', 100, me);
+    const replies = (await pipe.exec()) ?? [];
+    for (const [i, p] of parts.entries()) {
+      const [err, pending] = replies[i] ?? [null, []];
+      if (err) continue;
+      const ids = (pending as Array<[string, string, number, number]>).map(([id]) => id).filter((id) => !p.held.has(id));
+      if (ids.length === 0) continue;
+      const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
+      const owner = ownerOf(p.platform, n);
+      if (p.state === 'reading' && owner === me) {
+        const entries = (await redis.xclaim(p.key, GROUP, me, ORPHAN_IDLE_MS, ...ids)) as Array<[string, string[] | null]>;
+        for (const [id, fields] of entries) {
+          const item = itemOf(p.key, id, fields);
+          if (!item || p.held.has(id)) continue;
+          item.redelivered = true;
+          opts.onTakeover?.(item);
+          p.held.add(id);
+          dispatcher?.push(item);
+        }
+        log.warn({ stream: p.key, items: entries.length }, 'delivery items pending to this process without being held: taken back');
+      } else if (owner && owner !== me) {
+        await redis.xclaim(p.key, GROUP, owner, ORPHAN_IDLE_MS, ...ids, 'JUSTID');
+        log.warn({ stream: p.key, items: ids.length, to: owner }, 'delivery items pending to this process without being held: passed to their owner');
+      }
+    }
   }
 
   /** Passes the entries of a partition we no longer own, and have not started, to its new owner. */

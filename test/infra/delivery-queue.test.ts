@@ -253,6 +253,32 @@ describe('Redis delivery streams across processes', () => {
     expect(sent.some((i) => i.lastError === 'second')).toBe(true);
   });
 
+  it('takes back an entry pending to itself that it does not hold (an acknowledgement Redis lost), and sends it', async () => {
+    const prefix = fresh();
+    const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
+    // Holding at most one item per partition, and stuck on the first: it stops reading that partition.
+    const q = createRedisDeliveryQueue(r.connect(), prefix, { consumerName: 'host-a', holdMax: 1 });
+    const sent: DeliveryItem[] = [];
+    let release: () => void = () => {};
+    const stuck = new Promise<void>((res) => (release = res));
+    started.push(q);
+    await q.start(async (it) => {
+      if (it.notification.id === 'n1') await stuck;
+      sent.push(structuredClone(it));
+      await q.done(it, true);
+      return null;
+    }, ['teams']);
+    await q.enqueue([item('n1')]);
+    await until(async () => ((await r.redis.xpending(stream, 'relay')) as [number])[0] === 1);
+    // n2 is read in its name by someone else: pending to host-a, unknown to it (as after a restart of Redis).
+    await q.enqueue([item('n2')]);
+    await r.redis.xreadgroup('GROUP', 'relay', 'host-a', 'COUNT', 10, 'STREAMS', stream, '>');
+    release();
+    await until(() => sent.length === 2, 20_000);
+    expect(keys(sent)).toEqual(['n1', 'n2']);
+    expect(sent[1]!.redelivered).toBe(true);
+  });
+
   it('acknowledges and skips an entry that holds no item, and goes on', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
