@@ -61,32 +61,37 @@ redis.call('XADD', KEYS[2], '*', 'i', ARGV[2])
 return 1`;
 
 /**
- * KEYS: the member sets of the platforms this process consumes. ARGV: consumer name, TTL ms, 'leave' or ''.
- * Renews this consumer's membership (its expiry on Redis's clock), drops expired members, and returns the
- * time, then per set whether this consumer was absent (1: first beat, or declared dead meanwhile) and the members.
+ * KEYS: the member hashes of the platforms this process consumes. ARGV: consumer name, this beat's token, 'leave'
+ * or ''. Writes this consumer's new token (or removes it when leaving) and returns, per hash, whether the field was
+ * new (1: first beat, or this consumer was taken for dead and removed meanwhile) and all fields and tokens.
  */
 const BEAT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local out = { now }
+local out = {}
 for _, key in ipairs(KEYS) do
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
   if ARGV[3] == 'leave' then
-    redis.call('ZREM', key, ARGV[1])
+    redis.call('HDEL', key, ARGV[1])
     out[#out + 1] = 0
   else
-    out[#out + 1] = redis.call('ZADD', key, now + tonumber(ARGV[2]), ARGV[1])
+    out[#out + 1] = redis.call('HSET', key, ARGV[1], ARGV[2])
   end
-  out[#out + 1] = redis.call('ZRANGE', key, 0, -1)
+  out[#out + 1] = redis.call('HGETALL', key)
 end
 return out`;
+
+/** KEYS: a member hash. ARGV: consumer, the token last seen. Removes the member if its token has not moved since. */
+const REAP = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`;
 
 export interface RedisDeliveryOptions {
   /** How long a delivered or seen item is remembered, so that it is never enqueued or sent twice (default 30 days). */
   seenTtlMs?: number;
   /** Streams per platform; a process consumes whole partitions (default 8). */
   partitions?: number;
-  /** Membership renewal (default 500 ms) and how long a silent process counts as alive (default 2,500 ms). */
+  /**
+   * Membership renewal (default 500 ms), and how long a process whose token has not moved still counts as alive
+   * (default 2,500 ms), measured on this process's clock from when it last saw the token change.
+   */
   heartbeatMs?: number;
   memberTtlMs?: number;
   /** Longest wait of a blocking read (default 1,000 ms). */
@@ -168,6 +173,11 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   let stopping = false;
   let loop: Promise<void> | null = null;
   let members = new Map<Platform, string[]>();
+  /** Per platform and member: the token last seen, and when (this process's clock) it was seen changing. */
+  const seen = new Map<Platform, Map<string, { token: string; at: number }>>();
+  /** The last beat failed (Redis unreachable): nobody could beat, so nobody is taken for dead on the next one. */
+  let disrupted = true;
+  let beatNo = 0;
   let wakeReader: () => void = () => {};
   let beats = 0;
 
@@ -204,12 +214,36 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   async function beat(): Promise<void> {
     if (!beater || stopping) return;
     const keys = platforms.map(k.members);
-    const reply = (await beater.eval(BEAT, keys.length, ...keys, me, memberTtlMs, '')) as [number, ...Array<number | string[]>];
+    let reply: Array<number | string[]>;
+    try {
+      reply = (await beater.eval(BEAT, keys.length, ...keys, me, `${++beatNo}`, '')) as Array<number | string[]>;
+    } catch (err) {
+      disrupted = true;
+      throw err;
+    }
     const before = members;
     const next = new Map<Platform, string[]>();
-    platforms.forEach((platform, i) => {
-      const fresh = reply[1 + i * 2] === 1;
-      next.set(platform, [...(reply[2 + i * 2] as string[])].sort());
+    const now = Date.now();
+    const grace = disrupted;
+    disrupted = false;
+    for (const [i, platform] of platforms.entries()) {
+      const fresh = reply[i * 2] === 1;
+      const flat = reply[i * 2 + 1] as string[];
+      const tokens = seen.get(platform) ?? new Map<string, { token: string; at: number }>();
+      seen.set(platform, tokens);
+      const live: string[] = [];
+      const present = new Set<string>();
+      for (let j = 0; j < flat.length; j += 2) {
+        const [name, token] = [flat[j]!, flat[j + 1]!];
+        present.add(name);
+        const last = tokens.get(name);
+        // A member is alive while its token moves; after a beat this process could not make, everyone gets a fresh start.
+        if (!last || last.token !== token || grace) tokens.set(name, { token, at: now });
+        if (name === me || now - tokens.get(name)!.at < memberTtlMs) live.push(name);
+        else await beater.eval(REAP, 1, k.members(platform), name, token).catch(() => 0);
+      }
+      for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
+      next.set(platform, live.sort());
       if (fresh && before.has(platform)) {
         // We were taken for dead (a long pause): what we hold has been, or will be, claimed by others.
         log.warn({ platform, consumer: me }, 'delivery membership had lapsed: letting go of held items');
@@ -222,10 +256,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           p.state = 'none';
         }
       }
-    });
+    }
     members = next;
     let changed = false;
-    const now = Date.now();
     for (const p of owned.values()) {
       const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
       const mine = ownerOf(p.platform, n) === me;
@@ -480,12 +513,14 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       dispatcher = null;
       // Leaving the member sets lets the others claim what we held at once, instead of after our expiry.
       const keys = platforms.map(k.members);
-      await beater?.eval(BEAT, keys.length, ...keys, me, memberTtlMs, 'leave').catch(() => {});
+      await beater?.eval(BEAT, keys.length, ...keys, me, '', 'leave').catch(() => {});
       await loop;
       await Promise.all([reader, beater].map((c) => c?.quit().catch(() => c.disconnect())));
       reader = beater = null;
       owned.clear();
       members = new Map();
+      seen.clear();
+      disrupted = true;
     },
   };
 }

@@ -64,7 +64,7 @@ describe('a process stopped while a platform does not answer', () => {
     expect(tookMs, first.output()).toBeLessThan(10_000);
 
     // Handed back: the process left the delivery membership, so its held entry is anyone's to claim at once.
-    expect(await r.redis.zcard(`${r.prefix}{dlv}:members:telegram`), first.output()).toBe(0);
+    expect(await r.redis.hlen(`${r.prefix}{dlv}:members:telegram`), first.output()).toBe(0);
 
     standin.answer('sendMessage');
     const second = palabre();
