@@ -23,6 +23,14 @@ export interface ReminderResult {
   lagMaxMs: number;
   /** Reminders handled per second once they came due (first due → last fired). */
   firePerSec: number;
+  /** Redis memory the pending reminders took (used_memory once all were scheduled, minus before), and per reminder. */
+  memoryMB: number;
+  bytesPerReminder: number;
+}
+
+async function usedMemory(redis: ReturnType<typeof createRedis>): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
 const IN_FLIGHT = 64;
@@ -46,7 +54,7 @@ export async function measureReminders(ctx: { redisUrl: string; prefix: string; 
     await pool(probe, IN_FLIGHT, (i) => calibration.schedule({ id: `probe-${i}`, dueAt: far, kind: 'seller_reminder', data: { caseId: `C-${i}` } }));
     const probeRate = probe / ((performance.now() - t) / 1000);
     await calibration.close();
-    const leadMs = Math.ceil((count / probeRate) * 1000 * 1.5) + 1000;
+    const leadMs = Math.ceil((count / probeRate) * 1000 * 3) + 1000;
 
     const scheduler = createBullmqScheduler({ redis, prefix: ctx.prefix, queueName: 'reminders', logger, ...(ctx.concurrency ? { concurrency: ctx.concurrency } : {}) });
     const seen = new Map<string, number>();
@@ -70,6 +78,8 @@ export async function measureReminders(ctx: { redisUrl: string; prefix: string; 
     const dueOf = (i: number) => base + Math.floor((i / count) * windowMs);
     firstDue = base;
     let late = 0;
+    const memoryBefore = await usedMemory(redis);
+    let memoryPending = 0;
     t = performance.now();
     await pool(count, IN_FLIGHT, async (i) => {
       const dueAt = dueOf(i);
@@ -77,6 +87,7 @@ export async function measureReminders(ctx: { redisUrl: string; prefix: string; 
       if (Date.now() > dueAt) late++;
     });
     const scheduleSeconds = (performance.now() - t) / 1000;
+    memoryPending = (await usedMemory(redis)) - memoryBefore;
     ctx.log(`  ${count} reminders scheduled in ${round(scheduleSeconds, 1)} s; firing`);
     const budgetMs = Math.max(0, base + windowMs - Date.now()) + 180_000;
     await within(done, budgetMs);
@@ -98,6 +109,8 @@ export async function measureReminders(ctx: { redisUrl: string; prefix: string; 
       lagP99Ms: Math.round(quantile(lags, 0.99)),
       lagMaxMs: Math.round(quantile(lags, 1)),
       firePerSec: Math.round(seen.size / Math.max(0.001, (lastFired - firstDue) / 1000)),
+      memoryMB: round(memoryPending / 1024 / 1024, 1),
+      bytesPerReminder: Math.round(memoryPending / count),
     };
   } finally {
     await redis.quit().catch(() => redis.disconnect());

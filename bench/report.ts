@@ -129,6 +129,7 @@ export function renderReport(r: BenchResult): string {
   if (rem) {
     out.push(`   ${rem.reminders} reminders due over ${rem.windowS} s, worker concurrency ${rem.concurrency}: scheduled at ${rem.schedulePerSec}/s (${rem.scheduleSeconds} s, ${rem.scheduledLate} late),`);
     out.push(`   fired ${rem.fired} (${rem.duplicates} twice, ${rem.missing} never) at ${rem.firePerSec}/s; lag p50 ${rem.lagP50Ms} ms, p99 ${rem.lagP99Ms} ms, max ${rem.lagMaxMs} ms`);
+    out.push(`   Redis memory while all were pending: ${rem.memoryMB} MB, ${rem.bytesPerReminder} bytes per reminder`);
   } else out.push(`   ${failed(r.reminders)}`);
   out.push('');
   const st = ok(r.startup);

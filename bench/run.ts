@@ -91,7 +91,7 @@ async function main(): Promise<number> {
       const memory = await measureMemory({ redisUrl: url, redis, prefix: `${root}m:`, cases: opts.memoryCases, dir, linkSecret, log });
       return { turn, memory };
     });
-    const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, log }));
+    const reminders = await section('reminders', opts, () => measureReminders({ redisUrl: url, prefix: `${root}r:`, count: opts.reminders, windowS: opts.reminderWindowS, concurrency: 32, log }));
     const startup = await section('startup', opts, () => measureStartup({ runs: opts.startupRuns, dir }));
     const understanding = await section('understanding', opts, async () => ({
       ...measureUnderstanding({ rounds: opts.quick ? 2 : 5 }),

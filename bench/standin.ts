@@ -30,6 +30,7 @@ export type OnSend = (chatId: number, text: string, at: number) => void;
  */
 export async function startLeanStandin(token: string) {
   let onSend: OnSend = () => undefined;
+  let sendDelayMs = 0;
   const counters = new Map<number, number>();
   const calls = new Map<string, number>();
   const nextMessageId = (chatId: number) => {
@@ -71,8 +72,14 @@ export async function startLeanStandin(token: string) {
       const body = Buffer.concat(chunks).toString('utf8');
       if (body && (req.headers['content-type'] ?? '').includes('json')) params = JSON.parse(body) as Record<string, unknown>;
       const payload = method ? { ok: true, result: result(method, params) } : { ok: false, error_code: 404, description: 'Not Found' };
-      res.writeHead(method ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
+      const answer = () => {
+        res.writeHead(method ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
+      // A slow platform: the message counts as sent on arrival, its answer comes later (a crash in between
+      // leaves a delivery the bot cannot know was made).
+      if (sendDelayMs > 0 && method === 'sendMessage') setTimeout(answer, sendDelayMs);
+      else answer();
     });
   });
   server.keepAliveTimeout = 60_000;
@@ -83,6 +90,10 @@ export async function startLeanStandin(token: string) {
     /** Replaces the listener for sent texts (one per round). */
     onSend(fn: OnSend) {
       onSend = fn;
+    },
+    /** Answers each sendMessage this long after receiving it (0: at once). */
+    slow(ms: number) {
+      sendDelayMs = ms;
     },
     /** Calls per Bot API method since start. */
     calls: () => Object.fromEntries(calls),

@@ -7,7 +7,6 @@ import type { Config } from './config.js';
 import { eligibility } from './domain/eligibility.js';
 import { createHttpServer, casesCounter } from './http/server.js';
 import { registerAdminRoutes } from './http/admin.js';
-import { createBullmqDrainRunner } from './infra/bullmq-delivery-runner.js';
 import { createBullmqScheduler } from './infra/bullmq-scheduler.js';
 import { createFolderBlobStore, createMemoryBlobStore } from './infra/blob-folder.js';
 import { parseBlobUrl } from './infra/blob-common.js';
@@ -20,7 +19,7 @@ import { createHttpMarketplace } from './infra/http-marketplace.js';
 import { createMemoryKv, createRedisKv } from './infra/kv.js';
 import { createLinkStore } from './infra/link-store.js';
 import { createMemoryCaseStore } from './infra/memory-case-store.js';
-import { createMemoryDeliveryQueue, createMemoryDrainRunner } from './infra/memory-delivery.js';
+import { createMemoryDeliveryQueue } from './infra/memory-delivery.js';
 import { createMemoryScheduler } from './infra/memory-scheduler.js';
 import { createMemoryShopStatusStore } from './infra/memory-shop-status.js';
 import { createRedisCaseStore } from './infra/redis-case-store.js';
@@ -285,7 +284,17 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     countCases: casesCounter(store),
     checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }), ...(config.BLOB_URL && { blobs: () => blobs.check() }) },
   });
-  registerAdminRoutes(http, { adminToken: config.ADMIN_TOKEN, linking, accounts: marketplace, store });
+  registerAdminRoutes(http, {
+    adminToken: config.ADMIN_TOKEN,
+    linking,
+    accounts: marketplace,
+    store,
+    deadLetters: {
+      list: async () => (worker ? worker.deadLetters() : []),
+      replay: async (key) => (worker ? worker.replay(key) : false),
+      replayAll: async () => (worker ? worker.replayAll() : 0),
+    },
+  });
 
   let started = false;
   return {
@@ -330,8 +339,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         links,
         notifiers,
         render: (n, target, platform) => renderer.render(n, target, platform),
-        queue: redis ? createRedisDeliveryQueue(redis, prefix) : createMemoryDeliveryQueue(),
-        runner: redis ? createBullmqDrainRunner({ redis, prefix, logger }) : createMemoryDrainRunner({ logger }),
+        queue: redis ? createRedisDeliveryQueue(redis, prefix, { logger }) : createMemoryDeliveryQueue({ logger }),
         clock,
         logger,
         metrics,

@@ -26,6 +26,13 @@ export function createMetrics() {
       labelNames: ['platform', 'outcome'],
       registers: [registry],
     }),
+    /** Deliveries sent again after a process stopped or died holding them: at most one duplicate each. */
+    redelivered: new Counter({
+      name: 'palabre_notifications_redelivered_total',
+      help: 'Deliveries taken over from a stopped or dead process and sent (the dead process may have sent them too)',
+      labelNames: ['platform'],
+      registers: [registry],
+    }),
     /** Dead letters waiting for a replay. */
     deadLetters: new Gauge({ name: 'palabre_notifications_dead', help: 'Undeliverable notifications kept as dead letters', registers: [registry] }),
     /** Deliveries retrying right now (a stuck one stays here). */

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../ports/clock.js';
 import type { LinkStore } from '../ports/links.js';
 import type { Notification } from '../ports/notification.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../ports/notifier.js';
-import type { DeadLetter, DeliveryItem, DeliveryQueue, DrainResult, DrainRunner } from '../ports/outbox.js';
+import type { DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '../ports/outbox.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
 import type { OutMessage } from '../ports/turn.js';
@@ -19,7 +19,6 @@ export interface OutboxWorkerDeps {
   notifiers: Notifier[];
   render: Render;
   queue: DeliveryQueue;
-  runner: DrainRunner;
   clock?: Clock;
   logger?: Logger;
   metrics?: Metrics;
@@ -30,7 +29,10 @@ export interface OutboxWorkerDeps {
   maxBackoffMs?: number;
   /** Platforms whose staff channel gets support notifications (default: every platform with a notifier). */
   supportPlatforms?: Platform[];
-  /** Safety-net sweep of outboxes and queues a crash may have left (default 60 s; 0 = only at start). */
+  /**
+   * Safety-net sweep of case outboxes a process left behind when it died between storing a change and handing
+   * its notifications to delivery (default 2 s, so that such a relay still leaves within seconds; 0 = only at start).
+   */
   sweepEveryMs?: number;
 }
 
@@ -50,20 +52,17 @@ export interface OutboxWorker {
   replayAll(): Promise<number>;
   /** Sets the dead-letter and retrying gauges from the shared queue (call on scrape). */
   refreshMetrics(): Promise<void>;
-  /** Stops claiming, hands back what it holds (a delivery stuck on a platform is let go, undelivered), then closes. */
+  /** Stops taking deliveries, hands back what it holds (a delivery stuck on a platform is let go, undelivered), then closes. */
   close(): Promise<void>;
 }
 
 const HANDOFF_BATCH = 50;
-const DRAIN_BATCH = 100;
 
 /**
- * How long a case's outbox hand-off lock lives. A hand-off is a few round trips per batch, far under this; a process
- * that died holding the lock blocks the case's relays this long (it was 60 s).
+ * See OutboxWorker. Ordering: one queue per platform address (DeliveryQueue), whose head holds back the
+ * address's later items while it retries. Hand-off needs no lock: enqueueing skips items already seen, and the
+ * outbox is trimmed only of the entries this hand-off read, if they are still its first ones.
  */
-const HANDOFF_LOCK_MS = 10_000;
-
-/** See OutboxWorker. Ordering: one FIFO queue per platform address, whose head blocks while it retries. */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const clock = deps.clock ?? systemClock;
   const log = deps.logger ?? silentLogger;
@@ -72,7 +71,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const maxBackoffMs = deps.maxBackoffMs ?? 600_000;
   const notifiers = new Map(deps.notifiers.map((n) => [n.platform, n]));
   const supportPlatforms = deps.supportPlatforms ?? [...notifiers.keys()];
-  const { queue, runner } = deps;
+  const { queue } = deps;
   const now = () => clock.now().toISOString();
   let sweepTimer: NodeJS.Timeout | undefined;
   // Hand-offs callers did not wait for (a turn wakes and moves on): `close` lets them finish first.
@@ -104,75 +103,37 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function enqueue(notifications: Notification[]): Promise<void> {
     const items = (await Promise.all(notifications.map(fanOut))).flat();
-    const targets = await queue.enqueue(items);
-    await Promise.all(targets.map((t) => runner.wake(t)));
+    await queue.enqueue(items);
   }
 
-  /** Cases whose hand-off found the lock taken, looked at again once the lock must have lapsed. */
-  const recheck = new Map<string, NodeJS.Timeout>();
   let closed = false;
 
-  /**
-   * Peek, enqueue, ack under a per-case lock: two processes acking by count would drop each
-   * other's entries. A wake that finds the lock taken returns; the holder looks again after
-   * releasing, so what that wake was about is not left behind, and in case the holder died (its
-   * lock then lapses after HANDOFF_LOCK_MS) this process looks again once the lock has lapsed.
-   */
+  /** Moves a case's outbox into delivery, a batch at a time; safe to run in several processes at once. */
   async function handoff(caseId: string): Promise<void> {
-    for (let round = 0; round < 5; round += 1) {
-      const token = await queue.lock(`outbox-${caseId}`, HANDOFF_LOCK_MS);
-      if (!token) {
-        if (!closed && !recheck.has(caseId)) {
-          const timer = setTimeout(() => {
-            recheck.delete(caseId);
-            if (!closed) void handoff(caseId).catch((err: unknown) => log.warn({ err, caseId }, 'outbox hand-off failed'));
-          }, HANDOFF_LOCK_MS + 100);
-          timer.unref();
-          recheck.set(caseId, timer);
-        }
-        return;
-      }
-      try {
-        for (;;) {
-          const batch = await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
-          if (batch.length === 0) break;
-          await enqueue(batch);
-          await deps.store.ackOutbox(caseId, batch.length);
-        }
-      } finally {
-        await queue.unlock(`outbox-${caseId}`, token);
-      }
-      if ((await deps.store.peekOutbox(caseId, 1)).length === 0) return;
+    for (;;) {
+      const batch = await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
+      if (batch.length === 0) return;
+      await enqueue(batch);
+      const left = await deps.store.ackOutbox(caseId, batch.map((n) => n.id));
+      if (left === 0 || closed) return;
     }
   }
 
   /**
-   * Stopping: a drain takes no further item, and one waiting on a platform lets go of it (the item stays at
-   * its queue's head, undelivered), so the drain job goes back to Redis for another process at once.
+   * Stopping: a delivery waiting on a platform lets go of it (the item stays in its queue, undelivered,
+   * for another process).
    */
-  let stopping = false;
   let letGo: () => void = () => {};
-  const stopped = new Promise<DrainResult>((resolve) => {
+  const stopped = new Promise<DeliveryResult>((resolve) => {
     letGo = () => resolve({ retryInMs: 0 });
   });
 
-  async function drain(target: string): Promise<DrainResult> {
-    for (let i = 0; i < DRAIN_BATCH; i += 1) {
-      if (stopping) return { retryInMs: 0 };
-      const item = await queue.head(target);
-      if (!item) return null;
-      const retry = await Promise.race([deliver(item), stopped]);
-      if (retry) return retry;
-    }
-    return { retryInMs: 0 };
-  }
-
-  /** Delivers one item; null to go on with the next, or how long to wait before trying this one again. */
-  async function deliver(item: DeliveryItem): Promise<DrainResult> {
+  /** Delivers one item; null once it is settled, or how long to wait before trying it again. */
+  async function deliver(item: DeliveryItem): Promise<DeliveryResult> {
     const { platform } = item.address;
     const notifier = notifiers.get(platform);
-    // A drain that crashed after delivering, before removing the item, must not send it again.
-    if (await queue.wasDelivered(item.key)) return done(item, true, null);
+    // Taken over from a process that stopped or died holding it: it may have been sent before the crash.
+    if (item.redelivered && (await queue.wasDelivered(item.key))) return done(item, true, null);
     let target: DeliveryTarget;
     if ('support' in item.address) target = { support: true };
     else {
@@ -193,6 +154,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     } catch (err) {
       return failed(item, target, err);
     }
+    if (item.redelivered) deps.metrics?.redelivered.inc({ platform });
     return done(item, true, 'sent');
   }
 
@@ -224,7 +186,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return null;
   }
 
-  async function failed(item: DeliveryItem, target: DeliveryTarget, err: unknown): Promise<DrainResult> {
+  async function failed(item: DeliveryItem, target: DeliveryTarget, err: unknown): Promise<DeliveryResult> {
     const { platform } = item.address;
     const de = err instanceof DeliveryError ? err : null;
     const ctx = { err, platform, notificationId: item.notification.id, caseId: item.notification.caseId, target: item.target };
@@ -251,38 +213,47 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   async function replay(key: string): Promise<boolean> {
-    const target = await queue.replay(key);
-    if (!target) return false;
-    await runner.wake(target);
+    if (!(await queue.replay(key))) return false;
     await refreshMetrics();
     return true;
   }
 
+  /** Cases this process is handing off right now (the sweep leaves them to that hand-off). */
+  const handingOff = new Set<string>();
+  let sweeping = false;
+
   async function sweep(): Promise<void> {
+    if (sweeping) return;
+    sweeping = true;
     try {
-      for (const caseId of await deps.store.casesWithOutbox()) await handoff(caseId);
-      for (const target of await queue.pendingTargets()) await runner.wake(target);
+      for (const caseId of await deps.store.casesWithOutbox()) if (!handingOff.has(caseId)) await handoff(caseId);
       await refreshMetrics();
     } catch (err) {
       log.warn({ err }, 'outbox sweep failed');
+    } finally {
+      sweeping = false;
     }
   }
 
   return {
     wake(caseId) {
+      handingOff.add(caseId);
       const run = handoff(caseId).catch((err: unknown) => {
         // The entries stay in the case outbox: the next wake or sweep hands them off.
         log.warn({ err, caseId }, 'outbox hand-off failed');
       });
       inflight.add(run);
-      void run.finally(() => inflight.delete(run));
+      void run.finally(() => {
+        inflight.delete(run);
+        handingOff.delete(caseId);
+      });
       return run;
     },
     send: enqueue,
     async start() {
-      await runner.start(drain, async (t) => (await queue.head(t)) !== null);
+      await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()]);
       await sweep();
-      const every = deps.sweepEveryMs ?? 60_000;
+      const every = deps.sweepEveryMs ?? 2_000;
       if (every > 0) {
         sweepTimer = setInterval(() => void sweep(), every);
         sweepTimer.unref();
@@ -298,13 +269,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     refreshMetrics,
     async close() {
       closed = true;
-      for (const t of recheck.values()) clearTimeout(t);
-      recheck.clear();
       clearInterval(sweepTimer);
-      stopping = true;
       letGo();
       await Promise.allSettled([...inflight]);
-      await runner.close();
+      await queue.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { expiredEvidence } from '../domain/retention.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { CaseStore } from '../ports/case-store.js';
 import type { Marketplace } from '../ports/marketplace.js';
+import type { DeadLetter } from '../ports/outbox.js';
 import { deepLinks, type Linking } from '../app/linking.js';
 import { ERROR_SCHEMA, sendError } from './server.js';
 
@@ -19,11 +20,22 @@ export interface AdminDeps {
   store: Pick<CaseStore, 'load' | 'list'>;
   /** The Telegram bot's username once known (getMe), for `https://t.me/<bot>?start=` links. */
   telegramBotUsername?: () => string | undefined;
+  /** Notifications given up after their last try, and putting them back in delivery (the outbox worker). */
+  deadLetters?: {
+    list(): Promise<DeadLetter[]>;
+    replay(key: string): Promise<boolean>;
+    replayAll(): Promise<number>;
+  };
 }
 
 const statuses = ['open', 'escalated', 'closed'] as const;
 
 const linkTokenBody = z.object({ accountId: z.string().trim().min(1).max(200) });
+
+const replayBody = z.union([
+  z.object({ key: z.string().min(1).max(1000) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
 
 const listQuery = z.object({
   status: z
@@ -108,7 +120,7 @@ const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, {
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input (code VALIDATION)',
   401: 'Missing or wrong bearer token (code UNAUTHORIZED)',
-  404: 'No such account or case (ACCOUNT_NOT_FOUND, CASE_NOT_FOUND)',
+  404: 'No such account, case or dead letter (ACCOUNT_NOT_FOUND, CASE_NOT_FOUND, DEAD_LETTER_NOT_FOUND)',
 };
 const common = { tags: ['admin'], security: [{ adminToken: [] }] };
 
@@ -133,6 +145,40 @@ const LINK_TOKEN_ROUTE = {
         },
       },
     },
+    ...errors(400, 401, 404),
+  },
+};
+
+const DEAD_LETTER_SCHEMA = {
+  type: 'object',
+  description: 'A notification given up for one address after its last try (or refused for good by the platform).',
+  required: ['key', 'target', 'notification', 'attempts', 'error', 'failedAt'],
+  properties: {
+    key: { type: 'string', description: '<notification id>@<platform>|<user id or support>', example: 'C-000123-4-1@telegram|424242' },
+    target: { type: 'string', example: 'telegram|424242' },
+    notification: { type: 'object', description: 'What was to be sent: recipient, case or order, message ids and arguments', additionalProperties: true },
+    attempts: { type: 'integer' },
+    error: { type: 'string', description: "The platform's last refusal" },
+    failedAt: instant,
+  },
+};
+
+const DEAD_LETTERS_ROUTE = {
+  ...common,
+  summary: 'Notifications given up, oldest first',
+  response: {
+    200: { description: 'The dead letters', type: 'object', required: ['deadLetters', 'count'], properties: { deadLetters: { type: 'array', items: DEAD_LETTER_SCHEMA }, count: { type: 'integer' } } },
+    ...errors(401),
+  },
+};
+
+const REPLAY_ROUTE = {
+  ...common,
+  summary: 'Deliver dead letters again',
+  description: 'Puts one dead letter (`{"key": …}`) or all of them (`{"all": true}`) back at the end of its recipient\'s queue, with no failed tries.',
+  body: { type: 'object', description: '`{"key": "<dead letter key>"}` or `{"all": true}`', properties: { key: { type: 'string' }, all: { type: 'boolean', enum: [true] } } },
+  response: {
+    200: { description: 'How many were put back', type: 'object', required: ['replayed'], properties: { replayed: { type: 'integer' } } },
     ...errors(400, 401, 404),
   },
 };
@@ -238,6 +284,26 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       if (!c) throw new NotFoundError('CASE_NOT_FOUND', `no case ${req.params.id}`, { caseId: req.params.id });
       return caseJson(c);
     });
+
+    const letters = deps.deadLetters;
+    if (letters) {
+      admin.get('/admin/dead-letters', { schema: DEAD_LETTERS_ROUTE }, async () => {
+        const all = await letters.list();
+        return { deadLetters: all.map(({ key, target, notification, attempts, error, failedAt }) => ({ key, target, notification, attempts, error, failedAt })), count: all.length };
+      });
+
+      admin.post('/admin/dead-letters/replay', { schema: REPLAY_ROUTE }, async (req, reply) => {
+        const body = replayBody.parse(req.body ?? {});
+        if ('all' in body) {
+          const replayed = await letters.replayAll();
+          req.log.info({ replayed }, 'dead letters replayed');
+          return { replayed };
+        }
+        if (!(await letters.replay(body.key))) return sendError(reply, 404, 'DEAD_LETTER_NOT_FOUND', `no dead letter ${body.key}`);
+        req.log.info({ key: body.key }, 'dead letter replayed');
+        return { replayed: 1 };
+      });
+    }
 
     admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req) => {
       const q = listQuery.parse(req.query ?? {});

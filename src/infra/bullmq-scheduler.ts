@@ -92,7 +92,16 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
           if (!job.id) return;
           await handler({ id: job.id, dueAt: job.data.dueAt, kind: job.data.kind, data: job.data.data });
         },
-        { connection: connect(), prefix, concurrency: opts.concurrency ?? 4, maxStalledCount: 5 },
+        {
+          connection: connect(),
+          prefix,
+          concurrency: opts.concurrency ?? 4,
+          maxStalledCount: 5,
+          // A job held by a process that died is found by the stalled check once its lock lapses: lock 2.5 s
+          // (renewed every 1.25 s while the job runs) and a check every second put it back within ~3.5 s.
+          lockDuration: 2_500,
+          stalledInterval: 1_000,
+        },
       );
       worker.on('error', (err) => log.warn({ err, queue: name }, 'scheduler worker error'));
       worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'scheduled job failed'));

@@ -82,9 +82,13 @@ export function createMemoryCaseStore(): CaseStore {
       return structuredClone(cases.get(caseId)?.outbox.slice(0, Math.max(0, max)) ?? []);
     },
 
-    async ackOutbox(caseId, count) {
+    async ackOutbox(caseId, ids) {
       const s = cases.get(caseId);
-      if (s && count > 0) s.outbox = s.outbox.slice(count);
+      if (!s) return 0;
+      let n = 0;
+      while (n < ids.length && s.outbox[n]?.id === ids[n]) n += 1;
+      s.outbox = s.outbox.slice(n);
+      return s.outbox.length;
     },
 
     async casesWithOutbox() {

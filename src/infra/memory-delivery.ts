@@ -1,55 +1,47 @@
-import { randomUUID } from 'node:crypto';
+import type { DeadLetter, DeliveryItem, DeliveryQueue } from '../ports/outbox.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import type { DeadLetter, DeliveryItem, DeliveryQueue, DrainResult, DrainRunner } from '../ports/outbox.js';
+import { createDispatcher, type Dispatcher } from './delivery-dispatch.js';
 
 const DAY = 86_400_000;
 
 /** The embedded mode's delivery queues: in this process, lost on restart. */
-export function createMemoryDeliveryQueue(opts: { seenTtlMs?: number } = {}): DeliveryQueue {
+export function createMemoryDeliveryQueue(opts: { seenTtlMs?: number; logger?: Logger; concurrency?: number } = {}): DeliveryQueue {
   const seenTtl = opts.seenTtlMs ?? 30 * DAY;
-  const queues = new Map<string, DeliveryItem[]>();
   const seen = new Map<string, number>();
   const sent = new Map<string, number>();
   const dead = new Map<string, DeadLetter>();
-  const locks = new Map<string, { token: string; until: number }>();
+  /** Failed tries of waiting items, by key. */
+  const tries = new Map<string, { attempts: number; lastError: string }>();
+  /** Items enqueued before `start`, or after `close`. */
+  let waiting: DeliveryItem[] = [];
+  let dispatcher: Dispatcher | null = null;
   const live = (m: Map<string, number>, key: string) => (m.get(key) ?? 0) > Date.now();
-  const remove = (item: DeliveryItem) => {
-    const q = (queues.get(item.target) ?? []).filter((i) => i.key !== item.key);
-    if (q.length > 0) queues.set(item.target, q);
-    else queues.delete(item.target);
-  };
-  const find = (item: DeliveryItem) => queues.get(item.target)?.find((i) => i.key === item.key);
+  const add = (item: DeliveryItem) => (dispatcher ? dispatcher.push(item) : waiting.push(item));
 
   return {
     async enqueue(items) {
-      const targets = new Set<string>();
+      let added = 0;
       for (const item of items) {
         if (live(seen, item.key)) continue;
         seen.set(item.key, Date.now() + seenTtl);
-        queues.set(item.target, [...(queues.get(item.target) ?? []), structuredClone(item)]);
-        targets.add(item.target);
+        add(structuredClone(item));
+        added += 1;
       }
-      return [...targets];
-    },
-    async head(target) {
-      const first = queues.get(target)?.[0];
-      return first ? structuredClone(first) : null;
+      return added;
     },
     async done(item, delivered) {
-      remove(item);
+      tries.delete(item.key);
       if (delivered) sent.set(item.key, Date.now() + seenTtl);
     },
     async failed(item, error) {
-      const stored = find(item);
-      if (!stored) return item.attempts + 1;
-      stored.attempts += 1;
-      stored.lastError = error;
-      return stored.attempts;
+      const t = { attempts: (tries.get(item.key)?.attempts ?? item.attempts) + 1, lastError: error };
+      tries.set(item.key, t);
+      return t.attempts;
     },
     async bury(item, error, at) {
-      const stored = find(item) ?? item;
-      remove(item);
-      dead.set(item.key, { ...structuredClone(stored), error, failedAt: at });
+      tries.delete(item.key);
+      const { ref: _r, redelivered: _d, ...rest } = structuredClone(item);
+      dead.set(item.key, { ...rest, error, failedAt: at });
     },
     async wasDelivered(key) {
       return live(sent, key);
@@ -59,95 +51,27 @@ export function createMemoryDeliveryQueue(opts: { seenTtlMs?: number } = {}): De
     },
     async replay(key) {
       const letter = dead.get(key);
-      if (!letter) return null;
+      if (!letter) return false;
       dead.delete(key);
-      const { error: _e, failedAt: _f, ...item } = letter;
-      queues.set(item.target, [{ ...item, attempts: 0 }, ...(queues.get(item.target) ?? [])]);
-      return item.target;
-    },
-    async pendingTargets() {
-      return [...queues.keys()];
+      const { error: _e, failedAt: _f, lastError: _l, ...item } = letter;
+      add({ ...item, attempts: 0 });
+      return true;
     },
     async counts() {
-      const retrying = [...queues.values()].flat().filter((i) => i.attempts > 0).length;
-      return { dead: dead.size, retrying };
+      return { dead: dead.size, retrying: tries.size };
     },
-    async lock(name, ttlMs) {
-      const held = locks.get(name);
-      if (held && held.until > Date.now()) return null;
-      const token = randomUUID();
-      locks.set(name, { token, until: Date.now() + ttlMs });
-      return token;
-    },
-    async unlock(name, token) {
-      if (locks.get(name)?.token === token) locks.delete(name);
-    },
-  };
-}
-
-interface TargetState {
-  running: boolean;
-  again: boolean;
-  timer?: NodeJS.Timeout;
-}
-
-/** Runs drains in this process with timers: one at a time per target, again after a retry delay. */
-export function createMemoryDrainRunner(opts: { logger?: Logger; errorRetryMs?: number } = {}): DrainRunner {
-  const log = opts.logger ?? silentLogger;
-  const states = new Map<string, TargetState>();
-  const running = new Set<Promise<void>>();
-  let drain: ((target: string) => Promise<DrainResult>) | null = null;
-  let pending: ((target: string) => Promise<boolean>) | null = null;
-
-  const later = (target: string, s: TargetState, ms: number) => {
-    s.timer = setTimeout(() => {
-      s.timer = undefined;
-      run(target);
-    }, ms);
-    s.timer.unref();
-  };
-
-  function run(target: string): void {
-    if (!drain) return;
-    const s = states.get(target) ?? { running: false, again: false };
-    states.set(target, s);
-    // While a retry waits, its timer will drain whatever arrived meanwhile: order needs the head first.
-    if (s.timer) return;
-    if (s.running) {
-      s.again = true;
-      return;
-    }
-    s.running = true;
-    s.again = false;
-    const p = drain(target)
-      .then(async (result) => {
-        s.running = false;
-        if (result) return later(target, s, result.retryInMs);
-        if (s.again || (pending && (await pending(target)))) run(target);
-        else states.delete(target);
-      })
-      .catch((err: unknown) => {
-        s.running = false;
-        log.error({ err, target }, 'delivery drain failed');
-        later(target, s, opts.errorRetryMs ?? 5000);
-      });
-    running.add(p);
-    void p.finally(() => running.delete(p));
-  }
-
-  return {
-    async wake(target) {
-      run(target);
-    },
-    async start(d, p) {
-      drain = d;
-      pending = p;
+    async start(handle) {
+      if (dispatcher) return;
+      dispatcher = createDispatcher({ handle, concurrency: opts.concurrency, logger: opts.logger ?? silentLogger });
+      for (const item of waiting.splice(0)) dispatcher.push(item);
     },
     async close() {
-      drain = null;
-      for (const s of states.values()) clearTimeout(s.timer);
-      states.clear();
-      await Promise.allSettled([...running]);
+      const d = dispatcher;
+      dispatcher = null;
+      if (!d) return;
+      await d.stop();
+      // What was not settled waits for a next start (the embedded mode has one process).
+      waiting = d.drop(() => true);
     },
   };
 }

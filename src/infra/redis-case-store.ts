@@ -261,10 +261,11 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       return items.map((n) => JSON.parse(n) as Notification);
     },
 
-    async ackOutbox(caseId, count) {
-      if (count <= 0 || !CASE_ID.test(caseId)) return;
-      const res = await redis.multi().ltrim(outboxKey(caseId), count, -1).llen(outboxKey(caseId)).exec();
-      if (Number(res?.[1]?.[1]) === 0) await unflagIfEmpty(caseId);
+    async ackOutbox(caseId, ids) {
+      if (!CASE_ID.test(caseId)) return 0;
+      const left = Number(await redis.eval(ACK_OUTBOX, 1, outboxKey(caseId), ...ids));
+      if (left === 0) await unflagIfEmpty(caseId);
+      return left;
     },
 
     async casesWithOutbox() {
@@ -288,6 +289,22 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     if ((await redis.llen(outboxKey(caseId))) > 0) await redis.sadd(idx('outbox'), caseId);
   }
 }
+
+/**
+ * KEYS: a case outbox. ARGV: notification ids. Trims the outbox's first entries while their ids are ARGV in
+ * order (a concurrent hand-off may have trimmed them already), and returns the entries left.
+ */
+const ACK_OUTBOX = `
+local n = 0
+for i = 1, #ARGV do
+  local raw = redis.call('LINDEX', KEYS[1], n)
+  if not raw then break end
+  local ok, entry = pcall(cjson.decode, raw)
+  if not ok or type(entry) ~= 'table' or entry.id ~= ARGV[i] then break end
+  n = n + 1
+end
+if n > 0 then redis.call('LTRIM', KEYS[1], n, -1) end
+return redis.call('LLEN', KEYS[1])`;
 
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
 function sameCase(cached: CaseEvent[], snap: Snapshot): boolean {

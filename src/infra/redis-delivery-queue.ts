@@ -1,109 +1,439 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Platform } from '../domain/types.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import type { DeadLetter, DeliveryItem, DeliveryQueue } from '../ports/outbox.js';
-import type { RedisClient } from './redis.js';
+import { createDispatcher, type Dispatcher } from './delivery-dispatch.js';
+import { isCluster, type RedisClient } from './redis.js';
 
 const DAY = 86_400_000;
+const GROUP = 'relay';
+/** Every this many beats, look for entries pending to this process that it does not hold (see `reconcile`). */
+const RECONCILE_EVERY = 4;
+/** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
+const ORPHAN_IDLE_MS = 5_000;
 
-// Every key shares the {dlv} hash tag: the scripts below touch several keys at once, which a
-// Cluster only allows within one slot. Delivery volume is small enough for one slot.
+// Every key shares the {dlv} hash tag: the scripts below touch several keys at once, which a Cluster only
+// allows within one slot, and one XREADGROUP reads all of a process's partitions at once.
+
+/** KEYS: seen₁, stream₁, seen₂, stream₂, … ARGV: seen TTL ms, item JSON₁, item JSON₂, … Returns how many were added. */
 const ENQUEUE = `
-if redis.call('SET', KEYS[1], '1', 'PX', ARGV[3], 'NX') then
-  redis.call('HSET', KEYS[2], 'json', ARGV[1], 'attempts', 0)
-  redis.call('RPUSH', KEYS[3], ARGV[2])
-  redis.call('SADD', KEYS[4], ARGV[4])
-  return 1
+local added = 0
+for i = 1, #KEYS, 2 do
+  if redis.call('SET', KEYS[i], '1', 'PX', ARGV[1], 'NX') then
+    redis.call('XADD', KEYS[i + 1], '*', 'i', ARGV[(i + 1) / 2 + 1])
+    added = added + 1
+  end
 end
-return 0`;
+return added`;
 
+/** KEYS: stream, sent mark, tries. ARGV: entry id, delivered (1/0), sent TTL ms, item key. */
 const DONE = `
-redis.call('LREM', KEYS[1], 1, ARGV[1])
-redis.call('DEL', KEYS[2])
-if ARGV[2] == '1' then redis.call('SET', KEYS[3], '1', 'PX', ARGV[3]) end
-redis.call('SREM', KEYS[4], ARGV[1])
-if redis.call('LLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[5], ARGV[4]) end
+redis.call('XACK', KEYS[1], '${GROUP}', ARGV[1])
+redis.call('XDEL', KEYS[1], ARGV[1])
+if ARGV[2] == '1' then redis.call('SET', KEYS[2], '1', 'PX', ARGV[3]) end
+redis.call('HDEL', KEYS[3], ARGV[4])
 return 1`;
 
+/** KEYS: tries. ARGV: item key, error, tries before (when the hash has none). Returns the tries now. */
 const FAILED = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-redis.call('HSET', KEYS[1], 'lastError', ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[1])
-return redis.call('HINCRBY', KEYS[1], 'attempts', 1)`;
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+local n = tonumber(ARGV[3])
+if raw then n = cjson.decode(raw).n end
+n = n + 1
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({ n = n, e = ARGV[2] }))
+return n`;
 
+/** KEYS: stream, dead, tries. ARGV: entry id ('' when none), item key, dead letter JSON. */
 const BURY = `
-redis.call('LREM', KEYS[1], 1, ARGV[1])
-redis.call('DEL', KEYS[2])
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
-redis.call('SREM', KEYS[4], ARGV[1])
-if redis.call('LLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[5], ARGV[3]) end
+if ARGV[1] ~= '' then
+  redis.call('XACK', KEYS[1], '${GROUP}', ARGV[1])
+  redis.call('XDEL', KEYS[1], ARGV[1])
+end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('HDEL', KEYS[3], ARGV[2])
 return 1`;
 
+/** KEYS: dead, stream. ARGV: item key, item JSON. */
 const REPLAY = `
 if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[2], 'json', ARGV[2], 'attempts', 0)
-redis.call('LPUSH', KEYS[3], ARGV[1])
-redis.call('SADD', KEYS[4], ARGV[3])
+redis.call('XADD', KEYS[2], '*', 'i', ARGV[2])
 return 1`;
 
-const UNLOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+/**
+ * KEYS: the member hashes of the platforms this process consumes. ARGV: consumer name, this beat's token, 'leave'
+ * or ''. Writes this consumer's new token (or removes it when leaving) and returns, per hash, whether the field was
+ * new (1: first beat, or this consumer was taken for dead and removed meanwhile) and all fields and tokens.
+ */
+const BEAT = `
+local out = {}
+for _, key in ipairs(KEYS) do
+  if ARGV[3] == 'leave' then
+    redis.call('HDEL', key, ARGV[1])
+    out[#out + 1] = 0
+  else
+    out[#out + 1] = redis.call('HSET', key, ARGV[1], ARGV[2])
+  end
+  out[#out + 1] = redis.call('HGETALL', key)
+end
+return out`;
+
+/** KEYS: a member hash. ARGV: consumer, the token last seen. Removes the member if its token has not moved since. */
+const REAP = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
 return 0`;
 
-/** Delivery queues in Redis under `<prefix>{dlv}:`: a list per target, the items in hashes, dead letters in one hash. */
-export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opts: { seenTtlMs?: number } = {}): DeliveryQueue {
+export interface RedisDeliveryOptions {
+  /** How long a delivered or seen item is remembered, so that it is never enqueued or sent twice (default 30 days). */
+  seenTtlMs?: number;
+  /** Streams per platform; a process consumes whole partitions (default 8). */
+  partitions?: number;
+  /**
+   * Membership renewal (default 500 ms), and how long a process whose token has not moved still counts as alive
+   * (default 2,500 ms), measured on this process's clock from when it last saw the token change.
+   */
+  heartbeatMs?: number;
+  memberTtlMs?: number;
+  /** Longest wait of a blocking read (default 1,000 ms). */
+  blockMs?: number;
+  /** Entries read at once (default 100), and held at most per partition before reading more (default 500). */
+  batch?: number;
+  holdMax?: number;
+  /** Items handled at once (default 16). */
+  concurrency?: number;
+  logger?: Logger;
+  /** This process's name among the members (default `<host>-<pid>-<random>`); unique per running process. */
+  consumerName?: string;
+  /** Called for an item taken over from a process that stopped or died while holding it. */
+  onTakeover?: (item: DeliveryItem) => void;
+}
+
+type PartitionState = 'none' | 'waiting' | 'reading';
+
+interface Partition {
+  platform: Platform;
+  key: string;
+  state: PartitionState;
+  /** Entry ids pushed to the dispatcher and not settled. */
+  held: Set<string>;
+  /** When it became ours; a live previous owner gets a moment to notice before we read. */
+  since: number;
+  settle: boolean;
+}
+
+/**
+ * Delivery queues as Redis Streams under `<prefix>{dlv}:`. Each platform has `partitions` streams
+ * (`x:<platform>:<n>`, a target always in the same one) read through one consumer group. Processes announce
+ * themselves in a member set every `heartbeatMs`; each partition belongs to one live member (by rank), which
+ * reads it with XREADGROUP and hands its items to a per-target dispatcher, so one recipient's items are sent in
+ * order while others go on. When a member stops beating, the new owner of its partitions claims its pending
+ * entries (XCLAIM) as soon as the membership says it is gone, and sends them first; nothing waits for a lock to
+ * expire. A member that loses a partition to a newcomer passes it the entries it had not started. Delivered
+ * items are acknowledged and deleted from their stream in one script; failed tries, dead letters, seen and sent
+ * marks live beside them.
+ */
+export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opts: RedisDeliveryOptions = {}): DeliveryQueue {
+  const log = opts.logger ?? silentLogger;
   const seenTtl = String(opts.seenTtlMs ?? 30 * DAY);
+  const partitions = opts.partitions ?? 8;
+  const heartbeatMs = opts.heartbeatMs ?? 500;
+  const memberTtlMs = opts.memberTtlMs ?? 2500;
+  const blockMs = opts.blockMs ?? 1000;
+  const batch = opts.batch ?? 100;
+  const holdMax = opts.holdMax ?? 500;
   const base = `${prefix}{dlv}:`;
   const k = {
-    queue: (target: string) => `${base}q:${target}`,
-    item: (key: string) => `${base}item:${key}`,
+    stream: (platform: Platform, n: number) => `${base}x:${platform}:${n}`,
+    members: (platform: Platform) => `${base}members:${platform}`,
     seen: (key: string) => `${base}seen:${key}`,
     sent: (key: string) => `${base}sent:${key}`,
-    lock: (name: string) => `${base}lock:${name}`,
     dead: `${base}dead`,
-    targets: `${base}targets`,
-    retrying: `${base}retrying`,
+    tries: `${base}tries`,
   };
   const run = (script: string, keys: string[], args: (string | number)[]) => redis.eval(script, keys.length, ...keys, ...args);
+  const streamOf = (item: Pick<DeliveryItem, 'address' | 'target'>) => k.stream(item.address.platform, partitionOf(item.target, partitions));
   const json = (item: DeliveryItem) => {
-    const { attempts: _a, lastError: _l, ...rest } = item;
+    const { attempts: _a, lastError: _l, redelivered: _r, ref: _f, ...rest } = item;
     return JSON.stringify(rest);
   };
+  const refOf = (item: DeliveryItem) => {
+    const space = item.ref?.lastIndexOf(' ') ?? -1;
+    return space > 0 ? { stream: item.ref!.slice(0, space), id: item.ref!.slice(space + 1) } : { stream: streamOf(item), id: '' };
+  };
+
+  // The consumer side, once started.
+  const me = opts.consumerName ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const owned = new Map<string, Partition>();
+  let dispatcher: Dispatcher | null = null;
+  let platforms: Platform[] = [];
+  let reader: RedisClient | null = null;
+  let beater: RedisClient | null = null;
+  let readerId: number | null = null;
+  let beatTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let members = new Map<Platform, string[]>();
+  /** Per platform and member: the token last seen, and when (this process's clock) it was seen changing. */
+  const seen = new Map<Platform, Map<string, { token: string; at: number }>>();
+  /** The last beat failed (Redis unreachable): nobody could beat, so nobody is taken for dead on the next one. */
+  let disrupted = true;
+  let beatNo = 0;
+  let wakeReader: () => void = () => {};
+  let beats = 0;
+
+  const ownerOf = (platform: Platform, n: number): string | undefined => {
+    const list = members.get(platform) ?? [];
+    return list.length > 0 ? list[n % list.length] : undefined;
+  };
+
+  /** The item an entry holds, or null for an entry that holds none (written by something else, or damaged). */
+  function itemOf(stream: string, id: string, fields: string[] | null): DeliveryItem | null {
+    const at = fields?.indexOf('i') ?? -1;
+    const raw = at >= 0 && at % 2 === 0 ? fields![at + 1] : undefined;
+    if (!raw) return null;
+    try {
+      const parsed = JSON.parse(raw) as Omit<DeliveryItem, 'attempts'>;
+      if (typeof parsed?.key !== 'string' || typeof parsed.target !== 'string' || !parsed.address || !parsed.notification) return null;
+      return { ...parsed, attempts: 0, ref: `${stream} ${id}` };
+    } catch {
+      return null;
+    }
+  }
+
+  async function ensureGroups(): Promise<void> {
+    await Promise.all(
+      [...owned.values()].map((p) =>
+        redis.xgroup('CREATE', p.key, GROUP, '0', 'MKSTREAM').catch((err: Error) => {
+          if (!/BUSYGROUP/.test(err.message)) throw err;
+        }),
+      ),
+    );
+  }
+
+  /** Renews membership and works out which partitions are ours now. */
+  async function beat(): Promise<void> {
+    if (!beater || stopping) return;
+    const keys = platforms.map(k.members);
+    let reply: Array<number | string[]>;
+    try {
+      reply = (await beater.eval(BEAT, keys.length, ...keys, me, `${++beatNo}`, '')) as Array<number | string[]>;
+    } catch (err) {
+      disrupted = true;
+      throw err;
+    }
+    const before = members;
+    const next = new Map<Platform, string[]>();
+    const now = Date.now();
+    const grace = disrupted;
+    disrupted = false;
+    for (const [i, platform] of platforms.entries()) {
+      const fresh = reply[i * 2] === 1;
+      const flat = reply[i * 2 + 1] as string[];
+      const tokens = seen.get(platform) ?? new Map<string, { token: string; at: number }>();
+      seen.set(platform, tokens);
+      const live: string[] = [];
+      const present = new Set<string>();
+      for (let j = 0; j < flat.length; j += 2) {
+        const [name, token] = [flat[j]!, flat[j + 1]!];
+        present.add(name);
+        const last = tokens.get(name);
+        // A member is alive while its token moves; after a beat this process could not make, everyone gets a fresh start.
+        if (!last || last.token !== token || grace) tokens.set(name, { token, at: now });
+        if (name === me || now - tokens.get(name)!.at < memberTtlMs) live.push(name);
+        else await beater.eval(REAP, 1, k.members(platform), name, token).catch(() => 0);
+      }
+      for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
+      next.set(platform, live.sort());
+      if (fresh && before.has(platform)) {
+        // We were taken for dead (a long pause): what we hold has been, or will be, claimed by others.
+        log.warn({ platform, consumer: me }, 'delivery membership had lapsed: letting go of held items');
+        const ours = new Set([...owned.values()].filter((p) => p.platform === platform).map((p) => p.key));
+        dispatcher?.drop((item) => ours.has(refOf(item).stream));
+        for (const p of owned.values()) {
+          if (p.platform !== platform) continue;
+          p.held.clear();
+          // Taken again below if still ours, claiming back whatever of ours the others have not claimed.
+          p.state = 'none';
+        }
+      }
+    }
+    members = next;
+    let changed = false;
+    for (const p of owned.values()) {
+      const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
+      const mine = ownerOf(p.platform, n) === me;
+      if (mine && p.state === 'none') {
+        const previous = before.get(p.platform);
+        const previousOwner = previous && previous.length > 0 ? previous[n % previous.length] : undefined;
+        // A live previous owner may not have seen the new membership yet: give it two beats to stop reading.
+        p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (next.get(p.platform) ?? []).includes(previousOwner);
+        p.state = 'waiting';
+        p.since = now;
+        changed = true;
+      } else if (!mine && p.state !== 'none') {
+        p.state = 'none';
+        changed = true;
+        await handOver(p, ownerOf(p.platform, n));
+      }
+    }
+    for (const p of owned.values()) if (p.state === 'waiting') await takeOver(p, now);
+    if (changed) wakeReader();
+    if (++beats % RECONCILE_EVERY === 0) await reconcile();
+  }
+
+  /**
+   * Entries pending to this process that it does not hold: their acknowledgement was lost (Redis restarted from a
+   * file a second behind) or they were read as the partition changed hands. Left alone, they would keep a new owner
+   * waiting for us forever. Ours: taken back and sent (checked against the delivered marks first); another's: passed on.
+   */
+  async function reconcile(): Promise<void> {
+    const parts = [...owned.values()].filter((p) => p.state !== 'waiting');
+    if (parts.length === 0) return;
+    const pipe = redis.pipeline();
+    for (const p of parts) pipe.xpending(p.key, GROUP, 'IDLE', ORPHAN_IDLE_MS, '-', '+', 100, me);
+    const replies = (await pipe.exec()) ?? [];
+    for (const [i, p] of parts.entries()) {
+      const [err, pending] = replies[i] ?? [null, []];
+      if (err) continue;
+      const ids = (pending as Array<[string, string, number, number]>).map(([id]) => id).filter((id) => !p.held.has(id));
+      if (ids.length === 0) continue;
+      const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
+      const owner = ownerOf(p.platform, n);
+      if (p.state === 'reading' && owner === me) {
+        const entries = (await redis.xclaim(p.key, GROUP, me, ORPHAN_IDLE_MS, ...ids)) as Array<[string, string[] | null]>;
+        for (const [id, fields] of entries) {
+          const item = itemOf(p.key, id, fields);
+          if (!item || p.held.has(id)) continue;
+          item.redelivered = true;
+          opts.onTakeover?.(item);
+          p.held.add(id);
+          dispatcher?.push(item);
+        }
+        log.warn({ stream: p.key, items: entries.length }, 'delivery items pending to this process without being held: taken back');
+      } else if (owner && owner !== me) {
+        await redis.xclaim(p.key, GROUP, owner, ORPHAN_IDLE_MS, ...ids, 'JUSTID');
+        log.warn({ stream: p.key, items: ids.length, to: owner }, 'delivery items pending to this process without being held: passed to their owner');
+      }
+    }
+  }
+
+  /** Passes the entries of a partition we no longer own, and have not started, to its new owner. */
+  async function handOver(p: Partition, to: string | undefined): Promise<void> {
+    const dropped = dispatcher?.drop((item) => refOf(item).stream === p.key) ?? [];
+    const ids = dropped.map((item) => refOf(item).id);
+    for (const id of ids) p.held.delete(id);
+    if (ids.length > 0 && to) await redis.xclaim(p.key, GROUP, to, 0, ...ids, 'JUSTID');
+  }
+
+  /**
+   * Starts reading a partition that became ours: first the entries a stopped or dead member held (claimed,
+   * sent first, in order), or the ones a live previous owner handed over; while a live member still holds
+   * some, wait for it to finish them.
+   */
+  async function takeOver(p: Partition, now: number): Promise<void> {
+    if (p.settle && now - p.since < 2 * heartbeatMs) return;
+    const live = new Set(members.get(p.platform) ?? []);
+    let busy = false;
+    for (;;) {
+      const pending = (await redis.xpending(p.key, GROUP, '-', '+', 1000)) as Array<[string, string, number, number]>;
+      const claim = pending.filter(([id, consumer]) => (consumer === me ? !p.held.has(id) : !live.has(consumer))).map(([id]) => id);
+      busy ||= pending.some(([, consumer]) => consumer !== me && live.has(consumer));
+      if (claim.length > 0) {
+        const entries = (await redis.xclaim(p.key, GROUP, me, 0, ...claim)) as Array<[string, string[] | null]>;
+        const junk = entries.filter(([id, fields]) => itemOf(p.key, id, fields) === null).map(([id]) => id);
+        if (junk.length > 0) await redis.xack(p.key, GROUP, ...junk);
+        const items = entries.map(([id, fields]) => itemOf(p.key, id, fields)).filter((i): i is DeliveryItem => i !== null);
+        const tries = items.length > 0 ? await redis.hmget(k.tries, ...items.map((i) => i.key)) : [];
+        items.forEach((item, i) => {
+          const t = tries[i] ? (JSON.parse(tries[i]!) as { n: number; e: string }) : null;
+          if (t) Object.assign(item, { attempts: t.n, lastError: t.e });
+          item.redelivered = true;
+          opts.onTakeover?.(item);
+          p.held.add(refOf(item).id);
+          dispatcher?.push(item);
+        });
+        if (items.length > 0) log.info({ stream: p.key, items: items.length }, 'delivery items taken over from a stopped process');
+      }
+      if (pending.length < 1000 || claim.length === 0) break;
+    }
+    if (!busy) p.state = 'reading';
+  }
+
+  async function readLoop(): Promise<void> {
+    while (!stopping) {
+      const streams = [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax);
+      if (streams.length === 0) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, heartbeatMs);
+          wakeReader = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        continue;
+      }
+      let reply: Array<[string, Array<[string, string[] | null]>]> | null;
+      try {
+        reply = (await reader!.xreadgroup('GROUP', GROUP, me, 'COUNT', batch, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...streams.map(() => '>'))) as typeof reply;
+      } catch (err) {
+        if (stopping) return;
+        log.warn({ err }, 'delivery read failed, reading again shortly');
+        if (/NOGROUP/.test(String(err))) await ensureGroups().catch(() => {});
+        await new Promise((r) => setTimeout(r, heartbeatMs));
+        continue;
+      }
+      for (const [stream, entries] of reply ?? []) {
+        const p = owned.get(stream);
+        for (const [id, fields] of entries) {
+          const item = itemOf(stream, id, fields);
+          if (!p || !item) {
+            log.error({ stream, id, code: 'DELIVERY_ENTRY_INVALID' }, 'delivery stream entry holds no item: acknowledged and skipped');
+            await redis.xack(stream, GROUP, id);
+            continue;
+          }
+          if (p.state !== 'reading') {
+            // Read just as the partition changed hands: it goes to its owner untouched.
+            const to = ownerOf(p.platform, Number(stream.slice(stream.lastIndexOf(':') + 1)));
+            if (to && to !== me) await redis.xclaim(stream, GROUP, to, 0, id, 'JUSTID');
+            else {
+              p.held.add(id);
+              dispatcher?.push(item);
+            }
+            continue;
+          }
+          p.held.add(id);
+          dispatcher?.push(item);
+        }
+      }
+    }
+  }
 
   return {
     async enqueue(items) {
-      const targets = new Set<string>();
-      // One script per item, in order: a partial failure leaves a prefix enqueued, and a retry skips it.
-      for (const item of items) {
-        const added = await run(ENQUEUE, [k.seen(item.key), k.item(item.key), k.queue(item.target), k.targets], [json(item), item.key, seenTtl, item.target]);
-        if (added === 1) targets.add(item.target);
-      }
-      return [...targets];
-    },
-
-    async head(target) {
-      for (;;) {
-        const key = await redis.lindex(k.queue(target), 0);
-        if (key === null) return null;
-        const h = await redis.hgetall(k.item(key));
-        if (h.json) {
-          return { ...(JSON.parse(h.json) as Omit<DeliveryItem, 'attempts'>), attempts: Number(h.attempts ?? 0), ...(h.lastError ? { lastError: h.lastError } : {}) };
-        }
-        // An id without its item (removed between the two reads): drop it and look again.
-        await run(DONE, [k.queue(target), k.item(key), k.sent(key), k.retrying, k.targets], [key, '0', seenTtl, target]);
-      }
+      if (items.length === 0) return 0;
+      const keys = items.flatMap((item) => [k.seen(item.key), streamOf(item)]);
+      return Number(await run(ENQUEUE, keys, [seenTtl, ...items.map(json)]));
     },
 
     async done(item, delivered) {
-      await run(DONE, [k.queue(item.target), k.item(item.key), k.sent(item.key), k.retrying, k.targets], [item.key, delivered ? '1' : '0', seenTtl, item.target]);
+      const { stream, id } = refOf(item);
+      if (!id) {
+        if (delivered) await redis.set(k.sent(item.key), '1', 'PX', Number(seenTtl));
+        await redis.hdel(k.tries, item.key);
+        return;
+      }
+      await run(DONE, [stream, k.sent(item.key), k.tries], [id, delivered ? '1' : '0', seenTtl, item.key]);
     },
 
     async failed(item, error) {
-      const n = Number(await run(FAILED, [k.item(item.key), k.retrying], [item.key, error.slice(0, 500)]));
-      return n < 0 ? item.attempts + 1 : n;
+      return Number(await run(FAILED, [k.tries], [item.key, error.slice(0, 500), item.attempts]));
     },
 
     async bury(item, error, at) {
-      const letter: DeadLetter = { ...item, error: error.slice(0, 500), failedAt: at };
-      await run(BURY, [k.queue(item.target), k.item(item.key), k.dead, k.retrying, k.targets], [item.key, JSON.stringify(letter), item.target]);
+      const { stream, id } = refOf(item);
+      const { ref: _r, redelivered: _d, ...rest } = item;
+      const letter: DeadLetter = { ...rest, error: error.slice(0, 500), failedAt: at };
+      await run(BURY, [stream, k.dead, k.tries], [id, item.key, JSON.stringify(letter)]);
     },
 
     async wasDelivered(key) {
@@ -117,28 +447,90 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
     async replay(key) {
       const raw = await redis.hget(k.dead, key);
-      if (!raw) return null;
-      const { error: _e, failedAt: _f, ...item } = JSON.parse(raw) as DeadLetter;
-      const moved = await run(REPLAY, [k.dead, k.item(key), k.queue(item.target), k.targets], [key, json({ ...item, attempts: 0 }), item.target]);
-      return moved === 1 ? item.target : null;
-    },
-
-    async pendingTargets() {
-      return redis.smembers(k.targets);
+      if (!raw) return false;
+      const { error: _e, failedAt: _f, lastError: _l, ...item } = JSON.parse(raw) as DeadLetter;
+      return (await run(REPLAY, [k.dead, streamOf(item)], [key, json({ ...item, attempts: 0 })])) === 1;
     },
 
     async counts() {
-      const [dead, retrying] = await Promise.all([redis.hlen(k.dead), redis.scard(k.retrying)]);
+      const [dead, retrying] = await Promise.all([redis.hlen(k.dead), redis.hlen(k.tries)]);
       return { dead, retrying };
     },
 
-    async lock(name, ttlMs) {
-      const token = randomUUID();
-      return (await redis.set(k.lock(name), token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null;
+    async start(handle, consumed) {
+      if (dispatcher) return;
+      stopping = false;
+      platforms = [...new Set(consumed)];
+      for (const platform of platforms) {
+        for (let n = 0; n < partitions; n += 1) {
+          const key = k.stream(platform, n);
+          owned.set(key, { platform, key, state: 'none', held: new Set(), since: 0, settle: true });
+        }
+      }
+      dispatcher = createDispatcher({
+        handle,
+        concurrency: opts.concurrency,
+        logger: log,
+        settled: (item) => {
+          const { stream, id } = refOf(item);
+          const p = owned.get(stream);
+          if (p?.held.delete(id) && p.held.size === holdMax - 1) wakeReader();
+        },
+      });
+      await ensureGroups();
+      reader = redis.duplicate() as RedisClient;
+      beater = redis.duplicate() as RedisClient;
+      if (!isCluster(reader)) readerId = Number(await reader.client('ID'));
+      const unblock = () => {
+        if (readerId !== null && beater && !isCluster(beater)) void beater.client('UNBLOCK', readerId).catch(() => {});
+      };
+      const idle = wakeReader;
+      wakeReader = () => {
+        idle();
+        unblock();
+      };
+      await beat();
+      const tick = () => {
+        beatTimer = setTimeout(() => {
+          beat()
+            .catch((err: unknown) => log.warn({ err }, 'delivery heartbeat failed'))
+            .finally(() => {
+              if (!stopping) tick();
+            });
+        }, heartbeatMs);
+        beatTimer.unref();
+      };
+      tick();
+      loop = readLoop().catch((err: unknown) => log.error({ err }, 'delivery read loop stopped'));
     },
 
-    async unlock(name, token) {
-      await run(UNLOCK, [k.lock(name)], [token]);
+    async close() {
+      if (!dispatcher) return;
+      stopping = true;
+      clearTimeout(beatTimer);
+      wakeReader();
+      await dispatcher.stop();
+      dispatcher = null;
+      // Leaving the member sets lets the others claim what we held at once, instead of after our expiry.
+      const keys = platforms.map(k.members);
+      await beater?.eval(BEAT, keys.length, ...keys, me, '', 'leave').catch(() => {});
+      await loop;
+      await Promise.all([reader, beater].map((c) => c?.quit().catch(() => c.disconnect())));
+      reader = beater = null;
+      owned.clear();
+      members = new Map();
+      seen.clear();
+      disrupted = true;
     },
   };
+}
+
+/** The partition of a target: FNV-1a of its text, so every process agrees. */
+export function partitionOf(target: string, partitions: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < target.length; i += 1) {
+    h ^= target.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % partitions;
 }

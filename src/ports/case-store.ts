@@ -54,8 +54,11 @@ export interface CaseStore {
   list(filter: CaseFilter): Promise<Case[]>;
   /** The oldest undelivered outbox notifications of a case (at most `max`), without removing them. */
   peekOutbox(caseId: string, max: number): Promise<Notification[]>;
-  /** Removes the first `count` outbox notifications of a case once they are handed to delivery. */
-  ackOutbox(caseId: string, count: number): Promise<void>;
+  /**
+   * Removes outbox notifications handed to delivery: the first ones, as long as their ids are `ids` in order
+   * (another process may have removed them already). Returns how many are left.
+   */
+  ackOutbox(caseId: string, ids: string[]): Promise<number>;
   /** Ids of cases with undelivered outbox notifications (for the sweep after a crash). */
   casesWithOutbox(): Promise<string[]>;
 }

@@ -16,6 +16,13 @@ export interface DeliveryItem {
   attempts: number;
   lastError?: string;
   enqueuedAt: string;
+  /**
+   * Set by the queue when the item was taken over from a process that stopped or died while holding it:
+   * it may have been sent already, so the handler checks `wasDelivered` first.
+   */
+  redelivered?: boolean;
+  /** The queue's own reference to the stored item (a stream entry), opaque to callers. */
+  ref?: string;
 }
 
 /** A delivery given up after its last try (or refused for good): kept to be looked at and replayed. */
@@ -25,14 +32,14 @@ export interface DeadLetter extends DeliveryItem {
 }
 
 /**
- * First-in first-out delivery queues, one per address, shared by every process. A queue's head
- * blocks those behind it while it is retried, so one recipient gets notifications in order.
+ * Delivery queues, one per address, shared by every process: items of one address are handed out in the
+ * order they were enqueued, and an item retrying holds back those behind it (not other addresses').
+ * Each implementation runs its own consumer (`start`): the Redis one reads Redis Streams in a consumer
+ * group, each partition consumed by one live process, and takes over a dead process's items at once.
  */
 export interface DeliveryQueue {
-  /** Appends items to their queues, in order; an item already seen (waiting, delivered or dead) is skipped. Returns the targets that got items. */
-  enqueue(items: DeliveryItem[]): Promise<string[]>;
-  /** The oldest waiting item of a target, or null. */
-  head(target: string): Promise<DeliveryItem | null>;
+  /** Appends items to their queues, in order; an item already seen (waiting, delivered or dead) is skipped. Returns how many were added. */
+  enqueue(items: DeliveryItem[]): Promise<number>;
   /** Removes an item that was handled; `delivered` remembers it as delivered to that address. */
   done(item: DeliveryItem, delivered: boolean): Promise<void>;
   /** Records a failed try; returns the item's number of failed tries. */
@@ -43,27 +50,22 @@ export interface DeliveryQueue {
   wasDelivered(key: string): Promise<boolean>;
   /** Dead letters, oldest first. */
   deadLetters(): Promise<DeadLetter[]>;
-  /** Puts a dead letter back at the head of its queue with no failed tries; its target, or null when unknown. */
-  replay(key: string): Promise<string | null>;
-  /** Targets with waiting items. */
-  pendingTargets(): Promise<string[]>;
+  /** Puts a dead letter back in its queue with no failed tries; false when unknown. */
+  replay(key: string): Promise<boolean>;
   /** Dead letters, and waiting items that failed at least once (for /metrics). */
   counts(): Promise<{ dead: number; retrying: number }>;
-  /** Takes a lock for `ttlMs` unless someone holds it: a token, or null. */
-  lock(name: string, ttlMs: number): Promise<string | null>;
-  /** Releases a lock if `token` still holds it. */
-  unlock(name: string, token: string): Promise<void>;
-}
-
-/** What a drain of one queue asks for: nothing (empty), or to run again after a delay (its head is retrying). */
-export type DrainResult = { retryInMs: number } | null;
-
-/** Runs drains of delivery queues: one at a time per target across processes, durably delayed when a retry waits. */
-export interface DrainRunner {
-  /** Makes sure a drain of `target` runs soon (no-op while one is queued or waiting to retry). */
-  wake(target: string): Promise<void>;
-  /** Starts running drains; `pending` says whether a target still has work once a drain ended. */
-  start(drain: (target: string) => Promise<DrainResult>, pending: (target: string) => Promise<boolean>): Promise<void>;
-  /** Stops taking drains and releases connections. */
+  /**
+   * Starts handing items to `handle`, one at a time per address, in order. `handle` settles the item itself
+   * (`done`, `bury`) and returns null, or asks for the same item again after a delay (after `failed`).
+   * Only the queues of `platforms` (those this process can deliver to) are consumed here.
+   */
+  start(handle: DeliveryHandler, platforms: Platform[]): Promise<void>;
+  /** Stops handing out items; items held but not finished go back to the other processes at once. */
   close(): Promise<void>;
 }
+
+/** What handling one item asks for: nothing more (it was settled), or the same item again after a delay. */
+export type DeliveryResult = { retryInMs: number } | null;
+
+/** Handles one delivery item; `item.redelivered` says it may have been handled by a process that died. */
+export type DeliveryHandler = (item: DeliveryItem) => Promise<DeliveryResult>;

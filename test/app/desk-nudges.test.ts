@@ -8,7 +8,7 @@ import { createDemoMarketplace, DEMO_ORDERS } from '../../src/infra/demo-marketp
 import { createMemoryKv } from '../../src/infra/kv.js';
 import { createLinkStore } from '../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
-import { createMemoryDeliveryQueue, createMemoryDrainRunner } from '../../src/infra/memory-delivery.js';
+import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createMemoryScheduler } from '../../src/infra/memory-scheduler.js';
 import { createMemoryShopStatusStore } from '../../src/infra/memory-shop-status.js';
 import { systemClock } from '../../src/ports/clock.js';
@@ -38,7 +38,6 @@ async function desk() {
     store, links, render: testRender, sweepEveryMs: 0,
     notifiers: [fakeNotifier('telegram', received)],
     queue: createMemoryDeliveryQueue(),
-    runner: createMemoryDrainRunner(),
   });
   const scheduler = createMemoryScheduler({ retryDelayMs: 50 });
   const nudges = createNudges({ store, scheduler, outbox, marketplace, kv: createMemoryKv(), policy, defaultTimezone: 'Africa/Kinshasa' });

@@ -15,7 +15,7 @@ import { createDemoMarketplace, DEMO_ORDERS } from '../../src/infra/demo-marketp
 import { createMemoryKv } from '../../src/infra/kv.js';
 import { createLinkStore } from '../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
-import { createMemoryDeliveryQueue, createMemoryDrainRunner } from '../../src/infra/memory-delivery.js';
+import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createMemoryScheduler } from '../../src/infra/memory-scheduler.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { systemClock } from '../../src/ports/clock.js';
@@ -68,7 +68,6 @@ async function world(env: Record<string, string> = {}): Promise<World> {
     store, links, render: testRender, metrics, sweepEveryMs: 0,
     notifiers: [fakeNotifier('telegram', received), fakeNotifier('discord', received)],
     queue: createMemoryDeliveryQueue(),
-    runner: createMemoryDrainRunner(),
   });
   const scheduler = createMemoryScheduler({ retryDelayMs: 50 });
   const nudges = createNudges({ store, scheduler, outbox, marketplace, kv: createMemoryKv(), policy, defaultTimezone: 'Africa/Kinshasa', metrics });

@@ -5,28 +5,26 @@ import { notificationsFor } from '../../src/app/notifications.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from '../../src/app/outbox-worker.js';
 import type { CaseEvent } from '../../src/domain/case-model.js';
 import { fold } from '../../src/domain/decider.js';
-import { createBullmqDrainRunner } from '../../src/infra/bullmq-delivery-runner.js';
 import { createMemoryKv } from '../../src/infra/kv.js';
 import { createLinkStore } from '../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
-import { createMemoryDeliveryQueue, createMemoryDrainRunner } from '../../src/infra/memory-delivery.js';
+import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createRedisCaseStore } from '../../src/infra/redis-case-store.js';
 import { createRedisDeliveryQueue } from '../../src/infra/redis-delivery-queue.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { Notification } from '../../src/ports/notification.js';
-import type { DeliveryQueue, DrainRunner } from '../../src/ports/outbox.js';
+import type { DeliveryQueue } from '../../src/ports/outbox.js';
 import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
 import { until } from '../ports/scheduler.contract.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 import { DeliveryError, fakeNotifier, linkDemoCast, testRender, type Received } from '../support/worker-process-fakes.js';
 
-/** Fresh storage for one test: a case store, delivery queues and a way to get drain runners on them. */
+/** Fresh storage for one test: a case store and delivery queues. */
 interface Backend {
   store: CaseStore;
-  queue: DeliveryQueue;
-  /** A runner; for Redis each call is a new one on the same queues (another process). */
-  runner(): DrainRunner;
+  /** The delivery queues; for Redis each call is a new handle on the same queues (another process). */
+  queue(): DeliveryQueue;
 }
 
 let redis: TestRedis;
@@ -39,18 +37,17 @@ const backends: Array<[string, () => Backend]> = [
   [
     'memory',
     () => {
-      const runner = createMemoryDrainRunner();
-      return { store: createMemoryCaseStore(), queue: createMemoryDeliveryQueue(), runner: () => runner };
+      const queue = createMemoryDeliveryQueue();
+      return { store: createMemoryCaseStore(), queue: () => queue };
     },
   ],
   [
-    'redis + bullmq',
+    'redis streams',
     () => {
       const prefix = `${redis.prefix}${randomBytes(3).toString('hex')}:`;
       return {
         store: createRedisCaseStore(redis.redis, { prefix }),
-        queue: createRedisDeliveryQueue(redis.redis, prefix),
-        runner: () => createBullmqDrainRunner({ redis: redis.redis, prefix }),
+        queue: () => createRedisDeliveryQueue(redis.redis, prefix),
       };
     },
   ],
@@ -84,8 +81,7 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
       links,
       notifiers: [fakeNotifier('telegram', received), fakeNotifier('discord', received)],
       render: testRender,
-      queue: b.queue,
-      runner: b.runner(),
+      queue: b.queue(),
       metrics,
       backoffMs: 20,
       maxAttempts: 4,

@@ -180,6 +180,8 @@ export class PalabreProcess {
 export interface Sent {
   chatId: number;
   text: string;
+  /** ms since the epoch when the stand-in received it. */
+  at: number;
 }
 
 /** Everything a scenario starts; `close` stops it all and removes its files. */
@@ -208,7 +210,7 @@ export async function startRun(opts: RunOptions): Promise<Run> {
   const redis = opts.cluster ? await startCluster(root) : await startStandalone(root);
   const standin = await startLeanStandin(TOKEN);
   const sent: Sent[] = [];
-  standin.onSend((chatId, text) => void sent.push({ chatId, text }));
+  standin.onSend((chatId, text) => void sent.push({ chatId, text, at: Date.now() }));
   const prefix = `crash:${randomBytes(3).toString('hex')}:`;
   const openedAt = Date.now();
   const seeded = await seedWebhookRun({ redisUrl: redis.url, prefix, users: opts.users, dir: root, linkSecret: randomBytes(24).toString('hex'), ...(opts.env ? { env: opts.env } : {}) });
@@ -259,6 +261,8 @@ export interface Delivered {
   /** Statuses of every attempt, across its deliveries (0: the connection failed). */
   statuses: number[];
   acknowledged: boolean;
+  /** ms since the epoch of the first 2xx, when acknowledged. */
+  ackedAt?: number;
 }
 
 /**
@@ -321,11 +325,13 @@ export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: n
       for (const p of updates) {
         const statuses: number[] = [];
         const first = (p.updateId * 7 + b) % procs.length;
-        const deliveries = [deliver(p, first, statuses)];
-        if (p.twice) deliveries.push(deliver(p, first + 1, statuses));
+        let ackedAt: number | undefined;
+        const deliveries = [deliver(p, first, statuses), ...(p.twice ? [deliver(p, first + 1, statuses)] : [])].map((d) => d.then(() => {
+          if (statuses.some((s) => s >= 200 && s < 300)) ackedAt ??= Date.now();
+        }));
         await Promise.all(deliveries);
         const acknowledged = statuses.some((s) => s >= 200 && s < 300);
-        results.push({ planned: p, statuses, acknowledged });
+        results.push({ planned: p, statuses, acknowledged, ...(ackedAt !== undefined && { ackedAt }) });
         if (acknowledged) opts.onProgress?.(++acked, total);
       }
     }),
@@ -443,4 +449,42 @@ export async function waitRelayed(run: Run, delivered: Delivered[], timeoutMs: n
 /** The tail of every process log, for a failure message. */
 export function logs(run: Run, lines = 15): string {
   return run.procs.map((p) => `--- process ${p.index}\n${p.child?.tail(lines) ?? ''}`).join('\n');
+}
+
+/** When each acknowledged comment reached its seller, per update id, in arrival order. */
+export function relayArrivals(run: Run, delivered: Delivered[]): Map<number, number[]> {
+  const sellerOfUpdate = new Map(delivered.map((d) => [d.planned.updateId, run.seeded.buyers[d.planned.buyer]!.sellerTelegramId]));
+  const out = new Map<number, number[]>();
+  for (const s of run.sent) {
+    const m = TAG.exec(s.text);
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (sellerOfUpdate.get(n) !== s.chatId) continue;
+    out.set(n, [...(out.get(n) ?? []), s.at]);
+  }
+  return out;
+}
+
+/** Delivery entries a process holds right now (read from its streams, not acknowledged), by its pid. */
+export async function deliveriesHeldBy(run: Run, pid: number): Promise<number> {
+  const redis = run.redis.connect();
+  try {
+    let held = 0;
+    for (let n = 0; n < 8; n++) {
+      const summary = (await redis.xpending(`${run.seeded.prefix}{dlv}:x:telegram:${n}`, 'relay').catch(() => [0, null, null, null])) as [number, string | null, string | null, Array<[string, string]> | null];
+      for (const [consumer, count] of summary[3] ?? []) if (consumer.includes(`-${pid}-`)) held += Number(count);
+    }
+    return held;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A counter's total on a process's /metrics (0 when absent). */
+export async function metricTotal(proc: PalabreProcess, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${proc.port}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 }

@@ -9,6 +9,10 @@ import { createHttpServer } from '../../src/http/server.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
 import { createMemoryKv } from '../../src/infra/kv.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
+import { createOutboxWorker } from '../../src/app/outbox-worker.js';
+import { createLinkStore } from '../../src/infra/link-store.js';
+import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
+import { DeliveryError, fakeNotifier, linkDemoCast, testRender, type Received } from '../support/worker-process-fakes.js';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123';
 const NOW = '2026-10-21T08:00:00.000Z';
@@ -243,5 +247,56 @@ describe('admin API without ADMIN_TOKEN', () => {
       expect(res.json().error.code).toBe('NOT_FOUND');
     }
     expect(s.issued).toEqual([]);
+  });
+});
+
+describe('dead letters: GET /admin/dead-letters and POST /admin/dead-letters/replay', () => {
+  it('lists a notification given up, replays it once the platform is back, and refuses unknown keys and bad bodies', async () => {
+    const links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    const received: Received[] = [];
+    let down = true;
+    const worker = createOutboxWorker({
+      store: createMemoryCaseStore(),
+      links,
+      notifiers: [fakeNotifier('discord', received, () => (down ? new DeliveryError('400 Unknown Channel', { permanent: true }) : null))],
+      render: testRender,
+      queue: createMemoryDeliveryQueue(),
+      sweepEveryMs: 0,
+    });
+    await worker.start();
+    const app = createHttpServer({ logger: silentLogger, metrics: createMetrics() });
+    registerAdminRoutes(app, {
+      adminToken: ADMIN_TOKEN,
+      linking: createLinking({ secret: 'link-secret-for-tests-0123', kv: createMemoryKv(), clock }),
+      accounts: { account: async () => null },
+      store: createMemoryCaseStore(),
+      deadLetters: { list: () => worker.deadLetters(), replay: (k) => worker.replay(k), replayAll: () => worker.replayAll() },
+    });
+    try {
+      await worker.send([{ id: 'n-relay-1', to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-quote', args: { text: 'Colis parti' } }], createdAt: '2026-10-21T08:00:00.000Z' }]);
+      const list = async () => (await app.inject({ method: 'GET', url: '/admin/dead-letters', headers: auth })).json();
+      await expect.poll(async () => (await list()).count).toBe(1);
+      const [letter] = (await list()).deadLetters;
+      expect(letter).toMatchObject({ key: 'n-relay-1@discord|d-bisou', target: 'discord|d-bisou', attempts: 1, error: '400 Unknown Channel' });
+
+      // Refused: no token, a body that is neither a key nor all, an unknown key. Nothing changes.
+      expect((await app.inject({ method: 'GET', url: '/admin/dead-letters' })).statusCode).toBe(401);
+      const bad = await app.inject({ method: 'POST', url: '/admin/dead-letters/replay', headers: { ...auth, ...json }, payload: { all: false } });
+      expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION']);
+      const unknown = await app.inject({ method: 'POST', url: '/admin/dead-letters/replay', headers: { ...auth, ...json }, payload: { key: 'nope@discord|x' } });
+      expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'DEAD_LETTER_NOT_FOUND']);
+      expect((await list()).count).toBe(1);
+
+      down = false;
+      const ok = await app.inject({ method: 'POST', url: '/admin/dead-letters/replay', headers: { ...auth, ...json }, payload: { key: letter.key } });
+      expect(ok.json()).toEqual({ replayed: 1 });
+      await expect.poll(() => received.filter((r) => r.ok && r.notificationId === 'n-relay-1').length).toBe(1);
+      expect((await list()).count).toBe(0);
+      const none = await app.inject({ method: 'POST', url: '/admin/dead-letters/replay', headers: { ...auth, ...json }, payload: { all: true } });
+      expect(none.json()).toEqual({ replayed: 0 });
+    } finally {
+      await worker.close();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
-import { createRedisDeliveryQueue } from '../../src/infra/redis-delivery-queue.js';
-import type { DeliveryItem, DeliveryQueue } from '../../src/ports/outbox.js';
+import { createRedisDeliveryQueue, partitionOf } from '../../src/infra/redis-delivery-queue.js';
+import type { DeliveryHandler, DeliveryItem, DeliveryQueue, DeliveryResult } from '../../src/ports/outbox.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 
 let r: TestRedis;
@@ -25,6 +25,7 @@ const implementations: Array<[string, () => { queue: DeliveryQueue; again: () =>
 
 // A Teams-like user id: targets may hold ':' and other characters.
 const TARGET = 'teams|29:1AbC-é';
+const OTHER = 'teams|29:zZ';
 const item = (id: string, target = TARGET): DeliveryItem => ({
   key: `${id}@${target}`,
   target,
@@ -34,63 +35,259 @@ const item = (id: string, target = TARGET): DeliveryItem => ({
   enqueuedAt: '2026-10-21T08:00:00.000Z',
 });
 
+const started: DeliveryQueue[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((q) => q.close()));
+});
+
+/** Waits until `probe` holds (never asserting how long it took). */
+async function until(probe: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await probe()) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+  expect(await probe()).toBe(true);
+}
+
+/** Starts consuming with a handler that records what it saw and settles each item as delivered. */
+async function consume(queue: DeliveryQueue, seen: DeliveryItem[], decide: (item: DeliveryItem) => Promise<DeliveryResult | 'done'> | DeliveryResult | 'done' = () => 'done'): Promise<void> {
+  const handle: DeliveryHandler = async (it) => {
+    seen.push(structuredClone(it));
+    const verdict = await decide(it);
+    if (verdict !== 'done') return verdict;
+    await queue.done(it, true);
+    return null;
+  };
+  started.push(queue);
+  await queue.start(handle, ['teams']);
+}
+
+const keys = (items: DeliveryItem[], target = TARGET) => items.filter((i) => i.target === target).map((i) => i.notification.id);
+
 describe.each(implementations)('DeliveryQueue contract: %s', (_name, make) => {
-  it('keeps each target in order and hands out items as they were stored', async () => {
+  it('hands out each target\'s items in the order they were stored, once', async () => {
     const { queue } = make();
-    expect(await queue.enqueue([item('n1'), item('n2'), item('m1', 'telegram|42')])).toEqual(expect.arrayContaining([TARGET, 'telegram|42']));
-    expect(await queue.head(TARGET)).toEqual(item('n1'));
-    expect((await queue.pendingTargets()).sort()).toEqual([TARGET, 'telegram|42'].sort());
-    await queue.done(item('n1'), true);
-    expect((await queue.head(TARGET))?.key).toBe(item('n2').key);
-    await queue.done(item('n2'), true);
-    expect(await queue.head(TARGET)).toBeNull();
-    expect(await queue.pendingTargets()).toEqual(['telegram|42']);
+    expect(await queue.enqueue([item('n1'), item('n2'), item('m1', OTHER), item('n3')])).toBe(4);
+    const seen: DeliveryItem[] = [];
+    await consume(queue, seen);
+    await until(() => seen.length === 4);
+    expect(keys(seen)).toEqual(['n1', 'n2', 'n3']);
+    expect(keys(seen, OTHER)).toEqual(['m1']);
+    expect(seen.find((i) => i.notification.id === 'n1')).toMatchObject({ ...item('n1'), attempts: 0 });
+    await queue.enqueue([item('n4')]);
+    await until(() => seen.length === 5);
+    expect(keys(seen)).toEqual(['n1', 'n2', 'n3', 'n4']);
   });
 
   it('skips an item seen before, whether waiting or delivered, and remembers deliveries', async () => {
     const { queue, again } = make();
     await queue.enqueue([item('n1')]);
-    expect(await again().enqueue([item('n1')])).toEqual([]);
-    await queue.done(item('n1'), true);
-    expect(await queue.wasDelivered(item('n1').key)).toBe(true);
-    expect(await again().enqueue([item('n1')])).toEqual([]);
-    expect(await queue.head(TARGET)).toBeNull();
+    expect(await again().enqueue([item('n1')])).toBe(0);
+    const seen: DeliveryItem[] = [];
+    await consume(queue, seen);
+    await until(() => seen.length === 1);
+    await until(() => queue.wasDelivered(item('n1').key));
+    expect(await again().enqueue([item('n1')])).toBe(0);
     expect(await queue.wasDelivered(item('other').key)).toBe(false);
+    await new Promise((res) => setTimeout(res, 200));
+    expect(seen).toHaveLength(1);
   });
 
-  it('counts failed tries on the head, buries it, and replays it at the head with no tries', async () => {
+  it('holds back a retrying item\'s target, not the other targets, and counts it as retrying', async () => {
+    const { queue } = make();
+    await queue.enqueue([item('n1'), item('n2'), item('m1', OTHER)]);
+    const seen: DeliveryItem[] = [];
+    let release = false;
+    await consume(queue, seen, async (it) => {
+      if (it.notification.id !== 'n1' || release) return 'done';
+      await queue.failed(it, '502 Bad Gateway');
+      return { retryInMs: 30 };
+    });
+    await until(() => keys(seen, OTHER).length === 1);
+    await until(async () => (await queue.counts()).retrying === 1);
+    expect(keys(seen).every((id) => id === 'n1')).toBe(true);
+    release = true;
+    await until(() => keys(seen).includes('n2'));
+    const tries = keys(seen).filter((id) => id === 'n1').length;
+    expect(tries).toBeGreaterThan(1);
+    expect(keys(seen)).toEqual([...Array<string>(tries).fill('n1'), 'n2']);
+    expect(seen.filter((i) => i.notification.id === 'n1').map((i) => i.attempts)).toEqual([...Array(tries).keys()]);
+    await until(async () => (await queue.counts()).retrying === 0);
+  });
+
+  it('buries an item as a dead letter, goes on with the next, and replays it once', async () => {
     const { queue } = make();
     await queue.enqueue([item('n1'), item('n2')]);
-    expect(await queue.failed(item('n1'), '502')).toBe(1);
-    expect(await queue.failed(item('n1'), '503')).toBe(2);
-    expect(await queue.head(TARGET)).toMatchObject({ key: item('n1').key, attempts: 2, lastError: '503' });
-    expect(await queue.counts()).toEqual({ dead: 0, retrying: 1 });
-    const head = (await queue.head(TARGET))!;
-    await queue.bury(head, '503', '2026-10-21T09:00:00.000Z');
+    const seen: DeliveryItem[] = [];
+    let broken = true;
+    await consume(queue, seen, async (it) => {
+      if (it.notification.id !== 'n1' || !broken) return 'done';
+      const attempts = await queue.failed(it, '503');
+      await queue.bury({ ...it, attempts, lastError: '503' }, '503', '2026-10-21T09:00:00.000Z');
+      return null;
+    });
+    await until(() => keys(seen).includes('n2'));
     expect(await queue.counts()).toEqual({ dead: 1, retrying: 0 });
-    expect(await queue.deadLetters()).toEqual([{ ...item('n1'), attempts: 2, lastError: '503', error: '503', failedAt: '2026-10-21T09:00:00.000Z' }]);
-    expect((await queue.head(TARGET))?.key).toBe(item('n2').key);
-    expect(await queue.replay(item('n1').key)).toBe(TARGET);
-    expect(await queue.replay(item('n1').key)).toBeNull();
-    expect(await queue.head(TARGET)).toMatchObject({ key: item('n1').key, attempts: 0 });
+    expect(await queue.deadLetters()).toEqual([{ ...item('n1'), attempts: 1, lastError: '503', error: '503', failedAt: '2026-10-21T09:00:00.000Z' }]);
+    broken = false;
+    expect(await queue.replay(item('n1').key)).toBe(true);
+    expect(await queue.replay(item('n1').key)).toBe(false);
+    await until(() => keys(seen).length === 3);
+    expect(keys(seen)).toEqual(['n1', 'n2', 'n1']);
+    expect(seen[2]).toMatchObject({ attempts: 0 });
     expect(await queue.counts()).toEqual({ dead: 0, retrying: 0 });
+    expect(await queue.deadLetters()).toEqual([]);
   });
 
-  it('gives a lock to one holder at a time, released only by its token', async () => {
+  it('keeps what it did not finish when closed, and hands it out again on the next start', async () => {
     const { queue, again } = make();
-    const token = await queue.lock('outbox-C-000001', 60_000);
-    expect(token).toBeTruthy();
-    expect(await again().lock('outbox-C-000001', 60_000)).toBeNull();
-    await again().unlock('outbox-C-000001', 'not-the-token');
-    expect(await again().lock('outbox-C-000001', 60_000)).toBeNull();
-    await queue.unlock('outbox-C-000001', token!);
-    expect(await again().lock('outbox-C-000001', 60_000)).toBeTruthy();
+    await queue.enqueue([item('n1'), item('n2')]);
+    const first: DeliveryItem[] = [];
+    // A platform that hangs on n1: the handler lets go of it when the process stops (as the outbox worker does).
+    let letGo: () => void = () => {};
+    const stopping = new Promise<DeliveryResult>((res) => (letGo = () => res({ retryInMs: 0 })));
+    await consume(queue, first, () => stopping);
+    await until(() => first.length === 1);
+    letGo();
+    await queue.close();
+    started.splice(started.indexOf(queue), 1);
+    const next = again();
+    const seen: DeliveryItem[] = [];
+    await consume(next, seen);
+    await until(() => seen.length === 2);
+    expect(keys(seen)).toEqual(['n1', 'n2']);
+  });
+});
+
+describe('Redis delivery streams across processes', () => {
+  const fresh = () => `${r.prefix}${randomBytes(3).toString('hex')}:`;
+  /** A handler as the outbox worker's: a taken-over item already delivered is not sent again. */
+  const worker = (queue: DeliveryQueue, sent: DeliveryItem[], name: string): DeliveryHandler => async (it) => {
+    if (it.redelivered && (await queue.wasDelivered(it.key))) {
+      await queue.done(it, true);
+      return null;
+    }
+    sent.push({ ...structuredClone(it), lastError: name });
+    await new Promise((res) => setTimeout(res, Math.random() * 3));
+    await queue.done(it, true);
+    return null;
+  };
+  const start = async (queue: DeliveryQueue, sent: DeliveryItem[], name: string) => {
+    started.push(queue);
+    await queue.start(worker(queue, sent, name), ['teams']);
+  };
+  const targets = Array.from({ length: 24 }, (_, i) => `teams|29:user-${i}`);
+  const inOrder = (sent: DeliveryItem[]) =>
+    targets.every((t) => {
+      const ns = sent.filter((i) => i.target === t).map((i) => Number(i.notification.id.split('-')[1]));
+      return ns.every((n, i) => i === 0 || n > ns[i - 1]!);
+    });
+
+  it('spreads partitions over live processes: every item once, each recipient in order, a stopped process taken over', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const queues = [0, 1, 2].map(() => createRedisDeliveryQueue(r.connect(), prefix));
+    await Promise.all(queues.map((q, i) => start(q, sent, `p${i}`)));
+    // Once all three are members and have had two beats to settle who reads what.
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 3);
+    await new Promise((res) => setTimeout(res, 1500));
+    let n = 0;
+    const burst = async (rounds: number) => {
+      for (let round = 0; round < rounds; round += 1) {
+        n += 1;
+        await queues[0]!.enqueue(targets.map((t) => item(`n-${n}`, t)));
+      }
+    };
+    await burst(10);
+    await until(() => sent.length === targets.length * 10);
+    // Every process took part once the membership settled.
+    expect(new Set(sent.map((i) => i.lastError)).size).toBeGreaterThan(1);
+    // One process stops mid-burst: what it held is claimed by the others at once.
+    const closing = queues[1]!.close();
+    await burst(10);
+    await closing;
+    await until(() => new Set(sent.map((i) => i.key)).size === targets.length * 20);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(sent).toHaveLength(targets.length * 20);
+    expect(inOrder(sent)).toBe(true);
   });
 
-  it('lets a lock expire when its holder died', async () => {
-    const { queue } = make();
-    expect(await queue.lock('outbox-C-000002', 50)).toBeTruthy();
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(await queue.lock('outbox-C-000002', 50)).toBeTruthy();
+  it('claims the entries of a process that died holding them, sends them first, and marks them redelivered', async () => {
+    const prefix = fresh();
+    const target = TARGET;
+    const stream = `${prefix}{dlv}:x:teams:${partitionOf(target, 8)}`;
+    const producer = createRedisDeliveryQueue(r.redis, prefix);
+    await r.redis.xgroup('CREATE', stream, 'relay', '0', 'MKSTREAM');
+    await producer.enqueue([item('n1'), item('n2')]);
+    // A process that read n1 and n2, then died: its last token stays as it was, and lapses.
+    await r.redis.hset(`${prefix}{dlv}:members:teams`, 'dead-host-1', '41');
+    await r.redis.xreadgroup('GROUP', 'relay', 'dead-host-1', 'COUNT', 10, 'STREAMS', stream, '>');
+    await producer.enqueue([item('n3')]);
+    const sent: DeliveryItem[] = [];
+    await start(createRedisDeliveryQueue(r.connect(), prefix), sent, 'survivor');
+    await until(() => sent.length === 3);
+    expect(keys(sent)).toEqual(['n1', 'n2', 'n3']);
+    expect(sent.map((i) => Boolean(i.redelivered))).toEqual([true, true, false]);
+    // Nothing is left pending for the dead process.
+    expect(await r.redis.xpending(stream, 'relay')).toEqual([0, null, null, null]);
+  });
+
+  it('passes a partition to a process that joins, without reordering or repeating', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const first = createRedisDeliveryQueue(r.connect(), prefix);
+    await start(first, sent, 'first');
+    let n = 0;
+    const feeding = (async () => {
+      for (; n < 40; n += 1) {
+        await first.enqueue(targets.map((t) => item(`n-${n}`, t)));
+        await new Promise((res) => setTimeout(res, 25));
+      }
+    })();
+    await new Promise((res) => setTimeout(res, 200));
+    await start(createRedisDeliveryQueue(r.connect(), prefix), sent, 'second');
+    await feeding;
+    await until(() => new Set(sent.map((i) => i.key)).size === targets.length * 40);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(sent).toHaveLength(targets.length * 40);
+    expect(inOrder(sent)).toBe(true);
+    expect(sent.some((i) => i.lastError === 'second')).toBe(true);
+  });
+
+  it('takes back an entry pending to itself that it does not hold (an acknowledgement Redis lost), and sends it', async () => {
+    const prefix = fresh();
+    const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
+    // Holding at most one item per partition, and stuck on the first: it stops reading that partition.
+    const q = createRedisDeliveryQueue(r.connect(), prefix, { consumerName: 'host-a', holdMax: 1 });
+    const sent: DeliveryItem[] = [];
+    let release: () => void = () => {};
+    const stuck = new Promise<void>((res) => (release = res));
+    started.push(q);
+    await q.start(async (it) => {
+      if (it.notification.id === 'n1') await stuck;
+      sent.push(structuredClone(it));
+      await q.done(it, true);
+      return null;
+    }, ['teams']);
+    await q.enqueue([item('n1')]);
+    await until(async () => ((await r.redis.xpending(stream, 'relay')) as [number])[0] === 1);
+    // n2 is read in its name by someone else: pending to host-a, unknown to it (as after a restart of Redis).
+    await q.enqueue([item('n2')]);
+    await r.redis.xreadgroup('GROUP', 'relay', 'host-a', 'COUNT', 10, 'STREAMS', stream, '>');
+    release();
+    await until(() => sent.length === 2, 20_000);
+    expect(keys(sent)).toEqual(['n1', 'n2']);
+    expect(sent[1]!.redelivered).toBe(true);
+  });
+
+  it('acknowledges and skips an entry that holds no item, and goes on', async () => {
+    const prefix = fresh();
+    const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
+    await r.redis.xgroup('CREATE', stream, 'relay', '0', 'MKSTREAM');
+    await r.redis.xadd(stream, '*', 'junk', '1');
+    const q = createRedisDeliveryQueue(r.connect(), prefix);
+    await q.enqueue([item('n1')]);
+    const sent: DeliveryItem[] = [];
+    await start(q, sent, 'only');
+    await until(() => sent.length === 1);
+    await until(async () => ((await r.redis.xpending(stream, 'relay')) as [number])[0] === 0);
   });
 });

@@ -112,7 +112,7 @@ describe('Redis case store specifics', () => {
     c = await add(store, c, [{ type: 'evidence', at: at(500), actor: amina, kind: 'photo', blob: { id: 'b-7f3a9c2e', contentType: 'image/jpeg', size: 184_233 } }]);
     c = await add(store, c, [{ type: 'tracking', at: at(600), actor: bisou, carrier: 'dhl', number: 'JD0150', delivered: false, deliveredTo: null, mismatch: false }]);
     c = await add(store, c, [{ type: 'reminder', at: at(1440), actor: { accountId: 'system', role: 'system', platform: 'system' }, nudge: 'seller_reminder', to: 'seller', nudgeId: `nudge-${c.id}-seller_reminder-1` }]);
-    await store.ackOutbox(c.id, 2);
+    await store.ackOutbox(c.id, (await store.peekOutbox(c.id, 2)).map((n) => n.id));
     const keys = await r.redis.keys(`${prefix}case:{${c.id}}*`);
     const bytes = await Promise.all(keys.map(async (k) => [k.slice(prefix.length), await r.redis.memory('USAGE', k)] as const));
     const total = bytes.reduce((s, [, b]) => s + Number(b ?? 0), 0);

@@ -7,7 +7,6 @@ import { notificationsFor } from '../../src/app/notifications.js';
 import { createNudges } from '../../src/app/nudges.js';
 import { createOutboxWorker } from '../../src/app/outbox-worker.js';
 import { parsePolicy } from '../../src/domain/policy.js';
-import { createBullmqDrainRunner } from '../../src/infra/bullmq-delivery-runner.js';
 import { bullPrefix, createBullmqScheduler } from '../../src/infra/bullmq-scheduler.js';
 import { createDemoMarketplace } from '../../src/infra/demo-marketplace.js';
 import { createRedisKv } from '../../src/infra/kv.js';
@@ -71,16 +70,15 @@ async function frontProcess(prefix: string): Promise<{ service: CaseService; sch
   const store = createRedisCaseStore(redis, { prefix });
   const kv = createRedisKv(redis, prefix);
   await linkDemoCast(createLinkStore(kv));
-  const runner = createBullmqDrainRunner({ redis, prefix });
   // Configured like every bot process (same platforms); it hands off but never starts delivering.
   const platforms = [fakeNotifier('telegram', received), fakeNotifier('discord', received)];
-  const outbox = createOutboxWorker({ store, links: createLinkStore(kv), notifiers: platforms, render: testRender, queue: createRedisDeliveryQueue(redis, prefix), runner });
+  const outbox = createOutboxWorker({ store, links: createLinkStore(kv), notifiers: platforms, render: testRender, queue: createRedisDeliveryQueue(redis, prefix) });
   const scheduler = createBullmqScheduler({ redis, prefix });
   const policy = parsePolicy(POLICY);
   const marketplace = createDemoMarketplace(new Date(DEMO_NOW));
   const nudges = createNudges({ store, scheduler, outbox, marketplace, kv, policy, defaultTimezone: 'Africa/Kinshasa' });
   const service = createCaseService({ store, shops: createMemoryShopStatusStore(), marketplace, clock: systemClock, policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges.afterAppend });
-  return { service, scheduler, close: async () => { await scheduler.close(); await runner.close(); } };
+  return { service, scheduler, close: async () => { await scheduler.close(); } };
 }
 
 /** Waits until no delivery or nudge job is running. */

@@ -224,18 +224,31 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
         c = await add(c, [comment('allô')], [note(c.id, 3, c.openedAt)]);
         expect((await store.peekOutbox(c.id, 2)).map((n) => n.id)).toEqual([`${c.id}-n1`, `${c.id}-n2`]);
         expect(await store.peekOutbox(c.id, 10)).toEqual([note(c.id, 1, c.openedAt), note(c.id, 2, c.openedAt), note(c.id, 3, c.openedAt)]);
-        await store.ackOutbox(c.id, 2);
+        expect(await store.ackOutbox(c.id, [`${c.id}-n1`, `${c.id}-n2`])).toBe(1);
         expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual([`${c.id}-n3`]);
         expect(await store.peekOutbox(c.id, 0)).toEqual([]);
+      });
+
+      it('removes only the entries a hand-off read, when two hand-offs of the same outbox race', async () => {
+        let c = await open({}, 2);
+        const first = (await store.peekOutbox(c.id, 10)).map((n) => n.id);
+        const second = [...first];
+        // The first hand-off removes what it read; a notification arrives; the second, late, removes nothing.
+        expect(await store.ackOutbox(c.id, first)).toBe(0);
+        c = await add(c, [comment('encore')], [note(c.id, 3, c.openedAt)]);
+        expect(await store.ackOutbox(c.id, second)).toBe(1);
+        expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual([`${c.id}-n3`]);
+        // A read that only partly matches the head removes the part that does.
+        expect(await store.ackOutbox(c.id, [`${c.id}-n3`, `${c.id}-n9`])).toBe(0);
       });
 
       it('lists the cases with something to deliver, until all of it is acknowledged', async () => {
         const withMail = await open({}, 2);
         const quiet = await open({}, 0);
         expect(await store.casesWithOutbox()).toEqual([withMail.id]);
-        await store.ackOutbox(withMail.id, 1);
+        await store.ackOutbox(withMail.id, [`${withMail.id}-n1`]);
         expect(await store.casesWithOutbox()).toEqual([withMail.id]);
-        await store.ackOutbox(withMail.id, 1);
+        await store.ackOutbox(withMail.id, [`${withMail.id}-n2`]);
         expect(await store.casesWithOutbox()).toEqual([]);
         await add(quiet, [comment('re')], [note(quiet.id, 1, quiet.openedAt)]);
         expect(await store.casesWithOutbox()).toEqual([quiet.id]);
@@ -243,7 +256,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<CaseSto
 
       it('has an empty outbox for an unknown case', async () => {
         expect(await store.peekOutbox('C-424242', 5)).toEqual([]);
-        await store.ackOutbox('C-424242', 5);
+        expect(await store.ackOutbox('C-424242', ['C-424242-n1'])).toBe(0);
       });
     });
 

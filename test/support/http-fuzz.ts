@@ -94,16 +94,19 @@ export async function startFuzzTarget(opts: { redisUrl: string; prefix: string; 
 
 /**
  * The stored state under the app's prefix, key → serialized value (DUMP). BullMQ's own keys are left out: its
- * workers touch them on timers (stalled checks, the refund round), whatever the requests do.
+ * workers touch them on timers (stalled checks, the refund round), whatever the requests do. So are the delivery
+ * members (a heartbeat every 0.5 s) and the delivery streams (their consumers' read times move with each read);
+ * an item enqueued by a request would still show, as its `{dlv}:seen:` mark.
  */
 export async function snapshot(redis: Redis, prefix: string): Promise<Map<string, string>> {
   const skip = bullPrefix(prefix);
+  const timers = [`${prefix}{dlv}:members:`, `${prefix}{dlv}:x:`];
   const keys: string[] = [];
   let cursor = '0';
   do {
     const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
     cursor = next;
-    keys.push(...batch.filter((k) => !k.startsWith(skip)));
+    keys.push(...batch.filter((k) => !k.startsWith(skip) && !timers.some((t) => k.startsWith(t))));
   } while (cursor !== '0');
   const dumps = await Promise.all(keys.map((k) => redis.dumpBuffer(k)));
   return new Map(keys.map((k, i) => [k, dumps[i]?.toString('base64') ?? '']));

@@ -10,7 +10,6 @@ import { createMetrics } from '../../src/app/metrics.js';
 import { createNudges } from '../../src/app/nudges.js';
 import { createOutboxWorker } from '../../src/app/outbox-worker.js';
 import { parsePolicy } from '../../src/domain/policy.js';
-import { createBullmqDrainRunner } from '../../src/infra/bullmq-delivery-runner.js';
 import { createBullmqScheduler } from '../../src/infra/bullmq-scheduler.js';
 import { createDemoMarketplace } from '../../src/infra/demo-marketplace.js';
 import { createRedisKv } from '../../src/infra/kv.js';
@@ -39,7 +38,6 @@ const outbox = createOutboxWorker({
   notifiers: [fakeNotifier('telegram', report), fakeNotifier('discord', report)],
   render: testRender,
   queue: createRedisDeliveryQueue(redis, prefix),
-  runner: createBullmqDrainRunner({ redis, prefix }),
   metrics,
   backoffMs: 50,
   sweepEveryMs: 0,

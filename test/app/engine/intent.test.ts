@@ -110,6 +110,9 @@ describe('mentionsOffPlatform', () => {
     "il m'a dit au téléphone qu'il me rembourse",
     'je lui ai envoyé un SMS au vendeur',
     'I texted the seller',
+    'nabengaki moteki na téléphone mbala misato',
+    'nilimpigia muuzaji simu jana',
+    'nimewasiliana naye kwa simu',
   ])('%s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(true);
   });
@@ -123,6 +126,8 @@ describe('mentionsOffPlatform', () => {
     'I got a text saying it was dispatched',
     'le livreur m’a appelé pour dire qu’il arrive',
     'je peux rapporter le téléphone au vendeur ?',
+    'nilinunua simu mpya haijafika',
+    'nasombaki téléphone, ekomi te',
   ])('not: %s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(false);
   });

@@ -84,6 +84,11 @@ describe('the classifier', () => {
     expect(classifyProblem('jamais reçu, je veux être remboursé')).toBe('non_delivery');
     expect(classifyProblem('arrived broken, I want to return it')).toBe('not_as_described');
     expect(classifyProblem("toujours pas reçu le remboursement promis")).toBe('refund_request');
+    // A long story where the parcel never came and the buyer wants the money back: the money is wanted, not missing.
+    const story = "Je suis vraiment déçue. J'ai commandé une robe pour le mariage de ma soeur le 3 novembre, on m'avait dit "
+      + 'livraison en une semaine. Le mariage est passé, toujours rien, le vendeur ne répond pas, je veux mon argent';
+    expect(classifyProblem(story)).toBe('non_delivery');
+    expect(classifyProblem("still nothing and the seller won't answer, I want my money")).toBe('non_delivery');
   });
 
   it('tells the seller sending the wrong size (not as described) from the buyer choosing it (wrong size)', () => {
