@@ -136,7 +136,8 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
         rendered.text = rendered.text ? `${rendered.text}\n\n${note}` : note;
       }
     }
-    // The card's photos as Image elements: their small previews fit in the card as data URIs.
+    // The card's photos as Image elements holding their previews as data URIs: base64 images do not count towards Teams' message size
+    // limit (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
     const alt = out.card ? deps.i18n.t(out.locale, { id: 'evidence-preview-alt', args: { caseId: out.card.caseId } }, out.timezone) : '';
     const images = (await cardPreviews(out, deps.blobs)).map((p) => ({ url: `data:${p.contentType};base64,${Buffer.from(p.data).toString('base64')}`, altText: alt }));
     const activities = toActivities(rendered, inline, images);
