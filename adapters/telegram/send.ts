@@ -13,11 +13,13 @@ import { createKvCardIds, type CardIds } from './cards.js';
 import { createButtonSlots } from '../common/slots.js';
 import { cardPreviews, relayedFile, type CardPreview } from '../common/evidence.js';
 import type { BlobRef } from '../../src/domain/types.js';
+import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
 /** A stored file as the sender posts it. */
 type StoredFile = { ref: BlobRef; data: Uint8Array };
-import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
+/** A card photo's preview as a file to post, named after its blob. */
+const previewFile = (p: CardPreview): StoredFile => ({ ref: { id: p.blobId, contentType: p.contentType, size: p.data.byteLength, name: `${p.blobId.slice(0, 12)}-preview.jpg` }, data: p.data });
 
 /** Telegram's limit on callback_data (https://core.telegram.org/bots/api#inlinekeyboardbutton). */
 const CALLBACK_DATA_BYTES = 64;
@@ -87,7 +89,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
   /** The card's photo previews before the card itself, as one album (https://core.telegram.org/bots/api#sendmediagroup). */
   async function sendAlbum(chatId: string, previews: CardPreview[], thread: { message_thread_id?: number }): Promise<Message[]> {
     if (previews.length === 0) return [];
-    const file = (p: CardPreview) => new InputFile(p.data, `${p.blobId.slice(0, 12)}-preview.jpg`);
+    const file = (p: CardPreview) => new InputFile(p.data, previewFile(p).ref.name);
     if (previews.length === 1) return [await api.sendPhoto(chatId, file(previews[0]!), { ...thread, disable_notification: true })];
     return api.sendMediaGroup(chatId, previews.map((p) => ({ type: 'photo' as const, media: file(p) })), { ...thread, disable_notification: true });
   }
@@ -103,8 +105,8 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
     const last = markup ?? (!isPrivate && out.expects ? { force_reply: true as const, selective: true } : undefined);
     const previews = await cardPreviews(out, deps.blobs);
     // A card with one photo is that photo's preview with the card as its caption; with several, an album comes first.
-    const single = !relayed && previews.length === 1 ? previews[0]! : null;
-    const blob = relayed ?? (single ? { ref: { id: single.blobId, contentType: single.contentType, size: single.data.byteLength, name: `${single.blobId.slice(0, 12)}-preview.jpg` }, data: single.data } : null);
+    const single = !relayed && previews.length === 1 ? previewFile(previews[0]!) : null;
+    const blob = relayed ?? single;
     const sent: Message[] = single ? [] : await sendAlbum(chatId, previews, thread);
     const captioned = blob && view.chunks.length <= 1 && (view.chunks[0] ?? '').length <= CAPTION_LIMIT;
     const texts = captioned ? [] : view.chunks;
