@@ -55,6 +55,7 @@ import { registerDeskMetrics } from './app/desk-metrics.js';
 import { holidayPredicate } from './infra/holidays.js';
 import { createOutboxWorker, type OutboxWorker } from './app/outbox-worker.js';
 import { createEvidenceRetention, RETENTION_JOB, type EvidenceRetention } from './app/evidence-retention.js';
+import { createOrphanSweep, type OrphanSweep } from './app/evidence-orphans.js';
 import { createRefundReconciler, type RefundReconciler } from './app/refund-reconciler.js';
 import type { Engine } from './ports/turn.js';
 import type { Policy } from './domain/policy.js';
@@ -94,6 +95,8 @@ export interface Palabre {
   blobs: BlobStore;
   /** The daily deletion of closed cases' evidence past EVIDENCE_RETENTION. */
   retention: EvidenceRetention;
+  /** The sweep of uploaded files no case holds, past EVIDENCE_ORPHAN_TTL (run by the retention job). */
+  orphans: OrphanSweep;
   linking: Linking;
   i18n: I18n;
   engine: Engine;
@@ -229,7 +232,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
 
   const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
   registerDeskMetrics(metrics.registry, { store, policy, clock });
-  const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics });
+  const orphans = createOrphanSweep({ store, blobs, clock, ttl: config.EVIDENCE_ORPHAN_TTL, logger, metrics });
+  const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics, orphans });
   const refunds = createRefundReconciler({ store, marketplace, scheduler, clock, logger, metrics, everyMs: config.REFUND_RECONCILE_EVERY_MS });
 
   // Trained on the same catalogues the answers come from: every language spoken is one recognised.
@@ -313,6 +317,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     threads,
     blobs,
     retention,
+    orphans,
     linking,
     i18n,
     engine,

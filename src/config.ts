@@ -91,6 +91,9 @@ export const envSchema = z.object({
   EVIDENCE_RETENTION: isoDuration
     .prefault('P400D')
     .describe('How long a closed case\'s evidence files are kept after closing (ISO-8601), past the late-delivery horizon; a daily job then deletes them and the timeline says the file expired. A reopened case keeps its files.'),
+  EVIDENCE_ORPHAN_TTL: isoDuration
+    .prefault('P7D')
+    .describe('How long a file sent to Palabre but never attached to a case (a report abandoned after its photos) is kept (ISO-8601), counted from its upload; the daily evidence job then deletes it. Keep it longer than a report can stay open (a day after its last message).'),
   PUBLIC_URL: url
     .optional()
     .describe('Public https address of this server as the platforms reach it (e.g. `https://palabre.example.com`); `telegram setup` registers `PUBLIC_URL/telegram/webhook`.'),

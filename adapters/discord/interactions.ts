@@ -171,7 +171,7 @@ function replyOptions(m: DiscordMessage) {
     ...(m.content ? { content: m.content } : {}),
     embeds: m.embeds,
     components: m.components,
-    files: m.file ? [{ attachment: m.file.data, name: m.file.name }] : [],
+    files: (m.files ?? []).map((f) => ({ attachment: f.data, name: f.name })),
     allowedMentions: { parse: [], users: m.mentions.users ?? [], roles: m.mentions.roles ?? [] },
   } satisfies InteractionReplyOptions;
 }

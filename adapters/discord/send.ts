@@ -11,15 +11,24 @@ import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js'
 import { actionId, CUSTOM_ID_MAX, formId, isTokenShaped, selectId } from './parse.js';
 import { LIMITS, toDiscordView, type ComponentSpec } from './render.js';
 import { createButtonSlots } from '../common/slots.js';
+import { cardPreviews, relayedFile } from '../common/evidence.js';
 
 /** One Discord message ready to post, through REST or as an interaction response. */
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  file?: { name: string; data: Buffer; contentType: string };
+  /** Uploaded with the message: the relayed file, and the previews its embeds show (`attachment://<name>`). */
+  files?: DiscordFile[];
   /** Who this message pings; nobody else is ever mentioned (user text may contain @everyone). */
   mentions: Mentions;
+}
+
+/** A file uploaded with a message. */
+export interface DiscordFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
 }
 
 /** Users and roles a message pings (placed before its text). */
@@ -84,7 +93,8 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
   }
 
   /** The OutMessage as one or more Discord messages (long text is split; embed, buttons and file go last). */
-  async function compose(out: OutMessage, opts: { mentions?: Mentions; inCaseThread?: boolean } = {}): Promise<DiscordMessage[]> {
+  async function compose(original: OutMessage, opts: { mentions?: Mentions; inCaseThread?: boolean } = {}): Promise<DiscordMessage[]> {
+    const { out, blob } = await relayedFile(original, deps.blobs, logger);
     const t = (id: string, args?: Record<string, string>) => deps.i18n.t(out.locale, args ? { id, args } : { id }, out.timezone);
     const view = toDiscordView(renderMessage(out, deps.i18n, discordCapabilities(opts.inCaseThread === true)), out, { select: t('dc-select-placeholder'), form: (kind) => t('dc-form-open', { kind }) });
     if (view.dropped > 0) logger.warn({ caseId: out.caseId, dropped: view.dropped }, 'components beyond Discord limits were dropped');
@@ -92,8 +102,6 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
     const components = await Promise.all(
       view.rows.map(async (row) => ({ type: 1 as const, components: await Promise.all(row.map((c) => component(c, c.type === 'select' ? selects++ : 0))) })),
     );
-    const blob = out.blobId ? await deps.blobs.get(out.blobId) : null;
-    if (out.blobId && !blob) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
     const file = blob ? { name: blob.ref.name ?? `${blob.ref.id.slice(0, 12)}${extensionOf(blob.ref.contentType)}`, data: Buffer.from(blob.data), contentType: blob.ref.contentType } : undefined;
 
     const chunks: (string | undefined)[] = view.chunks.length > 0 ? [...view.chunks] : [undefined];
@@ -106,10 +114,15 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
     }
     const messages = chunks.map((content): DiscordMessage => ({ ...(content ? { content } : {}), embeds: [], components: [], mentions }));
     const last = messages.at(-1)!;
-    if (view.embed) last.embeds = [view.embed];
+    // The card's photos show as embed images of previews uploaded with it (https://discord.com/developers/docs/reference#uploading-files).
+    const previews = view.embed ? await cardPreviews(out, deps.blobs) : [];
+    const shown = previews.map((p): DiscordFile => ({ name: `preview-${p.blobId.slice(0, 12)}.jpg`, data: Buffer.from(p.data), contentType: p.contentType }));
+    const image = (f: DiscordFile) => ({ image: { url: `attachment://${f.name}` } });
+    if (view.embed) last.embeds = [{ ...view.embed, ...(shown[0] ? image(shown[0]) : {}) }, ...shown.slice(1).map(image)];
     last.components = components;
-    if (file) last.file = file;
-    return messages.filter((m) => m.content || m.embeds.length > 0 || m.components.length > 0 || m.file);
+    const files = [...shown, ...(file ? [file] : [])];
+    if (files.length > 0) last.files = files;
+    return messages.filter((m) => m.content || m.embeds.length > 0 || m.components.length > 0 || m.files);
   }
 
   /** Remembers sent messages of a case (a reply to one is a comment) and keeps one live copy per card. */
@@ -148,9 +161,9 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
           components: m.components,
           allowed_mentions: allowedMentions(m.mentions),
           ...(i === 0 && opts.replyTo ? { message_reference: { message_id: opts.replyTo, fail_if_not_exists: false } } : {}),
-          ...(m.file ? { attachments: [{ id: 0, filename: m.file.name }] } : {}),
+          ...(m.files ? { attachments: m.files.map((f, id) => ({ id, filename: f.name })) } : {}),
         };
-        const files = m.file ? [{ name: m.file.name, data: m.file.data, contentType: m.file.contentType }] : undefined;
+        const files = m.files?.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType }));
         const sent = (await rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
         ids.push(sent.id);
       }

@@ -89,14 +89,29 @@ function adaptiveCard(body: unknown[]): Attachment {
 }
 
 /** A case card: bold title, one line per fact, its buttons (and the message's) as Action.Submit. */
-export function caseCard(card: RenderedCard, choices: RenderedChoice[] = []): Attachment {
+export function caseCard(card: RenderedCard, choices: RenderedChoice[] = [], images: CardImage[] = []): Attachment {
   const seen = new Set<string>();
   const actions = [...card.actions, ...choices].filter((c) => !seen.has(c.token) && seen.add(c.token));
   return adaptiveCard([
     textBlock(card.title, { weight: 'Bolder', size: 'Medium' }),
     ...card.lines.map((line) => ({ ...textBlock(line), spacing: 'Small' })),
+    ...photoBlocks(images),
     ...actionSets(actions),
   ]);
+}
+
+/** A photo shown on a card: a URL Teams can load (here a data URI of a small preview) and its description. */
+export interface CardImage {
+  url: string;
+  altText: string;
+}
+
+/** One photo as an Image, several as an ImageSet (https://adaptivecards.io/explorer/ImageSet.html). */
+function photoBlocks(images: CardImage[]): unknown[] {
+  if (images.length === 0) return [];
+  const image = (i: CardImage) => ({ type: 'Image', url: i.url, altText: i.altText });
+  if (images.length === 1) return [{ ...image(images[0]!), size: 'Large', spacing: 'Medium' }];
+  return [{ type: 'ImageSet', imageSize: 'Medium', spacing: 'Medium', images: images.map(image) }];
 }
 
 /** Buttons alone, under a message's text. */
@@ -113,11 +128,11 @@ export function textActivity(text: string): OutActivity {
  * Lays a rendered message out as Teams activities: the text (split when long), then the case card or
  * the buttons on the last one; `extra` (a relayed image) rides on the last activity.
  */
-export function toActivities(r: RenderedMessage, extra: Attachment[] = []): OutActivity[] {
+export function toActivities(r: RenderedMessage, extra: Attachment[] = [], cardImages: CardImage[] = []): OutActivity[] {
   const chunks = splitText(r.text);
   const activities: OutActivity[] = chunks.map(textActivity);
   const attachments: Attachment[] = [];
-  if (r.card) attachments.push(caseCard(r.card, r.choices));
+  if (r.card) attachments.push(caseCard(r.card, r.choices, cardImages));
   else if (r.choices.length) attachments.push(choicesCard(r.choices));
   attachments.push(...extra);
   if (attachments.length === 0) return activities;

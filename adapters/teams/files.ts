@@ -68,7 +68,7 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
      * a consent card that uploads the file to the user's OneDrive once they accept; null where Teams
      * lets a bot post neither (channels: the message says which file the case holds).
      */
-    async relay(blobId: string, opts: { personal: boolean; userId?: string; caption?: string }): Promise<{ attachment: Attachment | null; ref: BlobRef } | null> {
+    async relay(blobId: string, opts: { personal: boolean; userId?: string; caption?: string }): Promise<{ attachment: Attachment | null; ref: BlobRef; preview?: Attachment } | null> {
       const blob = await deps.blobs.get(blobId);
       if (!blob) return null;
       const { ref, data } = blob;
@@ -76,12 +76,16 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
       if (INLINE_TYPES.has(ref.contentType) && ref.size <= INLINE_MAX_BYTES) {
         return { ref, attachment: { contentType: ref.contentType, name, contentUrl: `data:${ref.contentType};base64,${Buffer.from(data).toString('base64')}` } };
       }
-      if (!opts.personal || !opts.userId) return { ref, attachment: null };
+      // A photo too large to show inline is shown by its preview; the full file goes as below.
+      const small = ref.contentType.startsWith('image/') ? await deps.blobs.preview(blobId) : null;
+      const preview = small ? { preview: { contentType: small.contentType, name: `preview-${name}`, contentUrl: `data:${small.contentType};base64,${Buffer.from(small.data).toString('base64')}` } } : {};
+      if (!opts.personal || !opts.userId) return { ref, attachment: null, ...preview };
       const id = randomBytes(12).toString('base64url');
       await deps.kv.set<PendingConsent>(`teams:consent:${id}`, { blobId, userId: opts.userId }, CONSENT_TTL_MS);
       const context = { palabreConsent: id };
       return {
         ref,
+        ...preview,
         attachment: {
           contentType: CONSENT_CARD,
           name,
@@ -92,9 +96,9 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
 
     /**
      * Answers a consent card: on accept, uploads the file to the URL Teams gave and returns the file card
-     * to post; null when declined, unknown, or answered by someone else.
+     * to post; `expired` when the file is no longer kept; null when declined, unknown, or answered by someone else.
      */
-    async answerConsent(answer: FileConsentAnswer, userId: string): Promise<Attachment | null> {
+    async answerConsent(answer: FileConsentAnswer, userId: string): Promise<Attachment | 'expired' | null> {
       const id = answer.context?.palabreConsent;
       if (typeof id !== 'string') return null;
       const pending = await deps.kv.get<PendingConsent>(`teams:consent:${id}`);
@@ -103,7 +107,7 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
       const info = answer.uploadInfo;
       if (answer.action !== 'accept' || !info?.uploadUrl || !info.contentUrl) return null;
       const blob = await deps.blobs.get(pending.blobId);
-      if (!blob) return null;
+      if (!blob) return 'expired';
       const size = blob.data.byteLength;
       // A OneDrive upload session takes the whole file in one ranged PUT.
       const res = await fetch(info.uploadUrl, {

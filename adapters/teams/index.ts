@@ -79,7 +79,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const adapter = new PalabreCloudAdapter(auth.authentication);
   const refs = createReferenceStore(deps.kv);
   const files = createTeamsFiles({ blobs: deps.blobs, kv: deps.kv, botToken: () => auth.token(), ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
-  const sender = createTeamsSender({ adapter, appId: auth.appId, audience: auth.audience, i18n: deps.i18n, threads: deps.threads, refs, files, logger: log, kv: deps.kv });
+  const sender = createTeamsSender({ adapter, appId: auth.appId, audience: auth.audience, i18n: deps.i18n, threads: deps.threads, refs, files, blobs: deps.blobs, logger: log, kv: deps.kv });
   const notifier = createTeamsNotifier({ sender, refs, threads: deps.threads, logger: log, ...(deps.staffConversationId ? { staffConversationId: deps.staffConversationId } : {}) });
   const turns = createTeamsTurns({
     engine: deps.engine,

@@ -9,6 +9,8 @@ import { hasCard, toActivities, withoutActions, type OutActivity } from './cards
 import type { TeamsFiles } from './files.js';
 import type { KeyValue } from '../../src/ports/kv.js';
 import { createButtonSlots } from '../common/slots.js';
+import { cardPreviews, relayedFile } from '../common/evidence.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { ReferenceStore, TeamsHome, TeamsReference } from './references.js';
 
 export interface TeamsSenderDeps {
@@ -21,6 +23,8 @@ export interface TeamsSenderDeps {
   threads: ThreadRegistry;
   refs: ReferenceStore;
   files: TeamsFiles;
+  /** Where relayed files and card photo previews are read. */
+  blobs: BlobStore;
   logger: Logger;
   /** Which card of a conversation holds each button slot, and each card's version without buttons. */
   kv?: KeyValue;
@@ -116,12 +120,14 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
   }
 
   /** The activities of one OutMessage; a consent card travels alone, after the text. */
-  async function layout(out: OutMessage, personal: boolean, opts: SendOptions): Promise<OutActivity[]> {
+  async function layout(original: OutMessage, personal: boolean, opts: SendOptions): Promise<OutActivity[]> {
+    const { out } = await relayedFile(original, deps.blobs, logger);
     const rendered = renderMessage(out, deps.i18n, TEAMS_CAPABILITIES);
     const inline: Attachment[] = [];
     let separate: Attachment | null = null;
     if (out.blobId) {
       const relay = await deps.files.relay(out.blobId, { personal, ...(opts.userId ? { userId: opts.userId } : {}) });
+      if (relay?.preview) inline.push(relay.preview);
       if (!relay) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
       else if (relay.attachment?.contentType.startsWith('image/')) inline.push(relay.attachment);
       else if (relay.attachment) separate = relay.attachment;
@@ -130,7 +136,11 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
         rendered.text = rendered.text ? `${rendered.text}\n\n${note}` : note;
       }
     }
-    const activities = toActivities(rendered, inline);
+    // The card's photos as Image elements holding their previews as data URIs: base64 images do not count towards Teams' message size
+    // limit (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+    const alt = out.card ? deps.i18n.t(out.locale, { id: 'evidence-preview-alt', args: { caseId: out.card.caseId } }, out.timezone) : '';
+    const images = (await cardPreviews(out, deps.blobs)).map((p) => ({ url: `data:${p.contentType};base64,${Buffer.from(p.data).toString('base64')}`, altText: alt }));
+    const activities = toActivities(rendered, inline, images);
     if (separate) activities.push({ type: 'message', attachments: [separate] });
     return activities;
   }

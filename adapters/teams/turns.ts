@@ -1,5 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { I18n } from '../../src/app/i18n.js';
+import { FILE_EXPIRED } from '../common/evidence.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
@@ -158,7 +159,8 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
 
   async function onFileConsent(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'fileConsent' }>) {
     const card = await deps.files.answerConsent(parsed.answer, parsed.input.userId);
-    if (card) await ctx.sendActivity({ type: 'message', attachments: [card] });
+    if (card === 'expired') await say(ctx, parsed.input, FILE_EXPIRED);
+    else if (card) await ctx.sendActivity({ type: 'message', attachments: [card] });
     // The consent card has done its job either way.
     if (ctx.activity.replyToId) await ctx.deleteActivity(ctx.activity.replyToId).catch(() => undefined);
   }

@@ -11,8 +11,15 @@ import type { KeyValue } from '../../src/ports/kv.js';
 import { messageSubject, type ThreadRegistry } from '../../src/ports/threads.js';
 import { createKvCardIds, type CardIds } from './cards.js';
 import { createButtonSlots } from '../common/slots.js';
+import { cardPreviews, relayedFile, type CardPreview } from '../common/evidence.js';
+import type { BlobRef } from '../../src/domain/types.js';
 import { CAPTION_LIMIT, toTelegramView, type TelegramView } from './render.js';
 
+/** A stored file as the sender posts it. */
+type StoredFile = { ref: BlobRef; data: Uint8Array };
+
+/** A card photo's preview as a file to post, named after its blob. */
+const previewFile = (p: CardPreview): StoredFile => ({ ref: { id: p.blobId, contentType: p.contentType, size: p.data.byteLength, name: `${p.blobId.slice(0, 12)}-preview.jpg` }, data: p.data });
 
 /** Telegram's limit on callback_data (https://core.telegram.org/bots/api#inlinekeyboardbutton). */
 const CALLBACK_DATA_BYTES = 64;
@@ -79,7 +86,15 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
     for (const m of sent) await deps.threads.rememberMessage('telegram', chatId, String(m.message_id), subject);
   }
 
-  async function sendNew(out: OutMessage, view: TelegramView, markup: InlineKeyboardMarkup | undefined, ctx: SendContext): Promise<Message[]> {
+  /** The card's photo previews before the card itself, as one album (https://core.telegram.org/bots/api#sendmediagroup). */
+  async function sendAlbum(chatId: string, previews: CardPreview[], thread: { message_thread_id?: number }): Promise<Message[]> {
+    if (previews.length === 0) return [];
+    const file = (p: CardPreview) => new InputFile(p.data, previewFile(p).ref.name);
+    if (previews.length === 1) return [await api.sendPhoto(chatId, file(previews[0]!), { ...thread, disable_notification: true })];
+    return api.sendMediaGroup(chatId, previews.map((p) => ({ type: 'photo' as const, media: file(p) })), { ...thread, disable_notification: true });
+  }
+
+  async function sendNew(out: OutMessage, relayed: StoredFile | null, view: TelegramView, markup: InlineKeyboardMarkup | undefined, ctx: SendContext): Promise<Message[]> {
     const chatId = out.target.conversationId;
     // Private chats have positive ids, groups negative ones (https://core.telegram.org/bots/api#chat).
     const isPrivate = !chatId.startsWith('-');
@@ -88,11 +103,13 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       !isPrivate && i === 0 && ctx.replyToMessageId ? { reply_parameters: { message_id: ctx.replyToMessageId, allow_sending_without_reply: true } } : {};
     // A force-reply lets a group member answer the question without a bot mention (privacy mode hides plain messages).
     const last = markup ?? (!isPrivate && out.expects ? { force_reply: true as const, selective: true } : undefined);
-    const blob = out.blobId ? await deps.blobs.get(out.blobId) : null;
-    if (out.blobId && !blob) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'blob to relay is missing; sending the text alone');
+    const previews = await cardPreviews(out, deps.blobs);
+    // A card with one photo is that photo's preview with the card as its caption; with several, an album comes first.
+    const single = !relayed && previews.length === 1 ? previewFile(previews[0]!) : null;
+    const blob = relayed ?? single;
+    const sent: Message[] = single ? [] : await sendAlbum(chatId, previews, thread);
     const captioned = blob && view.chunks.length <= 1 && (view.chunks[0] ?? '').length <= CAPTION_LIMIT;
     const texts = captioned ? [] : view.chunks;
-    const sent: Message[] = [];
     for (const [i, text] of texts.entries()) {
       const markupHere = !blob && i === texts.length - 1 ? last : undefined;
       sent.push(await api.sendMessage(chatId, text, { parse_mode: 'HTML', ...thread, ...quote(i), ...(markupHere ? { reply_markup: markupHere } : {}), link_preview_options: { is_disabled: true } }));
@@ -124,8 +141,9 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
 
   return {
     /** Sends one OutMessage to `out.target`; returns the ids of the messages it posted or edited. */
-    async send(out: OutMessage, ctx: SendContext = {}): Promise<number[]> {
-      const chatId = out.target.conversationId;
+    async send(original: OutMessage, ctx: SendContext = {}): Promise<number[]> {
+      const chatId = original.target.conversationId;
+      const { out, blob } = await relayedFile(original, deps.blobs, logger);
       const view = toTelegramView(renderMessage(out, deps.i18n, TELEGRAM_CAPABILITIES));
       if (view.chunks.length === 0 && !out.blobId) {
         logger.warn({ chatId, caseId: out.caseId }, 'nothing to send in an engine message');
@@ -134,14 +152,14 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       const markup = await keyboard(view);
       const cardKey = out.replaceKey ?? null;
       const previous = cardKey ? await cards.get(chatId, cardKey) : undefined;
-      if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId) {
+      if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId && !out.card?.photos?.length) {
         if (await editInPlace(chatId, previous, view, markup)) {
           await remember(out, chatId, [{ message_id: previous } as Message]);
           if (markup) await takeSlot(out, previous);
           return [previous];
         }
       }
-      const sent = await sendNew(out, view, markup, ctx);
+      const sent = await sendNew(out, blob, view, markup, ctx);
       await remember(out, chatId, sent);
       const card = sent.at(-1);
       if (markup) await takeSlot(out, card?.message_id);

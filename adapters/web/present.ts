@@ -7,6 +7,7 @@ import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Pane, PaneEvent, PaneHub, WebButton, WebView } from './panes.js';
+import { relayedFile } from '../common/evidence.js';
 
 /** The part of the i18n module (src/app/i18n.ts) the playground uses. */
 export type WebI18n = Pick<I18n, 't' | 'locales'>;
@@ -77,12 +78,13 @@ export function createPresenter(deps: { i18n: I18n; render: RenderFn; blobs: Blo
     file,
 
     /** Shows one engine message in a pane; returns the event (its seq is the message id replies point to). */
-    async show(pane: Pane, out: OutMessage): Promise<PaneEvent> {
+    async show(pane: Pane, original: OutMessage): Promise<PaneEvent> {
+      // A relayed file no longer kept: the message says it expired, in every language of the pane.
+      const { out } = await relayedFile(original, deps.blobs, logger);
       const views: Record<string, WebView> = {};
       for (const locale of i18n.locales) views[locale] = view(out, locale);
       buttons(pane, views);
       const relayed = out.blobId ? await file(pane, out.blobId) : null;
-      if (out.blobId && !relayed) logger.warn({ blobId: out.blobId, caseId: out.caseId }, 'playground: blob to relay is missing');
       return hub.push(pane, {
         kind: 'bot',
         at: deps.clock.now().toISOString(),

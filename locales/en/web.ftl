@@ -64,4 +64,4 @@ web-error-upload-type = Only photos (JPEG, PNG, WebP, GIF) and PDFs are accepted
 web-error-internal = Something went wrong. Try again in a moment.
 web-error-network = The server does not answer. Check that it is still running.
 web-error-storage = The file could not be saved right now. Nothing was added: try again in a few minutes.
-web-error-file-expired = This file is no longer available: evidence is deleted once the retention period after a case's closing has passed.
+web-error-file-expired = This file has expired: it is no longer kept (deleted once the retention period after a case's closing has passed, or never attached to a case).

@@ -64,4 +64,4 @@ web-error-upload-type = Seules les photos (JPEG, PNG, WebP, GIF) et les PDF sont
 web-error-internal = Une erreur est survenue. Réessayez dans un instant.
 web-error-network = Le serveur ne répond pas. Vérifiez qu'il tourne toujours.
 web-error-storage = Le fichier n’a pas pu être enregistré pour le moment. Rien n’a été ajouté : réessayez dans quelques minutes.
-web-error-file-expired = Ce fichier n’est plus disponible : les pièces sont supprimées une fois passée la durée de conservation après la clôture du dossier.
+web-error-file-expired = Cette pièce a expiré : ce fichier n’est plus conservé (supprimé après la durée de conservation qui suit la clôture du dossier, ou jamais joint à un litige).

@@ -64,4 +64,4 @@ web-error-internal = Likambo moko esalemi mabe. Meka lisusu mwa moke.
 web-error-network = Serveur ezali koyanola te. Tala soki ezali kaka kotambola.
 web-input-count = { $count } / { $max }
 web-error-storage = Fichier ekoki kobombama sikoyo te. Eloko ebakisami te : meka lisusu na miniti mwa moke.
-web-error-file-expired = Fichier oyo ezali lisusu te : ba fichier elongolamaka soki ntango ya kobomba esili nsima ya kokanga dossier.
+web-error-file-expired = Elembeteli oyo esili ntango : fichier oyo ebombami lisusu te (elongolamaki ntango ya kobomba nsima ya kokanga dossier esilaki, to ekangisamaki na dossier te).

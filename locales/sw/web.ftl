@@ -64,4 +64,4 @@ web-error-internal = Hitilafu imetokea. Jaribu tena baada ya muda mfupi.
 web-error-network = Seva haijibu. Hakikisha bado inaendelea.
 web-input-count = { $count } / { $max }
 web-error-storage = Faili haikuweza kuhifadhiwa kwa sasa. Hakuna kilichoongezwa: jaribu tena baada ya dakika chache.
-web-error-file-expired = Faili hii haipo tena: faili hufutwa muda wa kuhifadhi ukipita baada ya faili kufungwa.
+web-error-file-expired = Faili hii imeisha muda: haihifadhiwi tena (ilifutwa muda wa kuhifadhi baada ya kesi kufungwa ulipopita, au haikuwahi kuambatishwa kwenye kesi).

@@ -35,6 +35,8 @@ export interface EvidenceRetentionDeps {
   retention: Duration;
   logger: Logger;
   metrics?: Metrics;
+  /** The sweep of files no case holds, run by the same daily job (so once across processes too). */
+  orphans?: { sweep(): Promise<unknown> };
 }
 
 /**
@@ -80,9 +82,10 @@ export function createEvidenceRetention(deps: EvidenceRetentionDeps) {
     async plan(): Promise<void> {
       await deps.scheduler.schedule(nextRetentionJob(deps.clock.now()));
     },
-    /** Runs a due daily job, then schedules the next day's. */
+    /** Runs a due daily job (retention, then the orphan sweep), then schedules the next day's. */
     async handle(job: ScheduledJob): Promise<void> {
       await sweep();
+      await deps.orphans?.sweep().catch((err: unknown) => log.error({ err }, 'orphan evidence sweep failed; next run tries again'));
       const day = String(job.data.day ?? job.dueAt.slice(0, 10));
       await deps.scheduler.schedule(retentionJob(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)));
     },

@@ -67,6 +67,8 @@ export function createMetrics() {
     }),
     /** Files deleted by the retention job. */
     evidenceDeleted: new Counter({ name: 'palabre_evidence_deleted_total', help: 'Evidence files deleted after the retention period', registers: [registry] }),
+    /** Files no case held, deleted after EVIDENCE_ORPHAN_TTL. */
+    evidenceOrphansDeleted: new Counter({ name: 'palabre_evidence_orphans_deleted_total', help: 'Uploaded files never attached to a case, deleted after EVIDENCE_ORPHAN_TTL', registers: [registry] }),
     /** Refunds a case records that the marketplace has still not confirmed after the last reconciliation round. */
     refundsUnconfirmed: new Gauge({ name: 'palabre_refunds_unconfirmed', help: 'Refunds recorded on cases but not confirmed by the marketplace', registers: [registry] }),
     reminders: new Counter({ name: 'palabre_reminders_total', help: 'Reminders by kind and outcome (`sent`, `dropped`)', labelNames: ['kind', 'outcome'], registers: [registry] }),

@@ -14,6 +14,13 @@ export function liveEvidence(c: Case): string[] {
   return [...new Set(ids)].filter((id) => !expired.has(id));
 }
 
+/** Ids of the case's photos not recorded as expired, the latest `max`, oldest first: what a card shows as previews. */
+export function livePhotos(c: Case, max = 4): string[] {
+  const expired = expiredEvidence(c);
+  const ids = c.timeline.flatMap((e) => (e.type === 'evidence' && e.blob?.contentType.startsWith('image/') && !expired.has(e.blob.id) ? [e.blob.id] : []));
+  return [...new Set(ids)].slice(-max);
+}
+
 /** Ids of the case's files recorded as expired (deleted after the retention period), with when. */
 export function expiredEvidence(c: Case): Map<string, string> {
   const out = new Map<string, string>();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobRef } from '../domain/types.js';
-import type { BlobPreview, BlobStore } from '../ports/blob-store.js';
+import type { BlobPreview, BlobStore, StoredBlob } from '../ports/blob-store.js';
 import { admit, BLOB_ID, blobIdOf, DEFAULT_BLOB_LIMITS, storageError, storedRefSchema, type BlobLimits } from './blob-common.js';
 
 export { DEFAULT_BLOB_LIMITS, type BlobLimits } from './blob-common.js';
@@ -79,6 +79,20 @@ export function createFolderBlobStore(dir: string, limits: BlobLimits = {}): Blo
       for (const suffix of ['.json', '', '.preview']) await rm(`${pathOf(id)}${suffix}`, { force: true });
       return existed;
     },
+    async list() {
+      const out: StoredBlob[] = [];
+      const shards = await readdir(dir).catch((err: unknown) => (isMissing(err) ? [] : Promise.reject(err)));
+      for (const shard of shards) {
+        for (const file of await readdir(join(dir, shard)).catch(() => [] as string[])) {
+          const id = file.slice(0, -'.json'.length);
+          // The reference is written last: its time is the blob's.
+          if (!file.endsWith('.json') || !BLOB_ID.test(id)) continue;
+          const at = await stat(join(dir, shard, file)).then((s) => s.mtime.toISOString(), () => null);
+          if (at) out.push({ id, storedAt: at });
+        }
+      }
+      return out;
+    },
     async usage() {
       let objects = 0;
       let bytes = 0;
@@ -101,12 +115,12 @@ export function createFolderBlobStore(dir: string, limits: BlobLimits = {}): Blo
 /** Blobs in process memory (embedded mode, tests), with the same limits and ids as the folder. */
 export function createMemoryBlobStore(limits: BlobLimits = {}): BlobStore {
   const lim = { ...DEFAULT_BLOB_LIMITS, ...limits };
-  const blobs = new Map<string, { ref: BlobRef; data: Uint8Array; preview?: BlobPreview }>();
+  const blobs = new Map<string, { ref: BlobRef; data: Uint8Array; preview?: BlobPreview; storedAt: string }>();
   return {
     async put(data, meta) {
       const ref: BlobRef = { id: blobIdOf(data), ...(await admit(data, meta, lim)) };
       const preview = meta.preview ? { contentType: meta.preview.contentType, data: new Uint8Array(meta.preview.data) } : undefined;
-      blobs.set(ref.id, { ref, data: new Uint8Array(data), ...(preview ? { preview } : {}) });
+      blobs.set(ref.id, { ref, data: new Uint8Array(data), ...(preview ? { preview } : {}), storedAt: new Date().toISOString() });
       return ref;
     },
     async get(id) {
@@ -119,6 +133,9 @@ export function createMemoryBlobStore(limits: BlobLimits = {}): BlobStore {
     },
     async delete(id) {
       return blobs.delete(id);
+    },
+    async list() {
+      return [...blobs.values()].map((b) => ({ id: b.ref.id, storedAt: b.storedAt }));
     },
     async usage() {
       let bytes = 0;

@@ -8,9 +8,10 @@ import {
   S3Client,
   S3ServiceException,
   type S3ClientConfig,
+  type _Object,
 } from '@aws-sdk/client-s3';
 import type { BlobRef } from '../domain/types.js';
-import type { BlobStore } from '../ports/blob-store.js';
+import type { BlobStore, StoredBlob } from '../ports/blob-store.js';
 import { admit, BLOB_ID, blobIdOf, DEFAULT_BLOB_LIMITS, storageError, type BlobLimits } from './blob-common.js';
 
 export { parseBlobUrl } from './blob-common.js';
@@ -76,6 +77,16 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore & { clien
     }
   }
 
+  /** Every object under the prefix, page by page: its key without the prefix, and what the listing says of it. */
+  async function eachObject(visit: (key: string, o: _Object) => void): Promise<void> {
+    let token: string | undefined;
+    do {
+      const page = await send('list', () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
+      for (const o of page.Contents ?? []) visit(o.Key?.slice(prefix.length) ?? '', o);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
   return {
     client,
     async put(data, meta) {
@@ -123,19 +134,20 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore & { clien
       if (res.Errors?.length) throw storageError(`${where}: delete of ${id} failed: ${res.Errors.map((e) => e.Code).join(', ')}`);
       return existed;
     },
+    async list() {
+      const out: StoredBlob[] = [];
+      await eachObject((key, o) => {
+        if (BLOB_ID.test(key) && o.LastModified) out.push({ id: key, storedAt: o.LastModified.toISOString() });
+      });
+      return out;
+    },
     async usage() {
       let objects = 0;
       let bytes = 0;
-      let token: string | undefined;
-      do {
-        const page = await send('list', () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
-        for (const o of page.Contents ?? []) {
-          const key = o.Key?.slice(prefix.length) ?? '';
-          if (BLOB_ID.test(key)) objects += 1;
-          if (BLOB_ID.test(key) || key.endsWith('.preview')) bytes += o.Size ?? 0;
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
+      await eachObject((key, o) => {
+        if (BLOB_ID.test(key)) objects += 1;
+        if (BLOB_ID.test(key) || key.endsWith('.preview')) bytes += o.Size ?? 0;
+      });
       return { objects, bytes };
     },
     async check() {

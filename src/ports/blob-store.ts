@@ -12,6 +12,13 @@ export interface BlobUsage {
   bytes: number;
 }
 
+/** One stored blob and when it was written (a blob stored again is written again). */
+export interface StoredBlob {
+  id: string;
+  /** ISO time of the last write. */
+  storedAt: string;
+}
+
 /**
  * Palabre's own copy of evidence files (platform links expire): a folder, process memory, or S3-compatible
  * object storage. All pass test/ports/blob-store.contract.ts.
@@ -25,6 +32,8 @@ export interface BlobStore {
   preview(id: string): Promise<BlobPreview | null>;
   /** Deletes a blob and its preview; true when it was there. */
   delete(id: string): Promise<boolean>;
+  /** Every stored blob with its time of writing (for the sweep of files never attached to a case). */
+  list(): Promise<StoredBlob[]>;
   /** Objects and bytes stored (blobs only, previews included in bytes). */
   usage(): Promise<BlobUsage>;
   /** Resolves when the storage is reachable and writable-looking; throws STORAGE_UNAVAILABLE with the reason otherwise. */

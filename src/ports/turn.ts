@@ -78,6 +78,8 @@ export interface CaseCard {
   descriptionLanguage?: string;
   /** Support cards: business time left before support's answer is due (negative once late), in minutes. */
   supportDueInMinutes?: number;
+  /** Blob ids of the case's photos still kept (the latest few), shown small on the card where the platform shows images. */
+  photos?: string[];
   /** The viewer's role on this case. */
   viewerRole: 'buyer' | 'seller' | 'support';
   /** What the viewer may do now. */

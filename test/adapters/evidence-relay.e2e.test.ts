@@ -158,13 +158,18 @@ describe('evidence across processes that share Redis and an S3 bucket, not a dis
     await expectSaid(amina, /C-000001/);
 
     // Process B, which never saw the photo arrive, sends it to Bisou on Discord from the bucket.
-    const sent = await dc.waitFor((c) => c.method === 'POST' && c.files.length > 0, 'a Discord message with a file', 15_000);
+    // The seller's card shows the photo's preview; the photo itself follows.
+    const card = await dc.waitFor((c) => c.method === 'POST' && Boolean(c.body?.embeds?.[0]?.image), 'the case card with a preview', 15_000);
+    const sent = await dc.waitFor((c) => c.method === 'POST' && c.files.length > 0 && !c.files[0]!.name.startsWith('preview-'), 'a Discord message with the photo', 15_000);
     const relayed = sent.files[0]!.data;
     const c = (await deliverer.store.load('C-000001'))!;
     const evidence = c.timeline.find((e) => e.type === 'evidence');
     const bucket = createS3BlobStore({ bucket: s3.bucket, prefix: 'evidence/', endpoint: s3.endpoint, credentials: s3.credentials });
-    const kept = await bucket.get(evidence?.type === 'evidence' ? evidence.blob!.id : '');
+    const blobId = evidence?.type === 'evidence' ? evidence.blob!.id : '';
+    const kept = await bucket.get(blobId);
     expect(Buffer.from(kept!.data).equals(relayed)).toBe(true);
+    expect(card.files[0]!.data.equals(Buffer.from((await bucket.preview(blobId))!.data))).toBe(true);
+    expect(await exifr.parse(card.files[0]!.data, true)).toBeUndefined();
     // What reached the seller is the re-encoded photo: no GPS position, no device.
     expect(await exifr.parse(relayed, true)).toBeUndefined();
     expect(relayed.includes(Buffer.from('Tecno'))).toBe(false);

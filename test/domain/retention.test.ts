@@ -1,7 +1,7 @@
 import { Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/domain/evolve.js';
-import { evidenceDue, evidenceExpiresAt, expiredEvidence } from '../../src/domain/retention.js';
+import { evidenceDue, evidenceExpiresAt, expiredEvidence, livePhotos } from '../../src/domain/retention.js';
 import { given, opened, play } from './support.js';
 
 const photo = { id: 'a'.repeat(64), contentType: 'image/jpeg', size: 1200 };
@@ -45,5 +45,18 @@ describe('Evidence of a closed case is kept for the retention period, then expir
     given(closedWithFiles()).when({ type: 'ExpireEvidence', blobIds: [photo.id] }, { as: 'support' }).thenError('NOT_YOUR_CASE');
     given(play(opened(), [[{ type: 'AddEvidence', kind: 'photo', blob: photo }]])).when({ type: 'ExpireEvidence', blobIds: [photo.id] }, { as: 'system' }).thenError('CASE_NOT_CLOSED');
     given(closedWithFiles()).when({ type: 'ExpireEvidence', blobIds: [] }, { as: 'system' }).thenError('VALIDATION');
+  });
+});
+
+describe('The photos a case card shows', () => {
+  const more = (n: number) => ({ id: String(n).repeat(64).slice(0, 64), contentType: 'image/png', size: 10 });
+
+  it('are the case’s photos still kept, not its documents nor its expired files, the latest few', () => {
+    const c = fold(closedWithFiles());
+    expect(livePhotos(c)).toEqual([photo.id]);
+    const expired = fold(play(closedWithFiles(), [[{ type: 'ExpireEvidence', blobIds: [photo.id] }, { as: 'system', now: '2028-01-01T00:00:00.000Z' }]]));
+    expect(livePhotos(expired)).toEqual([]);
+    const many = fold(play(opened(), [1, 2, 3, 4, 5].map((n) => [{ type: 'AddEvidence', kind: 'photo', blob: more(n) }] as const)));
+    expect(livePhotos(many)).toEqual([2, 3, 4, 5].map((n) => more(n).id));
   });
 });

@@ -92,6 +92,19 @@ export function blobStoreContract(name: string, make: MakeBlobStore) {
       expect((await store.get(kept.id))?.data).toEqual(pdf);
     });
 
+    it('lists its blobs with the time they were stored, without their previews', async () => {
+      const store = await make();
+      const before = Date.now() - 2000;
+      const ref = await store.put(png, { contentType: 'image/png', preview: { contentType: 'image/jpeg', data: jpeg } });
+      const doc = await store.put(pdf, { contentType: 'application/pdf' });
+      const listed = await store.list();
+      expect(listed.map((b) => b.id).sort()).toEqual([ref.id, doc.id].sort());
+      for (const b of listed) expect(Date.parse(b.storedAt)).toBeGreaterThanOrEqual(before);
+      for (const b of listed) expect(Date.parse(b.storedAt)).toBeLessThanOrEqual(Date.now() + 2000);
+      await store.delete(ref.id);
+      expect((await store.list()).map((b) => b.id)).toEqual([doc.id]);
+    });
+
     it('says it is ready', async () => {
       await expect((await make()).check()).resolves.toBeUndefined();
     });

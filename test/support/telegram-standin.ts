@@ -182,6 +182,20 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
         const media = field === 'photo' ? { photo: [{ file_id: fileId, file_unique_id: `u${fileId}`, width: 1, height: 1, file_size: size }] } : { document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: upload?.name, file_size: size } };
         return ok(res, botMessage(params, { ...media, ...(params.caption ? { caption: params.caption } : {}) }));
       }
+      case 'sendMediaGroup': {
+        // https://core.telegram.org/bots/api#sendmediagroup: 2 to 10 photos, each uploaded as attach://<field>.
+        const media = (Array.isArray(params.media) ? params.media : []) as Json[];
+        if (media.length < 2 || media.length > 10) return fail(res, 400, 'Bad Request: wrong number of media in the album');
+        const sent: Json[] = [];
+        for (const item of media) {
+          const upload = up[String(item.media ?? '').replace(/^attach:\/\//, '')];
+          if (!upload) return fail(res, 400, 'Bad Request: there is no photo in the request');
+          const fileId = `sent-${++nextFile}`;
+          files.set(fileId, { data: upload.data, path: `photos/${upload.name}` });
+          sent.push(botMessage(params, { photo: [{ file_id: fileId, file_unique_id: `u${fileId}`, width: 1, height: 1, file_size: upload.data.length }] }));
+        }
+        return ok(res, sent);
+      }
       case 'editMessageText': case 'editMessageReplyMarkup': {
         const m = messages.get(chatId)?.get(Number(params.message_id));
         if (!m || m.from?.id !== me.id) return fail(res, 400, 'Bad Request: message to edit not found');

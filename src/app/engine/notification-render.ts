@@ -12,6 +12,7 @@ import type { Choice, OutMessage } from '../../ports/turn.js';
 import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.js';
 import type { LanguageDetector } from '../language.js';
 import { buildCard, type ViewerRole } from './cards.js';
+import { livePhotos } from '../../domain/retention.js';
 import { buttonSlot } from './context.js';
 
 export interface NotificationRendererDeps {
@@ -127,6 +128,9 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
       if (!role) return out;
       const owner = role === 'support' ? SUPPORT_OWNER : who.accountId!;
       out.card = await buildCard({ marketplace: deps.marketplace, tokens, ...(deps.policy ? { policy: deps.policy } : {}), languageDetector: deps.languageDetector }, c, role, owner, deps.clock.now().toISOString());
+      // A card that arrives on its own (a new case, an escalation) shows the case's photos: previews, where platforms show images.
+      const photos = livePhotos(c);
+      if (photos.length > 0) out.card.photos = photos;
       return out;
     },
   };

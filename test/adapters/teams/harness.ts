@@ -37,7 +37,7 @@ engine-card-role = You are the { $role }
 
 /** A locales folder with the adapter's teams.ftl and the test sentences (the same in both languages). */
 export function testLocalesDir(): string {
-  return testLocales({ fr: TEST_FTL, en: TEST_FTL }, ['teams.ftl', 'setup.ftl']);
+  return testLocales({ fr: TEST_FTL, en: TEST_FTL }, ['teams.ftl', 'setup.ftl', 'evidence-files.ftl']);
 }
 
 export { createScriptedEngine, type ScriptedEngine };

@@ -43,7 +43,7 @@ test-amount = How much?
 
 /** A locales folder with the adapter's telegram.ftl and the test sentences. */
 export function testLocalesDir(): string {
-  return testLocales(TEST_FTL, ['telegram.ftl']);
+  return testLocales(TEST_FTL, ['telegram.ftl', 'evidence-files.ftl']);
 }
 
 export { createScriptedEngine, type ScriptedEngine };

@@ -43,11 +43,14 @@ describe.each([['memory'], ['redis']] as const)('Telegram journeys on the compos
     expect(opened.text).toContain('rien &lt;reçu&gt; &amp; aucune nouvelle');
     const sellerCard = await app.expectMessage(bisou.id, /C-000001.*rien <reçu> & aucune nouvelle/s);
     expect(sellerCard.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toContain('Rembourser en totalité');
-    const relayed = await app.standin.waitForCall('sendPhoto', (c) => c.params.chat_id === String(bisou.id));
-    // The seller gets the photo as Palabre keeps it: re-encoded, the very bytes of the case's evidence.
+    const photos = () => app.standin.callsOf('sendPhoto').filter((c) => c.params.chat_id === String(bisou.id));
+    await until(() => photos().length === 2, 'the card with its preview, then the photo');
     const evidence = (await app.p.store.load('C-000001'))!.timeline.find((e) => e.type === 'evidence');
-    const kept = evidence?.type === 'evidence' && evidence.blob ? await app.p.blobs.get(evidence.blob.id) : null;
-    expect(Object.values(relayed.files)[0]!.data.equals(Buffer.from(kept!.data))).toBe(true);
+    const blobId = evidence?.type === 'evidence' && evidence.blob ? evidence.blob.id : '';
+    // The card shows the photo small; then the seller gets the photo as Palabre keeps it: re-encoded, the very bytes of the case's evidence.
+    const [onCard, relayed] = photos();
+    expect(Object.values(onCard!.files)[0]!.data.equals(Buffer.from((await app.p.blobs.preview(blobId))!.data))).toBe(true);
+    expect(Object.values(relayed!.files)[0]!.data.equals(Buffer.from((await app.p.blobs.get(blobId))!.data))).toBe(true);
 
     const before = app.count(amina.id);
     app.say(bisou, 'Bonjour, le colis est parti lundi avec DHL', { replyTo: sellerCard.message_id });

@@ -344,4 +344,18 @@ describe('web playground: uploads and files', () => {
     expect(gone.status).toBe(410);
     expect(((await gone.json()) as { error: { id: string } }).error.id).toBe('web-error-file-expired');
   });
+
+  it('says a relayed file has expired when it is no longer kept, in the pane’s languages', async () => {
+    const { base, pick, deps, adapter } = await start();
+    const seller = await pick('seller', 'acc-bisou');
+    const events = await stream(base, seller);
+    const blob = await deps.blobs.put(png, { contentType: 'image/png', name: 'colis.png' });
+    await deps.blobs.delete(blob.id);
+    const link = (await deps.links.get('web', seller))!;
+    await adapter.notifier.deliver({ link }, { target: { conversationId: seller }, locale: 'fr', timezone: 'Africa/Kinshasa', body: [{ id: 'web-attach-caption' }], blobId: blob.id });
+    const said = await events.until((e) => e.kind === 'bot' && /expir/.test(JSON.stringify(e.views ?? {})));
+    expect(said.file).toBeUndefined();
+    expect(said.views!.fr!.text).toMatch(/Cette pièce a expiré : Palabre ne conserve plus ce fichier/);
+    expect(said.views!.en!.text).toMatch(/This file has expired: Palabre no longer keeps it/);
+  });
 });

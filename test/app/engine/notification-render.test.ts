@@ -38,6 +38,16 @@ describe.each(['memory', 'redis'] as const)('notification renderer (%s)', (kind)
     expect(text.card!.lines).toContain(`Can be escalated to support from ${formatDate(c.escalatableAt, 'en', 'Africa/Kinshasa', 'datetime')}`);
   });
 
+  it('a card arriving on its own carries the case’s photos (for previews), not its documents', async () => {
+    const w = await world();
+    const photo = { id: 'c'.repeat(64), contentType: 'image/jpeg', size: 2048 };
+    const receipt = { id: 'd'.repeat(64), contentType: 'application/pdf', size: 900 };
+    const { case: c } = await w.cases.open({ accountId: 'acc-amina', platform: 'telegram' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien reçu.', evidence: [photo, receipt] });
+    const opened = (await w.outbox(c.id)).find((n) => n.body[0]!.id === 'notify-case-opened')!;
+    const out = await w.renderer.render(opened, { link: link('acc-bisou') }, 'telegram');
+    expect(out.card).toMatchObject({ caseId: c.id, viewerRole: 'seller', photos: [photo.id] });
+  });
+
   it('support gets the support card in the staff channel; tokens on it serve the team there', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
