@@ -19,7 +19,8 @@ afterAll(async () => {
 
 describe('bad input on the webhooks, the playground API and the admin API (a real process)', () => {
   it('never crashes, never answers 5xx, and a refused request changes nothing stored', async () => {
-    // A fixed number of runs keeps this under 30 s; `npm run fuzz` runs longer and prints counts.
+    // A fixed number of runs keeps this under a minute on a quiet machine (a shared one may take twice that);
+    // `npm run fuzz` runs longer and prints counts.
     const { stats, failed } = await runFuzz({ base: target.base, redis: r.redis, prefix: r.prefix, numRuns: Number(process.env.FUZZ_RUNS ?? 300) });
     expect(failed, JSON.stringify({ failures: stats.failures.slice(0, 3), stateChanges: stats.stateChanges.slice(0, 3) })).toBeNull();
     expect(stats.failures).toEqual([]);
@@ -29,5 +30,5 @@ describe('bad input on the webhooks, the playground API and the admin API (a rea
     expect(refused).toBeGreaterThan(stats.requests / 2);
     expect(target.child.exitCode).toBeNull();
     expect((await fetch(`${target.base}/healthz`)).status).toBe(200);
-  }, 60_000);
+  }, 150_000);
 });
