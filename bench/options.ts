@@ -81,7 +81,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup: positive('warmup', values.warmup, q ? 20 : 1000, 0),
     memoryCases: positive('memory-cases', values['memory-cases'], q ? 200 : 10_000),
     reminders: positive('reminders', values.reminders, q ? 2000 : 1_000_000),
-    reminderWindowS: positive('reminder-window', values['reminder-window'], q ? 2 : 200),
+    reminderWindowS: positive('reminder-window', values['reminder-window'], q ? 2 : 20),
     startupRuns: positive('startup-runs', values['startup-runs'], q ? 1 : 3),
     logLevel: values['log-level'] ?? 'info',
     profile: values.profile === true,

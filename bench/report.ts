@@ -127,9 +127,9 @@ export function renderReport(r: BenchResult): string {
   const rem = ok(r.reminders);
   out.push('3. Reminder scale (BullMQ scheduler → handler)');
   if (rem) {
-    out.push(`   ${rem.reminders} reminders due over ${rem.windowS} s, worker concurrency ${rem.concurrency}: scheduled at ${rem.schedulePerSec}/s (${rem.scheduleSeconds} s, ${rem.scheduledLate} late),`);
+    out.push(`   ${rem.reminders} reminders pending, ${rem.measured} of them due over ${rem.windowS} s, worker concurrency ${rem.concurrency}: scheduled at ${rem.schedulePerSec}/s (${rem.scheduleSeconds} s, ${rem.scheduledLate} late),`);
     out.push(`   fired ${rem.fired} (${rem.duplicates} twice, ${rem.missing} never) at ${rem.firePerSec}/s; lag p50 ${rem.lagP50Ms} ms, p99 ${rem.lagP99Ms} ms, max ${rem.lagMaxMs} ms`);
-    out.push(`   Redis memory while all were pending: ${rem.memoryMB} MB, ${rem.bytesPerReminder} bytes per reminder`);
+    out.push(`   Redis memory of the pending reminders: ${rem.memoryMB} MB, ${rem.bytesPerReminder} bytes per reminder`);
   } else out.push(`   ${failed(r.reminders)}`);
   out.push('');
   const st = ok(r.startup);
