@@ -26,7 +26,7 @@ import { createMemoryShopStatusStore } from './infra/memory-shop-status.js';
 import { createRedisCaseStore } from './infra/redis-case-store.js';
 import { createRedisDeliveryQueue } from './infra/redis-delivery-queue.js';
 import { createRedisShopStatusStore } from './infra/redis-shop-status.js';
-import { createRedis, type RedisClient } from './infra/redis.js';
+import { createRedis, readConnection, type RedisClient } from './infra/redis.js';
 import { createThreadRegistry } from './infra/thread-registry.js';
 import { createRedisThreadRegistry } from './infra/redis-thread-registry.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -190,12 +190,14 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     opts.marketplace ??
     marketplaceApi ??
     (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
-  const store = redis ? createRedisCaseStore(redis, { prefix, logger }) : createMemoryCaseStore();
+  // A turn's reads (link, flow state, reply → case, then its case and locale) leave together on this connection.
+  const reads = redis ? readConnection(redis) : null;
+  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads! }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
-  const kv = redis ? createRedisKv(redis, prefix) : createMemoryKv();
+  const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();
   const dedup = redis ? createDedup(redis, prefix) : createDedup();
   const links = createLinkStore(kv);
-  const threads = redis ? createRedisThreadRegistry(redis, prefix, kv) : createThreadRegistry(kv);
+  const threads = redis ? createRedisThreadRegistry(redis, prefix, kv, { reads: reads! }) : createThreadRegistry(kv);
   const blobs = withPrivateImages(opts.blobs ?? createConfiguredBlobStore(config));
   metrics.evidence.usage = cachedUsage(blobs);
   if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
@@ -377,6 +379,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close')),
         scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close')),
       ]);
+      if (reads) await reads.quit().catch(() => reads.disconnect());
       if (redis && opts.redis === undefined) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -106,6 +106,16 @@ ${appendBody(claim, 'AK', 'AA', 'reindex()\nreturn len + n')}`;
 export const APPEND_INDEXED_LUA = appendIndexedScript(false);
 export const APPEND_CLAIM_INDEXED_LUA = appendIndexedScript(true);
 
+/**
+ * A case's snapshot and its timeline entries from ARGV[1] on, read in one step (both from the same version), or
+ * nil when there is no snapshot. KEYS: snapshot, events. Read-only and of one slot: any connection may run it.
+ */
+export const READ_LUA = `
+local snap = redis.call('GET', KEYS[1])
+if not snap then return false end
+return { snap, redis.call('LRANGE', KEYS[2], ARGV[1], -1) }
+`;
+
 /** Deletes an order claim only if this case holds it. KEYS: claim. ARGV: caseId. */
 export const RELEASE_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

@@ -7,7 +7,7 @@ import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
-import { APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
 import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -28,6 +28,11 @@ export interface RedisCaseStoreOptions {
   logger?: Logger;
   /** How many cases' decoded timelines this process keeps (least recently loaded dropped first). Default 5,000; 0 = none. */
   timelineCache?: number;
+  /**
+   * Where `load` reads (an auto-pipelined connection, see readConnection, so that a case read joins the other reads
+   * of its turn in one round trip); `redis` by default.
+   */
+  reads?: RedisClient;
 }
 
 const PAGE = 200;
@@ -60,6 +65,9 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   redis.defineCommand('palabreCaseReindex', { numberOfKeys: 13, lua: REINDEX_LUA });
   redis.defineCommand('palabreReleaseClaim', { numberOfKeys: 1, lua: RELEASE_LUA });
   redis.defineCommand('palabreCaseAppendClaim', { numberOfKeys: 5, lua: APPEND_CLAIM_LUA });
+  const reads = options.reads;
+  reads?.defineCommand('palabreCaseRead', { numberOfKeys: 2, lua: READ_LUA });
+  const readScript = reads ? (reads as unknown as Record<string, (...a: (string | number)[]) => Promise<[Buffer, Buffer[]] | null>>).palabreCaseReadBuffer!.bind(reads) : null;
   redis.defineCommand('palabreCaseAppendIndexed', { lua: APPEND_INDEXED_LUA });
   redis.defineCommand('palabreCaseAppendClaimIndexed', { lua: APPEND_CLAIM_INDEXED_LUA });
 
@@ -108,12 +116,19 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
   /** The snapshot and the timeline entries from index `from` on, read together. */
   async function read(id: string, from: number): Promise<{ snap: Snapshot; tail: CaseEvent[] } | null> {
-    // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
-    const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), from, -1).exec();
-    const [snap, events] = (res ?? []).map(([err, v]) => {
-      if (err) throw err;
-      return v;
-    });
+    let snap: unknown;
+    let events: unknown;
+    if (readScript) {
+      // One script keeps the snapshot and the timeline from the same version, and rides the read connection's pipeline.
+      [snap, events] = (await readScript(caseKey(id), eventsKey(id), from)) ?? [null, []];
+    } else {
+      // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
+      const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), from, -1).exec();
+      [snap, events] = (res ?? []).map(([err, v]) => {
+        if (err) throw err;
+        return v;
+      });
+    }
     if (!Buffer.isBuffer(snap)) return null;
     return { snap: decodeEntry<Snapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
   }

@@ -25,6 +25,8 @@ export interface RedisThreadRegistryOptions {
   messageTtlMs?: number;
   /** Messages per generation of a conversation's map: replies find at least the last `n`. Default 1,000. */
   generation?: number;
+  /** Where lookups go (an auto-pipelined connection, see readConnection); `redis` by default. */
+  reads?: RedisClient;
 }
 
 /**
@@ -49,11 +51,15 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
     },
     async caseOfMessage(platform, conversationId, messageId) {
       const key = chatKey(platform, conversationId);
-      const res = (await redis.pipeline().hget(key, messageId).hget(`${key}:prev`, messageId).exec()) ?? [];
-      for (const [err, v] of res) {
-        if (err) throw err;
-        if (typeof v === 'string') return v;
-      }
+      const reads = opts.reads ?? redis;
+      // Both generations at once: one round trip (a pipeline, or the read connection's auto-pipelining).
+      const res = opts.reads
+        ? await Promise.all([reads.hget(key, messageId), reads.hget(`${key}:prev`, messageId)])
+        : ((await redis.pipeline().hget(key, messageId).hget(`${key}:prev`, messageId).exec()) ?? []).map(([err, v]) => {
+            if (err) throw err;
+            return v;
+          });
+      for (const v of res) if (typeof v === 'string') return v;
       return legacy.caseOfMessage(platform, conversationId, messageId);
     },
     setCaseThread: legacy.setCaseThread,

@@ -1,3 +1,4 @@
+import type { Case } from '../../domain/case-model.js';
 import { ForbiddenError } from '../../domain/errors.js';
 import type { Account, Order, Shop } from '../../domain/types.js';
 import type { Policy } from '../../domain/policy.js';
@@ -103,7 +104,16 @@ export interface Turn {
    * router's first look at the state takes it, later looks read the store.
    */
   earlyState?: { state: ConversationState | null | 'invalid' };
+  /**
+   * Reads started with the turn's first ones so that they share their round trip: the subject of the message
+   * (a reply to a case message, a case thread), and the case it names as the linked account sees it. Each is taken
+   * by the first look that needs it; later looks read the stores.
+   */
+  early?: { subject?: Promise<EarlySubject>; caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } };
 }
+
+/** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
+export type EarlySubject = { caseId: string } | { orderId: string } | null;
 
 /**
  * The slot of a message with buttons (OutMessage.slot): a newer message in it retires the older one's buttons.

@@ -9,6 +9,7 @@ import { choice, m, say, type EngineCtx, type EngineDeps, type Turn } from './co
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
 import { route } from './router.js';
+import { prefetchSubject } from './flows/case-thread.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
 
 export type { EngineDeps } from './context.js';
@@ -45,11 +46,11 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
-    // The link and the chat's own state (flow, prefs) are independent reads: both at once.
-    const [link, early] = await Promise.all([
-      e.deps.links.get(input.platform, input.userId),
-      e.conv.begin(input.platform, input.userId, input.conversationId),
-    ]);
+    // The link, the chat's own state (flow, prefs) and what a message is about are independent reads: all at once
+    // (one round trip on Redis), and the case the message names is read as soon as its id and the account are known.
+    const linked = e.deps.links.get(input.platform, input.userId);
+    if (input.content.type !== 'action') prefetchSubject(e, t, linked.then((l) => l?.accountId ?? null));
+    const [link, early] = await Promise.all([linked, e.conv.begin(input.platform, input.userId, input.conversationId)]);
     t.earlyState = { state: early.state };
     if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;

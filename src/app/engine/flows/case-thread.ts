@@ -14,6 +14,35 @@ export type Subject = { caseId: string } | { orderId: string };
 
 /** The subject of a message: a reply to a case (or order) message, or a message in a case's thread. */
 export async function subjectOfTurn(e: EngineCtx, t: Turn): Promise<Subject | null> {
+  const early = t.early?.subject;
+  if (early) {
+    t.early!.subject = undefined;
+    return early;
+  }
+  return lookUpSubject(e, t);
+}
+
+/**
+ * Starts the subject's look-up with the turn's first reads, and, once both are known, the read of the case it names
+ * as `accountId` sees it (what `caseForTurn` reads first), so that these reads share round trips with the others.
+ * Failures are left for the look that takes them.
+ */
+export function prefetchSubject(e: EngineCtx, t: Turn, account: Promise<string | null>): void {
+  const subject = lookUpSubject(e, t);
+  subject.catch(() => undefined);
+  t.early = { subject };
+  void Promise.all([subject, account]).then(
+    ([s, accountId]) => {
+      if (!s || !('caseId' in s) || !accountId || !t.early || t.early.caseLoad) return;
+      const got = e.deps.cases.get({ accountId, platform: t.input.platform }, s.caseId);
+      got.catch(() => undefined);
+      t.early.caseLoad = { caseId: s.caseId, accountId, got };
+    },
+    () => undefined,
+  );
+}
+
+async function lookUpSubject(e: EngineCtx, t: Turn): Promise<Subject | null> {
   const { threads } = e.deps;
   const { platform, conversationId, threadId, replyToMessageId } = t.input;
   if (replyToMessageId) {
@@ -41,7 +70,9 @@ export async function caseOfTurn(e: EngineCtx, t: Turn): Promise<string | null> 
 /** Loads a case the user may see, with their role on it. Support acts only from the staff channel or the web. */
 export async function caseForTurn(e: EngineCtx, t: Turn, caseId: string): Promise<{ c: Case; role: ViewerRole }> {
   const who = requireWho(t);
-  const c = await e.deps.cases.get(who, caseId);
+  const early = t.early?.caseLoad;
+  if (early) t.early!.caseLoad = undefined;
+  const c = await (early && early.caseId === caseId && early.accountId === who.accountId ? early.got : e.deps.cases.get(who, caseId));
   const role = await e.deps.cases.roleOn(who, c);
   if (!role) throw new NotFoundError('NOT_YOUR_CASE', undefined, { caseId });
   if (role === 'support' && !t.staff) throw new ForbiddenError('SUPPORT_ONLY');
