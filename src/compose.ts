@@ -195,7 +195,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads! }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
   const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();
-  const dedup = redis ? createDedup(redis, prefix) : createDedup();
+  const dedup = redis ? createDedup(redis, prefix, { claims: reads! }) : createDedup();
   const links = createLinkStore(kv);
   const threads = redis ? createRedisThreadRegistry(redis, prefix, kv, { reads: reads! }) : createThreadRegistry(kv);
   const blobs = withPrivateImages(opts.blobs ?? createConfiguredBlobStore(config));

@@ -25,8 +25,8 @@ function checkTtl(ttlMs: number): number {
  *   shared store would let two processes both see "first".
  * In each, `confirm` rewrites the mark with its new TTL and `release` deletes it.
  */
-export function createDedup(source?: RedisClient | KeyValue, prefix = ''): Dedup {
-  if (isRedis(source)) return createRedisDedup(source, prefix);
+export function createDedup(source?: RedisClient | KeyValue, prefix = '', redisOptions: RedisDedupOptions = {}): Dedup {
+  if (isRedis(source)) return createRedisDedup(source, prefix, redisOptions);
   if (source && isAtomic(source)) {
     // A confirmed mark is 1, a claim is { owner }. Renewing and releasing read then write: a claim renewed in the
     // instant it lapses may be taken twice, which the Redis variant (one script per step) rules out.
@@ -168,6 +168,12 @@ export interface RedisDedupOptions {
    * this is best near the live markers (updates within the longest TTL) / 100. Default 1,024.
    */
   shards?: number;
+  /**
+   * Where claims go: an auto-pipelined connection (see readConnection), so that the claim of an inbound event leaves in
+   * the same write as the first reads of its turn (Engine.prefetch). The other steps stay on the main connection; a
+   * claim is awaited before any of them, so they cannot overtake it. Default: the main connection.
+   */
+  claims?: RedisClient;
 }
 
 type ScriptCall = (bucket: string, field: Buffer, ttlMs: number, samples: number, owner?: string) => Promise<number>;
@@ -195,7 +201,9 @@ export function createRedisDedup(redis: RedisClient, prefix = '', opts: RedisDed
   redis.defineCommand('palabreDedupRelease', { numberOfKeys: 1, lua: RELEASE_LUA });
   const commands = redis as unknown as Record<string, ScriptCall>;
   const first: ScriptCall = commands.palabreDedupFirst!.bind(redis);
-  const claim: ScriptCall = commands.palabreDedupClaim!.bind(redis);
+  const claimVia = opts.claims ?? redis;
+  if (opts.claims) opts.claims.defineCommand('palabreDedupClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
+  const claim: ScriptCall = (claimVia as unknown as Record<string, ScriptCall>).palabreDedupClaim!.bind(claimVia);
   const renew: ScriptCall = commands.palabreDedupRenew!.bind(redis);
   const confirm: ScriptCall = commands.palabreDedupConfirm!.bind(redis);
   const releaseOwned = (commands.palabreDedupRelease as unknown as ReleaseCall).bind(redis);

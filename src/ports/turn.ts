@@ -135,4 +135,10 @@ export interface TurnResult {
 export interface Engine {
   /** Handles one inbound event; never throws for user errors (they become localized replies). */
   handle(input: TurnInput): Promise<TurnResult>;
+  /**
+   * Starts the reads `handle` makes first for this input (link, flow state, what the message is about), deciding
+   * nothing, so that they leave with the caller's own (the inbound update's claim): `handle` of an input with the same
+   * `eventId` takes them. Optional; reads of an event never handled are dropped.
+   */
+  prefetch?(input: TurnInput): void;
 }

@@ -4,7 +4,7 @@ import type { Account, Order, Shop } from '../../domain/types.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyValue } from '../../ports/kv.js';
-import type { LinkStore } from '../../ports/links.js';
+import type { Link, LinkStore } from '../../ports/links.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { MessageArgs, Msg, Notification } from '../../ports/notification.js';
 import type { ThreadRegistry } from '../../ports/threads.js';
@@ -15,7 +15,7 @@ import type { Metrics } from '../metrics.js';
 import type { Choice, OutMessage, TurnInput } from '../../ports/turn.js';
 import type { LanguageDetector } from '../language.js';
 import { SUPPORT_OWNER, type ActionPayload, type ActionTokens, type TokenOwner } from './actions.js';
-import type { ConversationState, ConversationStore } from './state.js';
+import type { ConversationState, ConversationStore, IdentityPrefs } from './state.js';
 
 /** What the engine needs; `main.ts` passes them in. */
 export interface EngineDeps {
@@ -109,7 +109,17 @@ export interface Turn {
    * (a reply to a case message, a case thread), and the case it names as the linked account sees it. Each is taken
    * by the first look that needs it; later looks read the stores.
    */
-  early?: { subject?: Promise<EarlySubject>; caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } };
+  early?: EarlyReads;
+}
+
+/** The first reads of a turn, started together (see Turn.early and Engine.prefetch). */
+export interface EarlyReads {
+  /** What they were started for: platform, user, conversation, thread, replied-to message, content type. */
+  key: string;
+  link: Promise<Link | null>;
+  begin: Promise<{ state: ConversationState | null | 'invalid'; prefs: IdentityPrefs }>;
+  subject?: Promise<EarlySubject> | undefined;
+  caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } | undefined;
 }
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */

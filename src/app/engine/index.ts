@@ -5,7 +5,7 @@ import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
 import { silentLogger } from '../../ports/logger.js';
 import type { Engine, TurnInput, TurnResult } from '../../ports/turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
-import { choice, m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
+import { choice, m, say, type EarlyReads, type EngineCtx, type EngineDeps, type Turn } from './context.js';
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
 import { route } from './router.js';
@@ -26,10 +26,50 @@ export function createEngine(deps: EngineDeps): Engine {
     conv: createConversationStore(deps.kv, deps.stateTtlMs),
     locales: deps.locales ?? ['fr', 'en'],
   };
-  return { handle: (input) => handle(e, input) };
+  // Reads started by `prefetch`, by event id, until `handle` takes them (a bounded map: an event whose claim was
+  // refused is never handled).
+  const prefetched = new Map<string, EarlyReads>();
+  return {
+    handle: (input) => {
+      const early = input.eventId ? prefetched.get(input.eventId) : undefined;
+      if (input.eventId) prefetched.delete(input.eventId);
+      return handle(e, input, early && early.key === readsKey(input) ? early : undefined);
+    },
+    prefetch: (input) => {
+      if (!input.eventId) return;
+      // A redelivery reads afresh: what an earlier delivery read may be stale by now.
+      prefetched.delete(input.eventId);
+      if (prefetched.size >= PREFETCH_MAX) prefetched.delete(prefetched.keys().next().value!);
+      prefetched.set(input.eventId, startReads(e, input));
+    },
+  };
 }
 
-async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
+/** Events whose reads a process keeps waiting for their `handle`. */
+const PREFETCH_MAX = 1000;
+
+/** What a turn's first reads depend on. */
+function readsKey(input: TurnInput): string {
+  return JSON.stringify([input.platform, input.userId, input.conversationId, input.threadId ?? null, input.replyToMessageId ?? null, input.content.type]);
+}
+
+/**
+ * The link, the chat's own state (flow, prefs) and what a message is about are independent reads: all at once (one
+ * round trip on Redis), and the case the message names is read as soon as its id and the account are known.
+ */
+function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
+  const early: EarlyReads = {
+    key: readsKey(input),
+    link: e.deps.links.get(input.platform, input.userId),
+    begin: e.conv.begin(input.platform, input.userId, input.conversationId),
+  };
+  early.link.catch(() => undefined);
+  early.begin.catch(() => undefined);
+  if (input.content.type !== 'action') prefetchSubject(e, input, early);
+  return early;
+}
+
+async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): Promise<TurnResult> {
   const identity = identityOwner(input.platform, input.userId);
   const t: Turn = {
     input,
@@ -46,11 +86,9 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
-    // The link, the chat's own state (flow, prefs) and what a message is about are independent reads: all at once
-    // (one round trip on Redis), and the case the message names is read as soon as its id and the account are known.
-    const linked = e.deps.links.get(input.platform, input.userId);
-    if (input.content.type !== 'action') prefetchSubject(e, t, linked.then((l) => l?.accountId ?? null));
-    const [link, early] = await Promise.all([linked, e.conv.begin(input.platform, input.userId, input.conversationId)]);
+    const reads = prefetched ?? startReads(e, input);
+    t.early = reads;
+    const [link, early] = await Promise.all([reads.link, reads.begin]);
     t.earlyState = { state: early.state };
     if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;

@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
-import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
+import type { TurnInput } from '../../../ports/turn.js';
 import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
@@ -19,32 +20,32 @@ export async function subjectOfTurn(e: EngineCtx, t: Turn): Promise<Subject | nu
     t.early!.subject = undefined;
     return early;
   }
-  return lookUpSubject(e, t);
+  return lookUpSubject(e, t.input);
 }
 
 /**
- * Starts the subject's look-up with the turn's first reads, and, once both are known, the read of the case it names
- * as `accountId` sees it (what `caseForTurn` reads first), so that these reads share round trips with the others.
- * Failures are left for the look that takes them.
+ * Starts the subject's look-up with the turn's first reads, and, once it and the account are known, the read of the
+ * case it names as that account sees it (what `caseForTurn` reads first), so that these reads share round trips with
+ * the others. Failures are left for the look that takes them.
  */
-export function prefetchSubject(e: EngineCtx, t: Turn, account: Promise<string | null>): void {
-  const subject = lookUpSubject(e, t);
+export function prefetchSubject(e: EngineCtx, input: TurnInput, early: EarlyReads): void {
+  const subject = lookUpSubject(e, input);
   subject.catch(() => undefined);
-  t.early = { subject };
-  void Promise.all([subject, account]).then(
-    ([s, accountId]) => {
-      if (!s || !('caseId' in s) || !accountId || !t.early || t.early.caseLoad) return;
-      const got = e.deps.cases.get({ accountId, platform: t.input.platform }, s.caseId);
+  early.subject = subject;
+  void Promise.all([subject, early.link]).then(
+    ([s, link]) => {
+      if (!s || !('caseId' in s) || !link || early.caseLoad) return;
+      const got = e.deps.cases.get({ accountId: link.accountId, platform: input.platform }, s.caseId);
       got.catch(() => undefined);
-      t.early.caseLoad = { caseId: s.caseId, accountId, got };
+      early.caseLoad = { caseId: s.caseId, accountId: link.accountId, got };
     },
     () => undefined,
   );
 }
 
-async function lookUpSubject(e: EngineCtx, t: Turn): Promise<Subject | null> {
+async function lookUpSubject(e: EngineCtx, input: TurnInput): Promise<Subject | null> {
   const { threads } = e.deps;
-  const { platform, conversationId, threadId, replyToMessageId } = t.input;
+  const { platform, conversationId, threadId, replyToMessageId } = input;
   if (replyToMessageId) {
     const id = await threads.caseOfMessage(platform, conversationId, replyToMessageId);
     const orderId = id ? orderOfSubject(id) : null;
