@@ -13,7 +13,7 @@ import { createFolderBlobStore, createMemoryBlobStore } from './infra/blob-folde
 import { parseBlobUrl } from './infra/blob-common.js';
 import { createS3BlobStore } from './infra/blob-s3.js';
 import { withPrivateImages } from './infra/image-privacy.js';
-import { createDedup } from './infra/dedup.js';
+import { createDedup, redisDedupLocation } from './infra/dedup.js';
 import { createDemoMarketplace } from './infra/demo-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
 import { createHttpMarketplace } from './infra/http-marketplace.js';
@@ -192,7 +192,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
   // A turn's reads (link, flow state, reply → case, then its case and locale) leave together on this connection.
   const reads = redis ? readConnection(redis) : null;
-  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads! }) : createMemoryCaseStore();
+  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads!, dedupMarks: redisDedupLocation(prefix) }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
   const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();
   const dedup = redis ? createDedup(redis, prefix, { claims: reads! }) : createDedup();

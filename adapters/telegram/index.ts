@@ -152,7 +152,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
-  async function onUpdate(ctx: Context, eventId: string, decided: () => void) {
+  async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
@@ -160,7 +160,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
-    decided();
+    decided(result.inboundMarked === true);
     const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.

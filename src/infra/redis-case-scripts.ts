@@ -1,3 +1,5 @@
+import { CONFIRM_MARK_LUA_FN } from './dedup.js';
+
 /**
  * Lua scripts of the Redis case store, loaded once per connection with ioredis `defineCommand`
  * (EVALSHA, with EVAL as ioredis's own fallback after a SCRIPT FLUSH or failover).
@@ -86,22 +88,25 @@ return 1
 export const REINDEX_LUA = reindexBody('KEYS', 'ARGV');
 
 /**
- * Standalone Redis only (a script may touch keys of any slot there): the append (with or without the order claim)
- * and the re-index of REINDEX_LUA in one atomic step, so one round trip and no dirty mark (no crash can fall between
- * the two). KEYS: the append's 4 (or 5 with the claim), then REINDEX_LUA's 13. ARGV: the number of append keys, then
- * REINDEX_LUA's 8 arguments (the dirty member ''), then the append's arguments. Returns what the append returns.
+ * Standalone Redis only (a script may touch keys of any slot there): the append (with or without the order claim),
+ * the re-index of REINDEX_LUA and, when asked, the inbound event's once-only mark confirmed (src/infra/dedup.ts), in
+ * one atomic step: one round trip, and no dirty mark (no crash can fall between them).
+ * KEYS: the append's 4 (or 5 with the claim), REINDEX_LUA's 13, then the mark's hash when there is one.
+ * ARGV: the number of append keys, REINDEX_LUA's 8 arguments (the dirty member ''), the mark's TTL in ms and field
+ * ('' and '' for none), then the append's arguments. Returns what the append returns.
  */
 const appendIndexedScript = (claim: boolean) => `
 local nk = tonumber(ARGV[1])
 local AK, RK, RA, AA = {}, {}, {}, {}
 for i = 1, nk do AK[i] = KEYS[i] end
-for i = nk + 1, #KEYS do RK[i - nk] = KEYS[i] end
+for i = 1, 13 do RK[i] = KEYS[nk + i] end
 for i = 2, 9 do RA[i - 1] = ARGV[i] end
-for i = 10, #ARGV do AA[i - 9] = ARGV[i] end
+for i = 12, #ARGV do AA[i - 11] = ARGV[i] end
 local function reindex()
 ${reindexBody('RK', 'RA')}
 end
-${appendBody(claim, 'AK', 'AA', 'reindex()\nreturn len + n')}`;
+${CONFIRM_MARK_LUA_FN}
+${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[10] ~= '' then confirmMark(KEYS[nk + 14], ARGV[11], ARGV[10]) end\nreturn len + n")}`;
 
 export const APPEND_INDEXED_LUA = appendIndexedScript(false);
 export const APPEND_CLAIM_INDEXED_LUA = appendIndexedScript(true);

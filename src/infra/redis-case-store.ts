@@ -7,7 +7,7 @@ import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
-import { APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { INBOUND_KEEP_MS, APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
 import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -33,6 +33,11 @@ export interface RedisCaseStoreOptions {
    * of its turn in one round trip); `redis` by default.
    */
   reads?: RedisClient;
+  /**
+   * Where the inbound events' once-only marks live (`redisDedupLocation` of the Dedup in use): on a standalone Redis an
+   * append asked to (AppendOptions.markInbound) confirms its event's mark in its own script. Without it, never.
+   */
+  dedupMarks?: (key: string) => { bucket: string; field: Buffer };
 }
 
 const PAGE = 200;
@@ -319,15 +324,16 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     const claim = opts?.claimOrder;
     const inboundKey = opts?.inboundKey;
     const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
-    const keys = [...caseKeys, ...reindexKeys(snapshot)];
+    const mark = opts?.markInbound && options.dedupMarks ? options.dedupMarks(opts.markInbound.key) : null;
+    const keys = [...caseKeys, ...reindexKeys(snapshot), ...(mark ? [mark.bucket] : [])];
     const args = [
-      caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''),
+      caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''), mark ? INBOUND_KEEP_MS : '', mark ? mark.field : '',
       ...(claim !== undefined ? [caseId] : []),
       expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
     ];
     const script = claim !== undefined ? 'palabreCaseAppendClaimIndexed' : 'palabreCaseAppendIndexed';
     try {
-      await cmds[script]!(keys.length, ...keys, ...args);
+      await (cmds[script] as (...a: (string | number | Buffer)[]) => Promise<unknown>)(keys.length, ...keys, ...args);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const applied = /ALREADY_APPLIED (\d+):(\d+)/.exec(message);
@@ -339,6 +345,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       }
       throw err;
     }
+    if (mark && opts?.markInbound) opts.markInbound.done = true;
     remember(caseId, expectedVersion, events);
   }
 

@@ -129,6 +129,11 @@ export interface TurnResult {
    * press was refused as someone else's button, so the owner's message stays usable.
    */
   retirePressed?: boolean;
+  /**
+   * The case store recorded the inbound event (`eventId`) as handled with the change it made (AppendOptions
+   * .markInbound): the adapter's own confirmation of the event's once-only mark is already written.
+   */
+  inboundMarked?: boolean;
 }
 
 /** The conversation engine: one turn in, replies out. */

@@ -79,7 +79,7 @@ export interface Turn {
   account: Account | null;
   who: Who | null;
   /** The inbound event's id and the count of case changes it made (see Who.inbound). */
-  inbound?: { id: string; appends: number };
+  inbound?: { id: string; appends: number; marked?: boolean };
   locale: string;
   timezone: string;
   /** Support may act here: a support account in the staff channel or on the web playground. */

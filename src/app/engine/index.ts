@@ -120,7 +120,7 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
     }
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
-  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}) };
+  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}), ...(t.inbound?.marked ? { inboundMarked: true } : {}) };
 }
 
 /** Whoever writes to the bot can be written to again: the mark a refused delivery left is cleared, on every platform. */

@@ -157,10 +157,12 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
  */
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
-  const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c });
+  // A comment or a file needs no card: the conversation goes on where it is, and the change is the whole outcome of
+  // the turn (no button issued after it), so the store may record the inbound event as handled in the same write.
+  const plain = cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport';
+  const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c, ...(plain ? { markInbound: true } : {}) });
   const body = outcome(result.events, role, result.case);
-  // A comment or a file needs no card: the conversation goes on where it is.
-  if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
+  if (plain) say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
 }
 
