@@ -28,6 +28,8 @@ export interface TurnCost {
   /** Median in-process time of one turn alone, and until the seller had the relay, in ms. */
   turnMs: number;
   relayMs: number;
+  /** Round trips of each measured turn, in order (the warm-up left out), with whether its buyer had written in this process before. */
+  eachTurn: Array<{ roundTrips: number; seen: boolean }>;
 }
 
 function perTurn(tallies: Tally[], turns: number): PhaseCost {
@@ -67,6 +69,8 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
   const relayTallies: Tally[] = [];
   const turnMs: number[] = [];
   const relayMs: number[] = [];
+  const eachTurn: TurnCost['eachTurn'] = [];
+  const seen = new Set<number>();
   try {
     // One warm-up turn: connections, script loading and the first BullMQ job of a queue are not a turn's cost.
     const total = ctx.turns + 1;
@@ -94,7 +98,10 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       // The drain finishes its bookkeeping after the send: let it, so that it counts for this turn.
       await sleep(30);
       const tallies = counter.take();
+      const seenBefore = seen.has(buyer.telegramId);
+      seen.add(buyer.telegramId);
       if (k === 0) continue;
+      eachTurn.push({ roundTrips: tallies.get('turn')?.roundTrips ?? 0, seen: seenBefore });
       turnTallies.push(tallies.get('turn') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       relayTallies.push(tallies.get('other') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       turnMs.push(t1 - t0);
@@ -108,6 +115,7 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       commandstatsPerTurn: round(server / ctx.turns, 1),
       turnMs: round(median(turnMs)),
       relayMs: round(median(relayMs)),
+      eachTurn,
     };
   } finally {
     standin.onSend(() => undefined);

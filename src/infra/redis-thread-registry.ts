@@ -2,6 +2,7 @@ import type { KeyValue } from '../ports/kv.js';
 import type { ThreadRegistry } from '../ports/threads.js';
 import { createThreadRegistry, MESSAGE_TTL_MS } from './thread-registry.js';
 import type { RedisClient } from './redis.js';
+import { createLru } from './lru.js';
 
 /**
  * Remembers a message in its conversation's hash and refreshes the conversation's expiry. A hash past
@@ -27,6 +28,8 @@ export interface RedisThreadRegistryOptions {
   generation?: number;
   /** Where lookups go (an auto-pipelined connection, see readConnection); `redis` by default. */
   reads?: RedisClient;
+  /** Message → case entries this process keeps (they never change once written). Default 20,000; 0 = none. */
+  cache?: number;
 }
 
 /**
@@ -43,14 +46,20 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
   const remember = (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>).palabreRememberMessage!.bind(redis);
   // The hash tag keeps a conversation's two generations in one Cluster slot (RENAME needs it).
   const chatKey = (platform: string, conversationId: string) => `${prefix}thread:chat:{${platform}:${conversationId}}`;
+  // A message is about one case for good: what was found or remembered here is answered without Redis.
+  const known = createLru<string>(opts.cache ?? 20_000);
+  const knownKey = (key: string, messageId: string) => `${key}\n${messageId}`;
 
   return {
     async rememberMessage(platform, conversationId, messageId, caseId) {
       const key = chatKey(platform, conversationId);
       await remember(key, `${key}:prev`, messageId, caseId, ttl, generation);
+      known.set(knownKey(key, messageId), caseId);
     },
     async caseOfMessage(platform, conversationId, messageId) {
       const key = chatKey(platform, conversationId);
+      const cached = known.get(knownKey(key, messageId));
+      if (cached !== undefined) return cached;
       const reads = opts.reads ?? redis;
       // Both generations at once: one round trip (a pipeline, or the read connection's auto-pipelining).
       const res = opts.reads
@@ -59,7 +68,12 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
             if (err) throw err;
             return v;
           });
-      for (const v of res) if (typeof v === 'string') return v;
+      for (const v of res) {
+        if (typeof v === 'string') {
+          known.set(knownKey(key, messageId), v);
+          return v;
+        }
+      }
       return legacy.caseOfMessage(platform, conversationId, messageId);
     },
     setCaseThread: legacy.setCaseThread,

@@ -71,6 +71,11 @@ export interface EngineCtx {
   tokens: ActionTokens;
   conv: ConversationStore;
   locales: readonly string[];
+  /**
+   * The account each chat identity was last seen linked to (bounded): a guess that lets a turn read the account's
+   * language and case with its first reads; the link read with them decides whether the guess holds.
+   */
+  accountOf?: Map<string, string>;
 }
 
 /** One turn being handled: who is speaking, in which language, and the replies so far. */
@@ -120,6 +125,10 @@ export interface EarlyReads {
   begin: Promise<{ state: ConversationState | null | 'invalid'; prefs: IdentityPrefs }>;
   subject?: Promise<EarlySubject> | undefined;
   caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } | undefined;
+  /** The language chosen by the account this chat identity was last linked to, read before the link says it still is. */
+  locale?: { accountId: string; got: Promise<string | null> } | undefined;
+  /** That account (EngineCtx.accountOf), or undefined: reads made for it are used only if the link names it. */
+  guess?: string | undefined;
 }
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */

@@ -25,6 +25,7 @@ export function createEngine(deps: EngineDeps): Engine {
     tokens: createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) }),
     conv: createConversationStore(deps.kv, deps.stateTtlMs),
     locales: deps.locales ?? ['fr', 'en'],
+    accountOf: new Map(),
   };
   // Reads started by `prefetch`, by event id, until `handle` takes them (a bounded map: an event whose claim was
   // refused is never handled).
@@ -58,13 +59,20 @@ function readsKey(input: TurnInput): string {
  * round trip on Redis), and the case the message names is read as soon as its id and the account are known.
  */
 function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
+  const guess = e.accountOf?.get(identityOwner(input.platform, input.userId));
   const early: EarlyReads = {
     key: readsKey(input),
     link: e.deps.links.get(input.platform, input.userId),
     begin: e.conv.begin(input.platform, input.userId, input.conversationId),
+    guess,
   };
   early.link.catch(() => undefined);
   early.begin.catch(() => undefined);
+  if (guess) {
+    const got = e.deps.links.getLocale(guess);
+    got.catch(() => undefined);
+    early.locale = { accountId: guess, got };
+  }
   if (input.content.type !== 'action') prefetchSubject(e, input, early);
   return early;
 }
@@ -89,6 +97,7 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
     const reads = prefetched ?? startReads(e, input);
     t.early = reads;
     const [link, early] = await Promise.all([reads.link, reads.begin]);
+    rememberAccount(e, identity, link?.accountId ?? null);
     t.earlyState = { state: early.state };
     if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
@@ -122,6 +131,19 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
   return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}), ...(t.inbound?.marked ? { inboundMarked: true } : {}) };
 }
+
+/** Which account a chat identity is linked to, as last read: the next turn's guess (bounded, oldest dropped). */
+function rememberAccount(e: EngineCtx, identity: string, accountId: string | null): void {
+  const known = e.accountOf;
+  if (!known) return;
+  known.delete(identity);
+  if (!accountId) return;
+  known.set(identity, accountId);
+  if (known.size > ACCOUNT_GUESSES) known.delete(known.keys().next().value!);
+}
+
+/** Chat identities whose account a process remembers as a guess. */
+const ACCOUNT_GUESSES = 20_000;
 
 /** Whoever writes to the bot can be written to again: the mark a refused delivery left is cleared, on every platform. */
 async function unblock(e: EngineCtx, input: TurnInput): Promise<void> {
@@ -175,7 +197,9 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
-  const chosen = supported(e, account ? await e.deps.links.getLocale(account.id) : prefs.locale);
+  const early = t.early?.locale;
+  if (early) t.early!.locale = undefined;
+  const chosen = supported(e, account ? await (early?.accountId === account.id ? early.got : e.deps.links.getLocale(account.id)) : prefs.locale);
   const established = chosen ?? supported(e, account?.locale) ?? supported(e, prefs.detected);
   const guess = text && e.deps.languageDetector ? e.deps.languageDetector.detect(text) : null;
   const detected = guess ? supported(e, guess.lang) : null;

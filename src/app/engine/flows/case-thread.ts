@@ -32,12 +32,15 @@ export function prefetchSubject(e: EngineCtx, input: TurnInput, early: EarlyRead
   const subject = lookUpSubject(e, input);
   subject.catch(() => undefined);
   early.subject = subject;
-  void Promise.all([subject, early.link]).then(
-    ([s, link]) => {
-      if (!s || !('caseId' in s) || !link || early.caseLoad) return;
-      const got = e.deps.cases.get({ accountId: link.accountId, platform: input.platform }, s.caseId);
+  // With a guess at the account, the case is read as soon as its id is known (the link read alongside confirms the
+  // guess or the read is dropped); else once the link names the account.
+  const account = early.guess !== undefined ? Promise.resolve(early.guess) : early.link.then((l) => l?.accountId ?? null);
+  void Promise.all([subject, account]).then(
+    ([s, accountId]) => {
+      if (!s || !('caseId' in s) || !accountId || early.caseLoad) return;
+      const got = e.deps.cases.get({ accountId, platform: input.platform }, s.caseId);
       got.catch(() => undefined);
-      early.caseLoad = { caseId: s.caseId, accountId: link.accountId, got };
+      early.caseLoad = { caseId: s.caseId, accountId, got };
     },
     () => undefined,
   );
