@@ -28,7 +28,11 @@ export interface RedisThreadRegistryOptions {
   generation?: number;
   /** Where lookups go (an auto-pipelined connection, see readConnection); `redis` by default. */
   reads?: RedisClient;
-  /** Message → case entries this process keeps (they never change once written). Default 20,000; 0 = none. */
+  /**
+   * Message → case entries this process keeps after finding them, for up to a minute (the message TTL if shorter): an
+   * entry never changes once written, so the only staleness is a mapping answered up to that long after Redis forgot
+   * it (its conversation's expiry, or two newer generations). Default 20,000 entries; 0 = none.
+   */
   cache?: number;
 }
 
@@ -46,20 +50,20 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
   const remember = (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>).palabreRememberMessage!.bind(redis);
   // The hash tag keeps a conversation's two generations in one Cluster slot (RENAME needs it).
   const chatKey = (platform: string, conversationId: string) => `${prefix}thread:chat:{${platform}:${conversationId}}`;
-  // A message is about one case for good: what was found or remembered here is answered without Redis.
-  const known = createLru<string>(opts.cache ?? 20_000);
+  // A message is about one case for good: what was found here lately is answered without Redis.
+  const known = createLru<{ caseId: string; until: number }>(opts.cache ?? 20_000);
+  const keepFor = Math.min(ttl, 60_000);
   const knownKey = (key: string, messageId: string) => `${key}\n${messageId}`;
 
   return {
     async rememberMessage(platform, conversationId, messageId, caseId) {
       const key = chatKey(platform, conversationId);
       await remember(key, `${key}:prev`, messageId, caseId, ttl, generation);
-      known.set(knownKey(key, messageId), caseId);
     },
     async caseOfMessage(platform, conversationId, messageId) {
       const key = chatKey(platform, conversationId);
       const cached = known.get(knownKey(key, messageId));
-      if (cached !== undefined) return cached;
+      if (cached && cached.until > Date.now()) return cached.caseId;
       const reads = opts.reads ?? redis;
       // Both generations at once: one round trip (a pipeline, or the read connection's auto-pipelining).
       const res = opts.reads
@@ -70,7 +74,7 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
           });
       for (const v of res) {
         if (typeof v === 'string') {
-          known.set(knownKey(key, messageId), v);
+          known.set(knownKey(key, messageId), { caseId: v, until: Date.now() + keepFor });
           return v;
         }
       }
