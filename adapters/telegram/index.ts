@@ -139,8 +139,20 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
+  /** Starts the engine's first reads of an update (Engine.prefetch); `onUpdate` hands the engine the same event id. */
+  function prefetch(ctx: Context, eventId: string): void {
+    if (!deps.engine.prefetch) return;
+    try {
+      const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+      const content = parsed && !parsed.file ? parsed.content : null;
+      if (parsed && content) deps.engine.prefetch({ ...parsed.input, content, eventId });
+    } catch (err) {
+      log.debug({ err }, 'update reads not prefetched');
+    }
+  }
+
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
-  async function onUpdate(ctx: Context, eventId: string, decided: () => void) {
+  async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
@@ -148,7 +160,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
-    decided();
+    decided(result.inboundMarked === true);
     const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -173,7 +185,10 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
     const onClaimLost = () => log.warn({ updateId }, 'update claim lost while handling it (it lapsed or Redis lost it); a redelivery may run it too');
     const key = `telegram:update:${ctx.me.id}:${updateId}`;
-    const fresh = await handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
+    const handled = handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
+    // The turn's first reads leave with the claim (one round trip); dropped if the claim is refused.
+    prefetch(ctx, key);
+    const fresh = await handled;
     if (fresh) return;
     log.info({ updateId }, 'duplicate update ignored: already handled');
     deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });

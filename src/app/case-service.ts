@@ -24,7 +24,7 @@ export interface Who {
    * stored with `<id>#<n>`, so that a redelivery of an event already stored before a crash changes nothing twice.
    * `appends` counts the changes made so far (shared by every Who of the same event).
    */
-  inbound?: { id: string; appends: number };
+  inbound?: { id: string; appends: number; marked?: boolean };
 }
 
 /** A case after a change, and the events that changed it. */
@@ -47,7 +47,7 @@ export interface CaseService {
    * `opts.loaded`: a case this service returned from `get` moments ago, to spare a load; access is still
    * checked on it, and a changed case (VERSION_CONFLICT) is loaded again. Any other object is ignored.
    */
-  act(who: Who, caseId: string, command: CaseCommand, opts?: { loaded?: Case }): Promise<CaseResult>;
+  act(who: Who, caseId: string, command: CaseCommand, opts?: { loaded?: Case; markInbound?: boolean }): Promise<CaseResult>;
   /** A case the caller may read; CASE_NOT_FOUND when it does not exist or is none of their business. */
   get(who: Who, caseId: string): Promise<Case>;
   /** The caller's role on a case, or null. */
@@ -182,7 +182,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return { ...command, info, shippingAddress };
   }
 
-  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand, loaded: Case | undefined, inboundKey: string | undefined): Promise<CaseResult | 'conflict'> {
+  async function actOnce(who: Who, account: Account | null, caseId: string, command: CaseCommand, loaded: Case | undefined, inboundKey: string | undefined, markInbound: boolean): Promise<CaseResult | 'conflict'> {
     const c = loaded ?? (await loadCase(caseId));
     const role = resolveRole(who, c, account);
     const actor: Actor = { accountId: account?.id ?? who.accountId, role, platform: who.platform };
@@ -191,8 +191,10 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const reopens = c.status === 'closed' && next.status !== 'closed';
     try {
       // A reopen claims the order in the same atomic step as its append: an opening cannot slip in between.
-      const opts = { ...(reopens ? { claimOrder: c.orderId } : {}), ...(inboundKey ? { inboundKey } : {}) };
+      const mark = markInbound && inboundKey && who.inbound ? { key: who.inbound.id, done: false } : undefined;
+      const opts = { ...(reopens ? { claimOrder: c.orderId } : {}), ...(inboundKey ? { inboundKey } : {}), ...(mark ? { markInbound: mark } : {}) };
       await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? [], opts);
+      if (mark?.done && who.inbound) who.inbound.marked = true;
     } catch (err) {
       if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') return 'conflict';
       if (err instanceof ConflictError && err.code === 'ALREADY_APPLIED') return alreadyApplied(caseId, role, err, inboundKey);
@@ -304,7 +306,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       for (let attempt = 0; attempt < attempts; attempt++) {
         if (attempt > 0) await sleep(Math.random() * Math.min(250, baseDelayMs * 2 ** attempt));
         // Only the first attempt may use the case the caller loaded: after a conflict it is stale.
-        const result = await actOnce(who, account, caseId, command, attempt === 0 && given?.id === caseId ? given : undefined, inboundKey);
+        const result = await actOnce(who, account, caseId, command, attempt === 0 && given?.id === caseId ? given : undefined, inboundKey, opts?.markInbound === true);
         if (result !== 'conflict') return result;
         log?.debug({ caseId, attempt }, 'version conflict, retrying');
       }

@@ -25,8 +25,8 @@ function checkTtl(ttlMs: number): number {
  *   shared store would let two processes both see "first".
  * In each, `confirm` rewrites the mark with its new TTL and `release` deletes it.
  */
-export function createDedup(source?: RedisClient | KeyValue, prefix = ''): Dedup {
-  if (isRedis(source)) return createRedisDedup(source, prefix);
+export function createDedup(source?: RedisClient | KeyValue, prefix = '', redisOptions: RedisDedupOptions = {}): Dedup {
+  if (isRedis(source)) return createRedisDedup(source, prefix, redisOptions);
   if (source && isAtomic(source)) {
     // A confirmed mark is 1, a claim is { owner }. Renewing and releasing read then write: a claim renewed in the
     // instant it lapses may be taken twice, which the Redis variant (one script per step) rules out.
@@ -161,6 +161,35 @@ return 0`;
 /** Fields checked for expiry at each write. */
 const SAMPLES = 4;
 
+/**
+ * For another script that confirms a mark in the same step as its own writes (standalone Redis: any keys): a Lua
+ * function `confirmMark(bucket, field, ttlMs)` writing what CONFIRM_LUA writes, expiry sampling included.
+ */
+export const CONFIRM_MARK_LUA_FN = `
+local function confirmMark(bucket, field, ttl)
+  ttl = tonumber(ttl)
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  redis.call('HSET', bucket, field, string.format('%.0f', now + ttl))
+  if redis.call('PTTL', bucket) < ttl then redis.call('PEXPIRE', bucket, ttl) end
+  local sample = redis.call('HRANDFIELD', bucket, ${SAMPLES}, 'WITHVALUES')
+  for i = 1, #sample, 2 do
+    local v = sample[i + 1]
+    local c = string.find(v, ':', 1, true)
+    local until_ = tonumber(c and string.sub(v, 1, c - 1) or v)
+    if not until_ or until_ <= now then redis.call('HDEL', bucket, sample[i]) end
+  end
+end
+`;
+
+/** Where `createRedisDedup(…, prefix, { shards })` keeps a key's mark: its hash and its field. */
+export function redisDedupLocation(prefix = '', shards = 1024): (key: string) => { bucket: string; field: Buffer } {
+  return (key) => {
+    const digest = createHash('sha1').update(key).digest();
+    return { bucket: `${prefix}dedup:h:${digest.readUInt32BE(0) % shards}`, field: digest.subarray(4, 12) };
+  };
+}
+
 export interface RedisDedupOptions {
   /**
    * Hashes the markers are spread over. A hash stays in Redis' compact listpack encoding (about 20 bytes a
@@ -168,6 +197,12 @@ export interface RedisDedupOptions {
    * this is best near the live markers (updates within the longest TTL) / 100. Default 1,024.
    */
   shards?: number;
+  /**
+   * Where claims go: an auto-pipelined connection (see readConnection), so that the claim of an inbound event leaves in
+   * the same write as the first reads of its turn (Engine.prefetch). The other steps stay on the main connection; a
+   * claim is awaited before any of them, so they cannot overtake it. Default: the main connection.
+   */
+  claims?: RedisClient;
 }
 
 type ScriptCall = (bucket: string, field: Buffer, ttlMs: number, samples: number, owner?: string) => Promise<number>;
@@ -195,14 +230,13 @@ export function createRedisDedup(redis: RedisClient, prefix = '', opts: RedisDed
   redis.defineCommand('palabreDedupRelease', { numberOfKeys: 1, lua: RELEASE_LUA });
   const commands = redis as unknown as Record<string, ScriptCall>;
   const first: ScriptCall = commands.palabreDedupFirst!.bind(redis);
-  const claim: ScriptCall = commands.palabreDedupClaim!.bind(redis);
+  const claimVia = opts.claims ?? redis;
+  if (opts.claims) opts.claims.defineCommand('palabreDedupClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
+  const claim: ScriptCall = (claimVia as unknown as Record<string, ScriptCall>).palabreDedupClaim!.bind(claimVia);
   const renew: ScriptCall = commands.palabreDedupRenew!.bind(redis);
   const confirm: ScriptCall = commands.palabreDedupConfirm!.bind(redis);
   const releaseOwned = (commands.palabreDedupRelease as unknown as ReleaseCall).bind(redis);
-  const at = (key: string) => {
-    const digest = createHash('sha1').update(key).digest();
-    return { bucket: `${prefix}dedup:h:${digest.readUInt32BE(0) % shards}`, field: digest.subarray(4, 12) };
-  };
+  const at = redisDedupLocation(prefix, shards);
   return {
     async first(key, ttlMs) {
       const { bucket, field } = at(key);

@@ -96,16 +96,18 @@ class IoRedisStore implements KeyvStoreAdapter {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
+    /** Where reads go (an auto-pipelined connection, see readConnection); the main connection by default. */
+    private readonly reads: RedisClient = redis,
   ) {}
 
   async get<V>(key: string): Promise<V | undefined> {
-    const raw = await this.redis.get(this.prefix + key);
+    const raw = await this.reads.get(this.prefix + key);
     return (raw ?? undefined) as V | undefined;
   }
   /** One MGET; a Cluster refuses MGET across slots (these keys carry no hash tag), so there each key is read apart. */
   async getMany<V>(keys: string[]): Promise<(V | undefined)[]> {
     const full = keys.map((k) => this.prefix + k);
-    const raws = this.redis.isCluster ? await Promise.all(full.map((k) => this.redis.get(k))) : await this.redis.mget(full);
+    const raws = this.reads.isCluster ? await Promise.all(full.map((k) => this.reads.get(k))) : await this.reads.mget(full);
     return raws.map((raw) => (raw ?? undefined) as V | undefined);
   }
   async set(key: string, raw: string, ttl?: number): Promise<boolean> {
@@ -143,8 +145,8 @@ export function createMemoryKv(): AtomicKeyValue {
  * (@keyv/redis is built on node-redis and cannot reuse an ioredis client or cluster, so a second
  * client library and connection pool would be needed for the same server.)
  */
-export function createRedisKv(redis: RedisClient, prefix: string): AtomicKeyValue {
-  const store = new IoRedisStore(redis, `${prefix}kv:`);
+export function createRedisKv(redis: RedisClient, prefix: string, reads: RedisClient = redis): AtomicKeyValue {
+  const store = new IoRedisStore(redis, `${prefix}kv:`, reads);
   const keyv = new Keyv({ store, ...keyvOptions });
   return wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl));
 }

@@ -1,3 +1,5 @@
+import { CONFIRM_MARK_LUA_FN } from './dedup.js';
+
 /**
  * Lua scripts of the Redis case store, loaded once per connection with ioredis `defineCommand`
  * (EVALSHA, with EVAL as ioredis's own fallback after a SCRIPT FLUSH or failover).
@@ -13,36 +15,37 @@ export const INBOUND_KEEP_MS = 26 * 3600_000;
  * The version is the length of the events list, so it cannot drift from the timeline. An inbound key already in the
  * inbound hash (field: key, value: `<first version>:<count>`) means the event was appended before: nothing is written.
  */
-const appendScript = (claim: boolean) => `
-${claim ? "local caseId = table.remove(ARGV, 1)" : ''}
-local inbound = ARGV[4]
+const appendBody = (claim: boolean, K: string, A: string, finish: string) => `
+${claim ? `local caseId = table.remove(${A}, 1)` : ''}
+local inbound = ${A}[4]
 if inbound ~= '' then
-  local seen = redis.call('HGET', KEYS[4], inbound)
+  local seen = redis.call('HGET', ${K}[4], inbound)
   if seen then return redis.error_reply('ALREADY_APPLIED ' .. seen) end
 end
-local len = redis.call('LLEN', KEYS[2])
-if len ~= tonumber(ARGV[1]) then
+local len = redis.call('LLEN', ${K}[2])
+if len ~= tonumber(${A}[1]) then
   return redis.error_reply('VERSION_CONFLICT stored version ' .. len)
 end
-${claim ? `local holder = redis.call('GET', KEYS[5])
+${claim ? `local holder = redis.call('GET', ${K}[5])
 if holder then
   return redis.error_reply('ORDER_CLAIMED ' .. holder)
 end
-redis.call('SET', KEYS[5], caseId)` : ''}
-local n = tonumber(ARGV[3])
+redis.call('SET', ${K}[5], caseId)` : ''}
+local n = tonumber(${A}[3])
 for i = 5, 4 + n, 1000 do
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, 4 + n)))
+  redis.call('RPUSH', ${K}[2], unpack(${A}, i, math.min(i + 999, 4 + n)))
 end
-for i = 5 + n, #ARGV, 1000 do
-  redis.call('RPUSH', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
+for i = 5 + n, #${A}, 1000 do
+  redis.call('RPUSH', ${K}[3], unpack(${A}, i, math.min(i + 999, #${A})))
 end
-redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', ${K}[1], ${A}[2])
 if inbound ~= '' then
-  redis.call('HSET', KEYS[4], inbound, len .. ':' .. n)
-  redis.call('PEXPIRE', KEYS[4], ${INBOUND_KEEP_MS})
+  redis.call('HSET', ${K}[4], inbound, len .. ':' .. n)
+  redis.call('PEXPIRE', ${K}[4], ${INBOUND_KEEP_MS})
 end
-return len + n
+${finish}
 `;
+const appendScript = (claim: boolean) => appendBody(claim, 'KEYS', 'ARGV', 'return len + n');
 
 /** Appends to one case, atomically, in the case's hash slot. */
 export const APPEND_LUA = appendScript(false);
@@ -61,25 +64,61 @@ export const APPEND_CLAIM_LUA = appendScript(true);
  *       due:escalate, due:late, outbox set, dirty set.
  * ARGV: caseId, version, status, openedAt ms, escalatableAt ms, lateAt ms, hasOutbox (1/0), dirty member or ''.
  */
-export const REINDEX_LUA = `
-local id = ARGV[1]
-local version = tonumber(ARGV[2])
-if ARGV[7] == '1' then redis.call('SADD', KEYS[12], id) end
-if ARGV[8] ~= '' then redis.call('SREM', KEYS[13], ARGV[8]) end
-local indexed = tonumber(redis.call('HGET', KEYS[1], id) or '0')
+const reindexBody = (K: string, A: string) => `
+local id = ${A}[1]
+local version = tonumber(${A}[2])
+if ${A}[7] == '1' then redis.call('SADD', ${K}[12], id) end
+if ${A}[8] ~= '' then redis.call('SREM', ${K}[13], ${A}[8]) end
+local indexed = tonumber(redis.call('HGET', ${K}[1], id) or '0')
 if indexed >= version then return 0 end
-redis.call('HSET', KEYS[1], id, version)
+redis.call('HSET', ${K}[1], id, version)
 if indexed == 0 then
-  for i = 2, 6 do redis.call('ZADD', KEYS[i], ARGV[4], id) end
+  for i = 2, 6 do redis.call('ZADD', ${K}[i], ${A}[4], id) end
 end
-local status = ARGV[3]
-local byStatus = { open = KEYS[7], escalated = KEYS[8], closed = KEYS[9] }
+local status = ${A}[3]
+local byStatus = { open = ${K}[7], escalated = ${K}[8], closed = ${K}[9] }
 for name, key in pairs(byStatus) do
-  if name == status then redis.call('ZADD', key, ARGV[4], id) else redis.call('ZREM', key, id) end
+  if name == status then redis.call('ZADD', key, ${A}[4], id) else redis.call('ZREM', key, id) end
 end
-if status == 'open' then redis.call('ZADD', KEYS[10], ARGV[5], id) else redis.call('ZREM', KEYS[10], id) end
-if status ~= 'closed' then redis.call('ZADD', KEYS[11], ARGV[6], id) else redis.call('ZREM', KEYS[11], id) end
+if status == 'open' then redis.call('ZADD', ${K}[10], ${A}[5], id) else redis.call('ZREM', ${K}[10], id) end
+if status ~= 'closed' then redis.call('ZADD', ${K}[11], ${A}[6], id) else redis.call('ZREM', ${K}[11], id) end
 return 1
+`;
+
+export const REINDEX_LUA = reindexBody('KEYS', 'ARGV');
+
+/**
+ * Standalone Redis only (a script may touch keys of any slot there): the append (with or without the order claim),
+ * the re-index of REINDEX_LUA and, when asked, the inbound event's once-only mark confirmed (src/infra/dedup.ts), in
+ * one atomic step: one round trip, and no dirty mark (no crash can fall between them).
+ * KEYS: the append's 4 (or 5 with the claim), REINDEX_LUA's 13, then the mark's hash when there is one.
+ * ARGV: the number of append keys, REINDEX_LUA's 8 arguments (the dirty member ''), the mark's TTL in ms and field
+ * ('' and '' for none), then the append's arguments. Returns what the append returns.
+ */
+const appendIndexedScript = (claim: boolean) => `
+local nk = tonumber(ARGV[1])
+local AK, RK, RA, AA = {}, {}, {}, {}
+for i = 1, nk do AK[i] = KEYS[i] end
+for i = 1, 13 do RK[i] = KEYS[nk + i] end
+for i = 2, 9 do RA[i - 1] = ARGV[i] end
+for i = 12, #ARGV do AA[i - 11] = ARGV[i] end
+local function reindex()
+${reindexBody('RK', 'RA')}
+end
+${CONFIRM_MARK_LUA_FN}
+${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[10] ~= '' then confirmMark(KEYS[nk + 14], ARGV[11], ARGV[10]) end\nreturn len + n")}`;
+
+export const APPEND_INDEXED_LUA = appendIndexedScript(false);
+export const APPEND_CLAIM_INDEXED_LUA = appendIndexedScript(true);
+
+/**
+ * A case's snapshot and its timeline entries from ARGV[1] on, read in one step (both from the same version), or
+ * nil when there is no snapshot. KEYS: snapshot, events. Read-only and of one slot: any connection may run it.
+ */
+export const READ_LUA = `
+local snap = redis.call('GET', KEYS[1])
+if not snap then return false end
+return { snap, redis.call('LRANGE', KEYS[2], ARGV[1], -1) }
 `;
 
 /** Deletes an order claim only if this case holds it. KEYS: claim. ARGV: caseId. */

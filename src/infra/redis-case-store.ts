@@ -7,7 +7,7 @@ import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
-import { APPEND_CLAIM_LUA, APPEND_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { INBOUND_KEEP_MS, APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
 import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -28,6 +28,16 @@ export interface RedisCaseStoreOptions {
   logger?: Logger;
   /** How many cases' decoded timelines this process keeps (least recently loaded dropped first). Default 5,000; 0 = none. */
   timelineCache?: number;
+  /**
+   * Where `load` reads (an auto-pipelined connection, see readConnection, so that a case read joins the other reads
+   * of its turn in one round trip); `redis` by default.
+   */
+  reads?: RedisClient;
+  /**
+   * Where the inbound events' once-only marks live (`redisDedupLocation` of the Dedup in use): on a standalone Redis an
+   * append asked to (AppendOptions.markInbound) confirms its event's mark in its own script. Without it, never.
+   */
+  dedupMarks?: (key: string) => { bucket: string; field: Buffer };
 }
 
 const PAGE = 200;
@@ -44,7 +54,9 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  *
  * `load` keeps decoded timelines of recently loaded cases (`timelineCache`) and reads only the entries past them.
  *
- * An append is two round trips: [SADD dirty `id#version#nonce`, the append script], then the re-index script,
+ * On a standalone Redis an append is one script, one round trip: the append and the re-index (which also SADDs
+ * `outbox`) in one atomic step. On Cluster the indexes are another slot, so an append is two round trips:
+ * [SADD dirty `id#version#nonce`, the append script], then the re-index script,
  * which also SADDs `outbox` and removes the dirty mark. A crash between the two leaves the case stored
  * but the indexes stale and the outbox unflagged; the dirty mark survives, and `casesWithOutbox()`
  * (the outbox sweep) first calls `repairIndexes()`, which re-indexes every dirty case from its snapshot.
@@ -58,6 +70,11 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   redis.defineCommand('palabreCaseReindex', { numberOfKeys: 13, lua: REINDEX_LUA });
   redis.defineCommand('palabreReleaseClaim', { numberOfKeys: 1, lua: RELEASE_LUA });
   redis.defineCommand('palabreCaseAppendClaim', { numberOfKeys: 5, lua: APPEND_CLAIM_LUA });
+  const reads = options.reads;
+  reads?.defineCommand('palabreCaseRead', { numberOfKeys: 2, lua: READ_LUA });
+  const readScript = reads ? (reads as unknown as Record<string, (...a: (string | number)[]) => Promise<[Buffer, Buffer[]] | null>>).palabreCaseReadBuffer!.bind(reads) : null;
+  redis.defineCommand('palabreCaseAppendIndexed', { lua: APPEND_INDEXED_LUA });
+  redis.defineCommand('palabreCaseAppendClaimIndexed', { lua: APPEND_CLAIM_INDEXED_LUA });
 
   const caseKey = (id: string) => `${prefix}case:{${id}}`;
   const eventsKey = (id: string) => `${caseKey(id)}:events`;
@@ -76,14 +93,21 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     return Promise.all(list.map(([m, ...a]) => cmds[m]!(...a).then((v): Reply => [null, v], (e: Error): Reply => [e, null])));
   }
 
-  function reindexCmd(s: Snapshot, hasOutbox: boolean, dirty: string): Cmd {
-    const keys = [
+  function reindexKeys(s: Snapshot): string[] {
+    return [
       idx('version'), idx('all'), idx(`buyer:${s.buyerId}`), idx(`seller:${s.sellerId}`), idx(`shop:${s.shopId}`),
       idx(`order:${s.orderId}`), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
       idx('due:escalate'), idx('due:late'), idx('outbox'), idx('dirty'),
     ];
+  }
+
+  function reindexArgs(s: Snapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
     const ms = (iso: string) => Date.parse(iso);
-    return ['palabreCaseReindex', ...keys, s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
+    return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
+  }
+
+  function reindexCmd(s: Snapshot, hasOutbox: boolean, dirty: string): Cmd {
+    return ['palabreCaseReindex', ...reindexKeys(s), ...reindexArgs(s, hasOutbox, dirty)];
   }
 
   async function snapshots(ids: string[]): Promise<Snapshot[]> {
@@ -97,12 +121,19 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
   /** The snapshot and the timeline entries from index `from` on, read together. */
   async function read(id: string, from: number): Promise<{ snap: Snapshot; tail: CaseEvent[] } | null> {
-    // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
-    const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), from, -1).exec();
-    const [snap, events] = (res ?? []).map(([err, v]) => {
-      if (err) throw err;
-      return v;
-    });
+    let snap: unknown;
+    let events: unknown;
+    if (readScript) {
+      // One script keeps the snapshot and the timeline from the same version, and rides the read connection's pipeline.
+      [snap, events] = (await readScript(caseKey(id), eventsKey(id), from)) ?? [null, []];
+    } else {
+      // MULTI keeps the snapshot and the timeline from the same version (one slot, so Cluster accepts it).
+      const res = await redis.multi().getBuffer(caseKey(id)).lrangeBuffer(eventsKey(id), from, -1).exec();
+      [snap, events] = (res ?? []).map(([err, v]) => {
+        if (err) throw err;
+        return v;
+      });
+    }
     if (!Buffer.isBuffer(snap)) return null;
     return { snap: decodeEntry<Snapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
   }
@@ -208,6 +239,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       checkAppend(caseId, expectedVersion, events, next);
       if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
       const { timeline: _ignored, ...snapshot } = next;
+      if (!isCluster(redis)) return appendIndexed(caseId, expectedVersion, events, snapshot, notifications, opts);
       // Unique per attempt, so a writer that loses the version race can drop its own mark.
       const mark = `${caseId}#${next.version}#${randomBytes(4).toString('hex')}`;
       const claim = opts?.claimOrder;
@@ -244,10 +276,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         }
         throw err;
       }
-      // The stored timeline is what this process holds plus these events (the script checked the length).
-      const held = timelines.get(caseId);
-      if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(structuredClone(e)))));
-      else timelines.forget(caseId);
+      remember(caseId, expectedVersion, events);
       // The events are stored: an index failure must not look like a failed append to the caller.
       const [reindexed] = await send([reindexCmd(snapshot, notifications.length > 0, mark)]).catch((e: Error) => [[e, null] as Reply]);
       if (reindexed?.[0]) logger?.error({ err: reindexed[0], caseId }, 'case indexes not updated; the outbox sweep will repair them');
@@ -279,6 +308,46 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
     repairIndexes,
   };
+
+  /** The stored timeline is what this process holds plus these events (the script checked the length). */
+  function remember(caseId: string, expectedVersion: number, events: CaseEvent[]): void {
+    const held = timelines.get(caseId);
+    if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(structuredClone(e)))));
+    else timelines.forget(caseId);
+  }
+
+  /**
+   * Standalone Redis: the append and the re-index in one script, one round trip, atomic (no dirty mark: nothing can
+   * fall between them). Cluster keeps the two steps, the indexes being another slot.
+   */
+  async function appendIndexed(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: Snapshot, notifications: Notification[], opts?: AppendOptions): Promise<void> {
+    const claim = opts?.claimOrder;
+    const inboundKey = opts?.inboundKey;
+    const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
+    const mark = opts?.markInbound && options.dedupMarks ? options.dedupMarks(opts.markInbound.key) : null;
+    const keys = [...caseKeys, ...reindexKeys(snapshot), ...(mark ? [mark.bucket] : [])];
+    const args = [
+      caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''), mark ? INBOUND_KEEP_MS : '', mark ? mark.field : '',
+      ...(claim !== undefined ? [caseId] : []),
+      expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
+    ];
+    const script = claim !== undefined ? 'palabreCaseAppendClaimIndexed' : 'palabreCaseAppendIndexed';
+    try {
+      await (cmds[script] as (...a: (string | number | Buffer)[]) => Promise<unknown>)(keys.length, ...keys, ...args);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const applied = /ALREADY_APPLIED (\d+):(\d+)/.exec(message);
+      if (applied) throw new ConflictError('ALREADY_APPLIED', `case ${caseId} already holds inbound event ${inboundKey}`, { from: Number(applied[1]), count: Number(applied[2]) }, { cause: err });
+      if (message.startsWith('VERSION_CONFLICT')) throw new ConflictError('VERSION_CONFLICT', `case ${caseId} is not at version ${expectedVersion}`, {}, { cause: err });
+      if (message.startsWith('ORDER_CLAIMED')) {
+        const holder = message.split(' ')[1] ?? '';
+        throw new ConflictError('ORDER_CLAIMED', `order ${claim} is held by ${holder}`, { caseId: holder }, { cause: err });
+      }
+      throw err;
+    }
+    if (mark && opts?.markInbound) opts.markInbound.done = true;
+    remember(caseId, expectedVersion, events);
+  }
 
   /**
    * Removes a case from the outbox set, then looks again: an append that landed in between re-flags

@@ -2,6 +2,7 @@ import type { KeyValue } from '../ports/kv.js';
 import type { ThreadRegistry } from '../ports/threads.js';
 import { createThreadRegistry, MESSAGE_TTL_MS } from './thread-registry.js';
 import type { RedisClient } from './redis.js';
+import { createLru } from './lru.js';
 
 /**
  * Remembers a message in its conversation's hash and refreshes the conversation's expiry. A hash past
@@ -25,6 +26,14 @@ export interface RedisThreadRegistryOptions {
   messageTtlMs?: number;
   /** Messages per generation of a conversation's map: replies find at least the last `n`. Default 1,000. */
   generation?: number;
+  /** Where lookups go (an auto-pipelined connection, see readConnection); `redis` by default. */
+  reads?: RedisClient;
+  /**
+   * Message → case entries this process keeps after finding them, for up to a minute (the message TTL if shorter): an
+   * entry never changes once written, so the only staleness is a mapping answered up to that long after Redis forgot
+   * it (its conversation's expiry, or two newer generations). Default 20,000 entries; 0 = none.
+   */
+  cache?: number;
 }
 
 /**
@@ -41,6 +50,10 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
   const remember = (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>).palabreRememberMessage!.bind(redis);
   // The hash tag keeps a conversation's two generations in one Cluster slot (RENAME needs it).
   const chatKey = (platform: string, conversationId: string) => `${prefix}thread:chat:{${platform}:${conversationId}}`;
+  // A message is about one case for good: what was found here lately is answered without Redis.
+  const known = createLru<{ caseId: string; until: number }>(opts.cache ?? 20_000);
+  const keepFor = Math.min(ttl, 60_000);
+  const knownKey = (key: string, messageId: string) => `${key}\n${messageId}`;
 
   return {
     async rememberMessage(platform, conversationId, messageId, caseId) {
@@ -49,10 +62,21 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
     },
     async caseOfMessage(platform, conversationId, messageId) {
       const key = chatKey(platform, conversationId);
-      const res = (await redis.pipeline().hget(key, messageId).hget(`${key}:prev`, messageId).exec()) ?? [];
-      for (const [err, v] of res) {
-        if (err) throw err;
-        if (typeof v === 'string') return v;
+      const cached = known.get(knownKey(key, messageId));
+      if (cached && cached.until > Date.now()) return cached.caseId;
+      const reads = opts.reads ?? redis;
+      // Both generations at once: one round trip (a pipeline, or the read connection's auto-pipelining).
+      const res = opts.reads
+        ? await Promise.all([reads.hget(key, messageId), reads.hget(`${key}:prev`, messageId)])
+        : ((await redis.pipeline().hget(key, messageId).hget(`${key}:prev`, messageId).exec()) ?? []).map(([err, v]) => {
+            if (err) throw err;
+            return v;
+          });
+      for (const v of res) {
+        if (typeof v === 'string') {
+          known.set(knownKey(key, messageId), { caseId: v, until: Date.now() + keepFor });
+          return v;
+        }
       }
       return legacy.caseOfMessage(platform, conversationId, messageId);
     },

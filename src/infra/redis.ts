@@ -43,6 +43,15 @@ export function createRedis(url: string, options: RedisConnectOptions = {}): Red
   });
 }
 
+/**
+ * A second connection for reads, with ioredis auto-pipelining: reads issued while the event loop runs (a turn's link,
+ * flow state, reply → case lookup, then its case and locale) leave in one write and come back in one reply, one round
+ * trip, instead of one each. Writes stay on the main connection, in the order they are made. Close it with the main one.
+ */
+export function readConnection(redis: RedisClient): RedisClient {
+  return isCluster(redis) ? redis.duplicate(undefined, { enableAutoPipelining: true }) : redis.duplicate({ enableAutoPipelining: true });
+}
+
 /** True for a `Cluster` connection (multi-key commands must then stay within one hash slot). */
 export function isCluster(redis: RedisClient): redis is Cluster {
   return redis instanceof Cluster;

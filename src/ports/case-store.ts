@@ -26,6 +26,12 @@ export interface AppendOptions {
    * and throws ConflictError('ALREADY_APPLIED', { from, count }) naming the events that first run appended.
    */
   inboundKey?: string;
+  /**
+   * The inbound event's once-only mark (its key in the Dedup): a store that can writes it, confirmed, in the same
+   * atomic step as the events and sets `done`, so that the caller need not confirm it in a write of its own. Only
+   * for a change that is the whole outcome of its event (nothing the event does after it may be lost to a crash).
+   */
+  markInbound?: { key: string; done: boolean };
 }
 
 /** Where cases live. One implementation in memory, one in Redis; both pass test/ports/case-store.contract.ts. */

@@ -129,10 +129,21 @@ export interface TurnResult {
    * press was refused as someone else's button, so the owner's message stays usable.
    */
   retirePressed?: boolean;
+  /**
+   * The case store recorded the inbound event (`eventId`) as handled with the change it made (AppendOptions
+   * .markInbound): the adapter's own confirmation of the event's once-only mark is already written.
+   */
+  inboundMarked?: boolean;
 }
 
 /** The conversation engine: one turn in, replies out. */
 export interface Engine {
   /** Handles one inbound event; never throws for user errors (they become localized replies). */
   handle(input: TurnInput): Promise<TurnResult>;
+  /**
+   * Starts the reads `handle` makes first for this input (link, flow state, what the message is about), deciding
+   * nothing, so that they leave with the caller's own (the inbound update's claim): `handle` of an input with the same
+   * `eventId` takes them. Optional; reads of an event never handled are dropped.
+   */
+  prefetch?(input: TurnInput): void;
 }

@@ -3,6 +3,8 @@ import type { Case, CaseEvent } from '../../src/domain/case-model.js';
 import { evolve } from '../../src/domain/decider.js';
 import type { Actor } from '../../src/domain/types.js';
 import { createRedisCaseStore, type RedisCaseStore } from '../../src/infra/redis-case-store.js';
+import { createRedisDedup, redisDedupLocation } from '../../src/infra/dedup.js';
+import type { Redis } from 'ioredis';
 import type { Notification } from '../../src/ports/notification.js';
 import { caseStoreContract } from '../ports/case-store.contract.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
@@ -15,6 +17,11 @@ beforeAll(async () => {
 afterAll(() => r.cleanup());
 
 caseStoreContract('redis', () => createRedisCaseStore(r.redis, { prefix: `${r.prefix}${++n}:` }));
+// What composePalabre builds: loads on an auto-pipelined read connection (one read script), appends on the main one.
+let reads: Redis | null = null;
+caseStoreContract('redis, loads on an auto-pipelined read connection', () =>
+  createRedisCaseStore(r.redis, { prefix: `${r.prefix}${++n}:`, reads: (reads ??= r.connect({ enableAutoPipelining: true })), dedupMarks: redisDedupLocation(`${r.prefix}${n}:`) }),
+);
 
 const amina: Actor = { accountId: 'acc-amina', role: 'buyer', platform: 'telegram' };
 const bisou: Actor = { accountId: 'acc-bisou', role: 'seller', platform: 'discord' };
@@ -44,6 +51,28 @@ async function add(store: RedisCaseStore, c: Case, events: CaseEvent[]): Promise
 }
 
 describe('Redis case store specifics', () => {
+  it("confirms an inbound event's once-only mark with the append that stores its change, and only then", async () => {
+    const prefix = `${r.prefix}mark:`;
+    const store = createRedisCaseStore(r.redis, { prefix, dedupMarks: redisDedupLocation(prefix) });
+    const dedup = createRedisDedup(r.redis, prefix);
+    const c = await openCase(store);
+    expect(await dedup.claim('telegram:update:1:1', 'handler-1', 60_000)).toBe('claimed');
+    expect(await dedup.claim('telegram:update:1:2', 'handler-2', 60_000)).toBe('claimed');
+    const comment: CaseEvent = { type: 'comment', at: at(5), actor: amina, text: 'Toujours rien.' };
+    const next = evolve(c, comment);
+    // A refused append (wrong version) writes no mark: the handler still holds its claim.
+    const refused = { key: 'telegram:update:1:2', done: false };
+    await expect(store.append(c.id, c.version + 1, [comment], evolve(evolve(c, comment), { ...comment, at: at(6) }), [], { inboundKey: 'telegram:update:1:2#0', markInbound: refused })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(refused.done).toBe(false);
+    expect(await dedup.claim('telegram:update:1:2', 'another-handler', 60_000)).toBe('held');
+    // A stored one confirms it in the same step: a redelivery is known as handled.
+    const stored = { key: 'telegram:update:1:1', done: false };
+    await store.append(c.id, c.version, [comment], next, [], { inboundKey: 'telegram:update:1:1#0', markInbound: stored });
+    expect(stored.done).toBe(true);
+    expect(await dedup.claim('telegram:update:1:1', 'another-handler', 60_000)).toBe('done');
+    expect((await store.load(c.id))?.timeline).toHaveLength(2);
+  });
+
   it('keeps one case in one Cluster hash slot and the indexes in another', async () => {
     const prefix = `${r.prefix}layout:`;
     const store = createRedisCaseStore(r.redis, { prefix });

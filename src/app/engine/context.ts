@@ -1,9 +1,10 @@
+import type { Case } from '../../domain/case-model.js';
 import { ForbiddenError } from '../../domain/errors.js';
 import type { Account, Order, Shop } from '../../domain/types.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyValue } from '../../ports/kv.js';
-import type { LinkStore } from '../../ports/links.js';
+import type { Link, LinkStore } from '../../ports/links.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { MessageArgs, Msg, Notification } from '../../ports/notification.js';
 import type { ThreadRegistry } from '../../ports/threads.js';
@@ -14,7 +15,7 @@ import type { Metrics } from '../metrics.js';
 import type { Choice, OutMessage, TurnInput } from '../../ports/turn.js';
 import type { LanguageDetector } from '../language.js';
 import { SUPPORT_OWNER, type ActionPayload, type ActionTokens, type TokenOwner } from './actions.js';
-import type { ConversationState, ConversationStore } from './state.js';
+import type { ConversationState, ConversationStore, IdentityPrefs } from './state.js';
 
 /** What the engine needs; `main.ts` passes them in. */
 export interface EngineDeps {
@@ -70,6 +71,11 @@ export interface EngineCtx {
   tokens: ActionTokens;
   conv: ConversationStore;
   locales: readonly string[];
+  /**
+   * The account each chat identity was last seen linked to (bounded): a guess that lets a turn read the account's
+   * language and case with its first reads; the link read with them decides whether the guess holds.
+   */
+  accountOf?: Map<string, string>;
 }
 
 /** One turn being handled: who is speaking, in which language, and the replies so far. */
@@ -78,7 +84,7 @@ export interface Turn {
   account: Account | null;
   who: Who | null;
   /** The inbound event's id and the count of case changes it made (see Who.inbound). */
-  inbound?: { id: string; appends: number };
+  inbound?: { id: string; appends: number; marked?: boolean };
   locale: string;
   timezone: string;
   /** Support may act here: a support account in the staff channel or on the web playground. */
@@ -103,7 +109,30 @@ export interface Turn {
    * router's first look at the state takes it, later looks read the store.
    */
   earlyState?: { state: ConversationState | null | 'invalid' };
+  /**
+   * Reads started with the turn's first ones so that they share their round trip: the subject of the message
+   * (a reply to a case message, a case thread), and the case it names as the linked account sees it. Each is taken
+   * by the first look that needs it; later looks read the stores.
+   */
+  early?: EarlyReads;
 }
+
+/** The first reads of a turn, started together (see Turn.early and Engine.prefetch). */
+export interface EarlyReads {
+  /** What they were started for: platform, user, conversation, thread, replied-to message, content type. */
+  key: string;
+  link: Promise<Link | null>;
+  begin: Promise<{ state: ConversationState | null | 'invalid'; prefs: IdentityPrefs }>;
+  subject?: Promise<EarlySubject> | undefined;
+  caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } | undefined;
+  /** The language chosen by the account this chat identity was last linked to, read before the link says it still is. */
+  locale?: { accountId: string; got: Promise<string | null> } | undefined;
+  /** That account (EngineCtx.accountOf), or undefined: reads made for it are used only if the link names it. */
+  guess?: string | undefined;
+}
+
+/** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
+export type EarlySubject = { caseId: string } | { orderId: string } | null;
 
 /**
  * The slot of a message with buttons (OutMessage.slot): a newer message in it retires the older one's buttons.

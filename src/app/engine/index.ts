@@ -5,10 +5,11 @@ import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
 import { silentLogger } from '../../ports/logger.js';
 import type { Engine, TurnInput, TurnResult } from '../../ports/turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
-import { choice, m, say, type EngineCtx, type EngineDeps, type Turn } from './context.js';
+import { choice, m, say, type EarlyReads, type EngineCtx, type EngineDeps, type Turn } from './context.js';
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
 import { route } from './router.js';
+import { prefetchSubject } from './flows/case-thread.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
 
 export type { EngineDeps } from './context.js';
@@ -24,11 +25,59 @@ export function createEngine(deps: EngineDeps): Engine {
     tokens: createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) }),
     conv: createConversationStore(deps.kv, deps.stateTtlMs),
     locales: deps.locales ?? ['fr', 'en'],
+    accountOf: new Map(),
   };
-  return { handle: (input) => handle(e, input) };
+  // Reads started by `prefetch`, by event id, until `handle` takes them (a bounded map: an event whose claim was
+  // refused is never handled).
+  const prefetched = new Map<string, EarlyReads>();
+  return {
+    handle: (input) => {
+      const early = input.eventId ? prefetched.get(input.eventId) : undefined;
+      if (input.eventId) prefetched.delete(input.eventId);
+      return handle(e, input, early && early.key === readsKey(input) ? early : undefined);
+    },
+    prefetch: (input) => {
+      if (!input.eventId) return;
+      // A redelivery reads afresh: what an earlier delivery read may be stale by now.
+      prefetched.delete(input.eventId);
+      if (prefetched.size >= PREFETCH_MAX) prefetched.delete(prefetched.keys().next().value!);
+      prefetched.set(input.eventId, startReads(e, input));
+    },
+  };
 }
 
-async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
+/** Events whose reads a process keeps waiting for their `handle`. */
+const PREFETCH_MAX = 1000;
+
+/** What a turn's first reads depend on. */
+function readsKey(input: TurnInput): string {
+  return JSON.stringify([input.platform, input.userId, input.conversationId, input.threadId ?? null, input.replyToMessageId ?? null, input.content.type]);
+}
+
+/**
+ * The link, the chat's own state (flow, prefs) and what a message is about are independent reads: all at once (one
+ * round trip on Redis), and the case the message names is read as soon as its id and the account are known.
+ */
+function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
+  const guess = e.accountOf?.get(identityOwner(input.platform, input.userId));
+  const early: EarlyReads = {
+    key: readsKey(input),
+    link: e.deps.links.get(input.platform, input.userId),
+    begin: e.conv.begin(input.platform, input.userId, input.conversationId),
+    guess,
+  };
+  early.link.catch(() => undefined);
+  early.begin.catch(() => undefined);
+  if (guess) {
+    const got = e.deps.links.getLocale(guess);
+    got.catch(() => undefined);
+    early.locale = { accountId: guess, got };
+  }
+  if (input.content.type !== 'action') prefetchSubject(e, input, early);
+  return early;
+}
+
+async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): Promise<TurnResult> {
   const identity = identityOwner(input.platform, input.userId);
   const t: Turn = {
     input,
@@ -45,11 +94,10 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
-    // The link and the chat's own state (flow, prefs) are independent reads: both at once.
-    const [link, early] = await Promise.all([
-      e.deps.links.get(input.platform, input.userId),
-      e.conv.begin(input.platform, input.userId, input.conversationId),
-    ]);
+    const reads = prefetched ?? startReads(e, input);
+    t.early = reads;
+    const [link, early] = await Promise.all([reads.link, reads.begin]);
+    rememberAccount(e, identity, link?.accountId ?? null);
     t.earlyState = { state: early.state };
     if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
@@ -81,8 +129,21 @@ async function handle(e: EngineCtx, input: TurnInput): Promise<TurnResult> {
     }
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
-  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}) };
+  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}), ...(t.inbound?.marked ? { inboundMarked: true } : {}) };
 }
+
+/** Which account a chat identity is linked to, as last read: the next turn's guess (bounded, oldest dropped). */
+function rememberAccount(e: EngineCtx, identity: string, accountId: string | null): void {
+  const known = e.accountOf;
+  if (!known) return;
+  known.delete(identity);
+  if (!accountId) return;
+  known.set(identity, accountId);
+  if (known.size > ACCOUNT_GUESSES) known.delete(known.keys().next().value!);
+}
+
+/** Chat identities whose account a process remembers as a guess. */
+const ACCOUNT_GUESSES = 20_000;
 
 /** Whoever writes to the bot can be written to again: the mark a refused delivery left is cleared, on every platform. */
 async function unblock(e: EngineCtx, input: TurnInput): Promise<void> {
@@ -136,7 +197,9 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
-  const chosen = supported(e, account ? await e.deps.links.getLocale(account.id) : prefs.locale);
+  const early = t.early?.locale;
+  if (early) t.early!.locale = undefined;
+  const chosen = supported(e, account ? await (early?.accountId === account.id ? early.got : e.deps.links.getLocale(account.id)) : prefs.locale);
   const established = chosen ?? supported(e, account?.locale) ?? supported(e, prefs.detected);
   const guess = text && e.deps.languageDetector ? e.deps.languageDetector.detect(text) : null;
   const detected = guess ? supported(e, guess.lang) : null;

@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
-import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
+import type { TurnInput } from '../../../ports/turn.js';
 import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
@@ -14,8 +15,40 @@ export type Subject = { caseId: string } | { orderId: string };
 
 /** The subject of a message: a reply to a case (or order) message, or a message in a case's thread. */
 export async function subjectOfTurn(e: EngineCtx, t: Turn): Promise<Subject | null> {
+  const early = t.early?.subject;
+  if (early) {
+    t.early!.subject = undefined;
+    return early;
+  }
+  return lookUpSubject(e, t.input);
+}
+
+/**
+ * Starts the subject's look-up with the turn's first reads, and, once it and the account are known, the read of the
+ * case it names as that account sees it (what `caseForTurn` reads first), so that these reads share round trips with
+ * the others. Failures are left for the look that takes them.
+ */
+export function prefetchSubject(e: EngineCtx, input: TurnInput, early: EarlyReads): void {
+  const subject = lookUpSubject(e, input);
+  subject.catch(() => undefined);
+  early.subject = subject;
+  // With a guess at the account, the case is read as soon as its id is known (the link read alongside confirms the
+  // guess or the read is dropped); else once the link names the account.
+  const account = early.guess !== undefined ? Promise.resolve(early.guess) : early.link.then((l) => l?.accountId ?? null);
+  void Promise.all([subject, account]).then(
+    ([s, accountId]) => {
+      if (!s || !('caseId' in s) || !accountId || early.caseLoad) return;
+      const got = e.deps.cases.get({ accountId, platform: input.platform }, s.caseId);
+      got.catch(() => undefined);
+      early.caseLoad = { caseId: s.caseId, accountId, got };
+    },
+    () => undefined,
+  );
+}
+
+async function lookUpSubject(e: EngineCtx, input: TurnInput): Promise<Subject | null> {
   const { threads } = e.deps;
-  const { platform, conversationId, threadId, replyToMessageId } = t.input;
+  const { platform, conversationId, threadId, replyToMessageId } = input;
   if (replyToMessageId) {
     const id = await threads.caseOfMessage(platform, conversationId, replyToMessageId);
     const orderId = id ? orderOfSubject(id) : null;
@@ -41,7 +74,9 @@ export async function caseOfTurn(e: EngineCtx, t: Turn): Promise<string | null> 
 /** Loads a case the user may see, with their role on it. Support acts only from the staff channel or the web. */
 export async function caseForTurn(e: EngineCtx, t: Turn, caseId: string): Promise<{ c: Case; role: ViewerRole }> {
   const who = requireWho(t);
-  const c = await e.deps.cases.get(who, caseId);
+  const early = t.early?.caseLoad;
+  if (early) t.early!.caseLoad = undefined;
+  const c = await (early && early.caseId === caseId && early.accountId === who.accountId ? early.got : e.deps.cases.get(who, caseId));
   const role = await e.deps.cases.roleOn(who, c);
   if (!role) throw new NotFoundError('NOT_YOUR_CASE', undefined, { caseId });
   if (role === 'support' && !t.staff) throw new ForbiddenError('SUPPORT_ONLY');
@@ -125,10 +160,12 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
  */
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
-  const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c });
+  // A comment or a file needs no card: the conversation goes on where it is, and the change is the whole outcome of
+  // the turn (no button issued after it), so the store may record the inbound event as handled in the same write.
+  const plain = cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport';
+  const result = await e.deps.cases.act(requireWho(t), caseId, cmd, { loaded: c, ...(plain ? { markInbound: true } : {}) });
   const body = outcome(result.events, role, result.case);
-  // A comment or a file needs no card: the conversation goes on where it is.
-  if (cmd.type === 'Comment' || cmd.type === 'AddEvidence' || cmd.type === 'Note' || cmd.type === 'RequestSupport') say(t, body, { caseId });
+  if (plain) say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
 }
 
