@@ -31,7 +31,7 @@ export interface OutboxWorkerDeps {
   supportPlatforms?: Platform[];
   /**
    * Safety-net sweep of case outboxes a process left behind when it died between storing a change and handing
-   * its notifications to delivery (default 2 s, so that such a relay still leaves within seconds; 0 = only at start).
+   * its notifications to delivery (default 1 s, so that such a relay still leaves within seconds; 0 = only at start).
    */
   sweepEveryMs?: number;
 }
@@ -253,7 +253,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     async start() {
       await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()]);
       await sweep();
-      const every = deps.sweepEveryMs ?? 2_000;
+      const every = deps.sweepEveryMs ?? 1_000;
       if (every > 0) {
         sweepTimer = setInterval(() => void sweep(), every);
         sweepTimer.unref();

@@ -9,7 +9,7 @@ import { isCluster, type RedisClient } from './redis.js';
 const DAY = 86_400_000;
 const GROUP = 'relay';
 /** Every this many beats, look for entries pending to this process that it does not hold (see `reconcile`). */
-const RECONCILE_EVERY = 4;
+const RECONCILE_EVERY = 7;
 /** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
 const ORPHAN_IDLE_MS = 5_000;
 
@@ -89,8 +89,8 @@ export interface RedisDeliveryOptions {
   /** Streams per platform; a process consumes whole partitions (default 8). */
   partitions?: number;
   /**
-   * Membership renewal (default 500 ms), and how long a process whose token has not moved still counts as alive
-   * (default 2,500 ms), measured on this process's clock from when it last saw the token change.
+   * Membership renewal (default 300 ms), and how long a process whose token has not moved still counts as alive
+   * (default 2,200 ms), measured on this process's clock from when it last saw the token change.
    */
   heartbeatMs?: number;
   memberTtlMs?: number;
@@ -136,8 +136,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const log = opts.logger ?? silentLogger;
   const seenTtl = String(opts.seenTtlMs ?? 30 * DAY);
   const partitions = opts.partitions ?? 8;
-  const heartbeatMs = opts.heartbeatMs ?? 500;
-  const memberTtlMs = opts.memberTtlMs ?? 2500;
+  const heartbeatMs = opts.heartbeatMs ?? 300;
+  const memberTtlMs = opts.memberTtlMs ?? 2200;
   const blockMs = opts.blockMs ?? 1000;
   const batch = opts.batch ?? 100;
   const holdMax = opts.holdMax ?? 500;
