@@ -64,4 +64,7 @@ engine-action-reply-to-buyer = Reply to the buyer
 engine-ask-reply = Write your message to the { $to ->
     [seller] seller
    *[buyer] buyer
+  }{ $support ->
+    [yes] { " " }and to support, who is waiting for your answer
+   *[no] { "" }
   } (case { $caseId }): I'll pass it on.

@@ -64,4 +64,7 @@ engine-action-reply-to-buyer = Répondre à l’acheteur
 engine-ask-reply = Écrivez votre message { $to ->
     [seller] au vendeur
    *[buyer] à l’acheteur
+  }{ $support ->
+    [yes] { " " }et au support, qui attend votre réponse
+   *[no] { "" }
   } (litige { $caseId }) : je le transmets.

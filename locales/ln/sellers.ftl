@@ -64,4 +64,7 @@ engine-action-reply-to-buyer = Kozongisela mosombi
 engine-ask-reply = Komá message na yo { $to ->
     [seller] mpo na moteki
    *[buyer] mpo na mosombi
+  }{ $support ->
+    [yes] { " " }mpe mpo na support, oyo ezali kozela eyano na yo
+   *[no] { "" }
   } (litige { $caseId }) : nakotinda yango.

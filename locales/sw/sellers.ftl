@@ -64,4 +64,7 @@ engine-action-reply-to-buyer = Mjibu mnunuzi
 engine-ask-reply = Andika ujumbe wako { $to ->
     [seller] kwa muuzaji
    *[buyer] kwa mnunuzi
+  }{ $support ->
+    [yes] { " " }na kwa timu ya msaada, inayosubiri jibu lako
+   *[no] { "" }
   } (kesi { $caseId }): nitaupeleka.

@@ -232,6 +232,7 @@ describe.each(['memory', 'redis'] as const)('a button path to answer the other p
     await seller.command(`/case ${caseId}`);
     await seller.press('engine-action-reply-to-buyer');
     expect(seller.ids()).toEqual(['engine-ask-reply']);
+    expect(seller.read()).not.toContain('support');
     expect(seller.last[0]!.expects).toBe('text');
     await seller.text('Le colis part demain.');
     expect(seller.ids()).toEqual(['engine-done-comment']);

@@ -67,6 +67,12 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     expect(channel.ids()).toEqual(['engine-done-ask']);
     const toSeller = (await w.outbox(caseId)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-bisou').at(-1)!;
     expect(toSeller.body[0]).toMatchObject({ id: 'notify-info-requested', args: { text: "Pouvez-vous envoyer le reçu d'expédition ?" } });
+    // The seller answers with the card's button: the prompt says support reads the answer too.
+    const seller = await w.user({ account: 'acc-bisou', platform: 'teams' });
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-reply-to-buyer');
+    expect(seller.ids()).toEqual(['engine-ask-reply']);
+    expect(seller.read()).toContain('à l’acheteur et au support, qui attend votre réponse');
 
     await channel.command(`/refund ${caseId} 20000 recover`);
     expect(channel.ids()).toEqual(['engine-confirm-refund']);

@@ -161,7 +161,9 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       return takeCase(e, t, c.id);
     case 'reply':
       await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'comment', caseId: c.id });
-      return void say(t, m('engine-ask-reply', { caseId: c.id, to: role === 'buyer' ? 'seller' : 'buyer' }), { caseId: c.id, expects: 'text' });
+      // Support asked this party a question: the answer reaches support too, and the prompt says so.
+      const support = c.infoRequested?.from === role ? 'yes' : 'no';
+      return void say(t, m('engine-ask-reply', { caseId: c.id, to: role === 'buyer' ? 'seller' : 'buyer', support }), { caseId: c.id, expects: 'text' });
     default: {
       const never: never = p.op;
       return never;
