@@ -292,7 +292,9 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
     async ackOutbox(caseId, ids) {
       if (!CASE_ID.test(caseId)) return 0;
-      const left = Number(await redis.eval(ACK_OUTBOX, 1, outboxKey(caseId), ...ids));
+      // On a standalone Redis the outbox flag goes in the same script (the append sets both atomically there too).
+      if (!isCluster(redis)) return Number(await redis.eval(ACK_OUTBOX, 2, outboxKey(caseId), idx('outbox'), caseId, ...ids));
+      const left = Number(await redis.eval(ACK_OUTBOX, 1, outboxKey(caseId), '', ...ids));
       if (left === 0) await unflagIfEmpty(caseId);
       return left;
     },
@@ -360,12 +362,13 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 }
 
 /**
- * KEYS: a case outbox. ARGV: notification ids. Trims the outbox's first entries while their ids are ARGV in
- * order (a concurrent hand-off may have trimmed them already), and returns the entries left.
+ * KEYS: a case outbox[, the set of cases with an outbox]. ARGV: the case id, notification ids. Trims the outbox's
+ * first entries while their ids are ARGV in order (a concurrent hand-off may have trimmed them already); with the
+ * set, removes the case from it once its outbox is empty. Returns the entries left.
  */
 const ACK_OUTBOX = `
 local n = 0
-for i = 1, #ARGV do
+for i = 2, #ARGV do
   local raw = redis.call('LINDEX', KEYS[1], n)
   if not raw then break end
   local ok, entry = pcall(cjson.decode, raw)
@@ -373,7 +376,9 @@ for i = 1, #ARGV do
   n = n + 1
 end
 if n > 0 then redis.call('LTRIM', KEYS[1], n, -1) end
-return redis.call('LLEN', KEYS[1])`;
+local left = redis.call('LLEN', KEYS[1])
+if left == 0 and KEYS[2] then redis.call('SREM', KEYS[2], ARGV[1]) end
+return left`;
 
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
 function sameCase(cached: CaseEvent[], snap: Snapshot): boolean {
