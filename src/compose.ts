@@ -109,6 +109,11 @@ export interface Palabre {
   refunds: RefundReconciler;
   /** The outbox worker, once started. */
   outbox(): OutboxWorker;
+  /**
+   * Waits (at most 2 s) until this process's deliveries are nearly caught up: webhook intake awaits it before a turn,
+   * so that relays keep pace with a burst instead of queueing behind it.
+   */
+  admit(): Promise<void>;
   http: FastifyInstance;
   /** Adds a platform's notifier; call before start(). */
   addNotifier(n: Notifier): void;
@@ -124,6 +129,9 @@ export interface Palabre {
  * 32 kept it under 1 s (docs/performance.md, "Reminders").
  */
 const SCHEDULER_CONCURRENCY = 32;
+/** Deliveries this process may be behind before webhook intake waits for them, and the longest wait. */
+const ADMIT_BACKLOG = 16;
+const ADMIT_WAIT_MS = 2_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -334,6 +342,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     digest,
     refunds,
     http,
+    async admit() {
+      await worker?.caughtUp(ADMIT_BACKLOG, ADMIT_WAIT_MS);
+    },
     outbox() {
       if (!worker) throw new Error('outbox not started');
       return worker;

@@ -36,6 +36,7 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
       // With a public address the bot (re)registers its webhook at start, as `npm run cli -- telegram setup` does.
       ...(config.PUBLIC_URL ? { webhookUrl: telegramWebhookUrl(config.PUBLIC_URL) } : {}),
       supportChatId: config.TELEGRAM_SUPPORT_CHAT_ID,
+      admit: () => p.admit(),
       dedup: p.dedup,
       kv: p.kv,
       // Card message ids as one Redis hash per chat (edits in place); the KeyValue in the embedded mode.

@@ -35,6 +35,8 @@ export interface TelegramAdapterDeps {
   webhookUrl?: string;
   /** TELEGRAM_SUPPORT_CHAT_ID: the staff group, the only chat where support commands run. */
   supportChatId?: string;
+  /** Awaited before each webhook update: resolves once the process's deliveries are nearly caught up (backpressure). */
+  admit?: () => Promise<void>;
   engine: Engine;
   i18n: I18n;
   threads: ThreadRegistry;
@@ -229,7 +231,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     bot,
     notifier,
     registerWebhook(app) {
-      if (deps.webhookSecret) registerTelegramWebhook(app, bot, deps.webhookSecret);
+      if (deps.webhookSecret) registerTelegramWebhook(app, bot, deps.webhookSecret, deps.admit);
     },
     async start() {
       await bot.init();

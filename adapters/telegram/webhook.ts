@@ -40,7 +40,7 @@ const updateSchema = z.looseObject({
  * now (its claim not yet confirmed: if that process dies, the redelivery is handled once the claim lapses); one that was
  * handled gets 200 even if it failed later, since running it twice would act twice.
  */
-export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string): void {
+export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: string, admit?: () => Promise<void>): void {
   // A turn still running after 25 s is not acknowledged (answering 200 then would lose it if it failed or the process
   // died): Telegram delivers it again, and that delivery is refused until the turn is done, then ignored.
   const handle = webhookCallback(bot, 'fastify', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: TURN_TIMEOUT_MS });
@@ -54,6 +54,9 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secret: 
     },
     async (req, reply) => {
       if (!updateSchema.safeParse(req.body).success) return reply.code(400).send({ error: 'not a Telegram update' });
+      // Backpressure: while this process's deliveries are behind, the next update waits a little (Telegram holds
+      // back its next ones meanwhile) instead of adding relays to a growing queue.
+      await admit?.();
       try {
         await handle(req, reply);
       } catch (err) {

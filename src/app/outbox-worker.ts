@@ -52,6 +52,12 @@ export interface OutboxWorker {
   replayAll(): Promise<number>;
   /** Sets the dead-letter and retrying gauges from the shared queue (call on scrape). */
   refreshMetrics(): Promise<void>;
+  /**
+   * Resolves once this process's deliveries are within `max` items of caught up (hand-offs running, items being sent
+   * or waiting their turn; not those waiting to be retried), or after `timeoutMs` whatever the backlog. Intake awaits
+   * it, so that a burst of updates does not outrun what their relays cost.
+   */
+  caughtUp(max: number, timeoutMs: number): Promise<void>;
   /** Stops taking deliveries, hands back what it holds (a delivery stuck on a platform is let go, undelivered), then closes. */
   close(): Promise<void>;
 }
@@ -258,6 +264,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         sweepTimer = setInterval(() => void sweep(), every);
         sweepTimer.unref();
       }
+    },
+    async caughtUp(max, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (!closed && handingOff.size + queue.backlog() > max && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     },
     deadLetters: () => queue.deadLetters(),
     replay,

@@ -12,6 +12,8 @@ export interface Dispatcher {
   push(item: DeliveryItem): void;
   /** Items pushed and not settled yet (waiting, retrying or being handled). */
   readonly size: number;
+  /** Of them, those not held back by a retry: being handled, or waiting for their turn. */
+  readonly moving: number;
   /** Removes the waiting items `drop` selects (not one being handled); returns them. */
   drop(drop: (item: DeliveryItem) => boolean): DeliveryItem[];
   /** Starts nothing more; resolves once the items being handled returned. Waiting items are left as they are. */
@@ -112,6 +114,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     },
     get size() {
       return size;
+    },
+    get moving() {
+      let n = 0;
+      for (const lane of lanes.values()) if (!lane.timer) n += lane.items.length;
+      return n;
     },
     drop(select) {
       const dropped: DeliveryItem[] = [];

@@ -65,6 +65,10 @@ export function createMemoryDeliveryQueue(opts: { seenTtlMs?: number; logger?: L
       dispatcher = createDispatcher({ handle, concurrency: opts.concurrency, logger: opts.logger ?? silentLogger });
       for (const item of waiting.splice(0)) dispatcher.push(item);
     },
+    backlog() {
+      return dispatcher?.moving ?? 0;
+    },
+
     async close() {
       const d = dispatcher;
       dispatcher = null;

@@ -504,6 +504,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       loop = readLoop().catch((err: unknown) => log.error({ err }, 'delivery read loop stopped'));
     },
 
+    backlog() {
+      return dispatcher?.moving ?? 0;
+    },
+
     async close() {
       if (!dispatcher) return;
       stopping = true;

@@ -62,6 +62,8 @@ export interface DeliveryQueue {
   start(handle: DeliveryHandler, platforms: Platform[]): Promise<void>;
   /** Stops handing out items; items held but not finished go back to the other processes at once. */
   close(): Promise<void>;
+  /** Items this process holds that are being delivered or waiting their turn (not those waiting to be retried). */
+  backlog(): number;
 }
 
 /** What handling one item asks for: nothing more (it was settled), or the same item again after a delay. */

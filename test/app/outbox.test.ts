@@ -14,6 +14,7 @@ import { createRedisDeliveryQueue } from '../../src/infra/redis-delivery-queue.j
 import type { CaseStore } from '../../src/ports/case-store.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { Notification } from '../../src/ports/notification.js';
+import type { Notifier } from '../../src/ports/notifier.js';
 import type { DeliveryQueue } from '../../src/ports/outbox.js';
 import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
 import { until } from '../ports/scheduler.contract.js';
@@ -220,6 +221,31 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
     await new Promise((r) => setTimeout(r, 300));
     expect(delivered('t-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-1', 'C-000123-3-1', 'C-000123-4-1']);
     expect(received).toHaveLength(8);
+  });
+
+  it('tells intake to wait while its deliveries are behind, and not for those waiting to be retried', async () => {
+    await fresh();
+    let open: () => void = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    let calls = 0;
+    const slow: Notifier = { platform: 'telegram', deliver: async () => { calls += 1; await gate; } };
+    const w = await worker({ notifiers: [slow] });
+    const log = play(opened(), [[{ type: 'Comment', text: 'un' }, {}], [{ type: 'Comment', text: 'deux' }, {}]]);
+    await append(b.store, log, 0);
+    await w.wake('C-000123');
+    // Relays to the seller's Telegram are held by a platform that does not answer yet: a bounded wait runs its course.
+    await until(() => calls > 0);
+    const t0 = Date.now();
+    await w.caughtUp(0, 250);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
+    let admitted = false;
+    const waiting = w.caughtUp(0, 10_000).then(() => (admitted = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(admitted).toBe(false);
+    // The platform answers: the relays go, and intake is admitted at once.
+    open();
+    await waiting;
+    expect(admitted).toBe(true);
   });
 
   it('hands off what a crash left in a case outbox when it starts', async () => {

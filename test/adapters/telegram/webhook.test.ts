@@ -30,8 +30,9 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
     for (const x of opened.splice(0)) await x.close();
   });
 
-  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; dedup?: Dedup; standin?: TelegramStandin; webhookUrl?: string; observed?: Observed } = {}) {
+  async function webhookProcess(shared: { engine?: ReturnType<typeof createScriptedEngine>; redisDedup?: boolean; dedup?: Dedup; standin?: TelegramStandin; webhookUrl?: string; observed?: Observed; admit?: () => Promise<void> } = {}) {
     const h = await startHarness({
+      ...(shared.admit ? { admit: shared.admit } : {}),
       ...(shared.observed ? { metrics: shared.observed.metrics, logger: shared.observed.logger } : {}),
       webhookSecret: SECRET,
       ...(shared.webhookUrl ? { webhookUrl: shared.webhookUrl } : {}),
@@ -65,6 +66,19 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
     expect(visible(String(sent.params.text))).toBe('Bonjour Amina');
     expect(w.standin.callsOf('getUpdates')).toHaveLength(0);
     expect(w.standin.callsOf('deleteWebhook')).toHaveLength(0);
+  });
+
+  it('waits for its deliveries to catch up before handling the next update (backpressure), then handles it', async () => {
+    let admit: () => void = () => {};
+    const caughtUp = new Promise<void>((resolve) => (admit = resolve));
+    const w = await webhookProcess({ admit: () => caughtUp });
+    w.engine.answer((input) => [replyTo(input, [{ id: 'test-hello', args: { name: 'Amina' } }])]);
+    const pending = w.post(w.standin.build.text(amina, privateChat(amina), 'bonjour'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(w.engine.inputs).toHaveLength(0);
+    admit();
+    expect((await pending).statusCode).toBe(200);
+    expect(w.engine.inputs).toHaveLength(1);
   });
 
   it('registers its webhook with the secret token when given its public URL', async () => {
