@@ -10,6 +10,8 @@ const DAY = 86_400_000;
 const GROUP = 'relay';
 /** Every this many beats, look for entries pending to this process that it does not hold (see `reconcile`). */
 const RECONCILE_EVERY = 7;
+/** Beat periods without a beat after which a process stops reading: its view of the owners may be stale. */
+const STALE_BEATS = 3;
 /** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
 const ORPHAN_IDLE_MS = 5_000;
 
@@ -94,7 +96,7 @@ export interface RedisDeliveryOptions {
    */
   heartbeatMs?: number;
   memberTtlMs?: number;
-  /** Longest wait of a blocking read (default 1,000 ms). */
+  /** Longest wait of a blocking read (default 300 ms: a read started under a view of the members ends soon after). */
   blockMs?: number;
   /** Entries read at once (default 100), and held at most per partition before reading more (default 500). */
   batch?: number;
@@ -138,7 +140,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const partitions = opts.partitions ?? 8;
   const heartbeatMs = opts.heartbeatMs ?? 300;
   const memberTtlMs = opts.memberTtlMs ?? 2200;
-  const blockMs = opts.blockMs ?? 1000;
+  const blockMs = opts.blockMs ?? 300;
   const batch = opts.batch ?? 100;
   const holdMax = opts.holdMax ?? 500;
   const base = `${prefix}{dlv}:`;
@@ -177,6 +179,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const seen = new Map<Platform, Map<string, { token: string; at: number }>>();
   /** The last beat failed (Redis unreachable): nobody could beat, so nobody is taken for dead on the next one. */
   let disrupted = true;
+  /** When this process last beat (its clock): a reader with an older view stops reading. */
+  let lastBeat = 0;
   let beatNo = 0;
   let wakeReader: () => void = () => {};
   let beats = 0;
@@ -226,6 +230,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const now = Date.now();
     const grace = disrupted;
     disrupted = false;
+    lastBeat = Date.now();
     for (const [i, platform] of platforms.entries()) {
       const fresh = reply[i * 2] === 1;
       const flat = reply[i * 2 + 1] as string[];
@@ -331,7 +336,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
    * some, wait for it to finish them.
    */
   async function takeOver(p: Partition, now: number): Promise<void> {
-    if (p.settle && now - p.since < 2 * heartbeatMs) return;
+    // A live previous owner stops reading within STALE_BEATS beats of the change (or of its last beat, if it cannot
+    // beat), and its read in progress ends within one blocking read: only then is the partition ours to read.
+    if (p.settle && now - p.since < (STALE_BEATS + 1) * heartbeatMs + blockMs) return;
     const live = new Set(members.get(p.platform) ?? []);
     let busy = false;
     for (;;) {
@@ -361,7 +368,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
   async function readLoop(): Promise<void> {
     while (!stopping) {
-      const streams = [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax);
+      // With no beat for two periods (Redis unreachable, a long pause), our view of who owns what may be stale: read nothing.
+      const fresh = Date.now() - lastBeat <= STALE_BEATS * heartbeatMs;
+      const streams = fresh ? [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax) : [];
       if (streams.length === 0) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, heartbeatMs);
