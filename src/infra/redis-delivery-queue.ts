@@ -270,7 +270,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       if (mine && p.state === 'none') {
         const previous = before.get(p.platform);
         const previousOwner = previous && previous.length > 0 ? previous[n % previous.length] : undefined;
-        // A live previous owner may not have seen the new membership yet: give it two beats to stop reading.
+        // A live previous owner may not have seen the new membership yet: it gets longer to stop reading (takeOver).
         p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (next.get(p.platform) ?? []).includes(previousOwner);
         p.state = 'waiting';
         p.since = now;
@@ -338,13 +338,18 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   async function takeOver(p: Partition, now: number): Promise<void> {
     // A live previous owner stops reading within STALE_BEATS beats of the change (or of its last beat, if it cannot
     // beat), and its read in progress ends within one blocking read: only then is the partition ours to read.
-    if (p.settle && now - p.since < (STALE_BEATS + 1) * heartbeatMs + blockMs) return;
+    // Even when the previous owner is gone, another member may not have dropped it from its view yet (each removes a
+    // silent member on its own clock, a beat apart at most) and still read: a beat and a blocking read cover that.
+    const wait = p.settle ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
+    if (now - p.since < wait) return;
     const live = new Set(members.get(p.platform) ?? []);
-    let busy = false;
+    // While a live member still holds entries of this partition (finishing what it read, or handing over), nothing
+    // is claimed: one of them may be for the same recipient as an entry we would send, and order would break.
+    const summary = (await redis.xpending(p.key, GROUP)) as [number, string | null, string | null, Array<[string, string]> | null];
+    if ((summary[3] ?? []).some(([consumer]) => consumer !== me && live.has(consumer))) return;
     for (;;) {
       const pending = (await redis.xpending(p.key, GROUP, '-', '+', 1000)) as Array<[string, string, number, number]>;
       const claim = pending.filter(([id, consumer]) => (consumer === me ? !p.held.has(id) : !live.has(consumer))).map(([id]) => id);
-      busy ||= pending.some(([, consumer]) => consumer !== me && live.has(consumer));
       if (claim.length > 0) {
         const entries = (await redis.xclaim(p.key, GROUP, me, 0, ...claim)) as Array<[string, string[] | null]>;
         const junk = entries.filter(([id, fields]) => itemOf(p.key, id, fields) === null).map(([id]) => id);
@@ -363,7 +368,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
-    if (!busy) p.state = 'reading';
+    p.state = 'reading';
   }
 
   async function readLoop(): Promise<void> {
