@@ -80,6 +80,32 @@ for _, key in ipairs(KEYS) do
 end
 return out`;
 
+/**
+ * KEYS: owner key₁, stream₁, owner key₂, stream₂, … ARGV: consumer, count. Reads new entries (XREADGROUP) of the
+ * streams whose owner key names this consumer, and only those: a process with a stale view of the members cannot read
+ * a partition another has taken (the fence). Returns, per stream it may read, its key, the entries read and its last id.
+ */
+const READ = `
+local out = {}
+for i = 1, #KEYS, 2 do
+  local owner = redis.call('GET', KEYS[i])
+  -- A fence lost with Redis's last second of writes: the reader that owns the partition in its view takes it again.
+  if not owner then
+    redis.call('SET', KEYS[i], ARGV[1])
+    owner = ARGV[1]
+  end
+  if owner == ARGV[1] then
+    local r = redis.call('XREADGROUP', 'GROUP', '${GROUP}', ARGV[1], 'COUNT', ARGV[2], 'STREAMS', KEYS[i + 1], '>')
+    local last = redis.call('XREVRANGE', KEYS[i + 1], '+', '-', 'COUNT', 1)
+    local entries = {}
+    if r then entries = r[1][2] end
+    local lastId = '0-0'
+    if last[1] then lastId = last[1][1] end
+    out[#out + 1] = { KEYS[i + 1], entries, lastId }
+  end
+end
+return out`;
+
 /** KEYS: a member hash. ARGV: consumer, the token last seen. Removes the member if its token has not moved since. */
 const REAP = `
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
@@ -147,6 +173,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const k = {
     stream: (platform: Platform, n: number) => `${base}x:${platform}:${n}`,
     members: (platform: Platform) => `${base}members:${platform}`,
+    /** Who may read a stream now: set by its new owner when it takes it over. */
+    owner: (stream: string) => `${base}own:${stream.slice(stream.lastIndexOf('x:') + 2)}`,
     seen: (key: string) => `${base}seen:${key}`,
     sent: (key: string) => `${base}sent:${key}`,
     dead: `${base}dead`,
@@ -336,6 +364,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
    * some, wait for it to finish them.
    */
   async function takeOver(p: Partition, now: number): Promise<void> {
+    // The fence first: from now on only this process's reads of the stream return anything.
+    await redis.set(k.owner(p.key), me);
     // A live previous owner stops reading within STALE_BEATS beats of the change (or of its last beat, if it cannot
     // beat), and its read in progress ends within one blocking read: only then is the partition ours to read.
     // Even when the previous owner is gone, another member may not have dropped it from its view yet (each removes a
@@ -386,9 +416,17 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         });
         continue;
       }
-      let reply: Array<[string, Array<[string, string[] | null]>]> | null;
+      let reply: Array<[string, Array<[string, string[] | null]>]> = [];
       try {
-        reply = (await reader!.xreadgroup('GROUP', GROUP, me, 'COUNT', batch, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...streams.map(() => '>'))) as typeof reply;
+        const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
+        const read = (await redis.eval(READ, keys.length, ...keys, me, batch)) as Array<[string, Array<[string, string[] | null]>, string]>;
+        reply = read.map(([stream, entries]) => [stream, entries]);
+        if (read.every(([, entries]) => entries.length === 0)) {
+          // Nothing new: wait on the streams (plain XREAD, which claims nothing) until an entry past the last comes.
+          const ids = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
+          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...ids);
+          continue;
+        }
       } catch (err) {
         if (stopping) return;
         log.warn({ err }, 'delivery read failed, reading again shortly');
@@ -396,7 +434,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         await new Promise((r) => setTimeout(r, heartbeatMs));
         continue;
       }
-      for (const [stream, entries] of reply ?? []) {
+      for (const [stream, entries] of reply) {
         const p = owned.get(stream);
         for (const [id, fields] of entries) {
           const item = itemOf(stream, id, fields);
