@@ -132,14 +132,17 @@ export interface RedisDeliveryOptions {
   logger?: Logger;
   /** This process's name among the members (default `<host>-<pid>-<random>`); unique per running process. */
   consumerName?: string;
-  /** Called for an item taken over from a process that stopped or died while holding it. */
-  onTakeover?: (item: DeliveryItem) => void;
 }
 
 type PartitionState = 'none' | 'waiting' | 'reading';
 
+/** An entry as XCLAIM returns it: its id and its fields (null once deleted). */
+type ClaimedEntry = [string, string[] | null];
+
 interface Partition {
   platform: Platform;
+  /** Its number among the platform's streams, and its stream key. */
+  n: number;
   key: string;
   state: PartitionState;
   /** Entry ids pushed to the dispatcher and not settled. */
@@ -293,11 +296,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     members = next;
     let changed = false;
     for (const p of owned.values()) {
-      const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
-      const mine = ownerOf(p.platform, n) === me;
+      const mine = ownerOf(p.platform, p.n) === me;
       if (mine && p.state === 'none') {
         const previous = before.get(p.platform);
-        const previousOwner = previous && previous.length > 0 ? previous[n % previous.length] : undefined;
+        const previousOwner = previous && previous.length > 0 ? previous[p.n % previous.length] : undefined;
         // A live previous owner may not have seen the new membership yet: it gets longer to stop reading (takeOver).
         p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (next.get(p.platform) ?? []).includes(previousOwner);
         p.state = 'waiting';
@@ -306,7 +308,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       } else if (!mine && p.state !== 'none') {
         p.state = 'none';
         changed = true;
-        await handOver(p, ownerOf(p.platform, n));
+        await handOver(p, ownerOf(p.platform, p.n));
       }
     }
     for (const p of owned.values()) if (p.state === 'waiting') await takeOver(p, now);
@@ -330,24 +332,35 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       if (err) continue;
       const ids = (pending as Array<[string, string, number, number]>).map(([id]) => id).filter((id) => !p.held.has(id));
       if (ids.length === 0) continue;
-      const n = Number(p.key.slice(p.key.lastIndexOf(':') + 1));
-      const owner = ownerOf(p.platform, n);
+      const owner = ownerOf(p.platform, p.n);
       if (p.state === 'reading' && owner === me) {
-        const entries = (await redis.xclaim(p.key, GROUP, me, ORPHAN_IDLE_MS, ...ids)) as Array<[string, string[] | null]>;
-        for (const [id, fields] of entries) {
-          const item = itemOf(p.key, id, fields);
-          if (!item || p.held.has(id)) continue;
-          item.redelivered = true;
-          opts.onTakeover?.(item);
-          p.held.add(id);
-          dispatcher?.push(item);
-        }
-        log.warn({ stream: p.key, items: entries.length }, 'delivery items pending to this process without being held: taken back');
+        const taken = await adopt(p, (await redis.xclaim(p.key, GROUP, me, ORPHAN_IDLE_MS, ...ids)) as ClaimedEntry[]);
+        log.warn({ stream: p.key, items: taken }, 'delivery items pending to this process without being held: taken back');
       } else if (owner && owner !== me) {
         await redis.xclaim(p.key, GROUP, owner, ORPHAN_IDLE_MS, ...ids, 'JUSTID');
         log.warn({ stream: p.key, items: ids.length, to: owner }, 'delivery items pending to this process without being held: passed to their owner');
       }
     }
+  }
+
+  /**
+   * Sends first, in order, entries just claimed by this process that another held (or that it held without
+   * knowing): marked redelivered (they may have been sent already), with their failed tries; an entry that holds no
+   * item is acknowledged. Returns how many items were taken.
+   */
+  async function adopt(p: Partition, entries: ClaimedEntry[]): Promise<number> {
+    const junk = entries.filter(([id, fields]) => itemOf(p.key, id, fields) === null).map(([id]) => id);
+    if (junk.length > 0) await redis.xack(p.key, GROUP, ...junk);
+    const items = entries.map(([id, fields]) => itemOf(p.key, id, fields)).filter((i): i is DeliveryItem => i !== null && !p.held.has(refOf(i).id));
+    const tries = items.length > 0 ? await redis.hmget(k.tries, ...items.map((i) => i.key)) : [];
+    items.forEach((item, i) => {
+      const t = tries[i] ? (JSON.parse(tries[i]!) as { n: number; e: string }) : null;
+      if (t) Object.assign(item, { attempts: t.n, lastError: t.e });
+      item.redelivered = true;
+      p.held.add(refOf(item).id);
+      dispatcher?.push(item);
+    });
+    return items.length;
   }
 
   /** Passes the entries of a partition we no longer own, and have not started, to its new owner. */
@@ -381,20 +394,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       const pending = (await redis.xpending(p.key, GROUP, '-', '+', 1000)) as Array<[string, string, number, number]>;
       const claim = pending.filter(([id, consumer]) => (consumer === me ? !p.held.has(id) : !live.has(consumer))).map(([id]) => id);
       if (claim.length > 0) {
-        const entries = (await redis.xclaim(p.key, GROUP, me, 0, ...claim)) as Array<[string, string[] | null]>;
-        const junk = entries.filter(([id, fields]) => itemOf(p.key, id, fields) === null).map(([id]) => id);
-        if (junk.length > 0) await redis.xack(p.key, GROUP, ...junk);
-        const items = entries.map(([id, fields]) => itemOf(p.key, id, fields)).filter((i): i is DeliveryItem => i !== null);
-        const tries = items.length > 0 ? await redis.hmget(k.tries, ...items.map((i) => i.key)) : [];
-        items.forEach((item, i) => {
-          const t = tries[i] ? (JSON.parse(tries[i]!) as { n: number; e: string }) : null;
-          if (t) Object.assign(item, { attempts: t.n, lastError: t.e });
-          item.redelivered = true;
-          opts.onTakeover?.(item);
-          p.held.add(refOf(item).id);
-          dispatcher?.push(item);
-        });
-        if (items.length > 0) log.info({ stream: p.key, items: items.length }, 'delivery items taken over from a stopped process');
+        const taken = await adopt(p, (await redis.xclaim(p.key, GROUP, me, 0, ...claim)) as ClaimedEntry[]);
+        if (taken > 0) log.info({ stream: p.key, items: taken }, 'delivery items taken over from a stopped process');
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
@@ -403,7 +404,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
   async function readLoop(): Promise<void> {
     while (!stopping) {
-      // With no beat for two periods (Redis unreachable, a long pause), our view of who owns what may be stale: read nothing.
+      // With no beat for STALE_BEATS periods (Redis unreachable, a long pause), our view of the owners may be stale: read nothing.
       const fresh = Date.now() - lastBeat <= STALE_BEATS * heartbeatMs;
       const streams = fresh ? [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax) : [];
       if (streams.length === 0) {
@@ -445,7 +446,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           }
           if (p.state !== 'reading') {
             // Read just as the partition changed hands: it goes to its owner untouched.
-            const to = ownerOf(p.platform, Number(stream.slice(stream.lastIndexOf(':') + 1)));
+            const to = ownerOf(p.platform, p.n);
             if (to && to !== me) await redis.xclaim(stream, GROUP, to, 0, id, 'JUSTID');
             else {
               p.held.add(id);
@@ -516,7 +517,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       for (const platform of platforms) {
         for (let n = 0; n < partitions; n += 1) {
           const key = k.stream(platform, n);
-          owned.set(key, { platform, key, state: 'none', held: new Set(), since: 0, settle: true });
+          owned.set(key, { platform, n, key, state: 'none', held: new Set(), since: 0, settle: true });
         }
       }
       dispatcher = createDispatcher({
