@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { commentUpdate } from './load.js';
-import { childEnv, freePort, startChild, tsxNode, waitHealthy, type Child } from './processes.js';
+import { childEnv, freePort, startChild, tsxNode, postWebhook, waitHealthy, type Child } from './processes.js';
 import { palabreEnv, type SeededRun } from './seed.js';
 import { quantile, round, sleep } from './stats.js';
 import type { LeanStandin } from './standin.js';
@@ -117,20 +117,7 @@ async function offer(procs: Array<{ url: string }>, run: SeededRun, standin: Lea
     relayCount[i] = relayCount[i]! + 1;
     if (relayCount[i] === 1) relayedAt[i] = at;
   });
-  const post = (url: string, body: string) =>
-    new Promise<number>((resolve) => {
-      const target = new URL(url);
-      const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', timeout: 30_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('timeout', () => req.destroy());
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
+  const post = (url: string, body: string) => postWebhook(agent, url, body, SECRET);
   const deadline = performance.now() + seconds * 1000 + 30_000;
   const deliver = async (i: number, body: string, first: number) => {
     for (let at = first; performance.now() < deadline; at++) {

@@ -8,12 +8,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cluster, Redis } from 'ioredis';
 import { commentUpdate } from '../../bench/load.js';
-import { childEnv, freePort, startChild, tsxNode, waitHealthy, type Child } from '../../bench/processes.js';
+import { childEnv, freePort, startChild, tsxNode, postWebhook, waitHealthy, type Child } from '../../bench/processes.js';
 import { palabreEnv, seedWebhookRun, type SeededRun } from '../../bench/seed.js';
 import { startLeanStandin, type LeanStandin } from '../../bench/standin.js';
 import { createRedisCaseStore } from '../../src/infra/redis-case-store.js';
@@ -286,20 +286,7 @@ export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: n
   let acked = 0;
   const deadline = Date.now() + opts.timeoutMs;
 
-  const post = (url: string, body: string) =>
-    new Promise<number>((resolve) => {
-      const target = new URL(url);
-      const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', timeout: 30_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('timeout', () => req.destroy());
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
+  const post = (url: string, body: string) => postWebhook(agent, url, body, SECRET);
 
   /** Delivers until a 2xx, starting at process `first`. */
   async function deliver(p: Planned, first: number, statuses: number[]): Promise<void> {
