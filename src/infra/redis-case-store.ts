@@ -12,6 +12,8 @@ import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
 type Snapshot = Omit<Case, 'timeline'>;
+/** A snapshot as stored: without the description when the timeline's opening holds it (see storedSnapshot). */
+type StoredSnapshot = Omit<Snapshot, 'description'> & { description?: string };
 type Reply = [Error | null, unknown];
 type Cmd = [method: string, ...args: (string | number | Buffer)[]];
 
@@ -93,7 +95,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     return Promise.all(list.map(([m, ...a]) => cmds[m]!(...a).then((v): Reply => [null, v], (e: Error): Reply => [e, null])));
   }
 
-  function reindexKeys(s: Snapshot): string[] {
+  function reindexKeys(s: StoredSnapshot): string[] {
     return [
       idx('version'), idx('all'), idx(`buyer:${s.buyerId}`), idx(`seller:${s.sellerId}`), idx(`shop:${s.shopId}`),
       idx(`order:${s.orderId}`), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
@@ -101,26 +103,26 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     ];
   }
 
-  function reindexArgs(s: Snapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
+  function reindexArgs(s: StoredSnapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
     const ms = (iso: string) => Date.parse(iso);
     return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
   }
 
-  function reindexCmd(s: Snapshot, hasOutbox: boolean, dirty: string): Cmd {
+  function reindexCmd(s: StoredSnapshot, hasOutbox: boolean, dirty: string): Cmd {
     return ['palabreCaseReindex', ...reindexKeys(s), ...reindexArgs(s, hasOutbox, dirty)];
   }
 
-  async function snapshots(ids: string[]): Promise<Snapshot[]> {
+  async function snapshots(ids: string[]): Promise<StoredSnapshot[]> {
     if (ids.length === 0) return [];
     const replies = await send(ids.map((id): Cmd => ['getBuffer', caseKey(id)]));
     return replies.flatMap(([err, v]) => {
       if (err) throw err;
-      return Buffer.isBuffer(v) ? [decodeEntry<Snapshot>(v)] : [];
+      return Buffer.isBuffer(v) ? [decodeEntry<StoredSnapshot>(v)] : [];
     });
   }
 
   /** The snapshot and the timeline entries from index `from` on, read together. */
-  async function read(id: string, from: number): Promise<{ snap: Snapshot; tail: CaseEvent[] } | null> {
+  async function read(id: string, from: number): Promise<{ snap: StoredSnapshot; tail: CaseEvent[] } | null> {
     let snap: unknown;
     let events: unknown;
     if (readScript) {
@@ -135,7 +137,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       });
     }
     if (!Buffer.isBuffer(snap)) return null;
-    return { snap: decodeEntry<Snapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
+    return { snap: decodeEntry<StoredSnapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
   }
 
   /**
@@ -162,7 +164,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       }
     }
     if (timeline.length === snap.version) timelines.set(id, timeline);
-    return { ...snap, timeline: timeline.slice() };
+    return { ...withDescription(snap, timeline), timeline: timeline.slice() };
   }
 
   /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
@@ -177,7 +179,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
   async function list(f: CaseFilter): Promise<Case[]> {
     const limit = f.limit ?? Infinity;
-    const found: Snapshot[] = [];
+    const found: StoredSnapshot[] = [];
     if (f.overdueAt !== undefined) {
       const at = Date.parse(f.overdueAt);
       const [a, b] = await Promise.all([
@@ -210,7 +212,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         await redis.srem(idx('dirty'), mark);
         continue;
       }
-      await send([reindexCmd(decodeEntry<Snapshot>(snap), pending > 0, mark)]);
+      await send([reindexCmd(decodeEntry<StoredSnapshot>(snap), pending > 0, mark)]);
     }
     return marks.length;
   }
@@ -238,7 +240,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions) {
       checkAppend(caseId, expectedVersion, events, next);
       if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
-      const { timeline: _ignored, ...snapshot } = next;
+      const snapshot = storedSnapshot(next);
       if (!isCluster(redis)) return appendIndexed(caseId, expectedVersion, events, snapshot, notifications, opts);
       // Unique per attempt, so a writer that loses the version race can drop its own mark.
       const mark = `${caseId}#${next.version}#${randomBytes(4).toString('hex')}`;
@@ -322,7 +324,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
    * Standalone Redis: the append and the re-index in one script, one round trip, atomic (no dirty mark: nothing can
    * fall between them). Cluster keeps the two steps, the indexes being another slot.
    */
-  async function appendIndexed(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: Snapshot, notifications: Notification[], opts?: AppendOptions): Promise<void> {
+  async function appendIndexed(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: StoredSnapshot, notifications: Notification[], opts?: AppendOptions): Promise<void> {
     const claim = opts?.claimOrder;
     const inboundKey = opts?.inboundKey;
     const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
@@ -380,8 +382,27 @@ local left = redis.call('LLEN', KEYS[1])
 if left == 0 and KEYS[2] then redis.call('SREM', KEYS[2], ARGV[1]) end
 return left`;
 
+/**
+ * The snapshot to store: the case without its timeline, and without its description when the timeline's opening holds
+ * the same one (the description never changes after it): a description is up to a few hundred bytes, kept once.
+ */
+function storedSnapshot(next: Case): StoredSnapshot {
+  const { timeline, description, ...rest } = next;
+  const opening = timeline[0];
+  return opening?.type === 'opened' && opening.description === description ? rest : { ...rest, description };
+}
+
+/** A stored snapshot with its description back (from the timeline's opening when the snapshot does not hold it). */
+function withDescription(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snapshot {
+  if (snap.description !== undefined) return snap as Snapshot;
+  const opening = timeline[0];
+  const description = opening?.type === 'opened' ? opening.description : '';
+  // In the Case's own key order: the description follows the reason.
+  return Object.fromEntries(Object.entries(snap).flatMap(([k, v]) => (k === 'reason' ? [[k, v], ['description', description]] : [[k, v]]))) as Snapshot;
+}
+
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
-function sameCase(cached: CaseEvent[], snap: Snapshot): boolean {
+function sameCase(cached: CaseEvent[], snap: StoredSnapshot): boolean {
   const first = cached[0] as { type: string; caseId?: string; orderId?: string } | undefined;
   return first === undefined || first.type !== 'opened' || (first.caseId === snap.id && first.orderId === snap.orderId);
 }
