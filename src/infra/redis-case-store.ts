@@ -12,8 +12,8 @@ import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
 type Snapshot = Omit<Case, 'timeline'>;
-/** A snapshot as stored: without the description when the timeline's opening holds it (see storedSnapshot). */
-type StoredSnapshot = Omit<Snapshot, 'description'> & { description?: string };
+/** A snapshot as stored: without the fields the timeline's opening holds (see storedSnapshot). */
+type StoredSnapshot = Omit<Snapshot, 'description' | 'reason' | 'orderTotal'> & Partial<Pick<Snapshot, 'description' | 'reason' | 'orderTotal'>>;
 type Reply = [Error | null, unknown];
 type Cmd = [method: string, ...args: (string | number | Buffer)[]];
 
@@ -164,7 +164,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       }
     }
     if (timeline.length === snap.version) timelines.set(id, timeline);
-    return { ...withDescription(snap, timeline), timeline: timeline.slice() };
+    return { ...withOpening(snap, timeline), timeline: timeline.slice() };
   }
 
   /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
@@ -383,22 +383,48 @@ if left == 0 and KEYS[2] then redis.call('SREM', KEYS[2], ARGV[1]) end
 return left`;
 
 /**
- * The snapshot to store: the case without its timeline, and without its description when the timeline's opening holds
- * the same one (the description never changes after it): a description is up to a few hundred bytes, kept once.
+ * Fields a case takes from its opening event and the store needs only with the timeline (not to list or index), each
+ * with the field it follows in a Case: a snapshot leaves out those equal to the opening's (see storedSnapshot).
+ */
+const FROM_OPENING: ReadonlyArray<readonly [field: 'reason' | 'description' | 'shippingAddress' | 'orderTotal', follows: string]> = [
+  ['reason', 'sellerId'],
+  ['description', 'reason'],
+  ['shippingAddress', 'closedAt'],
+  ['orderTotal', 'lateDelivery'],
+];
+
+/**
+ * The snapshot to store: the case without its timeline, and without the FROM_OPENING fields that still hold what the
+ * timeline's opening says (the description above all, up to a few hundred bytes): they are kept once, in the opening.
  */
 function storedSnapshot(next: Case): StoredSnapshot {
-  const { timeline, description, ...rest } = next;
+  const { timeline, ...snapshot } = next;
   const opening = timeline[0];
-  return opening?.type === 'opened' && opening.description === description ? rest : { ...rest, description };
+  if (opening?.type !== 'opened') return snapshot;
+  const stored: Record<string, unknown> = { ...snapshot };
+  for (const [field] of FROM_OPENING) {
+    if (stored[field] !== undefined && JSON.stringify(stored[field]) === JSON.stringify(opening[field])) delete stored[field];
+  }
+  return stored as StoredSnapshot;
 }
 
-/** A stored snapshot with its description back (from the timeline's opening when the snapshot does not hold it). */
-function withDescription(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snapshot {
-  if (snap.description !== undefined) return snap as Snapshot;
+/**
+ * A stored snapshot with the fields it left out taken back from the timeline's opening, in the Case's key order.
+ * Snapshots of earlier versions hold every field.
+ */
+function withOpening(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snapshot {
   const opening = timeline[0];
-  const description = opening?.type === 'opened' ? opening.description : '';
-  // In the Case's own key order: the description follows the reason.
-  return Object.fromEntries(Object.entries(snap).flatMap(([k, v]) => (k === 'reason' ? [[k, v], ['description', description]] : [[k, v]]))) as Snapshot;
+  const missing = opening?.type === 'opened' ? FROM_OPENING.filter(([field]) => !(field in snap) && opening[field] !== undefined) : [];
+  if (missing.length === 0) return snap as Snapshot;
+  const out: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    out[key] = value;
+    // The cached opening is frozen and shared: the case gets its own copy.
+    for (const [field, follows] of missing) if (follows === key) put(field, structuredClone(opening![field as keyof typeof opening]));
+  };
+  for (const [key, value] of Object.entries(snap)) put(key, value);
+  for (const [field] of missing) if (!(field in out)) out[field] = structuredClone(opening![field as keyof typeof opening]);
+  return out as Snapshot;
 }
 
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */

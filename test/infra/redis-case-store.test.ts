@@ -124,7 +124,7 @@ describe('Redis case store specifics', () => {
     expect(await store.list({ status: 'open' })).toEqual([]);
   });
 
-  it('reads a case whose snapshot an earlier version stored with the description, and lists it', async () => {
+  it('reads a case whose snapshot an earlier version stored whole (description, address…), and lists it', async () => {
     const prefix = `${r.prefix}oldsnap:`;
     const store = createRedisCaseStore(r.redis, { prefix });
     let c = await openCase(store);
@@ -138,7 +138,13 @@ describe('Redis case store specifics', () => {
     // Written again by this version, it reads the same.
     c = await add(cold, c, [{ type: 'comment', at: at(120), actor: amina, text: 'Merci.' }]);
     expect(await createRedisCaseStore(r.redis, { prefix, timelineCache: 0 }).load(c.id)).toEqual(c);
-    expect((await cold.load(c.id))?.description).toBe('Commande payée le 1er octobre, toujours rien reçu à Kinshasa.');
+    const loaded = (await store.load(c.id))!;
+    expect(loaded.description).toBe('Commande payée le 1er octobre, toujours rien reçu à Kinshasa.');
+    // Fields in the same order as the case's (what a JSON view shows), and the caller's own to change.
+    expect(Object.keys(loaded)).toEqual(Object.keys(c));
+    loaded.shippingAddress!.city = 'Goma';
+    loaded.orderTotal.amount = 1;
+    expect(await store.load(c.id)).toEqual(c);
   });
 
   it('keeps an open case with a realistic timeline small (printed, not asserted)', async () => {
