@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../domain/case-model.js';
 import { ConflictError } from '../domain/errors.js';
 import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
@@ -43,6 +43,8 @@ export interface RedisCaseStoreOptions {
 }
 
 const PAGE = 200;
+/** Hashes the order index is spread over (see REINDEX_LUA): listpacks up to ~128 orders each (Redis' default). */
+const ORDER_BUCKETS = 1024;
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -51,7 +53,8 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  *   as deflated JSON (case-codec.ts); `…:outbox` pending Notification JSON (list). One hash tag, so the append script is atomic on Cluster.
  * - `p seq:case` case numbers (INCR); `p claim:order:<orderId>` the open case holding an order (SET NX).
  * - `p {idx}:…` cross-case indexes, one slot: zsets by opening time `all`, `buyer:<id>`, `seller:<id>`,
- *   `shop:<id>`, `order:<id>`, `status:<status>`; `due:escalate` / `due:late` by deadline; hash `version`
+ *   `shop:<id>`, `status:<status>`; an order's case ids in `orders:<n>` (a hash per bucket of orders; earlier versions
+ *   kept a zset `order:<id>`, still read); `due:escalate` / `due:late` by deadline; hash `version`
  *   (last indexed version per case); set `outbox` (cases with notifications); set `dirty`.
  *
  * `load` keeps decoded timelines of recently loaded cases (`timelineCache`) and reads only the entries past them.
@@ -84,6 +87,8 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const claimKey = (orderId: string) => `${prefix}claim:order:${orderId}`;
   const idx = (name: string) => `${prefix}{idx}:${name}`;
   const statusIdx = (s: string) => idx(`status:${s}`);
+  /** The hash holding an order's case ids among those of other orders (see REINDEX_LUA). */
+  const orderBucket = (orderId: string) => idx(`orders:${createHash('sha1').update(orderId).digest().readUInt32BE(0) % ORDER_BUCKETS}`);
 
   /** Several commands in one round trip: a pipeline, or on Cluster concurrent commands (keys span slots). */
   async function send(list: Cmd[]): Promise<Reply[]> {
@@ -98,14 +103,14 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   function reindexKeys(s: StoredSnapshot): string[] {
     return [
       idx('version'), idx('all'), idx(`buyer:${s.buyerId}`), idx(`seller:${s.sellerId}`), idx(`shop:${s.shopId}`),
-      idx(`order:${s.orderId}`), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
+      orderBucket(s.orderId), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
       idx('due:escalate'), idx('due:late'), idx('outbox'), idx('dirty'),
     ];
   }
 
   function reindexArgs(s: StoredSnapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
     const ms = (iso: string) => Date.parse(iso);
-    return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
+    return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty, s.orderId];
   }
 
   function reindexCmd(s: StoredSnapshot, hasOutbox: boolean, dirty: string): Cmd {
@@ -167,9 +172,14 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     return { ...withOpening(snap, timeline), timeline: timeline.slice() };
   }
 
+  /** An order's case ids: its field of its bucket, and the sorted set earlier versions kept per order. */
+  async function idsOfOrder(orderId: string): Promise<string[]> {
+    const [held, legacy] = await Promise.all([redis.hget(orderBucket(orderId), orderId), redis.zrange(idx(`order:${orderId}`), 0, -1)]);
+    return [...new Set([...(held ? held.split(' ') : []), ...legacy])];
+  }
+
   /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
   function indexFor(f: CaseFilter): string {
-    if (f.orderId !== undefined) return idx(`order:${f.orderId}`);
     if (f.buyerId !== undefined) return idx(`buyer:${f.buyerId}`);
     if (f.sellerId !== undefined) return idx(`seller:${f.sellerId}`);
     if (f.shopId !== undefined) return idx(`shop:${f.shopId}`);
@@ -187,6 +197,9 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         redis.zrangebyscore(idx('due:late'), '-inf', at),
       ]);
       found.push(...(await snapshots([...new Set([...a, ...b])])).filter((s) => matchesFilter(s, f)));
+    } else if (f.orderId !== undefined) {
+      // An order has a few cases: all of them at once.
+      found.push(...(await snapshots(await idsOfOrder(f.orderId))).filter((s) => matchesFilter(s, f)));
     } else {
       const key = indexFor(f);
       for (let start = 0; found.length < limit; start += PAGE) {

@@ -147,6 +147,23 @@ describe('Redis case store specifics', () => {
     expect(await store.load(c.id)).toEqual(c);
   });
 
+  it('finds the cases of an order an earlier version indexed (a sorted set per order), with those indexed now', async () => {
+    const prefix = `${r.prefix}oldorder:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    const a = await openCase(store);
+    const b = await openCase(store);
+    // The earlier version's index of a's order; b's order index as this version writes it moved under a's order.
+    const bucketOf = async (orderId: string) => {
+      for (const k of await r.redis.keys(`${prefix}{idx}:orders:*`)) if (await r.redis.hexists(k, orderId)) return k;
+      throw new Error(`no bucket holds ${orderId}`);
+    };
+    await r.redis.hdel(await bucketOf(a.orderId), a.orderId);
+    await r.redis.zadd(`${prefix}{idx}:order:${a.orderId}`, Date.parse(a.openedAt), a.id);
+    expect((await store.list({ orderId: a.orderId })).map((c) => c.id)).toEqual([a.id]);
+    expect((await store.list({ orderId: b.orderId })).map((c) => c.id)).toEqual([b.id]);
+    expect(await store.list({ orderId: 'CC-none' })).toEqual([]);
+  });
+
   it('keeps an open case with a realistic timeline small (printed, not asserted)', async () => {
     const prefix = `${r.prefix}mem:`;
     const store = createRedisCaseStore(r.redis, { prefix });
