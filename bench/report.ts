@@ -48,7 +48,7 @@ export function targetsOf(r: Pick<BenchResult, 'webhook' | 'redis' | 'reminders'
   return [
     t('webhook-ratio', "Palabre's case turn vs bare grammY (updates/s, same run)", '≥ 0.5×', w ? `${w.ratio}×` : null, w ? w.ratio >= 0.5 : null),
     t('redis-round-trips', 'Redis round trips per case turn (buyer who wrote before; first message)', '≤ 3', red ? `${red.turn.againRoundTrips ?? '-'}; ${red.turn.firstMessageRoundTrips ?? '-'}` : null, red ? Math.max(red.turn.againRoundTrips ?? 0, red.turn.firstMessageRoundTrips ?? 0) <= 3 : null),
-    t('redis-bytes', 'Redis memory per open case', '≤ 4 KB', red ? `${(red.memory.bytesPerCase / 1024).toFixed(1)} KB` : null, red ? red.memory.bytesPerCase <= 4096 : null),
+    t('redis-bytes', 'Redis memory per open case', '≤ 3 KB (3,072 bytes)', red ? `${red.memory.bytesPerCase.toLocaleString('en')} bytes` : null, red ? red.memory.bytesPerCase <= 3072 : null),
     t('reminder-lag', 'Reminder firing lag p99', '≤ 1 s', rem ? `${(rem.lagP99Ms / 1000).toFixed(2)} s` : null, rem ? rem.lagP99Ms <= 1000 && rem.duplicates === 0 && rem.missing === 0 : null),
     t('embedded-start', 'Embedded mode start → /healthz 200', '≤ 2 s', st ? `${(st.medianMs / 1000).toFixed(2)} s` : null, st ? st.medianMs <= 2000 : null),
     t('understanding-accuracy', 'Buyer messages: first answer right, held-out split', '≥ 97%', u ? `${u.heldOut.overall.accuracy}%` : null, u ? u.heldOut.overall.accuracy >= 97 : null),

@@ -36,10 +36,87 @@ export function bullConnection(redis: RedisClient): RedisClient {
     : redis.duplicate({ maxRetriesPerRequest: null });
 }
 
-type JobData = Pick<ScheduledJob, 'dueAt' | 'kind' | 'data'>;
+/** Events kept in the queue's stream, for a look with redis-cli (BullMQ trims it roughly to this). */
+const EVENTS_KEPT = 500;
 
 /**
- * Durable delayed jobs in Redis with BullMQ: the job id is the ScheduledJob id, so a second
+ * What a job's hash holds in its `data` field. Written: `[due, ...values]` (see encodeData). Read as well: the
+ * `{ dueAt, kind, data }` object earlier versions wrote, which pending jobs of a deployed Redis still hold.
+ */
+type StoredData = unknown[] | { dueAt: string; kind: string; data: ScheduledJob['data'] };
+
+/**
+ * Nudge kinds by one-letter code in compact job ids. NEVER change or reuse a letter: pending jobs hold it (up to a year
+ * for the late-delivery nudge); a new kind gets a new letter, and a kind without one keeps its full id.
+ */
+const KIND_CODES: Readonly<Record<string, string>> = {
+  seller_case_opened: 'a',
+  seller_reminder: 'b',
+  buyer_escalation_open: 'c',
+  buyer_window_closing: 'd',
+  seller_unshipped: 'e',
+  seller_reply_due: 'f',
+  support_late_delivery: 'g',
+  support_sla: 'h',
+  support_owner_idle: 'i',
+};
+const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind]));
+const NUDGE_ID = new RegExp(`^nudge-(.+)-(${Object.keys(KIND_CODES).join('|')})(?:-(0|[1-9][0-9]{0,14}))?$`);
+
+/**
+ * The BullMQ job id of a ScheduledJob id. A nudge id `nudge-<subject>-<kind>[-<n>]` becomes `~<kind code><n in base
+ * 36>.<subject>` (`nudge-C-000123-buyer_escalation_open-1796779910136` → `~cmwzw2l0g.C-000123`): the id is stored four
+ * times (the job's key, its `opts`, the delayed set, the events stream), and a short one keeps every field of the job
+ * hash under Redis' 64 bytes, so the hash is a listpack (~1/3 of a hashtable). Any other id is kept as it is, behind
+ * one more `~` if it starts with one. `jobIdOf(idOfJob(x)) === x` for every id.
+ */
+export function jobIdOf(id: string): string {
+  if (id.startsWith('~')) return `~${id}`;
+  const m = NUDGE_ID.exec(id);
+  if (!m || (m[3] !== undefined && Number(m[3]) > Number.MAX_SAFE_INTEGER)) return id;
+  return `~${KIND_CODES[m[2]!]}${m[3] === undefined ? '' : Number(m[3]).toString(36)}.${m[1]}`;
+}
+
+/** The ScheduledJob id of a BullMQ job id (see jobIdOf); ids written by earlier versions are kept as they are. */
+export function idOfJob(jobId: string): string {
+  if (!jobId.startsWith('~')) return jobId;
+  if (jobId.startsWith('~~')) return jobId.slice(1);
+  const m = /^~([a-z])([0-9a-z]*)\.(.+)$/.exec(jobId);
+  const kind = m ? KINDS_BY_CODE.get(m[1]!) : undefined;
+  if (!m || !kind) return jobId;
+  return `nudge-${m[3]}-${kind}${m[2] === '' ? '' : `-${parseInt(m[2]!, 36)}`}`;
+}
+
+/** The data keys of a nudge job, in order (src/app/nudges.ts nudgeJob): stored as bare values. NEVER edit. */
+const NUDGE_DATA_KEYS = ['caseId', 'orderId', 'to', 'basis'];
+
+/**
+ * A job's `data` field: `[due, ...values]` for nudge data (NUDGE_DATA_KEYS), `[due, data]` for any other. `due` is
+ * the due time in ms (a string if the ISO form is not the canonical one, so that it reads back unchanged). The kind
+ * is the job's name, or `''` when the job id carries it.
+ */
+function encodeData(job: ScheduledJob): unknown[] {
+  const ms = Date.parse(job.dueAt);
+  const due = Number.isFinite(ms) && new Date(ms).toISOString() === job.dueAt ? ms : job.dueAt;
+  const keys = Object.keys(job.data);
+  const nudgeShaped = keys.length === NUDGE_DATA_KEYS.length && keys.every((k, i) => k === NUDGE_DATA_KEYS[i]);
+  return nudgeShaped ? [due, ...keys.map((k) => job.data[k])] : [due, job.data];
+}
+
+function decodeJob(jobId: string, name: string, stored: StoredData): ScheduledJob {
+  const id = idOfJob(jobId);
+  if (!Array.isArray(stored)) return { id, dueAt: stored.dueAt, kind: stored.kind, data: stored.data };
+  const [due, ...rest] = stored;
+  const dueAt = typeof due === 'number' ? new Date(due).toISOString() : String(due);
+  const kind = name !== '' ? name : (NUDGE_ID.exec(id)?.[2] ?? '');
+  const data = rest.length === 1 && rest[0] !== null && typeof rest[0] === 'object'
+    ? (rest[0] as ScheduledJob['data'])
+    : (Object.fromEntries(NUDGE_DATA_KEYS.map((k, i) => [k, rest[i] ?? null])) as ScheduledJob['data']);
+  return { id, dueAt, kind, data };
+}
+
+/**
+ * Durable delayed jobs in Redis with BullMQ: the job id is the ScheduledJob id (shortened by jobIdOf), so a second
  * schedule of a pending or recently run job is a no-op; BullMQ's locks run each job in one
  * process at a time, and its stalled-job check hands a job held by a crashed process to another.
  * That is at-least-once: the handler itself makes a nudge exactly-once (see src/app/nudges.ts).
@@ -50,47 +127,57 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
   const name = opts.queueName ?? 'nudges';
   const prefix = bullPrefix(opts.prefix);
   const keepDone = { age: Math.ceil((opts.keepDoneMs ?? 14 * 86_400_000) / 1000) };
+  const attempts = opts.attempts ?? 5;
+  const backoff = { type: 'exponential', delay: opts.retryDelayMs ?? 1000 };
   const connections: RedisClient[] = [];
   const connect = (): ConnectionOptions => {
     const c = bullConnection(opts.redis);
     connections.push(c);
     return c as ConnectionOptions;
   };
-  const queue = new Queue<JobData>(name, { connection: connect(), prefix });
+  // Nothing reads the queue's events stream (no QueueEvents): BullMQ's default keeps its last 10,000 events (~1 MB).
+  const queue = new Queue<StoredData>(name, { connection: connect(), prefix, streams: { events: { maxLen: EVENTS_KEPT } } });
   queue.on('error', (err) => log.warn({ err, queue: name }, 'scheduler queue error'));
-  let worker: Worker<JobData> | null = null;
+  let worker: Worker<StoredData> | null = null;
 
   return {
     async schedule(job) {
       if (job.id.includes(':')) throw new Error(`job id may not contain ':' (${job.id})`);
       const delay = Math.max(0, Date.parse(job.dueAt) - clock.now().getTime());
-      await queue.add(
-        job.kind,
-        { dueAt: job.dueAt, kind: job.kind, data: job.data },
-        {
-          jobId: job.id,
-          delay,
-          attempts: opts.attempts ?? 5,
-          backoff: { type: 'exponential', delay: opts.retryDelayMs ?? 1000 },
-          removeOnComplete: keepDone,
-          removeOnFail: keepDone,
-        },
-      );
+      const jobId = jobIdOf(job.id);
+      const kindInId = jobId !== job.id && NUDGE_ID.exec(job.id)?.[2] === job.kind;
+      // Only what differs from job to job is stored with it: the retries and how long a finished job stays are the
+      // worker's (see start), which keeps the job's `opts` field to its id and delay.
+      await queue.add(kindInId ? '' : job.kind, encodeData(job), { jobId, delay });
     },
 
     async cancel(id) {
-      const state = await queue.getJobState(id);
-      // A job that ran (or runs) stays: its id keeps a later schedule of the same nudge a no-op.
-      if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await queue.remove(id);
+      // A job scheduled by an earlier version is under the id itself. Such a job scheduled again now is stored a second
+      // time under the short id and may run twice: the handler drops the second run (see above).
+      const ids = [...new Set([jobIdOf(id), id])];
+      await Promise.all(
+        ids.map(async (jobId) => {
+          const state = await queue.getJobState(jobId);
+          // A job that ran (or runs) stays: its id keeps a later schedule of the same nudge a no-op.
+          if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await queue.remove(jobId);
+        }),
+      );
     },
 
     async start(handler) {
       if (worker) return;
-      worker = new Worker<JobData>(
+      worker = new Worker<StoredData>(
         name,
         async (job) => {
           if (!job.id) return;
-          await handler({ id: job.id, dueAt: job.data.dueAt, kind: job.data.kind, data: job.data.data });
+          try {
+            await handler(decodeJob(job.id, job.name, job.data));
+          } catch (err) {
+            // The retries are not stored with each job: BullMQ reads them from this job's options when the run fails
+            // (jobs of earlier versions carry their own).
+            if (!job.opts.attempts) Object.assign(job.opts, { attempts, backoff });
+            throw err;
+          }
         },
         {
           connection: connect(),
@@ -101,6 +188,9 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
           // (renewed every 1.25 s while the job runs) and a check every second put it back within ~3.5 s.
           lockDuration: 2_500,
           stalledInterval: 1_000,
+          // For the jobs that do not say (all but those of earlier versions): a finished job's id stays keepDoneMs.
+          removeOnComplete: keepDone,
+          removeOnFail: keepDone,
         },
       );
       worker.on('error', (err) => log.warn({ err, queue: name }, 'scheduler worker error'));

@@ -5,7 +5,7 @@ import type { CaseFilter } from '../ports/case-store.js';
  * Whether a case matches a list filter. `overdueAt` follows the support "overdue" view: an open case
  * whose escalation time has passed, or any case not closed whose late-delivery time has passed.
  */
-export function matchesFilter(c: Omit<Case, 'timeline'>, f: CaseFilter): boolean {
+export function matchesFilter(c: Pick<Case, 'status' | 'orderId' | 'buyerId' | 'shopId' | 'sellerId' | 'escalatableAt' | 'lateAt'>, f: CaseFilter): boolean {
   if (f.status !== undefined) {
     const wanted = Array.isArray(f.status) ? f.status : [f.status];
     if (!wanted.includes(c.status)) return false;

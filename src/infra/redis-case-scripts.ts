@@ -60,9 +60,11 @@ export const APPEND_CLAIM_LUA = appendScript(true);
 /**
  * Brings the cross-case indexes (all in the \`{idx}\` slot) up to a case's snapshot, unless a newer
  * version is already indexed: index updates of concurrent appends may arrive out of order.
- * KEYS: version hash, all, buyer, seller, shop, order, status:open, status:escalated, status:closed,
+ * KEYS: version hash, all, buyer, seller, shop, the order's bucket, status:open, status:escalated, status:closed,
  *       due:escalate, due:late, outbox set, dirty set.
- * ARGV: caseId, version, status, openedAt ms, escalatableAt ms, lateAt ms, hasOutbox (1/0), dirty member or ''.
+ * ARGV: caseId, version, status, openedAt ms, escalatableAt ms, lateAt ms, hasOutbox (1/0), dirty member or '', orderId.
+ * An order's cases are a field of a bucket hash shared with other orders (field: order id, value: its case ids, space
+ * separated): about 25 bytes a case where a sorted set of its own cost ~100 (earlier versions wrote \`order:<id>\`).
  */
 const reindexBody = (K: string, A: string) => `
 local id = ${A}[1]
@@ -73,7 +75,13 @@ local indexed = tonumber(redis.call('HGET', ${K}[1], id) or '0')
 if indexed >= version then return 0 end
 redis.call('HSET', ${K}[1], id, version)
 if indexed == 0 then
-  for i = 2, 6 do redis.call('ZADD', ${K}[i], ${A}[4], id) end
+  for i = 2, 5 do redis.call('ZADD', ${K}[i], ${A}[4], id) end
+  local held = redis.call('HGET', ${K}[6], ${A}[9])
+  if not held then
+    redis.call('HSET', ${K}[6], ${A}[9], id)
+  elseif not string.find(' ' .. held .. ' ', ' ' .. id .. ' ', 1, true) then
+    redis.call('HSET', ${K}[6], ${A}[9], held .. ' ' .. id)
+  end
 end
 local status = ${A}[3]
 local byStatus = { open = ${K}[7], escalated = ${K}[8], closed = ${K}[9] }
@@ -92,7 +100,7 @@ export const REINDEX_LUA = reindexBody('KEYS', 'ARGV');
  * the re-index of REINDEX_LUA and, when asked, the inbound event's once-only mark confirmed (src/infra/dedup.ts), in
  * one atomic step: one round trip, and no dirty mark (no crash can fall between them).
  * KEYS: the append's 4 (or 5 with the claim), REINDEX_LUA's 13, then the mark's hash when there is one.
- * ARGV: the number of append keys, REINDEX_LUA's 8 arguments (the dirty member ''), the mark's TTL in ms and field
+ * ARGV: the number of append keys, REINDEX_LUA's 9 arguments (the dirty member ''), the mark's TTL in ms and field
  * ('' and '' for none), then the append's arguments. Returns what the append returns.
  */
 const appendIndexedScript = (claim: boolean) => `
@@ -100,13 +108,13 @@ local nk = tonumber(ARGV[1])
 local AK, RK, RA, AA = {}, {}, {}, {}
 for i = 1, nk do AK[i] = KEYS[i] end
 for i = 1, 13 do RK[i] = KEYS[nk + i] end
-for i = 2, 9 do RA[i - 1] = ARGV[i] end
-for i = 12, #ARGV do AA[i - 11] = ARGV[i] end
+for i = 2, 10 do RA[i - 1] = ARGV[i] end
+for i = 13, #ARGV do AA[i - 12] = ARGV[i] end
 local function reindex()
 ${reindexBody('RK', 'RA')}
 end
 ${CONFIRM_MARK_LUA_FN}
-${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[10] ~= '' then confirmMark(KEYS[nk + 14], ARGV[11], ARGV[10]) end\nreturn len + n")}`;
+${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[11] ~= '' then confirmMark(KEYS[nk + 14], ARGV[12], ARGV[11]) end\nreturn len + n")}`;
 
 export const APPEND_INDEXED_LUA = appendIndexedScript(false);
 export const APPEND_CLAIM_INDEXED_LUA = appendIndexedScript(true);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../domain/case-model.js';
 import { ConflictError } from '../domain/errors.js';
 import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
@@ -12,6 +12,8 @@ import { isCluster, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
 type Snapshot = Omit<Case, 'timeline'>;
+/** A snapshot as stored: without the fields the timeline's opening holds (see storedSnapshot). */
+type StoredSnapshot = Omit<Snapshot, 'description' | 'reason' | 'orderTotal'> & Partial<Pick<Snapshot, 'description' | 'reason' | 'orderTotal'>>;
 type Reply = [Error | null, unknown];
 type Cmd = [method: string, ...args: (string | number | Buffer)[]];
 
@@ -41,6 +43,8 @@ export interface RedisCaseStoreOptions {
 }
 
 const PAGE = 200;
+/** Hashes the order index is spread over (see REINDEX_LUA): listpacks up to ~128 orders each (Redis' default). */
+const ORDER_BUCKETS = 1024;
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -49,7 +53,8 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  *   as deflated JSON (case-codec.ts); `…:outbox` pending Notification JSON (list). One hash tag, so the append script is atomic on Cluster.
  * - `p seq:case` case numbers (INCR); `p claim:order:<orderId>` the open case holding an order (SET NX).
  * - `p {idx}:…` cross-case indexes, one slot: zsets by opening time `all`, `buyer:<id>`, `seller:<id>`,
- *   `shop:<id>`, `order:<id>`, `status:<status>`; `due:escalate` / `due:late` by deadline; hash `version`
+ *   `shop:<id>`, `status:<status>`; an order's case ids in `orders:<n>` (a hash per bucket of orders; earlier versions
+ *   kept a zset `order:<id>`, still read); `due:escalate` / `due:late` by deadline; hash `version`
  *   (last indexed version per case); set `outbox` (cases with notifications); set `dirty`.
  *
  * `load` keeps decoded timelines of recently loaded cases (`timelineCache`) and reads only the entries past them.
@@ -82,6 +87,8 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const claimKey = (orderId: string) => `${prefix}claim:order:${orderId}`;
   const idx = (name: string) => `${prefix}{idx}:${name}`;
   const statusIdx = (s: string) => idx(`status:${s}`);
+  /** The hash holding an order's case ids among those of other orders (see REINDEX_LUA). */
+  const orderBucket = (orderId: string) => idx(`orders:${createHash('sha1').update(orderId).digest().readUInt32BE(0) % ORDER_BUCKETS}`);
 
   /** Several commands in one round trip: a pipeline, or on Cluster concurrent commands (keys span slots). */
   async function send(list: Cmd[]): Promise<Reply[]> {
@@ -93,34 +100,34 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     return Promise.all(list.map(([m, ...a]) => cmds[m]!(...a).then((v): Reply => [null, v], (e: Error): Reply => [e, null])));
   }
 
-  function reindexKeys(s: Snapshot): string[] {
+  function reindexKeys(s: StoredSnapshot): string[] {
     return [
       idx('version'), idx('all'), idx(`buyer:${s.buyerId}`), idx(`seller:${s.sellerId}`), idx(`shop:${s.shopId}`),
-      idx(`order:${s.orderId}`), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
+      orderBucket(s.orderId), statusIdx('open'), statusIdx('escalated'), statusIdx('closed'),
       idx('due:escalate'), idx('due:late'), idx('outbox'), idx('dirty'),
     ];
   }
 
-  function reindexArgs(s: Snapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
+  function reindexArgs(s: StoredSnapshot, hasOutbox: boolean, dirty: string): (string | number)[] {
     const ms = (iso: string) => Date.parse(iso);
-    return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty];
+    return [s.id, s.version, s.status, ms(s.openedAt), ms(s.escalatableAt), ms(s.lateAt), hasOutbox ? 1 : 0, dirty, s.orderId];
   }
 
-  function reindexCmd(s: Snapshot, hasOutbox: boolean, dirty: string): Cmd {
+  function reindexCmd(s: StoredSnapshot, hasOutbox: boolean, dirty: string): Cmd {
     return ['palabreCaseReindex', ...reindexKeys(s), ...reindexArgs(s, hasOutbox, dirty)];
   }
 
-  async function snapshots(ids: string[]): Promise<Snapshot[]> {
+  async function snapshots(ids: string[]): Promise<StoredSnapshot[]> {
     if (ids.length === 0) return [];
     const replies = await send(ids.map((id): Cmd => ['getBuffer', caseKey(id)]));
     return replies.flatMap(([err, v]) => {
       if (err) throw err;
-      return Buffer.isBuffer(v) ? [decodeEntry<Snapshot>(v)] : [];
+      return Buffer.isBuffer(v) ? [decodeEntry<StoredSnapshot>(v)] : [];
     });
   }
 
   /** The snapshot and the timeline entries from index `from` on, read together. */
-  async function read(id: string, from: number): Promise<{ snap: Snapshot; tail: CaseEvent[] } | null> {
+  async function read(id: string, from: number): Promise<{ snap: StoredSnapshot; tail: CaseEvent[] } | null> {
     let snap: unknown;
     let events: unknown;
     if (readScript) {
@@ -135,7 +142,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       });
     }
     if (!Buffer.isBuffer(snap)) return null;
-    return { snap: decodeEntry<Snapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
+    return { snap: decodeEntry<StoredSnapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
   }
 
   /**
@@ -162,12 +169,17 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       }
     }
     if (timeline.length === snap.version) timelines.set(id, timeline);
-    return { ...snap, timeline: timeline.slice() };
+    return { ...withOpening(snap, timeline), timeline: timeline.slice() };
+  }
+
+  /** An order's case ids: its field of its bucket, and the sorted set earlier versions kept per order. */
+  async function idsOfOrder(orderId: string): Promise<string[]> {
+    const [held, legacy] = await Promise.all([redis.hget(orderBucket(orderId), orderId), redis.zrange(idx(`order:${orderId}`), 0, -1)]);
+    return [...new Set([...(held ? held.split(' ') : []), ...legacy])];
   }
 
   /** Candidate ids from the narrowest index for the filter, newest first, a page at a time. */
   function indexFor(f: CaseFilter): string {
-    if (f.orderId !== undefined) return idx(`order:${f.orderId}`);
     if (f.buyerId !== undefined) return idx(`buyer:${f.buyerId}`);
     if (f.sellerId !== undefined) return idx(`seller:${f.sellerId}`);
     if (f.shopId !== undefined) return idx(`shop:${f.shopId}`);
@@ -177,7 +189,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
 
   async function list(f: CaseFilter): Promise<Case[]> {
     const limit = f.limit ?? Infinity;
-    const found: Snapshot[] = [];
+    const found: StoredSnapshot[] = [];
     if (f.overdueAt !== undefined) {
       const at = Date.parse(f.overdueAt);
       const [a, b] = await Promise.all([
@@ -185,6 +197,9 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         redis.zrangebyscore(idx('due:late'), '-inf', at),
       ]);
       found.push(...(await snapshots([...new Set([...a, ...b])])).filter((s) => matchesFilter(s, f)));
+    } else if (f.orderId !== undefined) {
+      // An order has a few cases: all of them at once.
+      found.push(...(await snapshots(await idsOfOrder(f.orderId))).filter((s) => matchesFilter(s, f)));
     } else {
       const key = indexFor(f);
       for (let start = 0; found.length < limit; start += PAGE) {
@@ -210,7 +225,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         await redis.srem(idx('dirty'), mark);
         continue;
       }
-      await send([reindexCmd(decodeEntry<Snapshot>(snap), pending > 0, mark)]);
+      await send([reindexCmd(decodeEntry<StoredSnapshot>(snap), pending > 0, mark)]);
     }
     return marks.length;
   }
@@ -238,7 +253,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions) {
       checkAppend(caseId, expectedVersion, events, next);
       if (!CASE_ID.test(caseId)) throw new Error(`case id ${JSON.stringify(caseId)} is not a key-safe id`);
-      const { timeline: _ignored, ...snapshot } = next;
+      const snapshot = storedSnapshot(next);
       if (!isCluster(redis)) return appendIndexed(caseId, expectedVersion, events, snapshot, notifications, opts);
       // Unique per attempt, so a writer that loses the version race can drop its own mark.
       const mark = `${caseId}#${next.version}#${randomBytes(4).toString('hex')}`;
@@ -322,7 +337,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
    * Standalone Redis: the append and the re-index in one script, one round trip, atomic (no dirty mark: nothing can
    * fall between them). Cluster keeps the two steps, the indexes being another slot.
    */
-  async function appendIndexed(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: Snapshot, notifications: Notification[], opts?: AppendOptions): Promise<void> {
+  async function appendIndexed(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: StoredSnapshot, notifications: Notification[], opts?: AppendOptions): Promise<void> {
     const claim = opts?.claimOrder;
     const inboundKey = opts?.inboundKey;
     const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
@@ -380,8 +395,53 @@ local left = redis.call('LLEN', KEYS[1])
 if left == 0 and KEYS[2] then redis.call('SREM', KEYS[2], ARGV[1]) end
 return left`;
 
+/**
+ * Fields a case takes from its opening event and the store needs only with the timeline (not to list or index), each
+ * with the field it follows in a Case: a snapshot leaves out those equal to the opening's (see storedSnapshot).
+ */
+const FROM_OPENING: ReadonlyArray<readonly [field: 'reason' | 'description' | 'shippingAddress' | 'orderTotal', follows: string]> = [
+  ['reason', 'sellerId'],
+  ['description', 'reason'],
+  ['shippingAddress', 'closedAt'],
+  ['orderTotal', 'lateDelivery'],
+];
+
+/**
+ * The snapshot to store: the case without its timeline, and without the FROM_OPENING fields that still hold what the
+ * timeline's opening says (the description above all, up to a few hundred bytes): they are kept once, in the opening.
+ */
+function storedSnapshot(next: Case): StoredSnapshot {
+  const { timeline, ...snapshot } = next;
+  const opening = timeline[0];
+  if (opening?.type !== 'opened') return snapshot;
+  const stored: Record<string, unknown> = { ...snapshot };
+  for (const [field] of FROM_OPENING) {
+    if (stored[field] !== undefined && JSON.stringify(stored[field]) === JSON.stringify(opening[field])) delete stored[field];
+  }
+  return stored as StoredSnapshot;
+}
+
+/**
+ * A stored snapshot with the fields it left out taken back from the timeline's opening, in the Case's key order.
+ * Snapshots of earlier versions hold every field.
+ */
+function withOpening(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snapshot {
+  const opening = timeline[0];
+  const missing = opening?.type === 'opened' ? FROM_OPENING.filter(([field]) => !(field in snap) && opening[field] !== undefined) : [];
+  if (missing.length === 0) return snap as Snapshot;
+  const out: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    out[key] = value;
+    // The cached opening is frozen and shared: the case gets its own copy.
+    for (const [field, follows] of missing) if (follows === key) put(field, structuredClone(opening![field as keyof typeof opening]));
+  };
+  for (const [key, value] of Object.entries(snap)) put(key, value);
+  for (const [field] of missing) if (!(field in out)) out[field] = structuredClone(opening![field as keyof typeof opening]);
+  return out as Snapshot;
+}
+
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
-function sameCase(cached: CaseEvent[], snap: Snapshot): boolean {
+function sameCase(cached: CaseEvent[], snap: StoredSnapshot): boolean {
   const first = cached[0] as { type: string; caseId?: string; orderId?: string } | undefined;
   return first === undefined || first.type !== 'opened' || (first.caseId === snap.id && first.orderId === snap.orderId);
 }

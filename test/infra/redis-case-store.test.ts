@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseEvent } from '../../src/domain/case-model.js';
 import { evolve } from '../../src/domain/decider.js';
 import type { Actor } from '../../src/domain/types.js';
+import { encodeEntry } from '../../src/infra/case-codec.js';
 import { createRedisCaseStore, type RedisCaseStore } from '../../src/infra/redis-case-store.js';
 import { createRedisDedup, redisDedupLocation } from '../../src/infra/dedup.js';
 import type { Redis } from 'ioredis';
@@ -121,6 +122,46 @@ describe('Redis case store specifics', () => {
     await store.repairIndexes();
     expect((await store.list({ status: 'closed' })).map((x) => x.id)).toEqual([c.id]);
     expect(await store.list({ status: 'open' })).toEqual([]);
+  });
+
+  it('reads a case whose snapshot an earlier version stored whole (description, address…), and lists it', async () => {
+    const prefix = `${r.prefix}oldsnap:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    let c = await openCase(store);
+    c = await add(store, c, [{ type: 'comment', at: at(60), actor: bisou, text: 'Je vérifie.' }]);
+    // The earlier version kept the whole case but its timeline in the snapshot.
+    const { timeline: _t, ...whole } = c;
+    await r.redis.set(`${prefix}case:{${c.id}}`, encodeEntry(whole));
+    const cold = createRedisCaseStore(r.redis, { prefix, timelineCache: 0 });
+    expect(await cold.load(c.id)).toEqual(c);
+    expect(await cold.list({ status: 'open' })).toEqual([c]);
+    // Written again by this version, it reads the same.
+    c = await add(cold, c, [{ type: 'comment', at: at(120), actor: amina, text: 'Merci.' }]);
+    expect(await createRedisCaseStore(r.redis, { prefix, timelineCache: 0 }).load(c.id)).toEqual(c);
+    const loaded = (await store.load(c.id))!;
+    expect(loaded.description).toBe('Commande payée le 1er octobre, toujours rien reçu à Kinshasa.');
+    // Fields in the same order as the case's (what a JSON view shows), and the caller's own to change.
+    expect(Object.keys(loaded)).toEqual(Object.keys(c));
+    loaded.shippingAddress!.city = 'Goma';
+    loaded.orderTotal.amount = 1;
+    expect(await store.load(c.id)).toEqual(c);
+  });
+
+  it('finds the cases of an order an earlier version indexed (a sorted set per order), with those indexed now', async () => {
+    const prefix = `${r.prefix}oldorder:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    const a = await openCase(store);
+    const b = await openCase(store);
+    // The earlier version's index of a's order; b's order index as this version writes it moved under a's order.
+    const bucketOf = async (orderId: string) => {
+      for (const k of await r.redis.keys(`${prefix}{idx}:orders:*`)) if (await r.redis.hexists(k, orderId)) return k;
+      throw new Error(`no bucket holds ${orderId}`);
+    };
+    await r.redis.hdel(await bucketOf(a.orderId), a.orderId);
+    await r.redis.zadd(`${prefix}{idx}:order:${a.orderId}`, Date.parse(a.openedAt), a.id);
+    expect((await store.list({ orderId: a.orderId })).map((c) => c.id)).toEqual([a.id]);
+    expect((await store.list({ orderId: b.orderId })).map((c) => c.id)).toEqual([b.id]);
+    expect(await store.list({ orderId: 'CC-none' })).toEqual([]);
   });
 
   it('keeps an open case with a realistic timeline small (printed, not asserted)', async () => {
