@@ -10,8 +10,9 @@ export type RedisConnectOptions = RedisOptions & { cluster?: ClusterOptions };
 const CLUSTER_SCHEMES = /^(rediss?)\+cluster:\/\//i;
 
 /**
- * Opens a connection for `REDIS_URL`, auto-pipelined (commands issued while the event loop runs leave in one write
- * and their replies come back in one read: a delivery's bookkeeping is one round trip, not one per command): `redis://…` gives a `Redis`,
+ * Opens a connection for `REDIS_URL`, auto-pipelined on a standalone Redis (commands issued while the event loop runs
+ * leave in one write and their replies come back in one read: a delivery's bookkeeping is one round trip, not one per
+ * command): `redis://…` gives a `Redis`,
  * `redis+cluster://[user:pass@]host:port[,host:port…]` (or `rediss+cluster://` for TLS) and a
  * comma list of `host:port` / `redis://host:port` give a `Cluster` seeded with those nodes.
  */
@@ -34,8 +35,8 @@ export function createRedis(url: string, options: RedisConnectOptions = {}): Red
   if (nodes.length === 0) throw new Error(`REDIS_URL: no cluster node in "${url}"`);
 
   const [user, pass] = auth ? splitAuth(auth) : [undefined, undefined];
+  // Not auto-pipelined: ioredis refuses a batch whose commands fall in different slot groups (keyless ones included).
   return new Cluster(nodes, {
-    enableAutoPipelining: true,
     ...clusterOptions,
     redisOptions: {
       ...redisOptions,
