@@ -443,14 +443,16 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         continue;
       }
       let reply: Array<[string, Array<[string, string[] | null]>]> = [];
+      // Where to wait for more once this read is handed out: none when a stream gave a full batch (read again at once).
+      let waitFrom: string[] | null = null;
       try {
         const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
         const read = (await run(READ, keys, [me, batch])) as Array<[string, Array<[string, string[] | null]>, string]>;
         reply = read.map(([stream, entries]) => [stream, entries]);
+        if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
         if (read.every(([, entries]) => entries.length === 0)) {
           // Nothing new: wait on the streams (plain XREAD, which claims nothing) until an entry past the last comes.
-          const ids = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
-          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...ids);
+          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom!);
           continue;
         }
       } catch (err) {
@@ -481,6 +483,14 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           }
           p.held.add(id);
           dispatcher?.push(item);
+        }
+      }
+      // Everything there was is read: wait for what comes after it (a read now would most often find nothing).
+      if (waitFrom && !stopping) {
+        try {
+          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom);
+        } catch (err) {
+          if (!stopping) log.warn({ err }, 'delivery wait failed, reading again');
         }
       }
     }
