@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Redis } from 'ioredis';
+import { Pipeline, Redis } from 'ioredis';
 
 /** Commands and round trips seen in one phase. */
 export interface Tally {
@@ -23,7 +23,7 @@ export function installRedisCounter() {
   const proto = Redis.prototype as unknown as { sendCommand: SendCommand };
   const original = proto.sendCommand;
   const als = new AsyncLocalStorage<string>();
-  const pipelines = new WeakSet<object>();
+  const pipelines = new WeakMap<object, Set<string>>();
   const shaNames = new Map<string, string>();
   let tallies = new Map<string, Tally>();
 
@@ -36,16 +36,29 @@ export function installRedisCounter() {
     return name ?? 'evalsha';
   }
 
+  // A command queued in a pipeline (an explicit one, or an auto-pipelined batch) belongs to the phase that issued it,
+  // not to the one whose tick happens to send the batch: remember it when it is queued.
+  const pipelineProto = Pipeline.prototype as unknown as { sendCommand: (command: object) => unknown };
+  const originalQueue = pipelineProto.sendCommand;
+  const queuedBy = new WeakMap<object, string>();
+  pipelineProto.sendCommand = function (this: unknown, command: object) {
+    queuedBy.set(command, als.getStore() ?? 'other');
+    return originalQueue.call(this, command);
+  };
+
   proto.sendCommand = function (this: Redis, command, stream, node) {
-    const phaseName = als.getStore() ?? 'other';
+    const phaseName = (stream?.isPipeline ? queuedBy.get(command) : undefined) ?? als.getStore() ?? 'other';
     let t = tallies.get(phaseName);
     if (!t) tallies.set(phaseName, (t = newTally()));
     const name = command.name === 'evalsha' ? scriptName(this, String(command.args[0])) : command.name;
     t.commands++;
     t.byCommand.set(name, (t.byCommand.get(name) ?? 0) + 1);
     if (stream?.isPipeline) {
-      if (!pipelines.has(stream)) {
-        pipelines.add(stream);
+      // One round trip for each phase with commands in the batch.
+      let phasesIn = pipelines.get(stream);
+      if (!phasesIn) pipelines.set(stream, (phasesIn = new Set()));
+      if (!phasesIn.has(phaseName)) {
+        phasesIn.add(phaseName);
         t.roundTrips++;
       }
     } else t.roundTrips++;
@@ -65,6 +78,7 @@ export function installRedisCounter() {
     },
     uninstall() {
       proto.sendCommand = original;
+      pipelineProto.sendCommand = originalQueue;
     },
   };
 }

@@ -223,9 +223,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   // the bench and test/infra/turn-round-trips.test.ts) leaves it out, as it leaves out the relay it leads to.
   const deliveryContext = new AsyncResource('palabre.outbox-wake');
   const outboxRef = {
-    wake: (caseId: string) =>
+    wake: (caseId: string, appended?: Notification[]) =>
       deliveryContext.runInAsyncScope(async () => {
-        await worker?.wake(caseId);
+        await worker?.wake(caseId, appended);
       }),
     send: async (ns: Notification[]) => {
       if (!worker) throw new Error('outbox not started');
@@ -241,7 +241,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     policy,
     defaultTimezone: config.DEFAULT_TIMEZONE,
     notifications: (c, events) => notificationsFor(c, events, policy),
-    afterAppend: (c, events) => nudges.afterAppend(c, events),
+    afterAppend: (c, events, notifications) => nudges.afterAppend(c, events, notifications),
     shops,
     logger,
   });
@@ -362,7 +362,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         store,
         links,
         notifiers,
-        render: (n, target, platform) => renderer.render(n, target, platform),
+        render: (n, target, platform, reads) => renderer.render(n, target, platform, reads),
         queue: redis ? createRedisDeliveryQueue(redis, prefix, { logger }) : createMemoryDeliveryQueue({ logger }),
         clock,
         logger,

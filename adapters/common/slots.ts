@@ -17,8 +17,12 @@ export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
   return {
     async swap(conversationId, slot, ref) {
       const k = key(conversationId, slot);
-      const previous = await kv.get<string>(k);
-      await kv.set(k, ref, SLOT_TTL_MS);
+      let previous: string | undefined;
+      if (kv.exchange) previous = await kv.exchange<string>(k, ref, SLOT_TTL_MS);
+      else {
+        previous = await kv.get<string>(k);
+        await kv.set(k, ref, SLOT_TTL_MS);
+      }
       return previous !== undefined && previous !== ref ? previous : undefined;
     },
   };

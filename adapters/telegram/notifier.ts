@@ -95,13 +95,13 @@ export function createTelegramNotifier(deps: TelegramNotifierDeps): Notifier {
 
   return {
     platform: 'telegram',
-    async deliver(target: DeliveryTarget, message: OutMessage): Promise<void> {
+    async deliver(target: DeliveryTarget, message: OutMessage, opts = {}): Promise<void> {
       const toUser = 'link' in target;
       const chatId = toUser ? target.link.address : deps.supportChatId;
       if (!chatId) throw new DeliveryError('TELEGRAM_SUPPORT_CHAT_ID is not set', { permanent: true });
       try {
         const threadId = toUser ? null : await topicOf(chatId, message);
-        await deps.sender.send({ ...message, target: { conversationId: chatId, threadId } });
+        await deps.sender.send({ ...message, target: { conversationId: chatId, threadId } }, opts);
       } catch (err) {
         throw toDeliveryError(err, toUser);
       }

@@ -36,6 +36,8 @@ export interface SendContext {
   pressedMessageId?: number;
   /** The user's message this answers (quoted in groups, where several people talk). */
   replyToMessageId?: number;
+  /** Called once Telegram accepted the message, with the sender's own writes (DeliverOptions.onSent). */
+  onSent?: () => Promise<void>;
 }
 
 export interface TelegramSenderDeps {
@@ -83,7 +85,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
   async function remember(out: OutMessage, chatId: string, sent: Message[]) {
     const subject = messageSubject(out);
     if (!subject) return;
-    for (const m of sent) await deps.threads.rememberMessage('telegram', chatId, String(m.message_id), subject);
+    await Promise.all(sent.map((m) => deps.threads.rememberMessage('telegram', chatId, String(m.message_id), subject)));
   }
 
   /** The card's photo previews before the card itself, as one album (https://core.telegram.org/bots/api#sendmediagroup). */
@@ -154,20 +156,21 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       const previous = cardKey ? await cards.get(chatId, cardKey) : undefined;
       if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId && !out.card?.photos?.length) {
         if (await editInPlace(chatId, previous, view, markup)) {
-          await remember(out, chatId, [{ message_id: previous } as Message]);
-          if (markup) await takeSlot(out, previous);
+          await Promise.all([ctx.onSent?.(), remember(out, chatId, [{ message_id: previous } as Message]), markup ? takeSlot(out, previous) : undefined]);
           return [previous];
         }
       }
       const sent = await sendNew(out, blob, view, markup, ctx);
-      await remember(out, chatId, sent);
       const card = sent.at(-1);
-      if (markup) await takeSlot(out, card?.message_id);
-      if (cardKey && card) {
-        await cards.set(chatId, cardKey, card.message_id);
-        // The older copy of the card keeps stale buttons otherwise.
-        if (previous !== undefined && previous !== card.message_id) await api.editMessageReplyMarkup(chatId, previous).catch(() => undefined);
-      }
+      // What follows the sending is written together: one round trip on an auto-pipelined connection.
+      await Promise.all([
+        ctx.onSent?.(),
+        remember(out, chatId, sent),
+        markup ? takeSlot(out, card?.message_id) : undefined,
+        cardKey && card ? cards.set(chatId, cardKey, card.message_id) : undefined,
+      ]);
+      // The older copy of the card keeps stale buttons otherwise.
+      if (cardKey && card && previous !== undefined && previous !== card.message_id) await api.editMessageReplyMarkup(chatId, previous).catch(() => undefined);
       return sent.map((m) => m.message_id);
     },
     /** Removes the buttons of a message whose choice was made (TurnResult.retirePressed). */

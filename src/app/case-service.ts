@@ -72,7 +72,7 @@ export interface CaseServiceDeps {
   /** The notifications events cause; written to the case outbox atomically with them. */
   notifications?: (c: Case, events: CaseEvent[]) => Notification[];
   /** Runs after a stored change (schedule nudges, wake the outbox); a failure is logged, not thrown. */
-  afterAppend?: (c: Case, events: CaseEvent[]) => Promise<void>;
+  afterAppend?: (c: Case, events: CaseEvent[], notifications: Notification[]) => Promise<void>;
   /** Which shops support suspended (the composition root picks memory or Redis). */
   shops: ShopStatusStore;
   logger?: Logger;
@@ -164,10 +164,10 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return (await store.openCaseForOrder(orderId)) ?? orderId;
   }
 
-  async function after(c: Case, events: CaseEvent[]): Promise<void> {
+  async function after(c: Case, events: CaseEvent[], notifications: Notification[]): Promise<void> {
     if (!deps.afterAppend) return;
     try {
-      await deps.afterAppend(c, events);
+      await deps.afterAppend(c, events, notifications);
     } catch (err) {
       log?.error({ err, caseId: c.id }, 'afterAppend failed; the case change is stored');
     }
@@ -189,11 +189,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const events = decide(c, await prepare(c, command), { now: nowIso(), policy, actor });
     const next = events.reduce<Case>((s, e) => evolve(s, e), c);
     const reopens = c.status === 'closed' && next.status !== 'closed';
+    const notifications = deps.notifications?.(next, events) ?? [];
     try {
       // A reopen claims the order in the same atomic step as its append: an opening cannot slip in between.
       const mark = markInbound && inboundKey && who.inbound ? { key: who.inbound.id, done: false } : undefined;
       const opts = { ...(reopens ? { claimOrder: c.orderId } : {}), ...(inboundKey ? { inboundKey } : {}), ...(mark ? { markInbound: mark } : {}) };
-      await store.append(c.id, c.version, events, next, deps.notifications?.(next, events) ?? [], opts);
+      await store.append(c.id, c.version, events, next, notifications, opts);
       if (mark?.done && who.inbound) who.inbound.marked = true;
     } catch (err) {
       if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') return 'conflict';
@@ -210,7 +211,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       await store.releaseOrder(c.orderId, c.id).catch((err: unknown) => log?.error({ err, caseId }, 'order claim not released; the next opening heals it'));
     }
     await askRefunds(marketplace, refundRecords(next, c.version + 1), log);
-    await after(next, events);
+    await after(next, events, notifications);
     return { case: visibleTo(next, role), events };
   }
 
@@ -288,13 +289,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const holder = await claim(ctx.order.id, caseId);
       if (holder) throw new IllegalStateError('CASE_ALREADY_OPEN', undefined, { caseId: holder, orderId: ctx.order.id });
       const next = fold(events);
+      const notifications = deps.notifications?.(next, events) ?? [];
       try {
-        await store.append(caseId, 0, events, next, deps.notifications?.(next, events) ?? []);
+        await store.append(caseId, 0, events, next, notifications);
       } catch (err) {
         await store.releaseOrder(ctx.order.id, caseId);
         throw err;
       }
-      await after(next, events);
+      await after(next, events, notifications);
       return { case: next, events };
     },
 

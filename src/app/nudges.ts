@@ -19,6 +19,7 @@ import type { CaseStore } from '../ports/case-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { KeyValue } from '../ports/kv.js';
 import type { Marketplace } from '../ports/marketplace.js';
+import type { Notification } from '../ports/notification.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
@@ -46,7 +47,7 @@ export interface Nudges {
    * The case service's afterAppend: wakes the outbox (without waiting for the hand-off), schedules the case's
    * new earliest nudges, cancels those the change made stale or no longer earliest. Never throws.
    */
-  afterAppend(c: Case, events: CaseEvent[]): Promise<void>;
+  afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[]): Promise<void>;
   /**
    * The scheduler's handler: sends a due nudge if it still applies, then schedules the case's next earliest
    * nudges (throws to have the job retried).
@@ -137,11 +138,11 @@ export function createNudges(deps: NudgesDeps): Nudges {
     }
   }
 
-  async function afterAppend(c: Case, events: CaseEvent[]): Promise<void> {
-    // Not awaited: the hand-off (a dozen round trips) must not hold up the turn that caused it. Hand-offs of one
-    // case stay in order: they run under the case's lock, and a wake finding it taken is covered by the holder's
-    // look after unlocking. What a crash leaves in the case outbox, the worker's sweep hands off.
-    void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
+  async function afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[]): Promise<void> {
+    // Not awaited: the hand-off must not hold up the turn that caused it. Hand-offs of one case keep their order
+    // (each moves only the outbox's first entries, see OutboxWorker.wake). What a crash leaves in the case
+    // outbox, the worker's sweep hands off.
+    void deps.outbox.wake(c.id, notifications).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
     await replan(c, events);
   }
 
@@ -162,15 +163,17 @@ export function createNudges(deps: NudgesDeps): Nudges {
         return { outcome: 'dropped', c };
       }
       const next = events.reduce<Case>((s, e) => evolve(s, e), c);
+      let notes: Notification[];
       try {
-        await store.append(c.id, c.version, events, next, notificationsFor(next, events));
+        notes = notificationsFor(next, events);
+        await store.append(c.id, c.version, events, next, notes);
       } catch (err) {
         if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') continue;
         throw err;
       }
       // Recording the nudge only takes it out of the plan: what comes next is the chain's (see handle), so
       // this append needs no replanning, only the hand-off of its notification.
-      void deps.outbox.wake(c.id).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
+      void deps.outbox.wake(c.id, notes).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
       return { outcome: 'sent', c: next };
     }
     throw new ConflictError('VERSION_CONFLICT', `case ${nudge.caseId} kept changing`, { caseId: nudge.caseId });

@@ -8,9 +8,10 @@ import type { DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '..
 import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
 import type { OutMessage } from '../ports/turn.js';
+import type { RenderReads } from './engine/notification-render.js';
 
 /** Turns a notification into a platform message for one target (its language, time zone, card). */
-export type Render = (n: Notification, target: DeliveryTarget, platform: Platform) => Promise<OutMessage>;
+export type Render = (n: Notification, target: DeliveryTarget, platform: Platform, reads?: RenderReads) => Promise<OutMessage>;
 
 export interface OutboxWorkerDeps {
   store: CaseStore;
@@ -38,8 +39,11 @@ export interface OutboxWorkerDeps {
 
 /** Moves case outboxes into per-recipient delivery and delivers them, retried, in order, once. */
 export interface OutboxWorker {
-  /** Hands a case's new outbox notifications to delivery; call after each append. Never throws. */
-  wake(caseId: string): Promise<void>;
+  /**
+   * Hands a case's new outbox notifications to delivery; call after each append, with the notifications it wrote
+   * when known (the outbox is then not read again where the queue can take them in one step). Never throws.
+   */
+  wake(caseId: string, appended?: Notification[]): Promise<void>;
   /** Delivers notifications that belong to no case outbox (order-level nudges). */
   send(notifications: Notification[]): Promise<void>;
   /** Starts delivering, and picks up what a crash or restart left behind. */
@@ -99,7 +103,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     if ('support' in n.to) {
       return supportPlatforms.filter((p) => p !== n.exceptPlatform).map((platform) => item({ platform, support: true }, `${platform}|support`));
     }
-    const links = (await deps.links.forAccount(n.to.accountId)).filter((l) => notifiers.has(l.platform));
+    // The index alone: delivery reads each link before sending and skips one that moved to another account.
+    const links = (await deps.links.identitiesOf(n.to.accountId)).filter((l) => notifiers.has(l.platform));
     if (links.length === 0) {
       count('none', 'skipped');
       log.info({ notificationId: n.id, accountId: n.to.accountId }, 'recipient has no linked platform: notification not delivered');
@@ -114,14 +119,31 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   let closed = false;
 
-  /** Moves a case's outbox into delivery, a batch at a time; safe to run in several processes at once. */
-  async function handoff(caseId: string): Promise<void> {
+  /** Where the store and the queue share one standalone Redis: the outbox's head, to move in one step. */
+  const headOf = deps.queue.enqueueFromOutbox && deps.store.outboxHead ? deps.store.outboxHead.bind(deps.store) : null;
+
+  /**
+   * Moves a case's outbox into delivery, a batch at a time, always from its head (so that a recipient's
+   * notifications keep their order); safe to run in several processes at once. `appended`, the notifications a
+   * turn just wrote, stands for the outbox's head without reading it, if the queue can check that as it moves them.
+   */
+  async function handoff(caseId: string, appended?: Notification[]): Promise<void> {
+    let batch: Notification[] | null = headOf && appended?.length ? appended.slice(0, HANDOFF_BATCH) : null;
     for (;;) {
-      const batch = await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
+      batch ??= await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
       if (batch.length === 0) return;
-      await enqueue(batch);
-      const left = await deps.store.ackOutbox(caseId, batch.map((n) => n.id));
+      const ids = batch.map((n) => n.id);
+      const items = (await Promise.all(batch.map(fanOut))).flat();
+      const head = headOf?.(caseId, ids);
+      let left: number | null;
+      if (head) left = await queue.enqueueFromOutbox!(items, head);
+      else {
+        await queue.enqueue(items);
+        left = await deps.store.ackOutbox(caseId, ids);
+      }
+      // null: other entries came first (an older hand-off's, still running or failed): read the outbox.
       if (left === 0 || closed) return;
+      batch = null;
     }
   }
 
@@ -138,13 +160,21 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   async function deliver(item: DeliveryItem): Promise<DeliveryResult> {
     const { platform } = item.address;
     const notifier = notifiers.get(platform);
+    const n = item.notification;
+    const forWhom = 'accountId' in n.to ? n.to.accountId : null;
+    // Everything a delivery reads starts at once, so that it leaves in one round trip (auto-pipelined connections).
+    const sentBefore = item.redelivered ? queue.wasDelivered(item.key) : null;
+    const linkRead = 'userId' in item.address ? deps.links.get(platform, item.address.userId) : null;
+    const reads: RenderReads = {
+      ...(forWhom && linkRead ? { locale: handled(deps.links.getLocale(forWhom)) } : {}),
+      ...(n.caseId ? { case: handled(deps.store.load(n.caseId)) } : {}),
+    };
     // Taken over from a process that stopped or died holding it: it may have been sent before the crash.
-    if (item.redelivered && (await queue.wasDelivered(item.key))) return done(item, true, null);
+    if (sentBefore && (await sentBefore)) return done(item, true, null);
     let target: DeliveryTarget;
-    if ('support' in item.address) target = { support: true };
+    if (!linkRead) target = { support: true };
     else {
-      const link = await deps.links.get(platform, item.address.userId);
-      const forWhom = 'accountId' in item.notification.to ? item.notification.to.accountId : null;
+      const link = await linkRead;
       if (!link || link.accountId !== forWhom) return done(item, false, 'skipped');
       if (link.blockedAt) {
         await done(item, false, 'skipped');
@@ -154,14 +184,33 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       target = { link };
     }
     if (!notifier) return done(item, false, 'skipped');
+    // Recorded as soon as the platform took it, alongside the notifier's own writes (DeliverOptions.onSent).
+    const record: { done?: Promise<unknown> } = {};
+    const onSent = async () => {
+      record.done ??= done(item, true, 'sent').catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+      await record.done;
+    };
     try {
-      const message = await deps.render(item.notification, target, platform);
-      await notifier.deliver(target, message);
+      const message = await deps.render(n, target, platform, reads);
+      await notifier.deliver(target, message, { onSent });
     } catch (err) {
+      if (record.done && !((await record.done) instanceof Error)) {
+        // Sent and recorded: what failed is the notifier's bookkeeping after it, not the delivery.
+        log.warn({ err, platform, notificationId: n.id }, 'notification sent; what follows the sending failed');
+        return null;
+      }
       return failed(item, target, err);
     }
     if (item.redelivered) deps.metrics?.redelivered.inc({ platform });
-    return done(item, true, 'sent');
+    // Not recorded yet (a notifier without onSent), or the record failed: record it now (a failure here is the queue's to retry).
+    if (!record.done || (await record.done) instanceof Error) return done(item, true, 'sent');
+    return null;
+  }
+
+  /** A read started ahead that may end up unused: its failure is seen by whoever awaits it, not reported as unhandled. */
+  function handled<T>(p: Promise<T>): Promise<T> {
+    p.catch(() => undefined);
+    return p;
   }
 
   /**
@@ -242,9 +291,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   return {
-    wake(caseId) {
+    wake(caseId, appended) {
       handingOff.add(caseId);
-      const run = handoff(caseId).catch((err: unknown) => {
+      const run = handoff(caseId, appended).catch((err: unknown) => {
         // The entries stay in the case outbox: the next wake or sweep hands them off.
         log.warn({ err, caseId }, 'outbox hand-off failed');
       });

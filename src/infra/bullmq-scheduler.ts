@@ -1,9 +1,8 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { Cluster } from 'ioredis';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
-import type { RedisClient } from './redis.js';
+import { blockingConnection, type RedisClient } from './redis.js';
 
 export interface BullmqSchedulerOptions {
   /** The app's connection (createRedis); duplicated with the options BullMQ's blocking worker needs. */
@@ -31,9 +30,7 @@ export function bullPrefix(prefix: string): string {
 
 /** A connection BullMQ accepts (no per-request retry limit: workers block on it). */
 export function bullConnection(redis: RedisClient): RedisClient {
-  return redis instanceof Cluster
-    ? redis.duplicate(undefined, { ...redis.options, redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null } })
-    : redis.duplicate({ maxRetriesPerRequest: null });
+  return blockingConnection(redis, { maxRetriesPerRequest: null });
 }
 
 /** Events kept in the queue's stream, for a look with redis-cli (BullMQ trims it roughly to this). */

@@ -122,6 +122,10 @@ class IoRedisStore implements KeyvStoreAdapter {
   async delete(key: string): Promise<boolean> {
     return (await this.redis.del(this.prefix + key)) === 1;
   }
+  /** SET … GET: the new value in, the old one out, one command. */
+  async exchange(key: string, raw: string, ttl?: number): Promise<string | null> {
+    return ttl ? this.redis.set(this.prefix + key, raw, 'PX', ttl, 'GET') : this.redis.set(this.prefix + key, raw, 'GET');
+  }
   /** Not used by Palabre; refusing is safer than a SCAN+DEL over a shared keyspace. */
   async clear(): Promise<void> {
     throw new Error('clear() is not supported on the shared Redis key-value store');
@@ -148,5 +152,23 @@ export function createMemoryKv(): AtomicKeyValue {
 export function createRedisKv(redis: RedisClient, prefix: string, reads: RedisClient = redis): AtomicKeyValue {
   const store = new IoRedisStore(redis, `${prefix}kv:`, reads);
   const keyv = new Keyv({ store, ...keyvOptions });
-  return wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl));
+  return {
+    ...wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl)),
+    async exchange<T>(key: string, value: T, ttlMs?: number) {
+      const ttl = positiveTtl(ttlMs);
+      return unwrap<T>(await store.exchange(key, envelope(value, ttl), ttl));
+    },
+  };
+}
+
+/** The value of a stored envelope (see `envelope`), undefined when absent, expired or not an envelope. */
+function unwrap<T>(raw: string | null): T | undefined {
+  if (raw === null) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { value?: T; expires?: number | null };
+    if (typeof parsed !== 'object' || parsed === null || (typeof parsed.expires === 'number' && parsed.expires <= Date.now())) return undefined;
+    return parsed.value;
+  } catch {
+    return undefined;
+  }
 }

@@ -78,6 +78,9 @@ export function createLinkStore(kv: KeyValue): LinkStore {
       // An identity relinked to another account stays in the old index until then: filter it out.
       return links.filter((l): l is Link => l !== null && l.accountId === accountId);
     },
+    async identitiesOf(accountId) {
+      return (await readIndex(accountId)).map(([platform, userId]) => ({ platform, userId }));
+    },
     async setBlocked(platform, userId, at) {
       const link = await get(platform, userId);
       if (link) await kv.set(linkKey(platform, userId), { ...link, blockedAt: at });

@@ -3,12 +3,13 @@ import type { Case, CaseEvent } from '../domain/case-model.js';
 import { ConflictError } from '../domain/errors.js';
 import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
 import type { Notification } from '../ports/notification.js';
+import type { OutboxHead } from '../ports/outbox.js';
 import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
 import { INBOUND_KEEP_MS, APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
-import { isCluster, type RedisClient } from './redis.js';
+import { isCluster, scriptRunner, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
 type Snapshot = Omit<Case, 'timeline'>;
@@ -86,6 +87,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const outboxKey = (id: string) => `${caseKey(id)}:outbox`;
   const claimKey = (orderId: string) => `${prefix}claim:order:${orderId}`;
   const idx = (name: string) => `${prefix}{idx}:${name}`;
+  const runScript = scriptRunner(redis);
   const statusIdx = (s: string) => idx(`status:${s}`);
   /** The hash holding an order's case ids among those of other orders (see REINDEX_LUA). */
   const orderBucket = (orderId: string) => idx(`orders:${createHash('sha1').update(orderId).digest().readUInt32BE(0) % ORDER_BUCKETS}`);
@@ -308,11 +310,19 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     async ackOutbox(caseId, ids) {
       if (!CASE_ID.test(caseId)) return 0;
       // On a standalone Redis the outbox flag goes in the same script (the append sets both atomically there too).
-      if (!isCluster(redis)) return Number(await redis.eval(ACK_OUTBOX, 2, outboxKey(caseId), idx('outbox'), caseId, ...ids));
-      const left = Number(await redis.eval(ACK_OUTBOX, 1, outboxKey(caseId), '', ...ids));
+      if (!isCluster(redis)) return Number(await runScript(ACK_OUTBOX, [outboxKey(caseId), idx('outbox')], [caseId, ...ids]));
+      const left = Number(await runScript(ACK_OUTBOX, [outboxKey(caseId)], ['', ...ids]));
       if (left === 0) await unflagIfEmpty(caseId);
       return left;
     },
+
+    // Standalone only: a Cluster keeps the outbox, its flag and the delivery streams in different slots.
+    ...(isCluster(redis)
+      ? {}
+      : {
+          outboxHead: (caseId: string, ids: string[]): OutboxHead | null =>
+            CASE_ID.test(caseId) ? { caseId, ids, location: [outboxKey(caseId), idx('outbox')] } : null,
+        }),
 
     async casesWithOutbox() {
       await repairIndexes();

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Platform } from '../domain/types.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import type { DeadLetter, DeliveryItem, DeliveryQueue } from '../ports/outbox.js';
+import type { DeadLetter, DeliveryItem, DeliveryQueue, OutboxHead } from '../ports/outbox.js';
 import { createDispatcher, type Dispatcher } from './delivery-dispatch.js';
-import { isCluster, type RedisClient } from './redis.js';
+import { blockingConnection, isCluster, scriptRunner, type RedisClient } from './redis.js';
 
 const DAY = 86_400_000;
 const GROUP = 'relay';
@@ -28,6 +28,31 @@ for i = 1, #KEYS, 2 do
   end
 end
 return added`;
+
+/**
+ * ENQUEUE, after checking that the first entries of a case outbox are the notifications handed off, and then
+ * removing them (and the case from the outbox flag set once its outbox is empty). Standalone Redis only.
+ * KEYS: outbox, outbox flag set, seen₁, stream₁, … ARGV: case id, n, the n notification ids, seen TTL ms, item JSON₁, …
+ * Returns the entries left in the outbox, or -1 (nothing written) when its head is not those notifications.
+ */
+const ENQUEUE_FROM_OUTBOX = `
+local n = tonumber(ARGV[2])
+for i = 1, n do
+  local raw = redis.call('LINDEX', KEYS[1], i - 1)
+  if not raw then return -1 end
+  local ok, entry = pcall(cjson.decode, raw)
+  if not ok or type(entry) ~= 'table' or entry.id ~= ARGV[2 + i] then return -1 end
+end
+local ttl = ARGV[3 + n]
+for j = 3, #KEYS, 2 do
+  if redis.call('SET', KEYS[j], '1', 'PX', ttl, 'NX') then
+    redis.call('XADD', KEYS[j + 1], '*', 'i', ARGV[3 + n + (j - 1) / 2])
+  end
+end
+redis.call('LTRIM', KEYS[1], n, -1)
+local left = redis.call('LLEN', KEYS[1])
+if left == 0 then redis.call('SREM', KEYS[2], ARGV[1]) end
+return left`;
 
 /** KEYS: stream, sent mark, tries. ARGV: entry id, delivered (1/0), sent TTL ms, item key. */
 const DONE = `
@@ -183,7 +208,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     dead: `${base}dead`,
     tries: `${base}tries`,
   };
-  const run = (script: string, keys: string[], args: (string | number)[]) => redis.eval(script, keys.length, ...keys, ...args);
+  const run = scriptRunner(redis);
   const streamOf = (item: Pick<DeliveryItem, 'address' | 'target'>) => k.stream(item.address.platform, partitionOf(item.target, partitions));
   const json = (item: DeliveryItem) => {
     const { attempts: _a, lastError: _l, redelivered: _r, ref: _f, ...rest } = item;
@@ -251,7 +276,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const keys = platforms.map(k.members);
     let reply: Array<number | string[]>;
     try {
-      reply = (await beater.eval(BEAT, keys.length, ...keys, me, `${++beatNo}`, '')) as Array<number | string[]>;
+      reply = (await run(BEAT, keys, [me, `${++beatNo}`, ''], beater)) as Array<number | string[]>;
     } catch (err) {
       disrupted = true;
       throw err;
@@ -276,7 +301,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         // A member is alive while its token moves; after a beat this process could not make, everyone gets a fresh start.
         if (!last || last.token !== token || grace) tokens.set(name, { token, at: now });
         if (name === me || now - tokens.get(name)!.at < memberTtlMs) live.push(name);
-        else await beater.eval(REAP, 1, k.members(platform), name, token).catch(() => 0);
+        else await run(REAP, [k.members(platform)], [name, token], beater).catch(() => 0);
       }
       for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
       next.set(platform, live.sort());
@@ -418,14 +443,16 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         continue;
       }
       let reply: Array<[string, Array<[string, string[] | null]>]> = [];
+      // Where to wait for more once this read is handed out: none when a stream gave a full batch (read again at once).
+      let waitFrom: string[] | null = null;
       try {
         const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
-        const read = (await redis.eval(READ, keys.length, ...keys, me, batch)) as Array<[string, Array<[string, string[] | null]>, string]>;
+        const read = (await run(READ, keys, [me, batch])) as Array<[string, Array<[string, string[] | null]>, string]>;
         reply = read.map(([stream, entries]) => [stream, entries]);
+        if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
         if (read.every(([, entries]) => entries.length === 0)) {
           // Nothing new: wait on the streams (plain XREAD, which claims nothing) until an entry past the last comes.
-          const ids = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
-          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...ids);
+          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom!);
           continue;
         }
       } catch (err) {
@@ -458,6 +485,14 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           dispatcher?.push(item);
         }
       }
+      // Everything there was is read: wait for what comes after it (a read now would most often find nothing).
+      if (waitFrom && !stopping) {
+        try {
+          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom);
+        } catch (err) {
+          if (!stopping) log.warn({ err }, 'delivery wait failed, reading again');
+        }
+      }
     }
   }
 
@@ -467,6 +502,16 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       const keys = items.flatMap((item) => [k.seen(item.key), streamOf(item)]);
       return Number(await run(ENQUEUE, keys, [seenTtl, ...items.map(json)]));
     },
+
+    ...(isCluster(redis)
+      ? {}
+      : {
+          async enqueueFromOutbox(items: DeliveryItem[], head: OutboxHead) {
+            const keys = [...head.location, ...items.flatMap((item) => [k.seen(item.key), streamOf(item)])];
+            const left = Number(await run(ENQUEUE_FROM_OUTBOX, keys, [head.caseId, head.ids.length, ...head.ids, seenTtl, ...items.map(json)]));
+            return left < 0 ? null : left;
+          },
+        }),
 
     async done(item, delivered) {
       const { stream, id } = refOf(item);
@@ -531,8 +576,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         },
       });
       await ensureGroups();
-      reader = redis.duplicate() as RedisClient;
-      beater = redis.duplicate() as RedisClient;
+      reader = blockingConnection(redis);
+      beater = blockingConnection(redis);
       if (!isCluster(reader)) readerId = Number(await reader.client('ID'));
       const unblock = () => {
         if (readerId !== null && beater && !isCluster(beater)) void beater.client('UNBLOCK', readerId).catch(() => {});
@@ -570,7 +615,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       dispatcher = null;
       // Leaving the member sets lets the others claim what we held at once, instead of after our expiry.
       const keys = platforms.map(k.members);
-      await beater?.eval(BEAT, keys.length, ...keys, me, '', 'leave').catch(() => {});
+      if (beater) await run(BEAT, keys, [me, '', 'leave'], beater).catch(() => {});
       await loop;
       await Promise.all([reader, beater].map((c) => c?.quit().catch(() => c.disconnect())));
       reader = beater = null;

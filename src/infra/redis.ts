@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 
 /** A connection to Redis, standalone or Cluster: every store takes either. */
@@ -9,7 +10,9 @@ export type RedisConnectOptions = RedisOptions & { cluster?: ClusterOptions };
 const CLUSTER_SCHEMES = /^(rediss?)\+cluster:\/\//i;
 
 /**
- * Opens a connection for `REDIS_URL` (SPEC section 4): `redis://…` gives a `Redis`,
+ * Opens a connection for `REDIS_URL`, auto-pipelined on a standalone Redis (commands issued while the event loop runs
+ * leave in one write and their replies come back in one read: a delivery's bookkeeping is one round trip, not one per
+ * command): `redis://…` gives a `Redis`,
  * `redis+cluster://[user:pass@]host:port[,host:port…]` (or `rediss+cluster://` for TLS) and a
  * comma list of `host:port` / `redis://host:port` give a `Cluster` seeded with those nodes.
  */
@@ -17,7 +20,7 @@ export function createRedis(url: string, options: RedisConnectOptions = {}): Red
   const { cluster: clusterOptions, ...redisOptions } = options;
   const trimmed = url.trim();
   const clusterScheme = CLUSTER_SCHEMES.exec(trimmed);
-  if (!clusterScheme && !trimmed.includes(',')) return new Redis(trimmed, redisOptions);
+  if (!clusterScheme && !trimmed.includes(',')) return new Redis(trimmed, { enableAutoPipelining: true, ...redisOptions });
 
   const tls = clusterScheme?.[1]?.toLowerCase() === 'rediss';
   const rest = clusterScheme ? trimmed.slice(clusterScheme[0].length) : trimmed;
@@ -32,6 +35,7 @@ export function createRedis(url: string, options: RedisConnectOptions = {}): Red
   if (nodes.length === 0) throw new Error(`REDIS_URL: no cluster node in "${url}"`);
 
   const [user, pass] = auth ? splitAuth(auth) : [undefined, undefined];
+  // Not auto-pipelined: ioredis refuses a batch whose commands fall in different slot groups (keyless ones included).
   return new Cluster(nodes, {
     ...clusterOptions,
     redisOptions: {
@@ -49,7 +53,15 @@ export function createRedis(url: string, options: RedisConnectOptions = {}): Red
  * trip, instead of one each. Writes stay on the main connection, in the order they are made. Close it with the main one.
  */
 export function readConnection(redis: RedisClient): RedisClient {
+  // Kept apart from the main connection: a turn's reads do not wait behind a batch of writes.
   return isCluster(redis) ? redis.duplicate(undefined, { enableAutoPipelining: true }) : redis.duplicate({ enableAutoPipelining: true });
+}
+
+/** A connection of its own for blocking commands (XREAD BLOCK, BullMQ's workers): nothing is batched behind them. */
+export function blockingConnection(redis: RedisClient, options: RedisOptions = {}): RedisClient {
+  return isCluster(redis)
+    ? redis.duplicate(undefined, { ...redis.options, enableAutoPipelining: false, redisOptions: { ...redis.options.redisOptions, ...options } })
+    : redis.duplicate({ ...options, enableAutoPipelining: false });
 }
 
 /** True for a `Cluster` connection (multi-key commands must then stay within one hash slot). */
@@ -68,4 +80,22 @@ function splitAuth(auth: string): [string | undefined, string | undefined] {
   if (colon < 0) return [undefined, decodeURIComponent(auth)];
   const user = decodeURIComponent(auth.slice(0, colon));
   return [user || undefined, decodeURIComponent(auth.slice(colon + 1))];
+}
+
+/**
+ * Runs Lua scripts by their SHA1 (EVALSHA), sending a script's text only when the server does not know it yet
+ * (first use, or after a restart or SCRIPT FLUSH): a delivery's scripts are then a few dozen bytes each, not kilobytes.
+ */
+export function scriptRunner(redis: RedisClient) {
+  const shas = new Map<string, string>();
+  return async (script: string, keys: readonly string[], args: ReadonlyArray<string | number>, conn: RedisClient = redis): Promise<unknown> => {
+    let sha = shas.get(script);
+    if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+    try {
+      return await conn.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return conn.eval(script, keys.length, ...keys, ...args);
+    }
+  };
 }

@@ -1,6 +1,7 @@
 import type { Case, CaseEvent } from '../domain/case-model.js';
 import type { CaseStatus } from '../domain/types.js';
 import type { Notification } from './notification.js';
+import type { OutboxHead } from './outbox.js';
 
 /** Filters for listing cases; all given fields must match. */
 export interface CaseFilter {
@@ -65,6 +66,11 @@ export interface CaseStore {
    * (another process may have removed them already). Returns how many are left.
    */
   ackOutbox(caseId: string, ids: string[]): Promise<number>;
+  /**
+   * Names the outbox's first entries (`ids`) for a delivery queue that can take them over in one step
+   * (DeliveryQueue.enqueueFromOutbox); null where it cannot (a Cluster keeps them in other slots).
+   */
+  outboxHead?(caseId: string, ids: string[]): OutboxHead | null;
   /** Ids of cases with undelivered outbox notifications (for the sweep after a crash). */
   casesWithOutbox(): Promise<string[]>;
 }

@@ -8,6 +8,8 @@ export interface KeyValue {
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   /** Deletes a key; true when it existed. */
   delete(key: string): Promise<boolean>;
+  /** Sets a value and returns the one it replaced, in one step (stores that can; others do `get` then `set`). */
+  exchange?<T>(key: string, value: T, ttlMs?: number): Promise<T | undefined>;
 }
 
 /** What `Dedup.claim` found: the key is now the caller's, another caller's live claim, or confirmed (handled). */

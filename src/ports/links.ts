@@ -21,6 +21,11 @@ export interface LinkStore {
   put(link: Link): Promise<void>;
   /** Every link of an account (one per platform identity). */
   forAccount(accountId: string): Promise<Link[]>;
+  /**
+   * The platform identities linked to an account, from its index alone (one read): an identity relinked to another
+   * account a moment ago may still be listed, so whoever sends to one checks its link (`get`) first.
+   */
+  identitiesOf(accountId: string): Promise<Array<Pick<Link, 'platform' | 'userId'>>>;
   /** Records (or clears, with null) that the platform refuses delivery to this identity. */
   setBlocked(platform: Platform, userId: string, at: string | null): Promise<void>;
   /** The account's chosen language, if it chose one. */

@@ -9,7 +9,16 @@ export type DeliveryTarget = { link: Link } | { support: true };
 export interface Notifier {
   readonly platform: Platform;
   /** Delivers one message; throws DeliveryError when the platform refuses or rate-limits it. */
-  deliver(target: DeliveryTarget, message: OutMessage): Promise<void>;
+  deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void>;
+}
+
+export interface DeliverOptions {
+  /**
+   * Called once the platform has accepted the message, before the notifier's own bookkeeping (message → case map,
+   * retired buttons) is written, so that the caller's record of the delivery can leave with it in one round trip.
+   * It never rejects. A notifier that does not call it lets the caller record the delivery once `deliver` resolves.
+   */
+  onSent?: () => Promise<void>;
 }
 
 /** A platform refused a delivery. */

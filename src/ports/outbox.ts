@@ -25,6 +25,18 @@ export interface DeliveryItem {
   ref?: string;
 }
 
+/**
+ * The first entries of a case outbox, named by a store that keeps outboxes beside the delivery queues (one standalone
+ * Redis), so that the queue can enqueue their deliveries and remove them from the outbox in one step.
+ */
+export interface OutboxHead {
+  caseId: string;
+  /** Notification ids, in outbox order. */
+  ids: string[];
+  /** Where the outbox is kept: meaningful to the queue of the same store only. */
+  location: readonly string[];
+}
+
 /** A delivery given up after its last try (or refused for good): kept to be looked at and replayed. */
 export interface DeadLetter extends DeliveryItem {
   error: string;
@@ -40,6 +52,12 @@ export interface DeadLetter extends DeliveryItem {
 export interface DeliveryQueue {
   /** Appends items to their queues, in order; an item already seen (waiting, delivered or dead) is skipped. Returns how many were added. */
   enqueue(items: DeliveryItem[]): Promise<number>;
+  /**
+   * Like `enqueue`, and in the same step removes `head` from its case outbox, if those are still the outbox's first
+   * entries; otherwise writes nothing and returns null. Returns how many entries the outbox still holds. Only queues
+   * sharing one standalone Redis with the case store have it.
+   */
+  enqueueFromOutbox?(items: DeliveryItem[], head: OutboxHead): Promise<number | null>;
   /** Removes an item that was handled; `delivered` remembers it as delivered to that address. */
   done(item: DeliveryItem, delivered: boolean): Promise<void>;
   /** Records a failed try; returns the item's number of failed tries. */

@@ -37,7 +37,7 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
     let marketplace: Marketplace;
     let now: Date;
     let cases: CaseService;
-    let afterAppend: ReturnType<typeof vi.fn<(c: Case, events: CaseEvent[]) => Promise<void>>>;
+    let afterAppend: ReturnType<typeof vi.fn<(c: Case, events: CaseEvent[], notifications: Notification[]) => Promise<void>>>;
 
     beforeEach(async () => {
       const f = await makeFixture();
@@ -89,7 +89,7 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         expect(await store.load(c.id)).toEqual(c);
         expect(await store.openCaseForOrder(DEMO_ORDERS.eligibleNonDelivery)).toBe(c.id);
         expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual(['C-000001-1-1']);
-        expect(afterAppend).toHaveBeenCalledWith(c, events);
+        expect(afterAppend).toHaveBeenCalledWith(c, events, [expect.objectContaining({ id: 'C-000001-1-1', caseId: c.id })]);
         expect((await cases.eligibility(amina, DEMO_ORDERS.eligibleNonDelivery)).openCaseId).toBe(c.id);
       });
 

@@ -31,6 +31,19 @@ describe('Redis KeyValue layout', () => {
     expect(await r.redis.pttl(`${r.prefix}kv:forever`)).toBe(-1);
   });
 
+  it('exchanges a value in one command: the one it replaced comes back, the new one is read after', async () => {
+    const kv = createRedisKv(r.redis, r.prefix);
+    expect(await kv.exchange!('slot:chat-1', 'm-1', 60_000)).toBeUndefined();
+    expect(await kv.exchange!('slot:chat-1', 'm-2', 60_000)).toBe('m-1');
+    expect(await kv.get('slot:chat-1')).toBe('m-2');
+    await kv.set('slot:chat-2', { ref: 7 });
+    expect(await kv.exchange!('slot:chat-2', { ref: 8 })).toEqual({ ref: 7 });
+    expect(await r.redis.pttl(`${r.prefix}kv:slot:chat-1`)).toBeGreaterThan(0);
+    // A value past its envelope's expiry (Redis had not dropped it yet) is not handed back.
+    await r.redis.set(`${r.prefix}kv:slot:chat-3`, JSON.stringify({ value: 'old', expires: Date.now() - 1 }));
+    expect(await kv.exchange!('slot:chat-3', 'new')).toBeUndefined();
+  });
+
   it('surfaces a Redis failure instead of answering "not found"', async () => {
     const dead = r.connect({ lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
     const kv = createRedisKv(dead, r.prefix);

@@ -45,6 +45,9 @@ function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?
         [`discord/${a}-dc/dm-1`, `teams/29:1${a}/conv:a:b`, `telegram/${a}-tg/updated`].sort(),
       );
       expect(await store.forAccount(account())).toEqual([]);
+      // The identities alone (what a hand-off needs to address deliveries), from the index in one read.
+      expect((await store.identitiesOf(a)).map((i) => `${i.platform}/${i.userId}`).sort()).toEqual([`discord/${a}-dc`, `teams/29:1${a}`, `telegram/${a}-tg`].sort());
+      expect(await store.identitiesOf(account())).toEqual([]);
     });
 
     it('moves an identity relinked to another account', async () => {
@@ -54,6 +57,8 @@ function suite(name: string, setup: () => Promise<{ kv: () => KeyValue; cleanup?
       await store.put(link({ accountId: b, userId: `${a}-shared` }));
       expect(await store.forAccount(a)).toEqual([]);
       expect((await store.forAccount(b)).map((l) => l.userId)).toEqual([`${a}-shared`]);
+      expect(await store.identitiesOf(a)).toEqual([]);
+      expect(await store.identitiesOf(b)).toEqual([{ platform: 'telegram', userId: `${a}-shared` }]);
     });
 
     it('keeps every link when an account links several platforms at the same moment from two processes', async () => {

@@ -1,5 +1,6 @@
 import type { Policy } from '../../domain/policy.js';
 import type { Platform } from '../../domain/types.js';
+import type { Case } from '../../domain/case-model.js';
 import type { CaseStore } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyValue } from '../../ports/kv.js';
@@ -36,10 +37,18 @@ export interface NotificationRendererDeps {
   logger?: Logger;
 }
 
+/** Reads a caller started before rendering, so that they leave with its own (one round trip): used instead of reading again. */
+export interface RenderReads {
+  /** The recipient account's chosen language (LinkStore.getLocale). */
+  locale?: Promise<string | null>;
+  /** The notification's case (CaseStore.load). */
+  case?: Promise<Case | null>;
+}
+
 /** Turns outbox notifications into messages for one recipient on one platform. */
 export interface NotificationRenderer {
   /** The message for `target` on `platform`: the recipient's language and time zone, and their case card when `n.card`. */
-  render(n: Notification, target: DeliveryTarget, platform: Platform): Promise<OutMessage>;
+  render(n: Notification, target: DeliveryTarget, platform: Platform, reads?: RenderReads): Promise<OutMessage>;
 }
 
 /** Where support messages go: the adapter posts them in its staff channel. */
@@ -55,10 +64,10 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
     return locales.includes(base) ? base : null;
   };
 
-  async function recipient(target: DeliveryTarget) {
+  async function recipient(target: DeliveryTarget, reads: RenderReads) {
     if (!('link' in target)) return { accountId: null, support: true, locale: deps.defaultLocale, timezone: deps.defaultTimezone };
     const accountId = target.link.accountId;
-    const [chosen, account] = await Promise.all([deps.links.getLocale(accountId), deps.marketplace.account(accountId)]);
+    const [chosen, account] = await Promise.all([reads.locale ?? deps.links.getLocale(accountId), deps.marketplace.account(accountId)]);
     return {
       accountId,
       support: account?.roles.includes('support') ?? false,
@@ -68,7 +77,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
   }
 
   /** Buttons for what a notification invites its recipient to do: answer an order's messages, ask for reinstatement. */
-  async function offers(n: Notification, accountId: string): Promise<Choice[]> {
+  async function offers(n: Notification, accountId: string, reads: RenderReads): Promise<Choice[]> {
     const choices: Choice[] = [];
     if (n.orderId) {
       const order = await deps.marketplace.order(n.orderId);
@@ -81,7 +90,7 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
     }
     // A case message without its card still gets a button path to answer the other party, on every platform.
     if (n.caseId && !n.card) {
-      const c = await deps.store.load(n.caseId);
+      const c = await (reads.case ?? deps.store.load(n.caseId));
       const to = c && c.status !== 'closed' ? (c.buyerId === accountId ? 'seller' : c.sellerId === accountId ? 'buyer' : null) : null;
       if (c && to) {
         const token = await tokens.issue(accountId, { k: 'case', caseId: c.id, op: 'reply' });
@@ -99,8 +108,8 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
   }
 
   return {
-    async render(n, target, platform) {
-      const who = await recipient(target);
+    async render(n, target, platform, reads = {}) {
+      const who = await recipient(target, reads);
       const out: OutMessage = {
         target: { conversationId: 'link' in target ? target.link.address : STAFF_CONVERSATION },
         locale: who.locale,
@@ -111,14 +120,14 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
         ...(n.blobId ? { blobId: n.blobId } : {}),
       };
       if (who.accountId) {
-        const choices = await offers(n, who.accountId);
+        const choices = await offers(n, who.accountId, reads);
         if (choices.length > 0) out.choices = choices;
       }
       // A notification supersedes the previous notification of its kind (card, relayed message with Reply), never a
       // prompt or confirmation the recipient is answering: it arrives on its own time, not as the next step of theirs.
       if (n.card || out.choices) out.slot = `notice:${n.card ? 'card' : 'reply'}:${buttonSlot(out, who.accountId ?? SUPPORT_OWNER)}`;
       if (!n.card || !n.caseId) return out;
-      const c = await deps.store.load(n.caseId);
+      const c = await (reads.case ?? deps.store.load(n.caseId));
       if (!c) {
         log.warn({ caseId: n.caseId, notificationId: n.id, platform }, 'notification card: case not found');
         return out;
