@@ -25,6 +25,9 @@ export const CLASSIFIER_TRAINING = { epochs: 20, rate: 0.5, l2: 1e-5 } as const;
  */
 export const NONE_MIN_SCORE = 0.8;
 
+/** A message that is only an order number, perhaps with a greeting or "order"/« commande » before it. */
+const BARE_ORDER_NUMBER = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:(?:my |ma |la )?(?:order|commande|oda|cmd|ref|reference|no|numero|number|n) )*(?:[a-z]{1,5} )?\d{3,12}$/;
+
 /** Trains a classifier of the chosen shape from labelled examples (the bench trains it on other splits). */
 export function trainClassifier(examples: Example<Meaning>[]): TextModel<Meaning> {
   return trainLogistic(examples, { ...CLASSIFIER_TRAINING, features: CLASSIFIER_FEATURES });
@@ -55,8 +58,11 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
     const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
     if (reason) return reason.label as ProblemKind;
   }
-  // The money is what has not come (« toujours pas reçu le remboursement »): a refund request, not a parcel.
-  if ((best.label === 'non_delivery' || best.label === 'delivery_question') && moneyNotBack(canon)) return 'refund_request';
+  // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money
+  // not back yet"): a refund request, not a parcel, a cancellation or a return.
+  if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
+  // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
+  if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon)) return null;
   return ranked[1]!.label as ProblemKind;
