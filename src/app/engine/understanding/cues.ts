@@ -8,15 +8,17 @@
 const NEG_FR = '(?:pas|jamais|rien|toujours pas|tjr pas|pas encore|toujours rien|meme pas)';
 const ARRIVE_FR = '(?:(?:recu|arrive|livre|venu|parvenu)(?:e|s|es)?|eu|vu|reach)';
 const MONEY = '(?:rembours\\w*|refund\\w*|argent|money|mbongo|paiement)';
+/** The money as a thing received (« jamais reçu le remboursement »), not the buyer's order « remboursez-moi ». */
+const MONEY_NOUN = '(?:remboursements?|refunds?|argent|money|mbongo|paiement)';
 
 export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
-  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY})`)],
+  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)`)],
   ['not_arrived', /\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\b/],
   ['not_arrived', /\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\w*|turned up|showed up)\b(?! (?:the |my |a |any )?(?:refund|money))/],
   ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |ne s est )?(?:venu|arrive|come|turned up|shown up|here)\b|\bnothing since\b/],
   ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
-  ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a |contre|de mal|compris))/],
+  ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a (?:signaler|dire|redire|reprocher|ajouter|declarer)|contre|de mal|compris))/],
   ['not_arrived', /\b(?:jusqu a (?:present|maintenant|aujourd hui|ce jour)|until (?:now|today)|till (?:now|today)|up to now|to this day|mpaka (?:sasa|leo)|tii (?:sikoyo|lelo))\b.{0,40}\b(?:rien|nothing|pas|not|no|dont|didnt|havent|te|bado)\b/],
   ['not_arrived', /\b(?:pas de|no) (?:colis|paquet|package|parcel)\b|\brien (?:a la maison|chez moi|here)\b|\bnothing at my door\b/],
   ['not_arrived', /\b(?:still|toujours) (?:dont|do not|n ai pas|pas) (?:have|got|recu)\b/],
@@ -25,7 +27,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
   ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
-  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|bloque|bloquee|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
+  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )bloquee?|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
   // Weeks or months gone by: late, whatever the tone (days alone are not).
   ['weeks_gone', /\b(?:\d+|un|une|deux|trois|quatre|cinq|two|three|four|five|several|many|plusieurs|a|one) (?:weeks?|semaines?|mois|months?)\b|\b(?:wiki|mwezi|miezi|poso|sanza) (?:\w+ )?(?:mbili|tatu|nne|tano|mibale|misato|minei|mitano|\d+)\b/],
   ['waiting', /\b(?:j attends|on attend|nous attendons|je suis en attente|still waiting|waiting since|na zeli|tuko bado|nakozela)\b/],
@@ -58,9 +60,9 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['exchange', /\b(?:echang\w*|exchange\w*|swap\w*|replacement)\b/],
   ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
   ['refund', /\b(?:preleve\w*|debit\w*|deducted|taken (?:from|off) my|double (?:charge|paiement|payment)|imekatwa|nimekatwa|pesa (?:ilikatwa|imekatwa))\b|\b(?:get|have|want|veux|recuperer|recupere) (?:the |my |mes |les |mon )?(?:\w+ )?(?:fee|fees|frais|charges?|\d+) (?:back|rembourse\w*)\b|\b(?:lowered|reduced|dropped|cut) the price\b|\bprice (?:went |has )?(?:down|dropped)\b|\b(?:baisse (?:de|du) prix|prix (?:a|est) (?:baisse|descendu)|moins cher (?:le lendemain|maintenant|apres))\b/],
-  ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b/],
+  ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours(?!ez\b|er\b|e (?:moi|nous)\b)\w*|refund\w*|argent|money|mbongo)\b/],
   ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my) (?:compte|account|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
-  ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|\b(?:got|received|recu|recu mon|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu)\b/],
+  ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|(?<!\b(?:pas|jamais|not|never|nt|rien|toujours pas|havent|hasnt|didnt) )\b(?:got|received|recu|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu|nimerudishiwa|nimepata (?:refund|pesa)|nimepokea pesa)\b/],
   ['paid_twice', /\b(?:deux fois|2 fois|twice|two times|2 times|x2|double paiement|double charge|charged double)\b/],
   // A question about when or where, before any complaint.
   ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days?|eta|what (?:day|date|time)|which day|scheduled|prevue? pour|pour quand|pour demain|arrive demain|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
@@ -79,11 +81,11 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
   ['fine', /\b(?:safe and sound|safely|in (?:good|perfect|great) (?:condition|shape)|en (?:bon|parfait) etat|great service|super service|bon service|je recommande|recommend\w*|very happy|tres contente?|satisfaite?|satisfied|exactly (?:like|as)|comme (?:sur|dans) (?:la photo|l annonce)|bien emballe\w*|tout va bien|everything (?:is )?(?:fine|ok|good))\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
-  ['not_a_problem_q', /\b(?:robot|chatbot|machine|real person|vraie personne|humain ou|ouvre\w*|ferme\w*|horaires?|opening hours|hours|boutique|magasin|shop)\b/],
+  ['not_a_problem_q', /\b(?:robot|chatbot|machine|real person|vraie personne|humain ou|ouvre\w*|ferme\w*|horaires?|opening hours|hours|clos(?:e|es|ing)|boutique|magasin|shop)\b/],
   ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', /\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?:\w+ )?(?:\w+ )?te|nazwaki (?:\w+ )?te|eyaki te|ekomi (?:\w+ )?te|ekoma te|ekomeli ngai te)\b/],
+  ['not_arrived', /\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?:\w+ )?(?:\w+ )?te|nazwaki (?:\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\w+ )?te|ekoma te|ekomeli ngai te)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
   ['waiting', /\b(?:nasubiri|ninasubiri|nazali kozela|tangu (?:mwezi|wiki)|banda (?:sanza|poso))\b/],
   ['said_delivered', /\b(?:inasema imefika|elobi ekomi)\b/],
@@ -120,6 +122,8 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
 /** « sans problème », "no problem at all": the word problem saying there is none. */
 const NO_PROBLEM = /\b(?:sans|pas de|aucun|aucune|no|not a|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry)\b|\b(?:rien a signaler|nothing to report|hakuna shida|likambo te)\b/g;
+const SHOP_HOURS = /\b(?:ouvr\w*|ouvert\w*|ferm(?:e|ez|ent|eture|ee)|open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours)\b/;
+const ABOUT_AN_ORDER = /\b(?:commande|colis|paquet|order|parcel|package|livr\w*|deliver\w*|courier|livreur|article|item|compte|account|dossier|case|litige)\b/;
 /** Words that say the wait is already too long. */
 const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis|since|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien|nothing)\b/;
 const LATE_CUES = ['weeks_gone', 'since_long', 'overdue', 'lost', 'said_delivered', 'waiting'];
@@ -128,6 +132,8 @@ export function cuesOf(canonicalText: string): string[] {
   const out = new Set<string>();
   const text = canonicalText.replace(NO_PROBLEM, ' ');
   if (text !== canonicalText) out.add('fine');
+  // When the shop opens or closes, with no order in the question: not a problem.
+  if (SHOP_HOURS.test(text) && !ABOUT_AN_ORDER.test(text)) out.add('shop_hours');
   for (const [name, re] of CUES) if (re.test(text)) out.add(name);
   // Not arrived *yet*, with nothing saying it is late: the order is on its way, not a non-delivery.
   if (out.has('not_arrived') && NOT_YET.test(text) && !LATE.test(text) && !LATE_CUES.some((c) => out.has(c))) {
@@ -140,7 +146,7 @@ export function cuesOf(canonicalText: string): string[] {
 }
 
 /** Cues that also occur in thanks, greetings and questions that are not problems. */
-const NEUTRAL = new Set(['greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
+const NEUTRAL = new Set(['shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
 
 /** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
 export function hasProblemCue(canonicalText: string): boolean {
