@@ -73,10 +73,13 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // not back yet"): a refund request, not a parcel, a cancellation or a return.
   if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
   if (best.label === 'refund_request') {
-    // A courier asking for more cash than the order says: money asked of the buyer, not owed to them.
+    // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked
+    // of the buyer, not owed to them.
     if (cues.has('extra_cash')) return 'other';
     if (refundDone) return null;
   }
+  // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
+  if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
   // When the shop opens, asked without any order in it, is a question about the shop, not about a delivery.
   if (best.label === 'delivery_question' && cues.has('shop_hours')) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
