@@ -10,7 +10,7 @@
 import { classifyProblem, mentionsOffPlatform } from '../src/app/engine/intent.js';
 import { decide, trainClassifier, type Meaning } from '../src/app/engine/understanding/classifier.js';
 import { trainLogistic, trainNaiveBayes, type TextModel } from '../src/app/engine/understanding/model.js';
-import { LABELS, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
+import { BLIND_STYLES, LABELS, loadBlindSet, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
 import { median, round } from './stats.js';
 
 /** Right answers out of a number of messages. */
@@ -37,6 +37,11 @@ export interface UnderstandingResult {
   corpus: { total: number; train: number; heldOut: number; byLabel: Record<string, number>; byLang: Record<string, number> };
   heldOut: SetResult;
   all: SetResult;
+  /**
+   * The blind set (test/fixtures/understanding-blind/): messages written without looking at the
+   * classifier or its corpus, never trained on; closer to what real buyers will do than the held-out split.
+   */
+  blind: SetResult;
   /** Median over rounds of the mean time to classify one held-out message, in µs (model already trained). */
   microsPerMessage: number;
   /** Time to train the classifier from the training split, in ms. */
@@ -133,6 +138,7 @@ export function measureUnderstanding(opts: { rounds?: number; alternatives?: boo
     corpus: { total: corpus.length, train: train.length, heldOut: test.length, byLabel: count((e) => e.label), byLang: count((e) => e.lang) },
     heldOut: evaluate(test, answer),
     all: evaluate(corpus, answer),
+    blind: evaluate(loadBlindSet(), answer),
     microsPerMessage: timePerMessage(test, classifyProblem, opts.rounds ?? 5),
     trainingMs,
     offPlatform: {
@@ -178,6 +184,21 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   out.push(row(['', ...LABELS]));
   out.push(row(['---', ...LABELS.map(() => '---:')]));
   for (const e of LABELS) out.push(row([e, ...LABELS.map((g) => h.confusion[e]?.[g] ?? '·')]));
+  const b = r.blind;
+  out.push('');
+  out.push(`Blind set (test/fixtures/understanding-blind/, written without looking at the classifier or its corpus, never trained on): first answer right ${pct(b.overall)}; dead ends ${b.deadEnds} of ${b.overall.n - (b.byLabel.none?.n ?? 0)}.`);
+  out.push('');
+  out.push(row(['blind set', 'first answer right']));
+  out.push(row(['---', '---:']));
+  for (const k of Object.keys(b.byLang)) out.push(row([`language ${k}`, pct(b.byLang[k])]));
+  for (const k of LABELS) out.push(row([`label ${k}`, pct(b.byLabel[k])]));
+  for (const k of [...BLIND_STYLES, 'plain']) if (b.byStyle[k]) out.push(row([`style ${k}`, pct(b.byStyle[k])]));
+  out.push('');
+  out.push('Confusion on the blind set (rows: label, columns: first answer):');
+  out.push('');
+  out.push(row(['', ...LABELS]));
+  out.push(row(['---', ...LABELS.map(() => '---:')]));
+  for (const e of LABELS) out.push(row([e, ...LABELS.map((g) => b.confusion[e]?.[g] ?? '·')]));
   if (r.alternatives.length) {
     out.push('');
     out.push(row(['classifier (same split)', 'held out', 'µs/message', 'training ms']));

@@ -2,15 +2,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
-import { LABELS, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { canonical } from '../../../src/app/engine/understanding/features.js';
+import { BLIND_DIR, LABELS, loadBlindSet, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
-const HELD_OUT_FLOOR = 89;
-const CASE_REASON_FLOORS = { non_delivery: 80, not_as_described: 92 } as const;
-// Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured: fr 90.8%,
-// en 87.5%, ln 94.0% (47/50), sw 98.0% (49/50).
-const LANGUAGE_FLOORS = { fr: 88, en: 85, ln: 90, sw: 90 } as const;
+const HELD_OUT_FLOOR = 94;
+const CASE_REASON_FLOORS = { non_delivery: 93, not_as_described: 95 } as const;
+// Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured 2026-12-06:
+// fr 96.5% (139/144), en 93.8% (76/81), ln 98.1% (51/52), sw 96.2% (50/52).
+const LANGUAGE_FLOORS = { fr: 94, en: 91, ln: 94, sw: 93 } as const;
+// The blind set (test/fixtures/understanding-blind/): written without looking at the classifier or its
+// corpus, never trained on. Measured 2026-12-06: 82.2% (148/180) before any change made for it, 99.4% (179/180)
+// after (fr 99/99, en 62/63). The changes were made looking at its failures, so it is no longer blind: it
+// guards against regressions; a new set of real buyers' messages is what tells how well buyers are understood.
+const BLIND_FLOOR = 98;
+const BLIND_LANGUAGE_FLOORS = { fr: 97, en: 95 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -79,6 +86,32 @@ describe('classifyProblem on the corpus', () => {
   });
 });
 
+describe('classifyProblem on the blind set', () => {
+  const blind = loadBlindSet();
+
+  it('is 180 messages, 20 a label, kept out of the corpus and of training', () => {
+    expect(blind.length).toBe(180);
+    for (const label of LABELS) expect(blind.filter((e) => e.label === label).length, label).toBe(20);
+    // A few words (« hi », "refund pls") were written the same way on both sides by chance; anything longer must not be.
+    const known = new Set(corpus.map((e) => canonical(e.text)));
+    for (const e of blind) if (canonical(e.text).split(' ').length > 6) expect(known.has(canonical(e.text)), e.text).toBe(false);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_DIR).toMatch(/understanding-blind$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_FLOOR}% of the blind messages`, () => {
+    expect(accuracy(blind)).toBeGreaterThanOrEqual(BLIND_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_LANGUAGE_FLOORS))('blind messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a blind message about a problem as "not understood"', () => {
+    expect(blind.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
 describe('the classifier', () => {
   it('proposes the case reason when a buyer states one and asks for a remedy in the same breath', () => {
     expect(classifyProblem('jamais reçu, je veux être remboursé')).toBe('non_delivery');
@@ -89,6 +122,22 @@ describe('the classifier', () => {
       + 'livraison en une semaine. Le mariage est passé, toujours rien, le vendeur ne répond pas, je veux mon argent';
     expect(classifyProblem(story)).toBe('non_delivery');
     expect(classifyProblem("still nothing and the seller won't answer, I want my money")).toBe('non_delivery');
+  });
+
+  it('reads a refund already received, the shop hours and a bare order number as no problem', () => {
+    expect(classifyProblem('remboursement bien reçu ce matin, merci')).toBeNull();
+    expect(classifyProblem('le remboursement n est toujours pas arrivé')).toBe('refund_request');
+    expect(classifyProblem('vous fermez a quelle heure le vendredi ?')).toBeNull();
+    expect(classifyProblem('order 40917')).toBeNull();
+  });
+
+  it('cancels an order not arrived yet, but treats one that is late as a non-delivery', () => {
+    expect(classifyProblem("elle n'est pas encore arrivée et je n'en ai plus besoin, annulez")).toBe('cancellation');
+    expect(classifyProblem("toujours pas arrivée après un mois, annulez")).toBe('non_delivery');
+  });
+
+  it('reads a courier asking for more cash as a problem of its own, not a refund', () => {
+    expect(classifyProblem('le livreur exige 3000 FC en plus pour le carburant')).toBe('other');
   });
 
   it('tells the seller sending the wrong size (not as described) from the buyer choosing it (wrong size)', () => {

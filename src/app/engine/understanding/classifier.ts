@@ -6,7 +6,7 @@
  * `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
-import { hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
+import { cuesOf, hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
 import { canonical, type FeatureOptions } from './features.js';
 import { trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
@@ -24,6 +24,12 @@ export const CLASSIFIER_TRAINING = { epochs: 20, rate: 0.5, l2: 1e-5 } as const;
  * is never met with "I did not understand" (issue 12, no dead end).
  */
 export const NONE_MIN_SCORE = 0.8;
+
+/** A message that is only an order number, perhaps with a greeting or "order"/« commande » before it. */
+const BARE_ORDER_NUMBER = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:(?:my |ma |la )?(?:order|commande|oda|cmd|ref|reference|no|numero|number|n) )*(?:[a-z]{1,5} )?\d{3,12}$/;
+
+/** Part of the money only: « seulement la moitié », "only half", "not the full amount". */
+const PARTIAL = /\b(?:moitie|half|partiel\w*|partial\w*|pas tout|not all|pas complet|incomplet\w*|manque|missing|only|seulement|que \d+|not the full|pas la totalite)\b/;
 
 /** Trains a classifier of the chosen shape from labelled examples (the bench trains it on other splits). */
 export function trainClassifier(examples: Example<Meaning>[]): TextModel<Meaning> {
@@ -50,14 +56,35 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   const ranked = model.rank(text);
   const best = ranked[0]!;
   const canon = canonical(text);
+  const cues = new Set(cuesOf(canon));
+  const stated = statedCaseReasons(canon);
+  // A refund already received, and nothing said to be missing from it, is no problem.
+  const refundDone = cues.has('refund_done') && !cues.has('money_not_back') && !PARTIAL.test(canon);
   if (REMEDIES.has(best.label)) {
-    const stated = statedCaseReasons(canon);
     const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
     if (reason) return reason.label as ProblemKind;
   }
-  // The money is what has not come (« toujours pas reçu le remboursement »): a refund request, not a parcel.
-  if ((best.label === 'non_delivery' || best.label === 'delivery_question') && moneyNotBack(canon)) return 'refund_request';
+  // A question, or a problem of another kind, that also says the order has not come (« il est introuvable,
+  // vous pouvez aider ? », "the seller won't answer and still nothing"): the non-delivery comes first.
+  if ((best.label === 'delivery_question' || best.label === 'other') && stated.includes('non_delivery')) return 'non_delivery';
+  // A long wait told before "and it arrived broken": what the buyer states is the listing problem, the wait is over.
+  if (best.label === 'non_delivery' && stated.length === 1 && stated[0] === 'not_as_described') return 'not_as_described';
+  // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money
+  // not back yet"): a refund request, not a parcel, a cancellation or a return.
+  if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
+  if (best.label === 'refund_request') {
+    // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked
+    // of the buyer, not owed to them.
+    if (cues.has('extra_cash')) return 'other';
+    if (refundDone) return null;
+  }
+  // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
+  if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
+  // When the shop opens, asked without any order in it, is a question about the shop, not about a delivery.
+  if (best.label === 'delivery_question' && cues.has('shop_hours')) return null;
+  // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
+  if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;
-  if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon)) return null;
+  if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || refundDone) return null;
   return ranked[1]!.label as ProblemKind;
 }

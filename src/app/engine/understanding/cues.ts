@@ -8,14 +8,19 @@
 const NEG_FR = '(?:pas|jamais|rien|toujours pas|tjr pas|pas encore|toujours rien|meme pas)';
 const ARRIVE_FR = '(?:(?:recu|arrive|livre|venu|parvenu)(?:e|s|es)?|eu|vu|reach)';
 const MONEY = '(?:rembours\\w*|refund\\w*|argent|money|mbongo|paiement)';
+/** The money as a thing received (« jamais reçu le remboursement »), not the buyer's order « remboursez-moi ». */
+const MONEY_NOUN = '(?:remboursements?|refunds?|argent|money|mbongo|paiement)';
 
 export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
-  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY})`)],
+  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)`)],
   ['not_arrived', /\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\b/],
   ['not_arrived', /\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\w*|turned up|showed up)\b(?! (?:the |my |a |any )?(?:refund|money))/],
   ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |ne s est )?(?:venu|arrive|come|turned up|shown up|here)\b|\bnothing since\b/],
   ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
+  ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a (?:signaler|dire|redire|reprocher|ajouter|declarer)|contre|de mal|compris))/],
+  ['not_arrived', /\b(?:jusqu a (?:present|maintenant|aujourd hui|ce jour)|until (?:now|today)|till (?:now|today)|up to now|to this day|mpaka (?:sasa|leo)|tii (?:sikoyo|lelo))\b.{0,40}\b(?:rien|nothing|pas|not|no|dont|didnt|havent|te|bado)\b/],
+  ['not_arrived', /\b(?:no one|nobody|personne n est|personne)\b (?:\w+ )?(?:came|come|est venu|n est venu|showed up|knocked|delivered|a sonne|rang)\b/],
   ['not_arrived', /\b(?:pas de|no) (?:colis|paquet|package|parcel)\b|\brien (?:a la maison|chez moi|here)\b|\bnothing at my door\b/],
   ['not_arrived', /\b(?:still|toujours) (?:dont|do not|n ai pas|pas) (?:have|got|recu)\b/],
   ['not_arrived', /\b(?:still not|toujours pas|not) (?:here|there|la)\b|\bnot here yet\b|\bnon (?:recu|livre|arrive)\w*/],
@@ -23,54 +28,68 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
   ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
-  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|bloque|bloquee|disparu)\b/],
+  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )bloquee?|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
+  // Weeks or months gone by: late, whatever the tone (days alone are not).
+  ['weeks_gone', /\b[1-9]\d (?:jours|days|siku|mikolo)\b|\b(?:sans (?:aucune )?nouvelles?|aucune nouvelle|pas de nouvelles?|no news|no word|heard nothing|no update)\b/],
+  ['weeks_gone', /\b(?:\d+|un|une|deux|trois|quatre|cinq|two|three|four|five|several|many|plusieurs|a|one) (?:weeks?|semaines?|mois|months?)\b|\b(?:wiki|mwezi|miezi|poso|sanza) (?:\w+ )?(?:mbili|tatu|nne|tano|mibale|misato|minei|mitano|\d+)\b/],
   ['waiting', /\b(?:j attends|on attend|nous attendons|je suis en attente|still waiting|waiting since|na zeli|tuko bado|nakozela)\b/],
   ['said_delivered', /\b(?:livre|delivered|livree)\b.{0,40}\b(?:mais|but)\b.{0,30}\b(?:rien|nothing|personne|nobody|pas)\b/],
   ['since_long', /\b(?:depuis|since|ca fait|it s been|its been|fait|for) (?:un |une |1 |2 |3 |4 |5 |6 |deux |trois |quatre |plus d un |many |over )?(?:mois|semaines?|jours|weeks?|months?|days)\b|\b\d+ (?:weeks?|semaines?|mois|months?)\b/],
   // Received, but not what the listing showed.
   ['damaged', /\b(?:cass\w*|abim\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usee?s?|use|broken|damaged|cracked|torn|stained|ripped|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|moisi\w*|mould\w*|mold\w*|smells?|odeur|peeling|ecran noir|black screen|vieux|vieille|occasion|second hand|old|ebeba|ebebi|ebebaki)\b/],
   ['not_working', /\b(?:ne s allume pas|marche pas|fonctionne pas|ne marche|doesnt work|dont work|not work\w*|wont turn on|dead)\b/],
+  ['not_working', /\b(?:refroidi\w*|chauff\w*|charge|chargent|demarr\w*|tourn\w*|capt\w*|allum\w*|sonn\w*|lit|lisent|coup\w*|souffl\w*|glac\w*) (?:pas|plus|rien|jamais)\b|\b(?:doesnt|dont|wont|cant|does not|will not|cannot|isnt|is not|not) (?:even )?(?:cool\w*|heat\w*|charg\w*|start\w*|spin\w*|switch on|turn on|power on|boot\w*|blow\w*|freez\w*|hold (?:a )?charge|connect\w*)\b/],
   ['differs', /\b(?:ne ressemble|ressemble pas|rien a voir|pas (?:du tout )?(?:comme|conforme|pareil|la meme|le meme|les memes)|non conforme|nothing like|not (?:the )?same|doesnt (?:look|match)|dont match|not as (?:described|pictured|shown|advertised)|ndenge moko te|pas ce qui etait|pas l original|not original|pas original)\b/],
   ['other_than', /\b(?:different\w*|autre (?:modele|couleur|motif|article|tissu|chose que)|au lieu d\w*|instead of|plutot que)\b/],
   ['wrong_item', /\b(?:mauvais (?:article|produit|modele|colis|objet)|mauvaise (?:couleur|reference|piece|marchandise)|wrong (?:item|colou?r|model|product|thing|one|article)|pas (?:le|la|les) bon(?:ne)?s? (?:article|produit|modele|couleur|bijoux|chose)|pas ce que (?:j ai|je|j avais) command\w*|not what i (?:ordered|bought|paid)|they sent me|ils m ont envoye|on m a envoye)\b/],
   ['ordered_vs_got', /\b(?:got|get|recu|received|receive|envoye|sent|bring|brought)\b.{0,40}\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b|\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b.{0,40}\b(?:got|recu|received|receive|j en ai|bring|brought)\b/],
   ['fake', /\b(?:faux|fausse|fake|contrefa\w*|copie|copy|knock ?off|replica|imitation)\b/],
+  ['missing_piece', /\b(?:came|come|arrived|arrive|arrivee?s?|livree?s?|recue?s?|venue?s?|delivered|received|is|was|est|sent|envoyee?s?)\b (?:\w+ ){0,3}?(?:without|sans|with no|bila) (?:the |its |a |any |le |la |les |son |sa |ses |de |d )?(?!(?:probleme|problemes|souci|soucis|issue|issues|problem|problems|damage|dommage|retard|delay|any)\b)\w+/],
   ['missing_piece', /\b(?:quantite|quantity|il manque|manque|mank|missing|qu une seule|only one of|one of the \w+ (?:is|was) missing)\b/],
   ['quality', /\b(?:qualite|quality|se defait|coming apart|see through|thin|terne|plastique|plastic|mauvaise qualite|cheap)\b/],
   ['photo', /\b(?:photo|photos|image|picture|pictures|listing|annonce|description|described|pictured)\b/],
   ['seller_did', /\b(?:le vendeur|la vendeuse|the seller|seller|ils|they|vous|on) (?:m a |m ont |me |have |has |m )?(?:envoye|sent|send|livre|bring|brought|mis)\b|\b(?:leur|their|his|sa|son) (?:erreur|mistake|faute)\b|\b(?:lui|il) qui s est trompe\b|\bs est trompe\b/],
   // The buyer's own size choice.
+  ['size_fit', /\b(?:sont|est|is|are|its|it s|they re|theyre|un peu|a bit|a little|slightly|vraiment|very|tres|bien trop) (?:un peu |a bit |trop |too )?(?:petit\w*|serre\w*|small|tight|loose|narrow|snug)\b|\b(?:bigger|smaller|larger|plus grande?s?|plus petite?s?|au dessus|en dessous|size up|size down|une taille|one size|pointure (?:au|en) dessus|la taille (?:d )?au dessus)\b/],
   ['size_fit', /\b(?:trop|too|2|way too|un peu trop) (?:petit\w*|grand\w*|serre\w*|large|long\w*|court\w*|juste|etroit\w*|small|big|tight|loose|short|narrow|snug)\b/],
   ['size_fit', /\b(?:ne me va pas|me va pas|va pas|me serre|rentre pas|doesnt fit|dont fit|not fit\w*|fits? (?:my \w+ )?but not me|ekoki te|moke|monene|ne me convient pa\w*)\b/],
   ['size_word', /\b(?:taille|tailles|pointure|size|sizes|xl|xxl|medium|small|large)\b/],
-  ['own_mistake', /\b(?:ma faute|mon erreur|ma betise|de ma part|c est moi|my (?:fault|mistake|bad)|on me|i picked|i chose|i choose|j ai (?:pris|choisi|mal)|je me suis trompe\w*|me suis trompe\w*|i ordered the wrong|i misjudged|i guessed|mal (?:lu|mesure|choisi)|betise|i should have|j aurais du|i clicked)\b/],
+  ['own_mistake', /\b(?:ma faute|mon erreur|ma betise|de ma part|c est moi|my (?:fault|mistake|bad)|on me|i picked|i chose|i choose|j ai (?:pris|choisi|mal)|je me suis trompe\w*|me suis trompe\w*|i went (?:with|for)|je fais (?:du|une|un)|je chausse|i wear|i am a|i m a|my (?:feet|foot|size|waist) (?:are|is)|ma (?:taille|pointure) c est|nalataka|i ordered the wrong|i (?:bought|buy|picked|chose|clicked) (?:the )?wrong|by mistake|par erreur|i misjudged|i guessed|mal (?:lu|mesure|choisi)|betise|i should have|j aurais du|i clicked)\b/],
   // What the buyer wants done.
-  ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the )?order|laisse tomber|ne pas expedier|dont send|not send it)\b/],
-  ['no_longer_want', /\b(?:veux plus|veux pu|ne (?:la|le) veux plus|plus besoin|no longer (?:want|need)|dont (?:want|need) it (?:anymore|no more)|not need (?:it )?anymore|changed my mind|change d avis|nalingi yango lisusu te|plus confiance)\b/],
+  ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the |my )?order|laisse tomber|ne pas expedier|dont send|not send it|ne l envoyez pas|n envoyez pas|stop it|halt)\b|\b(?:arret\w*|stopp\w*|bloqu\w*|suspend\w*) (?:la |ma |cette |the |my |this )?(?:commande|order)\b|\b(?:sitisha|kusitisha|ghairi|kughairi|usitume|msitume)\b/],
+  ['no_longer_want', /\b(?:veux plus|veux pu|ne (?:la|le) veux plus|plus besoin|no longer (?:want|need)|dont (?:want|need) it (?:anymore|no more)|not need (?:it )?anymore|changed my mind|change d avis|nalingi yango lisusu te|plus confiance|sihitaji|deja achete|already (?:bought|have|got) (?:one|it|the same)|en a deja)\b|\b(?:dont|do not|no longer) (?:want|need)\b.{0,30}\b(?:anymore|any more|no more)\b/],
   ['return', /\b(?:retourn\w*|renvo\w*|rendre|rapporter|retour|return\w*|send (?:it |this |them )?back|bring (?:it )?back|take (?:it )?back|ramener|ship (?:it )?back|give back|zongisa)\b/],
   ['exchange', /\b(?:echang\w*|exchange\w*|swap\w*|replacement)\b/],
   ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
-  ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b.{0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige)\b).){0,15}\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b/],
+  ['refund', /\b(?:preleve\w*|debit\w*|deducted|taken (?:from|off) my|double (?:charge|paiement|payment)|imekatwa|nimekatwa|pesa (?:ilikatwa|imekatwa))\b|\b(?:get|have|want|veux|recuperer|recupere) (?:the |my |mes |les |mon )?(?:\w+ )?(?:fee|fees|frais|charges?|\d+) (?:back|rembourse\w*)\b|\b(?:lowered|reduced|dropped|cut) the price\b|\bprice (?:went |has )?(?:down|dropped)\b|\b(?:baisse (?:de|du) prix|prix (?:a|est) (?:baisse|descendu)|moins cher (?:le lendemain|maintenant|apres))\b/],
+  ['money_not_back', /\b(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows))\b|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours(?!ez\b|er\b|e (?:moi|nous)\b)\w*|refund\w*|argent|money|mbongo)\b/],
   ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my) (?:compte|account|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
-  ['refund_done', /\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu)\b/],
-  ['paid_twice', /\b(?:deux fois|twice|two times)\b/],
+  ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|(?<!\b(?:pas|jamais|not|never|nt|rien|toujours pas|havent|hasnt|didnt) )\b(?:got|received|recu|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu|nimerudishiwa|nimepata (?:refund|pesa)|nimepokea pesa)\b/],
+  ['refund', /\b(?:factur\w*|billed|paye|payed|paid|debite|charged|preleve)\b.{0,40}\b(?:deux fois|2 fois|twice|two times|double)\b|\b(?:deux fois|2 fois|twice|two times)\b.{0,20}\b(?:factur\w*|billed|paye|paid|debite|charged|preleve)\b/],
+  ['paid_twice', /\b(?:deux fois|2 fois|twice|two times|2 times|x2|double paiement|double charge|charged double)\b/],
   // A question about when or where, before any complaint.
-  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days?|pour demain|arrive demain|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
-  ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi)\b/],
+  ['when', /\b(?:quand|kan|qd)\b(?! (?:j|je|il|elle|on|nous|vous|ils|elles|le|la|les|c|ca|meme|tu|mon|ma|en)\b)|\bwhen\b(?! (?:i|we|he|she|they|you|it was|it came)\b)|\b(?:combien de (?:temps|jours)|quel jour|quelle date|a quelle heure|mokolo nini|avant (?:samedi|dimanche|mon depart|le)|date de livraison|bientot|how long|how many days?|eta|what (?:day|date|time)|which day|scheduled|prevue? pour|pour quand|pour demain|arrive demain|how soon|until it gets|in time|delivery date|estimated|soon)\b/],
+  ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking number|numero de suivi|suivi|en preparation|en cours de preparation|processing|status|statut)\b|\b(?:send|sent|ship|shipped|dispatched|expedie\w*|envoye\w*|parti\w*) (?:or not|ou pas|ou non)\b/],
   ['where', /\b(?:ou est|ou e|ou en est|ou se trouve|est ou|where is|wheres|where s|any update|des nouvelles|nouvelles de)\b/],
   ['question', /\?|\b(?:est ce que|est ce|pourriez vous|can you|could you|is it|is my|has my|have you)\b/],
   // Something else went wrong, or nothing did.
+  ['trouble', /\b(?:aidez|aide moi|aidez moi|help me|need help|besoin d aide|au secours|nisaidie|saidieni|sunga ngai|bosunga ngai)\b/],
+  // The courier wants more money than the order says: a problem of its own, not a refund.
+  ['extra_cash', /\b(?:vendeur|vendeuse|seller|il|he|she|elle|muuzaji|moteki)\b (?:m a |me |m |has |is |keeps )?(?:demande\w*|asked|asks|asking|wants|veut|exige\w*|insiste\w*|anataka|alisema|asengi)\b.{0,40}\b(?:envoyer|payer|verser|send|pay|transfer|tuma|kulipa|kotinda|kofuta)\b/],
+  ['extra_cash', /\b(?:livreur|delivery (?:guy|man|boy)|courier|driver|motard|moto ya livraison|motu ya livraison|dereva|mtu wa delivery)\b.{0,60}\b(?:en plus|extra|more money|supplement\w*|pourboire|tip|carburant|essence|fuel|transport|kobakisa|bakisa|lisusu|zaidi|ajoute\w*|encore de l argent|frais)\b/],
   ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|rude|malpoli|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
   ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*|won t let|refuse\w*)\b/],
   ['wants_human', /\b(?:parler a (?:un|une|quelqu un)|agent|humain|human|conseiller|someone (?:to|from))\b/],
   ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|adresse|address|payer|pay)\b/],
   ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
+  ['fine', /\b(?:safe and sound|safely|in (?:good|perfect|great) (?:condition|shape)|en (?:bon|parfait) etat|great service|super service|bon service|je recommande|recommend\w*|very happy|tres contente?|satisfaite?|satisfied|exactly (?:like|as)|comme (?:sur|dans) (?:la photo|l annonce)|bien emballe\w*|tout va bien|everything (?:is )?(?:fine|ok|good))\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
+  ['not_a_problem_q', /\b(?:robot|chatbot|machine|real person|vraie personne|humain ou|ouvre\w*|ferme\w*|horaires?|opening hours|hours|clos(?:e|es|ing)|boutique|magasin|shop)\b/],
   ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', /\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?:\w+ )?(?:\w+ )?te|nazwaki (?:\w+ )?te|eyaki te|ekomi (?:\w+ )?te|ekoma te|ekomeli ngai te)\b/],
+  ['not_arrived', /\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?:\w+ )?(?:\w+ )?te|nazwaki (?:\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\w+ )?te|ekoma te|ekomeli ngai te)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
   ['waiting', /\b(?:nasubiri|ninasubiri|nazali kozela|tangu (?:mwezi|wiki)|banda (?:sanza|poso))\b/],
   ['said_delivered', /\b(?:inasema imefika|elobi ekomi)\b/],
@@ -82,13 +101,17 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['size_fit', /\b(?:hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
   ['size_word', /\b(?:saizi|numero ya sapato)\b/],
   ['own_mistake', /\b(?:nilikosea|kosa langu|nilichagua vibaya|nilichagua saizi|niliagiza saizi|libunga ezali ya ngai|ngai nde nasalaki libunga|nakosaki|naponaki (?:taille|pointure))\b/],
+  ['cancel', /\b(?:nilighairi|nimeghairi|nilifuta oda|naannulaki|na annuler)\b/],
   ['cancel', /\b(?:futeni|kufuta oda|nifutieni|acheni oda|msitume|msiitume|bolongola commande|botinda yango te|kotinda commande te)\b/],
+  ['no_longer_want', /\b(?:sitaki|nalingi lisusu te|naza na besoin te)\b/],
   ['no_longer_want', /\b(?:sitaki tena|sivihitaji tena|siihitaji tena|nimebadilisha mawazo|nabongoli makanisi|nalingi yango te)\b/],
-  ['return', /\b(?:kurudisha (?:bidhaa|mzigo|viatu|mkoba|kitu)|nitarudisha|kuirudisha|kuzirudisha|nakozongisa|nazongisa)\b/],
+  ['return', /\b(?:kurudisha (?:bidhaa|mzigo|viatu|mkoba|kitu)|nitarudisha|kuirudisha|kuzirudisha|nakozongisa|nazongisa|kozongisa|tozongisa|kurudisha|nirudishe)\b/],
   ['exchange', /\b(?:kubadilisha|kubadili|kobongola)\b/],
   ['refund', /\b(?:kurudishiwa pesa|nirudishieni pesa|nirudishie pesa|pesa yangu|bozongisela ngai mbongo|mbongo na ngai|kozongisa mbongo)\b/],
+  ['money_not_back', /\b(?:pesa|mbongo|argent|money|refund|remboursement)\b (?:\w+ ){0,2}(?:iko wapi|ezali wapi|est ou|where)\b/],
   ['money_not_back', /\b(?:pesa (?:yangu )?(?:bado )?haijarudi|mbongo (?:na ngai )?ezongi (?:naino )?te|nasubiri pesa|nazali kozela mbongo)\b/],
   ['paid_twice', /\b(?:mara mbili|mbala mibale)\b/],
+  ['when', /\b(?:siku gani|saa ngapi|itafika|utafika|zitafika|vitafika|ekoya|ekokoma)\b/],
   ['when', /\b(?:lini|mokolo nini|ntango nini|siku ngapi|mikolo boni|kabla ya)\b/],
   ['shipped_q', /\b(?:iko njiani|njiani|imetumwa|umeshatumwa|umetumwa|etindami|na nzela|ufuatiliaji|numero ya suivi|nambari ya ufuatiliaji)\b/],
   ['where', /\b(?:iko wapi|ezali wapi|iko je)\b/],
@@ -102,16 +125,35 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** The names of the cues the canonical text matches, each once. */
+/** « pas encore arrivé », "not yet delivered": not come yet, which is not late by itself. */
+const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
+/** « sans problème », "no problem at all": the word problem saying there is none. */
+const NO_PROBLEM = /\b(?:sans|pas de|aucun|aucune|no|not a|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry)\b|\b(?:rien a signaler|nothing to report|hakuna shida|likambo te)\b/g;
+const SHOP_HOURS = /\b(?:ouvr\w*|ouvert\w*|ferm(?:e|ez|ent|eture|ee)|open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours)\b/;
+const ABOUT_AN_ORDER = /\b(?:commande|colis|paquet|order|parcel|package|livr\w*|deliver\w*|courier|livreur|article|item|compte|account|dossier|case|litige)\b/;
+/** Words that say the wait is already too long. */
+const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis|since|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien|nothing)\b/;
+const LATE_CUES = ['weeks_gone', 'since_long', 'overdue', 'lost', 'said_delivered', 'waiting'];
+
 export function cuesOf(canonicalText: string): string[] {
   const out = new Set<string>();
-  for (const [name, re] of CUES) if (re.test(canonicalText)) out.add(name);
+  const text = canonicalText.replace(NO_PROBLEM, ' ');
+  if (text !== canonicalText) out.add('fine');
+  // When the shop opens or closes, with no order in the question: not a problem.
+  if (SHOP_HOURS.test(text) && !ABOUT_AN_ORDER.test(text)) out.add('shop_hours');
+  for (const [name, re] of CUES) if (re.test(text)) out.add(name);
+  // Not arrived *yet*, with nothing saying it is late: the order is on its way, not a non-delivery.
+  if (out.has('not_arrived') && NOT_YET.test(text) && !LATE.test(text) && !LATE_CUES.some((c) => out.has(c))) {
+    out.delete('not_arrived');
+    out.add('not_yet');
+  }
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
   if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
   return [...out];
 }
 
 /** Cues that also occur in thanks, greetings and questions that are not problems. */
-const NEUTRAL = new Set(['greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
+const NEUTRAL = new Set(['shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
 
 /** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
 export function hasProblemCue(canonicalText: string): boolean {
@@ -139,7 +181,12 @@ const CASE_REASON_CUES: ReadonlyArray<readonly [string, 'non_delivery' | 'not_as
 export function statedCaseReasons(canonicalText: string): Array<'non_delivery' | 'not_as_described'> {
   const cues = new Set(cuesOf(canonicalText));
   if (cues.has('money_not_back') || cues.has('refund_done')) return [];
-  return [...new Set(CASE_REASON_CUES.filter(([c]) => cues.has(c)).map(([, r]) => r))];
+  // The buyer's own wrong pick (« commandé le mauvais article par erreur ») is not the seller's wrong item.
+  if (cues.has('own_mistake')) cues.delete('wrong_item');
+  const reasons = new Set(CASE_REASON_CUES.filter(([c]) => cues.has(c)).map(([, r]) => r));
+  // Not even shipped: nothing has been received that could be unlike the listing.
+  if (cues.has('not_shipped') || cues.has('not_yet')) reasons.delete('not_as_described');
+  return [...reasons];
 }
 
 /** Whether the canonical text says a refund or the money has not come back. */
