@@ -131,6 +131,15 @@ describe('the classifier', () => {
     expect(classifyProblem('order 40917')).toBeNull();
   });
 
+  it('leaves a buyer who says all is fine alone, unless a problem follows', () => {
+    for (const text of ['ok received, all fine', 'colis recu tout est ok', 'ok recu', 'recu, nickel', 'recu tout est bon', 'all fine']) {
+      expect(classifyProblem(text), text).toBeNull();
+    }
+    expect(classifyProblem('all fine except the screen is cracked')).toBe('not_as_described');
+    expect(classifyProblem('tout est ok sauf que il manque le chargeur')).toBe('not_as_described');
+    expect(classifyProblem('ok recu mais la couleur est differente')).toBe('not_as_described');
+  });
+
   it('cancels an order not arrived yet, but treats one that is late as a non-delivery', () => {
     expect(classifyProblem("elle n'est pas encore arrivée et je n'en ai plus besoin, annulez")).toBe('cancellation');
     expect(classifyProblem("toujours pas arrivée après un mois, annulez")).toBe('non_delivery');

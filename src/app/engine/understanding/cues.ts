@@ -83,6 +83,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|adresse|address|payer|pay)\b/],
   ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
+  ['fine', /\b(?:all (?:fine|ok|okay|good|perfect|well)|tout est (?:ok|okay|bon|nickel|correct|conforme)|tout (?:ok|bon|nickel)|nickel|impeccable|rien a signaler|ok recu|recu ok|bien recu|received ok|received fine)\b/],
   ['fine', /\b(?:safe and sound|safely|in (?:good|perfect|great) (?:condition|shape)|en (?:bon|parfait) etat|great service|super service|bon service|je recommande|recommend\w*|very happy|tres contente?|satisfaite?|satisfied|exactly (?:like|as)|comme (?:sur|dans) (?:la photo|l annonce)|bien emballe\w*|tout va bien|everything (?:is )?(?:fine|ok|good))\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
   ['not_a_problem_q', /\b(?:robot|chatbot|machine|real person|vraie personne|humain ou|ouvre\w*|ferme\w*|horaires?|opening hours|hours|clos(?:e|es|ing)|boutique|magasin|shop)\b/],
