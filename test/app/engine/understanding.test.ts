@@ -140,6 +140,16 @@ describe('the classifier', () => {
     expect(classifyProblem('ok recu mais la couleur est differente')).toBe('not_as_described');
   });
 
+  it('reads a question about who answers as no problem, « n’expédiez pas » as a cancellation, a login or page problem as other', () => {
+    expect(classifyProblem('who am I talking to?')).toBeNull();
+    expect(classifyProblem("svp n'expédiez pas, je me suis trompé d'adresse et de produit")).toBe('cancellation');
+    expect(classifyProblem('dont ship it please i ordered twice')).toBe('cancellation');
+    expect(classifyProblem('je n arrive pas a ouvrir la page de ma commande')).toBe('other');
+    expect(classifyProblem('i cant log in to my account')).toBe('other');
+    // A page that says "delivered" about a parcel never received is still a non-delivery.
+    expect(classifyProblem('sur le site c est marque livre mais j ai rien recu')).toBe('non_delivery');
+  });
+
   it('cancels an order not arrived yet, but treats one that is late as a non-delivery', () => {
     expect(classifyProblem("elle n'est pas encore arrivée et je n'en ai plus besoin, annulez")).toBe('cancellation');
     expect(classifyProblem("toujours pas arrivée après un mois, annulez")).toBe('non_delivery');
