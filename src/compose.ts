@@ -208,8 +208,10 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const threads = redis ? createRedisThreadRegistry(redis, prefix, kv, { reads: reads! }) : createThreadRegistry(kv);
   const blobs = withPrivateImages(opts.blobs ?? createConfiguredBlobStore(config));
   metrics.evidence.usage = cachedUsage(blobs);
-  if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link tokens are signed with a key made for this process');
-  const linking = createLinking({ secret: config.LINK_SECRET ?? randomBytes(32).toString('hex'), kv, clock });
+  if (config.embedded && !config.LINK_SECRET) logger.debug('embedded mode: link and button tokens are signed with a key made for this process');
+  // Link tokens and button tokens are signed with it (each under its own label); every process of a fleet shares it.
+  const signingKey = config.LINK_SECRET ?? randomBytes(32).toString('hex');
+  const linking = createLinking({ secret: signingKey, kv, clock });
   const i18n = createI18n(localesDir(), { defaultLocale: config.DEFAULT_LOCALE, logger });
   const scheduler = redis
     ? createBullmqScheduler({ redis, prefix, clock, logger, concurrency: SCHEDULER_CONCURRENCY })
@@ -255,6 +257,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   // Trained on the same catalogues the answers come from: every language spoken is one recognised.
   const languageDetector = languageDetectorFromLocales(localesDir());
   const engine = createEngine({
+    actionSigningKey: signingKey,
     cases,
     marketplace,
     links,
@@ -284,6 +287,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     metrics,
   });
   const renderer = createNotificationRenderer({
+    actionSigningKey: signingKey,
     links,
     marketplace,
     store,

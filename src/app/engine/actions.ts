@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
@@ -83,18 +83,74 @@ export const onceKey = (id: string): string => `engine:once:${id}`;
 const TOKEN_SHAPE = /^([A-Za-z0-9_-]{16})\.([0-9a-z]{1,11})$/;
 const key = (id: string) => `engine:act:${id}`;
 
-/** Button tokens in a KeyValue. `ttlMs` is the default lifetime (case cards sent by nudges live for days). */
-export function createActionTokens(deps: { kv: KeyValue; clock: Clock; ttlMs?: number }): ActionTokens {
+/** A signed token: its payload in a few characters, its expiry, and a signature bound to its owner. */
+const SIGNED_SHAPE = /^([coq][A-Za-z0-9_-]{1,30})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{16})$/;
+const CASE_NUMBER = /^C-(\d{6,12})$/;
+const ORDER_ID = /^[A-Za-z0-9_-]{1,24}$/;
+const QUEUE_VIEWS = ['escalated', 'overdue', 'waiting', 'all'] as const;
+
+/**
+ * The payloads most buttons carry (a case action with nothing more, answering an order's messages, a support queue)
+ * written into the token itself: `c<op><case number>`, `o<order id>`, `q<queue>`. Null for any other payload.
+ */
+function compact(payload: ActionPayload): string | null {
+  if (payload.k === 'case') {
+    const n = CASE_NUMBER.exec(payload.caseId);
+    const extras = Object.keys(payload).some((f) => f !== 'k' && f !== 'caseId' && f !== 'op');
+    return n && !extras ? `c${CASE_OPS.indexOf(payload.op).toString(36)}${n[1]}` : null;
+  }
+  if (payload.k === 'order' && ORDER_ID.test(payload.orderId)) return `o${payload.orderId}`;
+  if (payload.k === 'queue') return `q${QUEUE_VIEWS.indexOf(payload.view)}`;
+  return null;
+}
+
+function expand(code: string): ActionPayload | null {
+  const body = code.slice(1);
+  if (code[0] === 'c') {
+    const op = CASE_OPS[parseInt(body[0] ?? '', 36)];
+    const digits = body.slice(1);
+    return op && /^\d{6,12}$/.test(digits) ? { k: 'case', caseId: `C-${digits}`, op } : null;
+  }
+  if (code[0] === 'o') return ORDER_ID.test(body) ? { k: 'order', orderId: body, op: 'reply' } : null;
+  const view = QUEUE_VIEWS[Number(body)];
+  return code[0] === 'q' && view && /^\d$/.test(body) ? { k: 'queue', view } : null;
+}
+
+/**
+ * Button tokens. Most are signed with `signingKey` (shared by every process: LINK_SECRET) and stored nowhere: a
+ * relay's reply button or a card's actions then cost no write, and no key kept for a month. Payloads that do not fit
+ * (confirmations with their words or amounts, flow choices) are kept in the KeyValue under a random id, as are all
+ * of them without a key. `ttlMs` is the default lifetime (case cards sent by nudges live for days).
+ */
+export function createActionTokens(deps: { kv: KeyValue; clock: Clock; ttlMs?: number; signingKey?: string }): ActionTokens {
   const defaultTtl = deps.ttlMs ?? 30 * 24 * 3600 * 1000;
+  const sign = (owner: TokenOwner, code: string, exp: string): Buffer =>
+    Buffer.from(createHmac('sha256', deps.signingKey!).update(`palabre-action\n${owner}\n${code}.${exp}`).digest('base64url').slice(0, 16));
+
+  function resolveSigned(m: RegExpExecArray, owners: TokenOwner[]): ActionPayload {
+    const [, code, exp, sig] = m as unknown as [string, string, string, string];
+    const payload = deps.signingKey ? expand(code) : null;
+    const given = Buffer.from(sig);
+    if (!payload || !owners.some((owner) => timingSafeEqual(sign(owner, code, exp), given))) {
+      throw new ValidationError('ACTION_INVALID', 'unknown, tampered or foreign action token');
+    }
+    if (parseInt(exp, 36) <= deps.clock.now().getTime() / 1000) throw new ValidationError('ACTION_EXPIRED', 'action token expired');
+    return payload;
+  }
+
   return {
     async issue(owner, payload, ttlMs = defaultTtl) {
-      const id = randomBytes(12).toString('base64url');
       // The expiry rides in the token too: once the record is gone, an old token reads as expired, not unknown.
       const exp = Math.ceil((deps.clock.now().getTime() + ttlMs) / 1000);
+      const code = deps.signingKey ? compact(payloadSchema.parse(payload)) : null;
+      if (code) return `${code}.${exp.toString(36)}.${sign(owner, code, exp.toString(36)).toString()}`;
+      const id = randomBytes(12).toString('base64url');
       await deps.kv.set(key(id), { owner, exp, payload: payloadSchema.parse(payload) }, ttlMs);
       return `${id}.${exp.toString(36)}`;
     },
     async resolve(token, owners) {
+      const signed = SIGNED_SHAPE.exec(typeof token === 'string' ? token : '');
+      if (signed) return resolveSigned(signed, owners);
       const m = TOKEN_SHAPE.exec(typeof token === 'string' ? token : '');
       if (!m) throw new ValidationError('ACTION_INVALID', 'malformed action token');
       const exp = parseInt(m[2]!, 36);

@@ -62,6 +62,8 @@ export interface EngineDeps {
   stateTtlMs?: number;
   /** Button token lifetime (30 days by default: nudges carry case cards). */
   actionTtlMs?: number;
+  /** Signs button tokens that carry their payload (LINK_SECRET, the same in every process); without it every token is stored. */
+  actionSigningKey?: string;
 }
 
 /** The engine's shared parts, built once. */

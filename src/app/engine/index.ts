@@ -22,7 +22,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const e: EngineCtx = {
     deps,
     log: deps.logger ?? silentLogger,
-    tokens: createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) }),
+    tokens: createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}), ...(deps.actionSigningKey ? { signingKey: deps.actionSigningKey } : {}) }),
     conv: createConversationStore(deps.kv, deps.stateTtlMs),
     locales: deps.locales ?? ['fr', 'en'],
     accountOf: new Map(),

@@ -34,6 +34,8 @@ export interface NotificationRendererDeps {
   languageDetector?: Pick<LanguageDetector, 'detect'>;
   /** Button token lifetime (30 days by default). */
   actionTtlMs?: number;
+  /** Signs button tokens as the engine does (EngineDeps.actionSigningKey): the same key, or its tokens will not resolve. */
+  actionSigningKey?: string;
   logger?: Logger;
 }
 
@@ -58,7 +60,7 @@ export const STAFF_CONVERSATION = 'staff';
 export function createNotificationRenderer(deps: NotificationRendererDeps): NotificationRenderer {
   const log = deps.logger ?? silentLogger;
   const locales = deps.locales ?? ['fr', 'en'];
-  const tokens: ActionTokens = createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}) });
+  const tokens: ActionTokens = createActionTokens({ kv: deps.kv, clock: deps.clock, ...(deps.actionTtlMs ? { ttlMs: deps.actionTtlMs } : {}), ...(deps.actionSigningKey ? { signingKey: deps.actionSigningKey } : {}) });
   const supported = (tag: string | null | undefined) => {
     const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
     return locales.includes(base) ? base : null;
