@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../ports/clock.js';
 import type { LinkStore } from '../ports/links.js';
 import type { Notification } from '../ports/notification.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../ports/notifier.js';
-import type { DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '../ports/outbox.js';
+import type { Addressed, DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '../ports/outbox.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
 import type { OutMessage } from '../ports/turn.js';
@@ -96,20 +96,31 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     deps.metrics.retrying.set(c.retrying);
   }
 
+  const deliveryItem = (n: Notification, address: DeliveryItem['address'], target: string, enqueuedAt: string): DeliveryItem =>
+    ({ key: `${n.id}@${target}`, target, address, notification: n, attempts: 0, enqueuedAt });
+
+  function unaddressed(n: Notification): void {
+    count('none', 'skipped');
+    log.info({ notificationId: n.id, accountId: 'accountId' in n.to ? n.to.accountId : null }, 'recipient has no linked platform: notification not delivered');
+  }
+
   /** One delivery item per platform address of the recipient. */
   async function fanOut(n: Notification): Promise<DeliveryItem[]> {
     const enqueuedAt = now();
-    const item = (address: DeliveryItem['address'], target: string): DeliveryItem => ({ key: `${n.id}@${target}`, target, address, notification: n, attempts: 0, enqueuedAt });
     if ('support' in n.to) {
-      return supportPlatforms.filter((p) => p !== n.exceptPlatform).map((platform) => item({ platform, support: true }, `${platform}|support`));
+      return supportPlatforms.filter((p) => p !== n.exceptPlatform).map((platform) => deliveryItem(n, { platform, support: true }, `${platform}|support`, enqueuedAt));
     }
     // The index alone: delivery reads each link before sending and skips one that moved to another account.
     const links = (await deps.links.identitiesOf(n.to.accountId)).filter((l) => notifiers.has(l.platform));
-    if (links.length === 0) {
-      count('none', 'skipped');
-      log.info({ notificationId: n.id, accountId: n.to.accountId }, 'recipient has no linked platform: notification not delivered');
-    }
-    return links.map((l) => item({ platform: l.platform, userId: l.userId }, `${l.platform}|${l.userId}`));
+    if (links.length === 0) unaddressed(n);
+    return links.map((l) => deliveryItem(n, { platform: l.platform, userId: l.userId }, `${l.platform}|${l.userId}`, enqueuedAt));
+  }
+
+  /** For a queue that moves a case's outbox in one step: the recipient's identities read there too, where they are kept beside it. */
+  async function addressed(n: Notification): Promise<Addressed> {
+    const identities = 'accountId' in n.to ? deps.links.identitiesLocation?.(n.to.accountId) : undefined;
+    if (!identities) return { items: await fanOut(n) };
+    return { fanOut: { notification: n, identities, platforms: [...notifiers.keys()], enqueuedAt: now() } };
   }
 
   async function enqueue(notifications: Notification[]): Promise<void> {
@@ -133,12 +144,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       batch ??= await deps.store.peekOutbox(caseId, HANDOFF_BATCH);
       if (batch.length === 0) return;
       const ids = batch.map((n) => n.id);
-      const items = (await Promise.all(batch.map(fanOut))).flat();
       const head = headOf?.(caseId, ids);
       let left: number | null;
-      if (head) left = await queue.enqueueFromOutbox!(items, head);
-      else {
-        await queue.enqueue(items);
+      if (head) {
+        const moved = await queue.enqueueFromOutbox!(await Promise.all(batch.map(addressed)), head);
+        for (const id of moved?.unaddressed ?? []) unaddressed(batch.find((n) => n.id === id)!);
+        left = moved ? moved.left : null;
+      } else {
+        await queue.enqueue((await Promise.all(batch.map(fanOut))).flat());
         left = await deps.store.ackOutbox(caseId, ids);
       }
       // null: other entries came first (an older hand-off's, still running or failed): read the outbox.

@@ -154,6 +154,7 @@ export function createRedisKv(redis: RedisClient, prefix: string, reads: RedisCl
   const keyv = new Keyv({ store, ...keyvOptions });
   return {
     ...wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl)),
+    location: (key: string) => `${prefix}kv:${key}`,
     async exchange<T>(key: string, value: T, ttlMs?: number) {
       const ttl = positiveTtl(ttlMs);
       return unwrap<T>(await store.exchange(key, envelope(value, ttl), ttl));

@@ -78,6 +78,7 @@ export function createLinkStore(kv: KeyValue): LinkStore {
       // An identity relinked to another account stays in the old index until then: filter it out.
       return links.filter((l): l is Link => l !== null && l.accountId === accountId);
     },
+    ...(kv.location ? { identitiesLocation: (accountId: string) => kv.location!(indexKey(accountId)) } : {}),
     async identitiesOf(accountId) {
       return (await readIndex(accountId)).map(([platform, userId]) => ({ platform, userId }));
     },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Platform } from '../domain/types.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import type { DeadLetter, DeliveryItem, DeliveryQueue, OutboxHead } from '../ports/outbox.js';
+import type { Addressed, DeadLetter, DeliveryItem, DeliveryQueue, OutboxHead } from '../ports/outbox.js';
 import { createDispatcher, type Dispatcher } from './delivery-dispatch.js';
 import { blockingConnection, isCluster, scriptRunner, type RedisClient } from './redis.js';
 
@@ -30,10 +30,16 @@ end
 return added`;
 
 /**
- * ENQUEUE, after checking that the first entries of a case outbox are the notifications handed off, and then
- * removing them (and the case from the outbox flag set once its outbox is empty). Standalone Redis only.
- * KEYS: outbox, outbox flag set, seen₁, stream₁, … ARGV: case id, n, the n notification ids, seen TTL ms, item JSON₁, …
- * Returns the entries left in the outbox, or -1 (nothing written) when its head is not those notifications.
+ * Moves the first entries of a case outbox into the streams, if they are still the notifications handed off: ENQUEUE
+ * for the items addressed already, and for the others the recipient's identities read here (the link store's index,
+ * keyv's JSON envelope), one item per identity on a platform delivered to, in the stream `partitionOf` names (the same
+ * FNV-1a over the same UTF-16 code units as JavaScript). Then removes them from the outbox, and the case from the
+ * outbox flag set once its outbox is empty. Standalone Redis only (keys of many slots).
+ * KEYS: outbox, outbox flag set. ARGV: case id, n, the n notification ids, seen TTL ms, key base (`<prefix>{dlv}:`),
+ * partitions, platforms (space separated), then one entry after the other:
+ * `i`, seen key, stream key, item JSON (addressed) or `f`, identities key, notification id, notification JSON, enqueued at.
+ * Returns -1 (nothing written) when the outbox's head is not those notifications, else { entries left in the outbox,
+ * the ids of notifications whose recipient had no identity to deliver to… }.
  */
 const ENQUEUE_FROM_OUTBOX = `
 local n = tonumber(ARGV[2])
@@ -43,16 +49,75 @@ for i = 1, n do
   local ok, entry = pcall(cjson.decode, raw)
   if not ok or type(entry) ~= 'table' or entry.id ~= ARGV[2 + i] then return -1 end
 end
-local ttl = ARGV[3 + n]
-for j = 3, #KEYS, 2 do
-  if redis.call('SET', KEYS[j], '1', 'PX', ttl, 'NX') then
-    redis.call('XADD', KEYS[j + 1], '*', 'i', ARGV[3 + n + (j - 1) / 2])
+local ttl, base, partitions = ARGV[3 + n], ARGV[4 + n], tonumber(ARGV[5 + n])
+local platforms = {}
+for p in string.gmatch(ARGV[6 + n], '%S+') do platforms[p] = true end
+
+-- The UTF-16 code units of a UTF-8 string, as JavaScript's charCodeAt reads them.
+local function units(s)
+  local out, i = {}, 1
+  while i <= #s do
+    local c, size = string.byte(s, i), 1
+    local cp = c
+    if c >= 0xF0 then size, cp = 4, c % 0x08 elseif c >= 0xE0 then size, cp = 3, c % 0x10 elseif c >= 0xC0 then size, cp = 2, c % 0x20 end
+    for k = 1, size - 1 do cp = cp * 0x40 + (string.byte(s, i + k) or 0) % 0x40 end
+    if cp >= 0x10000 then
+      out[#out + 1] = 0xD800 + math.floor((cp - 0x10000) / 0x400)
+      out[#out + 1] = 0xDC00 + (cp - 0x10000) % 0x400
+    else
+      out[#out + 1] = cp
+    end
+    i = i + size
+  end
+  return out
+end
+
+-- FNV-1a, 32 bits: h * 16777619 is split as h * 403 + h * 2^24 so that every step stays exact in a double.
+local function partitionOf(target)
+  local h = 2166136261
+  for _, u in ipairs(units(target)) do
+    h = bit.bxor(h, u) % 4294967296
+    h = (h * 403 + (h % 256) * 16777216) % 4294967296
+  end
+  return h % partitions
+end
+
+local unaddressed = {}
+local i = 7 + n
+while i <= #ARGV do
+  if ARGV[i] == 'i' then
+    if redis.call('SET', ARGV[i + 1], '1', 'PX', ttl, 'NX') then redis.call('XADD', ARGV[i + 2], '*', 'i', ARGV[i + 3]) end
+    i = i + 4
+  else
+    local nid, body, at = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+    local found = 0
+    local raw = redis.call('GET', ARGV[i + 1])
+    local ok, envelope = false, nil
+    if raw then ok, envelope = pcall(cjson.decode, raw) end
+    if ok and type(envelope) == 'table' and type(envelope.value) == 'table' then
+      for _, pair in ipairs(envelope.value) do
+        local p, u = pair[1], pair[2]
+        if type(p) == 'string' and type(u) == 'string' and platforms[p] then
+          found = found + 1
+          local target = p .. '|' .. u
+          local key = nid .. '@' .. target
+          if redis.call('SET', base .. 'seen:' .. key, '1', 'PX', ttl, 'NX') then
+            local item = '{"key":' .. cjson.encode(key) .. ',"target":' .. cjson.encode(target) .. ',"address":{"platform":' .. cjson.encode(p) ..
+              ',"userId":' .. cjson.encode(u) .. '},"notification":' .. body .. ',"enqueuedAt":' .. cjson.encode(at) .. '}'
+            redis.call('XADD', base .. 'x:' .. p .. ':' .. partitionOf(target), '*', 'i', item)
+          end
+        end
+      end
+    end
+    if found == 0 then unaddressed[#unaddressed + 1] = nid end
+    i = i + 5
   end
 end
 redis.call('LTRIM', KEYS[1], n, -1)
 local left = redis.call('LLEN', KEYS[1])
 if left == 0 then redis.call('SREM', KEYS[2], ARGV[1]) end
-return left`;
+table.insert(unaddressed, 1, left)
+return unaddressed`;
 
 /** KEYS: stream, sent mark, tries. ARGV: entry id, delivered (1/0), sent TTL ms, item key. */
 const DONE = `
@@ -506,10 +571,17 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     ...(isCluster(redis)
       ? {}
       : {
-          async enqueueFromOutbox(items: DeliveryItem[], head: OutboxHead) {
-            const keys = [...head.location, ...items.flatMap((item) => [k.seen(item.key), streamOf(item)])];
-            const left = Number(await run(ENQUEUE_FROM_OUTBOX, keys, [head.caseId, head.ids.length, ...head.ids, seenTtl, ...items.map(json)]));
-            return left < 0 ? null : left;
+          async enqueueFromOutbox(entries: Addressed[], head: OutboxHead) {
+            const platforms = entries.find((e) => 'fanOut' in e)?.fanOut.platforms ?? [];
+            const args = entries.flatMap((e) =>
+              'items' in e
+                ? e.items.flatMap((item) => ['i', k.seen(item.key), streamOf(item), json(item)])
+                : ['f', e.fanOut.identities, e.fanOut.notification.id, JSON.stringify(e.fanOut.notification), e.fanOut.enqueuedAt],
+            );
+            const reply = await run(ENQUEUE_FROM_OUTBOX, head.location, [head.caseId, head.ids.length, ...head.ids, seenTtl, base, partitions, platforms.join(' '), ...args]);
+            if (!Array.isArray(reply)) return null;
+            const [left, ...unaddressed] = reply as [number, ...string[]];
+            return { left: Number(left), unaddressed };
           },
         }),
 

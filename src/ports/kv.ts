@@ -10,6 +10,8 @@ export interface KeyValue {
   delete(key: string): Promise<boolean>;
   /** Sets a value and returns the one it replaced, in one step (stores that can; others do `get` then `set`). */
   exchange?<T>(key: string, value: T, ttlMs?: number): Promise<T | undefined>;
+  /** Where the store keeps a key, for a script of the same store to read it (stores in Redis; the value is keyv's JSON envelope). */
+  location?(key: string): string;
 }
 
 /** What `Dedup.claim` found: the key is now the caller's, another caller's live claim, or confirmed (handled). */

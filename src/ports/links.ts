@@ -26,6 +26,8 @@ export interface LinkStore {
    * account a moment ago may still be listed, so whoever sends to one checks its link (`get`) first.
    */
   identitiesOf(accountId: string): Promise<Array<Pick<Link, 'platform' | 'userId'>>>;
+  /** Where `identitiesOf` reads, for a delivery queue of the same store to read it in its own step (undefined when it cannot). */
+  identitiesLocation?(accountId: string): string | undefined;
   /** Records (or clears, with null) that the platform refuses delivery to this identity. */
   setBlocked(platform: Platform, userId: string, at: string | null): Promise<void>;
   /** The account's chosen language, if it chose one. */

@@ -37,6 +37,21 @@ export interface OutboxHead {
   location: readonly string[];
 }
 
+/**
+ * The deliveries of one notification for `enqueueFromOutbox`: its items already addressed, or its recipient's
+ * identities to address where the store keeps them (LinkStore.identitiesLocation), in the same step.
+ */
+export type Addressed = { items: DeliveryItem[] } | { fanOut: FanOut };
+
+export interface FanOut {
+  notification: Notification;
+  /** Where the recipient account's identities are kept: meaningful to a queue of the same store only. */
+  identities: string;
+  /** Platforms to deliver to (those this process has a notifier for); other identities are left out. */
+  platforms: Platform[];
+  enqueuedAt: string;
+}
+
 /** A delivery given up after its last try (or refused for good): kept to be looked at and replayed. */
 export interface DeadLetter extends DeliveryItem {
   error: string;
@@ -53,11 +68,13 @@ export interface DeliveryQueue {
   /** Appends items to their queues, in order; an item already seen (waiting, delivered or dead) is skipped. Returns how many were added. */
   enqueue(items: DeliveryItem[]): Promise<number>;
   /**
-   * Like `enqueue`, and in the same step removes `head` from its case outbox, if those are still the outbox's first
-   * entries; otherwise writes nothing and returns null. Returns how many entries the outbox still holds. Only queues
-   * sharing one standalone Redis with the case store have it.
+   * Like `enqueue`, and in the same step addresses the `fanOut` entries (one item per identity of the recipient on
+   * one of its platforms) and removes `head` from its case outbox, if those are still the outbox's first entries;
+   * otherwise writes nothing and returns null. Returns how many entries the outbox still holds, and the notifications
+   * whose recipient had no identity to deliver to. Only queues sharing one standalone Redis with the case store and
+   * the link store have it.
    */
-  enqueueFromOutbox?(items: DeliveryItem[], head: OutboxHead): Promise<number | null>;
+  enqueueFromOutbox?(entries: Addressed[], head: OutboxHead): Promise<{ left: number; unaddressed: string[] } | null>;
   /** Removes an item that was handled; `delivered` remembers it as delivered to that address. */
   done(item: DeliveryItem, delivered: boolean): Promise<void>;
   /** Records a failed try; returns the item's number of failed tries. */

@@ -5,7 +5,8 @@ import { notificationsFor } from '../../src/app/notifications.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from '../../src/app/outbox-worker.js';
 import type { CaseEvent } from '../../src/domain/case-model.js';
 import { fold } from '../../src/domain/decider.js';
-import { createMemoryKv } from '../../src/infra/kv.js';
+import { createMemoryKv, createRedisKv } from '../../src/infra/kv.js';
+import type { KeyValue } from '../../src/ports/kv.js';
 import { createLinkStore } from '../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
 import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
@@ -26,6 +27,8 @@ interface Backend {
   store: CaseStore;
   /** The delivery queues; for Redis each call is a new handle on the same queues (another process). */
   queue(): DeliveryQueue;
+  /** Where links are kept: on Redis beside the queues, so that a hand-off addresses deliveries in its one script. */
+  kv(): KeyValue;
 }
 
 let redis: TestRedis;
@@ -39,7 +42,7 @@ const backends: Array<[string, () => Backend]> = [
     'memory',
     () => {
       const queue = createMemoryDeliveryQueue();
-      return { store: createMemoryCaseStore(), queue: () => queue };
+      return { store: createMemoryCaseStore(), queue: () => queue, kv: () => createMemoryKv() };
     },
   ],
   [
@@ -49,6 +52,7 @@ const backends: Array<[string, () => Backend]> = [
       return {
         store: createRedisCaseStore(redis.redis, { prefix }),
         queue: () => createRedisDeliveryQueue(redis.redis, prefix),
+        kv: () => createRedisKv(redis.redis, prefix),
       };
     },
   ],
@@ -100,7 +104,7 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
 
   async function fresh() {
     b = makeBackend();
-    links = createLinkStore(createMemoryKv());
+    links = createLinkStore(b.kv());
     await linkDemoCast(links);
     received = [];
     metrics = createMetrics();
