@@ -46,7 +46,7 @@ export const envSchema = z.object({
   MARKETPLACE_API_URL: url.optional().describe('Base URL of the marketplace\'s HTTP API (see docs/marketplace.md). Cannot be combined with `MARKETPLACE_DATA`.'),
   MARKETPLACE_API_TOKEN: optional.describe('Bearer token sent to the marketplace HTTP API.'),
   ADMIN_TOKEN: optional.describe('Bearer token of the admin API (`/admin/*`, documented at `/docs`). Unset: the admin API is off and its routes answer 404.'),
-  LINK_SECRET: optional.describe('Signs account-link tokens. At least 16 characters; required when `REDIS_URL` is set.'),
+  LINK_SECRET: optional.describe('Signs account-link tokens and button tokens; the same in every process. At least 16 characters; required when `REDIS_URL` is set.'),
   DEFAULT_LOCALE: z.enum(['fr', 'en', 'ln', 'sw']).default('fr').describe('Language of a user who has not chosen one (`/lang`) and whose account, messages and platform give none.'),
   DEFAULT_TIMEZONE: ianaZone.default('Africa/Kinshasa').describe('Time zone of dates shown to a user whose marketplace account has none. Must be an IANA zone such as `Africa/Kinshasa`.'),
   /** Support's business hours: the support SLA counts only these. */
