@@ -203,21 +203,20 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       record.done ??= done(item, true, 'sent').catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
       await record.done;
     };
+    let failure: { err: unknown } | null = null;
     try {
       const message = await deps.render(n, target, platform, reads);
       await notifier.deliver(target, message, { onSent });
     } catch (err) {
-      if (record.done && !((await record.done) instanceof Error)) {
-        // Sent and recorded: what failed is the notifier's bookkeeping after it, not the delivery.
-        log.warn({ err, platform, notificationId: n.id }, 'notification sent; what follows the sending failed');
-        return null;
-      }
-      return failed(item, target, err);
+      failure = { err };
     }
+    const recorded = record.done !== undefined && !((await record.done) instanceof Error);
+    if (failure && !recorded) return failed(item, target, failure.err);
+    // Sent and recorded: what failed is the notifier's bookkeeping after the sending (a reply to it may not find its case), not the delivery.
+    if (failure) log.warn({ err: failure.err, code: 'DELIVERY_BOOKKEEPING_FAILED', platform, notificationId: n.id }, 'notification sent; what follows the sending failed');
     if (item.redelivered) deps.metrics?.redelivered.inc({ platform });
     // Not recorded yet (a notifier without onSent), or the record failed: record it now (a failure here is the queue's to retry).
-    if (!record.done || (await record.done) instanceof Error) return done(item, true, 'sent');
-    return null;
+    return recorded ? null : done(item, true, 'sent');
   }
 
   /** A read started ahead that may end up unused: its failure is seen by whoever awaits it, not reported as unhandled. */
