@@ -7,7 +7,7 @@ import { BLIND_DIR, LABELS, loadBlindSet, loadCorpus, renderTrainingSet, splitCo
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
-const HELD_OUT_FLOOR = 94;
+const HELD_OUT_FLOOR = 97;
 const CASE_REASON_FLOORS = { non_delivery: 93, not_as_described: 95 } as const;
 // Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured 2026-12-06:
 // fr 96.5% (139/144), en 93.8% (76/81), ln 98.1% (51/52), sw 96.2% (50/52).
@@ -129,6 +129,21 @@ describe('the classifier', () => {
     expect(classifyProblem('le remboursement n est toujours pas arrivé')).toBe('refund_request');
     expect(classifyProblem('vous fermez a quelle heure le vendredi ?')).toBeNull();
     expect(classifyProblem('order 40917')).toBeNull();
+  });
+
+  it('reads the buyer\'s own pick of the wrong colour or model as a return, the seller\'s as not as described', () => {
+    expect(classifyProblem('I picked the wrong colour myself, can I swap it for the black one?')).toBe('return_request');
+    expect(classifyProblem('j ai choisi la mauvaise couleur, je peux echanger ?')).toBe('return_request');
+    expect(classifyProblem('i ordered the wrong size, can i exchange for a 42')).toBe('wrong_size');
+    expect(classifyProblem('they sent me the wrong colour')).toBe('not_as_described');
+    // Chosen by the buyer, but broken or not working: the item is at fault.
+    expect(classifyProblem('i picked blue but it arrived broken')).toBe('not_as_described');
+    expect(classifyProblem("by mistake I chose the wrong model and it doesn't even work")).toBe('not_as_described');
+  });
+
+  it('reads a seller insulting the buyer in Lingala or Swahili as a problem of its own', () => {
+    expect(classifyProblem('moteki azali kotuka ngai')).toBe('other');
+    expect(classifyProblem('muuzaji ananitukana')).toBe('other');
   });
 
   it('leaves a buyer who says all is fine alone, unless a problem follows', () => {

@@ -52,6 +52,9 @@ const REMEDIES: ReadonlySet<Meaning> = new Set(['refund_request', 'return_reques
  * states a case reason and asks for a remedy (« jamais reçu, remboursez-moi ») gets the case reason:
  * it is the one that can open a case, and the case leads to the refund (SPEC section 1).
  */
+/** Cues of an item that is itself at fault, whoever chose it. */
+const DEFECTS = ['damaged', 'not_working', 'fake', 'missing_piece', 'quality'];
+
 export function decide(model: TextModel<Meaning>, text: string): ProblemKind | null {
   const ranked = model.rank(text);
   const best = ranked[0]!;
@@ -77,6 +80,12 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
     // of the buyer, not owed to them.
     if (cues.has('extra_cash')) return 'other';
     if (refundDone) return null;
+  }
+  // The buyer's own pick of the wrong colour or model (« j'ai choisi la mauvaise couleur », "I picked the wrong colour
+  // myself"), nothing said to be broken or fake: nothing is unlike the listing; exchanging it is a return (a size: the
+  // wrong-size answer).
+  if (best.label === 'not_as_described' && cues.has('own_mistake') && cues.has('wrong_item') && !DEFECTS.some((c) => cues.has(c))) {
+    return cues.has('size_word') ? 'wrong_size' : 'return_request';
   }
   // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
   if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
