@@ -161,6 +161,10 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   const h = r.heldOut;
   const a = r.all;
   const out: string[] = [];
+  const confusion = (of: string, m: Record<string, Record<string, number>>) => {
+    out.push(`Confusion on ${of} (rows: label, columns: first answer):`, '', row(['', ...LABELS]), row(['---', ...LABELS.map(() => '---:')]));
+    for (const e of LABELS) out.push(row([e, ...LABELS.map((g) => m[e]?.[g] ?? '·')]));
+  };
   out.push(`Corpus: ${r.corpus.total} messages (${Object.entries(r.corpus.byLang).map(([k, v]) => `${k} ${v}`).join(', ')}); training split ${r.corpus.train}, held out ${r.corpus.heldOut}.`);
   out.push(`First-answer accuracy: held out ${pct(h.overall)}; whole corpus ${pct(a.overall)}. Dead ends (a problem read as "not a problem"): ${a.deadEnds} of ${a.overall.n - (r.corpus.byLabel.none ?? 0)}.`);
   out.push(`${r.microsPerMessage} µs per message; classifier trained in ${r.trainingMs} ms (on first use).`);
@@ -179,11 +183,7 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   out.push(row(['---', '---:', '---:']));
   for (const k of [...STYLES, 'plain']) if (a.byStyle[k]) out.push(row([k, pct(h.byStyle[k]), pct(a.byStyle[k])]));
   out.push('');
-  out.push('Confusion on the held-out split (rows: label, columns: first answer):');
-  out.push('');
-  out.push(row(['', ...LABELS]));
-  out.push(row(['---', ...LABELS.map(() => '---:')]));
-  for (const e of LABELS) out.push(row([e, ...LABELS.map((g) => h.confusion[e]?.[g] ?? '·')]));
+  confusion('the held-out split', h.confusion);
   const b = r.blind;
   out.push('');
   out.push(`Blind set (test/fixtures/understanding-blind/, written without looking at the classifier or its corpus, never trained on): first answer right ${pct(b.overall)}; dead ends ${b.deadEnds} of ${b.overall.n - (b.byLabel.none?.n ?? 0)}.`);
@@ -194,11 +194,7 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   for (const k of LABELS) out.push(row([`label ${k}`, pct(b.byLabel[k])]));
   for (const k of [...BLIND_STYLES, 'plain']) if (b.byStyle[k]) out.push(row([`style ${k}`, pct(b.byStyle[k])]));
   out.push('');
-  out.push('Confusion on the blind set (rows: label, columns: first answer):');
-  out.push('');
-  out.push(row(['', ...LABELS]));
-  out.push(row(['---', ...LABELS.map(() => '---:')]));
-  for (const e of LABELS) out.push(row([e, ...LABELS.map((g) => b.confusion[e]?.[g] ?? '·')]));
+  confusion('the blind set', b.confusion);
   if (r.alternatives.length) {
     out.push('');
     out.push(row(['classifier (same split)', 'held out', 'µs/message', 'training ms']));

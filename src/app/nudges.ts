@@ -163,9 +163,8 @@ export function createNudges(deps: NudgesDeps): Nudges {
         return { outcome: 'dropped', c };
       }
       const next = events.reduce<Case>((s, e) => evolve(s, e), c);
-      let notes: Notification[];
+      const notes = notificationsFor(next, events);
       try {
-        notes = notificationsFor(next, events);
         await store.append(c.id, c.version, events, next, notes);
       } catch (err) {
         if (err instanceof ConflictError && err.code === 'VERSION_CONFLICT') continue;

@@ -68,7 +68,6 @@ export function createMemoryDeliveryQueue(opts: { seenTtlMs?: number; logger?: L
     backlog() {
       return dispatcher?.moving ?? 0;
     },
-
     async close() {
       const d = dispatcher;
       dispatcher = null;

@@ -507,19 +507,14 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         });
         continue;
       }
-      let reply: Array<[string, Array<[string, string[] | null]>]> = [];
+      // Per stream read: its key, the entries read, its last id.
+      let read: Array<[string, Array<[string, string[] | null]>, string]> = [];
       // Where to wait for more once this read is handed out: none when a stream gave a full batch (read again at once).
       let waitFrom: string[] | null = null;
       try {
         const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
-        const read = (await run(READ, keys, [me, batch])) as Array<[string, Array<[string, string[] | null]>, string]>;
-        reply = read.map(([stream, entries]) => [stream, entries]);
+        read = (await run(READ, keys, [me, batch])) as typeof read;
         if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
-        if (read.every(([, entries]) => entries.length === 0)) {
-          // Nothing new: wait on the streams (plain XREAD, which claims nothing) until an entry past the last comes.
-          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom!);
-          continue;
-        }
       } catch (err) {
         if (stopping) return;
         log.warn({ err }, 'delivery read failed, reading again shortly');
@@ -527,7 +522,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         await new Promise((r) => setTimeout(r, heartbeatMs));
         continue;
       }
-      for (const [stream, entries] of reply) {
+      for (const [stream, entries] of read) {
         const p = owned.get(stream);
         for (const [id, fields] of entries) {
           const item = itemOf(stream, id, fields);
@@ -550,7 +545,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           dispatcher?.push(item);
         }
       }
-      // Everything there was is read: wait for what comes after it (a read now would most often find nothing).
+      // Everything there was is read: wait on the streams (a plain XREAD, which claims nothing) for an entry past the
+      // last one; reading again at once would most often find nothing.
       if (waitFrom && !stopping) {
         try {
           await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom);

@@ -36,6 +36,20 @@ describe('Telegram notifier', () => {
     expect(await h.threads.caseOfMessage('telegram', String(amina.id), String(sent!.message_id))).toBe('C-000001');
   });
 
+  it('tells the caller once Telegram took the message (to record it with its own writes), and not when Telegram refused it', async () => {
+    h = await startHarness({ start: false });
+    const calls: string[] = [];
+    const onSent = async () => {
+      // What Telegram holds at that moment: the message is there already.
+      calls.push(`sent with ${h.standin.botMessages(amina.id).length} message(s) in the chat`);
+    };
+    await h.adapter.notifier.deliver({ link }, message(), { onSent });
+    expect(calls).toEqual(['sent with 1 message(s) in the chat']);
+    h.standin.failNext('sendMessage', { code: 400, description: 'Bad Request: chat not found' });
+    await deliveryError(h.adapter.notifier.deliver({ link }, message(), { onSent }));
+    expect(calls).toHaveLength(1);
+  });
+
   it('waits out a 429 retry_after and then delivers', async () => {
     h = await startHarness({ start: false });
     h.standin.failNext('sendMessage', { code: 429, retryAfter: 1 });
