@@ -30,8 +30,14 @@ export interface TurnCost {
   /** Median in-process time of one turn alone, and until the seller had the relay, in ms. */
   turnMs: number;
   relayMs: number;
-  /** Round trips of each measured turn, in order (the warm-up left out), with whether its buyer had written in this process before. */
-  eachTurn: Array<{ roundTrips: number; seen: boolean }>;
+  /**
+   * Round trips of each measured turn and of its relay, in order (the warm-up left out), with whether its buyer had
+   * written in this process before. A relay's count includes whatever periodic traffic of the process fell in its
+   * window (delivery heartbeats, the outbox sweep, BullMQ's stall check): its median is the relay's own cost.
+   */
+  eachTurn: Array<{ roundTrips: number; relayRoundTrips: number; seen: boolean }>;
+  /** Median round trips of a relay (see eachTurn). */
+  relayMedianRoundTrips: number;
   /** Mean round trips of the turns whose buyer wrote to this process for the first time, and of the others (null: none). */
   firstMessageRoundTrips: number | null;
   againRoundTrips: number | null;
@@ -106,7 +112,7 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       const seenBefore = seen.has(buyer.telegramId);
       seen.add(buyer.telegramId);
       if (k === 0) continue;
-      eachTurn.push({ roundTrips: tallies.get('turn')?.roundTrips ?? 0, seen: seenBefore });
+      eachTurn.push({ roundTrips: tallies.get('turn')?.roundTrips ?? 0, relayRoundTrips: tallies.get('other')?.roundTrips ?? 0, seen: seenBefore });
       turnTallies.push(tallies.get('turn') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       relayTallies.push(tallies.get('other') ?? { commands: 0, roundTrips: 0, byCommand: new Map() });
       turnMs.push(t1 - t0);
@@ -121,6 +127,7 @@ export async function measureTurnCost(ctx: { run: SeededRun; redisUrl: string; r
       turnMs: round(median(turnMs)),
       relayMs: round(median(relayMs)),
       eachTurn,
+      relayMedianRoundTrips: median(eachTurn.map((t) => t.relayRoundTrips)),
       firstMessageRoundTrips: mean(eachTurn.filter((t) => !t.seen).map((t) => t.roundTrips)),
       againRoundTrips: mean(eachTurn.filter((t) => t.seen).map((t) => t.roundTrips)),
     };

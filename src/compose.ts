@@ -26,7 +26,7 @@ import { createMemoryShopStatusStore } from './infra/memory-shop-status.js';
 import { createRedisCaseStore } from './infra/redis-case-store.js';
 import { createRedisDeliveryQueue } from './infra/redis-delivery-queue.js';
 import { createRedisShopStatusStore } from './infra/redis-shop-status.js';
-import { createRedis, readConnection, type RedisClient } from './infra/redis.js';
+import { createRedis, isCluster, readConnection, type RedisClient } from './infra/redis.js';
 import { createThreadRegistry } from './infra/thread-registry.js';
 import { createRedisThreadRegistry } from './infra/redis-thread-registry.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -200,7 +200,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     (config.MARKETPLACE_DATA ? await loadFileMarketplace(config.MARKETPLACE_DATA) : createDemoMarketplace(clock.now()));
   // A turn's reads (link, flow state, reply → case, then its case and locale) leave together on this connection.
   const reads = redis ? readConnection(redis) : null;
-  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads!, dedupMarks: redisDedupLocation(prefix) }) : createMemoryCaseStore();
+  // On a single Redis an append also hands its notifications to delivery, in its own script, once the worker runs.
+  const handOff = redis && !isCluster(redis) ? (_caseId: string, notes: Notification[]) => worker?.handOffInAppend(notes) ?? null : undefined;
+  const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads!, dedupMarks: redisDedupLocation(prefix), handOff }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
   const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();
   const dedup = redis ? createDedup(redis, prefix, { claims: reads! }) : createDedup();
@@ -367,7 +369,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         links,
         notifiers,
         render: (n, target, platform, reads) => renderer.render(n, target, platform, reads),
-        queue: redis ? createRedisDeliveryQueue(redis, prefix, { logger }) : createMemoryDeliveryQueue({ logger }),
+        queue: redis ? createRedisDeliveryQueue(redis, prefix, { logger, reads: reads! }) : createMemoryDeliveryQueue({ logger }),
         clock,
         logger,
         metrics,

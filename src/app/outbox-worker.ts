@@ -1,10 +1,10 @@
 import type { Platform } from '../domain/types.js';
 import type { CaseStore } from '../ports/case-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
-import type { LinkStore } from '../ports/links.js';
+import type { Link, LinkStore } from '../ports/links.js';
 import type { Notification } from '../ports/notification.js';
 import { DeliveryError, type DeliveryTarget, type Notifier } from '../ports/notifier.js';
-import type { Addressed, DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '../ports/outbox.js';
+import type { Addressed, AppendHandOff, DeadLetter, DeliveryItem, DeliveryQueue, DeliveryResult } from '../ports/outbox.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import type { Metrics } from './metrics.js';
 import type { OutMessage } from '../ports/turn.js';
@@ -44,6 +44,12 @@ export interface OutboxWorker {
    * when known (the outbox is then not read again where the queue can take them in one step). Never throws.
    */
   wake(caseId: string, appended?: Notification[]): Promise<void>;
+  /**
+   * For a case store that can hand an append's notifications to delivery in the append's own step (one standalone
+   * Redis shared with the queue): what it needs for these, or null (not started, or the queue cannot). A later wake
+   * naming notifications the append handed off costs nothing.
+   */
+  handOffInAppend(notifications: Notification[]): AppendHandOff | null;
   /** Delivers notifications that belong to no case outbox (order-level nudges). */
   send(notifications: Notification[]): Promise<void>;
   /** Starts delivering, and picks up what a crash or restart left behind. */
@@ -67,6 +73,8 @@ export interface OutboxWorker {
 }
 
 const HANDOFF_BATCH = 50;
+/** How long reads started ahead of a delivery stay good to use (ms). */
+const AHEAD_FRESH_MS = 500;
 
 /**
  * See OutboxWorker. Ordering: one queue per platform address (DeliveryQueue), whose head holds back the
@@ -104,16 +112,50 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     log.info({ notificationId: n.id, accountId: 'accountId' in n.to ? n.to.accountId : null }, 'recipient has no linked platform: notification not delivered');
   }
 
+  /** A support notification's items: one per staff channel (not the platform it came from, when it says so). */
+  const supportItems = (n: Notification, enqueuedAt: string): DeliveryItem[] =>
+    supportPlatforms.filter((p) => p !== n.exceptPlatform).map((platform) => deliveryItem(n, { platform, support: true }, `${platform}|support`, enqueuedAt));
+
   /** One delivery item per platform address of the recipient. */
   async function fanOut(n: Notification): Promise<DeliveryItem[]> {
     const enqueuedAt = now();
-    if ('support' in n.to) {
-      return supportPlatforms.filter((p) => p !== n.exceptPlatform).map((platform) => deliveryItem(n, { platform, support: true }, `${platform}|support`, enqueuedAt));
-    }
+    if ('support' in n.to) return supportItems(n, enqueuedAt);
     // The index alone: delivery reads each link before sending and skips one that moved to another account.
     const links = (await deps.links.identitiesOf(n.to.accountId)).filter((l) => notifiers.has(l.platform));
     if (links.length === 0) unaddressed(n);
     return links.map((l) => deliveryItem(n, { platform: l.platform, userId: l.userId }, `${l.platform}|${l.userId}`, enqueuedAt));
+  }
+
+  /** Addressed without reading anything (support, or identities kept where the queue reads them); null otherwise. */
+  function addressedNow(n: Notification, enqueuedAt: string): Addressed | null {
+    if ('support' in n.to) return { items: supportItems(n, enqueuedAt) };
+    const identities = deps.links.identitiesLocation?.(n.to.accountId);
+    return identities ? { fanOut: { notification: n, identities, platforms: [...notifiers.keys()], enqueuedAt } } : null;
+  }
+
+  /** Notifications an append handed to delivery itself (AppendHandOff): their wake has nothing to do. */
+  const handedOff = new WeakSet<Notification>();
+
+  function handOffInAppend(notifications: Notification[]): AppendHandOff | null {
+    if (!started || closed || !deps.queue.handOffArgs) return null;
+    const enqueuedAt = now();
+    const entries: Addressed[] = [];
+    for (const n of notifications) {
+      const e = addressedNow(n, enqueuedAt);
+      if (!e) return null;
+      entries.push(e);
+    }
+    return {
+      args: deps.queue.handOffArgs(entries),
+      settle(moved, unaddressedIds) {
+        if (!moved) return;
+        for (const n of notifications) handedOff.add(n);
+        for (const id of unaddressedIds) {
+          const n = notifications.find((x) => x.id === id);
+          if (n) unaddressed(n);
+        }
+      },
+    };
   }
 
   /** For a queue that moves a case's outbox in one step: the recipient's identities read there too, where they are kept beside it. */
@@ -129,6 +171,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   let closed = false;
+  let started = false;
 
   /** Where the store and the queue share one standalone Redis: the outbox's head, to move in one step. */
   const headOf = deps.queue.enqueueFromOutbox && deps.store.outboxHead ? deps.store.outboxHead.bind(deps.store) : null;
@@ -175,13 +218,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const notifier = notifiers.get(platform);
     const n = item.notification;
     const forWhom = 'accountId' in n.to ? n.to.accountId : null;
-    // Everything a delivery reads starts at once, so that it leaves in one round trip (auto-pipelined connections).
+    // Everything a delivery reads starts at once, so that it leaves in one round trip (auto-pipelined connections),
+    // or started already as the queue saw the item coming (`readAhead`).
     const sentBefore = item.redelivered ? queue.wasDelivered(item.key) : null;
-    const linkRead = 'userId' in item.address ? deps.links.get(platform, item.address.userId) : null;
-    const reads: RenderReads = {
-      ...(forWhom && linkRead ? { locale: handled(deps.links.getLocale(forWhom)) } : {}),
-      ...(n.caseId ? { case: handled(deps.store.load(n.caseId)) } : {}),
-    };
+    const { linkRead, reads } = takeAhead(item) ?? readsOf(item);
     // Taken over from a process that stopped or died holding it: it may have been sent before the crash.
     if (sentBefore && (await sentBefore)) return done(item, true, null);
     let target: DeliveryTarget;
@@ -217,6 +257,40 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     if (item.redelivered) deps.metrics?.redelivered.inc({ platform });
     // Not recorded yet (a notifier without onSent), or the record failed: record it now (a failure here is the queue's to retry).
     return recorded ? null : done(item, true, 'sent');
+  }
+
+  /** What a delivery reads: the recipient's link, their language and the case (for the card), started together. */
+  function readsOf(item: DeliveryItem): { linkRead: Promise<Link | null> | null; reads: RenderReads } {
+    const n = item.notification;
+    const forWhom = 'accountId' in n.to ? n.to.accountId : null;
+    const linkRead = 'userId' in item.address ? handled(deps.links.get(item.address.platform, item.address.userId)) : null;
+    const reads: RenderReads = {
+      ...(forWhom && linkRead ? { locale: handled(deps.links.getLocale(forWhom)) } : {}),
+      ...(n.caseId ? { case: handled(deps.store.load(n.caseId)) } : {}),
+    };
+    return { linkRead, reads };
+  }
+
+  /**
+   * Reads started as the queue saw an item coming (DeliveryQueue.start's `ahead`), by item key; used by its delivery if
+   * it starts within AHEAD_FRESH_MS (a later one, held behind a retry, reads again), dropped after.
+   */
+  const ahead = new Map<string, { at: number; linkRead: Promise<Link | null> | null; reads: RenderReads }>();
+
+  function readAhead(item: DeliveryItem): void {
+    const at = Date.now();
+    for (const [key, r] of ahead) {
+      if (at - r.at <= AHEAD_FRESH_MS) break;
+      ahead.delete(key);
+    }
+    if (!ahead.has(item.key)) ahead.set(item.key, { at, ...readsOf(item) });
+  }
+
+  function takeAhead(item: DeliveryItem): { linkRead: Promise<Link | null> | null; reads: RenderReads } | null {
+    const r = ahead.get(item.key);
+    if (!r) return null;
+    ahead.delete(item.key);
+    return Date.now() - r.at <= AHEAD_FRESH_MS ? r : null;
   }
 
   /** A read started ahead that may end up unused: its failure is seen by whoever awaits it, not reported as unhandled. */
@@ -304,6 +378,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   return {
     wake(caseId, appended) {
+      if (appended?.length && appended.every((n) => handedOff.has(n))) return Promise.resolve();
       handingOff.add(caseId);
       const run = handoff(caseId, appended).catch((err: unknown) => {
         // The entries stay in the case outbox: the next wake or sweep hands them off.
@@ -317,8 +392,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       return run;
     },
     send: enqueue,
+    handOffInAppend,
     async start() {
-      await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()]);
+      started = true;
+      await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()], readAhead);
       await sweep();
       const every = deps.sweepEveryMs ?? 1_000;
       if (every > 0) {

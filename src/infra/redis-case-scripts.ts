@@ -1,4 +1,5 @@
 import { CONFIRM_MARK_LUA_FN } from './dedup.js';
+import { HAND_OFF_LUA_FN } from './redis-delivery-queue.js';
 
 /**
  * Lua scripts of the Redis case store, loaded once per connection with ioredis `defineCommand`
@@ -97,24 +98,37 @@ export const REINDEX_LUA = reindexBody('KEYS', 'ARGV');
 
 /**
  * Standalone Redis only (a script may touch keys of any slot there): the append (with or without the order claim),
- * the re-index of REINDEX_LUA and, when asked, the inbound event's once-only mark confirmed (src/infra/dedup.ts), in
- * one atomic step: one round trip, and no dirty mark (no crash can fall between them).
+ * the re-index of REINDEX_LUA, when asked the inbound event's once-only mark confirmed (src/infra/dedup.ts), and when
+ * given its arguments the hand-off of the notifications to delivery (HAND_OFF_LUA_FN), in one atomic step: one round
+ * trip, and no dirty mark (no crash can fall between them). The hand-off happens only when the outbox held nothing
+ * before them (older notifications go first: the outbox worker moves them all from the head).
  * KEYS: the append's 4 (or 5 with the claim), REINDEX_LUA's 13, then the mark's hash when there is one.
  * ARGV: the number of append keys, REINDEX_LUA's 9 arguments (the dirty member ''), the mark's TTL in ms and field
- * ('' and '' for none), then the append's arguments. Returns what the append returns.
+ * ('' and '' for none), the number h of hand-off arguments, the h arguments, then the append's arguments.
+ * Returns what the append returns, or with hand-off arguments { 1 (handed off) or 0, unaddressed notification ids… }.
  */
 const appendIndexedScript = (claim: boolean) => `
 local nk = tonumber(ARGV[1])
-local AK, RK, RA, AA = {}, {}, {}, {}
+local h = tonumber(ARGV[13])
+local AK, RK, RA, AA, HA = {}, {}, {}, {}, {}
 for i = 1, nk do AK[i] = KEYS[i] end
 for i = 1, 13 do RK[i] = KEYS[nk + i] end
 for i = 2, 10 do RA[i - 1] = ARGV[i] end
-for i = 13, #ARGV do AA[i - 12] = ARGV[i] end
+for i = 14, 13 + h do HA[i - 13] = ARGV[i] end
+for i = 14 + h, #ARGV do AA[i - 13 - h] = ARGV[i] end
 local function reindex()
 ${reindexBody('RK', 'RA')}
 end
 ${CONFIRM_MARK_LUA_FN}
-${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[11] ~= '' then confirmMark(KEYS[nk + 14], ARGV[12], ARGV[11]) end\nreturn len + n")}`;
+${HAND_OFF_LUA_FN}
+local function finish(total, notes)
+  if h == 0 then return total end
+  if notes == 0 or redis.call('LLEN', AK[3]) ~= notes then return { 0 } end
+  local moved = handOff(HA, 1, AK[3], RK[12], RA[1], notes)
+  moved[1] = 1
+  return moved
+end
+${appendBody(claim, 'AK', 'AA', "reindex()\nif ARGV[11] ~= '' then confirmMark(KEYS[nk + 14], ARGV[12], ARGV[11]) end\nreturn finish(len + n, #AA - 4 - n)")}`;
 
 export const APPEND_INDEXED_LUA = appendIndexedScript(false);
 export const APPEND_CLAIM_INDEXED_LUA = appendIndexedScript(true);

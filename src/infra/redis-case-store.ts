@@ -3,7 +3,7 @@ import type { Case, CaseEvent } from '../domain/case-model.js';
 import { ConflictError } from '../domain/errors.js';
 import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
 import type { Notification } from '../ports/notification.js';
-import type { OutboxHead } from '../ports/outbox.js';
+import type { AppendHandOff, OutboxHead } from '../ports/outbox.js';
 import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
@@ -41,6 +41,11 @@ export interface RedisCaseStoreOptions {
    * append asked to (AppendOptions.markInbound) confirms its event's mark in its own script. Without it, never.
    */
   dedupMarks?: (key: string) => { bucket: string; field: Buffer };
+  /**
+   * On a standalone Redis shared with the delivery queues: the hand-off of an append's notifications, done by the
+   * append's own script (AppendHandOff); null, or none given, leaves them in the outbox for the outbox worker.
+   */
+  handOff?: (caseId: string, notifications: Notification[]) => AppendHandOff | null;
 }
 
 const PAGE = 200;
@@ -353,14 +358,17 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
     const mark = opts?.markInbound && options.dedupMarks ? options.dedupMarks(opts.markInbound.key) : null;
     const keys = [...caseKeys, ...reindexKeys(snapshot), ...(mark ? [mark.bucket] : [])];
+    const handOff = notifications.length > 0 ? (options.handOff?.(caseId, notifications) ?? null) : null;
     const args = [
       caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''), mark ? INBOUND_KEEP_MS : '', mark ? mark.field : '',
+      handOff?.args.length ?? 0, ...(handOff?.args ?? []),
       ...(claim !== undefined ? [caseId] : []),
       expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
     ];
     const script = claim !== undefined ? 'palabreCaseAppendClaimIndexed' : 'palabreCaseAppendIndexed';
+    let reply: unknown;
     try {
-      await (cmds[script] as (...a: (string | number | Buffer)[]) => Promise<unknown>)(keys.length, ...keys, ...args);
+      reply = await (cmds[script] as (...a: (string | number | Buffer)[]) => Promise<unknown>)(keys.length, ...keys, ...args);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const applied = /ALREADY_APPLIED (\d+):(\d+)/.exec(message);
@@ -374,6 +382,10 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     }
     if (mark && opts?.markInbound) opts.markInbound.done = true;
     remember(caseId, expectedVersion, events);
+    if (handOff && Array.isArray(reply)) {
+      const [moved, ...unaddressed] = reply as [number, ...string[]];
+      handOff.settle(Number(moved) === 1, unaddressed.map(String));
+    }
   }
 
   /**

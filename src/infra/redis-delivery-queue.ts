@@ -30,18 +30,97 @@ end
 return added`;
 
 /**
- * Moves the first entries of a case outbox into the streams, if they are still the notifications handed off: ENQUEUE
- * for the items addressed already, and for the others the recipient's identities read here (the link store's index,
- * keyv's JSON envelope), one item per identity on a platform delivered to, in the stream `partitionOf` names (the same
- * FNV-1a over the same UTF-16 code units as JavaScript). Then removes them from the outbox, and the case from the
- * outbox flag set once its outbox is empty. Standalone Redis only (keys of many slots).
- * KEYS: outbox, outbox flag set. ARGV: case id, n, the n notification ids, seen TTL ms, key base (`<prefix>{dlv}:`),
- * partitions, platforms (space separated), then one entry after the other:
- * `i`, seen key, stream key, item JSON (addressed) or `f`, identities key, notification id, notification JSON, enqueued at.
- * Returns -1 (nothing written) when the outbox's head is not those notifications, else { entries left in the outbox,
- * the ids of notifications whose recipient had no identity to deliver to… }.
+ * A Lua function (for this file's ENQUEUE_FROM_OUTBOX and the case store's append script, both on one standalone
+ * Redis): moves the first `n` entries of a case outbox into the streams. ENQUEUE for the items addressed already, and
+ * for the others the recipient's identities read here (the link store's index, keyv's JSON envelope), one item per
+ * identity on a platform delivered to, in the stream `partitionOf` names (the same FNV-1a over the same UTF-16 code
+ * units as JavaScript). Then removes them from the outbox, and the case from the outbox flag set once its outbox is
+ * empty. `A[from…]`: what `handOffArgs` gives: seen TTL ms, key base (`<prefix>{dlv}:`), partitions, platforms (space
+ * separated), then one entry after the other: `i`, seen key, stream key, item JSON (addressed) or `f`, identities
+ * key, notification id, notification JSON, enqueued at. Returns { entries left in the outbox, the ids of
+ * notifications whose recipient had no identity to deliver to… }.
  */
-const ENQUEUE_FROM_OUTBOX = `
+export const HAND_OFF_LUA_FN = `
+local function handOff(A, from, outbox, flag, caseId, n)
+  local ttl, base, partitions = A[from], A[from + 1], tonumber(A[from + 2])
+  local platforms = {}
+  for p in string.gmatch(A[from + 3], '%S+') do platforms[p] = true end
+
+  -- The UTF-16 code units of a UTF-8 string, as JavaScript's charCodeAt reads them.
+  local function units(s)
+    local out, i = {}, 1
+    while i <= #s do
+      local c, size = string.byte(s, i), 1
+      local cp = c
+      if c >= 0xF0 then size, cp = 4, c % 0x08 elseif c >= 0xE0 then size, cp = 3, c % 0x10 elseif c >= 0xC0 then size, cp = 2, c % 0x20 end
+      for k = 1, size - 1 do cp = cp * 0x40 + (string.byte(s, i + k) or 0) % 0x40 end
+      if cp >= 0x10000 then
+        out[#out + 1] = 0xD800 + math.floor((cp - 0x10000) / 0x400)
+        out[#out + 1] = 0xDC00 + (cp - 0x10000) % 0x400
+      else
+        out[#out + 1] = cp
+      end
+      i = i + size
+    end
+    return out
+  end
+
+  -- FNV-1a, 32 bits: h * 16777619 is split as h * 403 + h * 2^24 so that every step stays exact in a double.
+  local function partitionOf(target)
+    local h = 2166136261
+    for _, u in ipairs(units(target)) do
+      h = bit.bxor(h, u) % 4294967296
+      h = (h * 403 + (h % 256) * 16777216) % 4294967296
+    end
+    return h % partitions
+  end
+
+  local unaddressed = {}
+  local i = from + 4
+  while i <= #A do
+    if A[i] == 'i' then
+      if redis.call('SET', A[i + 1], '1', 'PX', ttl, 'NX') then redis.call('XADD', A[i + 2], '*', 'i', A[i + 3]) end
+      i = i + 4
+    else
+      local nid, body, at = A[i + 2], A[i + 3], A[i + 4]
+      local found = 0
+      local raw = redis.call('GET', A[i + 1])
+      local ok, envelope = false, nil
+      if raw then ok, envelope = pcall(cjson.decode, raw) end
+      if ok and type(envelope) == 'table' and type(envelope.value) == 'table' then
+        for _, pair in ipairs(envelope.value) do
+          local p, u = pair[1], pair[2]
+          if type(p) == 'string' and type(u) == 'string' and platforms[p] then
+            found = found + 1
+            local target = p .. '|' .. u
+            local key = nid .. '@' .. target
+            if redis.call('SET', base .. 'seen:' .. key, '1', 'PX', ttl, 'NX') then
+              local item = '{"key":' .. cjson.encode(key) .. ',"target":' .. cjson.encode(target) .. ',"address":{"platform":' .. cjson.encode(p) ..
+                ',"userId":' .. cjson.encode(u) .. '},"notification":' .. body .. ',"enqueuedAt":' .. cjson.encode(at) .. '}'
+              redis.call('XADD', base .. 'x:' .. p .. ':' .. partitionOf(target), '*', 'i', item)
+            end
+          end
+        end
+      end
+      if found == 0 then unaddressed[#unaddressed + 1] = nid end
+      i = i + 5
+    end
+  end
+  redis.call('LTRIM', outbox, n, -1)
+  local left = redis.call('LLEN', outbox)
+  if left == 0 then redis.call('SREM', flag, caseId) end
+  table.insert(unaddressed, 1, left)
+  return unaddressed
+end
+`;
+
+/**
+ * Moves the first entries of a case outbox into the streams (HAND_OFF_LUA_FN), if they are still the notifications
+ * handed off. Standalone Redis only (keys of many slots).
+ * KEYS: outbox, outbox flag set. ARGV: case id, n, the n notification ids, then `handOffArgs`.
+ * Returns -1 (nothing written) when the outbox's head is not those notifications, else what handOff returns.
+ */
+const ENQUEUE_FROM_OUTBOX = `${HAND_OFF_LUA_FN}
 local n = tonumber(ARGV[2])
 for i = 1, n do
   local raw = redis.call('LINDEX', KEYS[1], i - 1)
@@ -49,75 +128,7 @@ for i = 1, n do
   local ok, entry = pcall(cjson.decode, raw)
   if not ok or type(entry) ~= 'table' or entry.id ~= ARGV[2 + i] then return -1 end
 end
-local ttl, base, partitions = ARGV[3 + n], ARGV[4 + n], tonumber(ARGV[5 + n])
-local platforms = {}
-for p in string.gmatch(ARGV[6 + n], '%S+') do platforms[p] = true end
-
--- The UTF-16 code units of a UTF-8 string, as JavaScript's charCodeAt reads them.
-local function units(s)
-  local out, i = {}, 1
-  while i <= #s do
-    local c, size = string.byte(s, i), 1
-    local cp = c
-    if c >= 0xF0 then size, cp = 4, c % 0x08 elseif c >= 0xE0 then size, cp = 3, c % 0x10 elseif c >= 0xC0 then size, cp = 2, c % 0x20 end
-    for k = 1, size - 1 do cp = cp * 0x40 + (string.byte(s, i + k) or 0) % 0x40 end
-    if cp >= 0x10000 then
-      out[#out + 1] = 0xD800 + math.floor((cp - 0x10000) / 0x400)
-      out[#out + 1] = 0xDC00 + (cp - 0x10000) % 0x400
-    else
-      out[#out + 1] = cp
-    end
-    i = i + size
-  end
-  return out
-end
-
--- FNV-1a, 32 bits: h * 16777619 is split as h * 403 + h * 2^24 so that every step stays exact in a double.
-local function partitionOf(target)
-  local h = 2166136261
-  for _, u in ipairs(units(target)) do
-    h = bit.bxor(h, u) % 4294967296
-    h = (h * 403 + (h % 256) * 16777216) % 4294967296
-  end
-  return h % partitions
-end
-
-local unaddressed = {}
-local i = 7 + n
-while i <= #ARGV do
-  if ARGV[i] == 'i' then
-    if redis.call('SET', ARGV[i + 1], '1', 'PX', ttl, 'NX') then redis.call('XADD', ARGV[i + 2], '*', 'i', ARGV[i + 3]) end
-    i = i + 4
-  else
-    local nid, body, at = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
-    local found = 0
-    local raw = redis.call('GET', ARGV[i + 1])
-    local ok, envelope = false, nil
-    if raw then ok, envelope = pcall(cjson.decode, raw) end
-    if ok and type(envelope) == 'table' and type(envelope.value) == 'table' then
-      for _, pair in ipairs(envelope.value) do
-        local p, u = pair[1], pair[2]
-        if type(p) == 'string' and type(u) == 'string' and platforms[p] then
-          found = found + 1
-          local target = p .. '|' .. u
-          local key = nid .. '@' .. target
-          if redis.call('SET', base .. 'seen:' .. key, '1', 'PX', ttl, 'NX') then
-            local item = '{"key":' .. cjson.encode(key) .. ',"target":' .. cjson.encode(target) .. ',"address":{"platform":' .. cjson.encode(p) ..
-              ',"userId":' .. cjson.encode(u) .. '},"notification":' .. body .. ',"enqueuedAt":' .. cjson.encode(at) .. '}'
-            redis.call('XADD', base .. 'x:' .. p .. ':' .. partitionOf(target), '*', 'i', item)
-          end
-        end
-      end
-    end
-    if found == 0 then unaddressed[#unaddressed + 1] = nid end
-    i = i + 5
-  end
-end
-redis.call('LTRIM', KEYS[1], n, -1)
-local left = redis.call('LLEN', KEYS[1])
-if left == 0 then redis.call('SREM', KEYS[2], ARGV[1]) end
-table.insert(unaddressed, 1, left)
-return unaddressed`;
+return handOff(ARGV, 3 + n, KEYS[1], KEYS[2], ARGV[1], n)`;
 
 /** KEYS: stream, sent mark, tries. ARGV: entry id, delivered (1/0), sent TTL ms, item key. */
 const DONE = `
@@ -212,8 +223,15 @@ export interface RedisDeliveryOptions {
    */
   heartbeatMs?: number;
   memberTtlMs?: number;
-  /** Longest wait of a blocking read (default 300 ms: a read started under a view of the members ends soon after). */
+  /**
+   * Longest wait of a blocking read (default 300 ms: a read started under a view of the members ends soon after), and
+   * of the plain wait for new entries between reads on a single Redis, where a change of members interrupts it
+   * (CLIENT UNBLOCK; default 2,000 ms: an idle process asks Redis less often).
+   */
   blockMs?: number;
+  idleWaitMs?: number;
+  /** Where the streams are read (an auto-pipelined connection, see readConnection, so that a read leaves with the reads the handler started ahead); `redis` by default. */
+  reads?: RedisClient;
   /** Entries read at once (default 100), and held at most per partition before reading more (default 500). */
   batch?: number;
   holdMax?: number;
@@ -260,6 +278,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const heartbeatMs = opts.heartbeatMs ?? 300;
   const memberTtlMs = opts.memberTtlMs ?? 2200;
   const blockMs = opts.blockMs ?? 300;
+  const idleWaitMs = isCluster(redis) ? blockMs : (opts.idleWaitMs ?? 2000);
+  // A Cluster's auto-pipelined batches refuse a script beside commands of other slots: there it reads on `redis`.
+  const reads = isCluster(redis) ? redis : (opts.reads ?? redis);
   const batch = opts.batch ?? 100;
   const holdMax = opts.holdMax ?? 500;
   const base = `${prefix}{dlv}:`;
@@ -288,6 +309,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const me = opts.consumerName ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const owned = new Map<string, Partition>();
   let dispatcher: Dispatcher | null = null;
+  let ahead: ((item: DeliveryItem) => void) | undefined;
   let platforms: Platform[] = [];
   let reader: RedisClient | null = null;
   let beater: RedisClient | null = null;
@@ -513,7 +535,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       let waitFrom: string[] | null = null;
       try {
         const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
-        read = (await run(READ, keys, [me, batch])) as typeof read;
+        read = (await run(READ, keys, [me, batch], reads)) as typeof read;
         if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
         if (stopping) return;
@@ -547,14 +569,32 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       // Everything there was is read: wait on the streams (a plain XREAD, which claims nothing) for an entry past the
       // last one; reading again at once would most often find nothing.
+      // What it returns is told `ahead` at once: the handler's reads for those items then leave with the next READ.
       if (waitFrom && !stopping) {
         try {
-          await reader!.xread('COUNT', 1, 'BLOCK', blockMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom);
+          const woke = (await reader!.xread('COUNT', batch, 'BLOCK', idleWaitMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom)) as Array<[string, Array<[string, string[]]>]> | null;
+          if (ahead) for (const [stream, entries] of woke ?? []) for (const [id, fields] of entries) {
+            const item = itemOf(stream, id, fields);
+            if (item) ahead(item);
+          }
         } catch (err) {
           if (!stopping) log.warn({ err }, 'delivery wait failed, reading again');
         }
       }
     }
+  }
+
+  /** The arguments of HAND_OFF_LUA_FN for these deliveries. */
+  function handOffArgs(entries: Addressed[]): string[] {
+    const platforms = entries.find((e) => 'fanOut' in e)?.fanOut.platforms ?? [];
+    return [
+      seenTtl, base, String(partitions), platforms.join(' '),
+      ...entries.flatMap((e) =>
+        'items' in e
+          ? e.items.flatMap((item) => ['i', k.seen(item.key), streamOf(item), json(item)])
+          : ['f', e.fanOut.identities, e.fanOut.notification.id, JSON.stringify(e.fanOut.notification), e.fanOut.enqueuedAt],
+      ),
+    ];
   }
 
   return {
@@ -567,14 +607,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     ...(isCluster(redis)
       ? {}
       : {
+          handOffArgs,
           async enqueueFromOutbox(entries: Addressed[], head: OutboxHead) {
-            const platforms = entries.find((e) => 'fanOut' in e)?.fanOut.platforms ?? [];
-            const args = entries.flatMap((e) =>
-              'items' in e
-                ? e.items.flatMap((item) => ['i', k.seen(item.key), streamOf(item), json(item)])
-                : ['f', e.fanOut.identities, e.fanOut.notification.id, JSON.stringify(e.fanOut.notification), e.fanOut.enqueuedAt],
-            );
-            const reply = await run(ENQUEUE_FROM_OUTBOX, head.location, [head.caseId, head.ids.length, ...head.ids, seenTtl, base, partitions, platforms.join(' '), ...args]);
+            const reply = await run(ENQUEUE_FROM_OUTBOX, head.location, [head.caseId, head.ids.length, ...head.ids, ...handOffArgs(entries)]);
             if (!Array.isArray(reply)) return null;
             const [left, ...unaddressed] = reply as [number, ...string[]];
             return { left: Number(left), unaddressed };
@@ -623,8 +658,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       return { dead, retrying };
     },
 
-    async start(handle, consumed) {
+    async start(handle, consumed, told) {
       if (dispatcher) return;
+      ahead = told;
       stopping = false;
       platforms = [...new Set(consumed)];
       for (const platform of platforms) {

@@ -52,6 +52,21 @@ export interface FanOut {
   enqueuedAt: string;
 }
 
+/**
+ * An append's notifications moved into delivery by the append's own atomic step, where the case store keeps outboxes
+ * beside the delivery queues: the queue's arguments for them, and what the store reports once the append is stored.
+ */
+export interface AppendHandOff {
+  /** DeliveryQueue.handOffArgs of the notifications, in outbox order. */
+  args: string[];
+  /**
+   * Called once the append is stored: `handedOff` is false when the outbox held older notifications (they go
+   * first: the notifications stay in the outbox for the worker); `unaddressed`, notifications whose recipient had
+   * no identity to deliver to.
+   */
+  settle(handedOff: boolean, unaddressed: string[]): void;
+}
+
 /** A delivery given up after its last try (or refused for good): kept to be looked at and replayed. */
 export interface DeadLetter extends DeliveryItem {
   error: string;
@@ -75,6 +90,11 @@ export interface DeliveryQueue {
    * the link store have it.
    */
   enqueueFromOutbox?(entries: Addressed[], head: OutboxHead): Promise<{ left: number; unaddressed: string[] } | null>;
+  /**
+   * The arguments with which a case store sharing this queue's standalone Redis moves an append's notifications
+   * into delivery in the append's own step (AppendHandOff); only such queues have it.
+   */
+  handOffArgs?(entries: Addressed[]): string[];
   /** Removes an item that was handled; `delivered` remembers it as delivered to that address. */
   done(item: DeliveryItem, delivered: boolean): Promise<void>;
   /** Records a failed try; returns the item's number of failed tries. */
@@ -92,9 +112,12 @@ export interface DeliveryQueue {
   /**
    * Starts handing items to `handle`, one at a time per address, in order. `handle` settles the item itself
    * (`done`, `bury`) and returns null, or asks for the same item again after a delay (after `failed`).
-   * Only the queues of `platforms` (those this process can deliver to) are consumed here.
+   * Only the queues of `platforms` (those this process can deliver to) are consumed here. `ahead`, when given, is told
+   * of items as soon as the queue sees them coming, before it takes them: the handler's reads may then leave in the
+   * same round trip as the queue's own. Not every item is told ahead, and one told may never be handed out here
+   * (another process took it), or only later (behind a retry).
    */
-  start(handle: DeliveryHandler, platforms: Platform[]): Promise<void>;
+  start(handle: DeliveryHandler, platforms: Platform[], ahead?: (item: DeliveryItem) => void): Promise<void>;
   /** Stops handing out items; items held but not finished go back to the other processes at once. */
   close(): Promise<void>;
   /** Items this process holds that are being delivered or waiting their turn (not those waiting to be retried). */

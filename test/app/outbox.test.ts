@@ -16,7 +16,7 @@ import type { CaseStore } from '../../src/ports/case-store.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { Notification } from '../../src/ports/notification.js';
 import type { Notifier } from '../../src/ports/notifier.js';
-import type { DeliveryQueue } from '../../src/ports/outbox.js';
+import type { DeliveryHandler, DeliveryItem, DeliveryQueue } from '../../src/ports/outbox.js';
 import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
 import { until } from '../ports/scheduler.contract.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
@@ -29,6 +29,8 @@ interface Backend {
   queue(): DeliveryQueue;
   /** Where links are kept: on Redis beside the queues, so that a hand-off addresses deliveries in its one script. */
   kv(): KeyValue;
+  /** Told of each worker started: a store that hands an append's notifications off itself asks it how (AppendHandOff). */
+  attach?(w: OutboxWorker): void;
 }
 
 let redis: TestRedis;
@@ -53,6 +55,21 @@ const backends: Array<[string, () => Backend]> = [
         store: createRedisCaseStore(redis.redis, { prefix }),
         queue: () => createRedisDeliveryQueue(redis.redis, prefix),
         kv: () => createRedisKv(redis.redis, prefix),
+      };
+    },
+  ],
+  [
+    'redis streams, hand-off in the append',
+    () => {
+      const prefix = `${redis.prefix}${randomBytes(3).toString('hex')}:`;
+      let current: OutboxWorker | null = null;
+      return {
+        store: createRedisCaseStore(redis.redis, { prefix, handOff: (_caseId, notes) => current?.handOffInAppend(notes) ?? null }),
+        queue: () => createRedisDeliveryQueue(redis.redis, prefix),
+        kv: () => createRedisKv(redis.redis, prefix),
+        attach: (w) => {
+          current = w;
+        },
       };
     },
   ],
@@ -95,6 +112,7 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
     });
     workers.push(w);
     await w.start();
+    b.attach?.(w);
     return w;
   }
 
@@ -155,7 +173,7 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
     await append(b.store, log.slice(0, 2), 1);
     const latest = await append(b.store, log, 2);
     await w.wake('C-000123', latest);
-    await until(() => delivered('t-bisou').length === 3);
+    await until(() => delivered('t-bisou').length === 3 && delivered('d-bisou').length === 3);
     expect(delivered('t-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-1', 'C-000123-3-1']);
     expect(delivered('d-bisou')).toEqual(['C-000123-1-1', 'C-000123-2-1', 'C-000123-3-1']);
     expect(await b.store.peekOutbox('C-000123', 10)).toEqual([]);
@@ -297,5 +315,94 @@ describe.each(backends)('outbox worker (%s)', (_name, makeBackend) => {
     await worker();
     await until(() => delivered('t-bisou').length === 1);
     expect(await b.store.casesWithOutbox()).toEqual([]);
+  });
+});
+
+describe('outbox worker, hand-off in the append (single Redis)', () => {
+  it("costs a turn's wake nothing once the append handed its notifications off, and delivers them once, in order", async () => {
+    const b = backends.find(([name]) => name === 'redis streams, hand-off in the append')![1]();
+    const links = createLinkStore(b.kv());
+    await linkDemoCast(links);
+    const received: Received[] = [];
+    const queue = b.queue();
+    let fromWake = 0;
+    // Counts what a wake would do: read the outbox, or move it.
+    const store: CaseStore = { ...b.store, outboxHead: b.store.outboxHead!.bind(b.store), peekOutbox: (id, max) => ((fromWake += 1), b.store.peekOutbox(id, max)) };
+    const counted: DeliveryQueue = { ...queue, enqueueFromOutbox: (e, h) => ((fromWake += 1), queue.enqueueFromOutbox!(e, h)) };
+    const w = createOutboxWorker({ store, links, notifiers: [fakeNotifier('telegram', received), fakeNotifier('discord', received)], render: testRender, queue: counted, sweepEveryMs: 0 });
+    await w.start();
+    b.attach!(w);
+    try {
+      const log = play(opened(), [[{ type: 'Comment', text: 'Des nouvelles ?' }, {}]]);
+      await w.wake('C-000123', await append(b.store, log.slice(0, 1), 0));
+      await w.wake('C-000123', await append(b.store, log, 1));
+      expect(fromWake).toBe(0);
+      await until(() => received.filter((r) => r.ok && r.to === 't-bisou').length === 2 && received.filter((r) => r.ok && r.to === 'd-bisou').length === 2);
+      expect(received.filter((r) => r.ok && r.to === 't-bisou').map((r) => r.notificationId)).toEqual(['C-000123-1-1', 'C-000123-2-1']);
+      expect(received.filter((r) => r.ok && r.to === 'd-bisou').map((r) => r.notificationId)).toEqual(['C-000123-1-1', 'C-000123-2-1']);
+      expect(await b.store.casesWithOutbox()).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+});
+
+describe('outbox worker, reads started as the queue sees an item coming', () => {
+  /** A queue that hands items out only when the test says, and tells of them ahead when it says. */
+  function manualQueue() {
+    let handle: DeliveryHandler = async () => null;
+    let ahead: ((item: DeliveryItem) => void) | undefined;
+    const settled: string[] = [];
+    const queue: DeliveryQueue = {
+      enqueue: async () => 0,
+      done: async (item) => void settled.push(item.key),
+      failed: async () => 1,
+      bury: async () => {},
+      wasDelivered: async () => false,
+      deadLetters: async () => [],
+      replay: async () => false,
+      counts: async () => ({ dead: 0, retrying: 0 }),
+      start: async (h, _platforms, told) => {
+        handle = h;
+        ahead = told;
+      },
+      close: async () => {},
+      backlog: () => 0,
+    };
+    return { queue, settled, tellAhead: (item: DeliveryItem) => ahead?.(item), handOut: (item: DeliveryItem) => handle(item) };
+  }
+
+  it('uses them when the delivery follows at once, and reads again when it comes later: a link moved meanwhile is seen', async () => {
+    const links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    let gets = 0;
+    const counting: LinkStore = { ...links, get: (p, u) => ((gets += 1), links.get(p, u)) };
+    const received: Received[] = [];
+    const q = manualQueue();
+    const w = createOutboxWorker({ store: createMemoryCaseStore(), links: counting, notifiers: [fakeNotifier('telegram', received)], render: testRender, queue: q.queue, sweepEveryMs: 0 });
+    await w.start();
+    const note = (id: string): DeliveryItem => ({
+      key: `${id}@telegram|t-bisou`, target: 'telegram|t-bisou', address: { platform: 'telegram', userId: 't-bisou' }, attempts: 0, enqueuedAt: OPENED_AT,
+      notification: { id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT },
+    });
+    try {
+      const first = note('N-1');
+      q.tellAhead(first);
+      await q.handOut(first);
+      expect(gets).toBe(1);
+      expect(received.filter((r) => r.ok).map((r) => r.notificationId)).toEqual(['N-1']);
+
+      const second = note('N-2');
+      q.tellAhead(second);
+      // The seller's Telegram identity moves to another account, and the item is handed out a second later.
+      await links.put({ platform: 'telegram', userId: 't-bisou', accountId: 'acc-someone-else', address: 'chat-bisou', linkedAt: OPENED_AT });
+      await new Promise((r) => setTimeout(r, 1000));
+      await q.handOut(second);
+      expect(gets).toBe(3);
+      expect(received.filter((r) => r.ok).map((r) => r.notificationId)).toEqual(['N-1']);
+      expect(q.settled).toEqual(['N-1@telegram|t-bisou', 'N-2@telegram|t-bisou']);
+    } finally {
+      await w.close();
+    }
   });
 });

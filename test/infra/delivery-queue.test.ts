@@ -181,6 +181,28 @@ describe('Redis delivery streams across processes', () => {
       return ns.every((n, i) => i === 0 || n > ns[i - 1]!);
     });
 
+  it('tells of items as soon as its wait sees them, before handing them out, each as it will be handed out', async () => {
+    const prefix = fresh();
+    const queue = createRedisDeliveryQueue(r.connect(), prefix);
+    started.push(queue);
+    const told: DeliveryItem[] = [];
+    const handed: Array<{ item: DeliveryItem; toldBefore: boolean }> = [];
+    await queue.start(async (it) => {
+      handed.push({ item: it, toldBefore: told.some((t) => t.key === it.key) });
+      await queue.done(it, true);
+      return null;
+    }, ['teams'], (it) => told.push(it));
+    // Once the reader has taken its partitions and waits for new entries.
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    await new Promise((res) => setTimeout(res, 1000));
+    // One recipient's three notifications, written at once: the wait wakes on their stream with all three.
+    const items = [1, 2, 3].map((n) => item(`n-${n}`, targets[0]));
+    await createRedisDeliveryQueue(r.redis, prefix).enqueue(items);
+    await until(() => handed.length === 3);
+    expect(handed.map((h) => h.toldBefore)).toEqual([true, true, true]);
+    for (const h of handed) expect(told.find((t) => t.key === h.item.key)).toMatchObject({ key: h.item.key, target: h.item.target, address: h.item.address, notification: h.item.notification });
+  });
+
   it('spreads partitions over live processes: every item once, each recipient in order, a stopped process taken over', async () => {
     const prefix = fresh();
     const sent: DeliveryItem[] = [];

@@ -7,7 +7,7 @@ import { fold } from '../../src/domain/decider.js';
 import { notificationsFor } from '../../src/app/notifications.js';
 import type { Notification } from '../../src/ports/notification.js';
 import type { Platform } from '../../src/domain/types.js';
-import { opened } from '../domain/support.js';
+import { opened, play } from '../domain/support.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 
 /**
@@ -83,5 +83,72 @@ describe('the hand-off script addressing deliveries (single Redis)', () => {
     expect(await r.redis.keys(`${prefix}{dlv}:*`)).toEqual([]);
     // The head: moved, the recipient named as having nowhere to be reached.
     expect(await queue.enqueueFromOutbox!(entries, store.outboxHead!(c.id, notes.map((n) => n.id))!)).toEqual({ left: 0, unaddressed: notes.map((n) => n.id) });
+  });
+
+  describe('done by the append itself (AppendHandOff)', () => {
+    /** A store whose appends hand off with `handOff`'s arguments, and what each append reported. */
+    function handingOff(tag: string) {
+      const prefix = `${r.prefix}${tag}:`;
+      const queue = createRedisDeliveryQueue(r.redis, prefix);
+      const links = createLinkStore(createRedisKv(r.redis, prefix));
+      const settled: Array<[boolean, string[]]> = [];
+      const store = createRedisCaseStore(r.redis, {
+        prefix,
+        handOff: (_caseId, notes) => ({
+          args: queue.handOffArgs!(notes.map((n) => ({ fanOut: { notification: n, identities: links.identitiesLocation!((n.to as { accountId: string }).accountId)!, platforms: PLATFORMS, enqueuedAt: '2026-10-21T08:00:00.000Z' } }))),
+          settle: (moved, unaddressed) => settled.push([moved, unaddressed]),
+        }),
+      });
+      const streamed = async () => {
+        const all: Array<{ key: string; target: string }> = [];
+        for (const p of PLATFORMS) for (let n = 0; n < 8; n += 1) all.push(...(await r.redis.xrange(`${prefix}{dlv}:x:${p}:${n}`, '-', '+')).map(([, f]) => JSON.parse(f[1]!) as { key: string; target: string }));
+        return all;
+      };
+      return { prefix, queue, links, store, settled, streamed };
+    }
+
+    it("puts the notifications of an append into their recipients' streams and leaves the outbox empty, in the same step", async () => {
+      const { prefix, links, store, settled, streamed } = handingOff('append');
+      const log = opened();
+      const c = fold(log);
+      const notes = notificationsFor(c, log);
+      const seller = notes[0]!.to as { accountId: string };
+      await links.put({ platform: 'telegram', userId: '7000001', accountId: seller.accountId, address: 'to-7000001', linkedAt: '2026-10-01T00:00:00.000Z' });
+      await store.append(c.id, 0, log, c, notes);
+      expect(settled).toEqual([[true, []]]);
+      expect(await store.peekOutbox(c.id, 10)).toEqual([]);
+      expect(await store.casesWithOutbox()).toEqual([]);
+      const target = 'telegram|7000001';
+      expect(await r.redis.xlen(`${prefix}{dlv}:x:telegram:${partitionOf(target, 8)}`)).toBe(1);
+      expect(await streamed()).toEqual([expect.objectContaining({ key: `${notes[0]!.id}@${target}`, target })]);
+      expect((await store.load(c.id))?.version).toBe(log.length);
+    });
+
+    it("leaves an append's notifications in the outbox behind older ones, for the worker to move in order", async () => {
+      const { store, settled, streamed } = handingOff('behind');
+      const log = play(opened(), [[{ type: 'Comment', text: 'Des nouvelles ?' }, {}]]);
+      const first = notificationsFor(fold(log.slice(0, 1)), log.slice(0, 1));
+      // An outbox left by a process that died before its hand-off: written by a store that does not hand off.
+      await createRedisCaseStore(r.redis, { prefix: `${r.prefix}behind:` }).append('C-000123', 0, log.slice(0, 1), fold(log.slice(0, 1)), first);
+      const second = notificationsFor(fold(log), log.slice(1));
+      await store.append('C-000123', 1, log.slice(1), fold(log), second);
+      expect(settled).toEqual([[false, []]]);
+      expect((await store.peekOutbox('C-000123', 10)).map((n) => n.id)).toEqual([...first, ...second].map((n) => n.id));
+      expect(await store.casesWithOutbox()).toEqual(['C-000123']);
+      expect(await streamed()).toEqual([]);
+    });
+
+    it('names a recipient with no identity, and writes nothing at all when the append is refused', async () => {
+      const { store, settled, streamed } = handingOff('refused');
+      const log = opened();
+      const c = fold(log);
+      const notes = notificationsFor(c, log);
+      await store.append(c.id, 0, log, c, notes);
+      expect(settled).toEqual([[true, notes.map((n) => n.id)]]);
+      // A stale version: refused, nothing handed off, nothing reported.
+      await expect(store.append(c.id, 0, log, c, notes)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+      expect(settled).toHaveLength(1);
+      expect(await streamed()).toEqual([]);
+    });
   });
 });
