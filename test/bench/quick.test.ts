@@ -55,6 +55,7 @@ describe('npm run bench -- --quick', () => {
     expect(result.targets.map((t: { id: string }) => t.id)).toEqual([
       'webhook-ratio',
       'redis-round-trips',
+      'relay-round-trips',
       'redis-bytes',
       'reminder-lag',
       'embedded-start',
