@@ -3,7 +3,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { OutMessage } from '../../src/ports/turn.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { LinkStore } from '../../src/ports/links.js';
-import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
+import { DeliveryError, type DeliverOptions, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { DiscordSender } from './send.js';
 import type { CaseThreads } from './threads.js';
 
@@ -40,22 +40,23 @@ export function createDiscordNotifier(deps: DiscordNotifierDeps): Notifier {
     return channel.id;
   }
 
-  async function toSupport(message: OutMessage): Promise<void> {
+  async function toSupport(message: OutMessage, onSent: { onSent?: () => Promise<void> }): Promise<void> {
     const staff = deps.staffChannelId;
     if (!staff) throw new DeliveryError('DISCORD_STAFF_CHANNEL_ID is not set', { permanent: true });
     const thread = message.caseId ? await caseThreads.staff(message.caseId).catch((err: unknown) => {
       logger.warn({ err, caseId: message.caseId }, 'could not open the staff thread; posting in the staff channel');
       return null;
     }) : null;
-    await sender.post(thread ?? staff, message);
+    await sender.post(thread ?? staff, message, onSent);
   }
 
   return {
     platform: 'discord',
-    async deliver(target: DeliveryTarget, message: OutMessage): Promise<void> {
+    async deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void> {
+      const onSent = opts?.onSent ? { onSent: opts.onSent } : {};
       const userId = 'link' in target ? target.link.userId : null;
       try {
-        if (!('link' in target)) return await toSupport(message);
+        if (!('link' in target)) return await toSupport(message, onSent);
         const thread = message.caseId
           ? await caseThreads.forRecipient(message.caseId, target.link).catch((err: unknown) => {
               logger.warn({ err, caseId: message.caseId, userId }, 'case thread unavailable; delivering in DMs');
@@ -63,8 +64,8 @@ export function createDiscordNotifier(deps: DiscordNotifierDeps): Notifier {
             })
           : null;
         if (thread && (await caseThreads.alreadySaid(thread, message))) return;
-        if (thread) await sender.post(thread, message, { mentions: { users: [target.link.userId] }, inCaseThread: true });
-        else await sender.post(await dmChannel(target.link.userId), message);
+        if (thread) await sender.post(thread, message, { mentions: { users: [target.link.userId] }, inCaseThread: true, ...onSent });
+        else await sender.post(await dmChannel(target.link.userId), message, onSent);
       } catch (err) {
         const failure = toDeliveryError(err);
         if (failure.opts.blocked && userId) {

@@ -152,7 +152,7 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
     track,
     retire,
     /** Posts an OutMessage in a channel (or thread); returns the ids of the messages posted. */
-    async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string; inCaseThread?: boolean } = {}): Promise<string[]> {
+    async post(channelId: string, out: OutMessage, opts: { mentions?: Mentions; replyTo?: string; inCaseThread?: boolean; onSent?: () => Promise<void> } = {}): Promise<string[]> {
       const ids: string[] = [];
       for (const [i, m] of (await compose(out, opts)).entries()) {
         const body = {
@@ -167,7 +167,8 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
         const sent = (await rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) })) as APIMessage;
         ids.push(sent.id);
       }
-      await track(out, channelId, ids);
+      // Recorded as delivered (DeliverOptions.onSent) with the first of the sender's own writes.
+      await Promise.all([opts.onSent?.(), track(out, channelId, ids)]);
       return ids;
     },
     /** The engine token behind a custom_id token or select value. */

@@ -1,10 +1,10 @@
 import type { Logger } from '../../src/ports/logger.js';
 import type { OutMessage } from '../../src/ports/turn.js';
 import type { Link } from '../../src/ports/links.js';
-import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
+import { DeliveryError, type DeliverOptions, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
 import { homeOf, referenceTo, type ReferenceStore, type TeamsHome, type TeamsReference } from './references.js';
-import { statusOf, type TeamsSender } from './send.js';
+import { statusOf, type SendOptions, type TeamsSender } from './send.js';
 
 export interface TeamsNotifierDeps {
   sender: TeamsSender;
@@ -41,22 +41,22 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   }
 
   /** Posts in the case's staff thread, starting it with this message when there is none. */
-  async function toStaff(staff: string, message: OutMessage): Promise<void> {
+  async function toStaff(staff: string, message: OutMessage, sent: SendOptions): Promise<void> {
     const home = await staffHome(staff);
     const caseId = message.caseId;
     if (!caseId) {
-      await sender.sendTo(referenceTo(home, staff, 'channel'), message);
+      await sender.sendTo(referenceTo(home, staff, 'channel'), message, sent);
       return;
     }
     const thread = await threads.caseThread('teams', caseId, 'staff');
     if (thread) {
-      await sender.sendTo(referenceTo(home, thread, 'channel'), message);
+      await sender.sendTo(referenceTo(home, thread, 'channel'), message, sent);
       return;
     }
     // Two notifications of one case arriving together must not open two threads.
     const pending = opening.get(caseId);
     if (pending) {
-      await sender.sendTo(referenceTo(home, await pending, 'channel'), message);
+      await sender.sendTo(referenceTo(home, await pending, 'channel'), message, sent);
       return;
     }
     const open = sender.openThread(home, staff, message).then(async ({ conversationId }) => {
@@ -73,16 +73,16 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
 
   return {
     platform: 'teams',
-    async deliver(target: DeliveryTarget, message: OutMessage): Promise<void> {
+    async deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void> {
       const toUser = 'link' in target;
       try {
         if (toUser) {
           const ref = await userReference(target.link);
-          await sender.sendTo(ref, { ...message, target: { conversationId: ref.conversation.id } }, { userId: target.link.userId });
+          await sender.sendTo(ref, { ...message, target: { conversationId: ref.conversation.id } }, { userId: target.link.userId, ...(opts?.onSent ? { onSent: opts.onSent } : {}) });
           return;
         }
         if (!deps.staffConversationId) throw new DeliveryError('TEAMS_STAFF_CONVERSATION_ID is not set', { permanent: true });
-        await toStaff(deps.staffConversationId, message);
+        await toStaff(deps.staffConversationId, message, opts?.onSent ? { onSent: opts.onSent } : {});
       } catch (err) {
         const de = toDeliveryError(err, toUser);
         logger.debug({ err, caseId: message.caseId, toUser }, 'teams delivery failed');

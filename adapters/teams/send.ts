@@ -35,6 +35,8 @@ export interface SendOptions {
   pressedActivityId?: string | null;
   /** The person in a personal chat (file consent cards are bound to them). */
   userId?: string;
+  /** Called once Teams accepted the message, with the sender's own writes (DeliverOptions.onSent). */
+  onSent?: () => Promise<void>;
 }
 
 /** The HTTP status of a failed Bot Connector call, if it was one. */
@@ -174,12 +176,12 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
     if (previous && previous === opts.pressedActivityId && hasCard(last) && (await updateInPlace(ctx, previous, last))) {
       const texts: OutActivity[] = [...activities.slice(0, -1), ...(last.text ? [{ type: 'message' as const, text: last.text, textFormat: 'xml' }] : [])];
       const textIds = await post(ctx, texts);
-      await remember(out, conversationId, [previous, ...textIds]);
+      await Promise.all([opts.onSent?.(), remember(out, conversationId, [previous, ...textIds])]);
       await takeSlot(ctx, out, previous, last);
       return [previous, ...textIds];
     }
     const ids = await post(ctx, activities);
-    await remember(out, conversationId, ids);
+    await Promise.all([opts.onSent?.(), remember(out, conversationId, ids)]);
     const lastId = ids.at(-1);
     if (lastId && hasCard(last)) await takeSlot(ctx, out, lastId, last);
     if (key && lastId && hasCard(last)) {

@@ -59,6 +59,20 @@ describe('Discord notifier', () => {
     expect(h.standin.messagesIn(thread.id).at(-1).content).toBe(`<@${USERS.amina.id}> Le vendeur écrit dans le litige C-000001 : « Écrit ailleurs »`);
   });
 
+  it('tells the caller once Discord took the message (to record it with its own writes), and not when Discord refused it', async () => {
+    const calls: string[] = [];
+    const dm = () => h.standin.messagesIn(h.standin.dmChannelId(USERS.amina.id));
+    const onSent = async () => {
+      calls.push(`sent with ${dm().length} message(s) in the chat`);
+    };
+    await h.adapter.notifier.deliver({ link: await linkOf(USERS.amina) }, notification('Le vendeur a répondu', { caseId: 'C-000001' }), { onSent });
+    expect(calls).toEqual(['sent with 1 message(s) in the chat']);
+    // The user closed their DMs: Discord refuses (50007), nothing is recorded as sent.
+    h.standin.addUser(USERS.amina, { blocksDms: true });
+    await expect(h.adapter.notifier.deliver({ link: await linkOf(USERS.amina) }, notification('Encore', { caseId: 'C-000001' }), { onSent })).rejects.toBeInstanceOf(DeliveryError);
+    expect(calls).toHaveLength(1);
+  });
+
   it('posts support notifications in a thread of the staff channel, one per case', async () => {
     await h.adapter.notifier.deliver({ support: true }, notification('Dossier transmis', { caseId: 'C-000001' }));
     await h.adapter.notifier.deliver({ support: true }, notification('Délai dépassé', { caseId: 'C-000001' }));

@@ -120,6 +120,18 @@ describe('Teams notifier (proactive messages)', () => {
     expect((await failure(h.adapter.notifier.deliver({ link: link(amina, 'acc-amina') }, message('x')))).opts.blocked).toBe(true);
   });
 
+  it('tells the caller once Teams took the message (to record it with its own writes), and not when Teams refused it', async () => {
+    const calls: string[] = [];
+    const onSent = async () => {
+      calls.push(`sent with ${h.standin.posted(amina.chat).length} message(s) in the chat`);
+    };
+    await h.adapter.notifier.deliver({ link: link(amina, 'acc-amina') }, message('recorded'), { onSent });
+    expect(calls).toEqual(['sent with 1 message(s) in the chat']);
+    h.standin.fail(400, { times: 1, match: (c) => c.conversationId === amina.chat });
+    await failure(h.adapter.notifier.deliver({ link: link(amina, 'acc-amina') }, message('refused'), { onSent }));
+    expect(calls).toHaveLength(1);
+  });
+
   it('gives up for good on a message Teams calls malformed', async () => {
     h.standin.fail(400, { times: 1 });
     const err = await failure(h.adapter.notifier.deliver({ link: link(amina, 'acc-amina') }, message('x')));
