@@ -325,7 +325,13 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   /** When this process last beat (its clock): a reader with an older view stops reading. */
   let lastBeat = 0;
   let beatNo = 0;
-  let wakeReader: () => void = () => {};
+  /** Ends the reader's pause while it has nothing to read, and its blocking wait on the streams (CLIENT UNBLOCK). */
+  let endPause: () => void = () => {};
+  let unblockWait: () => void = () => {};
+  const wakeReader = () => {
+    endPause();
+    unblockWait();
+  };
   let beats = 0;
 
   const ownerOf = (platform: Platform, n: number): string | undefined => {
@@ -512,6 +518,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       if (pending.length < 1000 || claim.length === 0) break;
     }
     p.state = 'reading';
+    // The reader may be waiting on the streams it read before: it now has one more, whose entries may be waiting.
+    wakeReader();
   }
 
   async function readLoop(): Promise<void> {
@@ -522,7 +530,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       if (streams.length === 0) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, heartbeatMs);
-          wakeReader = () => {
+          endPause = () => {
             clearTimeout(t);
             resolve();
           };
@@ -683,13 +691,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       reader = blockingConnection(redis);
       beater = blockingConnection(redis);
       if (!isCluster(reader)) readerId = Number(await reader.client('ID'));
-      const unblock = () => {
+      unblockWait = () => {
         if (readerId !== null && beater && !isCluster(beater)) void beater.client('UNBLOCK', readerId).catch(() => {});
-      };
-      const idle = wakeReader;
-      wakeReader = () => {
-        idle();
-        unblock();
       };
       await beat();
       const tick = () => {

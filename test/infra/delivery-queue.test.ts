@@ -275,6 +275,23 @@ describe('Redis delivery streams across processes', () => {
     expect(sent.some((i) => i.lastError === 'second')).toBe(true);
   });
 
+  it('reads the streams it takes over at once, even while it waits on its own (a long idle wait is interrupted)', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    // Both wait a minute on an idle stream between reads: only an interruption can make the survivor read in time.
+    const survivor = createRedisDeliveryQueue(r.connect(), prefix, { idleWaitMs: 60_000 });
+    const leaving = createRedisDeliveryQueue(r.connect(), prefix, { idleWaitMs: 60_000 });
+    await start(survivor, sent, 'survivor');
+    await start(leaving, sent, 'leaving');
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 2);
+    await new Promise((res) => setTimeout(res, 1500));
+    await leaving.close();
+    // One item per target: every partition has one, half of them the leaving process's.
+    await createRedisDeliveryQueue(r.redis, prefix).enqueue(targets.map((t) => item('n-1', t)));
+    await until(() => sent.length === targets.length, 10_000);
+    expect(new Set(sent.map((i) => i.lastError))).toEqual(new Set(['survivor']));
+  });
+
   it('takes back an entry pending to itself that it does not hold (an acknowledgement Redis lost), and sends it', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
