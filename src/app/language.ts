@@ -45,8 +45,12 @@ export function lettersOnly(text: string): string {
 
 /** Character 1- to 4-grams of each word padded with spaces, and the words themselves (weighted as two). */
 function features(text: string): string[] {
+  return featuresOfLetters(lettersOnly(text));
+}
+
+function featuresOfLetters(letters: string): string[] {
   const out: string[] = [];
-  for (const word of lettersOnly(text).split(' ')) {
+  for (const word of letters.split(' ')) {
     if (!word) continue;
     const padded = ` ${word} `;
     for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
@@ -84,23 +88,31 @@ export function createLanguageDetector(samples: Record<string, string>, opts: La
     totals.set(lang, total);
   }
   const v = vocabulary.size;
+  // Each feature's log count (plus one) and each language's denominator, computed once here rather than per message.
+  const logCounts = new Map(langs.map((lang) => [lang, new Map([...counts.get(lang)!].map(([f, n]) => [f, Math.log(n + 1)]))]));
+  const denoms = new Map(langs.map((lang) => [lang, Math.log(totals.get(lang)! + v)]));
 
-  function scores(text: string): { lang: string; score: number }[] {
-    const fs = features(text);
+  function scoresOf(fs: string[]): { lang: string; score: number }[] {
     return langs
       .map((lang) => {
-        const c = counts.get(lang)!;
-        const denom = Math.log(totals.get(lang)! + v);
+        const logs = logCounts.get(lang)!;
+        const denom = denoms.get(lang)!;
         let score = 0;
-        for (const f of fs) score += Math.log((c.get(f) ?? 0) + 1) - denom;
+        // An unseen feature counts log(0 + 1) = 0.
+        for (const f of fs) score += (logs.get(f) ?? 0) - denom;
         return { lang, score: fs.length ? score / fs.length : 0 };
       })
       .sort((a, b) => b.score - a.score);
   }
 
+  function scores(text: string): { lang: string; score: number }[] {
+    return scoresOf(features(text));
+  }
+
   function detect(text: string): LanguageGuess | null {
-    if (lettersOnly(text).replace(/ /g, '').length < minLetters) return null;
-    const [best, second] = scores(text);
+    const letters = lettersOnly(text);
+    if (letters.replace(/ /g, '').length < minLetters) return null;
+    const [best, second] = scoresOf(featuresOfLetters(letters));
     if (!best) return null;
     const margin = second ? best.score - second.score : Infinity;
     return margin >= minMargin ? { lang: best.lang, margin } : null;
