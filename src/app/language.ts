@@ -88,21 +88,20 @@ export function createLanguageDetector(samples: Record<string, string>, opts: La
     totals.set(lang, total);
   }
   const v = vocabulary.size;
-  // Each feature's log count (plus one) and each language's denominator, computed once here rather than per message.
-  const logCounts = new Map(langs.map((lang) => [lang, new Map([...counts.get(lang)!].map(([f, n]) => [f, Math.log(n + 1)]))]));
-  const denoms = new Map(langs.map((lang) => [lang, Math.log(totals.get(lang)! + v)]));
+  // Computed once here rather than per message: each feature's log count plus one in every language (in `langs`
+  // order; a language that never saw it counts log(0 + 1) = 0), and each language's denominator.
+  const logCounts = new Map<string, Float64Array>();
+  for (const f of vocabulary) logCounts.set(f, Float64Array.from(langs, (lang) => Math.log((counts.get(lang)!.get(f) ?? 0) + 1)));
+  const denoms = Float64Array.from(langs, (lang) => Math.log(totals.get(lang)! + v));
+  const unseen = new Float64Array(langs.length);
 
   function scoresOf(fs: string[]): { lang: string; score: number }[] {
-    return langs
-      .map((lang) => {
-        const logs = logCounts.get(lang)!;
-        const denom = denoms.get(lang)!;
-        let score = 0;
-        // An unseen feature counts log(0 + 1) = 0.
-        for (const f of fs) score += (logs.get(f) ?? 0) - denom;
-        return { lang, score: fs.length ? score / fs.length : 0 };
-      })
-      .sort((a, b) => b.score - a.score);
+    const sums = new Float64Array(langs.length);
+    for (const f of fs) {
+      const logs = logCounts.get(f) ?? unseen;
+      for (let i = 0; i < langs.length; i++) sums[i]! += logs[i]! - denoms[i]!;
+    }
+    return langs.map((lang, i) => ({ lang, score: fs.length ? sums[i]! / fs.length : 0 })).sort((a, b) => b.score - a.score);
   }
 
   function scores(text: string): { lang: string; score: number }[] {
