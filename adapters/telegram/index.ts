@@ -14,6 +14,7 @@ import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
 import { registerCommands } from './commands.js';
+import { telegramFetch } from './fetch.js';
 import { createTelegramFiles } from './files.js';
 import { createTelegramNotifier } from './notifier.js';
 import { parseUpdate, type ParsedUpdate } from './parse.js';
@@ -94,7 +95,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   const log = deps.logger.child({ platform: 'telegram' });
   const defaultLocale = deps.defaultLocale ?? 'fr';
   const timezone = deps.defaultTimezone ?? 'Africa/Kinshasa';
-  const bot = new Bot(deps.token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot } });
+  const bot = new Bot(deps.token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot, fetch: telegramFetch } });
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: deps.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: deps.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
   );

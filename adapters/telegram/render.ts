@@ -55,6 +55,9 @@ function toLines(block: Block): string[] {
 
 /** Cuts raw text into pieces whose escaped form fits `limit`, preferring to cut at a space. */
 export function splitEscaped(raw: string, limit: number): string[] {
+  // Nearly every line fits: escaped whole, it is what the cutting below would give.
+  const whole = escapeHtml(raw);
+  if (whole.length <= limit) return [whole];
   const pieces: string[] = [];
   let current = '';
   let size = 0;

@@ -20,9 +20,23 @@ export function minorDigits(currency: string): number {
 /** `{amount: 5000000, currency: 'CDF'}` → `50 000,00 CDF` (fr) or `CDF 50,000.00` (en). */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorDigits(m.currency);
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    m.amount / 10 ** digits,
-  );
+  return moneyFormat(intlLocale(locale), m.currency, digits).format(m.amount / 10 ** digits);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one: one per language and currency, kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const MONEY_FORMATS_MAX = 256;
+
+function moneyFormat(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    // Currencies come from marketplace data: a bound, should it ever name many.
+    if (moneyFormats.size >= MONEY_FORMATS_MAX) moneyFormats.delete(moneyFormats.keys().next().value!);
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Parses a user-typed amount (`25000`, `25 000,50`, `25,000.50`) into minor units; null if it is not one. */

@@ -45,8 +45,12 @@ export function lettersOnly(text: string): string {
 
 /** Character 1- to 4-grams of each word padded with spaces, and the words themselves (weighted as two). */
 function features(text: string): string[] {
+  return featuresOfLetters(lettersOnly(text));
+}
+
+function featuresOfLetters(letters: string): string[] {
   const out: string[] = [];
-  for (const word of lettersOnly(text).split(' ')) {
+  for (const word of letters.split(' ')) {
     if (!word) continue;
     const padded = ` ${word} `;
     for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
@@ -84,23 +88,30 @@ export function createLanguageDetector(samples: Record<string, string>, opts: La
     totals.set(lang, total);
   }
   const v = vocabulary.size;
+  // Computed once here rather than per message: each feature's log count plus one in every language (in `langs`
+  // order; a language that never saw it counts log(0 + 1) = 0), and each language's denominator.
+  const logCounts = new Map<string, Float64Array>();
+  for (const f of vocabulary) logCounts.set(f, Float64Array.from(langs, (lang) => Math.log((counts.get(lang)!.get(f) ?? 0) + 1)));
+  const denoms = Float64Array.from(langs, (lang) => Math.log(totals.get(lang)! + v));
+  const unseen = new Float64Array(langs.length);
+
+  function scoresOf(fs: string[]): { lang: string; score: number }[] {
+    const sums = new Float64Array(langs.length);
+    for (const f of fs) {
+      const logs = logCounts.get(f) ?? unseen;
+      for (let i = 0; i < langs.length; i++) sums[i]! += logs[i]! - denoms[i]!;
+    }
+    return langs.map((lang, i) => ({ lang, score: fs.length ? sums[i]! / fs.length : 0 })).sort((a, b) => b.score - a.score);
+  }
 
   function scores(text: string): { lang: string; score: number }[] {
-    const fs = features(text);
-    return langs
-      .map((lang) => {
-        const c = counts.get(lang)!;
-        const denom = Math.log(totals.get(lang)! + v);
-        let score = 0;
-        for (const f of fs) score += Math.log((c.get(f) ?? 0) + 1) - denom;
-        return { lang, score: fs.length ? score / fs.length : 0 };
-      })
-      .sort((a, b) => b.score - a.score);
+    return scoresOf(features(text));
   }
 
   function detect(text: string): LanguageGuess | null {
-    if (lettersOnly(text).replace(/ /g, '').length < minLetters) return null;
-    const [best, second] = scores(text);
+    const letters = lettersOnly(text);
+    if (letters.replace(/ /g, '').length < minLetters) return null;
+    const [best, second] = scoresOf(featuresOfLetters(letters));
     if (!best) return null;
     const margin = second ? best.score - second.score : Infinity;
     return margin >= minMargin ? { lang: best.lang, margin } : null;

@@ -6,12 +6,17 @@ import { PalabreError } from './errors.js';
  * timeline is the event list itself, so `version === timeline.length` always holds.
  */
 export function evolve(state: Case | null, e: CaseEvent): Case {
+  return step(state, e, state ? [...state.timeline, e] : [e]);
+}
+
+/** `evolve` with the next state's timeline given (`state.timeline` followed by `e`), so that `fold` need not copy it at each event. */
+function step(state: Case | null, e: CaseEvent, timeline: CaseEvent[]): Case {
   if (e.type === 'opened') {
     if (state) throw new PalabreError('INTERNAL', `case ${state.id} is already opened`);
-    return opened(e);
+    return opened(e, timeline);
   }
   if (!state) throw new PalabreError('INTERNAL', `a case must start with "opened", not "${e.type}"`);
-  const next: Case = { ...state, version: state.version + 1, timeline: [...state.timeline, e] };
+  const next: Case = { ...state, version: state.version + 1, timeline };
   const role = e.actor.role;
   switch (e.type) {
     case 'comment':
@@ -62,13 +67,18 @@ export function evolve(state: Case | null, e: CaseEvent): Case {
 
 /** Folds a case's whole event log, oldest first, into its current state. */
 export function fold(events: readonly CaseEvent[]): Case {
+  // One timeline array grows under the intermediate states, which nobody else sees: linear, not quadratic, in the events.
+  const timeline: CaseEvent[] = [];
   let state: Case | null = null;
-  for (const e of events) state = evolve(state, e);
+  for (const e of events) {
+    timeline.push(e);
+    state = step(state, e, timeline);
+  }
   if (!state) throw new PalabreError('INTERNAL', 'cannot fold an empty event log');
   return state;
 }
 
-function opened(e: Extract<CaseEvent, { type: 'opened' }>): Case {
+function opened(e: Extract<CaseEvent, { type: 'opened' }>, timeline: CaseEvent[]): Case {
   return {
     id: e.caseId,
     orderId: e.orderId,
@@ -94,7 +104,7 @@ function opened(e: Extract<CaseEvent, { type: 'opened' }>): Case {
     infoRequested: null,
     trackingMismatch: false,
     version: 1,
-    timeline: [e],
+    timeline,
   };
 }
 

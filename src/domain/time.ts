@@ -42,7 +42,53 @@ export function millis(iso: string): number {
 
 /** `iso + d` as an ISO UTC instant (calendar arithmetic in UTC, where a day is always 24 hours). */
 export function plus(iso: string, d: Duration): string {
+  const from = fastMillis(iso);
+  const length = Number.isNaN(from) ? null : fixedLength(d);
+  if (length !== null) {
+    const to = from + length;
+    if (to >= FAST_MIN && to <= FAST_MAX) return isoOfMillis(to);
+  }
   return toIso(instant(iso).plus(d));
+}
+
+// Four-digit years, where `isoOfMillis` writes what luxon writes.
+const FAST_MIN = Date.UTC(1000, 0, 1);
+const FAST_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const DAY_MS = 86_400_000;
+
+/** `toIso` of an integral instant in ms, by arithmetic: the civil date of a day count (H. Hinnant, "chrono-compatible low-level date algorithms"). */
+function isoOfMillis(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const inDay = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const time = `${pad(Math.floor(inDay / 3_600_000))}:${pad(Math.floor(inDay / 60_000) % 60)}:${pad(Math.floor(inDay / 1000) % 60)}.${pad(inDay % 1000, 3)}`;
+  return `${year}-${pad(month)}-${pad(day)}T${time}Z`;
+}
+const CALENDAR_UNITS = ['years', 'quarters', 'months'] as const;
+const lengths = new WeakMap<Duration, number | null>();
+
+/**
+ * A duration's length in ms when adding it in UTC is plain addition (weeks, days, hours and less: a UTC day is 24 h),
+ * else null (months and years depend on the date). Kept per Duration, which luxon never mutates: the policy's
+ * durations are added on every turn (nudge planning), and luxon's `plus` was most of that planning's CPU.
+ */
+function fixedLength(d: Duration): number | null {
+  let length = lengths.get(d);
+  if (length === undefined) {
+    const ms = d.isValid && CALENDAR_UNITS.every((u) => d.get(u) === 0) ? d.as('milliseconds') : NaN;
+    length = Number.isSafeInteger(ms) ? ms : null;
+    lengths.set(d, length);
+  }
+  return length;
 }
 
 /** An ISO UTC instant with milliseconds, the one format the domain writes. */

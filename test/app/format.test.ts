@@ -71,4 +71,22 @@ describe('durations and money', () => {
     expect(formatMoney({ amount: 5_000_000, currency: 'CDF' }, 'fr')).toMatch(/^50\s000,00\sCDF$/);
     expect(formatMoney({ amount: 8_900, currency: 'USD' }, 'en')).toBe('$89.00');
   });
+
+  it('writes each language\'s and currency\'s own way however they follow one another', () => {
+    const cases: Array<[number, string, string]> = [
+      [5_000_000, 'CDF', 'fr'],
+      [8_900, 'USD', 'en'],
+      [5_000_000, 'CDF', 'ln'],
+      [1_500, 'JPY', 'en'],
+      [8_900, 'USD', 'fr'],
+      [12_345, 'KWD', 'sw'],
+    ];
+    const fresh = cases.map(([amount, currency, locale]) => formatMoney({ amount, currency }, locale));
+    expect(fresh[0]).toMatch(/^50\s000,00\sCDF$/);
+    expect(fresh[1]).toBe('$89.00');
+    expect(fresh[3]).toBe('¥1,500');
+    expect(new Set(fresh).size).toBe(cases.length);
+    // Again, in the reverse order: the same text for each.
+    expect([...cases].reverse().map(([amount, currency, locale]) => formatMoney({ amount, currency }, locale))).toEqual([...fresh].reverse());
+  });
 });

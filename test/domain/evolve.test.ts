@@ -36,6 +36,24 @@ describe('fold and evolve', () => {
     expect(after.timeline.at(-1)).toBe(comment);
   });
 
+  it('fold gives the very state that evolving event by event gives, and a timeline of its own', () => {
+    const events = play(opened(), [
+      [{ type: 'Comment', text: 'Où est mon colis ?' }],
+      [{ type: 'Comment', text: 'Toujours rien.' }, { now: shift(OPENED_AT, 'PT2H') }],
+      [{ type: 'Comment', text: 'Expédié hier.' }, { as: 'seller', now: shift(OPENED_AT, 'PT3H') }],
+      [{ type: 'Escalate', ground: 'refusal' }, { now: shift(OPENED_AT, 'P4D') }],
+      [{ type: 'Refund' }, { as: 'seller', now: shift(OPENED_AT, 'P4DT1H') }],
+    ]);
+    const stepwise = events.reduce<Case | null>((s, e) => evolve(s, e), null)!;
+    const folded = fold(events);
+    expect(folded).toEqual(stepwise);
+    expect(folded.status).toBe('closed');
+    expect(folded.timeline).not.toBe(events);
+    const copy = [...events];
+    (events as CaseEvent[]).push(events[1]!);
+    expect(folded.timeline).toEqual(copy);
+  });
+
   it('refuses a log that does not start with "opened", a second "opened" and an empty log', () => {
     const comment: CaseEvent = { type: 'comment', at: OPENED_AT, actor: actors.buyer, text: 'x' };
     expect(() => evolve(null, comment)).toThrow(/must start with "opened"/);

@@ -88,7 +88,18 @@ describe('file marketplace', () => {
   it('hands out copies: a caller changing an order changes nothing', async () => {
     const m = createDataMarketplace(demoMarketplaceData(new Date('2026-11-02T10:00:00Z')));
     const o = (await m.order('CC-1001'))!;
+    const title = o.items[0]!.title;
     o.total.amount = 1;
-    expect((await m.order('CC-1001'))?.total.amount).not.toBe(1);
+    o.items[0]!.title = 'changed';
+    o.items.push(o.items[0]!);
+    const again = (await m.order('CC-1001'))!;
+    expect(again.total.amount).not.toBe(1);
+    expect(again.items.map((i) => i.title)).toEqual([title]);
+    expect((await m.shop(again.shopId))!.policies).not.toBe((await m.shop(again.shopId))!.policies);
+
+    const record = { id: 'C-000001-2', orderId: 'CC-1001', amount: { amount: 100, currency: again.total.currency }, by: 'seller' as const, recover: false, at: '2026-11-02T10:00:00.000Z' };
+    await m.refund(record);
+    record.amount.amount = 999;
+    expect((await m.refunds('CC-1001')).map((r) => r.amount.amount)).toEqual([100]);
   });
 });
