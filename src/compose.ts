@@ -245,7 +245,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     policy,
     defaultTimezone: config.DEFAULT_TIMEZONE,
     notifications: (c, events) => notificationsFor(c, events, policy),
-    afterAppend: (c, events, notifications) => nudges.afterAppend(c, events, notifications),
+    afterAppend: (c, events, notifications, before) => nudges.afterAppend(c, events, notifications, before),
     shops,
     logger,
   });

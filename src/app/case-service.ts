@@ -72,7 +72,7 @@ export interface CaseServiceDeps {
   /** The notifications events cause; written to the case outbox atomically with them. */
   notifications?: (c: Case, events: CaseEvent[]) => Notification[];
   /** Runs after a stored change (schedule nudges, wake the outbox); a failure is logged, not thrown. */
-  afterAppend?: (c: Case, events: CaseEvent[], notifications: Notification[]) => Promise<void>;
+  afterAppend?: (c: Case, events: CaseEvent[], notifications: Notification[], before?: Case) => Promise<void>;
   /** Which shops support suspended (the composition root picks memory or Redis). */
   shops: ShopStatusStore;
   logger?: Logger;
@@ -164,10 +164,10 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return (await store.openCaseForOrder(orderId)) ?? orderId;
   }
 
-  async function after(c: Case, events: CaseEvent[], notifications: Notification[]): Promise<void> {
+  async function after(c: Case, events: CaseEvent[], notifications: Notification[], before?: Case): Promise<void> {
     if (!deps.afterAppend) return;
     try {
-      await deps.afterAppend(c, events, notifications);
+      await (before ? deps.afterAppend(c, events, notifications, before) : deps.afterAppend(c, events, notifications));
     } catch (err) {
       log?.error({ err, caseId: c.id }, 'afterAppend failed; the case change is stored');
     }
@@ -211,7 +211,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       await store.releaseOrder(c.orderId, c.id).catch((err: unknown) => log?.error({ err, caseId }, 'order claim not released; the next opening heals it'));
     }
     await askRefunds(marketplace, refundRecords(next, c.version + 1), log);
-    await after(next, events, notifications);
+    await after(next, events, notifications, c);
     return { case: visibleTo(next, role), events };
   }
 

@@ -47,7 +47,7 @@ export interface Nudges {
    * The case service's afterAppend: wakes the outbox (without waiting for the hand-off), schedules the case's
    * new earliest nudges, cancels those the change made stale or no longer earliest. Never throws.
    */
-  afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[]): Promise<void>;
+  afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[], before?: Case): Promise<void>;
   /**
    * The scheduler's handler: sends a due nudge if it still applies, then schedules the case's next earliest
    * nudges (throws to have the job retried).
@@ -118,11 +118,13 @@ export function createNudges(deps: NudgesDeps): Nudges {
    * each one, when it fires, schedules the next (`chain`). A change moves that front: what it brings
    * forward is scheduled, what it made stale or pushed back is cancelled and comes back through the chain.
    */
-  async function replan(c: Case, events: CaseEvent[]): Promise<void> {
+  async function replan(c: Case, events: CaseEvent[], was?: Case): Promise<void> {
     try {
       const at = now();
       const previous = c.version - events.length;
-      const before = previous > 0 ? nextNudges(planNudges(fold(c.timeline.slice(0, previous)), policy), at) : [];
+      // The case before the change: as the caller had it, or folded again from the timeline.
+      const prior = was?.version === previous ? was : previous > 0 ? fold(c.timeline.slice(0, previous)) : null;
+      const before = prior ? nextNudges(planNudges(prior, policy), at) : [];
       const front = nextNudges(planNudges(c, policy), at);
       const keep = new Set(front.map((n) => n.id));
       // The front before this change was scheduled by the change or the nudge that made it the front:
@@ -138,12 +140,12 @@ export function createNudges(deps: NudgesDeps): Nudges {
     }
   }
 
-  async function afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[]): Promise<void> {
+  async function afterAppend(c: Case, events: CaseEvent[], notifications?: Notification[], before?: Case): Promise<void> {
     // Not awaited: the hand-off must not hold up the turn that caused it. Hand-offs of one case keep their order
     // (each moves only the outbox's first entries, see OutboxWorker.wake). What a crash leaves in the case
     // outbox, the worker's sweep hands off.
     void deps.outbox.wake(c.id, notifications).catch((err: unknown) => log.warn({ err, caseId: c.id }, 'outbox hand-off failed'));
-    await replan(c, events);
+    await replan(c, events, before);
   }
 
   /** Sends a due case nudge if it applies; returns the case as it was last seen, for the chain. */
