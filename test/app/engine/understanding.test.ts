@@ -165,6 +165,12 @@ describe('the classifier', () => {
     expect(classifyProblem('sur le site c est marque livre mais j ai rien recu')).toBe('non_delivery');
   });
 
+  it('reads a blocked account or card as other, and a parcel blocked at customs as a non-delivery', () => {
+    expect(classifyProblem('mon compte est bloque, je peux plus commander')).toBe('other');
+    expect(classifyProblem('my card is blocked on the payment page')).toBe('other');
+    expect(classifyProblem('mon colis est bloqué à la douane depuis 2 semaines')).toBe('non_delivery');
+  });
+
   it('cancels an order not arrived yet, but treats one that is late as a non-delivery', () => {
     expect(classifyProblem("elle n'est pas encore arrivée et je n'en ai plus besoin, annulez")).toBe('cancellation');
     expect(classifyProblem("toujours pas arrivée après un mois, annulez")).toBe('non_delivery');

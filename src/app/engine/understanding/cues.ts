@@ -28,7 +28,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee))\b/],
   ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
-  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )bloquee?|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
+  ['lost', /\b(?:perdu|perdue|egare|egaree|introuvable|lost|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )(?<!\b(?:compte|account|carte|card|numero|number)(?: \w+){0,2} )bloquee?|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
   // Weeks or months gone by: late, whatever the tone (days alone are not).
   ['weeks_gone', /\b[1-9]\d (?:jours|days|siku|mikolo)\b|\b(?:sans (?:aucune )?nouvelles?|aucune nouvelle|pas de nouvelles?|no news|no word|heard nothing|no update)\b/],
   ['weeks_gone', /\b(?:\d+|un|une|deux|trois|quatre|cinq|two|three|four|five|several|many|plusieurs|a|one) (?:weeks?|semaines?|mois|months?)\b|\b(?:wiki|mwezi|miezi|poso|sanza) (?:\w+ )?(?:mbili|tatu|nne|tano|mibale|misato|minei|mitano|\d+)\b/],
