@@ -59,7 +59,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
       await sender.sendTo(referenceTo(home, await pending, 'channel'), message, sent);
       return;
     }
-    const open = sender.openThread(home, staff, message).then(async ({ conversationId }) => {
+    const open = sender.openThread(home, staff, message, sent).then(async ({ conversationId }) => {
       await threads.setCaseThread('teams', caseId, 'staff', conversationId);
       return conversationId;
     });

@@ -231,7 +231,7 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
      * Starts a thread in a channel with the message's first activity (POST /v3/conversations with the channel),
      * posts the rest in it, and returns the thread's conversation id (`<channel>;messageid=<root>`).
      */
-    async openThread(home: TeamsHome, channelId: string, out: OutMessage): Promise<{ conversationId: string; ids: string[] }> {
+    async openThread(home: TeamsHome, channelId: string, out: OutMessage, opts: Pick<SendOptions, 'onSent'> = {}): Promise<{ conversationId: string; ids: string[] }> {
       const [first, ...rest] = await layout(out, false, {});
       if (!first) throw new Error('nothing to post in a new thread');
       const conversationId = await createConversation(home, {
@@ -248,7 +248,7 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
         conversation: { id: conversationId, isGroup: true, conversationType: 'channel', ...(home.tenantId ? { tenantId: home.tenantId } : {}) },
       };
       const ids = [...(root ? [root] : []), ...(rest.length ? await proactive(ref, (ctx) => post(ctx, rest)) : [])];
-      await remember(out, conversationId, ids);
+      await Promise.all([opts.onSent?.(), remember(out, conversationId, ids)]);
       return { conversationId, ids };
     },
   };

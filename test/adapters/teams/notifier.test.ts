@@ -130,6 +130,11 @@ describe('Teams notifier (proactive messages)', () => {
     h.standin.fail(400, { times: 1, match: (c) => c.conversationId === amina.chat });
     await failure(h.adapter.notifier.deliver({ link: link(amina, 'acc-amina') }, message('refused'), { onSent }));
     expect(calls).toHaveLength(1);
+    // The first support message of a case opens its staff thread: told once the thread holds it.
+    await h.adapter.notifier.deliver({ support: true }, message('Case C-000010 was escalated', { caseId: 'C-000010' }), {
+      onSent: async () => void calls.push(`staff threads: ${h.standin.created().length}`),
+    });
+    expect(calls).toEqual(['sent with 1 message(s) in the chat', 'staff threads: 1']);
   });
 
   it('gives up for good on a message Teams calls malformed', async () => {
