@@ -76,6 +76,12 @@ const HANDOFF_BATCH = 50;
 /** How long reads started ahead of a delivery stay good to use (ms). */
 const AHEAD_FRESH_MS = 500;
 
+/** What a delivery reads before it renders: the recipient's link (none for a staff channel), their language, the case. */
+interface DeliveryReads {
+  linkRead: Promise<Link | null> | null;
+  reads: RenderReads;
+}
+
 /**
  * See OutboxWorker. Ordering: one queue per platform address (DeliveryQueue), whose head holds back the
  * address's later items while it retries. Hand-off needs no lock: enqueueing skips items already seen, and the
@@ -160,9 +166,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /** For a queue that moves a case's outbox in one step: the recipient's identities read there too, where they are kept beside it. */
   async function addressed(n: Notification): Promise<Addressed> {
-    const identities = 'accountId' in n.to ? deps.links.identitiesLocation?.(n.to.accountId) : undefined;
-    if (!identities) return { items: await fanOut(n) };
-    return { fanOut: { notification: n, identities, platforms: [...notifiers.keys()], enqueuedAt: now() } };
+    return addressedNow(n, now()) ?? { items: await fanOut(n) };
   }
 
   async function enqueue(notifications: Notification[]): Promise<void> {
@@ -260,7 +264,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   }
 
   /** What a delivery reads: the recipient's link, their language and the case (for the card), started together. */
-  function readsOf(item: DeliveryItem): { linkRead: Promise<Link | null> | null; reads: RenderReads } {
+  function readsOf(item: DeliveryItem): DeliveryReads {
     const n = item.notification;
     const forWhom = 'accountId' in n.to ? n.to.accountId : null;
     const linkRead = 'userId' in item.address ? handled(deps.links.get(item.address.platform, item.address.userId)) : null;
@@ -275,7 +279,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
    * Reads started as the queue saw an item coming (DeliveryQueue.start's `ahead`), by item key; used by its delivery if
    * it starts within AHEAD_FRESH_MS (a later one, held behind a retry, reads again), dropped after.
    */
-  const ahead = new Map<string, { at: number; linkRead: Promise<Link | null> | null; reads: RenderReads }>();
+  const ahead = new Map<string, DeliveryReads & { at: number }>();
 
   function readAhead(item: DeliveryItem): void {
     const at = Date.now();
@@ -286,7 +290,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     if (!ahead.has(item.key)) ahead.set(item.key, { at, ...readsOf(item) });
   }
 
-  function takeAhead(item: DeliveryItem): { linkRead: Promise<Link | null> | null; reads: RenderReads } | null {
+  function takeAhead(item: DeliveryItem): DeliveryReads | null {
     const r = ahead.get(item.key);
     if (!r) return null;
     ahead.delete(item.key);
