@@ -201,7 +201,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   // A turn's reads (link, flow state, reply → case, then its case and locale) leave together on this connection.
   const reads = redis ? readConnection(redis) : null;
   // On a single Redis an append also hands its notifications to delivery, in its own script, once the worker runs.
-  const handOff = redis && !isCluster(redis) ? (_caseId: string, notes: Notification[]) => worker?.handOffInAppend(notes) ?? null : undefined;
+  const handOff = redis && !isCluster(redis) ? (notes: Notification[]) => worker?.handOffInAppend(notes) ?? null : undefined;
   const store = redis ? createRedisCaseStore(redis, { prefix, logger, reads: reads!, dedupMarks: redisDedupLocation(prefix), handOff }) : createMemoryCaseStore();
   const shops = redis ? createRedisShopStatusStore(redis, prefix) : createMemoryShopStatusStore();
   const kv = redis ? createRedisKv(redis, prefix, reads!) : createMemoryKv();

@@ -167,7 +167,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   async function after(c: Case, events: CaseEvent[], notifications: Notification[], before?: Case): Promise<void> {
     if (!deps.afterAppend) return;
     try {
-      await (before ? deps.afterAppend(c, events, notifications, before) : deps.afterAppend(c, events, notifications));
+      await deps.afterAppend(c, events, notifications, before);
     } catch (err) {
       log?.error({ err, caseId: c.id }, 'afterAppend failed; the case change is stored');
     }

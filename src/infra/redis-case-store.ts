@@ -45,7 +45,7 @@ export interface RedisCaseStoreOptions {
    * On a standalone Redis shared with the delivery queues: the hand-off of an append's notifications, done by the
    * append's own script (AppendHandOff); null, or none given, leaves them in the outbox for the outbox worker.
    */
-  handOff?: (caseId: string, notifications: Notification[]) => AppendHandOff | null;
+  handOff?: (notifications: Notification[]) => AppendHandOff | null;
 }
 
 const PAGE = 200;
@@ -358,7 +358,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`, ...(claim !== undefined ? [claimKey(claim)] : [])];
     const mark = opts?.markInbound && options.dedupMarks ? options.dedupMarks(opts.markInbound.key) : null;
     const keys = [...caseKeys, ...reindexKeys(snapshot), ...(mark ? [mark.bucket] : [])];
-    const handOff = notifications.length > 0 ? (options.handOff?.(caseId, notifications) ?? null) : null;
+    const handOff = notifications.length > 0 ? (options.handOff?.(notifications) ?? null) : null;
     const args = [
       caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''), mark ? INBOUND_KEEP_MS : '', mark ? mark.field : '',
       handOff?.args.length ?? 0, ...(handOff?.args ?? []),

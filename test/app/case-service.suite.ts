@@ -37,7 +37,7 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
     let marketplace: Marketplace;
     let now: Date;
     let cases: CaseService;
-    let afterAppend: ReturnType<typeof vi.fn<(c: Case, events: CaseEvent[], notifications: Notification[]) => Promise<void>>>;
+    let afterAppend: ReturnType<typeof vi.fn<(c: Case, events: CaseEvent[], notifications: Notification[], before?: Case) => Promise<void>>>;
 
     beforeEach(async () => {
       const f = await makeFixture();
@@ -89,8 +89,19 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         expect(await store.load(c.id)).toEqual(c);
         expect(await store.openCaseForOrder(DEMO_ORDERS.eligibleNonDelivery)).toBe(c.id);
         expect((await store.peekOutbox(c.id, 10)).map((n) => n.id)).toEqual(['C-000001-1-1']);
-        expect(afterAppend).toHaveBeenCalledWith(c, events, [expect.objectContaining({ id: 'C-000001-1-1', caseId: c.id })]);
+        // No case before an opening: nothing to compare the new nudges with.
+        expect(afterAppend).toHaveBeenCalledWith(c, events, [expect.objectContaining({ id: 'C-000001-1-1', caseId: c.id })], undefined);
         expect((await cases.eligibility(amina, DEMO_ORDERS.eligibleNonDelivery)).openCaseId).toBe(c.id);
+      });
+
+      it('tells afterAppend of a change with the case as it was before it (nudges are replanned from it)', async () => {
+        const { case: opened } = await openNonDelivery();
+        await cases.act(bisou, opened.id, { type: 'Comment', text: 'Je regarde.' });
+        const [after, events, , before] = afterAppend.mock.calls.at(-1)!;
+        expect(events.map((e) => e.type)).toEqual(['comment']);
+        expect(after.version).toBe(2);
+        expect(before).toMatchObject({ id: opened.id, version: 1 });
+        expect(before!.timeline.map((e) => e.type)).toEqual(['opened']);
       });
 
       it('attaches the photos given at opening', async () => {

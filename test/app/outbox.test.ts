@@ -64,7 +64,7 @@ const backends: Array<[string, () => Backend]> = [
       const prefix = `${redis.prefix}${randomBytes(3).toString('hex')}:`;
       let current: OutboxWorker | null = null;
       return {
-        store: createRedisCaseStore(redis.redis, { prefix, handOff: (_caseId, notes) => current?.handOffInAppend(notes) ?? null }),
+        store: createRedisCaseStore(redis.redis, { prefix, handOff: (notes) => current?.handOffInAppend(notes) ?? null }),
         queue: () => createRedisDeliveryQueue(redis.redis, prefix),
         kv: () => createRedisKv(redis.redis, prefix),
         attach: (w) => {

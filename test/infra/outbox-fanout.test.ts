@@ -94,7 +94,7 @@ describe('the hand-off script addressing deliveries (single Redis)', () => {
       const settled: Array<[boolean, string[]]> = [];
       const store = createRedisCaseStore(r.redis, {
         prefix,
-        handOff: (_caseId, notes) => ({
+        handOff: (notes) => ({
           args: queue.handOffArgs!(notes.map((n) => ({ fanOut: { notification: n, identities: links.identitiesLocation!((n.to as { accountId: string }).accountId)!, platforms: PLATFORMS, enqueuedAt: '2026-10-21T08:00:00.000Z' } }))),
           settle: (moved, unaddressed) => settled.push([moved, unaddressed]),
         }),
