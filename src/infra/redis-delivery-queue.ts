@@ -522,6 +522,18 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     wakeReader();
   }
 
+  /** The last read failed: what it may have taken is pending to this process without being held. */
+  let readLost = false;
+
+  /** Claims back, in order, and sends first, the entries of a partition pending to this process that it does not hold. */
+  async function takeBackOrphans(p: Partition): Promise<void> {
+    const pending = (await redis.xpending(p.key, GROUP, '-', '+', 1000, me)) as Array<[string, string, number, number]>;
+    const ids = pending.map(([id]) => id).filter((id) => !p.held.has(id));
+    if (ids.length === 0) return;
+    const taken = await adopt(p, (await redis.xclaim(p.key, GROUP, me, 0, ...ids)) as ClaimedEntry[]);
+    log.warn({ stream: p.key, items: taken }, 'delivery entries of a read whose answer was lost: taken back and sent first');
+  }
+
   async function readLoop(): Promise<void> {
     while (!stopping) {
       // With no beat for STALE_BEATS periods (Redis unreachable, a long pause), our view of the owners may be stale: read nothing.
@@ -537,6 +549,19 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         });
         continue;
       }
+      // A read whose answer was lost (a connection dropped, Redis restarting) may have taken entries all the same: they
+      // are older than anything the next read returns, so they are taken back first, or a recipient's order breaks.
+      if (readLost) {
+        try {
+          for (const p of streams) await takeBackOrphans(p);
+          readLost = false;
+        } catch (err) {
+          if (stopping) return;
+          log.warn({ err }, 'delivery entries of a lost read not taken back yet, trying again shortly');
+          await new Promise((r) => setTimeout(r, heartbeatMs));
+          continue;
+        }
+      }
       // Per stream read: its key, the entries read, its last id.
       let read: Array<[string, Array<[string, string[] | null]>, string]> = [];
       // Where to wait for more once this read is handed out: none when a stream gave a full batch (read again at once).
@@ -548,6 +573,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       } catch (err) {
         if (stopping) return;
         log.warn({ err }, 'delivery read failed, reading again shortly');
+        readLost = true;
         if (/NOGROUP/.test(String(err))) await ensureGroups().catch(() => {});
         await new Promise((r) => setTimeout(r, heartbeatMs));
         continue;

@@ -292,6 +292,46 @@ describe('Redis delivery streams across processes', () => {
     expect(new Set(sent.map((i) => i.lastError))).toEqual(new Set(['survivor']));
   });
 
+  it('sends first, in order, what a read whose answer was lost had taken, before anything read after it', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const conn = r.connect();
+    // The first read that takes entries runs in Redis, then its answer is lost on the way back (a dropped connection).
+    let lost = 0;
+    const reads = new Proxy(conn, {
+      get(target, prop) {
+        if (prop === 'evalsha') {
+          return async (...args: unknown[]) => {
+            const reply = await (target.evalsha as (...a: unknown[]) => Promise<unknown>)(...args);
+            const tookSome = Array.isArray(reply) && reply.some((s) => Array.isArray(s) && Array.isArray(s[1]) && s[1].length > 0);
+            if (tookSome && lost === 0) {
+              lost += 1;
+              throw new Error('Connection is closed.');
+            }
+            return reply;
+          };
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const queue = createRedisDeliveryQueue(r.connect(), prefix, { reads, consumerName: 'lossy' });
+    await start(queue, sent, 'lossy');
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    await new Promise((res) => setTimeout(res, 1000));
+    const target = targets[0]!;
+    const stream = `${prefix}{dlv}:x:teams:${partitionOf(target, 8)}`;
+    const producer = createRedisDeliveryQueue(r.redis, prefix);
+    await producer.enqueue([item('n-1', target)]);
+    // n-1 is taken by the read whose answer is lost; n-2 comes right after.
+    await until(async () => lost === 1);
+    await producer.enqueue([item('n-2', target)]);
+    await until(() => sent.length === 2);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(sent.map((i) => i.notification.id)).toEqual(['n-1', 'n-2']);
+    expect(await r.redis.xlen(stream)).toBe(0);
+  });
+
   it('takes back an entry pending to itself that it does not hold (an acknowledgement Redis lost), and sends it', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
