@@ -10,7 +10,12 @@ const SLOT_TTL_MS = 30 * 24 * 3600_000;
 export interface ButtonSlots {
   /** Records `ref` as the slot's message and returns the one it replaces (undefined when none or the same). */
   swap(conversationId: string, slot: string, ref: string): Promise<string | undefined>;
+  /** Empties the slot (OutMessage.clearSlots) and returns the message that held it (undefined when none). */
+  clear(conversationId: string, slot: string): Promise<string | undefined>;
 }
+
+/** An emptied slot: a ref no message has, so that the next `swap` retires nothing and `clear` finds nothing. */
+const EMPTY = '';
 
 export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
   const key = (conversationId: string, slot: string) => `${platform}:slot:${conversationId}:${slot}`;
@@ -23,7 +28,18 @@ export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
         previous = await kv.get<string>(k);
         await kv.set(k, ref, SLOT_TTL_MS);
       }
-      return previous !== undefined && previous !== ref ? previous : undefined;
+      return previous !== undefined && previous !== EMPTY && previous !== ref ? previous : undefined;
+    },
+    async clear(conversationId, slot) {
+      const k = key(conversationId, slot);
+      let previous: string | undefined;
+      // Exchanged rather than deleted, so that a message taking the slot meanwhile is not forgotten.
+      if (kv.exchange) previous = await kv.exchange<string>(k, EMPTY, SLOT_TTL_MS);
+      else {
+        previous = await kv.get<string>(k);
+        await kv.set(k, EMPTY, SLOT_TTL_MS);
+      }
+      return previous !== undefined && previous !== EMPTY ? previous : undefined;
     },
   };
 }

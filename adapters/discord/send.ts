@@ -135,6 +135,11 @@ export function createDiscordSender(deps: DiscordSenderDeps) {
       const previous = await slots.swap(channelId, out.slot, card);
       if (previous) await retire(channelId, previous);
     }
+    // A closed case: the last messages of the slots this one ends lose their buttons too.
+    for (const slot of out.clearSlots ?? []) {
+      const previous = await slots.clear(channelId, slot);
+      if (previous && !ids.includes(previous)) await retire(channelId, previous);
+    }
     if (!out.replaceKey || !card) return;
     const key = `dc:card:${channelId}:${out.replaceKey}`;
     const previous = await kv.get<string>(key);

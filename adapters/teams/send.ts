@@ -84,6 +84,15 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
     if (previous) await retire(ctx, previous);
   }
 
+  /** A closed case (OutMessage.clearSlots): the last cards of the slots this message ends lose their buttons. */
+  async function clearSlots(ctx: TurnContext, out: OutMessage, posted: string[]): Promise<void> {
+    if (!slots || !out.clearSlots) return;
+    for (const slot of out.clearSlots) {
+      const previous = await slots.clear(ctx.activity.conversation.id, slot);
+      if (previous && !posted.includes(previous)) await retire(ctx, previous);
+    }
+  }
+
   /** Runs `fn` in a proactive turn on a stored reference; its errors reach the caller, not the turn error handler. */
   async function proactive<T>(ref: TeamsReference, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let result: { value: T } | null = null;
@@ -178,12 +187,14 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
       const textIds = await post(ctx, texts);
       await Promise.all([opts.onSent?.(), remember(out, conversationId, [previous, ...textIds])]);
       await takeSlot(ctx, out, previous, last);
+      await clearSlots(ctx, out, [previous, ...textIds]);
       return [previous, ...textIds];
     }
     const ids = await post(ctx, activities);
     await Promise.all([opts.onSent?.(), remember(out, conversationId, ids)]);
     const lastId = ids.at(-1);
     if (lastId && hasCard(last)) await takeSlot(ctx, out, lastId, last);
+    await clearSlots(ctx, out, ids);
     if (key && lastId && hasCard(last)) {
       await refs.setCard(conversationId, key, lastId);
       // The older copy keeps showing the case, without buttons that would act on a stale state.

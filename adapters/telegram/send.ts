@@ -62,11 +62,19 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
     await api.editMessageReplyMarkup(chatId, messageId).catch((err: unknown) => logger.debug({ err, chatId, messageId }, 'buttons not retired'));
   }
 
-  /** The message now holding the slot's buttons: the previous one in the slot loses them. */
+  /**
+   * The message now holding the slot (with buttons or without: a closed case's card): the previous one in the slot
+   * loses its buttons, and so do the last ones of the slots the message ends (OutMessage.clearSlots).
+   */
   async function takeSlot(out: OutMessage, messageId: number | undefined): Promise<void> {
-    if (!out.slot || messageId === undefined) return;
-    const previous = await slots.swap(out.target.conversationId, out.slot, String(messageId));
-    if (previous !== undefined) await retire(out.target.conversationId, Number(previous));
+    if (messageId === undefined) return;
+    const chatId = out.target.conversationId;
+    const previous = await Promise.all([
+      out.slot ? slots.swap(chatId, out.slot, String(messageId)) : undefined,
+      ...(out.clearSlots ?? []).map((slot) => slots.clear(chatId, slot)),
+    ]);
+    const gone = new Set(previous.filter((p): p is string => p !== undefined && p !== String(messageId)));
+    await Promise.all([...gone].map((p) => retire(chatId, Number(p))));
   }
 
   async function callbackData(token: string): Promise<string> {
@@ -156,7 +164,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       const previous = cardKey ? await cards.get(chatId, cardKey) : undefined;
       if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId && !out.card?.photos?.length) {
         if (await editInPlace(chatId, previous, view, markup)) {
-          await Promise.all([ctx.onSent?.(), remember(out, chatId, [{ message_id: previous } as Message]), markup ? takeSlot(out, previous) : undefined]);
+          await Promise.all([ctx.onSent?.(), remember(out, chatId, [{ message_id: previous } as Message]), takeSlot(out, previous)]);
           return [previous];
         }
       }
@@ -166,7 +174,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       await Promise.all([
         ctx.onSent?.(),
         remember(out, chatId, sent),
-        markup ? takeSlot(out, card?.message_id) : undefined,
+        out.slot || out.clearSlots ? takeSlot(out, card?.message_id) : undefined,
         cardKey && card ? cards.set(chatId, cardKey, card.message_id) : undefined,
       ]);
       // The older copy of the card keeps stale buttons otherwise.

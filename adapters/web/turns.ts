@@ -41,6 +41,13 @@ export function createTurns(deps: {
       // The older message's buttons are greyed out on the page.
       if (previous !== undefined) hub.push(pane, { kind: 'retire', at: event.at, retire: previous });
     }
+    // A closed case: the last messages of the slots this one ends lose their buttons too.
+    for (const slot of out.clearSlots ?? []) {
+      const key = `${pane.id}\u0000${slot}`;
+      const previous = slots.get(key);
+      slots.delete(key);
+      if (previous !== undefined && previous !== event.seq) hub.push(pane, { kind: 'retire', at: event.at, retire: previous });
+    }
     const subject = messageSubject(out);
     if (subject) await deps.threads.rememberMessage('web', pane.id, String(event.seq), subject);
     return event;

@@ -40,6 +40,7 @@ export function notificationsFor(c: Case, events: CaseEvent[], policy: Policy = 
         body: say.body(to),
         ...((typeof say.card === 'function' ? say.card(to) : say.card) ? { card: true } : {}),
         ...(say.blobId ? { blobId: say.blobId } : {}),
+        ...(e.type === 'closed' ? { closing: true } : {}),
         createdAt: e.at,
         ...(actorRole !== 'system' ? { from: { accountId: e.actor.accountId } } : {}),
         // Support is one team: when a member acted, the staff channel they acted in already shows it.

@@ -44,6 +44,8 @@ export interface Notification {
   offerReinstatement?: string;
   /** Support notifications only: skip this platform's staff channel (the acting support member's, where the reply already shows). */
   exceptPlatform?: Platform;
+  /** It tells of the case's closing: the buttons its recipient still has on the case are taken off (OutMessage.clearSlots). */
+  closing?: boolean;
   /** Whose action caused it: told when it cannot reach its recipient anywhere (bot blocked, DMs closed). */
   from?: { accountId: string };
 }

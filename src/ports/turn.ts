@@ -118,6 +118,11 @@ export interface OutMessage {
    * (`case:<id>` for a case's card and its confirmations, `order:<id>`, `prompt` for a flow's questions).
    */
   slot?: string;
+  /**
+   * Slots this message ends (a case closed): the adapter removes or disables the buttons of the last message it
+   * posted in each of them in this chat, and leaves them empty. Never this message's own `slot`.
+   */
+  clearSlots?: string[];
 }
 
 /** The engine's answer to one turn. */

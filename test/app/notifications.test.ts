@@ -79,6 +79,8 @@ describe('notificationsFor: who hears about what', () => {
     expect(closing).toContain('If that is not so, press "Ask for a check" before');
     expect(closing).toMatch(/November 20, 2026/);
     expect(ns[1]!.card).toBe(true);
+    // Only the closing notice ends the buttons the buyer still has on the case (OutMessage.clearSlots at delivery).
+    expect(ns.map((n) => n.closing === true)).toEqual([false, true]);
   });
 
   it('a buyer’s request to check a closing goes to support with the case card, nobody else', () => {

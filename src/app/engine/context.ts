@@ -143,6 +143,19 @@ export type EarlySubject = { caseId: string } | { orderId: string } | null;
 export const buttonSlot = (out: Pick<OutMessage, 'caseId' | 'orderId'>, owner: string): string =>
   `${owner}|${out.caseId ? `case:${out.caseId}` : out.orderId ? `order:${out.orderId}` : 'prompt'}`;
 
+/** The slot of a notification with buttons: a notified card, or a relayed message with its Reply button. */
+export const noticeSlot = (kind: 'card' | 'reply', out: Pick<OutMessage, 'caseId' | 'orderId'>, owner: string): string => `notice:${kind}:${buttonSlot(out, owner)}`;
+
+/**
+ * Every slot in which a case's buttons can be live for one owner in a chat (their replies' cards and confirmations,
+ * the cards and relayed messages notified to them): the slots a message closing the case ends (OutMessage.clearSlots),
+ * less its own.
+ */
+export function closedCaseSlots(caseId: string, owner: string, own?: string): string[] {
+  const slots = [buttonSlot({ caseId }, owner), noticeSlot('card', { caseId }, owner), noticeSlot('reply', { caseId }, owner)];
+  return slots.filter((s) => s !== own);
+}
+
 /** A message id with arguments. */
 export const m = (id: string, args?: MessageArgs): Msg => (args ? { id, args } : { id });
 

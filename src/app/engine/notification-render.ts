@@ -14,7 +14,7 @@ import { createActionTokens, SUPPORT_OWNER, type ActionTokens } from './actions.
 import type { LanguageDetector } from '../language.js';
 import { buildCard, type ViewerRole } from './cards.js';
 import { livePhotos } from '../../domain/retention.js';
-import { buttonSlot } from './context.js';
+import { closedCaseSlots, noticeSlot } from './context.js';
 
 export interface NotificationRendererDeps {
   links: LinkStore;
@@ -127,7 +127,10 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
       }
       // A notification supersedes the previous notification of its kind (card, relayed message with Reply), never a
       // prompt or confirmation the recipient is answering: it arrives on its own time, not as the next step of theirs.
-      if (n.card || out.choices) out.slot = `notice:${n.card ? 'card' : 'reply'}:${buttonSlot(out, who.accountId ?? SUPPORT_OWNER)}`;
+      const slotOwner = who.accountId ?? SUPPORT_OWNER;
+      if (n.card || out.choices) out.slot = noticeSlot(n.card ? 'card' : 'reply', out, slotOwner);
+      // The case is closed: the buttons the recipient still has on it go (those this message brings, a contest offer, stay).
+      if (n.closing && n.caseId) out.clearSlots = closedCaseSlots(n.caseId, slotOwner, out.slot);
       if (!n.card || !n.caseId) return out;
       const c = await (reads.case ?? deps.store.load(n.caseId));
       if (!c) {

@@ -212,13 +212,20 @@ describe('Discord: only live buttons (issue 13)', () => {
     w.dc.clickButton({ user: USERS.bisou, messageId: card.id, customId: withButton(w, dm, label(w, 'engine-action-refund-full')).button.custom_id });
     await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${older.id}` && c.body?.components?.length === 0)).toBe(true));
 
+    const { message: confirmation, button: confirm } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));
     await w.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
-    const { message: confirmation } = await eventually(() => withButton(w!, dm, label(w!, 'engine-choice-confirm')));
-    const stale = await press(w, USERS.bisou, dm, label(w, 'engine-choice-confirm'));
+    // The closing notice takes the buttons off what the seller still has on the case: the card and the confirmation.
+    const retired = (id: string) => w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${id}` && c.body?.components?.length === 0);
+    await eventually(() => expect(retired(card.id) && retired(confirmation.id)).toBe(true));
+    // A client that still shows the confirmation's button: pressing it answers what changed.
+    const pressed = w.dc.clickButton({ user: USERS.bisou, messageId: confirmation.id, customId: confirm.custom_id });
+    const stale = await eventually(() => {
+      const replies = w!.dc.repliesTo(pressed);
+      if (replies.length === 0 || replies.some((r) => !r.content && r.embeds.length === 0)) throw new Error('no answer yet');
+      return replies;
+    });
     expect(stale[0].content).toMatch(/ne s’applique plus : le litige C-000001 est clos/);
     expect(await w.p.marketplace.refunds('CC-1001')).toHaveLength(0);
-    // The pressed confirmation is done with: its buttons go too.
-    await eventually(() => expect(w!.dc.calls.some((c) => c.method === 'PATCH' && c.path === `/channels/${dm}/messages/${confirmation.id}` && c.body?.components?.length === 0)).toBe(true));
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StandinUser } from '../../support/telegram-standin.js';
 import { seen, startTeamsApp, type TeamsApp } from './app-harness.js';
-import { agent, amina, bisou, STAFF, until, visible } from './harness.js';
+import { agent, amina, bisou, buttonsOf, cardOf, STAFF, until, visible } from './harness.js';
 
 const DESCRIPTION = 'Le colis devait arriver il y a une semaine : rien <reçu> & *aucune* nouvelle';
 const tgBisou: StandinUser = { id: 7002, first_name: 'Bisou', language_code: 'fr' };
@@ -99,9 +99,15 @@ describe('Teams: only live buttons (issue 13)', () => {
     // The older confirmation is updated in place (PUT) without its buttons.
     await until(() => app.standin.updated().some((u) => u.activityId === older.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the older confirmation retired');
 
-    await app.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
     const confirmation = await app.expectMessage(bisou.chat, /Rembourser .* à l’acheteur/);
-    await app.press(bisou, 'Confirmer');
+    const card = await app.expectMessage(bisou.chat, /Nouveau litige C-000001/);
+    const confirm = buttonsOf(cardOf(confirmation.body)).find((b) => b.title.includes('Confirmer'))!;
+    await app.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'BuyerClose' });
+    // The closing notice updates the seller's card and confirmation to their versions without buttons.
+    const retired = (id: string | undefined) => app.standin.updated().some((u) => u.activityId === id && !JSON.stringify(u.body).includes('Action.Submit'));
+    await until(() => retired(card.id) && retired(confirmation.id), 'the card and the confirmation retired by the closing');
+    // A client that still shows the confirmation's button: pressing it answers what changed.
+    await app.post(app.act.submit(bisou, confirm.token, confirmation.id!));
     await app.expectMessage(bisou.chat, /ne s’applique plus : le litige C-000001 est clos/);
     expect(await app.p.marketplace.refunds('CC-1001')).toHaveLength(0);
     await until(() => app.standin.updated().some((u) => u.activityId === confirmation.id && !JSON.stringify(u.body).includes('Action.Submit')), 'the pressed confirmation retired');

@@ -215,6 +215,28 @@ describe('web playground: notifier', () => {
     expect(buyerEvents.events.some((e) => e.caseId === 'C-000008')).toBe(false);
   });
 
+  it('a message that ends a case’s slots (the case closed) greys out the last buttons in each of them, and only those', async () => {
+    const { base, pick, adapter, deps } = await start();
+    const buyer = await pick('buyer', 'acc-amina');
+    const events = await stream(base, buyer);
+    const link = (await deps.links.get('web', buyer))!;
+    const base0 = { target: { conversationId: buyer }, locale: 'fr', timezone: 'Africa/Kinshasa', body: [{ id: 'web-hint-seller' }], caseId: 'C-000007' };
+    const card = 'notice:card:acc-amina|case:C-000007';
+    const other = 'notice:card:acc-amina|case:C-000008';
+    await adapter.notifier.deliver({ link }, { ...base0, slot: card });
+    const first = await events.until((e) => e.kind === 'bot' && e.caseId === 'C-000007');
+    await adapter.notifier.deliver({ link }, { ...base0, caseId: 'C-000008', slot: other });
+    const second = await events.until((e) => e.kind === 'bot' && e.caseId === 'C-000008');
+    await adapter.notifier.deliver({ link }, { ...base0, clearSlots: [card, 'acc-amina|case:C-000007'] });
+    const retired = await events.until((e) => e.kind === 'retire');
+    expect(retired.retire).toBe(first.seq);
+    // Ended once: a second closing notice finds nothing left to grey out; the other case's buttons stay.
+    await adapter.notifier.deliver({ link }, { ...base0, body: [{ id: 'web-hint-buyer' }], clearSlots: [card] });
+    await events.until((e) => e.kind === 'bot' && e.seq > retired.seq && e.caseId === 'C-000007');
+    expect(events.events.filter((e) => e.kind === 'retire').map((e) => e.retire)).toEqual([first.seq]);
+    expect(events.events.some((e) => e.kind === 'retire' && e.retire === second.seq)).toBe(false);
+  });
+
   it('reports a pane that is gone as blocked, so the outbox stops trying', async () => {
     const { adapter } = await start();
     const link = { platform: 'web' as const, userId: 'w-gone', accountId: 'acc-amina', address: 'w-gone', linkedAt: '2026-11-20T10:00:00Z' };

@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
-import { m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
+import { closedCaseSlots, m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
 import type { TurnInput } from '../../../ports/turn.js';
 import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
@@ -90,7 +90,9 @@ export const cardOwner = (t: Turn, role: ViewerRole): string => (role === 'suppo
 export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, body: Msg[] = []): Promise<void> {
   const card = await buildCard({ marketplace: e.deps.marketplace, tokens: e.tokens, policy: e.deps.policy, languageDetector: e.deps.languageDetector }, c, role, cardOwner(t, role), t.now);
   // After a button, the card shown earlier is out of date: platforms that can edit replace it in place.
-  say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
+  const out = say(t, body, { card, caseId: c.id, ...(t.input.content.type === 'action' ? { replaceKey: `case-card:${c.id}` } : {}) });
+  // A closed case's card comes without buttons: the ones this user still has on the case elsewhere in the chat go too.
+  if (c.status === 'closed') out.clearSlots = closedCaseSlots(c.id, cardOwner(t, role), out.slot);
 }
 
 function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatch' | 'delivered' | 'in_transit' {
