@@ -33,7 +33,7 @@ export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
     async clear(conversationId, slot) {
       const k = key(conversationId, slot);
       let previous: string | undefined;
-      // Exchanged rather than deleted, so that a message taking the slot meanwhile is not forgotten.
+      // One step (read and empty): a message taking the slot at the same moment is either retired here or keeps it.
       if (kv.exchange) previous = await kv.exchange<string>(k, EMPTY, SLOT_TTL_MS);
       else {
         previous = await kv.get<string>(k);
