@@ -25,7 +25,7 @@ import { testRedis, TEST_REDIS_URL, type TestRedis } from '../support/redis.js';
  * The relay to the seller: 3 (median of the turns; before: 14.4, then 5.3 on 2026-12-06).
  */
 const WARM_TURN_ROUND_TRIPS = 3;
-const COLD_TURN_ROUND_TRIPS = 4;
+const COLD_TURN_ROUND_TRIPS = 3;
 const RELAY_ROUND_TRIPS = 3;
 
 describe('Redis round trips of a case turn (Palabre in process, Telegram adapter, real Redis)', () => {
