@@ -102,3 +102,35 @@ suite('redis', async () => {
   r = await testRedis();
   return { kv: () => createRedisKv(r.connect(), r.prefix), cleanup: () => r.cleanup() };
 });
+
+describe('LinkStore on a single Redis: the link and its account’s language in one read', () => {
+  let rr: TestRedis;
+  beforeAll(async () => {
+    rr = await testRedis();
+  });
+  afterAll(() => rr.cleanup());
+
+  it('gives the language of the account the link names now, relinked or not', async () => {
+    const store = createLinkStore(createRedisKv(rr.connect(), rr.prefix));
+    expect(createLinkStore(createMemoryKv()).getWithLocale).toBeUndefined();
+    await store.setLocale('acc-one', 'sw');
+    await store.setLocale('acc-two', 'en');
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: null, locale: null });
+    await store.put(link({ accountId: 'acc-one', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: await store.get('telegram', 'u1'), locale: 'sw' });
+    await store.put(link({ accountId: 'acc-two', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: expect.objectContaining({ accountId: 'acc-two' }), locale: 'en' });
+    await store.put(link({ accountId: 'acc-three', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: expect.objectContaining({ accountId: 'acc-three' }), locale: null });
+    await store.setLocale('acc-three', 'ln');
+    expect((await store.getWithLocale!('telegram', 'u1')).locale).toBe('ln');
+  });
+
+  it('reads the language of an account whose id the store writes escaped (a leading colon) as getLocale does', async () => {
+    const store = createLinkStore(createRedisKv(rr.connect(), rr.prefix));
+    await store.setLocale(':acc-colon', 'en');
+    await store.setLocale('::acc-colon', 'sw');
+    await store.put(link({ accountId: ':acc-colon', userId: 'u-colon' }));
+    expect(await store.getWithLocale!('telegram', 'u-colon')).toEqual({ link: expect.objectContaining({ accountId: ':acc-colon' }), locale: 'en' });
+  });
+});
