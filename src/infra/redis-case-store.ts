@@ -202,7 +202,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     const snap = decodeEntry<StoredSnapshot>(snapRaw);
     const stored = events ?? [];
     const cached = timelines.get(subject);
-    const held = cached && cached.length <= stored.length && sameCase(cached, snap) ? cached : [];
+    const held = cached && cached.length <= stored.length ? cached : [];
     let timeline = held.concat(stored.slice(held.length).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))));
     // A cache that does not fit the stored case (its keys were deleted and the id reused): decoded afresh.
     if (held.length > 0 && (timeline.length !== snap.version || !sameCase(timeline, snap))) timeline = stored.map((e) => deepFreeze(decodeEntry<CaseEvent>(e)));
