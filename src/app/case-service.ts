@@ -336,6 +336,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async get(who, caseId, opts) {
       const account = who.platform === 'system' ? null : await requireAccount(who);
       const read = opts?.read && opts.read.caseId === caseId ? readAhead.get(opts.read) : undefined;
+      // Once: a later look reads the store afresh.
+      if (opts?.read) readAhead.delete(opts.read);
       if (read === null) throw new NotFoundError('CASE_NOT_FOUND', undefined, { caseId });
       const c = read ?? (await loadCase(caseId));
       const visible = visibleTo(c, resolveRole(who, c, account));

@@ -203,7 +203,10 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
-  const chosen = supported(e, account ? await accountLocale(e, t, account.id) : prefs.locale);
+  // What the first reads read of a language serves the first binding only.
+  const early = t.early && { locale: t.early.locale, linked: t.early.linkLocale };
+  if (t.early) t.early.locale = t.early.linkLocale = undefined;
+  const chosen = supported(e, account ? await accountLocale(e, account.id, early) : prefs.locale);
   const established = chosen ?? supported(e, account?.locale) ?? supported(e, prefs.detected);
   const guess = text && e.deps.languageDetector ? e.deps.languageDetector.detect(text) : null;
   const detected = guess ? supported(e, guess.lang) : null;
@@ -220,17 +223,11 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.locale = detected ?? supported(e, languageHint) ?? e.deps.defaultLocale;
 }
 
-/** The account's chosen language: read with the turn's first reads when they read it for this account, else now. */
-async function accountLocale(e: EngineCtx, t: Turn, accountId: string): Promise<string | null> {
-  const early = t.early?.locale;
-  if (early) t.early!.locale = undefined;
-  if (early?.accountId === accountId) return early.got;
-  const linked = t.early?.linkLocale;
-  if (linked) {
-    t.early!.linkLocale = undefined;
-    const got = await linked;
-    if (got?.accountId === accountId) return got.locale;
-  }
+/** The account's chosen language: as the turn's first reads read it when they read it for this account, else read now. */
+async function accountLocale(e: EngineCtx, accountId: string, early?: { locale: EarlyReads['locale']; linked: EarlyReads['linkLocale'] }): Promise<string | null> {
+  if (early?.locale?.accountId === accountId) return early.locale.got;
+  const linked = await early?.linked;
+  if (linked?.accountId === accountId) return linked.locale;
   return e.deps.links.getLocale(accountId);
 }
 
