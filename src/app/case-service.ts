@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Marketplace } from '../ports/marketplace.js';
 import type { Notification } from '../ports/notification.js';
 import type { ShopStatusStore } from '../ports/shop-status.js';
+import { orderOfSubject, type SubjectLocation } from '../ports/threads.js';
 import { askRefunds, refundRecords } from './case-refunds.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -33,6 +34,11 @@ export interface CaseResult {
   events: CaseEvent[];
 }
 
+/** A case read before anyone asked for it (CaseService.readAt): it comes out only through `get`, access checked. */
+export interface CaseRead {
+  readonly caseId: string;
+}
+
 /** Lists: the caller's own cases, or one of support's queues. */
 export type CaseView = 'mine' | 'escalated' | 'overdue' | 'waiting' | 'all' | 'owned';
 
@@ -48,8 +54,18 @@ export interface CaseService {
    * checked on it, and a changed case (VERSION_CONFLICT) is loaded again. Any other object is ignored.
    */
   act(who: Who, caseId: string, command: CaseCommand, opts?: { loaded?: Case; markInbound?: boolean }): Promise<CaseResult>;
-  /** A case the caller may read; CASE_NOT_FOUND when it does not exist or is none of their business. */
-  get(who: Who, caseId: string): Promise<Case>;
+  /**
+   * A case the caller may read; CASE_NOT_FOUND when it does not exist or is none of their business. `opts.read`: the
+   * case `readAt` read moments ago, to spare a load (ignored unless it is one `readAt` gave, for this case id).
+   */
+  get(who: Who, caseId: string, opts?: { read?: CaseRead }): Promise<Case>;
+  /**
+   * The subject a thread registry stores at `at` (ThreadRegistry.messageEntry) and, when it is a case, that case, read
+   * in one step before the caller is known (stores that can, CaseStore.loadAt; absent elsewhere). The case is not
+   * given out here: `read` is for `get`, which checks the caller's access to it as to any case. `read` is null when
+   * the subject is no case (nothing stored, an order).
+   */
+  readAt?(at: SubjectLocation): Promise<{ subject: string | null; read: CaseRead | null }>;
   /** The caller's role on a case, or null. */
   roleOn(who: Who, c: Case): Promise<'buyer' | 'seller' | 'support' | null>;
   /** Cases of a view, newest first; every view but `mine` is support only (`owned`: the escalated cases the caller took). */
@@ -100,6 +116,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   // The stored case behind each case `get` handed out (notes included): `act` reuses only these, never a
   // caller-built object, so a caller cannot make it decide on a case it did not load from the store.
   const issued = new WeakMap<Case, Case>();
+  // What the store gave for each read `readAt` handed out (null: no such case), for `get` alone to use.
+  const readAhead = new WeakMap<CaseRead, Case | null>();
 
   async function requireAccount(who: Who): Promise<Account> {
     const account = await marketplace.account(who.accountId);
@@ -315,13 +333,29 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       throw new ConflictError('VERSION_CONFLICT', `case ${caseId} kept changing`, { caseId });
     },
 
-    async get(who, caseId) {
+    async get(who, caseId, opts) {
       const account = who.platform === 'system' ? null : await requireAccount(who);
-      const c = await loadCase(caseId);
+      const read = opts?.read && opts.read.caseId === caseId ? readAhead.get(opts.read) : undefined;
+      // Once: a later look reads the store afresh.
+      if (opts?.read) readAhead.delete(opts.read);
+      if (read === null) throw new NotFoundError('CASE_NOT_FOUND', undefined, { caseId });
+      const c = read ?? (await loadCase(caseId));
       const visible = visibleTo(c, resolveRole(who, c, account));
       issued.set(visible, c);
       return visible;
     },
+
+    ...(store.loadAt
+      ? {
+          async readAt(at: SubjectLocation) {
+            const { subject, case: c } = await store.loadAt!(at);
+            if (subject === null || orderOfSubject(subject) !== null) return { subject, read: null };
+            const read: CaseRead = Object.freeze({ caseId: subject });
+            readAhead.set(read, c);
+            return { subject, read };
+          },
+        }
+      : {}),
 
     async roleOn(who, c) {
       if (who.platform === 'system') return null;

@@ -1,6 +1,6 @@
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import type { KeyValue } from '../ports/kv.js';
-import type { RedisClient } from './redis.js';
+import { isCluster, type RedisClient } from './redis.js';
 
 export type { RedisClient };
 
@@ -152,9 +152,28 @@ export function createMemoryKv(): AtomicKeyValue {
 export function createRedisKv(redis: RedisClient, prefix: string, reads: RedisClient = redis): AtomicKeyValue {
   const store = new IoRedisStore(redis, `${prefix}kv:`, reads);
   const keyv = new Keyv({ store, ...keyvOptions });
+  const location = (key: string) => `${prefix}kv:${key}`;
+  /** A stored envelope's value as `keyv.get` gives it (keyv's own decoding), undefined when absent or expired. */
+  const decode = async <T>(raw: string | null): Promise<T | undefined> => {
+    if (raw === null) return undefined;
+    const data = await keyv.deserializeData<T>(raw);
+    if (!data || (typeof data.expires === 'number' && data.expires <= Date.now())) return undefined;
+    return data.value;
+  };
+  // The key followed to is named inside the script, not declared: a single Redis allows it, a Cluster would refuse it.
+  const follow = isCluster(reads) ? null : defineFollow(reads);
   return {
     ...wrap(keyv, (key, raw, ttl) => store.add(key, raw, ttl)),
-    location: (key: string) => `${prefix}kv:${key}`,
+    location,
+    ...(follow
+      ? {
+          async getFollowing<T, U>(key: string, field: string, next: string) {
+            const [raw, id, followedRaw] = (await follow(location(key), field, location(next))) ?? [null];
+            const value = await decode<T>(raw ?? null);
+            return typeof id === 'string' ? { value, followed: { id, value: await decode<U>(followedRaw ?? null) } } : { value };
+          },
+        }
+      : {}),
     async exchange<T>(key: string, value: T, ttlMs?: number) {
       const ttl = positiveTtl(ttlMs);
       return unwrap<T>(await store.exchange(key, envelope(value, ttl), ttl));
@@ -172,4 +191,25 @@ function unwrap<T>(raw: string | null): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * KEYS: a key. ARGV: a field, the location prefix of the key followed to. The value at the key (a keyv envelope) and,
+ * when its value's field is a string, that string and the value at prefix .. string.
+ */
+const FOLLOW_LUA = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return false end
+local ok, envelope = pcall(cjson.decode, raw)
+if not ok or type(envelope) ~= 'table' or type(envelope.value) ~= 'table' then return { raw } end
+local id = envelope.value[ARGV[1]]
+if type(id) ~= 'string' then return { raw } end
+return { raw, id, redis.call('GET', ARGV[2] .. id) }
+`;
+
+type FollowReply = [raw: string | null, id?: string, followed?: string | null] | null;
+
+function defineFollow(reads: RedisClient): (key: string, field: string, next: string) => Promise<FollowReply> {
+  reads.defineCommand('palabreKvFollow', { numberOfKeys: 1, lua: FOLLOW_LUA });
+  return (reads as unknown as Record<string, (...a: string[]) => Promise<FollowReply>>).palabreKvFollow!.bind(reads);
 }

@@ -63,6 +63,22 @@ export function createLinkStore(kv: KeyValue): LinkStore {
 
   const same = (p: Platform, u: string) => (e: Index[number]) => e[0] === p && e[1] === u;
 
+  async function getLocale(accountId: string): Promise<string | null> {
+    const v = await kv.get<unknown>(localeKey(accountId));
+    return typeof v === 'string' ? v : null;
+  }
+
+  /** The link and the locale of the account it names, followed from the link in one read. */
+  async function getWithLocale(platform: Platform, userId: string): Promise<{ link: Link | null; locale: string | null }> {
+    const { value, followed } = await kv.getFollowing!<unknown, unknown>(linkKey(platform, userId), 'accountId', localeKey(''));
+    const parsed = linkSchema.safeParse(value);
+    if (!parsed.success) return { link: null, locale: null };
+    const link = parsed.data;
+    // The script followed the id as stored: should it differ from the decoded one, the locale is read on its own.
+    if (followed?.id !== link.accountId) return { link, locale: await getLocale(link.accountId) };
+    return { link, locale: typeof followed.value === 'string' ? followed.value : null };
+  }
+
   return {
     get,
     async put(link) {
@@ -86,10 +102,8 @@ export function createLinkStore(kv: KeyValue): LinkStore {
       const link = await get(platform, userId);
       if (link) await kv.set(linkKey(platform, userId), { ...link, blockedAt: at });
     },
-    async getLocale(accountId) {
-      const v = await kv.get<unknown>(localeKey(accountId));
-      return typeof v === 'string' ? v : null;
-    },
+    getLocale,
+    ...(kv.getFollowing ? { getWithLocale } : {}),
     async setLocale(accountId, locale) {
       await kv.set(localeKey(accountId), locale);
     },

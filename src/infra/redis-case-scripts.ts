@@ -143,6 +143,22 @@ if not snap then return false end
 return { snap, redis.call('LRANGE', KEYS[2], ARGV[1], -1) }
 `;
 
+/**
+ * READ_LUA for the case a thread registry's entry names (ports/threads.ts SubjectLocation), read in the same step.
+ * KEYS: the conversation's hash, its previous generation. ARGV: the message's field, the case keys' start (`p case:{`).
+ * Returns false (no entry), { subject } (an order subject, an id that is no case id, or no such case), or
+ * { case id, snapshot, the whole timeline }. The case's keys are named here, not declared: a single Redis only.
+ */
+export const READ_AT_LUA = `
+local id = redis.call('HGET', KEYS[1], ARGV[1]) or redis.call('HGET', KEYS[2], ARGV[1])
+if not id then return false end
+if string.len(id) > 64 or not string.match(id, '^[A-Za-z0-9_%-]+$') then return { id } end
+local key = ARGV[2] .. id .. '}'
+local snap = redis.call('GET', key)
+if not snap then return { id } end
+return { id, snap, redis.call('LRANGE', key .. ':events', 0, -1) }
+`;
+
 /** Deletes an order claim only if this case holds it. KEYS: claim. ARGV: caseId. */
 export const RELEASE_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

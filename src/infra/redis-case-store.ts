@@ -8,7 +8,8 @@ import { decodeEntry, encodeEntry } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
-import { INBOUND_KEEP_MS, APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import { INBOUND_KEEP_MS, APPEND_CLAIM_INDEXED_LUA, APPEND_CLAIM_LUA, APPEND_INDEXED_LUA, APPEND_LUA, READ_AT_LUA, READ_LUA, REINDEX_LUA, RELEASE_LUA } from './redis-case-scripts.js';
+import type { SubjectLocation } from '../ports/threads.js';
 import { isCluster, scriptRunner, type RedisClient } from './redis.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -84,6 +85,12 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const reads = options.reads;
   reads?.defineCommand('palabreCaseRead', { numberOfKeys: 2, lua: READ_LUA });
   const readScript = reads ? (reads as unknown as Record<string, (...a: (string | number)[]) => Promise<[Buffer, Buffer[]] | null>>).palabreCaseReadBuffer!.bind(reads) : null;
+  // A case named by a thread registry's entry, read with it (single Redis: the case is not in the entry's slot).
+  const readAtConn = isCluster(redis) ? null : (reads ?? redis);
+  readAtConn?.defineCommand('palabreCaseReadAt', { numberOfKeys: 2, lua: READ_AT_LUA });
+  const readAtScript = readAtConn
+    ? (readAtConn as unknown as Record<string, (...a: (string | number)[]) => Promise<[Buffer, Buffer?, Buffer[]?] | null>>).palabreCaseReadAtBuffer!.bind(readAtConn)
+    : null;
   redis.defineCommand('palabreCaseAppendIndexed', { lua: APPEND_INDEXED_LUA });
   redis.defineCommand('palabreCaseAppendClaimIndexed', { lua: APPEND_CLAIM_INDEXED_LUA });
 
@@ -179,6 +186,31 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     return { ...withOpening(snap, timeline), timeline: timeline.slice() };
   }
 
+  /**
+   * `load` of the case a thread registry's entry names, read with the entry: the whole timeline comes back (the case
+   * was not known before), and only the entries past this process's cached ones are decoded.
+   */
+  async function loadAt(at: SubjectLocation): Promise<{ subject: string | null; case: Case | null }> {
+    const [rawId, snapRaw, events] = (await readAtScript!(at.key, at.previous, at.field, `${prefix}case:{`)) ?? [];
+    if (!rawId) return { subject: null, case: null };
+    const subject = rawId.toString();
+    if (!CASE_ID.test(subject)) return { subject, case: null };
+    if (!Buffer.isBuffer(snapRaw)) {
+      timelines.forget(subject);
+      return { subject, case: null };
+    }
+    const snap = decodeEntry<StoredSnapshot>(snapRaw);
+    const stored = events ?? [];
+    const cached = timelines.get(subject);
+    const held = cached && cached.length <= stored.length ? cached : [];
+    let timeline = held.concat(stored.slice(held.length).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))));
+    // A cache that does not fit the stored case (its keys were deleted and the id reused): decoded afresh.
+    if (held.length > 0 && (timeline.length !== snap.version || !sameCase(timeline, snap))) timeline = stored.map((e) => deepFreeze(decodeEntry<CaseEvent>(e)));
+    if (timeline.length === snap.version) timelines.set(subject, timeline);
+    else timelines.forget(subject);
+    return { subject, case: { ...withOpening(snap, timeline), timeline: timeline.slice() } };
+  }
+
   /** An order's case ids: its field of its bucket, and the sorted set earlier versions kept per order. */
   async function idsOfOrder(orderId: string): Promise<string[]> {
     const [held, legacy] = await Promise.all([redis.hget(orderBucket(orderId), orderId), redis.zrange(idx(`order:${orderId}`), 0, -1)]);
@@ -256,6 +288,8 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     },
 
     load,
+
+    ...(readAtScript ? { loadAt } : {}),
 
     async append(caseId: string, expectedVersion: number, events: CaseEvent[], next: Case, notifications: Notification[], opts?: AppendOptions) {
       checkAppend(caseId, expectedVersion, events, next);

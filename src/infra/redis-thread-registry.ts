@@ -1,7 +1,8 @@
 import type { KeyValue } from '../ports/kv.js';
-import type { ThreadRegistry } from '../ports/threads.js';
+import type { Platform } from '../domain/types.js';
+import type { MessageEntry, ThreadRegistry } from '../ports/threads.js';
 import { createThreadRegistry, MESSAGE_TTL_MS } from './thread-registry.js';
-import type { RedisClient } from './redis.js';
+import { isCluster, type RedisClient } from './redis.js';
 import { createLru } from './lru.js';
 
 /**
@@ -55,6 +56,17 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
   const keepFor = Math.min(ttl, 60_000);
   const knownKey = (key: string, messageId: string) => `${key}\n${messageId}`;
 
+  const knownCase = (key: string, messageId: string): string | null => {
+    const cached = known.get(knownKey(key, messageId));
+    return cached && cached.until > Date.now() ? cached.caseId : null;
+  };
+  /** What was found in the conversation's hash (null: nothing), kept; else what the kv holds from earlier versions. */
+  const found = (platform: Platform, conversationId: string, messageId: string, v: string | null): Promise<string | null> => {
+    if (v === null) return legacy.caseOfMessage(platform, conversationId, messageId);
+    known.set(knownKey(chatKey(platform, conversationId), messageId), { caseId: v, until: Date.now() + keepFor });
+    return Promise.resolve(v);
+  };
+
   return {
     async rememberMessage(platform, conversationId, messageId, caseId) {
       const key = chatKey(platform, conversationId);
@@ -62,8 +74,8 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
     },
     async caseOfMessage(platform, conversationId, messageId) {
       const key = chatKey(platform, conversationId);
-      const cached = known.get(knownKey(key, messageId));
-      if (cached && cached.until > Date.now()) return cached.caseId;
+      const cached = knownCase(key, messageId);
+      if (cached !== null) return cached;
       const reads = opts.reads ?? redis;
       // Both generations at once: one round trip (a pipeline, or the read connection's auto-pipelining).
       const res = opts.reads
@@ -72,14 +84,19 @@ export function createRedisThreadRegistry(redis: RedisClient, prefix: string, kv
             if (err) throw err;
             return v;
           });
-      for (const v of res) {
-        if (typeof v === 'string') {
-          known.set(knownKey(key, messageId), { caseId: v, until: Date.now() + keepFor });
-          return v;
-        }
-      }
-      return legacy.caseOfMessage(platform, conversationId, messageId);
+      return found(platform, conversationId, messageId, res.find((v): v is string => typeof v === 'string') ?? null);
     },
+    // On a Cluster a case is in another slot than the conversation's hash: nobody can read both in one step.
+    ...(isCluster(redis)
+      ? {}
+      : {
+          messageEntry(platform: Platform, conversationId: string, messageId: string): MessageEntry {
+            const key = chatKey(platform, conversationId);
+            const cached = knownCase(key, messageId);
+            if (cached !== null) return { known: cached };
+            return { at: { key, previous: `${key}:prev`, field: messageId }, answer: (v) => found(platform, conversationId, messageId, v) };
+          },
+        }),
     setCaseThread: legacy.setCaseThread,
     caseThread: legacy.caseThread,
     caseOfThread: legacy.caseOfThread,

@@ -2,6 +2,7 @@ import type { Case, CaseEvent } from '../domain/case-model.js';
 import type { CaseStatus } from '../domain/types.js';
 import type { Notification } from './notification.js';
 import type { OutboxHead } from './outbox.js';
+import type { SubjectLocation } from './threads.js';
 
 /** Filters for listing cases; all given fields must match. */
 export interface CaseFilter {
@@ -47,6 +48,12 @@ export interface CaseStore {
   openCaseForOrder(orderId: string): Promise<string | null>;
   /** Loads a case (its `version` is the number of events), or null. */
   load(caseId: string): Promise<Case | null>;
+  /**
+   * Reads the subject a thread registry stores at `at` (ThreadRegistry.messageEntry) and, when it is a case id, `load`s
+   * that case, in one step (stores that can: a single Redis shared with the registry; absent elsewhere).
+   * `subject` is null when nothing is stored there; `case` is null for an order subject or a missing case.
+   */
+  loadAt?(at: SubjectLocation): Promise<{ subject: string | null; case: Case | null }>;
   /**
    * Appends events and the outbox notifications they cause, atomically, if the stored version is
    * still `expectedVersion` (0 for a new case); stores `next` as the new snapshot.

@@ -12,6 +12,12 @@ export interface KeyValue {
   exchange?<T>(key: string, value: T, ttlMs?: number): Promise<T | undefined>;
   /** Where the store keeps a key, for a script of the same store to read it (stores in Redis; the value is keyv's JSON envelope). */
   location?(key: string): string;
+  /**
+   * The value at `key` and, when it is an object whose `field` is a string `id`, the value at `next + id`: the key it
+   * names, read in the same step (stores that can: a single Redis; a Cluster keeps the two keys in other slots).
+   * `followed` is absent when nothing was followed.
+   */
+  getFollowing?<T, U>(key: string, field: string, next: string): Promise<{ value: T | undefined; followed?: { id: string; value: U | undefined } }>;
 }
 
 /** What `Dedup.claim` found: the key is now the caller's, another caller's live claim, or confirmed (handled). */

@@ -32,6 +32,11 @@ export interface LinkStore {
   setBlocked(platform: Platform, userId: string, at: string | null): Promise<void>;
   /** The account's chosen language, if it chose one. */
   getLocale(accountId: string): Promise<string | null>;
+  /**
+   * `get` and the `getLocale` of the account the link names, in one read (stores that can: a single Redis; absent
+   * elsewhere). `locale` is null when there is no link.
+   */
+  getWithLocale?(platform: Platform, userId: string): Promise<{ link: Link | null; locale: string | null }>;
   /** Records the account's chosen language. */
   setLocale(accountId: string, locale: string): Promise<void>;
 }

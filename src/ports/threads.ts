@@ -16,12 +16,31 @@ export function messageSubject(out: { caseId?: string; orderId?: string }): stri
   return out.caseId ?? (out.orderId ? orderSubject(out.orderId) : null);
 }
 
+/** Where a sent message's subject is stored: field `field` of hash `key`, else of its previous generation `previous`. */
+export interface SubjectLocation {
+  key: string;
+  previous: string;
+  field: string;
+}
+
+/**
+ * `caseOfMessage` in two halves (ThreadRegistry.messageEntry), for a store that reads the entry together with what it
+ * names (CaseStore.loadAt): the answer known in process, or where the entry is and what to answer once it is read there.
+ */
+export type MessageEntry = { known: string } | { at: SubjectLocation; answer(found: string | null): Promise<string | null> };
+
 /** Which platform messages and threads belong to which case (or order, see `orderSubject`). */
 export interface ThreadRegistry {
   /** Remembers that a message the bot sent is about a case (or an order's `orderSubject`), so a reply to it is a comment. */
   rememberMessage(platform: Platform, conversationId: string, messageId: string, caseId: string): Promise<void>;
   /** The case (or `orderSubject`) a sent message is about, or null. */
   caseOfMessage(platform: Platform, conversationId: string, messageId: string): Promise<string | null>;
+  /**
+   * `caseOfMessage` for a caller that reads the entry itself (registries that can: a single Redis; absent elsewhere):
+   * `answer(found)`, given what was read at `at` (null: nothing), gives what `caseOfMessage` would have (an entry not
+   * found there is looked up where earlier versions kept it) and keeps it as `caseOfMessage` does.
+   */
+  messageEntry?(platform: Platform, conversationId: string, messageId: string): MessageEntry;
   /** Records a case's thread on a platform for an audience (`parties`, `staff`, or an account id). */
   setCaseThread(platform: Platform, caseId: string, audience: string, address: string): Promise<void>;
   /** A case's thread address on a platform for an audience, or null. */

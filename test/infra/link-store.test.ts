@@ -1,4 +1,7 @@
+import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisCaseStore } from '../../src/infra/redis-case-store.js';
+import { createRedisThreadRegistry } from '../../src/infra/redis-thread-registry.js';
 import { createMemoryKv, createRedisKv } from '../../src/infra/kv.js';
 import { createLinkStore } from '../../src/infra/link-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
@@ -101,4 +104,54 @@ let r: TestRedis;
 suite('redis', async () => {
   r = await testRedis();
   return { kv: () => createRedisKv(r.connect(), r.prefix), cleanup: () => r.cleanup() };
+});
+
+describe('LinkStore on a single Redis: the link and its account’s language in one read', () => {
+  let rr: TestRedis;
+  beforeAll(async () => {
+    rr = await testRedis();
+  });
+  afterAll(() => rr.cleanup());
+
+  it('gives the language of the account the link names now, relinked or not', async () => {
+    const store = createLinkStore(createRedisKv(rr.connect(), rr.prefix));
+    expect(createLinkStore(createMemoryKv()).getWithLocale).toBeUndefined();
+    await store.setLocale('acc-one', 'sw');
+    await store.setLocale('acc-two', 'en');
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: null, locale: null });
+    await store.put(link({ accountId: 'acc-one', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: await store.get('telegram', 'u1'), locale: 'sw' });
+    await store.put(link({ accountId: 'acc-two', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: expect.objectContaining({ accountId: 'acc-two' }), locale: 'en' });
+    await store.put(link({ accountId: 'acc-three', userId: 'u1' }));
+    expect(await store.getWithLocale!('telegram', 'u1')).toEqual({ link: expect.objectContaining({ accountId: 'acc-three' }), locale: null });
+    await store.setLocale('acc-three', 'ln');
+    expect((await store.getWithLocale!('telegram', 'u1')).locale).toBe('ln');
+  });
+
+  it('is not offered on a Cluster (nor are the reply entry and its case in one step): there each read stays in its own', async () => {
+    const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true });
+    try {
+      const kv = createRedisKv(cluster, 'c:', cluster);
+      expect(kv.getFollowing).toBeUndefined();
+      expect(createLinkStore(kv).getWithLocale).toBeUndefined();
+      expect(createRedisThreadRegistry(cluster, 'c:', kv, { reads: cluster }).messageEntry).toBeUndefined();
+      expect(createRedisCaseStore(cluster, { prefix: 'c:', reads: cluster }).loadAt).toBeUndefined();
+      // The same on a single Redis, for contrast.
+      const single = createRedisKv(rr.redis, rr.prefix);
+      expect(createLinkStore(single).getWithLocale).toBeTypeOf('function');
+      expect(createRedisThreadRegistry(rr.redis, rr.prefix, single).messageEntry).toBeTypeOf('function');
+      expect(createRedisCaseStore(rr.redis, { prefix: rr.prefix }).loadAt).toBeTypeOf('function');
+    } finally {
+      cluster.disconnect();
+    }
+  });
+
+  it('reads the language of an account whose id the store writes escaped (a leading colon) as getLocale does', async () => {
+    const store = createLinkStore(createRedisKv(rr.connect(), rr.prefix));
+    await store.setLocale(':acc-colon', 'en');
+    await store.setLocale('::acc-colon', 'sw');
+    await store.put(link({ accountId: ':acc-colon', userId: 'u-colon' }));
+    expect(await store.getWithLocale!('telegram', 'u-colon')).toEqual({ link: expect.objectContaining({ accountId: ':acc-colon' }), locale: 'en' });
+  });
 });

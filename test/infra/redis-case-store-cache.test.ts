@@ -4,6 +4,9 @@ import { evolve } from '../../src/domain/decider.js';
 import type { Actor } from '../../src/domain/types.js';
 import { encodeEntry } from '../../src/infra/case-codec.js';
 import { createRedisCaseStore, type RedisCaseStore } from '../../src/infra/redis-case-store.js';
+import { createRedisKv } from '../../src/infra/kv.js';
+import { createRedisThreadRegistry } from '../../src/infra/redis-thread-registry.js';
+import { orderSubject, type SubjectLocation } from '../../src/ports/threads.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 
 let r: TestRedis;
@@ -115,5 +118,78 @@ describe('Redis case store: timelines kept in the process', () => {
     for (let i = 1; i <= 4; i++) cases.push(await comment(store, await openCase(store, `C-00010${i}`), `Message ${i}.`));
     for (const c of cases) expect(await store.load(c.id)).toEqual(c);
     for (const c of cases.reverse()) expect(await store.load(c.id)).toEqual(c);
+  });
+});
+
+describe('Redis case store: the case a thread entry names, read with the entry (loadAt)', () => {
+  /** A registry and a store on one prefix; `at(m)`: where the registry keeps message m of chat 900. */
+  function setup(name: string, opts: { generation?: number; timelineCache?: number } = {}) {
+    const prefix = `${r.prefix}${name}:`;
+    const threads = createRedisThreadRegistry(r.redis, prefix, createRedisKv(r.redis, prefix), { generation: opts.generation ?? 1000, cache: 0 });
+    const store = createRedisCaseStore(r.redis, { prefix, reads: r.connect({ enableAutoPipelining: true }), timelineCache: opts.timelineCache ?? 5000 });
+    const at = (messageId: string): SubjectLocation => {
+      const entry = threads.messageEntry!('telegram', '900', messageId);
+      if (!('at' in entry)) throw new Error('the registry answered without a read');
+      return entry.at;
+    };
+    return { prefix, threads, store, at };
+  }
+
+  it('gives the subject and the case as load gives it, with what other processes appended since this one held it', async () => {
+    const { threads, store, at, prefix } = setup('at-same');
+    let c = await openCase(store, 'C-000101');
+    c = await comment(store, c, 'Je regarde.');
+    await threads.rememberMessage('telegram', '900', '1', c.id);
+    const cold = await createRedisCaseStore(r.redis, { prefix, timelineCache: 0 }).load(c.id);
+    expect(await store.loadAt!(at('1'))).toEqual({ subject: c.id, case: cold });
+    const other = createRedisCaseStore(r.connect(), { prefix });
+    c = await comment(other, (await other.load(c.id))!, 'Colis parti hier.');
+    const got = await store.loadAt!(at('1'));
+    expect(got.case).toEqual(c);
+    expect(texts(got.case)).toEqual(['Je regarde.', 'Colis parti hier.']);
+    expect(await store.load(c.id)).toEqual(c);
+  });
+
+  it('finds the entry in the previous generation of a busy conversation', async () => {
+    const { threads, store, at } = setup('at-prev', { generation: 2 });
+    const c = await openCase(store, 'C-000102');
+    await threads.rememberMessage('telegram', '900', '1', c.id);
+    for (const m of ['2', '3']) await threads.rememberMessage('telegram', '900', m, 'C-000999');
+    expect((await store.loadAt!(at('1'))).case).toEqual(c);
+  });
+
+  it('gives no case for an order subject, a case that does not exist or was deleted, and nothing for no entry', async () => {
+    const { threads, store, at, prefix } = setup('at-none');
+    await threads.rememberMessage('telegram', '900', '1', orderSubject('CC-1002'));
+    await threads.rememberMessage('telegram', '900', '2', 'C-000404');
+    await threads.rememberMessage('telegram', '900', '3', 'not a case id {x}');
+    expect(await store.loadAt!(at('1'))).toEqual({ subject: 'order:CC-1002', case: null });
+    expect(await store.loadAt!(at('2'))).toEqual({ subject: 'C-000404', case: null });
+    expect(await store.loadAt!(at('3'))).toEqual({ subject: 'not a case id {x}', case: null });
+    expect(await store.loadAt!(at('4'))).toEqual({ subject: null, case: null });
+    const c = await openCase(store, 'C-000103');
+    await threads.rememberMessage('telegram', '900', '5', c.id);
+    expect((await store.loadAt!(at('5'))).case).toEqual(c);
+    await r.redis.del(`${prefix}case:{${c.id}}`, `${prefix}case:{${c.id}}:events`);
+    expect(await store.loadAt!(at('5'))).toEqual({ subject: c.id, case: null });
+    expect(await store.load(c.id)).toBeNull();
+  });
+
+  it('gives the case stored now when the one it held under that id was deleted and the id reused', async () => {
+    const { threads, store, at, prefix } = setup('at-reused');
+    let c = await openCase(store, 'C-000104', 'CC-first');
+    c = await comment(store, c, 'Ancien dossier.');
+    c = await comment(store, c, 'Toujours l’ancien.');
+    await threads.rememberMessage('telegram', '900', '1', c.id);
+    expect((await store.loadAt!(at('1'))).case).toEqual(c);
+    await r.redis.del(`${prefix}case:{${c.id}}`, `${prefix}case:{${c.id}}:events`);
+    const other = createRedisCaseStore(r.connect(), { prefix });
+    let fresh = await openCase(other, 'C-000104', 'CC-second');
+    fresh = await comment(other, fresh, 'Nouveau.');
+    fresh = await comment(other, fresh, 'Nouveau encore.');
+    fresh = await comment(other, fresh, 'Et encore.');
+    const got = await store.loadAt!(at('1'));
+    expect(got.case).toEqual(fresh);
+    expect(await store.load(c.id)).toEqual(fresh);
   });
 });

@@ -95,6 +95,26 @@ describe('ThreadRegistry on Redis hashes, specifically', () => {
     expect(total).toBeLessThanOrEqual(21);
   });
 
+  it('in two halves (messageEntry): where the entry is, then the answer caseOfMessage gives, kept as it keeps it', async () => {
+    const prefix = `${r.prefix}halves:`;
+    const kv = createRedisKv(r.redis, prefix);
+    const reg = createRedisThreadRegistry(r.redis, prefix, kv);
+    await reg.rememberMessage('telegram', '888', '1', 'C-000001');
+    const entry = reg.messageEntry!('telegram', '888', '1');
+    expect(entry).toEqual({ at: { key: `${prefix}thread:chat:{telegram:888}`, previous: `${prefix}thread:chat:{telegram:888}:prev`, field: '1' }, answer: expect.any(Function) });
+    if (!('at' in entry)) throw new Error('expected a location');
+    expect(await r.redis.hget(entry.at.key, entry.at.field)).toBe('C-000001');
+    expect(await entry.answer('C-000001')).toBe('C-000001');
+    // Kept: the next look needs no read.
+    expect(reg.messageEntry!('telegram', '888', '1')).toEqual({ known: 'C-000001' });
+    // Nothing in the hash: the answer is what the KeyValue holds from earlier versions, else nothing.
+    await createThreadRegistry(kv).rememberMessage('telegram', '888', '2', 'C-000002');
+    const old = reg.messageEntry!('telegram', '888', '2');
+    expect('at' in old && (await old.answer(null))).toBe('C-000002');
+    const none = reg.messageEntry!('telegram', '888', '3');
+    expect('at' in none && (await none.answer(null))).toBeNull();
+  });
+
   it('still answers for messages remembered on the KeyValue before the switch', async () => {
     const prefix = `${r.prefix}legacy:`;
     const kv = createRedisKv(r.redis, prefix);

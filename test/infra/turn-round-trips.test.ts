@@ -19,13 +19,14 @@ import { testRedis, TEST_REDIS_URL, type TestRedis } from '../support/redis.js';
  * - a buyer who wrote to this process before: 3 (the update's claim with every read: link, flow state and prefs,
  *   reply → case, the account's language, the case; the append with its indexes and the update's mark; the reply's
  *   message id remembered);
- * - a buyer's first message to this process: 4 (the account and the reply → case entry are not known yet: the
- *   language and the case are read once the link and the entry are).
+ * - a buyer's first message to this process: 3 as well (before: 4, the language and the case being read once the link
+ *   and the reply → case entry were; now a script follows the link to the account's language, another the entry to
+ *   the case, on a single Redis).
  *
  * The relay to the seller: 3 (median of the turns; before: 14.4, then 5.3 on 2026-12-06).
  */
 const WARM_TURN_ROUND_TRIPS = 3;
-const COLD_TURN_ROUND_TRIPS = 4;
+const COLD_TURN_ROUND_TRIPS = 3;
 const RELAY_ROUND_TRIPS = 3;
 
 describe('Redis round trips of a case turn (Palabre in process, Telegram adapter, real Redis)', () => {

@@ -129,6 +129,11 @@ export interface EarlyReads {
   caseLoad?: { caseId: string; accountId: string; got: Promise<Case> } | undefined;
   /** The language chosen by the account this chat identity was last linked to, read before the link says it still is. */
   locale?: { accountId: string; got: Promise<string | null> } | undefined;
+  /**
+   * The language chosen by the account the link names, read with the link (LinkStore.getWithLocale; then `locale` is
+   * not read): null without a link.
+   */
+  linkLocale?: Promise<{ accountId: string; locale: string | null } | null> | undefined;
   /** That account (EngineCtx.accountOf), or undefined: reads made for it are used only if the link names it. */
   guess?: string | undefined;
 }

@@ -56,19 +56,25 @@ function readsKey(input: TurnInput): string {
 
 /**
  * The link, the chat's own state (flow, prefs) and what a message is about are independent reads: all at once (one
- * round trip on Redis), and the case the message names is read as soon as its id and the account are known.
+ * round trip on Redis), and the case the message names is read as soon as its id and the account are known. Where
+ * the stores can, the account's language is read with the link, and the case with the entry that names it.
  */
 function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
   const guess = e.accountOf?.get(identityOwner(input.platform, input.userId));
+  const { links } = e.deps;
+  const withLocale = links.getWithLocale?.(input.platform, input.userId);
   const early: EarlyReads = {
     key: readsKey(input),
-    link: e.deps.links.get(input.platform, input.userId),
+    link: withLocale ? withLocale.then((r) => r.link) : links.get(input.platform, input.userId),
     begin: e.conv.begin(input.platform, input.userId, input.conversationId),
     guess,
   };
   early.link.catch(() => undefined);
   early.begin.catch(() => undefined);
-  if (guess) {
+  if (withLocale) {
+    early.linkLocale = withLocale.then((r) => (r.link ? { accountId: r.link.accountId, locale: r.locale } : null));
+    early.linkLocale.catch(() => undefined);
+  } else if (guess) {
     const got = e.deps.links.getLocale(guess);
     got.catch(() => undefined);
     early.locale = { accountId: guess, got };
@@ -197,9 +203,10 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
-  const early = t.early?.locale;
-  if (early) t.early!.locale = undefined;
-  const chosen = supported(e, account ? await (early?.accountId === account.id ? early.got : e.deps.links.getLocale(account.id)) : prefs.locale);
+  // What the first reads read of a language serves the first binding only.
+  const early = t.early && { locale: t.early.locale, linked: t.early.linkLocale };
+  if (t.early) t.early.locale = t.early.linkLocale = undefined;
+  const chosen = supported(e, account ? await accountLocale(e, account.id, early) : prefs.locale);
   const established = chosen ?? supported(e, account?.locale) ?? supported(e, prefs.detected);
   const guess = text && e.deps.languageDetector ? e.deps.languageDetector.detect(text) : null;
   const detected = guess ? supported(e, guess.lang) : null;
@@ -214,6 +221,14 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   }
   if (detected && detected !== prefs.detected) await e.conv.setPrefs(platform, userId, { ...prefs, detected });
   t.locale = detected ?? supported(e, languageHint) ?? e.deps.defaultLocale;
+}
+
+/** The account's chosen language: as the turn's first reads read it when they read it for this account, else read now. */
+async function accountLocale(e: EngineCtx, accountId: string, early?: { locale: EarlyReads['locale']; linked: EarlyReads['linkLocale'] }): Promise<string | null> {
+  if (early?.locale?.accountId === accountId) return early.locale.got;
+  const linked = await early?.linked;
+  if (linked?.accountId === accountId) return linked.locale;
+  return e.deps.links.getLocale(accountId);
 }
 
 /**

@@ -26,6 +26,7 @@ import { createMemoryShopStatusStore } from '../../../src/infra/memory-shop-stat
 import { createRedisCaseStore } from '../../../src/infra/redis-case-store.js';
 import { createRedisShopStatusStore } from '../../../src/infra/redis-shop-status.js';
 import { createThreadRegistry } from '../../../src/infra/thread-registry.js';
+import { createRedisThreadRegistry } from '../../../src/infra/redis-thread-registry.js';
 import type { CaseStore } from '../../../src/ports/case-store.js';
 import type { KeyValue } from '../../../src/ports/kv.js';
 import type { LinkStore } from '../../../src/ports/links.js';
@@ -143,7 +144,8 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
   const store = backend.kind === 'memory' ? createMemoryCaseStore() : createRedisCaseStore(backend.redis, { prefix: `${backend.prefix}${run}:` });
   const shops = backend.kind === 'memory' ? createMemoryShopStatusStore() : createRedisShopStatusStore(backend.redis, `${backend.prefix}${run}:`);
   const links = createLinkStore(kv);
-  const threads = createThreadRegistry(kv);
+  // Redis: the registry production uses (hashes per chat), whose entries the engine reads with the case they name.
+  const threads = backend.kind === 'memory' ? createThreadRegistry(kv) : createRedisThreadRegistry(backend.redis, `${backend.prefix}${run}:`, kv);
   const linking = createLinking({ secret: 'test-secret-of-some-length', kv, clock });
   const cases = createCaseService({
     store,

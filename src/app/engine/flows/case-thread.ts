@@ -8,6 +8,7 @@ import type { TurnInput } from '../../../ports/turn.js';
 import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
+import type { CaseRead } from '../../case-service.js';
 import { SUPPORT_OWNER } from '../actions.js';
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
@@ -29,16 +30,21 @@ export async function subjectOfTurn(e: EngineCtx, t: Turn): Promise<Subject | nu
  * the others. Failures are left for the look that takes them.
  */
 export function prefetchSubject(e: EngineCtx, input: TurnInput, early: EarlyReads): void {
-  const subject = lookUpSubject(e, input);
+  // Where the store can, the replied-to message's entry and the case it names are read in one step.
+  const reply = followReply(e, input);
+  reply?.catch(() => undefined);
+  const subject = lookUpSubject(e, input, reply?.then((r) => r.id));
   subject.catch(() => undefined);
   early.subject = subject;
   // With a guess at the account, the case is read as soon as its id is known (the link read alongside confirms the
   // guess or the read is dropped); else once the link names the account.
   const account = early.guess !== undefined ? Promise.resolve(early.guess) : early.link.then((l) => l?.accountId ?? null);
-  void Promise.all([subject, account]).then(
-    ([s, accountId]) => {
+  void Promise.all([subject, account, reply]).then(
+    ([s, accountId, r]) => {
       if (!s || !('caseId' in s) || !accountId || early.caseLoad) return;
-      const got = e.deps.cases.get({ accountId, platform: input.platform }, s.caseId);
+      // The case read with the entry is checked by `get` for this account like any other.
+      const read = r?.read?.caseId === s.caseId ? { read: r.read } : undefined;
+      const got = e.deps.cases.get({ accountId, platform: input.platform }, s.caseId, read);
       got.catch(() => undefined);
       early.caseLoad = { caseId: s.caseId, accountId, got };
     },
@@ -46,11 +52,29 @@ export function prefetchSubject(e: EngineCtx, input: TurnInput, early: EarlyRead
   );
 }
 
-async function lookUpSubject(e: EngineCtx, input: TurnInput): Promise<Subject | null> {
+/**
+ * The replied-to message's subject (what `caseOfMessage` answers) with the case it names read in the same step
+ * (ThreadRegistry.messageEntry, CaseService.readAt), or undefined where that cannot be done or is not needed (no
+ * reply, the registry knows the subject without a read).
+ */
+function followReply(e: EngineCtx, input: TurnInput): Promise<{ id: string | null; read: CaseRead | null }> | undefined {
+  const { threads, cases } = e.deps;
+  const { platform, conversationId, replyToMessageId } = input;
+  if (!replyToMessageId || !threads.messageEntry || !cases.readAt) return undefined;
+  const entry = threads.messageEntry(platform, conversationId, replyToMessageId);
+  if ('known' in entry) return undefined;
+  return cases.readAt(entry.at).then(async ({ subject, read }) => {
+    const id = await entry.answer(subject);
+    return { id, read: id === subject ? read : null };
+  });
+}
+
+/** `ofReply`: the replied-to message's subject, looked up already (see followReply). */
+async function lookUpSubject(e: EngineCtx, input: TurnInput, ofReply?: Promise<string | null>): Promise<Subject | null> {
   const { threads } = e.deps;
   const { platform, conversationId, threadId, replyToMessageId } = input;
   if (replyToMessageId) {
-    const id = await threads.caseOfMessage(platform, conversationId, replyToMessageId);
+    const id = await (ofReply ?? threads.caseOfMessage(platform, conversationId, replyToMessageId));
     const orderId = id ? orderOfSubject(id) : null;
     if (orderId) return { orderId };
     if (id) return { caseId: id };
