@@ -1,5 +1,6 @@
 import type { ProblemKind } from '../../domain/types.js';
 import { decide, defaultClassifier } from './understanding/classifier.js';
+import { hasProblemCue } from './understanding/cues.js';
 import { canonical, normalize } from './understanding/features.js';
 
 /**
@@ -13,6 +14,22 @@ export { normalize };
 /** What a buyer's message says went wrong, `other` when it is a problem of no known kind, null when it is not one. */
 export function classifyProblem(text: string): ProblemKind | null {
   return decide(defaultClassifier(), text);
+}
+
+/** Below this, the classifier's best guess is a guess: a message naming an order and nothing wrong is the order named. */
+const WEAK_GUESS = 0.6;
+
+/**
+ * What a message that names an order says went wrong. « le sac », « non pas celle-là, c'est la 1001 », "the
+ * bag" answer which order, or correct it: no word of a problem in them, only the classifier's weak guess
+ * (the item's name reads like a complaint about the item), so they state no problem and the one already
+ * said stands. A message that names no order is read as `classifyProblem` reads it.
+ */
+export function classifyWithOrder(text: string, namesOrder: boolean): ProblemKind | null {
+  const kind = classifyProblem(text);
+  if (!kind || !namesOrder || hasProblemCue(canonical(text))) return kind;
+  const best = defaultClassifier().rank(text)[0];
+  return best && best.score >= WEAK_GUESS ? kind : null;
 }
 
 /** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
