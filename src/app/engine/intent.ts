@@ -77,7 +77,8 @@ const OFF_PLATFORM = [
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
-const COURIER_CALL = /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b/g;
+const COURIER_CALL =
+  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {

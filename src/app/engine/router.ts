@@ -151,6 +151,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
     return void say(t, m('engine-cancelled'));
   }
+  // "stop", « laisse tomber » with nothing under way: nothing to leave (« annuler » alone may still mean the order).
+  if (!s && answer === 'cancel' && t.input.isPrivate && classifyProblem(text) !== 'cancellation' && !(await subjectOfTurn(e, t))) {
+    return void say(t, m('engine-nothing-to-cancel'));
+  }
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
   if (answer === 'help' && t.input.isPrivate && !(await subjectOfTurn(e, t))) return void say(t, helpBody(t));
   if (s?.flow === 'report') return onReportText(e, t, s, text);

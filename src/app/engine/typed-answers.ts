@@ -35,7 +35,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:oui|ok|okay|yes|d'accord|daccord|ee|ndiyo) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now))?$/;
+  /^(?:(?:oui|ok|okay|yes|d'accord|daccord|ee|ndiyo) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 

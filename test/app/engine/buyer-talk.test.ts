@@ -79,6 +79,41 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
   });
 
+  it('« ouvrir quand meme » where the window has closed says so, instead of starting over on a new problem', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('la lampe jamais arrivée');
+    await amina.text('oui');
+    expect(amina.ids()).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+    await amina.text('ouvrir quand meme');
+    expect(amina.ids()).toEqual(['error-case-window-closed']);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it('"stop" with nothing under way: nothing to cancel, not « which order? »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('stop');
+    expect(amina.ids()).toEqual(['engine-nothing-to-cancel']);
+  });
+
+  it('asked which order, « celle du 25 octobre » picks the order placed that day', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('celle du 25 octobre');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('« j’ai appelé le livreur » is no contact with the seller outside messages', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("j'ai commandé le pagne wax, j'ai appelé le livreur deux fois, il ne répond plus, et rien reçu");
+    expect(amina.ids()).not.toContain('engine-keep-in-messages');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
   it('« aide » and "menu" say what the bot does, instead of asking which order', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -338,12 +338,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick':
     case 'decide':
+      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
+      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
       if (s.step === 'reason' && answer === 'no') return afterOrder(e, t, { ...s, kind: null });
-      // « ouvrir », "open the case" where the case can be opened: the button, typed.
-      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
       return offerResume(e, t, s, text);
     default: {
       const never: never = s.step;
