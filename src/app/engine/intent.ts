@@ -32,6 +32,11 @@ export function classifyWithOrder(text: string, namesOrder: boolean): ProblemKin
   return best && best.score >= WEAK_GUESS ? kind : null;
 }
 
+/** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */
+export function statesProblem(text: string): boolean {
+  return hasProblemCue(canonical(text));
+}
+
 /** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
 export function prepareClassifier(): void {
   defaultClassifier();

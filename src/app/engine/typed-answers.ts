@@ -37,6 +37,9 @@ const CANCEL =
 const OPEN =
   /^(?:(?:oui|ok|okay|yes|d'accord|daccord|ee|ndiyo) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
+/** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
+const LEAVE_IT = /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)$/;
+
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
 /** What a short typed message answers, or null when it says more than that (it is then read as a message). */
@@ -47,10 +50,10 @@ export function typedAnswer(text: string): TypedAnswer | null {
   if (NO_EMOJI.test(raw)) return 'no';
   const t = bare(text);
   if (!t) return null;
-  if (CANCEL.test(t)) return 'cancel';
+  const words = t.split(' ').length;
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
-  const words = t.split(' ').length;
   if (NO.test(t) && words <= 4) return 'no';
   if (YES.test(t) && words <= 6) return 'yes';
   return null;

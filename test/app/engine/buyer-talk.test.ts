@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
-import { backendWorld, buttons, photo, type Speaker, type World } from './harness.js';
+import { renderMessage } from '../../../src/app/render.js';
+import { backendWorld, buttons, capabilitiesOf, i18n, photo, type Speaker, type World } from './harness.js';
 
 /**
  * What buyers type instead of pressing buttons, and what they write once a case is open: conversations
@@ -114,6 +115,36 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
   });
 
+  it('"yes please" confirms the proposed reason (it is not read as a new problem)', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('order 1005 never came');
+    await amina.text('yes please');
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(amina.last[0]!.body[0]!.args).toMatchObject({ orderId: 'CC-1005', reason: 'non_delivery' });
+  });
+
+  it('asked what to tell the seller, « ah non c’est bon laissez tomber » leaves: nothing is relayed', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux annuler ma commande ${EARRINGS}`);
+    await amina.text('oui');
+    await amina.text("ah non c'est bon laissez tomber");
+    expect(amina.ids()).toEqual(['engine-cancelled']);
+    expect(w.relayed).toEqual([]);
+  });
+
+  it.each(['ln', 'sw'])('the reasons offered as buttons in %s all read differently', async (lang) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command(`/lang ${lang}`);
+    await amina.text(WAX.replace(/\D/g, ''));
+    expect(amina.ids()).toEqual(['engine-report-reason-pick']);
+    const labels = renderMessage(amina.last[0]!, i18n, capabilitiesOf('telegram')).choices.map((c) => c.label);
+    expect(labels).toHaveLength(9);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('« aide » and "menu" say what the bot does, instead of asking which order', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -162,6 +193,14 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(offered).not.toContain(BAG);
     await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('a first message naming the item and a problem the classifier alone knows (Swahili « umevunjika ») is still proposed', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('Mzigo wangu wa sac umefika lakini umevunjika');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    expect(amina.last[0]!.locale).toBe('sw');
   });
 
   it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
@@ -253,6 +292,13 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     await amina.text('whats the status of my dispute');
     expect(amina.ids()).toEqual(['buyer-flow-case-under-way']);
     expect(amina.last[0]!.locale).toBe('en');
+  });
+
+  it('« eloko eyaki naino te » (Lingala: it has not come yet) shows the non-delivery case under way', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text('eloko eyaki naino te');
+    expect(amina.ids()).toContain('buyer-flow-case-under-way');
   });
 
   it('a new problem with another order still starts a report on it', async () => {

@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyWithOrder, normalize } from '../intent.js';
+import { classifyProblem, classifyWithOrder, normalize, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
@@ -70,7 +70,8 @@ export interface Carried {
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
   const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
-  let kind = text ? classifyWithOrder(text, ref.kind !== 'none') : null;
+  // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder).
+  let kind = text ? (carried.from ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
   let description = text && describes(text, kind) ? text.trim() : null;
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
@@ -340,6 +341,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
+      if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
