@@ -35,10 +35,11 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:oui|ok|okay|yes|d'accord|daccord|ee|ndiyo) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
-const LEAVE_IT = /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)$/;
+const LEAVE_IT =
+  /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?$/;
 
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 

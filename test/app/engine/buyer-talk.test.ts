@@ -47,7 +47,7 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(ordersNamed(amina)).toEqual([WAX]);
   });
 
-  it.each(['annuler', 'STOP', 'cancel', 'laisse tomber', 'Kotika', 'acha'])('« %s » typed alone leaves the report, as its « Annuler » button does', async (typed) => {
+  it.each(['annuler', 'STOP', 'cancel', 'laisse tomber', 'Kotika', 'acha', 'en fait laissez tomber c bon'])('« %s » typed alone leaves the report, as its « Annuler » button does', async (typed) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
@@ -69,7 +69,7 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(w.relayed).toEqual([]);
   });
 
-  it.each(['ouvrir', 'ok ouvrez le litige', 'open the case now'])('« %s » typed where the case can be opened opens it', async (typed) => {
+  it.each(['ouvrir', 'ok ouvrez le litige', 'open the case now', 'sure, open it'])('« %s » typed where the case can be opened opens it', async (typed) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
