@@ -28,3 +28,6 @@ buyer-flow-left = { $orderId ->
     [none] Noted, I am leaving that report.
    *[other] Noted, I am leaving the report for { $orderId }.
   }
+buyer-flow-case-under-way = Your case { $caseId } on order { $orderId } is under way: here it is. To write to the seller, use "{ engine-action-reply-to-seller }"; for a problem with another order, write its number.
+buyer-flow-cases-under-way = You have { $count } cases under way: which one do you want to see? For a problem with another order, write its number.
+buyer-flow-no-case-hint = To open one, tell me what is wrong with your order, for example "my order 1001 never arrived".

@@ -28,3 +28,6 @@ buyer-flow-left = { $orderId ->
     [none] C’est noté, je laisse ce signalement.
    *[other] C’est noté, je laisse le signalement pour { $orderId }.
   }
+buyer-flow-case-under-way = Votre litige { $caseId } pour la commande { $orderId } est en cours : le voici. Pour écrire au vendeur, utilisez « { engine-action-reply-to-seller } » ; pour un problème avec une autre commande, écrivez son numéro.
+buyer-flow-cases-under-way = Vous avez { $count } litiges en cours : lequel voulez-vous voir ? Pour un problème avec une autre commande, écrivez son numéro.
+buyer-flow-no-case-hint = Pour en ouvrir un, dites-moi ce qui ne va pas avec votre commande, par exemple « ma commande 1001 n’est jamais arrivée ».

@@ -28,3 +28,6 @@ buyer-flow-left = { $orderId ->
     [none] Eyokani, natiki likambo wana.
    *[other] Eyokani, natiki likambo ya { $orderId }.
   }
+buyer-flow-case-under-way = Litige na yo { $caseId } mpo na commande { $orderId } ezali kokende : yango oyo. Mpo na kokomela moteki, salela « { engine-action-reply-to-seller } » ; mpo na likambo na commande mosusu, koma nimero na yango.
+buyer-flow-cases-under-way = Ozali na ba litige { $count } oyo ezali kokende : oyo nini olingi komona ? Mpo na likambo na commande mosusu, koma nimero na yango.
+buyer-flow-no-case-hint = Mpo na kofungola moko, yebisa ngai nini ezali malamu te na commande na yo, ndakisa « commande na ngai 1001 ekomi te ».

@@ -9,6 +9,7 @@ common-reason = { $reason ->
     [cancellation] kolongola commande
     [return_request] kozongisa to kobongola eloko
     [refund_request] kosenga kozongisela mbongo
+    [delivery_question] motuna mpo na livraison
    *[other] likambo mosusu
 }
 

@@ -28,3 +28,6 @@ buyer-flow-left = { $orderId ->
     [none] Sawa, naacha ripoti hiyo.
    *[other] Sawa, naacha ripoti ya { $orderId }.
   }
+buyer-flow-case-under-way = Kesi yako { $caseId } ya oda { $orderId } inaendelea: hii hapa. Kumwandikia muuzaji, tumia « { engine-action-reply-to-seller } »; kwa tatizo la oda nyingine, andika nambari yake.
+buyer-flow-cases-under-way = Una kesi { $count } zinazoendelea: unataka kuona ipi? Kwa tatizo la oda nyingine, andika nambari yake.
+buyer-flow-no-case-hint = Ili kufungua moja, niambie nini hakiko sawa na oda yako, kwa mfano « oda yangu 1001 haijafika ».

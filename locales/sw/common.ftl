@@ -9,6 +9,7 @@ common-reason = { $reason ->
     [cancellation] kufuta oda
     [return_request] kurudisha au kubadilisha bidhaa
     [refund_request] kuomba kurudishiwa pesa
+    [delivery_question] swali kuhusu usafirishaji
    *[other] tatizo lingine
 }
 

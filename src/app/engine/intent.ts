@@ -1,5 +1,6 @@
 import type { ProblemKind } from '../../domain/types.js';
 import { decide, defaultClassifier } from './understanding/classifier.js';
+import { hasProblemCue } from './understanding/cues.js';
 import { canonical, normalize } from './understanding/features.js';
 
 /**
@@ -13,6 +14,27 @@ export { normalize };
 /** What a buyer's message says went wrong, `other` when it is a problem of no known kind, null when it is not one. */
 export function classifyProblem(text: string): ProblemKind | null {
   return decide(defaultClassifier(), text);
+}
+
+/** Below this, the classifier's best guess is a guess: a message naming an order and nothing wrong is the order named. */
+const WEAK_GUESS = 0.6;
+
+/**
+ * What a message that names an order says went wrong. « le sac », « non pas celle-là, c'est la 1001 », "the
+ * bag" answer which order, or correct it: no word of a problem in them, only the classifier's weak guess
+ * (the item's name reads like a complaint about the item), so they state no problem and the one already
+ * said stands. A message that names no order is read as `classifyProblem` reads it.
+ */
+export function classifyWithOrder(text: string, namesOrder: boolean): ProblemKind | null {
+  const kind = classifyProblem(text);
+  if (!kind || !namesOrder || hasProblemCue(canonical(text))) return kind;
+  const best = defaultClassifier().rank(text)[0];
+  return best && best.score >= WEAK_GUESS ? kind : null;
+}
+
+/** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */
+export function statesProblem(text: string): boolean {
+  return hasProblemCue(canonical(text));
 }
 
 /** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
@@ -60,7 +82,8 @@ const OFF_PLATFORM = [
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
-const COURIER_CALL = /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b/g;
+const COURIER_CALL =
+  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {

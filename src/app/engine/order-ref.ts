@@ -87,7 +87,8 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 /** « commande du », « commandé le », "order from", "ordered on": what makes a date the order's date. */
-const DATE_CONTEXT = /(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed)\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?\s*(?:the\s+)?$/;
+const DATE_CONTEXT =
+  /(?:(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed)\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?|(?:celle|celui|the one|one)\s+(?:du|de|from|of|on|placed on))\s*(?:the\s+)?$/;
 
 /** An order's day as people write it: « du 19 novembre », « du 19/11 », "from November 19th". */
 function byDate(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {

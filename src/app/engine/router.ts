@@ -3,15 +3,17 @@ import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
+import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer } from './flows/open-cases.js';
 import { onCaseInput, runCaseOp } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
-import { explainLinking, linkIdentity, startOrLink } from './flows/onboarding.js';
+import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { REPORT_LAPSE_MS } from './state.js';
+import { typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
@@ -115,7 +117,22 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   const subject = await subjectOfTurn(e, t);
   if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
   if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
-  if (t.input.isPrivate) say(t, m('engine-file-no-case'));
+  if (!t.input.isPrivate) return;
+  if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption);
+  say(t, m('engine-file-no-case'));
+}
+
+/**
+ * A buyer's photo outside any flow or thread. With one case under way and nothing naming another
+ * order, it is that case's evidence; else it starts a report (its caption read as the message), the
+ * photo kept for the case it may become. Several cases and no caption: which one is asked.
+ */
+async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
+  const text = caption?.trim() || null;
+  const open = await openCasesAsBuyer(e, t);
+  if (open.length === 1 && (!text || (await namesOnlyOrder(e, t, text, open[0]!.orderId)))) return fileOnCase(e, t, open[0]!.id, blob, caption);
+  if (open.length > 1 && !text) return void say(t, m('engine-file-no-case'));
+  return startReport(e, t, text, null, { evidence: [blob] });
 }
 
 async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks): Promise<void> {
@@ -128,6 +145,18 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   }
   const s = await currentState(e, t);
   if (s === 'reset') return;
+  // « annuler », "stop", « tika », « acha » typed alone is the flow's Cancel button, never words to pass on.
+  const answer = typedAnswer(text);
+  if (s && answer === 'cancel') {
+    await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
+    return void say(t, m('engine-cancelled'));
+  }
+  // "stop", « laisse tomber » with nothing under way: nothing to leave (« annuler » alone may still mean the order).
+  if (!s && answer === 'cancel' && t.input.isPrivate && classifyProblem(text) !== 'cancellation' && !(await subjectOfTurn(e, t))) {
+    return void say(t, m('engine-nothing-to-cancel'));
+  }
+  // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
+  if (answer === 'help' && t.input.isPrivate && !(await subjectOfTurn(e, t))) return void say(t, helpBody(t));
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
@@ -143,6 +172,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
   // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   const roles = t.account.roles;
-  if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) return startReport(e, t, text);
+  if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) {
+    // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
+    if (await aboutCaseUnderWay(e, t, text)) return;
+    return startReport(e, t, text);
+  }
   if (!offPlatform) say(t, m('engine-fallback', { role: roles[0] ?? 'buyer' }));
 }

@@ -7,11 +7,12 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, normalize } from '../intent.js';
+import { classifyProblem, classifyWithOrder, normalize, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
+import { rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -36,8 +37,6 @@ export const REASONS: readonly ProblemKind[] = [
 const DESCRIPTION_WORDS = 5;
 /** How much of the description the buyer is shown back before opening. */
 const DESCRIPTION_EXCERPT = 280;
-/** A typed « oui » where the bot proposed a reason. */
-const YES = /^(oui|ouais|yes|yep|yeah|ok|okay|d'accord|exact|exactement|c'est ca|that's right|correct)\b/;
 
 async function save(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   s.at = t.now;
@@ -56,14 +55,33 @@ async function ordersOf(e: EngineCtx, t: Turn): Promise<Order[]> {
   return e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
 }
 
+/** What a report started over carries from the one it replaces: a correction of the order keeps the problem. */
+export interface Carried {
+  /** The problem and description of the report a correction (« non, pas celle-là : la 1001 ») replaces. */
+  from?: ReportState;
+  /** Photos sent before the report started (a photo with nothing else, or with a caption). */
+  evidence?: BlobRef[];
+}
+
 /**
  * Starts a report from a buyer's message (or `/report`): the order it names, the problem it states,
  * then eligibility. `sameOrder` keeps the order of the report it replaces when the message names none.
  */
-export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null): Promise<void> {
+export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
-  const kind = text ? classifyProblem(text) : null;
   const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder).
+  let kind = text ? (carried.from ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
+  let description = text && describes(text, kind) ? text.trim() : null;
+  // A message that only corrects the order states no problem: the one already said stands, and so does
+  // its description unless it names the order corrected away from.
+  const from = carried.from;
+  const correction = !!from && kind === null && !!(from.reason ?? from.kind);
+  if (from && correction) {
+    kind = from.reason ?? from.kind;
+    const named = from.description ? findOrderRef(from.description, orders, t.timezone) : { kind: 'none' as const };
+    description = from.description && named.kind === 'none' ? from.description : null;
+  }
   const s: ReportState = {
     flow: 'report',
     nonce: newNonce(),
@@ -71,11 +89,14 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     kind,
     orderId: null,
     reason: null,
-    description: text && describes(text, kind) ? text.trim() : null,
-    evidence: [],
+    description,
+    // Photos sent for the order corrected away from are of the item the buyer means.
+    evidence: [...(correction ? from!.evidence : []), ...(carried.evidence ?? [])],
   };
-  // « Sorry about this problem » fits a complaint, not a question about dates.
-  const preface: Msg[] = kind && kind !== 'delivery_question' ? [m('engine-report-intro')] : [];
+  // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
+  // was: a correction of the order does not say it again.
+  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction ? [m('engine-report-intro')] : [];
+  if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
@@ -286,10 +307,26 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
 export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   const orders = await ordersOf(e, t);
   const ref = findOrderRef(text, orders, t.timezone);
-  const kind = classifyProblem(text);
+  const kind = classifyWithOrder(text, ref.kind !== 'none');
+  const answer = typedAnswer(text);
+  // « Reprendre ? » answered by typing: yes resumes, no leaves.
+  if (s.pending !== undefined && ref.kind === 'none' && (answer === 'yes' || answer === 'no')) {
+    delete s.pending;
+    if (answer === 'yes') return showStep(e, t, s);
+    await clear(e, t);
+    return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
+  }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && !ref.orderIds.includes(s.orderId ?? ''));
-  if (otherOrder) return startReport(e, t, text);
+  if (otherOrder) return startReport(e, t, text, null, { from: s });
+  // « non, pas celle-là, l'autre »: the problem stands, the order is asked again (the one turned down left out).
+  if (ref.kind === 'none' && s.step !== 'description' && s.step !== 'message' && rejectsOrder(text)) {
+    const others = orders.filter((o) => o.id !== s.orderId);
+    const next: ReportState = { ...s, nonce: newNonce(), step: 'order', orderId: null, reason: null, kind: s.reason ?? s.kind };
+    delete next.pending;
+    if (next.description && findOrderRef(next.description, orders, t.timezone).kind !== 'none') next.description = null;
+    return askOrder(e, t, next, others);
+  }
   const newProblem = kind !== null && kind !== 'other' && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
     case 'description': {
@@ -302,8 +339,14 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick':
     case 'decide':
+      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
+      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
+      if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
       if (newProblem) return startReport(e, t, text, s.orderId);
-      if (s.step === 'reason' && s.kind && (kind === s.kind || YES.test(normalize(text)))) return chooseReason(e, t, s, s.kind);
+      if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
+      // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
+      if (s.step === 'reason' && answer === 'no') return afterOrder(e, t, { ...s, kind: null });
       return offerResume(e, t, s, text);
     default: {
       const never: never = s.step;
@@ -327,10 +370,20 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
 
 /** A photo or file while a report is under way: evidence for the case about to be opened. */
 export async function onReportFile(e: EngineCtx, t: Turn, s: ReportState, blob: BlobRef, caption: string | undefined): Promise<boolean> {
-  if (s.step !== 'decide' && s.step !== 'description') return false;
+  if (s.step === 'message') return false;
   if (s.evidence.length >= MAX_OPEN_EVIDENCE) throw new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_OPEN_EVIDENCE });
   s.evidence.push(blob);
   const added = m('engine-report-photo-added', { count: s.evidence.length });
+  // Sent before the report asked for it (while asked which order, or which problem): kept for the case,
+  // and the question asked again.
+  if (s.step === 'order') {
+    delete s.pending;
+    return askOrder(e, t, s, await ordersOf(e, t), [added]).then(() => true);
+  }
+  if (s.step === 'reason' || s.step === 'reason_pick') {
+    delete s.pending;
+    return afterOrder(e, t, s, [added]).then(() => true);
+  }
   if (s.step === 'decide') return chooseReason(e, t, s, s.reason!, [added]).then(() => true);
   if (caption?.trim()) {
     const editing = s.description !== null;

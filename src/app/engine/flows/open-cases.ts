@@ -1,0 +1,60 @@
+import type { Case } from '../../../domain/case-model.js';
+import { isCaseReason } from '../../../domain/eligibility.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
+import { classifyProblem } from '../intent.js';
+import { findOrderRef } from '../order-ref.js';
+import { asksCaseStatus } from '../typed-answers.js';
+import { sayCard } from './case-thread.js';
+
+/**
+ * A buyer with a case under way who writes in the private chat, naming no order: « toujours rien reçu »,
+ * « c'est quoi le statut de mon litige ? », « merci », « c bon j'ai reçu mon colis », "the seller doesn't
+ * answer". That is about the case, not a new report asking which order: the case is shown, with its buttons
+ * (reply to the seller, add a photo, escalate, close). A new case reason the open cases do not cover, or an
+ * order named, is still a new report.
+ */
+
+/** The cases this turn's account has as the buyer that are not closed, newest first. */
+export async function openCasesAsBuyer(e: EngineCtx, t: Turn): Promise<Case[]> {
+  const who = requireWho(t);
+  const mine = await e.deps.cases.list(who, 'mine');
+  return mine.filter((c) => c.status !== 'closed' && c.buyerId === who.accountId).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+/** The text names no order, or only this one. */
+export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderId: string): Promise<boolean> {
+  const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+  const ref = findOrderRef(text, orders, t.timezone);
+  return ref.kind === 'none' || (ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === orderId);
+}
+
+/** Answers a free message with the buyer's case under way when that is what it is about; false when it is not. */
+export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  const status = asksCaseStatus(text);
+  const open = await openCasesAsBuyer(e, t);
+  if (open.length === 0) {
+    if (!status) return false;
+    say(t, [m('engine-no-open-case'), m('buyer-flow-no-case-hint')]);
+    return true;
+  }
+  const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+  if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
+  const kind = classifyProblem(text);
+  // A case reason no open case is about (« mon colis est arrivé cassé » while the case is about non-delivery) is a new report.
+  if (!status && kind && isCaseReason(kind) && !open.some((c) => c.reason === kind)) return false;
+  // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
+  if (!status && (kind === 'return_request' || kind === 'wrong_size' || kind === 'cancellation')) return false;
+  if (open.length === 1) {
+    const c = open[0]!;
+    await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-under-way', { caseId: c.id, orderId: c.orderId })]);
+    return true;
+  }
+  const choices = await Promise.all(
+    open.slice(0, 10).map(async (c) => ({
+      label: m('engine-case-choice', { caseId: c.id, orderId: c.orderId, reason: c.reason }),
+      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'view' }),
+    })),
+  );
+  say(t, m('buyer-flow-cases-under-way', { count: open.length }), { choices });
+  return true;
+}

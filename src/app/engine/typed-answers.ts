@@ -1,0 +1,82 @@
+import { normalize } from './understanding/features.js';
+
+/**
+ * Short answers people type instead of pressing a button: « oui », "yup", « iyo », « ndiyo », 👍 to a
+ * proposed reason; « non », "nope", « te », « hapana » to turn it down; « annuler », "stop", « laisse
+ * tomber », « tika », « acha » to leave what is under way; « ouvrir », "open the case" where the case can
+ * be opened; « aide », "menu" for what the bot can do. In the four languages Palabre speaks, since its
+ * buttons say « Ee, ezali bongo » and « Ndiyo, ni hivyo » and people answer with the first word.
+ */
+export type TypedAnswer = 'yes' | 'no' | 'cancel' | 'open' | 'help';
+
+/** Punctuation, emoji and filler around the answer (« oui svp ! », "yes please 🙏"), folded away. */
+function bare(text: string): string {
+  return normalize(text)
+    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu, ' ')
+    .replace(/[!?.,;:…()"«»*_~-]+/g, ' ')
+    .replace(/\b(?:svp|stp|s'il vous plait|s'il te plait|please|pls|plz|merci|thanks|thank you|thx|tafadhali|asante|matondi|bolimbisa)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const YES_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u2705\u2714\u{1F197}\u{1F64F}\u{1F91D}](?:[\u{1F3FB}-\u{1F3FF}\uFE0F])?\s*)+$/u;
+const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u{1F6AB}](?:[\u{1F3FB}-\u{1F3FF}\uFE0F])?\s*)+$/u;
+
+/** A yes opens the message (« oui c'est ça », "yes that's it", « ee ezali bongo », « ndiyo ni hivyo »). */
+const YES =
+  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+|eh|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+
+/** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
+const NO = /^(?:non+|nan|no+|nope|nah|pas ca|pas du tout|not really|te|te ezali bongo te|hapana|siyo|sio)(?: |$)/;
+
+/** The whole message asks to leave what is under way. */
+const CANCEL =
+  /^(?:annul(?:er|e|ez|ons)?|anul(?:er|e|ez)?|cancel+(?: it| that)?|stop+|arret(?:e|er|ez)?|abandon(?:ner|ne)?|laiss(?:e|ez) tomber|laisse|oubli(?:e|ez)(?: ca)?|c'est bon laisse tomber|laisser|leave(?: it)?|never ?mind|nvm|forget it|quit|exit|tika(?: yango)?|kotika|acha(?: tu)?|achana nayo|ghairi|sitisha)$/;
+
+/** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
+const OPEN =
+  /^(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+
+/** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
+const LEAVE_IT =
+  /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?$/;
+
+const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
+
+/** What a short typed message answers, or null when it says more than that (it is then read as a message). */
+export function typedAnswer(text: string): TypedAnswer | null {
+  const raw = text.trim();
+  if (raw === '?') return 'help';
+  if (YES_EMOJI.test(raw)) return 'yes';
+  if (NO_EMOJI.test(raw)) return 'no';
+  const t = bare(text);
+  if (!t) return null;
+  const words = t.split(' ').length;
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t))) return 'cancel';
+  if (HELP.test(t)) return 'help';
+  if (OPEN.test(t)) return 'open';
+  if (NO.test(t) && words <= 4) return 'no';
+  if (YES.test(t) && words <= 6) return 'yes';
+  return null;
+}
+
+/**
+ * The message turns down the order being talked about without naming another: « non pas celle-là,
+ * l'autre », "not that one, the other one", « te oyo te », « siyo hiyo ».
+ */
+const NOT_THIS_ORDER =
+  /(?:^| )(?:pas (?:celle|celui|cette commande|ce colis|cet article)(?: ?(?:la|ci))?|l'autre(?: commande)?|lautre|une autre commande|not (?:that|this) (?:one|order)|the other (?:one|order)|another order|wrong order|mauvaise commande|te oyo|oyo te|commande mosusu|siyo hiyo|sio hiyo|oda nyingine)(?= |$)/;
+
+export function rejectsOrder(text: string): boolean {
+  return NOT_THIS_ORDER.test(bare(text));
+}
+
+const CASE_WORD = /(?:^| )(?:litiges?|disputes?|cases?|claims?|reclamations?|plaintes?|dossiers?|kesi|malalamiko)(?= |$)/;
+const STATUS_WORD =
+  /(?:^| )(?:statut|status|ou en est|ou en sont|ou ca en est|avancement|suivi|nouvelles?|news|updates?|progress|what's happening|whats happening|what happened|ca avance|hali ya|imefikia wapi|ekomi wapi|ezali ndenge nini)(?= |$)/;
+
+/** « c'est quoi le statut de mon litige ? », "any update on my dispute?", « kesi yangu imefikia wapi ? ». */
+export function asksCaseStatus(text: string): boolean {
+  const t = bare(text);
+  return CASE_WORD.test(t) && STATUS_WORD.test(t);
+}

@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
+import { renderMessage } from '../../../src/app/render.js';
+import { backendWorld, buttons, capabilitiesOf, i18n, photo, type Speaker, type World } from './harness.js';
+
+/**
+ * What buyers type instead of pressing buttons, and what they write once a case is open: conversations
+ * written the way people write (found by talking to the engine as buyers do, issue « buyer talk »).
+ */
+
+const { eligibleNonDelivery: WAX, eligibleNotAsDescribed: BAG, notYetEligible: EARRINGS } = DEMO_ORDERS;
+
+/** The order ids a reply's paragraphs speak of. */
+const ordersNamed = (s: Speaker): string[] => s.last.flatMap((o) => o.body.map((b) => b.args?.orderId)).filter((x): x is string => typeof x === 'string');
+const proposed = (s: Speaker) => s.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args;
+/** The reply's paragraphs, without the offer to switch language that follows an answer to a message in another one. */
+const said = (s: Speaker): string[] => s.ids().filter((id) => id !== 'engine-lang-offer');
+/** The files on a case, by blob id. */
+const filesOf = async (w: World, caseId: string) => (await w.store.load(caseId))!.timeline.flatMap((e) => (e.type === 'evidence' && e.blob ? [e.blob.id] : []));
+const buyerCases = (w: World) => w.cases.list({ accountId: 'acc-amina', platform: 'telegram' }, 'mine');
+
+describe.each(['memory', 'redis'] as const)('what buyers type instead of pressing a button (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', '👍'],
+    ['fr', 'wi'],
+    ['en', 'yup thats it'],
+    ['ln', 'iyo'],
+    ['ln', 'Ee'],
+    ['sw', 'ndiyo'],
+  ])('a proposed reason confirmed by typing (%s « %s ») goes on as « Oui, c’est ça » does', async (_lang, typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(buttons(amina.last)).toContain('buyer-flow-choice-open-now');
+  });
+
+  it.each(['non', 'nope', 'hapana'])('« %s » to a proposed reason offers the reasons to pick from', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['engine-report-reason-pick']);
+    expect(ordersNamed(amina)).toEqual([WAX]);
+  });
+
+  it.each(['annuler', 'STOP', 'cancel', 'laisse tomber', 'Kotika', 'acha', 'en fait laissez tomber c bon'])('« %s » typed alone leaves the report, as its « Annuler » button does', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['engine-cancelled']);
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it('asked what to tell the seller, « annuler » leaves: the seller is not sent the word « annuler »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux annuler ma commande ${EARRINGS}`);
+    await amina.text('oui');
+    expect(amina.ids()).toContain('engine-report-ask-message');
+    await amina.text('annuler');
+    expect(amina.ids()).toEqual(['engine-cancelled']);
+    expect(w.relayed).toEqual([]);
+  });
+
+  it.each(['ouvrir', 'ok ouvrez le litige', 'open the case now', 'sure, open it'])('« %s » typed where the case can be opened opens it', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
+  });
+
+  it('« ouvrir quand meme » where the window has closed says so, instead of starting over on a new problem', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('la lampe jamais arrivée');
+    await amina.text('oui');
+    expect(amina.ids()).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+    await amina.text('ouvrir quand meme');
+    expect(amina.ids()).toEqual(['error-case-window-closed']);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it('"stop" with nothing under way: nothing to cancel, not « which order? »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('stop');
+    expect(amina.ids()).toEqual(['engine-nothing-to-cancel']);
+  });
+
+  it('asked which order, « celle du 25 octobre » picks the order placed that day', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('celle du 25 octobre');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('« j’ai appelé le livreur » is no contact with the seller outside messages', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("j'ai commandé le pagne wax, j'ai appelé le livreur deux fois, il ne répond plus, et rien reçu");
+    expect(amina.ids()).not.toContain('engine-keep-in-messages');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('"yes please" confirms the proposed reason (it is not read as a new problem)', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('order 1005 never came');
+    await amina.text('yes please');
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(amina.last[0]!.body[0]!.args).toMatchObject({ orderId: 'CC-1005', reason: 'non_delivery' });
+  });
+
+  it('asked what to tell the seller, « ah non c’est bon laissez tomber » leaves: nothing is relayed', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux annuler ma commande ${EARRINGS}`);
+    await amina.text('oui');
+    await amina.text("ah non c'est bon laissez tomber");
+    expect(amina.ids()).toEqual(['engine-cancelled']);
+    expect(w.relayed).toEqual([]);
+  });
+
+  it.each(['ln', 'sw'])('the reasons offered as buttons in %s all read differently', async (lang) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command(`/lang ${lang}`);
+    await amina.text(WAX.replace(/\D/g, ''));
+    expect(amina.ids()).toEqual(['engine-report-reason-pick']);
+    const labels = renderMessage(amina.last[0]!, i18n, capabilitiesOf('telegram')).choices.map((c) => c.label);
+    expect(labels).toHaveLength(9);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('« aide » and "menu" say what the bot does, instead of asking which order', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('aide');
+    expect(amina.ids()).toEqual(['engine-help-intro', 'engine-help-buyer', 'engine-help-common']);
+    await amina.text('menu');
+    expect(amina.ids()).toEqual(['engine-help-intro', 'engine-help-buyer', 'engine-help-common']);
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('« non pas celle la c la 1001 »: the problem already said stands, on the order named now', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${BAG} n'est jamais arrivée`);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: BAG });
+    await amina.text('non pas celle la c la 1001');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    await amina.text('oui');
+    await amina.press('engine-choice-open-case');
+    // The first message named the wrong order: it is not the description of the case on the right one.
+    expect(amina.ids()).toEqual(['engine-report-ask-description']);
+    await amina.text('Commandé le pagne il y a deux semaines, rien reçu.');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: 'Commandé le pagne il y a deux semaines, rien reçu.' });
+  });
+
+  it('« non pas celle-là, l’autre, le pagne wax »: the order found by its item, the problem kept', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${BAG} n'est jamais arrivée`);
+    await amina.text("non pas celle-là, l'autre, le pagne wax");
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('"no not that one, the other one" without naming it: the orders asked again, without the one turned down, the problem kept', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`my order ${BAG} never arrived`);
+    await amina.text('no not that one, the other one');
+    expect(amina.ids()).toEqual(['engine-report-which-order']);
+    const offered = amina.last[0]!.choices!.map((c) => c.label.args?.orderId);
+    expect(offered).toContain(WAX);
+    expect(offered).not.toContain(BAG);
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('a first message naming the item and a problem the classifier alone knows (Swahili « umevunjika ») is still proposed', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('Mzigo wangu wa sac umefika lakini umevunjika');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    expect(amina.last[0]!.locale).toBe('sw');
+  });
+
+  it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('mon colis est pas arrivé');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('le sac');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: BAG });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('photos sent before being asked (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('a photo first, then the story: the photo is the case’s evidence', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.attach(photo(1));
+    expect(amina.ids()).toEqual(['engine-report-photo-added', 'engine-report-which-order']);
+    await amina.text('le sac est déchiré');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: BAG, reason: 'not_as_described', description: 'le sac est déchiré' });
+    expect(await filesOf(w, c!.id)).toEqual(['blob-1']);
+  });
+
+  it('a photo with a caption saying what is wrong starts the report on it, the photo kept', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.attach(photo(2), 'voila le sac que jai recu, tout dechiré');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    expect(amina.ids()).toContain('engine-report-photo-added');
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const [c] = await buyerCases(w);
+    expect(await filesOf(w, c!.id)).toEqual(['blob-2']);
+  });
+
+  it('with one case open, a photo sent in the chat is added to it', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${BAG} : le sac est abîmé`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    await amina.attach(photo(3));
+    expect(amina.ids()).toEqual(['engine-done-evidence']);
+    const [c] = await buyerCases(w);
+    expect(await filesOf(w, c!.id)).toEqual(['blob-3']);
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  async function withCase(w: World): Promise<Speaker> {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    expect(amina.ids()).toContain('engine-report-opened');
+    return amina;
+  }
+
+  it.each([
+    "c'est quoi le statut de mon litige ?",
+    'toujours rien reçu',
+    'merci beaucoup',
+    "c bon j'ai recu mon colis, merci",
+    'le vendeur ne repond pas je veux que le support intervienne',
+  ])('« %s » shows the case under way with its buttons, not « which order? »', async (typed) => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['buyer-flow-case-under-way']);
+    expect(amina.last[0]!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-action-reply-to-seller', 'engine-action-close']));
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+  });
+
+  it('"whats the status of my dispute" in English gets the case in English', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`my order ${WAX} never arrived`);
+    await amina.text('yes');
+    await amina.text('open');
+    await amina.text('whats the status of my dispute');
+    expect(amina.ids()).toEqual(['buyer-flow-case-under-way']);
+    expect(amina.last[0]!.locale).toBe('en');
+  });
+
+  it('« eloko eyaki naino te » (Lingala: it has not come yet) shows the non-delivery case under way', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text('eloko eyaki naino te');
+    expect(amina.ids()).toContain('buyer-flow-case-under-way');
+  });
+
+  it('a new problem with another order still starts a report on it', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text('et la 1005 aussi jamais recu');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    await amina.text('le foulard est arrivé déchiré');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1008' });
+  });
+
+  it('asking about a case when there is none says so, and how to open one', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('ou en est mon litige ?');
+    expect(amina.ids()).toEqual(['engine-no-open-case', 'buyer-flow-no-case-hint']);
+  });
+});
