@@ -378,7 +378,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   /** The stored timeline is what this process holds plus these events (the script checked the length). */
   function remember(caseId: string, expectedVersion: number, events: CaseEvent[]): void {
     const held = timelines.get(caseId);
-    if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(structuredClone(e)))));
+    if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(copyOfJson(e)))));
     else timelines.forget(caseId);
   }
 
@@ -489,11 +489,23 @@ function withOpening(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snap
   const put = (key: string, value: unknown) => {
     out[key] = value;
     // The cached opening is frozen and shared: the case gets its own copy.
-    for (const [field, follows] of missing) if (follows === key) put(field, structuredClone(opening![field as keyof typeof opening]));
+    for (const [field, follows] of missing) if (follows === key) put(field, copyOfJson(opening![field as keyof typeof opening]));
   };
   for (const [key, value] of Object.entries(snap)) put(key, value);
-  for (const [field] of missing) if (!(field in out)) out[field] = structuredClone(opening![field as keyof typeof opening]);
+  for (const [field] of missing) if (!(field in out)) out[field] = copyOfJson(opening![field as keyof typeof opening]);
   return out as Snapshot;
+}
+
+/**
+ * A deep copy of a value read from JSON (strings, numbers, booleans, null, arrays, plain objects): what structuredClone
+ * gives for such a value, without its serialisation (a string, the description above all, is returned as it is).
+ */
+function copyOfJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOfJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copyOfJson(v);
+  return out as T;
 }
 
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */
