@@ -47,12 +47,22 @@ const INFLATE_OPTIONS = { dictionary: DICTIONARY_V1, chunkSize: CHUNK_BYTES };
 
 /** A value as stored: deflated JSON behind a format byte. */
 export function encodeEntry(value: unknown): Buffer {
-  const deflated = deflateRawSync(JSON.stringify(value), DEFLATE_OPTIONS);
-  return Buffer.concat([Buffer.of(FORMAT_DEFLATE_V1), deflated]);
+  return encodeJson(JSON.stringify(value));
 }
 
 /** Reads a stored value, deflated or plain JSON. */
 export function decodeEntry<T>(raw: Buffer): T {
-  if (raw[0] === FORMAT_DEFLATE_V1) return JSON.parse(inflateRawSync(raw.subarray(1), INFLATE_OPTIONS).toString('utf8')) as T;
-  return JSON.parse(raw.toString('utf8')) as T;
+  return JSON.parse(decodeJson(raw)) as T;
+}
+
+/** The stored form of a JSON text (encodeEntry, for a caller that keeps the text). */
+export function encodeJson(json: string): Buffer {
+  const deflated = deflateRawSync(json, DEFLATE_OPTIONS);
+  return Buffer.concat([Buffer.of(FORMAT_DEFLATE_V1), deflated]);
+}
+
+/** The JSON text of a stored value, deflated or plain. */
+export function decodeJson(raw: Buffer): string {
+  if (raw[0] === FORMAT_DEFLATE_V1) return inflateRawSync(raw.subarray(1), INFLATE_OPTIONS).toString('utf8');
+  return raw.toString('utf8');
 }
