@@ -77,10 +77,11 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   const { prefix = 'palabre:', logger } = options;
   const timelines = createLru<CaseEvent[]>(options.timelineCache ?? 5000);
   /**
-   * The last snapshot of each case this process wrote or read, stored bytes and JSON text: a load that finds the same
-   * bytes in Redis (the case unchanged since, or changed by this process) parses the text instead of inflating them.
+   * The last snapshot of each case this process wrote or read, stored bytes (as a latin1 string: a small Buffer would
+   * hold on to the 8 KB pool slab it was cut from) and JSON text: a load that finds the same bytes in Redis (the case
+   * unchanged since, or changed by this process) parses the text instead of inflating them.
    */
-  const snapshotTexts = createLru<{ raw: Buffer; json: string }>(options.timelineCache ?? 5000);
+  const snapshotTexts = createLru<{ bytes: string; json: string }>(options.timelineCache ?? 5000);
   if (prefix.includes('{') || prefix.includes('}')) throw new Error('case store prefix must not contain { or } (Cluster hash tags)');
   const cmds = redis as unknown as Record<string, (...args: (string | number | Buffer)[]) => Promise<unknown>>;
   redis.defineCommand('palabreCaseAppend', { numberOfKeys: 4, lua: APPEND_LUA });
@@ -167,10 +168,10 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   /** A stored snapshot read back: its JSON text known to this process when the bytes are those it last saw. */
   function snapshotOf(id: string, raw: Buffer): StoredSnapshot {
     const known = snapshotTexts.get(id);
-    if (known?.raw.equals(raw)) return JSON.parse(known.json) as StoredSnapshot;
+    const bytes = raw.toString('latin1');
+    if (known !== undefined && known.bytes === bytes) return JSON.parse(known.json) as StoredSnapshot;
     const json = decodeJson(raw);
-    // A copy: the reply's buffer may be a slice of a larger one.
-    snapshotTexts.set(id, { raw: Buffer.from(raw), json });
+    snapshotTexts.set(id, { bytes, json });
     return JSON.parse(json) as StoredSnapshot;
   }
 
@@ -349,7 +350,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         }
         throw err;
       }
-      remember(caseId, expectedVersion, events, { raw: snapshotRaw, json: snapshotJson });
+      remember(caseId, expectedVersion, events, { bytes: snapshotRaw.toString('latin1'), json: snapshotJson });
       // The events are stored: an index failure must not look like a failed append to the caller.
       const [reindexed] = await send([reindexCmd(snapshot, notifications.length > 0, mark)]).catch((e: Error) => [[e, null] as Reply]);
       if (reindexed?.[0]) logger?.error({ err: reindexed[0], caseId }, 'case indexes not updated; the outbox sweep will repair them');
@@ -393,7 +394,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
   };
 
   /** The stored timeline is what this process holds plus these events (the script checked the length); the snapshot is this one. */
-  function remember(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: { raw: Buffer; json: string }): void {
+  function remember(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: { bytes: string; json: string }): void {
     snapshotTexts.set(caseId, snapshot);
     const held = timelines.get(caseId);
     if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(copyOfJson(e)))));
@@ -435,7 +436,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       throw err;
     }
     if (mark && opts?.markInbound) opts.markInbound.done = true;
-    remember(caseId, expectedVersion, events, { raw: snapshotRaw, json: snapshotJson });
+    remember(caseId, expectedVersion, events, { bytes: snapshotRaw.toString('latin1'), json: snapshotJson });
     if (handOff && Array.isArray(reply)) {
       const [moved, ...unaddressed] = reply as [number, ...string[]];
       handOff.settle(Number(moved) === 1, unaddressed.map(String));
