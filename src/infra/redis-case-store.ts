@@ -215,7 +215,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       timelines.forget(subject);
       return { subject, case: null };
     }
-    const snap = decodeEntry<StoredSnapshot>(snapRaw);
+    const snap = snapshotOf(subject, snapRaw);
     const stored = events ?? [];
     const cached = timelines.get(subject);
     const held = cached && cached.length <= stored.length ? cached : [];
