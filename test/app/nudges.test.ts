@@ -228,6 +228,22 @@ describe('only the earliest nudges of a case are scheduled, each one scheduling 
     expect(s.kinds()).toEqual([]);
   });
 
+  it('moves the pending nudge from where the case is, when another process changed it in between', async () => {
+    const { w, s, service, c } = await setup();
+    // A second process on the same store and scheduler.
+    const nudges2 = createNudges({ store: w.store, scheduler: s.scheduler, outbox: w.outbox, marketplace: w.marketplace, kv: createMemoryKv(), policy: w.policy, defaultTimezone: 'Africa/Kinshasa' });
+    const service2 = createCaseService({ store: w.store, shops: createMemoryShopStatusStore(), marketplace: w.marketplace, clock: systemClock, policy: w.policy, defaultTimezone: 'Africa/Kinshasa', notifications: notificationsFor, afterAppend: nudges2.afterAppend });
+    await service.act(buyer, c.id, { type: 'Comment', text: 'Des nouvelles ?' });
+    expect(s.kinds()).toEqual(['seller_reply_due']);
+    await service2.act(seller, c.id, { type: 'Comment', text: 'Je vérifie.' });
+    expect(s.kinds()).toEqual(['buyer_escalation_open']);
+    // The first process planned this case two versions ago: it starts from the case as it is now.
+    await service.act(buyer, c.id, { type: 'Comment', text: 'Merci, j’attends.' });
+    expect(s.kinds()).toEqual(['seller_reply_due']);
+    await service.act(seller, c.id, { type: 'Comment', text: 'Expédié ce matin.' });
+    expect(s.kinds()).toEqual(['buyer_escalation_open']);
+  });
+
   it('schedules the next nudge when one is sent, and when one is dropped', async () => {
     const { w, s, nudges, c } = await setup();
     const first = s.take('seller_reminder');

@@ -73,6 +73,21 @@ describe('Redis case store: timelines kept in the process', () => {
     expect(texts(await cold.load(c.id))).toEqual(['réécrit', 'Deuxième message.']);
   });
 
+  it('reads the stored snapshot again once its bytes are not those this process wrote', async () => {
+    const prefix = `${r.prefix}snapshot:`;
+    const store = createRedisCaseStore(r.redis, { prefix });
+    let c = await openCase(store, 'C-000005');
+    c = await comment(store, c, 'Je regarde.');
+    expect(await store.load(c.id)).toEqual(c);
+    // Another writer's snapshot for the same version (plain JSON, as earlier versions stored it), then deflated again.
+    const key = `${prefix}case:{${c.id}}`;
+    const { timeline: _timeline, ...snapshot } = c;
+    await r.redis.set(key, JSON.stringify({ ...snapshot, sellerActedAt: at(42) }));
+    expect((await store.load(c.id))?.sellerActedAt).toBe(at(42));
+    await r.redis.set(key, encodeEntry(snapshot));
+    expect(await store.load(c.id)).toEqual(c);
+  });
+
   it('drops what it holds when the case keys were deleted and the id reused', async () => {
     const prefix = `${r.prefix}reused:`;
     const store = createRedisCaseStore(r.redis, { prefix });
