@@ -19,27 +19,25 @@ const EMPTY = '';
 
 export function createButtonSlots(kv: KeyValue, platform: string): ButtonSlots {
   const key = (conversationId: string, slot: string) => `${platform}:slot:${conversationId}:${slot}`;
+  /**
+   * Puts `ref` in the slot and returns the message that held it (none for an emptied slot). One step where the store
+   * can: a message taking the slot at the same moment is either returned here or keeps the slot.
+   */
+  async function exchange(conversationId: string, slot: string, ref: string): Promise<string | undefined> {
+    const k = key(conversationId, slot);
+    let previous: string | undefined;
+    if (kv.exchange) previous = await kv.exchange<string>(k, ref, SLOT_TTL_MS);
+    else {
+      previous = await kv.get<string>(k);
+      await kv.set(k, ref, SLOT_TTL_MS);
+    }
+    return previous === EMPTY ? undefined : previous;
+  }
   return {
     async swap(conversationId, slot, ref) {
-      const k = key(conversationId, slot);
-      let previous: string | undefined;
-      if (kv.exchange) previous = await kv.exchange<string>(k, ref, SLOT_TTL_MS);
-      else {
-        previous = await kv.get<string>(k);
-        await kv.set(k, ref, SLOT_TTL_MS);
-      }
-      return previous !== undefined && previous !== EMPTY && previous !== ref ? previous : undefined;
+      const previous = await exchange(conversationId, slot, ref);
+      return previous !== ref ? previous : undefined;
     },
-    async clear(conversationId, slot) {
-      const k = key(conversationId, slot);
-      let previous: string | undefined;
-      // One step (read and empty): a message taking the slot at the same moment is either retired here or keeps it.
-      if (kv.exchange) previous = await kv.exchange<string>(k, EMPTY, SLOT_TTL_MS);
-      else {
-        previous = await kv.get<string>(k);
-        await kv.set(k, EMPTY, SLOT_TTL_MS);
-      }
-      return previous !== undefined && previous !== EMPTY ? previous : undefined;
-    },
+    clear: (conversationId, slot) => exchange(conversationId, slot, EMPTY),
   };
 }
