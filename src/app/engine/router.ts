@@ -3,7 +3,7 @@ import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
-import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer } from './flows/open-cases.js';
+import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { onCaseInput, runCaseOp } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
@@ -13,7 +13,7 @@ import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onb
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { REPORT_LAPSE_MS } from './state.js';
-import { typedAnswer } from './typed-answers.js';
+import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
@@ -157,6 +157,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   }
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
   if (answer === 'help' && t.input.isPrivate && !(await subjectOfTurn(e, t))) return void say(t, helpBody(t));
+  // « je veux parler à un humain »: how support is reached, not « which order? » (a message being written to the seller stays one).
+  if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || (s.flow === 'report' && s.step !== 'message')) && !(await subjectOfTurn(e, t))) {
+    return towardsSupport(e, t);
+  }
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
