@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
 import { renderMessage } from '../../../src/app/render.js';
+import { REPORT_LAPSE_MS } from '../../../src/app/engine/state.js';
 import { backendWorld, buttons, capabilitiesOf, i18n, photo, type Speaker, type World } from './harness.js';
 
 /**
@@ -412,5 +413,47 @@ describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) =
     expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
     await amina.text('1005');
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('« oui » after the report lapsed (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('« oui » typed after a report lapsed offers it back (resume or leave), instead of « not understood » and the list of orders', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    const yes = amina.token('engine-choice-yes-reason');
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('oui');
+    expect(amina.ids()).toEqual(['buyer-flow-resume-offer']);
+    expect(ordersNamed(amina)).toEqual([WAX]);
+    expect(buttons(amina.last)).toEqual(['buyer-flow-choice-resume', 'buyer-flow-choice-leave']);
+    // The lapsed report's own buttons stay expired: only the offer answers.
+    await amina.pressToken(yes);
+    expect(amina.ids()).toEqual(['error-action-expired']);
+  });
+
+  it('the lapsed report taken back goes on where it was: the reason proposed, then the case', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('oui');
+    await amina.text('oui');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
+  });
+
+  it('anything else after the report lapsed is still read afresh', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('le sac est déchiré');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
   });
 });

@@ -257,7 +257,7 @@ async function showStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
 }
 
 /** A message that answers no step: the report is offered back, never imposed. */
-async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
+export async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   s.pending = text;
   await save(e, t, s);
   const choices = [
