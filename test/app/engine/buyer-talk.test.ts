@@ -457,3 +457,19 @@ describe.each(['memory', 'redis'] as const)('« oui » after the report lapsed (
     expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('an invoice not received (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `je n'ai pas reçu de facture pour la commande ${WAX}`],
+    ['en', `I didn't get an invoice for order ${WAX}`],
+    ['fr', `commande ${WAX} : pas reçu le reçu`],
+  ] as const)('« %s %s » is not read as a parcel not received: the problem is asked, no non-delivery proposed', async (_lang, typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
+    expect(ordersNamed(amina)).toEqual([WAX]);
+  });
+});
