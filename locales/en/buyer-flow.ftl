@@ -31,3 +31,9 @@ buyer-flow-left = { $orderId ->
 buyer-flow-case-under-way = Your case { $caseId } on order { $orderId } is under way: here it is. To write to the seller, use "{ engine-action-reply-to-seller }"; for a problem with another order, write its number.
 buyer-flow-cases-under-way = You have { $count } cases under way: which one do you want to see? For a problem with another order, write its number.
 buyer-flow-no-case-hint = To open one, tell me what is wrong with your order, for example "my order 1001 never arrived".
+buyer-flow-person-case = { $status ->
+    [escalated] Your case { $caseId } on order { $orderId } is already with support: a person from the Congocrea team follows it and will answer you here. Here it is.
+   *[other] I am an automated assistant. A person from Congocrea support takes over a case once it is passed to them. Here is your case { $caseId } on order { $orderId }: when you can pass it on, it shows the "{ engine-action-escalate }" button; otherwise it says from when.
+  }
+buyer-flow-person-cases = I am an automated assistant. A person from Congocrea support takes over a case once it is passed to them. You have { $count } cases under way: pick one, its card shows the "{ engine-action-escalate }" button when you can pass it on.
+buyer-flow-person-no-case = I am an automated assistant. A person from Congocrea support steps in on a case once it is passed to them; you have no open case.

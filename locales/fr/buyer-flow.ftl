@@ -31,3 +31,9 @@ buyer-flow-left = { $orderId ->
 buyer-flow-case-under-way = Votre litige { $caseId } pour la commande { $orderId } est en cours : le voici. Pour écrire au vendeur, utilisez « { engine-action-reply-to-seller } » ; pour un problème avec une autre commande, écrivez son numéro.
 buyer-flow-cases-under-way = Vous avez { $count } litiges en cours : lequel voulez-vous voir ? Pour un problème avec une autre commande, écrivez son numéro.
 buyer-flow-no-case-hint = Pour en ouvrir un, dites-moi ce qui ne va pas avec votre commande, par exemple « ma commande 1001 n’est jamais arrivée ».
+buyer-flow-person-case = { $status ->
+    [escalated] Votre litige { $caseId } pour la commande { $orderId } est déjà transmis au support : une personne de l’équipe Congocrea le suit et vous répondra ici. Le voici.
+   *[other] Je suis un assistant automatique. Une personne du support Congocrea prend un litige en main quand il lui est transmis. Voici votre litige { $caseId } pour la commande { $orderId } : quand vous pouvez le transmettre, le bouton « { engine-action-escalate } » y figure ; sinon, la fiche indique à partir de quand.
+  }
+buyer-flow-person-cases = Je suis un assistant automatique. Une personne du support Congocrea prend un litige en main quand il lui est transmis. Vous avez { $count } litiges en cours : choisissez-en un, sa fiche montre le bouton « { engine-action-escalate } » quand vous pouvez le transmettre.
+buyer-flow-person-no-case = Je suis un assistant automatique. Une personne du support Congocrea intervient sur un litige, une fois qu’il lui est transmis ; vous n’avez aucun litige ouvert.

@@ -31,3 +31,9 @@ buyer-flow-left = { $orderId ->
 buyer-flow-case-under-way = Litige na yo { $caseId } mpo na commande { $orderId } ezali kokende : yango oyo. Mpo na kokomela moteki, salela « { engine-action-reply-to-seller } » ; mpo na likambo na commande mosusu, koma nimero na yango.
 buyer-flow-cases-under-way = Ozali na ba litige { $count } oyo ezali kokende : oyo nini olingi komona ? Mpo na likambo na commande mosusu, koma nimero na yango.
 buyer-flow-no-case-hint = Mpo na kofungola moko, yebisa ngai nini ezali malamu te na commande na yo, ndakisa « commande na ngai 1001 ekomi te ».
+buyer-flow-person-case = { $status ->
+    [escalated] Litige na yo { $caseId } mpo na commande { $orderId } ekomi kala na support : moto moko ya ekipi ya Congocrea azali kolandela yango mpe akozongisela yo awa. Yango oyo.
+   *[other] Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea azwaka litige soki batindeli ye yango. Litige na yo { $caseId } mpo na commande { $orderId } yango oyo : soki okoki kotinda yango, bouton « { engine-action-escalate } » ezali wana ; soki te, fiche ezali koyebisa kobanda ntango nini.
+  }
+buyer-flow-person-cases = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea azwaka litige soki batindeli ye yango. Ozali na ba litige { $count } oyo ezali kokende : pona moko, fiche na yango ekolakisa bouton « { engine-action-escalate } » soki okoki kotinda yango.
+buyer-flow-person-no-case = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea akotaka na litige soki batindeli ye yango ; ozali na litige moko te oyo efungwami.

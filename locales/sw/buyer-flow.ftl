@@ -31,3 +31,9 @@ buyer-flow-left = { $orderId ->
 buyer-flow-case-under-way = Kesi yako { $caseId } ya oda { $orderId } inaendelea: hii hapa. Kumwandikia muuzaji, tumia « { engine-action-reply-to-seller } »; kwa tatizo la oda nyingine, andika nambari yake.
 buyer-flow-cases-under-way = Una kesi { $count } zinazoendelea: unataka kuona ipi? Kwa tatizo la oda nyingine, andika nambari yake.
 buyer-flow-no-case-hint = Ili kufungua moja, niambie nini hakiko sawa na oda yako, kwa mfano « oda yangu 1001 haijafika ».
+buyer-flow-person-case = { $status ->
+    [escalated] Kesi yako { $caseId } ya oda { $orderId } tayari iko kwa huduma ya msaada: mtu wa timu ya Congocrea anaifuatilia na atakujibu hapa. Hii hapa.
+   *[other] Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea hushughulikia kesi inapopelekwa kwake. Hii hapa kesi yako { $caseId } ya oda { $orderId }: ukiweza kuipeleka, kitufe « { engine-action-escalate } » kinaonekana; la sivyo, inaonyesha kuanzia lini.
+  }
+buyer-flow-person-cases = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea hushughulikia kesi inapopelekwa kwake. Una kesi { $count } zinazoendelea: chagua moja, kadi yake inaonyesha kitufe « { engine-action-escalate } » ukiweza kuipeleka.
+buyer-flow-person-no-case = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea huingilia kesi inapopelekwa kwake; huna kesi iliyo wazi.

@@ -2,8 +2,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
-import { onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
-import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer } from './flows/open-cases.js';
+import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
+import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { onCaseInput, runCaseOp } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
@@ -12,8 +12,8 @@ import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
-import { REPORT_LAPSE_MS } from './state.js';
-import { typedAnswer } from './typed-answers.js';
+import { newNonce, REPORT_LAPSE_MS, type ConversationState, type ReportState } from './state.js';
+import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
@@ -37,6 +37,11 @@ export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise
 
 /** The current flow's state; a state this version cannot read is dropped with a polite word. */
 async function currentState(e: EngineCtx, t: Turn) {
+  return (await readState(e, t)).state;
+}
+
+/** The current flow's state, and the report that lapsed on this turn (dropped from the store) when there is one. */
+async function readState(e: EngineCtx, t: Turn): Promise<{ state: ConversationState | null | 'reset'; lapsed?: ReportState }> {
   const { platform, userId, conversationId } = t.input;
   const early = t.earlyState;
   t.earlyState = undefined;
@@ -44,12 +49,12 @@ async function currentState(e: EngineCtx, t: Turn) {
   // A report left unanswered lapses: the buyer's next message is read afresh, its old buttons expire.
   if (s && s !== 'invalid' && s.flow === 'report' && lapsed(s.at, t.now)) {
     await e.conv.clear(platform, userId, conversationId);
-    return null;
+    return { state: null, lapsed: s };
   }
-  if (s !== 'invalid') return s;
+  if (s !== 'invalid') return { state: s };
   await e.conv.clear(platform, userId, conversationId);
   say(t, m('engine-flow-reset'));
-  return 'reset' as const;
+  return { state: 'reset' };
 }
 
 const lapsed = (at: string | undefined, now: string): boolean => !at || Date.parse(now) - Date.parse(at) > REPORT_LAPSE_MS;
@@ -143,8 +148,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     if (link) return startOrLink(e, t, link[1], 'link', hooks.relocalize);
     return explainLinking(e, t);
   }
-  const s = await currentState(e, t);
+  const { state: s, lapsed: lapsedReport } = await readState(e, t);
   if (s === 'reset') return;
+  // « oui » after a report lapsed answers its last question: the report is offered back (« reprendre ou laisser ? »), its old buttons still expired.
+  if (lapsedReport && t.input.isPrivate && typedAnswer(text) === 'yes') return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
   // « annuler », "stop", « tika », « acha » typed alone is the flow's Cancel button, never words to pass on.
   const answer = typedAnswer(text);
   if (s && answer === 'cancel') {
@@ -157,6 +164,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   }
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
   if (answer === 'help' && t.input.isPrivate && !(await subjectOfTurn(e, t))) return void say(t, helpBody(t));
+  // « je veux parler à un humain »: how support is reached, not « which order? » (a message being written to the seller stays one).
+  if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || (s.flow === 'report' && s.step !== 'message')) && !(await subjectOfTurn(e, t))) {
+    return towardsSupport(e, t);
+  }
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });

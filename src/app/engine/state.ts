@@ -21,6 +21,8 @@ const reportSchema = z.object({
   at: z.string().optional(),
   /** A message that answered no step, kept while the buyer is asked to resume or leave the report. */
   pending: z.string().optional(),
+  /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
+  shown: z.array(z.string()).optional(),
 });
 
 /** A report the buyer has not answered for this long is dropped: the next message starts afresh. */

@@ -80,3 +80,53 @@ export function asksCaseStatus(text: string): boolean {
   const t = bare(text);
   return CASE_WORD.test(t) && STATUS_WORD.test(t);
 }
+
+/** Ordinals as people answer a list: « la deuxième », "the 2nd one", « ya mibale », « ya pili ». */
+const ORDINALS: ReadonlyArray<readonly [number, RegExp]> = [
+  [1, /^(?:premiere?|1(?:ere?|re|er|st)|first|liboso|ya liboso|ya yambo|ya kwanza|kwanza)$/],
+  [2, /^(?:deuxieme|2(?:eme|e|nd)|second|seconde?|mibale|ya mibale|ya pili|pili)$/],
+  [3, /^(?:troisieme|3(?:eme|e|rd)|third|misato|ya misato|ya tatu|tatu)$/],
+  [4, /^(?:quatrieme|4(?:eme|e|th)|fourth|minei|ya minei|ya nne|nne)$/],
+  [5, /^(?:cinquieme|5(?:eme|e|th)|fifth|mitano|ya mitano|ya tano|tano)$/],
+  [6, /^(?:sixieme|6(?:eme|e|th)|sixth|motoba|ya motoba|ya sita|sita)$/],
+];
+const LAST = /^(?:derniere?|last|ya suka|ya mwisho|mwisho)$/;
+
+/**
+ * The place in a list the whole message points at (1 for « la première », -1 for « la dernière »), or null.
+ * « la 2 », « numéro 2 », "number 2" and a lone « 2 » count; « 1002 » (an order number) and « 2 articles »
+ * (a quantity) do not.
+ */
+export function listPosition(text: string): number | null {
+  const t = bare(text)
+    .replace(/^(?:c'est |c est |cest |c |it's |its |it is |i mean |je veux dire |plutot |non |no )+/, '')
+    .replace(/^(?:la |le |l'|celle |celui |the |choix |option |commande |order |number |numero |num |no |n° |nr |#|oyo |hiyo |ile )/, '')
+    .replace(/ (?:one|commande|order|ligne|line|choix|option|de la liste|in the list|dans la liste|oyo|hiyo|ile)$/, '')
+    .trim();
+  const digit = /^#?([1-9])$/.exec(t);
+  if (digit) return Number(digit[1]);
+  for (const [n, re] of ORDINALS) if (re.test(t)) return n;
+  return LAST.test(t) ? -1 : null;
+}
+
+/** Who people ask for when they want a person rather than the bot. */
+const PERSON =
+  "(?:(?:un |une |a |an |the |some |le |la |quelqu'un |quelquun )?(?:vrai |vraie |real |live |actual |reel |reelle )?(?:humain|humaine|etre humain|personne|human|human being|person|agent|conseiller|conseillere|operateur|operatrice|operator|representative|rep|someone|somebody|quelqu'un|quelquun|service client|customer service|customer care|customer support|support|staff))";
+/**
+ * The buyer asks for a person: « je veux parler à un humain », "I want to talk to an agent", « nataka
+ * kuongea na mtu », « nalingi koloba na moto ». Not a problem with an order: support is reached through a case.
+ */
+const ASKS_PERSON = new RegExp(
+  [
+    `(?:^| )(?:parler|discuter|causer|echanger|joindre|contacter|avoir|passer moi|passez moi) (?:a |avec |au |a la )?${PERSON}(?= |$)`,
+    `(?:^| )(?:talk|speak|chat|get through|connect me) (?:to|with) ${PERSON}(?= |$)`,
+    `(?:^| )(?:i want|i need|give me|je veux|je voudrais|jveux) ${PERSON}$`,
+    `^${PERSON}$`,
+    '(?:^| )(?:kuongea|kuzungumza|kuongelea|niongee|nizungumze|ongea|zungumza) na (?:mtu|binadamu|wakala|mhudumu|huduma kwa wateja)(?= |$)',
+    '(?:^| )(?:koloba|kosolola|naloba|nasolola|loba|solola) na (?:moto|mosali|bato)(?= |$)',
+  ].join('|'),
+);
+
+export function asksForPerson(text: string): boolean {
+  return ASKS_PERSON.test(bare(text));
+}

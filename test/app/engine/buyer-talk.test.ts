@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
 import { renderMessage } from '../../../src/app/render.js';
+import { REPORT_LAPSE_MS } from '../../../src/app/engine/state.js';
 import { backendWorld, buttons, capabilitiesOf, i18n, photo, type Speaker, type World } from './harness.js';
 
 /**
@@ -315,5 +316,160 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text('ou en est mon litige ?');
     expect(amina.ids()).toEqual(['engine-no-open-case', 'buyer-flow-no-case-hint']);
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('answering the list of orders by its place in it (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+  /** The orders the last « which order? » offered, in the order shown. */
+  const offered = (s: Speaker): string[] => s.last[0]!.choices!.map((c) => c.label.args?.orderId).filter((x): x is string => typeof x === 'string');
+
+  it.each([
+    ['fr', 'le deuxième', 1],
+    ['fr', 'la 2', 1],
+    ['en', 'the second one', 1],
+    ['fr', 'la première', 0],
+    ['fr', "c'est la 3ème", 2],
+    ['ln', 'ya mibale', 1],
+    ['sw', 'ya pili', 1],
+  ] as const)('asked which order, « %s %s » picks that order of the list shown, the problem kept', async (_lang, typed, index) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    const list = offered(amina);
+    expect(list.length).toBeGreaterThan(2);
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: list[index] });
+  });
+
+  it('« la deuxième » after « non pas celle-là » is the second of the shorter list then shown', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${BAG} n'est jamais arrivée`);
+    await amina.text("non pas celle-là, l'autre");
+    const list = offered(amina);
+    expect(list).not.toContain(BAG);
+    await amina.text('la deuxième');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: list[1] });
+  });
+
+  it('an order number (« 1005 ») is still the order of that number, not a place in the list', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    await amina.text('1005');
+    expect(proposed(amina)).toMatchObject({ orderId: 'CC-1005' });
+  });
+
+  it('« 2 articles » (a quantity) is no place in the list', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    await amina.text('2 articles');
+    expect(amina.ids()).toContain('engine-report-which-order');
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', 'je veux parler à un humain'],
+    ['en', 'I want to talk to a person'],
+    ['en', 'can I speak to an agent please'],
+    ['sw', 'nataka kuongea na mtu'],
+    ['ln', 'nalingi koloba na moto'],
+  ] as const)('« %s %s » with no case says how support is reached, not « which order? »', async (lang, typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    if (lang !== 'fr' && lang !== 'en') await amina.command(`/lang ${lang}`);
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    expect(amina.last[0]!.locale).toBe(lang);
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+  });
+
+  it('with a case under way, « je veux parler à un humain » shows its card, which has the escalate button once the rules allow it', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    await amina.text('je veux parler à un humain');
+    expect(amina.ids()).toEqual(['buyer-flow-person-case']);
+    expect(amina.last[0]!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    // Just opened: the seller has their time first, the card does not offer to escalate yet.
+    expect(buttons(amina.last)).not.toContain('engine-action-escalate');
+    expect(buttons(amina.last)).toContain('engine-action-reply-to-seller');
+  });
+
+  it('in the middle of a report, "I want to talk to a human" answers it and the report goes on', async () => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order never arrived');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('I want to talk to a human');
+    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    await amina.text('1005');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('« oui » after the report lapsed (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('« oui » typed after a report lapsed offers it back (resume or leave), instead of « not understood » and the list of orders', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    const yes = amina.token('engine-choice-yes-reason');
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('oui');
+    expect(amina.ids()).toEqual(['buyer-flow-resume-offer']);
+    expect(ordersNamed(amina)).toEqual([WAX]);
+    expect(buttons(amina.last)).toEqual(['buyer-flow-choice-resume', 'buyer-flow-choice-leave']);
+    // The lapsed report's own buttons stay expired: only the offer answers.
+    await amina.pressToken(yes);
+    expect(amina.ids()).toEqual(['error-action-expired']);
+  });
+
+  it('the lapsed report taken back goes on where it was: the reason proposed, then the case', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('oui');
+    await amina.text('oui');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
+  });
+
+  it('anything else after the report lapsed is still read afresh', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.text('le sac est déchiré');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('an invoice not received (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `je n'ai pas reçu de facture pour la commande ${WAX}`],
+    ['en', `I didn't get an invoice for order ${WAX}`],
+    ['fr', `commande ${WAX} : pas reçu le reçu`],
+  ] as const)('« %s %s » is not read as a parcel not received: the problem is asked, no non-delivery proposed', async (_lang, typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
+    expect(ordersNamed(amina)).toEqual([WAX]);
   });
 });

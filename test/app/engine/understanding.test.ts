@@ -171,6 +171,14 @@ describe('the classifier', () => {
     expect(classifyProblem('mon colis est bloqué à la douane depuis 2 semaines')).toBe('non_delivery');
   });
 
+  it('reads an invoice or a receipt not received as a request for a document (other), a parcel not received as a non-delivery', () => {
+    expect(classifyProblem("j'ai toujours pas reçu la facture")).toBe('other');
+    expect(classifyProblem('the seller never sent me a receipt, I did not get any invoice')).toBe('other');
+    expect(classifyProblem("c bon j'ai le colis mais jamais recu de facture")).toBe('other');
+    expect(classifyProblem("je n'ai toujours pas reçu ma commande")).toBe('non_delivery');
+    expect(classifyProblem("I didn't get my parcel and no invoice either")).toBe('non_delivery');
+  });
+
   it('cancels an order not arrived yet, but treats one that is late as a non-delivery', () => {
     expect(classifyProblem("elle n'est pas encore arrivée et je n'en ai plus besoin, annulez")).toBe('cancellation');
     expect(classifyProblem("toujours pas arrivée après un mois, annulez")).toBe('non_delivery');

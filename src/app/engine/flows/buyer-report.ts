@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -125,6 +125,7 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], 
     return void say(t, [...preface, m('engine-report-no-orders')]);
   }
   s.step = 'order';
+  s.shown = shown.map((o) => o.id);
   await save(e, t, s);
   const choices = await Promise.all(
     shown.map((o) =>
@@ -256,7 +257,7 @@ async function showStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
 }
 
 /** A message that answers no step: the report is offered back, never imposed. */
-async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
+export async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   s.pending = text;
   await save(e, t, s);
   const choices = [
@@ -357,6 +358,14 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
 
 /** Text while asked which order: the order it names, or the question again with a hint. */
 async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], ref: OrderRef, kind: ProblemKind | null, text: string): Promise<void> {
+  // « la deuxième », "the second one", « ya pili »: the place in the list just shown (never an order number).
+  const position = ref.kind === 'none' ? listPosition(text) : null;
+  const picked = position && s.shown ? s.shown.at(position > 0 ? position - 1 : position) : undefined;
+  if (picked && orders.some((o) => o.id === picked)) {
+    s.orderId = picked;
+    await orderSeen(e, picked);
+    return afterOrder(e, t, s);
+  }
   if (kind && kind !== 'other') s.kind = kind;
   if (!s.description && describes(text, kind)) s.description = text.trim();
   if (ref.kind === 'found' && ref.orderIds.length === 1) {

@@ -58,3 +58,24 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   say(t, m('buyer-flow-cases-under-way', { count: open.length }), { choices });
   return true;
 }
+
+/**
+ * « je veux parler à un humain », "I want to talk to an agent": an honest answer. Support takes a case once it
+ * is escalated: the case under way is shown (its card has the escalate button when the rules allow it);
+ * without one, how to open one.
+ */
+export async function towardsSupport(e: EngineCtx, t: Turn): Promise<void> {
+  const open = await openCasesAsBuyer(e, t);
+  if (open.length === 0) return void say(t, [m('buyer-flow-person-no-case'), m('buyer-flow-no-case-hint')]);
+  if (open.length === 1) {
+    const c = open[0]!;
+    return sayCard(e, t, c, 'buyer', [m('buyer-flow-person-case', { caseId: c.id, orderId: c.orderId, status: c.status })]);
+  }
+  const choices = await Promise.all(
+    open.slice(0, 10).map(async (c) => ({
+      label: m('engine-case-choice', { caseId: c.id, orderId: c.orderId, reason: c.reason }),
+      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'view' }),
+    })),
+  );
+  say(t, m('buyer-flow-person-cases', { count: open.length }), { choices });
+}

@@ -10,19 +10,22 @@ const ARRIVE_FR = '(?:(?:recu|arrive|livre|venu|parvenu)(?:e|s|es)?|eu|vu|reach)
 const MONEY = '(?:rembours\\w*|refund\\w*|argent|money|mbongo|paiement)';
 /** The money as a thing received (« jamais reçu le remboursement »), not the buyer's order « remboursez-moi ». */
 const MONEY_NOUN = '(?:remboursements?|refunds?|argent|money|mbongo|paiement)';
+/** A paper the buyer asks for (« pas reçu de facture », "didn't get an invoice", « le reçu »): not a parcel that did not come. */
+const DOCUMENT = '(?:factures?|invoices?|receipts?|recu|bons? de (?:livraison|commande)|risiti|ankara|attestation)';
+const NOT_A_DOCUMENT = `(?! (?:(?:le|la|les|mon|ma|mes|du|de|d|l|un|une|des|aucune?|any|the|my|a|an|your|their|his|her|its|yangu|na ngai) ){0,2}${DOCUMENT}\\b)`;
 
 export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
-  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)`)],
-  ['not_arrived', /\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\b/],
-  ['not_arrived', /\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\w*|turned up|showed up)\b(?! (?:the |my |a |any )?(?:refund|money))/],
+  ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\\b${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\\w*|turned up|showed up)\\b(?! (?:the |my |a |any )?(?:refund|money))${NOT_A_DOCUMENT}`)],
   ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |ne s est )?(?:venu|arrive|come|turned up|shown up|here)\b|\bnothing since\b/],
   ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
   ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a (?:signaler|dire|redire|reprocher|ajouter|declarer)|contre|de mal|compris))/],
   ['not_arrived', /\b(?:jusqu a (?:present|maintenant|aujourd hui|ce jour)|until (?:now|today)|till (?:now|today)|up to now|to this day|mpaka (?:sasa|leo)|tii (?:sikoyo|lelo))\b.{0,40}\b(?:rien|nothing|pas|not|no|dont|didnt|havent|te|bado)\b/],
   ['not_arrived', /\b(?:no one|nobody|personne n est|personne)\b (?:\w+ )?(?:came|come|est venu|n est venu|showed up|knocked|delivered|a sonne|rang)\b/],
   ['not_arrived', /\b(?:pas de|no) (?:colis|paquet|package|parcel)\b|\brien (?:a la maison|chez moi|here)\b|\bnothing at my door\b/],
-  ['not_arrived', /\b(?:still|toujours) (?:dont|do not|n ai pas|pas) (?:have|got|recu)\b/],
+  ['not_arrived', new RegExp(`\\b(?:still|toujours) (?:dont|do not|n ai pas|pas) (?:have|got|recu)\\b${NOT_A_DOCUMENT}`)],
   ['not_arrived', /\b(?:still not|toujours pas|not) (?:here|there|la)\b|\bnot here yet\b|\bnon (?:recu|livre|arrive)\w*/],
   ['not_shipped', /\bpas (?:encore |ete |encore ete )?(?:parti|envoye|expedie)\w*|\b(?:hasnt|not|has not) (?:even |yet )?(?:shipped|gone out|been sent|been shipped)\b/],
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
@@ -80,7 +83,8 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|rude|malpoli|kotuka|azali kotuka|atuki|ananitukana|kunitukana|matusi|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
   ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*|won t let|refuse\w*)\b/],
   ['wants_human', /\b(?:parler a (?:un|une|quelqu un)|agent|humain|human|conseiller|someone (?:to|from))\b/],
-  ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|adresse|address|payer|pay)\b/],
+  ['document', new RegExp(`\\b(?:factures?|invoices?|receipts?|(?:le|un|mon|du|de|d|aucun|ce) recu|bons? de livraison|risiti|ankara|attestation)\\b`)],
+  ['account', /\b(?:compte|account|log ?in|connecter|historique|history|code promo|discount|facture|invoice|(?:le|un|mon|de|d|aucun|ce) recu|adresse|address|payer|pay)\b/],
   ['account', /\b(?:mot de passe|password|appli|application|app|site|page|se connecter|me connecter|sign ?in|can ?t (?:log|sign) in|cannot (?:log|sign) in|n arrive pas a (?:ouvrir|me connecter|acceder))\b/],
   ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
@@ -92,7 +96,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|open|weekend|dimanche|samedi|teste|testing|checking|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', /\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?:\w+ )?(?:\w+ )?te|nazwaki (?:\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\w+ )?te|ekoma te|ekomeli ngai te)\b/],
+  ['not_arrived', new RegExp(`\\b(?:haijafika|haujafika|haikufika|haukufika|hazijafika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\\w+ )?te|ekoma te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
   ['waiting', /\b(?:nasubiri|ninasubiri|nazali kozela|tangu (?:mwezi|wiki)|banda (?:sanza|poso))\b/],
   ['said_delivered', /\b(?:inasema imefika|elobi ekomi)\b/],
@@ -150,6 +154,8 @@ export function cuesOf(canonicalText: string): string[] {
     out.delete('not_arrived');
     out.add('not_yet');
   }
+  // « commande 1001 : pas reçu le reçu »: the receipt is a paper, not something got instead of what was ordered.
+  if (out.has('document') && !out.has('not_arrived')) out.delete('ordered_vs_got');
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
   if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
   return [...out];
