@@ -1,17 +1,16 @@
 import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import type { Account } from '../../domain/types.js';
-import { parseAmount } from '../format.js';
 import type { CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
-import { addTracking, propose } from './flows/case-ops.js';
+import { addTracking, amountOf, propose } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
-import { normalizeCaseId } from './intent.js';
-import { caseIdOf, caseRefOf } from './order-ref.js';
+import { caseArg } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
+
 
 /** Commands an unlinked user may use. */
 export const OPEN_COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel']);
@@ -48,7 +47,7 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
       if (!args[0]) return sayUsage(t, 'case');
-      return showCase(e, t, await caseArg(e, t, args[0]));
+      return showCase(e, t, await caseArg(e, t, args.join(' ')));
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
       if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
@@ -67,17 +66,6 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
       return void say(t, m('engine-unknown-command', { command: name }));
   }
-}
-
-/**
- * The case a command's argument names, as people type it: `C-000002`, `c2`, `2`, or the order it is
- * on (`CC-1001`). The user's own cases settle what is ambiguous; anything else is looked up as typed.
- */
-export async function caseArg(e: EngineCtx, t: Turn, arg: string): Promise<string> {
-  const direct = caseIdOf(arg);
-  if (direct && !/^\s*\d{3,}\s*$/.test(arg)) return direct;
-  const mine = t.who ? await e.deps.cases.list(t.who, 'mine') : [];
-  return caseRefOf(arg, mine) ?? normalizeCaseId(arg);
 }
 
 /**
@@ -112,9 +100,7 @@ async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
     .slice(1)
     .filter((a) => a.toLowerCase() !== 'recover')
     .join(' ');
-  const currency = c.orderTotal.currency;
-  const minor = amountText ? parseAmount(amountText, currency) : null;
-  if (amountText && minor === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
+  const minor = amountText ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
   await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
 }

@@ -4,7 +4,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
 import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
-import { onCaseInput, runCaseOp } from './flows/case-ops.js';
+import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
@@ -174,7 +174,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (s?.flow === 'reinstate') return onReinstateText(e, t, s, text);
   const subject = await subjectOfTurn(e, t);
   if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
-  if (subject) return textInCaseThread(e, t, subject.caseId, text);
+  if (subject) {
+    await textInCaseThread(e, t, subject.caseId, text);
+    return offerWhatWordsSay(e, t, subject.caseId, text);
+  }
   // Support's channel is for commands: a short hint instead of silence.
   if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));
   // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
@@ -188,5 +191,7 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     if (await aboutCaseUnderWay(e, t, text)) return;
     return startReport(e, t, text);
   }
+  // A seller's words outside any case have gone nowhere: which case to send them on, rather than a rule to learn.
+  if (roles.includes('seller') && (await sellerWordsOutsideCase(e, t, text))) return;
   if (!offPlatform) say(t, m('engine-fallback', { role: roles[0] ?? 'buyer' }));
 }
