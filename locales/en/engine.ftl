@@ -350,3 +350,4 @@ engine-seller-words-not-sent = { $count ->
     [one] This message has not gone anywhere: it answers no case. To send it to the buyer of case { $caseId } (order { $orderId }), press "Send to the buyer". Here is the case.
    *[other] This message has not gone anywhere: it answers no case. You have { $count } open cases: which buyer should get it?
   }
+engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.

@@ -350,3 +350,4 @@ engine-seller-words-not-sent = { $count ->
     [one] Ce message n’est parti nulle part : il ne répond à aucun litige. Pour l’envoyer à l’acheteur du litige { $caseId } (commande { $orderId }), appuyez sur « Envoyer à l’acheteur ». Voici la fiche du litige.
    *[other] Ce message n’est parti nulle part : il ne répond à aucun litige. Vous avez { $count } litiges en cours : à l’acheteur duquel l’envoyer ?
   }
+engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.

@@ -354,3 +354,4 @@ engine-seller-words-not-sent = { $count ->
     [one] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Mpo na kotindela yango mosombi ya kesi { $caseId } (oda { $orderId }), finá « Tindela mosombi ». Tala kesi yango.
    *[other] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Ozali na bakesi { $count } : mosombi nini asengeli kozwa yango ?
   }
+engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.

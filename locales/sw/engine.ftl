@@ -354,3 +354,4 @@ engine-seller-words-not-sent = { $count ->
     [one] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Ili kumtumia mnunuzi wa kesi { $caseId } (oda { $orderId }), bonyeza « Mtumie mnunuzi ». Hii ndiyo kesi.
    *[other] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Una kesi { $count } zinazoendelea: mnunuzi yupi aupate?
   }
+engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.

@@ -1,10 +1,11 @@
-import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { ForbiddenError } from '../../domain/errors.js';
 import type { Account } from '../../domain/types.js';
 import type { CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
-import { addTracking, amountOf, propose } from './flows/case-ops.js';
+import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
+import { caseIdOf } from './order-ref.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
 import { caseArg } from './case-arg.js';
@@ -51,7 +52,15 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
       if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
-      return onCase(e, t, args[0], 'escalate', (id) => actOnCase(e, t, id, { type: 'Escalate' }));
+      return onCase(e, t, args[0], 'escalate', async (id) => {
+        const known = await caseForTurn(e, t, id);
+        // A seller cannot escalate, but may ask support for help: that is what their /escalate means.
+        if (known.role === 'seller') {
+          say(t, m('engine-seller-escalate', { caseId: known.c.id }));
+          return runCaseOp(e, t, { k: 'case', caseId: known.c.id, op: 'support' });
+        }
+        return actOnCase(e, t, id, { type: 'Escalate' }, known);
+      });
     case 'close':
       return onCase(e, t, args[0], 'close', async (id) => {
         const { c, role } = await caseForTurn(e, t, id);
@@ -89,18 +98,39 @@ async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp
   say(t, m('engine-which-case'), { choices });
 }
 
-/** `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. */
+/**
+ * `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. In a case's thread (or a reply
+ * to one of its messages) the case may go unnamed: `/refund 5000` there is 5 000 on that case, not case 5000.
+ */
 async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
-  if (!args[0]) return sayUsage(t, 'refund');
-  const caseId = await caseArg(e, t, args[0]);
+  const here = await caseOfTurn(e, t);
+  const named = args[0] !== undefined && (!here || (await namesCase(e, t, args)));
+  if (!named && !here) return sayUsage(t, 'refund');
+  const caseId = named ? await caseArg(e, t, args[0]!) : here!;
+  const rest = named ? args.slice(1) : args;
   const { c, role } = await caseForTurn(e, t, caseId);
-  const recover = args.slice(1).some((a) => a.toLowerCase() === 'recover');
+  const recover = rest.some((a) => a.toLowerCase() === 'recover');
   if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');
-  const amountText = args
-    .slice(1)
+  const amountText = rest
     .filter((a) => a.toLowerCase() !== 'recover')
     .join(' ');
   const minor = amountText ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
   await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
 }
+
+/**
+ * Whether a command's first argument names a case, where the turn is about one already: `C-000002`, `c2`, `#2` and
+ * order numbers do; a bare number (`/refund 5000`, `/refund 5 000`) is an amount unless more follows it and one of
+ * the user's cases has that number (`/refund 2 5000`).
+ */
+async function namesCase(e: EngineCtx, t: Turn, args: string[]): Promise<boolean> {
+  const first = args[0]!;
+  if (!/^\d+$/.test(first)) return caseIdOf(first) !== null || /^[a-z]{2,5}[-_]?\d{2,12}$/i.test(first);
+  if (args.length < 2 || readsAsAmount(args.slice(1))) return false;
+  const id = caseIdOf(first);
+  return id !== null && (await e.deps.cases.list(requireWho(t), 'mine')).some((c) => c.id === id);
+}
+
+/** `5 000`, `000 FC`, `k`: words that continue an amount begun by the first argument. */
+const readsAsAmount = (rest: string[]): boolean => /^(?:\d{3}|k|mille|%|cdf|fc|francs?|usd|\$)$/i.test(rest[0] ?? '');

@@ -206,3 +206,41 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
     });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('seller commands where the case goes without saying (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['/refund 5000', 500_000],
+    ['/refund 5 000 FC', 500_000],
+    ['/refund 50%', 2_500_000],
+    ['/refund', 5_000_000],
+    ['/refund C-000001 5000', 500_000],
+  ])('`%s` replied to the case’s message is a refund on that case', async (line, minor) => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(line, REPLY);
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.last[0]!.caseId).toBe(caseId);
+    expect(seller.read()).toContain(`Rembourser ${cdf(minor)}`);
+  });
+
+  it('`/refund 5000` outside any case is case 5000 as before: not found, nothing proposed', async () => {
+    const w = await world();
+    const { seller } = await sellerOnCase(w);
+    await seller.command('/refund 5000');
+    expect(seller.ids()).toEqual(['error-case-not-found']);
+  });
+
+  it('a seller’s `/escalate` says only the buyer escalates, and asks what to tell support instead', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/escalate ${caseId}`);
+    expect(seller.ids()).toEqual(['engine-seller-escalate', 'engine-ask-support']);
+    await seller.text('L’acheteur ne répond plus depuis une semaine.');
+    expect(seller.ids()).toEqual(['engine-done-support-requested']);
+    const c = (await w.store.load(caseId))!;
+    expect(c.status).toBe('open');
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'support_requested', text: 'L’acheteur ne répond plus depuis une semaine.' });
+  });
+});
