@@ -351,3 +351,7 @@ engine-seller-words-not-sent = { $count ->
    *[other] This message has not gone anywhere: it answers no case. You have { $count } open cases: which buyer should get it?
   }
 engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
+engine-step-left = { $step ->
+    [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.
+   *[other] I am no longer waiting for a tracking number for case { $caseId }: no tracking was added.
+  }

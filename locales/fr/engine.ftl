@@ -351,3 +351,7 @@ engine-seller-words-not-sent = { $count ->
    *[other] Ce message n’est parti nulle part : il ne répond à aucun litige. Vous avez { $count } litiges en cours : à l’acheteur duquel l’envoyer ?
   }
 engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.
+engine-step-left = { $step ->
+    [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.
+   *[other] Je n’attends plus de numéro de suivi pour le litige { $caseId } : aucun suivi n’a été ajouté.
+  }

@@ -355,3 +355,7 @@ engine-seller-words-not-sent = { $count ->
    *[other] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Ozali na bakesi { $count } : mosombi nini asengeli kozwa yango ?
   }
 engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
+engine-step-left = { $step ->
+    [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.
+   *[other] Nazali lisusu kozela numéro ya suivi te mpo na kesi { $caseId } : suivi moko te ebakisami.
+  }

@@ -355,3 +355,7 @@ engine-seller-words-not-sent = { $count ->
    *[other] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Una kesi { $count } zinazoendelea: mnunuzi yupi aupate?
   }
 engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
+engine-step-left = { $step ->
+    [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.
+   *[other] Sisubiri tena nambari ya ufuatiliaji kwa kesi { $caseId }: hakuna ufuatiliaji ulioongezwa.
+  }

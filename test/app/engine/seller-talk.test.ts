@@ -244,3 +244,43 @@ describe.each(['memory', 'redis'] as const)('seller commands where the case goes
     expect(c.timeline.at(-1)).toMatchObject({ type: 'support_requested', text: 'L’acheteur ne répond plus depuis une semaine.' });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('a question for an amount or a tracking number does not swallow a message (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('asked the amount, the seller replies to the buyer’s message instead: the question is left, the message reaches the buyer', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-refund-partial');
+    await seller.text('le colis est parti hier, patientez svp', REPLY);
+    expect(seller.ids()).toEqual(['engine-step-left', 'engine-done-comment']);
+    expect(seller.read()).toContain('aucun remboursement n’a été fait');
+    expect(await toBuyer(w, caseId)).toEqual(['le colis est parti hier, patientez svp']);
+    // The next amount-looking words are not taken as the forgotten question's answer.
+    await seller.text('5000', REPLY);
+    expect(seller.ids()).toEqual(['engine-done-comment']);
+    expect((await w.store.load(caseId))!.refunded.amount).toBe(0);
+  });
+
+  it('asked the amount, « la moitié » and « beaucoup » still answer it (an amount, or a refusal that keeps the question)', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-refund-partial');
+    await seller.text('beaucoup');
+    expect(seller.ids()).toEqual(['error-invalid-amount']);
+    await seller.text('la moitié du montant');
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+  });
+
+  it('asked the tracking number, a sentence without one leaves the question', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-tracking');
+    await seller.text('je n’ai pas encore le numéro, je reviens', REPLY);
+    expect(seller.ids()).toEqual(['engine-step-left', 'engine-done-comment']);
+    expect((await w.store.load(caseId))!.timeline.some((e) => e.type === 'tracking')).toBe(false);
+  });
+});
