@@ -47,7 +47,11 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
     case 'cases':
       return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
-      if (!args[0]) return sayUsage(t, 'case');
+      if (!args[0]) {
+        // `/case` alone: the case of the thread it was written in, else the user's only case under way.
+        const only = (await caseOfTurn(e, t)) ?? (await onlyCaseUnderWay(e, t, () => true));
+        return only ? showCase(e, t, only) : sayUsage(t, 'case');
+      }
       return showCase(e, t, await caseArg(e, t, args.join(' ')));
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
@@ -103,7 +107,7 @@ async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp
  * to one of its messages) the case may go unnamed: `/refund 5000` there is 5 000 on that case, not case 5000.
  */
 async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
-  const here = await caseOfTurn(e, t);
+  const here = (await caseOfTurn(e, t)) ?? (await onlySellerCaseFor(e, t, args));
   const named = args[0] !== undefined && (!here || (await namesCase(e, t, args)));
   if (!named && !here) return sayUsage(t, 'refund');
   const caseId = named ? await caseArg(e, t, args[0]!) : here!;
@@ -134,3 +138,27 @@ async function namesCase(e: EngineCtx, t: Turn, args: string[]): Promise<boolean
 
 /** `5 000`, `000 FC`, `k`: words that continue an amount begun by the first argument. */
 const readsAsAmount = (rest: string[]): boolean => /^(?:\d{3}|k|mille|%|cdf|fc|francs?|usd|\$)$/i.test(rest[0] ?? '');
+
+/** The user's only case under way that `keep` accepts, or null (none, or several). */
+async function onlyCaseUnderWay(e: EngineCtx, t: Turn, keep: (c: { sellerId: string; buyerId: string }) => boolean): Promise<string | null> {
+  if (!t.who) return null;
+  const open = (await e.deps.cases.list(t.who, 'mine')).filter((c) => c.status !== 'closed' && keep(c));
+  return open.length === 1 ? open[0]!.id : null;
+}
+
+/**
+ * `/refund 5000` written outside any case by a seller with one case under way: that case, when 5000 is no case of
+ * theirs and nothing else follows but the amount's own words. A confirmation always follows, naming the case.
+ */
+async function onlySellerCaseFor(e: EngineCtx, t: Turn, args: string[]): Promise<string | null> {
+  const first = args[0];
+  if (!first || !t.who || !t.account?.roles.includes('seller') || t.staff) return null;
+  if (caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
+  if (args.length > 1 && !readsAsAmount(args.slice(1))) return null;
+  const asCase = caseIdOf(first);
+  const mine = await e.deps.cases.list(t.who, 'mine');
+  if (asCase && mine.some((c) => c.id === asCase)) return null;
+  const who = t.who.accountId;
+  const open = mine.filter((c) => c.status !== 'closed' && c.sellerId === who);
+  return open.length === 1 ? open[0]!.id : null;
+}

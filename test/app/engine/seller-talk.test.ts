@@ -225,11 +225,36 @@ describe.each(['memory', 'redis'] as const)('seller commands where the case goes
     expect(seller.read()).toContain(`Rembourser ${cdf(minor)}`);
   });
 
-  it('`/refund 5000` outside any case is case 5000 as before: not found, nothing proposed', async () => {
+  it('`/refund 5000` outside any case, one case under way: 5 000 on that case; `/refund 1` is still case 1 in full', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command('/refund 5000');
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.last[0]!.caseId).toBe(caseId);
+    expect(seller.read()).toContain(`Rembourser ${cdf(500_000)} à l’acheteur dans le litige ${caseId}`);
+    await seller.command('/refund 1');
+    expect(seller.read()).toContain(`Rembourser ${cdf(5_000_000)} à l’acheteur dans le litige ${caseId}`);
+  });
+
+  it('`/refund 5000` outside any case with two cases under way names no case: nothing proposed', async () => {
     const w = await world();
     const { seller } = await sellerOnCase(w);
+    await openCase(w, 'CC-1006', 'non_delivery', 'acc-joel');
     await seller.command('/refund 5000');
     expect(seller.ids()).toEqual(['error-case-not-found']);
+  });
+
+  it('`/case` alone shows the case replied to, else the only case under way; with several, how to write it', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command('/case');
+    expect(seller.last.at(-1)!.card).toMatchObject({ caseId, viewerRole: 'seller' });
+    const joel = await openCase(w, 'CC-1006', 'non_delivery', 'acc-joel');
+    await seller.command('/case');
+    expect(seller.ids()).toEqual(['engine-usage']);
+    await w.threads.rememberMessage('telegram', 'dm-bisou', '701', joel);
+    await seller.command('/case', { replyToMessageId: '701' });
+    expect(seller.last.at(-1)!.card).toMatchObject({ caseId: joel });
   });
 
   it('a seller’s `/escalate` says only the buyer escalates, and asks what to tell support instead', async () => {
