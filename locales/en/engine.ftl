@@ -355,3 +355,7 @@ engine-step-left = { $step ->
     [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.
    *[other] I am no longer waiting for a tracking number for case { $caseId }: no tracking was added.
   }
+engine-closed-not-sent = Case { $caseId } is closed ({ common-resolution }): your message was not sent to the { $to ->
+    [seller] seller
+   *[other] buyer
+  }.

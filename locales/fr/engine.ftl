@@ -355,3 +355,7 @@ engine-step-left = { $step ->
     [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.
    *[other] Je n’attends plus de numéro de suivi pour le litige { $caseId } : aucun suivi n’a été ajouté.
   }
+engine-closed-not-sent = Le litige { $caseId } est clos ({ common-resolution }) : votre message n’a pas été transmis { $to ->
+    [seller] au vendeur
+   *[other] à l’acheteur
+  }.

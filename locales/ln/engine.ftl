@@ -359,3 +359,7 @@ engine-step-left = { $step ->
     [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.
    *[other] Nazali lisusu kozela numéro ya suivi te mpo na kesi { $caseId } : suivi moko te ebakisami.
   }
+engine-closed-not-sent = Kesi { $caseId } esili ({ common-resolution }) : nsango na yo etindami te epai ya { $to ->
+    [seller] moteki
+   *[other] mosombi
+  }.

@@ -359,3 +359,7 @@ engine-step-left = { $step ->
     [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.
    *[other] Sisubiri tena nambari ya ufuatiliaji kwa kesi { $caseId }: hakuna ufuatiliaji ulioongezwa.
   }
+engine-closed-not-sent = Kesi { $caseId } imefungwa ({ common-resolution }): ujumbe wako haujatumwa kwa { $to ->
+    [seller] muuzaji
+   *[other] mnunuzi
+  }.

@@ -309,3 +309,17 @@ describe.each(['memory', 'redis'] as const)('a question for an amount or a track
     expect((await w.store.load(caseId))!.timeline.some((e) => e.type === 'tracking')).toBe(false);
   });
 });
+
+describe.each(['memory', 'redis'] as const)('words on a closed case (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('a seller replying on a case the buyer closed is told the message was not sent, and how the case closed', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await w.cases.act({ accountId: 'acc-amina', platform: 'telegram' }, caseId, { type: 'BuyerClose' });
+    await seller.text('merci, bonne journée', REPLY);
+    expect(seller.ids()).toEqual(['engine-closed-not-sent']);
+    expect(seller.read()).toContain(`Le litige ${caseId} est clos (clos par l'acheteur, satisfait) : votre message n’a pas été transmis à l’acheteur.`);
+    expect(await toBuyer(w, caseId)).toEqual([]);
+  });
+});
