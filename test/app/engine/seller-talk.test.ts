@@ -194,6 +194,17 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       expect(toJoel).toContain('what is this dispute about?');
     });
 
+    it('« je vous rembourse 5000 » written outside any case: once sent with « Envoyer à l’acheteur », the refund is offered', async () => {
+      const w = await world();
+      const { seller, caseId } = await sellerOnCase(w);
+      await seller.text('je vous rembourse 5000');
+      expect(seller.ids()[0]).toBe('engine-seller-words-not-sent');
+      await seller.press('engine-choice-send-to-buyer');
+      expect(seller.ids()).toEqual(['engine-done-comment', 'engine-words-refund', 'engine-confirm-refund']);
+      expect(await toBuyer(w, caseId)).toEqual(['je vous rembourse 5000']);
+      expect(seller.read()).toContain(`Rembourser ${cdf(500_000)}`);
+    });
+
     it('a pressed « Envoyer » after the case closed sends nothing and says why', async () => {
       const w = await world();
       const { seller, caseId } = await sellerOnCase(w);

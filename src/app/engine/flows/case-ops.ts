@@ -167,7 +167,10 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       return takeCase(e, t, c.id);
     case 'reply':
       // « Envoyer à l’acheteur » under words the seller wrote outside any case: they go now, as written.
-      if (p.text) return actOnCase(e, t, c.id, { type: 'Comment', text: p.text }, known);
+      if (p.text) {
+        await actOnCase(e, t, c.id, { type: 'Comment', text: p.text }, known);
+        return offerWhatWordsSay(e, t, c.id, p.text);
+      }
       await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'comment', caseId: c.id });
       // Support asked this party a question: the answer reaches support too, and the prompt says so.
       const support = c.infoRequested?.from === role ? 'yes' : 'no';
