@@ -339,3 +339,23 @@ engine-reinstatement-sent = Request sent: support will review the reinstatement 
 engine-relay-reinstatement-request = Reinstatement request: { $sellerName } asks for shop { $shopName } ({ $shopId }) to be reinstated. Suspended since { $at }, reason: "{ $reason }".
 engine-relay-reinstatement-how = To reinstate it: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support has reinstated your shop { $shopName }.
+
+## What a seller's words announce (a refund, a tracking number), and words written outside any case
+
+engine-words-refund = Your message was sent, but writing "refund" does not refund the buyer. To actually refund in case { $caseId }, confirm below.
+engine-words-tracking = Your message was sent. To also add the tracking { $carrier } { $number } to case { $caseId } (the carrier will say where the parcel is; a delivery to the order's address closes the case), press the button.
+engine-choice-add-tracking = Add tracking { $carrier } { $number }
+engine-choice-send-to-buyer = Send to the buyer · { $caseId } · { $orderId }
+engine-seller-words-not-sent = { $count ->
+    [one] This message has not gone anywhere: it answers no case. To send it to the buyer of case { $caseId } (order { $orderId }), press "Send to the buyer". Here is the case.
+   *[other] This message has not gone anywhere: it answers no case. You have { $count } open cases: which buyer should get it?
+  }
+engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
+engine-step-left = { $step ->
+    [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.
+   *[other] I am no longer waiting for a tracking number for case { $caseId }: no tracking was added.
+  }
+engine-closed-not-sent = Case { $caseId } is closed ({ common-resolution }): your message was not sent to the { $to ->
+    [seller] seller
+   *[other] buyer
+  }.

@@ -339,3 +339,23 @@ engine-reinstatement-sent = Demande envoyée : le support examinera la réactiva
 engine-relay-reinstatement-request = Demande de réactivation : { $sellerName } demande la réactivation de la boutique { $shopName } ({ $shopId }). Suspendue depuis le { $at }, motif : « { $reason } ».
 engine-relay-reinstatement-how = Pour la réactiver : /reinstate { $shopId }
 engine-relay-shop-reinstated = Le support a réactivé votre boutique { $shopName }.
+
+## What a seller's words announce (a refund, a tracking number), and words written outside any case
+
+engine-words-refund = Votre message est parti, mais écrire « rembourser » ne rembourse pas l’acheteur. Pour rembourser vraiment dans le litige { $caseId }, confirmez ci-dessous.
+engine-words-tracking = Votre message est parti. Pour ajouter aussi le suivi { $carrier } { $number } au litige { $caseId } (le transporteur dira où en est le colis ; une livraison à l’adresse de la commande clôt le litige), appuyez sur le bouton.
+engine-choice-add-tracking = Ajouter le suivi { $carrier } { $number }
+engine-choice-send-to-buyer = Envoyer à l’acheteur · { $caseId } · { $orderId }
+engine-seller-words-not-sent = { $count ->
+    [one] Ce message n’est parti nulle part : il ne répond à aucun litige. Pour l’envoyer à l’acheteur du litige { $caseId } (commande { $orderId }), appuyez sur « Envoyer à l’acheteur ». Voici la fiche du litige.
+   *[other] Ce message n’est parti nulle part : il ne répond à aucun litige. Vous avez { $count } litiges en cours : à l’acheteur duquel l’envoyer ?
+  }
+engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.
+engine-step-left = { $step ->
+    [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.
+   *[other] Je n’attends plus de numéro de suivi pour le litige { $caseId } : aucun suivi n’a été ajouté.
+  }
+engine-closed-not-sent = Le litige { $caseId } est clos ({ common-resolution }) : votre message n’a pas été transmis { $to ->
+    [seller] au vendeur
+   *[other] à l’acheteur
+  }.

@@ -343,3 +343,23 @@ engine-reinstatement-sent = Bosenga etindami : support ekotala kozongisa { $shop
 engine-relay-reinstatement-request = Bosenga ya kozongisa butiki : { $sellerName } asengi kozongisa butiki { $shopName } ({ $shopId }). Etelemisamaki banda { $at }, ntina : « { $reason } ».
 engine-relay-reinstatement-how = Mpo na kozongisa yango : /reinstate { $shopId }
 engine-relay-shop-reinstated = Support ezongisi butiki na yo { $shopName }.
+
+## What a seller's words announce (a refund, a tracking number), and words written outside any case
+
+engine-words-refund = Nsango na yo ekei, kasi kokoma « kozongisa mbongo » ezongisaka mbongo te epai ya mosombi. Mpo na kozongisa mbongo solo na kesi { $caseId }, ndima awa na nse.
+engine-words-tracking = Nsango na yo ekei. Mpo na kobakisa mpe suivi { $carrier } { $number } na kesi { $caseId } (motindi biloko akoloba epai biloko ezali ; soki biloko ekoti na adresi ya oda, kesi esili), finá bouton.
+engine-choice-add-tracking = Bakisa suivi { $carrier } { $number }
+engine-choice-send-to-buyer = Tindela mosombi · { $caseId } · { $orderId }
+engine-seller-words-not-sent = { $count ->
+    [one] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Mpo na kotindela yango mosombi ya kesi { $caseId } (oda { $orderId }), finá « Tindela mosombi ». Tala kesi yango.
+   *[other] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Ozali na bakesi { $count } : mosombi nini asengeli kozwa yango ?
+  }
+engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
+engine-step-left = { $step ->
+    [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.
+   *[other] Nazali lisusu kozela numéro ya suivi te mpo na kesi { $caseId } : suivi moko te ebakisami.
+  }
+engine-closed-not-sent = Kesi { $caseId } esili ({ common-resolution }) : nsango na yo etindami te epai ya { $to ->
+    [seller] moteki
+   *[other] mosombi
+  }.

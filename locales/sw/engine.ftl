@@ -343,3 +343,23 @@ engine-reinstatement-sent = Ombi limetumwa: support itachunguza kurudishwa kwa {
 engine-relay-reinstatement-request = Ombi la kurudisha duka: { $sellerName } anaomba duka { $shopName } ({ $shopId }) lirudishwe. Limesimamishwa tangu { $at }, sababu: « { $reason } ».
 engine-relay-reinstatement-how = Kulirudisha: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support imerudisha duka lako { $shopName }.
+
+## What a seller's words announce (a refund, a tracking number), and words written outside any case
+
+engine-words-refund = Ujumbe wako umetumwa, lakini kuandika « kurudisha pesa » hakumrudishii mnunuzi pesa. Ili kurudisha pesa kweli katika kesi { $caseId }, thibitisha hapa chini.
+engine-words-tracking = Ujumbe wako umetumwa. Ili kuongeza pia ufuatiliaji { $carrier } { $number } kwenye kesi { $caseId } (msafirishaji atasema kifurushi kiko wapi; kikifika kwenye anwani ya oda, kesi inafungwa), bonyeza kitufe.
+engine-choice-add-tracking = Ongeza ufuatiliaji { $carrier } { $number }
+engine-choice-send-to-buyer = Mtumie mnunuzi · { $caseId } · { $orderId }
+engine-seller-words-not-sent = { $count ->
+    [one] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Ili kumtumia mnunuzi wa kesi { $caseId } (oda { $orderId }), bonyeza « Mtumie mnunuzi ». Hii ndiyo kesi.
+   *[other] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Una kesi { $count } zinazoendelea: mnunuzi yupi aupate?
+  }
+engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
+engine-step-left = { $step ->
+    [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.
+   *[other] Sisubiri tena nambari ya ufuatiliaji kwa kesi { $caseId }: hakuna ufuatiliaji ulioongezwa.
+  }
+engine-closed-not-sent = Kesi { $caseId } imefungwa ({ common-resolution }): ujumbe wako haujatumwa kwa { $to ->
+    [seller] muuzaji
+   *[other] mnunuzi
+  }.

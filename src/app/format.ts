@@ -39,9 +39,58 @@ function moneyFormat(locale: string, currency: string, digits: number): Intl.Num
   return format;
 }
 
-/** Parses a user-typed amount (`25000`, `25 000,50`, `25,000.50`) into minor units; null if it is not one. */
-export function parseAmount(text: string, currency: string): number | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/[A-Za-z$€]/g, '');
+/** Currency words people write after (or before) an amount, folded, and the ISO code they mean. */
+const CURRENCY_WORDS: Record<string, string> = {
+  cdf: 'CDF', fc: 'CDF', f: 'CDF', fr: 'CDF', franc: 'CDF', francs: 'CDF', 'francs congolais': 'CDF', 'franc congolais': 'CDF', 'f c': 'CDF',
+  usd: 'USD', $: 'USD', us$: 'USD', 'us $': 'USD', dollar: 'USD', dollars: 'USD', 'dollars us': 'USD', 'dollars americains': 'USD',
+  eur: 'EUR', '€': 'EUR', euro: 'EUR', euros: 'EUR',
+};
+/** Words for "thousand" after a number (`5k`, `5 mille`, `5 thousand`, `5 elfu`). */
+const THOUSAND = /^(?:k|mille|milles|thousand|elfu)\b\s*/;
+/** Half of the order, in words (« la moitié », "half", « nusu »). */
+const HALF = /^(?:la |une |the |a )?(?:moitie|half|nusu|ndambo)(?: du montant| de la commande| of (?:it|the order|the amount))?$/;
+
+/** What a typed amount says: an amount in minor units, a share of the order, or an amount in another currency. */
+export type TypedAmount = { minor: number } | { percent: number } | { otherCurrency: string };
+
+/**
+ * Reads a user-typed amount: `25000`, `25 000,50`, `25,000.50`, `5 000 CDF`, `FC 5000`, `5k`, `50%`, « la moitié ».
+ * Null when it is not one (a word that is no currency, zero, a negative number); a currency other than the
+ * order's is reported, never read as the order's.
+ */
+export function readAmount(text: string, currency: string): TypedAmount | null {
+  const folded = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\u00a0\u202f]/g, ' ').trim();
+  if (HALF.test(folded)) return { percent: 50 };
+  const pct = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour ?cent|percent|per cent)$/.exec(folded);
+  if (pct) {
+    const percent = Number(pct[1]!.replace(',', '.'));
+    return percent > 0 && percent <= 100 ? { percent } : null;
+  }
+  const m = /^([^\d-]*?)\s*(\d[\d\s.,]*)(.*)$/.exec(folded);
+  if (!m) return null;
+  let [, before, number, after] = m as unknown as [string, string, string, string];
+  number = number.trim().replace(/[.,]$/, '');
+  after = after.trim();
+  let times = 1;
+  const thousand = THOUSAND.exec(after);
+  if (thousand) {
+    times = 1000;
+    after = after.slice(thousand[0].length).trim();
+  }
+  const word = [before.trim(), after.replace(/[.!]+$/, '').trim()].filter(Boolean);
+  if (word.length > 1) return null;
+  if (word.length === 1) {
+    const code = CURRENCY_WORDS[word[0]!];
+    if (!code) return null;
+    if (code !== currency.toUpperCase()) return { otherCurrency: code };
+  }
+  const minor = parseAmount(number, currency, times);
+  return minor === null ? null : { minor };
+}
+
+/** Parses a user-typed number (`25000`, `25 000,50`, `25,000.50`) into minor units; null if it is not one. */
+export function parseAmount(text: string, currency: string, times = 1): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^\d+([.,]\d+)*$/.test(t)) return null;
   const lastSep = Math.max(t.lastIndexOf(','), t.lastIndexOf('.'));
   const digits = minorDigits(currency);
@@ -53,7 +102,7 @@ export function parseAmount(text: string, currency: string): number | null {
   } else {
     units = t.replace(/[.,]/g, '');
   }
-  const value = Number(units) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  const value = Math.round((Number(units) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')) * times);
   return Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 

@@ -1,17 +1,17 @@
-import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { ForbiddenError } from '../../domain/errors.js';
 import type { Account } from '../../domain/types.js';
-import { parseAmount } from '../format.js';
 import type { CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
-import { addTracking, propose } from './flows/case-ops.js';
+import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
+import { caseIdOf } from './order-ref.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
-import { normalizeCaseId } from './intent.js';
-import { caseIdOf, caseRefOf } from './order-ref.js';
+import { caseArg } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
+
 
 /** Commands an unlinked user may use. */
 export const OPEN_COMMANDS = new Set(['start', 'link', 'help', 'lang', 'cancel']);
@@ -47,12 +47,24 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
     case 'cases':
       return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
-      if (!args[0]) return sayUsage(t, 'case');
-      return showCase(e, t, await caseArg(e, t, args[0]));
+      if (!args[0]) {
+        // `/case` alone: the case of the thread it was written in, else the user's only case under way.
+        const only = (await caseOfTurn(e, t)) ?? (await onlyCaseUnderWay(e, t, () => true));
+        return only ? showCase(e, t, only) : sayUsage(t, 'case');
+      }
+      return showCase(e, t, await caseArg(e, t, args.join(' ')));
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
       if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
-      return onCase(e, t, args[0], 'escalate', (id) => actOnCase(e, t, id, { type: 'Escalate' }));
+      return onCase(e, t, args[0], 'escalate', async (id) => {
+        const known = await caseForTurn(e, t, id);
+        // A seller cannot escalate, but may ask support for help: that is what their /escalate means.
+        if (known.role === 'seller') {
+          say(t, m('engine-seller-escalate', { caseId: known.c.id }));
+          return runCaseOp(e, t, { k: 'case', caseId: known.c.id, op: 'support' });
+        }
+        return actOnCase(e, t, id, { type: 'Escalate' }, known);
+      });
     case 'close':
       return onCase(e, t, args[0], 'close', async (id) => {
         const { c, role } = await caseForTurn(e, t, id);
@@ -67,17 +79,6 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
       return void say(t, m('engine-unknown-command', { command: name }));
   }
-}
-
-/**
- * The case a command's argument names, as people type it: `C-000002`, `c2`, `2`, or the order it is
- * on (`CC-1001`). The user's own cases settle what is ambiguous; anything else is looked up as typed.
- */
-export async function caseArg(e: EngineCtx, t: Turn, arg: string): Promise<string> {
-  const direct = caseIdOf(arg);
-  if (direct && !/^\s*\d{3,}\s*$/.test(arg)) return direct;
-  const mine = t.who ? await e.deps.cases.list(t.who, 'mine') : [];
-  return caseRefOf(arg, mine) ?? normalizeCaseId(arg);
 }
 
 /**
@@ -101,20 +102,63 @@ async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp
   say(t, m('engine-which-case'), { choices });
 }
 
-/** `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. */
+/**
+ * `/refund <id> [amount] [recover]`: full without an amount; `recover` is support's. In a case's thread (or a reply
+ * to one of its messages) the case may go unnamed: `/refund 5000` there is 5 000 on that case, not case 5000.
+ */
 async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
-  if (!args[0]) return sayUsage(t, 'refund');
-  const caseId = await caseArg(e, t, args[0]);
+  const here = (await caseOfTurn(e, t)) ?? (await onlySellerCaseFor(e, t, args));
+  const named = args[0] !== undefined && (!here || (await namesCase(e, t, args)));
+  if (!named && !here) return sayUsage(t, 'refund');
+  const caseId = named ? await caseArg(e, t, args[0]!) : here!;
+  const rest = named ? args.slice(1) : args;
   const { c, role } = await caseForTurn(e, t, caseId);
-  const recover = args.slice(1).some((a) => a.toLowerCase() === 'recover');
+  const recover = rest.some((a) => a.toLowerCase() === 'recover');
   if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');
-  const amountText = args
-    .slice(1)
+  const amountText = rest
     .filter((a) => a.toLowerCase() !== 'recover')
     .join(' ');
-  const currency = c.orderTotal.currency;
-  const minor = amountText ? parseAmount(amountText, currency) : null;
-  if (amountText && minor === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
+  const minor = amountText ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
   await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
+}
+
+/**
+ * Whether a command's first argument names a case, where the turn is about one already: `C-000002`, `c2`, `#2` and
+ * order numbers do; a bare number (`/refund 5000`, `/refund 5 000`) is an amount unless more follows it and one of
+ * the user's cases has that number (`/refund 2 5000`).
+ */
+async function namesCase(e: EngineCtx, t: Turn, args: string[]): Promise<boolean> {
+  const first = args[0]!;
+  if (!/^\d+$/.test(first)) return caseIdOf(first) !== null || /^[a-z]{2,5}[-_]?\d{2,12}$/i.test(first);
+  if (args.length < 2 || readsAsAmount(args.slice(1))) return false;
+  const id = caseIdOf(first);
+  return id !== null && (await e.deps.cases.list(requireWho(t), 'mine')).some((c) => c.id === id);
+}
+
+/** `5 000`, `000 FC`, `k`: words that continue an amount begun by the first argument. */
+const readsAsAmount = (rest: string[]): boolean => /^(?:\d{3}|k|mille|%|cdf|fc|francs?|usd|\$)$/i.test(rest[0] ?? '');
+
+/** The user's only case under way that `keep` accepts, or null (none, or several). */
+async function onlyCaseUnderWay(e: EngineCtx, t: Turn, keep: (c: { sellerId: string; buyerId: string }) => boolean): Promise<string | null> {
+  if (!t.who) return null;
+  const open = (await e.deps.cases.list(t.who, 'mine')).filter((c) => c.status !== 'closed' && keep(c));
+  return open.length === 1 ? open[0]!.id : null;
+}
+
+/**
+ * `/refund 5000` written outside any case by a seller with one case under way: that case, when 5000 is no case of
+ * theirs and nothing else follows but the amount's own words. A confirmation always follows, naming the case.
+ */
+async function onlySellerCaseFor(e: EngineCtx, t: Turn, args: string[]): Promise<string | null> {
+  const first = args[0];
+  if (!first || !t.who || !t.account?.roles.includes('seller') || t.staff) return null;
+  if (caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
+  if (args.length > 1 && !readsAsAmount(args.slice(1))) return null;
+  const asCase = caseIdOf(first);
+  const mine = await e.deps.cases.list(t.who, 'mine');
+  if (asCase && mine.some((c) => c.id === asCase)) return null;
+  const who = t.who.accountId;
+  const open = mine.filter((c) => c.status !== 'closed' && c.sellerId === who);
+  return open.length === 1 ? open[0]!.id : null;
 }

@@ -4,7 +4,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
 import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
-import { onCaseInput, runCaseOp } from './flows/case-ops.js';
+import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
@@ -13,6 +13,7 @@ import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onb
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type ReportState } from './state.js';
+import { readAmount } from '../format.js';
 import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
@@ -55,6 +56,16 @@ async function readState(e: EngineCtx, t: Turn): Promise<{ state: ConversationSt
   await e.conv.clear(platform, userId, conversationId);
   say(t, m('engine-flow-reset'));
   return { state: 'reset' };
+}
+
+/**
+ * Words that cannot answer the amount or tracking number asked (a sentence of three words or more, without a digit
+ * nor an amount in words: « le colis est parti hier »): the user moved on, and the question should not swallow them.
+ */
+function leavesStep(step: string, text: string): boolean {
+  if (step !== 'amount' && step !== 'tracking') return false;
+  if (/\d/.test(text) || text.trim().split(/\s+/).length < 3) return false;
+  return step === 'tracking' || readAmount(text, 'CDF') === null;
 }
 
 const lapsed = (at: string | undefined, now: string): boolean => !at || Date.parse(now) - Date.parse(at) > REPORT_LAPSE_MS;
@@ -169,12 +180,20 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     return towardsSupport(e, t);
   }
   if (s?.flow === 'report') return onReportText(e, t, s, text);
-  if (s?.flow === 'case') return onCaseInput(e, t, s, { text });
+  if (s?.flow === 'case' && !leavesStep(s.step, text)) return onCaseInput(e, t, s, { text });
+  if (s?.flow === 'case') {
+    // Asked an amount or a tracking number, the user wrote a sentence instead: the question is left, the words are read.
+    await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
+    say(t, m('engine-step-left', { step: s.step, caseId: s.caseId }));
+  }
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
   if (s?.flow === 'reinstate') return onReinstateText(e, t, s, text);
   const subject = await subjectOfTurn(e, t);
   if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
-  if (subject) return textInCaseThread(e, t, subject.caseId, text);
+  if (subject) {
+    await textInCaseThread(e, t, subject.caseId, text);
+    return offerWhatWordsSay(e, t, subject.caseId, text);
+  }
   // Support's channel is for commands: a short hint instead of silence.
   if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));
   // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
@@ -188,5 +207,7 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     if (await aboutCaseUnderWay(e, t, text)) return;
     return startReport(e, t, text);
   }
+  // A seller's words outside any case have gone nowhere: which case to send them on, rather than a rule to learn.
+  if (roles.includes('seller') && (await sellerWordsOutsideCase(e, t, text))) return;
   if (!offPlatform) say(t, m('engine-fallback', { role: roles[0] ?? 'buyer' }));
 }

@@ -7,8 +7,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { askGround, propose } from './flows/case-ops.js';
 import { actOnCase, caseForTurn } from './flows/case-thread.js';
 import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
-import { caseIdOf } from './order-ref.js';
-import { normalizeCaseId } from './intent.js';
+import { caseArg } from './case-arg.js';
 import { restOf, sayUsage } from './command-args.js';
 import { groundOf, queueOf, sideOf, type Queue } from './support-words.js';
 
@@ -71,7 +70,7 @@ export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<voi
 /** One support command; every one of them refuses with SUPPORT_ONLY outside the staff channel. */
 export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string): Promise<void> {
   requireStaff(t);
-  const id = args[0] ? (caseIdOf(args[0]) ?? normalizeCaseId(args[0])) : null;
+  const id = args[0] ? await caseArg(e, t, args[0]) : null;
   switch (name) {
     case 'escalate': {
       if (!id) return sayUsage(t, 'escalate');

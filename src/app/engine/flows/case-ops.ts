@@ -1,14 +1,16 @@
 import type { Case, CaseCommand, CaseCommandType } from '../../../domain/case-model.js';
 import { allowedCommands, decide, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
-import { NotFoundError, ValidationError } from '../../../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EvidenceKind } from '../../../domain/types.js';
-import { parseAmount } from '../../format.js';
+import { readAmount } from '../../format.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { onceKey, SUPPORT_OWNER, type ActionPayload, type CaseOp } from '../actions.js';
 import { groundOf } from '../support-words.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
+import { refundInWords, trackingInWords } from '../seller-words.js';
+import { PalabreError } from '../../../domain/errors.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
@@ -136,8 +138,12 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       if (p.op === 'refund_partial' && p.amount === undefined) return ask('amount', 'engine-ask-amount', 'amount');
       return propose(e, t, c, role, { op: 'refund', ...(p.amount !== undefined ? { amount: p.amount } : {}), ...(p.recover !== undefined ? { recover: p.recover } : {}) });
     }
-    case 'tracking':
+    case 'tracking': {
+      // « Ajouter le suivi DHL … » offered after the seller's words: the carrier and number are on the button.
+      const [carrier, ...rest] = (p.text ?? '').split(/\s+/).filter(Boolean);
+      if (carrier && rest.length) return addTracking(e, t, c.id, carrier, rest.join(''));
       return ask('tracking', 'engine-ask-tracking', 'tracking');
+    }
     case 'decide':
       if (p.arg === 'yes') return actOnCase(e, t, c.id, { type: 'DecideForSeller', ...text }, known);
       return propose(e, t, c, role, { op: 'decide', ...text });
@@ -160,6 +166,11 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
     case 'take':
       return takeCase(e, t, c.id);
     case 'reply':
+      // « Envoyer à l’acheteur » under words the seller wrote outside any case: they go now, as written.
+      if (p.text) {
+        await actOnCase(e, t, c.id, { type: 'Comment', text: p.text }, known);
+        return offerWhatWordsSay(e, t, c.id, p.text);
+      }
       await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'comment', caseId: c.id });
       // Support asked this party a question: the answer reaches support too, and the prompt says so.
       const support = c.infoRequested?.from === role ? 'yes' : 'no';
@@ -293,6 +304,19 @@ export async function propose(e: EngineCtx, t: Turn, c: Case, role: Role, p: Pro
   say(t, body, { caseId: c.id, choices });
 }
 
+/**
+ * The amount, in the order's minor units, that a typed amount means on this case (`5000`, `5 000 FC`, `5k`, `50%` of
+ * the order's total); INVALID_AMOUNT when it is none, CURRENCY_MISMATCH when it is in another currency.
+ */
+export function amountOf(text: string, c: Case): number {
+  const currency = c.orderTotal.currency;
+  const read = readAmount(text, currency);
+  if (!read) throw new ValidationError('INVALID_AMOUNT', undefined, { currency });
+  if ('otherCurrency' in read) throw new ValidationError('CURRENCY_MISMATCH', undefined, { currency, given: read.otherCurrency });
+  if ('percent' in read) return Math.max(1, Math.round((c.orderTotal.amount * read.percent) / 100));
+  return read.minor;
+}
+
 /** Typed input or a file for a case action that asked for one. */
 export async function onCaseInput(
   e: EngineCtx,
@@ -321,9 +345,8 @@ export async function onCaseInput(
       return actOnCase(e, t, s.caseId, { type: 'RequestSupport', text });
     case 'amount': {
       const { c, role } = await caseForTurn(e, t, s.caseId);
-      const amount = parseAmount(text, c.orderTotal.currency);
       // The user stays on this step to type it again.
-      if (amount === null) throw new ValidationError('INVALID_AMOUNT', undefined, { currency: c.orderTotal.currency });
+      const amount = amountOf(text, c);
       await done();
       return propose(e, t, c, role, { op: 'refund', amount });
     }
@@ -338,7 +361,8 @@ export async function onCaseInput(
       return actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text });
     case 'comment':
       await done();
-      return actOnCase(e, t, s.caseId, { type: 'Comment', text });
+      await actOnCase(e, t, s.caseId, { type: 'Comment', text });
+      return offerWhatWordsSay(e, t, s.caseId, text);
     case 'note':
       await done();
       return actOnCase(e, t, s.caseId, { type: 'Note', text });
@@ -355,4 +379,60 @@ export async function addTracking(e: EngineCtx, t: Turn, caseId: string, carrier
   const shippingAddress = c.shippingAddress ?? (await e.deps.marketplace.order(c.orderId))?.shippingAddress;
   if (!shippingAddress) throw new NotFoundError('ORDER_NOT_FOUND', undefined, { orderId: c.orderId });
   await actOnCase(e, t, caseId, { type: 'AddTracking', carrier, number, info: null, shippingAddress });
+}
+
+/**
+ * After a seller's message to the buyer: words that announce a refund (« je vais rembourser », « je rembourse
+ * 5000 », "refund 50%") or give a tracking number (« voici le suivi DHL 1234567890 ») do nothing by themselves,
+ * so the bot says so and offers the confirmation (or the button) that does it. Nothing is offered when the rules
+ * would refuse it (a closed case, too large an amount) or the words are unclear (another currency).
+ */
+export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
+  const refund = refundInWords(text);
+  const tracking = refund ? null : trackingInWords(text);
+  if (!refund && !tracking) return;
+  const c = await e.deps.cases.get(requireWho(t), caseId);
+  const role = await e.deps.cases.roleOn(requireWho(t), c);
+  if (role !== 'seller') return;
+  const said = t.replies.length;
+  try {
+    if (refund) {
+      const amount = refund.amount ? amountOf(refund.amount, c) : undefined;
+      say(t, m('engine-words-refund', { caseId: c.id }), { caseId: c.id });
+      return await propose(e, t, c, role, { op: 'refund', ...(amount !== undefined ? { amount } : {}) });
+    }
+    if (tracking && allowedCommands(c, role, t.now, e.deps.policy).includes('AddTracking')) {
+      const once = await newOnce(e);
+      const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: `${tracking.carrier} ${tracking.number}`, once });
+      say(t, m('engine-words-tracking', { caseId: c.id, carrier: tracking.carrier, number: tracking.number }), {
+        caseId: c.id,
+        choices: [{ label: m('engine-choice-add-tracking', { carrier: tracking.carrier, number: tracking.number }), token, style: 'primary' }],
+      });
+    }
+  } catch (err) {
+    // The words named what cannot be done (more than is left, another currency): the message went, nothing is offered.
+    if (!(err instanceof PalabreError) || err instanceof ConflictError) throw err;
+    t.replies.length = said;
+  }
+}
+
+/**
+ * A seller's words written outside any case (not a reply, not in a case thread): they have not gone anywhere.
+ * With open cases as seller, the bot says so and offers to send them to the buyer of one (one button per case);
+ * with one case, its card comes too (« c’est quoi ce litige ? »). False when the seller has no open case.
+ */
+export async function sellerWordsOutsideCase(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  const who = requireWho(t);
+  const open = (await e.deps.cases.list(who, 'mine')).filter((c) => c.status !== 'closed' && c.sellerId === who.accountId);
+  if (open.length === 0 || [...text.trim()].length > 4000) return false;
+  const once = await newOnce(e);
+  const choices = await Promise.all(
+    open.slice(0, 10).map(async (c) => ({
+      label: m('engine-choice-send-to-buyer', { caseId: c.id, orderId: c.orderId }),
+      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'reply', text: text.trim(), once }),
+    })),
+  );
+  say(t, m('engine-seller-words-not-sent', { count: open.length, caseId: open[0]!.id, orderId: open[0]!.orderId }), { choices });
+  if (open.length === 1) await sayCard(e, t, open[0]!, 'seller');
+  return true;
 }

@@ -201,7 +201,11 @@ export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: Case
  */
 export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
   const known = await caseForTurn(e, t, caseId);
-  const { role } = known;
+  const { role, c } = known;
+  // Words to the other party on a closed case go nowhere: say so, with how it closed (the card shows the rest).
+  if (role !== 'support' && c.status === 'closed') {
+    return void say(t, m('engine-closed-not-sent', { caseId: c.id, resolution: c.resolution ?? 'none', to: role === 'buyer' ? 'seller' : 'buyer' }), { caseId: c.id });
+  }
   await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }

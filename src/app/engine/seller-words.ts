@@ -1,0 +1,45 @@
+import { foldText } from '../../domain/text.js';
+
+/**
+ * What a seller's words to the buyer announce that a button would do: a refund (« je vais rembourser »,
+ * « je rembourse 5000 », "refund 50%") or a tracking number (« voici le suivi DHL 1234567890 »). Words
+ * never move money nor change a case: they only let the bot offer the button that does.
+ */
+
+/** « rembourser », "refund", Lingala « kozongisa mbongo », Swahili « kurudisha pesa ». */
+const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w* (?:mbongo|misolo)|\w*rudish\w* (?:pesa|fedha))\b/;
+/** « je ne rembourserai pas », "I won't refund", « pas de remboursement », Lingala « … te » at the end, « sitarudisha ». */
+const NEGATED =
+  /\b(?:ne|pas|jamais|aucun\w*|refuse\w*|won t|wont|will not|can t|cant|cannot|not|no|never|don t|dont|hapana|si\w*rudish\w*)\b|\bte\W*$/;
+/** A question about a refund (« avez-vous été remboursé ? ») announces none. */
+const QUESTION = /\?\s*$/;
+/** An amount written with the refund: `5000`, `5 000 FC`, `5k`, `50%`, « la moitié ». */
+const AMOUNT =
+  /(?:(?:cdf|fc|usd|\$|eur|€)\s*)?\d[\d .,]*(?:\s*(?:k|mille|thousand|elfu))?(?:\s*(?:%|pour ?cent|percent|cdf|fc|francs? congolais|francs?|usd|\$|dollars?|eur|€|euros?))?|\b(?:la moitie|moitie|half|nusu)\b/;
+
+/** A refund the seller's words announce: with the amount as written (null for the whole rest), or null for none. */
+export function refundInWords(text: string): { amount: string | null } | null {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  if (!REFUND.test(t) || NEGATED.test(t) || QUESTION.test(text.trim())) return null;
+  const amount = AMOUNT.exec(t.slice(t.search(REFUND)));
+  return { amount: amount ? amount[0].trim() : null };
+}
+
+/** Carriers people name, as typed (folded), and how Palabre spells them. */
+const CARRIERS: Record<string, string> = {
+  dhl: 'DHL', fedex: 'FedEx', ups: 'UPS', tnt: 'TNT', ems: 'EMS', aramex: 'Aramex', usps: 'USPS', dpd: 'DPD', gls: 'GLS',
+  colissimo: 'Colissimo', chronopost: 'Chronopost', 'la poste': 'La Poste', sopeco: 'SOPECO', transco: 'Transco',
+};
+const CARRIER = new RegExp(`\\b(${Object.keys(CARRIERS).join('|')})\\b`);
+/** A tracking number: 6 to 30 letters and digits, digits among them. */
+const NUMBER = /\b(?=[a-z0-9]*\d)[a-z0-9]{6,30}\b/;
+
+/** A carrier and tracking number written in the seller's words, or null. */
+export function trackingInWords(text: string): { carrier: string; number: string } | null {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const carrier = CARRIER.exec(t);
+  if (!carrier) return null;
+  const number = NUMBER.exec(t.slice(carrier.index + carrier[0].length)) ?? NUMBER.exec(t);
+  if (!number) return null;
+  return { carrier: CARRIERS[carrier[1]!]!, number: number[0].toUpperCase() };
+}
