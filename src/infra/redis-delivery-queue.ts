@@ -12,6 +12,8 @@ const GROUP = 'relay';
 const RECONCILE_EVERY = 7;
 /** Beat periods without a beat after which a process stops reading: its view of the owners may be stale. */
 const STALE_BEATS = 3;
+/** How often CLIENT UNBLOCK is sent again while a wake is pending and the reader still waits (see wakeReader). */
+const UNBLOCK_AGAIN_MS = 100;
 /** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
 const ORPHAN_IDLE_MS = 5_000;
 
@@ -328,9 +330,26 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   /** Ends the reader's pause while it has nothing to read, and its blocking wait on the streams (CLIENT UNBLOCK). */
   let endPause: () => void = () => {};
   let unblockWait: () => void = () => {};
+  /**
+   * A wake since the reader last began a read (then it does not wait on the streams), and whether its wait is on its
+   * way or under way. CLIENT UNBLOCK travels on another connection than the wait: it can reach Redis before the wait
+   * does and find nothing to unblock, so while a wake is pending and the wait lasts it is sent again.
+   */
+  let woken = false;
+  let waiting = false;
+  let unblocking: ReturnType<typeof setInterval> | null = null;
+  const stopUnblocking = () => {
+    if (unblocking) clearInterval(unblocking);
+    unblocking = null;
+  };
   const wakeReader = () => {
+    woken = true;
     endPause();
+    if (!waiting) return;
     unblockWait();
+    if (unblocking) return;
+    unblocking = setInterval(() => (waiting ? unblockWait() : stopUnblocking()), UNBLOCK_AGAIN_MS);
+    unblocking.unref();
   };
   let beats = 0;
 
@@ -536,6 +555,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
   async function readLoop(): Promise<void> {
     while (!stopping) {
+      // What changes from here on (a stream taken over, a hold freed) is seen by this read or ends its wait.
+      woken = false;
       // With no beat for STALE_BEATS periods (Redis unreachable, a long pause), our view of the owners may be stale: read nothing.
       const fresh = Date.now() - lastBeat <= STALE_BEATS * heartbeatMs;
       const streams = fresh ? [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax) : [];
@@ -604,7 +625,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       // Everything there was is read: wait on the streams (a plain XREAD, which claims nothing) for an entry past the
       // last one; reading again at once would most often find nothing.
       // What it returns is told `ahead` at once: the handler's reads for those items then leave with the next READ.
-      if (waitFrom && !stopping) {
+      // Woken while reading (a stream taken over, a hold freed): read again rather than wait on the streams of before.
+      if (waitFrom && !stopping && !woken) {
+        waiting = true;
         try {
           const woke = (await reader!.xread('COUNT', batch, 'BLOCK', idleWaitMs, 'STREAMS', ...streams.map((p) => p.key), ...waitFrom)) as Array<[string, Array<[string, string[]]>]> | null;
           if (ahead) for (const [stream, entries] of woke ?? []) for (const [id, fields] of entries) {
@@ -613,6 +636,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           }
         } catch (err) {
           if (!stopping) log.warn({ err }, 'delivery wait failed, reading again');
+        } finally {
+          waiting = false;
+          stopUnblocking();
         }
       }
     }

@@ -292,6 +292,61 @@ describe('Redis delivery streams across processes', () => {
     expect(new Set(sent.map((i) => i.lastError))).toEqual(new Set(['survivor']));
   });
 
+  it('does not wait on the streams of before when it took streams over while it was reading (a wake during a read is not lost)', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    // The survivor's reads can be held on their way back: a stream is taken over while one is out.
+    let gate: Promise<void> | null = null;
+    let held = 0;
+    const conn = r.connect();
+    const reads = new Proxy(conn, {
+      get(target, prop) {
+        if (prop === 'evalsha') {
+          return async (...args: unknown[]) => {
+            const reply = await (target.evalsha as (...a: unknown[]) => Promise<unknown>)(...args);
+            if (gate) {
+              held += 1;
+              await gate;
+            }
+            return reply;
+          };
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    // A minute's wait between reads: only a wake can make the survivor read the streams it took over in time.
+    const survivor = createRedisDeliveryQueue(r.connect(), prefix, { reads, idleWaitMs: 60_000, heartbeatMs: 200 });
+    const leaving = createRedisDeliveryQueue(r.connect(), prefix, { idleWaitMs: 60_000, heartbeatMs: 200 });
+    await start(survivor, sent, 'survivor');
+    await start(leaving, sent, 'leaving');
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 2);
+    await new Promise((res) => setTimeout(res, 1000));
+    const producer = createRedisDeliveryQueue(r.redis, prefix);
+    // Who reads which target's stream: one entry each.
+    await producer.enqueue(targets.map((t) => item('n-0', t)));
+    await until(() => sent.length === targets.length);
+    const ownedBy = (name: string) => sent.filter((i) => i.lastError === name).map((i) => i.target);
+    const [own, theirs] = [ownedBy('survivor'), ownedBy('leaving')];
+    expect(own.length * theirs.length).toBeGreaterThan(0);
+    let release: () => void = () => {};
+    gate = new Promise<void>((res) => (release = res));
+    // An entry on the survivor's own streams: it wakes and reads it, and that read is held.
+    await producer.enqueue(own.map((t) => item('n-1', t)));
+    await until(() => held > 0);
+    await leaving.close();
+    // The survivor sees the departure at its next beats and takes the streams over while its read is still out.
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    await new Promise((res) => setTimeout(res, 1000));
+    gate = null;
+    release();
+    // Entries on the streams taken over only: nothing new on the ones the survivor waited on before.
+    await producer.enqueue(theirs.map((t) => item('n-2', t)));
+    const n2 = () => sent.filter((i) => i.notification.id === 'n-2');
+    await until(() => n2().length === theirs.length, 10_000);
+    expect(new Set(n2().map((i) => i.lastError))).toEqual(new Set(['survivor']));
+  });
+
   it('sends first, in order, what a read whose answer was lost had taken, before anything read after it', async () => {
     const prefix = fresh();
     const sent: DeliveryItem[] = [];
