@@ -44,6 +44,10 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       ['5.000 francs', 500_000],
       ['50%', 2_500_000],
       ['la moitié', 2_500_000],
+      ['cinq mille', 500_000],
+      ['dix mille francs', 1_000_000],
+      ['mille cinq cents', 150_000],
+      ['five thousand', 500_000],
     ])('`/refund <id> %s` proposes the amount meant', async (typed, minor) => {
       const w = await world();
       const { seller, caseId } = await sellerOnCase(w);
@@ -52,7 +56,7 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       expect(seller.read()).toContain(`Rembourser ${cdf(minor)} à l’acheteur`);
     });
 
-    it.each(['5000 bananes', '-5', '0', '150%', 'cinq mille'])('`/refund <id> %s` is refused as no amount, nothing proposed', async (typed) => {
+    it.each(['5000 bananes', '-5', '0', '150%', 'cinq bananes'])('`/refund <id> %s` is refused as no amount, nothing proposed', async (typed) => {
       const w = await world();
       const { seller, caseId } = await sellerOnCase(w);
       await seller.command(`/refund ${caseId} ${typed}`);
@@ -308,6 +312,18 @@ describe.each(['memory', 'redis'] as const)('a question for an amount or a track
     expect(seller.ids()).toEqual(['error-invalid-amount']);
     await seller.text('la moitié du montant');
     expect(seller.ids()).toEqual(['engine-confirm-refund']);
+  });
+
+  it('asked the amount, « vingt mille francs » (three words, no digit) is the amount in words, not a sentence that leaves the question', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-refund-partial');
+    await seller.text('vingt mille francs');
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.read()).toContain(`Rembourser ${cdf(2_000_000)}`);
+    await seller.press('engine-choice-confirm');
+    expect((await w.store.load(caseId))!.refunded.amount).toBe(2_000_000);
   });
 
   it('asked the tracking number, a sentence without one leaves the question', async () => {
