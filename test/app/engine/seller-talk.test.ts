@@ -89,6 +89,40 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       expect(staff.last.at(-1)!.card).toMatchObject({ caseId, viewerRole: 'support' });
     });
 
+    it('`/case 1001` (the order’s digits without its prefix) in the staff channel shows the case on CC-1001; `/note 1001 …` acts on it', async () => {
+      const w = await world();
+      await openCase(w, 'CC-1002', 'non_delivery');
+      const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 1001');
+      expect(staff.ids()[0]).toBe('engine-timeline-title');
+      expect(staff.last.at(-1)!.card).toMatchObject({ caseId, orderId: 'CC-1001', viewerRole: 'support' });
+      await staff.command('/note 1001 vendeur injoignable');
+      expect(staff.ids()).toEqual(['engine-done-note']);
+      expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'note', text: 'vendeur injoignable' });
+    });
+
+    it('`/case 001` that several cases could be (the case on CC-1001, case number 1) offers them as buttons, each showing its case', async () => {
+      const w = await world();
+      const first = await openCase(w, 'CC-1002', 'non_delivery');
+      const onOrder = await openCase(w, 'CC-1001', 'non_delivery');
+      expect(first).toBe('C-000001');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 001');
+      expect(staff.ids()).toEqual(['engine-which-case']);
+      expect(staff.last[0]!.choices!.map((c) => c.label.args?.caseId).sort()).toEqual([first, onOrder].sort());
+      await staff.press('engine-case-choice', (c) => c.label.args?.caseId === onOrder);
+      expect(staff.last.at(-1)!.card).toMatchObject({ caseId: onOrder, orderId: 'CC-1001' });
+    });
+
+    it('`/case 1009`, the digits of no order with a case, is answered as before: no such case', async () => {
+      const w = await world();
+      await openCase(w, 'CC-1001', 'non_delivery');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 1009');
+      expect(staff.ids()).toEqual(['error-case-not-found']);
+    });
+
     it('`/decide CC-1001 vendeur` and `/note cc-1001 …` act on the case on that order', async () => {
       const w = await world();
       const caseId = await openCase(w, 'CC-1001', 'non_delivery');
