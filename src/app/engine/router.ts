@@ -8,7 +8,7 @@ import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } fro
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
-import { askFileCase, onFileChoice } from './flows/file-pick.js';
+import { askFileCase, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
@@ -182,6 +182,11 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   // « je veux parler à un humain »: how support is reached, not « which order? » (a message being written to the seller stays one).
   if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || (s.flow === 'report' && s.step !== 'message')) && !(await subjectOfTurn(e, t))) {
     return towardsSupport(e, t);
+  }
+  // Asked which case a photo goes to, « le sac » or « 1001 » typed names it as its button does.
+  if (s?.flow === 'file') {
+    const picked = await typedFileCase(e, t, s, text);
+    if (picked) return onFileChoice(e, t, s, picked);
   }
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case' && !leavesStep(s.step, text)) return onCaseInput(e, t, s, { text });

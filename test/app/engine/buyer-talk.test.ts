@@ -294,6 +294,16 @@ describe.each(['memory', 'redis'] as const)('photos sent before being asked (%s)
     expect(await filesOf(w, wax)).toEqual(['blob-5', 'blob-6']);
   });
 
+  it('with several cases under way, « le sac » typed instead of pressing a button puts the photo on the bag’s case', async () => {
+    const w = await world();
+    const { amina, wax, bag } = await twoCases(w);
+    await amina.attach(photo(8));
+    await amina.text('le sac');
+    expect(amina.ids()).toEqual(['engine-done-evidence']);
+    expect(await filesOf(w, bag)).toEqual(['blob-8']);
+    expect(await filesOf(w, wax)).toEqual([]);
+  });
+
   it('with several cases under way, the pick of a case for a photo expires like a report', async () => {
     const w = await world();
     const { amina, wax } = await twoCases(w);

@@ -1,9 +1,11 @@
 import { ValidationError } from '../../../domain/errors.js';
 import type { BlobRef } from '../../../domain/types.js';
-import { choice, m, say, type EngineCtx, type Turn } from '../context.js';
+import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, REPORT_LAPSE_MS, type FilePickState } from '../state.js';
 import { fileOnCase } from './case-thread.js';
 import type { Case } from '../../../domain/case-model.js';
+import { caseIdOf, findOrderRef } from '../order-ref.js';
+import { openCasesAsBuyer } from './open-cases.js';
 
 /**
  * A buyer with several cases under way sends a photo in the private chat, outside any case thread and not as a
@@ -38,3 +40,18 @@ export async function onFileChoice(e: EngineCtx, t: Turn, s: FilePickState, v: s
 }
 
 const lapsed = (s: FilePickState, now: string): boolean => Date.parse(now) - Date.parse(s.at) > REPORT_LAPSE_MS;
+
+/**
+ * The case a few words typed instead of pressing a button name among those offered (« le sac », « 1001 »,
+ * « C-000002 »), or null: longer words are read as a message, the pick left as it is.
+ */
+export async function typedFileCase(e: EngineCtx, t: Turn, s: FilePickState, text: string): Promise<string | null> {
+  if (lapsed(s, t.now) || text.trim().split(/\s+/).length > 4) return null;
+  const offered = (await openCasesAsBuyer(e, t)).filter((c) => s.caseIds.includes(c.id));
+  const id = caseIdOf(text);
+  if (id && offered.some((c) => c.id === id)) return id;
+  const orders = (await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId)).filter((o) => offered.some((c) => c.orderId === o.id));
+  const ref = findOrderRef(text, orders, t.timezone);
+  if (ref.kind !== 'found' || ref.orderIds.length !== 1) return null;
+  return offered.find((c) => c.orderId === ref.orderIds[0])?.id ?? null;
+}
