@@ -59,6 +59,13 @@ engine-keep-in-messages = { $role ->
    *[other] Please keep your exchanges with the seller here, through Palabre, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
   }
 engine-file-no-case = I got the file, but I don't know which case to add it to. Use the "Add a photo" button on the case card (/cases), then send it.
+engine-file-which-case = { $files ->
+    [one] I kept your photo.
+   *[other] I kept your { $files } files.
+} You have { $count } cases under way: which case should I add { $files ->
+    [one] it
+   *[other] them
+} to?
 
 ## Reporting a problem (buyer)
 

@@ -59,6 +59,13 @@ engine-keep-in-messages = { $role ->
    *[other] Merci de garder les échanges avec le vendeur ici, avec Palabre, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
   }
 engine-file-no-case = J’ai bien reçu le fichier, mais je ne sais pas à quel litige le joindre. Utilisez le bouton « Ajouter une photo » de la fiche du litige (/cases), puis envoyez-le.
+engine-file-which-case = { $files ->
+    [one] J’ai gardé votre photo.
+   *[other] J’ai gardé vos { $files } fichiers.
+} Vous avez { $count } litiges en cours : à quel litige dois-je { $files ->
+    [one] la joindre
+   *[other] les joindre
+} ?
 
 ## Reporting a problem (buyer)
 

@@ -59,6 +59,13 @@ engine-keep-in-messages = { $role ->
    *[other] Tobatela masolo na moteki awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
   }
 engine-file-no-case = Nazwi fichier, kasi nayebi te na litige nini nakangisa yango. Salela bouton « Kobakisa foto » ya fiche ya litige (/cases), sima tinda yango.
+engine-file-which-case = { $files ->
+    [one] Nabombi foto na yo.
+   *[other] Nabombi ba fichier { $files } na yo.
+} Ozali na ba litige { $count } oyo ezali kokende : na litige nini nakangisa { $files ->
+    [one] yango
+   *[other] yango nyonso
+} ?
 
 ## Koyebisa likambo (mosombi)
 

@@ -59,6 +59,13 @@ engine-keep-in-messages = { $role ->
    *[other] Tafadhali weka mazungumzo na muuzaji hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
   }
 engine-file-no-case = Nimepokea faili, lakini sijui niiambatishe kwenye kesi gani. Tumia kitufe « Ongeza picha » cha kadi ya kesi (/cases), kisha uitume.
+engine-file-which-case = { $files ->
+    [one] Nimehifadhi picha yako.
+   *[other] Nimehifadhi faili zako { $files }.
+} Una kesi { $count } zinazoendelea: { $files ->
+    [one] niiambatishe
+   *[other] niziambatishe
+} kwenye kesi gani?
 
 ## Kuripoti tatizo (mnunuzi)
 

@@ -1,5 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import type { Money } from '../domain/types.js';
+import { readNumberWords } from './number-words.js';
 
 /** Currencies whose minor unit is not 1/100 (ISO 4217); CDF uses centimes. */
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, XAF: 0, XOF: 0, BIF: 0, RWF: 0, KWD: 3 };
@@ -45,8 +46,9 @@ const CURRENCY_WORDS: Record<string, string> = {
   usd: 'USD', $: 'USD', us$: 'USD', 'us $': 'USD', dollar: 'USD', dollars: 'USD', 'dollars us': 'USD', 'dollars americains': 'USD',
   eur: 'EUR', '€': 'EUR', euro: 'EUR', euros: 'EUR',
 };
-/** Words for "thousand" after a number (`5k`, `5 mille`, `5 thousand`, `5 elfu`). */
+/** Words for "thousand" after a number (`5k`, `5 mille`, `5 thousand`, `5 elfu`), and for "million" (`2 millions`). */
 const THOUSAND = /^(?:k|mille|milles|thousand|elfu)\b\s*/;
+const MILLION = /^(?:millions?|milioni)\b\s*/;
 /** Half of the order, in words (« la moitié », "half", « nusu »). */
 const HALF = /^(?:la |une |the |a )?(?:moitie|half|nusu|ndambo)(?: du montant| de la commande| of (?:it|the order|the amount))?$/;
 
@@ -54,7 +56,8 @@ const HALF = /^(?:la |une |the |a )?(?:moitie|half|nusu|ndambo)(?: du montant| d
 export type TypedAmount = { minor: number } | { percent: number } | { otherCurrency: string };
 
 /**
- * Reads a user-typed amount: `25000`, `25 000,50`, `25,000.50`, `5 000 CDF`, `FC 5000`, `5k`, `50%`, « la moitié ».
+ * Reads a user-typed amount: `25000`, `25 000,50`, `25,000.50`, `5 000 CDF`, `FC 5000`, `5k`, `2 millions`, `50%`,
+ * « la moitié », and amounts in words (« cinq mille », « dix mille francs », "two hundred and fifty", « elfu tano »).
  * Null when it is not one (a word that is no currency, zero, a negative number); a currency other than the
  * order's is reported, never read as the order's.
  */
@@ -66,15 +69,16 @@ export function readAmount(text: string, currency: string): TypedAmount | null {
     const percent = Number(pct[1]!.replace(',', '.'));
     return percent > 0 && percent <= 100 ? { percent } : null;
   }
+  if (!/\d/.test(folded)) return amountInWords(folded, currency);
   const m = /^([^\d-]*?)\s*(\d[\d\s.,]*)(.*)$/.exec(folded);
   if (!m) return null;
   let [, before, number, after] = m as unknown as [string, string, string, string];
   number = number.trim().replace(/[.,]$/, '');
   after = after.trim();
   let times = 1;
-  const thousand = THOUSAND.exec(after);
+  const thousand = THOUSAND.exec(after) ?? MILLION.exec(after);
   if (thousand) {
-    times = 1000;
+    times = MILLION.test(after) ? 1_000_000 : 1000;
     after = after.slice(thousand[0].length).trim();
   }
   const word = [before.trim(), after.replace(/[.!]+$/, '').trim()].filter(Boolean);
@@ -86,6 +90,35 @@ export function readAmount(text: string, currency: string): TypedAmount | null {
   }
   const minor = parseAmount(number, currency, times);
   return minor === null ? null : { minor };
+}
+
+/**
+ * An amount in words, with or without its currency: « cinq mille », « dix mille francs », "two hundred and fifty",
+ * « FC mille cinq cents », « elfu tano ». Null unless every word is the number's or its currency's.
+ */
+function amountInWords(folded: string, currency: string): TypedAmount | null {
+  const words = folded.replace(/[.!]+$/, '').trim().split(/\s+/);
+  let code: string | undefined;
+  for (const k of [2, 1]) {
+    if (words.length <= k) continue;
+    const end = CURRENCY_WORDS[words.slice(-k).join(' ')];
+    const start = CURRENCY_WORDS[words.slice(0, k).join(' ')];
+    if (end) {
+      code = end;
+      words.splice(-k, k);
+      break;
+    }
+    if (start) {
+      code = start;
+      words.splice(0, k);
+      break;
+    }
+  }
+  const n = readNumberWords(words.join(' '));
+  if (n === null) return null;
+  if (code && code !== currency.toUpperCase()) return { otherCurrency: code };
+  const minor = n * 10 ** minorDigits(currency);
+  return Number.isSafeInteger(minor) ? { minor } : null;
 }
 
 /** Parses a user-typed number (`25000`, `25 000,50`, `25,000.50`) into minor units; null if it is not one. */

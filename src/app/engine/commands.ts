@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../../domain/errors.js';
 import type { Account } from '../../domain/types.js';
-import type { CaseOp } from './actions.js';
+import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
 import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
@@ -8,7 +8,7 @@ import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-threa
 import { caseIdOf } from './order-ref.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
-import { caseArg } from './case-arg.js';
+import { caseArg, casesByOrderDigits } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
 
@@ -52,7 +52,7 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
         const only = (await caseOfTurn(e, t)) ?? (await onlyCaseUnderWay(e, t, () => true));
         return only ? showCase(e, t, only) : sayUsage(t, 'case');
       }
-      return showCase(e, t, await caseArg(e, t, args.join(' ')));
+      return showCaseNamed(e, t, args.join(' '));
     case 'escalate':
       // In the staff channel it is support's early escalation (a ground, asked with buttons when missing).
       if (t.staff && args[0]) return runSupportCommand(e, t, name, args, text);
@@ -97,6 +97,23 @@ async function onCase(e: EngineCtx, t: Turn, arg: string | undefined, op: CaseOp
     open.slice(0, 10).map(async (c) => ({
       label: m('engine-case-choice', { caseId: c.id, orderId: c.orderId, reason: c.reason }),
       token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op }),
+    })),
+  );
+  say(t, m('engine-which-case'), { choices });
+}
+
+/**
+ * `/case <arg>`: the case the argument names; support typing an order's digits that several cases' orders end with
+ * (`/case 1001`) picks one with buttons.
+ */
+async function showCaseNamed(e: EngineCtx, t: Turn, arg: string): Promise<void> {
+  const byDigits = await casesByOrderDigits(e, t, arg);
+  if (byDigits.length === 1) return showCase(e, t, byDigits[0]!.id);
+  if (byDigits.length === 0) return showCase(e, t, await caseArg(e, t, arg));
+  const choices = await Promise.all(
+    byDigits.slice(0, 10).map(async (c) => ({
+      label: m('engine-case-choice', { caseId: c.id, orderId: c.orderId, reason: c.reason }),
+      token: await e.tokens.issue(SUPPORT_OWNER, { k: 'case', caseId: c.id, op: 'view' }),
     })),
   );
   say(t, m('engine-which-case'), { choices });

@@ -8,11 +8,12 @@ import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } fro
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
+import { askFileCase, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
-import { newNonce, REPORT_LAPSE_MS, type ConversationState, type ReportState } from './state.js';
+import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
 import { asksForPerson, typedAnswer } from './typed-answers.js';
 
@@ -110,6 +111,8 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
           return onOrderChoice(e, t, s, p.v);
         case 'reinstate':
           return onReinstateChoice(e, t, s, p.v);
+        case 'file':
+          return onFileChoice(e, t, s, p.v);
         default: {
           const never: never = s;
           return never;
@@ -134,20 +137,21 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
   if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
   if (!t.input.isPrivate) return;
-  if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption);
+  if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
   say(t, m('engine-file-no-case'));
 }
 
 /**
  * A buyer's photo outside any flow or thread. With one case under way and nothing naming another
  * order, it is that case's evidence; else it starts a report (its caption read as the message), the
- * photo kept for the case it may become. Several cases and no caption: which one is asked.
+ * photo kept for the case it may become. Several cases and no caption: the photo is kept and the buyer picks
+ * the case with buttons (`pick`: the pick already under way in this chat, which the photo joins).
  */
-async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
+async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined, pick?: FilePickState): Promise<void> {
   const text = caption?.trim() || null;
   const open = await openCasesAsBuyer(e, t);
   if (open.length === 1 && (!text || (await namesOnlyOrder(e, t, text, open[0]!.orderId)))) return fileOnCase(e, t, open[0]!.id, blob, caption);
-  if (open.length > 1 && !text) return void say(t, m('engine-file-no-case'));
+  if (open.length > 1 && !text) return askFileCase(e, t, open, blob, caption, pick);
   return startReport(e, t, text, null, { evidence: [blob] });
 }
 
@@ -178,6 +182,11 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   // « je veux parler à un humain »: how support is reached, not « which order? » (a message being written to the seller stays one).
   if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || (s.flow === 'report' && s.step !== 'message')) && !(await subjectOfTurn(e, t))) {
     return towardsSupport(e, t);
+  }
+  // Asked which case a photo goes to, « le sac » or « 1001 » typed names it as its button does.
+  if (s?.flow === 'file') {
+    const picked = await typedFileCase(e, t, s, text);
+    if (picked) return onFileChoice(e, t, s, picked);
   }
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case' && !leavesStep(s.step, text)) return onCaseInput(e, t, s, { text });

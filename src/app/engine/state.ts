@@ -51,13 +51,26 @@ const orderReplySchema = z.object({ flow: z.literal('order'), nonce: z.string(),
 /** A reinstatement request waiting for the seller's optional message. */
 const reinstateSchema = z.object({ flow: z.literal('reinstate'), nonce: z.string(), shopId: z.string() });
 
-const stateSchema = z.discriminatedUnion('flow', [reportSchema, caseInputSchema, orderReplySchema, reinstateSchema]);
+/**
+ * Files a buyer with several cases under way sent outside any case, kept while they pick the case they go to
+ * (`caseIds`: the cases offered). The pick lapses after REPORT_LAPSE_MS, as a report does.
+ */
+const filePickSchema = z.object({
+  flow: z.literal('file'),
+  nonce: z.string(),
+  blobs: z.array(z.object({ blob: blobRef, caption: z.string().optional() })),
+  caseIds: z.array(z.string()),
+  at: z.string(),
+});
+
+const stateSchema = z.discriminatedUnion('flow', [reportSchema, caseInputSchema, orderReplySchema, reinstateSchema, filePickSchema]);
 
 export type ConversationState = z.infer<typeof stateSchema>;
 export type ReportState = z.infer<typeof reportSchema>;
 export type CaseInputState = z.infer<typeof caseInputSchema>;
 export type OrderReplyState = z.infer<typeof orderReplySchema>;
 export type ReinstateState = z.infer<typeof reinstateSchema>;
+export type FilePickState = z.infer<typeof filePickSchema>;
 
 /**
  * Per chat identity, outside any flow: the language picked before linking, the language detected from

@@ -254,6 +254,66 @@ describe.each(['memory', 'redis'] as const)('photos sent before being asked (%s)
     const [c] = await buyerCases(w);
     expect(await filesOf(w, c!.id)).toEqual(['blob-3']);
   });
+
+  /** Amina with two cases under way: the wax not delivered, the bag not as described. */
+  async function twoCases(w: World): Promise<{ amina: Speaker; wax: string; bag: string }> {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    await amina.text(`ma commande ${BAG} : le sac est abîmé`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const cases = await buyerCases(w);
+    return { amina, wax: cases.find((c) => c.orderId === WAX)!.id, bag: cases.find((c) => c.orderId === BAG)!.id };
+  }
+
+  it('with several cases under way, a photo sent in the chat is kept and the buyer picks its case with a button', async () => {
+    const w = await world();
+    const { amina, wax, bag } = await twoCases(w);
+    await amina.attach(photo(4));
+    expect(amina.ids()).toEqual(['engine-file-which-case']);
+    expect(amina.read()).toContain('2 litiges en cours');
+    expect(amina.last[0]!.choices!.map((c) => c.label.args?.caseId ?? c.label.id).sort()).toEqual([bag, wax, 'engine-choice-cancel'].sort());
+    await amina.press('engine-case-choice', (c) => c.label.args?.caseId === bag);
+    expect(amina.ids()).toEqual(['engine-done-evidence']);
+    expect(await filesOf(w, bag)).toEqual(['blob-4']);
+    expect(await filesOf(w, wax)).toEqual([]);
+    // The pick is spent: the other button no longer adds anything.
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+  });
+
+  it('with several cases under way, photos sent one after the other all go to the case picked', async () => {
+    const w = await world();
+    const { amina, wax } = await twoCases(w);
+    await amina.attach(photo(5));
+    const first = amina.token('engine-case-choice', (c) => c.label.args?.caseId === wax);
+    await amina.attach(photo(6));
+    expect(amina.read()).toContain('2 fichiers');
+    await amina.pressToken(first);
+    expect(await filesOf(w, wax)).toEqual(['blob-5', 'blob-6']);
+  });
+
+  it('with several cases under way, « le sac » typed instead of pressing a button puts the photo on the bag’s case', async () => {
+    const w = await world();
+    const { amina, wax, bag } = await twoCases(w);
+    await amina.attach(photo(8));
+    await amina.text('le sac');
+    expect(amina.ids()).toEqual(['engine-done-evidence']);
+    expect(await filesOf(w, bag)).toEqual(['blob-8']);
+    expect(await filesOf(w, wax)).toEqual([]);
+  });
+
+  it('with several cases under way, the pick of a case for a photo expires like a report', async () => {
+    const w = await world();
+    const { amina, wax } = await twoCases(w);
+    await amina.attach(photo(7));
+    const pick = amina.token('engine-case-choice', (c) => c.label.args?.caseId === wax);
+    w.clock.advance(REPORT_LAPSE_MS + 60_000);
+    await amina.pressToken(pick);
+    expect(amina.ids()).toEqual(['error-action-expired']);
+    expect(await filesOf(w, wax)).toEqual([]);
+  });
 });
 
 describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) => {

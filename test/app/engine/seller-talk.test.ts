@@ -44,6 +44,10 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       ['5.000 francs', 500_000],
       ['50%', 2_500_000],
       ['la moitié', 2_500_000],
+      ['cinq mille', 500_000],
+      ['dix mille francs', 1_000_000],
+      ['mille cinq cents', 150_000],
+      ['five thousand', 500_000],
     ])('`/refund <id> %s` proposes the amount meant', async (typed, minor) => {
       const w = await world();
       const { seller, caseId } = await sellerOnCase(w);
@@ -52,7 +56,7 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       expect(seller.read()).toContain(`Rembourser ${cdf(minor)} à l’acheteur`);
     });
 
-    it.each(['5000 bananes', '-5', '0', '150%', 'cinq mille'])('`/refund <id> %s` is refused as no amount, nothing proposed', async (typed) => {
+    it.each(['5000 bananes', '-5', '0', '150%', 'cinq bananes'])('`/refund <id> %s` is refused as no amount, nothing proposed', async (typed) => {
       const w = await world();
       const { seller, caseId } = await sellerOnCase(w);
       await seller.command(`/refund ${caseId} ${typed}`);
@@ -83,6 +87,40 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       await staff.command(`/case ${typed}`);
       expect(staff.ids()[0]).toBe('engine-timeline-title');
       expect(staff.last.at(-1)!.card).toMatchObject({ caseId, viewerRole: 'support' });
+    });
+
+    it('`/case 1001` (the order’s digits without its prefix) in the staff channel shows the case on CC-1001; `/note 1001 …` acts on it', async () => {
+      const w = await world();
+      await openCase(w, 'CC-1002', 'non_delivery');
+      const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 1001');
+      expect(staff.ids()[0]).toBe('engine-timeline-title');
+      expect(staff.last.at(-1)!.card).toMatchObject({ caseId, orderId: 'CC-1001', viewerRole: 'support' });
+      await staff.command('/note 1001 vendeur injoignable');
+      expect(staff.ids()).toEqual(['engine-done-note']);
+      expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'note', text: 'vendeur injoignable' });
+    });
+
+    it('`/case 001` that several cases could be (the case on CC-1001, case number 1) offers them as buttons, each showing its case', async () => {
+      const w = await world();
+      const first = await openCase(w, 'CC-1002', 'non_delivery');
+      const onOrder = await openCase(w, 'CC-1001', 'non_delivery');
+      expect(first).toBe('C-000001');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 001');
+      expect(staff.ids()).toEqual(['engine-which-case']);
+      expect(staff.last[0]!.choices!.map((c) => c.label.args?.caseId).sort()).toEqual([first, onOrder].sort());
+      await staff.press('engine-case-choice', (c) => c.label.args?.caseId === onOrder);
+      expect(staff.last.at(-1)!.card).toMatchObject({ caseId: onOrder, orderId: 'CC-1001' });
+    });
+
+    it('`/case 1009`, the digits of no order with a case, is answered as before: no such case', async () => {
+      const w = await world();
+      await openCase(w, 'CC-1001', 'non_delivery');
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 1009');
+      expect(staff.ids()).toEqual(['error-case-not-found']);
     });
 
     it('`/decide CC-1001 vendeur` and `/note cc-1001 …` act on the case on that order', async () => {
@@ -308,6 +346,18 @@ describe.each(['memory', 'redis'] as const)('a question for an amount or a track
     expect(seller.ids()).toEqual(['error-invalid-amount']);
     await seller.text('la moitié du montant');
     expect(seller.ids()).toEqual(['engine-confirm-refund']);
+  });
+
+  it('asked the amount, « vingt mille francs » (three words, no digit) is the amount in words, not a sentence that leaves the question', async () => {
+    const w = await world();
+    const { seller, caseId } = await sellerOnCase(w);
+    await seller.command(`/case ${caseId}`);
+    await seller.press('engine-action-refund-partial');
+    await seller.text('vingt mille francs');
+    expect(seller.ids()).toEqual(['engine-confirm-refund']);
+    expect(seller.read()).toContain(`Rembourser ${cdf(2_000_000)}`);
+    await seller.press('engine-choice-confirm');
+    expect((await w.store.load(caseId))!.refunded.amount).toBe(2_000_000);
   });
 
   it('asked the tracking number, a sentence without one leaves the question', async () => {
