@@ -8,7 +8,7 @@ import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } fro
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { onProofChoice } from './flows/proof.js';
-import { askFileCase, onFileChoice, typedFileCase } from './flows/file-pick.js';
+import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
@@ -214,7 +214,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) {
     // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
     if (await aboutCaseUnderWay(e, t, text)) return;
-    return startReport(e, t, text);
+    // Photos waiting for their case (a pick under way) go with the report this message starts: they are of it.
+    return startReport(e, t, text, null, s?.flow === 'file' && !lapsedPick(s, t.now) ? { evidence: s.blobs.map((f) => f.blob) } : {});
   }
   // A seller's words outside any case have gone nowhere: which case to send them on, rather than a rule to learn.
   if (roles.includes('seller') && (await sellerWordsOutsideCase(e, t, text))) return;

@@ -304,6 +304,15 @@ describe.each(['memory', 'redis'] as const)('photos sent before being asked (%s)
     expect(await filesOf(w, wax)).toEqual([]);
   });
 
+  it('with several cases under way, a photo waiting for its case goes with the report a message about another order starts', async () => {
+    const w = await world();
+    const { amina } = await twoCases(w);
+    await amina.attach(photo(9));
+    await amina.text("les boucles d'oreilles CC-1003 sont arrivées cassées, regardez la photo");
+    expect(amina.ids()).toContain('engine-report-photo-added');
+    expect(amina.read()).toContain('CC-1003');
+  });
+
   it('with several cases under way, the pick of a case for a photo expires like a report', async () => {
     const w = await world();
     const { amina, wax } = await twoCases(w);

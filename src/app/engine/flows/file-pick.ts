@@ -39,7 +39,9 @@ export async function onFileChoice(e: EngineCtx, t: Turn, s: FilePickState, v: s
   for (const f of s.blobs) await fileOnCase(e, t, v, f.blob, f.caption);
 }
 
-const lapsed = (s: FilePickState, now: string): boolean => Date.parse(now) - Date.parse(s.at) > REPORT_LAPSE_MS;
+/** The pick is older than a report may be (REPORT_LAPSE_MS): its files are no longer waiting. */
+export const lapsedPick = (s: FilePickState, now: string): boolean => Date.parse(now) - Date.parse(s.at) > REPORT_LAPSE_MS;
+const lapsed = lapsedPick;
 
 /**
  * The case a few words typed instead of pressing a button name among those offered (« le sac », « 1001 »,
