@@ -543,6 +543,16 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
   /** The last read failed: what it may have taken is pending to this process without being held. */
   let readLost = false;
+  /**
+   * Counts the read connection's drops. ioredis sends again, on the new connection, a command whose answer the old one
+   * lost: a read that had taken entries then runs twice and answers with what the second run took, the first run's
+   * entries left pending to this process, unheld. A read answered after a drop is therefore not handed out: what is
+   * pending to this process is taken back in order instead (readLost).
+   */
+  let readsDropped = 0;
+  const onReadsDropped = () => {
+    readsDropped += 1;
+  };
 
   /** Claims back, in order, and sends first, the entries of a partition pending to this process that it does not hold. */
   async function takeBackOrphans(p: Partition): Promise<void> {
@@ -589,7 +599,13 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       let waitFrom: string[] | null = null;
       try {
         const keys = streams.flatMap((p) => [k.owner(p.key), p.key]);
+        const drops = readsDropped;
         read = (await run(READ, keys, [me, batch], reads)) as typeof read;
+        if (readsDropped !== drops) {
+          log.warn({ code: 'DELIVERY_READ_RESENT' }, 'delivery read answered over a new connection (it may have run twice): taking back in order what it took');
+          readLost = true;
+          continue;
+        }
         if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
         if (stopping) return;
@@ -740,6 +756,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         },
       });
       await ensureGroups();
+      reads.on('close', onReadsDropped);
       reader = blockingConnection(redis);
       beater = blockingConnection(redis);
       if (!isCluster(reader)) readerId = Number(await reader.client('ID'));
@@ -769,6 +786,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       if (!dispatcher) return;
       stopping = true;
       clearTimeout(beatTimer);
+      reads.off('close', onReadsDropped);
       wakeReader();
       await dispatcher.stop();
       dispatcher = null;

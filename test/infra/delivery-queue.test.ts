@@ -387,6 +387,44 @@ describe('Redis delivery streams across processes', () => {
     expect(await r.redis.xlen(stream)).toBe(0);
   });
 
+  it('sends in order what a read run twice took (ioredis sends a command again on a new connection when the old one lost its answer)', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const conn = r.connect();
+    // The first read that takes entries runs, its connection drops before the answer, and ioredis runs it again on the
+    // new one: the second run takes what came after, and that is the answer the caller gets.
+    let resent = 0;
+    const reads = new Proxy(conn, {
+      get(target, prop) {
+        if (prop === 'evalsha') {
+          return async (...args: unknown[]) => {
+            const evalsha = (target.evalsha as (...a: unknown[]) => Promise<unknown>).bind(target);
+            const reply = await evalsha(...args);
+            const tookSome = Array.isArray(reply) && reply.some((s) => Array.isArray(s) && Array.isArray(s[1]) && s[1].length > 0);
+            if (!tookSome || resent > 0) return reply;
+            resent += 1;
+            target.emit('close');
+            await producer.enqueue([item('n-2', target0)]);
+            return evalsha(...args);
+          };
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const target0 = targets[0]!;
+    const producer = createRedisDeliveryQueue(r.redis, prefix);
+    const queue = createRedisDeliveryQueue(r.connect(), prefix, { reads, consumerName: 'resent' });
+    await start(queue, sent, 'resent');
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    await new Promise((res) => setTimeout(res, 1000));
+    await producer.enqueue([item('n-1', target0)]);
+    await until(() => sent.length === 2);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(resent).toBe(1);
+    expect(sent.map((i) => i.notification.id)).toEqual(['n-1', 'n-2']);
+  });
+
   it('takes back an entry pending to itself that it does not hold (an acknowledgement Redis lost), and sends it', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
