@@ -47,6 +47,23 @@ async function until(probe: () => boolean | Promise<boolean>, ms = 15_000): Prom
   expect(await probe()).toBe(true);
 }
 
+/**
+ * The connection with its scripts (EVALSHA: the stream reads among them) run through `around`, which runs the script
+ * (`run`, as often as it likes) and answers in its place: a lost or held answer, a script run twice.
+ */
+function scriptsThrough(conn: ReturnType<TestRedis['connect']>, around: (run: () => Promise<unknown>) => Promise<unknown>): typeof conn {
+  return new Proxy(conn, {
+    get(target, prop) {
+      if (prop === 'evalsha') return (...args: unknown[]) => around(() => (target.evalsha as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** Whether a stream read's answer holds entries. */
+const tookSome = (reply: unknown): boolean => Array.isArray(reply) && reply.some((s) => Array.isArray(s) && Array.isArray(s[1]) && s[1].length > 0);
+
 /** Starts consuming with a handler that records what it saw and settles each item as delivered. */
 async function consume(queue: DeliveryQueue, seen: DeliveryItem[], decide: (item: DeliveryItem) => Promise<DeliveryResult | 'done'> | DeliveryResult | 'done' = () => 'done'): Promise<void> {
   const handle: DeliveryHandler = async (it) => {
@@ -299,21 +316,13 @@ describe('Redis delivery streams across processes', () => {
     let gate: Promise<void> | null = null;
     let held = 0;
     const conn = r.connect();
-    const reads = new Proxy(conn, {
-      get(target, prop) {
-        if (prop === 'evalsha') {
-          return async (...args: unknown[]) => {
-            const reply = await (target.evalsha as (...a: unknown[]) => Promise<unknown>)(...args);
-            if (gate) {
-              held += 1;
-              await gate;
-            }
-            return reply;
-          };
-        }
-        const v = Reflect.get(target, prop) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
+    const reads = scriptsThrough(conn, async (run) => {
+      const reply = await run();
+      if (gate) {
+        held += 1;
+        await gate;
+      }
+      return reply;
     });
     // A minute's wait between reads: only a wake can make the survivor read the streams it took over in time.
     const survivor = createRedisDeliveryQueue(r.connect(), prefix, { reads, idleWaitMs: 60_000, heartbeatMs: 200 });
@@ -353,22 +362,13 @@ describe('Redis delivery streams across processes', () => {
     const conn = r.connect();
     // The first read that takes entries runs in Redis, then its answer is lost on the way back (a dropped connection).
     let lost = 0;
-    const reads = new Proxy(conn, {
-      get(target, prop) {
-        if (prop === 'evalsha') {
-          return async (...args: unknown[]) => {
-            const reply = await (target.evalsha as (...a: unknown[]) => Promise<unknown>)(...args);
-            const tookSome = Array.isArray(reply) && reply.some((s) => Array.isArray(s) && Array.isArray(s[1]) && s[1].length > 0);
-            if (tookSome && lost === 0) {
-              lost += 1;
-              throw new Error('Connection is closed.');
-            }
-            return reply;
-          };
-        }
-        const v = Reflect.get(target, prop) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
+    const reads = scriptsThrough(conn, async (run) => {
+      const reply = await run();
+      if (tookSome(reply) && lost === 0) {
+        lost += 1;
+        throw new Error('Connection is closed.');
+      }
+      return reply;
     });
     const queue = createRedisDeliveryQueue(r.connect(), prefix, { reads, consumerName: 'lossy' });
     await start(queue, sent, 'lossy');
@@ -394,23 +394,13 @@ describe('Redis delivery streams across processes', () => {
     // The first read that takes entries runs, its connection drops before the answer, and ioredis runs it again on the
     // new one: the second run takes what came after, and that is the answer the caller gets.
     let resent = 0;
-    const reads = new Proxy(conn, {
-      get(target, prop) {
-        if (prop === 'evalsha') {
-          return async (...args: unknown[]) => {
-            const evalsha = (target.evalsha as (...a: unknown[]) => Promise<unknown>).bind(target);
-            const reply = await evalsha(...args);
-            const tookSome = Array.isArray(reply) && reply.some((s) => Array.isArray(s) && Array.isArray(s[1]) && s[1].length > 0);
-            if (!tookSome || resent > 0) return reply;
-            resent += 1;
-            target.emit('close');
-            await producer.enqueue([item('n-2', target0)]);
-            return evalsha(...args);
-          };
-        }
-        const v = Reflect.get(target, prop) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
+    const reads = scriptsThrough(conn, async (run) => {
+      const reply = await run();
+      if (!tookSome(reply) || resent > 0) return reply;
+      resent += 1;
+      conn.emit('close');
+      await producer.enqueue([item('n-2', target0)]);
+      return run();
     });
     const target0 = targets[0]!;
     const producer = createRedisDeliveryQueue(r.redis, prefix);

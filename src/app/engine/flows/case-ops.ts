@@ -1,6 +1,6 @@
 import type { Case, CaseCommand, CaseCommandType } from '../../../domain/case-model.js';
 import { allowedCommands, decide, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.js';
+import { ConflictError, NotFoundError, PalabreError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EvidenceKind } from '../../../domain/types.js';
 import { readAmount } from '../../format.js';
 import type { Msg } from '../../../ports/notification.js';
@@ -10,10 +10,11 @@ import { groundOf } from '../support-words.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { refundInWords, trackingInWords } from '../seller-words.js';
-import { PalabreError } from '../../../domain/errors.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
+import { casesUnderWay } from './open-cases.js';
+import { MAX_TEXT_LENGTH } from '../../../domain/text.js';
 
 type CasePayload = Extract<ActionPayload, { k: 'case' }>;
 type Role = 'buyer' | 'seller' | 'support';
@@ -422,9 +423,8 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
  * with one case, its card comes too (« c’est quoi ce litige ? »). False when the seller has no open case.
  */
 export async function sellerWordsOutsideCase(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
-  const who = requireWho(t);
-  const open = (await e.deps.cases.list(who, 'mine')).filter((c) => c.status !== 'closed' && c.sellerId === who.accountId);
-  if (open.length === 0 || [...text.trim()].length > 4000) return false;
+  const open = await casesUnderWay(e, t, 'seller');
+  if (open.length === 0 || [...text.trim()].length > MAX_TEXT_LENGTH) return false;
   const once = await newOnce(e);
   const choices = await Promise.all(
     open.slice(0, 10).map(async (c) => ({

@@ -14,12 +14,16 @@ import { sayCard } from './case-thread.js';
  * order named, is still a new report.
  */
 
-/** The cases this turn's account has as the buyer that are not closed, newest first. */
-export async function openCasesAsBuyer(e: EngineCtx, t: Turn): Promise<Case[]> {
+/** The cases this turn's account has in `role` that are not closed, newest first. */
+export async function casesUnderWay(e: EngineCtx, t: Turn, role: 'buyer' | 'seller'): Promise<Case[]> {
   const who = requireWho(t);
   const mine = await e.deps.cases.list(who, 'mine');
-  return mine.filter((c) => c.status !== 'closed' && c.buyerId === who.accountId).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  const party = (c: Case) => (role === 'buyer' ? c.buyerId : c.sellerId) === who.accountId;
+  return mine.filter((c) => c.status !== 'closed' && party(c)).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 }
+
+/** The cases this turn's account has as the buyer that are not closed, newest first. */
+export const openCasesAsBuyer = (e: EngineCtx, t: Turn): Promise<Case[]> => casesUnderWay(e, t, 'buyer');
 
 /** The text names no order, or only this one. */
 export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderId: string): Promise<boolean> {
