@@ -357,6 +357,11 @@ engine-seller-words-not-sent = { $count ->
     [one] This message has not gone anywhere: it answers no case. To send it to the buyer of case { $caseId } (order { $orderId }), press "Send to the buyer". Here is the case.
    *[other] This message has not gone anywhere: it answers no case. You have { $count } open cases: which buyer should get it?
   }
+engine-choice-send-to-seller = Send to the seller · { $caseId } · { $orderId }
+engine-buyer-words-not-sent = { $count ->
+    [one] This message has not gone yet: you wrote outside the case. To send it as written to the seller (case { $caseId }, order { $orderId }), press "Send to the seller". Here is your case; for a problem with another order, write its number.
+   *[other] This message has not gone yet: you wrote outside your cases. You have { $count } under way: which seller should get it? For a problem with another order, write its number.
+  }
 engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
 engine-step-left = { $step ->
     [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.

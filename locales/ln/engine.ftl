@@ -361,6 +361,11 @@ engine-seller-words-not-sent = { $count ->
     [one] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Mpo na kotindela yango mosombi ya kesi { $caseId } (oda { $orderId }), finá « Tindela mosombi ». Tala kesi yango.
    *[other] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Ozali na bakesi { $count } : mosombi nini asengeli kozwa yango ?
   }
+engine-choice-send-to-seller = Tindela moteki · { $caseId } · { $orderId }
+engine-buyer-words-not-sent = { $count ->
+    [one] Nsango oyo ekei naino te : okomaki libanda ya kesi. Mpo na kotindela yango ndenge ezali na moteki (kesi { $caseId }, oda { $orderId }), finá « Tindela moteki ». Tala kesi na yo ; mpo na likambo na oda mosusu, koma nimero na yango.
+   *[other] Nsango oyo ekei naino te : okomaki libanda ya bakesi na yo. Ozali na bakesi { $count } : moteki nini asengeli kozwa yango ? Mpo na likambo na oda mosusu, koma nimero na yango.
+  }
 engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
 engine-step-left = { $step ->
     [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.

@@ -361,6 +361,11 @@ engine-seller-words-not-sent = { $count ->
     [one] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Ili kumtumia mnunuzi wa kesi { $caseId } (oda { $orderId }), bonyeza « Mtumie mnunuzi ». Hii ndiyo kesi.
    *[other] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Una kesi { $count } zinazoendelea: mnunuzi yupi aupate?
   }
+engine-choice-send-to-seller = Mtumie muuzaji · { $caseId } · { $orderId }
+engine-buyer-words-not-sent = { $count ->
+    [one] Ujumbe huu haujaenda bado: umeandika nje ya kesi. Ili kumtumia muuzaji kama ulivyoandika (kesi { $caseId }, oda { $orderId }), bonyeza « Mtumie muuzaji ». Hii ndiyo kesi yako; kwa tatizo la oda nyingine, andika nambari yake.
+   *[other] Ujumbe huu haujaenda bado: umeandika nje ya kesi zako. Una kesi { $count } zinazoendelea: muuzaji yupi aupate? Kwa tatizo la oda nyingine, andika nambari yake.
+  }
 engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
 engine-step-left = { $step ->
     [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.

@@ -18,6 +18,9 @@ const proposed = (s: Speaker) => s.last.flatMap((o) => o.body).find((b) => b.id 
 const said = (s: Speaker): string[] => s.ids().filter((id) => id !== 'engine-lang-offer');
 /** The files on a case, by blob id. */
 const filesOf = async (w: World, caseId: string) => (await w.store.load(caseId))!.timeline.flatMap((e) => (e.type === 'evidence' && e.blob ? [e.blob.id] : []));
+/** The buyer's words relayed to the seller (Bisou Créations) on a case. */
+const toSeller = async (w: World, caseId: string) =>
+  (await w.outbox(caseId)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-bisou' && n.body[0]!.id === 'notify-comment').map((n) => n.body[0]!.args!.text);
 const buyerCases = (w: World) => w.cases.list({ accountId: 'acc-amina', platform: 'telegram' }, 'mine');
 
 describe.each(['memory', 'redis'] as const)('what buyers type instead of pressing a button (%s)', (kind) => {
@@ -337,20 +340,65 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     return amina;
   }
 
-  it.each([
-    "c'est quoi le statut de mon litige ?",
-    'toujours rien reçu',
-    'merci beaucoup',
-    "c bon j'ai recu mon colis, merci",
-    'le vendeur ne repond pas je veux que le support intervienne',
-  ])('« %s » shows the case under way with its buttons, not « which order? »', async (typed) => {
+  it('« statut de mon litige ? » shows the case under way with its buttons, not « which order? »', async () => {
     const w = await world();
     const amina = await withCase(w);
-    await amina.text(typed);
+    await amina.text("c'est quoi le statut de mon litige ?");
     expect(amina.ids()).toEqual(['buyer-flow-case-under-way']);
     expect(amina.last[0]!.card).toMatchObject({ orderId: WAX, status: 'open' });
     expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-action-reply-to-seller', 'engine-action-close']));
     expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+  });
+
+  it.each([
+    'toujours rien reçu',
+    'merci beaucoup',
+    "c bon j'ai recu mon colis, merci",
+    'le vendeur ne repond pas je veux que le support intervienne',
+  ])('« %s » shows the case under way with its buttons, not « which order? », and one tap sends the words to the seller', async (typed) => {
+    const w = await world();
+    const amina = await withCase(w);
+    const caseId = (await buyerCases(w))[0]!.id;
+    const before = (await toSeller(w, caseId)).length;
+    await amina.text(typed);
+    expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
+    expect(amina.last.at(-1)!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-send-to-seller', 'engine-action-reply-to-seller', 'engine-action-close']));
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+    expect((await toSeller(w, caseId)).length).toBe(before);
+    await amina.press('engine-choice-send-to-seller');
+    expect(amina.ids()).toEqual(['engine-done-comment']);
+    expect((await toSeller(w, caseId)).slice(before)).toEqual([typed]);
+  });
+
+  it('words for the seller written outside the case (« je vous envoie la photo demain ») are not lost: sent as written once pressed, once only', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    const caseId = (await buyerCases(w))[0]!.id;
+    const before = (await toSeller(w, caseId)).length;
+    await amina.text("ok je vous l'envoie demain");
+    expect(amina.read()).toContain('Ce message n’est pas encore parti');
+    const send = amina.token('engine-choice-send-to-seller');
+    await amina.pressToken(send);
+    await amina.pressToken(send);
+    expect(amina.ids()).toEqual(['error-action-used']);
+    expect((await toSeller(w, caseId)).slice(before)).toEqual(["ok je vous l'envoie demain"]);
+  });
+
+  it('with two cases under way, the words go to the seller of the case chosen', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text(`le sac ${BAG} n'est jamais arrivé`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const cases = await buyerCases(w);
+    const bag = cases.find((c) => c.orderId === BAG)!.id;
+    await amina.text('vous pouvez me rappeler svp');
+    expect(amina.ids()).toEqual(['engine-buyer-words-not-sent']);
+    expect(amina.read()).toContain('Vous en avez 2 en cours');
+    const before = (await toSeller(w, bag)).length;
+    await amina.press('engine-choice-send-to-seller', (c) => c.label.args?.caseId === bag);
+    expect((await toSeller(w, bag)).slice(before)).toEqual(['vous pouvez me rappeler svp']);
   });
 
   it('"whats the status of my dispute" in English gets the case in English', async () => {
@@ -368,7 +416,8 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     const w = await world();
     const amina = await withCase(w);
     await amina.text('eloko eyaki naino te');
-    expect(amina.ids()).toContain('buyer-flow-case-under-way');
+    expect(amina.ids()).toContain('engine-buyer-words-not-sent');
+    expect(amina.last.find((o) => o.card)?.card).toMatchObject({ orderId: WAX, reason: 'non_delivery' });
   });
 
   it('a new problem with another order still starts a report on it', async () => {

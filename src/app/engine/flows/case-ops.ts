@@ -418,21 +418,26 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
 }
 
 /**
- * A seller's words written outside any case (not a reply, not in a case thread): they have not gone anywhere.
- * With open cases as seller, the bot says so and offers to send them to the buyer of one (one button per case);
- * with one case, its card comes too (« c’est quoi ce litige ? »). False when the seller has no open case.
+ * A party's words written outside any case (not a reply, not in a case thread): they have not gone anywhere.
+ * With cases under way in that role, the bot says so and offers to send them, as written, to the other party of
+ * one (one button per case); with one case, its card comes too (« c’est quoi ce litige ? »). False when the party
+ * has no case under way, or the words are too long to send.
  */
-export async function sellerWordsOutsideCase(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
-  const open = await casesUnderWay(e, t, 'seller');
-  if (open.length === 0 || [...text.trim()].length > MAX_TEXT_LENGTH) return false;
+export async function wordsOutsideCase(e: EngineCtx, t: Turn, text: string, role: 'buyer' | 'seller', open?: Case[]): Promise<boolean> {
+  const cases = open ?? (await casesUnderWay(e, t, role));
+  if (cases.length === 0 || [...text.trim()].length > MAX_TEXT_LENGTH) return false;
   const once = await newOnce(e);
   const choices = await Promise.all(
-    open.slice(0, 10).map(async (c) => ({
-      label: m('engine-choice-send-to-buyer', { caseId: c.id, orderId: c.orderId }),
+    cases.slice(0, 10).map(async (c) => ({
+      label: m(role === 'seller' ? 'engine-choice-send-to-buyer' : 'engine-choice-send-to-seller', { caseId: c.id, orderId: c.orderId }),
       token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'reply', text: text.trim(), once }),
     })),
   );
-  say(t, m('engine-seller-words-not-sent', { count: open.length, caseId: open[0]!.id, orderId: open[0]!.orderId }), { choices });
-  if (open.length === 1) await sayCard(e, t, open[0]!, 'seller');
+  const first = cases[0]!;
+  say(t, m(role === 'seller' ? 'engine-seller-words-not-sent' : 'engine-buyer-words-not-sent', { count: cases.length, caseId: first.id, orderId: first.orderId }), { choices });
+  if (cases.length === 1) await sayCard(e, t, first, role);
   return true;
 }
+
+/** A seller's words outside any case: see `wordsOutsideCase`. */
+export const sellerWordsOutsideCase = (e: EngineCtx, t: Turn, text: string): Promise<boolean> => wordsOutsideCase(e, t, text, 'seller');

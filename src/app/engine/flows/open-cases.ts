@@ -5,13 +5,15 @@ import { classifyProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { asksCaseStatus } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
+import { wordsOutsideCase } from './case-ops.js';
 
 /**
  * A buyer with a case under way who writes in the private chat, naming no order: « toujours rien reçu »,
  * « c'est quoi le statut de mon litige ? », « merci », « c bon j'ai reçu mon colis », "the seller doesn't
  * answer". That is about the case, not a new report asking which order: the case is shown, with its buttons
  * (reply to the seller, add a photo, escalate, close). A new case reason the open cases do not cover, or an
- * order named, is still a new report.
+ * order named, is still a new report. Other words (« je vous l'envoie demain », « c'est pas assez ») are for the
+ * seller: they have not gone yet, and a button per case sends them as written.
  */
 
 /** The cases this turn's account has in `role` that are not closed, newest first. */
@@ -48,6 +50,8 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   if (!status && kind && isCaseReason(kind) && !open.some((c) => c.reason === kind)) return false;
   // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
   if (!status && (kind === 'return_request' || kind === 'wrong_size' || kind === 'cancellation')) return false;
+  // Words for the seller (« je vous l'envoie demain », « c'est pas assez ») have gone nowhere yet: one tap sends them.
+  if (!status && (await wordsOutsideCase(e, t, text, 'buyer', open))) return true;
   if (open.length === 1) {
     const c = open[0]!;
     await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-under-way', { caseId: c.id, orderId: c.orderId })]);
