@@ -420,6 +420,56 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(amina.last.find((o) => o.card)?.card).toMatchObject({ orderId: WAX, reason: 'non_delivery' });
   });
 
+  /** The seller closes the buyer's non-delivery case with tracking that shows delivery at the order's address. */
+  async function closedByTracking(w: World, caseId: string): Promise<void> {
+    const seller = await w.user({ account: 'acc-bisou' });
+    await seller.command(`/tracking ${caseId} dhl JD0142`);
+    expect((await w.store.load(caseId))!.status).toBe('closed');
+  }
+
+  it('« c faux je n’ai rien reçu » right after the seller’s tracking closed the case: that case, and how to contest it, not the other case or « which order? »', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    // An older case on another order is still under way.
+    await amina.text(`le sac ${BAG} est arrivé abîmé`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    w.clock.advance(60_000);
+    await closedByTracking(w, wax);
+    w.clock.advance(60_000);
+    await amina.text("c faux je n'ai rien recu");
+    expect(amina.ids()).toEqual(['buyer-flow-just-closed']);
+    expect(amina.last[0]!.card).toMatchObject({ caseId: wax, status: 'closed' });
+    expect(buttons(amina.last)).toEqual(['engine-action-verify']);
+    expect(await toSeller(w, wax)).toEqual([]);
+    await amina.press('engine-action-verify');
+    await amina.press('engine-choice-send-request');
+    expect((await w.store.load(wax))!.timeline.some((e) => e.type === 'verification_requested')).toBe(true);
+  });
+
+  it('a day after the closing, or once something happened on the case under way, the words are about that one again', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    await closedByTracking(w, wax);
+    w.clock.advance(25 * 3600 * 1000);
+    await amina.text("c faux je n'ai rien recu");
+    expect(amina.ids()).not.toContain('buyer-flow-just-closed');
+  });
+
+  it('replying « c’est faux » to the closed case’s message: not sent, and the card offers the verification', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    await closedByTracking(w, wax);
+    await w.threads.rememberMessage('telegram', `dm-${amina.userId}`, '901', wax);
+    await amina.text("c'est faux, le colis n'est jamais arrivé", { replyToMessageId: '901' });
+    expect(amina.ids()).toEqual(['engine-closed-not-sent']);
+    expect(buttons(amina.last)).toEqual(['engine-action-verify']);
+    expect(await toSeller(w, wax)).toEqual([]);
+  });
+
   it('a new problem with another order still starts a report on it', async () => {
     const w = await world();
     const amina = await withCase(w);

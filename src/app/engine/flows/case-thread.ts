@@ -1,3 +1,4 @@
+import { allowedCommands } from '../../../domain/decider.js';
 import type { Case, CaseCommand, CaseEvent } from '../../../domain/case-model.js';
 import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
@@ -204,7 +205,10 @@ export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, te
   const { role, c } = known;
   // Words to the other party on a closed case go nowhere: say so, with how it closed (the card shows the rest).
   if (role !== 'support' && c.status === 'closed') {
-    return void say(t, m('engine-closed-not-sent', { caseId: c.id, resolution: c.resolution ?? 'none', to: role === 'buyer' ? 'seller' : 'buyer' }), { caseId: c.id });
+    const notSent = m('engine-closed-not-sent', { caseId: c.id, resolution: c.resolution ?? 'none', to: role === 'buyer' ? 'seller' : 'buyer' });
+    // A buyer who may still contest the closing (« c'est faux, rien reçu ») gets the card with its button.
+    if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) return sayCard(e, t, c, role, [notSent]);
+    return void say(t, notSent, { caseId: c.id });
   }
   await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));

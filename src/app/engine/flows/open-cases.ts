@@ -1,5 +1,7 @@
 import type { Case } from '../../../domain/case-model.js';
+import { allowedCommands } from '../../../domain/decider.js';
 import { isCaseReason } from '../../../domain/eligibility.js';
+import { millis } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
@@ -24,6 +26,25 @@ export async function casesUnderWay(e: EngineCtx, t: Turn, role: 'buyer' | 'sell
   return mine.filter((c) => c.status !== 'closed' && party(c)).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 }
 
+/** How long after a closing the buyer's next words are taken to be about it (« c'est faux, je n'ai rien reçu »). */
+export const JUST_CLOSED_MS = 24 * 3600 * 1000;
+
+/**
+ * The buyer's case closed in the last day without them (tracking, a refund) that they may still contest, when
+ * nothing has happened since on a case under way: what « c'est faux, rien reçu » answers. Null otherwise.
+ */
+async function justClosed(e: EngineCtx, t: Turn, open: Case[]): Promise<Case | null> {
+  const who = requireWho(t);
+  const now = t.now;
+  const closed = (await e.deps.cases.list(who, 'mine'))
+    .filter((c) => c.buyerId === who.accountId && c.status === 'closed' && c.closedAt && millis(now) - millis(c.closedAt) < JUST_CLOSED_MS)
+    .filter((c) => allowedCommands(c, 'buyer', now, e.deps.policy).includes('RequestVerification'))
+    .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!))[0];
+  if (!closed) return null;
+  const lastActivity = (c: Case) => millis(c.timeline.at(-1)?.at ?? c.openedAt);
+  return open.every((c) => lastActivity(c) < millis(closed.closedAt!)) ? closed : null;
+}
+
 /** The cases this turn's account has as the buyer that are not closed, newest first. */
 export const openCasesAsBuyer = (e: EngineCtx, t: Turn): Promise<Case[]> => casesUnderWay(e, t, 'buyer');
 
@@ -38,6 +59,12 @@ export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderI
 export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
   const status = asksCaseStatus(text);
   const open = await openCasesAsBuyer(e, t);
+  // Words right after a closing they did not make are about it: they went nowhere, and the way to contest it is shown.
+  const closed = await justClosed(e, t, open);
+  if (closed && (await namesOnlyOrder(e, t, text, closed.orderId))) {
+    await sayCard(e, t, closed, 'buyer', [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]);
+    return true;
+  }
   if (open.length === 0) {
     if (!status) return false;
     say(t, [m('engine-no-open-case'), m('buyer-flow-no-case-hint')]);
