@@ -82,7 +82,8 @@ export function createPresenter(deps: { i18n: I18n; render: RenderFn; blobs: Blo
       // A relayed file no longer kept: the message says it expired, in every language of the pane.
       const { out } = await relayedFile(original, deps.blobs, logger);
       const views: Record<string, WebView> = {};
-      for (const locale of i18n.locales) views[locale] = view(out, locale);
+      // A message written in its own language (the offer to switch to it) reads the same whatever the pane's language.
+      for (const locale of i18n.locales) views[locale] = view(out, out.ownLanguage ? out.locale : locale);
       buttons(pane, views);
       const relayed = out.blobId ? await file(pane, out.blobId) : null;
       return hub.push(pane, {

@@ -113,6 +113,12 @@ export interface OutMessage {
   /** The user chose this language (`/lang`): adapters that keep their own language setting switch to it. */
   language?: string;
   /**
+   * Written in `locale` whatever the reader's setting: the offer to switch to the language the user wrote in
+   * (« Nakoki kolobela yo na Lingala ? »). Adapters that render a message in several languages (the playground's
+   * language menu) keep this one in its own.
+   */
+  ownLanguage?: true;
+  /**
    * Messages with buttons in one slot of a chat supersede each other: when this one is posted, the adapter
    * removes or disables the buttons of the previous message it posted in the same chat with the same slot
    * (`case:<id>` for a case's card and its confirmations, `order:<id>`, `prompt` for a flow's questions).

@@ -245,6 +245,7 @@ async function offerLanguage(e: EngineCtx, t: Turn): Promise<void> {
   t.locale = lang;
   try {
     say(t, m('engine-lang-offer'), {
+      ownLanguage: true,
       choices: [
         await choice(e, t, m('engine-lang-offer-yes'), { k: 'lang', lang, v: 'yes' }, 'primary'),
         await choice(e, t, m('engine-lang-offer-no'), { k: 'lang', lang, v: 'no' }),

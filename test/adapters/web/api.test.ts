@@ -113,6 +113,25 @@ describe('web playground: picking demo accounts', () => {
 });
 
 describe('web playground: turns and live messages', () => {
+  it("shows the offer to switch language in the language offered, whatever the pane's language", async () => {
+    const { base, pick, post, engine } = await start();
+    const pane = await pick('buyer', 'acc-amina');
+    engine.script = (input) => [
+      reply(input, ['web-hint-buyer']),
+      reply(input, ['engine-lang-offer'], { locale: 'ln', ownLanguage: true, choices: [{ label: { id: 'engine-lang-offer-yes' }, token: 'tok-ln' }] }),
+    ];
+    const events = await stream(base, pane);
+    await post('/playground/turn', { pane, text: 'panier na ngai ekomi te' });
+    const offer = await events.until((e) => e.kind === 'bot' && !!e.views?.fr?.choices.length);
+    for (const lang of ['fr', 'en', 'ln', 'sw']) {
+      expect(offer.views?.[lang]?.text).toBe('Nakoki kolobela yo na Lingala ?');
+      expect(offer.views?.[lang]?.choices[0]?.label).toBe('Ee, na Lingala');
+    }
+    // Other messages still follow the pane's language menu.
+    const hint = (await events.until((e) => e.kind === 'bot' && !e.views?.fr?.choices.length));
+    expect(hint.views?.fr?.text).not.toBe(hint.views?.en?.text);
+  });
+
   it('sends text, commands and button choices to the engine and streams the replies in every language', async () => {
     const { base, pick, post, engine } = await start();
     const pane = await pick('buyer', 'acc-amina');

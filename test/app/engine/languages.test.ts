@@ -88,6 +88,8 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(answer.length).toBeGreaterThan(0);
     expect(answer.map((o) => o.locale)).toEqual(answer.map(() => 'fr'));
     expect(offer.locale).toBe('ln');
+    // Written in Lingala whatever the reader's language: the playground's language menu keeps it so.
+    expect(offer.ownLanguage).toBe(true);
     expect(offer.body).toEqual([{ id: 'engine-lang-offer' }]);
     expect(amina.read()).toContain('Nakoki kolobela yo na Lingala ?');
     expect(buttons([offer])).toEqual(['engine-lang-offer-yes', 'engine-lang-offer-no']);
