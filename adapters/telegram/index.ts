@@ -125,6 +125,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   async function contentOf(parsed: ParsedUpdate): Promise<TurnContent | null> {
+    if (parsed.unsupported) return null;
     if (!parsed.file) {
       const c = parsed.content;
       return c.type === 'action' ? { type: 'action', token: await sender.resolveCallbackData(c.token) } : c;
@@ -160,6 +161,12 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
     if (!parsed) return;
+    if (parsed.unsupported) {
+      log.info({ chatId: parsed.input.conversationId, kind: parsed.unsupported }, 'message kind Palabre cannot read');
+      await say(parsed.input, `tg-unsupported-${parsed.unsupported}`, {}, parsed.messageId);
+      count('refused');
+      return;
+    }
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });

@@ -13,10 +13,14 @@ export interface TelegramFileRef {
   uniqueId: string;
 }
 
+/** What a private message held that Palabre cannot take: a voice note, a video, or something else (sticker, location…). */
+export type UnsupportedContent = 'voice' | 'video' | 'other';
+
 /** An update turned into engine input; files still to download. */
 export type ParsedUpdate =
-  | { input: Omit<TurnInput, 'content'>; content: TurnContent; file?: undefined; pressedMessageId?: number; messageId?: number }
-  | { input: Omit<TurnInput, 'content'>; content?: undefined; file: TelegramFileRef; caption?: string; messageId: number; pressedMessageId?: undefined };
+  | { input: Omit<TurnInput, 'content'>; content: TurnContent; file?: undefined; unsupported?: undefined; pressedMessageId?: number; messageId?: number }
+  | { input: Omit<TurnInput, 'content'>; content?: undefined; file: TelegramFileRef; unsupported?: undefined; caption?: string; messageId: number; pressedMessageId?: undefined }
+  | { input: Omit<TurnInput, 'content'>; content?: undefined; file?: undefined; unsupported: UnsupportedContent; messageId: number; pressedMessageId?: undefined };
 
 export interface ParseOptions {
   /** The bot's username, to drop `/command@OtherBot` in groups. */
@@ -44,6 +48,17 @@ export function parseUpdate(update: Update, opts: ParseOptions): ParsedUpdate | 
   }
   const file = fileOf(m);
   if (file) return { input, file, messageId: m.message_id, ...(m.caption ? { caption: m.caption } : {}) };
+  // In a private chat a buyer is never left without an answer: a voice note, a video, a sticker gets one.
+  const unsupported = input.isPrivate ? unsupportedOf(m) : null;
+  if (unsupported) return { input, unsupported, messageId: m.message_id };
+  return null;
+}
+
+/** What a user sent that is not text, a photo or a document; null for service messages (a pin, a member joining). */
+function unsupportedOf(m: Message): UnsupportedContent | null {
+  if (m.voice || m.audio) return 'voice';
+  if (m.video || m.video_note || m.animation) return 'video';
+  if (m.sticker || m.location || m.venue || m.contact || m.poll || m.dice || m.game || m.story) return 'other';
   return null;
 }
 

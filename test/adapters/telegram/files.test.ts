@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { amina, bisou, privateChat, replyTo, startHarness, until, visible } from './harness.js';
+import { amina, bisou, OTHER_GROUP, privateChat, replyTo, startHarness, until, visible } from './harness.js';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -55,6 +55,29 @@ describe('Telegram adapter: evidence files', () => {
     const refusal = await h.standin.waitForCall('sendMessage');
     expect(visible(String(refusal.params.text))).toMatch(/^Je ne peux garder que des photos/);
     expect(h.engine.inputs).toHaveLength(0);
+  });
+
+  it.each([
+    ['a voice note', { voice: { file_id: 'v1', file_unique_id: 'uv1', duration: 42, mime_type: 'audio/ogg' } }, /^Je ne peux pas écouter les messages vocaux\. Écrivez-moi/],
+    ['a video of the parcel', { video: { file_id: 'v2', file_unique_id: 'uv2', width: 640, height: 480, duration: 9 } }, /^Je ne peux pas garder les vidéos\. Envoyez une photo/],
+    ['a round video', { video_note: { file_id: 'v3', file_unique_id: 'uv3', length: 240, duration: 5 } }, /^Je ne peux pas garder les vidéos/],
+    ['a sticker', { sticker: { file_id: 's1', file_unique_id: 'us1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } }, /^Je ne lis que les messages écrits, les photos et les PDF/],
+    ['a location', { location: { latitude: -4.32, longitude: 15.31 } }, /^Je ne lis que les messages écrits/],
+  ])('answers %s in a private chat with what it can read, without calling the engine', async (_what, media, said) => {
+    h.standin.push(h.standin.build.media(amina, privateChat(amina), media));
+    const answer = await h.standin.waitForCall('sendMessage');
+    expect(visible(String(answer.params.text))).toMatch(said);
+    expect(answer.params.chat_id).toBe(String(amina.id));
+    expect(h.standin.callsOf('getFile')).toHaveLength(0);
+    expect(h.engine.inputs).toHaveLength(0);
+  });
+
+  it('stays quiet about a voice note or a sticker in a group', async () => {
+    h.standin.push(h.standin.build.media(amina, OTHER_GROUP, { voice: { file_id: 'v4', file_unique_id: 'uv4', duration: 3 } }));
+    // Updates of one chat are handled in order: once the text after it reached the engine, the voice note was handled.
+    h.standin.push(h.standin.build.text(amina, OTHER_GROUP, 'après le vocal'));
+    await until(() => h.engine.inputs.length === 1, 'the text turn after it');
+    expect(h.standin.callsOf('sendMessage').filter((c) => c.params.chat_id === String(OTHER_GROUP.id))).toHaveLength(0);
   });
 
   it('relays stored evidence from the blob store: photos with sendPhoto, other files with sendDocument', async () => {
