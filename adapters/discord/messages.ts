@@ -54,6 +54,12 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
 
   const contents: TurnContent[] = [];
   for (const a of message.attachments.values()) {
+    // A voice message or a video is never evidence Palabre keeps: the sender hears what it can read instead.
+    const media = a.contentType?.split('/')[0];
+    if (media === 'audio' || media === 'video') {
+      await say(media === 'audio' ? 'media-unsupported-voice' : 'media-unsupported-video');
+      continue;
+    }
     try {
       const blob = await ctx.files.keep({ url: a.url, name: a.name, contentType: a.contentType, size: a.size });
       const caption = contents.length === 0 && text?.type === 'text' ? text.text : undefined;

@@ -163,7 +163,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     if (!parsed) return;
     if (parsed.unsupported) {
       log.info({ chatId: parsed.input.conversationId, kind: parsed.unsupported }, 'message kind Palabre cannot read');
-      await say(parsed.input, `tg-unsupported-${parsed.unsupported}`, {}, parsed.messageId);
+      await say(parsed.input, `media-unsupported-${parsed.unsupported}`, {}, parsed.messageId);
       count('refused');
       return;
     }

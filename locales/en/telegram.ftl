@@ -25,7 +25,4 @@ tg-cmd-staff-reinstate = Reinstate a shop: /reinstate <shop>
 
 tg-file-too-large = This file is too large: { $max } MB at most. Send a lighter photo or a smaller PDF.
 tg-file-unsupported = I can only keep photos (JPEG, PNG, WebP) and PDFs as evidence.
-tg-unsupported-voice = I cannot listen to voice messages. Write to me in a few words what is wrong, even without accents or punctuation: I will understand.
-tg-unsupported-video = I cannot keep videos. Send a photo (JPEG, PNG, WebP) or a PDF, and write in a few words what is wrong.
-tg-unsupported-other = I only read written messages, photos and PDFs. Write to me in a few words what is wrong.
 tg-error-generic = Sorry, something went wrong on our side. Please try again in a moment.

@@ -25,7 +25,4 @@ tg-cmd-staff-reinstate = Rétablir une boutique : /reinstate <boutique>
 
 tg-file-too-large = Ce fichier est trop volumineux : { $max } Mo au maximum. Envoyez une photo plus légère ou un PDF plus petit.
 tg-file-unsupported = Je ne peux garder que des photos (JPEG, PNG, WebP) et des PDF comme pièces justificatives.
-tg-unsupported-voice = Je ne peux pas écouter les messages vocaux. Écrivez-moi en quelques mots ce qui ne va pas, même sans accents ni ponctuation : je comprendrai.
-tg-unsupported-video = Je ne peux pas garder les vidéos. Envoyez une photo (JPEG, PNG, WebP) ou un PDF, et écrivez en quelques mots ce qui ne va pas.
-tg-unsupported-other = Je ne lis que les messages écrits, les photos et les PDF. Écrivez-moi en quelques mots ce qui ne va pas.
 tg-error-generic = Désolé, un problème est survenu de notre côté. Réessayez dans un instant.

@@ -25,7 +25,4 @@ tg-cmd-staff-reinstate = Kozongisa butiki : /reinstate <butiki>
 
 tg-file-too-large = Fichier oyo eleki monene : { $max } Mo mpo na koleka te. Tinda foto ya moke to PDF ya moke.
 tg-file-unsupported = Nakoki kobomba kaka ba foto (JPEG, PNG, WebP) mpe ba PDF lokola bilembeteli.
-tg-unsupported-voice = Nakoki koyoka ba message ya mongongo te. Komela ngai na maloba moke likambo nini ezali, ata na ba accent te : nakososola.
-tg-unsupported-video = Nakoki kobomba ba vidéo te. Tinda foto (JPEG, PNG, WebP) to PDF, mpe komá na maloba moke likambo nini ezali.
-tg-unsupported-other = Natángaka kaka ba message ya kokoma, ba foto mpe ba PDF. Komela ngai na maloba moke likambo nini ezali.
 tg-error-generic = Bolimbisi, likambo moko esalemi na ngambo na biso. Meka lisusu mwa moke.

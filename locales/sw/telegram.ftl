@@ -25,7 +25,4 @@ tg-cmd-staff-reinstate = Kurudisha duka: /reinstate <duka>
 
 tg-file-too-large = Faili hii ni kubwa mno: { $max } Mo zaidi. Tuma picha nyepesi au PDF ndogo.
 tg-file-unsupported = Ninaweza kuhifadhi picha tu (JPEG, PNG, WebP) na PDF kama ushahidi.
-tg-unsupported-voice = Siwezi kusikiliza ujumbe wa sauti. Niandikie kwa maneno machache tatizo ni nini, hata bila alama za uandishi: nitaelewa.
-tg-unsupported-video = Siwezi kuhifadhi video. Tuma picha (JPEG, PNG, WebP) au PDF, na uandike kwa maneno machache tatizo ni nini.
-tg-unsupported-other = Ninasoma ujumbe wa maandishi, picha na PDF pekee. Niandikie kwa maneno machache tatizo ni nini.
 tg-error-generic = Samahani, tatizo limetokea upande wetu. Jaribu tena baada ya muda mfupi.

@@ -122,6 +122,17 @@ describe('Discord messages', () => {
     expect(h.engine.inputs).toHaveLength(0);
   });
 
+  it.each([
+    ['a voice message', 'voice-message.ogg', 'audio/ogg', 'Je ne peux pas écouter les messages vocaux'],
+    ['a video', 'colis.mp4', 'video/mp4', 'Je ne peux pas garder les vidéos'],
+  ])('answers %s with what it can read, without calling the engine', async (_what, filename, contentType, said) => {
+    const dm = h.standin.dmChannelId(USERS.amina.id);
+    h.standin.sendMessage({ author: USERS.amina, attachments: [{ filename, contentType, data: Buffer.from('OggS not really') }] });
+    const posted = await h.standin.waitFor((c) => c.method === 'POST' && c.path === `/channels/${dm}/messages`, 'the answer');
+    expect(posted.body.content).toContain(said);
+    expect(h.engine.inputs).toHaveLength(0);
+  });
+
   it('apologizes when the engine fails, and keeps serving', async () => {
     const dm = h.standin.dmChannelId(USERS.amina.id);
     h.engine.answer(() => {
