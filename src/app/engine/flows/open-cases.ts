@@ -18,12 +18,16 @@ import { wordsOutsideCase } from './case-ops.js';
  * seller: they have not gone yet, and a button per case sends them as written.
  */
 
-/** The cases this turn's account has in `role` that are not closed, newest first. */
-export async function casesUnderWay(e: EngineCtx, t: Turn, role: 'buyer' | 'seller'): Promise<Case[]> {
+/** The cases of `mine` this turn's account has in `role` that are not closed, newest first. */
+function underWay(t: Turn, mine: Case[], role: 'buyer' | 'seller'): Case[] {
   const who = requireWho(t);
-  const mine = await e.deps.cases.list(who, 'mine');
   const party = (c: Case) => (role === 'buyer' ? c.buyerId : c.sellerId) === who.accountId;
   return mine.filter((c) => c.status !== 'closed' && party(c)).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+/** The cases this turn's account has in `role` that are not closed, newest first. */
+export async function casesUnderWay(e: EngineCtx, t: Turn, role: 'buyer' | 'seller'): Promise<Case[]> {
+  return underWay(t, await e.deps.cases.list(requireWho(t), 'mine'), role);
 }
 
 /** How long after a closing the buyer's next words are taken to be about it (« c'est faux, je n'ai rien reçu »). */
@@ -33,10 +37,10 @@ export const JUST_CLOSED_MS = 24 * 3600 * 1000;
  * The buyer's case closed in the last day without them (tracking, a refund) that they may still contest, when
  * nothing has happened since on a case under way: what « c'est faux, rien reçu » answers. Null otherwise.
  */
-async function justClosed(e: EngineCtx, t: Turn, open: Case[]): Promise<Case | null> {
+function justClosed(e: EngineCtx, t: Turn, mine: Case[], open: Case[]): Case | null {
   const who = requireWho(t);
   const now = t.now;
-  const closed = (await e.deps.cases.list(who, 'mine'))
+  const closed = mine
     .filter((c) => c.buyerId === who.accountId && c.status === 'closed' && c.closedAt && millis(now) - millis(c.closedAt) < JUST_CLOSED_MS)
     .filter((c) => allowedCommands(c, 'buyer', now, e.deps.policy).includes('RequestVerification'))
     .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!))[0];
@@ -58,9 +62,10 @@ export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderI
 /** Answers a free message with the buyer's case under way when that is what it is about; false when it is not. */
 export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
   const status = asksCaseStatus(text);
-  const open = await openCasesAsBuyer(e, t);
+  const mine = await e.deps.cases.list(requireWho(t), 'mine');
+  const open = underWay(t, mine, 'buyer');
   // Words right after a closing they did not make are about it: they went nowhere, and the way to contest it is shown.
-  const closed = await justClosed(e, t, open);
+  const closed = justClosed(e, t, mine, open);
   if (closed && (await namesOnlyOrder(e, t, text, closed.orderId))) {
     await sayCard(e, t, closed, 'buyer', [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]);
     return true;
