@@ -10,6 +10,9 @@ function orderIdOf(raw: string): string | null {
   return m && !/^c$/i.test(m[1]!) ? `${m[1]!.toUpperCase()}-${m[2]}` : null;
 }
 
+/** Congocrea's order numbers (`CC-1001`): tried for bare digits even when no case under way shows the prefix. */
+const ORDER_PREFIX = 'CC';
+
 /** The case to act on among an order's cases: the one under way, else the latest. */
 const latestOf = (cases: Case[]): Case | undefined =>
   cases.find((c) => c.status !== 'closed') ?? [...cases].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
@@ -37,8 +40,8 @@ export async function caseArg(e: EngineCtx, t: Turn, arg: string): Promise<strin
 
 /**
  * Support in the staff channel typing an order's digits without its prefix (`/case 1001`): the case on each order
- * whose number ends with them (the latest of that order's cases), among the cases under way and, for the order
- * prefixes they show, any case on `<prefix>-<digits>`; with the case of that number when there is one (`/case 001`
+ * whose number ends with them (the latest of that order's cases), among the cases under way and, for Congocrea's
+ * prefix and the order prefixes they show, any case on `<prefix>-<digits>` (a closed one too); with the case of that number when there is one (`/case 001`
  * may be case C-000001 too). Empty for anyone else, or an argument that is not 3 to 12 digits.
  */
 export async function casesByOrderDigits(e: EngineCtx, t: Turn, arg: string): Promise<Case[]> {
@@ -46,7 +49,7 @@ export async function casesByOrderDigits(e: EngineCtx, t: Turn, arg: string): Pr
   if (!digits || !t.who || !t.staff || !t.account?.roles.includes('support')) return [];
   const who = t.who;
   const underWay = await e.deps.cases.list(who, 'all', { status: ['open', 'escalated'] });
-  const prefixes = new Set(underWay.flatMap((c) => /^([A-Za-z]{2,5})-\d+$/.exec(c.orderId)?.[1] ?? []));
+  const prefixes = new Set([ORDER_PREFIX, ...underWay.flatMap((c) => /^([A-Za-z]{2,5})-\d+$/.exec(c.orderId)?.[1] ?? [])]);
   const exact = await Promise.all([...prefixes].map((p) => e.deps.cases.list(who, 'all', { orderId: `${p}-${digits}` })));
   const byOrder = new Map<string, Case[]>();
   for (const c of [...underWay.filter((c) => /\d+$/.exec(c.orderId)?.[0].endsWith(digits)), ...exact.flat()]) {

@@ -102,6 +102,16 @@ describe.each(['memory', 'redis'] as const)('what sellers and support type (%s)'
       expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'note', text: 'vendeur injoignable' });
     });
 
+    it('`/case 1001` finds the case on CC-1001 once it is closed, with no case under way', async () => {
+      const w = await world();
+      const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+      await w.cases.act({ accountId: 'acc-amina', platform: 'telegram' }, caseId, { type: 'BuyerClose' });
+      const staff = await w.user({ account: 'acc-support-1', userId: 'sup', conversationId: 'staff', isPrivate: false, isStaffChannel: true });
+      await staff.command('/case 1001');
+      expect(staff.ids()[0]).toBe('engine-timeline-title');
+      expect(staff.last.at(-1)!.card).toMatchObject({ caseId, orderId: 'CC-1001', status: 'closed' });
+    });
+
     it('`/case 001` that several cases could be (the case on CC-1001, case number 1) offers them as buttons, each showing its case', async () => {
       const w = await world();
       const first = await openCase(w, 'CC-1002', 'non_delivery');
