@@ -207,6 +207,25 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(amina.last[0]!.locale).toBe('sw');
   });
 
+  it.each(['le pagne', 'mon sac', 'le foulard', 'ma commande 1001'])('a first message naming only an order (« %s ») asks what is wrong with it, not a guess', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toBeUndefined();
+    expect(said(amina)).toEqual(['engine-report-reason-pick']);
+  });
+
+  it.each([
+    ['pagne déchiré', 'not_as_described'],
+    ['sac jamais reçu', 'non_delivery'],
+    ['foulard pas arrivé', 'non_delivery'],
+  ] as const)('a few words naming the item and a problem (« %s ») still propose that problem', async (typed, reason) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason });
+  });
+
   it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

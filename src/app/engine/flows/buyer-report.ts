@@ -63,6 +63,9 @@ export interface Carried {
   evidence?: BlobRef[];
 }
 
+/** At most this many words naming an order are read as naming it only, unless a word of a problem is among them. */
+const TERSE_WORDS = 3;
+
 /**
  * Starts a report from a buyer's message (or `/report`): the order it names, the problem it states,
  * then eligibility. `sameOrder` keeps the order of the report it replaces when the message names none.
@@ -70,8 +73,11 @@ export interface Carried {
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
   const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
-  // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder).
-  let kind = text ? (carried.from ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
+  // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder), and
+  // so is a few words that name an order and nothing else (« le pagne », "the bag", « ma commande 1001 »): the
+  // classifier's weak guess from an item's name is no problem stated.
+  const onlyOrder = !!text && ref.kind === 'found' && text.trim().split(/\s+/).length <= TERSE_WORDS;
+  let kind = text ? (carried.from || onlyOrder ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
   let description = text && describes(text, kind) ? text.trim() : null;
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
