@@ -3,6 +3,7 @@ import { parseBusinessHours, type WeeklyHours } from './domain/business-hours.js
 import { isoDuration, policySchema, type Policy } from './domain/policy.js';
 import { parseBlobUrl } from './infra/blob-common.js';
 import { parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
+import { redisUrlProblem } from './infra/redis.js';
 
 const optional = z
   .string()
@@ -40,7 +41,13 @@ const flag = z
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('HTTP port of the one server: webhooks, admin API, health, metrics and the playground.'),
   HOST: optional.describe('Address the HTTP server binds. Unset: `127.0.0.1` in the embedded mode (only this machine reaches the playground), `0.0.0.0` otherwise. Set `0.0.0.0` to expose the embedded demo on purpose.'),
-  REDIS_URL: optional.describe('Redis holding all state and scheduled work: `redis://[user:pass@]host:port[/db]`, `rediss://…` for TLS, or `redis+cluster://h1:p,h2:p` for a Redis Cluster. Unset: the embedded mode (state in memory, nothing survives a restart).'),
+  REDIS_URL: optional
+    .superRefine((v, ctx) => {
+      const problem = v === undefined ? null : redisUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({ accepts: 'a Redis URL or a comma list of host:port' })
+    .describe('Redis holding all state and scheduled work: `redis://[user:pass@]host:port[/db]`, `rediss://…` for TLS, or `redis+cluster://h1:p,h2:p` (or a comma list `h1:p,h2:p`) for a Redis Cluster. Unset: the embedded mode (state in memory, nothing survives a restart).'),
   REDIS_PREFIX: z.string().default('palabre:').describe('Prefix of every Redis key, so several deployments may share one Redis.'),
   MARKETPLACE_DATA: optional.describe('Path of a marketplace JSON file (accounts, shops, orders; see docs/marketplace.md). Cannot be combined with `MARKETPLACE_API_URL`. Neither set: the built-in demo marketplace.'),
   MARKETPLACE_API_URL: url.optional().describe('Base URL of the marketplace\'s HTTP API (see docs/marketplace.md). Cannot be combined with `MARKETPLACE_DATA`.'),
@@ -175,7 +182,7 @@ export class ConfigError extends Error {
 
 /** Validates the environment (SPEC section 4). Throws ConfigError with one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(clean);
   const policy = policySchema.safeParse(clean);
   const issues = [...(parsed.error?.issues ?? []), ...(policy.error?.issues ?? [])];
