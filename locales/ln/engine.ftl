@@ -19,7 +19,7 @@ engine-help-unlinked = Ba commande : /start mpo na kobanda, /link <code> mpo na 
 engine-help-intro = Tala oyo nakoki kosala mpo na yo :
 engine-help-buyer = • Mosombi : limbola kaka likambo na yo (« commande na ngai ekomi te ») to koma /report. /cases elakisi ba litige na yo, /case <n°> elakisi moko, /escalate mpe /close esalaka na litige.
 engine-help-seller = • Moteki : bouton « Kozongisela mosombi » ya fiche ya litige etindelaka ye message na yo ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
-engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support = • Support : /cases escalated|overdue|waiting|mine, /case <n°>, /take <n°>, /release <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : ba commande na yo esalaka { $staffChannel ->
     [yes] na canal ya support.
    *[no] na compte na yo ya support.
@@ -36,7 +36,7 @@ engine-usage = Ndenge ya kosalela : { $command ->
     [case] /case <n° ya litige>
     [refund] /refund <n° ya litige> [motuya] [recover]
     [tracking] /tracking <n° ya litige> <transporteur> <numéro>
-    [cases] /cases, to /cases escalated|overdue|waiting
+    [cases] /cases, to /cases escalated|overdue|waiting|mine
     [escalate] /escalate <n° ya litige> <ntina> (inactivity, harassment, refusal, manipulation, integrity)
     [decide] /decide <n° ya litige> seller [ndimbola]
     [reopen] /reopen <n° ya litige> [ndimbola]
