@@ -37,10 +37,11 @@ const replayBody = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ]);
 
-const listQuery = z.object({
+const listQuery = z.strictObject({
+  // `status=open,escalated`, or the parameter repeated: `status=open&status=escalated`.
   status: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .union([z.string(), z.array(z.string())])
+    .transform((s) => (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(statuses)).min(1))
     .optional(),
   orderId: z.string().min(1).optional(),
@@ -193,6 +194,7 @@ const CASE_ROUTE = {
 const CASES_ROUTE = {
   ...common,
   summary: 'List cases, most recent first',
+  description: 'Filters: `status` (comma-separated, or repeated), `orderId`, `buyerId`, `shopId`, and `limit`. Any other parameter is refused with 400 rather than ignored.',
   querystring: {
     ...jsonSchema(listQuery),
     properties: {
@@ -305,7 +307,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       });
     }
 
-    admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req) => {
+    admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req, reply) => {
+      // A misspelt filter (`?shop=`, `?state=`) would otherwise be ignored and answer every case.
+      const unknown = Object.keys((req.query ?? {}) as object).filter((k) => !(k in listQuery.shape));
+      if (unknown.length > 0) {
+        return sendError(reply, 400, 'VALIDATION', `unknown filter ${unknown.map((k) => `"${k}"`).join(', ')}: the filters are ${Object.keys(listQuery.shape).join(', ')}`);
+      }
       const q = listQuery.parse(req.query ?? {});
       const cases = await deps.store.list({
         ...(q.status ? { status: q.status } : {}),
