@@ -41,6 +41,9 @@ describe('configuration (SPEC section 4)', () => {
   it('refuses a bad value with one line naming the variable', () => {
     expect(refusal({ POLICY_CASE_WINDOW: 'hundred days' })).toMatch(/^POLICY_CASE_WINDOW: .*ISO-8601/);
     expect(refusal({ POLICY_SELLER_REMINDERS: 'PT24H,soon' })).toMatch(/^POLICY_SELLER_REMINDERS: /);
+    expect(refusal({ POLICY_SELLER_REMINDERS: 'PT24H,,PT48H' })).toMatch(/^POLICY_SELLER_REMINDERS: has an empty entry/);
+    expect(refusal({ POLICY_SELLER_REMINDERS: 'PT24H,' })).toMatch(/^POLICY_SELLER_REMINDERS: has an empty entry/);
+    expect(refusal({ POLICY_SELLER_REMINDERS: 'PT24H,P1D' })).toBe('POLICY_SELLER_REMINDERS: "P1D" is listed twice (each reminder once)');
     expect(refusal({ PORT: 'eighty' })).toMatch(/^PORT: /);
     expect(refusal({ DEFAULT_TIMEZONE: 'Africa/Atlantis' })).toMatch(/^DEFAULT_TIMEZONE: .*IANA/);
     expect(refusal({ DEFAULT_LOCALE: 'de' })).toMatch(/^DEFAULT_LOCALE: /);
