@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Désolé pour ce problème. Voyons cela ensemble.
 engine-report-order-unknown = Je ne trouve pas de commande { $orderId } à votre nom.
 engine-report-no-orders = Je ne trouve aucune commande sur votre compte. Si c’est une erreur, contactez le support Congocrea.
+engine-report-buyers-only = Signaler un problème de commande est réservé aux acheteurs : ce compte n’a passé aucune commande. Tapez /help pour voir ce que vous pouvez faire.
 engine-report-which-order = Quelle commande est concernée ?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Si je comprends bien, pour la commande { $orderId } : { common-reason }. C’est bien ça ?

@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Bolimbisi mpo na likambo oyo. Totala yango elongo.
 engine-report-order-unknown = Namoni commande { $orderId } na kombo na yo te.
 engine-report-no-orders = Namoni commande ata moko te na compte na yo. Soki ezali libunga, benga support ya Congocrea.
+engine-report-buyers-only = Kolakisa likambo ya commande ezali kaka mpo na basombi: compte oyo esombá commande ata moko te. Koma /help mpo na koyeba oyo okoki kosala.
 engine-report-which-order = Commande nini etali likambo oyo ?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Soki nasosoli malamu, mpo na commande { $orderId } : { common-reason }. Ezali bongo ?

@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Pole kwa tatizo hili. Tuliangalie pamoja.
 engine-report-order-unknown = Sioni oda { $orderId } kwa jina lako.
 engine-report-no-orders = Sioni oda yoyote kwenye akaunti yako. Kama ni kosa, wasiliana na support ya Congocrea.
+engine-report-buyers-only = Kuripoti tatizo la oda ni kwa wanunuzi pekee: akaunti hii haijaagiza oda yoyote. Andika /help kuona unachoweza kufanya.
 engine-report-which-order = Ni oda gani inahusika?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Kama nimeelewa vizuri, kwa oda { $orderId }: { common-reason }. Ni hivyo?
