@@ -331,8 +331,14 @@ engine-timeline-reminder = { $at } · reminder { $nudge } to the { $to ->
     [seller] seller
    *[support] support team
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }{ $withText ->
+    [yes] { " " }· "{ $text }"
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened{ $withText ->
+    [yes] { " " }· "{ $text }"
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · flagged as a late delivery
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · asked support: "{ $text }"
 

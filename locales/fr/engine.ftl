@@ -331,8 +331,14 @@ engine-timeline-reminder = { $at } · rappel { $nudge } { $to ->
     [seller] au vendeur
    *[support] au support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · signalé comme livraison tardive
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · demande au support : « { $text } »
 

@@ -335,8 +335,14 @@ engine-timeline-reminder = { $at } · kokundola { $nudge } { $to ->
     [buyer_support] epai ya mosombi mpe ya support
    *[support] epai ya support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · efungwami lisusu { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · efungwami lisusu{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · elakisami lokola livraison ya retard
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · bosenga na support : « { $text } »
 

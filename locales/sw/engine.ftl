@@ -335,8 +335,14 @@ engine-timeline-reminder = { $at } · kikumbusho { $nudge } { $to ->
     [buyer_support] kwa mnunuzi na kwa support
    *[support] kwa support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · imefungwa: { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · imefunguliwa tena { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · imefungwa: { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · imefunguliwa tena{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · imeonyeshwa kama kuchelewa kufika
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · ombi kwa support: « { $text } »
 

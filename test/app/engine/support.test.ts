@@ -140,6 +140,10 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     await channel.press('engine-choice-confirm');
     expect(channel.ids()).toEqual(['engine-done-reopened']);
     expect((await w.store.load(caseId))!.status).not.toBe('closed');
+    // The history support reads keeps each explanation, as the notes and questions are kept.
+    await channel.command(`/case ${caseId}`);
+    expect(channel.read()).toMatch(/· clos : décision en faveur du vendeur · « Le sac correspond à l'annonce\. »\n/);
+    expect(channel.read()).toMatch(/· rouvert · « Nouvelles photos de l'acheteuse\. »\n/);
   });
 
   it('support card actions: escalate asks the ground, refunds ask about recovery', async () => {
