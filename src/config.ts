@@ -30,12 +30,20 @@ const ianaZone = z
   }, 'must be an IANA time zone such as Africa/Kinshasa')
   .meta({ accepts: 'an IANA time zone' });
 
-const flag = z
+const ON = ['1', 'true', 'yes', 'on'];
+const OFF = ['0', 'false', 'no', 'off'];
+/** On or off; any other word stops the start rather than silently meaning one of them (`PLAYGROUND=oui`). */
+const onOff = z
   .string()
   .trim()
-  .transform((s) => s === '1' || s.toLowerCase() === 'true')
-  .optional()
-  .meta({ accepts: '`1` or `true` (anything else is off)' });
+  .transform((s, ctx) => {
+    const v = s.toLowerCase();
+    if (ON.includes(v)) return true;
+    if (!OFF.includes(v)) ctx.addIssue({ code: 'custom', message: `"${s}" is neither on (1, true, yes, on) nor off (0, false, no, off)` });
+    return false;
+  })
+  .meta({ accepts: '`1`, `true`, `yes` or `on`; `0`, `false`, `no` or `off`' });
+const flag = onOff.optional();
 
 /** The environment's variables; docs/configuration.md is generated from it (`npm run docs:config`). */
 export const envSchema = z.object({
@@ -137,10 +145,7 @@ export const envSchema = z.object({
       'Switches Telegram to a webhook at `POST /telegram/webhook`: Telegram sends it in `X-Telegram-Bot-Api-Secret-Token` and other requests are refused. `npm run cli -- telegram setup` registers the webhook at `PUBLIC_URL`.',
     ),
   TELEGRAM_SUPPORT_CHAT_ID: optional.describe('Id of the Telegram group where support works (the staff channel).'),
-  TELEGRAM_THROTTLE: z
-    .string()
-    .trim()
-    .transform((s) => !(s === '0' || s.toLowerCase() === 'false'))
+  TELEGRAM_THROTTLE: onOff
     .default(true)
     .describe('Spaces Telegram sends ahead of its limits (grammY\'s throttler); `0` turns it off (the bench does, against a stand-in without limits). See docs/operations.md.'),
   TELEGRAM_CHAT_MIN_MS: z.coerce.number().int().min(0).default(1000).describe('Least milliseconds between two messages to one Telegram chat.'),

@@ -32,6 +32,14 @@ describe('configuration (SPEC section 4)', () => {
     expect(loadConfig({ POLICY_CASE_WINDOW: ' ' }).policy.caseWindow.toISO()).toBe('P100D');
   });
 
+  it('reads on/off switches as 1/true/yes/on or 0/false/no/off, and refuses any other word instead of taking it as off', () => {
+    expect(loadConfig({ TEAMS_ENABLED: 'yes', TELEGRAM_THROTTLE_SHARED: 'On', TELEGRAM_THROTTLE: 'no' })).toMatchObject({ TEAMS_ENABLED: true, TELEGRAM_THROTTLE_SHARED: true, TELEGRAM_THROTTLE: false });
+    expect(loadConfig({ TEAMS_ENABLED: '0', TELEGRAM_THROTTLE: 'off' })).toMatchObject({ TEAMS_ENABLED: false, TELEGRAM_THROTTLE: false });
+    expect(refusal({ PLAYGROUND: 'oui' })).toBe('PLAYGROUND: "oui" is neither on (1, true, yes, on) nor off (0, false, no, off)');
+    expect(refusal({ TEAMS_ENABLED: 'enabled' })).toMatch(/^TEAMS_ENABLED: "enabled" is neither on/);
+    expect(refusal({ TELEGRAM_THROTTLE: 'nope' })).toMatch(/^TELEGRAM_THROTTLE: "nope" is neither on/);
+  });
+
   it('takes policy durations from the environment, reminders as a comma list in order', () => {
     const cfg = loadConfig({ POLICY_ESCALATION_AFTER: 'P5D', POLICY_SELLER_REMINDERS: 'PT48H, PT12H' });
     expect(cfg.policy.escalationAfter.toISO()).toBe('P5D');
