@@ -155,6 +155,13 @@ export const envSchema = z.object({
   TELEGRAM_THROTTLE_SHARED: flag.describe('`1` keeps the Telegram limits in Redis, shared by every process (one Redis, not a Cluster). Caveat in docs/operations.md: a process killed mid-send holds that chat\'s slot.'),
   DISCORD_BOT_TOKEN: optional.describe('Bot token from the Discord developer portal; turns the Discord adapter on. See docs/discord.md.'),
   DISCORD_APPLICATION_ID: optional.describe('Application id, for registering slash commands and the invite URL (`npm run cli -- discord invite`). Unset: read from the gateway when the bot logs in.'),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the application\'s public key from the developer portal: 64 hexadecimal characters')
+    .optional()
+    .meta({ accepts: '64 hexadecimal characters' })
+    .describe('The application\'s public key (developer portal, General Information). Checked at start when set, and otherwise unused: Palabre receives slash commands, buttons and forms on the gateway connection, so it needs no Interactions Endpoint URL (docs/discord.md).'),
   DISCORD_GUILD_ID: optional.describe('The server (guild) Palabre serves; slash commands are registered there.'),
   DISCORD_SUPPORT_ROLE_ID: optional.describe('Members with this role are support.'),
   DISCORD_STAFF_CHANNEL_ID: optional.describe('Channel where support works and where escalations are announced.'),

@@ -56,6 +56,8 @@ describe('configuration (SPEC section 4)', () => {
     expect(refusal({ DEFAULT_TIMEZONE: 'Africa/Atlantis' })).toMatch(/^DEFAULT_TIMEZONE: .*IANA/);
     expect(refusal({ DEFAULT_LOCALE: 'de' })).toMatch(/^DEFAULT_LOCALE: /);
     expect(refusal({ TELEGRAM_API_ROOT: 'ftp://example' })).toMatch(/^TELEGRAM_API_ROOT: /);
+    expect(refusal({ DISCORD_PUBLIC_KEY: 'not-a-key' })).toMatch(/^DISCORD_PUBLIC_KEY: must be the application's public key .*64 hexadecimal/);
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) }).DISCORD_PUBLIC_KEY).toBe('a'.repeat(64));
     expect(refusal({ POLICY_CASE_WINDOW: 'x' }).split('\n')).toHaveLength(1);
   });
 
