@@ -281,7 +281,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       return { token, expiresAt, links: deepLinks(token, { telegramBotUsername: deps.telegramBotUsername?.() }) };
     });
 
-    admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req) => {
+    admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req, reply) => {
+      // `/admin/cases/` (a trailing slash) is the list, not a case with an empty id.
+      if (req.params.id === '') return listCases(req, reply);
       const c = await deps.store.load(req.params.id);
       if (!c) throw new NotFoundError('CASE_NOT_FOUND', `no case ${req.params.id}`, { caseId: req.params.id });
       return caseJson(c);
@@ -307,7 +309,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       });
     }
 
-    admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req, reply) => {
+    admin.get('/admin/cases', { schema: CASES_ROUTE }, (req, reply) => listCases(req, reply));
+
+    async function listCases(req: FastifyRequest, reply: FastifyReply) {
       // A misspelt filter (`?shop=`, `?state=`) would otherwise be ignored and answer every case.
       const unknown = Object.keys((req.query ?? {}) as object).filter((k) => !(k in listQuery.shape));
       if (unknown.length > 0) {
@@ -322,6 +326,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         limit: q.limit,
       });
       return { cases: cases.map(caseJson), count: cases.length };
-    });
+    }
   });
 }

@@ -232,6 +232,10 @@ describe('GET /admin/cases', () => {
     const repeated = await s.app.inject({ method: 'GET', url: '/admin/cases?status=open&status=closed', headers: auth });
     expect(repeated.statusCode).toBe(200);
     expect(repeated.json().cases.map((c: Case) => c.id)).toEqual(['C-000003', 'C-000001']);
+    // A trailing slash is the list too, not "no case ''".
+    const slash = await s.app.inject({ method: 'GET', url: '/admin/cases/?status=escalated', headers: auth });
+    expect(slash.statusCode).toBe(200);
+    expect(slash.json().cases.map((c: Case) => c.id)).toEqual(['C-000002']);
     for (const qs of ['?shop=shop-lumiere', '?status=open&state=closed', '?orderid=CC-1009']) {
       const res = await s.app.inject({ method: 'GET', url: `/admin/cases${qs}`, headers: auth });
       expect(res.statusCode, qs).toBe(400);
