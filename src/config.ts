@@ -120,7 +120,7 @@ export const envSchema = z.object({
     .describe(
       'Required with `PLAYGROUND=1` outside the embedded mode: the playground\'s page and routes answer 401 unless the request carries it (`?token=` once, then a cookie; or `Authorization: Bearer`). At least 16 characters.',
     ),
-  DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes. Unset: 1440 (a day of the policy lasts a minute); `1` for real time.'),
+  DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes, e.g. `1440` (a day of the policy lasts a minute: escalation opens three minutes after opening). Unset: real time, the policy\'s durations.'),
   REFUND_RECONCILE_EVERY_MS: z.coerce
     .number()
     .int()

@@ -106,9 +106,9 @@ describe('configuration (SPEC section 4)', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', LINK_SECRET: 'a-long-enough-link-secret' }).embedded).toBe(false);
   });
 
-  it('shortens case deadlines for the embedded demo only, never the case window', () => {
+  it('keeps SPEC’s durations in the embedded mode too; shortens case deadlines only when DEMO_TIME_SCALE asks, never the case window', () => {
     const embedded = loadConfig({});
-    expect(demoTimeScale(embedded)).toBe(1440);
+    expect(demoTimeScale(embedded)).toBe(1);
     expect(demoTimeScale(loadConfig({ DEMO_TIME_SCALE: '60' }))).toBe(60);
     expect(demoTimeScale(loadConfig({ REDIS_URL: 'redis://x:1', LINK_SECRET: 'a-long-enough-link-secret', DEMO_TIME_SCALE: '60' }))).toBe(1);
     const demo = scalePolicy(embedded.policy, 1440);
