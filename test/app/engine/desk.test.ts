@@ -74,6 +74,10 @@ describe.each(['memory', 'redis'] as const)('the support desk (%s)', (kind) => {
     await nadia.command('/cases mine');
     expect(nadia.read()).toContain(second);
     expect(nadia.read()).not.toContain(first);
+    // The French word the help gives (`miens`) is the same list, not the agent's cases as a party (none).
+    await agent.command('/cases miens');
+    expect(agent.ids()).toEqual(['desk-mine-title', 'desk-mine-line']);
+    expect(agent.read()).toContain(first);
 
     await agent.command(`/release ${first}`);
     expect(agent.ids()).toEqual(['desk-done-released']);

@@ -3,6 +3,7 @@ import { SUPPORT_OWNER } from '../actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { normalizeCaseId } from '../intent.js';
 import { requireStaff } from '../support-commands.js';
+import { queueOf } from '../support-words.js';
 import { actOnCase } from './case-thread.js';
 
 /** Cases listed per reply; the admin API lists the rest. */
@@ -23,7 +24,8 @@ export async function runDeskCommand(e: EngineCtx, t: Turn, name: string, args: 
     await (name === 'take' ? takeCase(e, t, caseId) : actOnCase(e, t, caseId, { type: 'Release' }));
     return true;
   }
-  if (name === 'cases' && (args[0] ?? '').toLowerCase() === 'mine' && t.staff && t.account?.roles.includes('support')) {
+  // `mine` in any of its words (`miens`, `mes`, `my`): for support, the cases it owns, not the ones it is a party to.
+  if (name === 'cases' && queueOf(args[0]) === 'mine' && t.staff && t.account?.roles.includes('support')) {
     await listOwned(e, t);
     return true;
   }
