@@ -1,7 +1,7 @@
 import { supportTimeLeft } from '../../../domain/desk.js';
 import { SUPPORT_OWNER } from '../actions.js';
+import { caseArg } from '../case-arg.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { normalizeCaseId } from '../intent.js';
 import { requireStaff } from '../support-commands.js';
 import { queueOf } from '../support-words.js';
 import { actOnCase } from './case-thread.js';
@@ -20,7 +20,8 @@ export async function runDeskCommand(e: EngineCtx, t: Turn, name: string, args: 
       say(t, m('desk-usage', { command: name }));
       return true;
     }
-    const caseId = normalizeCaseId(args[0]);
+    // The case as every support command takes it: `C-000001`, `1`, or its order (`CC-1001`, `1001`).
+    const caseId = await caseArg(e, t, args[0]);
     await (name === 'take' ? takeCase(e, t, caseId) : actOnCase(e, t, caseId, { type: 'Release' }));
     return true;
   }
