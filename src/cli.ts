@@ -23,7 +23,8 @@ usage: npm run cli -- <command> [arguments]
 commands:
   link-token <accountId>   issue a single-use account-link token and print it, with its
                            deep links, as JSON (the same as POST /admin/link-tokens).
-                           Needs REDIS_URL and LINK_SECRET: the bot reads the token from Redis.
+                           Needs REDIS_URL and LINK_SECRET (the bot reads the token from Redis),
+                           or, for the embedded bot, its ADMIN_TOKEN and PORT (it asks the bot).
   telegram setup           check TELEGRAM_BOT_TOKEN, register the webhook at PUBLIC_URL with
                            TELEGRAM_WEBHOOK_SECRET (or remove it: long polling), set the command
                            menus in every language. See docs/telegram.md.
@@ -37,9 +38,9 @@ commands:
 
 const EMBEDDED = `link-token: REDIS_URL is not set (embedded mode).
 A token only works in the process that issued it unless both share a Redis, so a token printed
-here would be refused by the bot. Either set REDIS_URL (and LINK_SECRET) to the bot's values, or,
-with the embedded bot running, call its admin API: POST /admin/link-tokens (bearer ADMIN_TOKEN),
-or pick a demo account in the playground.
+here would be refused by the bot. Either set REDIS_URL (and LINK_SECRET) to the bot's values, or
+run the embedded bot with ADMIN_TOKEN and give this command the same ADMIN_TOKEN (and PORT): it then
+asks the bot (POST /admin/link-tokens). Or pick a demo account in the playground.
 `;
 
 /** Where the CLI writes; tests capture it. */
@@ -69,6 +70,36 @@ async function marketplaceOf(cfg: Config): Promise<Pick<Marketplace, 'account'> 
   return createDemoMarketplace(systemClock.now());
 }
 
+/**
+ * `POST /admin/link-tokens` on the embedded bot listening at HOST:PORT (this machine when HOST is every interface).
+ * The exit code, or null when no bot answers there.
+ */
+async function tokenFromRunningBot(cfg: Config, accountId: string, io: CliIo): Promise<number | null> {
+  const host = cfg.HOST === '0.0.0.0' || cfg.HOST === '::' ? '127.0.0.1' : cfg.HOST.includes(':') ? `[${cfg.HOST}]` : cfg.HOST;
+  let res: Response;
+  try {
+    res = await fetch(`http://${host}:${cfg.PORT}/admin/link-tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cfg.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId }),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch {
+    return null;
+  }
+  const body = (await res.json().catch(() => null)) as { token?: string; expiresAt?: string; links?: unknown; error?: { code?: string; message?: string } } | null;
+  if (res.ok && body?.token) {
+    io.out(`${JSON.stringify({ accountId, token: body.token, expiresAt: body.expiresAt, links: body.links }, null, 2)}\n`);
+    return 0;
+  }
+  if (body?.error?.code === 'ACCOUNT_NOT_FOUND') {
+    io.err(`link-token: no account "${accountId}" in the marketplace\n`);
+    return 1;
+  }
+  io.err(`link-token: the bot at ${host}:${cfg.PORT} refused: ${res.status} ${body?.error?.message ?? ''}`.trimEnd() + '\n');
+  return 1;
+}
+
 async function linkToken(args: string[], io: CliIo): Promise<number> {
   const accountId = args[0]?.trim();
   if (!accountId || args.length > 1) {
@@ -77,6 +108,9 @@ async function linkToken(args: string[], io: CliIo): Promise<number> {
   }
   const cfg = loadConfig(io.env);
   if (cfg.embedded || !cfg.REDIS_URL) {
+    // The embedded bot keeps its tokens in its own memory: with ADMIN_TOKEN, ask the running bot for one.
+    const asked = cfg.ADMIN_TOKEN ? await tokenFromRunningBot(cfg, accountId, io) : null;
+    if (asked !== null) return asked;
     io.err(EMBEDDED);
     return 1;
   }

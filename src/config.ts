@@ -3,6 +3,7 @@ import { parseBusinessHours, type WeeklyHours } from './domain/business-hours.js
 import { isoDuration, policySchema, type Policy } from './domain/policy.js';
 import { parseBlobUrl } from './infra/blob-common.js';
 import { parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
+import { redisUrlProblem } from './infra/redis.js';
 
 const optional = z
   .string()
@@ -29,18 +30,32 @@ const ianaZone = z
   }, 'must be an IANA time zone such as Africa/Kinshasa')
   .meta({ accepts: 'an IANA time zone' });
 
-const flag = z
+const ON = ['1', 'true', 'yes', 'on'];
+const OFF = ['0', 'false', 'no', 'off'];
+/** On or off; any other word stops the start rather than silently meaning one of them (`PLAYGROUND=oui`). */
+const onOff = z
   .string()
   .trim()
-  .transform((s) => s === '1' || s.toLowerCase() === 'true')
-  .optional()
-  .meta({ accepts: '`1` or `true` (anything else is off)' });
+  .transform((s, ctx) => {
+    const v = s.toLowerCase();
+    if (ON.includes(v)) return true;
+    if (!OFF.includes(v)) ctx.addIssue({ code: 'custom', message: `"${s}" is neither on (1, true, yes, on) nor off (0, false, no, off)` });
+    return false;
+  })
+  .meta({ accepts: '`1`, `true`, `yes` or `on`; `0`, `false`, `no` or `off`' });
+const flag = onOff.optional();
 
 /** The environment's variables; docs/configuration.md is generated from it (`npm run docs:config`). */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('HTTP port of the one server: webhooks, admin API, health, metrics and the playground.'),
   HOST: optional.describe('Address the HTTP server binds. Unset: `127.0.0.1` in the embedded mode (only this machine reaches the playground), `0.0.0.0` otherwise. Set `0.0.0.0` to expose the embedded demo on purpose.'),
-  REDIS_URL: optional.describe('Redis holding all state and scheduled work: `redis://[user:pass@]host:port[/db]`, `rediss://…` for TLS, or `redis+cluster://h1:p,h2:p` for a Redis Cluster. Unset: the embedded mode (state in memory, nothing survives a restart).'),
+  REDIS_URL: optional
+    .superRefine((v, ctx) => {
+      const problem = v === undefined ? null : redisUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({ accepts: 'a Redis URL or a comma list of host:port' })
+    .describe('Redis holding all state and scheduled work: `redis://[user:pass@]host:port[/db]`, `rediss://…` for TLS, or `redis+cluster://h1:p,h2:p` (or a comma list `h1:p,h2:p`) for a Redis Cluster. Unset: the embedded mode (state in memory, nothing survives a restart).'),
   REDIS_PREFIX: z.string().default('palabre:').describe('Prefix of every Redis key, so several deployments may share one Redis.'),
   MARKETPLACE_DATA: optional.describe('Path of a marketplace JSON file (accounts, shops, orders; see docs/marketplace.md). Cannot be combined with `MARKETPLACE_API_URL`. Neither set: the built-in demo marketplace.'),
   MARKETPLACE_API_URL: url.optional().describe('Base URL of the marketplace\'s HTTP API (see docs/marketplace.md). Cannot be combined with `MARKETPLACE_DATA`.'),
@@ -105,7 +120,7 @@ export const envSchema = z.object({
     .describe(
       'Required with `PLAYGROUND=1` outside the embedded mode: the playground\'s page and routes answer 401 unless the request carries it (`?token=` once, then a cookie; or `Authorization: Bearer`). At least 16 characters.',
     ),
-  DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes. Unset: 1440 (a day of the policy lasts a minute); `1` for real time.'),
+  DEMO_TIME_SCALE: z.coerce.number().positive().optional().describe('Embedded mode only: case deadlines are divided by this factor so a demo shows them in minutes, e.g. `1440` (a day of the policy lasts a minute: escalation opens three minutes after opening). Unset: real time, the policy\'s durations.'),
   REFUND_RECONCILE_EVERY_MS: z.coerce
     .number()
     .int()
@@ -130,10 +145,7 @@ export const envSchema = z.object({
       'Switches Telegram to a webhook at `POST /telegram/webhook`: Telegram sends it in `X-Telegram-Bot-Api-Secret-Token` and other requests are refused. `npm run cli -- telegram setup` registers the webhook at `PUBLIC_URL`.',
     ),
   TELEGRAM_SUPPORT_CHAT_ID: optional.describe('Id of the Telegram group where support works (the staff channel).'),
-  TELEGRAM_THROTTLE: z
-    .string()
-    .trim()
-    .transform((s) => !(s === '0' || s.toLowerCase() === 'false'))
+  TELEGRAM_THROTTLE: onOff
     .default(true)
     .describe('Spaces Telegram sends ahead of its limits (grammY\'s throttler); `0` turns it off (the bench does, against a stand-in without limits). See docs/operations.md.'),
   TELEGRAM_CHAT_MIN_MS: z.coerce.number().int().min(0).default(1000).describe('Least milliseconds between two messages to one Telegram chat.'),
@@ -143,6 +155,13 @@ export const envSchema = z.object({
   TELEGRAM_THROTTLE_SHARED: flag.describe('`1` keeps the Telegram limits in Redis, shared by every process (one Redis, not a Cluster). Caveat in docs/operations.md: a process killed mid-send holds that chat\'s slot.'),
   DISCORD_BOT_TOKEN: optional.describe('Bot token from the Discord developer portal; turns the Discord adapter on. See docs/discord.md.'),
   DISCORD_APPLICATION_ID: optional.describe('Application id, for registering slash commands and the invite URL (`npm run cli -- discord invite`). Unset: read from the gateway when the bot logs in.'),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the application\'s public key from the developer portal: 64 hexadecimal characters')
+    .optional()
+    .meta({ accepts: '64 hexadecimal characters' })
+    .describe('The application\'s public key (developer portal, General Information). Checked at start when set, and otherwise unused: Palabre receives slash commands, buttons and forms on the gateway connection, so it needs no Interactions Endpoint URL (docs/discord.md).'),
   DISCORD_GUILD_ID: optional.describe('The server (guild) Palabre serves; slash commands are registered there.'),
   DISCORD_SUPPORT_ROLE_ID: optional.describe('Members with this role are support.'),
   DISCORD_STAFF_CHANNEL_ID: optional.describe('Channel where support works and where escalations are announced.'),
@@ -175,7 +194,7 @@ export class ConfigError extends Error {
 
 /** Validates the environment (SPEC section 4). Throws ConfigError with one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(clean);
   const policy = policySchema.safeParse(clean);
   const issues = [...(parsed.error?.issues ?? []), ...(policy.error?.issues ?? [])];

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
 import { prepareClassifier } from './app/engine/intent.js';
 import { createLogger } from './infra/logger.js';
-import { isCluster } from './infra/redis.js';
+import { isCluster, reachRedis } from './infra/redis.js';
 import { type Logger } from './ports/logger.js';
 
 /** An adapter with its own loop (polling, gateway): started after the shared parts, stopped before they close. */
@@ -133,6 +133,8 @@ async function main(): Promise<void> {
   if (config.embedded) {
     log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
   }
+  // An unreachable Redis stops the start with one line naming REDIS_URL, before any store opens its connections.
+  if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
   const palabre = await composePalabre({ config, logger: log });
   const adapters: Running[] = [];
   // From here on a signal stops what has started, even mid-start: workers may already hold deliveries.
@@ -161,7 +163,13 @@ async function main(): Promise<void> {
   adapters.push(...(await startAdapters(palabre, config, log)));
   await palabre.start();
   for (const a of adapters) await a.start();
-  const address = await palabre.http.listen({ port: config.PORT, host: config.HOST });
+  const address = await palabre.http.listen({ port: config.PORT, host: config.HOST }).catch((err: NodeJS.ErrnoException) => {
+    // Name the setting to change: the port is taken, or HOST is not an address of this machine.
+    if (err.code === 'EADDRINUSE') throw new Error(`PORT: ${config.PORT} is already in use on ${config.HOST} (another process listens there)`);
+    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') throw new Error(`HOST: cannot listen on "${config.HOST}" (${err.code}: not an address of this machine)`);
+    if (err.code === 'EACCES') throw new Error(`PORT: ${config.PORT} needs privileges this process does not have (use a port above 1023)`);
+    throw err;
+  });
   log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
   // The message classifier learns from its corpus on first use (a few hundred ms of CPU): a little after the
   // start, so that neither the first /healthz nor a buyer's first message waits for it.

@@ -53,6 +53,36 @@ describe('npm run cli', () => {
     expect(err).toContain('/admin/link-tokens');
   });
 
+  it('embedded mode with ADMIN_TOKEN: asks the running bot (its admin API) for the token, which that bot then accepts', async () => {
+    const { createHttpServer } = await import('../src/http/server.js');
+    const { registerAdminRoutes } = await import('../src/http/admin.js');
+    const { createMemoryKv } = await import('../src/infra/kv.js');
+    const { createMemoryCaseStore } = await import('../src/infra/memory-case-store.js');
+    const { createMetrics } = await import('../src/app/metrics.js');
+    const { silentLogger } = await import('../src/ports/logger.js');
+    const { createDemoMarketplace } = await import('../src/infra/demo-marketplace.js');
+    const linking = createLinking({ secret: 'embedded-bot-secret-0123', kv: createMemoryKv(), clock: systemClock });
+    const bot = createHttpServer({ logger: silentLogger, metrics: createMetrics() });
+    registerAdminRoutes(bot, { adminToken: 'admin-token-0123456789', linking, accounts: createDemoMarketplace(new Date()), store: createMemoryCaseStore() });
+    await bot.listen({ port: 0, host: '127.0.0.1' });
+    const port = String((bot.server.address() as { port: number }).port);
+    try {
+      const asked = await run(['link-token', 'acc-joel'], { ADMIN_TOKEN: 'admin-token-0123456789', PORT: port });
+      expect(asked.code).toBe(0);
+      const printed = JSON.parse(asked.out);
+      expect(printed).toMatchObject({ accountId: 'acc-joel', links: { discord: `/link token:${printed.token}` } });
+      expect(await linking.consume(printed.token)).toBe('acc-joel');
+      expect(await run(['link-token', 'acc-ghost'], { ADMIN_TOKEN: 'admin-token-0123456789', PORT: port })).toMatchObject({ code: 1, err: 'link-token: no account "acc-ghost" in the marketplace\n' });
+      expect(await run(['link-token', 'acc-joel'], { ADMIN_TOKEN: 'wrong-token', PORT: port })).toMatchObject({ code: 1, err: expect.stringContaining('refused: 401') });
+    } finally {
+      await bot.close();
+    }
+    // No bot there: the explanation, as without ADMIN_TOKEN.
+    const alone = await run(['link-token', 'acc-joel'], { ADMIN_TOKEN: 'admin-token-0123456789', PORT: port });
+    expect(alone.code).toBe(1);
+    expect(alone.err).toContain('REDIS_URL is not set');
+  });
+
   it('names the bad variable when the configuration is wrong', async () => {
     const { code, err } = await run(['link-token', 'acc-amina'], { REDIS_URL: TEST_REDIS_URL });
     expect(code).toBe(1);

@@ -19,7 +19,7 @@ engine-help-unlinked = Commands: /start to begin, /link <token> to link your acc
 engine-help-intro = Here is what I can do for you:
 engine-help-buyer = • Buyers: just describe your problem ("my order never arrived") or type /report. /cases lists your cases, /case <no.> shows one, /escalate and /close act on a case.
 engine-help-seller = • Sellers: the "Reply to the buyer" button on a case card sends the buyer your message; a buyer's message about an order comes with a "Reply to the buyer" button. Use the card's buttons (refunds, tracking, proof of shipping, ask support), or /refund <no.> [amount] and /tracking <no.> <carrier> <number>. /cases lists your cases.
-engine-help-support = • Support: /cases escalated|overdue|waiting, /case <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support = • Support: /cases escalated|overdue|waiting|mine, /case <no.>, /take <no.>, /release <no.>, /escalate <no.> <ground>, /refund <no.> [amount] [recover], /decide <no.> seller, /reopen <no.>, /ask <no.> buyer|seller <text>, /note <no.> <text>, /suspend <shop> <reason>, /reinstate <shop>. Grounds: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: your commands work { $staffChannel ->
     [yes] in the support channel.
    *[no] with your support account.
@@ -36,7 +36,7 @@ engine-usage = Usage: { $command ->
     [case] /case <case no.>
     [refund] /refund <case no.> [amount] [recover]
     [tracking] /tracking <case no.> <carrier> <number>
-    [cases] /cases, or /cases escalated|overdue|waiting
+    [cases] /cases, or /cases escalated|overdue|waiting|mine
     [escalate] /escalate <case no.> <ground> (inactivity, harassment, refusal, manipulation, integrity; French names too)
     [decide] /decide <case no.> seller|buyer [explanation]
     [reopen] /reopen <case no.> [explanation]
@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Sorry about this problem. Let's look at it together.
 engine-report-order-unknown = I can't find an order { $orderId } in your name.
 engine-report-no-orders = I can't find any order on your account. If that is a mistake, please contact Congocrea support.
+engine-report-buyers-only = Reporting a problem with an order is for buyers: this account has placed no order. Type /help to see what you can do.
 engine-report-which-order = Which order is it about?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = If I understand correctly, for order { $orderId }: { common-reason }. Is that right?
@@ -330,8 +331,14 @@ engine-timeline-reminder = { $at } · reminder { $nudge } to the { $to ->
     [seller] seller
    *[support] support team
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · closed: { common-resolution }{ $withText ->
+    [yes] { " " }· "{ $text }"
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · reopened{ $withText ->
+    [yes] { " " }· "{ $text }"
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · flagged as a late delivery
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · asked support: "{ $text }"
 

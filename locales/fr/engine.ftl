@@ -19,7 +19,7 @@ engine-help-unlinked = Commandes : /start pour commencer, /link <jeton> pour rel
 engine-help-intro = Voici ce que je peux faire pour vous :
 engine-help-buyer = • Acheteur : décrivez simplement votre problème (« ma commande n’est jamais arrivée ») ou tapez /report. /cases liste vos litiges, /case <n°> en affiche un, /escalate et /close agissent sur un litige.
 engine-help-seller = • Vendeur : le bouton « Répondre à l’acheteur » de la fiche d’un litige lui transmet votre message ; le message d’un acheteur au sujet d’une commande arrive avec un bouton « Répondre à l’acheteur ». Boutons de la fiche (remboursements, suivi, preuve d’expédition, demander au support), ou /refund <n°> [montant] et /tracking <n°> <transporteur> <numéro>. /cases liste vos litiges.
-engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support = • Support : /cases escalated|overdue|waiting|mine, /case <n°>, /take <n°>, /release <n°>, /escalate <n°> <motif>, /refund <n°> [montant] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <texte>, /note <n°> <texte>, /suspend <boutique> <raison>, /reinstate <boutique>. Motifs : inactivity, harassment, refusal, manipulation, integrity (ou en français : inactivité, harcèlement, refus, manipulation, intégrité).
 engine-help-support-elsewhere = • Support : vos commandes fonctionnent { $staffChannel ->
     [yes] dans le canal du support.
    *[no] avec votre compte support.
@@ -36,7 +36,7 @@ engine-usage = Utilisation : { $command ->
     [case] /case <n° de litige>
     [refund] /refund <n° de litige> [montant] [recover]
     [tracking] /tracking <n° de litige> <transporteur> <numéro>
-    [cases] /cases, ou /cases escalated|overdue|waiting (ou transmis, retard, attente)
+    [cases] /cases, ou /cases escalated|overdue|waiting|mine (ou transmis, retard, attente, miens)
     [escalate] /escalate <n° de litige> <motif> (inactivité, harcèlement, refus, manipulation, intégrité)
     [decide] /decide <n° de litige> vendeur|acheteur [explication]
     [reopen] /reopen <n° de litige> [explication]
@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Désolé pour ce problème. Voyons cela ensemble.
 engine-report-order-unknown = Je ne trouve pas de commande { $orderId } à votre nom.
 engine-report-no-orders = Je ne trouve aucune commande sur votre compte. Si c’est une erreur, contactez le support Congocrea.
+engine-report-buyers-only = Signaler un problème de commande est réservé aux acheteurs : ce compte n’a passé aucune commande. Tapez /help pour voir ce que vous pouvez faire.
 engine-report-which-order = Quelle commande est concernée ?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Si je comprends bien, pour la commande { $orderId } : { common-reason }. C’est bien ça ?
@@ -330,8 +331,14 @@ engine-timeline-reminder = { $at } · rappel { $nudge } { $to ->
     [seller] au vendeur
    *[support] au support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · clos : { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · rouvert{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · signalé comme livraison tardive
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · demande au support : « { $text } »
 

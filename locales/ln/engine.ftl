@@ -19,7 +19,7 @@ engine-help-unlinked = Ba commande : /start mpo na kobanda, /link <code> mpo na 
 engine-help-intro = Tala oyo nakoki kosala mpo na yo :
 engine-help-buyer = • Mosombi : limbola kaka likambo na yo (« commande na ngai ekomi te ») to koma /report. /cases elakisi ba litige na yo, /case <n°> elakisi moko, /escalate mpe /close esalaka na litige.
 engine-help-seller = • Moteki : bouton « Kozongisela mosombi » ya fiche ya litige etindelaka ye message na yo ; message ya mosombi mpo na commande eyaka na bouton « Koyanola mosombi ». Ba bouton ya fiche (kozongisa mbongo, suivi, elembeteli ya kotinda, kosenga support), to /refund <n°> [motuya] mpe /tracking <n°> <transporteur> <numéro>. /cases elakisi ba litige na yo.
-engine-help-support = • Support : /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support = • Support : /cases escalated|overdue|waiting|mine, /case <n°>, /take <n°>, /release <n°>, /escalate <n°> <ntina>, /refund <n°> [motuya] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <makomi>, /note <n°> <makomi>, /suspend <butiki> <ntina>, /reinstate <butiki>. Ba ntina : inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support : ba commande na yo esalaka { $staffChannel ->
     [yes] na canal ya support.
    *[no] na compte na yo ya support.
@@ -36,7 +36,7 @@ engine-usage = Ndenge ya kosalela : { $command ->
     [case] /case <n° ya litige>
     [refund] /refund <n° ya litige> [motuya] [recover]
     [tracking] /tracking <n° ya litige> <transporteur> <numéro>
-    [cases] /cases, to /cases escalated|overdue|waiting
+    [cases] /cases, to /cases escalated|overdue|waiting|mine
     [escalate] /escalate <n° ya litige> <ntina> (inactivity, harassment, refusal, manipulation, integrity)
     [decide] /decide <n° ya litige> seller [ndimbola]
     [reopen] /reopen <n° ya litige> [ndimbola]
@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Bolimbisi mpo na likambo oyo. Totala yango elongo.
 engine-report-order-unknown = Namoni commande { $orderId } na kombo na yo te.
 engine-report-no-orders = Namoni commande ata moko te na compte na yo. Soki ezali libunga, benga support ya Congocrea.
+engine-report-buyers-only = Kolakisa likambo ya commande ezali kaka mpo na basombi: compte oyo esombá commande ata moko te. Koma /help mpo na koyeba oyo okoki kosala.
 engine-report-which-order = Commande nini etali likambo oyo ?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Soki nasosoli malamu, mpo na commande { $orderId } : { common-reason }. Ezali bongo ?
@@ -334,8 +335,14 @@ engine-timeline-reminder = { $at } · kokundola { $nudge } { $to ->
     [buyer_support] epai ya mosombi mpe ya support
    *[support] epai ya support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · efungwami lisusu { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · esili : { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · efungwami lisusu{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · elakisami lokola livraison ya retard
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · bosenga na support : « { $text } »
 

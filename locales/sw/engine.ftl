@@ -19,7 +19,7 @@ engine-help-unlinked = Amri: /start kuanza, /link <code> kuunganisha akaunti yak
 engine-help-intro = Hivi ndivyo ninavyoweza kukusaidia:
 engine-help-buyer = • Mnunuzi: eleza tu tatizo lako (« oda yangu haijafika ») au andika /report. /cases inaonyesha kesi zako, /case <n°> inaonyesha moja, /escalate na /close zinafanya kazi kwenye kesi.
 engine-help-seller = • Muuzaji: kitufe « Mjibu mnunuzi » cha kadi ya kesi kinampelekea ujumbe wako; ujumbe wa mnunuzi kuhusu oda unakuja na kitufe « Mjibu mnunuzi ». Vitufe vya kadi (kurudisha pesa, ufuatiliaji, ushahidi wa kutuma, kuomba support), au /refund <n°> [kiasi] na /tracking <n°> <msafirishaji> <namba>. /cases inaonyesha kesi zako.
-engine-help-support = • Support: /cases escalated|overdue|waiting, /case <n°>, /escalate <n°> <sababu>, /refund <n°> [kiasi] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <maandishi>, /note <n°> <maandishi>, /suspend <duka> <sababu>, /reinstate <duka>. Sababu: inactivity, harassment, refusal, manipulation, integrity.
+engine-help-support = • Support: /cases escalated|overdue|waiting|mine, /case <n°>, /take <n°>, /release <n°>, /escalate <n°> <sababu>, /refund <n°> [kiasi] [recover], /decide <n°> seller, /reopen <n°>, /ask <n°> buyer|seller <maandishi>, /note <n°> <maandishi>, /suspend <duka> <sababu>, /reinstate <duka>. Sababu: inactivity, harassment, refusal, manipulation, integrity.
 engine-help-support-elsewhere = • Support: amri zako zinafanya kazi { $staffChannel ->
     [yes] kwenye chaneli ya support.
    *[no] kwa akaunti yako ya support.
@@ -36,7 +36,7 @@ engine-usage = Matumizi: { $command ->
     [case] /case <n° ya kesi>
     [refund] /refund <n° ya kesi> [kiasi] [recover]
     [tracking] /tracking <n° ya kesi> <msafirishaji> <namba>
-    [cases] /cases, au /cases escalated|overdue|waiting
+    [cases] /cases, au /cases escalated|overdue|waiting|mine
     [escalate] /escalate <n° ya kesi> <sababu> (inactivity, harassment, refusal, manipulation, integrity)
     [decide] /decide <n° ya kesi> seller [maelezo]
     [reopen] /reopen <n° ya kesi> [maelezo]
@@ -72,6 +72,7 @@ engine-file-which-case = { $files ->
 engine-report-intro = Pole kwa tatizo hili. Tuliangalie pamoja.
 engine-report-order-unknown = Sioni oda { $orderId } kwa jina lako.
 engine-report-no-orders = Sioni oda yoyote kwenye akaunti yako. Kama ni kosa, wasiliana na support ya Congocrea.
+engine-report-buyers-only = Kuripoti tatizo la oda ni kwa wanunuzi pekee: akaunti hii haijaagiza oda yoyote. Andika /help kuona unachoweza kufanya.
 engine-report-which-order = Ni oda gani inahusika?
 engine-order-choice = { $orderId } · { $title } ({ $date })
 engine-report-reason-proposed = Kama nimeelewa vizuri, kwa oda { $orderId }: { common-reason }. Ni hivyo?
@@ -334,8 +335,14 @@ engine-timeline-reminder = { $at } · kikumbusho { $nudge } { $to ->
     [buyer_support] kwa mnunuzi na kwa support
    *[support] kwa support
   }
-engine-timeline-closed = { $at } · { common-role } ({ $platform }) · imefungwa: { common-resolution }
-engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · imefunguliwa tena { $text }
+engine-timeline-closed = { $at } · { common-role } ({ $platform }) · imefungwa: { common-resolution }{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
+engine-timeline-reopened = { $at } · { common-role } ({ $platform }) · imefunguliwa tena{ $withText ->
+    [yes] { " " }· « { $text } »
+   *[no] { "" }
+  }
 engine-timeline-late-delivery = { $at } · imeonyeshwa kama kuchelewa kufika
 engine-timeline-support-requested = { $at } · { common-role } ({ $platform }) · ombi kwa support: « { $text } »
 

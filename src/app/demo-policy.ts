@@ -21,8 +21,11 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
   };
 }
 
-/** The embedded demo shortens deadlines (a day becomes a minute) unless DEMO_TIME_SCALE says otherwise; real deployments never do. */
+/**
+ * The embedded demo shortens deadlines only when DEMO_TIME_SCALE asks (1440: a day becomes a minute); by default every
+ * mode keeps the policy's durations, as SPEC section 4 gives them. Real deployments never scale.
+ */
 export function demoTimeScale(config: { embedded: boolean; DEMO_TIME_SCALE?: number | undefined }): number {
   if (!config.embedded) return 1;
-  return config.DEMO_TIME_SCALE ?? 1440;
+  return config.DEMO_TIME_SCALE ?? 1;
 }

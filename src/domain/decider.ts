@@ -54,7 +54,7 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     }
     case 'DecideForSeller': {
       supportAfterEscalation(state, role);
-      fullRefundOnlyWhenLate(state);
+      fullRefundOnlyWhenLate(state, now);
       // A decision never contradicts money already moved: an order refunded in full is settled for the buyer.
       if (state.refunded.amount >= state.orderTotal.amount) {
         throw new IllegalStateError('REFUNDED_IN_FULL', undefined, { caseId: state.id, amount: state.refunded.amount, currency: state.orderTotal.currency });
@@ -155,7 +155,7 @@ function addTracking(state: Case, cmd: Extract<CaseCommand, { type: 'AddTracking
   const event: CaseEvent = { ...base, type: 'tracking', carrier, number, delivered, deliveredTo, mismatch };
   // Rule (c) is for non-delivery cases only. A late-delivery case is settled by a full refund
   // alone (POLICY_MAX_CASE_AGE), so late tracking is recorded for support but does not close it.
-  if (state.reason === 'non_delivery' && delivered && !mismatch && !state.lateDelivery) {
+  if (state.reason === 'non_delivery' && delivered && !mismatch && !isLate(state, millis(base.at))) {
     return [event, { ...base, type: 'closed', resolution: 'delivered' }];
   }
   return [event];
@@ -187,7 +187,7 @@ function refund(state: Case, cmd: Extract<CaseCommand, { type: 'Refund' }>, base
   const viaOriginalMethod = cmd.viaOriginalMethod ?? true;
   const event: CaseEvent = { ...base, type: 'refund', amount, full, viaOriginalMethod, recover: role === 'support' && (cmd.recover ?? false) };
   if (role === 'support') {
-    if (!full) fullRefundOnlyWhenLate(state);
+    if (!full) fullRefundOnlyWhenLate(state, millis(base.at));
     return [event, { ...base, type: 'closed', resolution: 'support_refund' }];
   }
   // Rule (a): only a full refund through the original payment method closes the case by itself.
@@ -267,8 +267,17 @@ function supportAfterEscalation(state: Case, role: Role): void {
  * refund. The buyer may still close it as satisfied: that is the buyer giving up a claim, not
  * support imposing a lesser outcome, and blocking it would keep a case open against their will.
  */
-function fullRefundOnlyWhenLate(state: Case): void {
-  if (state.lateDelivery) throw new IllegalStateError('LATE_DELIVERY_FULL_REFUND_ONLY', undefined, { caseId: state.id });
+function fullRefundOnlyWhenLate(state: Case, now: number): void {
+  if (isLate(state, now)) throw new IllegalStateError('LATE_DELIVERY_FULL_REFUND_ONLY', undefined, { caseId: state.id });
+}
+
+/**
+ * Late from POLICY_MAX_CASE_AGE on, whether or not the scheduled flag (`late_delivery`, which tells support and the
+ * seller) has been recorded yet: a job running late, or a process down at that moment, must not let tracking or a
+ * lesser decision settle a case the rule says only a full refund may settle.
+ */
+function isLate(state: Case, now: number): boolean {
+  return state.lateDelivery || now >= millis(state.lateAt);
 }
 
 function only(role: Role, allowed: readonly Role[], code: ErrorCode): void {

@@ -39,12 +39,21 @@ export const isoDuration = z.string().trim().transform((s, ctx) => {
 }).meta({ accepts: 'a positive ISO-8601 duration' });
 
 const durationList = z.string().transform((s, ctx) => {
-  const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = s.split(',').map((p) => p.trim());
   const out: Duration[] = [];
   for (const p of parts) {
+    // `PT24H,,PT48H` or `PT24H,` is a typo, not a shorter list.
+    if (!p) {
+      ctx.addIssue({ code: 'custom', message: `has an empty entry: write durations separated by single commas (e.g. PT24H,PT48H)` });
+      return z.NEVER;
+    }
     const d = Duration.fromISO(p);
     if (!d.isValid || d.toMillis() <= 0) {
       ctx.addIssue({ code: 'custom', message: `"${p}" is not a positive ISO-8601 duration` });
+      return z.NEVER;
+    }
+    if (out.some((o) => o.toMillis() === d.toMillis())) {
+      ctx.addIssue({ code: 'custom', message: `"${p}" is listed twice (each reminder once)` });
       return z.NEVER;
     }
     out.push(d);

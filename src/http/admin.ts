@@ -37,15 +37,18 @@ const replayBody = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ]);
 
-const listQuery = z.object({
+const listQuery = z.strictObject({
+  // `status=open,escalated`, or the parameter repeated: `status=open&status=escalated`.
   status: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .union([z.string(), z.array(z.string())])
+    .transform((s) => (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(statuses)).min(1))
     .optional(),
   orderId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   shopId: z.string().min(1).optional(),
+  // The seller's account (every shop they own), beyond SPEC's four filters: the case JSON carries it too.
+  sellerId: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -193,6 +196,7 @@ const CASE_ROUTE = {
 const CASES_ROUTE = {
   ...common,
   summary: 'List cases, most recent first',
+  description: 'Filters: `status` (comma-separated, or repeated), `orderId`, `buyerId`, `shopId`, `sellerId`, and `limit`. Any other parameter is refused with 400 rather than ignored.',
   querystring: {
     ...jsonSchema(listQuery),
     properties: {
@@ -279,7 +283,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       return { token, expiresAt, links: deepLinks(token, { telegramBotUsername: deps.telegramBotUsername?.() }) };
     });
 
-    admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req) => {
+    admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req, reply) => {
+      // `/admin/cases/` (a trailing slash) is the list, not a case with an empty id.
+      if (req.params.id === '') return listCases(req, reply);
       const c = await deps.store.load(req.params.id);
       if (!c) throw new NotFoundError('CASE_NOT_FOUND', `no case ${req.params.id}`, { caseId: req.params.id });
       return caseJson(c);
@@ -305,16 +311,24 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       });
     }
 
-    admin.get('/admin/cases', { schema: CASES_ROUTE }, async (req) => {
+    admin.get('/admin/cases', { schema: CASES_ROUTE }, (req, reply) => listCases(req, reply));
+
+    async function listCases(req: FastifyRequest, reply: FastifyReply) {
+      // A misspelt filter (`?shop=`, `?state=`) would otherwise be ignored and answer every case.
+      const unknown = Object.keys((req.query ?? {}) as object).filter((k) => !(k in listQuery.shape));
+      if (unknown.length > 0) {
+        return sendError(reply, 400, 'VALIDATION', `unknown filter ${unknown.map((k) => `"${k}"`).join(', ')}: the filters are ${Object.keys(listQuery.shape).join(', ')}`);
+      }
       const q = listQuery.parse(req.query ?? {});
       const cases = await deps.store.list({
         ...(q.status ? { status: q.status } : {}),
         ...(q.orderId ? { orderId: q.orderId } : {}),
         ...(q.buyerId ? { buyerId: q.buyerId } : {}),
         ...(q.shopId ? { shopId: q.shopId } : {}),
+        ...(q.sellerId ? { sellerId: q.sellerId } : {}),
         limit: q.limit,
       });
       return { cases: cases.map(caseJson), count: cases.length };
-    });
+    }
   });
 }

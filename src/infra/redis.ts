@@ -72,7 +72,59 @@ export function isCluster(redis: RedisClient): redis is Cluster {
 function parseNode(node: string): { host: string; port: number } {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(node);
   if (!m?.[1]) throw new Error(`REDIS_URL: "${node}" is not host:port`);
-  return { host: m[1].replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 6379 };
+  const port = m[2] ? Number(m[2]) : 6379;
+  if (port < 1 || port > 65535) throw new Error(`REDIS_URL: port ${m[2]} of "${node}" is not between 1 and 65535`);
+  return { host: m[1].replace(/^\[|\]$/g, ''), port };
+}
+
+/**
+ * What is wrong with a `REDIS_URL` value, or null when `createRedis` can use it: `redis://` or `rediss://`
+ * (`[user:pass@]host[:port][/db]`), `redis+cluster://` or `rediss+cluster://` with `host:port` nodes, a comma list of
+ * `host:port` / `redis://host:port`, a bare `host:port`, or a Unix socket path. Checked at start (src/config.ts) so
+ * that a typo stops the process with one line instead of a stream of connection errors. Never repeats the value
+ * (it may hold a password).
+ */
+export function redisUrlProblem(url: string): string | null {
+  const value = url.trim();
+  if (value.startsWith('/')) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  try {
+    if (CLUSTER_SCHEMES.test(value) || (!scheme && value.includes(',')) || (scheme && /^rediss?$/.test(scheme) && value.includes(','))) {
+      const rest = value.replace(CLUSTER_SCHEMES, '');
+      const at = CLUSTER_SCHEMES.test(value) ? rest.lastIndexOf('@') : -1;
+      const nodes = (at >= 0 ? rest.slice(at + 1) : rest).split(',').map((n) => n.trim()).filter(Boolean);
+      if (nodes.length === 0) return 'names no cluster node (e.g. redis+cluster://host1:6379,host2:6379)';
+      for (const n of nodes) {
+        const bare = n.replace(/^rediss?:\/\//i, '').replace(/\/.*$/, '');
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(bare)) return `a cluster node must be host:port or redis://host:port, not a ${bare.split(':')[0]}:// URL`;
+        parseNode(bare);
+      }
+      return null;
+    }
+    if (!scheme) {
+      if (value.includes('@')) return 'credentials need the redis:// form: redis://user:password@host:6379';
+      parseNode(value);
+      return null;
+    }
+    if (scheme !== 'redis' && scheme !== 'rediss') {
+      return `the scheme ${scheme}:// is not redis://, rediss://, redis+cluster:// or rediss+cluster://`;
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      const port = /:(\d+)(?:\/|$)/.exec(value.slice(value.lastIndexOf('@') + 1))?.[1];
+      if (port && Number(port) > 65535) return `port ${port} is not between 1 and 65535`;
+      return 'is not a URL such as redis://host:6379/0';
+    }
+    if (!parsed.hostname) return 'names no host (e.g. redis://host:6379)';
+    if (parsed.port === '0') return 'port 0 is not between 1 and 65535';
+    const db = parsed.pathname.replace(/^\//, '');
+    if (db !== '' && !/^\d+$/.test(db)) return `the database "${decodeURIComponent(db)}" is not a number (redis://host:6379/0)`;
+    return null;
+  } catch (err) {
+    return (err as Error).message.replace(/^REDIS_URL: /, '');
+  }
 }
 
 function splitAuth(auth: string): [string | undefined, string | undefined] {
@@ -98,4 +150,38 @@ export function scriptRunner(redis: RedisClient) {
       return conn.eval(script, keys.length, ...keys, ...args);
     }
   };
+}
+
+/**
+ * Waits until the Redis of `REDIS_URL` answers a PING, trying again for `timeoutMs` (a Redis started alongside the bot
+ * may take a moment). Throws one line naming REDIS_URL and the last connection error otherwise: the process stops
+ * with that line, not with every connection's retries and stack traces.
+ */
+export async function reachRedis(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  for (;;) {
+    const conn = createRedis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: Math.max(500, Math.min(3000, deadline - Date.now())),
+      cluster: { lazyConnect: true, clusterRetryStrategy: () => null, enableOfflineQueue: false },
+    });
+    // The socket's own error (ECONNREFUSED, ENOTFOUND, a refused password) says more than the command's "Connection is closed".
+    let socketError: string | undefined;
+    conn.on('error', (err: Error) => void (socketError ??= err.message));
+    try {
+      await conn.connect();
+      await conn.ping();
+      await conn.quit().catch(() => {});
+      return;
+    } catch (err) {
+      last = socketError ?? ((err as Error).message || String(err));
+      conn.disconnect();
+    }
+    if (Date.now() + 500 >= deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`REDIS_URL: Redis does not answer after ${Math.round(timeoutMs / 1000)} s (${last})`);
 }

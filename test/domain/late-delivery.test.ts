@@ -71,3 +71,26 @@ describe('A late delivery: the only acceptable resolution is a full refund', () 
     expect(c.status).toBe('escalated');
   });
 });
+
+describe('Late from POLICY_MAX_CASE_AGE on, even before the scheduled flag is recorded (a job running late, a process down)', () => {
+  const now = shift(LATE_AT, 'PT1H');
+  const address = makeOrder().shippingAddress;
+  const info = { carrier: 'dhl', number: 'JD1', events: [{ at: now, status: 'delivered', city: 'Kinshasa', country: 'CD' }] };
+
+  it('tracking showing delivery at the right address is recorded but does not close it', () => {
+    const c = given(opened()).when({ type: 'AddTracking', carrier: 'dhl', number: 'JD1', info, shippingAddress: address }, { as: 'seller', now }).then([
+      { type: 'tracking', delivered: true, mismatch: false },
+    ]);
+    expect(c.status).toBe('open');
+    // One millisecond earlier, the same tracking closes it (rule (c)).
+    given(opened())
+      .when({ type: 'AddTracking', carrier: 'dhl', number: 'JD1', info, shippingAddress: address }, { as: 'seller', now: shift(LATE_AT, '-PT0.001S') })
+      .then([{ type: 'tracking' }, { type: 'closed', resolution: 'delivered' }]);
+  });
+
+  it('support may neither refund part of it nor decide for the seller: LATE_DELIVERY_FULL_REFUND_ONLY; a full refund settles it', () => {
+    given(escalatedCase()).when({ type: 'Refund', amount: cdf(10000), recover: true }, { as: 'support', now }).thenError('LATE_DELIVERY_FULL_REFUND_ONLY');
+    given(escalatedCase()).when({ type: 'DecideForSeller' }, { as: 'support', now }).thenError('LATE_DELIVERY_FULL_REFUND_ONLY');
+    given(escalatedCase()).when({ type: 'Refund', recover: true }, { as: 'support', now }).then([{ type: 'refund', full: true }, { type: 'closed', resolution: 'support_refund' }]);
+  });
+});

@@ -228,6 +228,26 @@ describe('GET /admin/cases', () => {
     expect(res.json().error.code).toBe('VALIDATION');
   });
 
+  it('takes status repeated as well as comma-separated, and refuses a filter it does not know instead of listing every case', async () => {
+    const repeated = await s.app.inject({ method: 'GET', url: '/admin/cases?status=open&status=closed', headers: auth });
+    expect(repeated.statusCode).toBe(200);
+    expect(repeated.json().cases.map((c: Case) => c.id)).toEqual(['C-000003', 'C-000001']);
+    // A trailing slash is the list too, not "no case ''".
+    const slash = await s.app.inject({ method: 'GET', url: '/admin/cases/?status=escalated', headers: auth });
+    expect(slash.statusCode).toBe(200);
+    expect(slash.json().cases.map((c: Case) => c.id)).toEqual(['C-000002']);
+    for (const qs of ['?shop=shop-lumiere', '?status=open&state=closed', '?orderid=CC-1009']) {
+      const res = await s.app.inject({ method: 'GET', url: `/admin/cases${qs}`, headers: auth });
+      expect(res.statusCode, qs).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION');
+      expect(res.json().error.message).toMatch(/^unknown filter ".+": the filters are status, orderId, buyerId, shopId, sellerId, limit$/);
+    }
+    const bySeller = await s.app.inject({ method: 'GET', url: '/admin/cases?sellerId=acc-bisou&status=escalated', headers: auth });
+    expect(bySeller.json().cases.map((c: Case) => c.id)).toEqual(['C-000002']);
+    const otherSeller = await s.app.inject({ method: 'GET', url: '/admin/cases?sellerId=acc-lumiere', headers: auth });
+    expect(otherSeller.json()).toEqual({ cases: [], count: 0 });
+  });
+
   it('refuses to show cases without the admin token', async () => {
     for (const url of ['/admin/cases', '/admin/cases/C-000001']) {
       const res = await s.app.inject({ method: 'GET', url, headers: { authorization: 'Bearer guess' } });

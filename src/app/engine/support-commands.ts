@@ -131,22 +131,35 @@ async function askSide(e: EngineCtx, t: Turn, caseId: string, reason: string, ty
  */
 async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', args: string[]): Promise<void> {
   const minRest = name === 'suspend' ? 1 : 0;
+  // A quoted name (`/suspend "Atelier Lumière" ne répond pas`) is the shop as written, the rest the reason.
+  const quoted = /^(["“«'])\s*(.+?)\s*(["”»'])(?:\s+([\s\S]*))?$/.exec(args.join(' '));
+  if (quoted) {
+    const reason = (quoted[4] ?? '').trim();
+    if (name === 'suspend' && !reason) return sayUsage(t, name);
+    const found = await findShops(e, quoted[2]!);
+    if (found.length > 0) return pickShop(e, t, name, quoted[2]!, found, reason);
+    throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: quoted[2]! });
+  }
   if (args.length < 1 + minRest) return sayUsage(t, name);
   for (let n = args.length - minRest; n >= 1; n--) {
     const query = args.slice(0, n).join(' ');
     const found = await findShops(e, query);
     if (found.length === 0) continue;
-    const reason = args.slice(n).join(' ');
-    if (found.length === 1) return shopAction(e, t, name, found[0]!, reason);
-    const choices = await Promise.all(
-      found.slice(0, 10).map(async (shop) => ({
-        label: m('engine-shop-choice', { shopName: shop.name, shopId: shop.id }),
-        token: await e.tokens.issue(SUPPORT_OWNER, { k: 'staff_shop', shopId: shop.id, op: name, ...(reason ? { text: reason } : {}) }),
-      })),
-    );
-    return void say(t, m('engine-shop-which', { query, count: found.length }), { choices });
+    return pickShop(e, t, name, query, found, args.slice(n).join(' '));
   }
   throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: args.slice(0, Math.max(1, args.length - minRest)).join(' ') });
+}
+
+/** The one shop found is acted on; several: support picks one with a button. */
+async function pickShop(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', query: string, found: Shop[], reason: string): Promise<void> {
+  if (found.length === 1) return shopAction(e, t, name, found[0]!, reason);
+  const choices = await Promise.all(
+    found.slice(0, 10).map(async (shop) => ({
+      label: m('engine-shop-choice', { shopName: shop.name, shopId: shop.id }),
+      token: await e.tokens.issue(SUPPORT_OWNER, { k: 'staff_shop', shopId: shop.id, op: name, ...(reason ? { text: reason } : {}) }),
+    })),
+  );
+  say(t, m('engine-shop-which', { query, count: found.length }), { choices });
 }
 
 /** Shops a query names: the one whose id or whole name it is, else every shop whose name contains it. */

@@ -12,7 +12,12 @@ const GROUND_WORDS: Record<EscalationGround, string[]> = {
   harassment: ['harassment', 'harass', 'harcelement', 'harceler'],
   refusal: ['refusal', 'refusal of service', 'refuse', 'refus', 'refus de service'],
   manipulation: ['manipulation', 'case manipulation', 'manipulation du litige', 'fraude', 'fraud'],
-  integrity: ['integrity', 'integrite', 'integrite du systeme', 'system integrity'],
+  integrity: [
+    'integrity', 'integrite', 'integrite du systeme', 'system integrity',
+    // SPEC section 1's own words, and in French.
+    'harm to the integrity of the case system', 'harm to the integrity', 'harm to integrity', 'integrity of the case system',
+    'atteinte a l integrite', 'atteinte a l integrite du systeme', 'atteinte a l integrite du systeme des litiges', 'integrite du systeme des litiges',
+  ],
 };
 
 export type Side = 'seller' | 'buyer';
@@ -31,13 +36,15 @@ const QUEUE_WORDS: Record<Queue, string[]> = {
 };
 
 function match<K extends string>(table: Record<K, string[]>, raw: string | undefined): K | null {
-  const word = foldText(raw ?? '');
+  // `l’intégrité` and `l'integrite` are `l integrite`.
+  const word = foldText(raw ?? '').replace(/[’'`]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!word) return null;
   const keys = Object.keys(table) as K[];
   const exact = keys.find((k) => table[k].includes(word));
   if (exact) return exact;
   if (word.length < 3) return null;
-  const prefixed = keys.filter((k) => table[k].some((w) => w.startsWith(word)));
+  // Prefixes of single words only: `har` is harassment, not also `harm to the integrity…`.
+  const prefixed = keys.filter((k) => table[k].some((w) => !w.includes(' ') && w.startsWith(word)));
   return prefixed.length === 1 ? prefixed[0]! : null;
 }
 

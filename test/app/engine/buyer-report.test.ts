@@ -5,6 +5,19 @@ import { backendWorld, buttons, photo } from './harness.js';
 describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
+  it('/report from a seller or support account with no purchase says it is a buyer’s command, not that orders are missing', async () => {
+    const w = await world();
+    const seller = await w.user({ account: 'acc-bisou', platform: 'discord' });
+    await seller.command('/report');
+    expect(seller.ids()).toEqual(['engine-report-buyers-only']);
+    expect(seller.read()).toBe('Signaler un problème de commande est réservé aux acheteurs : ce compte n’a passé aucune commande. Tapez /help pour voir ce que vous pouvez faire.');
+    const agent = await w.user({ account: 'acc-support-1', languageHint: 'en' });
+    await agent.command('/lang en');
+    await agent.command('/report');
+    expect(agent.read()).toBe('Reporting a problem with an order is for buyers: this account has placed no order. Type /help to see what you can do.');
+    expect(await w.store.list({})).toEqual([]);
+  });
+
   it('FR: from « mon colis n’est jamais arrivé » to an opened case with photos, order chosen from a list', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

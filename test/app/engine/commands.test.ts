@@ -87,6 +87,20 @@ describe.each(['memory', 'redis'] as const)('linking and commands (%s)', (kind) 
     expect(amina.read()).toBe('Usage: /case <case no.>');
   });
 
+  it('support’s /help names every support command of SPEC section 2, /take, /release and /cases mine included, in each language', async () => {
+    const w = await world();
+    const agent = await w.user({ account: 'acc-support-1', platform: 'discord', isStaffChannel: true, isPrivate: false });
+    for (const lang of ['fr', 'en', 'ln', 'sw']) {
+      await agent.command(`/lang ${lang}`);
+      await agent.command('/help');
+      const help = agent.read();
+      expect(help).toContain('/cases escalated|overdue|waiting|mine');
+      for (const command of ['/case ', '/take ', '/release ', '/escalate ', '/refund ', '/decide ', '/reopen ', '/ask ', '/note ', '/suspend ', '/reinstate ', '/lang ', '/cancel']) {
+        expect(help, `${lang}: ${command}`).toContain(command);
+      }
+    }
+  });
+
   it('an unlinked user’s /lang is remembered for that chat identity', async () => {
     const w = await world();
     const u = await w.user({ platform: 'telegram' });

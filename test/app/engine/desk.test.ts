@@ -74,6 +74,10 @@ describe.each(['memory', 'redis'] as const)('the support desk (%s)', (kind) => {
     await nadia.command('/cases mine');
     expect(nadia.read()).toContain(second);
     expect(nadia.read()).not.toContain(first);
+    // The French word the help gives (`miens`) is the same list, not the agent's cases as a party (none).
+    await agent.command('/cases miens');
+    expect(agent.ids()).toEqual(['desk-mine-title', 'desk-mine-line']);
+    expect(agent.read()).toContain(first);
 
     await agent.command(`/release ${first}`);
     expect(agent.ids()).toEqual(['desk-done-released']);
@@ -83,6 +87,20 @@ describe.each(['memory', 'redis'] as const)('the support desk (%s)', (kind) => {
     await nadia.command(`/take ${first}`);
     expect(nadia.ids()).toEqual(['desk-done-assigned']);
     expect((await w.store.load(first))!.owner?.accountId).toBe('acc-support-2');
+  });
+
+  it('/take and /release name the case as the other support commands do: its number, its short number or its order', async () => {
+    const w = await make();
+    const caseId = await escalated(w, 'CC-1002');
+    const { agent } = await desk(w);
+    for (const [take, release] of [['CC-1002', '1002'], [String(Number(caseId.slice(2))), caseId.toLowerCase()]]) {
+      await agent.command(`/take ${take}`);
+      expect(agent.ids(), take).toEqual(['desk-done-assigned']);
+      expect((await w.store.load(caseId))!.owner?.accountId).toBe('acc-support-1');
+      await agent.command(`/release ${release}`);
+      expect(agent.ids(), release).toEqual(['desk-done-released']);
+      expect((await w.store.load(caseId))!.owner ?? null).toBeNull();
+    }
   });
 
   it('bad input is refused and changes nothing: no case number, an unknown case, a buyer, a DM, an open case', async () => {

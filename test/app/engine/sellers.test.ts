@@ -209,6 +209,21 @@ describe.each(['memory', 'redis'] as const)('support speaks its own language (%s
     expect(sup.ids()).toEqual(['error-shop-not-found']);
   });
 
+  it('a quoted shop name ("…" or « … ») is the shop, the rest the reason', async () => {
+    const w = await world();
+    const sup = await staff(w);
+    await sup.command('/suspend "Atelier Lumière" Ne répond plus');
+    expect(sup.read()).toBe('La boutique Atelier Lumière est suspendue.');
+    expect(await w.cases.shopSuspension('shop-lumiere')).toMatchObject({ reason: 'Ne répond plus' });
+    await sup.command('/reinstate « Atelier Lumière »');
+    expect(sup.read()).toBe('La boutique Atelier Lumière est rétablie.');
+    await sup.command('/suspend "Bisou Créations"');
+    expect(sup.ids()).toEqual(['engine-usage']);
+    await sup.command('/suspend "Nulle Part" raison');
+    expect(sup.ids()).toEqual(['error-shop-not-found']);
+    expect(await w.cases.shopSuspension('shop-bisou')).toBeNull();
+  });
+
   it('plain text in the staff channel gets a short hint; /lang answers in the chosen language everywhere', async () => {
     const w = await world();
     const sup = await staff(w);

@@ -12,6 +12,27 @@ async function staff(w: World) {
 describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
+  it('/escalate <id> <ground> takes each ground in SPEC’s words, its command name and its French name', async () => {
+    const said: Array<[string, string]> = [
+      ['seller inactivity', 'inactivity'], ['inactivité du vendeur', 'inactivity'], ['harassment', 'harassment'], ['Harcèlement', 'harassment'],
+      ['refusal of service', 'refusal'], ['refus de service', 'refusal'], ['case manipulation', 'manipulation'], ['manipulation du litige', 'manipulation'],
+      ['harm to the integrity of the case system', 'integrity'], ['atteinte à l’intégrité du système des litiges', 'integrity'], ["atteinte à l'intégrité", 'integrity'], ['intégrité', 'integrity'],
+    ];
+    for (const [words, ground] of said) {
+      const w = await world();
+      const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+      const { channel } = await staff(w);
+      await channel.command(`/escalate ${caseId} ${words}`);
+      expect((await w.store.load(caseId))!, words).toMatchObject({ status: 'escalated', escalationGround: ground });
+    }
+    // A short prefix stays one ground: `har` is harassment.
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const { channel } = await staff(w);
+    await channel.command(`/escalate ${caseId} har`);
+    expect((await w.store.load(caseId))!).toMatchObject({ status: 'escalated', escalationGround: 'harassment' });
+  });
+
   it('support commands run in the staff channel only, for support accounts only', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
@@ -119,6 +140,10 @@ describe.each(['memory', 'redis'] as const)('support (%s)', (kind) => {
     await channel.press('engine-choice-confirm');
     expect(channel.ids()).toEqual(['engine-done-reopened']);
     expect((await w.store.load(caseId))!.status).not.toBe('closed');
+    // The history support reads keeps each explanation, as the notes and questions are kept.
+    await channel.command(`/case ${caseId}`);
+    expect(channel.read()).toMatch(/· clos : décision en faveur du vendeur · « Le sac correspond à l'annonce\. »\n/);
+    expect(channel.read()).toMatch(/· rouvert · « Nouvelles photos de l'acheteuse\. »\n/);
   });
 
   it('support card actions: escalate asks the ground, refunds ask about recovery', async () => {

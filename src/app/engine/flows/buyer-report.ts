@@ -128,7 +128,9 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], 
   const shown = orders.slice(0, ORDER_CHOICES);
   if (shown.length === 0) {
     await clear(e, t);
-    return void say(t, [...preface, m('engine-report-no-orders')]);
+    // A seller's or support's account without purchases is told /report is a buyer's, not that its orders are missing.
+    const buyer = !t.account || t.account.roles.includes('buyer');
+    return void say(t, [...preface, m(buyer ? 'engine-report-no-orders' : 'engine-report-buyers-only')]);
   }
   s.step = 'order';
   s.shown = shown.map((o) => o.id);

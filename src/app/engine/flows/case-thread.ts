@@ -264,10 +264,11 @@ function timeline(c: Case): Msg[] {
         return m('engine-timeline-info-requested', { ...base, from: ev.from, text: clip(ev.text) });
       case 'reminder':
         return m('engine-timeline-reminder', { ...base, to: ev.to, nudge: ev.nudge });
+      // Support's explanation of a decision or a reopening is part of the history it reads.
       case 'closed':
-        return m('engine-timeline-closed', { ...base, resolution: ev.resolution });
+        return m('engine-timeline-closed', { ...base, resolution: ev.resolution, text: clip(ev.text ?? ''), withText: ev.text ? 'yes' : 'no' });
       case 'reopened':
-        return m('engine-timeline-reopened', { ...base, text: clip(ev.text ?? '') });
+        return m('engine-timeline-reopened', { ...base, text: clip(ev.text ?? ''), withText: ev.text ? 'yes' : 'no' });
       case 'late_delivery':
         return m('engine-timeline-late-delivery', base);
       case 'assigned':

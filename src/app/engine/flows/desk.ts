@@ -1,8 +1,9 @@
 import { supportTimeLeft } from '../../../domain/desk.js';
 import { SUPPORT_OWNER } from '../actions.js';
+import { caseArg } from '../case-arg.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { normalizeCaseId } from '../intent.js';
 import { requireStaff } from '../support-commands.js';
+import { queueOf } from '../support-words.js';
 import { actOnCase } from './case-thread.js';
 
 /** Cases listed per reply; the admin API lists the rest. */
@@ -19,11 +20,13 @@ export async function runDeskCommand(e: EngineCtx, t: Turn, name: string, args: 
       say(t, m('desk-usage', { command: name }));
       return true;
     }
-    const caseId = normalizeCaseId(args[0]);
+    // The case as every support command takes it: `C-000001`, `1`, or its order (`CC-1001`, `1001`).
+    const caseId = await caseArg(e, t, args[0]);
     await (name === 'take' ? takeCase(e, t, caseId) : actOnCase(e, t, caseId, { type: 'Release' }));
     return true;
   }
-  if (name === 'cases' && (args[0] ?? '').toLowerCase() === 'mine' && t.staff && t.account?.roles.includes('support')) {
+  // `mine` in any of its words (`miens`, `mes`, `my`): for support, the cases it owns, not the ones it is a party to.
+  if (name === 'cases' && queueOf(args[0]) === 'mine' && t.staff && t.account?.roles.includes('support')) {
     await listOwned(e, t);
     return true;
   }
