@@ -262,7 +262,22 @@ function supported(e: EngineCtx, tag: string | null | undefined): string | null 
   return e.locales.includes(base) ? base : null;
 }
 
-async function setLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
+/** Languages as people name them after /lang, in the four languages (« /lang anglais », "/lang english", `en-US`). */
+const LANGUAGE_NAMES: Record<string, string> = {
+  francais: 'fr', french: 'fr', lifalanse: 'fr', kifaransa: 'fr',
+  anglais: 'en', english: 'en', lingelesi: 'en', kiingereza: 'en',
+  lingala: 'ln',
+  swahili: 'sw', kiswahili: 'sw',
+};
+
+/** The locale a /lang argument names: a code (`en`, `en-US`) or a language's name; the argument as typed otherwise. */
+function languageNamed(arg: string): string {
+  const word = arg.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return LANGUAGE_NAMES[word] ?? word.split(/[-_]/)[0] ?? word;
+}
+
+async function setLanguage(e: EngineCtx, t: Turn, typed: string): Promise<void> {
+  const lang = languageNamed(typed);
   if (!e.locales.includes(lang)) return void say(t, m('engine-lang-usage', { langs: e.locales.join(', ') }));
   if (t.account) await e.deps.links.setLocale(t.account.id, lang);
   else {

@@ -118,6 +118,22 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(buttons(amina.last)).not.toContain('engine-lang-offer-yes');
   });
 
+  it.each([
+    ['anglais', 'en'],
+    ['English', 'en'],
+    ['en-US', 'en'],
+    ['Français', 'fr'],
+    ['kiswahili', 'sw'],
+    ['Lingala', 'ln'],
+  ])('/lang %s (a language by its name or tag) switches to %s', async (typed, lang) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command(`/lang ${lang === 'fr' ? 'en' : 'fr'}`);
+    await amina.command(`/lang ${typed}`);
+    expect(amina.ids()).toEqual(['engine-lang-set']);
+    expect(await w.links.getLocale('acc-amina')).toBe(lang);
+  });
+
   it('/lang wins over the account and the text; a short or unclear message offers nothing; the offer is private-chat only', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
