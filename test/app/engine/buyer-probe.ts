@@ -1,4 +1,4 @@
-import type { Case } from '../../../src/domain/types.js';
+import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
 import { CONVERSATIONS, type Conversation, type Outcome } from '../../fixtures/buyer-conversations/probe-3.js';
 import { DAY, type Speaker, type World, type WorldOptions } from './harness.js';
