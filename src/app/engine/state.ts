@@ -21,6 +21,11 @@ const reportSchema = z.object({
   at: z.string().optional(),
   /** A message that answered no step, kept while the buyer is asked to resume or leave the report. */
   pending: z.string().optional(),
+  /**
+   * The problem is of no known kind (`kind` other) and the buyer said what it is (an address to change, an invoice):
+   * it is proposed as it is, rather than asked again.
+   */
+  otherSaid: z.boolean().optional(),
   /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
   shown: z.array(z.string()).optional(),
 });

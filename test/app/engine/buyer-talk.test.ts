@@ -652,11 +652,53 @@ describe.each(['memory', 'redis'] as const)('an invoice not received (%s)', (kin
     ['fr', `je n'ai pas reçu de facture pour la commande ${WAX}`],
     ['en', `I didn't get an invoice for order ${WAX}`],
     ['fr', `commande ${WAX} : pas reçu le reçu`],
-  ] as const)('« %s %s » is not read as a parcel not received: the problem is asked, no non-delivery proposed', async (_lang, typed) => {
+  ] as const)('« %s %s » is not read as a parcel not received: another problem is proposed, no non-delivery', async (_lang, typed) => {
     const w = await world({ withoutLocale: ['acc-amina'] });
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(typed);
-    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
-    expect(ordersNamed(amina)).toEqual([WAX]);
+    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-proposed']);
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: WAX });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('a problem of no known kind, said (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `je voudrais changer l'adresse de livraison pour la commande ${EARRINGS}`, EARRINGS],
+    ['fr', `pouvez-vous m'envoyer la facture de la commande ${BAG} svp`, BAG],
+    ['en', `can I get an invoice for my order ${WAX} please`, WAX],
+    ['fr', "le vendeur du sac m'a insulté dans les messages", BAG],
+  ] as const)('« %s %s » is proposed as it is; confirmed, the buyer is told why no case and the message goes to the seller', async (_lang, typed, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId });
+    await amina.text('oui');
+    expect(said(amina)).toEqual(['engine-report-not-a-case', 'engine-shop-policy', 'engine-report-ask-message']);
+    await amina.text('Merci de me répondre.');
+    expect(w.relayed).toHaveLength(1);
+    expect(w.relayed[0]!.to).toEqual({ accountId: 'acc-bisou' });
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it.each([`j'ai un problème avec ma commande ${WAX}`, `I have an issue with order ${WAX}`, `souci avec le pagne wax ${WAX} aidez moi svp`])(
+    '« %s » says only that something is wrong: the problems are offered to pick from',
+    async (typed) => {
+      const w = await world({ withoutLocale: ['acc-amina'] });
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(typed);
+      expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
+      expect(ordersNamed(amina)).toEqual([WAX]);
+    },
+  );
+
+  it('asked which order for a parcel not received, « autre chose, je veux changer mon adresse de livraison pour la 1003 » is that problem on that order', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('autre chose, je veux changer mon adresse de livraison pour la 1003');
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: EARRINGS });
   });
 });

@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifyWithOrder, normalize, statesProblem } from '../intent.js';
+import { classifyProblem, classifyWithOrder, normalize, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
@@ -55,6 +55,10 @@ async function ordersOf(e: EngineCtx, t: Turn): Promise<Order[]> {
   return e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
 }
 
+/** A problem of no known kind said in words of its own (« changer l'adresse de livraison », "an invoice"), not only « un problème ». */
+const saysOther = (text: string, kind: ProblemKind | null, orders: readonly Order[]): boolean =>
+  kind === 'other' && !saysOnlyTrouble(text, orders.flatMap((o) => o.items.map((i) => i.title)));
+
 /** What a report started over carries from the one it replaces: a correction of the order keeps the problem. */
 export interface Carried {
   /** The problem and description of the report a correction (« non, pas celle-là : la 1001 ») replaces. */
@@ -99,6 +103,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     // Photos sent for the order corrected away from are of the item the buyer means.
     evidence: [...(correction ? from!.evidence : []), ...(carried.evidence ?? [])],
   };
+  if (correction ? from!.otherSaid : text && saysOther(text, kind, orders)) s.otherSaid = true;
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
   const preface: Msg[] = kind && kind !== 'delivery_question' && !correction ? [m('engine-report-intro')] : [];
@@ -145,7 +150,8 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], 
 async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
   // "Where is my order?" is answered with its dates; once it is late, that is a non-delivery.
   if (s.kind === 'delivery_question') return chooseReason(e, t, s, 'non_delivery', preface);
-  if (s.kind && s.kind !== 'other') {
+  // A problem of no known kind is proposed when the buyer said what it is; « j'ai un problème » alone gets the list.
+  if (s.kind && (s.kind !== 'other' || s.otherSaid)) {
     s.step = 'reason';
     await save(e, t, s);
     const choices = [
@@ -373,6 +379,8 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     return afterOrder(e, t, s);
   }
   if (kind && kind !== 'other') s.kind = kind;
+  // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
+  if (saysOther(text, kind, orders)) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = text.trim();
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;
