@@ -118,10 +118,44 @@ const STOP = new Set(
     'recu recue arrive arrivee jamais toujours encore rien photo vendeur seller never still received arrived').split(' '),
 );
 
+/** How a word sounds, near enough: « raphia » and "raffia", « rafia » read alike (ph as f, doubled letters once). */
+const sound = (w: string): string => w.replace(/ph/g, 'f').replace(/([a-z])\1+/g, '$1');
+
 const words = (text: string): string[] =>
   fold(text)
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
+    .map(sound);
+
+/**
+ * Items as buyers name them in English, Swahili and Lingala, with the French words shops title them with
+ * (« Sac en raphia tressé » is "the raffia bag", « mkoba », « sakosi »): common goods of the marketplace, not
+ * one shop's listings.
+ */
+const ITEM_WORDS: Record<string, string[]> = {
+  // English
+  bag: ['sac'], bags: ['sac'], handbag: ['sac'], purse: ['sac'], scarf: ['foulard'], scarves: ['foulard'], shirt: ['chemise'],
+  shirts: ['chemise'], earring: ['boucles', 'oreilles'], earrings: ['boucles', 'oreilles'], lamp: ['lampe'], sandal: ['sandales'],
+  sandals: ['sandales'], basket: ['panier'], baskets: ['panier'], silk: ['soie'], leather: ['cuir'], brass: ['laiton'],
+  pearl: ['perles'], pearls: ['perles'], beads: ['perles'], beaded: ['perles'], woven: ['tresse'], braided: ['tresse'],
+  printed: ['imprime'], fabric: ['pagne', 'tissu'], cloth: ['pagne', 'tissu'], wrapper: ['pagne'], dress: ['robe'],
+  shoes: ['chaussures'], shoe: ['chaussures'], necklace: ['collier'], ring: ['bague'], watch: ['montre'], trousers: ['pantalon'],
+  pants: ['pantalon'], hat: ['chapeau'], phone: ['telephone'], bracelet: ['bracelet'], carved: ['cisele', 'sculpte'],
+  // Swahili
+  mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'foulard', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
+  viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'],
+  hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'], simu: ['telephone'],
+  // Lingala
+  sakosi: ['sac'], liputa: ['pagne'], bitambala: ['foulard'], kitambala: ['foulard'], simisi: ['chemise'], sapato: ['chaussures', 'sandales'],
+  lopete: ['bague'], kitunga: ['panier'], lampa: ['lampe'],
+};
+
+/** The words of what the buyer wrote, with the French words of the items they name in another language. */
+const saidWords = (text: string): string[] =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .flatMap((w) => (ITEM_WORDS[w] ?? []).map(sound))
+    .concat(words(text));
 
 /** Close enough for a typo: one edit in short words, two in long ones; a plural or a cut word counts. */
 function near(a: string, b: string): boolean {
@@ -134,7 +168,7 @@ function near(a: string, b: string): boolean {
 
 /** Orders whose item titles share the most words with the text (typos and missing accents tolerated). */
 function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
-  const said = words(text);
+  const said = saidWords(text);
   if (said.length === 0) return { kind: 'none' };
   let best = 0;
   let hits: string[] = [];

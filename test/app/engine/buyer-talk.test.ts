@@ -226,6 +226,17 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(proposed(amina)).toMatchObject({ reason });
   });
 
+  it.each([
+    ['the raffia bag I got is torn', 'not_as_described', BAG],
+    ['my silk scarf never arrived', 'non_delivery', 'CC-1008'],
+    ['I want to return the bag, I don\'t like it anymore', 'return_request', BAG],
+  ] as const)('"%s": the item named in English is the order, the problem proposed on it (not « which order? »)', async (typed, reason, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason, orderId });
+  });
+
   it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
