@@ -84,6 +84,41 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
   });
 
+  it.each(['vas y ouvre', 'bon ouvrez le litige', 'allez-y, ouvrez le'])('« %s » (a word before « ouvrir ») where the case can be opened opens it', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
+  });
+
+  it.each([
+    ['fr', "attends plutôt je vais d'abord écrire au vendeur"],
+    ['fr', 'je prefere ecrire au vendeur dabord'],
+    ['en', "I'll message the seller first"],
+    ['sw', 'nitamwandikia muuzaji kwanza'],
+  ] as const)('« %s %s » where the case can be opened asks for the message to the seller, as « Écrire au vendeur » does', async (_lang, typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-ask-message']);
+    await amina.text('Bonjour, où est mon colis ?');
+    expect(w.relayed).toHaveLength(1);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it("« j'ai déjà écrit au vendeur, rien » where the case can be opened is no request to write to him", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text("j'ai déjà écrit au vendeur, rien");
+    expect(amina.ids()).not.toContain('engine-report-ask-message');
+  });
+
   it('« ouvrir quand meme » where the window has closed says so, instead of starting over on a new problem', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -176,6 +211,19 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     await amina.text('Commandé le pagne il y a deux semaines, rien reçu.');
     const [c] = await buyerCases(w);
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: 'Commandé le pagne il y a deux semaines, rien reçu.' });
+  });
+
+  it.each([
+    ["ah non attendez en fait c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue", 'oui'],
+    ["wait sorry, it's 1005 not 1001", 'oui'],
+    ["c'est la 1005, pas la 1001", null],
+  ] as const)('« %s » (the order corrected away from named too): the problem on the order meant', async (typed, before) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    if (before) await amina.text(before);
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
   });
 
   it('« non pas celle-là, l’autre, le pagne wax »: the order found by its item, the problem kept', async () => {

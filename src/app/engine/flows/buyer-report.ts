@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { asksToWriteSeller, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -76,7 +76,10 @@ const TERSE_WORDS = 3;
  */
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
-  const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
+  const away = carried.from?.orderId;
+  if (away && ref.kind === 'found' && ref.orderIds.length > 1 && ref.orderIds.includes(away)) ref = { ...ref, orderIds: ref.orderIds.filter((id) => id !== away) };
   // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder), and
   // so is a few words that name an order and nothing else (« le pagne », "the bag", « ma commande 1001 »): the
   // classifier's weak guess from an item's name is no problem stated.
@@ -330,7 +333,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
-  const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && !ref.orderIds.includes(s.orderId ?? ''));
+  const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
   // « non, pas celle-là, l'autre »: the problem stands, the order is asked again (the one turned down left out).
   if (ref.kind === 'none' && s.step !== 'description' && s.step !== 'message' && rejectsOrder(text)) {
@@ -354,6 +357,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
+      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && !newProblem && asksToWriteSeller(text)) {
+        s.reason ??= s.kind;
+        s.step = 'message';
+        await save(e, t, s);
+        return askMessageForSeller(e, t, s, false);
+      }
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
       if (newProblem) return startReport(e, t, text, s.orderId);
