@@ -548,6 +548,18 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(await toSeller(w, wax)).toEqual([]);
   });
 
+  it.each([
+    "c'est bon le vendeur m'a envoyé un autre pagne, tout est réglé, vous pouvez fermer le litige",
+    `le vendeur ne répond toujours pas pour la ${WAX}`,
+  ])('« %s » (the order of the case under way named, no new problem) shows that case with its buttons, not a new report', async (typed) => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['buyer-flow-case-under-way']);
+    expect(amina.last[0]!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    expect(buttons(amina.last)).toContain('engine-action-close');
+  });
+
   it('a new problem with another order still starts a report on it', async () => {
     const w = await world();
     const amina = await withCase(w);

@@ -76,8 +76,16 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     return true;
   }
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-  if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
+  const ref = findOrderRef(text, orders, t.timezone);
   const kind = classifyProblem(text);
+  if (ref.kind !== 'none') {
+    // The order of a case under way, named with no case reason nor request (« le sac : c'est réglé, vous pouvez fermer
+    // le litige », « le vendeur ne répond pas pour la 1001 »): that case, rather than a report that could only end on it.
+    const named = ref.kind === 'found' && ref.orderIds.length === 1 ? open.find((c) => c.orderId === ref.orderIds[0]) : undefined;
+    if (!named || (kind !== null && kind !== 'other')) return false;
+    await sayCard(e, t, named, 'buyer', [m('buyer-flow-case-under-way', { caseId: named.id, orderId: named.orderId })]);
+    return true;
+  }
   // A case reason no open case is about (« mon colis est arrivé cassé » while the case is about non-delivery) is a new report.
   if (!status && kind && isCaseReason(kind) && !open.some((c) => c.reason === kind)) return false;
   // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
