@@ -295,6 +295,22 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
   });
 });
 
+describe.each(['memory', 'redis'] as const)('the problem read right in the words buyers use (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['sw', 'Habari, foulard niliyoagiza imefika lakini ina shimo, not what I saw on the site', 'CC-1008'],
+    ['fr', "Bonjour, j'espère que vous allez bien. Je suis cliente depuis longtemps, toujours satisfaite, je recommande même la boutique. Mais pour la chemise en bogolan CC-1005, l'étiquette dit XL alors que j'avais commandé une M, ils se sont trompés.", 'CC-1005'],
+    ['fr', 'le sac est arrivé écrasé, complètement déformé', BAG],
+    ['ln', 'Ndeko, sac nazwi ezali te ndenge bamonisaki na photo', BAG],
+  ] as const)('« %s %s » is proposed as not as described', async (_lang, typed, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId });
+  });
+});
+
 describe.each(['memory', 'redis'] as const)('photos sent before being asked (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
