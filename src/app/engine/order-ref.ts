@@ -39,7 +39,8 @@ const ORDER_WORD = /(?:commande|cmd|cde|order|achat|purchase|n°|no\.?|num(?:ero
 
 /** Order numbers written in the text, as the buyer's orders spell them or as written when none fits. */
 function byId(text: string, orders: readonly OrderLike[]): OrderRef {
-  const t = fold(text);
+  // « la commande 1 0 0 1 »: digits dictated one by one are one number.
+  const t = fold(text).replace(/(?<![\d.,])\d(?: \d){2,11}(?![\d.,])/g, (d) => d.replace(/ /g, ''));
   const prefixes = new Set(orders.map((o) => prefixOf(o.id)).filter(Boolean));
   prefixes.add('cc');
   const found: string[] = [];
@@ -61,7 +62,7 @@ function byId(text: string, orders: readonly OrderLike[]): OrderRef {
     else if (unknown === null) unknown = `${letters.toUpperCase()}-${digits}`;
   }
   // `#1001`, `1001`: a bare number is an order when one of the buyer's has it, or when the text calls it one.
-  for (const m of t.matchAll(/(?<![a-z0-9-])(#?)(\d{3,12})(?![0-9]|[/.:h]\d| ?(?:fc|cdf|usd|\$|eur|francs?|dollars?|ans?|jours?|days?|ko|mo))/g)) {
+  for (const m of t.matchAll(/(?<![a-z0-9-])(#?)(\d{3,12})(?![0-9]|[/.:h]\d| ?(?:fc|cdf|usd|eur|francs?|dollars?|ans?|jours?|days?|ko|mo)\b| ?\$)/g)) {
     const [, hash, digits] = m as unknown as [string, string, string];
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     if (/[a-z]$/.test(before)) continue;

@@ -67,6 +67,17 @@ describe('findOrderRef: the order a buyer means', () => {
     expect(find(text)).toEqual(found([id], 'title'));
   });
 
+  it('several numbers: « orders 1001 and 1005 » (« and » is no unit after a number), « la 1001 et la 1005 »', () => {
+    expect(find('orders 1001 and 1005 both never arrived')).toEqual(found(['CC-1001', 'CC-1005'], 'id'));
+    expect(find('la 1001 et la 1005 ne sont jamais arrivées')).toEqual(found(['CC-1001', 'CC-1005'], 'id'));
+    expect(find('1001 anyway')).toEqual(found(['CC-1001'], 'id'));
+    expect(find('payé 1001 $')).toEqual({ kind: 'none' });
+  });
+
+  it.each(["la commande 1 0 0 1 n'est jamais arrivée", 'order 1 0 0 1'])('%s → CC-1001: digits dictated one by one', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
   it.each([
     ['the raffia bag I got is torn', 'CC-1002'],
     ['the woven raffia bag', 'CC-1002'],
