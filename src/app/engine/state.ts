@@ -26,6 +26,11 @@ const reportSchema = z.object({
    * it is proposed as it is, rather than asked again.
    */
   otherSaid: z.boolean().optional(),
+  /**
+   * Other orders the buyer named with the same problem (« la 1001 et la 1005 ne sont jamais arrivées »): once this
+   * report opens its case, the problem is proposed on the next of them.
+   */
+  also: z.array(z.string()).optional(),
   /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
   shown: z.array(z.string()).optional(),
 });

@@ -295,6 +295,44 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
   });
 });
 
+describe.each(['memory', 'redis'] as const)('several orders with one problem (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `la 1001 et la 1005 ne sont jamais arrivées`],
+    ['en', `orders 1001 and 1005 both never arrived`],
+  ] as const)('« %s %s »: once the first order picked has its case, the same problem is proposed on the other', async (_lang, typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-intro', 'buyer-flow-several-orders', 'engine-report-which-order']);
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after', 'engine-report-reason-proposed']);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    // « maintenant la 1005 », typed instead of the button: the proposal again.
+    await amina.text(_lang === 'fr' ? 'maintenant la 1005' : 'now 1005');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const cases = await buyerCases(w);
+    expect(cases.map((c) => [c.orderId, c.reason, c.description]).sort()).toEqual([
+      [WAX, 'non_delivery', typed],
+      ['CC-1005', 'non_delivery', typed],
+    ]);
+  });
+
+  it('one order named: nothing more is proposed once its case is open', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
+  });
+});
+
 describe.each(['memory', 'redis'] as const)('the problem read right in the words buyers use (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 

@@ -126,6 +126,8 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, m('engine-report-order-unknown', { orderId: ref.ref })]);
   if (ref.kind === 'found') {
     const fits = orders.filter((o) => ref.orderIds.includes(o.id));
+    // Several orders named by their numbers with a problem: all of them have it; the others come after the one picked.
+    if (ref.by === 'id' && s.kind) s.also = fits.map((o) => o.id);
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
   if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
@@ -151,6 +153,7 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], 
 }
 
 async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
+  if (s.also) s.also = s.also.filter((id) => id !== s.orderId);
   // "Where is my order?" is answered with its dates; once it is late, that is a non-delivery.
   if (s.kind === 'delivery_question') return chooseReason(e, t, s, 'non_delivery', preface);
   // A problem of no known kind is proposed when the buyer said what it is; « j'ai un problème » alone gets the list.
@@ -248,6 +251,13 @@ async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
     m('engine-report-next', { escalatableAt: { date: c.escalatableAt, style: 'datetime' }, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }),
     m('buyer-flow-photos-after', { count: s.evidence.length }),
   ]);
+  // « la 1001 et la 1005 ne sont jamais arrivées »: the same problem proposed on the next order named.
+  const [next, ...rest] = s.also ?? [];
+  if (next) {
+    const following: ReportState = { flow: 'report', nonce: newNonce(), step: 'reason', kind: s.reason, orderId: next, reason: null, description: s.description, evidence: [], also: rest };
+    await orderSeen(e, next);
+    await afterOrder(e, t, following);
+  }
 }
 
 /** Shows the step the report is at again, as when it was first asked. */
@@ -370,6 +380,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
       if (s.step === 'reason' && answer === 'no') return afterOrder(e, t, { ...s, kind: null });
+      // « maintenant la 1005 » while a problem is proposed on the 1005: the proposal again, not « reprendre ou laisser ? ».
+      if (s.step === 'reason' && s.kind && kind === null && ref.kind === 'found') return afterOrder(e, t, s);
       return offerResume(e, t, s, text);
     default: {
       const never: never = s.step;
