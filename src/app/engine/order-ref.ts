@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
+import { parseAmount } from '../format.js';
 
 /**
  * Finding the order (or case) a person means, as people write it: `CC-1001`, `cc1001`, `cc 1001`,
@@ -11,12 +12,14 @@ import { DateTime } from 'luxon';
 export interface OrderLike {
   id: string;
   placedAt: string;
-  items: ReadonlyArray<{ title: string }>;
+  items: ReadonlyArray<{ title: string; unitPrice?: { amount: number; currency: string } }>;
+  /** What the buyer paid, in minor units: « celle à 50 000 FC » is the order of that amount. */
+  total?: { amount: number; currency: string };
 }
 
 export type OrderRef =
   /** One or more of the buyer's orders, best first (several when the text fits them equally). */
-  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' }
+  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' | 'amount' }
   /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written. */
   | { kind: 'unknown'; ref: string }
   | { kind: 'none' };
@@ -184,16 +187,41 @@ function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
   return best >= 1 ? { kind: 'found', orderIds: hits, by: 'title' } : { kind: 'none' };
 }
 
+/** Currency words written after or before an amount, and the code they mean. */
+const CURRENCY: Record<string, string> = { fc: 'CDF', cdf: 'CDF', franc: 'CDF', francs: 'CDF', usd: 'USD', $: 'USD', dollar: 'USD', dollars: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', '€': 'EUR' };
+const CURRENCY_RE = '(fc|cdf|francs?|usd|\\$|dollars?|eur|euros?|€)';
+const AMOUNT_AFTER = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))? ?${CURRENCY_RE}(?![a-z])`, 'g');
+const AMOUNT_BEFORE = new RegExp(`(?<![a-z])${CURRENCY_RE} ?(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?(?![\\d])`, 'g');
+
+/** « celle à 50 000 FC », "the one for $45": the orders whose total, or an item's price, is an amount written with its currency. */
+function byAmount(text: string, orders: readonly OrderLike[]): OrderRef {
+  const t = fold(text);
+  const said: Array<{ minor: number; currency: string }> = [];
+  const add = (units: string, cents: string | undefined, word: string) => {
+    const currency = CURRENCY[word]!;
+    const minor = parseAmount(`${units.replace(/[ .,]/g, '')}${cents ? `.${cents}` : ''}`, currency);
+    if (minor) said.push({ minor, currency });
+  };
+  for (const m of t.matchAll(AMOUNT_AFTER)) add(m[1]!, m[2], m[3]!);
+  for (const m of t.matchAll(AMOUNT_BEFORE)) add(m[2]!, m[3], m[1]!);
+  if (said.length === 0) return { kind: 'none' };
+  const costs = (o: OrderLike) => [o.total, ...o.items.map((i) => i.unitPrice)].filter((x): x is { amount: number; currency: string } => !!x);
+  const hits = orders.filter((o) => costs(o).some((c) => said.some((a) => a.currency === c.currency && a.minor === c.amount)));
+  return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
+}
+
 /**
  * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
- * the day it was placed (in `timezone`), then by the item's title.
+ * the day it was placed (in `timezone`), then by the item's title, then by what it cost.
  */
 export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
   const id = byId(text, orders);
   if (id.kind !== 'none') return id;
   const date = byDate(text, orders, timezone);
   if (date.kind !== 'none') return date;
-  return byTitle(text, orders);
+  const title = byTitle(text, orders);
+  if (title.kind !== 'none') return title;
+  return byAmount(text, orders);
 }
 
 /**

@@ -146,6 +146,15 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
   });
 
+  it.each(['celle à 50 000 FC', 'celle de 50.000fc'])('asked which order, « %s » picks the order of that amount', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
   it('« j’ai appelé le livreur » is no contact with the seller outside messages', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -12,7 +12,7 @@ const orders: OrderLike[] = [
   { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Lampe en laiton ciselé' }] },
 ];
 const find = (text: string) => findOrderRef(text, orders, TZ);
-const found = (ids: string[], by: 'id' | 'date' | 'title') => ({ kind: 'found', orderIds: ids, by });
+const found = (ids: string[], by: 'id' | 'date' | 'title' | 'amount') => ({ kind: 'found', orderIds: ids, by });
 
 describe('findOrderRef: the order a buyer means', () => {
   it.each([
@@ -90,6 +90,26 @@ describe('findOrderRef: the order a buyer means', () => {
     ['the wax print never came', 'CC-1001'],
   ])('%s → %s: the item named in English, Swahili or Lingala, or spelt as it sounds', (text, id) => {
     expect(find(text)).toEqual(found([id], 'title'));
+  });
+
+  it.each([
+    ['celle à 50 000 FC', ['CC-1001']],
+    ['la commande de 45000fc', ['CC-1002']],
+    ['celle de 25.000 FC le pagne', ['CC-1001']],
+    ['the one for $45', ['CC-1008']],
+    ['89 dollars', ['CC-1004']],
+    ['celle à 50 000', []],
+    ['12 000 FC', []],
+  ] as const)('%s → %j by what it cost (an amount with its currency)', (text, ids) => {
+    const cdf = (amount: number) => ({ amount, currency: 'CDF' });
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const priced: OrderLike[] = [
+      { id: 'CC-1001', placedAt: '2026-10-19T09:00:00.000Z', items: [{ title: 'Article', unitPrice: cdf(2_500_000) }], total: cdf(5_000_000) },
+      { id: 'CC-1002', placedAt: '2026-10-15T09:00:00.000Z', items: [{ title: 'Objet', unitPrice: cdf(4_500_000) }], total: cdf(4_500_000) },
+      { id: 'CC-1008', placedAt: '2026-10-11T09:00:00.000Z', items: [{ title: 'Chose', unitPrice: usd(2_250) }], total: usd(4_500) },
+      { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Truc', unitPrice: usd(8_900) }], total: usd(8_900) },
+    ];
+    expect(findOrderRef(text, priced, TZ)).toEqual(ids.length ? found([...ids], 'amount') : { kind: 'none' });
   });
 
   it('a word shared by several titles offers them all, and the best fit wins when there is one', () => {
