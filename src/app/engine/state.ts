@@ -31,6 +31,11 @@ const reportSchema = z.object({
    * report opens its case, the problem is proposed on the next of them.
    */
   also: z.array(z.string()).optional(),
+  /**
+   * The problem (and description) said about other orders earlier in this conversation, by order: a report left for
+   * another order and taken back later (« bon, ouvrez le litige pour le sac ») finds its problem again.
+   */
+  said: z.record(z.string(), z.object({ kind: problemKind, description: z.string().nullable() })).optional(),
   /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
   shown: z.array(z.string()).optional(),
 });

@@ -294,6 +294,21 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(proposed(amina)).toMatchObject({ reason, orderId });
   });
 
+  it('a question about another order in the middle, then « bon ouvrez le litige pour le sac »: the problem said about the bag stands', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('le sac est déchiré');
+    await amina.text('oui');
+    await amina.text("et sinon mes boucles d'oreilles c'est pour quand ?");
+    expect(amina.ids()).toContain('buyer-flow-delivery-expected');
+    await amina.text('bon ouvrez le litige pour le sac');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: BAG, reason: 'not_as_described', description: 'le sac est déchiré' });
+  });
+
   it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

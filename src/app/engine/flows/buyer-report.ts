@@ -89,12 +89,21 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
   const from = carried.from;
-  const correction = !!from && kind === null && !!(from.reason ?? from.kind);
+  // What was said about each order before this message, the report it replaces included.
+  const said = { ...from?.said };
+  const fromKind = from ? (from.reason ?? from.kind) : null;
+  if (from?.orderId && fromKind) said[from.orderId] = { kind: fromKind, description: from.description };
+  const target = ref.kind === 'found' && ref.orderIds.length === 1 ? ref.orderIds[0]! : null;
+  const before = target && target !== from?.orderId ? said[target] : undefined;
+  const correction = !!from && kind === null && !!fromKind && !before;
   if (from && correction) {
-    kind = from.reason ?? from.kind;
+    kind = fromKind;
     const named = from.description ? findOrderRef(from.description, orders, t.timezone) : { kind: 'none' as const };
     description = from.description && named.kind === 'none' ? from.description : null;
   }
+  // « bon, ouvrez le litige pour le sac » after a question about another order: the problem said about the bag stands.
+  const resumed = !!before && kind === null;
+  if (before && resumed) [kind, description] = [before.kind, before.description];
   const s: ReportState = {
     flow: 'report',
     nonce: newNonce(),
@@ -106,10 +115,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     // Photos sent for the order corrected away from are of the item the buyer means.
     evidence: [...(correction ? from!.evidence : []), ...(carried.evidence ?? [])],
   };
-  if (correction ? from!.otherSaid : text && saysOther(text, kind, orders)) s.otherSaid = true;
+  if (correction ? from!.otherSaid : resumed ? before!.kind === 'other' : text && saysOther(text, kind, orders)) s.otherSaid = true;
+  if (Object.keys(said).length) s.said = said;
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
-  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction ? [m('engine-report-intro')] : [];
+  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
