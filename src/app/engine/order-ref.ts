@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { parseAmount } from '../format.js';
+import { isNumberWord, readNumberWords } from '../number-words.js';
 
 /**
  * Finding the order (or case) a person means, as people write it: `CC-1001`, `cc1001`, `cc 1001`,
@@ -70,6 +71,16 @@ function byId(text: string, orders: readonly OrderLike[]): OrderRef {
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     if (/[a-z]$/.test(before)) continue;
     add(digits, `${hash}${digits}`, hash === '#' || ORDER_WORD.test(before));
+  }
+  // « la commande mille cinq », "order one thousand and five": a number dictated in words, after a word for the order.
+  const tokens = t.split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNumberWord(tokens[i]!) || !/^(?:commande|cmd|order|oda|numero|number|la|le)$/.test(tokens[i - 1] ?? '')) continue;
+    let j = i;
+    while (j < tokens.length && isNumberWord(tokens[j]!)) j++;
+    const n = readNumberWords(tokens.slice(i, j).join(' '));
+    if (n !== null && n >= 100) add(String(n), String(n), false);
+    i = j - 1;
   }
   if (found.length > 0) return { kind: 'found', orderIds: found, by: 'id' };
   return unknown ? { kind: 'unknown', ref: unknown } : { kind: 'none' };

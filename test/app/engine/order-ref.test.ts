@@ -74,6 +74,14 @@ describe('findOrderRef: the order a buyer means', () => {
     expect(find('payé 1001 $')).toEqual({ kind: 'none' });
   });
 
+  it.each(['la commande mille un', 'commande mille un jamais reçue', "c'est la mille un", 'order one thousand and one', 'oda elfu moja na moja'])('%s → CC-1001: the number dictated in words after a word for the order', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
+  it.each(["j'ai payé cinq mille", 'mille merci', 'la une'])('%s names no order (a number in words that is no order of theirs, or not after a word for one)', (text) => {
+    expect(find(text)).toEqual({ kind: 'none' });
+  });
+
   it.each(["la commande 1 0 0 1 n'est jamais arrivée", 'order 1 0 0 1'])('%s → CC-1001: digits dictated one by one', (text) => {
     expect(find(text)).toEqual(found(['CC-1001'], 'id'));
   });
