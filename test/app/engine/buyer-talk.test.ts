@@ -842,6 +842,26 @@ describe.each(['memory', 'redis'] as const)('a problem of no known kind, said (%
     },
   );
 
+  it.each(['non attends, je veux juste la facture', "en fait c'est pas ça, le vendeur m'a insulté"])(
+    'a non-delivery proposed, « %s » replaces it with that problem (not « reprendre ou laisser ? »)',
+    async (typed) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${WAX} jamais arrivée`);
+      await amina.text(typed);
+      expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: WAX });
+    },
+  );
+
+  it('where the case can be opened, « en fait je préfère d’abord parler avec le vendeur » is still the message to the seller', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} est déchiré`);
+    await amina.text('oui');
+    await amina.text("en fait je préfère d'abord parler avec le vendeur");
+    expect(amina.ids()).toEqual(['engine-report-ask-message']);
+  });
+
   it('asked which order for a parcel not received, « autre chose, je veux changer mon adresse de livraison pour la 1003 » is that problem on that order', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -147,6 +147,7 @@ describe('cues: words buyers use that the cues lacked (third buyer probe)', () =
     ["c'est pas ce que j'ai vu sur le site", 'differs'],
     ['ils se sont trompés de taille', 'seller_did'],
     ['my promo code says expired', 'account'],
+    ['nothing ever came, no tracking, nothing', 'not_arrived'],
   ])('« %s » has the cue %s', (text, cue) => {
     expect(cues(text)).toContain(cue);
   });

@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifyWithOrder, normalize, saysOnlyTrouble, statesProblem } from '../intent.js';
+import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
@@ -33,6 +33,8 @@ export const REASONS: readonly ProblemKind[] = [
   'refund_request',
   'other',
 ];
+/** How sure the classifier must be of a problem of no known kind for it to replace the problem under way. */
+const SURE_OTHER = 0.6;
 /** Words long enough to stand as a case description even when no problem was recognised. */
 const DESCRIPTION_WORDS = 5;
 /** How much of the description the buyer is shown back before opening. */
@@ -363,7 +365,10 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     if (next.description && findOrderRef(next.description, orders, t.timezone).kind !== 'none') next.description = null;
     return askOrder(e, t, next, others);
   }
-  const newProblem = kind !== null && kind !== 'other' && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
+  // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).
+  const otherSaid = kind === 'other' && saysOther(text, kind, orders) && (statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER);
+  const newProblem =
+    kind !== null && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
     case 'description': {
       const editing = s.description !== null;
@@ -378,7 +383,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
-      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && !newProblem && asksToWriteSeller(text)) {
+      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || kind === 'other') && asksToWriteSeller(text)) {
         s.reason ??= s.kind;
         s.step = 'message';
         await save(e, t, s);
