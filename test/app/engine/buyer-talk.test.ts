@@ -629,6 +629,8 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
   it.each([
     "c'est bon le vendeur m'a envoyé un autre pagne, tout est réglé, vous pouvez fermer le litige",
     `le vendeur ne répond toujours pas pour la ${WAX}`,
+    "le pagne est toujours pas là et le vendeur ne répond plus, c'est quoi la suite ?",
+    `ma commande ${WAX} n'est toujours pas arrivée`,
   ])('« %s » (the order of the case under way named, no new problem) shows that case with its buttons, not a new report', async (typed) => {
     const w = await world();
     const amina = await withCase(w);

@@ -79,10 +79,12 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   const ref = findOrderRef(text, orders, t.timezone);
   const kind = classifyProblem(text);
   if (ref.kind !== 'none') {
-    // The order of a case under way, named with no case reason nor request (« le sac : c'est réglé, vous pouvez fermer
-    // le litige », « le vendeur ne répond pas pour la 1001 »): that case, rather than a report that could only end on it.
+    // The order of a case under way, named with no new case reason nor request (« le sac : c'est réglé, vous pouvez
+    // fermer le litige », « le pagne est toujours pas là, c'est quoi la suite ? »): that case, rather than a report that
+    // could only end on it.
     const named = ref.kind === 'found' && ref.orderIds.length === 1 ? open.find((c) => c.orderId === ref.orderIds[0]) : undefined;
-    if (!named || (kind !== null && kind !== 'other')) return false;
+    const same = kind === named?.reason || (kind === 'delivery_question' && named?.reason === 'non_delivery');
+    if (!named || (kind !== null && kind !== 'other' && !same)) return false;
     await sayCard(e, t, named, 'buyer', [m('buyer-flow-case-under-way', { caseId: named.id, orderId: named.orderId })]);
     return true;
   }
