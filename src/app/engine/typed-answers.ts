@@ -35,7 +35,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =

@@ -84,7 +84,7 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
   });
 
-  it.each(['vas y ouvre', 'bon ouvrez le litige', 'allez-y, ouvrez le'])('« %s » (a word before « ouvrir ») where the case can be opened opens it', async (typed) => {
+  it.each(['vas y ouvre', 'bon ouvrez le litige', 'allez-y, ouvrez le', 'fungola litige', 'bofungola litige'])('« %s » (a word before « ouvrir ») where the case can be opened opens it', async (typed) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
