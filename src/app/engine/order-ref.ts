@@ -145,7 +145,7 @@ const words = (text: string): string[] =>
 /**
  * Items as buyers name them in English, Swahili and Lingala, with the French words shops title them with
  * (« Sac en raphia tressé » is "the raffia bag", « mkoba », « sakosi »): common goods of the marketplace, not
- * one shop's listings.
+ * one shop's listings. Words that are also verbs or said of a call (watch, ring, phone, « simu ») are left out.
  */
 const ITEM_WORDS: Record<string, string[]> = {
   // English
@@ -154,12 +154,12 @@ const ITEM_WORDS: Record<string, string[]> = {
   sandals: ['sandales'], basket: ['panier'], baskets: ['panier'], silk: ['soie'], leather: ['cuir'], brass: ['laiton'],
   pearl: ['perles'], pearls: ['perles'], beads: ['perles'], beaded: ['perles'], woven: ['tresse'], braided: ['tresse'],
   printed: ['imprime'], fabric: ['pagne', 'tissu'], cloth: ['pagne', 'tissu'], wrapper: ['pagne'], dress: ['robe'],
-  shoes: ['chaussures'], shoe: ['chaussures'], necklace: ['collier'], ring: ['bague'], watch: ['montre'], trousers: ['pantalon'],
-  pants: ['pantalon'], hat: ['chapeau'], phone: ['telephone'], bracelet: ['bracelet'], carved: ['cisele', 'sculpte'],
+  shoes: ['chaussures'], shoe: ['chaussures'], necklace: ['collier'], trousers: ['pantalon'], pants: ['pantalon'], hat: ['chapeau'],
+  carved: ['cisele', 'sculpte'],
   // Swahili
   mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'foulard', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
   viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'],
-  hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'], simu: ['telephone'],
+  hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'],
   // Lingala
   sakosi: ['sac'], liputa: ['pagne'], bitambala: ['foulard'], kitambala: ['foulard'], simisi: ['chemise'], sapato: ['chaussures', 'sandales'],
   lopete: ['bague'], kitunga: ['panier'], lampa: ['lampe'],
