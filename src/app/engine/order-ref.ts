@@ -157,7 +157,7 @@ const ITEM_WORDS: Record<string, string[]> = {
   shoes: ['chaussures'], shoe: ['chaussures'], necklace: ['collier'], trousers: ['pantalon'], pants: ['pantalon'], hat: ['chapeau'],
   carved: ['cisele', 'sculpte'],
   // Swahili
-  mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'foulard', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
+  mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
   viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'],
   hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'],
   // Lingala

@@ -96,6 +96,7 @@ describe('findOrderRef: the order a buyer means', () => {
     ['mkoba wangu umechanika', 'CC-1002'],
     ['sakosi ezali ya mabe', 'CC-1002'],
     ['the wax print never came', 'CC-1001'],
+    ['kitambaa kimefika lakini kina matundu', 'CC-1001'],
   ])('%s → %s: the item named in English, Swahili or Lingala, or spelt as it sounds', (text, id) => {
     expect(find(text)).toEqual(found([id], 'title'));
   });
