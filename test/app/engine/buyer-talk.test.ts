@@ -347,6 +347,18 @@ describe.each(['memory', 'redis'] as const)('several orders with one problem (%s
     ]);
   });
 
+  it('« le pagne et la chemise jamais reçus » (two items, a problem said outright): after the pagne’s case, the chemise is proposed; « et la chemise aussi » shows it again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('le pagne et la chemise jamais reçus');
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    await amina.text('et la chemise aussi');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+
   it('one order named: nothing more is proposed once its case is open', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

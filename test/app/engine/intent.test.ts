@@ -148,6 +148,11 @@ describe('cues: words buyers use that the cues lacked (third buyer probe)', () =
     ['ils se sont trompés de taille', 'seller_did'],
     ['my promo code says expired', 'account'],
     ['nothing ever came, no tracking, nothing', 'not_arrived'],
+    ['there is a tear along the edge', 'damaged'],
+    ['the bag is not good condition', 'damaged'],
+    ["le sac n'est pas en bon état", 'damaged'],
+    ['the colours had run', 'quality'],
+    ['le pagne est délavé', 'quality'],
   ])('« %s » has the cue %s', (text, cue) => {
     expect(cues(text)).toContain(cue);
   });

@@ -138,8 +138,9 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, m('engine-report-order-unknown', { orderId: ref.ref })]);
   if (ref.kind === 'found') {
     const fits = orders.filter((o) => ref.orderIds.includes(o.id));
-    // Several orders named by their numbers with a problem: all of them have it; the others come after the one picked.
-    if (ref.by === 'id' && s.kind) s.also = fits.map((o) => o.id);
+    // Several orders named (by their numbers, or their items with a problem said outright: « le pagne et la chemise
+    // jamais reçus ») have that problem: the others come after the one picked.
+    if (s.kind && (ref.by === 'id' || (text && statesProblem(text)))) s.also = fits.map((o) => o.id);
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
   if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
