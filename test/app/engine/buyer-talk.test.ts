@@ -110,6 +110,16 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(await buyerCases(w)).toEqual([]);
   });
 
+  it.each(['ok', "d'accord"])('« %s » where opening the case and writing to the seller are both offered shows the choices again', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-message-seller', 'buyer-flow-choice-open-now']));
+  });
+
   it("« j'ai déjà écrit au vendeur, rien » where the case can be opened is no request to write to him", async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -390,6 +390,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         await save(e, t, s);
         return askMessageForSeller(e, t, s, false);
       }
+      // « ok », « oui » alone where opening the case and writing to the seller are both offered: which one is not said,
+      // the choices again (not « reprendre ou laisser ? », the report was not left; « ok bonne journée » still is).
+      if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
       if (newProblem) return startReport(e, t, text, s.orderId);
