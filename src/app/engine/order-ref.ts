@@ -199,8 +199,11 @@ function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
 }
 
 /** Currency words written after or before an amount, and the code they mean. */
-const CURRENCY: Record<string, string> = { fc: 'CDF', cdf: 'CDF', franc: 'CDF', francs: 'CDF', usd: 'USD', $: 'USD', dollar: 'USD', dollars: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', '€': 'EUR' };
-const CURRENCY_RE = '(fc|cdf|francs?|usd|\\$|dollars?|eur|euros?|€)';
+const CURRENCY: Record<string, string> = {
+  fc: 'CDF', cdf: 'CDF', franc: 'CDF', francs: 'CDF', faranga: 'CDF', falanga: 'CDF', franka: 'CDF',
+  usd: 'USD', $: 'USD', dollar: 'USD', dollars: 'USD', dola: 'USD', dolla: 'USD', dolare: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', '€': 'EUR',
+};
+const CURRENCY_RE = '(fc|cdf|francs?|faranga|falanga|franka|usd|\\$|dollars?|dola|dolla|dolare|eur|euros?|€)';
 const AMOUNT_AFTER = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))? ?${CURRENCY_RE}(?![a-z])`, 'g');
 const AMOUNT_BEFORE = new RegExp(`(?<![a-z])${CURRENCY_RE} ?(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?(?![\\d])`, 'g');
 

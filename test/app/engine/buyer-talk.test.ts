@@ -98,6 +98,7 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     ['fr', 'je prefere ecrire au vendeur dabord'],
     ['en', "I'll message the seller first"],
     ['sw', 'nitamwandikia muuzaji kwanza'],
+    ['ln', 'nalingi kokomela moteki liboso'],
   ] as const)('« %s %s » where the case can be opened asks for the message to the seller, as « Écrire au vendeur » does', async (_lang, typed) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

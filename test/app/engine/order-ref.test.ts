@@ -107,6 +107,8 @@ describe('findOrderRef: the order a buyer means', () => {
     ['celle de 25.000 FC le pagne', ['CC-1001']],
     ['the one for $45', ['CC-1008']],
     ['89 dollars', ['CC-1004']],
+    ['oda ya dola 45 haijafika', ['CC-1008']],
+    ['commande ya falanga 45 000', ['CC-1002']],
     ['celle à 50 000', []],
     ['12 000 FC', []],
   ] as const)('%s → %j by what it cost (an amount with its currency)', (text, ids) => {

@@ -384,7 +384,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
-      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || kind === 'other') && asksToWriteSeller(text)) {
+      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteSeller(text)) {
         s.reason ??= s.kind;
         s.step = 'message';
         await save(e, t, s);
