@@ -136,6 +136,8 @@ const ASKS_PERSON = new RegExp(
     `^${PERSON}$`,
     '(?:^| )(?:kuongea|kuzungumza|kuongelea|niongee|nizungumze|ongea|zungumza) na (?:mtu|binadamu|wakala|mhudumu|huduma kwa wateja)(?= |$)',
     '(?:^| )(?:koloba|kosolola|naloba|nasolola|loba|solola) na (?:moto|mosali|bato)(?= |$)',
+    // « vous êtes un robot ? », "are you a bot?", "is this a real person?", « wewe ni roboti ? »: the same honest answer.
+    "(?:^| )(?:vous etes|etes vous|t'es|tu es|es tu|are you|r u|is this|am i (?:talking|speaking|chatting) (?:to|with)|wewe ni|oza) (?:un |une |a |an )?(?:robot|bot|chatbot|machine|ia|ai|humain|humaine|human|real person|vraie personne|vrai humain|roboti|mashine)(?= |$)",
   ].join('|'),
 );
 

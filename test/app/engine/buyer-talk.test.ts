@@ -766,6 +766,16 @@ describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) =
     expect(buttons(amina.last)).toContain('engine-action-reply-to-seller');
   });
 
+  it.each(['au fait vous êtes un robot ?', 'are you a bot?', 'is this a real person?'])('in the middle of a report, « %s » is answered honestly and the report goes on', async (typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} jamais reçue`);
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    await amina.text('oui');
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+  });
+
   it('in the middle of a report, "I want to talk to a human" answers it and the report goes on', async () => {
     const w = await world({ withoutLocale: ['acc-amina'] });
     const amina = await w.user({ account: 'acc-amina' });
