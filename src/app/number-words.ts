@@ -27,6 +27,11 @@ const SW_SMALL: Record<string, number> = {
 };
 const SW_TIMES: Record<string, number> = { mia: 100, elfu: 1000, milioni: 1_000_000 };
 
+/** A word that can be part of a number written in words (« mille », « cinq », "and", « elfu »). */
+export function isNumberWord(word: string): boolean {
+  return word in SMALL || HUNDRED.has(word) || THOUSAND.has(word) || MILLION.has(word) || JOIN.has(word) || word in SW_SMALL || word in SW_TIMES || word === 'na';
+}
+
 /** The number the words say, or null when they say something else. */
 export function readNumberWords(folded: string): number | null {
   const words = folded.replace(/-/g, ' ').trim().split(/\s+/).filter(Boolean);

@@ -37,6 +37,44 @@ export function statesProblem(text: string): boolean {
   return hasProblemCue(canonical(text));
 }
 
+/**
+ * Words that say only that something is wrong with an order, and which one: greetings, politeness, « problème »,
+ * "issue", « shida », « aidez-moi », the words for an order, and the little words around them (canonical forms).
+ */
+const TROUBLE_ONLY = new Set(
+  (
+    // greetings, politeness
+    'bonjour bonsoir salut hello hi hey yo mbote habari jambo svp stp please merci thanks thank s il vous te plait asante matondi tafadhali naomba ' +
+    // French little words
+    'j ai a un une le la les l de du des d avec sur pour mon ma mes ce cet cette il elle y est c en me moi m je nous vous au aux et ou que qui ' +
+    'concernant sujet niveau rapport par petit gros grave urgent vraiment encore toujours ' +
+    // English little words
+    'i have has had got a an the my with about on for there is some me we our this that it its of to in regarding really small big serious ' +
+    // Lingala and Swahili little words
+    'na ngai ya nazali nazo ezali yangu nina kuna kwa ' +
+    // that there is a problem, that help is needed
+    'probleme problemes souci soucis issue issues problem problems trouble question questions help aide aidez aider besoin need ' +
+    'reclamation plainte complaint signaler report shida tatizo likambo msaada lisalisi nisaidie sunga ' +
+    // the order, and which one
+    'commande commandes colis paquet achat article articles produit order orders parcel package item items product purchase oda numero number no ' +
+    'celle celui cette one which laquelle lequel'
+  ).split(' '),
+);
+
+/**
+ * The message says only that there is a problem with an order (« j'ai un problème avec ma commande 1001 », "I have
+ * an issue with my order", « aidez-moi svp », « souci avec le sac »), not what it is. `titles`: the buyer's item
+ * titles, whose words name the order, not the problem. A problem of no known kind said in words of its own (an
+ * address to change, an invoice, the seller's manners) is not this: it can be proposed as it is.
+ */
+export function saysOnlyTrouble(text: string, titles: readonly string[] = []): boolean {
+  const itemWords = new Set(titles.flatMap((title) => canonical(title).split(' ')));
+  return canonical(text)
+    .split(' ')
+    .filter((w) => w && !TROUBLE_ONLY.has(w) && !itemWords.has(w) && !/\d/.test(w))
+    .every((w) => w.length < 3);
+}
+
 /** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
 export function prepareClassifier(): void {
   defaultClassifier();

@@ -1,5 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
+import { parseAmount } from '../format.js';
+import { isNumberWord, readNumberWords } from '../number-words.js';
 
 /**
  * Finding the order (or case) a person means, as people write it: `CC-1001`, `cc1001`, `cc 1001`,
@@ -11,12 +13,14 @@ import { DateTime } from 'luxon';
 export interface OrderLike {
   id: string;
   placedAt: string;
-  items: ReadonlyArray<{ title: string }>;
+  items: ReadonlyArray<{ title: string; unitPrice?: { amount: number; currency: string } }>;
+  /** What the buyer paid, in minor units: « celle à 50 000 FC » is the order of that amount. */
+  total?: { amount: number; currency: string };
 }
 
 export type OrderRef =
   /** One or more of the buyer's orders, best first (several when the text fits them equally). */
-  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' }
+  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' | 'amount' }
   /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written. */
   | { kind: 'unknown'; ref: string }
   | { kind: 'none' };
@@ -39,7 +43,8 @@ const ORDER_WORD = /(?:commande|cmd|cde|order|achat|purchase|n°|no\.?|num(?:ero
 
 /** Order numbers written in the text, as the buyer's orders spell them or as written when none fits. */
 function byId(text: string, orders: readonly OrderLike[]): OrderRef {
-  const t = fold(text);
+  // « la commande 1 0 0 1 »: digits dictated one by one are one number.
+  const t = fold(text).replace(/(?<![\d.,])\d(?: \d){2,11}(?![\d.,])/g, (d) => d.replace(/ /g, ''));
   const prefixes = new Set(orders.map((o) => prefixOf(o.id)).filter(Boolean));
   prefixes.add('cc');
   const found: string[] = [];
@@ -61,11 +66,21 @@ function byId(text: string, orders: readonly OrderLike[]): OrderRef {
     else if (unknown === null) unknown = `${letters.toUpperCase()}-${digits}`;
   }
   // `#1001`, `1001`: a bare number is an order when one of the buyer's has it, or when the text calls it one.
-  for (const m of t.matchAll(/(?<![a-z0-9-])(#?)(\d{3,12})(?![0-9]|[/.:h]\d| ?(?:fc|cdf|usd|\$|eur|francs?|dollars?|ans?|jours?|days?|ko|mo))/g)) {
+  for (const m of t.matchAll(/(?<![a-z0-9-])(#?)(\d{3,12})(?![0-9]|[/.:h]\d| ?(?:fc|cdf|usd|eur|francs?|dollars?|ans?|jours?|days?|ko|mo)\b| ?\$)/g)) {
     const [, hash, digits] = m as unknown as [string, string, string];
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     if (/[a-z]$/.test(before)) continue;
     add(digits, `${hash}${digits}`, hash === '#' || ORDER_WORD.test(before));
+  }
+  // « la commande mille cinq », "order one thousand and five": a number dictated in words, after a word for the order.
+  const tokens = t.split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNumberWord(tokens[i]!) || !/^(?:commande|cmd|order|oda|numero|number|la|le)$/.test(tokens[i - 1] ?? '')) continue;
+    let j = i;
+    while (j < tokens.length && isNumberWord(tokens[j]!)) j++;
+    const n = readNumberWords(tokens.slice(i, j).join(' '));
+    if (n !== null && n >= 100) add(String(n), String(n), false);
+    i = j - 1;
   }
   if (found.length > 0) return { kind: 'found', orderIds: found, by: 'id' };
   return unknown ? { kind: 'unknown', ref: unknown } : { kind: 'none' };
@@ -118,10 +133,44 @@ const STOP = new Set(
     'recu recue arrive arrivee jamais toujours encore rien photo vendeur seller never still received arrived').split(' '),
 );
 
+/** How a word sounds, near enough: « raphia » and "raffia", « rafia » read alike (ph as f, doubled letters once). */
+const sound = (w: string): string => w.replace(/ph/g, 'f').replace(/([a-z])\1+/g, '$1');
+
 const words = (text: string): string[] =>
   fold(text)
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
+    .map(sound);
+
+/**
+ * Items as buyers name them in English, Swahili and Lingala, with the French words shops title them with
+ * (« Sac en raphia tressé » is "the raffia bag", « mkoba », « sakosi »): common goods of the marketplace, not
+ * one shop's listings. Words that are also verbs or said of a call (watch, ring, phone, « simu ») are left out.
+ */
+const ITEM_WORDS: Record<string, string[]> = {
+  // English
+  bag: ['sac'], bags: ['sac'], handbag: ['sac'], purse: ['sac'], scarf: ['foulard'], scarves: ['foulard'], shirt: ['chemise'],
+  shirts: ['chemise'], earring: ['boucles', 'oreilles'], earrings: ['boucles', 'oreilles'], lamp: ['lampe'], sandal: ['sandales'],
+  sandals: ['sandales'], basket: ['panier'], baskets: ['panier'], silk: ['soie'], leather: ['cuir'], brass: ['laiton'],
+  pearl: ['perles'], pearls: ['perles'], beads: ['perles'], beaded: ['perles'], woven: ['tresse'], braided: ['tresse'],
+  printed: ['imprime'], fabric: ['pagne', 'tissu'], cloth: ['pagne', 'tissu'], wrapper: ['pagne'], dress: ['robe'],
+  shoes: ['chaussures'], shoe: ['chaussures'], necklace: ['collier'], trousers: ['pantalon'], pants: ['pantalon'], hat: ['chapeau'],
+  carved: ['cisele', 'sculpte'],
+  // Swahili
+  mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
+  viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'],
+  hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'],
+  // Lingala
+  sakosi: ['sac'], liputa: ['pagne'], bitambala: ['foulard'], kitambala: ['foulard'], simisi: ['chemise'], sapato: ['chaussures', 'sandales'],
+  lopete: ['bague'], kitunga: ['panier'], lampa: ['lampe'],
+};
+
+/** The words of what the buyer wrote, with the French words of the items they name in another language. */
+const saidWords = (text: string): string[] =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .flatMap((w) => (ITEM_WORDS[w] ?? []).map(sound))
+    .concat(words(text));
 
 /** Close enough for a typo: one edit in short words, two in long ones; a plural or a cut word counts. */
 function near(a: string, b: string): boolean {
@@ -134,7 +183,7 @@ function near(a: string, b: string): boolean {
 
 /** Orders whose item titles share the most words with the text (typos and missing accents tolerated). */
 function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
-  const said = words(text);
+  const said = saidWords(text);
   if (said.length === 0) return { kind: 'none' };
   let best = 0;
   let hits: string[] = [];
@@ -149,16 +198,44 @@ function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
   return best >= 1 ? { kind: 'found', orderIds: hits, by: 'title' } : { kind: 'none' };
 }
 
+/** Currency words written after or before an amount, and the code they mean. */
+const CURRENCY: Record<string, string> = {
+  fc: 'CDF', cdf: 'CDF', franc: 'CDF', francs: 'CDF', faranga: 'CDF', falanga: 'CDF', franka: 'CDF',
+  usd: 'USD', $: 'USD', dollar: 'USD', dollars: 'USD', dola: 'USD', dolla: 'USD', dolare: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', '€': 'EUR',
+};
+const CURRENCY_RE = '(fc|cdf|francs?|faranga|falanga|franka|usd|\\$|dollars?|dola|dolla|dolare|eur|euros?|€)';
+const AMOUNT_AFTER = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))? ?${CURRENCY_RE}(?![a-z])`, 'g');
+const AMOUNT_BEFORE = new RegExp(`(?<![a-z])${CURRENCY_RE} ?(\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?(?![\\d])`, 'g');
+
+/** « celle à 50 000 FC », "the one for $45": the orders whose total, or an item's price, is an amount written with its currency. */
+function byAmount(text: string, orders: readonly OrderLike[]): OrderRef {
+  const t = fold(text);
+  const said: Array<{ minor: number; currency: string }> = [];
+  const add = (units: string, cents: string | undefined, word: string) => {
+    const currency = CURRENCY[word]!;
+    const minor = parseAmount(`${units.replace(/[ .,]/g, '')}${cents ? `.${cents}` : ''}`, currency);
+    if (minor) said.push({ minor, currency });
+  };
+  for (const m of t.matchAll(AMOUNT_AFTER)) add(m[1]!, m[2], m[3]!);
+  for (const m of t.matchAll(AMOUNT_BEFORE)) add(m[2]!, m[3], m[1]!);
+  if (said.length === 0) return { kind: 'none' };
+  const costs = (o: OrderLike) => [o.total, ...o.items.map((i) => i.unitPrice)].filter((x): x is { amount: number; currency: string } => !!x);
+  const hits = orders.filter((o) => costs(o).some((c) => said.some((a) => a.currency === c.currency && a.minor === c.amount)));
+  return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
+}
+
 /**
  * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
- * the day it was placed (in `timezone`), then by the item's title.
+ * the day it was placed (in `timezone`), then by the item's title, then by what it cost.
  */
 export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
   const id = byId(text, orders);
   if (id.kind !== 'none') return id;
   const date = byDate(text, orders, timezone);
   if (date.kind !== 'none') return date;
-  return byTitle(text, orders);
+  const title = byTitle(text, orders);
+  if (title.kind !== 'none') return title;
+  return byAmount(text, orders);
 }
 
 /**

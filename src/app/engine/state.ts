@@ -21,6 +21,21 @@ const reportSchema = z.object({
   at: z.string().optional(),
   /** A message that answered no step, kept while the buyer is asked to resume or leave the report. */
   pending: z.string().optional(),
+  /**
+   * The problem is of no known kind (`kind` other) and the buyer said what it is (an address to change, an invoice):
+   * it is proposed as it is, rather than asked again.
+   */
+  otherSaid: z.boolean().optional(),
+  /**
+   * Other orders the buyer named with the same problem (« la 1001 et la 1005 ne sont jamais arrivées »): once this
+   * report opens its case, the problem is proposed on the next of them.
+   */
+  also: z.array(z.string()).optional(),
+  /**
+   * The problem (and description) said about other orders earlier in this conversation, by order: a report left for
+   * another order and taken back later (« bon, ouvrez le litige pour le sac ») finds its problem again.
+   */
+  said: z.record(z.string(), z.object({ kind: problemKind, description: z.string().nullable() })).optional(),
   /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
   shown: z.array(z.string()).optional(),
 });

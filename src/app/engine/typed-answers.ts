@@ -35,11 +35,23 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =
   /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?$/;
+
+/**
+ * « je vais d'abord écrire au vendeur », "I'll message the seller first", « nitamwandikia muuzaji »: the report's
+ * « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
+ */
+const WRITE_TO_SELLER =
+  /(?:^| )(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
+
+/** The message asks to write to the seller rather than open a case (see WRITE_TO_SELLER). */
+export function asksToWriteSeller(text: string): boolean {
+  return WRITE_TO_SELLER.test(bare(text));
+}
 
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
@@ -124,6 +136,8 @@ const ASKS_PERSON = new RegExp(
     `^${PERSON}$`,
     '(?:^| )(?:kuongea|kuzungumza|kuongelea|niongee|nizungumze|ongea|zungumza) na (?:mtu|binadamu|wakala|mhudumu|huduma kwa wateja)(?= |$)',
     '(?:^| )(?:koloba|kosolola|naloba|nasolola|loba|solola) na (?:moto|mosali|bato)(?= |$)',
+    // « vous êtes un robot ? », "are you a bot?", "is this a real person?", « wewe ni roboti ? »: the same honest answer.
+    "(?:^| )(?:vous etes|etes vous|t'es|tu es|es tu|are you|r u|is this|am i (?:talking|speaking|chatting) (?:to|with)|wewe ni|oza) (?:un |une |a |an )?(?:robot|bot|chatbot|machine|ia|ai|humain|humaine|human|real person|vraie personne|vrai humain|roboti|mashine)(?= |$)",
   ].join('|'),
 );
 

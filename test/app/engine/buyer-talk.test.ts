@@ -84,6 +84,52 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: `ma commande ${WAX} n'est jamais arrivée` });
   });
 
+  it.each(['vas y ouvre', 'bon ouvrez le litige', 'allez-y, ouvrez le', 'fungola litige', 'bofungola litige'])('« %s » (a word before « ouvrir ») where the case can be opened opens it', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
+  });
+
+  it.each([
+    ['fr', "attends plutôt je vais d'abord écrire au vendeur"],
+    ['fr', 'je prefere ecrire au vendeur dabord'],
+    ['en', "I'll message the seller first"],
+    ['sw', 'nitamwandikia muuzaji kwanza'],
+    ['ln', 'nalingi kokomela moteki liboso'],
+  ] as const)('« %s %s » where the case can be opened asks for the message to the seller, as « Écrire au vendeur » does', async (_lang, typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-ask-message']);
+    await amina.text('Bonjour, où est mon colis ?');
+    expect(w.relayed).toHaveLength(1);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it.each(['ok', "d'accord"])('« %s » where opening the case and writing to the seller are both offered shows the choices again', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-message-seller', 'buyer-flow-choice-open-now']));
+  });
+
+  it("« j'ai déjà écrit au vendeur, rien » where the case can be opened is no request to write to him", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text("j'ai déjà écrit au vendeur, rien");
+    expect(amina.ids()).not.toContain('engine-report-ask-message');
+  });
+
   it('« ouvrir quand meme » where the window has closed says so, instead of starting over on a new problem', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -108,6 +154,15 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     await amina.text('jai rien recu');
     expect(amina.ids()).toContain('engine-report-which-order');
     await amina.text('celle du 25 octobre');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it.each(['celle à 50 000 FC', 'celle de 50.000fc'])('asked which order, « %s » picks the order of that amount', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text(typed);
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
   });
 
@@ -178,6 +233,19 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(c).toMatchObject({ orderId: WAX, reason: 'non_delivery', description: 'Commandé le pagne il y a deux semaines, rien reçu.' });
   });
 
+  it.each([
+    ["ah non attendez en fait c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue", 'oui'],
+    ["wait sorry, it's 1005 not 1001", 'oui'],
+    ["c'est la 1005, pas la 1001", null],
+  ] as const)('« %s » (the order corrected away from named too): the problem on the order meant', async (typed, before) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    if (before) await amina.text(before);
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+
   it('« non pas celle-là, l’autre, le pagne wax »: the order found by its item, the problem kept', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -226,6 +294,32 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(proposed(amina)).toMatchObject({ reason });
   });
 
+  it.each([
+    ['the raffia bag I got is torn', 'not_as_described', BAG],
+    ['my silk scarf never arrived', 'non_delivery', 'CC-1008'],
+    ['I want to return the bag, I don\'t like it anymore', 'return_request', BAG],
+  ] as const)('"%s": the item named in English is the order, the problem proposed on it (not « which order? »)', async (typed, reason, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason, orderId });
+  });
+
+  it('a question about another order in the middle, then « bon ouvrez le litige pour le sac »: the problem said about the bag stands', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('le sac est déchiré');
+    await amina.text('oui');
+    await amina.text("et sinon mes boucles d'oreilles c'est pour quand ?");
+    expect(amina.ids()).toContain('buyer-flow-delivery-expected');
+    await amina.text('bon ouvrez le litige pour le sac');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const [c] = await buyerCases(w);
+    expect(c).toMatchObject({ orderId: BAG, reason: 'not_as_described', description: 'le sac est déchiré' });
+  });
+
   it('asked which order, « le sac » picks it and keeps the problem said (the item’s name is no complaint)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -233,6 +327,72 @@ describe.each(['memory', 'redis'] as const)('a wrong order, then the right one (
     expect(amina.ids()).toContain('engine-report-which-order');
     await amina.text('le sac');
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: BAG });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('several orders with one problem (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `la 1001 et la 1005 ne sont jamais arrivées`],
+    ['en', `orders 1001 and 1005 both never arrived`],
+  ] as const)('« %s %s »: once the first order picked has its case, the same problem is proposed on the other', async (_lang, typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['engine-report-intro', 'buyer-flow-several-orders', 'engine-report-which-order']);
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after', 'engine-report-reason-proposed']);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    // « maintenant la 1005 », typed instead of the button: the proposal again.
+    await amina.text(_lang === 'fr' ? 'maintenant la 1005' : 'now 1005');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const cases = await buyerCases(w);
+    expect(cases.map((c) => [c.orderId, c.reason, c.description]).sort()).toEqual([
+      [WAX, 'non_delivery', typed],
+      ['CC-1005', 'non_delivery', typed],
+    ]);
+  });
+
+  it('« le pagne et la chemise jamais reçus » (two items, a problem said outright): after the pagne’s case, the chemise is proposed; « et la chemise aussi » shows it again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('le pagne et la chemise jamais reçus');
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === WAX);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+    await amina.text('et la chemise aussi');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+
+  it('one order named: nothing more is proposed once its case is open', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    expect(said(amina)).toEqual(['engine-report-opened', 'engine-report-next', 'buyer-flow-photos-after']);
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('the problem read right in the words buyers use (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['sw', 'Habari, foulard niliyoagiza imefika lakini ina shimo, not what I saw on the site', 'CC-1008'],
+    ['fr', "Bonjour, j'espère que vous allez bien. Je suis cliente depuis longtemps, toujours satisfaite, je recommande même la boutique. Mais pour la chemise en bogolan CC-1005, l'étiquette dit XL alors que j'avais commandé une M, ils se sont trompés.", 'CC-1005'],
+    ['fr', 'le sac est arrivé écrasé, complètement déformé', BAG],
+    ['ln', 'Ndeko, sac nazwi ezali te ndenge bamonisaki na photo', BAG],
+  ] as const)('« %s %s » is proposed as not as described', async (_lang, typed, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId });
   });
 });
 
@@ -489,6 +649,21 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(await toSeller(w, wax)).toEqual([]);
   });
 
+  it.each([
+    "c'est bon le vendeur m'a envoyé un autre pagne, tout est réglé, vous pouvez fermer le litige",
+    `le vendeur ne répond toujours pas pour la ${WAX}`,
+    "le pagne est toujours pas là et le vendeur ne répond plus, c'est quoi la suite ?",
+    `ma commande ${WAX} n'est toujours pas arrivée`,
+  ])('« %s » (the order of the case under way named, no new problem) shows that case with its buttons, as without the order, not a new report', async (typed) => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text(typed);
+    expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
+    expect(amina.last.at(-1)!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-send-to-seller', 'engine-action-close']));
+    expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
+  });
+
   it('a new problem with another order still starts a report on it', async () => {
     const w = await world();
     const amina = await withCase(w);
@@ -591,6 +766,16 @@ describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) =
     expect(buttons(amina.last)).toContain('engine-action-reply-to-seller');
   });
 
+  it.each(['au fait vous êtes un robot ?', 'are you a bot?', 'is this a real person?'])('in the middle of a report, « %s » is answered honestly and the report goes on', async (typed) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} jamais reçue`);
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    await amina.text('oui');
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+  });
+
   it('in the middle of a report, "I want to talk to a human" answers it and the report goes on', async () => {
     const w = await world({ withoutLocale: ['acc-amina'] });
     const amina = await w.user({ account: 'acc-amina' });
@@ -652,11 +837,73 @@ describe.each(['memory', 'redis'] as const)('an invoice not received (%s)', (kin
     ['fr', `je n'ai pas reçu de facture pour la commande ${WAX}`],
     ['en', `I didn't get an invoice for order ${WAX}`],
     ['fr', `commande ${WAX} : pas reçu le reçu`],
-  ] as const)('« %s %s » is not read as a parcel not received: the problem is asked, no non-delivery proposed', async (_lang, typed) => {
+  ] as const)('« %s %s » is not read as a parcel not received: another problem is proposed, no non-delivery', async (_lang, typed) => {
     const w = await world({ withoutLocale: ['acc-amina'] });
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(typed);
-    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
-    expect(ordersNamed(amina)).toEqual([WAX]);
+    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-proposed']);
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: WAX });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('a problem of no known kind, said (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ['fr', `je voudrais changer l'adresse de livraison pour la commande ${EARRINGS}`, EARRINGS],
+    ['fr', `pouvez-vous m'envoyer la facture de la commande ${BAG} svp`, BAG],
+    ['en', `can I get an invoice for my order ${WAX} please`, WAX],
+    ['fr', "le vendeur du sac m'a insulté dans les messages", BAG],
+  ] as const)('« %s %s » is proposed as it is; confirmed, the buyer is told why no case and the message goes to the seller', async (_lang, typed, orderId) => {
+    const w = await world({ withoutLocale: ['acc-amina'] });
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId });
+    await amina.text('oui');
+    expect(said(amina)).toEqual(['engine-report-not-a-case', 'engine-shop-policy', 'engine-report-ask-message']);
+    await amina.text('Merci de me répondre.');
+    expect(w.relayed).toHaveLength(1);
+    expect(w.relayed[0]!.to).toEqual({ accountId: 'acc-bisou' });
+    expect(await buyerCases(w)).toEqual([]);
+  });
+
+  it.each([`j'ai un problème avec ma commande ${WAX}`, `I have an issue with order ${WAX}`, `souci avec le pagne wax ${WAX} aidez moi svp`])(
+    '« %s » says only that something is wrong: the problems are offered to pick from',
+    async (typed) => {
+      const w = await world({ withoutLocale: ['acc-amina'] });
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(typed);
+      expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-pick']);
+      expect(ordersNamed(amina)).toEqual([WAX]);
+    },
+  );
+
+  it.each(['non attends, je veux juste la facture', "en fait c'est pas ça, le vendeur m'a insulté"])(
+    'a non-delivery proposed, « %s » replaces it with that problem (not « reprendre ou laisser ? »)',
+    async (typed) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${WAX} jamais arrivée`);
+      await amina.text(typed);
+      expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: WAX });
+    },
+  );
+
+  it('where the case can be opened, « en fait je préfère d’abord parler avec le vendeur » is still the message to the seller', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} est déchiré`);
+    await amina.text('oui');
+    await amina.text("en fait je préfère d'abord parler avec le vendeur");
+    expect(amina.ids()).toEqual(['engine-report-ask-message']);
+  });
+
+  it('asked which order for a parcel not received, « autre chose, je veux changer mon adresse de livraison pour la 1003 » is that problem on that order', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('jai rien recu');
+    expect(amina.ids()).toContain('engine-report-which-order');
+    await amina.text('autre chose, je veux changer mon adresse de livraison pour la 1003');
+    expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: EARRINGS });
   });
 });

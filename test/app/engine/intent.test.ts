@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cuesOf } from '../../../src/app/engine/understanding/cues.js';
+import { canonical } from '../../../src/app/engine/understanding/features.js';
 import { classifyProblem, findCaseId, findOrderIds, mentionsOffPlatform, normalize, normalizeCaseId } from '../../../src/app/engine/intent.js';
 
 describe('normalize', () => {
@@ -130,5 +132,35 @@ describe('mentionsOffPlatform', () => {
     'nasombaki téléphone, ekomi te',
   ])('not: %s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(false);
+  });
+});
+
+describe('cues: words buyers use that the cues lacked (third buyer probe)', () => {
+  const cues = (text: string) => cuesOf(canonical(text));
+  it.each([
+    ['ina shimo', 'damaged'],
+    ['mkoba umechanika', 'damaged'],
+    ['le panier est arrivé écrasé', 'damaged'],
+    ['complètement déformé', 'damaged'],
+    ['le tissu est tout fin', 'quality'],
+    ["not what I saw on the site", 'differs'],
+    ["c'est pas ce que j'ai vu sur le site", 'differs'],
+    ['ils se sont trompés de taille', 'seller_did'],
+    ['my promo code says expired', 'account'],
+    ['nothing ever came, no tracking, nothing', 'not_arrived'],
+    ['there is a tear along the edge', 'damaged'],
+    ['the bag is not good condition', 'damaged'],
+    ["le sac n'est pas en bon état", 'damaged'],
+    ['the colours had run', 'quality'],
+    ['le pagne est délavé', 'quality'],
+  ])('« %s » has the cue %s', (text, cue) => {
+    expect(cues(text)).toContain(cue);
+  });
+
+  it.each([
+    ['un ensemble de casseroles pour ma maman', 'damaged'],
+    ['eloko nazwi ezali te ndenge bamonisaki na photo', 'not_arrived'],
+  ])('« %s » does not have the cue %s', (text, cue) => {
+    expect(cues(text)).not.toContain(cue);
   });
 });

@@ -12,7 +12,7 @@ const orders: OrderLike[] = [
   { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Lampe en laiton ciselé' }] },
 ];
 const find = (text: string) => findOrderRef(text, orders, TZ);
-const found = (ids: string[], by: 'id' | 'date' | 'title') => ({ kind: 'found', orderIds: ids, by });
+const found = (ids: string[], by: 'id' | 'date' | 'title' | 'amount') => ({ kind: 'found', orderIds: ids, by });
 
 describe('findOrderRef: the order a buyer means', () => {
   it.each([
@@ -65,6 +65,62 @@ describe('findOrderRef: the order a buyer means', () => {
     ['my brass lamp (lampe laiton) is broken', 'CC-1004'],
   ])('%s → %s by the item’s title', (text, id) => {
     expect(find(text)).toEqual(found([id], 'title'));
+  });
+
+  it('several numbers: « orders 1001 and 1005 » (« and » is no unit after a number), « la 1001 et la 1005 »', () => {
+    expect(find('orders 1001 and 1005 both never arrived')).toEqual(found(['CC-1001', 'CC-1005'], 'id'));
+    expect(find('la 1001 et la 1005 ne sont jamais arrivées')).toEqual(found(['CC-1001', 'CC-1005'], 'id'));
+    expect(find('1001 anyway')).toEqual(found(['CC-1001'], 'id'));
+    expect(find('payé 1001 $')).toEqual({ kind: 'none' });
+  });
+
+  it.each(['la commande mille un', 'commande mille un jamais reçue', "c'est la mille un", 'order one thousand and one', 'oda elfu moja na moja'])('%s → CC-1001: the number dictated in words after a word for the order', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
+  it.each(["j'ai payé cinq mille", 'mille merci', 'la une'])('%s names no order (a number in words that is no order of theirs, or not after a word for one)', (text) => {
+    expect(find(text)).toEqual({ kind: 'none' });
+  });
+
+  it.each(["la commande 1 0 0 1 n'est jamais arrivée", 'order 1 0 0 1'])('%s → CC-1001: digits dictated one by one', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
+  it.each([
+    ['the raffia bag I got is torn', 'CC-1002'],
+    ['the woven raffia bag', 'CC-1002'],
+    ['my silk scarf never arrived', 'CC-1008'],
+    ['have the pearl earrings shipped yet?', 'CC-1003'],
+    ['I want to return the bag', 'CC-1002'],
+    ['the bogolan shirt', 'CC-1005'],
+    ['mkoba wangu umechanika', 'CC-1002'],
+    ['sakosi ezali ya mabe', 'CC-1002'],
+    ['the wax print never came', 'CC-1001'],
+    ['kitambaa kimefika lakini kina matundu', 'CC-1001'],
+  ])('%s → %s: the item named in English, Swahili or Lingala, or spelt as it sounds', (text, id) => {
+    expect(find(text)).toEqual(found([id], 'title'));
+  });
+
+  it.each([
+    ['celle à 50 000 FC', ['CC-1001']],
+    ['la commande de 45000fc', ['CC-1002']],
+    ['celle de 25.000 FC le pagne', ['CC-1001']],
+    ['the one for $45', ['CC-1008']],
+    ['89 dollars', ['CC-1004']],
+    ['oda ya dola 45 haijafika', ['CC-1008']],
+    ['commande ya falanga 45 000', ['CC-1002']],
+    ['celle à 50 000', []],
+    ['12 000 FC', []],
+  ] as const)('%s → %j by what it cost (an amount with its currency)', (text, ids) => {
+    const cdf = (amount: number) => ({ amount, currency: 'CDF' });
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const priced: OrderLike[] = [
+      { id: 'CC-1001', placedAt: '2026-10-19T09:00:00.000Z', items: [{ title: 'Article', unitPrice: cdf(2_500_000) }], total: cdf(5_000_000) },
+      { id: 'CC-1002', placedAt: '2026-10-15T09:00:00.000Z', items: [{ title: 'Objet', unitPrice: cdf(4_500_000) }], total: cdf(4_500_000) },
+      { id: 'CC-1008', placedAt: '2026-10-11T09:00:00.000Z', items: [{ title: 'Chose', unitPrice: usd(2_250) }], total: usd(4_500) },
+      { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Truc', unitPrice: usd(8_900) }], total: usd(8_900) },
+    ];
+    expect(findOrderRef(text, priced, TZ)).toEqual(ids.length ? found([...ids], 'amount') : { kind: 'none' });
   });
 
   it('a word shared by several titles offers them all, and the best fit wins when there is one', () => {

@@ -7,12 +7,12 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifyWithOrder, normalize, statesProblem } from '../intent.js';
+import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { asksToWriteSeller, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -33,6 +33,8 @@ export const REASONS: readonly ProblemKind[] = [
   'refund_request',
   'other',
 ];
+/** How sure the classifier must be of a problem of no known kind for it to replace the problem under way. */
+const SURE_OTHER = 0.6;
 /** Words long enough to stand as a case description even when no problem was recognised. */
 const DESCRIPTION_WORDS = 5;
 /** How much of the description the buyer is shown back before opening. */
@@ -55,6 +57,10 @@ async function ordersOf(e: EngineCtx, t: Turn): Promise<Order[]> {
   return e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
 }
 
+/** A problem of no known kind said in words of its own (« changer l'adresse de livraison », "an invoice"), not only « un problème ». */
+const saysOther = (text: string, kind: ProblemKind | null, orders: readonly Order[]): boolean =>
+  kind === 'other' && !saysOnlyTrouble(text, orders.flatMap((o) => o.items.map((i) => i.title)));
+
 /** What a report started over carries from the one it replaces: a correction of the order keeps the problem. */
 export interface Carried {
   /** The problem and description of the report a correction (« non, pas celle-là : la 1001 ») replaces. */
@@ -72,7 +78,10 @@ const TERSE_WORDS = 3;
  */
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
-  const ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
+  const away = carried.from?.orderId;
+  if (away && ref.kind === 'found' && ref.orderIds.length > 1 && ref.orderIds.includes(away)) ref = { ...ref, orderIds: ref.orderIds.filter((id) => id !== away) };
   // A first message is read whole; one that corrects the order is read as naming it (intent.classifyWithOrder), and
   // so is a few words that name an order and nothing else (« le pagne », "the bag", « ma commande 1001 »): the
   // classifier's weak guess from an item's name is no problem stated.
@@ -82,12 +91,21 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
   const from = carried.from;
-  const correction = !!from && kind === null && !!(from.reason ?? from.kind);
+  // What was said about each order before this message, the report it replaces included.
+  const said = { ...from?.said };
+  const fromKind = from ? (from.reason ?? from.kind) : null;
+  if (from?.orderId && fromKind) said[from.orderId] = { kind: fromKind, description: from.description };
+  const target = ref.kind === 'found' && ref.orderIds.length === 1 ? ref.orderIds[0]! : null;
+  const before = target && target !== from?.orderId ? said[target] : undefined;
+  const correction = !!from && kind === null && !!fromKind && !before;
   if (from && correction) {
-    kind = from.reason ?? from.kind;
+    kind = fromKind;
     const named = from.description ? findOrderRef(from.description, orders, t.timezone) : { kind: 'none' as const };
     description = from.description && named.kind === 'none' ? from.description : null;
   }
+  // « bon, ouvrez le litige pour le sac » after a question about another order: the problem said about the bag stands.
+  const resumed = !!before && kind === null;
+  if (before && resumed) [kind, description] = [before.kind, before.description];
   const s: ReportState = {
     flow: 'report',
     nonce: newNonce(),
@@ -99,9 +117,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     // Photos sent for the order corrected away from are of the item the buyer means.
     evidence: [...(correction ? from!.evidence : []), ...(carried.evidence ?? [])],
   };
+  if (correction ? from!.otherSaid : resumed ? before!.kind === 'other' : text && saysOther(text, kind, orders)) s.otherSaid = true;
+  if (Object.keys(said).length) s.said = said;
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
-  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction ? [m('engine-report-intro')] : [];
+  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
@@ -118,6 +138,9 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, m('engine-report-order-unknown', { orderId: ref.ref })]);
   if (ref.kind === 'found') {
     const fits = orders.filter((o) => ref.orderIds.includes(o.id));
+    // Several orders named (by their numbers, or their items with a problem said outright: « le pagne et la chemise
+    // jamais reçus ») have that problem: the others come after the one picked.
+    if (s.kind && (ref.by === 'id' || (text && statesProblem(text)))) s.also = fits.map((o) => o.id);
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
   if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
@@ -145,9 +168,11 @@ async function askOrder(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], 
 }
 
 async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] = []): Promise<void> {
+  if (s.also) s.also = s.also.filter((id) => id !== s.orderId);
   // "Where is my order?" is answered with its dates; once it is late, that is a non-delivery.
   if (s.kind === 'delivery_question') return chooseReason(e, t, s, 'non_delivery', preface);
-  if (s.kind && s.kind !== 'other') {
+  // A problem of no known kind is proposed when the buyer said what it is; « j'ai un problème » alone gets the list.
+  if (s.kind && (s.kind !== 'other' || s.otherSaid)) {
     s.step = 'reason';
     await save(e, t, s);
     const choices = [
@@ -241,6 +266,13 @@ async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
     m('engine-report-next', { escalatableAt: { date: c.escalatableAt, style: 'datetime' }, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }),
     m('buyer-flow-photos-after', { count: s.evidence.length }),
   ]);
+  // « la 1001 et la 1005 ne sont jamais arrivées »: the same problem proposed on the next order named.
+  const [next, ...rest] = s.also ?? [];
+  if (next) {
+    const following: ReportState = { flow: 'report', nonce: newNonce(), step: 'reason', kind: s.reason, orderId: next, reason: null, description: s.description, evidence: [], also: rest };
+    await orderSeen(e, next);
+    await afterOrder(e, t, following);
+  }
 }
 
 /** Shows the step the report is at again, as when it was first asked. */
@@ -326,7 +358,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
-  const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && !ref.orderIds.includes(s.orderId ?? ''));
+  const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
   // « non, pas celle-là, l'autre »: the problem stands, the order is asked again (the one turned down left out).
   if (ref.kind === 'none' && s.step !== 'description' && s.step !== 'message' && rejectsOrder(text)) {
@@ -336,7 +368,10 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     if (next.description && findOrderRef(next.description, orders, t.timezone).kind !== 'none') next.description = null;
     return askOrder(e, t, next, others);
   }
-  const newProblem = kind !== null && kind !== 'other' && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
+  // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).
+  const otherSaid = kind === 'other' && saysOther(text, kind, orders) && (statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER);
+  const newProblem =
+    kind !== null && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
     case 'description': {
       const editing = s.description !== null;
@@ -350,12 +385,24 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
+      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteSeller(text)) {
+        s.reason ??= s.kind;
+        s.step = 'message';
+        await save(e, t, s);
+        return askMessageForSeller(e, t, s, false);
+      }
+      // « ok », « oui » alone where opening the case and writing to the seller are both offered: which one is not said,
+      // the choices again (not « reprendre ou laisser ? », the report was not left; « ok bonne journée » still is).
+      if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
       if (s.step === 'reason' && answer === 'no') return afterOrder(e, t, { ...s, kind: null });
+      // « maintenant la 1005 » while a problem is proposed on the 1005: the proposal again, not « reprendre ou laisser ? ».
+      if (s.step === 'reason' && s.kind && kind === null && ref.kind === 'found') return afterOrder(e, t, s);
       return offerResume(e, t, s, text);
     default: {
       const never: never = s.step;
@@ -375,6 +422,8 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     return afterOrder(e, t, s);
   }
   if (kind && kind !== 'other') s.kind = kind;
+  // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
+  if (saysOther(text, kind, orders)) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = text.trim();
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;

@@ -76,16 +76,26 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     return true;
   }
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-  if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
+  const ref = findOrderRef(text, orders, t.timezone);
   const kind = classifyProblem(text);
+  let cases = open;
+  if (ref.kind !== 'none') {
+    // The order of a case under way, named with no new case reason nor request (« le sac : c'est réglé, vous pouvez
+    // fermer le litige », « le pagne est toujours pas là, c'est quoi la suite ? »): that case, as when no order is
+    // named, rather than a report that could only end on it. Another order, or a new problem: a report.
+    const named = ref.kind === 'found' && ref.orderIds.length === 1 ? open.find((c) => c.orderId === ref.orderIds[0]) : undefined;
+    const same = kind === named?.reason || (kind === 'delivery_question' && named?.reason === 'non_delivery');
+    if (!named || (kind !== null && kind !== 'other' && !same)) return false;
+    cases = [named];
+  }
   // A case reason no open case is about (« mon colis est arrivé cassé » while the case is about non-delivery) is a new report.
-  if (!status && kind && isCaseReason(kind) && !open.some((c) => c.reason === kind)) return false;
+  if (!status && kind && isCaseReason(kind) && !cases.some((c) => c.reason === kind)) return false;
   // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
   if (!status && (kind === 'return_request' || kind === 'wrong_size' || kind === 'cancellation')) return false;
   // Words for the seller (« je vous l'envoie demain », « c'est pas assez ») have gone nowhere yet: one tap sends them.
-  if (!status && (await wordsOutsideCase(e, t, text, 'buyer', open))) return true;
-  if (open.length === 1) {
-    const c = open[0]!;
+  if (!status && (await wordsOutsideCase(e, t, text, 'buyer', cases))) return true;
+  if (cases.length === 1) {
+    const c = cases[0]!;
     await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-under-way', { caseId: c.id, orderId: c.orderId })]);
     return true;
   }

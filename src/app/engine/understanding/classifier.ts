@@ -95,5 +95,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || refundDone) return null;
+  // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
+  // the message states outright, rather than the model's second guess.
+  if (stated.length === 1) return stated[0]!;
   return ranked[1]!.label as ProblemKind;
 }
