@@ -286,7 +286,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     admin.get<{ Params: { id: string } }>('/admin/cases/:id', { schema: CASE_ROUTE }, async (req, reply) => {
       // `/admin/cases/` (a trailing slash) is the list, not a case with an empty id.
       if (req.params.id === '') return listCases(req, reply);
-      const c = await deps.store.load(req.params.id);
+      // `c-000123` is `C-000123`: case ids are stored upper-case.
+      const id = /^c-\d+$/i.test(req.params.id) ? req.params.id.toUpperCase() : req.params.id;
+      const c = await deps.store.load(id);
       if (!c) throw new NotFoundError('CASE_NOT_FOUND', `no case ${req.params.id}`, { caseId: req.params.id });
       return caseJson(c);
     });

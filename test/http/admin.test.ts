@@ -201,6 +201,12 @@ describe('GET /admin/cases', () => {
     expect(c.timeline[2]).toMatchObject({ type: 'note', text: 'Vendeur déjà relancé.' });
   });
 
+  it('finds a case written in lower case (c-000001)', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/admin/cases/c-000001', headers: auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe('C-000001');
+  });
+
   it('answers 404 CASE_NOT_FOUND for an unknown case', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/admin/cases/C-999999', headers: auth });
     expect(res.statusCode).toBe(404);
