@@ -48,9 +48,12 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       return casesCommand(e, t, args.length ? args.join(' ') : undefined);
     case 'case':
       if (!args[0]) {
-        // `/case` alone: the case of the thread it was written in, else the user's only case under way.
+        // `/case` alone: the case of the thread it was written in, else the user's only case under way, else their
+        // cases to pick from (support: the queues).
         const only = (await caseOfTurn(e, t)) ?? (await onlyCaseUnderWay(e, t, () => true));
-        return only ? showCase(e, t, only) : sayUsage(t, 'case');
+        if (only) return showCase(e, t, only);
+        if (t.staff || (t.who && (await e.deps.cases.list(t.who, 'mine')).length > 1)) return casesCommand(e, t, undefined);
+        return sayUsage(t, 'case');
       }
       return showCaseNamed(e, t, args.join(' '));
     case 'escalate':
