@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { backendWorld } from './harness.js';
+import { play, type ProbeResult } from './buyer-probe.js';
+import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-4.js';
+
+/**
+ * The fourth blind probe of the buyer's whole conversation (test/fixtures/buyer-conversations/probe-4.ts), written
+ * before reading the engine's code: how many of its conversations end as the buyer expects. The floor is what the
+ * engine reaches now, so a change that loses a buyer fails here. Transcripts: test-artifacts/buyer-probe-4-*.txt.
+ * Redis plays every fourth conversation.
+ */
+const FLOOR = { memory: 0, redis: 0 };
+
+describe.each(['memory', 'redis'] as const)('fourth buyer probe (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 180_000 }, async () => {
+    const results: ProbeResult[] = [];
+    for (const conv of kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS) results.push(await play(conv, world));
+    const failed = results.filter((r) => !r.ok);
+    mkdirSync('test-artifacts', { recursive: true });
+    writeFileSync(
+      `test-artifacts/buyer-probe-4-${kind}.txt`,
+      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
+    );
+    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR[kind]);
+  });
+});
