@@ -144,3 +144,33 @@ const ASKS_PERSON = new RegExp(
 export function asksForPerson(text: string): boolean {
   return ASKS_PERSON.test(bare(text));
 }
+
+/** Greetings and forms of address (« bonjour madame », "hi there", « mbote tata », « habari yako »), nothing else. */
+const GREETING_ONLY =
+  /^(?:(?:bonjour|bonsoir|bjr|bsr|slt|salut|coucou|cc|allo|hello|hi|hey|hii|yo|good (?:morning|afternoon|evening)|mbote|mbote na bino|sango nini|jambo|habari|habari yako|habari zenu|salama|mambo|niaje|sasa|madame|monsieur|mademoiselle|maman|mama|papa|tata|yaya|boss|patron|sir|madam|there|everyone|all|tout le monde|la team|bino|yako|wote|ndugu)(?: |$))+$/;
+
+/** The message is only a greeting (see GREETING_ONLY): it is greeted back, not read as a problem « not recognised ». */
+export function greetsOnly(text: string): boolean {
+  return GREETING_ONLY.test(bare(text));
+}
+
+/**
+ * Questions about what the bot does and how a case works, asked before any problem: « comment ça marche ? »,
+ * « c'est quoi un litige ? », « vous êtes qui ? », « combien de temps le vendeur a pour répondre ? », "how does this
+ * work?", "what is a case?", « ndenge nini nakoki kofungola litige ? », « hii inafanyaje kazi? », « wewe ni nani? ».
+ */
+const HOW_IT_WORKS = [
+  /\bcomment (?:ca|cela|ceci|tout ca|palabre|vous) (?:marche|fonctionne)\b|\bcomment (?:fonctionne|marche)\b|\bcomment (?:on |je peux |puis je |faire pour |fait on pour |ouvrir |ouvre t on )(?:ouvr\w* |fai\w* )?(?:un |une )?(?:litige|reclamation|plainte|signalement)\b/,
+  /\b(?:c est quoi|c quoi|qu est ce que c est|qu est ce qu|que veut dire|ca veut dire quoi) (?:un |une |le |la |l )?(?:litige|palabre|reclamation|signalement|escalade\w*)\b|\b(?:litige|palabre) c est quoi\b/,
+  /\b(?:vous etes|tu es|t es|c est) qui\b|\bqui (?:etes vous|es tu|est ce)\b|\b(?:vous faites|tu fais|vous servez a) quoi\b|\bque (?:faites vous|pouvez vous faire)\b/,
+  /\bcombien de (?:temps|jours)\b.{0,40}\b(?:vendeur|repondre|litige|support|rembours\w*)\b/,
+  /\bhow (?:does|do) (?:this|it|you|palabre|a case|a dispute) work\b|\bhow (?:do|can) i (?:open|file|start) a (?:case|dispute|claim)\b|\bwhat (?:is|s) (?:a |an )?(?:case|dispute|palabre|escalation)\b|\bwho are you\b|\bwhat (?:can|do) you do\b|\bhow long (?:does|do|has) the seller\b/,
+  /\bndenge nini\b.{0,30}\b(?:litige|kofungola|esalaka|ezali kosala)\b|\blitige ezali nini\b|\b(?:ozali|bozali) nani\b|\besalaka ndenge nini\b/,
+  /\binafanya ?je kazi\b|\binafanyaje\b|\b(?:kesi|mgogoro) ni nini\b|\bwewe ni nani\b|\bnawezaje kufungua kesi\b|\bjinsi ya kufungua kesi\b/,
+];
+
+/** The message asks how the bot or a case works (see HOW_IT_WORKS): explained before the orders are offered. */
+export function asksHowItWorks(text: string): boolean {
+  const t = bare(text).replace(/'/g, ' ');
+  return HOW_IT_WORKS.some((p) => p.test(t));
+}

@@ -70,10 +70,12 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
     const ids = idsOf(c.s.last);
     const proposed = argsOf(c.s.last, 'engine-report-reason-proposed');
     if ('explains' in outcome) {
-      // A question or a greeting gets an answer, not « which order? » nor « which problem? » (fourth probe).
-      const asks = ['engine-report-which-order', 'engine-report-reason-pick', 'engine-report-reason-proposed'];
-      if (!ids.length) return 'no answer';
-      if (ids.some((id) => asks.includes(id)) || choicesOf(c.s.last).some((ch) => ch.label.id === 'engine-order-choice')) return `asked instead of answering: ${describe(c.s.last)}`;
+      // A question or a greeting gets an answer, not only « which order? » nor a problem proposed (fourth probe; its
+      // first run also refused the orders offered after the answer, corrected: a bot that answers, then offers the
+      // orders, leaves the buyer no dead end).
+      const asks = ['engine-report-which-order', 'engine-report-reason-pick', 'engine-report-intro', 'buyer-flow-unclear', 'buyer-flow-order-not-in-text'];
+      if (proposed) return `proposed a problem: ${describe(c.s.last)}`;
+      if (!ids.some((id) => !asks.includes(id))) return `asked instead of answering: ${describe(c.s.last)}`;
       if ((await casesOf(c)).some((k) => !c.before.has(k.id))) return 'a case was opened';
       return null;
     }

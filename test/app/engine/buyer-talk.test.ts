@@ -907,3 +907,41 @@ describe.each(['memory', 'redis'] as const)('a problem of no known kind, said (%
     expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: EARRINGS });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('a greeting or a question before the problem (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['bonjour', 'bonsoir madame', 'Mbote', 'Jambo', 'hi'])('« %s » alone is greeted back, then the orders are offered (not « problème non reconnu »)', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(text);
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-which-order']);
+  });
+
+  it.each([
+    'comment ça marche ?',
+    "c'est quoi un litige ?",
+    'vous êtes qui ?',
+    'combien de temps le vendeur a pour répondre ?',
+    'how does this work?',
+    'what is a case?',
+    'Ndenge nini nakoki kofungola litige?',
+    'Hii inafanyaje kazi?',
+  ])('« %s » is answered with how a case works (no « désolé pour ce problème », no problem proposed), then the orders', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(text);
+    expect(said(amina)).toEqual(['engine-welcome', 'buyer-flow-how-it-works', 'engine-report-which-order']);
+    expect(i18n.t('fr', amina.last[0]!.body[1]!, 'Africa/Kinshasa')).toMatch(/3\sjours/);
+    // The problem said next is read as usual.
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('a question with a problem in it is the problem: « comment ça marche ? mon colis 1001 n’est jamais arrivé »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`comment ça marche ? ma commande ${WAX} n'est jamais arrivée`);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+});

@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { asksToWriteSeller, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -87,7 +87,15 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // classifier's weak guess from an item's name is no problem stated.
   const onlyOrder = !!text && ref.kind === 'found' && text.trim().split(/\s+/).length <= TERSE_WORDS;
   let kind = text ? (carried.from || onlyOrder ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
-  let description = text && describes(text, kind) ? text.trim() : null;
+  // « comment ça marche ? », « c'est quoi un litige ? », « bonjour »: answered (how it works, a greeting back) before the
+  // orders are offered, not read as a problem of no known kind nor met with « not recognised ».
+  const welcome: Msg[] = [];
+  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question')) {
+    if (asksHowItWorks(text)) welcome.push(m('engine-welcome'), m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
+    else if (greetsOnly(text) && !statesProblem(text)) welcome.push(m('engine-welcome'));
+    if (welcome.length) kind = null;
+  }
+  let description = text && describes(text, kind) && !welcome.length ? text.trim() : null;
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
   const from = carried.from;
@@ -121,7 +129,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   if (Object.keys(said).length) s.said = said;
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
-  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [];
+  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [...welcome];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
@@ -143,7 +151,7 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     if (s.kind && (ref.by === 'id' || (text && statesProblem(text)))) s.also = fits.map((o) => o.id);
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
-  if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
+  if (text && !s.kind && !preface.some((p) => p.id === 'engine-welcome')) preface.push(m('buyer-flow-unclear'));
   return askOrder(e, t, s, orders, preface);
 }
 
