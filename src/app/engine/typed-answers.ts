@@ -174,3 +174,15 @@ export function asksHowItWorks(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ');
   return HOW_IT_WORKS.some((p) => p.test(t));
 }
+
+/**
+ * Words that add an order to the one under way rather than correct it: « et aussi la 1002 », « la chemise non plus »,
+ * « en plus », "also", "as well", « pia », « lisusu », « é osi » (SMS).
+ */
+const ADDS_ANOTHER =
+  /(?:^| )(?:aussi|osi|ossi|egalement|en plus|de plus|et puis|non plus|pareil|idem|meme chose|also|as well|too|another one|pia|vilevile|lisusu|mpe yango)(?= |$)/;
+
+/** The message adds another order to the report under way (see ADDS_ANOTHER). */
+export function addsAnother(text: string): boolean {
+  return ADDS_ANOTHER.test(bare(text).replace(/'/g, ' '));
+}

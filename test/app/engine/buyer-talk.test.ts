@@ -945,3 +945,38 @@ describe.each(['memory', 'redis'] as const)('a greeting or a question before the
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('« et aussi » another order while a report is under way (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ["et aussi la 1002, le sac n'est pas comme sur la photo", 'fr'],
+    ['also CC-1002, the bag is not what was pictured', 'en'],
+  ])('« %s »: the report on the first order is kept and taken back once the second has its case', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text(text);
+    expect(said(amina)).toContain('buyer-flow-also-kept');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    // The bag's case is open, and the wax print's report comes back with what was said about it.
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const cases = await buyerCases(w);
+    expect(cases.map((c) => [c.orderId, c.reason]).sort()).toEqual([[WAX, 'non_delivery'], [BAG, 'not_as_described']]);
+    // Each case keeps the words said about its own order.
+    expect(cases.find((c) => c.orderId === WAX)!.description).toMatch(/jamais arrivée/);
+  });
+
+  it('« non, c’est la 1002 » still corrects the order: the first one is not kept', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text(`non pardon, c'est la ${BAG}`);
+    expect(said(amina)).not.toContain('buyer-flow-also-kept');
+  });
+});

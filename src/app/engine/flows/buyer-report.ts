@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -127,10 +127,16 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   };
   if (correction ? from!.otherSaid : resumed ? before!.kind === 'other' : text && saysOther(text, kind, orders)) s.otherSaid = true;
   if (Object.keys(said).length) s.said = said;
+  // « et aussi la 1002, le sac… » while a report on the 1001 is under way: that report is kept, taken back once this one
+  // has its case (not dropped as a correction would be). One that cannot become a case now (too early, too late, a case
+  // already open) has had its answer: nothing to come back to.
+  const kept = from?.orderId && fromKind && target && target !== from.orderId && text && addsAnother(text) && (await couldOpen(e, t, from.orderId)) ? from.orderId : null;
+  if (kept) s.also = [kept, ...(from!.also ?? []).filter((id) => id !== kept && id !== target)];
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
   const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [...welcome];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
+  if (kept) preface.unshift(m('buyer-flow-also-kept', { orderId: kept }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
@@ -138,6 +144,12 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     return afterOrder(e, t, s, preface);
   }
   return askOrderFor(e, t, s, orders, ref, text, preface);
+}
+
+/** A case could be opened on this order now: within its window and none open on it. */
+async function couldOpen(e: EngineCtx, t: Turn, orderId: string): Promise<boolean> {
+  const r = await e.deps.cases.eligibility(requireWho(t), orderId);
+  return !r.openCaseId && r.eligibility.eligible;
 }
 
 /** Asks which order, after saying what the message named that is not one of the buyer's. */
@@ -277,7 +289,12 @@ async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   // « la 1001 et la 1005 ne sont jamais arrivées »: the same problem proposed on the next order named.
   const [next, ...rest] = s.also ?? [];
   if (next) {
-    const following: ReportState = { flow: 'report', nonce: newNonce(), step: 'reason', kind: s.reason, orderId: next, reason: null, description: s.description, evidence: [], also: rest };
+    // What was said about that order earlier (« et aussi … » kept it) is its problem; else the same problem as this one.
+    const earlier = s.said?.[next];
+    const following: ReportState = {
+      flow: 'report', nonce: newNonce(), step: 'reason', kind: earlier?.kind ?? s.reason, orderId: next, reason: null,
+      description: earlier ? earlier.description : s.description, evidence: [], also: rest,
+    };
     await orderSeen(e, next);
     await afterOrder(e, t, following);
   }
