@@ -46,7 +46,7 @@ const LEAVE_IT =
  * « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
  */
 const WRITE_TO_SELLER =
-  /(?:^| )(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
+  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
 
 /** The message asks to write to the seller rather than open a case (see WRITE_TO_SELLER). */
 export function asksToWriteSeller(text: string): boolean {
@@ -185,4 +185,17 @@ const ADDS_ANOTHER =
 /** The message adds another order to the report under way (see ADDS_ANOTHER). */
 export function addsAnother(text: string): boolean {
   return ADDS_ANOTHER.test(bare(text).replace(/'/g, ' '));
+}
+
+/**
+ * The buyer insists on a case in words (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »,
+ * "I don't care, open a case now", « nataka kufungua kesi »): where a case cannot be opened yet or any more, the dates
+ * are said again, rather than « reprendre ou laisser ? » or a new problem of no known kind.
+ */
+const WANTS_CASE =
+  /\b(?:ouvr(?:ir|e|ez)|faire|deposer|lancer|veux|voudrais|exige|want|open|file|start|need|fungua|kufungua|nataka|kofungola|nalingi)\b(?: \w+){0,3} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mashtaka)\b/;
+
+/** See WANTS_CASE. */
+export function wantsCase(text: string): boolean {
+  return WANTS_CASE.test(bare(text).replace(/'/g, ' '));
 }

@@ -980,3 +980,50 @@ describe.each(['memory', 'redis'] as const)('« et aussi » another order while 
     expect(said(amina)).not.toContain('buyer-flow-also-kept');
   });
 });
+
+describe.each(['memory', 'redis'] as const)('after the dates were given (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['mais je veux ouvrir un litige maintenant !', "I don't care, open a case now", 'je veux un litige quand même'])(
+    'too early, « %s » gets the dates again, not « reprendre ou laisser ? » nor a problem of no known kind',
+    async (text) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${EARRINGS} n'est pas arrivée`);
+      await amina.press('engine-choice-yes-reason');
+      expect(said(amina)).toContain('engine-report-not-yet');
+      await amina.text(text);
+      expect(said(amina)).toEqual(['engine-report-not-yet', 'engine-report-offer-message']);
+      expect(await buyerCases(w)).toEqual([]);
+    },
+  );
+
+  it('window closed, « c’est pas normal, je veux un litige quand même » gets the closed window again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${DEMO_ORDERS.windowExpired} pas reçue`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text("c'est pas normal, je veux un litige quand même");
+    expect(said(amina)).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+  });
+
+  it('« ok j’écris au vendeur » (with the elided « j’ ») is the « Écrire au vendeur » button typed', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${DEMO_ORDERS.windowExpired} jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text("ok j'écris au vendeur");
+    expect(said(amina)).toContain('engine-report-ask-message');
+  });
+
+  it('the problem said again where the late order’s dates were given (« never came ») offers the case again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order');
+    await amina.text(WAX);
+    expect(said(amina)).toContain('buyer-flow-delivery-late');
+    await amina.text('never came');
+    expect(said(amina)).toContain('engine-report-eligible');
+    expect(amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.id)).toContain('buyer-flow-choice-open-now');
+  });
+});

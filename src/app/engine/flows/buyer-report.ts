@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer, wantsCase } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -422,6 +422,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // The same problem said again (« never came » where the late order's dates were given), or a case asked for in words
+      // (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »): the dates and choices again,
+      // which say whether it can be opened (not « reprendre ou laisser ? », nor a problem of no known kind).
+      if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && ref.kind === 'none' && (wantsCase(text) || (kind === s.reason && !newProblem))) {
+        if (kind === s.reason) s.kind = kind;
+        return chooseReason(e, t, s, s.reason);
+      }
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
