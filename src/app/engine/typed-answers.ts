@@ -42,6 +42,17 @@ const LEAVE_IT =
   /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?$/;
 
 /**
+ * Leaving said with why: « non laisse, je verrai plus tard », « laisse tomber, c'est bon, je viens de la recevoir », "never
+ * mind, it just arrived", « pas maintenant ». Anchored at both ends: « laisse tomber, il est arrivé cassé » is a problem.
+ */
+const LATER = "(?:je verrai(?: ca)? plus tard|on verra(?: ca)?(?: plus tard)?|plus tard|later|maybe later|i'll see later|ill see later|baadaye|sima)";
+const GOT_IT =
+  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?|c'est arrive|it (?:just |finally )?(?:arrived|came)|i (?:just |finally )?got it)";
+const LEAVE_WHY = new RegExp(
+  `^(?:(?:non|no|ok|bon|ah non|ah|oh) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}))?$`,
+);
+
+/**
  * « je vais d'abord écrire au vendeur », "I'll message the seller first", « nitamwandikia muuzaji »: the report's
  * « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
  */
@@ -64,7 +75,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
   const t = bare(text);
   if (!t) return null;
   const words = t.split(' ').length;
-  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t))) return 'cancel';
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && LEAVE_WHY.test(t))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
   if (NO.test(t) && words <= 4) return 'no';

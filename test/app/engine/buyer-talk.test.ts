@@ -1027,3 +1027,54 @@ describe.each(['memory', 'redis'] as const)('after the dates were given (%s)', (
     expect(amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.id)).toContain('buyer-flow-choice-open-now');
   });
 });
+
+describe.each(['memory', 'redis'] as const)('money asked for an order that never came (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it("« je veux être remboursée pour le pagne, je l'ai jamais reçu » is a non-delivery (a case), not a refund request", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("je veux être remboursée pour le pagne, je l'ai jamais reçu");
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('asked the problem, « Rien. Je veux mon argent » is a non-delivery', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`Bonjour, ma commande ${WAX}`);
+    expect(said(amina)).toContain('engine-report-reason-pick');
+    await amina.text('Rien. Je veux mon argent');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it("a refund asked for and not come back is still the money: « j'ai demandé le remboursement, je l'ai jamais reçu »", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`j'ai demandé le remboursement pour la ${WAX}, je l'ai jamais reçu`);
+    expect(proposed(amina)).toMatchObject({ reason: 'refund_request' });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('leaving a report, with why (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['non laisse, je verrai plus tard', "laisse tomber, c'est bon, je viens de la recevoir", 'never mind, it just arrived'])(
+    '« %s » leaves the report (nothing proposed, nothing opened)',
+    async (text) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+      await amina.text(text);
+      expect(said(amina)).toEqual(['engine-cancelled']);
+      expect(await buyerCases(w)).toEqual([]);
+    },
+  );
+
+  it('« laisse tomber, il est arrivé cassé » is a problem, not leaving', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('laisse tomber, il est arrivé cassé');
+    expect(said(amina)).not.toContain('engine-cancelled');
+  });
+});
