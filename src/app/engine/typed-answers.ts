@@ -88,7 +88,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
  * l'autre », "not that one, the other one", « te oyo te », « siyo hiyo ».
  */
 const NOT_THIS_ORDER =
-  /(?:^| )(?:pas (?:celle|celui|cette commande|ce colis|cet article)(?: ?(?:la|ci))?|l'autre(?: commande)?|lautre|une autre commande|not (?:that|this) (?:one|order)|the other (?:one|order)|another order|wrong order|mauvaise commande|te oyo|oyo te|commande mosusu|siyo hiyo|sio hiyo|oda nyingine)(?= |$)/;
+  /(?:^| )(?:pas (?:celle|celui|cette commande|ce colis|cet article)(?: ?(?:la|ci))?(?! (?:de la photo|de l'annonce|de l annonce|du site|sur|que|qu'|qu|montre\w*|commande\w*|choisi\w*|affiche\w*|en photo|de l'image))|l'autre(?: commande)?|lautre|une autre commande|not (?:that|this) (?:one|order)|the other (?:one|order)|another order|wrong order|mauvaise commande|te oyo|oyo te|commande mosusu|siyo hiyo|sio hiyo|oda nyingine)(?= |$)/;
 
 export function rejectsOrder(text: string): boolean {
   return NOT_THIS_ORDER.test(bare(text));

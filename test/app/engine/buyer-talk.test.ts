@@ -1078,3 +1078,50 @@ describe.each(['memory', 'redis'] as const)('leaving a report, with why (%s)', (
     expect(said(amina)).not.toContain('engine-cancelled');
   });
 });
+
+describe.each(['memory', 'redis'] as const)('the item unlike its listing, said in other words (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it("« non c'est pas ça, il est arrivé mais ce n'est pas celui de la photo » goes on with the listing problem on the same order, not « which order? »", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} n'est pas bon`);
+    await amina.text("non c'est pas ça, il est arrivé mais ce n'est pas celui de la photo");
+    // The problem said again is the one proposed: it goes on to the case on the bag.
+    expect(said(amina)).toContain('engine-report-eligible');
+    expect(ordersNamed(amina)).toContain(BAG);
+  });
+
+  it('« non, pas celle-là, l’autre » still turns the order down', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} n'est pas bon`);
+    await amina.text('non pas celle-là, l’autre');
+    expect(said(amina)).toContain('engine-report-which-order');
+  });
+
+  it('« cest pas le meme ke sur le site » is not as described', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${BAG} cest pas le meme ke sur le site`);
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+  });
+
+  it('"hi ma order nt delivrd yet cc1005 pls help" is a non-delivery (SMS « delivrd »)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('hi ma order nt delivrd yet cc1005 pls help');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.deliveredMatching });
+  });
+
+  it('« je veux juste écrire au vendeur de la CC-1005 » asks for the message to the seller at once', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux juste écrire au vendeur de la ${DEMO_ORDERS.deliveredMatching}`);
+    expect(said(amina)).toEqual(['engine-report-ask-message']);
+    const before = w.relayed.length;
+    await amina.text('Bonjour, pouvez-vous me dire où est mon colis ?');
+    expect(w.relayed.length).toBeGreaterThan(before);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+});

@@ -141,6 +141,14 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
     await orderSeen(e, s.orderId);
+    // « je veux juste écrire au vendeur de la 1005 », no problem stated: the message to the seller is asked for at once,
+    // as the « Écrire au vendeur » button does later (not a problem of no known kind to confirm).
+    if (text && !carried.from && asksToWriteSeller(text) && !statesProblem(text) && (kind === null || kind === 'other')) {
+      s.reason = 'other';
+      s.step = 'message';
+      await save(e, t, s);
+      return askMessageForSeller(e, t, s, false);
+    }
     return afterOrder(e, t, s, preface);
   }
   return askOrderFor(e, t, s, orders, ref, text, preface);
