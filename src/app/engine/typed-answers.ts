@@ -47,7 +47,7 @@ const LEAVE_IT =
  */
 const LATER = "(?:je verrai(?: ca)? plus tard|on verra(?: ca)?(?: plus tard)?|plus tard|later|maybe later|i'll see later|ill see later|baadaye|sima)";
 const GOT_IT =
-  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?|c'est arrive|it (?:just |finally )?(?:arrived|came)|i (?:just |finally )?got it)";
+  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
 const LEAVE_WHY = new RegExp(
   `^(?:(?:non|no|ok|bon|ah non|ah|oh) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}))?$`,
 );

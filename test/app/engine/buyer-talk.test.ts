@@ -1038,6 +1038,13 @@ describe.each(['memory', 'redis'] as const)('money asked for an order that never
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
   });
 
+  it("« remboursez-moi, le pagne je l'ai jamais reçu » is a non-delivery too", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("remboursez-moi, le pagne je l'ai jamais reçu");
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
   it('asked the problem, « Rien. Je veux mon argent » is a non-delivery', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -1058,7 +1065,7 @@ describe.each(['memory', 'redis'] as const)('money asked for an order that never
 describe.each(['memory', 'redis'] as const)('leaving a report, with why (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
-  it.each(['non laisse, je verrai plus tard', "laisse tomber, c'est bon, je viens de la recevoir", 'never mind, it just arrived'])(
+  it.each(['non laisse, je verrai plus tard', "laisse tomber, c'est bon, je viens de la recevoir", 'never mind, it just arrived', 'ah laisse, elle est arrivée finalement'])(
     '« %s » leaves the report (nothing proposed, nothing opened)',
     async (text) => {
       const w = await world();
