@@ -972,6 +972,21 @@ describe.each(['memory', 'redis'] as const)('« et aussi » another order while 
     expect(cases.find((c) => c.orderId === WAX)!.description).toMatch(/jamais arrivée/);
   });
 
+  it('the kept report comes back after a message to the seller too, not only after a case', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text(`et aussi la chemise ${DEMO_ORDERS.deliveredMatching} est trop petite, je voudrais l'échanger`);
+    expect(said(amina)).toContain('buyer-flow-also-kept');
+    expect(proposed(amina)).toMatchObject({ orderId: DEMO_ORDERS.deliveredMatching });
+    await amina.press('engine-choice-yes-reason');
+    expect(said(amina)).toContain('engine-report-ask-message');
+    await amina.text('Bonjour, pouvez-vous me l’échanger contre une taille L ?');
+    expect(said(amina)).toContain('engine-report-message-sent');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
   it('« non, c’est la 1002 » still corrects the order: the first one is not kept', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -294,7 +294,14 @@ async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
     m('engine-report-next', { escalatableAt: { date: c.escalatableAt, style: 'datetime' }, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }),
     m('buyer-flow-photos-after', { count: s.evidence.length }),
   ]);
-  // « la 1001 et la 1005 ne sont jamais arrivées »: the same problem proposed on the next order named.
+  await nextOrder(e, t, s);
+}
+
+/**
+ * « la 1001 et la 1005 ne sont jamais arrivées », or a report kept by « et aussi … »: once this report is done (its case
+ * opened, or its message sent to the seller), the next order's problem is proposed.
+ */
+async function nextOrder(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   const [next, ...rest] = s.also ?? [];
   if (next) {
     // What was said about that order earlier (« et aussi … » kept it) is its problem; else the same problem as this one.
@@ -412,7 +419,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return editing ? chooseReason(e, t, s, s.reason!) : openCase(e, t, s);
     }
     case 'message':
-      return relayToSeller(e, t, s, text);
+      await relayToSeller(e, t, s, text);
+      return nextOrder(e, t, s);
     case 'reason':
     case 'reason_pick':
     case 'decide':
