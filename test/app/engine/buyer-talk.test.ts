@@ -918,6 +918,18 @@ describe.each(['memory', 'redis'] as const)('a greeting or a question before the
     expect(said(amina)).toEqual(['engine-welcome', 'engine-report-which-order']);
   });
 
+  it('« hello? » again while the orders are offered is greeted back with the question again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('hi');
+    await amina.text('hello?');
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-which-order']);
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text('bonjour ?');
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+  });
+
   it.each([
     'comment ça marche ?',
     "c'est quoi un litige ?",

@@ -397,6 +397,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     await clear(e, t);
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
+  // « hello? », « bonjour » again while a report waits for an answer: greeted back, and the question asked again (not
+  // « je ne vois pas de quelle commande il s'agit » nor « reprendre ou laisser ? »).
+  if (ref.kind === 'none' && s.step !== 'message' && s.step !== 'description' && greetsOnly(text)) {
+    say(t, m('engine-welcome'));
+    return showStep(e, t, s);
+  }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
