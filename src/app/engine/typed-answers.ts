@@ -172,7 +172,7 @@ export function greetsOnly(text: string): boolean {
  */
 const HOW_IT_WORKS = [
   /\bcomment (?:ca|cela|ceci|tout ca|palabre|vous) (?:marche|fonctionne)\b|\bcomment (?:fonctionne|marche)\b|\bcomment (?:on |je peux |puis je |faire pour |fait on pour |ouvrir |ouvre t on )(?:ouvr\w* |fai\w* )?(?:un |une )?(?:litige|reclamation|plainte|signalement)\b/,
-  /\b(?:c est quoi|c quoi|qu est ce que c est|qu est ce qu|que veut dire|ca veut dire quoi) (?:un |une |le |la |l )?(?:litige|palabre|reclamation|signalement|escalade\w*)\b|\b(?:litige|palabre) c est quoi\b/,
+  /\b(?:c est quoi|c quoi|qu est ce que c est|qu est ce qu|que veut dire|ca veut dire quoi) (?:un |une |le |la |l )?(?:litige|palabre|reclamation|signalement|escalade\w*)\b|\b(?:litige|palabre|un litige) (?:c est|cest|c) quoi\b/,
   /\b(?:vous etes|tu es|t es|c est) qui\b|\bqui (?:etes vous|es tu|est ce)\b|\b(?:vous faites|tu fais|vous servez a) quoi\b|\bque (?:faites vous|pouvez vous faire)\b/,
   /\bcombien de (?:temps|jours)\b.{0,40}\b(?:vendeur|repondre|litige|support|rembours\w*)\b/,
   /\bhow (?:does|do) (?:this|it|you|palabre|a case|a dispute) work\b|\bhow (?:do|can) i (?:open|file|start) a (?:case|dispute|claim)\b|\bwhat (?:is|s) (?:a |an )?(?:case|dispute|palabre|escalation)\b|\bwho are you\b|\bwhat (?:can|do) you do\b|\bhow long (?:does|do|has) the seller\b/,

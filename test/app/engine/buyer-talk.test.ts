@@ -939,6 +939,7 @@ describe.each(['memory', 'redis'] as const)('a greeting or a question before the
     'what is a case?',
     'Ndenge nini nakoki kofungola litige?',
     'Hii inafanyaje kazi?',
+    'litige c quoi',
   ])('« %s » is answered with how a case works (no « désolé pour ce problème », no problem proposed), then the orders', async (text) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
@@ -1070,6 +1071,13 @@ describe.each(['memory', 'redis'] as const)('money asked for an order that never
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text("remboursez-moi, le pagne je l'ai jamais reçu");
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('"give me my money back, the scarf never came" is a non-delivery', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('give me my money back, the scarf never came');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.noEstimateInternational });
   });
 
   it('asked the problem, « Rien. Je veux mon argent » is a non-delivery', async () => {
