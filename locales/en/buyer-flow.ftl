@@ -5,6 +5,8 @@ buyer-flow-several-orders = { $count ->
    *[other] Several of your orders fit.
   }
 buyer-flow-unclear = I did not recognise a specific problem, but I can help with an order: pick it, and I will suggest the possible problems.
+buyer-flow-also-kept = I am keeping your report on { $orderId }: we will come back to it right after this one.
+buyer-flow-how-it-works = Tell me what is wrong with an order: I pass it on to the seller. If it never arrived or does not match the listing, you can open a case, a formal report, from the day after its expected delivery date. The seller then has { $duration } to sort it out with you; after that, you can escalate the case to Congocrea support.
 buyer-flow-order-not-in-text = I can't tell which order this is about. Pick it below, or write its number (for example 1001), the day you ordered or the item you bought.
 buyer-flow-delivery-expected = Your order { $orderId } is expected on { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(estimated from the processing and shipping times)

@@ -5,6 +5,8 @@ buyer-flow-several-orders = { $count ->
    *[other] Ba commande na yo mingi ekokani.
   }
 buyer-flow-unclear = Nasosoli likambo moko ya polele te, kasi nakoki kosalisa yo mpo na commande moko : pona yango, mpe nakolakisa yo makambo oyo ekoki kozala.
+buyer-flow-also-kept = Nabombi likambo oyo oyebisaki mpo na { $orderId } : tokozonga na yango sima na oyo.
+buyer-flow-how-it-works = Yebisa ngai likambo nini ezali na commande : nakotindela yango moteki. Soki ekomi te to ekokani te na annonce, okoki kofungola litige, elakisi likambo ya formel, kobanda mokolo oyo elandi mokolo oyo bazalaki kozela yango. Moteki akozala na { $duration } mpo na kobongisa likambo elongo na yo ; sima na yango, okoki kotinda litige epai ya support ya Congocrea.
 buyer-flow-order-not-in-text = Namoni te ezali commande nini. Pona yango awa na se, to koma nimero na yango (ndakisa 1001), mokolo ya commande to eloko oyo osombaki.
 buyer-flow-delivery-expected = Commande na yo { $orderId } ezelami na { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(ntango etangami na kobongisa mpe kotinda)

@@ -5,6 +5,8 @@ buyer-flow-several-orders = { $count ->
    *[other] Oda zako kadhaa zinalingana.
   }
 buyer-flow-unclear = Sikutambua tatizo maalum, lakini ninaweza kukusaidia kuhusu oda: ichague, nami nitakuonyesha matatizo yanayowezekana.
+buyer-flow-also-kept = Ninahifadhi malalamiko yako kuhusu { $orderId }: tutarudi kwake mara baada ya haya.
+buyer-flow-how-it-works = Niambie tatizo la oda: ninalipeleka kwa muuzaji. Ikiwa haikufika au hailingani na tangazo, unaweza kufungua kesi, yaani malalamiko rasmi, kuanzia siku inayofuata tarehe yake ya kufika iliyotarajiwa. Muuzaji ana { $duration } kulimaliza tatizo pamoja nawe; baada ya hapo, unaweza kupeleka kesi kwa msaada wa Congocrea.
 buyer-flow-order-not-in-text = Sioni ni oda gani. Ichague hapa chini, au andika nambari yake (kwa mfano 1001), tarehe ya oda au bidhaa uliyonunua.
 buyer-flow-delivery-expected = Oda yako { $orderId } inatarajiwa { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(makadirio kutokana na muda wa kuandaa na kusafirisha)

@@ -72,10 +72,12 @@ function byId(text: string, orders: readonly OrderLike[]): OrderRef {
     if (/[a-z]$/.test(before)) continue;
     add(digits, `${hash}${digits}`, hash === '#' || ORDER_WORD.test(before));
   }
-  // « la commande mille cinq », "order one thousand and five": a number dictated in words, after a word for the order.
+  // « la commande mille cinq », "order one thousand and five", « cc mille un »: a number dictated in words, after a word
+  // for the order or the letters of the buyer's order numbers.
   const tokens = t.split(/[^a-z0-9]+/).filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNumberWord(tokens[i]!) || !/^(?:commande|cmd|order|oda|numero|number|la|le)$/.test(tokens[i - 1] ?? '')) continue;
+    const lead = tokens[i - 1] ?? '';
+    if (!isNumberWord(tokens[i]!) || !(/^(?:commande|cmd|order|oda|numero|number|la|le)$/.test(lead) || prefixes.has(lead))) continue;
     let j = i;
     while (j < tokens.length && isNumberWord(tokens[j]!)) j++;
     const n = readNumberWords(tokens.slice(i, j).join(' '));

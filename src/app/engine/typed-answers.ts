@@ -42,11 +42,22 @@ const LEAVE_IT =
   /(?:^| )(?:laiss(?:e|ez) tomber|never ?mind|forget it|forget about it|oubli(?:e|ez) ca|tika yango|achana nayo)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?$/;
 
 /**
+ * Leaving said with why: « non laisse, je verrai plus tard », « laisse tomber, c'est bon, je viens de la recevoir », "never
+ * mind, it just arrived", « pas maintenant ». Anchored at both ends: « laisse tomber, il est arrivé cassé » is a problem.
+ */
+const LATER = "(?:je verrai(?: ca)? plus tard|on verra(?: ca)?(?: plus tard)?|plus tard|later|maybe later|i'll see later|ill see later|baadaye|sima)";
+const GOT_IT =
+  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
+const LEAVE_WHY = new RegExp(
+  `^(?:(?:non|no|ok|bon|ah non|ah|oh) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}))?$`,
+);
+
+/**
  * « je vais d'abord écrire au vendeur », "I'll message the seller first", « nitamwandikia muuzaji »: the report's
  * « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
  */
 const WRITE_TO_SELLER =
-  /(?:^| )(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
+  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
 
 /** The message asks to write to the seller rather than open a case (see WRITE_TO_SELLER). */
 export function asksToWriteSeller(text: string): boolean {
@@ -64,7 +75,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
   const t = bare(text);
   if (!t) return null;
   const words = t.split(' ').length;
-  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t))) return 'cancel';
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && LEAVE_WHY.test(t))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
   if (NO.test(t) && words <= 4) return 'no';
@@ -77,7 +88,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
  * l'autre », "not that one, the other one", « te oyo te », « siyo hiyo ».
  */
 const NOT_THIS_ORDER =
-  /(?:^| )(?:pas (?:celle|celui|cette commande|ce colis|cet article)(?: ?(?:la|ci))?|l'autre(?: commande)?|lautre|une autre commande|not (?:that|this) (?:one|order)|the other (?:one|order)|another order|wrong order|mauvaise commande|te oyo|oyo te|commande mosusu|siyo hiyo|sio hiyo|oda nyingine)(?= |$)/;
+  /(?:^| )(?:pas (?:celle|celui|cette commande|ce colis|cet article)(?: ?(?:la|ci))?(?! (?:de la photo|de l'annonce|de l annonce|du site|sur|que|qu'|qu|montre\w*|commande\w*|choisi\w*|affiche\w*|en photo|de l'image))|l'autre(?: commande)?|lautre|une autre commande|not (?:that|this) (?:one|order)|the other (?:one|order)|another order|wrong order|mauvaise commande|te oyo|oyo te|commande mosusu|siyo hiyo|sio hiyo|oda nyingine)(?= |$)/;
 
 export function rejectsOrder(text: string): boolean {
   return NOT_THIS_ORDER.test(bare(text));
@@ -143,4 +154,59 @@ const ASKS_PERSON = new RegExp(
 
 export function asksForPerson(text: string): boolean {
   return ASKS_PERSON.test(bare(text));
+}
+
+/** Greetings and forms of address (« bonjour madame », "hi there", « mbote tata », « habari yako »), nothing else. */
+const GREETING_ONLY =
+  /^(?:(?:bonjour|bonsoir|bjr|bsr|slt|salut|coucou|cc|allo|hello|hi|hey|hii|yo|good (?:morning|afternoon|evening)|mbote|mbote na bino|sango nini|jambo|habari|habari yako|habari zenu|salama|mambo|niaje|sasa|madame|monsieur|mademoiselle|maman|mama|papa|tata|yaya|boss|patron|sir|madam|there|everyone|all|tout le monde|la team|bino|yako|wote|ndugu)(?: |$))+$/;
+
+/** The message is only a greeting (see GREETING_ONLY): it is greeted back, not read as a problem « not recognised ». */
+export function greetsOnly(text: string): boolean {
+  return GREETING_ONLY.test(bare(text));
+}
+
+/**
+ * Questions about what the bot does and how a case works, asked before any problem: « comment ça marche ? »,
+ * « c'est quoi un litige ? », « vous êtes qui ? », « combien de temps le vendeur a pour répondre ? », "how does this
+ * work?", "what is a case?", « ndenge nini nakoki kofungola litige ? », « hii inafanyaje kazi? », « wewe ni nani? ».
+ */
+const HOW_IT_WORKS = [
+  /\bcomment (?:ca|cela|ceci|tout ca|palabre|vous) (?:marche|fonctionne)\b|\bcomment (?:fonctionne|marche)\b|\bcomment (?:on |je peux |puis je |faire pour |fait on pour |ouvrir |ouvre t on )(?:ouvr\w* |fai\w* )?(?:un |une )?(?:litige|reclamation|plainte|signalement)\b/,
+  /\b(?:c est quoi|c quoi|qu est ce que c est|qu est ce qu|que veut dire|ca veut dire quoi) (?:un |une |le |la |l )?(?:litige|palabre|reclamation|signalement|escalade\w*)\b|\b(?:litige|palabre|un litige) (?:c est|cest|c) quoi\b/,
+  /\b(?:vous etes|tu es|t es|c est) qui\b|\bqui (?:etes vous|es tu|est ce)\b|\b(?:vous faites|tu fais|vous servez a) quoi\b|\bque (?:faites vous|pouvez vous faire)\b/,
+  /\bcombien de (?:temps|jours)\b.{0,40}\b(?:vendeur|repondre|litige|support|rembours\w*)\b/,
+  /\bhow (?:does|do) (?:this|it|you|palabre|a case|a dispute) work\b|\bhow (?:do|can) i (?:open|file|start) a (?:case|dispute|claim)\b|\bwhat (?:is|s) (?:a |an )?(?:case|dispute|palabre|escalation)\b|\bwho are you\b|\bwhat (?:can|do) you do\b|\bhow long (?:does|do|has) the seller\b/,
+  /\bndenge nini\b.{0,30}\b(?:litige|kofungola|esalaka|ezali kosala)\b|\blitige ezali nini\b|\b(?:ozali|bozali) nani\b|\besalaka ndenge nini\b/,
+  /\binafanya ?je kazi\b|\binafanyaje\b|\b(?:kesi|mgogoro) ni nini\b|\bwewe ni nani\b|\bnawezaje kufungua kesi\b|\bjinsi ya kufungua kesi\b/,
+];
+
+/** The message asks how the bot or a case works (see HOW_IT_WORKS): explained before the orders are offered. */
+export function asksHowItWorks(text: string): boolean {
+  const t = bare(text).replace(/'/g, ' ');
+  return HOW_IT_WORKS.some((p) => p.test(t));
+}
+
+/**
+ * Words that add an order to the one under way rather than correct it: « et aussi la 1002 », « la chemise non plus »,
+ * « en plus », "also", "as well", « pia », « lisusu », « é osi » (SMS).
+ */
+const ADDS_ANOTHER =
+  /(?:^| )(?:aussi|osi|ossi|egalement|en plus|de plus|et puis|non plus|pareil|idem|meme chose|also|as well|too|another one|pia|vilevile|lisusu|mpe yango)(?= |$)/;
+
+/** The message adds another order to the report under way (see ADDS_ANOTHER). */
+export function addsAnother(text: string): boolean {
+  return ADDS_ANOTHER.test(bare(text).replace(/'/g, ' '));
+}
+
+/**
+ * The buyer insists on a case in words (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »,
+ * "I don't care, open a case now", « nataka kufungua kesi »): where a case cannot be opened yet or any more, the dates
+ * are said again, rather than « reprendre ou laisser ? » or a new problem of no known kind.
+ */
+const WANTS_CASE =
+  /\b(?:ouvr(?:ir|e|ez)|faire|deposer|lancer|veux|voudrais|exige|want|open|file|start|need|fungua|kufungua|nataka|kofungola|nalingi)\b(?: \w+){0,3} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mashtaka)\b/;
+
+/** See WANTS_CASE. */
+export function wantsCase(text: string): boolean {
+  return WANTS_CASE.test(bare(text).replace(/'/g, ' '));
 }

@@ -117,7 +117,7 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       await amina.pressToken(yes);
       expect(amina.ids()).toEqual(['error-action-expired']);
       await amina.text('bonjour');
-      expect(amina.ids()).toEqual(['buyer-flow-unclear', 'engine-report-which-order']);
+      expect(amina.ids()).toEqual(['engine-welcome', 'engine-report-which-order']);
     });
 
     it('/cancel still leaves a report at any step', async () => {

@@ -1,6 +1,7 @@
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
-import { CONVERSATIONS, type Conversation, type Outcome } from '../../fixtures/buyer-conversations/probe-3.js';
+import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-3.js';
+import type { Conversation, Outcome } from '../../fixtures/buyer-conversations/probe-4.js';
 import { DAY, type Speaker, type World, type WorldOptions } from './harness.js';
 
 /**
@@ -65,9 +66,52 @@ async function answerAsks(c: Ctx, order: string, reason: string | undefined): Pr
 
 /** Drives to the outcome; returns null when reached, else what went wrong. */
 export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
-  for (let step = 0; step < 8; step++) {
+  for (let step = 0; step < ('cases' in outcome ? 16 : 8); step++) {
     const ids = idsOf(c.s.last);
     const proposed = argsOf(c.s.last, 'engine-report-reason-proposed');
+    if ('explains' in outcome) {
+      // A question or a greeting gets an answer, not only « which order? » nor a problem proposed (fourth probe; its
+      // first run also refused the orders offered after the answer, corrected: a bot that answers, then offers the
+      // orders, leaves the buyer no dead end).
+      const asks = ['engine-report-which-order', 'engine-report-reason-pick', 'engine-report-intro', 'buyer-flow-unclear', 'buyer-flow-order-not-in-text'];
+      if (proposed) return `proposed a problem: ${describe(c.s.last)}`;
+      if (!ids.some((id) => !asks.includes(id))) return `asked instead of answering: ${describe(c.s.last)}`;
+      if ((await casesOf(c)).some((k) => !c.before.has(k.id))) return 'a case was opened';
+      return null;
+    }
+    if ('cases' in outcome) {
+      // Several reports (« et aussi … »): each ends as a case, in whatever order the bot takes them (fourth probe).
+      const all = await casesOf(c);
+      const fresh = all.filter((k) => !c.before.has(k.id));
+      const stray = fresh.filter((k) => !outcome.cases.some((x) => x.order === k.orderId));
+      if (stray.length) return `case opened on ${stray.map((k) => k.orderId).join(',')}`;
+      for (const k of fresh) {
+        const want = outcome.cases.find((x) => x.order === k.orderId)!;
+        if (k.reason !== want.reason) return `case on ${k.orderId} opened with ${k.reason}`;
+      }
+      const pending = outcome.cases.filter((x) => !fresh.some((k) => k.orderId === x.order));
+      if (!pending.length) return null;
+      if (proposed) {
+        const want = pending.find((x) => x.order === proposed.orderId);
+        if (!want) return `proposed on another order: ${describe(c.s.last)}`;
+        if (want.reason !== proposed.reason) return `proposed the wrong reason: ${describe(c.s.last)}`;
+        await press(c, 'engine-choice-yes-reason');
+        continue;
+      }
+      const asked = await answerAsks(c, pending[0]!.order, pending[0]!.reason);
+      if (typeof asked === 'string') return `${asked} (pending ${pending.map((x) => x.order).join(',')})`;
+      if (asked) continue;
+      const open = press(c, 'buyer-flow-choice-open-now') ?? press(c, 'engine-choice-open-case');
+      if (open) {
+        await open;
+        continue;
+      }
+      if (ids.includes('engine-report-ask-description')) {
+        await c.s.text('Voilà, merci de régler ça vite.');
+        continue;
+      }
+      return `no case on ${pending.map((x) => x.order).join(',')}: ${describe(c.s.last)}`;
+    }
     if ('case' in outcome) {
       const { order, photos } = outcome.case;
       const reasons = ([] as string[]).concat(outcome.case.reason);

@@ -907,3 +907,263 @@ describe.each(['memory', 'redis'] as const)('a problem of no known kind, said (%
     expect(proposed(amina)).toMatchObject({ reason: 'other', orderId: EARRINGS });
   });
 });
+
+describe.each(['memory', 'redis'] as const)('a greeting or a question before the problem (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['bonjour', 'bonsoir madame', 'Mbote', 'Jambo', 'hi'])('« %s » alone is greeted back, then the orders are offered (not « problème non reconnu »)', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(text);
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-which-order']);
+  });
+
+  it('« hello? » again while the orders are offered is greeted back with the question again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('hi');
+    await amina.text('hello?');
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-which-order']);
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text('bonjour ?');
+    expect(said(amina)).toEqual(['engine-welcome', 'engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+  });
+
+  it.each([
+    'comment ça marche ?',
+    "c'est quoi un litige ?",
+    'vous êtes qui ?',
+    'combien de temps le vendeur a pour répondre ?',
+    'how does this work?',
+    'what is a case?',
+    'Ndenge nini nakoki kofungola litige?',
+    'Hii inafanyaje kazi?',
+    'litige c quoi',
+  ])('« %s » is answered with how a case works (no « désolé pour ce problème », no problem proposed), then the orders', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(text);
+    expect(said(amina)).toEqual(['engine-welcome', 'buyer-flow-how-it-works', 'engine-report-which-order']);
+    expect(i18n.t('fr', amina.last[0]!.body[1]!, 'Africa/Kinshasa')).toMatch(/3\sjours/);
+    // The problem said next is read as usual.
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('a question with a problem in it is the problem: « comment ça marche ? mon colis 1001 n’est jamais arrivé »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`comment ça marche ? ma commande ${WAX} n'est jamais arrivée`);
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('« et aussi » another order while a report is under way (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each([
+    ["et aussi la 1002, le sac n'est pas comme sur la photo", 'fr'],
+    ['also CC-1002, the bag is not what was pictured', 'en'],
+  ])('« %s »: the report on the first order is kept and taken back once the second has its case', async (text) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text(text);
+    expect(said(amina)).toContain('buyer-flow-also-kept');
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    // The bag's case is open, and the wax print's report comes back with what was said about it.
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const cases = await buyerCases(w);
+    expect(cases.map((c) => [c.orderId, c.reason]).sort()).toEqual([[WAX, 'non_delivery'], [BAG, 'not_as_described']]);
+    // Each case keeps the words said about its own order.
+    expect(cases.find((c) => c.orderId === WAX)!.description).toMatch(/jamais arrivée/);
+  });
+
+  it('the kept report comes back after a message to the seller too, not only after a case', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text(`et aussi la chemise ${DEMO_ORDERS.deliveredMatching} est trop petite, je voudrais l'échanger`);
+    expect(said(amina)).toContain('buyer-flow-also-kept');
+    expect(proposed(amina)).toMatchObject({ orderId: DEMO_ORDERS.deliveredMatching });
+    await amina.press('engine-choice-yes-reason');
+    expect(said(amina)).toContain('engine-report-ask-message');
+    await amina.text('Bonjour, pouvez-vous me l’échanger contre une taille L ?');
+    expect(said(amina)).toContain('engine-report-message-sent');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('« non, c’est la 1002 » still corrects the order: the first one is not kept', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text(`non pardon, c'est la ${BAG}`);
+    expect(said(amina)).not.toContain('buyer-flow-also-kept');
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('after the dates were given (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['mais je veux ouvrir un litige maintenant !', "I don't care, open a case now", 'je veux un litige quand même'])(
+    'too early, « %s » gets the dates again, not « reprendre ou laisser ? » nor a problem of no known kind',
+    async (text) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${EARRINGS} n'est pas arrivée`);
+      await amina.press('engine-choice-yes-reason');
+      expect(said(amina)).toContain('engine-report-not-yet');
+      await amina.text(text);
+      expect(said(amina)).toEqual(['engine-report-not-yet', 'engine-report-offer-message']);
+      expect(await buyerCases(w)).toEqual([]);
+    },
+  );
+
+  it('window closed, « c’est pas normal, je veux un litige quand même » gets the closed window again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${DEMO_ORDERS.windowExpired} pas reçue`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text("c'est pas normal, je veux un litige quand même");
+    expect(said(amina)).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+  });
+
+  it('« ok j’écris au vendeur » (with the elided « j’ ») is the « Écrire au vendeur » button typed', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${DEMO_ORDERS.windowExpired} jamais arrivée`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.text("ok j'écris au vendeur");
+    expect(said(amina)).toContain('engine-report-ask-message');
+  });
+
+  it('the problem said again where the late order’s dates were given (« never came ») offers the case again', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order');
+    await amina.text(WAX);
+    expect(said(amina)).toContain('buyer-flow-delivery-late');
+    await amina.text('never came');
+    expect(said(amina)).toContain('engine-report-eligible');
+    expect(amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.id)).toContain('buyer-flow-choice-open-now');
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('money asked for an order that never came (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it("« je veux être remboursée pour le pagne, je l'ai jamais reçu » is a non-delivery (a case), not a refund request", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("je veux être remboursée pour le pagne, je l'ai jamais reçu");
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it("« remboursez-moi, le pagne je l'ai jamais reçu » is a non-delivery too", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("remboursez-moi, le pagne je l'ai jamais reçu");
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it('"give me my money back, the scarf never came" is a non-delivery', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('give me my money back, the scarf never came');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.noEstimateInternational });
+  });
+
+  it('asked the problem, « Rien. Je veux mon argent » is a non-delivery', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`Bonjour, ma commande ${WAX}`);
+    expect(said(amina)).toContain('engine-report-reason-pick');
+    await amina.text('Rien. Je veux mon argent');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+  });
+
+  it("a refund asked for and not come back is still the money: « j'ai demandé le remboursement, je l'ai jamais reçu »", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`j'ai demandé le remboursement pour la ${WAX}, je l'ai jamais reçu`);
+    expect(proposed(amina)).toMatchObject({ reason: 'refund_request' });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('leaving a report, with why (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it.each(['non laisse, je verrai plus tard', "laisse tomber, c'est bon, je viens de la recevoir", 'never mind, it just arrived', 'ah laisse, elle est arrivée finalement'])(
+    '« %s » leaves the report (nothing proposed, nothing opened)',
+    async (text) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+      await amina.text(text);
+      expect(said(amina)).toEqual(['engine-cancelled']);
+      expect(await buyerCases(w)).toEqual([]);
+    },
+  );
+
+  it('« laisse tomber, il est arrivé cassé » is a problem, not leaving', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('laisse tomber, il est arrivé cassé');
+    expect(said(amina)).not.toContain('engine-cancelled');
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('the item unlike its listing, said in other words (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it("« non c'est pas ça, il est arrivé mais ce n'est pas celui de la photo » goes on with the listing problem on the same order, not « which order? »", async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} n'est pas bon`);
+    await amina.text("non c'est pas ça, il est arrivé mais ce n'est pas celui de la photo");
+    // The problem said again is the one proposed: it goes on to the case on the bag.
+    expect(said(amina)).toContain('engine-report-eligible');
+    expect(ordersNamed(amina)).toContain(BAG);
+  });
+
+  it('« non, pas celle-là, l’autre » still turns the order down', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} n'est pas bon`);
+    await amina.text('non pas celle-là, l’autre');
+    expect(said(amina)).toContain('engine-report-which-order');
+  });
+
+  it('« cest pas le meme ke sur le site » is not as described', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`${BAG} cest pas le meme ke sur le site`);
+    expect(proposed(amina)).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+  });
+
+  it('"hi ma order nt delivrd yet cc1005 pls help" is a non-delivery (SMS « delivrd »)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('hi ma order nt delivrd yet cc1005 pls help');
+    expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.deliveredMatching });
+  });
+
+  it('« je veux juste écrire au vendeur de la CC-1005 » asks for the message to the seller at once', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux juste écrire au vendeur de la ${DEMO_ORDERS.deliveredMatching}`);
+    expect(said(amina)).toEqual(['engine-report-ask-message']);
+    const before = w.relayed.length;
+    await amina.text('Bonjour, pouvez-vous me dire où est mon colis ?');
+    expect(w.relayed.length).toBeGreaterThan(before);
+    expect(await buyerCases(w)).toEqual([]);
+  });
+});

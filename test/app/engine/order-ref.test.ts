@@ -78,6 +78,10 @@ describe('findOrderRef: the order a buyer means', () => {
     expect(find(text)).toEqual(found(['CC-1001'], 'id'));
   });
 
+  it.each(['commande cc mille un pas arrivée', 'CC mille un'])('%s → CC-1001: the number dictated in words after the letters of the order numbers', (text) => {
+    expect(find(text)).toEqual(found(['CC-1001'], 'id'));
+  });
+
   it.each(["j'ai payé cinq mille", 'mille merci', 'la une'])('%s names no order (a number in words that is no order of theirs, or not after a word for one)', (text) => {
     expect(find(text)).toEqual({ kind: 'none' });
   });

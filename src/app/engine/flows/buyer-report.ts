@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { asksToWriteSeller, listPosition, rejectsOrder, typedAnswer } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer, wantsCase } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -87,7 +87,15 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // classifier's weak guess from an item's name is no problem stated.
   const onlyOrder = !!text && ref.kind === 'found' && text.trim().split(/\s+/).length <= TERSE_WORDS;
   let kind = text ? (carried.from || onlyOrder ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
-  let description = text && describes(text, kind) ? text.trim() : null;
+  // « comment ça marche ? », « c'est quoi un litige ? », « bonjour »: answered (how it works, a greeting back) before the
+  // orders are offered, not read as a problem of no known kind nor met with « not recognised ».
+  const welcome: Msg[] = [];
+  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question')) {
+    if (asksHowItWorks(text)) welcome.push(m('engine-welcome'), m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
+    else if (greetsOnly(text) && !statesProblem(text)) welcome.push(m('engine-welcome'));
+    if (welcome.length) kind = null;
+  }
+  let description = text && describes(text, kind) && !welcome.length ? text.trim() : null;
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
   const from = carried.from;
@@ -119,17 +127,37 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   };
   if (correction ? from!.otherSaid : resumed ? before!.kind === 'other' : text && saysOther(text, kind, orders)) s.otherSaid = true;
   if (Object.keys(said).length) s.said = said;
+  // « et aussi la 1002, le sac… » while a report on the 1001 is under way: that report is kept, taken back once this one
+  // has its case (not dropped as a correction would be). One that cannot become a case now (too early, too late, a case
+  // already open) has had its answer: nothing to come back to.
+  const kept = from?.orderId && fromKind && target && target !== from.orderId && text && addsAnother(text) && (await couldOpen(e, t, from.orderId)) ? from.orderId : null;
+  if (kept) s.also = [kept, ...(from!.also ?? []).filter((id) => id !== kept && id !== target)];
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.
-  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [];
+  const preface: Msg[] = kind && kind !== 'delivery_question' && !correction && !resumed ? [m('engine-report-intro')] : [...welcome];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
+  if (kept) preface.unshift(m('buyer-flow-also-kept', { orderId: kept }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
   if (s.orderId) {
     await orderSeen(e, s.orderId);
+    // « je veux juste écrire au vendeur de la 1005 », no problem stated: the message to the seller is asked for at once,
+    // as the « Écrire au vendeur » button does later (not a problem of no known kind to confirm).
+    if (text && !carried.from && asksToWriteSeller(text) && !statesProblem(text) && (kind === null || kind === 'other')) {
+      s.reason = 'other';
+      s.step = 'message';
+      await save(e, t, s);
+      return askMessageForSeller(e, t, s, false);
+    }
     return afterOrder(e, t, s, preface);
   }
   return askOrderFor(e, t, s, orders, ref, text, preface);
+}
+
+/** A case could be opened on this order now: within its window and none open on it. */
+async function couldOpen(e: EngineCtx, t: Turn, orderId: string): Promise<boolean> {
+  const r = await e.deps.cases.eligibility(requireWho(t), orderId);
+  return !r.openCaseId && r.eligibility.eligible;
 }
 
 /** Asks which order, after saying what the message named that is not one of the buyer's. */
@@ -143,7 +171,7 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     if (s.kind && (ref.by === 'id' || (text && statesProblem(text)))) s.also = fits.map((o) => o.id);
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
-  if (text && !s.kind) preface.push(m('buyer-flow-unclear'));
+  if (text && !s.kind && !preface.some((p) => p.id === 'engine-welcome')) preface.push(m('buyer-flow-unclear'));
   return askOrder(e, t, s, orders, preface);
 }
 
@@ -266,10 +294,22 @@ async function openCase(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
     m('engine-report-next', { escalatableAt: { date: c.escalatableAt, style: 'datetime' }, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }),
     m('buyer-flow-photos-after', { count: s.evidence.length }),
   ]);
-  // « la 1001 et la 1005 ne sont jamais arrivées »: the same problem proposed on the next order named.
+  await nextOrder(e, t, s);
+}
+
+/**
+ * « la 1001 et la 1005 ne sont jamais arrivées », or a report kept by « et aussi … »: once this report is done (its case
+ * opened, or its message sent to the seller), the next order's problem is proposed.
+ */
+async function nextOrder(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   const [next, ...rest] = s.also ?? [];
   if (next) {
-    const following: ReportState = { flow: 'report', nonce: newNonce(), step: 'reason', kind: s.reason, orderId: next, reason: null, description: s.description, evidence: [], also: rest };
+    // What was said about that order earlier (« et aussi … » kept it) is its problem; else the same problem as this one.
+    const earlier = s.said?.[next];
+    const following: ReportState = {
+      flow: 'report', nonce: newNonce(), step: 'reason', kind: earlier?.kind ?? s.reason, orderId: next, reason: null,
+      description: earlier ? earlier.description : s.description, evidence: [], also: rest,
+    };
     await orderSeen(e, next);
     await afterOrder(e, t, following);
   }
@@ -357,6 +397,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     await clear(e, t);
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
+  // « hello? », « bonjour » again while a report waits for an answer: greeted back, and the question asked again (not
+  // « je ne vois pas de quelle commande il s'agit » nor « reprendre ou laisser ? »).
+  if (ref.kind === 'none' && s.step !== 'message' && s.step !== 'description' && greetsOnly(text)) {
+    say(t, m('engine-welcome'));
+    return showStep(e, t, s);
+  }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
@@ -379,7 +425,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return editing ? chooseReason(e, t, s, s.reason!) : openCase(e, t, s);
     }
     case 'message':
-      return relayToSeller(e, t, s, text);
+      await relayToSeller(e, t, s, text);
+      return nextOrder(e, t, s);
     case 'reason':
     case 'reason_pick':
     case 'decide':
@@ -397,6 +444,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // The same problem said again (« never came » where the late order's dates were given), or a case asked for in words
+      // (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »): the dates and choices again,
+      // which say whether it can be opened (not « reprendre ou laisser ? », nor a problem of no known kind).
+      if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && ref.kind === 'none' && (wantsCase(text) || (kind === s.reason && !newProblem))) {
+        if (kind === s.reason) s.kind = kind;
+        return chooseReason(e, t, s, s.reason);
+      }
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.

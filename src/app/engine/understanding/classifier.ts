@@ -70,6 +70,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // A question, or a problem of another kind, that also says the order has not come (« il est introuvable,
   // vous pouvez aider ? », "the seller won't answer and still nothing"): the non-delivery comes first.
   if ((best.label === 'delivery_question' || best.label === 'other') && stated.includes('non_delivery')) return 'non_delivery';
+  // A problem of no known kind that says, and only says, the item is unlike the listing (« c'est pas le même que sur le
+  // site »): the listing problem.
+  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && cues.has('differs')) return 'not_as_described';
   // A long wait told before "and it arrived broken": what the buyer states is the listing problem, the wait is over.
   if (best.label === 'non_delivery' && stated.length === 1 && stated[0] === 'not_as_described') return 'not_as_described';
   // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money

@@ -36,9 +36,9 @@ const LEXICON: Record<string, string> = {
   anuller: 'annuler', cancle: 'cancel', rembourser: 'rembourse', rembourcer: 'rembourse', rembourcement: 'remboursement',
   rembourssement: 'remboursement', rembource: 'rembourse', argen: 'argent', arive: 'arrive', arivee: 'arrivee', arriver: 'arrive',
   livrer: 'livre', commander: 'commande', taile: 'taille', tro: 'trop', ptit: 'petit', pti: 'petit',
-  jusqua: "jusqu a", jusqa: "jusqu a", mavez: "m avez", mont: "m ont", narive: 'n arrive', narrive: 'n arrive', nest: 'n est', jamai: 'jamais', kel: 'quel', kelle: 'quelle', '2m1': 'demain', dmn: 'demain', demin: 'demain',
+  jusqua: "jusqu a", jusqa: "jusqu a", mavez: "m avez", mont: "m ont", narive: 'n arrive', narrive: 'n arrive', nest: 'n est', jamai: 'jamais', jame: 'jamais', jle: 'je l', kel: 'quel', kelle: 'quelle', '2m1': 'demain', dmn: 'demain', demin: 'demain',
   // English
-  u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', wen: 'when', r: 'are', recieved: 'received',
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', wen: 'when', r: 'are', recieved: 'received', delivrd: 'delivered', dlvrd: 'delivered', delivred: 'delivered',
   recieve: 'receive', arived: 'arrived', nothin: 'nothing', oder: 'order', retrun: 'return', refound: 'refund', shud: 'should',
 };
 
