@@ -56,7 +56,7 @@ describe.runIf(!missing)('chaos run: several process kills, a Redis restart and 
     run = null;
   });
 
-  it(`loses nothing acknowledged, repeats only what was in flight, keeps order and leaves nothing stuck (seed ${SEED})`, { timeout: 150_000 }, async () => {
+  it('loses nothing acknowledged, repeats only what was in flight, keeps order and leaves nothing stuck (the seed is in the log)', { timeout: 150_000 }, async () => {
     const rnd = random(SEED);
     const t0 = Date.now();
     const mark = (what: string) => console.log(`[chaos ${SEED}] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
