@@ -22,6 +22,9 @@ export const BENCH_BOT: UserFromGetMe = {
 /** Called for every text the bot sends: chat id, text, and performance.now() on arrival. */
 export type OnSend = (chatId: number, text: string, at: number) => void;
 
+/** A refusal the stand-in answers instead of sending: 429 with its retry_after, or a 500 (nothing sent either way). */
+export type Refusal = { code: 429; retryAfter: number } | { code: 500 };
+
 /**
  * A lean stand-in of the Telegram Bot API on 127.0.0.1 for load: it answers the methods a webhook bot
  * calls with the smallest valid result, and hands each sent text to `onSend`. The adapter tests'
@@ -31,6 +34,7 @@ export type OnSend = (chatId: number, text: string, at: number) => void;
 export async function startLeanStandin(token: string) {
   let onSend: OnSend = () => undefined;
   let sendDelayMs = 0;
+  let refuse: (chatId: number) => Refusal | null = () => null;
   const counters = new Map<number, number>();
   const calls = new Map<string, number>();
   const nextMessageId = (chatId: number) => {
@@ -71,6 +75,13 @@ export async function startLeanStandin(token: string) {
       let params: Record<string, unknown> = {};
       const body = Buffer.concat(chunks).toString('utf8');
       if (body && (req.headers['content-type'] ?? '').includes('json')) params = JSON.parse(body) as Record<string, unknown>;
+      const refused = method === 'sendMessage' ? refuse(Number(params.chat_id)) : null;
+      if (refused) {
+        const description = refused.code === 429 ? `Too Many Requests: retry after ${refused.retryAfter}` : 'Internal Server Error';
+        res.writeHead(refused.code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error_code: refused.code, description, ...(refused.code === 429 && { parameters: { retry_after: refused.retryAfter } }) }));
+        return;
+      }
       const payload = method ? { ok: true, result: result(method, params) } : { ok: false, error_code: 404, description: 'Not Found' };
       const answer = () => {
         res.writeHead(method ? 200 : 404, { 'content-type': 'application/json' });
@@ -94,6 +105,10 @@ export async function startLeanStandin(token: string) {
     /** Answers each sendMessage this long after receiving it (0: at once). */
     slow(ms: number) {
       sendDelayMs = ms;
+    },
+    /** Asked before each sendMessage: a refusal to answer instead of sending it, or null to send (the default). */
+    refuse(fn: (chatId: number) => Refusal | null) {
+      refuse = fn;
     },
     /** Calls per Bot API method since start. */
     calls: () => Object.fromEntries(calls),

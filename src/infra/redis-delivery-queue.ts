@@ -606,7 +606,12 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
           readLost = true;
           continue;
         }
-        if (read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
+        // A stream the read left out has a fence naming another process, while our view says it is ours: that one took it
+        // in a view of its own (after a Redis restart, members that each took the others for dead) and let it go again
+        // without reading it. Nobody else will read it: it is taken again (fence first, then a wait for the other to stop).
+        const fenced = streams.filter((p) => !read.some(([stream]) => stream === p.key));
+        for (const p of fenced) Object.assign(p, { state: 'waiting', since: Date.now(), settle: true });
+        if (fenced.length === 0 && read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
         if (stopping) return;
         log.warn({ err }, 'delivery read failed, reading again shortly');

@@ -89,10 +89,10 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
-export async function startStandalone(root: string): Promise<PrivateRedis> {
+export async function startStandalone(root: string, port?: number): Promise<PrivateRedis> {
   const dir = join(root, 'redis');
   mkdirSync(dir);
-  const server = new RedisServer(await freePort(), dir);
+  const server = new RedisServer(port ?? (await freePort()), dir);
   await server.start();
   return {
     url: `redis://127.0.0.1:${server.port}`,
@@ -203,11 +203,13 @@ export interface RunOptions {
   users: number;
   /** POLICY_* and other variables for the seed and every process. */
   env?: Record<string, string>;
+  /** The standalone Redis's port (default: a free one). */
+  redisPort?: number;
 }
 
 export async function startRun(opts: RunOptions): Promise<Run> {
   const root = mkdtempSync(join(tmpdir(), 'palabre-crash-'));
-  const redis = opts.cluster ? await startCluster(root) : await startStandalone(root);
+  const redis = opts.cluster ? await startCluster(root) : await startStandalone(root, opts.redisPort);
   const standin = await startLeanStandin(TOKEN);
   const sent: Sent[] = [];
   standin.onSend((chatId, text) => void sent.push({ chatId, text, at: Date.now() }));
@@ -242,7 +244,9 @@ export async function startRun(opts: RunOptions): Promise<Run> {
       await Promise.all(procs.map((p) => p.stop().catch(() => undefined)));
       await standin.close();
       await redis.stop();
-      rmSync(root, { recursive: true, force: true });
+      // CRASH_KEEP=1 keeps the processes' logs and Redis's files for a look after the run.
+      if (process.env.CRASH_KEEP) console.log(`crash run files kept in ${root}`);
+      else rmSync(root, { recursive: true, force: true });
     },
   };
 }
@@ -474,4 +478,34 @@ export async function metricTotal(proc: PalabreProcess, name: string): Promise<n
     .split('\n')
     .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
     .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
+/** What is still on its way in Redis: stream entries, entries read but not acknowledged, retries, dead letters, outboxes. */
+export interface Backlog {
+  streamEntries: number;
+  pending: number;
+  retrying: number;
+  dead: number;
+  outboxes: number;
+}
+
+export async function deliveryBacklog(run: Run): Promise<Backlog> {
+  const redis = run.redis.connect();
+  const base = `${run.seeded.prefix}{dlv}:`;
+  try {
+    let streamEntries = 0;
+    let pending = 0;
+    for (let n = 0; n < 8; n++) {
+      const stream = `${base}x:telegram:${n}`;
+      streamEntries += await redis.xlen(stream);
+      const summary = (await redis.xpending(stream, 'relay').catch(() => [0])) as [number];
+      pending += Number(summary[0]);
+    }
+    const [retrying, dead] = await Promise.all([redis.hlen(`${base}tries`), redis.hlen(`${base}dead`)]);
+    let outboxes = 0;
+    for (const b of run.seeded.buyers) outboxes += await redis.llen(`${run.seeded.prefix}case:{${b.caseId}}:outbox`);
+    return { streamEntries, pending, retrying, dead, outboxes };
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -249,6 +249,22 @@ describe('Redis delivery streams across processes', () => {
     expect(inOrder(sent)).toBe(true);
   });
 
+  it('reads again a stream whose fence another process took and let go without reading (members that took each other for dead after a Redis restart): its recipient is not left waiting for good', async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const queue = createRedisDeliveryQueue(r.connect(), prefix);
+    await start(queue, sent, 'p0');
+    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    await queue.enqueue([item('n1')]);
+    await until(() => sent.length === 1);
+    // Another process took this recipient's stream in a view of its own (the fence names it), then let it go unread;
+    // in this process's view, which never changed, the stream is still its own.
+    await r.redis.set(`${prefix}{dlv}:own:teams:${partitionOf(TARGET, 8)}`, 'other-host-7-gone');
+    await queue.enqueue([item('n2'), item('n3')]);
+    await until(() => sent.length === 3);
+    expect(keys(sent)).toEqual(['n1', 'n2', 'n3']);
+  });
+
   it('claims the entries of a process that died holding them, sends them first, and marks them redelivered', async () => {
     const prefix = fresh();
     const target = TARGET;
