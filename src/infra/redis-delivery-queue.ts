@@ -396,7 +396,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const before = members;
     const next = new Map<Platform, string[]>();
     const now = Date.now();
-    const grace = disrupted;
+    // A beat that could not land for a member's lifetime (Redis restarting or paused: ioredis held the command and sent
+    // it once Redis answered again) is a beat this process could not make, like one that failed: the others could
+    // not beat either, so nobody is taken for dead on it.
+    const grace = disrupted || now - lastBeat > memberTtlMs;
     disrupted = false;
     lastBeat = Date.now();
     for (const [i, platform] of platforms.entries()) {

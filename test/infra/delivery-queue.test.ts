@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createRedisDeliveryQueue, partitionOf } from '../../src/infra/redis-delivery-queue.js';
 import type { DeliveryHandler, DeliveryItem, DeliveryQueue, DeliveryResult } from '../../src/ports/outbox.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { startStandalone } from '../crash/harness.js';
 
 let r: TestRedis;
 beforeAll(async () => {
@@ -197,6 +203,45 @@ describe('Redis delivery streams across processes', () => {
       const ns = sent.filter((i) => i.target === t).map((i) => Number(i.notification.id.split('-')[1]));
       return ns.every((n, i) => i === 0 || n > ns[i - 1]!);
     });
+
+  it('a Redis paused longer than a member lives (each beat held until it answers) takes nobody for dead', { timeout: 30_000 }, async () => {
+    // A private Redis: pausing it must not hold up other tests.
+    const root = mkdtempSync(join(tmpdir(), 'palabre-pause-'));
+    const own = await startStandalone(root);
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const conns = [new Redis(own.url), new Redis(own.url), new Redis(own.url)];
+    const [a, b, admin] = conns as [Redis, Redis, Redis];
+    try {
+      const opts = { heartbeatMs: 100, memberTtlMs: 500, logger };
+      const first = createRedisDeliveryQueue(a, 'pause:', { ...opts, consumerName: 'first' });
+      const second = createRedisDeliveryQueue(b, 'pause:', { ...opts, consumerName: 'second' });
+      await consume(first, []);
+      await consume(second, []);
+      await until(async () => (await admin.hlen('pause:{dlv}:members:teams')) === 2);
+      const fences = () => admin.mget(Array.from({ length: 8 }, (_, n) => `pause:{dlv}:own:teams:${n}`));
+      await until(async () => new Set(await fences()).size === 2);
+      await new Promise((res) => setTimeout(res, 500));
+      const settled = await fences();
+      // As while Redis restarts: commands wait, ioredis sends them once it answers; the others could not beat either.
+      await admin.call('CLIENT', 'PAUSE', '1500', 'ALL');
+      // Who may read each stream never changes: nobody took the other for dead and took its streams for a beat.
+      const seen: Array<Array<string | null>> = [];
+      const end = Date.now() + 3000;
+      while (Date.now() < end) {
+        seen.push(await fences());
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      expect(seen.filter((f) => JSON.stringify(f) !== JSON.stringify(settled))).toEqual([]);
+      expect(lines.filter((l) => /membership had lapsed/.test(l))).toEqual([]);
+      expect((await admin.hkeys('pause:{dlv}:members:teams')).sort()).toEqual(['first', 'second']);
+    } finally {
+      await Promise.all(started.splice(0).map((q) => q.close()));
+      for (const c of conns) c.disconnect();
+      await own.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('tells of items as soon as its wait sees them, before handing them out, each as it will be handed out', async () => {
     const prefix = fresh();
