@@ -11,6 +11,8 @@ import { helpBody, startOrLink } from './flows/onboarding.js';
 import { caseArg, casesByOrderDigits } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
+import { isRecoverWord } from './support-words.js';
+import { trackingInWords } from './seller-words.js';
 
 
 /** Commands an unlinked user may use. */
@@ -75,9 +77,16 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       });
     case 'refund':
       return refund(e, t, args);
-    case 'tracking':
-      if (!args[0] || !args[1] || !args[2]) return sayUsage(t, 'tracking');
-      return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
+    case 'tracking': {
+      if (!args[0] || !args[1]) return sayUsage(t, 'tracking');
+      // A carrier's tracking link pasted instead of carrier and number (`/tracking 1 https://www.dhl.com/…?tracking-id=JD0142`):
+      // the carrier and the number are read from it, as from a seller's words.
+      const rest = args.slice(1);
+      if (args[2] && !rest.some((a) => /^(?:https?:\/\/|www\.)/i.test(a))) return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
+      const found = trackingInWords(rest.join(' '));
+      if (!found) return sayUsage(t, 'tracking');
+      return addTracking(e, t, await caseArg(e, t, args[0]), found.carrier, found.number);
+    }
     default:
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
       return void say(t, m('engine-unknown-command', { command: name }));
@@ -133,10 +142,10 @@ async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
   const caseId = named ? await caseArg(e, t, args[0]!) : here!;
   const rest = named ? args.slice(1) : args;
   const { c, role } = await caseForTurn(e, t, caseId);
-  const recover = rest.some((a) => a.toLowerCase() === 'recover');
+  const recover = rest.some(isRecoverWord);
   if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');
   const amountText = rest
-    .filter((a) => a.toLowerCase() !== 'recover')
+    .filter((a) => !isRecoverWord(a))
     .join(' ');
   const minor = amountText ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
@@ -168,14 +177,15 @@ async function onlyCaseUnderWay(e: EngineCtx, t: Turn, keep: (c: { sellerId: str
 
 /**
  * `/refund 5000` written outside any case by a seller with one case under way: that case, when 5000 is no case of
- * theirs and nothing else follows but the amount's own words. A confirmation always follows, naming the case.
+ * theirs and nothing else follows but the amount's own words; `/refund` alone is that case in full. A confirmation
+ * always follows, naming the case.
  */
 async function onlySellerCaseFor(e: EngineCtx, t: Turn, args: string[]): Promise<string | null> {
   const first = args[0];
-  if (!first || !t.who || !t.account?.roles.includes('seller') || t.staff) return null;
-  if (caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
+  if (!t.who || !t.account?.roles.includes('seller') || t.staff) return null;
+  if (first && caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
   if (args.length > 1 && !readsAsAmount(args.slice(1))) return null;
-  const asCase = caseIdOf(first);
+  const asCase = first ? caseIdOf(first) : null;
   const mine = await e.deps.cases.list(t.who, 'mine');
   if (asCase && mine.some((c) => c.id === asCase)) return null;
   const who = t.who.accountId;
