@@ -12,7 +12,7 @@ import { caseArg, casesByOrderDigits } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
 import { isRecoverWord } from './support-words.js';
-import { trackingInWords } from './seller-words.js';
+import { meansWholeRefund, trackingInWords } from './seller-words.js';
 
 
 /** Commands an unlinked user may use. */
@@ -79,13 +79,13 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       return refund(e, t, args);
     case 'tracking': {
       if (!args[0] || !args[1]) return sayUsage(t, 'tracking');
-      // A carrier's tracking link pasted instead of carrier and number (`/tracking 1 https://www.dhl.com/…?tracking-id=JD0142`):
-      // the carrier and the number are read from it, as from a seller's words.
-      const rest = args.slice(1);
-      if (args[2] && !rest.some((a) => /^(?:https?:\/\/|www\.)/i.test(a))) return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
-      const found = trackingInWords(rest.join(' '));
-      if (!found) return sayUsage(t, 'tracking');
-      return addTracking(e, t, await caseArg(e, t, args[0]), found.carrier, found.number);
+      // A carrier people name and a number, however written (`DHL: JD0142`, `dhl n° JD0142`, `JD0142 dhl`, a carrier's
+      // tracking link `https://www.dhl.com/…?tracking-id=JD0142`), are read as from a seller's words; else the
+      // first word is the carrier and the rest the number.
+      const found = trackingInWords(args.slice(1).join(' '));
+      if (found) return addTracking(e, t, await caseArg(e, t, args[0]), found.carrier, found.number);
+      if (!args[2] || args.slice(1).some((a) => /^(?:https?:\/\/|www\.)/i.test(a))) return sayUsage(t, 'tracking');
+      return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
     }
     default:
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
@@ -147,7 +147,8 @@ async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
   const amountText = rest
     .filter((a) => !isRecoverWord(a))
     .join(' ');
-  const minor = amountText ? amountOf(amountText, c) : null;
+  // « tout », « la totalité », "full": the whole of what is left, as with no amount.
+  const minor = amountText && !meansWholeRefund(amountText) ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
   await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
 }

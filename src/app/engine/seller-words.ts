@@ -25,6 +25,14 @@ export function refundInWords(text: string): { amount: string | null } | null {
   return { amount: amount ? amount[0].trim() : null };
 }
 
+/** « tout », « la totalité », « intégral », "full", "all", Lingala « nyonso », Swahili « yote »: the whole of what is left. */
+const WHOLE = /^(?:(?:le |la |en |tout |the |in )?(?:tout|totalite|totalement|integral|integrale|integralement|complet|complete|entier|entierement|full|in full|all|everything|whole|the whole amount|nyonso|mbongo nyonso|yote|pesa yote|zote)(?: (?:le montant|rembourser|refund|the amount))?)$/;
+
+/** The amount typed with `/refund` means the whole of what is left (« tout », "full"), not a number. */
+export function meansWholeRefund(text: string): boolean {
+  return WHOLE.test(foldText(text).replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
 /** Carriers people name, as typed (folded), and how Palabre spells them. */
 const CARRIERS: Record<string, string> = {
   dhl: 'DHL', fedex: 'FedEx', ups: 'UPS', tnt: 'TNT', ems: 'EMS', aramex: 'Aramex', usps: 'USPS', dpd: 'DPD', gls: 'GLS',
