@@ -3,7 +3,7 @@ import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
-import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
+import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
@@ -138,6 +138,13 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
   if (!t.input.isPrivate) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
+  // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
+  // with several, they pick the case.
+  if (t.account.roles.includes('seller')) {
+    const open = await casesUnderWay(e, t, 'seller');
+    if (open.length === 1) return fileOnCase(e, t, open[0]!.id, blob, caption);
+    if (open.length > 1) return askFileCase(e, t, open, blob, caption, s?.flow === 'file' ? s : undefined);
+  }
   say(t, m('engine-file-no-case'));
 }
 
