@@ -32,6 +32,7 @@ engine-cancelled = Cancelled. Write to me whenever you like.
 engine-nothing-to-cancel = There is nothing in progress to cancel.
 engine-flow-reset = Sorry, I couldn't pick up our conversation where it was. Let's start again: describe your problem, or type /help.
 engine-unknown-command = I don't know the command /{ $command }. Type /help for the list.
+engine-unknown-command-meant = I don't know the command /{ $command }. Did you mean /{ $meant }? Type /help for the list.
 engine-usage = Usage: { $command ->
     [case] /case <case no.>
     [refund] /refund <case no.> [amount] [recover]

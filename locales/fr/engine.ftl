@@ -32,6 +32,7 @@ engine-cancelled = C’est annulé. Écrivez-moi quand vous voulez.
 engine-nothing-to-cancel = Il n’y a rien en cours à annuler.
 engine-flow-reset = Désolé, je n’ai pas pu reprendre notre échange là où il en était. Reprenons : décrivez-moi votre problème, ou tapez /help.
 engine-unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour la liste.
+engine-unknown-command-meant = Je ne connais pas la commande /{ $command }. Vouliez-vous dire /{ $meant } ? Tapez /help pour la liste.
 engine-usage = Utilisation : { $command ->
     [case] /case <n° de litige>
     [refund] /refund <n° de litige> [montant] [recover]

@@ -32,6 +32,7 @@ engine-cancelled = Etikami. Komela ngai ntango olingi.
 engine-nothing-to-cancel = Eloko moko te ezali kotambola mpo na kotika.
 engine-flow-reset = Bolimbisi, nakokaki te kozongela masolo na biso esika tokomaki. Tobanda lisusu : limbolela ngai likambo na yo, to koma /help.
 engine-unknown-command = Nayebi commande /{ $command } te. Koma /help mpo na liste.
+engine-unknown-command-meant = Nayebi commande /{ $command } te. Olingaki koloba /{ $meant } ? Koma /help mpo na liste.
 engine-usage = Ndenge ya kosalela : { $command ->
     [case] /case <n° ya litige>
     [refund] /refund <n° ya litige> [motuya] [recover]

@@ -32,6 +32,7 @@ engine-cancelled = Imefutwa. Niandikie wakati wowote.
 engine-nothing-to-cancel = Hakuna kinachoendelea cha kuacha.
 engine-flow-reset = Samahani, sikuweza kuendelea na mazungumzo yetu pale tulipofika. Tuanze tena: nieleze tatizo lako, au andika /help.
 engine-unknown-command = Sijui amri /{ $command }. Andika /help kwa orodha.
+engine-unknown-command-meant = Sijui amri /{ $command }. Ulimaanisha /{ $meant }? Andika /help kwa orodha.
 engine-usage = Matumizi: { $command ->
     [case] /case <n° ya kesi>
     [refund] /refund <n° ya kesi> [kiasi] [recover]

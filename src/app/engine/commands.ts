@@ -1,4 +1,6 @@
+import { distance } from 'fastest-levenshtein';
 import { ForbiddenError } from '../../domain/errors.js';
+import { foldText } from '../../domain/text.js';
 import type { Account } from '../../domain/types.js';
 import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
@@ -87,10 +89,30 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       if (!args[2] || args.slice(1).some((a) => /^(?:https?:\/\/|www\.)/i.test(a))) return sayUsage(t, 'tracking');
       return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
     }
-    default:
+    default: {
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
-      return void say(t, m('engine-unknown-command', { command: name }));
+      // `/refnd`, `/rembourser`, `/suivi`: the command meant is named (nothing runs on a guess).
+      const meant = commandMeant(name);
+      return void say(t, meant ? m('engine-unknown-command-meant', { command: name, meant }) : m('engine-unknown-command', { command: name }));
+    }
   }
+}
+
+/** Every command's name (SPEC section 2). */
+const COMMAND_NAMES = ['start', 'link', 'help', 'lang', 'cancel', 'report', 'cases', 'case', 'escalate', 'close', 'refund', 'tracking', 'take', 'release', ...SUPPORT_COMMANDS];
+/** The French words people type for a command instead of its English name. */
+const COMMAND_WORDS: Record<string, string> = {
+  rembourser: 'refund', remboursement: 'refund', rembourse: 'refund', suivi: 'tracking', suivre: 'tracking', litige: 'case', litiges: 'cases',
+  aide: 'help', langue: 'lang', annuler: 'cancel', escalader: 'escalate', fermer: 'close', clore: 'close', cloturer: 'close', rouvrir: 'reopen',
+  suspendre: 'suspend', reactiver: 'reinstate', reintegrer: 'reinstate', demander: 'ask', prendre: 'take', decider: 'decide', signaler: 'report',
+};
+
+/** The command an unknown name was meant to be: a French word for it, or one command a typo away; else null. */
+function commandMeant(name: string): string | null {
+  const typed = foldText(name);
+  if (COMMAND_WORDS[typed]) return COMMAND_WORDS[typed]!;
+  const near = COMMAND_NAMES.filter((c) => distance(c, typed) <= (c.length >= 6 ? 2 : 1));
+  return near.length === 1 ? near[0]! : null;
 }
 
 /**
