@@ -19,6 +19,9 @@ import { backendWorld, buttons, DAY, openCase, photo, type Speaker, type World }
  * Round three (13 scenarios, 21 conversations: suspension and reinstatement, reminders, races, reopen): 21 of 21 once a
  * bug of the test itself was fixed (T4 compared a no-break space). Round four (10 scenarios): 13 of 14 as first written
  * (« nitarudisha elfu ishirini » offered nothing); its fix also reads « je rembourse cinq mille »: 16 of 16 after.
+ * Round five (6 scenarios, 11 conversations as first written): 6 of 11 before (`/refnd`, `/rembourser`, `/suivi` got
+ * « unknown command » alone), 11 of 11 after, plus V1b (12).
+ * In all: 104 scenarios, 216 conversations as first written, 170 satisfied before fixes; 221 of 221 after.
  */
 
 const REPLY = { replyToMessageId: '700' };
@@ -951,6 +954,61 @@ describe.each(['memory', 'redis'] as const)('staff probe (%s)', (kind) => {
       await confirm(c.seller);
       await c.staff.command('/case 1');
       expect(c.staff.read()).toMatch(/clos/);
+    });
+  });
+  describe('round five', () => {
+    it.each([
+      ['/refnd {id} 20000', 'refund'], ['/rembourser {id} 20000', 'refund'], ['/remboursement {id} 20000', 'refund'], ['/trackin {id} dhl JD0142', 'tracking'], ['/suivi {id} dhl JD0142', 'tracking'],
+    ])('V1 `%s` (a typo or the French word) is answered with the command meant, /%s', async (line, meant) => {
+      const c = await cast(await world());
+      await c.seller.command(line.replace('{id}', c.caseId));
+      await confirm(c.seller);
+      expect(c.seller.read()).toContain(`Vouliez-vous dire /${meant} ?`);
+      expect(await load(c)).toMatchObject({ version: 1 });
+    });
+
+    it('V1b a name that is no command and near none is answered as before', async () => {
+      const c = await cast(await world());
+      await c.seller.command('/bonjour');
+      expect(c.seller.ids()).toEqual(['engine-unknown-command']);
+    });
+
+    it('V2 a UPS tracking link pasted in the thread offers the UPS tracking', async () => {
+      const c = await cast(await world());
+      await c.seller.text('https://www.ups.com/track?loc=fr_FR&tracknum=1Z999AA10123456784', REPLY);
+      expect(c.seller.ids()).toContain('engine-words-tracking');
+      expect(c.seller.read()).toContain('1Z999AA10123456784');
+    });
+
+    it.each(['Bisou Creation ne répond pas', 'bisou-creations ne répond pas'])('V3 /suspend %s (a typo of the shop name) suspends Bisou Créations or asks which shop', async (args) => {
+      const c = await cast(await world());
+      await c.staff.command(`/suspend ${args}`);
+      await confirm(c.staff);
+      const s = await c.w.cases.shopSuspension('shop-bisou');
+      expect(s !== null || /Bisou Créations/.test(c.staff.read())).toBe(true);
+    });
+
+    it('V4 /reinstate without a shop says how to write it', async () => {
+      const c = await cast(await world());
+      await c.staff.command('/reinstate');
+      expect(c.staff.ids().length).toBeGreaterThan(0);
+    });
+
+    it('V5 a seller in Swahili gets the refund confirmation in Swahili', async () => {
+      const c = await cast(await world());
+      await c.seller.command('/lang sw');
+      await c.seller.command(`/refund ${c.caseId} 20000`);
+      expect(c.seller.last[0]!.locale).toBe('sw');
+    });
+
+    it('V6 a seller who writes « /refund C-000001 20000 » for a case of another shop is refused, nothing recorded', async () => {
+      const w = await world();
+      const c = await cast(w);
+      const lumiere = await w.user({ account: 'acc-lumiere' });
+      await lumiere.command(`/refund ${c.caseId} 20000`);
+      await confirm(lumiere);
+      expect(refused(lumiere)).toBe(true);
+      expect((await load(c)).refunded.amount).toBe(0);
     });
   });
 });
