@@ -126,6 +126,13 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
   }
 }
 
+/** The case under way on `orderId` of which the turn's user is a party, or null. */
+async function caseUnderWayOnOrder(e: EngineCtx, t: Turn, orderId: string): Promise<string | null> {
+  if (!t.who) return null;
+  const found = (await e.deps.cases.list(t.who, 'mine')).find((c) => c.orderId === orderId && c.status !== 'closed');
+  return found?.id ?? null;
+}
+
 async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
   if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
   const s = await currentState(e, t);
@@ -134,8 +141,9 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (s?.flow === 'case') return onCaseInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
   const subject = await subjectOfTurn(e, t);
-  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
-  if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
+  const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
+  if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
+  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
   if (!t.input.isPrivate) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
   // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
@@ -205,10 +213,12 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
   if (s?.flow === 'reinstate') return onReinstateText(e, t, s, text);
   const subject = await subjectOfTurn(e, t);
-  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
-  if (subject) {
-    await textInCaseThread(e, t, subject.caseId, text);
-    return offerWhatWordsSay(e, t, subject.caseId, text);
+  // A reply to an order message of an order that has a case under way since: the words belong to that case.
+  const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
+  if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { text });
+  if (caseId) {
+    await textInCaseThread(e, t, caseId, text);
+    return offerWhatWordsSay(e, t, caseId, text);
   }
   // Support's channel is for commands: a short hint instead of silence.
   if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));
