@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nudgeApplies, planNudges } from '../../../src/domain/nudges.js';
 import { defaultPolicy } from '../../../src/domain/policy.js';
+import { orderSubject } from '../../../src/ports/threads.js';
 import { backendWorld, buttons, DAY, openCase, photo, type Speaker, type World } from './harness.js';
 
 /**
@@ -21,7 +22,9 @@ import { backendWorld, buttons, DAY, openCase, photo, type Speaker, type World }
  * (« nitarudisha elfu ishirini » offered nothing); its fix also reads « je rembourse cinq mille »: 16 of 16 after.
  * Round five (6 scenarios, 11 conversations as first written): 6 of 11 before (`/refnd`, `/rembourser`, `/suivi` got
  * « unknown command » alone), 11 of 11 after, plus V1b (12).
- * In all: 104 scenarios, 216 conversations as first written, 170 satisfied before fixes; 221 of 221 after.
+ * Round six (2 scenarios): 1 of 2 before (a seller's reply to an order message, the order having a case since, went
+ * outside the case), 2 of 2 after.
+ * In all: 106 scenarios, 218 conversations as first written, 171 satisfied before fixes; 223 of 223 after.
  */
 
 const REPLY = { replyToMessageId: '700' };
@@ -1009,6 +1012,24 @@ describe.each(['memory', 'redis'] as const)('staff probe (%s)', (kind) => {
       await confirm(lumiere);
       expect(refused(lumiere)).toBe(true);
       expect((await load(c)).refunded.amount).toBe(0);
+    });
+  });
+  describe('round six', () => {
+    it('W1 the seller replies to the buyer’s earlier order message, the order now has a case: the words join the case', async () => {
+      const c = await cast(await world());
+      await c.w.threads.rememberMessage('telegram', 'dm-bisou', '650', orderSubject('CC-1001'));
+      await c.seller.text('Le colis est parti le 3, patientez svp', { replyToMessageId: '650' });
+      expect(c.seller.ids()).toEqual(['engine-done-comment']);
+      expect(await types(c)).toContain('comment');
+      const toBuyer = (await c.w.outbox(c.caseId)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-amina' && n.body[0]!.id === 'notify-comment');
+      expect(toBuyer.map((n) => n.body[0]!.args!.text)).toEqual(['Le colis est parti le 3, patientez svp']);
+      expect(c.w.relayed).toEqual([]);
+    });
+
+    it('W2 the seller replies to a closed case’s message about the order, with another case on it open: not lost', async () => {
+      const c = await cast(await world());
+      await c.seller.text('je regarde', { replyToMessageId: '999' });
+      expect(c.seller.ids().length).toBeGreaterThan(0);
     });
   });
 });
