@@ -32,6 +32,7 @@ engine-cancelled = Cancelled. Write to me whenever you like.
 engine-nothing-to-cancel = There is nothing in progress to cancel.
 engine-flow-reset = Sorry, I couldn't pick up our conversation where it was. Let's start again: describe your problem, or type /help.
 engine-unknown-command = I don't know the command /{ $command }. Type /help for the list.
+engine-unknown-command-meant = I don't know the command /{ $command }. Did you mean /{ $meant }? Type /help for the list.
 engine-usage = Usage: { $command ->
     [case] /case <case no.>
     [refund] /refund <case no.> [amount] [recover]
@@ -358,6 +359,7 @@ engine-relay-shop-reinstated = Support has reinstated your shop { $shopName }.
 
 engine-words-refund = Your message was sent, but writing "refund" does not refund the buyer. To actually refund in case { $caseId }, confirm below.
 engine-words-tracking = Your message was sent. To also add the tracking { $carrier } { $number } to case { $caseId } (the carrier will say where the parcel is; a delivery to the order's address closes the case), press the button.
+engine-words-support = Your message went to the buyer, not to support. To write to support about case { $caseId }, press the button.
 engine-choice-add-tracking = Add tracking { $carrier } { $number }
 engine-choice-send-to-buyer = Send to the buyer · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->

@@ -32,6 +32,7 @@ engine-cancelled = C’est annulé. Écrivez-moi quand vous voulez.
 engine-nothing-to-cancel = Il n’y a rien en cours à annuler.
 engine-flow-reset = Désolé, je n’ai pas pu reprendre notre échange là où il en était. Reprenons : décrivez-moi votre problème, ou tapez /help.
 engine-unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour la liste.
+engine-unknown-command-meant = Je ne connais pas la commande /{ $command }. Vouliez-vous dire /{ $meant } ? Tapez /help pour la liste.
 engine-usage = Utilisation : { $command ->
     [case] /case <n° de litige>
     [refund] /refund <n° de litige> [montant] [recover]
@@ -358,6 +359,7 @@ engine-relay-shop-reinstated = Le support a réactivé votre boutique { $shopNam
 
 engine-words-refund = Votre message est parti, mais écrire « rembourser » ne rembourse pas l’acheteur. Pour rembourser vraiment dans le litige { $caseId }, confirmez ci-dessous.
 engine-words-tracking = Votre message est parti. Pour ajouter aussi le suivi { $carrier } { $number } au litige { $caseId } (le transporteur dira où en est le colis ; une livraison à l’adresse de la commande clôt le litige), appuyez sur le bouton.
+engine-words-support = Votre message est parti à l’acheteur, pas au support. Pour écrire au support au sujet du litige { $caseId }, appuyez sur le bouton.
 engine-choice-add-tracking = Ajouter le suivi { $carrier } { $number }
 engine-choice-send-to-buyer = Envoyer à l’acheteur · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->

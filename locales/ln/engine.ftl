@@ -32,6 +32,7 @@ engine-cancelled = Etikami. Komela ngai ntango olingi.
 engine-nothing-to-cancel = Eloko moko te ezali kotambola mpo na kotika.
 engine-flow-reset = Bolimbisi, nakokaki te kozongela masolo na biso esika tokomaki. Tobanda lisusu : limbolela ngai likambo na yo, to koma /help.
 engine-unknown-command = Nayebi commande /{ $command } te. Koma /help mpo na liste.
+engine-unknown-command-meant = Nayebi commande /{ $command } te. Olingaki koloba /{ $meant } ? Koma /help mpo na liste.
 engine-usage = Ndenge ya kosalela : { $command ->
     [case] /case <n° ya litige>
     [refund] /refund <n° ya litige> [motuya] [recover]
@@ -362,6 +363,7 @@ engine-relay-shop-reinstated = Support ezongisi butiki na yo { $shopName }.
 
 engine-words-refund = Nsango na yo ekei, kasi kokoma « kozongisa mbongo » ezongisaka mbongo te epai ya mosombi. Mpo na kozongisa mbongo solo na kesi { $caseId }, ndima awa na nse.
 engine-words-tracking = Nsango na yo ekei. Mpo na kobakisa mpe suivi { $carrier } { $number } na kesi { $caseId } (motindi biloko akoloba epai biloko ezali ; soki biloko ekoti na adresi ya oda, kesi esili), finá bouton.
+engine-words-support = Nsango na yo ekei epai ya mosombi, kasi te epai ya support. Mpo na kokomela support likambo ya kesi { $caseId }, finá bouton.
 engine-choice-add-tracking = Bakisa suivi { $carrier } { $number }
 engine-choice-send-to-buyer = Tindela mosombi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->

@@ -32,6 +32,7 @@ engine-cancelled = Imefutwa. Niandikie wakati wowote.
 engine-nothing-to-cancel = Hakuna kinachoendelea cha kuacha.
 engine-flow-reset = Samahani, sikuweza kuendelea na mazungumzo yetu pale tulipofika. Tuanze tena: nieleze tatizo lako, au andika /help.
 engine-unknown-command = Sijui amri /{ $command }. Andika /help kwa orodha.
+engine-unknown-command-meant = Sijui amri /{ $command }. Ulimaanisha /{ $meant }? Andika /help kwa orodha.
 engine-usage = Matumizi: { $command ->
     [case] /case <n° ya kesi>
     [refund] /refund <n° ya kesi> [kiasi] [recover]
@@ -362,6 +363,7 @@ engine-relay-shop-reinstated = Support imerudisha duka lako { $shopName }.
 
 engine-words-refund = Ujumbe wako umetumwa, lakini kuandika « kurudisha pesa » hakumrudishii mnunuzi pesa. Ili kurudisha pesa kweli katika kesi { $caseId }, thibitisha hapa chini.
 engine-words-tracking = Ujumbe wako umetumwa. Ili kuongeza pia ufuatiliaji { $carrier } { $number } kwenye kesi { $caseId } (msafirishaji atasema kifurushi kiko wapi; kikifika kwenye anwani ya oda, kesi inafungwa), bonyeza kitufe.
+engine-words-support = Ujumbe wako umemfikia mnunuzi, si support. Ili kuandikia support kuhusu kesi { $caseId }, bonyeza kitufe.
 engine-choice-add-tracking = Ongeza ufuatiliaji { $carrier } { $number }
 engine-choice-send-to-buyer = Mtumie mnunuzi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->

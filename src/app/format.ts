@@ -45,6 +45,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   cdf: 'CDF', fc: 'CDF', f: 'CDF', fr: 'CDF', franc: 'CDF', francs: 'CDF', 'francs congolais': 'CDF', 'franc congolais': 'CDF', 'f c': 'CDF',
   usd: 'USD', $: 'USD', us$: 'USD', 'us $': 'USD', dollar: 'USD', dollars: 'USD', 'dollars us': 'USD', 'dollars americains': 'USD',
   eur: 'EUR', '€': 'EUR', euro: 'EUR', euros: 'EUR',
+  // The CFA franc of the neighbours (Congo-Brazzaville, Cameroun…) is no Congolese franc.
+  fcfa: 'XAF', 'f cfa': 'XAF', cfa: 'XAF', 'francs cfa': 'XAF', 'franc cfa': 'XAF', xaf: 'XAF',
 };
 /** Words for "thousand" after a number (`5k`, `5 mille`, `5 thousand`, `5 elfu`), and for "million" (`2 millions`). */
 const THOUSAND = /^(?:k|mille|milles|thousand|elfu)\b\s*/;

@@ -185,11 +185,10 @@ function refund(state: Case, cmd: Extract<CaseCommand, { type: 'Refund' }>, base
   const amount = refundAmount(state, cmd.amount);
   const full = state.refunded.amount + amount.amount === state.orderTotal.amount;
   const viaOriginalMethod = cmd.viaOriginalMethod ?? true;
+  // POLICY_MAX_CASE_AGE: a late case takes a full refund (of what is left) only, from support or the seller alike.
+  if (!full) fullRefundOnlyWhenLate(state, millis(base.at));
   const event: CaseEvent = { ...base, type: 'refund', amount, full, viaOriginalMethod, recover: role === 'support' && (cmd.recover ?? false) };
-  if (role === 'support') {
-    if (!full) fullRefundOnlyWhenLate(state, millis(base.at));
-    return [event, { ...base, type: 'closed', resolution: 'support_refund' }];
-  }
+  if (role === 'support') return [event, { ...base, type: 'closed', resolution: 'support_refund' }];
   // Rule (a): only a full refund through the original payment method closes the case by itself.
   return full && viaOriginalMethod ? [event, { ...base, type: 'closed', resolution: 'refunded' }] : [event];
 }
@@ -264,7 +263,7 @@ function supportAfterEscalation(state: Case, role: Role): void {
 
 /**
  * POLICY_MAX_CASE_AGE: once a case is flagged late, support may only settle it with a full
- * refund. The buyer may still close it as satisfied: that is the buyer giving up a claim, not
+ * refund, and the seller refunds nothing less than what is left. The buyer may still close it as satisfied: that is the buyer giving up a claim, not
  * support imposing a lesser outcome, and blocking it would keep a case open against their will.
  */
 function fullRefundOnlyWhenLate(state: Case, now: number): void {
@@ -276,7 +275,7 @@ function fullRefundOnlyWhenLate(state: Case, now: number): void {
  * seller) has been recorded yet: a job running late, or a process down at that moment, must not let tracking or a
  * lesser decision settle a case the rule says only a full refund may settle.
  */
-function isLate(state: Case, now: number): boolean {
+export function isLate(state: Case, now: number): boolean {
   return state.lateDelivery || now >= millis(state.lateAt);
 }
 

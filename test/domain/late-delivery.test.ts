@@ -54,6 +54,13 @@ describe('A late delivery: the only acceptable resolution is a full refund', () 
     given(flagged(events)).when({ type: 'Refund', amount: cdf(30000) }, { as: 'support', now }).then([{ type: 'refund', full: true }, { type: 'closed' }]);
   });
 
+  it('a partial seller refund: LATE_DELIVERY_FULL_REFUND_ONLY (flagged, or past the age before the flag)', () => {
+    given(flagged()).when({ type: 'Refund', amount: cdf(10000) }, { as: 'seller', now }).thenError('LATE_DELIVERY_FULL_REFUND_ONLY');
+    given(opened()).when({ type: 'Refund', amount: cdf(10000) }, { as: 'seller', now }).thenError('LATE_DELIVERY_FULL_REFUND_ONLY');
+    // What is left, typed as an amount, is the full refund.
+    given(flagged()).when({ type: 'Refund', amount: cdf(50000) }, { as: 'seller', now }).then([{ type: 'refund', full: true }, { type: 'closed', resolution: 'refunded' }]);
+  });
+
   it('a full seller refund still closes it', () => {
     given(flagged()).when({ type: 'Refund' }, { as: 'seller', now }).then([{ type: 'refund', full: true }, { type: 'closed', resolution: 'refunded' }]);
   });

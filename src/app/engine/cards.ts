@@ -1,5 +1,5 @@
 import type { Case, CaseCommandType } from '../../domain/case-model.js';
-import { allowedCommands, mayRequestSupport } from '../../domain/decider.js';
+import { allowedCommands, isLate, mayRequestSupport } from '../../domain/decider.js';
 import { supportTimeLeft } from '../../domain/desk.js';
 import { defaultPolicy, type Policy } from '../../domain/policy.js';
 import type { Marketplace } from '../../ports/marketplace.js';
@@ -77,6 +77,8 @@ export async function buildCard(
     // Deciding for the buyer is « Rembourser en totalité » while something is left to refund.
     .filter((type) => !(type === 'DecideForBuyer' && allowed.includes('Refund')))
     .flatMap((type) => buttonsFor(role, type))
+    // A late case (POLICY_MAX_CASE_AGE) takes a full refund only: no « partial refund » button to be refused.
+    .filter((b) => !(b.op === 'refund_partial' && isLate(c, Date.parse(now))))
     // SPEC section 2: "ask support" is among the seller's actions; the buyer has Escalate.
     .concat(role === 'seller' && mayRequestSupport(c, role, now) ? [{ op: 'support' }] : [])
     .sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op));

@@ -1,4 +1,6 @@
+import { distance } from 'fastest-levenshtein';
 import { ForbiddenError } from '../../domain/errors.js';
+import { foldText } from '../../domain/text.js';
 import type { Account } from '../../domain/types.js';
 import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
@@ -11,6 +13,8 @@ import { helpBody, startOrLink } from './flows/onboarding.js';
 import { caseArg, casesByOrderDigits } from './case-arg.js';
 import { casesCommand, runSupportCommand, SUPPORT_COMMANDS } from './support-commands.js';
 import { restOf, sayUsage } from './command-args.js';
+import { isRecoverWord } from './support-words.js';
+import { meansWholeRefund, trackingInWords } from './seller-words.js';
 
 
 /** Commands an unlinked user may use. */
@@ -75,13 +79,40 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
       });
     case 'refund':
       return refund(e, t, args);
-    case 'tracking':
-      if (!args[0] || !args[1] || !args[2]) return sayUsage(t, 'tracking');
+    case 'tracking': {
+      if (!args[0] || !args[1]) return sayUsage(t, 'tracking');
+      // A carrier people name and a number, however written (`DHL: JD0142`, `dhl n° JD0142`, `JD0142 dhl`, a carrier's
+      // tracking link `https://www.dhl.com/…?tracking-id=JD0142`), are read as from a seller's words; else the
+      // first word is the carrier and the rest the number.
+      const found = trackingInWords(args.slice(1).join(' '));
+      if (found) return addTracking(e, t, await caseArg(e, t, args[0]), found.carrier, found.number);
+      if (!args[2] || args.slice(1).some((a) => /^(?:https?:\/\/|www\.)/i.test(a))) return sayUsage(t, 'tracking');
       return addTracking(e, t, await caseArg(e, t, args[0]), args[1], args.slice(2).join(''));
-    default:
+    }
+    default: {
       if (SUPPORT_COMMANDS.has(name)) return runSupportCommand(e, t, name, args, text);
-      return void say(t, m('engine-unknown-command', { command: name }));
+      // `/refnd`, `/rembourser`, `/suivi`: the command meant is named (nothing runs on a guess).
+      const meant = commandMeant(name);
+      return void say(t, meant ? m('engine-unknown-command-meant', { command: name, meant }) : m('engine-unknown-command', { command: name }));
+    }
   }
+}
+
+/** Every command's name (SPEC section 2). */
+const COMMAND_NAMES = ['start', 'link', 'help', 'lang', 'cancel', 'report', 'cases', 'case', 'escalate', 'close', 'refund', 'tracking', 'take', 'release', ...SUPPORT_COMMANDS];
+/** The French words people type for a command instead of its English name. */
+const COMMAND_WORDS: Record<string, string> = {
+  rembourser: 'refund', remboursement: 'refund', rembourse: 'refund', suivi: 'tracking', suivre: 'tracking', litige: 'case', litiges: 'cases',
+  aide: 'help', langue: 'lang', annuler: 'cancel', escalader: 'escalate', fermer: 'close', clore: 'close', cloturer: 'close', rouvrir: 'reopen',
+  suspendre: 'suspend', reactiver: 'reinstate', reintegrer: 'reinstate', demander: 'ask', prendre: 'take', decider: 'decide', signaler: 'report',
+};
+
+/** The command an unknown name was meant to be: a French word for it, or one command a typo away; else null. */
+function commandMeant(name: string): string | null {
+  const typed = foldText(name);
+  if (COMMAND_WORDS[typed]) return COMMAND_WORDS[typed]!;
+  const near = COMMAND_NAMES.filter((c) => distance(c, typed) <= (c.length >= 6 ? 2 : 1));
+  return near.length === 1 ? near[0]! : null;
 }
 
 /**
@@ -133,12 +164,13 @@ async function refund(e: EngineCtx, t: Turn, args: string[]): Promise<void> {
   const caseId = named ? await caseArg(e, t, args[0]!) : here!;
   const rest = named ? args.slice(1) : args;
   const { c, role } = await caseForTurn(e, t, caseId);
-  const recover = rest.some((a) => a.toLowerCase() === 'recover');
+  const recover = rest.some(isRecoverWord);
   if (recover && role !== 'support') throw new ForbiddenError('SUPPORT_ONLY');
   const amountText = rest
-    .filter((a) => a.toLowerCase() !== 'recover')
+    .filter((a) => !isRecoverWord(a))
     .join(' ');
-  const minor = amountText ? amountOf(amountText, c) : null;
+  // « tout », « la totalité », "full": the whole of what is left, as with no amount.
+  const minor = amountText && !meansWholeRefund(amountText) ? amountOf(amountText, c) : null;
   // The same confirmation as the card's buttons: what is refunded, who pays, what becomes of the case.
   await propose(e, t, c, role, { op: 'refund', ...(minor !== null ? { amount: minor } : {}), ...(role === 'support' && recover ? { recover } : {}) });
 }
@@ -168,14 +200,15 @@ async function onlyCaseUnderWay(e: EngineCtx, t: Turn, keep: (c: { sellerId: str
 
 /**
  * `/refund 5000` written outside any case by a seller with one case under way: that case, when 5000 is no case of
- * theirs and nothing else follows but the amount's own words. A confirmation always follows, naming the case.
+ * theirs and nothing else follows but the amount's own words; `/refund` alone is that case in full. A confirmation
+ * always follows, naming the case.
  */
 async function onlySellerCaseFor(e: EngineCtx, t: Turn, args: string[]): Promise<string | null> {
   const first = args[0];
-  if (!first || !t.who || !t.account?.roles.includes('seller') || t.staff) return null;
-  if (caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
+  if (!t.who || !t.account?.roles.includes('seller') || t.staff) return null;
+  if (first && caseIdOf(first) !== null && !/^\d+$/.test(first)) return null;
   if (args.length > 1 && !readsAsAmount(args.slice(1))) return null;
-  const asCase = caseIdOf(first);
+  const asCase = first ? caseIdOf(first) : null;
   const mine = await e.deps.cases.list(t.who, 'mine');
   if (asCase && mine.some((c) => c.id === asCase)) return null;
   const who = t.who.accountId;

@@ -3,7 +3,7 @@ import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
-import { aboutCaseUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
+import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
@@ -126,6 +126,13 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
   }
 }
 
+/** The case under way on `orderId` of which the turn's user is a party, or null. */
+async function caseUnderWayOnOrder(e: EngineCtx, t: Turn, orderId: string): Promise<string | null> {
+  if (!t.who) return null;
+  const found = (await e.deps.cases.list(t.who, 'mine')).find((c) => c.orderId === orderId && c.status !== 'closed');
+  return found?.id ?? null;
+}
+
 async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
   if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
   const s = await currentState(e, t);
@@ -134,10 +141,18 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (s?.flow === 'case') return onCaseInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
   const subject = await subjectOfTurn(e, t);
-  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
-  if (subject) return fileOnCase(e, t, subject.caseId, blob, caption);
+  const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
+  if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
+  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
   if (!t.input.isPrivate) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
+  // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
+  // with several, they pick the case.
+  if (t.account.roles.includes('seller')) {
+    const open = await casesUnderWay(e, t, 'seller');
+    if (open.length === 1) return fileOnCase(e, t, open[0]!.id, blob, caption);
+    if (open.length > 1) return askFileCase(e, t, open, blob, caption, s?.flow === 'file' ? s : undefined);
+  }
   say(t, m('engine-file-no-case'));
 }
 
@@ -198,10 +213,12 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { text });
   if (s?.flow === 'reinstate') return onReinstateText(e, t, s, text);
   const subject = await subjectOfTurn(e, t);
-  if (subject && 'orderId' in subject) return messageOnOrder(e, t, subject.orderId, { text });
-  if (subject) {
-    await textInCaseThread(e, t, subject.caseId, text);
-    return offerWhatWordsSay(e, t, subject.caseId, text);
+  // A reply to an order message of an order that has a case under way since: the words belong to that case.
+  const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
+  if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { text });
+  if (caseId) {
+    await textInCaseThread(e, t, caseId, text);
+    return offerWhatWordsSay(e, t, caseId, text);
   }
   // Support's channel is for commands: a short hint instead of silence.
   if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));

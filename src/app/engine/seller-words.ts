@@ -1,4 +1,5 @@
 import { foldText } from '../../domain/text.js';
+import { readAmount } from '../format.js';
 
 /**
  * What a seller's words to the buyer announce that a button would do: a refund (« je vais rembourser »,
@@ -7,7 +8,7 @@ import { foldText } from '../../domain/text.js';
  */
 
 /** « rembourser », "refund", Lingala « kozongisa mbongo », Swahili « kurudisha pesa ». */
-const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w* (?:mbongo|misolo)|\w*rudish\w* (?:pesa|fedha))\b/;
+const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w* (?:mbongo|misolo|(?=\d))|\w*rudish\w* (?:pesa|fedha|elfu|(?=\d)))/;
 /** « je ne rembourserai pas », "I won't refund", « pas de remboursement », Lingala « … te » at the end, « sitarudisha ». */
 const NEGATED =
   /\b(?:ne|pas|jamais|aucun\w*|refuse\w*|won t|wont|will not|can t|cant|cannot|not|no|never|don t|dont|hapana|si\w*rudish\w*)\b|\bte\W*$/;
@@ -21,8 +22,21 @@ const AMOUNT =
 export function refundInWords(text: string): { amount: string | null } | null {
   const t = foldText(text).replace(/[’']/g, ' ');
   if (!REFUND.test(t) || NEGATED.test(t) || QUESTION.test(text.trim())) return null;
-  const amount = AMOUNT.exec(t.slice(t.search(REFUND)));
-  return { amount: amount ? amount[0].trim() : null };
+  const from = t.slice(t.search(REFUND));
+  const amount = AMOUNT.exec(from);
+  if (amount) return { amount: amount[0].trim() };
+  // An amount in words after the verb (« nitarudisha elfu ishirini », « je rembourse cinq mille »), when they are
+  // nothing but an amount.
+  const words = from.replace(/^\S+\s*/, '').replace(/^(?:pesa|fedha|mbongo|misolo)\s*/, '').replace(/[.!]+$/, '').trim();
+  return { amount: words && readAmount(words, 'CDF') ? words : null };
+}
+
+/** « tout », « la totalité », « intégral », "full", "all", Lingala « nyonso », Swahili « yote »: the whole of what is left. */
+const WHOLE = /^(?:(?:le |la |en |tout |the |in )?(?:tout|totalite|totalement|integral|integrale|integralement|complet|complete|entier|entierement|full|in full|all|everything|whole|the whole amount|nyonso|mbongo nyonso|yote|pesa yote|zote)(?: (?:le montant|rembourser|refund|the amount))?)$/;
+
+/** The amount typed with `/refund` means the whole of what is left (« tout », "full"), not a number. */
+export function meansWholeRefund(text: string): boolean {
+  return WHOLE.test(foldText(text).replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** Carriers people name, as typed (folded), and how Palabre spells them. */

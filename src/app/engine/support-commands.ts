@@ -96,8 +96,11 @@ export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, arg
       return propose(e, t, c, 'support', { op: 'reopen', ...(reason ? { text: reason } : {}) });
     }
     case 'ask': {
-      const from = sideOf(args[1]);
-      const question = restOf(text, 2);
+      // « /ask 1 au vendeur : avez-vous le reçu ? », "/ask 1 to the seller: …": the party after its little words.
+      let at = 1;
+      while (at < 3 && args[at] && /^(?:au|aux|a|à|le|la|l['’]|to|the)$/i.test(args[at]!)) at += 1;
+      const from = sideOf(args[at]?.replace(/[:,.;]+$/, ''));
+      const question = restOf(text, at + 1).replace(/^[:\-–—]\s*/, '');
       if (!id || !from || !question) return sayUsage(t, 'ask');
       return actOnCase(e, t, id, { type: 'AskInfo', from, text: question });
     }

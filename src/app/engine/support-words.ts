@@ -48,8 +48,22 @@ function match<K extends string>(table: Record<K, string[]>, raw: string | undef
   return prefixed.length === 1 ? prefixed[0]! : null;
 }
 
-/** An escalation ground from what support typed (`refus`, `inactivité`, `harassment`), or null. */
-export const groundOf = (raw: string | undefined): EscalationGround | null => match(GROUND_WORDS, raw);
+/**
+ * An escalation ground from what support typed (`refus`, `inactivité`, `harassment`), or null. A phrase that is no
+ * ground's name (« le vendeur est inactif », « vendeur injoignable, harcèlement ») is the ground one of its words
+ * names exactly, when they all name the same one.
+ */
+export function groundOf(raw: string | undefined): EscalationGround | null {
+  const whole = match(GROUND_WORDS, raw);
+  if (whole) return whole;
+  const words = foldText(raw ?? '').replace(/[’'`]/g, ' ').split(/[^a-z0-9]+/).filter(Boolean);
+  const named = new Set(words.flatMap((w) => (Object.keys(GROUND_WORDS) as EscalationGround[]).filter((k) => GROUND_WORDS[k].includes(w))));
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+/** Support's words for `recover` on `/refund` (take the refund back from the seller), in French and English. */
+const RECOVER_WORDS = ['recover', 'recovery', 'recuperer', 'recupere', 'recup', 'reprendre', 'recouvrer'];
+export const isRecoverWord = (raw: string): boolean => RECOVER_WORDS.includes(foldText(raw).trim());
 /** A decision's side (`seller`, `vendeur`, `acheteur`), or null. */
 export const sideOf = (raw: string | undefined): Side | null => match(SIDE_WORDS, raw);
 /** A case list's name (`escalated`, `en-retard`, `attente`), or null. */

@@ -10,6 +10,7 @@ import { groundOf } from '../support-words.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { refundInWords, trackingInWords } from '../seller-words.js';
+import { asksForPerson } from '../typed-answers.js';
 import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
@@ -391,7 +392,9 @@ export async function addTracking(e: EngineCtx, t: Turn, caseId: string, carrier
 export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
   const refund = refundInWords(text);
   const tracking = refund ? null : trackingInWords(text);
-  if (!refund && !tracking) return;
+  // « je veux parler au support » written to the buyer: the words went to the buyer, support is one button away.
+  const support = !refund && !tracking && asksForPerson(text);
+  if (!refund && !tracking && !support) return;
   const c = await e.deps.cases.get(requireWho(t), caseId);
   const role = await e.deps.cases.roleOn(requireWho(t), c);
   if (role !== 'seller') return;
@@ -401,6 +404,10 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
       const amount = refund.amount ? amountOf(refund.amount, c) : undefined;
       say(t, m('engine-words-refund', { caseId: c.id }), { caseId: c.id });
       return await propose(e, t, c, role, { op: 'refund', ...(amount !== undefined ? { amount } : {}) });
+    }
+    if (support && mayRequestSupport(c, role, t.now)) {
+      const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'support' });
+      say(t, m('engine-words-support', { caseId: c.id }), { caseId: c.id, choices: [{ label: m('engine-action-support'), token, style: 'primary' }] });
     }
     if (tracking && allowedCommands(c, role, t.now, e.deps.policy).includes('AddTracking')) {
       const once = await newOnce(e);
