@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/stats.js';
 import { check, deliveryBacklog, drive, logs, readHistory, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type Backlog, type PalabreProcess, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
@@ -7,17 +8,8 @@ if (missing) console.warn(`chaos test skipped: ${missing}`);
 /** CHAOS_SEED replays a run (each run prints its seed). */
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** mulberry32: a small seeded generator, so that a seed replays the same plan of faults. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (bench/stats.ts, mulberry32), so that a seed replays the same plan of faults. */
+const random = seededRandom;
 
 // Seller reminders 15 and 25 s after the cases open: they come due while the faults strike. No pacing (as in the
 // other crash runs): what is under test is that nothing is lost, not Telegram's per-chat pace.

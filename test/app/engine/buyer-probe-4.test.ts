@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync, mkdirSync } from 'node:fs';
 import { backendWorld } from './harness.js';
-import { play, type ProbeResult } from './buyer-probe.js';
+import { playAll } from './buyer-probe.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-4.js';
 import { VARIANTS } from '../../fixtures/buyer-conversations/probe-4-variants.js';
 
@@ -20,15 +19,8 @@ describe.each(['memory', 'redis'] as const)('fourth buyer probe (%s)', (kind) =>
   const world = backendWorld(kind, { beforeAll, afterAll });
 
   it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 180_000 }, async () => {
-    const results: ProbeResult[] = [];
-    for (const conv of kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS) results.push(await play(conv, world));
-    const failed = results.filter((r) => !r.ok);
-    mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(
-      `test-artifacts/buyer-probe-4-${kind}.txt`,
-      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
-    );
-    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR[kind]);
+    const { satisfied, why } = await playAll(kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS, world, `buyer-probe-4-${kind}`);
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR[kind]);
   });
 });
 
@@ -36,14 +28,7 @@ describe('fourth buyer probe, variants written after its fixes (memory)', () => 
   const world = backendWorld('memory', { beforeAll, afterAll });
 
   it(`satisfies at least the floor of the ${VARIANTS.length} variants`, { timeout: 120_000 }, async () => {
-    const results: ProbeResult[] = [];
-    for (const conv of VARIANTS) results.push(await play(conv, world));
-    const failed = results.filter((r) => !r.ok);
-    mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(
-      'test-artifacts/buyer-probe-4-variants.txt',
-      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
-    );
-    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR.variants);
+    const { satisfied, why } = await playAll(VARIANTS, world, 'buyer-probe-4-variants');
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR.variants);
   });
 });

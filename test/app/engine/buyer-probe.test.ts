@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync, mkdirSync } from 'node:fs';
 import { backendWorld } from './harness.js';
-import { CONVERSATIONS, play, type ProbeResult } from './buyer-probe.js';
+import { CONVERSATIONS, playAll } from './buyer-probe.js';
 import { VARIANTS } from '../../fixtures/buyer-conversations/probe-3-variants.js';
 
 /**
@@ -17,15 +16,8 @@ describe.each(['memory', 'redis'] as const)('third buyer probe (%s)', (kind) => 
   const world = backendWorld(kind, { beforeAll, afterAll });
 
   it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 120_000 }, async () => {
-    const results: ProbeResult[] = [];
-    for (const conv of kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS) results.push(await play(conv, world));
-    const failed = results.filter((r) => !r.ok);
-    mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(
-      `test-artifacts/buyer-probe-${kind}.txt`,
-      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
-    );
-    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR[kind]);
+    const { satisfied, why } = await playAll(kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS, world, `buyer-probe-${kind}`);
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR[kind]);
   });
 });
 
@@ -33,14 +25,7 @@ describe('third buyer probe, variants written after its fixes (memory)', () => {
   const world = backendWorld('memory', { beforeAll, afterAll });
 
   it(`satisfies at least the floor of the ${VARIANTS.length} variants`, { timeout: 120_000 }, async () => {
-    const results: ProbeResult[] = [];
-    for (const conv of VARIANTS) results.push(await play(conv, world));
-    const failed = results.filter((r) => !r.ok);
-    mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(
-      'test-artifacts/buyer-probe-variants.txt',
-      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
-    );
-    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR.variants);
+    const { satisfied, why } = await playAll(VARIANTS, world, 'buyer-probe-variants');
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR.variants);
   });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-3.js';
@@ -286,3 +287,19 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
 }
 
 export { CONVERSATIONS };
+
+/**
+ * Plays `convs` one after the other and writes their transcripts to test-artifacts/<artifact>.txt (the satisfied
+ * count first); returns how many satisfied the buyer, and why the others did not (one line each).
+ */
+export async function playAll(convs: readonly Conversation[], makeWorld: (o: WorldOptions) => Promise<World>, artifact: string): Promise<{ satisfied: number; why: string }> {
+  const results: ProbeResult[] = [];
+  for (const conv of convs) results.push(await play(conv, makeWorld));
+  const failed = results.filter((r) => !r.ok);
+  mkdirSync('test-artifacts', { recursive: true });
+  writeFileSync(
+    `test-artifacts/${artifact}.txt`,
+    [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id} [${r.style.join(' ')}]${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
+  );
+  return { satisfied: results.length - failed.length, why: failed.map((r) => `${r.id}: ${r.why}`).join('\n') };
+}
