@@ -30,7 +30,7 @@ describe('web playground: contesting a closing, live buttons, /lang', () => {
     await seller.sees(/Le litige est clos : livraison confirmée par le suivi/);
 
     // The buyer is told why, and until when she may ask for a check.
-    await buyer.sees(/Raison : le transporteur dhl indique la livraison du colis JD0142/);
+    await buyer.sees(/Raison : le transporteur DHL indique la livraison du colis JD0142/);
     await buyer.sees(/Demander une vérification » avant le/);
     await shot(page, 'contest-01-buyer-told-why');
     await buyer.click('Demander une vérification');
