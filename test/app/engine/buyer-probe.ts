@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-3.js';
-import type { Conversation, Outcome } from '../../fixtures/buyer-conversations/probe-4.js';
+import type { Conversation, Outcome } from '../../fixtures/buyer-conversations/types.js';
 import { DAY, type Speaker, type World, type WorldOptions } from './harness.js';
 
 /**
@@ -65,6 +65,18 @@ async function answerAsks(c: Ctx, order: string, reason: string | undefined): Pr
   return null;
 }
 
+/** The last step to a case: « Ouvrir le litige », or the description it asks for. False when neither is offered. */
+async function openOrDescribe(c: Ctx, ids: string[]): Promise<boolean> {
+  const open = press(c, 'buyer-flow-choice-open-now') ?? press(c, 'engine-choice-open-case');
+  if (open) {
+    await open;
+    return true;
+  }
+  if (!ids.includes('engine-report-ask-description')) return false;
+  await c.s.text('Voilà, merci de régler ça vite.');
+  return true;
+}
+
 /** Drives to the outcome; returns null when reached, else what went wrong. */
 export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
   for (let step = 0; step < ('cases' in outcome ? 16 : 8); step++) {
@@ -102,15 +114,7 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const asked = await answerAsks(c, pending[0]!.order, pending[0]!.reason);
       if (typeof asked === 'string') return `${asked} (pending ${pending.map((x) => x.order).join(',')})`;
       if (asked) continue;
-      const open = press(c, 'buyer-flow-choice-open-now') ?? press(c, 'engine-choice-open-case');
-      if (open) {
-        await open;
-        continue;
-      }
-      if (ids.includes('engine-report-ask-description')) {
-        await c.s.text('Voilà, merci de régler ça vite.');
-        continue;
-      }
+      if (await openOrDescribe(c, ids)) continue;
       return `no case on ${pending.map((x) => x.order).join(',')}: ${describe(c.s.last)}`;
     }
     if ('case' in outcome) {
@@ -136,15 +140,7 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const asked = await answerAsks(c, order, reasons[0]);
       if (typeof asked === 'string') return asked;
       if (asked) continue;
-      const open = press(c, 'buyer-flow-choice-open-now') ?? press(c, 'engine-choice-open-case');
-      if (open) {
-        await open;
-        continue;
-      }
-      if (ids.includes('engine-report-ask-description')) {
-        await c.s.text('Voilà, merci de régler ça vite.');
-        continue;
-      }
+      if (await openOrDescribe(c, ids)) continue;
       return `no case: ${describe(c.s.last)}`;
     }
     if ('notCase' in outcome) {

@@ -627,14 +627,33 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect((await w.store.load(wax))!.timeline.some((e) => e.type === 'verification_requested')).toBe(true);
   });
 
-  it('a day after the closing, or once something happened on the case under way, the words are about that one again', async () => {
+  it('once the seller wrote on the case under way after the closing, the words are about that case again', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    await amina.text(`le sac ${BAG} est arrivé abîmé`);
+    await amina.text('oui');
+    await amina.text('ouvrir');
+    const bag = (await buyerCases(w)).find((k) => k.orderId === BAG)!.id;
+    w.clock.advance(60_000);
+    await closedByTracking(w, wax);
+    w.clock.advance(60_000);
+    await w.cases.act({ accountId: 'acc-bisou', platform: 'telegram' }, bag, { type: 'Comment', text: 'Pouvez-vous envoyer une photo ?' });
+    w.clock.advance(60_000);
+    await amina.text("c'est fait je vous l'ai envoyée");
+    expect(amina.ids()).toEqual(['engine-buyer-words-not-sent']);
+    expect(amina.last.at(-1)!.card).toMatchObject({ caseId: bag });
+  });
+
+  it('a day after the closing, the words are no longer about it: they start a report', async () => {
     const w = await world();
     const amina = await withCase(w);
     const wax = (await buyerCases(w))[0]!.id;
     await closedByTracking(w, wax);
     w.clock.advance(25 * 3600 * 1000);
     await amina.text("c faux je n'ai rien recu");
-    expect(amina.ids()).not.toContain('buyer-flow-just-closed');
+    // A day on, the closing is no longer what the words answer: they start a report like any first message.
+    expect(amina.ids()).toEqual(['engine-report-intro', 'engine-report-which-order']);
   });
 
   it('replying « c’est faux » to the closed case’s message: not sent, and the card offers the verification', async () => {

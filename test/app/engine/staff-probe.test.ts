@@ -652,10 +652,15 @@ describe.each(['memory', 'redis'] as const)('staff probe (%s)', (kind) => {
       expect(await load(c)).toMatchObject({ status: 'escalated', escalationGround: 'inactivity' });
     });
 
-    it.each(['escaladé', 'en retard', 'tous', 'à traiter'])('R6 /cases %s answers a list (no « unknown list »)', async (f) => {
+    it.each([
+      ['escaladé', 'escalated'],
+      ['en retard', 'overdue'],
+      ['tous', 'all'],
+      ['à traiter', 'waiting'],
+    ])('R6 /cases %s answers the list it names (%s)', async (f, view) => {
       const c = await cast(await world());
       await c.staff.command(`/cases ${f}`);
-      expect(c.staff.ids()).not.toContain('engine-queue-unknown');
+      expect(c.staff.last[0]!.body[0]).toMatchObject({ id: expect.stringMatching(/^engine-cases-(title|none)$/), args: { view } });
     });
 
     it.each(['full recover', '50% recover', 'tout récupérer', 'recover'])('R7 support /refund <id> %s recovers from the seller', async (typed) => {
