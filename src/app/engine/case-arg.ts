@@ -2,16 +2,13 @@ import type { Case } from '../../domain/case-model.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { EngineCtx, Turn } from './context.js';
 import { normalizeCaseId } from './intent.js';
-import { caseIdOf, caseRefOf } from './order-ref.js';
+import { caseIdOf, caseRefOf, ORDER_PREFIX } from './order-ref.js';
 
 /** An order number as typed in a command (`CC-1001`, `cc1001`, `cc 1001`), in its stored form; null otherwise. */
 function orderIdOf(raw: string): string | null {
   const m = /^\s*([a-z]{2,5})[-_ ]?(\d{2,12})\s*$/i.exec(raw);
   return m && !/^c$/i.test(m[1]!) ? `${m[1]!.toUpperCase()}-${m[2]}` : null;
 }
-
-/** Congocrea's order numbers (`CC-1001`): tried for bare digits even when no case under way shows the prefix. */
-const ORDER_PREFIX = 'CC';
 
 /** The case to act on among an order's cases: the one under way, else the latest. */
 const latestOf = (cases: Case[]): Case | undefined =>

@@ -9,6 +9,9 @@ import { isNumberWord, readNumberWords } from '../number-words.js';
  * come in as data, so an order that is not theirs can only read as unknown.
  */
 
+/** Congocrea's order numbers (`CC-1001`): a prefix tried even when none of the orders at hand shows it. */
+export const ORDER_PREFIX = 'CC';
+
 /** What the matcher needs of an order. */
 export interface OrderLike {
   id: string;
@@ -46,7 +49,7 @@ function byId(text: string, orders: readonly OrderLike[]): OrderRef {
   // « la commande 1 0 0 1 »: digits dictated one by one are one number.
   const t = fold(text).replace(/(?<![\d.,])\d(?: \d){2,11}(?![\d.,])/g, (d) => d.replace(/ /g, ''));
   const prefixes = new Set(orders.map((o) => prefixOf(o.id)).filter(Boolean));
-  prefixes.add('cc');
+  prefixes.add(ORDER_PREFIX.toLowerCase());
   const found: string[] = [];
   let unknown: string | null = null;
   const add = (digits: string, written: string, certain: boolean) => {
