@@ -47,7 +47,7 @@ export function estimatedDeliveryDay(
   timezone: string,
 ): { day: DateTime; basis: Eligibility['basis'] } {
   if (order.estimatedDeliveryAt) {
-    return { day: inZone(order.estimatedDeliveryAt, timezone).startOf('day'), basis: 'estimate' };
+    return { day: estimateDay(order.estimatedDeliveryAt, timezone), basis: 'estimate' };
   }
   const processing = order.processingDays ?? shop.processingDays ?? DEFAULT_PROCESSING_DAYS;
   const shipping = sameCountry(shop.country, order.shippingAddress.country)
@@ -76,6 +76,19 @@ export function eligibility({ order, shop, now, timezone, policy }: EligibilityI
     estimatedDelivery: day.toISODate() as string,
     basis,
   };
+}
+
+// A date written as an instant: `2026-10-20`, or midnight UTC (`2026-10-20T00:00:00Z`, as the marketplace's
+// files and SPEC's example write an estimated date). It names a calendar day, not a moment to convert: read in
+// New York, midnight UTC is still the 19th, and the buyer would be told a day the marketplace never showed.
+const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0{1,3})?)?(?:Z|[+-]00:?00))?$/;
+
+/** The estimated delivery day as a start-of-day in `timezone`. */
+function estimateDay(iso: string, timezone: string): DateTime {
+  const date = DATE_ONLY.exec(iso);
+  if (!date) return inZone(iso, timezone).startOf('day');
+  inZone(iso, timezone); // the same refusals as any instant: a bad zone, an impossible date
+  return DateTime.fromISO(date[1]!, { zone: timezone }).startOf('day');
 }
 
 function sameCountry(a: string, b: string): boolean {

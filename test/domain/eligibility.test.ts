@@ -61,10 +61,20 @@ describe('Eligibility starts the day after the order\'s estimated delivery date'
     expect(check('2026-10-20T12:00:00.000Z', LUB, order)).toMatchObject({ estimatedDelivery: '2026-10-20', eligible: false });
   });
 
-  it('in New York the same instant is still 19 October, so eligibility opens at midnight there on the 20th', () => {
-    const r = check('2026-10-20T03:59:59.999Z', NYC);
-    expect(r).toMatchObject({ estimatedDelivery: '2026-10-19', from: '2026-10-20T04:00:00.000Z', eligible: false });
-    expect(check('2026-10-20T04:00:00.000Z', NYC)).toMatchObject({ eligible: true });
+  it('an estimated date written at midnight UTC is that calendar date in every zone: in New York too eligibility opens at midnight there on the 21st', () => {
+    // Read as an instant, 2026-10-20T00:00Z is 19 October 20:00 in New York: the buyer would be told « livraison
+    // estimée le 19 octobre », a date the marketplace never showed, and could open a case a day early.
+    const r = check('2026-10-21T03:59:59.999Z', NYC);
+    expect(r).toMatchObject({ estimatedDelivery: '2026-10-20', from: '2026-10-21T04:00:00.000Z', eligible: false, code: 'NOT_ELIGIBLE_YET' });
+    expect(check('2026-10-21T04:00:00.000Z', NYC)).toMatchObject({ eligible: true });
+    expect(check('2026-10-21T04:00:00.000Z', NYC, makeOrder({ estimatedDeliveryAt: '2026-10-20' }))).toMatchObject({ estimatedDelivery: '2026-10-20', eligible: true });
+  });
+
+  it('an estimate given as a real moment (not midnight UTC) is read in the buyer\'s zone', () => {
+    // 02:00 UTC on the 20th is still the evening of the 19th in New York.
+    const order = makeOrder({ estimatedDeliveryAt: '2026-10-20T02:00:00Z' });
+    expect(check('2026-10-20T12:00:00.000Z', NYC, order)).toMatchObject({ estimatedDelivery: '2026-10-19', from: '2026-10-20T04:00:00.000Z', eligible: true });
+    expect(check('2026-10-20T12:00:00.000Z', KIN, order)).toMatchObject({ estimatedDelivery: '2026-10-20', eligible: false });
   });
 });
 
@@ -87,8 +97,8 @@ describe('Once eligible, the buyer has POLICY_CASE_WINDOW (100 days) to open a c
 
   it('counts calendar days across a daylight-saving change (New York): the window ends at local midnight', () => {
     const r = check('2026-12-01T00:00:00.000Z', NYC);
-    expect(r.from).toBe('2026-10-20T04:00:00.000Z'); // EDT
-    expect(r.until).toBe('2027-01-28T05:00:00.000Z'); // EST: 100 local days, one hour more than 2400 h
+    expect(r.from).toBe('2026-10-21T04:00:00.000Z'); // EDT
+    expect(r.until).toBe('2027-01-29T05:00:00.000Z'); // EST: 100 local days, one hour more than 2400 h
     expect(Date.parse(r.until) - Date.parse(r.from)).toBe(100 * 86_400_000 + 3_600_000);
   });
 
