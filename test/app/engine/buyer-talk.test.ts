@@ -645,6 +645,22 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(amina.last.at(-1)!.card).toMatchObject({ caseId: bag });
   });
 
+  it.each([
+    ['je voudrais retourner le pagne il me plait pas trop, je peux le renvoyer ?', 'return_request'],
+    ["le pagne est finalement arrivé mais il est déchiré et c'est pas la bonne couleur", 'not_as_described'],
+  ])('right after the closing, « %s » is a new request (%s) about the order, not a contest of the closing', async (typed, kind) => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    await closedByTracking(w, wax);
+    w.clock.advance(60_000);
+    await amina.text(typed);
+    expect(amina.ids()).not.toContain('buyer-flow-just-closed');
+    // The report takes it up on the order of the closed case (the only one it names): confirm the problem understood.
+    expect(amina.read()).toContain(WAX);
+    expect(amina.last.flatMap((o) => o.body).some((b) => b.args?.kind === kind || b.args?.reason === kind)).toBe(true);
+  });
+
   it('a day after the closing, the words are no longer about it: they start a report', async () => {
     const w = await world();
     const amina = await withCase(w);

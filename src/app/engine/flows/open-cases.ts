@@ -49,6 +49,16 @@ function justClosed(e: EngineCtx, t: Turn, mine: Case[], open: Case[]): Case | n
   return open.every((c) => lastActivity(c) < millis(closed.closedAt!)) ? closed : null;
 }
 
+/**
+ * What the buyer asks right after a closing that is not about that closing: another case reason (« le pagne est
+ * arrivé déchiré » once tracking showed it delivered), or a request the seller handles outside cases (a return, a
+ * size, a cancellation). Those start a report like any first message; « c'est faux, rien reçu » does not.
+ */
+function newRequestAfter(closed: Case, kind: ReturnType<typeof classifyProblem>): boolean {
+  if (kind === 'return_request' || kind === 'wrong_size' || kind === 'cancellation') return true;
+  return kind !== null && isCaseReason(kind) && kind !== closed.reason;
+}
+
 /** The cases this turn's account has as the buyer that are not closed, newest first. */
 export const openCasesAsBuyer = (e: EngineCtx, t: Turn): Promise<Case[]> => casesUnderWay(e, t, 'buyer');
 
@@ -66,7 +76,7 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   const open = underWay(t, mine, 'buyer');
   // Words right after a closing they did not make are about it: they went nowhere, and the way to contest it is shown.
   const closed = justClosed(e, t, mine, open);
-  if (closed && (await namesOnlyOrder(e, t, text, closed.orderId))) {
+  if (closed && !newRequestAfter(closed, classifyProblem(text)) && (await namesOnlyOrder(e, t, text, closed.orderId))) {
     await sayCard(e, t, closed, 'buyer', [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]);
     return true;
   }
