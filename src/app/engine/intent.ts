@@ -13,7 +13,28 @@ export { normalize };
 
 /** What a buyer's message says went wrong, `other` when it is a problem of no known kind, null when it is not one. */
 export function classifyProblem(text: string): ProblemKind | null {
-  return decide(defaultClassifier(), text);
+  const kind = decide(defaultClassifier(), text);
+  if (kind !== 'other') return kind;
+  // « j'ai un problème avec ma commande, la montre ne s'allume pas »: the preamble only says that something is
+  // wrong, and its weight made the whole message « autre problème ». What follows it says what, when it names a
+  // problem itself (« … avec ce vendeur » does not).
+  const rest = afterTroublePreamble(text);
+  const again = rest && hasProblemCue(rest) ? decide(defaultClassifier(), rest) : null;
+  return again && again !== 'other' ? again : kind;
+}
+
+/**
+ * The words after a leading « j'ai un problème avec ma commande » / "I have an issue with my order" / « nina shida
+ * na oda yangu » (canonical form), when there are at least two; null when the message does not start so.
+ */
+export function afterTroublePreamble(text: string): string | null {
+  const words = canonical(text).split(' ').filter(Boolean);
+  let k = 0;
+  while (k < words.length && (TROUBLE_ONLY.has(words[k]!) || /\d/.test(words[k]!) || words[k]!.length < 3)) k += 1;
+  const lead = words.slice(0, k);
+  if (!lead.some((w) => TROUBLE_WORDS.has(w))) return null;
+  const rest = words.slice(k);
+  return rest.length >= 2 ? rest.join(' ') : null;
 }
 
 /** Below this, the classifier's best guess is a guess: a message naming an order and nothing wrong is the order named. */
@@ -47,7 +68,7 @@ const TROUBLE_ONLY = new Set(
     'bonjour bonsoir salut hello hi hey yo mbote habari jambo svp stp please merci thanks thank s il vous te plait asante matondi tafadhali naomba ' +
     // French little words
     'j ai a un une le la les l de du des d avec sur pour mon ma mes ce cet cette il elle y est c en me moi m je nous vous au aux et ou que qui ' +
-    'concernant sujet niveau rapport par petit gros grave urgent vraiment encore toujours ' +
+    'concernant sujet niveau rapport par petit gros grave urgent vraiment encore toujours avc ' +
     // English little words
     'i have has had got a an the my with about on for there is some me we our this that it its of to in regarding really small big serious ' +
     // Lingala and Swahili little words
@@ -59,6 +80,11 @@ const TROUBLE_ONLY = new Set(
     'commande commandes colis paquet achat article articles produit order orders parcel package item items product purchase oda numero number no ' +
     'celle celui cette one which laquelle lequel'
   ).split(' '),
+);
+
+/** The words of TROUBLE_ONLY that say there is a problem (the others are politeness, little words and the order). */
+const TROUBLE_WORDS = new Set(
+  'probleme problemes souci soucis issue issues problem problems trouble reclamation plainte complaint shida tatizo likambo'.split(' '),
 );
 
 /**

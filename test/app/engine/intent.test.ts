@@ -85,6 +85,27 @@ describe('classifyProblem', () => {
   });
 });
 
+describe('« j\'ai un problème avec ma commande » before the problem: the problem said after it decides', () => {
+  it.each<[string, string]>([
+    ["j'ai un probleme avec ma commande, la montre ne s'allume pas", 'not_as_described'],
+    ["slt g 1 pb avc ma cmd le telephone marche pa bien l'ecran clignote tt le temps", 'not_as_described'],
+    ["I have an issue with my order, the blender doesn't work", 'not_as_described'],
+    ['nina shida na oda yangu, simu haiwaki', 'not_as_described'],
+    ['nazali na likambo na commande na ngai, eloko ebebaki', 'not_as_described'],
+  ])('%s → %s (it was « autre problème »)', (text, kind) => {
+    expect(classifyProblem(text)).toBe(kind);
+  });
+
+  it.each([
+    "j'ai un souci, mon code promo marche pas",
+    'probleme avec le site, il marche pas',
+    'nazali na problème na moteki oyo',
+    "j'ai un souci avec le vendeur il est impoli",
+  ])('%s stays a problem of no known kind: what follows the preamble is not about the item', (text) => {
+    expect(classifyProblem(text)).toBe('other');
+  });
+});
+
 describe('identifiers in text', () => {
   it('finds order numbers, upper-cased, and not case numbers', () => {
     expect(findOrderIds('ma commande cc-1001 et CC-1002 (pas C-000001)')).toEqual(['CC-1001', 'CC-1002']);
