@@ -2,7 +2,7 @@
  * Discord as users meet it: journeys played through discord.js against the stand-in, asserting what each person reads
  * and that nothing changes where nothing should.
  *
- * Scenarios as first written: 10 of 18 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
+ * Scenarios as first written: 11 of 19 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
  * service's result shape, the closing notice's own live buttons « Voir » / « Demander une vérification », a
  * confirmation not asked for, an amount's narrow spaces, JD0177 taken for a mismatch on Amina's order) and 3 were real,
  * from two causes, fixed each with a test that fails without it:
@@ -10,7 +10,7 @@
  *   followed (same button slot), leaving nothing to press (engine; test/app/engine/languages.test.ts);
  * - a Discord buyer of a Teams (or Telegram) seller waited 5 s per notification for a case thread that nobody of the
  *   case could have (the thread claim was held 30 s; test/adapters/discord/notifier.test.ts).
- * Now 18 of 18.
+ * Now 19 of 19.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -339,6 +339,28 @@ describe('Discord parity: support slash commands', () => {
     const a = await slash(w, USERS.agent, 'note', { case: caseId, text: 'pas ici' });
     expect(a.map(seen).join('\n')).toMatch(/support/);
     expect(JSON.stringify(await w.p.store.load(caseId))).toBe(before);
+  });
+
+  it('support’s buttons in the staff thread, pressed after the seller refunded in full: each answers that the case is closed, nothing changes', async () => {
+    w = await startWorld({ env: { POLICY_ESCALATION_AFTER: 'PT1S' } });
+    await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
+    await linkOnDiscord(w, USERS.agent, 'acc-support-1');
+    const caseId = (await w.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien.' })).case.id;
+    await new Promise((r) => setTimeout(r, 1100));
+    // The buyer escalates: support hears of it in the case's thread of the staff channel.
+    await w.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, caseId, { type: 'Escalate' });
+    const staffThread = await eventually(async () => (await w!.p.threads.caseThread('discord', caseId, 'staff')) ?? Promise.reject(new Error('no staff thread')));
+    const staffEarlier = await eventually(() => {
+      const shown = [...shownNow(w!, w!.dc.staffChannelId), ...shownNow(w!, staffThread)];
+      if (!shown.some((b) => b.what === label(w!, 'engine-action-refund-full'))) throw new Error('no support card');
+      return shown;
+    });
+    await w.p.cases.act({ accountId: 'acc-bisou', platform: 'web' }, caseId, { type: 'Refund' });
+    await eventually(async () => expect((await w!.p.store.load(caseId))!.status).toBe('closed'));
+    // Taking the case and a note stay open to support on a closed case (its record goes on); the rest must not act.
+    const stillSupports = [label(w, 'desk-action-take'), label(w, 'engine-action-note')];
+    const answers = await pressAll(w, USERS.agent, staffEarlier.filter((b) => !stillSupports.includes(b.what)), caseId);
+    for (const a of answers) expect(a).toMatch(/clos|plus valable|ne s’applique plus/);
   });
 
   it('a member without the support role gets a clear refusal for every support command, and nothing changes', async () => {

@@ -2,14 +2,14 @@
  * Teams as users meet it: journeys played through botbuilder against the Bot Framework stand-in, asserting what each
  * person reads (HTML text and Adaptive Cards) and what their presses change.
  *
- * Scenarios as first written: 9 of 13 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
+ * Scenarios as first written: 10 of 14 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
  * elsewhere: corrected to a parcel in transit); 3 were real, fixed each with a test that fails without it:
  * - « my order never arrived » / French mixed with Lingala: the language offer took the order question's buttons (same
  *   slot) — engine, test/app/engine/languages.test.ts;
  * - a forged Action.Submit (no token, or not a string) was ignored in silence, and an Action.Execute press (invoke
  *   adaptiveCard/action) too: now the engine's « Ce bouton n’est pas valable ici », and the invoke response Teams
  *   expects (test/adapters/teams/inbound.test.ts).
- * Now 13 of 13.
+ * Now 14 of 14.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -280,6 +280,36 @@ describe('Teams parity: support commands in the staff channel', () => {
     await app.post(app.act.mention(bisou, STAFF, '/reopen C-000001'));
     expect(since(app, STAFF, from).map(seen).join('\n')).toMatch(/support/);
     expect(JSON.stringify(await app.p.store.load('C-000001'))).toBe(before);
+  });
+});
+
+describe('Teams parity: support’s buttons on a case closed since', () => {
+  let app: TeamsApp;
+  afterEach(() => app?.close());
+
+  it('the staff thread’s card, pressed after the seller refunded in full: each press answers that the case is closed, nothing changes', async () => {
+    app = await startTeamsApp({ env: { POLICY_ESCALATION_AFTER: 'PT1S' } });
+    await app.post(app.act.installTeam(agent, [bisou]));
+    await app.link(agent, 'acc-support-1');
+    await app.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien.' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await app.p.cases.act({ accountId: 'acc-amina', platform: 'web' }, 'C-000001', { type: 'Escalate' });
+    let thread = '';
+    await until(async () => Boolean((thread = (await app.p.threads.caseThread('teams', 'C-000001', 'staff')) ?? '')), 'a staff thread');
+    await until(() => shownNow(app, thread).some((b) => b.title === 'Rembourser en totalité'), 'support’s card');
+    // Taking the case and a note stay open to support on a closed case (its record goes on); the rest must not act.
+    const earlier = shownNow(app, thread).filter((b) => ![t(app, 'desk-action-take'), t(app, 'engine-action-note')].includes(b.title));
+    expect(earlier.length).toBeGreaterThan(2);
+    await app.p.cases.act({ accountId: 'acc-bisou', platform: 'web' }, 'C-000001', { type: 'Refund' });
+    const before = JSON.stringify(await app.p.store.load('C-000001'));
+    for (const b of earlier) {
+      const from = app.standin.calls.length;
+      await app.post({ ...app.act.mention(agent, thread, ''), text: '', entities: [], value: { palabre: b.token }, replyToId: b.activityId });
+      const said = since(app, thread, from).map(seen).join('\n');
+      expect(said, b.title).toMatch(/clos|plus valable|ne s’applique plus/);
+    }
+    expect(JSON.stringify(await app.p.store.load('C-000001'))).toBe(before);
+    expect(await app.p.marketplace.refunds('CC-1001')).toHaveLength(1);
   });
 });
 
