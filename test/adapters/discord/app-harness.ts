@@ -118,9 +118,9 @@ export async function press(w: World, user: StandinUser, channelId: string, text
 }
 
 /** Runs a slash command as `user` (in their DMs unless `channelId`) and waits for its answer. */
-export async function slash(w: World, user: StandinUser, name: string, options: Record<string, string | number | boolean> = {}, channelId?: string): Promise<any[]> {
+export async function slash(w: World, user: StandinUser, name: string, options: Record<string, string | number | boolean> = {}, channelId?: string, locale?: string): Promise<any[]> {
   const opts = Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'number' ? 10 : typeof value === 'boolean' ? 5 : 3, value }));
-  const id = w.dc.command({ user, name, options: opts, ...(channelId ? { channelId } : {}) });
+  const id = w.dc.command({ user, name, options: opts, ...(channelId ? { channelId } : {}), ...(locale ? { locale } : {}) });
   return answerTo(w, id);
 }
 

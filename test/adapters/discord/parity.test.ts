@@ -2,7 +2,7 @@
  * Discord as users meet it: journeys played through discord.js against the stand-in, asserting what each person reads
  * and that nothing changes where nothing should.
  *
- * Scenarios as first written: 11 of 19 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
+ * Scenarios as first written: 13 of 21 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
  * service's result shape, the closing notice's own live buttons « Voir » / « Demander une vérification », a
  * confirmation not asked for, an amount's narrow spaces, JD0177 taken for a mismatch on Amina's order) and 3 were real,
  * from two causes, fixed each with a test that fails without it:
@@ -10,7 +10,7 @@
  *   followed (same button slot), leaving nothing to press (engine; test/app/engine/languages.test.ts);
  * - a Discord buyer of a Teams (or Telegram) seller waited 5 s per notification for a case thread that nobody of the
  *   case could have (the thread claim was held 30 s; test/adapters/discord/notifier.test.ts).
- * Now 19 of 19.
+ * Now 21 of 21.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -198,6 +198,17 @@ describe('Discord parity: the seller works the case in its private thread', () =
     // A client that still shows any earlier button: pressed, a sentence, and nothing changes.
     await pressAll(w!, USERS.bisou, sellerEarlier.filter((b) => b.what !== label(w!, 'engine-choice-confirm')), caseId);
     await pressAll(w!, USERS.amina, buyerEarlier, caseId);
+  });
+
+  it('a photo the buyer sends in DMs after opening, and one the seller posts in the thread, reach the other party as files', async () => {
+    const { caseId, thread, dm } = await opened();
+    const threadBefore = w!.dc.messagesIn(thread).length;
+    w!.dc.sendMessage({ author: USERS.amina, content: 'encore une photo', attachments: [{ filename: 'carton.png', contentType: 'image/png', data: PNG }] });
+    await eventually(() => expect(w!.dc.messagesIn(thread).slice(threadBefore).some((m) => (m.attachments ?? []).length > 0)).toBe(true));
+    const dmBefore = w!.dc.messagesIn(dm).length;
+    w!.dc.sendMessage({ author: USERS.bisou, channelId: thread, content: 'le reçu', attachments: [{ filename: 'recu.png', contentType: 'image/png', data: PNG }] });
+    await eventually(() => expect(w!.dc.messagesIn(dm).slice(dmBefore).some((m) => (m.attachments ?? []).length > 0)).toBe(true));
+    await eventually(async () => expect((await w!.p.store.load(caseId))!.timeline.filter((e) => e.type === 'evidence')).toHaveLength(3));
   });
 
   it('a partial refund by the form button keeps it open; /refund <id> <amount> by command too', async () => {
@@ -431,6 +442,19 @@ describe('Discord parity: languages', () => {
     if (pattern) expect(w.dc.messagesIn(t).map(seen).join('\n')).toMatch(pattern);
     const fr = label(w, 'engine-action-refund-full');
     expect(w.dc.messagesIn(t).flatMap(buttonsOf).some((b) => b.label === fr)).toBe(false);
+  });
+
+  it('/lang sw by slash command: the buyer’s next answers are in Swahili; an unlinked user is told how to link in their Discord language', async () => {
+    w = await startWorld();
+    await linkOnDiscord(w, USERS.amina, 'acc-amina');
+    const set = await slash(w, USERS.amina, 'lang', { language: 'sw' });
+    expect(set.map(seen).join('\n')).toContain('sasa nitakujibu kwa Kiswahili');
+    const help = await slash(w, USERS.amina, 'help');
+    expect(help.map(seen).join('\n')).toContain('Hivi ndivyo ninavyoweza kukusaidia');
+    expect(await w.p.links.getLocale('acc-amina')).toBe('sw');
+    const asked = await slash(w, USERS.stranger, 'cases', {}, undefined, 'en-US');
+    expect(asked.map(seen).join('\n')).toMatch(/\blink\b/i);
+    expect(asked.map(seen).join('\n')).not.toMatch(/votre compte|vous/);
   });
 
   it('slash commands are described in English with French localizations, every one a sentence', () => {

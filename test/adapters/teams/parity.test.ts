@@ -2,14 +2,14 @@
  * Teams as users meet it: journeys played through botbuilder against the Bot Framework stand-in, asserting what each
  * person reads (HTML text and Adaptive Cards) and what their presses change.
  *
- * Scenarios as first written: 10 of 14 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
+ * Scenarios as first written: 12 of 16 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
  * elsewhere: corrected to a parcel in transit); 3 were real, fixed each with a test that fails without it:
  * - « my order never arrived » / French mixed with Lingala: the language offer took the order question's buttons (same
  *   slot) — engine, test/app/engine/languages.test.ts;
  * - a forged Action.Submit (no token, or not a string) was ignored in silence, and an Action.Execute press (invoke
  *   adaptiveCard/action) too: now the engine's « Ce bouton n’est pas valable ici », and the invoke response Teams
  *   expects (test/adapters/teams/inbound.test.ts).
- * Now 14 of 14.
+ * Now 16 of 16.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { demoMarketplaceData } from '../../../src/infra/demo-marketplace.js';
 import type { ConnectorCall } from '../../support/teams-standin.js';
 import type { StandinUser } from '../../support/telegram-standin.js';
 import { seen, startTeamsApp, type TeamsApp } from './app-harness.js';
-import { agent, amina, bisou, buttonsOf, cardOf, STAFF, until } from './harness.js';
+import { agent, amina, bisou, buttonsOf, cardOf, STAFF, TEAM, until } from './harness.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b1f0b50000000049454e44ae426082', 'hex');
 type Person = typeof amina;
@@ -145,6 +145,15 @@ describe('Teams parity: the seller works the case', () => {
     await noLiveButtonsBut(app, amina.chat, after);
     await pressAll(app, bisou, sellerEarlier.filter((b) => b.title !== 'Confirmer'), 'C-000001');
     await pressAll(app, amina, buyerEarlier, 'C-000001');
+  });
+
+  it('a photo the buyer sends after opening reaches the seller in his chat, inline', async () => {
+    await opened();
+    const from = app.standin.calls.length;
+    const url = app.standin.host(PNG, 'image/png', true);
+    await app.post(app.act.attach(amina, [{ contentType: 'image/png', contentUrl: url, name: 'carton.png' }], 'encore une photo'));
+    await until(() => since(app, bisou.chat, from).some((c) => (c.body?.attachments ?? []).some((a: any) => String(a.contentType).startsWith('image/'))), 'the photo in the seller’s chat');
+    await until(async () => (await app.p.store.load('C-000001'))!.timeline.filter((e) => e.type === 'evidence').length === 2, 'two photos on the case');
   });
 
   it('partial refund and tracking typed as commands: /refund C-000001 10000 keeps it open, /tracking … JD0142 closes it', async () => {
@@ -280,6 +289,29 @@ describe('Teams parity: support commands in the staff channel', () => {
     await app.post(app.act.mention(bisou, STAFF, '/reopen C-000001'));
     expect(since(app, STAFF, from).map(seen).join('\n')).toMatch(/support/);
     expect(JSON.stringify(await app.p.store.load('C-000001'))).toBe(before);
+  });
+});
+
+describe('Teams parity: support commands elsewhere and in French', () => {
+  let app: TeamsApp;
+  afterEach(() => app?.close());
+
+  it('in another team channel a support command is refused; in the staff channel « /escalate C-000001 harcèlement » escalates with that ground', async () => {
+    app = await startTeamsApp();
+    await app.post(app.act.installTeam(agent, [bisou]));
+    await app.link(agent, 'acc-support-1');
+    await app.p.cases.open({ accountId: 'acc-amina', platform: 'web' }, { orderId: 'CC-1001', reason: 'non_delivery', description: 'Rien.' });
+    const before = JSON.stringify(await app.p.store.load('C-000001'));
+    let from = app.standin.calls.length;
+    await app.post(app.act.mention(agent, TEAM, '/escalate C-000001 harassment'));
+    expect(since(app, TEAM, from).map(seen).join('\n')).toMatch(/support/);
+    expect(JSON.stringify(await app.p.store.load('C-000001'))).toBe(before);
+    from = app.standin.calls.length;
+    await app.post(app.act.mention(agent, STAFF, '/escalate C-000001 harcèlement'));
+    const confirm = since(app, STAFF, from).find((c) => buttonsOf(cardOf(c.body)).some((b) => b.title === 'Confirmer'));
+    if (confirm) await app.post({ ...app.act.mention(agent, STAFF, ''), text: '', entities: [], value: { palabre: buttonsOf(cardOf(confirm.body)).find((b) => b.title === 'Confirmer')!.token }, replyToId: confirm.id });
+    await until(async () => (await app.p.store.load('C-000001'))!.status === 'escalated', 'escalated');
+    expect((await app.p.store.load('C-000001'))!.escalationGround).toBe('harassment');
   });
 });
 
