@@ -2,7 +2,7 @@
  * Discord as users meet it: journeys played through discord.js against the stand-in, asserting what each person reads
  * and that nothing changes where nothing should.
  *
- * Scenarios as first written: 13 of 21 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
+ * Scenarios as first written: 14 of 22 passed. Of the 8 failures, 5 were the test's own mistakes (corrected: the case
  * service's result shape, the closing notice's own live buttons « Voir » / « Demander une vérification », a
  * confirmation not asked for, an amount's narrow spaces, JD0177 taken for a mismatch on Amina's order) and 3 were real,
  * from two causes, fixed each with a test that fails without it:
@@ -10,7 +10,7 @@
  *   followed (same button slot), leaving nothing to press (engine; test/app/engine/languages.test.ts);
  * - a Discord buyer of a Teams (or Telegram) seller waited 5 s per notification for a case thread that nobody of the
  *   case could have (the thread claim was held 30 s; test/adapters/discord/notifier.test.ts).
- * Now 21 of 21.
+ * Now 22 of 22.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,16 +173,16 @@ describe('Discord parity: the seller works the case in its private thread', () =
     w = null;
   });
 
-  async function opened(): Promise<{ caseId: string; thread: string; dm: string }> {
-    w = await startWorld();
+  async function opened(redis = false): Promise<{ caseId: string; thread: string; dm: string }> {
+    w = await startWorld({ redis });
     await linkOnDiscord(w, USERS.amina, 'acc-amina');
     await linkOnDiscord(w, USERS.bisou, 'acc-bisou');
     const caseId = await journey(w, USERS.amina, "ma commande n'est jamais arrivée");
     return { caseId, thread: await sellerThread(w, caseId), dm: w.dc.dmChannelId(USERS.amina.id) };
   }
 
-  it('the seller’s words in the thread reach the buyer; a full refund by button closes it and retires every button', async () => {
-    const { caseId, thread, dm } = await opened();
+  it.each(['memory', 'redis'])('(%s) the seller’s words in the thread reach the buyer; a full refund by button closes it and retires every button', async (kind) => {
+    const { caseId, thread, dm } = await opened(kind === 'redis');
     w!.dc.sendMessage({ author: USERS.bisou, channelId: thread, content: 'Je vérifie avec DHL.' });
     await eventually(() => expect(w!.dc.messagesIn(dm).some((m) => seen(m).includes('Je vérifie avec DHL.'))).toBe(true));
     await press(w!, USERS.bisou, thread, label(w!, 'engine-action-refund-full'));
@@ -259,6 +259,9 @@ describe('Discord parity: the seller works the case in its private thread', () =
     const confirm = w!.dc.messagesIn(dm).some((m) => buttonsOf(m).some((b) => b.label === label(w!, 'engine-choice-confirm')));
     if (confirm) await press(w!, USERS.amina, dm, label(w!, 'engine-choice-confirm'));
     await eventually(async () => expect((await w!.p.store.load(caseId))).toMatchObject({ status: 'closed', resolution: 'buyer_closed' }));
+    const after = [label(w!, 'engine-action-view'), label(w!, 'engine-action-verify'), label(w!, 'engine-action-reopen')];
+    await noLiveButtonsBut(w!, thread, after);
+    await noLiveButtonsBut(w!, dm, after);
     const stale = await answerTo(w!, w!.dc.clickButton({ user: USERS.bisou, messageId: message.id, customId: button.custom_id }));
     expect(stale.map(seen).join('\n')).toMatch(new RegExp(`${caseId} est clos`));
     expect(await w!.p.marketplace.refunds('CC-1001')).toHaveLength(0);

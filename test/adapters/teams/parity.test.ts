@@ -2,14 +2,14 @@
  * Teams as users meet it: journeys played through botbuilder against the Bot Framework stand-in, asserting what each
  * person reads (HTML text and Adaptive Cards) and what their presses change.
  *
- * Scenarios as first written: 12 of 16 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
+ * Scenarios as first written: 13 of 17 passed. One failure was the test's own (JD0177 is delivered in Amina's city, not
  * elsewhere: corrected to a parcel in transit); 3 were real, fixed each with a test that fails without it:
  * - « my order never arrived » / French mixed with Lingala: the language offer took the order question's buttons (same
  *   slot) — engine, test/app/engine/languages.test.ts;
  * - a forged Action.Submit (no token, or not a string) was ignored in silence, and an Action.Execute press (invoke
  *   adaptiveCard/action) too: now the engine's « Ce bouton n’est pas valable ici », and the invoke response Teams
  *   expects (test/adapters/teams/inbound.test.ts).
- * Now 16 of 16.
+ * Now 17 of 17.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,8 +119,8 @@ describe('Teams parity: the seller works the case', () => {
   let app: TeamsApp;
   afterEach(() => app?.close());
 
-  async function opened() {
-    app = await startTeamsApp();
+  async function opened(redis = false) {
+    app = await startTeamsApp({ redis });
     await app.post(app.act.installTeam(agent, [bisou]));
     await app.link(amina, 'acc-amina');
     await app.link(bisou, 'acc-bisou');
@@ -128,8 +128,8 @@ describe('Teams parity: the seller works the case', () => {
     return app.expectMessage(bisou.chat, /Nouveau litige C-000001/);
   }
 
-  it('the seller’s reply on the case message reaches the buyer; a full refund by button closes it; every earlier button retired or answered', async () => {
-    const card = await opened();
+  it.each(['memory', 'redis'])('(%s) the seller’s reply on the case message reaches the buyer; a full refund by button closes it; every earlier button retired or answered', async (kind) => {
+    const card = await opened(kind === 'redis');
     const text = `<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="${card.id}"><strong itemprop="mri">Palabre</strong></blockquote><p>Je vérifie avec DHL.</p>`;
     await app.post(app.act.say(bisou, '', { text, textFormat: 'plain' }));
     await app.expectMessage(amina.chat, /Je vérifie avec DHL\./);
@@ -169,6 +169,9 @@ describe('Teams parity: the seller works the case', () => {
     if (pending) await app.press(bisou, 'Confirmer');
     await until(async () => (await app.p.store.load('C-000001'))!.status === 'closed', 'closed by tracking');
     expect((await app.p.store.load('C-000001'))!.resolution).toBe('delivered');
+    const after = [t(app, 'engine-action-view'), t(app, 'engine-action-verify')];
+    await noLiveButtonsBut(app, bisou.chat, after);
+    await noLiveButtonsBut(app, amina.chat, after);
     const answers = await pressAll(app, amina, buyerEarlier, 'C-000001');
     for (const a of answers) expect(a).toMatch(/clos|plus valable|ne s’applique plus/);
   });
@@ -198,6 +201,9 @@ describe('Teams parity: the seller’s buttons that ask for words', () => {
     await app.press(amina, t(app, 'engine-action-close'));
     if (shownNow(app, amina.chat).some((b) => b.title === 'Confirmer')) await app.press(amina, 'Confirmer');
     await until(async () => (await app.p.store.load('C-000001'))!.resolution === 'buyer_closed', 'closed by the buyer');
+    const after = [t(app, 'engine-action-view'), t(app, 'engine-action-verify'), t(app, 'engine-action-reopen')];
+    await noLiveButtonsBut(app, bisou.chat, after);
+    await noLiveButtonsBut(app, amina.chat, after);
     const answers = await pressAll(app, bisou, sellerEarlier, 'C-000001');
     for (const a of answers) expect(a).toMatch(/clos|plus valable|ne s’applique plus/);
   });
