@@ -90,14 +90,22 @@ export function createCaseThreads(deps: CaseThreadsDeps) {
     const key = `${caseId}:${audience}`;
     const running = pending.get(key);
     if (running) return running;
+    const lock = `discord:thread:${key}`;
     const job = (async () => {
-      const known = await threads.caseThread('discord', caseId, audience);
-      if (known) return known;
-      if (await deps.dedup.first(`discord:thread:${key}`, CREATE_LOCK_MS)) return create();
       for (let i = 0; i < 50; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        const made = await threads.caseThread('discord', caseId, audience);
-        if (made) return made;
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        const known = await threads.caseThread('discord', caseId, audience);
+        if (known) return known;
+        if (!(await deps.dedup.first(lock, CREATE_LOCK_MS))) continue;
+        let made: string | null = null;
+        try {
+          made = await create();
+        } finally {
+          // No thread now (nobody of the case in the server, or a failure): the next need decides again at once,
+          // instead of waiting for a thread nobody is opening.
+          if (!made) await deps.dedup.release(lock);
+        }
+        return made;
       }
       return null;
     })().finally(() => pending.delete(key));

@@ -68,6 +68,8 @@ export function parseActivity(activity: Activity, opts: ParseOptions = {}): Pars
       return { kind: 'ignored' };
     }
     case 'invoke': {
+      // An Action.Execute press (Universal Actions) carries the button's data as Action.Submit does.
+      if (activity.name === 'adaptiveCard/action') return { kind: 'turn', input, content: pressed((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data) };
       const answer = activity.value as Partial<FileConsentAnswer> | undefined;
       if (activity.name !== 'fileConsent/invoke' || (answer?.action !== 'accept' && answer?.action !== 'decline')) return { kind: 'ignored' };
       return { kind: 'fileConsent', input, answer: answer as FileConsentAnswer };
@@ -96,10 +98,19 @@ function baseInput(activity: Activity, opts: ParseOptions): Omit<TurnInput, 'con
   };
 }
 
+/**
+ * A card button's press: its Palabre token, or an empty one for a payload Palabre never issued (a forged or foreign
+ * card's), which the engine refuses like any unknown token instead of leaving the press unanswered.
+ */
+function pressed(data: unknown): TurnContent {
+  const token = (data as { palabre?: unknown } | null | undefined)?.palabre;
+  return { type: 'action', token: typeof token === 'string' ? token : '' };
+}
+
 function parseMessage(activity: Activity, input: Omit<TurnInput, 'content'>): ParsedActivity {
-  const value = activity.value as { palabre?: unknown } | undefined;
-  if (value && typeof value.palabre === 'string') return { kind: 'turn', input, content: { type: 'action', token: value.palabre } };
   const text = cleanText(activity);
+  // A card submission carries its data in `value` and no words.
+  if (activity.value !== undefined && activity.value !== null && (typeof activity.value === 'object' || !text)) return { kind: 'turn', input, content: pressed(activity.value) };
   const files = filesOf(activity);
   if (files.length) return { kind: 'files', input, files, ...(text ? { caption: text } : {}) };
   if (!text) return { kind: 'ignored' };

@@ -42,6 +42,15 @@ const ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 24 * 3600_000 };
 const DECIDED = Symbol('palabre.decided');
 type Input = Omit<TurnInput, 'content'>;
 
+/**
+ * The HTTP answer to an invoke. An Action.Execute press wants an Adaptive Card response; the answer itself went out as
+ * messages (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
+ */
+function invokeAnswer(name: string | undefined): { status: number; body?: unknown } {
+  if (name === 'adaptiveCard/action') return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' } };
+  return { status: 200 };
+}
+
 /** `setup` (or `/setup`) alone: the question of which channel this is, answered by the adapter. */
 function isSetupRequest(content: TurnContent): boolean {
   const text = content.type === 'text' ? content.text : content.type === 'command' ? content.text : '';
@@ -243,7 +252,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
       } finally {
         if (queues.get(key) === run) queues.delete(key);
         // Teams waits for an answer to every invoke; the adapter would otherwise say 501.
-        if (ctx.activity.type === 'invoke') await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+        if (ctx.activity.type === 'invoke') await ctx.sendActivity({ type: 'invokeResponse', value: invokeAnswer(ctx.activity.name) });
       }
     },
     /**

@@ -246,6 +246,8 @@ async function offerLanguage(e: EngineCtx, t: Turn): Promise<void> {
   try {
     say(t, m('engine-lang-offer'), {
       ownLanguage: true,
+      // A slot of its own: in the slot of the answer just above it, the offer would take that answer's buttons away.
+      slot: `${t.owner}|language-offer`,
       choices: [
         await choice(e, t, m('engine-lang-offer-yes'), { k: 'lang', lang, v: 'yes' }, 'primary'),
         await choice(e, t, m('engine-lang-offer-no'), { k: 'lang', lang, v: 'no' }),

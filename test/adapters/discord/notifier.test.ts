@@ -29,6 +29,16 @@ describe('Discord notifier', () => {
     expect(h.standin.messagesIn(dm).map((m) => m.content)).toEqual(['Le vendeur a répondu']);
   });
 
+  it('reaches at once, in DMs, every time, the parties of a case nobody of which is in the server (no wait for a thread nobody opens)', async () => {
+    h.cases.add(makeCase('C-000002', { sellerId: 'acc-lumiere', shopId: 'shop-lumiere' }));
+    const started = Date.now();
+    for (const text of ['Le vendeur a répondu', 'Le litige est clos', 'Rappel']) await h.adapter.notifier.deliver({ link: await linkOf(USERS.amina) }, notification(text, { caseId: 'C-000002' }));
+    expect(h.standin.messagesIn(h.standin.dmChannelId(USERS.amina.id)).map((m) => m.content)).toEqual(['Le vendeur a répondu', 'Le litige est clos', 'Rappel']);
+    expect(h.standin.threads()).toEqual([]);
+    // Before, each delivery after the first waited five seconds for a thread the first had decided not to open.
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
   it("reaches a party who is in the server in the case's private thread, with a ping", async () => {
     await h.adapter.notifier.deliver({ link: await linkOf(USERS.bisou) }, notification('Nouveau dossier', { caseId: 'C-000001' }));
     const thread = h.standin.threads()[0]!;

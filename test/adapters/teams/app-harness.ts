@@ -1,36 +1,31 @@
 import { createTeamsAdapter } from '../../../adapters/teams/index.js';
 import type { TelegramAdapter } from '../../../adapters/telegram/index.js';
 import { addTelegram, composeTestApp } from '../../support/app.js';
-import { startTeamsStandin, type ConnectorCall } from '../../support/teams-standin.js';
+import type { Palabre } from '../../../src/compose.js';
+import { startTeamsStandin, type ConnectorCall, type TeamsStandin } from '../../support/teams-standin.js';
 import { startTelegramStandin, type StandinUser, type TelegramStandin } from '../../support/telegram-standin.js';
 import { activities, buttonsOf, cardOf, cardTexts, STAFF, until, visible } from './harness.js';
 
-const APP_ID = 'app-palabre-e2e';
+export const APP_ID = 'app-palabre-e2e';
 const APP_PASSWORD = 'e2e-secret';
 
 /** What a person sees of a bot message in Teams: its text and its card's texts. */
 export const seen = (call: ConnectorCall): string => [visible(call.body?.text), ...cardTexts(cardOf(call.body))].filter(Boolean).join('\n');
 
-/**
- * The whole of Palabre built by composePalabre (memory, or Redis under a fresh prefix) with the Teams adapter on a
- * Bot Framework stand-in, authenticated both ways, and optionally the Telegram adapter on its own stand-in.
- */
-export async function startTeamsApp(opts: { redis?: boolean; telegram?: boolean; env?: Record<string, string> } = {}) {
-  const standin = await startTeamsStandin({ appId: APP_ID, appPassword: APP_PASSWORD });
-  const tg: TelegramStandin | null = opts.telegram ? await startTelegramStandin() : null;
-  const composed = await composeTestApp({
-    redis: opts.redis ?? false,
-    env: {
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: APP_PASSWORD,
-      MicrosoftAppType: 'MultiTenant',
-      TEAMS_STAFF_CONVERSATION_ID: STAFF,
-      TEAMS_OPENID_METADATA_URL: standin.openIdMetadataUrl,
-      ...(tg ? { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.root } : {}),
-      ...opts.env,
-    },
-  });
-  const { p } = composed;
+/** The Teams environment for a stand-in: authenticated both ways, the staff channel set. */
+export const teamsEnv = (standin: TeamsStandin): Record<string, string> => ({
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppPassword: APP_PASSWORD,
+  MicrosoftAppType: 'MultiTenant',
+  TEAMS_STAFF_CONVERSATION_ID: STAFF,
+  TEAMS_OPENID_METADATA_URL: standin.openIdMetadataUrl,
+});
+
+/** A Teams stand-in for teamsEnv (APP_ID and its password). */
+export const startTeamsAppStandin = () => startTeamsStandin({ appId: APP_ID, appPassword: APP_PASSWORD });
+
+/** The Teams adapter wired to a composed app as main.ts wires it (teamsEnv's settings), its route on the app's server. */
+export async function attachTeams(p: Palabre, standin: TeamsStandin) {
   const { config } = p;
   const teams = createTeamsAdapter({
     ...(config.MicrosoftAppId ? { appId: config.MicrosoftAppId } : {}),
@@ -54,6 +49,26 @@ export async function startTeamsApp(opts: { redis?: boolean; telegram?: boolean;
   });
   p.addNotifier(teams.notifier);
   await teams.register(p.http);
+  return teams;
+}
+
+/**
+ * The whole of Palabre built by composePalabre (memory, or Redis under a fresh prefix) with the Teams adapter on a
+ * Bot Framework stand-in, authenticated both ways, and optionally the Telegram adapter on its own stand-in.
+ */
+export async function startTeamsApp(opts: { redis?: boolean; telegram?: boolean; env?: Record<string, string> } = {}) {
+  const standin = await startTeamsAppStandin();
+  const tg: TelegramStandin | null = opts.telegram ? await startTelegramStandin() : null;
+  const composed = await composeTestApp({
+    redis: opts.redis ?? false,
+    env: {
+      ...teamsEnv(standin),
+      ...(tg ? { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.root } : {}),
+      ...opts.env,
+    },
+  });
+  const { p } = composed;
+  const teams = await attachTeams(p, standin);
   const telegram: TelegramAdapter | null = tg ? addTelegram(composed) : null;
   await p.http.ready();
   await p.start();

@@ -62,6 +62,22 @@ describe('Teams inbound activities', () => {
     expect(visible(h.standin.posted(amina.chat)[0]?.body.text)).toBe('Yes');
   });
 
+  it('a card submission Palabre never issued (no token, or not a string) is a press the engine refuses, not silence', async () => {
+    for (const value of [{ palabre: { $gt: '' } }, { other: 1 }, {}]) {
+      await h.post({ ...h.act.submit(amina, 'x', 'card-activity-1'), value });
+      expect(last()).toMatchObject({ content: { type: 'action', token: '' }, replyToMessageId: 'card-activity-1' });
+    }
+  });
+
+  it('an Action.Execute press (invoke adaptiveCard/action) is the button’s token, answered as Teams expects', async () => {
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
+    const res = await h.post({ ...h.act.say(amina, ''), type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-activity-2', value: { action: { type: 'Action.Execute', verb: 'palabre', data: { palabre: 'tok-456' } } } });
+    expect(last()).toMatchObject({ content: { type: 'action', token: 'tok-456' }, replyToMessageId: 'card-activity-2' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' });
+    expect(visible(h.standin.posted(amina.chat).at(-1)?.body.text)).toBe('Yes');
+  });
+
   it('handles an activity delivered twice only once', async () => {
     const activity = h.act.say(amina, 'twice');
     await h.post(activity);

@@ -91,6 +91,10 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     // Written in Lingala whatever the reader's language: the playground's language menu keeps it so.
     expect(offer.ownLanguage).toBe(true);
     expect(offer.body).toEqual([{ id: 'engine-lang-offer' }]);
+    // The question just asked keeps its buttons: the offer never takes its slot (adapters retire a slot's older buttons).
+    const asked = answer.filter((o) => o.choices?.length);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const o of asked) expect(o.slot).not.toBe(offer.slot);
     expect(amina.read()).toContain('Nakoki kolobela yo na Lingala ?');
     expect(buttons([offer])).toEqual(['engine-lang-offer-yes', 'engine-lang-offer-no']);
 
