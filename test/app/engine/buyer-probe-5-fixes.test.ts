@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { classifyProblem } from '../../../src/app/engine/intent.js';
+
+/**
+ * What the fifth blind buyer probe (test/fixtures/buyer-conversations/probe-5.ts) found the bot missed, one behaviour
+ * a test: long angry stories with the problem in the middle, curt statements, short answers in four languages, a
+ * question in the middle of a report, two orders with two problems in one message, threats to take it outside.
+ */
+
+describe('the problem told in a long or curt message', () => {
+  it('reads "nothing has arrived" as a non-delivery even after "they took the money the same day"', () => {
+    expect(classifyProblem('Ordered the silk scarves a month ago, paid by card, they took the money the same day. NOTHING HAS ARRIVED. Not one scarf. I want my money back now.')).toBe('non_delivery');
+  });
+
+  it('reads « LES SANDALES. RIEN. ZÉRO. », « ne m’a rien envoyé », « toujours pas de boucles d’oreilles » as a non-delivery', () => {
+    expect(classifyProblem('CC-1007 !!!! LES SANDALES. RIEN. ZÉRO. Ça fait presque un mois. Vous êtes des bandits. Je veux ouvrir un litige MAINTENANT.')).toBe('non_delivery');
+    expect(classifyProblem("Bisou Créations ne m'a rien envoyé")).toBe('non_delivery');
+    expect(classifyProblem("Toujours pas de boucles d'oreilles. Maintenant j'ouvre le litige.")).toBe('non_delivery');
+    // Not an item: the seller's silence, the money.
+    expect(classifyProblem('toujours pas de réponse du vendeur')).not.toBe('non_delivery');
+  });
+
+  it('reads « pas du tout celui de la photo, la couleur est différente » in a long complaint as not as described', () => {
+    expect(
+      classifyProblem(
+        "Franchement je regrette d'avoir acheté chez vous. Le sac en raphia est enfin arrivé mais c'est pas du tout celui de la photo, la couleur est différente et c'est plus petit. Le vendeur est un menteur. Je veux mon argent.",
+      ),
+    ).toBe('not_as_described');
+    expect(classifyProblem('bonjour madame monsieur le sac que jai recu nest pas celui que jai commande il est rouge alors que jai commande le naturel merci de regler ca')).toBe('not_as_described');
+  });
+
+  it('does not read « je n’ai jamais eu de problème avant » as a parcel that never came', () => {
+    expect(
+      classifyProblem("Je suis cliente depuis longtemps et je n'ai jamais eu de problème avant. J'ai reçu le colis du foulard en soie : c'est du polyester, pas de la soie, rien à voir avec les photos."),
+    ).toBe('not_as_described');
+  });
+
+});
