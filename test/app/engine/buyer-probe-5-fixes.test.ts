@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyProblem } from '../../../src/app/engine/intent.js';
+import { greetsOnly, typedAnswer } from '../../../src/app/engine/typed-answers.js';
 
 /**
  * What the fifth blind buyer probe (test/fixtures/buyer-conversations/probe-5.ts) found the bot missed, one behaviour
@@ -35,4 +36,21 @@ describe('the problem told in a long or curt message', () => {
     ).toBe('not_as_described');
   });
 
+});
+
+describe('short answers and greetings', () => {
+  it('takes « eeh », « mm », « mmh » as a yes', () => {
+    for (const t of ['eeh', 'Eeh', 'mm', 'mmh', 'ehh']) expect(typedAnswer(t), t).toBe('yes');
+  });
+
+  it('takes « hapana, achana nayo, zimefika sasa hivi » and « te, tika, ekomi sikoyo » as leaving the report (it came)', () => {
+    expect(typedAnswer('hapana, achana nayo, zimefika sasa hivi')).toBe('cancel');
+    expect(typedAnswer('te, tika, ekomi sikoyo')).toBe('cancel');
+    // « ekomi te »: it has NOT come; not a reason to leave.
+    expect(typedAnswer('tika, ekomi te')).not.toBe('cancel');
+  });
+
+  it('greets back « Habari za asubuhi »', () => {
+    expect(greetsOnly('Habari za asubuhi')).toBe(true);
+  });
 });
