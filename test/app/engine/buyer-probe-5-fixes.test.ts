@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProblem } from '../../../src/app/engine/intent.js';
+import { classifyProblem, mentionsOffPlatform } from '../../../src/app/engine/intent.js';
 import { greetsOnly, typedAnswer } from '../../../src/app/engine/typed-answers.js';
 
 /**
@@ -52,5 +52,16 @@ describe('short answers and greetings', () => {
 
   it('greets back « Habari za asubuhi »', () => {
     expect(greetsOnly('Habari za asubuhi')).toBe(true);
+  });
+});
+
+describe('taking it outside', () => {
+  it('reads Facebook, the police, asking for the seller’s number and « nakobenga ye » as going outside the messages', () => {
+    expect(mentionsOffPlatform('JE VAIS TOUT METTRE SUR FACEBOOK !!! Le sac reçu est un faux')).toBe(true);
+    expect(mentionsOffPlatform('Si ma chemise n’arrive pas je vais à la police')).toBe(true);
+    expect(mentionsOffPlatform('Pesa ngai numero ya telefone ya vendeur, nakobenga ye')).toBe(true);
+    expect(mentionsOffPlatform('Nakotia yango na Facebook soki bosali eloko te')).toBe(true);
+    // The buyer's own number on the order is not contact with the seller.
+    expect(mentionsOffPlatform('je veux changer le numero de telephone sur ma commande pour le livreur')).toBe(false);
   });
 });
