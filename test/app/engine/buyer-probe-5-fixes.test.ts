@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform } from '../../../src/app/engine/intent.js';
+import { findOrderRef } from '../../../src/app/engine/order-ref.js';
 import { greetsOnly, typedAnswer } from '../../../src/app/engine/typed-answers.js';
+import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
 
 /**
  * What the fifth blind buyer probe (test/fixtures/buyer-conversations/probe-5.ts) found the bot missed, one behaviour
@@ -63,5 +65,14 @@ describe('taking it outside', () => {
     expect(mentionsOffPlatform('Nakotia yango na Facebook soki bosali eloko te')).toBe(true);
     // The buyer's own number on the order is not contact with the seller.
     expect(mentionsOffPlatform('je veux changer le numero de telephone sur ma commande pour le livreur')).toBe(false);
+  });
+});
+
+describe('items named in Swahili plurals', () => {
+  it('finds the basket order from « vikapu » (plural of « kikapu »)', () => {
+    const m = createDemoMarketplace(new Date('2026-11-01T00:00:00Z'));
+    return m.ordersOfBuyer('acc-joel').then((orders) => {
+      expect(findOrderRef('Vikapu vimefika sawa lakini sivitaki tena', orders, 'Africa/Lubumbashi')).toMatchObject({ kind: 'found', orderIds: ['CC-1006'] });
+    });
   });
 });
