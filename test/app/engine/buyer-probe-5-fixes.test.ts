@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { classifyProblem, mentionsOffPlatform } from '../../../src/app/engine/intent.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyProblem, findOrderIds, mentionsOffPlatform } from '../../../src/app/engine/intent.js';
 import { findOrderRef } from '../../../src/app/engine/order-ref.js';
 import { greetsOnly, typedAnswer } from '../../../src/app/engine/typed-answers.js';
 import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
+import { backendWorld } from './harness.js';
 
 /**
  * What the fifth blind buyer probe (test/fixtures/buyer-conversations/probe-5.ts) found the bot missed, one behaviour
@@ -74,5 +75,71 @@ describe('items named in Swahili plurals', () => {
     return m.ordersOfBuyer('acc-joel').then((orders) => {
       expect(findOrderRef('Vikapu vimefika sawa lakini sivitaki tena', orders, 'Africa/Lubumbashi')).toMatchObject({ kind: 'found', orderIds: ['CC-1006'] });
     });
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('a report in the middle (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+
+  it('answers a question asked in the middle of a report and asks the same question again, the problem kept', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("Ma chemise bogolan n'est pas arrivée");
+    expect(amina.ids()).toContain('engine-report-reason-proposed');
+    await amina.text('Le vendeur a combien de jours pour répondre ?');
+    expect(amina.ids()).toEqual(['buyer-flow-how-it-works', 'engine-report-reason-proposed']);
+    expect(amina.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')!.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
+  });
+
+  it('takes « d’accord, ouvrez le litige » to a proposed case reason as confirming it', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("Ma chemise bogolan n'est pas arrivée");
+    await amina.text("D'accord, ouvrez le litige");
+    expect(amina.ids()).toContain('engine-report-eligible');
+    expect(amina.ids()).not.toContain('buyer-flow-resume-offer');
+  });
+
+  it('keeps the problem when the order number is corrected with « pardon je me suis trompée »', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("Commande CC-1002, le pagne n'est pas arrivé");
+    await amina.text('Pardon je me suis trompée, c’est CC-1001');
+    expect(amina.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1001' });
+  });
+
+  it('reports two orders with two different problems said in one message, each with its own problem', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("Le pagne n'est jamais arrivé et le sac en raphia reçu n'est pas comme sur la photo");
+    expect(amina.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1001' });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    expect(amina.ids()).toContain('engine-report-opened');
+    const next = amina.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed');
+    expect(next?.args).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1002' });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    const cases = await w.cases.list({ accountId: 'acc-amina', platform: 'telegram' }, 'mine');
+    expect(cases.map((c) => [c.orderId, c.reason, c.description]).sort()).toEqual([
+      ['CC-1001', 'non_delivery', "Le pagne n'est jamais arrivé"],
+      ['CC-1002', 'not_as_described', "le sac en raphia reçu n'est pas comme sur la photo"],
+    ]);
+    expect(findOrderIds(cases[0]!.description)).toEqual([]);
+  });
+
+  it('proposes a non-delivery on the baskets to « Vikapu vyangu havijafika » (Swahili, the vi- class), not « which problem? »', async () => {
+    const w = await world();
+    const joel = await w.user({ account: 'acc-joel' });
+    await joel.text('Vikapu vyangu havijafika');
+    expect(joel.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1006' });
+  });
+
+  it('asks a buyer who threatens Facebook to keep it in messages, and still takes the report', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("JE VAIS TOUT METTRE SUR FACEBOOK !!! Le sac en raphia reçu est un faux, pas du tout celui de l'annonce");
+    expect(amina.ids()[0]).toBe('engine-keep-in-messages');
+    expect(amina.ids()).toContain('engine-report-reason-proposed');
   });
 });
