@@ -24,7 +24,7 @@ const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u{1F6AB}](?:[\u{1F3FB}-\u{1F3FF}\uF
 
 /** A yes opens the message (« oui c'est ça », "yes that's it", « ee ezali bongo », « ndiyo ni hivyo »). */
 const YES =
-  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
 
 /** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
 const NO = /^(?:non+|nan|no+|nope|nah|pas ca|pas du tout|not really|te|te ezali bongo te|hapana|siyo|sio)(?: |$)/;
@@ -47,10 +47,12 @@ const LEAVE_IT =
  */
 const LATER = "(?:je verrai(?: ca)? plus tard|on verra(?: ca)?(?: plus tard)?|plus tard|later|maybe later|i'll see later|ill see later|baadaye|sima)";
 const GOT_IT =
-  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
+  "(?:(?:elle|il|ils|elles|ca|c'est|le colis|la commande) (?:vient|viennent) d'arriver|je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
 /** « zimefika sasa hivi », « ekomi sikoyo », « nazwi yango »: it came after all (Swahili, Lingala). */
 const GOT_IT_SW_LN =
   '(?:(?:zime|ime|vime|ume|lime)fika|nimeipokea|nimezipokea|nimevipokea|nimeupokea|nimepokea|ekomi|eyei|nazwi yango|nazui yango|nazwi|nazui)(?: (?:sasa hivi|sasa|leo|tayari|salama|sikoyo|lelo|kala|malamu))?';
+/** « hapana, vimefika leo », « non, elle vient d'arriver », "no, it just came": a no, because it came after all. */
+const NO_IT_CAME = new RegExp(`^(?:non|no|nope|hapana|siyo|sio|te|ah non|ah te) (?:${GOT_IT}|${GOT_IT_SW_LN})$`);
 const LEAVE_WHY = new RegExp(
   `^(?:(?:non|no|ok|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
 );
@@ -78,7 +80,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
   const t = bare(text);
   if (!t) return null;
   const words = t.split(' ').length;
-  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && LEAVE_WHY.test(t))) return 'cancel';
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && (LEAVE_WHY.test(t) || NO_IT_CAME.test(t)))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
   if (NO.test(t) && words <= 4) return 'no';

@@ -53,7 +53,16 @@ describe('short answers and greetings', () => {
     expect(typedAnswer('tika, ekomi te')).not.toBe('cancel');
   });
 
-  it('greets back « Habari za asubuhi »', () => {
+  it('takes « ehe » as a yes, and « hapana, vimefika leo », « non laissez, elle vient d’arriver » as leaving (it came) (variants)', () => {
+    expect(typedAnswer('ehe')).toBe('yes');
+    expect(typedAnswer('hapana, vimefika leo')).toBe('cancel');
+    expect(typedAnswer("non laissez, elle vient d'arriver")).toBe('cancel');
+    expect(typedAnswer('non, elle vient d’arriver')).toBe('cancel');
+    // A no that says it has not come is no leaving.
+    expect(typedAnswer('hapana, havijafika')).not.toBe('cancel');
+  });
+
+    it('greets back « Habari za asubuhi »', () => {
     expect(greetsOnly('Habari za asubuhi')).toBe(true);
   });
 });
@@ -135,7 +144,14 @@ describe.each(['memory', 'redis'] as const)('a report in the middle (%s)', (kind
     expect(joel.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1006' });
   });
 
-  it('asks a buyer who threatens Facebook to keep it in messages, and still takes the report', async () => {
+  it('proposes not as described on the baskets to « Kikapu kimoja kimevunjika » (Swahili, the ki- class: one broke) (variants)', async () => {
+    const w = await world();
+    const joel = await w.user({ account: 'acc-joel' });
+    await joel.text('Kikapu kimoja kimevunjika');
+    expect(joel.last.flatMap((o) => o.body).find((b) => b.id === 'engine-report-reason-proposed')?.args).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1006' });
+  });
+
+    it('asks a buyer who threatens Facebook to keep it in messages, and still takes the report', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text("JE VAIS TOUT METTRE SUR FACEBOOK !!! Le sac en raphia reçu est un faux, pas du tout celui de l'annonce");

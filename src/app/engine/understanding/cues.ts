@@ -108,7 +108,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
   ['waiting', /\b(?:nasubiri|ninasubiri|nazali kozela|tangu (?:mwezi|wiki)|banda (?:sanza|poso))\b/],
   ['said_delivered', /\b(?:inasema imefika|elobi ekomi)\b/],
-  ['damaged', /\b(?:imeharibika|imeharibiwa|imevunjika|imechanika|ebeba\w*|ebukani|epasuki)\b|\b(?:ume|li|lime|zime|vime|ime)(?:chanika|vunjika|haribika)\b|\b(?:ina|kuna|yenye|ezali na) (?:\w+ )?(?:shimo|mashimo|matundu|tundu|lidusu|madusu)\b/],
+  ['damaged', /\b(?:imeharibika|imeharibiwa|imevunjika|imechanika|ebeba\w*|ebukani|epasuki)\b|\b(?:ume|li|lime|zime|vime|ime|kime|yame|ame|ume)(?:chanika|vunjika|haribika|vunjwa|haribiwa|chanwa)\b|\b(?:ina|kuna|yenye|ezali na) (?:\w+ )?(?:shimo|mashimo|matundu|tundu|lidusu|madusu)\b/],
   ['not_working', /\b(?:haiwaki|haifanyi kazi|haifanyi|epelaka te|esalaka te|ezali kosala te)\b/],
   ['differs', /\b(?:si kama|si sawa na|ndenge moko te|ekokani te|ekeseni)\b|\bnot what i (?:saw|expected|was shown)\b|\bpas ce que (?:j ai vu|je voyais|j attendais|on voit|montre)\b/],
   ['wrong_item', /\b(?:kitu kingine|bidhaa nyingine|eloko mosusu|batindeli ngai|wamenitumia)\b/],
