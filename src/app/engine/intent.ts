@@ -133,7 +133,7 @@ export function normalizeCaseId(raw: string): string {
 
 /**
  * Contact outside the marketplace's messages: an e-mail, a call, WhatsApp, a text sent to the other
- * party. A phone as a product (« j'ai commandé un téléphone ») or the carrier's SMS (« SMS de suivi »)
+ * party; a threat to take it to Facebook or the police (the case is where it gets settled). A phone as a product (« j'ai commandé un téléphone ») or the carrier's SMS (« SMS de suivi »)
  * is not contact; neither is the courier calling to say he is on his way.
  */
 const OFF_PLATFORM = [
@@ -143,6 +143,10 @@ const OFF_PLATFORM = [
   /\b(?:appel\w*|called|calling|rang)\b/,
   // Lingala « nabengaki moteki na téléphone » (I called the seller), Swahili « nilimpigia muuzaji simu » (I phoned him).
   /\b(?:na|kwa) (?:telephone|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b/,
+  // « numéro de téléphone du vendeur », Lingala « numero ya telefone », « nakobenga ye » (I will call him), Swahili « namba ya simu ».
+  /\b(?:donnez|donne|donner|envoyez|pesa|give|send|nipe|nipatie)(?: moi| ngai| me| mimi)? (?:le |son |leur |his |her |the |their )?(?:numero|number|namba|contact)\b|\b(?:numero|number|namba)(?: de| du| ya| wa)?(?: telephone| telefone| tel| simu| whatsapp| portable)?(?: du| de la| de| ya| wa| of the| of)? (?:vendeur|vendeuse|boutique|seller|shop|moteki|mosombisi|muuzaji)\b|\bseller s (?:phone |whatsapp |mobile )?(?:number|email|e mail|contact)\b|\b(?:nakobenga|tobenga|nabengi|nabengaki|nabenga) (?:ye|bango|moteki|mosombisi|vendeur)\b|\bnitampigia\b/,
+  // Taking it to the public or to the authorities: Facebook and other networks, the police, a court.
+  /\b(?:facebook|instagram|tiktok|twitter|reseaux sociaux|social media)\b|\b(?:police|polisi|commissariat|tribunal|lawyer|mahakama)\b/,
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */

@@ -163,11 +163,11 @@ const ITEM_WORDS: Record<string, string[]> = {
   carved: ['cisele', 'sculpte'],
   // Swahili
   mkoba: ['sac'], begi: ['sac'], kitambaa: ['pagne', 'tissu'], kitenge: ['pagne'], kanga: ['pagne'], shati: ['chemise'],
-  viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'],
+  viatu: ['chaussures', 'sandales'], hereni: ['boucles', 'oreilles'], pete: ['bague', 'boucles'], taa: ['lampe'], kikapu: ['panier'], vikapu: ['panier'], mikoba: ['sac'], mashati: ['chemise'], vitambaa: ['pagne', 'tissu'],
   hariri: ['soie'], ngozi: ['cuir'], gauni: ['robe'], kofia: ['chapeau'], mkufu: ['collier'],
   // Lingala
   sakosi: ['sac'], liputa: ['pagne'], bitambala: ['foulard'], kitambala: ['foulard'], simisi: ['chemise'], sapato: ['chaussures', 'sandales'],
-  lopete: ['bague'], kitunga: ['panier'], lampa: ['lampe'],
+  lopete: ['bague'], kitunga: ['panier'], bitunga: ['panier'], basakosi: ['sac'], lampa: ['lampe'],
 };
 
 /** The words of what the buyer wrote, with the French words of the items they name in another language. */

@@ -4,7 +4,7 @@ import { normalize } from './understanding/features.js';
  * Short answers people type instead of pressing a button: « oui », "yup", « iyo », « ndiyo », 👍 to a
  * proposed reason; « non », "nope", « te », « hapana » to turn it down; « annuler », "stop", « laisse
  * tomber », « tika », « acha » to leave what is under way; « ouvrir », "open the case" where the case can
- * be opened; « aide », "menu" for what the bot can do. In the four languages Palabre speaks, since its
+ * be opened; « aide », "menu" for what the bot can do. « eeh », « mm » are how many say yes in Kinshasa and Lubumbashi. In the four languages Palabre speaks, since its
  * buttons say « Ee, ezali bongo » and « Ndiyo, ni hivyo » and people answer with the first word.
  */
 export type TypedAnswer = 'yes' | 'no' | 'cancel' | 'open' | 'help';
@@ -24,7 +24,7 @@ const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u{1F6AB}](?:[\u{1F3FB}-\u{1F3FF}\uF
 
 /** A yes opens the message (« oui c'est ça », "yes that's it", « ee ezali bongo », « ndiyo ni hivyo »). */
 const YES =
-  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+|eh|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
 
 /** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
 const NO = /^(?:non+|nan|no+|nope|nah|pas ca|pas du tout|not really|te|te ezali bongo te|hapana|siyo|sio)(?: |$)/;
@@ -47,9 +47,14 @@ const LEAVE_IT =
  */
 const LATER = "(?:je verrai(?: ca)? plus tard|on verra(?: ca)?(?: plus tard)?|plus tard|later|maybe later|i'll see later|ill see later|baadaye|sima)";
 const GOT_IT =
-  "(?:je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
+  "(?:(?:elle|il|ils|elles|ca|c'est|le colis|la commande) (?:vient|viennent) d'arriver|je (?:viens de (?:la |le |les )?recevoir|l'ai (?:enfin |finalement )?recue?|les ai (?:enfin |finalement )?recue?s?)|(?:elle|il|c'est|c) est (?:enfin |finalement )?arrivee?s?(?: finalement| enfin)?|c'est arrive|it (?:just |finally )?(?:arrived|came)(?: after all)?|i (?:just |finally )?got it)";
+/** « zimefika sasa hivi », « ekomi sikoyo », « nazwi yango »: it came after all (Swahili, Lingala). */
+const GOT_IT_SW_LN =
+  '(?:(?:zime|ime|vime|ume|lime)fika|nimeipokea|nimezipokea|nimevipokea|nimeupokea|nimepokea|ekomi|eyei|nazwi yango|nazui yango|nazwi|nazui)(?: (?:sasa hivi|sasa|leo|tayari|salama|sikoyo|lelo|kala|malamu))?';
+/** « hapana, vimefika leo », « non, elle vient d'arriver », "no, it just came": a no, because it came after all. */
+const NO_IT_CAME = new RegExp(`^(?:non|no|nope|hapana|siyo|sio|te|ah non|ah te) (?:${GOT_IT}|${GOT_IT_SW_LN})$`);
 const LEAVE_WHY = new RegExp(
-  `^(?:(?:non|no|ok|bon|ah non|ah|oh) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}))?$`,
+  `^(?:(?:non|no|ok|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
 );
 
 /**
@@ -75,7 +80,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
   const t = bare(text);
   if (!t) return null;
   const words = t.split(' ').length;
-  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && LEAVE_WHY.test(t))) return 'cancel';
+  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && (LEAVE_WHY.test(t) || NO_IT_CAME.test(t)))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
   if (NO.test(t) && words <= 4) return 'no';
@@ -158,7 +163,7 @@ export function asksForPerson(text: string): boolean {
 
 /** Greetings and forms of address (« bonjour madame », "hi there", « mbote tata », « habari yako »), nothing else. */
 const GREETING_ONLY =
-  /^(?:(?:bonjour|bonsoir|bjr|bsr|slt|salut|coucou|cc|allo|hello|hi|hey|hii|yo|good (?:morning|afternoon|evening)|mbote|mbote na bino|sango nini|jambo|habari|habari yako|habari zenu|salama|mambo|niaje|sasa|madame|monsieur|mademoiselle|maman|mama|papa|tata|yaya|boss|patron|sir|madam|there|everyone|all|tout le monde|la team|bino|yako|wote|ndugu)(?: |$))+$/;
+  /^(?:(?:bonjour|bonsoir|bjr|bsr|slt|salut|coucou|cc|allo|hello|hi|hey|hii|yo|good (?:morning|afternoon|evening)|mbote|mbote na bino|sango nini|jambo|habari|habari yako|habari zenu|habari za asubuhi|habari za mchana|habari za jioni|habari za leo|za asubuhi|salama|mambo|niaje|sasa|madame|monsieur|mademoiselle|maman|mama|papa|tata|yaya|boss|patron|sir|madam|there|everyone|all|tout le monde|la team|bino|yako|wote|ndugu)(?: |$))+$/;
 
 /** The message is only a greeting (see GREETING_ONLY): it is greeted back, not read as a problem « not recognised ». */
 export function greetsOnly(text: string): boolean {

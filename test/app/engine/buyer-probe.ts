@@ -229,6 +229,12 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const told = ids.includes('error-escalation-not-yet') || ids.includes('buyer-flow-person-case') || (card?.orderId === outcome.escalateNotYet.order && card.status === 'open');
       return told ? null : `not told: ${describe(c.s.last)}`;
     }
+    if ('notYours' in outcome) {
+      // Someone else's order, or a number that is no order: said plainly, no case (fifth probe).
+      if ((await casesOf(c)).some((k) => !c.before.has(k.id))) return 'a case was opened';
+      const told = ids.some((id) => id === 'engine-report-order-unknown' || id === 'error-order-not-found');
+      return told ? null : `not told the order is not theirs: ${describe(c.s.last)}`;
+    }
     if ('cancelled' in outcome) {
       const state = await c.w.kv.get(`engine:conv:telegram:${c.s.userId}:dm-${c.s.userId}`);
       if (state !== undefined) return `still under way: ${describe(c.s.last)}`;
@@ -256,6 +262,8 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
   }
   const s = await w.user({ account: accountId });
   const transcript: string[] = [];
+  /** Every paragraph the buyer was shown (the keep-in-messages request may come at any turn). */
+  const seen = new Set<string>();
   const c: Ctx = { w, s, accountId, allowAsk: conv.allowAsk ?? [], before: new Set() };
   c.before = new Set((await casesOf(c)).map((k) => k.id));
   try {
@@ -263,6 +271,7 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
       if (typeof t === 'string') {
         await s.text(t);
         transcript.push(`> ${t}`, `  ${describe(s.last)}`);
+        for (const id of idsOf(s.last)) seen.add(id);
       } else if ('photo' in t) {
         await s.attach({ id: `blob-${t.photo}`, contentType: 'image/jpeg', size: 1000 + t.photo, name: `photo-${t.photo}.jpg` }, t.caption);
         transcript.push(`> [photo ${t.photo}${t.caption ? ` « ${t.caption} »` : ''}]`, `  ${describe(s.last)}`);
@@ -275,7 +284,7 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
         if (why) return { id: conv.id, ok: false, why: `checkpoint: ${why}`, style: conv.style, transcript };
       }
     }
-    const why = await reach(c, conv.expect);
+    const why = (await reach(c, conv.expect)) ?? (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null);
     return why ? { id: conv.id, ok: false, why, style: conv.style, transcript } : { id: conv.id, ok: true, style: conv.style, transcript };
   } catch (e) {
     return { id: conv.id, ok: false, why: `threw: ${(e as Error).message}`, style: conv.style, transcript };

@@ -78,6 +78,9 @@ const TERSE_WORDS = 3;
  */
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
+  // « le pagne n'est jamais arrivé et le sac reçu n'est pas comme sur la photo »: each order with its own problem.
+  const split = text && !carried.from ? problemsByOrder(text, orders, t.timezone) : null;
+  if (split) return startSplitReport(e, t, split, carried);
   let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
   // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
   const away = carried.from?.orderId;
@@ -152,6 +155,43 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     return afterOrder(e, t, s, preface);
   }
   return askOrderFor(e, t, s, orders, ref, text, preface);
+}
+
+/** Where one message's sentences or clauses part (« . », « et », « mais », "and", « na », « pia »). */
+const CLAUSE_BREAK = /[.;!?\n]+|,?\s+(?:et|and|mais|but|pia|puis|aussi|also|ensuite|then)\s+/i;
+
+/**
+ * One message that names several orders, each in its own clause with a case reason of its own (« le pagne n'est jamais
+ * arrivé et le sac reçu n'est pas comme sur la photo »): each order with its problem, in the order said. Null when the
+ * message does not part that way (one order, or a problem said of several orders together).
+ */
+function problemsByOrder(text: string, orders: readonly Order[], timezone: string): Array<{ orderId: string; kind: ProblemKind; clause: string }> | null {
+  const parts: Array<{ orderId: string; kind: ProblemKind; clause: string }> = [];
+  for (const clause of text.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean)) {
+    const ref = findOrderRef(clause, orders, timezone);
+    const kind = classifyProblem(clause);
+    const last = parts.at(-1);
+    if (ref.kind === 'found' && ref.orderIds.length === 1 && kind && isCaseReason(kind) && statesProblem(clause)) {
+      if (parts.some((p) => p.orderId === ref.orderIds[0])) return null;
+      parts.push({ orderId: ref.orderIds[0]!, kind, clause });
+    } else if (ref.kind !== 'none' && ref.kind !== 'found') return null;
+    else if (last) last.clause = `${last.clause} ${clause}`;
+  }
+  return parts.length >= 2 && new Set(parts.map((p) => p.kind)).size > 1 ? parts : null;
+}
+
+/** Reports each order of `problemsByOrder` in turn: the first now, the others once it is done (as « et aussi … » does). */
+async function startSplitReport(e: EngineCtx, t: Turn, parts: Array<{ orderId: string; kind: ProblemKind; clause: string }>, carried: Carried): Promise<void> {
+  const [first, ...rest] = parts as [(typeof parts)[number], ...typeof parts];
+  const s: ReportState = {
+    flow: 'report', nonce: newNonce(), step: 'order', kind: first.kind, orderId: first.orderId, reason: null,
+    description: first.clause, evidence: [...(carried.evidence ?? [])], also: rest.map((p) => p.orderId),
+    said: Object.fromEntries(rest.map((p) => [p.orderId, { kind: p.kind, description: p.clause }])),
+  };
+  await orderSeen(e, first.orderId);
+  const preface = [m('engine-report-intro')];
+  if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
+  return afterOrder(e, t, s, preface);
 }
 
 /** A case could be opened on this order now: within its window and none open on it. */
@@ -403,6 +443,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     say(t, m('engine-welcome'));
     return showStep(e, t, s);
   }
+  // « le vendeur a combien de jours pour répondre ? » in the middle of a report: answered, and the report's question asked
+  // again where it was (not read as a new problem, which would lose the problem already said).
+  if (ref.kind === 'none' && s.step !== 'message' && s.step !== 'description' && asksHowItWorks(text) && (!statesProblem(text) || kind === 'delivery_question')) {
+    say(t, m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
+    return showStep(e, t, s);
+  }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
@@ -444,6 +490,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // « d'accord, ouvrez le litige » to a proposed case reason: that reason, confirmed, and the case's next step.
+      if (s.step === 'reason' && s.kind && isCaseReason(s.kind) && answer === 'open') return chooseReason(e, t, s, s.kind);
       // The same problem said again (« never came » where the late order's dates were given), or a case asked for in words
       // (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »): the dates and choices again,
       // which say whether it can be opened (not « reprendre ou laisser ? », nor a problem of no known kind).

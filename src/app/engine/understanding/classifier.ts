@@ -75,6 +75,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && cues.has('differs')) return 'not_as_described';
   // A long wait told before "and it arrived broken": what the buyer states is the listing problem, the wait is over.
   if (best.label === 'non_delivery' && stated.length === 1 && stated[0] === 'not_as_described') return 'not_as_described';
+  // Nothing came, said outright (« toujours pas de boucles d'oreilles », « ne m'a rien envoyé »), and nothing said to be
+  // unlike the listing: what was not received cannot be unlike it.
+  if (best.label === 'not_as_described' && stated.length === 1 && stated[0] === 'non_delivery') return 'non_delivery';
   // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money
   // not back yet"): a refund request, not a parcel, a cancellation or a return.
   if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
