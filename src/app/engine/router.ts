@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
-import { offerResume, onReportChoice, onReportFile, onReportText, startReport } from './flows/buyer-report.js';
+import { offerResume, onReportChoice, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
 import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
@@ -18,7 +18,8 @@ import { readAmount } from '../format.js';
 import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
-export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise<void> {
+export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise<void> {
+  const hooks: CommandHooks = { ...given, setLanguage: (lang) => switchLanguage(e, t, given, lang) };
   const c = t.input.content;
   switch (c.type) {
     case 'command':
@@ -35,6 +36,18 @@ export async function route(e: EngineCtx, t: Turn, hooks: CommandHooks): Promise
       return never;
     }
   }
+}
+
+/**
+ * A language chosen in the middle of a report (« Yes, in English » under « Quelle commande ? », or /lang en): the
+ * report's question is asked again in that language, its buttons with it; the one above stays in the old language.
+ */
+async function switchLanguage(e: EngineCtx, t: Turn, hooks: CommandHooks, lang: string): Promise<void> {
+  const before = t.locale;
+  await hooks.setLanguage(lang);
+  if (t.locale === before || !t.account) return;
+  const s = await e.conv.get(t.input.platform, t.input.userId, t.input.conversationId);
+  if (s && s !== 'invalid' && s.flow === 'report' && s.pending === undefined && !lapsed(s.at, t.now)) await showReportStep(e, t, s);
 }
 
 /** The current flow's state; a state this version cannot read is dropped with a polite word. */

@@ -75,8 +75,12 @@ describe.each(['memory', 'redis'] as const)('linking and commands (%s)', (kind) 
     await amina.text("mon colis CC-1001 n'est jamais arrivé");
     const yes = amina.token('engine-choice-yes-reason');
     await amina.command('/lang en');
-    expect(amina.read()).toBe("Noted: I'll answer you in English from now on.");
-    // The flow goes on, now in English.
+    expect(amina.ids()[0]).toBe('engine-lang-set');
+    expect(amina.read()).toContain("Noted: I'll answer you in English from now on.");
+    // The report's question is asked again in English, with its buttons.
+    expect(amina.read()).toContain('order CC-1001');
+    expect(amina.token('engine-choice-yes-reason')).toBeTruthy();
+    // The flow goes on, now in English (the French button above still answers it).
     await amina.pressToken(yes);
     expect(amina.read()).toContain('You can open a case (order not received)');
     await amina.command('/lang de');

@@ -98,8 +98,13 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(amina.read()).toContain('Nakoki kolobela yo na Lingala ?');
     expect(buttons([offer])).toEqual(['engine-lang-offer-yes', 'engine-lang-offer-no']);
 
+    const question = asked.at(-1)!;
     await amina.press('engine-lang-offer-yes');
-    expect(amina.ids()).toEqual(['engine-lang-set']);
+    // The question of the report is asked again in Lingala, with its buttons: the French one above is not the one to answer.
+    expect(amina.ids()[0]).toBe('engine-lang-set');
+    const again = amina.last.at(-1)!;
+    expect(again.body.map((b) => b.id)).toEqual(question.body.map((b) => b.id).filter((id) => id !== 'engine-report-intro'));
+    expect(buttons([again])).toEqual(buttons([question]));
     allIn(amina, 'ln');
     // Recorded like /lang: French messages now get Lingala answers, and no offer to go back unasked.
     await amina.command('/help');

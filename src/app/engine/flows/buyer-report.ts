@@ -355,6 +355,9 @@ async function nextOrder(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   }
 }
 
+/** `showStep` for the router (a language switched in the middle of a report). */
+export const showReportStep = (e: EngineCtx, t: Turn, s: ReportState): Promise<void> => showStep(e, t, s);
+
 /** Shows the step the report is at again, as when it was first asked. */
 async function showStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   switch (s.step) {
