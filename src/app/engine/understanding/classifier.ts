@@ -78,6 +78,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money
   // not back yet"): a refund request, not a parcel, a cancellation or a return.
   if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
+  // Cancel now, and a question about the money in the same breath (« annulez, et l'argent revient quand ? »): the
+  // cancellation comes first (the corpus's first-rule-wins order); money owed after a cancellation already made stays a refund.
+  if (best.label === 'refund_request' && cues.has('cancel_now') && !cues.has('money_not_back') && !refundDone) return 'cancellation';
   if (best.label === 'refund_request') {
     // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked
     // of the buyer, not owed to them.
