@@ -29,11 +29,14 @@ describe('who made the mistake, and how firmly it is said', () => {
     expect(cues('c est pas ma faute')).not.toContain('own_mistake');
     expect(cues('my fault, I picked it')).toContain('own_mistake');
     expect(classifyProblem('they sent a size 10 but I ordered an 8, not my fault')).toBe('not_as_described');
+    expect(cues('the size is off, not my mistake')).toContain('seller_did');
+    expect(cues('the shop mixed it up')).toContain('seller_did');
   });
 
   it('reads « on me dit » as French, not as "that\'s on me"', () => {
     expect(cues('on me dit toujours demain')).not.toContain('own_mistake');
     expect(cues("that's on me, I picked the small one")).toContain('own_mistake');
+    expect(cues('the problem is entirely on me')).toContain('own_mistake');
   });
 
   it('reads « même » inside a negation and a French « usé » without reading the English "use"', () => {
@@ -44,11 +47,17 @@ describe('who made the mistake, and how firmly it is said', () => {
   });
 
   it('knows bent, dented, scratched, unstitched and unglued as damage', () => {
+    expect(cues('app says delivered, but no driver ever came')).toContain('said_delivered');
+    expect(cues('ya que 3 assiettes dans la boite')).toContain('missing_piece');
     for (const t of ['the frame is bent', 'a dented pot', 'scratched screen', 'la poche est decousue', 'le talon est decolle']) expect(cues(t), t).toContain('damaged');
   });
 });
 
 describe('the first rule that applies', () => {
+  it('reads the buyer\'s own pick of the wrong colour as a return, whichever of size or listing the model leans to', () => {
+    expect(classifyProblem('my mistake, I chose the wrong colour, can I swap the brown for the grey?')).toBe('return_request');
+  });
+
   it('cancels when the buyer asks to cancel now and asks about the money too; a cancellation already made is a refund', () => {
     expect(classifyProblem('annulez la commande svp, je serai rembourse comment ?')).toBe('cancellation');
     expect(classifyProblem("j'ai annule hier, je serai rembourse quand ?")).toBe('refund_request');
@@ -75,6 +84,7 @@ describe('sizes', () => {
 
 describe('questions about a delivery', () => {
   it('reads the arrival asked about in the future tense as "when"', () => {
+    expect(cues('what is the delivery day for my order?')).toContain('when');
     expect(cues('le colis arrivera avant lundi ?')).toContain('when');
     expect(cues('will it reach me before friday')).toContain('when');
     expect(cues("dites moi quand elle arrive")).toContain('when');
@@ -88,6 +98,8 @@ describe('Lingala and Swahili as they inflect', () => {
     expect(cues('nataka kuacha oda hii')).toContain('cancel');
     expect(cues('mzigo haujatoka bado')).toContain('not_shipped');
     expect(cues('naomba kufuatilia oda')).toContain('shipped_q');
+    expect(cues('kiti kimeshatumwa?')).toContain('shipped_q');
+    expect(cues('wameshasafirisha?')).toContain('shipped_q');
     expect(cues('vitabu havijafika')).toContain('not_arrived');
     expect(cues('kiti hakijafika')).toContain('not_arrived');
     expect(cues('shati tu ndio ilifika, vingine hakuna')).toContain('not_arrived');
@@ -99,6 +111,9 @@ describe('Lingala and Swahili as they inflect', () => {
     expect(cues('ezali libunga na ngai')).toContain('own_mistake');
     expect(cues('bo tinda sac te')).toContain('cancel');
     expect(cues('nalingi ko changer modele')).toContain('exchange');
+    expect(cues('bofungolaka na mpokwa?')).toContain('shop_hours');
+    expect(classifyProblem('bofungolaka na mpokwa?')).toBeNull();
+    expect(classifyProblem('le pantalon ne ferme pas, j ai pris trop petit')).toBe('wrong_size');
     expect(classifyProblem('nazwi mbongo, matondi mingi')).toBeNull();
   });
 });
@@ -106,6 +121,10 @@ describe('Lingala and Swahili as they inflect', () => {
 describe('a return asked plainly', () => {
   it('reads "can it go back?" and "don\'t need it after all" as a return', () => {
     expect(cues('the lamp is fine, can it go back?')).toContain('return');
+    expect(cues('can I trade it in for the blue one?')).toContain('exchange');
+    expect(cues('can i send ours back?')).toContain('return');
     expect(cues("I don't need it after all")).toContain('no_longer_want');
+    // "Nothing wrong with it" says there is no defect.
+    expect(cues('nothing wrong with it, can I swap it for the red one?')).not.toContain('wrong_item');
   });
 });
