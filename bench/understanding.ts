@@ -10,7 +10,7 @@
 import { classifyProblem, mentionsOffPlatform } from '../src/app/engine/intent.js';
 import { decide, trainClassifier, type Meaning } from '../src/app/engine/understanding/classifier.js';
 import { trainLogistic, trainNaiveBayes, type TextModel } from '../src/app/engine/understanding/model.js';
-import { BLIND_STYLES, LABELS, loadBlindSet, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
+import { BLIND_2_STYLES, BLIND_STYLES, LABELS, loadBlindSet, loadBlindSet2, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
 import { median, round } from './stats.js';
 
 /** Right answers out of a number of messages. */
@@ -42,6 +42,8 @@ export interface UnderstandingResult {
    * classifier or its corpus, never trained on; closer to what real buyers will do than the held-out split.
    */
   blind: SetResult;
+  /** The second blind set (test/fixtures/understanding-blind-2/), written after the first had been tuned against. */
+  blind2: SetResult;
   /** Median over rounds of the mean time to classify one held-out message, in µs (model already trained). */
   microsPerMessage: number;
   /** Time to train the classifier from the training split, in ms. */
@@ -139,6 +141,7 @@ export function measureUnderstanding(opts: { rounds?: number; alternatives?: boo
     heldOut: evaluate(test, answer),
     all: evaluate(corpus, answer),
     blind: evaluate(loadBlindSet(), answer),
+    blind2: evaluate(loadBlindSet2(), answer),
     microsPerMessage: timePerMessage(test, classifyProblem, opts.rounds ?? 5),
     trainingMs,
     offPlatform: {
@@ -184,17 +187,20 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   for (const k of [...STYLES, 'plain']) if (a.byStyle[k]) out.push(row([k, pct(h.byStyle[k]), pct(a.byStyle[k])]));
   out.push('');
   confusion('the held-out split', h.confusion);
-  const b = r.blind;
-  out.push('');
-  out.push(`Blind set (test/fixtures/understanding-blind/, written without looking at the classifier or its corpus, never trained on): first answer right ${pct(b.overall)}; dead ends ${b.deadEnds} of ${b.overall.n - (b.byLabel.none?.n ?? 0)}.`);
-  out.push('');
-  out.push(row(['blind set', 'first answer right']));
-  out.push(row(['---', '---:']));
-  for (const k of Object.keys(b.byLang)) out.push(row([`language ${k}`, pct(b.byLang[k])]));
-  for (const k of LABELS) out.push(row([`label ${k}`, pct(b.byLabel[k])]));
-  for (const k of [...BLIND_STYLES, 'plain']) if (b.byStyle[k]) out.push(row([`style ${k}`, pct(b.byStyle[k])]));
-  out.push('');
-  confusion('the blind set', b.confusion);
+  const blindSet = (name: string, dir: string, about: string, b: SetResult, styles: readonly string[]) => {
+    out.push('');
+    out.push(`${name} (test/fixtures/${dir}/, ${about}, never trained on): first answer right ${pct(b.overall)}; dead ends ${b.deadEnds} of ${b.overall.n - (b.byLabel.none?.n ?? 0)}.`);
+    out.push('');
+    out.push(row([name.toLowerCase(), 'first answer right']));
+    out.push(row(['---', '---:']));
+    for (const k of Object.keys(b.byLang)) out.push(row([`language ${k}`, pct(b.byLang[k])]));
+    for (const k of LABELS) out.push(row([`label ${k}`, pct(b.byLabel[k])]));
+    for (const k of [...styles, 'plain']) if (b.byStyle[k]) out.push(row([`style ${k}`, pct(b.byStyle[k])]));
+    out.push('');
+    confusion(`the ${name.toLowerCase()}`, b.confusion);
+  };
+  blindSet('Blind set', 'understanding-blind', 'written without looking at the classifier or its corpus', r.blind, BLIND_STYLES);
+  blindSet('Second blind set', 'understanding-blind-2', 'written the same way after the first was tuned against', r.blind2, BLIND_2_STYLES);
   if (r.alternatives.length) {
     out.push('');
     out.push(row(['classifier (same split)', 'held out', 'µs/message', 'training ms']));

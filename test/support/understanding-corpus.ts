@@ -25,7 +25,9 @@ export const LABELS: readonly Label[] = [
 export const STYLES = ['sms', 'no_accents', 'typo', 'long', 'angry', 'polite', 'kinshasa', 'lubumbashi', 'question', 'mixed', 'non_native'] as const;
 /** The blind set also tags the shape of a message: a few words, voice-to-text, all caps, emoji. */
 export const BLIND_STYLES = [...STYLES, 'short', 'voice', 'caps', 'emoji'] as const;
-export type Style = (typeof BLIND_STYLES)[number];
+/** The second blind set also tags sarcasm, several topics in one message, and an order number named. */
+export const BLIND_2_STYLES = [...BLIND_STYLES, 'sarcasm', 'multi', 'order_ref'] as const;
+export type Style = (typeof BLIND_2_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -43,6 +45,8 @@ export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'f
  * never trained on. Nothing here reads it for training.
  */
 export const BLIND_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind');
+/** A second blind set, written the same way later, after the first had been tuned against. */
+export const BLIND_2_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-2');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -71,6 +75,11 @@ export function loadCorpus(dir = CORPUS_DIR, styles: readonly string[] = STYLES)
 /** The blind set: every message is for measuring, none for training. */
 export function loadBlindSet(): CorpusEntry[] {
   return loadCorpus(BLIND_DIR, BLIND_STYLES);
+}
+
+/** The second blind set: measured, never trained on, like the first. */
+export function loadBlindSet2(): CorpusEntry[] {
+  return loadCorpus(BLIND_2_DIR, BLIND_2_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

@@ -3,21 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_DIR, LABELS, loadBlindSet, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
 const HELD_OUT_FLOOR = 97;
-const CASE_REASON_FLOORS = { non_delivery: 93, not_as_described: 95 } as const;
-// Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured 2026-12-06:
-// fr 96.5% (139/144), en 93.8% (76/81), ln 98.1% (51/52), sw 96.2% (50/52).
-const LANGUAGE_FLOORS = { fr: 94, en: 91, ln: 94, sw: 93 } as const;
+const CASE_REASON_FLOORS = { non_delivery: 95, not_as_described: 95 } as const;
+// Per language, held out (issue 16: the goal is 90% in Lingala and in Swahili each). Measured 2026-12-06 (evening):
+// fr 98.2% (160/163), en 95.7% (88/92), ln 100% (57/57), sw 98.3% (58/59).
+const LANGUAGE_FLOORS = { fr: 95, en: 92, ln: 95, sw: 95 } as const;
 // The blind set (test/fixtures/understanding-blind/): written without looking at the classifier or its
 // corpus, never trained on. Measured 2026-12-06: 82.2% (148/180) before any change made for it, 99.4% (179/180)
 // after (fr 99/99, en 62/63). The changes were made looking at its failures, so it is no longer blind: it
 // guards against regressions; a new set of real buyers' messages is what tells how well buyers are understood.
 const BLIND_FLOOR = 98;
 const BLIND_LANGUAGE_FLOORS = { fr: 97, en: 95 } as const;
+// The second blind set (test/fixtures/understanding-blind-2/), written the same way once the first had been
+// tuned against. Measured 2026-12-06 before any change made for it: 87.8% (237/270; fr 89.5%, en 86.1%, ln 85.7%,
+// sw 77.8%, mixed 100%), the figure for unseen messages; 99.3% (268/270) after the changes its failures led to
+// (fr 104/105, ln 34/35, the rest all right), which is no longer blind: like the first, it now guards against regressions.
+const BLIND_2_FLOOR = 97;
+const BLIND_2_LANGUAGE_FLOORS = { fr: 97, en: 97, ln: 94, sw: 96, mixed: 95 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -109,6 +115,32 @@ describe('classifyProblem on the blind set', () => {
 
   it('never leaves a blind message about a problem as "not understood"', () => {
     expect(blind.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the second blind set', () => {
+  const blind2 = loadBlindSet2();
+
+  it('is 270 messages, 30 a label, a quarter or more in Lingala, Swahili or mixed, kept out of the corpus, of training and of the first blind set', () => {
+    expect(blind2.length).toBe(270);
+    for (const label of LABELS) expect(blind2.filter((e) => e.label === label).length, label).toBe(30);
+    expect(blind2.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind2.length).toBeGreaterThanOrEqual(0.25);
+    const known = new Set([...corpus, ...loadBlindSet()].map((e) => canonical(e.text)));
+    for (const e of blind2) if (canonical(e.text).split(' ').length > 6) expect(known.has(canonical(e.text)), e.text).toBe(false);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_2_DIR).toMatch(/understanding-blind-2$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_2_FLOOR}% of the second blind set`, () => {
+    expect(accuracy(blind2)).toBeGreaterThanOrEqual(BLIND_2_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_2_LANGUAGE_FLOORS))('second blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind2.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the second blind set about a problem as "not understood"', () => {
+    expect(blind2.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -81,6 +81,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // The money is what has not come (« toujours pas reçu le remboursement », "cancelled a week ago, money
   // not back yet"): a refund request, not a parcel, a cancellation or a return.
   if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
+  // Cancel now, and a question about the money in the same breath (« annulez, et l'argent revient quand ? »): the
+  // cancellation comes first (the corpus's first-rule-wins order); money owed after a cancellation already made stays a refund.
+  if (best.label === 'refund_request' && cues.has('cancel_now') && !cues.has('money_not_back') && !refundDone) return 'cancellation';
   if (best.label === 'refund_request') {
     // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked
     // of the buyer, not owed to them.
@@ -90,13 +93,16 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // The buyer's own pick of the wrong colour or model (« j'ai choisi la mauvaise couleur », "I picked the wrong colour
   // myself"), nothing said to be broken or fake: nothing is unlike the listing; exchanging it is a return (a size: the
   // wrong-size answer).
-  if (best.label === 'not_as_described' && cues.has('own_mistake') && cues.has('wrong_item') && !DEFECTS.some((c) => cues.has(c))) {
+  if ((best.label === 'not_as_described' || best.label === 'wrong_size') && cues.has('own_mistake') && cues.has('wrong_item') && !DEFECTS.some((c) => cues.has(c))) {
     return cues.has('size_word') ? 'wrong_size' : 'return_request';
   }
   // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
   if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
   // When the shop opens, asked without any order in it, is a question about the shop, not about a delivery.
   if (best.label === 'delivery_question' && cues.has('shop_hours')) return null;
+  // The same question, asked as one, with nothing in it that only a problem would say (« bozali kofungola lelo ? »),
+  // whatever the model's guess (« la jupe ne ferme pas » is no question about the shop).
+  if (cues.has('shop_hours') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;

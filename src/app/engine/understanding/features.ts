@@ -1,4 +1,5 @@
 import { cuesOf } from './cues.js';
+import { TRAINING_SET } from './training-set.js';
 
 /**
  * Buyer text as the classifier sees it: accents and case folded, SMS spellings and common typos
@@ -26,7 +27,7 @@ export function normalize(text: string): string {
 const LEXICON: Record<string, string> = {
   // French
   pa: 'pas', pu: 'plus', tjr: 'toujours', tjrs: 'toujours', tjs: 'toujours', toujour: 'toujours', tjour: 'toujours',
-  ryn: 'rien', rin: 'rien', resu: 'recu', recus: 'recu', recue: 'recu', recues: 'recu',
+  ryn: 'rien', rin: 'rien', ri1: 'rien', bi1: 'bien', resu: 'recu', recus: 'recu', recue: 'recu', recues: 'recu',
   jai: "j ai", g: "j ai", jveux: 'je veux', jvx: 'je veux', ve: 'veux', veu: 'veux', vx: 'veux', veut: 'veux',
   kan: 'quand', kand: 'quand', qd: 'quand', qand: 'quand', ke: 'que', koi: 'quoi', ki: 'qui',
   c: "c est", cest: "c est", sa: 'ca', pr: 'pour', ds: 'dans', tt: 'tout', bcp: 'beaucoup', mrc: 'merci',
@@ -42,17 +43,49 @@ const LEXICON: Record<string, string> = {
   recieve: 'receive', arived: 'arrived', nothin: 'nothing', oder: 'order', retrun: 'return', refound: 'refund', shud: 'should',
 };
 
-/** `normalize`, then apostrophes, repeated letters and the SMS lexicon. */
+/** `normalize`, then apostrophes, repeated letters, the SMS lexicon and two swapped letters. */
 export function canonical(text: string): string {
+  return lexicalWords(text)
+    .map((w) => unswap(w))
+    .join(' ');
+}
+
+/** The words of `normalize`d text, apostrophes, repeated letters and SMS spellings folded. */
+function lexicalWords(text: string): string[] {
   const t = normalize(text)
     .replace(/n't\b/g, 'nt') // didn't → didnt, as it is often typed
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // « jamaiiiis », "sooooo"
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return t
-    .split(' ')
-    .map((w) => LEXICON[w] ?? w)
-    .join(' ');
+  return t.split(' ').map((w) => LEXICON[w] ?? w);
+}
+
+let known: Set<string> | null = null;
+
+/** Words written at least twice in the training messages: the spellings a swapped pair of letters is checked against. */
+function knownWords(): Set<string> {
+  if (known) return known;
+  const seen = new Map<string, number>();
+  for (const [text] of TRAINING_SET) for (const w of new Set(lexicalWords(text))) seen.set(w, (seen.get(w) ?? 0) + 1);
+  known = new Set([...seen].filter(([, n]) => n >= 2).map(([w]) => w));
+  return known;
+}
+
+/**
+ * A word never seen that is a known word with two neighbouring letters swapped, as thumbs type them
+ * (« argnet », « pormo », "refnud"), read as that word; or a known French word whose elided article or
+ * pronoun lost its apostrophe (« jannule », « lecran », « davis »). Short words are left alone: too many are one swap apart.
+ */
+function unswap(w: string): string {
+  if (w.length < 5 || /\d/.test(w) || knownWords().has(w)) return w;
+  if (/^[jldnmst][aeiouyh]/.test(w) && w.length >= 5 && knownWords().has(w.slice(1))) return `${w[0]} ${w.slice(1)}`;
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1]) continue;
+    const s = w.slice(0, i) + w[i + 1]! + w[i]! + w.slice(i + 2);
+    const fixed = LEXICON[s] ?? (knownWords().has(s) ? s : undefined);
+    if (fixed) return fixed;
+  }
+  return w;
 }
 
 /** Which pieces of the text become features, and how much a cue counts against one word. */
