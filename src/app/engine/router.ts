@@ -7,7 +7,7 @@ import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, tow
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
-import { onProofChoice } from './flows/proof.js';
+import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
@@ -143,14 +143,14 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   const subject = await subjectOfTurn(e, t);
   const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
   if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
-  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
+  if (caseId) return fileSentOnCase(e, t, caseId, blob, caption);
   if (!t.input.isPrivate) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
   // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
   // with several, they pick the case.
   if (t.account.roles.includes('seller')) {
     const open = await casesUnderWay(e, t, 'seller');
-    if (open.length === 1) return fileOnCase(e, t, open[0]!.id, blob, caption);
+    if (open.length === 1) return fileSentOnCase(e, t, open[0]!.id, blob, caption);
     if (open.length > 1) return askFileCase(e, t, open, blob, caption, s?.flow === 'file' ? s : undefined);
   }
   say(t, m('engine-file-no-case'));

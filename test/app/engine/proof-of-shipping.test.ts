@@ -97,6 +97,50 @@ describe.each(['memory', 'redis'] as const)('proof of shipping shows the address
   });
 });
 
+describe.each(['memory', 'redis'] as const)('a file whose caption names a proof of shipping, sent straight into the case (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+  const receipt = { id: 'blob-receipt', contentType: 'image/jpeg', size: 4096, name: 'recu.jpg' };
+
+  /** The seller replies to the case message in their Telegram chat with a photo and a caption. */
+  async function sendInThread(w: World, caseId: string, caption: string, account = 'acc-bisou') {
+    const seller = await w.user({ account, userId: `${account}-tg` });
+    await w.threads.rememberMessage('telegram', `dm-${account}-tg`, 'case-msg', caseId);
+    await seller.attach(receipt, caption, { replyToMessageId: 'case-msg' });
+    return seller;
+  }
+
+  it('« reçu d’envoi »: asked about the address like the Add proof button, then recorded as a shipping receipt', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'reçu d’envoi');
+    expect(seller.ids()).toEqual(['engine-ask-proof-address']);
+    expect((await w.store.load(caseId))!.version).toBe(1);
+    await seller.press('engine-choice-proof-to-order-address');
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'reçu d’envoi', addressMatches: true });
+  });
+
+  it('« formulaire de douane » is a customs form; "delivery confirmation" a delivery confirmation', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1008', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'formulaire de douane', 'acc-lumiere');
+    await seller.press('engine-choice-proof-no-address');
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'customs_form' });
+    await seller.attach(receipt, 'delivery confirmation', { replyToMessageId: 'case-msg' });
+    await seller.press('engine-choice-proof-to-order-address');
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'delivery_confirmation' });
+  });
+
+  it('« le client a bien reçu » is no receipt, and a buyer’s « reçu » caption stays a photo', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'le client a bien reçu');
+    expect(seller.ids()).toEqual(['engine-done-evidence']);
+    const buyer = await sendInThread(w, caseId, 'reçu du transporteur', 'acc-amina');
+    expect(buyer.ids()).toEqual(['engine-done-evidence']);
+    expect((await w.store.load(caseId))!.timeline.filter((e) => e.type === 'evidence').map((e) => (e as { kind: string }).kind)).toEqual(['photo', 'photo']);
+  });
+});
+
 describe('parsePlace: what a seller types for the place a proof shows', () => {
   it.each([
     ['Goma, CD', { city: 'Goma', postalCode: '', country: 'CD' }],
