@@ -351,6 +351,7 @@ engine-reinstatement-pending = Your reinstatement request has been with support 
 engine-reinstatement-already = Your request to reinstate { $shopName } is already with support (sent { $at }). Support will answer you here.
 engine-reinstatement-ask-message = I'll ask support to reinstate { $shopName }. Add a message if you like (what you have done since, for example), or send the request as it is.
 engine-reinstatement-sent = Request sent: support will review the reinstatement of { $shopName } and tell you here.
+engine-shop-not-suspended = Your shop { $shopName } is not suspended: there is no reinstatement to ask for.
 engine-relay-reinstatement-request = Reinstatement request: { $sellerName } asks for shop { $shopName } ({ $shopId }) to be reinstated. Suspended since { $at }, reason: "{ $reason }".
 engine-relay-reinstatement-how = To reinstate it: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support has reinstated your shop { $shopName }.

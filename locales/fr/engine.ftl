@@ -351,6 +351,7 @@ engine-reinstatement-pending = Votre demande de réactivation est entre les main
 engine-reinstatement-already = Votre demande de réactivation de { $shopName } est déjà entre les mains du support (envoyée le { $at }). Le support vous répondra ici.
 engine-reinstatement-ask-message = Je vais demander au support de réactiver { $shopName }. Ajoutez un message si vous le souhaitez (ce que vous avez fait depuis, par exemple), ou envoyez la demande telle quelle.
 engine-reinstatement-sent = Demande envoyée : le support examinera la réactivation de { $shopName } et vous répondra ici.
+engine-shop-not-suspended = Votre boutique { $shopName } n’est pas suspendue : il n’y a pas de réactivation à demander.
 engine-relay-reinstatement-request = Demande de réactivation : { $sellerName } demande la réactivation de la boutique { $shopName } ({ $shopId }). Suspendue depuis le { $at }, motif : « { $reason } ».
 engine-relay-reinstatement-how = Pour la réactiver : /reinstate { $shopId }
 engine-relay-shop-reinstated = Le support a réactivé votre boutique { $shopName }.

@@ -355,6 +355,7 @@ engine-reinstatement-pending = Bosenga na yo ya kozongisa butiki ezali na maboko
 engine-reinstatement-already = Bosenga na yo ya kozongisa { $shopName } esi ezali na maboko ya support (etindamaki { $at }). Support ekoyanola yo awa.
 engine-reinstatement-ask-message = Nakosenga support ezongisa { $shopName }. Bakisa message soki olingi (oyo osalaki banda wana, ndakisa), to tinda bosenga ndenge ezali.
 engine-reinstatement-sent = Bosenga etindami : support ekotala kozongisa { $shopName } mpe ekoyanola yo awa.
+engine-shop-not-suspended = Butiki na yo { $shopName } etelemisami te : ezali na eloko ya kosenga te.
 engine-relay-reinstatement-request = Bosenga ya kozongisa butiki : { $sellerName } asengi kozongisa butiki { $shopName } ({ $shopId }). Etelemisamaki banda { $at }, ntina : « { $reason } ».
 engine-relay-reinstatement-how = Mpo na kozongisa yango : /reinstate { $shopId }
 engine-relay-shop-reinstated = Support ezongisi butiki na yo { $shopName }.

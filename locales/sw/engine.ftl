@@ -355,6 +355,7 @@ engine-reinstatement-pending = Ombi lako la kurudisha duka liko mikononi mwa sup
 engine-reinstatement-already = Ombi lako la kurudisha { $shopName } tayari liko mikononi mwa support (lilitumwa { $at }). Support itakujibu hapa.
 engine-reinstatement-ask-message = Nitaomba support irudishe { $shopName }. Ongeza ujumbe ukitaka (ulichofanya tangu hapo, kwa mfano), au tuma ombi kama lilivyo.
 engine-reinstatement-sent = Ombi limetumwa: support itachunguza kurudishwa kwa { $shopName } na itakujibu hapa.
+engine-shop-not-suspended = Duka lako { $shopName } halijasimamishwa: hakuna cha kuomba kurudishwa.
 engine-relay-reinstatement-request = Ombi la kurudisha duka: { $sellerName } anaomba duka { $shopName } ({ $shopId }) lirudishwe. Limesimamishwa tangu { $at }, sababu: « { $reason } ».
 engine-relay-reinstatement-how = Kulirudisha: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support imerudisha duka lako { $shopName }.

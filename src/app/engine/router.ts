@@ -9,12 +9,13 @@ import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
-import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
+import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
+import { asksReinstatement } from './seller-words.js';
 import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
@@ -226,8 +227,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (!t.input.isPrivate) return;
   const offPlatform = mentionsOffPlatform(text);
   if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
-  // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   const roles = t.account.roles;
+  // « svp réactivez ma boutique »: the reinstatement request SPEC has the bot open for a suspended seller.
+  if (roles.includes('seller') && asksReinstatement(text)) return reinstatementInWords(e, t, text);
+  // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) {
     // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
     if (await aboutCaseUnderWay(e, t, text)) return;

@@ -75,3 +75,19 @@ export function proofKindInWords(caption: string): 'shipping_receipt' | 'customs
   const t = foldText(caption).replace(/[’']/g, ' ');
   return PROOF_WORDS.find(([words]) => words.test(t))?.[1] ?? null;
 }
+
+const SHOP = String.raw`(?:boutique|shop|store|magasin|compte|account|duka|butiki|magazini)`;
+/**
+ * « svp réactivez ma boutique », "please reinstate my shop", « levez la suspension », « débloquez mon compte »,
+ * Swahili « fungua duka langu »: a seller asking support to lift a suspension.
+ */
+const REINSTATE = new RegExp(
+  String.raw`\b(?:reactiv\w*|reinstat\w*|unsuspend\w*)\b` +
+    String.raw`|\b(?:debloqu\w*|unblock\w*|restore\w*|retabli\w*|rouvr\w*|reopen\w*|fungu\w*|zongis\w*)\b.{0,30}\b${SHOP}\b` +
+    String.raw`|\b(?:lev\w*|lift\w*|remove\w*|enlev\w*|annul\w*|ondo\w*)\b.{0,20}\b(?:suspension|usimamishaji)\b`,
+);
+
+/** The seller asks for their shop's reinstatement in words. */
+export function asksReinstatement(text: string): boolean {
+  return REINSTATE.test(foldText(text).replace(/[’']/g, ' '));
+}
