@@ -193,7 +193,10 @@ engine-done-evidence = File added to the case and sent to { $to ->
   }.
 engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
     [delivered] the carrier shows delivery at the order's address.
-    [mismatch] the carrier shows delivery somewhere other than the order's address; the case stays open.
+    [mismatch] the carrier shows delivery somewhere other than the order's address{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }; the case stays open.
    *[in_transit] the carrier does not show a delivery yet.
   }
 engine-done-refund = Refund of { $amount } recorded{ $recover ->

@@ -193,7 +193,10 @@ engine-done-evidence = Fichier ajouté au litige et transmis { $to ->
   }.
 engine-done-tracking = Suivi { $carrier } { $number } ajouté : { $status ->
     [delivered] le transporteur indique une livraison à l’adresse de la commande.
-    [mismatch] le transporteur indique une livraison à un autre endroit que l’adresse de la commande ; le litige reste ouvert.
+    [mismatch] le transporteur indique une livraison à un autre endroit que l’adresse de la commande{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    } ; le litige reste ouvert.
    *[in_transit] le transporteur n’indique pas encore de livraison.
   }
 engine-done-refund = Remboursement de { $amount } enregistré{ $recover ->

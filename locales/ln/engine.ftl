@@ -195,7 +195,10 @@ engine-done-evidence = Fichier ebakisami na litige mpe etindami { $to ->
   }.
 engine-done-tracking = Suivi { $carrier } { $number } ebakisami : { $status ->
     [delivered] transporteur alakisi ete ekomi na adresse ya commande.
-    [mismatch] transporteur alakisi ete ekomi na esika mosusu, te na adresse ya commande ; litige etikali efungwami.
+    [mismatch] transporteur alakisi ete ekomi na esika mosusu{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }, te na adresse ya commande ; litige etikali efungwami.
    *[in_transit] transporteur alakisi naino te ete ekomi.
   }
 engine-done-refund = Kozongisa { $amount } ekomami{ $recover ->

@@ -195,7 +195,10 @@ engine-done-evidence = Faili imeongezwa kwenye kesi na kupelekwa { $to ->
   }.
 engine-done-tracking = Ufuatiliaji { $carrier } { $number } umeongezwa: { $status ->
     [delivered] msafirishaji anaonyesha umefika kwenye anwani ya oda.
-    [mismatch] msafirishaji anaonyesha umefika mahali pengine, si kwenye anwani ya oda; kesi inabaki wazi.
+    [mismatch] msafirishaji anaonyesha umefika mahali pengine{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }, si kwenye anwani ya oda; kesi inabaki wazi.
    *[in_transit] msafirishaji bado haonyeshi kufika.
   }
 engine-done-refund = Kurudisha { $amount } kumeandikwa{ $recover ->

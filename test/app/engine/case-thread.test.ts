@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../../src/app/format.js';
-import { backendWorld, buttons, DAY, openCase, photo } from './harness.js';
+import { backendWorld, buttons, DAY, i18n, openCase, photo } from './harness.js';
 
 const cdf = (amount: number) => formatMoney({ amount, currency: 'CDF' }, 'fr');
 
@@ -123,6 +123,10 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     expect(seller.last[0]!.body[0]!.args).toMatchObject({ status: 'mismatch' });
     expect(seller.last[0]!.card).toMatchObject({ status: 'open', trackingMismatch: true });
     expect(seller.read()).toContain('autre endroit que l’adresse de la commande');
+    // Where the carrier delivered is named, to the seller and to the buyer (the order went to Lubumbashi).
+    expect(seller.read()).toContain('le transporteur indique une livraison à un autre endroit que l’adresse de la commande (Kinshasa, CD) ; le litige reste ouvert.');
+    const toBuyer = (await w.outbox(elsewhere)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-joel').at(-1)!;
+    expect(i18n.t('fr', toBuyer.body[0]!, 'Africa/Lubumbashi')).toContain('mais à un autre endroit que l’adresse de la commande (Kinshasa, CD). Cela ne clôt pas le litige.');
   });
 
   it('buyer: escalation is refused before its time, with the date, and accepted after', async () => {

@@ -10,6 +10,7 @@ import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
+import { placeArgs } from '../../notifications.js';
 import { SUPPORT_OWNER } from '../actions.js';
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
@@ -140,7 +141,7 @@ function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
           ...(ev.addressMatches === false ? [m('engine-done-proof-mismatch')] : []),
         ];
       case 'tracking':
-        return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) })];
+        return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev), ...placeArgs(ev.deliveredTo ?? undefined) })];
       case 'refund':
         return [m('engine-done-refund', { amount: { money: ev.amount }, full: ev.full ? 'yes' : 'no', recover: ev.recover ? 'yes' : 'no' })];
       case 'escalated':
