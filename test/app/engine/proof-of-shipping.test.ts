@@ -109,24 +109,22 @@ describe.each(['memory', 'redis'] as const)('a file whose caption names a proof 
     return seller;
   }
 
-  it('« reçu d’envoi »: asked about the address like the Add proof button, then recorded as a shipping receipt', async () => {
+  it('« reçu d’envoi »: kept at once as a shipping receipt, the address it shows unstated', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
     const seller = await sendInThread(w, caseId, 'reçu d’envoi');
-    expect(seller.ids()).toEqual(['engine-ask-proof-address']);
-    expect((await w.store.load(caseId))!.version).toBe(1);
-    await seller.press('engine-choice-proof-to-order-address');
-    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'reçu d’envoi', addressMatches: true });
+    expect(seller.ids()).toEqual(['engine-done-evidence']);
+    const c = (await w.store.load(caseId))!;
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'reçu d’envoi', addressMatches: null });
+    expect(c.status).toBe('open');
   });
 
   it('« formulaire de douane » is a customs form; "delivery confirmation" a delivery confirmation', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1008', 'non_delivery');
     const seller = await sendInThread(w, caseId, 'formulaire de douane', 'acc-lumiere');
-    await seller.press('engine-choice-proof-no-address');
     expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'customs_form' });
     await seller.attach(receipt, 'delivery confirmation', { replyToMessageId: 'case-msg' });
-    await seller.press('engine-choice-proof-to-order-address');
     expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'delivery_confirmation' });
   });
 

@@ -45,15 +45,13 @@ export async function askProofAddress(e: EngineCtx, t: Turn, s: CaseInputState, 
 
 /**
  * A file sent straight into a case, without the Add proof button: when the seller's caption names a proof of
- * shipping (« reçu d'envoi », "customs form"), it is that proof, asked where it went as the button's is.
+ * shipping (« reçu d'envoi », "customs form"), it is kept as that proof at once, the address it shows unstated
+ * (as « no address on it » would): a seller who walks away from a question loses nothing.
  */
 export async function fileSentOnCase(e: EngineCtx, t: Turn, caseId: string, blob: BlobRef, caption: string | undefined): Promise<void> {
   const kind = caption ? proofKindInWords(caption) : null;
-  if (kind) {
-    const { c, role } = await caseForTurn(e, t, caseId);
-    if (role === 'seller' && c.status !== 'closed') return askProofAddress(e, t, { flow: 'case', nonce: newNonce(), step: 'photo', caseId, kind }, blob, caption);
-  }
-  return fileOnCase(e, t, caseId, blob, caption);
+  const proof = kind && (await caseForTurn(e, t, caseId)).role === 'seller' ? kind : undefined;
+  return fileOnCase(e, t, caseId, blob, caption, proof);
 }
 
 /** A button of the address question. */
