@@ -197,6 +197,7 @@ engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
         [yes] { " " }({ $place })
        *[no] { "" }
     }; the case stays open.
+    [unknown] { $carrier } does not know this number (yet): check it, and if it has a typo, add the right one.
    *[in_transit] the carrier does not show a delivery yet.
   }
 engine-done-refund = Refund of { $amount } recorded{ $recover ->

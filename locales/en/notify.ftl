@@ -44,6 +44,7 @@ notify-tracking = The seller added tracking to case { $caseId } ({ $carrier } { 
         [yes] { " " }({ $place })
        *[no] { "" }
     }. This does not close the case.
+    [unknown] the carrier does not know this number yet.
    *[in_transit] the parcel is on its way.
   }
 

@@ -197,6 +197,7 @@ engine-done-tracking = Suivi { $carrier } { $number } ajouté : { $status ->
         [yes] { " " }({ $place })
        *[no] { "" }
     } ; le litige reste ouvert.
+    [unknown] { $carrier } ne connaît pas (encore) ce numéro : vérifiez-le, et s’il y a une faute, ajoutez le bon numéro.
    *[in_transit] le transporteur n’indique pas encore de livraison.
   }
 engine-done-refund = Remboursement de { $amount } enregistré{ $recover ->

@@ -44,6 +44,7 @@ notify-tracking = Le vendeur a ajouté un suivi au litige { $caseId } ({ $carrie
         [yes] { " " }({ $place })
        *[no] { "" }
     }. Cela ne clôt pas le litige.
+    [unknown] le transporteur ne connaît pas encore ce numéro.
    *[in_transit] le colis est en cours d’acheminement.
   }
 

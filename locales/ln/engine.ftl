@@ -199,6 +199,7 @@ engine-done-tracking = Suivi { $carrier } { $number } ebakisami : { $status ->
         [yes] { " " }({ $place })
        *[no] { "" }
     }, te na adresse ya commande ; litige etikali efungwami.
+    [unknown] { $carrier } eyebi naino nimero oyo te : tala yango malamu, mpe soki ezali na libunga, bakisa nimero ya solo.
    *[in_transit] transporteur alakisi naino te ete ekomi.
   }
 engine-done-refund = Kozongisa { $amount } ekomami{ $recover ->

@@ -43,6 +43,7 @@ notify-tracking = Moteki abakisi suivi na litige { $caseId } ({ $carrier } { $nu
         [yes] { " " }({ $place })
        *[no] { "" }
     }, kasi te na adresse ya commande. Yango esukisi litige te.
+    [unknown] transporteur ayebi naino nimero oyo te.
    *[in_transit] colis ezali na nzela.
   }
 

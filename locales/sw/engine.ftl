@@ -199,6 +199,7 @@ engine-done-tracking = Ufuatiliaji { $carrier } { $number } umeongezwa: { $statu
         [yes] { " " }({ $place })
        *[no] { "" }
     }, si kwenye anwani ya oda; kesi inabaki wazi.
+    [unknown] { $carrier } bado haitambui nambari hii: ihakiki, na ikiwa ina kosa, ongeza nambari sahihi.
    *[in_transit] msafirishaji bado haonyeshi kufika.
   }
 engine-done-refund = Kurudisha { $amount } kumeandikwa{ $recover ->

@@ -43,6 +43,7 @@ notify-tracking = Muuzaji ameongeza ufuatiliaji kwenye kesi { $caseId } ({ $carr
         [yes] { " " }({ $place })
        *[no] { "" }
     } si kwenye anwani ya oda. Hii haifungi kesi.
+    [unknown] msafirishaji bado hatambui nambari hii.
    *[in_transit] mzigo uko njiani.
   }
 

@@ -74,7 +74,7 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
       return { to: others(), body: () => body, ...(e.blob ? { blobId: e.blob.id } : {}) };
     }
     case 'tracking': {
-      const status = e.mismatch ? 'mismatch' : e.delivered ? 'delivered' : 'in_transit';
+      const status = e.mismatch ? 'mismatch' : e.delivered ? 'delivered' : e.unknownToCarrier ? 'unknown' : 'in_transit';
       return { to: withSupport(['buyer']), body: () => [{ id: 'notify-tracking', args: { caseId, carrier: e.carrier, number: e.number, status, ...placeArgs(e.deliveredTo ?? undefined) } }] };
     }
     case 'refund':

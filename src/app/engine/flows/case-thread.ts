@@ -121,8 +121,8 @@ export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, 
   if (c.status === 'closed') out.clearSlots = closedCaseSlots(c.id, cardOwner(t, role), out.slot);
 }
 
-function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatch' | 'delivered' | 'in_transit' {
-  return ev.mismatch ? 'mismatch' : ev.delivered ? 'delivered' : 'in_transit';
+function trackingStatus(ev: { delivered: boolean; mismatch: boolean; unknownToCarrier?: true }): 'mismatch' | 'delivered' | 'in_transit' | 'unknown' {
+  return ev.mismatch ? 'mismatch' : ev.delivered ? 'delivered' : ev.unknownToCarrier ? 'unknown' : 'in_transit';
 }
 
 /** What the actor is told about events they just caused. */
