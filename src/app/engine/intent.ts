@@ -141,8 +141,9 @@ const OFF_PLATFORM = [
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   /\b(?:appel\w*|called|calling|rang)\b/,
-  // Lingala « nabengaki moteki na téléphone » (I called the seller), Swahili « nilimpigia muuzaji simu » (I phoned him).
-  /\b(?:na|kwa) (?:telephone|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b/,
+  // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
+  // Swahili « nilimpigia muuzaji simu » (I phoned him).
+  /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
