@@ -3,6 +3,26 @@
  * staff probe): short conversations, each with what a seller or a support agent would expect.
  *
  * First run, as written (memory backend, 150 scenarios counting each case of the loops): 128 passed, 22 failed.
+ * After the fixes: 150 passed.
+ *
+ * Of the 22, 13 were the probe's own mechanics, corrected without changing what is expected: confirmations pressed
+ * by their real buttons (support refunds confirm with « recover » / « no recovery », /reopen with confirm), the NBSP
+ * in « 2 jours », grounds and lists offered as buttons (not in the text), a seller's /escalate answered « only the
+ * buyer can; ask support » (a refusal the probe's word list missed), « nasali remboursement » offering the refund
+ * confirmation, the ask-support button asking for the message.
+ *
+ * Fixed in the engine (each with a focused test): a seller's photo captioned « reçu d'envoi » / « formulaire de
+ * douane » is that proof of shipping (2); a seller asking « réactivez ma boutique » in words opens the reinstatement
+ * request, or is told the shop is not suspended (2); /cases waiting lists a case support escalated early (1);
+ * tracking delivered elsewhere names the place (1); a number the carrier does not know is said so (1); Lingala
+ * « abengaki ngai na telefone » is off-platform contact (1).
+ *
+ * Expectations revised, as SPEC does not back them:
+ * - « /tracking with an unknown number is refused »: the domain keeps a number the carrier does not know yet
+ *   (test/domain/closing.test.ts; a number may not be registered yet); the seller is now told to check it instead.
+ * - « support's partial refund leaves the case escalated »: SPEC lists support's refund (full or partial) among the
+ *   decisions after escalation; the confirmation says the case will close, and it closes as support_refund. The
+ *   « a partial refund does not close it » rule is about a case closing by itself on the seller's actions.
  */
 import { describe, expect, it } from 'vitest';
 import { createNudges } from '../../../src/app/nudges.js';
@@ -355,15 +375,15 @@ describe('seller probe 2: tracking and refunds by command', () => {
     expect((await load(w, id)).status).toBe('open');
   });
 
-  it('/tracking with an unknown number is refused clearly and changes nothing', async () => {
+  it('/tracking with a number the carrier does not know: kept (it may not be registered yet), the seller told to check it', async () => {
     const w = await world();
     const id = await openCase(w, 'CC-1001', 'non_delivery');
     const s = await bisou(w);
     await s.command(`/tracking ${id} dhl ZZ999`);
     const c = await load(w, id);
     expect(c.status).toBe('open');
-    expect(types(c)).not.toContain('tracking');
     expect(s.read()).toContain('ZZ999');
+    expect(s.read()).toMatch(/ne conna[iî]t pas/);
   });
 
   it('/tracking with its number missing gives the usage', async () => {
@@ -1079,7 +1099,7 @@ describe('support probe 2: refunds and decisions', () => {
     expect(out.some((x) => 'accountId' in x.to && x.to.accountId === 'acc-bisou' && x.closing)).toBe(true);
   });
 
-  it('/refund <id> 10000 recover: partial, recovered from the seller, still escalated', async () => {
+  it('/refund <id> 10000 recover: partial, recovered from the seller, support’s decision closes the case', async () => {
     const w = await world();
     const id = await escalated(w);
     const sup = await desk(w);
@@ -1088,7 +1108,7 @@ describe('support probe 2: refunds and decisions', () => {
     if (b && (await load(w, id)).refunded.amount === 0) await sup.press(b);
     const c = await load(w, id);
     expect(c.refunded.amount).toBe(1_000_000);
-    expect(c.status).toBe('escalated');
+    expect(c).toMatchObject({ status: 'closed', resolution: 'support_refund' });
     expect(c.timeline.find((e) => e.type === 'refund')).toMatchObject({ recover: true });
   });
 
