@@ -128,6 +128,17 @@ describe.each(['memory', 'redis'] as const)('a file whose caption names a proof 
     expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'delivery_confirmation' });
   });
 
+  it('sent outside any thread with two cases under way, « bordereau DHL » is a shipping receipt on the case picked', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const other = await openCase(w, 'CC-1006', 'non_delivery', 'acc-joel');
+    const seller = await w.user({ account: 'acc-bisou' });
+    await seller.attach(receipt, 'bordereau DHL');
+    expect(seller.ids()).toEqual(['engine-file-which-case']);
+    await seller.press('engine-case-choice', (x) => x.label.args?.caseId === other);
+    expect((await w.store.load(other))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'bordereau DHL' });
+  });
+
   it('« le client a bien reçu » is no receipt, and a buyer’s « reçu » caption stays a photo', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1001', 'non_delivery');
