@@ -193,7 +193,11 @@ engine-done-evidence = File added to the case and sent to { $to ->
   }.
 engine-done-tracking = Tracking { $carrier } { $number } added: { $status ->
     [delivered] the carrier shows delivery at the order's address.
-    [mismatch] the carrier shows delivery somewhere other than the order's address; the case stays open.
+    [mismatch] the carrier shows delivery somewhere other than the order's address{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }; the case stays open.
+    [unknown] { $carrier } does not know this number (yet): check it, and if it has a typo, add the right one.
    *[in_transit] the carrier does not show a delivery yet.
   }
 engine-done-refund = Refund of { $amount } recorded{ $recover ->
@@ -351,6 +355,7 @@ engine-reinstatement-pending = Your reinstatement request has been with support 
 engine-reinstatement-already = Your request to reinstate { $shopName } is already with support (sent { $at }). Support will answer you here.
 engine-reinstatement-ask-message = I'll ask support to reinstate { $shopName }. Add a message if you like (what you have done since, for example), or send the request as it is.
 engine-reinstatement-sent = Request sent: support will review the reinstatement of { $shopName } and tell you here.
+engine-shop-not-suspended = Your shop { $shopName } is not suspended: there is no reinstatement to ask for.
 engine-relay-reinstatement-request = Reinstatement request: { $sellerName } asks for shop { $shopName } ({ $shopId }) to be reinstated. Suspended since { $at }, reason: "{ $reason }".
 engine-relay-reinstatement-how = To reinstate it: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support has reinstated your shop { $shopName }.

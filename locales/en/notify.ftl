@@ -40,7 +40,11 @@ notify-proof-address-mismatch = Note: this proof does not show shipment to the a
 
 notify-tracking = The seller added tracking to case { $caseId } ({ $carrier } { $number }): { $status ->
     [delivered] the parcel shows as delivered to your address.
-    [mismatch] the parcel shows as delivered, but somewhere other than the order's address. This does not close the case.
+    [mismatch] the parcel shows as delivered, but somewhere other than the order's address{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }. This does not close the case.
+    [unknown] the carrier does not know this number yet.
    *[in_transit] the parcel is on its way.
   }
 

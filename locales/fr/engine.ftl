@@ -193,7 +193,11 @@ engine-done-evidence = Fichier ajouté au litige et transmis { $to ->
   }.
 engine-done-tracking = Suivi { $carrier } { $number } ajouté : { $status ->
     [delivered] le transporteur indique une livraison à l’adresse de la commande.
-    [mismatch] le transporteur indique une livraison à un autre endroit que l’adresse de la commande ; le litige reste ouvert.
+    [mismatch] le transporteur indique une livraison à un autre endroit que l’adresse de la commande{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    } ; le litige reste ouvert.
+    [unknown] { $carrier } ne connaît pas (encore) ce numéro : vérifiez-le, et s’il y a une faute, ajoutez le bon numéro.
    *[in_transit] le transporteur n’indique pas encore de livraison.
   }
 engine-done-refund = Remboursement de { $amount } enregistré{ $recover ->
@@ -351,6 +355,7 @@ engine-reinstatement-pending = Votre demande de réactivation est entre les main
 engine-reinstatement-already = Votre demande de réactivation de { $shopName } est déjà entre les mains du support (envoyée le { $at }). Le support vous répondra ici.
 engine-reinstatement-ask-message = Je vais demander au support de réactiver { $shopName }. Ajoutez un message si vous le souhaitez (ce que vous avez fait depuis, par exemple), ou envoyez la demande telle quelle.
 engine-reinstatement-sent = Demande envoyée : le support examinera la réactivation de { $shopName } et vous répondra ici.
+engine-shop-not-suspended = Votre boutique { $shopName } n’est pas suspendue : il n’y a pas de réactivation à demander.
 engine-relay-reinstatement-request = Demande de réactivation : { $sellerName } demande la réactivation de la boutique { $shopName } ({ $shopId }). Suspendue depuis le { $at }, motif : « { $reason } ».
 engine-relay-reinstatement-how = Pour la réactiver : /reinstate { $shopId }
 engine-relay-shop-reinstated = Le support a réactivé votre boutique { $shopName }.

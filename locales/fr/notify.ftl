@@ -40,7 +40,11 @@ notify-proof-address-mismatch = Attention : ce justificatif ne montre pas un env
 
 notify-tracking = Le vendeur a ajouté un suivi au litige { $caseId } ({ $carrier } { $number }) : { $status ->
     [delivered] le colis est indiqué comme livré à votre adresse.
-    [mismatch] le colis est indiqué comme livré, mais à un autre endroit que l’adresse de la commande. Cela ne clôt pas le litige.
+    [mismatch] le colis est indiqué comme livré, mais à un autre endroit que l’adresse de la commande{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }. Cela ne clôt pas le litige.
+    [unknown] le transporteur ne connaît pas encore ce numéro.
    *[in_transit] le colis est en cours d’acheminement.
   }
 

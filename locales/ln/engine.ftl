@@ -195,7 +195,11 @@ engine-done-evidence = Fichier ebakisami na litige mpe etindami { $to ->
   }.
 engine-done-tracking = Suivi { $carrier } { $number } ebakisami : { $status ->
     [delivered] transporteur alakisi ete ekomi na adresse ya commande.
-    [mismatch] transporteur alakisi ete ekomi na esika mosusu, te na adresse ya commande ; litige etikali efungwami.
+    [mismatch] transporteur alakisi ete ekomi na esika mosusu{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }, te na adresse ya commande ; litige etikali efungwami.
+    [unknown] { $carrier } eyebi naino nimero oyo te : tala yango malamu, mpe soki ezali na libunga, bakisa nimero ya solo.
    *[in_transit] transporteur alakisi naino te ete ekomi.
   }
 engine-done-refund = Kozongisa { $amount } ekomami{ $recover ->
@@ -355,6 +359,7 @@ engine-reinstatement-pending = Bosenga na yo ya kozongisa butiki ezali na maboko
 engine-reinstatement-already = Bosenga na yo ya kozongisa { $shopName } esi ezali na maboko ya support (etindamaki { $at }). Support ekoyanola yo awa.
 engine-reinstatement-ask-message = Nakosenga support ezongisa { $shopName }. Bakisa message soki olingi (oyo osalaki banda wana, ndakisa), to tinda bosenga ndenge ezali.
 engine-reinstatement-sent = Bosenga etindami : support ekotala kozongisa { $shopName } mpe ekoyanola yo awa.
+engine-shop-not-suspended = Butiki na yo { $shopName } etelemisami te : ezali na eloko ya kosenga te.
 engine-relay-reinstatement-request = Bosenga ya kozongisa butiki : { $sellerName } asengi kozongisa butiki { $shopName } ({ $shopId }). Etelemisamaki banda { $at }, ntina : « { $reason } ».
 engine-relay-reinstatement-how = Mpo na kozongisa yango : /reinstate { $shopId }
 engine-relay-shop-reinstated = Support ezongisi butiki na yo { $shopName }.

@@ -39,7 +39,11 @@ notify-proof-address-mismatch = Keba : elembeteli oyo emonisi te ete etindamaki 
 
 notify-tracking = Moteki abakisi suivi na litige { $caseId } ({ $carrier } { $number }) : { $status ->
     [delivered] colis elakisami ete ekomi na adresse na yo.
-    [mismatch] colis elakisami ete ekomi, kasi na esika mosusu, kasi te na adresse ya commande. Yango esukisi litige te.
+    [mismatch] colis elakisami ete ekomi, kasi na esika mosusu{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }, kasi te na adresse ya commande. Yango esukisi litige te.
+    [unknown] transporteur ayebi naino nimero oyo te.
    *[in_transit] colis ezali na nzela.
   }
 

@@ -195,7 +195,11 @@ engine-done-evidence = Faili imeongezwa kwenye kesi na kupelekwa { $to ->
   }.
 engine-done-tracking = Ufuatiliaji { $carrier } { $number } umeongezwa: { $status ->
     [delivered] msafirishaji anaonyesha umefika kwenye anwani ya oda.
-    [mismatch] msafirishaji anaonyesha umefika mahali pengine, si kwenye anwani ya oda; kesi inabaki wazi.
+    [mismatch] msafirishaji anaonyesha umefika mahali pengine{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    }, si kwenye anwani ya oda; kesi inabaki wazi.
+    [unknown] { $carrier } bado haitambui nambari hii: ihakiki, na ikiwa ina kosa, ongeza nambari sahihi.
    *[in_transit] msafirishaji bado haonyeshi kufika.
   }
 engine-done-refund = Kurudisha { $amount } kumeandikwa{ $recover ->
@@ -355,6 +359,7 @@ engine-reinstatement-pending = Ombi lako la kurudisha duka liko mikononi mwa sup
 engine-reinstatement-already = Ombi lako la kurudisha { $shopName } tayari liko mikononi mwa support (lilitumwa { $at }). Support itakujibu hapa.
 engine-reinstatement-ask-message = Nitaomba support irudishe { $shopName }. Ongeza ujumbe ukitaka (ulichofanya tangu hapo, kwa mfano), au tuma ombi kama lilivyo.
 engine-reinstatement-sent = Ombi limetumwa: support itachunguza kurudishwa kwa { $shopName } na itakujibu hapa.
+engine-shop-not-suspended = Duka lako { $shopName } halijasimamishwa: hakuna cha kuomba kurudishwa.
 engine-relay-reinstatement-request = Ombi la kurudisha duka: { $sellerName } anaomba duka { $shopName } ({ $shopId }) lirudishwe. Limesimamishwa tangu { $at }, sababu: « { $reason } ».
 engine-relay-reinstatement-how = Kulirudisha: /reinstate { $shopId }
 engine-relay-shop-reinstated = Support imerudisha duka lako { $shopName }.

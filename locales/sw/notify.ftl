@@ -39,7 +39,11 @@ notify-proof-address-mismatch = Angalia: ushahidi huu hauonyeshi kutumwa kwa anw
 
 notify-tracking = Muuzaji ameongeza ufuatiliaji kwenye kesi { $caseId } ({ $carrier } { $number }): { $status ->
     [delivered] mzigo unaonyeshwa umefika kwenye anwani yako.
-    [mismatch] mzigo unaonyeshwa umefika, lakini mahali pengine si kwenye anwani ya oda. Hii haifungi kesi.
+    [mismatch] mzigo unaonyeshwa umefika, lakini mahali pengine{ $placeKnown ->
+        [yes] { " " }({ $place })
+       *[no] { "" }
+    } si kwenye anwani ya oda. Hii haifungi kesi.
+    [unknown] msafirishaji bado hatambui nambari hii.
    *[in_transit] mzigo uko njiani.
   }
 

@@ -392,10 +392,13 @@ function visibleTo(c: Case, role: Role): Case {
   return { ...c, timeline: c.timeline.filter((e) => e.type !== 'note') };
 }
 
-/** Escalated and the last word (scheduler reminders aside) is not support's: the ball is in support's court. */
+/**
+ * Escalated and the last word (scheduler reminders aside) is not support's: the ball is in support's court. An
+ * escalation is no answer, even support's own early one: the case waits for the desk, as its SLA nudge says.
+ */
 function waitingForSupport(c: Case): boolean {
   const last = c.timeline.findLast((e) => e.actor.role !== 'system');
-  return c.status === 'escalated' && last?.actor.role !== 'support';
+  return c.status === 'escalated' && (last?.type === 'escalated' || last?.actor.role !== 'support');
 }
 
 function newestFirst(a: Case, b: Case): number {

@@ -74,8 +74,8 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
       return { to: others(), body: () => body, ...(e.blob ? { blobId: e.blob.id } : {}) };
     }
     case 'tracking': {
-      const status = e.mismatch ? 'mismatch' : e.delivered ? 'delivered' : 'in_transit';
-      return { to: withSupport(['buyer']), body: () => [{ id: 'notify-tracking', args: { caseId, carrier: e.carrier, number: e.number, status } }] };
+      const status = e.mismatch ? 'mismatch' : e.delivered ? 'delivered' : e.unknownToCarrier ? 'unknown' : 'in_transit';
+      return { to: withSupport(['buyer']), body: () => [{ id: 'notify-tracking', args: { caseId, carrier: e.carrier, number: e.number, status, ...placeArgs(e.deliveredTo ?? undefined) } }] };
     }
     case 'refund':
       return {
@@ -218,8 +218,8 @@ export function orderNudgeNotification(nudge: PlannedNudge, order: Order, recipi
   return { id: nudge.id, to: { accountId: recipientId }, body, ...(nudge.to === 'seller' ? { orderId } : {}), createdAt: now };
 }
 
-/** Where a proof says it went, as one line (`Goma, CD`), and whether it says. */
-function placeArgs(place: { city?: string; postalCode?: string; country?: string } | undefined): { place: string; placeKnown: 'yes' | 'no' } {
+/** Where a proof says it went (or the carrier says it delivered), as one line (`Goma, CD`), and whether it says. */
+export function placeArgs(place: { city?: string; postalCode?: string; country?: string } | undefined): { place: string; placeKnown: 'yes' | 'no' } {
   const line = place ? [place.postalCode, place.city, place.country].filter((p) => p && p.trim()).join(', ') : '';
   return { place: line, placeKnown: line ? 'yes' : 'no' };
 }

@@ -60,6 +60,8 @@ export type CaseEvent =
       deliveredTo: { city?: string; postalCode?: string; country?: string } | null;
       /** Delivered to a place that is not the order's shipping address: recorded and shown, does not close. */
       mismatch: boolean;
+      /** The carrier did not know the number when it was added (a typo, or not registered yet): the seller is told to check it. */
+      unknownToCarrier?: true;
     })
   | (EntryBase & {
       type: 'refund';

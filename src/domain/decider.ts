@@ -152,7 +152,7 @@ function addTracking(state: Case, cmd: Extract<CaseCommand, { type: 'AddTracking
   const deliveredTo = delivered && last ? { city: last.city, postalCode: last.postalCode, country: last.country } : null;
   const address = cmd.shippingAddress ?? state.shippingAddress;
   const mismatch = deliveredTo !== null && !(address && placeMatchesAddress(deliveredTo, address));
-  const event: CaseEvent = { ...base, type: 'tracking', carrier, number, delivered, deliveredTo, mismatch };
+  const event: CaseEvent = { ...base, type: 'tracking', carrier, number, delivered, deliveredTo, mismatch, ...(cmd.info === null ? { unknownToCarrier: true as const } : {}) };
   // Rule (c) is for non-delivery cases only. A late-delivery case is settled by a full refund
   // alone (POLICY_MAX_CASE_AGE), so late tracking is recorded for support but does not close it.
   if (state.reason === 'non_delivery' && delivered && !mismatch && !isLate(state, millis(base.at))) {

@@ -333,9 +333,10 @@ export function caseServiceSuite(name: string, makeFixture: () => Promise<Servic
         await cases.act(support, j.id, { type: 'Escalate', ground: 'inactivity' });
         expect(ids(await cases.list(support, 'escalated'))).toEqual(ids([a, j]));
         expect(ids(await cases.list(support, 'overdue'))).toEqual([b.id]);
-        // Amina escalated and waits for support; on j support spoke last.
-        expect(ids(await cases.list(support, 'waiting'))).toEqual([a.id]);
+        // Both wait for support: Amina escalated a; support's early escalation of j handed it to the desk, no answer yet.
+        expect(ids(await cases.list(support, 'waiting'))).toEqual(ids([a, j]));
         await cases.act(support, a.id, { type: 'AskInfo', from: 'seller', text: 'Preuve d’expédition ?' });
+        await cases.act(support, j.id, { type: 'Note', text: 'Je regarde.' });
         expect(await cases.list(support, 'waiting')).toEqual([]);
         await cases.act(bisou, a.id, { type: 'Comment', text: 'Voici le reçu.' });
         expect(ids(await cases.list(support, 'waiting'))).toEqual([a.id]);

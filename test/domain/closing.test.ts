@@ -144,10 +144,14 @@ describe('(c) Non-delivery cases close when the seller adds tracking showing del
     given(opened()).when(cmd, { as: 'seller' }).then([{ type: 'tracking', delivered: true }, { type: 'closed', resolution: 'delivered' }]);
   });
 
-  it('a tracking number the carrier does not know yet is recorded, not closed', () => {
-    given(opened())
+  it('a tracking number the carrier does not know yet is recorded, not closed, marked unknown to the carrier', () => {
+    const c = given(opened())
       .when({ type: 'AddTracking', carrier: ' dhl ', number: ' JD0142 ', info: null, shippingAddress: KINSHASA }, { as: 'seller' })
-      .then([{ type: 'tracking', carrier: 'dhl', number: 'JD0142', delivered: false, deliveredTo: null, mismatch: false }]);
+      .then([{ type: 'tracking', carrier: 'dhl', number: 'JD0142', delivered: false, deliveredTo: null, mismatch: false, unknownToCarrier: true }]);
+    expect(c.status).toBe('open');
+    // A number the carrier knows, even without a delivery yet, carries no such mark.
+    const known = given(opened()).when(tracking([{ at: '2026-10-12T10:00:00Z', status: 'in_transit', city: 'Paris', country: 'FR' }]), { as: 'seller' }).then([{ type: 'tracking', delivered: false }]);
+    expect(known.timeline.at(-1)).not.toHaveProperty('unknownToCarrier');
   });
 
   it('delivered without a city cannot be shown to match: mismatch', () => {

@@ -141,8 +141,9 @@ const OFF_PLATFORM = [
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   /\b(?:appel\w*|called|calling|rang)\b/,
-  // Lingala « nabengaki moteki na téléphone » (I called the seller), Swahili « nilimpigia muuzaji simu » (I phoned him).
-  /\b(?:na|kwa) (?:telephone|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b/,
+  // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
+  // Swahili « nilimpigia muuzaji simu » (I phoned him).
+  /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
   // « numéro de téléphone du vendeur », Lingala « numero ya telefone », « nakobenga ye » (I will call him), Swahili « namba ya simu ».
   /\b(?:donnez|donne|donner|envoyez|pesa|give|send|nipe|nipatie)(?: moi| ngai| me| mimi)? (?:le |son |leur |his |her |the |their )?(?:numero|number|namba|contact)\b|\b(?:numero|number|namba)(?: de| du| ya| wa)?(?: telephone| telefone| tel| simu| whatsapp| portable)?(?: du| de la| de| ya| wa| of the| of)? (?:vendeur|vendeuse|boutique|seller|shop|moteki|mosombisi|muuzaji)\b|\bseller s (?:phone |whatsapp |mobile )?(?:number|email|e mail|contact)\b|\b(?:nakobenga|tobenga|nabengi|nabengaki|nabenga) (?:ye|bango|moteki|mosombisi|vendeur)\b|\bnitampigia\b/,
   // Taking it to the public or to the authorities: Facebook and other networks, the police, a court.

@@ -7,14 +7,15 @@ import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, tow
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
-import { onProofChoice } from './flows/proof.js';
+import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
-import { onReinstateChoice, onReinstateText, startReinstatement } from './flows/shop-suspension.js';
+import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
+import { asksReinstatement } from './seller-words.js';
 import { asksForPerson, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
@@ -156,14 +157,14 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   const subject = await subjectOfTurn(e, t);
   const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
   if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
-  if (caseId) return fileOnCase(e, t, caseId, blob, caption);
+  if (caseId) return fileSentOnCase(e, t, caseId, blob, caption);
   if (!t.input.isPrivate) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
   // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
   // with several, they pick the case.
   if (t.account.roles.includes('seller')) {
     const open = await casesUnderWay(e, t, 'seller');
-    if (open.length === 1) return fileOnCase(e, t, open[0]!.id, blob, caption);
+    if (open.length === 1) return fileSentOnCase(e, t, open[0]!.id, blob, caption);
     if (open.length > 1) return askFileCase(e, t, open, blob, caption, s?.flow === 'file' ? s : undefined);
   }
   say(t, m('engine-file-no-case'));
@@ -239,8 +240,10 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (!t.input.isPrivate) return;
   const offPlatform = mentionsOffPlatform(text);
   if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
-  // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   const roles = t.account.roles;
+  // « svp réactivez ma boutique »: the reinstatement request SPEC has the bot open for a suspended seller.
+  if (roles.includes('seller') && asksReinstatement(text)) return reinstatementInWords(e, t, text);
+  // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) {
     // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
     if (await aboutCaseUnderWay(e, t, text)) return;

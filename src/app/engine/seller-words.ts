@@ -57,3 +57,37 @@ export function trackingInWords(text: string): { carrier: string; number: string
   if (!number) return null;
   return { carrier: CARRIERS[carrier[1]!]!, number: number[0].toUpperCase() };
 }
+
+/**
+ * Proofs of shipping (SPEC section 1) a seller's caption names: « reçu d'envoi », « bordereau DHL », "customs form",
+ * « formulaire de douane », « preuve de livraison », "departure scan"; Swahili « risiti », « forodha ». Most specific first;
+ * « reçu » after « a », « bien », « pas » is the verb (« le client a bien reçu »), not a receipt.
+ */
+const PROOF_WORDS: ReadonlyArray<[RegExp, 'shipping_receipt' | 'customs_form' | 'delivery_confirmation' | 'departure_scan']> = [
+  [/\b(?:douane\w*|customs?|cn ?2[23]|forodha)\b/, 'customs_form'],
+  [/\b(?:(?:confirmation|preuve|accuse|avis) (?:de )?(?:livraison|reception)|(?:delivery|receipt) confirmation|proof of delivery)\b/, 'delivery_confirmation'],
+  [/\b(?:scan (?:de |du )?depart|departure scan|(?:scan|preuve) (?:de |du )?(?:depot|prise en charge)|dispatch scan)\b/, 'departure_scan'],
+  [/(?<!\b(?:a|ai|as|ont|avons|bien|pas|jamais) )\b(?:recu|recus|receipt|bordereau|recepisse|ticket (?:d )?envoi|bon d (?:envoi|expedition)|risiti|stakabadhi)\b/, 'shipping_receipt'],
+];
+
+/** The proof of shipping a file's caption names, or null: the file is then a plain photo or file. */
+export function proofKindInWords(caption: string): 'shipping_receipt' | 'customs_form' | 'delivery_confirmation' | 'departure_scan' | null {
+  const t = foldText(caption).replace(/[’']/g, ' ');
+  return PROOF_WORDS.find(([words]) => words.test(t))?.[1] ?? null;
+}
+
+const SHOP = String.raw`(?:boutique|shop|store|magasin|compte|account|duka|butiki|magazini)`;
+/**
+ * « svp réactivez ma boutique », "please reinstate my shop", « levez la suspension », « débloquez mon compte »,
+ * Swahili « fungua duka langu »: a seller asking support to lift a suspension.
+ */
+const REINSTATE = new RegExp(
+  String.raw`\b(?:reactiv\w*|reinstat\w*|unsuspend\w*)\b` +
+    String.raw`|\b(?:debloqu\w*|unblock\w*|restore\w*|retabli\w*|rouvr\w*|reopen\w*|fungu\w*|zongis\w*)\b.{0,30}\b${SHOP}\b` +
+    String.raw`|\b(?:lev\w*|lift\w*|remove\w*|enlev\w*|annul\w*|ondo\w*)\b.{0,20}\b(?:suspension|usimamishaji)\b`,
+);
+
+/** The seller asks for their shop's reinstatement in words. */
+export function asksReinstatement(text: string): boolean {
+  return REINSTATE.test(foldText(text).replace(/[’']/g, ' '));
+}

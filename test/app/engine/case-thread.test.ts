@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../../src/app/format.js';
-import { backendWorld, buttons, DAY, openCase, photo } from './harness.js';
+import { backendWorld, buttons, DAY, i18n, openCase, photo } from './harness.js';
 
 const cdf = (amount: number) => formatMoney({ amount, currency: 'CDF' }, 'fr');
 
@@ -123,6 +123,25 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     expect(seller.last[0]!.body[0]!.args).toMatchObject({ status: 'mismatch' });
     expect(seller.last[0]!.card).toMatchObject({ status: 'open', trackingMismatch: true });
     expect(seller.read()).toContain('autre endroit que l’adresse de la commande');
+    // Where the carrier delivered is named, to the seller and to the buyer (the order went to Lubumbashi).
+    expect(seller.read()).toContain('le transporteur indique une livraison à un autre endroit que l’adresse de la commande (Kinshasa, CD) ; le litige reste ouvert.');
+    const toBuyer = (await w.outbox(elsewhere)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-joel').at(-1)!;
+    expect(i18n.t('fr', toBuyer.body[0]!, 'Africa/Lubumbashi')).toContain('mais à un autre endroit que l’adresse de la commande (Kinshasa, CD). Cela ne clôt pas le litige.');
+  });
+
+  it('seller: a tracking number the carrier does not know is kept, and the seller is told to check it; the buyer reads the same', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await w.user({ account: 'acc-bisou' });
+    await seller.command(`/tracking ${caseId} dhl ZZ999`);
+    expect(seller.last[0]!.body[0]).toMatchObject({ id: 'engine-done-tracking', args: { status: 'unknown' } });
+    expect(seller.read()).toContain('Suivi dhl ZZ999 ajouté : dhl ne connaît pas (encore) ce numéro : vérifiez-le, et s’il y a une faute, ajoutez le bon numéro.');
+    expect((await w.store.load(caseId))!.status).toBe('open');
+    const toBuyer = (await w.outbox(caseId)).filter((n) => 'accountId' in n.to && n.to.accountId === 'acc-amina').at(-1)!;
+    expect(i18n.t('fr', toBuyer.body[0]!, 'Africa/Kinshasa')).toContain('le transporteur ne connaît pas encore ce numéro.');
+    // A number the carrier knows, not delivered yet, still reads « pas encore de livraison ».
+    await seller.command(`/tracking ${caseId} dhl JD0150`);
+    expect(seller.read()).toContain('le transporteur n’indique pas encore de livraison.');
   });
 
   it('buyer: escalation is refused before its time, with the date, and accepted after', async () => {

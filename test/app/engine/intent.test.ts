@@ -136,6 +136,9 @@ describe('mentionsOffPlatform', () => {
     'nabengaki moteki na téléphone mbala misato',
     'nilimpigia muuzaji simu jana',
     'nimewasiliana naye kwa simu',
+    // Lingala: a seller whom the buyer phoned.
+    'mosombi abengaki ngai na telefone',
+    'abengaki ngai lobi mpo na commande',
   ])('%s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(true);
   });
@@ -151,6 +154,7 @@ describe('mentionsOffPlatform', () => {
     'je peux rapporter le téléphone au vendeur ?',
     'nilinunua simu mpya haijafika',
     'nasombaki téléphone, ekomi te',
+    'nasombaki telefone na ngai, ekomi te',
   ])('not: %s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(false);
   });

@@ -97,6 +97,59 @@ describe.each(['memory', 'redis'] as const)('proof of shipping shows the address
   });
 });
 
+describe.each(['memory', 'redis'] as const)('a file whose caption names a proof of shipping, sent straight into the case (%s)', (kind) => {
+  const world = backendWorld(kind, { beforeAll, afterAll });
+  const receipt = { id: 'blob-receipt', contentType: 'image/jpeg', size: 4096, name: 'recu.jpg' };
+
+  /** The seller replies to the case message in their Telegram chat with a photo and a caption. */
+  async function sendInThread(w: World, caseId: string, caption: string, account = 'acc-bisou') {
+    const seller = await w.user({ account, userId: `${account}-tg` });
+    await w.threads.rememberMessage('telegram', `dm-${account}-tg`, 'case-msg', caseId);
+    await seller.attach(receipt, caption, { replyToMessageId: 'case-msg' });
+    return seller;
+  }
+
+  it('« reçu d’envoi »: kept at once as a shipping receipt, the address it shows unstated', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'reçu d’envoi');
+    expect(seller.ids()).toEqual(['engine-done-evidence']);
+    const c = (await w.store.load(caseId))!;
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'reçu d’envoi', addressMatches: null });
+    expect(c.status).toBe('open');
+  });
+
+  it('« formulaire de douane » is a customs form; "delivery confirmation" a delivery confirmation', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1008', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'formulaire de douane', 'acc-lumiere');
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'customs_form' });
+    await seller.attach(receipt, 'delivery confirmation', { replyToMessageId: 'case-msg' });
+    expect((await w.store.load(caseId))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'delivery_confirmation' });
+  });
+
+  it('sent outside any thread with two cases under way, « bordereau DHL » is a shipping receipt on the case picked', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const other = await openCase(w, 'CC-1006', 'non_delivery', 'acc-joel');
+    const seller = await w.user({ account: 'acc-bisou' });
+    await seller.attach(receipt, 'bordereau DHL');
+    expect(seller.ids()).toEqual(['engine-file-which-case']);
+    await seller.press('engine-case-choice', (x) => x.label.args?.caseId === other);
+    expect((await w.store.load(other))!.timeline.at(-1)).toMatchObject({ type: 'evidence', kind: 'shipping_receipt', caption: 'bordereau DHL' });
+  });
+
+  it('« le client a bien reçu » is no receipt, and a buyer’s « reçu » caption stays a photo', async () => {
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await sendInThread(w, caseId, 'le client a bien reçu');
+    expect(seller.ids()).toEqual(['engine-done-evidence']);
+    const buyer = await sendInThread(w, caseId, 'reçu du transporteur', 'acc-amina');
+    expect(buyer.ids()).toEqual(['engine-done-evidence']);
+    expect((await w.store.load(caseId))!.timeline.filter((e) => e.type === 'evidence').map((e) => (e as { kind: string }).kind)).toEqual(['photo', 'photo']);
+  });
+});
+
 describe('parsePlace: what a seller types for the place a proof shows', () => {
   it.each([
     ['Goma, CD', { city: 'Goma', postalCode: '', country: 'CD' }],

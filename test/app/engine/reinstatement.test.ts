@@ -62,7 +62,7 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     // Once per suspension: the notification's button now says it is already with support.
     const relayedSoFar = w.relayed.length;
     await bisou.pressToken(notified.choices![0]!.token);
-    expect(bisou.ids()).toEqual(['engine-reinstatement-already']);
+    expect(bisou.ids()[0]).toBe('engine-reinstatement-already');
     expect(w.relayed).toHaveLength(relayedSoFar);
     w.clock.advance(DAY + 1000);
     await bisou.text('Bonjour');
@@ -80,6 +80,31 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     // A button left over from the lifted suspension refuses politely.
     await bisou.pressToken(notified.choices![0]!.token);
     expect(bisou.ids()).toEqual(['error-shop-not-suspended']);
+  });
+
+  it('a suspended seller who asks in words (« svp réactivez ma boutique ») has the request opened with those words, once', async () => {
+    const w = await world();
+    const { staff, bisou } = await setUp(w);
+    await staff.command('/suspend shop-bisou Ne répond plus');
+    await bisou.text('svp réactivez ma boutique, j’ai tout expédié');
+    expect(bisou.ids()).toEqual(['engine-reinstatement-sent']);
+    const request = w.relayed.filter((n) => 'support' in n.to);
+    expect(request).toHaveLength(1);
+    expect(request[0]!.body).toContainEqual({ id: 'engine-relay-quote', args: { text: 'svp réactivez ma boutique, j’ai tout expédié' } });
+    expect(await w.cases.shopSuspension('shop-bisou')).not.toBeNull();
+    await bisou.text('please reinstate my shop');
+    expect(bisou.ids()[0]).toBe('engine-reinstatement-already');
+    expect(w.relayed.filter((n) => 'support' in n.to)).toHaveLength(1);
+  });
+
+  it('a seller whose shop is not suspended who asks for reinstatement is told it is not, and support hears nothing', async () => {
+    const w = await world();
+    const { bisou } = await setUp(w);
+    await openCase(w, 'CC-1001', 'non_delivery');
+    await bisou.text('svp réactivez ma boutique');
+    expect(bisou.ids()).toEqual(['engine-shop-not-suspended']);
+    expect(bisou.read()).toBe('Votre boutique Bisou Créations n’est pas suspendue : il n’y a pas de réactivation à demander.');
+    expect(w.relayed).toEqual([]);
   });
 
   it('EN: the request may go without a message; a new suspension allows a new request', async () => {

@@ -10,6 +10,7 @@ import { mentionsOffPlatform } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
+import { placeArgs } from '../../notifications.js';
 import { SUPPORT_OWNER } from '../actions.js';
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
@@ -120,8 +121,8 @@ export async function sayCard(e: EngineCtx, t: Turn, c: Case, role: ViewerRole, 
   if (c.status === 'closed') out.clearSlots = closedCaseSlots(c.id, cardOwner(t, role), out.slot);
 }
 
-function trackingStatus(ev: { delivered: boolean; mismatch: boolean }): 'mismatch' | 'delivered' | 'in_transit' {
-  return ev.mismatch ? 'mismatch' : ev.delivered ? 'delivered' : 'in_transit';
+function trackingStatus(ev: { delivered: boolean; mismatch: boolean; unknownToCarrier?: true }): 'mismatch' | 'delivered' | 'in_transit' | 'unknown' {
+  return ev.mismatch ? 'mismatch' : ev.delivered ? 'delivered' : ev.unknownToCarrier ? 'unknown' : 'in_transit';
 }
 
 /** What the actor is told about events they just caused. */
@@ -140,7 +141,7 @@ function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
           ...(ev.addressMatches === false ? [m('engine-done-proof-mismatch')] : []),
         ];
       case 'tracking':
-        return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev) })];
+        return [m('engine-done-tracking', { carrier: ev.carrier, number: ev.number, status: trackingStatus(ev), ...placeArgs(ev.deliveredTo ?? undefined) })];
       case 'refund':
         return [m('engine-done-refund', { amount: { money: ev.amount }, full: ev.full ? 'yes' : 'no', recover: ev.recover ? 'yes' : 'no' })];
       case 'escalated':

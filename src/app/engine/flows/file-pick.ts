@@ -2,7 +2,7 @@ import { ValidationError } from '../../../domain/errors.js';
 import type { BlobRef } from '../../../domain/types.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, REPORT_LAPSE_MS, type FilePickState } from '../state.js';
-import { fileOnCase } from './case-thread.js';
+import { fileSentOnCase } from './proof.js';
 import type { Case } from '../../../domain/case-model.js';
 import { caseIdOf, findOrderRef } from '../order-ref.js';
 import { openCasesAsBuyer } from './open-cases.js';
@@ -29,14 +29,14 @@ export async function askFileCase(e: EngineCtx, t: Turn, open: Case[], blob: Blo
   say(t, m('engine-file-which-case', { count: open.length, files: next.blobs.length }), { choices });
 }
 
-/** The buyer picked the case (or Cancel): the kept files become its evidence. */
+/** The buyer (or seller) picked the case (or Cancel): the kept files become its evidence, a seller's captioned proof that proof. */
 export async function onFileChoice(e: EngineCtx, t: Turn, s: FilePickState, v: string): Promise<void> {
   const { platform, userId, conversationId } = t.input;
   await e.conv.clear(platform, userId, conversationId);
   if (lapsed(s, t.now)) throw new ValidationError('ACTION_EXPIRED', 'the pick of a case for files lapsed');
   if (v === 'cancel') return void say(t, m('engine-cancelled'));
   if (!s.caseIds.includes(v)) throw new ValidationError('ACTION_INVALID', 'not a case offered');
-  for (const f of s.blobs) await fileOnCase(e, t, v, f.blob, f.caption);
+  for (const f of s.blobs) await fileSentOnCase(e, t, v, f.blob, f.caption);
 }
 
 /** The pick is older than a report may be (REPORT_LAPSE_MS): its files are no longer waiting. */

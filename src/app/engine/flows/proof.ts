@@ -2,8 +2,9 @@ import { NotFoundError, ValidationError } from '../../../domain/errors.js';
 import type { Address, BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Case } from '../../../domain/case-model.js';
 import { choice, m, say, type EngineCtx, type Turn } from '../context.js';
+import { proofKindInWords } from '../seller-words.js';
 import { newNonce, type CaseInputState } from '../state.js';
-import { actOnCase, caseForTurn } from './case-thread.js';
+import { actOnCase, caseForTurn, fileOnCase } from './case-thread.js';
 
 /**
  * SPEC section 1: a proof of shipping must show shipment to the address the buyer gave at
@@ -40,6 +41,17 @@ export async function askProofAddress(e: EngineCtx, t: Turn, s: CaseInputState, 
     await button('cancel', 'engine-choice-cancel'),
   ];
   say(t, m('engine-ask-proof-address', { caseId: c.id, address: addressText(address) }), { caseId: c.id, choices });
+}
+
+/**
+ * A file sent straight into a case, without the Add proof button: when the seller's caption names a proof of
+ * shipping (« reçu d'envoi », "customs form"), it is kept as that proof at once, the address it shows unstated
+ * (as « no address on it » would): a seller who walks away from a question loses nothing.
+ */
+export async function fileSentOnCase(e: EngineCtx, t: Turn, caseId: string, blob: BlobRef, caption: string | undefined): Promise<void> {
+  const kind = caption ? proofKindInWords(caption) : null;
+  const proof = kind && (await caseForTurn(e, t, caseId)).role === 'seller' ? kind : undefined;
+  return fileOnCase(e, t, caseId, blob, caption, proof);
 }
 
 /** A button of the address question. */

@@ -87,6 +87,24 @@ export async function startReinstatement(e: EngineCtx, t: Turn, shopId: string):
   say(t, m('engine-reinstatement-ask-message', { shopName: shop.name }), { expects: 'text', choices });
 }
 
+/**
+ * A seller's words asking for reinstatement (« svp réactivez ma boutique, j'ai tout réglé »): the request is opened
+ * with those words as its message, as the button and a message would; a seller whose shop is not suspended is told so.
+ */
+export async function reinstatementInWords(e: EngineCtx, t: Turn, text: string): Promise<void> {
+  t.suspensionTold = true;
+  const who = requireWho(t);
+  const suspended = await suspendedShops(e, who.accountId);
+  if (suspended.length === 1) return requestReinstatement(e, t, suspended[0]!.shop.id, cleanText(text));
+  // Several suspended shops: which one, with each one's button.
+  if (suspended.length > 1) {
+    for (const { shop, suspension } of suspended) await sayNotice(e, t, shop, suspension);
+    return;
+  }
+  const shops = await e.deps.marketplace.shopsOfOwner(who.accountId);
+  say(t, shops.length ? shops.map((shop) => m('engine-shop-not-suspended', { shopName: shop.name })) : [m('error-shop-not-suspended')]);
+}
+
 /** A button of the request: send it as it is, or cancel. */
 export async function onReinstateChoice(e: EngineCtx, t: Turn, s: ReinstateState, v: string): Promise<void> {
   t.suspensionTold = true;
