@@ -8,10 +8,11 @@ import { startTelegramStandin } from '../../support/telegram-standin.js';
 type Standin = Awaited<ReturnType<typeof startTelegramStandin>>;
 const CHAT = 5151;
 /**
- * Small limits keep it short: one message per 150 ms to a chat, the stand-in refusing anything closer than 100 ms (what
- * is spaced when it leaves arrives with some jitter; at Telegram's real 1 s, a few tens of ms).
+ * Small limits keep it short: one message per 250 ms to a chat, the stand-in refusing anything closer than 100 ms (what
+ * is spaced when it leaves arrives with some jitter: on a loaded two-core machine 50 ms of it was seen, so the margin
+ * is 150 ms; at Telegram's real 1 s, a few tens of ms).
  */
-const LIMITS = { chatMinMs: 150, globalPerSecond: 1000, groupPerMinute: 1000 };
+const LIMITS = { chatMinMs: 250, globalPerSecond: 1000, groupPerMinute: 1000 };
 const ENFORCED_MS = 100;
 
 let r: TestRedis;
@@ -53,12 +54,12 @@ describe('Telegram sends spaced ahead of the limits', () => {
     expect(results.filter((x) => x.status === 'rejected').length).toBeGreaterThan(0);
   });
 
-  it('spaces a burst of 40 messages to one chat: all delivered, no 429', async () => {
+  it('spaces a burst of 24 messages to one chat: all delivered, no 429', async () => {
     standin.limitPerChat(ENFORCED_MS);
     const before = standin.limited;
     const from = standin.callsOf('sendMessage').length;
-    const results = await burst(bot({ limits: LIMITS }), 40, 'one');
-    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(40);
+    const results = await burst(bot({ limits: LIMITS }), 24, 'one');
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(24);
     expect(standin.limited - before).toBe(0);
     expect(Math.min(...gaps(from))).toBeGreaterThanOrEqual(ENFORCED_MS);
   });
@@ -71,7 +72,7 @@ describe('Telegram sends spaced ahead of the limits', () => {
       const connection = new Bottleneck.IORedisConnection({ client: r.connect() });
       connections.push(connection);
       // Across processes the slot is handed over through Redis, which adds its own jitter: a wider spacing here.
-      return bot({ limits: { ...LIMITS, chatMinMs: 250 }, shared: { connection, id: `${r.prefix}tg-throttle` } });
+      return bot({ limits: { ...LIMITS, chatMinMs: 300 }, shared: { connection, id: `${r.prefix}tg-throttle` } });
     };
     const [a, b] = [shared(), shared()];
     const results = [...(await Promise.all([burst(a, 10, 'A'), burst(b, 10, 'B')]))].flat();
