@@ -45,7 +45,7 @@ error-already-contested = A check was already requested for this case, on { $at 
 
 engine-ground-unknown = I don't know the ground "{ $typed }".
 engine-queue-menu = Which list do you want to see?
-engine-queue-unknown = I don't know the list "{ $typed }".
+engine-queue-unknown = I don't know the list "{ $typed }". The lists: /cases escalated, overdue, waiting or mine.
 engine-queue-choice = { $view ->
     [escalated] Escalated
     [waiting] Waiting for support

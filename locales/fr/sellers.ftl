@@ -45,7 +45,7 @@ error-already-contested = Une vérification a déjà été demandée pour ce lit
 
 engine-ground-unknown = Je ne connais pas le motif « { $typed } ».
 engine-queue-menu = Quelle liste voulez-vous voir ?
-engine-queue-unknown = Je ne connais pas la liste « { $typed } ».
+engine-queue-unknown = Je ne connais pas la liste « { $typed } ». Les listes : /cases escalated, overdue, waiting ou mine.
 engine-queue-choice = { $view ->
     [escalated] Transmis au support
     [waiting] En attente du support

@@ -45,7 +45,7 @@ error-already-contested = Botaleli esi esengami mpo na litige oyo, na { $at }.
 
 engine-ground-unknown = Nayebi ntina « { $typed } » te.
 engine-queue-menu = Liste nini olingi komona ?
-engine-queue-unknown = Nayebi liste « { $typed } » te.
+engine-queue-unknown = Nayebi liste « { $typed } » te. Ba liste : /cases escalated, overdue, waiting to mine.
 engine-queue-choice = { $view ->
     [escalated] Etindami na support
     [waiting] Ezali kozela support

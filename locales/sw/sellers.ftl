@@ -45,7 +45,7 @@ error-already-contested = Ukaguzi umeshaombwa kwa kesi hii, tarehe { $at }.
 
 engine-ground-unknown = Sijui sababu « { $typed } ».
 engine-queue-menu = Unataka kuona orodha gani?
-engine-queue-unknown = Sijui orodha « { $typed } ».
+engine-queue-unknown = Sijui orodha « { $typed } ». Orodha zilizopo: /cases escalated, overdue, waiting au mine.
 engine-queue-choice = { $view ->
     [escalated] Zilizopelekwa kwa support
     [waiting] Zinasubiri support

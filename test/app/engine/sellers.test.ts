@@ -184,6 +184,8 @@ describe.each(['memory', 'redis'] as const)('support speaks its own language (%s
     expect(sup.read()).toBe('Aucun litige en attente du support.');
     await sup.command('/cases bidule');
     expect(sup.ids()).toEqual(['engine-queue-unknown', 'engine-queue-menu']);
+    // Named in words too: a client that shows no buttons (Teams on a phone, a plain-text bridge) still learns them.
+    expect(sup.read()).toContain('/cases escalated, overdue, waiting ou mine');
     expect(buttons(sup.last)).toEqual(['engine-queue-choice', 'engine-queue-choice', 'engine-queue-choice', 'engine-queue-choice']);
   });
 
