@@ -458,12 +458,17 @@ export function relayArrivals(run: Run, delivered: Delivered[]): Map<number, num
 
 /** Delivery entries a process holds right now (read from its streams, not acknowledged), by its pid. */
 export async function deliveriesHeldBy(run: Run, pid: number): Promise<number> {
+  return [...(await streamsHeldBy(run, pid)).values()].reduce((a, b) => a + b, 0);
+}
+
+/** Per delivery stream number: how many entries a process holds in it right now, by its pid. */
+export async function streamsHeldBy(run: Run, pid: number): Promise<Map<number, number>> {
   const redis = run.redis.connect();
   try {
-    let held = 0;
+    const held = new Map<number, number>();
     for (let n = 0; n < 8; n++) {
       const summary = (await redis.xpending(`${run.seeded.prefix}{dlv}:x:telegram:${n}`, 'relay').catch(() => [0, null, null, null])) as [number, string | null, string | null, Array<[string, string]> | null];
-      for (const [consumer, count] of summary[3] ?? []) if (consumer.includes(`-${pid}-`)) held += Number(count);
+      for (const [consumer, count] of summary[3] ?? []) if (consumer.includes(`-${pid}-`)) held.set(n, (held.get(n) ?? 0) + Number(count));
     }
     return held;
   } finally {
