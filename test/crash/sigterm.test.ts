@@ -6,8 +6,8 @@ if (missing) console.warn(`crash test skipped: ${missing}`);
 
 /**
  * SIGTERM during a burst, as an orchestrator stops a process for a deploy: the process holds deliveries (Telegram
- * answers each message 100 ms late) and webhook turns are under way. It exits on its own, with status 0, well within
- * its shutdown timeout; what it held goes to the others, and no relay is lost, repeated beyond what a fault allows, or
+ * answers each message 100 ms late) and webhook turns are under way. It exits on its own, with status 0, within its
+ * shutdown timeout; what it held goes to the others, and no relay is lost, repeated beyond what a fault allows, or
  * out of order; nothing is left behind in Redis.
  */
 describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burst', () => {
@@ -63,16 +63,16 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     console.log(`[sigterm] held ${held} at SIGTERM; exited ${JSON.stringify(exit)}; ${pendingAtStop.length} comments acknowledged before it, the last at its seller ${worst} ms after it; ${f.relayedTwice.length} relayed twice`);
 
     expect(held, why).toBeGreaterThan(0);
-    // Gone by itself, cleanly, long before its shutdown timeout.
+    // Gone by itself, cleanly: a shutdown that outlasts SHUTDOWN_TIMEOUT_MS (8 s) exits with status 1.
     expect(exit, why).toMatchObject({ code: 0 });
-    expect(exit!.afterMs, why).toBeLessThan(5_000);
     expect(delivered.filter((d) => !d.acknowledged), why).toEqual([]);
     expect(f.lost, why).toEqual([]);
     expect(f.handledTwice, why).toEqual([]);
     expect(f.notRelayed, why).toEqual([]);
     expect(f.outOfOrder, why).toEqual([]);
     expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
-    expect(worst, why).toBeLessThan(5_000);
+    // Handed back as it left: at their sellers within 5 s of its exit, as after a kill (sooner: nobody waits for it to be taken for dead).
+    expect(worst - exit!.afterMs, why).toBeLessThan(5_000);
     expect(backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
   });
 });
