@@ -141,6 +141,18 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.setValidatorCompiler(() => (value) => ({ value }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // A request under way when the server closes is answered with `Connection: close`: only the keep-alive connections
+  // idle when close() starts are closed, and this one, once answered, would stay open until the client drops it or
+  // Fastify's keepAliveTimeout (72 s) ends: a SIGTERM would then wait out SHUTDOWN_TIMEOUT_MS and exit with status 1.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   // Server errors stay visible at the default level; everything else only at debug. Probes hit every few seconds: never logged.
   app.addHook('onResponse', async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';

@@ -14,6 +14,20 @@ const RECONCILE_EVERY = 7;
 const STALE_BEATS = 3;
 /** How often CLIENT UNBLOCK is sent again while a wake is pending and the reader still waits (see wakeReader). */
 const UNBLOCK_AGAIN_MS = 100;
+/**
+ * A member owns streams once it has beaten this many times (its token counts its beats): a member's lifetime and a
+ * beat. A process that just started (often a crashed one restarting under a new name) is slow for its first seconds
+ * and may crash again; were it given streams at once, the streams of a member that died would wait on it (its share is
+ * only taken from it once it is taken for dead in turn), and each restart would move streams while a takeover is under
+ * way. While no live member has beaten that long (all just started, or one process alone), every live member owns.
+ */
+const joinBeats = (memberTtlMs: number, heartbeatMs: number) => Math.ceil(memberTtlMs / heartbeatMs) + 1;
+/**
+ * A member whose token moved by this many beats while this process could not beat shows that Redis answered meanwhile:
+ * the late beat was this process's own (a busy event loop), and members that did not beat are not given a fresh start.
+ * While Redis holds every command (a pause, a restart) each member has one beat on its way, so tokens move by 2 at most.
+ */
+const ANSWERED_BEATS = 3;
 /** How long such an entry must have been idle: one just read is being pushed to the dispatcher. */
 const ORPHAN_IDLE_MS = 5_000;
 
@@ -279,6 +293,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   const partitions = opts.partitions ?? 8;
   const heartbeatMs = opts.heartbeatMs ?? 300;
   const memberTtlMs = opts.memberTtlMs ?? 2200;
+  const joining = joinBeats(memberTtlMs, heartbeatMs);
   const blockMs = opts.blockMs ?? 300;
   const idleWaitMs = isCluster(redis) ? blockMs : (opts.idleWaitMs ?? 2000);
   // A Cluster's auto-pipelined batches refuse a script beside commands of other slots: there it reads on `redis`.
@@ -319,7 +334,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   let beatTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   let loop: Promise<void> | null = null;
+  /** Per platform: the members that own streams (live, and past their first beats), ranked by name. */
   let members = new Map<Platform, string[]>();
+  /** Per platform: every live member, owners or not (one still joining may hold entries it was handed). */
+  let alive = new Map<Platform, Set<string>>();
   /** Per platform and member: the token last seen, and when (this process's clock) it was seen changing. */
   const seen = new Map<Platform, Map<string, { token: string; at: number }>>();
   /** The last beat failed (Redis unreachable): nobody could beat, so nobody is taken for dead on the next one. */
@@ -395,11 +413,27 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     }
     const before = members;
     const next = new Map<Platform, string[]>();
+    const nextAlive = new Map<Platform, Set<string>>();
     const now = Date.now();
     // A beat that could not land for a member's lifetime (Redis restarting or paused: ioredis held the command and sent
     // it once Redis answered again) is a beat this process could not make, like one that failed: the others could
     // not beat either, so nobody is taken for dead on it.
-    const grace = disrupted || now - lastBeat > memberTtlMs;
+    // A late beat is not such a beat when another member beat several times meanwhile: Redis answered, this process was
+    // slow (a busy event loop), and a member that did not beat in that time is as silent as it looks.
+    const late = !disrupted && lastBeat > 0 && now - lastBeat > memberTtlMs;
+    const answered =
+      late &&
+      platforms.some((platform, i) => {
+        const flat = reply[i * 2 + 1] as string[];
+        const tokens = seen.get(platform);
+        for (let j = 0; j < flat.length; j += 2) {
+          const last = flat[j] === me ? undefined : tokens?.get(flat[j]!);
+          if (last && Number(flat[j + 1]) - Number(last.token) >= ANSWERED_BEATS) return true;
+        }
+        return false;
+      });
+    const grace = disrupted || (late && !answered);
+    if (late) log.warn({ code: 'DELIVERY_BEAT_LATE', sinceLastBeatMs: now - lastBeat, freshStart: grace }, grace ? 'delivery heartbeat landed late, Redis held it: every member gets a fresh start' : 'delivery heartbeat landed late, this process was slow');
     disrupted = false;
     lastBeat = Date.now();
     for (const [i, platform] of platforms.entries()) {
@@ -408,6 +442,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       const tokens = seen.get(platform) ?? new Map<string, { token: string; at: number }>();
       seen.set(platform, tokens);
       const live: string[] = [];
+      const beaten = new Map<string, number>();
       const present = new Set<string>();
       for (let j = 0; j < flat.length; j += 2) {
         const [name, token] = [flat[j]!, flat[j + 1]!];
@@ -415,11 +450,19 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const last = tokens.get(name);
         // A member is alive while its token moves; after a beat this process could not make, everyone gets a fresh start.
         if (!last || last.token !== token || grace) tokens.set(name, { token, at: now });
-        if (name === me || now - tokens.get(name)!.at < memberTtlMs) live.push(name);
-        else await run(REAP, [k.members(platform)], [name, token], beater).catch(() => 0);
+        if (name === me || now - tokens.get(name)!.at < memberTtlMs) {
+          live.push(name);
+          beaten.set(name, name === me ? beatNo : Number(token) || 0);
+        } else {
+          log.info({ code: 'DELIVERY_MEMBER_DEAD', platform, member: name, silentMs: now - tokens.get(name)!.at }, 'delivery member taken for dead');
+          await run(REAP, [k.members(platform)], [name, token], beater).catch(() => 0);
+        }
       }
       for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
-      next.set(platform, live.sort());
+      // Owners: the live members past their first beats (see joinBeats); while none is (every process just started), all.
+      const bar = [...beaten.values()].some((n) => n >= joining) ? joining : 0;
+      next.set(platform, live.filter((name) => beaten.get(name)! >= bar).sort());
+      nextAlive.set(platform, new Set(live));
       if (fresh && before.has(platform)) {
         // We were taken for dead (a long pause): what we hold has been, or will be, claimed by others.
         log.warn({ platform, consumer: me }, 'delivery membership had lapsed: letting go of held items');
@@ -433,7 +476,12 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         }
       }
     }
+    for (const [platform, list] of next) {
+      const was = before.get(platform) ?? [];
+      if (was.join() !== list.join()) log.info({ code: 'DELIVERY_MEMBERS', platform, members: list, joined: list.filter((m) => !was.includes(m)), left: was.filter((m) => !list.includes(m)) }, 'delivery members changed');
+    }
     members = next;
+    alive = nextAlive;
     let changed = false;
     for (const p of owned.values()) {
       const mine = ownerOf(p.platform, p.n) === me;
@@ -441,17 +489,19 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const previous = before.get(p.platform);
         const previousOwner = previous && previous.length > 0 ? previous[p.n % previous.length] : undefined;
         // A live previous owner may not have seen the new membership yet: it gets longer to stop reading (takeOver).
-        p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (next.get(p.platform) ?? []).includes(previousOwner);
+        p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (alive.get(p.platform)?.has(previousOwner) ?? false);
         p.state = 'waiting';
         p.since = now;
         changed = true;
+        log.debug({ code: 'DELIVERY_STREAM_OURS', stream: p.key, previousOwner, settle: p.settle }, 'delivery stream assigned to this process');
       } else if (!mine && p.state !== 'none') {
         p.state = 'none';
         changed = true;
         await handOver(p, ownerOf(p.platform, p.n));
       }
     }
-    for (const p of owned.values()) if (p.state === 'waiting') await takeOver(p, now);
+    // Each stream on its own: one whose previous owner is still finishing does not hold up the others.
+    await Promise.all([...owned.values()].filter((p) => p.state === 'waiting').map((p) => takeOver(p, now)));
     if (changed) wakeReader();
     if (++beats % RECONCILE_EVERY === 0) await reconcile();
   }
@@ -525,11 +575,15 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     // silent member on its own clock, a beat apart at most) and still read: a beat and a blocking read cover that.
     const wait = p.settle ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
     if (now - p.since < wait) return;
-    const live = new Set(members.get(p.platform) ?? []);
+    const live = alive.get(p.platform) ?? new Set<string>();
     // While a live member still holds entries of this partition (finishing what it read, or handing over), nothing
     // is claimed: one of them may be for the same recipient as an entry we would send, and order would break.
     const summary = (await redis.xpending(p.key, GROUP)) as [number, string | null, string | null, Array<[string, string]> | null];
-    if ((summary[3] ?? []).some(([consumer]) => consumer !== me && live.has(consumer))) return;
+    const holders = (summary[3] ?? []).filter(([consumer]) => consumer !== me && live.has(consumer));
+    if (holders.length > 0) {
+      log.debug({ code: 'DELIVERY_STREAM_HELD', stream: p.key, holders, waitedMs: Date.now() - p.since }, 'delivery stream still held by a live member');
+      return;
+    }
     for (;;) {
       const pending = (await redis.xpending(p.key, GROUP, '-', '+', 1000)) as Array<[string, string, number, number]>;
       const claim = pending.filter(([id, consumer]) => (consumer === me ? !p.held.has(id) : !live.has(consumer))).map(([id]) => id);
@@ -539,6 +593,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
+    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle }, 'delivery stream taken over');
     p.state = 'reading';
     // The reader may be waiting on the streams it read before: it now has one more, whose entries may be waiting.
     wakeReader();
@@ -613,7 +668,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         // in a view of its own (after a Redis restart, members that each took the others for dead) and let it go again
         // without reading it. Nobody else will read it: it is taken again (fence first, then a wait for the other to stop).
         const fenced = streams.filter((p) => !read.some(([stream]) => stream === p.key));
-        for (const p of fenced) Object.assign(p, { state: 'waiting', since: Date.now(), settle: true });
+        for (const p of fenced) {
+          log.info({ code: 'DELIVERY_STREAM_FENCED', stream: p.key }, 'delivery stream fenced by another process: taking it again');
+          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true });
+        }
         if (fenced.length === 0 && read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
         if (stopping) return;
@@ -806,6 +864,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       reader = beater = null;
       owned.clear();
       members = new Map();
+      alive = new Map();
       seen.clear();
       disrupted = true;
     },

@@ -207,6 +207,22 @@ export interface RunOptions {
   redisPort?: number;
 }
 
+/**
+ * Waits until each process reads some of the delivery streams (their fences name them all): a process owns streams
+ * only once it has beaten for a member's lifetime, and the faults of a run are meant for processes at work.
+ */
+async function everyProcessReads(redis: PrivateRedis, prefix: string, processes: number): Promise<void> {
+  const conn = redis.connect();
+  try {
+    await waitFor(`${processes} processes sharing the delivery streams`, async () => {
+      const owners = await Promise.all(Array.from({ length: 8 }, (_, n) => conn.get(`${prefix}{dlv}:own:telegram:${n}`)));
+      return new Set(owners.filter(Boolean)).size === processes;
+    }, 30_000, 100);
+  } finally {
+    conn.disconnect();
+  }
+}
+
 export async function startRun(opts: RunOptions): Promise<Run> {
   const root = mkdtempSync(join(tmpdir(), 'palabre-crash-'));
   const redis = opts.cluster ? await startCluster(root) : await startStandalone(root, opts.redisPort);
@@ -232,6 +248,7 @@ export async function startRun(opts: RunOptions): Promise<Run> {
     procs.push(new PalabreProcess(i, port, env, root));
   }
   await Promise.all(procs.map((p) => p.start()));
+  await everyProcessReads(redis, prefix, procs.length);
   return {
     root,
     redis,
@@ -458,12 +475,17 @@ export function relayArrivals(run: Run, delivered: Delivered[]): Map<number, num
 
 /** Delivery entries a process holds right now (read from its streams, not acknowledged), by its pid. */
 export async function deliveriesHeldBy(run: Run, pid: number): Promise<number> {
+  return [...(await streamsHeldBy(run, pid)).values()].reduce((a, b) => a + b, 0);
+}
+
+/** Per delivery stream number: how many entries a process holds in it right now, by its pid. */
+export async function streamsHeldBy(run: Run, pid: number): Promise<Map<number, number>> {
   const redis = run.redis.connect();
   try {
-    let held = 0;
+    const held = new Map<number, number>();
     for (let n = 0; n < 8; n++) {
       const summary = (await redis.xpending(`${run.seeded.prefix}{dlv}:x:telegram:${n}`, 'relay').catch(() => [0, null, null, null])) as [number, string | null, string | null, Array<[string, string]> | null];
-      for (const [consumer, count] of summary[3] ?? []) if (consumer.includes(`-${pid}-`)) held += Number(count);
+      for (const [consumer, count] of summary[3] ?? []) if (consumer.includes(`-${pid}-`)) held.set(n, (held.get(n) ?? 0) + Number(count));
     }
     return held;
   } finally {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import http from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -212,5 +213,41 @@ describe('request logging', () => {
     const lines = await logsOf('debug', ['/missing', '/healthz']);
     const answered = lines.filter((l) => l.msg === 'request answered');
     expect(answered.map((l) => [l.url, l.status])).toEqual([['/missing', 404]]);
+  });
+});
+
+describe('closing while a request is under way', () => {
+  it('answers it, then closes its keep-alive connection: close() does not wait for the idle timeout', async () => {
+    const app = createHttpServer({ logger: silentLogger, metrics: createMetrics() });
+    let started: () => void = () => {};
+    const underWay = new Promise<void>((resolve) => (started = resolve));
+    app.post('/slow', async () => {
+      started();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as net.AddressInfo;
+    // A client that keeps its connection open between requests, as Telegram's webhook delivery does.
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const answer = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, path: '/slow', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+      await underWay;
+      const t0 = Date.now();
+      const closed = app.close();
+      expect(await answer).toEqual({ status: 200, connection: 'close' });
+      await closed;
+      // Without `Connection: close`, close() waits for the client to drop the connection or Fastify's keepAliveTimeout (72 s).
+      expect(Date.now() - t0).toBeLessThan(2_000);
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createRedisDeliveryQueue, partitionOf } from '../../src/infra/redis-delivery-queue.js';
 import type { DeliveryHandler, DeliveryItem, DeliveryQueue, DeliveryResult } from '../../src/ports/outbox.js';
-import { testRedis, type TestRedis } from '../support/redis.js';
+import { TEST_REDIS_URL, testRedis, type TestRedis } from '../support/redis.js';
 import { startStandalone } from '../crash/harness.js';
 
 let r: TestRedis;
@@ -219,6 +220,8 @@ describe('Redis delivery streams across processes', () => {
       await consume(first, []);
       await consume(second, []);
       await until(async () => (await admin.hlen('pause:{dlv}:members:teams')) === 2);
+      // Both past their first beats (a member owns streams after a member's lifetime of beats): who reads what is settled.
+      await until(async () => (await admin.hvals('pause:{dlv}:members:teams')).every((token) => Number(token) >= 8));
       const fences = () => admin.mget(Array.from({ length: 8 }, (_, n) => `pause:{dlv}:own:teams:${n}`));
       await until(async () => new Set(await fences()).size === 2);
       await new Promise((res) => setTimeout(res, 500));
@@ -243,6 +246,31 @@ describe('Redis delivery streams across processes', () => {
     }
   });
 
+  it('a beat late because this process was busy (the others beat meanwhile) gives a silent member no fresh start: it is taken for dead at once', { timeout: 30_000 }, async () => {
+    const prefix = fresh();
+    const members = `${prefix}{dlv}:members:teams`;
+    // A live member in another process, beating every 50 ms while this one's event loop is blocked.
+    const other = spawn('sh', ['-c', `i=1000; while :; do i=$((i+1)); redis-cli -u ${TEST_REDIS_URL} HSET '${members}' live $i >/dev/null; sleep 0.05; done`], { stdio: 'ignore' });
+    try {
+      await consume(createRedisDeliveryQueue(r.connect(), prefix, { heartbeatMs: 100, memberTtlMs: 1000, consumerName: 'busy' }), []);
+      await until(async () => (await r.redis.hexists(members, 'busy')) === 1 && (await r.redis.hexists(members, 'live')) === 1);
+      // A member that died: seen by a few beats, its token never moves again.
+      await r.redis.hset(members, 'silent', '500');
+      await new Promise((res) => setTimeout(res, 300));
+      const busyUntil = Date.now() + 2_500;
+      while (Date.now() < busyUntil) {
+        // This process's event loop is busy: its next beat lands 2.5 s late, while Redis answered the others.
+      }
+      const since = Date.now();
+      await until(async () => (await r.redis.hexists(members, 'silent')) === 0);
+      // Silent for 2.8 s: removed by the late beat itself, not a member's lifetime (1 s) after it.
+      expect(Date.now() - since).toBeLessThan(600);
+      expect(await r.redis.hexists(members, 'live')).toBe(1);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
   it('tells of items as soon as its wait sees them, before handing them out, each as it will be handed out', async () => {
     const prefix = fresh();
     const queue = createRedisDeliveryQueue(r.connect(), prefix);
@@ -254,8 +282,8 @@ describe('Redis delivery streams across processes', () => {
       await queue.done(it, true);
       return null;
     }, ['teams'], (it) => told.push(it));
-    // Once the reader has taken its partitions and waits for new entries.
-    await until(async () => (await r.redis.hlen(`${prefix}{dlv}:members:teams`)) === 1);
+    // Once the reader has taken its partitions (a member owns streams after its first beats) and waits for new entries.
+    await until(async () => (await r.redis.exists(...Array.from({ length: 8 }, (_, n) => `${prefix}{dlv}:own:teams:${n}`))) === 8, 10_000);
     await new Promise((res) => setTimeout(res, 1000));
     // One recipient's three notifications, written at once: the wait wakes on their stream with all three.
     const items = [1, 2, 3].map((n) => item(`n-${n}`, targets[0]));

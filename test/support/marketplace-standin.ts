@@ -18,7 +18,7 @@ export interface MarketplaceRequest {
 type Trouble =
   | { kind: 'status'; status: number; body?: string; afterHandling?: boolean }
   | { kind: 'raw'; status: number; body: string }
-  | { kind: 'hang' };
+  | { kind: 'hang'; afterHandling?: boolean };
 
 /**
  * A stand-in of the marketplace API of docs/marketplace-api.md on 127.0.0.1, under `/api`, serving the
@@ -85,14 +85,16 @@ export async function startMarketplaceStandin(opts: { token?: string; now?: Date
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
       if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'UNAUTHORIZED' } });
       const trouble = troubles.get(url.pathname.replace(/^\/api/, ''))?.shift();
-      if (trouble?.kind === 'hang') return;
+      if (trouble?.kind === 'hang' && !trouble.afterHandling) return;
       if (trouble?.kind === 'raw') return void res.writeHead(trouble.status, { 'content-type': 'application/json' }).end(trouble.body);
       if (trouble?.kind === 'status' && !trouble.afterHandling) return void res.writeHead(trouble.status).end(trouble.body ?? '');
       // A lost answer: the work is done, the caller sees a failure.
-      const out = trouble?.kind === 'status' ? lost(res, trouble.status) : res;
+      const out = trouble?.kind === 'status' ? lost(res, trouble.status) : trouble?.kind === 'hang' ? unanswered : res;
       route(req.method ?? 'GET', url, body, req, out).catch((err: unknown) => send(res, 500, { error: { code: 'INTERNAL', message: String(err) } }));
     });
   });
+  /** A response the handler writes to, while the caller waits for good. */
+  const unanswered = { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse;
   /** A response the handler writes to, while the caller receives `status` instead. */
   const lost = (res: ServerResponse, status: number) =>
     ({ writeHead: () => res.writeHead(status), end: () => res.end() }) as unknown as ServerResponse;
@@ -117,9 +119,9 @@ export async function startMarketplaceStandin(opts: { token?: string; now?: Date
     answer(path: string, status: number, body: string) {
       add(path, { kind: 'raw', status, body }, 1);
     },
-    /** The next request to `path` never gets an answer. */
-    hang(path: string, times = 1) {
-      add(path, { kind: 'hang' }, times);
+    /** The next request to `path` never gets an answer; with `afterHandling`, the work is done first. */
+    hang(path: string, times = 1, afterHandling = false) {
+      add(path, { kind: 'hang', afterHandling }, times);
     },
     /** Makes `GET /health` answer 503 (false) or 200 (true). */
     setHealthy(ok: boolean) {

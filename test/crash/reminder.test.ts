@@ -1,0 +1,63 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bullPrefix } from '../../src/infra/bullmq-scheduler.js';
+import { check, logs, readHistory, redisToolsMissing, sleep, startRun, type Run } from './harness.js';
+
+const missing = redisToolsMissing();
+if (missing) console.warn(`crash test skipped: ${missing}`);
+
+/** One seller reminder per case, due in 10 minutes: the test makes the twelve due together, once the processes run. */
+const POLICY = { POLICY_SELLER_REMINDERS: 'PT10M', TELEGRAM_THROTTLE: '0' };
+
+/**
+ * Processes killed (SIGKILL) while they fire due reminders: the moment BullMQ's active list holds reminder jobs, every
+ * process is killed, so each of those jobs dies mid-run in its process; then one starts again. BullMQ's stalled
+ * check gives it the jobs once their locks lapse, and the nudge handler records each reminder once:
+ * every case's timeline holds its reminder once, and every seller gets it (twice at most, for a message on its way
+ * at the kill).
+ */
+describe.runIf(!missing)('processes killed while they fire due reminders', () => {
+  let run: Run | null = null;
+  afterEach(async () => {
+    await run?.close();
+    run = null;
+  });
+
+  it('fires each reminder once after the restart: once in the timeline, at its seller', { timeout: 150_000 }, async () => {
+    const r = (run = await startRun({ users: 12, env: POLICY }));
+    const redis = r.redis.connect();
+    const active = `${r.seeded.prefix}{bull}:nudges:active`;
+    let firing: string[] = [];
+    try {
+      // Due now: BullMQ moves every delayed job to its waiting list, and the processes' workers take them at once.
+      const conn = r.redis.connect();
+      const queue = new Queue('nudges', { connection: conn as ConnectionOptions, prefix: bullPrefix(r.seeded.prefix) });
+      await queue.promoteJobs();
+      await queue.close();
+      conn.disconnect();
+      const end = Date.now() + 20_000;
+      while (firing.length === 0 && Date.now() < end) firing = await redis.lrange(active, 0, -1);
+      await Promise.all(r.procs.map((p) => p.kill()));
+      const killedAt = Date.now();
+      // Still active after the kill: they died mid-run, in the processes that held them.
+      const orphaned = await redis.lrange(active, 0, -1);
+      await r.procs[0]!.start();
+      const restartedAt = Date.now();
+      const sellers = new Map(r.seeded.buyers.map((b) => [b.sellerTelegramId, b.caseId]));
+      const reminded = () => new Set(r.sent.filter((s) => /^Rappel/.test(s.text) && s.text.includes(sellers.get(s.chatId) ?? '\u0000')).map((s) => s.chatId)).size;
+      for (let i = 0; i < 300 && reminded() < r.seeded.buyers.length; i++) await sleep(200);
+      await sleep(2_000);
+      const f = check(r, [], await readHistory(r));
+      const why = `firing ${JSON.stringify(firing)}, orphaned ${JSON.stringify(orphaned)}, ${JSON.stringify({ remindersPerCase: f.remindersPerCase, reminderMessages: f.reminderMessages })}\n${logs(r, 30)}`;
+      const lastReminder = Math.max(...r.sent.filter((s) => /^Rappel/.test(s.text)).map((s) => s.at));
+      console.log(`[reminder] ${firing.length} reminder jobs running at the kill, ${orphaned.length} left active by it; every seller reminded ${lastReminder - killedAt} ms after the kill (${lastReminder - restartedAt} ms after the restart); ${f.reminderMessages.reduce((n, k) => n + Math.max(0, k - 1), 0)} reminders repeated`);
+
+      expect(orphaned.length, why).toBeGreaterThan(0);
+      expect(f.remindersPerCase, why).toEqual(r.seeded.buyers.map(() => [1]));
+      expect(f.reminderMessages.filter((n) => n < 1 || n > 2), why).toEqual([]);
+      expect(await redis.llen(active), why).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { check, deliveriesHeldBy, deliveryBacklog, drive, logs, readHistory, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type PalabreProcess, type Run } from './harness.js';
+
+const missing = redisToolsMissing();
+if (missing) console.warn(`crash test skipped: ${missing}`);
+
+/**
+ * SIGTERM during a burst, as an orchestrator stops a process for a deploy: the process holds deliveries (Telegram
+ * answers each message 100 ms late) and webhook turns are under way. It exits on its own, with status 0, within its
+ * shutdown timeout; what it held goes to the others, and no relay is lost, repeated beyond what a fault allows, or
+ * out of order; nothing is left behind in Redis.
+ */
+describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burst', () => {
+  let run: Run | null = null;
+  afterEach(async () => {
+    await run?.close();
+    run = null;
+  });
+
+  it('exits by itself within seconds and hands back its deliveries: none lost, none out of order', { timeout: 150_000 }, async () => {
+    const r = (run = await startRun({ users: 30, env: { TELEGRAM_THROTTLE: '0' } }));
+    r.standin.slow(100);
+    let victim: PalabreProcess = r.procs[0]!;
+    let held = 0;
+    let stoppedAt = 0;
+    let exit: { code: number | null; afterMs: number } | null = null;
+    let stop: Promise<void> | null = null;
+    const delivered = await drive(r, {
+      perBuyer: 6,
+      firstUpdateId: 11000,
+      timeoutMs: 90_000,
+      onProgress: (acked, total) => {
+        if (stop || acked < total * 0.3) return;
+        stop = (async () => {
+          for (let i = 0; i < 300 && held === 0; i++) {
+            for (const p of r.procs) {
+              held = await deliveriesHeldBy(r, p.child!.proc.pid!);
+              if (held > 0) {
+                victim = p;
+                break;
+              }
+            }
+          }
+          const proc = victim.child!.proc;
+          const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+          stoppedAt = Date.now();
+          victim.alive = false;
+          proc.kill('SIGTERM');
+          const code = await Promise.race([exited, sleep(20_000).then(() => 'hung' as const)]);
+          exit = { code: code === 'hung' ? -1 : code, afterMs: Date.now() - stoppedAt };
+        })();
+      },
+    });
+    await stop;
+    await waitRelayed(r, delivered, 30_000);
+    await sleep(1_000);
+    const backlog = await deliveryBacklog(r);
+    const f = check(r, delivered, await readHistory(r));
+    const arrivals = relayArrivals(r, delivered);
+    const why = `held ${held}, exit ${JSON.stringify(exit)}, backlog ${JSON.stringify(backlog)}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r, 30)}`;
+    const pendingAtStop = delivered.filter((d) => d.acknowledged && d.ackedAt! <= stoppedAt);
+    const worst = Math.max(...pendingAtStop.map((d) => (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - stoppedAt));
+    console.log(`[sigterm] held ${held} at SIGTERM; exited ${JSON.stringify(exit)}; ${pendingAtStop.length} comments acknowledged before it, the last at its seller ${worst} ms after it; ${f.relayedTwice.length} relayed twice`);
+
+    expect(held, why).toBeGreaterThan(0);
+    // Gone by itself, cleanly: a shutdown that outlasts SHUTDOWN_TIMEOUT_MS (8 s) exits with status 1.
+    expect(exit, why).toMatchObject({ code: 0 });
+    expect(delivered.filter((d) => !d.acknowledged), why).toEqual([]);
+    expect(f.lost, why).toEqual([]);
+    expect(f.handledTwice, why).toEqual([]);
+    expect(f.notRelayed, why).toEqual([]);
+    expect(f.outOfOrder, why).toEqual([]);
+    expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
+    // Handed back as it left: at their sellers within 5 s of its exit, as after a kill (sooner: nobody waits for it to be taken for dead).
+    expect(worst - exit!.afterMs, why).toBeLessThan(5_000);
+    expect(backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
+  });
+});
