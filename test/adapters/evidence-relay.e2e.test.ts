@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import type { TelegramAdapter } from '../../adapters/telegram/index.js';
 import { Queue } from 'bullmq';
 import { nextRetentionJob } from '../../src/app/evidence-retention.js';
@@ -18,6 +18,7 @@ import { startDiscordStandin, type DiscordStandin } from '../support/discord-sta
 import { TEST_REDIS_URL, testRedis, type TestRedis } from '../support/redis.js';
 import { startS3Standin, type S3Standin } from '../support/s3-standin.js';
 import { startTelegramStandin } from '../support/telegram-standin.js';
+import { attachDiscord } from './discord/app-harness.js';
 import { eventually, USERS } from './discord/harness.js';
 import { amina, privateChat, until } from './telegram/harness.js';
 
@@ -67,24 +68,7 @@ async function processWith(): Promise<Palabre> {
   return p;
 }
 
-function discordOf(p: Palabre): DiscordAdapter {
-  const discord = createDiscordAdapter({
-    config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
-    engine: p.engine,
-    i18n: p.i18n,
-    links: p.links,
-    threads: p.threads,
-    kv: p.kv,
-    dedup: p.dedup,
-    blobs: p.blobs,
-    cases: p.store,
-    clock: p.clock,
-    logger: silentLogger,
-    casesChannelId: dc.casesChannelId,
-  });
-  p.addNotifier(discord.notifier);
-  return discord;
-}
+const discordOf = (p: Palabre): DiscordAdapter => attachDiscord(p, dc);
 
 /** The newest bot message of a Telegram chat with a button labelled `label`, pressed by `user`. */
 async function press(user: typeof amina, label: string): Promise<void> {

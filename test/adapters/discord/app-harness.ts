@@ -11,6 +11,26 @@ import type { TeamsStandin } from '../../support/teams-standin.js';
 import { attachTeams, teamsEnv } from '../teams/app-harness.js';
 import { eventually, USERS } from './harness.js';
 
+/** The Discord adapter on a composed Palabre, pointed at the stand-in, its notifier added to the outbox's. */
+export function attachDiscord(p: Palabre, dc: DiscordStandin): DiscordAdapter {
+  const discord = createDiscordAdapter({
+    config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
+    engine: p.engine,
+    i18n: p.i18n,
+    links: p.links,
+    threads: p.threads,
+    kv: p.kv,
+    dedup: p.dedup,
+    blobs: p.blobs,
+    cases: p.store,
+    clock: p.clock,
+    logger: silentLogger,
+    casesChannelId: dc.casesChannelId,
+  });
+  p.addNotifier(discord.notifier);
+  return discord;
+}
+
 export interface World {
   p: Palabre;
   dc: DiscordStandin;
@@ -47,21 +67,7 @@ export async function startWorld(opts: { redis?: boolean; telegram?: boolean; te
     compose: { blobs: createMemoryBlobStore(), outbox: { backoffMs: 50, sweepEveryMs: 500 } },
   });
   const { p } = composed;
-  const discord = createDiscordAdapter({
-    config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
-    engine: p.engine,
-    i18n: p.i18n,
-    links: p.links,
-    threads: p.threads,
-    kv: p.kv,
-    dedup: p.dedup,
-    blobs: p.blobs,
-    cases: p.store,
-    clock: p.clock,
-    logger: silentLogger,
-    casesChannelId: dc.casesChannelId,
-  });
-  p.addNotifier(discord.notifier);
+  const discord = attachDiscord(p, dc);
   const telegram = tg ? addTelegram(composed, { pollTimeoutSeconds: 1 }) : undefined;
   if (opts.teams) {
     await attachTeams(p, opts.teams);
