@@ -90,8 +90,11 @@ export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 /** How long the answer to an album's photo waits for the album's next photo. */
 export const ALBUM_SETTLE_MS = 700;
 
-/** Party commands that answer with a user's orders or cases: in a group (not the staff group) they are redirected to the private chat. */
-const PRIVATE_COMMANDS = new Set(['report', 'cases', 'case', 'close', 'escalate', 'refund', 'tracking']);
+/**
+ * Commands whose answer lists a user's orders or cases: in a group (not the staff group) they are redirected to the
+ * private chat. A seller's actions on a named case (/refund, /tracking) still run in a team's group.
+ */
+const PRIVATE_COMMANDS = new Set(['report', 'cases', 'case']);
 
 export const TELEGRAM_ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 26 * 3600_000 };
 
