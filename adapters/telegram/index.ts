@@ -87,6 +87,15 @@ export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  * Telegram delivers it again. Once handled it is kept 26 hours: Telegram drops undelivered updates after 24 hours, so
  * no redelivery can come later than that; the 2 hours beyond cover clock skew. Longer would only cost Redis memory.
  */
+/** How long the answer to an album's photo waits for the album's next photo. */
+export const ALBUM_SETTLE_MS = 700;
+
+/**
+ * Commands whose answer lists a user's orders or cases: in a group (not the staff group) they are redirected to the
+ * private chat. A seller's actions on a named case (/refund, /tracking) still run in a team's group.
+ */
+const PRIVATE_COMMANDS = new Set(['report', 'cases', 'case']);
+
 export const TELEGRAM_ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 26 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
@@ -156,11 +165,58 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
+  /**
+   * Albums: Telegram delivers each photo of an album as its own message (same media_group_id). The engine takes each,
+   * but the buyer reads one acknowledgement: the answer to an album's photo waits a moment, and the next photo's
+   * answer (« 3 fichiers ajoutés ») replaces it. Keyed by chat and album.
+   */
+  const albums = new Map<string, { timer: NodeJS.Timeout | null; flush: (() => Promise<void>) | null }>();
+  function armAlbum(key: string) {
+    const a = albums.get(key);
+    if (!a) return;
+    if (a.timer) clearTimeout(a.timer);
+    a.timer = setTimeout(() => {
+      albums.delete(key);
+      a.flush?.().catch((err: unknown) => log.warn({ err }, 'album acknowledgement not sent'));
+    }, ALBUM_SETTLE_MS);
+  }
+  async function flushAlbums() {
+    const pending = [...albums.values()];
+    albums.clear();
+    for (const a of pending) {
+      if (a.timer) clearTimeout(a.timer);
+      await a.flush?.().catch((err: unknown) => log.warn({ err }, 'album acknowledgement not sent'));
+    }
+  }
+
   async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void) {
+    const group = ctx.message?.media_group_id;
+    if (!group) return onUpdateNow(ctx, eventId, decided, null);
+    const key = `${ctx.chat?.id ?? ''}:${group}`;
+    const a = albums.get(key) ?? { timer: null, flush: null };
+    if (a.timer) clearTimeout(a.timer);
+    a.timer = null;
+    albums.set(key, a);
+    try {
+      await onUpdateNow(ctx, eventId, decided, (flush) => {
+        a.flush = flush;
+      });
+    } finally {
+      armAlbum(key);
+    }
+  }
+
+  /** `later`: the answers are handed over instead of sent (a photo of an album). */
+  async function onUpdateNow(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void, later: ((flush: () => Promise<void>) => void) | null) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
     if (!parsed) return;
+    // A group has no private answers: what would show a party's orders or cases there is asked for in private instead.
+    if (!parsed.input.isPrivate && !parsed.input.isStaffChannel && parsed.content?.type === 'command' && PRIVATE_COMMANDS.has(parsed.content.name)) {
+      await say(parsed.input, 'tg-group-write-privately', { link: `https://t.me/${ctx.me.username}` }, parsed.messageId);
+      return;
+    }
     if (parsed.unsupported) {
       log.info({ chatId: parsed.input.conversationId, kind: parsed.unsupported }, 'message kind Palabre cannot read');
       await say(parsed.input, `media-unsupported-${parsed.unsupported}`, {}, parsed.messageId);
@@ -171,6 +227,14 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
     decided(result.inboundMarked === true);
+    if (later) {
+      later(() => deliver(parsed, result));
+      return;
+    }
+    await deliver(parsed, result);
+  }
+
+  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>) {
     const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -262,6 +326,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       const p = polling;
       polling = null;
       if (p) await p.stop();
+      await flushAlbums();
     },
   };
 }
