@@ -81,12 +81,6 @@ export interface TelegramAdapter {
 /** The updates Palabre reads: messages (text, commands, photos, documents) and button presses. */
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
-/**
- * An update is claimed for 6 seconds, renewed every 2 while handled, so that the claim of a process that died lapses
- * within seconds; a delivery that finds a live claim is refused (503 on the webhook, not acknowledged when polling) and
- * Telegram delivers it again. Once handled it is kept 26 hours: Telegram drops undelivered updates after 24 hours, so
- * no redelivery can come later than that; the 2 hours beyond cover clock skew. Longer would only cost Redis memory.
- */
 /** How long the answer to an album's photo waits for the album's next photo. */
 export const ALBUM_SETTLE_MS = 700;
 
@@ -96,6 +90,12 @@ export const ALBUM_SETTLE_MS = 700;
  */
 const PRIVATE_COMMANDS = new Set(['report', 'cases', 'case']);
 
+/**
+ * An update is claimed for 6 seconds, renewed every 2 while handled, so that the claim of a process that died lapses
+ * within seconds; a delivery that finds a live claim is refused (503 on the webhook, not acknowledged when polling) and
+ * Telegram delivers it again. Once handled it is kept 26 hours: Telegram drops undelivered updates after 24 hours, so
+ * no redelivery can come later than that; the 2 hours beyond cover clock skew. Longer would only cost Redis memory.
+ */
 export const TELEGRAM_ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 26 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
@@ -164,7 +164,6 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
-  /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
   /**
    * Albums: Telegram delivers each photo of an album as its own message (same media_group_id). The engine takes each,
    * but the buyer reads one acknowledgement: the answer to an album's photo waits a moment, and the next photo's
@@ -189,6 +188,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
+  /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
   async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void) {
     const group = ctx.message?.media_group_id;
     if (!group) return onUpdateNow(ctx, eventId, decided, null);
