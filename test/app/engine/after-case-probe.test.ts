@@ -48,7 +48,7 @@ describe('the buyer after the case is open (blind probe)', () => {
       const before = await timelineLength(w, id);
       await amina.text(typed);
       expect(amina.read()).toContain(id);
-      expect(said(amina).some((x) => /card|status|case-line/.test(x)), said(amina).join(',')).toBe(true);
+      expect(amina.last.some((o) => o.card?.caseId === id), said(amina).join(',')).toBe(true);
       expect(await timelineLength(w, id)).toBe(before);
       expect(await toAccount(w, id, 'acc-bisou', 'notify-comment')).toEqual([]);
     });
@@ -58,7 +58,7 @@ describe('the buyer after the case is open (blind probe)', () => {
       const { amina, id } = await oneCase(w);
       await amina.text(typed);
       expect(amina.read()).toContain(id);
-      expect(said(amina).some((x) => /escalat/.test(x)), said(amina).join(',')).toBe(true);
+      expect(amina.read()).toMatch(/13 (?:novembre|november)|13 Nov/i);
       expect(await status(w, id)).toBe('open');
     });
   });
@@ -127,7 +127,7 @@ describe('the buyer after the case is open (blind probe)', () => {
     it('the case stays open and the buyer is told of the amount', async () => {
       const w = await world();
       const { id } = await partial(w);
-      expect(await load(w, id)).toMatchObject({ status: 'open', refunded: { amount: 10000 } });
+      expect(await load(w, id)).toMatchObject({ status: 'open', refunded: { amount: 1_000_000 } });
       expect(await toAccount(w, id, 'acc-amina', 'notify-refund')).toHaveLength(1);
     });
 
@@ -146,7 +146,7 @@ describe('the buyer after the case is open (blind probe)', () => {
       expect(said(amina)).toContain('engine-confirm-close');
       expect(await status(w, id)).toBe('open');
       await amina.press('engine-choice-confirm');
-      expect(await load(w, id)).toMatchObject({ status: 'closed', resolution: 'buyer_closed', refunded: { amount: 10000 } });
+      expect(await load(w, id)).toMatchObject({ status: 'closed', resolution: 'buyer_closed', refunded: { amount: 1_000_000 } });
     });
   });
 
@@ -190,6 +190,9 @@ describe('the buyer after the case is open (blind probe)', () => {
     async function asked(w: World) {
       const { amina, id } = await oneCase(w);
       const agent = await w.user({ account: 'acc-support-1', isStaffChannel: true, isPrivate: false, conversationId: 'staff' });
+      // SPEC 1: support asks a party for information after escalation.
+      await agent.command(`/escalate ${id} inactivity`);
+      await confirmIfAsked(agent);
       await agent.command(`/ask ${id} buyer Avez-vous une photo du colis ?`);
       await confirmIfAsked(agent);
       return { amina, id };
@@ -245,8 +248,8 @@ describe('the buyer after the case is open (blind probe)', () => {
       const w = await world();
       const { amina, wax, bag } = await twoCases(w);
       await amina.text('vous avez des nouvelles ?');
-      expect(amina.read()).toContain(wax);
-      expect(amina.read()).toContain(bag);
+      const named = amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.args?.caseId);
+      expect(named.sort()).toEqual([wax, bag].sort());
     });
 
     it('« le vendeur se moque de moi » asks which seller/case and adds nothing to either', async () => {
