@@ -71,6 +71,21 @@ export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderI
   return ref.kind === 'none' || (ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === orderId);
 }
 
+/**
+ * Which of the buyer's cases under way `text` (a photo's caption) is about: the case whose order it names (with no
+ * new problem), undefined when it names no order nor a problem those cases do not cover (still to be asked), null when
+ * it is about something else (another order, a new problem: a report).
+ */
+export async function namedCaseOf(e: EngineCtx, t: Turn, text: string, open: Case[]): Promise<Case | null | undefined> {
+  const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+  const ref = findOrderRef(text, orders, t.timezone);
+  const kind = classifyProblem(text);
+  const fits = (c: Case) => kind === null || kind === 'other' || kind === c.reason || (kind === 'delivery_question' && c.reason === 'non_delivery');
+  if (ref.kind === 'none') return open.some(fits) ? undefined : null;
+  const named = ref.kind === 'found' && ref.orderIds.length === 1 ? open.find((c) => c.orderId === ref.orderIds[0]) : undefined;
+  return named && fits(named) ? named : null;
+}
+
 /** Answers a free message with the buyer's case under way when that is what it is about; false when it is not. */
 export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
   let status = asksCaseStatus(text);
