@@ -209,10 +209,15 @@ describe('the buyer after the case is open (blind probe)', () => {
     it('the buyer’s typed answer reaches support (kept on the case)', async () => {
       const w = await world();
       const { amina, id } = await asked(w);
-      await amina.text("non j'ai pas de photo, le colis n'est jamais venu");
-      await confirmIfAsked(amina);
+      const words = "non j'ai pas de photo, le colis n'est jamais venu";
+      await amina.text(words);
+      // Told that support waits for this answer, and that the button sends it to support too.
+      expect(said(amina)).toContain('engine-words-answer-support');
+      await amina.press('engine-choice-send-to-seller');
       const t = (await load(w, id)).timeline;
-      expect(JSON.stringify(t.slice(-3))).toContain("le colis n'est jamais venu");
+      expect(JSON.stringify(t.slice(-3))).toContain(words);
+      expect((await load(w, id)).infoRequested).toBeNull();
+      expect((await w.outbox(id)).some((n) => !('accountId' in n.to && n.to.accountId === 'acc-bisou') && JSON.stringify(n.body).includes(words))).toBe(true);
     });
 
     it('the buyer answers with a photo: it is filed on the case', async () => {
