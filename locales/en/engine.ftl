@@ -376,6 +376,7 @@ engine-buyer-words-not-sent = { $count ->
     [one] This message has not gone yet: you wrote outside the case. To send it as written to the seller (case { $caseId }, order { $orderId }), press "Send to the seller". Here is your case; for a problem with another order, write its number.
    *[other] This message has not gone yet: you wrote outside your cases. You have { $count } under way: which seller should get it? For a problem with another order, write its number.
   }
+engine-words-answer-support = Support is waiting for your answer on case { $caseId }: sent with the button above, it reaches them too.
 engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
 engine-step-left = { $step ->
     [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.

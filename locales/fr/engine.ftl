@@ -376,6 +376,7 @@ engine-buyer-words-not-sent = { $count ->
     [one] Ce message n’est pas encore parti : vous avez écrit en dehors du litige. Pour l’envoyer tel quel au vendeur (litige { $caseId }, commande { $orderId }), appuyez sur « Envoyer au vendeur ». Voici votre litige ; pour un problème avec une autre commande, écrivez son numéro.
    *[other] Ce message n’est pas encore parti : vous avez écrit en dehors de vos litiges. Vous en avez { $count } en cours : à quel vendeur l’envoyer ? Pour un problème avec une autre commande, écrivez son numéro.
   }
+engine-words-answer-support = Le support attend votre réponse dans le litige { $caseId } : envoyée avec le bouton ci-dessus, elle lui parvient aussi.
 engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.
 engine-step-left = { $step ->
     [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.

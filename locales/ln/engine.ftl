@@ -380,6 +380,7 @@ engine-buyer-words-not-sent = { $count ->
     [one] Nsango oyo ekei naino te : okomaki libanda ya kesi. Mpo na kotindela yango ndenge ezali na moteki (kesi { $caseId }, oda { $orderId }), finá « Tindela moteki ». Tala kesi na yo ; mpo na likambo na oda mosusu, koma nimero na yango.
    *[other] Nsango oyo ekei naino te : okomaki libanda ya bakesi na yo. Ozali na bakesi { $count } : moteki nini asengeli kozwa yango ? Mpo na likambo na oda mosusu, koma nimero na yango.
   }
+engine-words-answer-support = Support ezali kozela eyano na yo na kesi { $caseId } : soki otindi yango na bouton oyo ezali likolo, ekokoma mpe epai ya support.
 engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
 engine-step-left = { $step ->
     [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.

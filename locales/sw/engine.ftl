@@ -380,6 +380,7 @@ engine-buyer-words-not-sent = { $count ->
     [one] Ujumbe huu haujaenda bado: umeandika nje ya kesi. Ili kumtumia muuzaji kama ulivyoandika (kesi { $caseId }, oda { $orderId }), bonyeza « Mtumie muuzaji ». Hii ndiyo kesi yako; kwa tatizo la oda nyingine, andika nambari yake.
    *[other] Ujumbe huu haujaenda bado: umeandika nje ya kesi zako. Una kesi { $count } zinazoendelea: muuzaji yupi aupate? Kwa tatizo la oda nyingine, andika nambari yake.
   }
+engine-words-answer-support = Support inasubiri jibu lako kwenye kesi { $caseId }: ukilituma kwa kitufe kilicho hapo juu, litaifikia pia.
 engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
 engine-step-left = { $step ->
     [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.

@@ -146,6 +146,8 @@ const OFF_PLATFORM = [
   /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
   // « numéro de téléphone du vendeur », Lingala « numero ya telefone », « nakobenga ye » (I will call him), Swahili « namba ya simu ».
   /\b(?:donnez|donne|donner|envoyez|pesa|give|send|nipe|nipatie)(?: moi| ngai| me| mimi)? (?:le |son |leur |his |her |the |their )?(?:numero|number|namba|contact)\b|\b(?:numero|number|namba)(?: de| du| ya| wa)?(?: telephone| telefone| tel| simu| whatsapp| portable)?(?: du| de la| de| ya| wa| of the| of)? (?:vendeur|vendeuse|boutique|seller|shop|moteki|mosombisi|muuzaji)\b|\bseller s (?:phone |whatsapp |mobile )?(?:number|email|e mail|contact)\b|\b(?:nakobenga|tobenga|nabengi|nabengaki|nabenga) (?:ye|bango|moteki|mosombisi|vendeur)\b|\bnitampigia\b/,
+  // « nipigie kwa 0812345678 » (call me on), Lingala « benga ngai na 0812345678 »: asking to be called.
+  /\b(?:nipigie|unipigie|mnipigie|benga ngai|bengaka ngai)\b/,
   // Taking it to the public or to the authorities: Facebook and other networks, the police, a court.
   /\b(?:facebook|instagram|tiktok|twitter|reseaux sociaux|social media)\b|\b(?:police|polisi|commissariat|tribunal|lawyer|mahakama)\b/,
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,

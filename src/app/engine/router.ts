@@ -3,7 +3,7 @@ import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { offerResume, onReportChoice, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
-import { aboutCaseUnderWay, casesUnderWay, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
+import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
@@ -181,6 +181,13 @@ async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: str
   const open = await openCasesAsBuyer(e, t);
   if (open.length === 1 && (!text || (await namesOnlyOrder(e, t, text, open[0]!.orderId)))) return fileOnCase(e, t, open[0]!.id, blob, caption);
   if (open.length > 1 && !text) return askFileCase(e, t, open, blob, caption, pick);
+  if (open.length > 1 && text) {
+    // A caption naming the order of one case under way (« le sac reçu, commande 1002 ») files it there; one naming
+    // no order and no problem the cases under way do not cover (« le colis abîmé ») asks which case, as none does.
+    const named = await namedCaseOf(e, t, text, open);
+    if (named) return fileOnCase(e, t, named.id, blob, caption);
+    if (named === undefined) return askFileCase(e, t, open, blob, caption, pick);
+  }
   return startReport(e, t, text, null, { evidence: [blob] });
 }
 

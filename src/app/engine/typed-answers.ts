@@ -215,3 +215,30 @@ const WANTS_CASE =
 export function wantsCase(text: string): boolean {
   return WANTS_CASE.test(bare(text).replace(/'/g, ' '));
 }
+
+/** A status question that names no case (« ça en est où ? », "any news?", « eza wapi ? », « iko wapi ? »). */
+const STATUS_ALONE =
+  /(?:^| )(?:ca en est ou|ou ca en est|on en est ou|ou on en est|ou en est on|des nouvelles|du nouveau|any news|any update|any updates|whats new|what's new|eza wapi|ezali wapi|ekomi wapi|iko wapi|imefika wapi|imefikia wapi|quand (?:est ce que |est-ce que )?le vendeur va (?:repondre|reagir)|when will the seller (?:answer|reply|respond)|et maintenant|what now|now what)(?= |$)/;
+/** Support asked to step in on the case: « je veux que le support intervienne », "escalate please", « nataka msaada wa support ». */
+const WANTS_SUPPORT =
+  /(?:^| )(?:escalad\w*|escalat\w*|transmet\w* (?:au|le litige au|le dossier au|a) support|support (?:intervien\w*|tranche|step in|steps in|to step in)|faire intervenir le support|(?:intervention|aide) du support|pass\w* (?:au|le litige au|le dossier au) support|saisir le support|contacter le support|msaada wa support|support (?:asaidie|aingilie|esalisa|ekota))(?= |$)/;
+const WHEN = /(?:^| )(?:quand|a partir de quand|when|lini|ntango nini|mokolo nini)(?= |$)/;
+/** The buyer says it is settled, or that the case may close: « c bon j'ai reçu », "got it, you can close", « nazwi yango », « nimepokea ». */
+const SETTLED =
+  /(?:^| )(?:(?:j'ai|jai|j ai) (?:bien )?recu|bien recu|got it|received it|i (?:have |ve )?(?:got|received) (?:it|them|my order|the parcel|the package)|nazwi yango|nazui yango|nazwi biloko|nimepokea|nimeipokea|nimepata)(?= |$)/;
+const MAY_CLOSE =
+  /(?:^| )(?:(?:vous pouvez|tu peux|pouvez vous|on peut|you can|you may|can you) (?:clore|cloturer|fermer|close)|close (?:it|the case|the dispute)|fermez le litige|cloturez le litige|clore le litige|fermer le litige|unaweza kufunga|funga kesi|bokanga litige)(?= |$)/;
+const NEGATED = /(?:^| )(?:pas|rien|jamais|not|no|never|nothing|didn't|didnt|haven't|havent|te|hapana|sija\w*|bado)(?= |$)/;
+
+/**
+ * What a buyer with a case under way asks of it in words, outside any thread: its status (« ça en est où ? »), when
+ * support can step in (« quand est-ce que je peux saisir le support ? »), to have support step in (« je veux que
+ * le support intervienne »), or to close it as settled (« c bon j'ai reçu », "you can close"). Null otherwise.
+ */
+export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 'close' | null {
+  const t = bare(text);
+  if (WANTS_SUPPORT.test(t)) return WHEN.test(t) ? 'when' : 'escalate';
+  if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t)) return 'close';
+  if (STATUS_ALONE.test(t) || asksCaseStatus(text)) return 'status';
+  return null;
+}

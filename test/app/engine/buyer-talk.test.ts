@@ -541,7 +541,8 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     const before = (await toSeller(w, caseId)).length;
     await amina.text(typed);
     expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
-    expect(amina.last.at(-1)!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    // « c bon j'ai recu », « je veux que le support intervienne »: the closing or escalation they ask for comes after the card (after-case probe).
+    expect(amina.last.find((o) => o.card)!.card).toMatchObject({ orderId: WAX, status: 'open' });
     expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-send-to-seller', 'engine-action-reply-to-seller', 'engine-action-close']));
     expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
     expect((await toSeller(w, caseId)).length).toBe(before);
@@ -694,7 +695,7 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     const amina = await withCase(w);
     await amina.text(typed);
     expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
-    expect(amina.last.at(-1)!.card).toMatchObject({ orderId: WAX, status: 'open' });
+    expect(amina.last.find((o) => o.card)!.card).toMatchObject({ orderId: WAX, status: 'open' });
     expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-send-to-seller', 'engine-action-close']));
     expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
   });

@@ -442,6 +442,9 @@ export async function wordsOutsideCase(e: EngineCtx, t: Turn, text: string, role
   );
   const first = cases[0]!;
   say(t, m(role === 'seller' ? 'engine-seller-words-not-sent' : 'engine-buyer-words-not-sent', { count: cases.length, caseId: first.id, orderId: first.orderId }), { choices });
+  // Support asked this party a question: these words may be the answer, and the button that sends them answers it.
+  const asked = cases.find((c) => c.infoRequested?.from === role);
+  if (asked) say(t, m('engine-words-answer-support', { caseId: asked.id }));
   if (cases.length === 1) await sayCard(e, t, first, role);
   return true;
 }

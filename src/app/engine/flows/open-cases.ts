@@ -1,13 +1,15 @@
 import type { Case } from '../../../domain/case-model.js';
 import { allowedCommands } from '../../../domain/decider.js';
 import { isCaseReason } from '../../../domain/eligibility.js';
+import { isPalabreError } from '../../../domain/errors.js';
+import { errorMsg } from '../index.js';
 import { millis } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { asksCaseStatus } from '../typed-answers.js';
+import { asksCaseStatus, buyerAsksOfCase } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
-import { wordsOutsideCase } from './case-ops.js';
+import { propose, wordsOutsideCase } from './case-ops.js';
 
 /**
  * A buyer with a case under way who writes in the private chat, naming no order: « toujours rien reçu »,
@@ -69,9 +71,24 @@ export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderI
   return ref.kind === 'none' || (ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === orderId);
 }
 
+/**
+ * Which of the buyer's cases under way `text` (a photo's caption) is about: the case whose order it names (with no
+ * new problem), undefined when it names no order nor a problem those cases do not cover (still to be asked), null when
+ * it is about something else (another order, a new problem: a report).
+ */
+export async function namedCaseOf(e: EngineCtx, t: Turn, text: string, open: Case[]): Promise<Case | null | undefined> {
+  const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+  const ref = findOrderRef(text, orders, t.timezone);
+  const kind = classifyProblem(text);
+  const fits = (c: Case) => kind === null || kind === 'other' || kind === c.reason || (kind === 'delivery_question' && c.reason === 'non_delivery');
+  if (ref.kind === 'none') return open.some(fits) ? undefined : null;
+  const named = ref.kind === 'found' && ref.orderIds.length === 1 ? open.find((c) => c.orderId === ref.orderIds[0]) : undefined;
+  return named && fits(named) ? named : null;
+}
+
 /** Answers a free message with the buyer's case under way when that is what it is about; false when it is not. */
 export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
-  const status = asksCaseStatus(text);
+  let status = asksCaseStatus(text);
   const mine = await e.deps.cases.list(requireWho(t), 'mine');
   const open = underWay(t, mine, 'buyer');
   // Words right after a closing they did not make are about it: they went nowhere, and the way to contest it is shown.
@@ -98,6 +115,22 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     if (!named || (kind !== null && kind !== 'other' && !same)) return false;
     cases = [named];
   }
+  // Asked of the case in words: with one case, escalating or closing is offered for confirmation (or refused now, with
+  // the date escalation opens); its status is its card. With several, the list of them.
+  // The words may be news for the seller too (« c bon j'ai reçu mon colis »): they stay one tap from being sent.
+  const asked = buyerAsksOfCase(text);
+  if ((asked === 'escalate' || asked === 'close') && cases.length === 1) {
+    await wordsOutsideCase(e, t, text, 'buyer', cases);
+    try {
+      await propose(e, t, cases[0]!, 'buyer', { op: asked });
+    } catch (err) {
+      // What the rules refuse now (escalating before its date, a case closed meanwhile) is said, with the date.
+      if (!isPalabreError(err) || err.code === 'INTERNAL') throw err;
+      say(t, errorMsg(err));
+    }
+    return true;
+  }
+  if (asked) status = true;
   // A case reason no open case is about (« mon colis est arrivé cassé » while the case is about non-delivery) is a new report.
   if (!status && kind && isCaseReason(kind) && !cases.some((c) => c.reason === kind)) return false;
   // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
