@@ -238,7 +238,8 @@ const NEGATED = /(?:^| )(?:pas|rien|jamais|not|no|never|nothing|didn't|didnt|hav
 export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 'close' | null {
   const t = bare(text);
   if (WANTS_SUPPORT.test(t)) return WHEN.test(t) ? 'when' : 'escalate';
-  if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t)) return 'close';
+  // « te » says no in Lingala (« nazwi yango te »), not in « je te remercie ».
+  if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t.replace(/(^| )je te(?= )/g, '$1je'))) return 'close';
   if (STATUS_ALONE.test(t) || asksCaseStatus(text)) return 'status';
   return null;
 }
