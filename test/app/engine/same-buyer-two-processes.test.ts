@@ -126,3 +126,36 @@ describe('one buyer’s updates handled by two processes at once (Redis)', () =>
     expect(seen).toEqual({ 'cases:1 opened:1 errors:none': RUNS });
   }, 120_000);
 });
+
+describe('the turn lease a caller gives back itself (Redis)', () => {
+  const world = backendWorld('redis', { beforeAll, afterAll });
+  const input = (userId: string, text: string, eventId: string, settles = false): TurnInput => ({
+    platform: 'telegram', userId, conversationId: `dm-${userId}`, isPrivate: true, capabilities: capabilitiesOf('telegram'),
+    content: { type: 'text', text }, eventId, ...(settles ? { settles: true } : {}),
+  });
+  const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('a turn that `settles` holds its user until Engine.settle: the other process’s turn of that user waits for it, then runs', async () => {
+    const w = await world();
+    await w.links.put({ platform: 'telegram', userId: 's1', accountId: 'acc-amina', address: 'dm-s1', linkedAt: w.clock.now().toISOString() });
+    const [one, two] = [w.engine, w.peer()];
+    await one.handle(input('s1', `ma commande ${ELIGIBLE} n'est jamais arrivée`, 'ev-s1-1', true));
+    let answered = false;
+    const next = two.handle(input('s1', 'bonjour', 'ev-s1-2')).then((r) => ((answered = true), r));
+    await later(300);
+    expect(answered).toBe(false);
+    one.settle!('ev-s1-1');
+    expect(errorsIn((await next).replies)).toEqual([]);
+  });
+
+  it('reads prefetched for an update never handled (a duplicate) hold nothing once settled', async () => {
+    const w = await world();
+    await w.links.put({ platform: 'telegram', userId: 's2', accountId: 'acc-amina', address: 'dm-s2', linkedAt: w.clock.now().toISOString() });
+    const [one, two] = [w.engine, w.peer()];
+    one.prefetch!(input('s2', 'bonjour', 'ev-s2-1'));
+    one.settle!('ev-s2-1');
+    const t0 = performance.now();
+    await two.handle(input('s2', `ma commande ${ELIGIBLE} n'est jamais arrivée`, 'ev-s2-2'));
+    expect(performance.now() - t0).toBeLessThan(1_000);
+  });
+});
