@@ -265,6 +265,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     links,
     threads,
     kv,
+    turns: dedup,
     linking,
     relay: (n) => outboxRef.send([n]),
     onOrderReported: async ({ orderId, buyerId }) => {

@@ -225,16 +225,21 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
     const content = await contentOf(parsed);
     if (!content) return;
-    const result = await deps.engine.handle({ ...parsed.input, content, eventId });
+    // The turn's lease on the user goes with this process's next write: the update's mark, else the reply's message id.
+    const settle = () => deps.engine.settle?.(eventId);
+    const result = await deps.engine.handle({ ...parsed.input, content, eventId, settles: true });
     decided(result.inboundMarked === true);
+    if (!result.inboundMarked) settle();
     if (later) {
+      settle();
       later(() => deliver(parsed, result));
       return;
     }
-    await deliver(parsed, result);
+    await deliver(parsed, result, settle);
+    settle();
   }
 
-  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>) {
+  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>, settle?: () => void) {
     const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -242,6 +247,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       const target = sameChat ? { ...out.target, threadId: parsed.input.threadId ?? null } : out.target;
       posted.push(
         ...(await sender.send({ ...out, target }, {
+          ...(settle ? { onSent: async () => settle() } : {}),
           ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
           ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
         })),
@@ -262,7 +268,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const handled = handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
     // The turn's first reads leave with the claim (one round trip); dropped if the claim is refused.
     prefetch(ctx, key);
-    const fresh = await handled;
+    // Whatever the engine still holds for the update (its turn's lease, reads it did not take) is given back.
+    const fresh = await handled.finally(() => deps.engine.settle?.(key));
     if (fresh) return;
     log.info({ updateId }, 'duplicate update ignored: already handled');
     deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });
