@@ -24,6 +24,8 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     let held = 0;
     let stoppedAt = 0;
     let exit: { code: number | null; afterMs: number } | null = null;
+    let leftAtExit: boolean | null = null;
+    let wasMember: boolean | null = null;
     let stop: Promise<void> | null = null;
     const delivered = await drive(r, {
       perBuyer: 6,
@@ -43,11 +45,25 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
           }
           const proc = victim.child!.proc;
           const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+          const members = r.redis.connect();
+          try {
+            wasMember = (await members.hkeys(`${r.seeded.prefix}{dlv}:members:telegram`)).some((m) => m.includes(`-${proc.pid}-`));
+          } finally {
+            members.disconnect();
+          }
           stoppedAt = Date.now();
           victim.alive = false;
           proc.kill('SIGTERM');
           const code = await Promise.race([exited, sleep(20_000).then(() => 'hung' as const)]);
           exit = { code: code === 'hung' ? -1 : code, afterMs: Date.now() - stoppedAt };
+          // It left the delivery members before exiting: the others take its streams at their next beat, not once
+          // its membership lapses as after a kill.
+          const redis = r.redis.connect();
+          try {
+            leftAtExit = !(await redis.hkeys(`${r.seeded.prefix}{dlv}:members:telegram`)).some((m) => m.includes(`-${proc.pid}-`));
+          } finally {
+            redis.disconnect();
+          }
         })();
       },
     });
@@ -71,8 +87,12 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     expect(f.notRelayed, why).toEqual([]);
     expect(f.outOfOrder, why).toEqual([]);
     expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
-    // Handed back as it left: at their sellers within 5 s of its exit, as after a kill (sooner: nobody waits for it to be taken for dead).
-    expect(worst - exit!.afterMs, why).toBeLessThan(5_000);
+    // Handed back as it left: it was no longer a member when it exited, and what it held reached the sellers. The time
+    // that takes is the survivors draining a burst through a Telegram that answers 100 ms late (3 s on a quiet machine,
+    // 7 s seen with other crash tests beside it): a stall would be the 90 s of the drive's timeout, so the bar is wide.
+    expect(wasMember, why).toBe(true);
+    expect(leftAtExit, why).toBe(true);
+    expect(worst - exit!.afterMs, why).toBeLessThan(15_000);
     expect(backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
   });
 });
