@@ -265,7 +265,6 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     links,
     threads,
     kv,
-    turns: dedup,
     linking,
     relay: (n) => outboxRef.send([n]),
     onOrderReported: async ({ orderId, buyerId }) => {

@@ -225,21 +225,16 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
     const content = await contentOf(parsed);
     if (!content) return;
-    // The turn's lease on the user goes with this process's next write: the update's mark, else the reply's message id.
-    const settle = () => deps.engine.settle?.(eventId);
-    const result = await deps.engine.handle({ ...parsed.input, content, eventId, settles: true });
+    const result = await deps.engine.handle({ ...parsed.input, content, eventId });
     decided(result.inboundMarked === true);
-    if (!result.inboundMarked) settle();
     if (later) {
-      settle();
       later(() => deliver(parsed, result));
       return;
     }
-    await deliver(parsed, result, settle);
-    settle();
+    await deliver(parsed, result);
   }
 
-  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>, settle?: () => void) {
+  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>) {
     const posted: number[] = [];
     for (const out of result.replies) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
@@ -247,7 +242,6 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       const target = sameChat ? { ...out.target, threadId: parsed.input.threadId ?? null } : out.target;
       posted.push(
         ...(await sender.send({ ...out, target }, {
-          ...(settle ? { onSent: async () => settle() } : {}),
           ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
           ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
         })),
@@ -268,8 +262,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const handled = handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
     // The turn's first reads leave with the claim (one round trip); dropped if the claim is refused.
     prefetch(ctx, key);
-    // Whatever the engine still holds for the update (its turn's lease, reads it did not take) is given back.
-    const fresh = await handled.finally(() => deps.engine.settle?.(key));
+    const fresh = await handled;
     if (fresh) return;
     log.info({ updateId }, 'duplicate update ignored: already handled');
     deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'ignored' });

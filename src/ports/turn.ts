@@ -38,12 +38,6 @@ export interface TurnInput {
    * it again: the case changes it makes are stored once, even when a crash made the platform redeliver it.
    */
   eventId?: string;
-  /**
-   * The caller gives the turn's identity lease back itself (Engine.settle with `eventId`), with its own next write (the
-   * update's mark, the reply's message id), instead of `handle` spending a round trip on it. Without a `settle` within
-   * a few seconds, the engine gives it back.
-   */
-  settles?: boolean;
 }
 
 /** A button: a localized label and an opaque token the engine resolves server-side. */
@@ -163,10 +157,4 @@ export interface Engine {
    * `eventId` takes them. Optional; reads of an event never handled are dropped.
    */
   prefetch?(input: TurnInput): void;
-  /**
-   * The caller is done with the event (its turn's writes are over, or it will not be handled: a duplicate, a refused
-   * claim, a message answered without the engine): what the engine holds for it (the identity's turn lease, reads
-   * never taken) is given back now. Any number of times; nothing for an event the engine holds nothing for.
-   */
-  settle?(eventId: string): void;
 }

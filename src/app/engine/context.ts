@@ -3,7 +3,7 @@ import { ForbiddenError } from '../../domain/errors.js';
 import type { Account, Order, Shop } from '../../domain/types.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ClaimState, Dedup, KeyValue } from '../../ports/kv.js';
+import type { KeyValue } from '../../ports/kv.js';
 import type { Link, LinkStore } from '../../ports/links.js';
 import type { Marketplace } from '../../ports/marketplace.js';
 import type { MessageArgs, Msg, Notification } from '../../ports/notification.js';
@@ -25,13 +25,6 @@ export interface EngineDeps {
   threads: ThreadRegistry;
   /** Conversation state and button tokens (Redis in production, so a restart resumes flows). */
   kv: KeyValue;
-  /**
-   * Per chat identity, one turn at a time across processes (the once-only markers shared by every process): a turn
-   * claims `turn:<platform>:<user>` before its first reads and gives it back once its writes are done; a second turn
-   * of the same identity on another process waits for it, then reads afresh. Without it, turns are not serialised
-   * beyond what each adapter does in its own process.
-   */
-  turns?: Dedup;
   /** Verifies and spends account-link tokens. */
   linking: Pick<Linking, 'consume'>;
   /**
@@ -85,8 +78,6 @@ export interface EngineCtx {
    * language and case with its first reads; the link read with them decides whether the guess holds.
    */
   accountOf?: Map<string, string>;
-  /** Turn leases their caller gives back (TurnInput.settles), by event id: what gives each back. */
-  held: Map<string, () => void>;
 }
 
 /** One turn being handled: who is speaking, in which language, and the replies so far. */
@@ -132,8 +123,6 @@ export interface Turn {
 export interface EarlyReads {
   /** What they were started for: platform, user, conversation, thread, replied-to message, content type. */
   key: string;
-  /** The identity's turn lease (EngineDeps.turns), claimed before the reads were sent: what the claim found, and its owner. */
-  lease?: { owner: string; got: Promise<ClaimState> } | undefined;
   link: Promise<Link | null>;
   begin: Promise<{ state: ConversationState | null | 'invalid'; prefs: IdentityPrefs }>;
   subject?: Promise<EarlySubject> | undefined;

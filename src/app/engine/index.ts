@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { isPalabreError, ValidationError, type PalabreError } from '../../domain/errors.js';
 import { MAX_TEXT_LENGTH } from '../../domain/text.js';
 import type { Account } from '../../domain/types.js';
 import type { MessageArg, MessageArgs, Msg } from '../../ports/notification.js';
 import { silentLogger } from '../../ports/logger.js';
-import type { Dedup } from '../../ports/kv.js';
 import type { Engine, TurnInput, TurnResult } from '../../ports/turn.js';
 import { createActionTokens, identityOwner, SUPPORT_OWNER } from './actions.js';
 import { choice, m, say, type EarlyReads, type EngineCtx, type EngineDeps, type Turn } from './context.js';
@@ -28,70 +26,25 @@ export function createEngine(deps: EngineDeps): Engine {
     conv: createConversationStore(deps.kv, deps.stateTtlMs),
     locales: deps.locales ?? ['fr', 'en'],
     accountOf: new Map(),
-    held: new Map(),
   };
   // Reads started by `prefetch`, by event id, until `handle` takes them (a bounded map: an event whose claim was
   // refused is never handled).
   const prefetched = new Map<string, EarlyReads>();
-  /** Reads never handled: the turn lease they claimed is given back (once the claim is answered). */
-  const drop = (early: EarlyReads | undefined, input: Pick<TurnInput, 'platform' | 'userId'>) => {
-    const lease = early?.lease;
-    if (!lease || !e.deps.turns) return;
-    const turns = e.deps.turns;
-    lease.got.then(
-      (got) => (got === 'claimed' ? turns.release(leaseKey(input), lease.owner) : undefined),
-      () => undefined,
-    ).catch((err: unknown) => e.log.warn({ err }, 'turn lease of reads never handled not given back'));
-  };
-  const inputs = new Map<string, Pick<TurnInput, 'platform' | 'userId'>>();
   return {
     handle: (input) => {
       const early = input.eventId ? prefetched.get(input.eventId) : undefined;
-      if (input.eventId) {
-        prefetched.delete(input.eventId);
-        inputs.delete(input.eventId);
-      }
-      const usable = early && early.key === readsKey(input) ? early : undefined;
-      if (early && !usable) drop(early, input);
-      return handle(e, input, usable);
+      if (input.eventId) prefetched.delete(input.eventId);
+      return handle(e, input, early && early.key === readsKey(input) ? early : undefined);
     },
     prefetch: (input) => {
       if (!input.eventId) return;
       // A redelivery reads afresh: what an earlier delivery read may be stale by now.
-      drop(prefetched.get(input.eventId), input);
       prefetched.delete(input.eventId);
-      if (prefetched.size >= PREFETCH_MAX) {
-        const oldest = prefetched.keys().next().value!;
-        drop(prefetched.get(oldest), inputs.get(oldest) ?? input);
-        prefetched.delete(oldest);
-        inputs.delete(oldest);
-      }
+      if (prefetched.size >= PREFETCH_MAX) prefetched.delete(prefetched.keys().next().value!);
       prefetched.set(input.eventId, startReads(e, input));
-      inputs.set(input.eventId, { platform: input.platform, userId: input.userId });
-    },
-    settle: (eventId) => {
-      const early = prefetched.get(eventId);
-      const input = inputs.get(eventId);
-      prefetched.delete(eventId);
-      inputs.delete(eventId);
-      if (early && input) drop(early, input);
-      e.held.get(eventId)?.();
     },
   };
 }
-
-/**
- * How long a turn holds its chat identity (EngineDeps.turns) unless it gives it back sooner: a process that died
- * mid-turn holds it no longer than this.
- */
-const TURN_LEASE_MS = 15_000;
-/** The longest a turn waits for the other turn of its identity: past it, it goes ahead (that turn is stuck or lost). */
-const TURN_WAIT_MS = TURN_LEASE_MS;
-/** The first pause between claims of a held identity, doubled up to TURN_POLL_MAX_MS. */
-const TURN_POLL_MS = 5;
-const TURN_POLL_MAX_MS = 100;
-
-const leaseKey = (input: Pick<TurnInput, 'platform' | 'userId'>) => `turn:${input.platform}:${input.userId}`;
 
 /** Events whose reads a process keeps waiting for their `handle`. */
 const PREFETCH_MAX = 1000;
@@ -106,16 +59,12 @@ function readsKey(input: TurnInput): string {
  * round trip on Redis), and the case the message names is read as soon as its id and the account are known. Where
  * the stores can, the account's language is read with the link, and the case with the entry that names it.
  */
-function startReads(e: EngineCtx, input: TurnInput, claim = true): EarlyReads {
-  // The lease is claimed first: on one Redis connection, the reads below are answered after it, so a turn that found it
-  // free reads everything the identity's previous turn wrote before giving it back.
-  const lease = claim && e.deps.turns ? claimTurn(e.deps.turns, input) : undefined;
+function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
   const guess = e.accountOf?.get(identityOwner(input.platform, input.userId));
   const { links } = e.deps;
   const withLocale = links.getWithLocale?.(input.platform, input.userId);
   const early: EarlyReads = {
     key: readsKey(input),
-    lease,
     link: withLocale ? withLocale.then((r) => r.link) : links.get(input.platform, input.userId),
     begin: e.conv.begin(input.platform, input.userId, input.conversationId),
     guess,
@@ -134,76 +83,7 @@ function startReads(e: EngineCtx, input: TurnInput, claim = true): EarlyReads {
   return early;
 }
 
-function claimTurn(turns: Dedup, input: TurnInput): NonNullable<EarlyReads['lease']> {
-  const owner = `turn-${randomBytes(9).toString('base64url')}`;
-  const got = turns.claim(leaseKey(input), owner, TURN_LEASE_MS);
-  got.catch(() => undefined);
-  return { owner, got };
-}
-
-/**
- * One turn of a chat identity at a time, across processes (EngineDeps.turns): a turn whose identity is held by another
- * waits for it, then reads afresh what that one wrote. Two taps, two quick texts or a text and a tap sent to two
- * processes are then handled as if they had come one after the other.
- */
 async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): Promise<TurnResult> {
-  const first = prefetched ?? startReads(e, input);
-  const turns = e.deps.turns;
-  if (!turns || !first.lease) return turn(e, input, first);
-  let reads = first;
-  let owner: string | null = first.lease.owner;
-  try {
-    if ((await first.lease.got) !== 'claimed') {
-      owner = await waitForTurn(e, turns, input, owner);
-      reads = startReads(e, input, false);
-    }
-  } catch (err) {
-    // The lease could not be read (nor, then, the reads sent with it): the turn says so as any failed turn does.
-    e.log.warn({ err, platform: input.platform, userId: input.userId }, 'turn lease not claimed');
-    owner = null;
-  }
-  const release = () => turns.release(leaseKey(input), owner!).catch((err: unknown) => e.log.warn({ err, userId: input.userId }, 'turn lease not given back'));
-  let result: TurnResult | undefined;
-  try {
-    result = await turn(e, input, reads);
-    return result;
-  } finally {
-    if (owner && result && input.settles && input.eventId) keepForCaller(e, input.eventId, release);
-    else if (owner) await release();
-  }
-}
-
-/** How long a lease the caller gives back (TurnInput.settles) waits for it at most. */
-const SETTLE_WITHIN_MS = 5_000;
-
-/** The caller gives the lease back with its next write (Engine.settle), or the engine does after SETTLE_WITHIN_MS. */
-function keepForCaller(e: EngineCtx, eventId: string, release: () => Promise<unknown>): void {
-  const give = () => {
-    clearTimeout(timer);
-    if (e.held.get(eventId) === give) e.held.delete(eventId);
-    void release();
-  };
-  const timer = setTimeout(() => {
-    e.log.warn({ eventId }, 'turn lease not settled by its caller: given back');
-    give();
-  }, SETTLE_WITHIN_MS);
-  timer.unref();
-  e.held.get(eventId)?.();
-  e.held.set(eventId, give);
-}
-
-/** Claims the held identity again until it is free: the owner that holds it then, or null past TURN_WAIT_MS. */
-async function waitForTurn(e: EngineCtx, turns: Dedup, input: TurnInput, owner: string): Promise<string | null> {
-  let pause = TURN_POLL_MS;
-  for (let waited = 0; waited < TURN_WAIT_MS; waited += pause, pause = Math.min(pause * 2, TURN_POLL_MAX_MS)) {
-    await new Promise((resolve) => setTimeout(resolve, pause));
-    if ((await turns.claim(leaseKey(input), owner, TURN_LEASE_MS)) === 'claimed') return owner;
-  }
-  e.log.warn({ platform: input.platform, userId: input.userId, waitedMs: TURN_WAIT_MS }, 'turn went ahead while another turn of this identity still held it');
-  return null;
-}
-
-async function turn(e: EngineCtx, input: TurnInput, reads: EarlyReads): Promise<TurnResult> {
   const identity = identityOwner(input.platform, input.userId);
   const t: Turn = {
     input,
@@ -220,6 +100,7 @@ async function turn(e: EngineCtx, input: TurnInput, reads: EarlyReads): Promise<
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
   try {
+    const reads = prefetched ?? startReads(e, input);
     t.early = reads;
     const [link, early] = await Promise.all([reads.link, reads.begin]);
     rememberAccount(e, identity, link?.accountId ?? null);

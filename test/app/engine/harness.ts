@@ -19,7 +19,6 @@ import type { Choice, Engine, OutMessage, TurnContent, TurnInput } from '../../.
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
 import type { Account, BlobRef, Platform } from '../../../src/domain/types.js';
 import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
-import { createDedup, createMemoryDedup } from '../../../src/infra/dedup.js';
 import { createMemoryKv, createRedisKv } from '../../../src/infra/kv.js';
 import { createLinkStore } from '../../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../../src/infra/memory-case-store.js';
@@ -74,11 +73,6 @@ export interface World {
   hooks: { seen: string[]; messaged: string[]; replied: string[] };
   /** A new engine on the same state, as after a process restart. */
   restart(): void;
-  /**
-   * Another process on the same state: an engine with case store, case service and stores of its own (its own caches),
-   * sharing the storage (and, in memory, the maps) of this world's, as a second Palabre process behind a load balancer.
-   */
-  peer(): Engine;
   /** A chat user; `account` links them to that account first. */
   user(opts: UserOpts): Promise<Speaker>;
   /** Outbox notifications of a case, oldest first. */
@@ -146,58 +140,47 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
   const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts);
   const policy = opts.policy ?? defaultPolicy;
   const run = `${++seq}${Math.random().toString(36).slice(2, 8)}`;
+  const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}:`);
+  const store = backend.kind === 'memory' ? createMemoryCaseStore() : createRedisCaseStore(backend.redis, { prefix: `${backend.prefix}${run}:` });
+  const shops = backend.kind === 'memory' ? createMemoryShopStatusStore() : createRedisShopStatusStore(backend.redis, `${backend.prefix}${run}:`);
+  const links = createLinkStore(kv);
+  // Redis: the registry production uses (hashes per chat), whose entries the engine reads with the case they name.
+  const threads = backend.kind === 'memory' ? createThreadRegistry(kv) : createRedisThreadRegistry(backend.redis, `${backend.prefix}${run}:`, kv);
+  const linking = createLinking({ secret: 'test-secret-of-some-length', kv, clock });
+  const cases = createCaseService({
+    store,
+    marketplace,
+    clock,
+    policy,
+    defaultTimezone: 'Africa/Kinshasa',
+    notifications: notificationsFor,
+    shops,
+    retry: { baseDelayMs: 1 },
+  });
   const relayed: Notification[] = [];
   const reported: World['reported'] = [];
   const hooks: World['hooks'] = { seen: [], messaged: [], replied: [] };
-  const memoryKv = backend.kind === 'memory' ? createMemoryKv() : null;
-  const memoryStore = backend.kind === 'memory' ? createMemoryCaseStore() : null;
-  const memoryShops = backend.kind === 'memory' ? createMemoryShopStatusStore() : null;
-  const shared = backend.kind === 'redis' ? { redis: backend.redis, prefix: `${backend.prefix}${run}:` } : null;
-  const memoryTurns = createMemoryDedup();
-  // One process's stores and engine over the world's storage (Redis under the run's prefix, or the world's maps).
-  const processOn = () => {
-    const kv = memoryKv ?? createRedisKv(shared!.redis, shared!.prefix);
-    const store = memoryStore ?? createRedisCaseStore(shared!.redis, { prefix: shared!.prefix });
-    const shops = memoryShops ?? createRedisShopStatusStore(shared!.redis, shared!.prefix);
-    const links = createLinkStore(kv);
-    // Redis: the registry production uses (hashes per chat), whose entries the engine reads with the case they name.
-    const threads = shared ? createRedisThreadRegistry(shared.redis, shared.prefix, kv) : createThreadRegistry(kv);
-    const linking = createLinking({ secret: 'test-secret-of-some-length', kv, clock });
-    const cases = createCaseService({
-      store,
-      marketplace,
-      clock,
-      policy,
-      defaultTimezone: 'Africa/Kinshasa',
-      notifications: notificationsFor,
-      shops,
-      retry: { baseDelayMs: 1 },
-    });
-    const build = () => createEngine({
-      cases,
-      marketplace,
-      links,
-      threads,
-      kv,
-      turns: shared ? createDedup(shared.redis, shared.prefix) : memoryTurns,
-      linking,
-      relay: async (n) => void relayed.push(n),
-      onOrderReported: async (r) => void reported.push(r),
-      onOrderSeen: async (order) => void hooks.seen.push(order.id),
-      onBuyerMessaged: async (orderId) => void hooks.messaged.push(orderId),
-      onSellerReplied: async (orderId) => void hooks.replied.push(orderId),
-      clock,
-      policy,
-      defaultLocale: 'fr',
-      defaultTimezone: 'Africa/Kinshasa',
-      locales: i18n.locales,
-      languageDetector,
-      embedded: opts.embedded ?? false,
-      logger: silentLogger,
-    });
-    return { kv, store, shops, links, threads, linking, cases, build };
-  };
-  const { kv, store, links, threads, linking, cases, build } = processOn();
+  const build = () => createEngine({
+    cases,
+    marketplace,
+    links,
+    threads,
+    kv,
+    linking,
+    relay: async (n) => void relayed.push(n),
+    onOrderReported: async (r) => void reported.push(r),
+    onOrderSeen: async (order) => void hooks.seen.push(order.id),
+    onBuyerMessaged: async (orderId) => void hooks.messaged.push(orderId),
+    onSellerReplied: async (orderId) => void hooks.replied.push(orderId),
+    clock,
+    policy,
+    defaultLocale: 'fr',
+    defaultTimezone: 'Africa/Kinshasa',
+    locales: i18n.locales,
+    languageDetector,
+    embedded: opts.embedded ?? false,
+    logger: silentLogger,
+  });
   let engine = build();
   const renderer = createNotificationRenderer({ links, marketplace, store, kv, clock, policy, defaultLocale: 'fr', defaultTimezone: 'Africa/Kinshasa', locales: i18n.locales, languageDetector });
   let users = 0;
@@ -209,7 +192,6 @@ export async function createWorld(backend: Backend, opts: WorldOptions = {}): Pr
     restart() {
       engine = build();
     },
-    peer: () => processOn().build(),
     clock,
     store,
     cases,
