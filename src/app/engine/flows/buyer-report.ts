@@ -355,11 +355,8 @@ async function nextOrder(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   }
 }
 
-/** `showStep` for the router (a language switched in the middle of a report). */
-export const showReportStep = (e: EngineCtx, t: Turn, s: ReportState): Promise<void> => showStep(e, t, s);
-
-/** Shows the step the report is at again, as when it was first asked. */
-async function showStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
+/** Shows the step the report is at again, as when it was first asked (also after a language switched mid-report). */
+export async function showReportStep(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   switch (s.step) {
     case 'order':
       return askOrder(e, t, s, await ordersOf(e, t));
@@ -398,7 +395,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   }
   if (v === 'resume' && s.pending !== undefined) {
     delete s.pending;
-    return showStep(e, t, s);
+    return showReportStep(e, t, s);
   }
   if (v === 'leave' && s.pending !== undefined) {
     await clear(e, t);
@@ -436,7 +433,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   // « Reprendre ? » answered by typing: yes resumes, no leaves.
   if (s.pending !== undefined && ref.kind === 'none' && (answer === 'yes' || answer === 'no')) {
     delete s.pending;
-    if (answer === 'yes') return showStep(e, t, s);
+    if (answer === 'yes') return showReportStep(e, t, s);
     await clear(e, t);
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
@@ -444,13 +441,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   // « je ne vois pas de quelle commande il s'agit » nor « reprendre ou laisser ? »).
   if (ref.kind === 'none' && s.step !== 'message' && s.step !== 'description' && greetsOnly(text)) {
     say(t, m('engine-welcome'));
-    return showStep(e, t, s);
+    return showReportStep(e, t, s);
   }
   // « le vendeur a combien de jours pour répondre ? » in the middle of a report: answered, and the report's question asked
   // again where it was (not read as a new problem, which would lose the problem already said).
   if (ref.kind === 'none' && s.step !== 'message' && s.step !== 'description' && asksHowItWorks(text) && (!statesProblem(text) || kind === 'delivery_question')) {
     say(t, m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
-    return showStep(e, t, s);
+    return showReportStep(e, t, s);
   }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
