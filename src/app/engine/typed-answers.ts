@@ -69,6 +69,29 @@ export function asksToWriteSeller(text: string): boolean {
   return WRITE_TO_SELLER.test(bare(text));
 }
 
+/** After the yes, the word that adds to it (« oui mais … », "yes but …", « ndiyo lakini … »). */
+const YES_BUT = /^(?:mais|but|lakini|kasi|sauf que|seulement|only|though|however|et|and|na|pia)(?: |$)/;
+
+/**
+ * A longer message that opens with a yes (« oui mais il m'avait dit que c'était envoyé par DHL le 25 »): the
+ * words after the yes (and a « mais » / "but" after it), as typed, or null when the message does not open with
+ * one. Short yeses are `typedAnswer`'s; this is for a yes followed by more to say.
+ */
+export function yesAndMore(text: string): string | null {
+  const t = bare(text);
+  const yes = YES.exec(t);
+  if (!yes || NO.test(t)) return null;
+  let skip = yes[0].trim().split(' ').length;
+  // « oui oui », « oui c'est ça », « yes that's it, but … »: every yes, then the « mais ».
+  for (let next = YES.exec(t.split(' ').slice(skip).join(' ')); next; next = YES.exec(t.split(' ').slice(skip).join(' '))) skip += next[0].trim().split(' ').length;
+  const but = YES_BUT.exec(t.split(' ').slice(skip).join(' '));
+  if (but) skip += but[0].trim().split(' ').length;
+  // The same number of words off the text as typed (bare() only folds and drops punctuation and « svp »).
+  const words = text.trim().split(/\s+/).filter((w) => bare(w) !== '');
+  const rest = words.slice(skip).join(' ').replace(/^[\s,;:.!…-]+/, '');
+  return rest || null;
+}
+
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
 /** What a short typed message answers, or null when it says more than that (it is then read as a message). */

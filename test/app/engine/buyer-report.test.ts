@@ -18,6 +18,43 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(await w.store.list({})).toEqual([]);
   });
 
+  it('a yes with more to say (« oui mais il m’avait dit… ») confirms the proposed reason and adds the words to the description', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('bjr svp mon colis depuis 3 semaine toujours rien');
+    await amina.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1001');
+    expect(amina.last[0]!.body[0]!.args).toMatchObject({ reason: 'non_delivery' });
+    // The rest of the message alone reads like another problem to the classifier; the yes decides.
+    await amina.text("oui mais il m'avait dit que c'était envoyé par DHL le 25");
+    expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(amina.read()).toContain('(commande non reçue)');
+    expect(amina.read()).toContain("« bjr svp mon colis depuis 3 semaine toujours rien\nil m'avait dit que c'était envoyé par DHL le 25 »");
+    await amina.press('buyer-flow-choice-open-now');
+    const [opened] = await w.store.list({});
+    expect(opened).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1001', description: "bjr svp mon colis depuis 3 semaine toujours rien\nil m'avait dit que c'était envoyé par DHL le 25" });
+
+    // English and Swahili alike; a yes followed by another problem is that problem, and « oui mais non » is no yes.
+    const joel = await w.user({ account: 'acc-joel', languageHint: 'en' });
+    await joel.command('/lang en');
+    await joel.text('my order CC-1006 never arrived');
+    expect(joel.last[0]!.body.at(-1)!.args).toMatchObject({ reason: 'non_delivery' });
+    await joel.text('yes but the seller told me it was shipped with DHL last week');
+    // Confirmed (his order is still within its delivery window: the dates are said), the words kept.
+    expect(joel.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+    expect(joel.read()).toContain('the seller told me it was shipped with DHL last week');
+  });
+
+  it('a yes followed by another problem (« oui mais en fait il est arrivé cassé ») is that problem, not a yes', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('ma commande CC-1001 pas reçue');
+    expect(amina.last[0]!.body.at(-1)!.args).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1001' });
+    await amina.text('oui mais en fait il est arrivé cassé');
+    expect(amina.last.at(-1)!.body.at(-1)!.args).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1001' });
+    await amina.text('oui mais non, laissez tomber');
+    expect(await w.store.list({})).toEqual([]);
+  });
+
   it('FR: from « mon colis n’est jamais arrivé » to an opened case with photos, order chosen from a list', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

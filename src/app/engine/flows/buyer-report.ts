@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { isCaseReason } from '../../../domain/eligibility.js';
 import { MAX_OPEN_EVIDENCE } from '../../../domain/decider.js';
 import { ValidationError } from '../../../domain/errors.js';
-import { cleanText } from '../../../domain/text.js';
+import { cleanText, MAX_TEXT_LENGTH } from '../../../domain/text.js';
 import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer, wantsCase } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer, wantsCase, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -499,6 +499,16 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         if (kind === s.reason) s.kind = kind;
         return chooseReason(e, t, s, s.reason);
       }
+      // « oui mais il m'avait dit que c'était envoyé par DHL le 25 » to a proposed reason: a yes with more to say and no
+      // other problem in it (the classifier's guess from the rest is a guess): the reason confirmed, the words kept.
+      if (s.step === 'reason' && s.kind && ref.kind === 'none') {
+        const more = yesAndMore(text);
+        const moreAnswer = more === null ? null : typedAnswer(more);
+        if (more !== null && !statesProblem(more) && moreAnswer !== 'no' && moreAnswer !== 'cancel') {
+          s.description = withDetail(s.description, more);
+          return chooseReason(e, t, s, s.kind);
+        }
+      }
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
@@ -511,6 +521,16 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return never;
     }
   }
+}
+
+/**
+ * The description with what the buyer added while confirming (« oui mais il m'avait dit… »): a few words of their
+ * own, on a line of their own, where a description stands and the whole still fits; else the description as it was.
+ */
+function withDetail(description: string | null, more: string): string | null {
+  if (!description || more.split(/\s+/).length < 3) return description;
+  const joined = `${description}\n${more}`;
+  return [...joined].length <= MAX_TEXT_LENGTH ? joined : description;
 }
 
 /** Text while asked which order: the order it names, or the question again with a hint. */
