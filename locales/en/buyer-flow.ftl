@@ -8,6 +8,10 @@ buyer-flow-unclear = I did not recognise a specific problem, but I can help with
 buyer-flow-also-kept = I am keeping your report on { $orderId }: we will come back to it right after this one.
 buyer-flow-how-it-works = Tell me what is wrong with an order: I pass it on to the seller. If it never arrived or does not match the listing, you can open a case, a formal report, from the day after its expected delivery date. The seller then has { $duration } to sort it out with you; after that, you can escalate the case to Congocrea support.
 buyer-flow-order-not-in-text = I can't tell which order this is about. Pick it below, or write its number (for example 1001), the day you ordered or the item you bought.
+buyer-flow-order-not-listed = These are the orders on your Congocrea account ({ $account }). { $more ->
+    [yes] Only the most recent are shown: for an older one, write its number (for example 1001) or its date.
+   *[no] An order placed from another account is reported from that account.
+} If you paid for an order that does not appear, please contact Congocrea support.
 buyer-flow-delivery-expected = Your order { $orderId } is expected on { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(estimated from the processing and shipping times)
    *[estimate] { "" }

@@ -8,6 +8,10 @@ buyer-flow-unclear = Je n’ai pas reconnu de problème précis, mais je peux vo
 buyer-flow-also-kept = Je garde votre signalement pour { $orderId } : on y revient juste après celui-ci.
 buyer-flow-how-it-works = Dites-moi ce qui ne va pas avec une commande : je le transmets au vendeur. Si elle n’est jamais arrivée ou ne correspond pas à l’annonce, vous pouvez ouvrir un litige, un signalement formel, à partir du lendemain de sa date de livraison prévue. Le vendeur a alors { $duration } pour régler le problème avec vous ; ensuite, vous pouvez transmettre le litige au support de Congocrea.
 buyer-flow-order-not-in-text = Je ne vois pas de quelle commande il s’agit. Choisissez-la ci-dessous, ou écrivez son numéro (par exemple 1001), la date de la commande ou l’article acheté.
+buyer-flow-order-not-listed = Ce sont les commandes de votre compte Congocrea ({ $account }). { $more ->
+    [yes] Seules les plus récentes sont affichées : pour une plus ancienne, écrivez son numéro (par exemple 1001) ou sa date.
+   *[no] Une commande passée depuis un autre compte se signale depuis ce compte-là.
+} Si vous avez payé une commande qui n’apparaît pas, contactez le support Congocrea.
 buyer-flow-delivery-expected = Votre commande { $orderId } est attendue le { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(estimation d’après les délais de préparation et d’expédition)
    *[estimate] { "" }

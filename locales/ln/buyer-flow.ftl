@@ -8,6 +8,10 @@ buyer-flow-unclear = Nasosoli likambo moko ya polele te, kasi nakoki kosalisa yo
 buyer-flow-also-kept = Nabombi likambo oyo oyebisaki mpo na { $orderId } : tokozonga na yango sima na oyo.
 buyer-flow-how-it-works = Yebisa ngai likambo nini ezali na commande : nakotindela yango moteki. Soki ekomi te to ekokani te na annonce, okoki kofungola litige, elakisi likambo ya formel, kobanda mokolo oyo elandi mokolo oyo bazalaki kozela yango. Moteki akozala na { $duration } mpo na kobongisa likambo elongo na yo ; sima na yango, okoki kotinda litige epai ya support ya Congocrea.
 buyer-flow-order-not-in-text = Namoni te ezali commande nini. Pona yango awa na se, to koma nimero na yango (ndakisa 1001), mokolo ya commande to eloko oyo osombaki.
+buyer-flow-order-not-listed = Oyo nde ba commande ya compte na yo ya Congocrea ({ $account }). { $more ->
+    [yes] Tolakisi kaka oyo ya sika: mpo na oyo ya kala, koma nimero na yango (ndakisa 1001) to mokolo na yango.
+   *[no] Commande oyo esalemaki na compte mosusu elobelamaka na compte wana.
+} Soki ofutaki commande oyo emonani awa te, benga support ya Congocrea.
 buyer-flow-delivery-expected = Commande na yo { $orderId } ezelami na { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(ntango etangami na kobongisa mpe kotinda)
    *[estimate] { "" }

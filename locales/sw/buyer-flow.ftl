@@ -8,6 +8,10 @@ buyer-flow-unclear = Sikutambua tatizo maalum, lakini ninaweza kukusaidia kuhusu
 buyer-flow-also-kept = Ninahifadhi malalamiko yako kuhusu { $orderId }: tutarudi kwake mara baada ya haya.
 buyer-flow-how-it-works = Niambie tatizo la oda: ninalipeleka kwa muuzaji. Ikiwa haikufika au hailingani na tangazo, unaweza kufungua kesi, yaani malalamiko rasmi, kuanzia siku inayofuata tarehe yake ya kufika iliyotarajiwa. Muuzaji ana { $duration } kulimaliza tatizo pamoja nawe; baada ya hapo, unaweza kupeleka kesi kwa msaada wa Congocrea.
 buyer-flow-order-not-in-text = Sioni ni oda gani. Ichague hapa chini, au andika nambari yake (kwa mfano 1001), tarehe ya oda au bidhaa uliyonunua.
+buyer-flow-order-not-listed = Hizi ndizo oda za akaunti yako ya Congocrea ({ $account }). { $more ->
+    [yes] Ni za karibuni tu zinazoonyeshwa: kwa ya zamani zaidi, andika nambari yake (kwa mfano 1001) au tarehe yake.
+   *[no] Oda iliyowekwa kutoka akaunti nyingine inaripotiwa kutoka akaunti hiyo.
+} Kama ulilipia oda isiyoonekana hapa, wasiliana na support ya Congocrea.
 buyer-flow-delivery-expected = Oda yako { $orderId } inatarajiwa { $estimated }{ $basis ->
     [processing_and_shipping] { " " }(makadirio kutokana na muda wa kuandaa na kusafirisha)
    *[estimate] { "" }

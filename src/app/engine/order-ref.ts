@@ -135,7 +135,11 @@ const STOP = new Set(
   ('les des une pour avec dans sur par pas que qui est sont mon mes son ses leur vous nous elle ils cette ces aux ' +
     'the and for with from that this not was are has have had you your our their its into over ' +
     'commande commandes colis paquet article articles produit order orders parcel package item items product ' +
-    'recu recue arrive arrivee jamais toujours encore rien photo vendeur seller never still received arrived').split(' '),
+    'recu recue arrive arrivee jamais toujours encore rien photo vendeur seller never still received arrived ' +
+    // little words one letter off an item's word (« these » and « tressé », « there » and « terre »)
+    'these those there here them then they what which when where see seen can cant dont none neither other another some ' +
+    'any all just only also very much more list liste voir vois trouve meme aussi tout tous toutes aucune aucun autre autres ' +
+    'celle celui ceux ici alors mais donc car comme bien plus moins tres trop depuis quand').split(' '),
 );
 
 /** How a word sounds, near enough: « raphia » and "raffia", « rafia » read alike (ph as f, doubled letters once). */

@@ -92,6 +92,17 @@ export function yesAndMore(text: string): string | null {
   return rest || null;
 }
 
+/**
+ * The order is not among those shown: « c'est pas dans la liste », « je la vois pas », "it's not on the list", "none of
+ * these", « ezali te na liste », « haipo kwenye orodha ».
+ */
+const NOT_LISTED =
+  /(?:^| )(?:(?:pas|plus) (?:dans|sur) (?:la|cette|ta|votre|vos|tes) (?:liste|commandes)|(?:ne )?figure pas|(?:je |j )(?:ne |n )?(?:la|le|les) vois pas|(?:je |j )(?:ne |n )?(?:la|le) trouve pas|(?:elle|il|ca) n'y est pas|(?:elle|il|ca) y est pas|aucune (?:de ces|des deux|de celles|d'elles)|aucun des deux|ni l'une ni l'autre|not (?:in|on) (?:the|this|your|that) list|not listed|(?:isn't|isnt|is not|it's not|its not|not) (?:there|listed|here|among them)|none of (?:them|these|those|the above)|neither of (?:them|these)|i (?:don't|dont|do not|can't|cant|cannot) see (?:it|my order|the order)|ezali te na (?:liste|lisiti)|ezali te awa|namoni yango te|haipo (?:kwenye|katika|ndani ya) (?:orodha|list|liste)|haipo hapa|haimo|siioni|hakuna hata moja)(?= |$)/;
+
+export function saysNotListed(text: string): boolean {
+  return NOT_LISTED.test(bare(text));
+}
+
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
 /** What a short typed message answers, or null when it says more than that (it is then read as a message). */

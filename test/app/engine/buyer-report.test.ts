@@ -44,6 +44,30 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(joel.read()).toContain('the seller told me it was shipped with DHL last week');
   });
 
+  it('« c’est pas dans la liste » while asked which order says whose orders these are and where another one is reported, and asks again', async () => {
+    const w = await world();
+    const joel = await w.user({ account: 'acc-joel' });
+    await joel.text('slt g commandé un tel tecno le mois passé il marche pas bien la batterie se vide en 1h');
+    expect(joel.ids()).toEqual(['engine-report-intro', 'engine-report-which-order']);
+    await joel.text("c pas dans la liste, je l'ai acheté chez Bisou");
+    expect(joel.ids()).toEqual(['buyer-flow-order-not-listed', 'engine-report-which-order']);
+    expect(joel.read()).toContain('Ce sont les commandes de votre compte Congocrea (Joël M.)');
+    expect(joel.read()).toContain('depuis un autre compte');
+    // The report still holds the problem: his pick gets it proposed, not « which problem? ».
+    await joel.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1006');
+    expect(joel.last.at(-1)!.body.at(-1)!.args).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1006' });
+
+    const amina = await w.user({ account: 'acc-amina', languageHint: 'en' });
+    await amina.command('/lang en');
+    await amina.text('my order never arrived');
+    await amina.text("none of these, I can't see it");
+    expect(amina.ids()).toEqual(['buyer-flow-order-not-listed', 'engine-report-which-order']);
+    expect(amina.read()).toContain('These are the orders on your Congocrea account (Amina K.)');
+    // Not said where the buyer says the order named has a problem (« je la vois pas arriver »).
+    await amina.text("je ne la vois pas arriver, elle n'est jamais arrivée");
+    expect(amina.ids()).not.toContain('buyer-flow-order-not-listed');
+  });
+
   it('a yes followed by another problem (« oui mais en fait il est arrivé cassé ») is that problem, not a yes', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -152,6 +152,9 @@ describe('findOrderRef: the order a buyer means', () => {
     'il y a 3 jours',
     'les 2500 nuits',
     'les 2026 problèmes',
+    // little words one letter off a title's word: « these » / « tressé », « there » / « terre »
+    "none of these, I can't see it",
+    "it's not there, those are other orders",
     '',
   ])('no order in « %s »', (text) => {
     expect(find(text).kind).toBe('none');

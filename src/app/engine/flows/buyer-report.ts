@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, typedAnswer, wantsCase, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysNotListed, typedAnswer, wantsCase, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -542,6 +542,11 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     s.orderId = picked;
     await orderSeen(e, picked);
     return afterOrder(e, t, s);
+  }
+  // « c'est pas dans la liste », "none of these": whose orders these are, and where another one is found.
+  if (ref.kind === 'none' && saysNotListed(text) && !statesProblem(text)) {
+    const more = orders.length > ORDER_CHOICES ? 'yes' : 'no';
+    return askOrder(e, t, s, orders, [m('buyer-flow-order-not-listed', { account: t.account?.name ?? '', more })]);
   }
   if (kind && kind !== 'other') s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
