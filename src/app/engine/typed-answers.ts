@@ -103,6 +103,29 @@ export function saysNotListed(text: string): boolean {
   return NOT_LISTED.test(bare(text));
 }
 
+/**
+ * Words that only lead into what follows: leaving what came before (« ok laisse », "never mind", « tika »), moving on
+ * (« autre chose », "another thing", « kitu kingine », « likambo mosusu »), fillers (« bon », « alors »).
+ */
+const LEAD_IN =
+  /^(?:(?:ok|okay|bon|ben|bah|alors|donc|ah|oh|eh|d'accord|daccord|sinon|par contre|en plus|et aussi|aussi|autre chose|une autre chose|autre probleme|un autre probleme|autre souci|un autre souci|another thing|one more thing|something else|also|anyway|anyways|btw|by the way|pia|tena|kitu kingine|jambo lingine|shida nyingine|likambo mosusu|lisusu|na lisusu|laiss(?:e|ez)(?: tomber)?|leave it|never ?mind|forget it|forget that|oubli(?:e|ez)(?: ca)?|tika(?: yango)?|acha(?: tu)?|achana nayo|c'est bon|c est bon|cest bon|c bon|pas grave|tant pis)(?: |$))+$/;
+
+/**
+ * The text without the clauses that only lead into it: « ok laisse. autre chose : le pagne reçu n'a pas le motif de la
+ * photo » → « le pagne reçu n'a pas le motif de la photo ». The text as it was when nothing is left after them.
+ */
+export function withoutLeadIn(text: string): string {
+  let rest = text.trim();
+  for (let clause = /^([^.:;,!?…\n]*)[.:;,!?…\n]+\s*/.exec(rest); clause; clause = /^([^.:;,!?…\n]*)[.:;,!?…\n]+\s*/.exec(rest)) {
+    const said = bare(clause[1]!);
+    if (said !== '' && !LEAD_IN.test(said)) break;
+    const after = rest.slice(clause[0].length);
+    if (!after.trim()) break;
+    rest = after;
+  }
+  return rest;
+}
+
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
 /** What a short typed message answers, or null when it says more than that (it is then read as a message). */

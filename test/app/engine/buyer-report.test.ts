@@ -68,6 +68,19 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(amina.ids()).not.toContain('buyer-flow-order-not-listed');
   });
 
+  it('a report left for another problem in one message (« ok laisse. autre chose : … ») describes the case with the problem, not the way to it', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('la lampe que j’ai reçue est cabossée');
+    await amina.text('ok laisse. autre chose: le pagne recu c pas le meme motif que sur la photo');
+    expect(amina.last.at(-1)!.body.at(-1)!.args).toMatchObject({ reason: 'not_as_described', orderId: 'CC-1001' });
+    await amina.press('engine-choice-yes-reason');
+    expect(amina.read()).toContain('« le pagne recu c pas le meme motif que sur la photo »');
+    await amina.press('buyer-flow-choice-open-now');
+    const [opened] = await w.store.list({});
+    expect(opened!.description).toBe('le pagne recu c pas le meme motif que sur la photo');
+  });
+
   it('a yes followed by another problem (« oui mais en fait il est arrivé cassé ») is that problem, not a yes', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

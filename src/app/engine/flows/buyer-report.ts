@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysNotListed, typedAnswer, wantsCase, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -98,7 +98,8 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     else if (greetsOnly(text) && !statesProblem(text)) welcome.push(m('engine-welcome'));
     if (welcome.length) kind = null;
   }
-  let description = text && describes(text, kind) && !welcome.length ? text.trim() : null;
+  // Without what only led into it (« ok laisse. autre chose : … »): the seller reads the problem, not the way to it.
+  let description = text && describes(text, kind) && !welcome.length ? withoutLeadIn(text) : null;
   // A message that only corrects the order states no problem: the one already said stands, and so does
   // its description unless it names the order corrected away from.
   const from = carried.from;
@@ -551,7 +552,7 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (kind && kind !== 'other') s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
   if (saysOther(text, kind, orders)) [s.kind, s.otherSaid] = ['other', true];
-  if (!s.description && describes(text, kind)) s.description = text.trim();
+  if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;
     await orderSeen(e, s.orderId);
