@@ -139,7 +139,10 @@ const STOP = new Set(
     // little words one letter off an item's word (« these » and « tressé », « there » and « terre »)
     'these those there here them then they what which when where see seen can cant dont none neither other another some ' +
     'any all just only also very much more list liste voir vois trouve meme aussi tout tous toutes aucune aucun autre autres ' +
-    'celle celui ceux ici alors mais donc car comme bien plus moins tres trop depuis quand').split(' '),
+    'celle celui ceux ici alors mais donc car comme bien plus moins tres trop depuis quand ' +
+    // when things happen (« ce soir » is one letter off « soie »)
+    'soir soirs soiree matin demain hier jour jours semaine mois heure heures fois tard tot vite deja bientot ' +
+    'tonight tomorrow today yesterday week month time soon later').split(' '),
 );
 
 /** How a word sounds, near enough: « raphia » and "raffia", « rafia » read alike (ph as f, doubled letters once). */

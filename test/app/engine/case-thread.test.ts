@@ -29,6 +29,16 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     expect(toSeller.at(-1)!.body[0]).toMatchObject({ id: 'notify-comment', args: { author: 'buyer', text: 'Merci, j’attends.' } });
   });
 
+  it('a buyer with a case under way writing « je vous envoie ça ce soir » outside it is offered to send it, not a report on the silk scarf (« soir » is no « soie »)', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'not_as_described');
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('je vous envoie ça ce soir, mon tel n’a plus de batterie');
+    expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
+    expect(amina.read()).toContain('pas encore parti');
+    expect(amina.read()).not.toContain('CC-1008');
+  });
+
   it('a photo in the thread becomes evidence; a seller mentioning the phone is asked to keep it in messages', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1002', 'not_as_described');

@@ -155,6 +155,7 @@ describe('findOrderRef: the order a buyer means', () => {
     // little words one letter off a title's word: « these » / « tressé », « there » / « terre »
     "none of these, I can't see it",
     "it's not there, those are other orders",
+    'je vous envoie ça ce soir, mon tel n’a plus de batterie',
     '',
   ])('no order in « %s »', (text) => {
     expect(find(text).kind).toBe('none');
