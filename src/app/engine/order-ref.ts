@@ -142,7 +142,9 @@ const STOP = new Set(
     'celle celui ceux ici alors mais donc car comme bien plus moins tres trop depuis quand ' +
     // when things happen (« ce soir » is one letter off « soie »)
     'soir soirs soiree matin demain hier jour jours semaine mois heure heures fois tard tot vite deja bientot ' +
-    'tonight tomorrow today yesterday week month time soon later').split(' '),
+    'tonight tomorrow today yesterday week month time soon later ' +
+    // common words one letter off a title's word, first letter alike (found over the corpora: « soit » / « soie »)
+    'soit sole salon parle paie paire agent blague tableau page pages content contente hope').split(' '),
 );
 
 /** How a word sounds, near enough: « raphia » and "raffia", « rafia » read alike (ph as f, doubled letters once). */
@@ -189,7 +191,9 @@ function near(a: string, b: string): boolean {
   if (a === b) return true;
   const short = Math.min(a.length, b.length);
   if (short >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
-  if (short < 4) return false;
+  // A typo seldom hits the first letter, and common words one letter off an item's word mostly differ there
+  // (« taille » and « paille », « contre » and « montre », "come" and « home »).
+  if (short < 4 || a[0] !== b[0]) return false;
   return distance(a, b) <= (short >= 7 ? 2 : 1);
 }
 

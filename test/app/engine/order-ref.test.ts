@@ -161,6 +161,20 @@ describe('findOrderRef: the order a buyer means', () => {
     expect(find(text).kind).toBe('none');
   });
 
+  it('common words one letter off an item’s word name no item (« taille » / « paille », « par contre » / « montre »), typos still do', () => {
+    const shop: OrderLike[] = [
+      { id: 'CC-2001', placedAt: '2026-11-01T09:00:00.000Z', items: [{ title: 'Chapeau de paille' }] },
+      { id: 'CC-2002', placedAt: '2026-10-01T09:00:00.000Z', items: [{ title: 'Montre connectée' }] },
+      { id: 'CC-2003', placedAt: '2026-09-01T09:00:00.000Z', items: [{ title: 'Savon noir' }] },
+    ];
+    for (const text of ['la taille est trop petite', 'par contre je suis pas contente', 'he will come home soon', 'on se voit au salon', 'je paie déjà assez']) {
+      expect(findOrderRef(text, shop, TZ)).toEqual({ kind: 'none' });
+    }
+    expect(findOrderRef('le chapeau de paile est abimé', shop, TZ)).toEqual(found(['CC-2001'], 'title'));
+    expect(findOrderRef('ma montr ne marche pas', shop, TZ)).toEqual(found(['CC-2002'], 'title'));
+    expect(findOrderRef('le savn noir', shop, TZ)).toEqual(found(['CC-2003'], 'title'));
+  });
+
   it('a number wins over a title or a date in the same message', () => {
     expect(find('le sac CC-1001 commandé le 15 octobre')).toEqual(found(['CC-1001'], 'id'));
   });
