@@ -161,5 +161,23 @@ export function formatDuration(iso: string, locale: string): string {
   if (shifted.hours) parts.hours = shifted.hours;
   if (shifted.minutes && !shifted.days) parts.minutes = Math.round(shifted.minutes);
   if (Object.keys(parts).length === 0) parts.minutes = 0;
+  const words = UNIT_WORDS[locale.toLowerCase().split('-')[0]!];
+  if (words) {
+    const said = (Object.entries(parts) as Array<['days' | 'hours' | 'minutes', number]>).map(([unit, n]) => words[unit](n));
+    return said.length > 1 ? `${said.slice(0, -1).join(', ')} ${words.and} ${said.at(-1)}` : said[0]!;
+  }
   return Duration.fromObject(parts, { locale: intlLocale(locale) }).toHuman({ unitDisplay: 'long', listStyle: 'long' } as never);
 }
+
+/**
+ * Units in words where the platform's Intl data has none: ICU writes Lingala durations « 3 d », « 1 h » and lists
+ * them with "and". The noun comes first in Lingala, as the bot's sentences write amounts (« mikolo 3 »).
+ */
+const UNIT_WORDS: Record<string, { days: (n: number) => string; hours: (n: number) => string; minutes: (n: number) => string; and: string }> = {
+  ln: {
+    days: (n) => `${n === 1 ? 'mokolo' : 'mikolo'} ${n}`,
+    hours: (n) => `ngonga ${n}`,
+    minutes: (n) => `miniti ${n}`,
+    and: 'na',
+  },
+};

@@ -65,6 +65,12 @@ describe('durations and money', () => {
     expect(formatDuration('PT36H', 'fr')).toMatch(/^1\sjour et 12\sheures$/);
     expect(formatDuration('PT90M', 'en')).toMatch(/^1\shour and 30\sminutes$/);
     expect(formatDuration('PT0S', 'en')).toMatch(/^0\sminutes$/);
+    // Lingala, which the platform's Intl data writes « 3 d » and « 1 d and 12 h »: in words, noun first.
+    expect(formatDuration('P3D', 'ln')).toBe('mikolo 3');
+    expect(formatDuration('PT24H', 'ln')).toBe('mokolo 1');
+    expect(formatDuration('PT36H', 'ln')).toBe('mokolo 1 na ngonga 12');
+    expect(formatDuration('PT90M', 'ln')).toBe('ngonga 1 na miniti 30');
+    expect(formatDuration('P3D', 'sw')).toMatch(/^siku\s3$/);
   });
 
   it('writes money from minor units', () => {
