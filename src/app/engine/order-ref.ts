@@ -108,7 +108,7 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 /** « commande du », « commandé le », "order from", "ordered on": what makes a date the order's date. */
 const DATE_CONTEXT =
-  /(?:(?:commande|commandee?s?|achat|achete|acheter?|passee?|faite?|payee?|order(?:ed)?|bought|purchased?|placed|made|paid)\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?|(?:celle|celui|the one|one)\s+(?:du|de|from|of|on|placed on))\s*(?:the\s+)?$/;
+  /(?:(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed|(?:j'ai|je l'ai|l'ai|on a|i|we|i've) (?:passee?|faite?|payee?|made|paid)|(?:celle|celui) (?:passee?|faite?|payee?))\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?|(?:celle|celui|the one|one)\s+(?:du|de|from|of|on|placed on))\s*(?:the\s+)?$/;
 
 /** An order's day as people write it: « du 19 novembre », « du 19/11 », "from November 19th". */
 /** Day names before a date (« le lundi 26 octobre », "on Monday, October 26"): the date says it, the day only repeats it. */

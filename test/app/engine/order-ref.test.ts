@@ -167,6 +167,10 @@ describe('findOrderRef: the order a buyer means', () => {
     expect(find(text)).toEqual(found([id], 'position'));
   });
 
+  it('« le livreur est passé le 3 novembre » is no order’s day (only the buyer placing or paying it is)', () => {
+    expect(find('le livreur est passé le 3 novembre')).toEqual({ kind: 'none' });
+  });
+
   it('« la dernière fois », "last week" are no order', () => {
     expect(find('la dernière fois ça avait marché')).toEqual({ kind: 'none' });
     expect(find('I wrote last week')).toEqual({ kind: 'none' });
