@@ -23,7 +23,7 @@ export interface OrderLike {
 
 export type OrderRef =
   /** One or more of the buyer's orders, best first (several when the text fits them equally). */
-  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' | 'amount' }
+  | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' | 'amount' | 'position' }
   /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written. */
   | { kind: 'unknown'; ref: string }
   | { kind: 'none' };
@@ -108,11 +108,14 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 /** « commande du », « commandé le », "order from", "ordered on": what makes a date the order's date. */
 const DATE_CONTEXT =
-  /(?:(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed)\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?|(?:celle|celui|the one|one)\s+(?:du|de|from|of|on|placed on))\s*(?:the\s+)?$/;
+  /(?:(?:commande|commandee?s?|achat|achete|acheter?|order(?:ed)?|bought|purchased?|placed|(?:j'ai|je l'ai|l'ai|on a|i|we|i've) (?:passee?|faite?|payee?|made|paid)|(?:celle|celui) (?:passee?|faite?|payee?))\s+(?:passee?\s+)?(?:du|le|de|from|on|of|placed on)?|(?:celle|celui|the one|one)\s+(?:du|de|from|of|on|placed on))\s*(?:the\s+)?$/;
 
 /** An order's day as people write it: « du 19 novembre », « du 19/11 », "from November 19th". */
+/** Day names before a date (« le lundi 26 octobre », "on Monday, October 26"): the date says it, the day only repeats it. */
+const WEEKDAY = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=\d|[a-z]+\.?\s+\d)/g;
+
 function byDate(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
-  const t = fold(text);
+  const t = fold(text).replace(WEEKDAY, '');
   const days: Array<{ day: number; month: number; written: string; at: number }> = [];
   const dayMonth = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_RE})\\.?\\b`, 'g');
   const monthDay = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');
@@ -234,15 +237,47 @@ function byAmount(text: string, orders: readonly OrderLike[]): OrderRef {
   };
   for (const m of t.matchAll(AMOUNT_AFTER)) add(m[1]!, m[2], m[3]!);
   for (const m of t.matchAll(AMOUNT_BEFORE)) add(m[2]!, m[3], m[1]!);
-  if (said.length === 0) return { kind: 'none' };
   const costs = (o: OrderLike) => [o.total, ...o.items.map((i) => i.unitPrice)].filter((x): x is { amount: number; currency: string } => !!x);
-  const hits = orders.filter((o) => costs(o).some((c) => said.some((a) => a.currency === c.currency && a.minor === c.amount)));
+  if (said.length > 0) {
+    const hits = orders.filter((o) => costs(o).some((c) => said.some((a) => a.currency === c.currency && a.minor === c.amount)));
+    return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
+  }
+  // « celle de 50 000 », « j'ai payé 45 000 »: an amount without its currency, in the order's own currency.
+  const bare = bareAmounts(t);
+  const hits = orders.filter((o) => costs(o).some((c) => bare.some((units) => parseAmount(units, c.currency) === c.amount)));
   return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
+}
+
+/** Words after which a number is a price (« celle de », « à », « payé », "for", "paid", « nimelipa », « nafutaki », « bei ya »). */
+const PRICE_CONTEXT =
+  /(?:\b(?:de|a|pour|paye|payee|payes|paid|pay|for|coute|cost|costs|spent|prix|price|montant|amount|total|bei|ya|na|\w*lipa|\w*lipia|\w*futaki|\w*futi|kofuta)|celle|celui)\s*$/;
+
+/**
+ * Numbers written without a currency that read as an amount: grouped by thousands (« 45 000 », « 45.000 »), or of
+ * three digits or more after a word of price (« celle de 50000 »). Dates, times, phone numbers and quantities are not.
+ */
+function bareAmounts(t: string): string[] {
+  const found: string[] = [];
+  for (const m of t.matchAll(/(?<![\d.,/:+])(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?![\d/:]|[.,]\d)/g)) {
+    const grouped = /[ .]/.test(m[1]!);
+    if (grouped || PRICE_CONTEXT.test(t.slice(Math.max(0, m.index - 12), m.index))) found.push(m[1]!.replace(/[ .]/g, ''));
+  }
+  return found;
+}
+
+/** « ma dernière commande », "my latest order", « oda yangu ya mwisho »: the newest of the buyer's orders. */
+const LATEST =
+  /\b(?:(?:ma|mon|la|le|notre|my|the) (?:toute )?(?:derniere?|plus recente?|last|latest|most recent) (?:commande|achat|colis|order|purchase|parcel|package)|(?:commande|achat|order|purchase|oda)(?: yangu| na ngai)? (?:la plus recente|ya mwisho|ya suka))\b/;
+
+function byPosition(text: string, orders: readonly OrderLike[]): OrderRef {
+  if (!LATEST.test(fold(text)) || orders.length === 0) return { kind: 'none' };
+  const newest = [...orders].sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt))[0]!;
+  return { kind: 'found', orderIds: [newest.id], by: 'position' };
 }
 
 /**
  * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
- * the day it was placed (in `timezone`), then by the item's title, then by what it cost.
+ * the day it was placed (in `timezone`), then by the item's title, then by what it cost, then « the last one ».
  */
 export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
   const id = byId(text, orders);
@@ -251,7 +286,9 @@ export function findOrderRef(text: string, orders: readonly OrderLike[], timezon
   if (date.kind !== 'none') return date;
   const title = byTitle(text, orders);
   if (title.kind !== 'none') return title;
-  return byAmount(text, orders);
+  const amount = byAmount(text, orders);
+  if (amount.kind !== 'none') return amount;
+  return byPosition(text, orders);
 }
 
 /**

@@ -113,7 +113,13 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       return p.v === 'yes' ? hooks.setLanguage(p.lang) : hooks.declineLanguage(p.lang);
     case 'flow': {
       requireWho(t);
-      const s = await currentState(e, t);
+      const read = await readState(e, t);
+      // The last question of a report left unanswered, answered later with its own button (nothing written since): the
+      // press says what it said then, and the report goes on from it (its dates are read again). Any message since has
+      // read the report afresh and replaced it: its buttons then expire.
+      const revived = read.lapsed?.nonce === p.nonce ? { ...read.lapsed } : null;
+      if (revived && p.v !== 'resume' && p.v !== 'leave') delete revived.pending;
+      const s = revived ?? read.state;
       // A button of a flow that was left, finished or restarted since: already chosen or replaced, nothing to do.
       if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
       switch (s.flow) {

@@ -53,6 +53,27 @@ const GOT_IT_SW_LN =
   '(?:(?:zime|ime|vime|ume|lime)fika|nimeipokea|nimezipokea|nimevipokea|nimeupokea|nimepokea|ekomi|eyei|nazwi yango|nazui yango|nazwi|nazui)(?: (?:sasa hivi|sasa|leo|tayari|salama|sikoyo|lelo|kala|malamu))?';
 /** « hapana, vimefika leo », « non, elle vient d'arriver », "no, it just came": a no, because it came after all. */
 const NO_IT_CAME = new RegExp(`^(?:non|no|nope|hapana|siyo|sio|te|ah non|ah te) (?:${GOT_IT}|${GOT_IT_SW_LN})$`);
+/** Laughter and its signs closing a short message (« lol », « mdr », "haha"): they change nothing it says. */
+const LAUGH = 'lol|mdr|ptdr|haha+|hihi+|hehe+|xd';
+
+/**
+ * « ah c'est bon c'est arrivé entre-temps », « en fait je viens de le recevoir, désolée pour le dérangement », "oh it just
+ * arrived, sorry": it came after all, said alone (a lead-in, when, an apology around it). Anchored at both ends: « c'est
+ * arrivé cassé » is a problem.
+ */
+const CAME_AFTER_ALL = new RegExp(
+  `^(?:(?:ah|oh|bon|ben|ok|okay|en fait|enfait|finalement|c'est bon|c est bon|cest bon|c bon|ca y est|voila|actually|oh wait|wait|sorry|desole|desolee|pardon) )*(?:${GOT_IT}|${GOT_IT_SW_LN})(?: (?:entre temps|entretemps|finalement|enfin|after all|in the meantime|meanwhile|today|aujourd'hui|ce matin|this morning|hier|yesterday|tayari|lelo))?(?: (?:desolee?|sorry|pardon|samahani|bolimbisi)(?: (?:pour le derangement|de vous avoir derange|for the trouble|for bothering you))?)?(?: (?:${LAUGH}))?$`,
+);
+/** The whole message says the order came after all (see CAME_AFTER_ALL): a report of it not arriving has nothing left to do. */
+export function saysItCame(text: string): boolean {
+  const t = bare(text);
+  return t.split(' ').length <= 12 && CAME_AFTER_ALL.test(t);
+}
+
+/** « non rien », « ah non c'est rien, oubliez », "no nothing, never mind": nothing to report after all. */
+const NOTHING_AFTER_ALL = new RegExp(
+  `^(?:(?:ah|oh|bon|ben|euh) )*(?:(?:non|no|nan|te|hapana)(?: non| no)? (?:rien|c'est rien|ce n'est rien|nothing|it's nothing|its nothing|eloko te|hakuna kitu|si kitu)|c'est rien|ce n'est rien|it's nothing|its nothing)(?: (?:oubli(?:e|ez)(?: ca)?|laiss(?:e|ez)(?: tomber)?|c'est bon|never ?mind|forget it|tika|acha|${LAUGH}))*$`,
+);
 const LEAVE_WHY = new RegExp(
   `^(?:(?:non|no|ok|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
 );
@@ -137,7 +158,7 @@ export function typedAnswer(text: string): TypedAnswer | null {
   const t = bare(text);
   if (!t) return null;
   const words = t.split(' ').length;
-  if (CANCEL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 10 && (LEAVE_WHY.test(t) || NO_IT_CAME.test(t)))) return 'cancel';
+  if (CANCEL.test(t) || NOTHING_AFTER_ALL.test(t) || (words <= 6 && LEAVE_IT.test(t)) || (words <= 12 && (LEAVE_WHY.test(t) || NO_IT_CAME.test(t)))) return 'cancel';
   if (HELP.test(t)) return 'help';
   if (OPEN.test(t)) return 'open';
   if (NO.test(t) && words <= 4) return 'no';

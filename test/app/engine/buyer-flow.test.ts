@@ -114,10 +114,22 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       expect(amina.ids()).toEqual(['buyer-flow-resume-offer']);
       // The offer is an answer: the half hour starts again from it.
       w.clock.advance(REPORT_LAPSE_MS + MINUTE);
-      await amina.pressToken(yes);
-      expect(amina.ids()).toEqual(['error-action-expired']);
       await amina.text('bonjour');
       expect(amina.ids()).toEqual(['engine-welcome', 'engine-report-which-order']);
+      await amina.pressToken(yes);
+      expect(amina.ids()).toEqual(['error-action-expired']);
+    });
+
+    it('the lapsed report’s own button pressed hours later, nothing written since, carries on from it (sixth probe)', async () => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(`ma commande ${ELIGIBLE} n'est jamais arrivée`);
+      const yes = amina.token('engine-choice-yes-reason');
+      w.clock.advance(3 * 60 * MINUTE);
+      await amina.pressToken(yes);
+      expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+      await amina.press('buyer-flow-choice-open-now');
+      expect(amina.ids()[0]).toBe('engine-report-opened');
     });
 
     it('/cancel still leaves a report at any step', async () => {

@@ -264,11 +264,18 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
   const transcript: string[] = [];
   /** Every paragraph the buyer was shown (the keep-in-messages request may come at any turn). */
   const seen = new Set<string>();
+  /** Every reply the buyer was shown, oldest first (an earlier message's button may be pressed). */
+  const history: OutMessage[][] = [];
   const c: Ctx = { w, s, accountId, allowAsk: conv.allowAsk ?? [], before: new Set() };
   c.before = new Set((await casesOf(c)).map((k) => k.id));
   try {
     for (const t of conv.turns) {
-      if (typeof t === 'string') {
+      if (typeof t !== 'string' && 'pressEarlier' in t) {
+        const found = history.flatMap((r) => choicesOf(r)).reverse().find((ch) => ch.label.id === t.pressEarlier);
+        if (!found) return { id: conv.id, ok: false, why: `no earlier button ${t.pressEarlier}`, style: conv.style, transcript };
+        await s.pressToken(found.token);
+        transcript.push(`> [presses an earlier ${t.pressEarlier}]`, `  ${describe(s.last)}`);
+      } else if (typeof t === 'string') {
         await s.text(t);
         transcript.push(`> ${t}`, `  ${describe(s.last)}`);
         for (const id of idsOf(s.last)) seen.add(id);
@@ -283,6 +290,7 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
         c.before = new Set((await casesOf(c)).map((k) => k.id));
         if (why) return { id: conv.id, ok: false, why: `checkpoint: ${why}`, style: conv.style, transcript };
       }
+      history.push(s.last);
     }
     const why = (await reach(c, conv.expect)) ?? (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null);
     return why ? { id: conv.id, ok: false, why, style: conv.style, transcript } : { id: conv.id, ok: true, style: conv.style, transcript };

@@ -12,7 +12,7 @@ const orders: OrderLike[] = [
   { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Lampe en laiton ciselé' }] },
 ];
 const find = (text: string) => findOrderRef(text, orders, TZ);
-const found = (ids: string[], by: 'id' | 'date' | 'title' | 'amount') => ({ kind: 'found', orderIds: ids, by });
+const found = (ids: string[], by: 'id' | 'date' | 'title' | 'amount' | 'position') => ({ kind: 'found', orderIds: ids, by });
 
 describe('findOrderRef: the order a buyer means', () => {
   it.each([
@@ -113,7 +113,6 @@ describe('findOrderRef: the order a buyer means', () => {
     ['89 dollars', ['CC-1004']],
     ['oda ya dola 45 haijafika', ['CC-1008']],
     ['commande ya falanga 45 000', ['CC-1002']],
-    ['celle à 50 000', []],
     ['12 000 FC', []],
   ] as const)('%s → %j by what it cost (an amount with its currency)', (text, ids) => {
     const cdf = (amount: number) => ({ amount, currency: 'CDF' });
@@ -125,6 +124,56 @@ describe('findOrderRef: the order a buyer means', () => {
       { id: 'CC-1004', placedAt: '2026-05-24T09:00:00.000Z', items: [{ title: 'Truc', unitPrice: usd(8_900) }], total: usd(8_900) },
     ];
     expect(findOrderRef(text, priced, TZ)).toEqual(ids.length ? found([...ids], 'amount') : { kind: 'none' });
+  });
+
+  // Sixth probe: « celle de 50 000 » answering « which order? », « j'ai payé 45 000 le 21/10 ».
+  it.each([
+    ['celle de 50 000', ['CC-1001']],
+    ['celle à 50000', ['CC-1001']],
+    ["j'ai payé 45 000 le 21/10 et toujours rien", ['CC-1002']],
+    ['the one for 45.000', ['CC-1002']],
+    // Not amounts, or none of the orders': a phone number, a date, a duration, a quantity, a price of no order.
+    ['appelez-moi au 0812345678', []],
+    ['243 81 555 1234', []],
+    ['depuis le 25/10', []],
+    ['2 semaines et 3 jours', []],
+    ['celle de 12 000', []],
+  ] as const)('%s → %j by what it cost, the currency left out (the order’s own)', (text, ids) => {
+    const cdf = (amount: number) => ({ amount, currency: 'CDF' });
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const priced: OrderLike[] = [
+      { id: 'CC-1001', placedAt: '2026-10-19T09:00:00.000Z', items: [{ title: 'Article', unitPrice: cdf(2_500_000) }], total: cdf(5_000_000) },
+      { id: 'CC-1002', placedAt: '2026-10-15T09:00:00.000Z', items: [{ title: 'Objet', unitPrice: cdf(4_500_000) }], total: cdf(4_500_000) },
+      { id: 'CC-1008', placedAt: '2026-10-11T09:00:00.000Z', items: [{ title: 'Chose', unitPrice: usd(2_250) }], total: usd(4_500) },
+    ];
+    expect(findOrderRef(text, priced, TZ)).toEqual(ids.length ? found([...ids], 'amount') : { kind: 'none' });
+  });
+
+  it.each([
+    ["la commande que j'ai passée le lundi 26 octobre, jamais reçue", 'CC-1005'],
+    ['commandée le dimanche 11 octobre', 'CC-1008'],
+    ['the one I ordered on Monday, October 26', 'CC-1005'],
+    ['celle payée le 15/10', 'CC-1002'],
+  ])('%s → %s by its day, a day name or « passée le » around it', (text, id) => {
+    expect(find(text)).toEqual(found([id], 'date'));
+  });
+
+  it.each([
+    ["ma dernière commande n'est pas encore arrivée", 'CC-1003'],
+    ['my latest order never came', 'CC-1003'],
+    ["ma commande la plus récente", 'CC-1003'],
+    ['oda yangu ya mwisho haijafika', 'CC-1003'],
+  ])('%s → %s, the newest order', (text, id) => {
+    expect(find(text)).toEqual(found([id], 'position'));
+  });
+
+  it('« le livreur est passé le 3 novembre » is no order’s day (only the buyer placing or paying it is)', () => {
+    expect(find('le livreur est passé le 3 novembre')).toEqual({ kind: 'none' });
+  });
+
+  it('« la dernière fois », "last week" are no order', () => {
+    expect(find('la dernière fois ça avait marché')).toEqual({ kind: 'none' });
+    expect(find('I wrote last week')).toEqual({ kind: 'none' });
   });
 
   it('a word shared by several titles offers them all, and the best fit wins when there is one', () => {

@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -210,6 +210,17 @@ async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     // Several orders named (by their numbers, or their items with a problem said outright: « le pagne et la chemise
     // jamais reçus ») have that problem: the others come after the one picked.
     if (s.kind && (ref.by === 'id' || (text && statesProblem(text)))) s.also = fits.map((o) => o.id);
+    // « 1001 et 1005 ne sont jamais arrivées »: both named by number with one problem said of them together (no item
+    // naming one of them: « 1002 et 1003 : le sac est déchiré » still asks); nothing to ask, the first named now and the
+    // others kept for after it.
+    const together = !!text && findOrderRef(text.replace(/\d+/g, ' '), fits, t.timezone).kind === 'none';
+    if (s.kind && s.kind !== 'other' && ref.by === 'id' && fits.length > 1 && together) {
+      const [first, ...rest] = ref.orderIds.filter((id) => fits.some((o) => o.id === id)) as [string, ...string[]];
+      s.orderId = first;
+      s.also = rest;
+      await orderSeen(e, first);
+      return afterOrder(e, t, s, [...preface, ...rest.map((orderId) => m('buyer-flow-also-kept', { orderId }))]);
+    }
     return askOrder(e, t, s, fits, [...preface, m('buyer-flow-several-orders', { count: fits.length })]);
   }
   if (text && !s.kind && !preface.some((p) => p.id === 'engine-welcome')) preface.push(m('buyer-flow-unclear'));
@@ -431,6 +442,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   const ref = findOrderRef(text, orders, t.timezone);
   const kind = classifyWithOrder(text, ref.kind !== 'none');
   const answer = typedAnswer(text);
+  // « ah c'est bon, c'est arrivé entre-temps » while reporting it did not arrive: nothing left to report, the report is left
+  // (a message being written to the seller may say so: it is theirs to send).
+  if (s.step !== 'message' && [s.reason, s.kind].every((k) => !k || k === 'non_delivery' || k === 'delivery_question') && saysItCame(text)) {
+    await clear(e, t);
+    return void say(t, m('engine-cancelled'));
+  }
   // « Reprendre ? » answered by typing: yes resumes, no leaves.
   if (s.pending !== undefined && ref.kind === 'none' && (answer === 'yes' || answer === 'no')) {
     delete s.pending;
@@ -500,6 +517,11 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         if (kind === s.reason) s.kind = kind;
         return chooseReason(e, t, s, s.reason);
       }
+      // « pourquoi je ne peux pas ouvrir un litige ? », « je veux un litige » to a proposed case reason: that reason, and
+      // whether a case can be opened on the order (its dates), not « reprendre ou laisser ? ».
+      if (s.step === 'reason' && s.kind && isCaseReason(s.kind) && ref.kind === 'none' && (kind === null || kind === 'other' || kind === s.kind) && wantsCase(text)) {
+        return chooseReason(e, t, s, s.kind);
+      }
       // « oui mais il m'avait dit que c'était envoyé par DHL le 25 » to a proposed reason: a yes with more to say and no
       // other problem in it (the classifier's guess from the rest is a guess): the reason confirmed, the words kept.
       if (s.step === 'reason' && s.kind && ref.kind === 'none') {
@@ -511,7 +533,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         }
       }
       if (newProblem) return startReport(e, t, text, s.orderId);
-      if (s.step === 'reason' && s.kind && (kind === s.kind || answer === 'yes')) return chooseReason(e, t, s, s.kind);
+      if (s.step === 'reason' && s.kind && ((kind === s.kind && answer !== 'no') || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
       if (s.step === 'reason' && answer === 'no') return afterOrder(e, t, { ...s, kind: null });
       // « maintenant la 1005 » while a problem is proposed on the 1005: the proposal again, not « reprendre ou laisser ? ».
@@ -551,7 +573,9 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   }
   if (kind && kind !== 'other') s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
-  if (saysOther(text, kind, orders)) [s.kind, s.otherSaid] = ['other', true];
+  // A question or a remark that states no problem (« vous ne voyez pas mes commandes ? ») does not replace the one said.
+  const surely = !s.kind || statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER;
+  if (saysOther(text, kind, orders) && surely) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;
