@@ -15,8 +15,14 @@ desk-notify-owner-idle = Reminder: case { $caseId }, which you took, is waiting 
 desk-notify-sla-owned = Case { $caseId } is past support's deadline with no action from its owner, { $owner }.
 desk-card-owner = Owner: { $owner }
 desk-card-unowned = Owner: nobody yet
-desk-card-due = Due in { $hours } h { $minutes } (business hours)
-desk-card-late = Late by { $hours } h { $minutes } (business hours)
+desk-card-due = Due in { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (business hours)
+desk-card-late = Late by { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (business hours)
 desk-mine-none = You own no case.
 desk-mine-title = { $count ->
     [one] The case you own:

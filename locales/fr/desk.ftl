@@ -15,8 +15,14 @@ desk-notify-owner-idle = Rappel : le litige { $caseId } que vous avez pris atten
 desk-notify-sla-owned = Le litige { $caseId } a dépassé le délai du support sans action de son responsable, { $owner }.
 desk-card-owner = Responsable : { $owner }
 desk-card-unowned = Responsable : personne pour l’instant
-desk-card-due = À traiter dans { $hours } h { $minutes } (heures ouvrées)
-desk-card-late = En retard de { $hours } h { $minutes } (heures ouvrées)
+desk-card-due = À traiter dans { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (heures ouvrées)
+desk-card-late = En retard de { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (heures ouvrées)
 desk-mine-none = Vous n’avez aucun litige en charge.
 desk-mine-title = { $count ->
     [one] Votre litige en charge :

@@ -15,8 +15,14 @@ desk-notify-owner-idle = Kokundwela : litige { $caseId } oyo ozwaki ezali kozela
 desk-notify-sla-owned = Litige { $caseId } eleki ntango ya support kasi mokambi na yango, { $owner }, asali eloko te.
 desk-card-owner = Mokambi : { $owner }
 desk-card-unowned = Mokambi : moto te mpo na sikoyo
-desk-card-due = Esengeli kosala yango na { $hours } h { $minutes } (ngonga ya mosala)
-desk-card-late = Eleki ntango na { $hours } h { $minutes } (ngonga ya mosala)
+desk-card-due = Esengeli kosala yango na { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (ngonga ya mosala)
+desk-card-late = Eleki ntango na { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (ngonga ya mosala)
 desk-mine-none = Ozali na litige moko te oyo ozwaki.
 desk-mine-title = { $count ->
     [one] Litige oyo ozwaki :

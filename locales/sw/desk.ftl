@@ -15,8 +15,14 @@ desk-notify-owner-idle = Ukumbusho : kesi { $caseId } uliyochukua inasubiri hatu
 desk-notify-sla-owned = Kesi { $caseId } imepita muda wa support bila hatua ya msimamizi wake, { $owner }.
 desk-card-owner = Msimamizi : { $owner }
 desk-card-unowned = Msimamizi : hakuna kwa sasa
-desk-card-due = Ishughulikiwe ndani ya { $hours } h { $minutes } (saa za kazi)
-desk-card-late = Imechelewa { $hours } h { $minutes } (saa za kazi)
+desk-card-due = Ishughulikiwe ndani ya { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (saa za kazi)
+desk-card-late = Imechelewa { $hours } h{ $minutes ->
+    [0] {""}
+   *[other] { " " }{ $minutes } min
+} (saa za kazi)
 desk-mine-none = Huna kesi yoyote unayosimamia.
 desk-mine-title = { $count ->
     [one] Kesi unayosimamia :

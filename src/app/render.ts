@@ -85,7 +85,7 @@ function deskLines(card: CaseCard): Msg[] {
   if (card.owner !== undefined) lines.push(card.owner ? { id: 'desk-card-owner', args: { owner: card.owner } } : { id: 'desk-card-unowned' });
   if (card.supportDueInMinutes !== undefined) {
     const left = Math.abs(card.supportDueInMinutes);
-    const args = { hours: Math.floor(left / 60), minutes: String(left % 60).padStart(2, '0') };
+    const args = { hours: Math.floor(left / 60), minutes: left % 60 };
     lines.push({ id: card.supportDueInMinutes >= 0 ? 'desk-card-due' : 'desk-card-late', args });
   }
   return lines;

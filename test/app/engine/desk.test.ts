@@ -134,16 +134,16 @@ describe.each(['memory', 'redis'] as const)('the support desk (%s)', (kind) => {
     // Tuesday 10:00 + 8 business hours is Wednesday 09:00; 4 h 40 later, 3 h 20 are left.
     w.clock.advance(4 * HOUR + 40 * MINUTE);
     await agent.command(`/case ${caseId}`);
-    expect(agent.read()).toContain('À traiter dans 3 h 20 (heures ouvrées)');
+    expect(agent.read()).toContain('À traiter dans 3 h 20 min (heures ouvrées)');
     await nadia.command(`/case ${caseId}`);
-    expect(nadia.read()).toContain('Due in 3 h 20 (business hours)');
-    // At 23:00 the day's last 2 h 20 (14:40 → 17:00) are gone, and the night counts nothing: 1 h 00 is left.
+    expect(nadia.read()).toContain('Due in 3 h 20 min (business hours)');
+    // At 23:00 the day's last 2 h 20 (14:40 → 17:00) are gone, and the night counts nothing: 1 h is left (no « 1 h 00 », which reads as a time of day).
     w.clock.advance(8 * HOUR + 20 * MINUTE); // 23:00 Kinshasa
     await agent.command(`/case ${caseId}`);
-    expect(agent.read()).toContain('À traiter dans 1 h 00 (heures ouvrées)');
+    expect(agent.read()).toContain('À traiter dans 1 h (heures ouvrées)');
     w.clock.advance(11 * HOUR); // Wednesday 10:00
     await agent.command(`/case ${caseId}`);
-    expect(agent.read()).toContain('En retard de 1 h 00 (heures ouvrées)');
+    expect(agent.read()).toContain('En retard de 1 h (heures ouvrées)');
   });
 
   it('/cases overdue uses the business-hours due time (fake clock)', async () => {
