@@ -108,7 +108,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['extra_cash', /\b(?:vendeur|vendeuse|seller|il|he|she|elle|muuzaji|moteki)\b (?:m a |me |m |has |is |keeps )?(?:demande\w*|asked|asks|asking|wants|veut|exige\w*|insiste\w*|anataka|alisema|asengi)\b.{0,40}\b(?:envoyer|payer|verser|send|pay|transfer|tuma|kulipa|kotinda|kofuta)\b/],
   ['extra_cash', /\b(?:livreur|delivery (?:guy|man|boy)|courier|driver|motard|moto ya livraison|motu ya livraison|dereva|mtu wa delivery|rider|boda|msafirishaji|motari)\b.{0,60}\b(?:en plus|extra|ziada|nyongeza|more money|supplement\w*|pourboire|tip|carburant|essence|fuel|transport|kobakisa|bakisa|lisusu|zaidi|ajoute\w*|encore de l argent|frais)\b/],
   ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|manque de respect|disrespect\w*|rude|malpoli|kotuka|azali kotuka|atuki|ananitukana|kunitukana|matusi|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
-  ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignore\w*(?! (?:my |mon |ce |this )?(?:last |dernier )?(?:message|msg))|won t let|refuse\w*)\b/],
+  ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|not answering|no answer|no reply|ignor\w*(?! (?:my |mon |ce |this )?(?:last |dernier )?(?:message|msg))|won t let|refuse\w*)\b/],
   ['wants_human', /\b(?:parler a (?:un|une|quelqu un)|agent|humain|human|conseiller|someone (?:to|from))\b/],
   // (« avec la facture », "with the receipt": the paper came with the order, nothing is asked.)
   ['document', new RegExp(`(?<!\\b(?:avec|with|et|and) (?:la |le |les |the |a |an |sa |son |its )?)\\b(?:factures?|invoices?|receipts?|(?:le|un|mon|du|de|d|aucun|ce) recu|bons? de livraison|risiti|ankara|attestation)\\b`)],
@@ -134,7 +134,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\btu (?:ndio |ndiyo )?\w{1,3}(?:li|me)fika\b|\b(?:vingine|zingine|vitu vingine|vile vingine) (?:hakuna|havijafika|bado)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
   ['waiting', /\b(?:nasubiri|ninasubiri|nazali (?:kaka |naino |tango nyonso )?kozela|tangu (?:mwezi|wiki)|banda (?:sanza|poso))\b/],
-  ['said_delivered', /\b(?:marked|marque|shows?|says?|indique)\b (?:as |comme )?(?:delivered|livre)\b.{0,25}\b(?:it was not|it wasnt|not true|c est faux|faux|pas vrai)\b/],
+  ['said_delivered', /\b(?:mark\w*|shows?|says?|indique|affiche)\b (?:(?:it|le|l|la) )?(?:as |comme )?(?:delivered|livre\w*)\b.{0,25}\b(?:it was not|it wasnt|not true|c est faux|faux|pas vrai)\b/],
   ['said_delivered', /\b(?:inasema imefika|elobi ekomi)\b|\b(?:elobi|inasema|esalaka|imeandikwa) (?:\w+ ){0,2}(?:ekomi|livre\w*|delivered|imefika|imepokelewa)\b.{0,30}\b(?:kasi|lakini|mais|but)\b/],
   // « namoni eloko te », « sijaona chochote »: nothing seen at the door.
   ['not_arrived', /\bnamoni (?:\w+ ){0,3}te\b|\bna ?z[wu]i (?:eloko|colis|commande|biloko|yango)(?: moko)? te\b/],
