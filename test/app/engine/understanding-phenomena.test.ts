@@ -213,6 +213,9 @@ describe('money', () => {
     expect(cues('nazwi mbongo na ngai te')).not.toContain('refund_done');
     expect(classifyProblem('rendez-moi mes 15 000 FC svp')).toBe('refund_request');
     expect(classifyProblem('the shop still owes me 25 dollars')).toBe('refund_request');
+    expect(cues('les 70 dollars ne sont jamais revenus')).toContain('money_not_back');
+    // The item named by its price (« le sac de 45 dollars ») is the parcel, not the money.
+    expect(cues("le sac de 45 dollars n'est jamais revenu de la douane")).not.toContain('money_not_back');
   });
 
   it('reads « remboursez-moi, jamais reçu la commande » as the parcel not come, not the money', () => {
