@@ -27,7 +27,9 @@ export const STYLES = ['sms', 'no_accents', 'typo', 'long', 'angry', 'polite', '
 export const BLIND_STYLES = [...STYLES, 'short', 'voice', 'caps', 'emoji'] as const;
 /** The second blind set also tags sarcasm, several topics in one message, and an order number named. */
 export const BLIND_2_STYLES = [...BLIND_STYLES, 'sarcasm', 'multi', 'order_ref'] as const;
-export type Style = (typeof BLIND_2_STYLES)[number];
+/** The third blind set also tags indirect complaints, the seller or listing quoted, and numbers written in words. */
+export const BLIND_3_STYLES = [...BLIND_2_STYLES, 'indirect', 'quote', 'words_numbers'] as const;
+export type Style = (typeof BLIND_3_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -47,6 +49,9 @@ export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'f
 export const BLIND_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind');
 /** A second blind set, written the same way later, after the first had been tuned against. */
 export const BLIND_2_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-2');
+
+/** A third blind set, written once the first two had both been tuned against. */
+export const BLIND_3_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-3');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -80,6 +85,11 @@ export function loadBlindSet(): CorpusEntry[] {
 /** The second blind set: measured, never trained on, like the first. */
 export function loadBlindSet2(): CorpusEntry[] {
   return loadCorpus(BLIND_2_DIR, BLIND_2_STYLES);
+}
+
+/** The third blind set: measured, never trained on, like the first two. */
+export function loadBlindSet3(): CorpusEntry[] {
+  return loadCorpus(BLIND_3_DIR, BLIND_3_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

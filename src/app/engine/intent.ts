@@ -140,7 +140,8 @@ const OFF_PLATFORM = [
   /\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
-  /\b(?:appel\w*|called|calling|rang)\b/,
+  // (« vous appelez ça du wax ? » names a thing: no call.)
+  /\b(?:appel\w*(?! (?:ca|cela|ceci)\b)|called|calling|rang)\b/,
   // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
   // Swahili « nilimpigia muuzaji simu » (I phoned him).
   /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
@@ -149,12 +150,15 @@ const OFF_PLATFORM = [
   // « nipigie kwa 0812345678 » (call me on), Lingala « benga ngai na 0812345678 »: asking to be called.
   /\b(?:nipigie|unipigie|mnipigie|benga ngai|bengaka ngai)\b/,
   // Taking it to the public or to the authorities: Facebook and other networks, the police, a court.
-  /\b(?:facebook|instagram|tiktok|twitter|reseaux sociaux|social media)\b|\b(?:police|polisi|commissariat|tribunal|lawyer|mahakama)\b/,
+  // (An advert seen there, « une publicité sur Facebook », is not taking it there.)
+  /(?<!\b(?:publicite|pub|vu|vue|annonce|ad|advert|seen|saw it) (?:sur |on )?)\b(?:facebook|instagram|tiktok|twitter|reseaux sociaux|social media)\b|\b(?:police|polisi|commissariat|tribunal|lawyer|mahakama)\b/,
+  // « le vendeur m'a dit par SMS »: the seller's text, not the carrier's.
+  /\b(?:vendeu\w*|seller|boutique|shop|muuzaji|moteki)\b.{0,30}\b(?:par|by|via|kwa|na) (?:sms|texto|text)\b/,
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
 const COURIER_CALL =
-  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:m a |me |nous a )?(?:appel\w*|called|rang)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
+  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {

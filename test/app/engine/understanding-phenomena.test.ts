@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProblem } from '../../../src/app/engine/intent.js';
-import { cuesOf } from '../../../src/app/engine/understanding/cues.js';
+import { classifyProblem, mentionsOffPlatform } from '../../../src/app/engine/intent.js';
+import { cuesOf, statedCaseReasons } from '../../../src/app/engine/understanding/cues.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
 
 // Whole phenomena the second blind set (test/fixtures/understanding-blind-2/) showed the classifier missing. The
@@ -126,5 +126,136 @@ describe('a return asked plainly', () => {
     expect(cues("I don't need it after all")).toContain('no_longer_want');
     // "Nothing wrong with it" says there is no defect.
     expect(cues('nothing wrong with it, can I swap it for the red one?')).not.toContain('wrong_item');
+  });
+});
+
+// Whole phenomena the third blind set (test/fixtures/understanding-blind-3/) showed missed, again on new sentences.
+describe('WhatsApp French, « c\'est », numbers said in words, emoji', () => {
+  it('reads « dac », « tkt », « jsp », « po » as the words, and « c\'est » once', () => {
+    expect(canonical('dac tkt jsp')).toBe("d accord t inquiete je sais pas");
+    expect(canonical("c'est bon, ça marche po")).toBe('c est bon ca marche pas');
+    expect(canonical('c bon')).toBe('c est bon');
+  });
+
+  it('reads numbers said in words as digits, a ten and a unit as one number', () => {
+    expect(canonical('trente cinq jours et forty two dollars')).toBe('35 jours et 42 dollars');
+    // « un », "one" and « neuf » (new) stay words.
+    expect(canonical('un sac neuf')).toBe('un sac neuf');
+    expect(cues('cela fait cinquante jours')).toContain('weeks_gone');
+    expect(classifyProblem('on m a livre trois assiettes au lieu de huit')).toBe('not_as_described');
+  });
+
+  it('reads a pleased emoji as a pleased buyer', () => {
+    expect(classifyProblem('les boucles d oreilles sont la 🥰')).toBeNull();
+  });
+});
+
+describe('what was not received is not always the parcel', () => {
+  it('reads a code, an SMS or an e-mail not received as no parcel', () => {
+    expect(cues("je n'ai jamais reçu l'e-mail de confirmation")).not.toContain('not_arrived');
+    expect(cues("I never received the OTP to log in")).not.toContain('not_arrived');
+    expect(cues('je n ai pas recu mon pagne')).toContain('not_arrived');
+  });
+
+  it('reads an estimate (« entre 7 et 14 jours ») as no wait gone by, and the part still missing said last as not come', () => {
+    expect(cues('la boutique annonce entre 7 et 14 jours')).not.toContain('weeks_gone');
+    expect(cues('ca fait 14 jours que j attends')).toContain('weeks_gone');
+    expect(cues('la jupe est arrivee mais le foulard toujours pas')).toContain('not_arrived');
+    expect(cues('the shirt has nothing wrong')).not.toContain('not_arrived');
+    expect(classifyProblem('I still have nothing from the shop, three weeks now')).toBe('non_delivery');
+  });
+
+  it('reads « namoni eloko te », « na zui colis te » and a tracking « livré » contradicted as not come', () => {
+    expect(cues('namoni colis te')).toContain('not_arrived');
+    expect(cues('na zui colis te')).toContain('not_arrived');
+    expect(classifyProblem('the app marks it as delivered, that is not true')).toBe('non_delivery');
+  });
+});
+
+describe('the seller, the courier and the buyer', () => {
+  it('reads the seller blocking or ignoring the buyer, and calls at night, as a problem of its own', () => {
+    expect(cues('la vendeuse a bloque mon numero')).not.toContain('lost');
+    expect(cues('mon colis est bloque a la frontiere')).toContain('lost');
+    expect(cues('moteki ayanolaka te')).toContain('seller_contact');
+    expect(classifyProblem('the shop owner has been ignoring me for two weeks')).toBe('other');
+    expect(classifyProblem('le vendeur me harcele de messages')).toBe('other');
+  });
+
+  it('reads a courier asking « pesa ya ziada » as money asked of the buyer, not a delivery question', () => {
+    expect(classifyProblem('boda anataka pesa ya ziada kabla ya kufika')).toBe('other');
+  });
+});
+
+describe('the item unlike the listing', () => {
+  it('reads an accessory not in the box, a leak and "shorter than advertised" as not as described', () => {
+    expect(cues("la télécommande n'était pas dans le carton")).toContain('missing_piece');
+    expect(cues('there was no remote with the tv')).toContain('missing_piece');
+    expect(cues('the shampoo leaked everywhere')).toContain('damaged');
+    expect(cues('the cable is much thinner than advertised')).toContain('differs');
+    expect(classifyProblem("pourquoi y a pas d'écouteurs ? c'est écrit dans l'annonce")).toBe('not_as_described');
+  });
+
+  it('reads « l\'odeur me plaît pas » as taste (a return), a smell alone as a defect', () => {
+    expect(cues("le parfum, l'odeur me plait pas")).not.toContain('damaged');
+    expect(cues('une odeur bizarre sort du sac')).toContain('damaged');
+  });
+
+  it('reads the Swahili seller sending a size other than ordered as his mistake', () => {
+    expect(cues('muuzaji alituma gauni la saizi M badala ya L niliyoagiza')).toEqual(expect.arrayContaining(['seller_did', 'ordered_vs_got', 'seller_size']));
+    expect(classifyProblem('muuzaji alituma gauni la saizi M badala ya L niliyoagiza')).toBe('not_as_described');
+  });
+});
+
+describe('money', () => {
+  it('reads money named by its amount, promised or owed, and « nazwi mbongo … te » as a refund owed', () => {
+    expect(cues('la boutique a promis de rembourser les 30 dollars, toujours rien')).toContain('money_not_back');
+    expect(cues('nazwi mbongo na ngai te')).toContain('money_not_back');
+    expect(cues('nazwi mbongo na ngai te')).not.toContain('refund_done');
+    expect(classifyProblem('rendez-moi mes 15 000 FC svp')).toBe('refund_request');
+    expect(classifyProblem('the shop still owes me 25 dollars')).toBe('refund_request');
+    expect(cues('les 70 dollars ne sont jamais revenus')).toContain('money_not_back');
+    // The item named by its price (« le sac de 45 dollars ») is the parcel, not the money.
+    expect(cues("le sac de 45 dollars n'est jamais revenu de la douane")).not.toContain('money_not_back');
+  });
+
+  it('reads « remboursez-moi, jamais reçu la commande » as the parcel not come, not the money', () => {
+    expect(cues('merci de me rembourser, jamais recu le colis')).not.toContain('money_not_back');
+    expect(cues('rembourser moi, jamais recu le remboursement promis')).toContain('money_not_back');
+  });
+
+  it('keeps the item\'s problem when the refund made was of a double charge', () => {
+    expect(statedCaseReasons(canonical("j'ai payé deux fois, c'est remboursé, mais la robe est arrivée trouée"))).toEqual(['not_as_described']);
+    expect(statedCaseReasons(canonical('le vendeur m a rembourse pour le vase casse, merci'))).toEqual([]);
+  });
+});
+
+describe('sizes and exchanges', () => {
+  it('reads an exchange because the body\'s size does not fit as wrong size, another colour or model as a return', () => {
+    expect(cues('ma fille fait du 38')).not.toContain('size_fit');
+    expect(cues('elle est du 38')).toContain('size_fit');
+    expect(classifyProblem("j'ai pris du 36 mais mon pied c'est du 38, on peut échanger ?")).toBe('wrong_size');
+    expect(classifyProblem('je veux changer le modele pour le noir, il est bien mais pas mon style')).toBe('return_request');
+  });
+});
+
+describe('no problem', () => {
+  it('reads how to pay or how it works, asked, and a problem said to be settled, as no problem', () => {
+    expect(classifyProblem('can I pay with cash?')).toBeNull();
+    expect(classifyProblem('naweza kulipa na M-Pesa?')).toBeNull();
+    expect(classifyProblem("c'est réglé avec la boutique, merci")).toBeNull();
+    expect(classifyProblem('le service client est joignable jusqu a quelle heure ?')).toBeNull();
+    expect(classifyProblem('Nimepokea, viatu vimefika salama, asante')).toBeNull();
+  });
+});
+
+describe('contact outside the marketplace', () => {
+  it('reads the seller\'s SMS as contact, but not an advert seen on Facebook, « vous appelez ça … » or the courier who will call', () => {
+    expect(mentionsOffPlatform('la boutique m a confirme par SMS que le colis part lundi')).toBe(true);
+    expect(mentionsOffPlatform('le transporteur m a prevenu par SMS')).toBe(false);
+    expect(mentionsOffPlatform("j'ai vu votre pub sur Instagram et j'ai commandé des sandales")).toBe(false);
+    expect(mentionsOffPlatform('je vais mettre ça sur Facebook si personne ne répond')).toBe(true);
+    expect(mentionsOffPlatform('vous appelez ça une robe de soirée ?')).toBe(false);
+    expect(mentionsOffPlatform('le vendeur ne répond pas à mes appels')).toBe(true);
+    expect(mentionsOffPlatform('the driver will call me when he is at the gate')).toBe(false);
   });
 });

@@ -52,6 +52,12 @@ const REMEDIES: ReadonlySet<Meaning> = new Set(['refund_request', 'return_reques
  * states a case reason and asks for a remedy (« jamais reçu, remboursez-moi ») gets the case reason:
  * it is the one that can open a case, and the case leads to the refund (SPEC section 1).
  */
+/** The order or its journey named: a wait told about it may be the parcel's. */
+const THE_ORDER = /\b(?:colis|commande|order|parcel|package|paquet|mzigo|oda|shipped|sent|expedie\w*|envoye\w*|livr\w*|deliver\w*|tracking|suivi)\b/;
+
+/** A colour or a model named: an exchange for it is a return, whatever the size. */
+const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
+
 /** Cues of an item that is itself at fault, whoever chose it. */
 const DEFECTS = ['damaged', 'not_working', 'fake', 'missing_piece', 'quality'];
 
@@ -71,8 +77,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // vous pouvez aider ? », "the seller won't answer and still nothing"): the non-delivery comes first.
   if ((best.label === 'delivery_question' || best.label === 'other') && stated.includes('non_delivery')) return 'non_delivery';
   // A problem of no known kind that says, and only says, the item is unlike the listing (« c'est pas le même que sur le
-  // site »): the listing problem.
-  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && cues.has('differs')) return 'not_as_described';
+  // site ») or came without a piece (« pas de chargeur dans la boîte »): the listing problem.
+  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && (cues.has('differs') || (cues.has('missing_piece') && !cues.has('document')))) return 'not_as_described';
   // A long wait told before "and it arrived broken": what the buyer states is the listing problem, the wait is over.
   if (best.label === 'non_delivery' && stated.length === 1 && stated[0] === 'not_as_described') return 'not_as_described';
   // Nothing came, said outright (« toujours pas de boucles d'oreilles », « ne m'a rien envoyé »), and nothing said to be
@@ -84,10 +90,10 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // Cancel now, and a question about the money in the same breath (« annulez, et l'argent revient quand ? »): the
   // cancellation comes first (the corpus's first-rule-wins order); money owed after a cancellation already made stays a refund.
   if (best.label === 'refund_request' && cues.has('cancel_now') && !cues.has('money_not_back') && !refundDone) return 'cancellation';
+  // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked of the buyer,
+  // not owed to them, and no question about when (« dereva anataka pesa zaidi kabla ya … »: "before", not "when").
+  if ((best.label === 'refund_request' || best.label === 'delivery_question') && cues.has('extra_cash') && stated.length === 0) return 'other';
   if (best.label === 'refund_request') {
-    // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked
-    // of the buyer, not owed to them.
-    if (cues.has('extra_cash')) return 'other';
     if (refundDone) return null;
   }
   // The buyer's own pick of the wrong colour or model (« j'ai choisi la mauvaise couleur », "I picked the wrong colour
@@ -96,6 +102,11 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if ((best.label === 'not_as_described' || best.label === 'wrong_size') && cues.has('own_mistake') && cues.has('wrong_item') && !DEFECTS.some((c) => cues.has(c))) {
     return cues.has('size_word') ? 'wrong_size' : 'return_request';
   }
+  // An exchange asked for because the size does not fit (« mon pied c'est du 42, je peux échanger ? », "he's a L, how do we
+  // exchange"), nothing said about a colour, a model or a defect: the wrong-size answer, not a return.
+  if (best.label === 'return_request' && cues.has('size_fit') && cues.has('size_word') && !cues.has('no_longer_want') && !DEFECTS.some((c) => cues.has(c)) && !COLOUR_OR_MODEL.test(canon)) return 'wrong_size';
+  // The seller silent or rude for a week, nothing said about the order not coming: the time is the seller's, not the parcel's.
+  if (best.label === 'non_delivery' && stated.length === 0 && cues.has('seller_contact') && !cues.has('waiting') && !cues.has('overdue') && !THE_ORDER.test(canon)) return 'other';
   // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
   if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
   // When the shop opens, asked without any order in it, is a question about the shop, not about a delivery.
@@ -103,10 +114,14 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // The same question, asked as one, with nothing in it that only a problem would say (« bozali kofungola lelo ? »),
   // whatever the model's guess (« la jupe ne ferme pas » is no question about the shop).
   if (cues.has('shop_hours') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  // How it works or how to pay, asked as a question, or a problem said to be settled, with nothing in it that only a problem
+  // would say: no problem to open.
+  if (cues.has('how_to_q') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  if (cues.has('resolved') && !hasProblemCue(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;
-  if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || refundDone) return null;
+  if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
   // the message states outright, rather than the model's second guess.
   if (stated.length === 1) return stated[0]!;

@@ -41,7 +41,43 @@ const LEXICON: Record<string, string> = {
   // English
   u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', wen: 'when', r: 'are', recieved: 'received', delivrd: 'delivered', dlvrd: 'delivered', delivred: 'delivered',
   recieve: 'receive', arived: 'arrived', nothin: 'nothing', oder: 'order', retrun: 'return', refound: 'refund', shud: 'should',
+  // WhatsApp French: « dac », « jsp », « tkt », « stp », « qqn », « po » (pas), « ms » (mais), « msg », « tél ».
+  dac: "d accord", dak: "d accord", jsp: 'je sais pas', chai: 'je sais pas', tkt: 't inquiete', tqt: 't inquiete',
+  stp: "s il te plait", svp: "s il vous plait", qqn: "quelqu un", qqch: 'quelque chose', po: 'pas', ms: 'mais', msg: 'message',
+  pcq: 'parce que', pck: 'parce que', psk: 'parce que', auj: "aujourd hui", ajd: "aujourd hui", vrmt: 'vraiment', dja: 'deja',
 };
+
+/**
+ * Numbers said rather than typed (voice notes, « quarante jours », "forty three"), as digits, so that « six pagnes
+ * au lieu de douze » reads like « 6 pagnes au lieu de 12 ». « un », "one" and « neuf » (new) stay words.
+ */
+const NUMBERS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14,
+  quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+};
+
+/** « vingt deux », "forty three": a ten and a unit said one after the other, as one number. */
+function numbersAsDigits(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const n = NUMBERS[words[i]!];
+    if (n === undefined) {
+      out.push(words[i]!);
+      continue;
+    }
+    const next = NUMBERS[words[i + 1] ?? ''];
+    if (n >= 20 && n % 10 === 0 && next !== undefined && next < 10) {
+      out.push(String(n + next));
+      i++;
+    } else out.push(String(n));
+  }
+  return out;
+}
+
+/** Emoji that say the buyer is pleased (hearts, smiles, a thumb up), as one word the cues know. */
+const PLEASED_EMOJI = /(?:\u{1F60D}|\u{1F970}|\u{1F929}|\u{2764}\u{FE0F}?|\u{1F495}|\u{1F496}|\u{1F60A}|\u{263A}\u{FE0F}?|\u{1F44D}|\u{1F44C}|\u{1F973})/gu;
 
 /** `normalize`, then apostrophes, repeated letters, the SMS lexicon and two swapped letters. */
 export function canonical(text: string): string {
@@ -52,12 +88,15 @@ export function canonical(text: string): string {
 
 /** The words of `normalize`d text, apostrophes, repeated letters and SMS spellings folded. */
 function lexicalWords(text: string): string[] {
-  const t = normalize(text)
+  const t = normalize(text.replace(PLEASED_EMOJI, ' emojicontent '))
     .replace(/n't\b/g, 'nt') // didn't → didnt, as it is often typed
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // « jamaiiiis », "sooooo"
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return t.split(' ').map((w) => LEXICON[w] ?? w);
+  const words = t.split(' ');
+  // « c'est » is already « c est »: the SMS « c » (for « c'est ») is another.
+  const spelled = words.map((w, i) => (w === 'c' && /^(?:est|etait|etaient)$/.test(words[i + 1] ?? '') ? w : LEXICON[w] ?? w));
+  return numbersAsDigits(spelled.join(' ').split(' '));
 }
 
 let known: Set<string> | null = null;
