@@ -90,6 +90,31 @@ export function asksToWriteSeller(text: string): boolean {
   return WRITE_TO_SELLER.test(bare(text));
 }
 
+/**
+ * Writing to "him" where the seller was just offered (« je vais lui écrire d'abord », "I'll message him first",
+ * « nitamwandikia kwanza », « nakokomela ye liboso »): the seller named by a pronoun, or not at all (« j'écris d'abord »).
+ */
+const WRITE_TO_THEM = new RegExp(
+  [
+    // French: « je vais (d'abord) lui écrire », « je lui écris d'abord », « je vais le contacter », « laissez-moi lui parler »
+    "(?:^| )(?:je vais |j vais |jvais |je prefere |laissez moi |laisse moi |je veux |on va )?(?:d'abord |dabord )?(?:lui|leur) (?:ecrire|ecris|ecrirai|envoyer un message|envoie un message|parler|parle|demander|demande)(?= |$)",
+    "(?:^| )(?:je vais |j vais |jvais |je prefere |laissez moi |laisse moi )?(?:d'abord |dabord )?(?:le|la|les) (?:contacter|contacte|contacterai|appeler par message)(?= |$)",
+    "^(?:je vais |j vais |jvais |je prefere )?(?:ecrire|lui ecrire|j'ecris|j ecris|je lui ecris) (?:d'abord|dabord|en premier)(?= |$)",
+    // English: "I'll write to him first", "let me message them", "message her first"
+    "(?:^| )(?:i'll |ill |i will |i'd rather |let me |lemme |i want to |i prefer to )?(?:write to|write|text|message|msg|contact|ask|talk to|speak to|reach out to|dm) (?:him|her|them)(?= |$)",
+    // Swahili: « nitamwandikia », « nimwandikie », « ngoja nimtumie ujumbe », « nitaongea naye »
+    '(?:^| )(?:ngoja |wacha |acha )?(?:nitamwandikia|nimwandikie|nitamuandikia|nimuandikie|nitawaandikia|nitamtumia ujumbe|nimtumie ujumbe|nitaongea naye|niongee naye|nitamuuliza|nimuulize)(?= |$)',
+    // Lingala: « nakokomela ye », « tika nakomela ye liboso », « nakotuna ye »
+    '(?:^| )(?:tika )?(?:nakokomela|nakomela|nakotindela|natindela|nakotuna|natuna|nakoloba na) (?:ye|bango)(?= |$)',
+  ].join('|'),
+);
+
+/** The seller just offered, the message asks to write to them first, named or not (see WRITE_TO_THEM). */
+export function asksToWriteThem(text: string): boolean {
+  const t = bare(text);
+  return WRITE_TO_SELLER.test(t) || WRITE_TO_THEM.test(t);
+}
+
 /** After the yes, the word that adds to it (« oui mais … », "yes but …", « ndiyo lakini … »). */
 const YES_BUT = /^(?:mais|but|lakini|kasi|sauf que|seulement|only|though|however|et|and|na|pia)(?: |$)/;
 

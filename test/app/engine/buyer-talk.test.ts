@@ -99,6 +99,12 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     ['en', "I'll message the seller first"],
     ['sw', 'nitamwandikia muuzaji kwanza'],
     ['ln', 'nalingi kokomela moteki liboso'],
+    // The seller just offered, named by a pronoun or not at all.
+    ['sw', 'nitamwandikia kwanza'],
+    ['fr', "je vais lui écrire d'abord"],
+    ['fr', "j'écris d'abord"],
+    ['en', "I'll message him first"],
+    ['ln', 'nakokomela ye liboso'],
   ] as const)('« %s %s » where the case can be opened asks for the message to the seller, as « Écrire au vendeur » does', async (_lang, typed) => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -12,7 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -497,7 +497,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
-      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteSeller(text)) {
+      if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteThem(text)) {
         s.reason ??= s.kind;
         s.step = 'message';
         await save(e, t, s);
