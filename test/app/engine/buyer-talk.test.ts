@@ -1199,6 +1199,19 @@ describe.each(['memory', 'redis'] as const)('the item unlike its listing, said i
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.deliveredMatching });
   });
 
+  it('a message to the seller with no problem said gets its subject from its own words, or none (never « autre problème » by default)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    const subjects = async (first: string, message: string) => {
+      await amina.text(first);
+      await amina.text(message);
+      const n = w.relayed.at(-1)!;
+      return n.body.filter((b) => b.id === 'engine-relay-reason').map((b) => b.args?.reason);
+    };
+    expect(await subjects(`je veux écrire au vendeur de la ${DEMO_ORDERS.deliveredMatching}`, 'muuzaji, tafadhali nijibu, viatu viko wapi?')).toEqual(['delivery_question']);
+    expect(await subjects(`je veux écrire au vendeur de la ${DEMO_ORDERS.deliveredMatching}`, 'Bonjour, merci pour votre boutique, vous avez la même en rouge ?')).toEqual([]);
+  });
+
   it('« je veux juste écrire au vendeur de la CC-1005 » asks for the message to the seller at once', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

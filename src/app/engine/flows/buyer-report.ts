@@ -148,7 +148,8 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     // « je veux juste écrire au vendeur de la 1005 », no problem stated: the message to the seller is asked for at once,
     // as the « Écrire au vendeur » button does later (not a problem of no known kind to confirm).
     if (text && !carried.from && asksToWriteSeller(text) && !statesProblem(text) && (kind === null || kind === 'other')) {
-      s.reason = 'other';
+      // No problem said: the message's own words give its subject when it is sent (seller-message.relayToSeller).
+      [s.reason, s.kind] = [null, null];
       s.step = 'message';
       await save(e, t, s);
       return askMessageForSeller(e, t, s, false);

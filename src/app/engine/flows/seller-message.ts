@@ -5,7 +5,7 @@ import { cleanText } from '../../../domain/text.js';
 import type { Order, Shop } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { mentionsOffPlatform } from '../intent.js';
+import { classifyProblem, mentionsOffPlatform } from '../intent.js';
 import type { ReportState } from '../state.js';
 import { sendOrderMessage } from './order-thread.js';
 
@@ -55,18 +55,21 @@ export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: 
   const text = cleanText(raw);
   const who = requireWho(t);
   const { order, shop } = await orderAndShop(e, t, s.orderId!);
-  const reason = s.reason ?? 'other';
+  // The subject: the problem the report settled on, else what the message itself says (« viatu viko wapi ? » is a
+  // delivery question), else none rather than « autre problème » for a buyer who only wanted to write.
+  const said = classifyProblem(text);
+  const reason = s.reason ?? (s.kind && s.kind !== 'other' ? s.kind : null) ?? (said !== 'other' ? said : null) ?? (s.kind === 'other' ? 'other' : null);
   const body: Msg[] = [
     m('engine-relay-order-message', { buyerName: t.account?.name ?? who.accountId, orderId: order.id, title: order.items[0]?.title ?? order.id }),
-    m('engine-relay-reason', { reason }),
+    ...(reason ? [m('engine-relay-reason', { reason })] : []),
     m('engine-relay-quote', { text }),
   ];
-  if (!isCaseReason(reason) && recommendAcceptance(shop.policies, reason, order, t.now).recommend) {
+  if (reason && !isCaseReason(reason) && recommendAcceptance(shop.policies, reason, order, t.now).recommend) {
     body.push(shopPolicyMsg(shop), m('engine-relay-recommend-accept', { reason }));
   }
   body.push(m('engine-relay-how-to-answer'));
   await sendOrderMessage(e, t, order, shop, 'buyer', body);
   await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
-  say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: isCaseReason(reason) ? 'yes' : 'no' }));
+  say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: reason && isCaseReason(reason) ? 'yes' : 'no' }));
   if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: 'buyer' }));
 }
