@@ -98,6 +98,11 @@ export interface IdentityPrefs {
   offered?: string[];
   /** Languages this user said no to: never offered again. */
   declined?: string[];
+  /**
+   * The order this buyer last wrote to its seller about, and when: a problem said right after with no order named
+   * (« toujours rien, je veux ouvrir un litige maintenant ») is about it.
+   */
+  recentOrder?: { orderId: string; at: string };
 }
 
 /** Where a conversation is, per user and conversation, surviving restarts; it expires when left alone. */

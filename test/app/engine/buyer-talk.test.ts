@@ -1199,6 +1199,29 @@ describe.each(['memory', 'redis'] as const)('the item unlike its listing, said i
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: DEMO_ORDERS.deliveredMatching });
   });
 
+  it('a problem said right after writing to a seller, no order named (« toujours rien, je veux ouvrir un litige »), is about that order; half an hour later the orders are asked', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`je veux écrire au vendeur de la ${WAX}`);
+    await amina.text('Bonjour, où en est mon colis ?');
+    expect(w.relayed).toHaveLength(1);
+    await amina.text('toujours rien reçu, je veux ouvrir un litige maintenant');
+    expect(said(amina)).toEqual(['engine-report-intro', 'engine-report-reason-proposed']);
+    expect(amina.last.at(-1)!.body.at(-1)!.args).toMatchObject({ reason: 'non_delivery', orderId: WAX });
+    // « pas celle-là » still turns it down.
+    await amina.text('non pas celle-là');
+    expect(said(amina)).toContain('engine-report-which-order');
+    await amina.command('/cancel');
+
+    const joel = await w.user({ account: 'acc-joel', languageHint: 'sw' });
+    await joel.command('/lang sw');
+    await joel.text(`nataka kumwandikia muuzaji wa oda ${DEMO_ORDERS.deliveredElsewhere}`);
+    await joel.text('muuzaji, tafadhali nijibu');
+    w.clock.advance(31 * 60 * 1000);
+    await joel.text('bado sijapokea chochote, nataka kufungua kesi sasa');
+    expect(said(joel)).toEqual(['engine-report-intro', 'engine-report-which-order']);
+  });
+
   it('a message to the seller with no problem said gets its subject from its own words, or none (never « autre problème » by default)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

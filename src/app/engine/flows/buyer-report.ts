@@ -9,7 +9,7 @@ import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
-import { newNonce, type ReportState } from '../state.js';
+import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
 import { addsAnother, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
@@ -67,6 +67,15 @@ export interface Carried {
   from?: ReportState;
   /** Photos sent before the report started (a photo with nothing else, or with a caption). */
   evidence?: BlobRef[];
+}
+
+/** The order the buyer wrote to its seller about in the last REPORT_LAPSE_MS, if still one of theirs. */
+async function recentOrder(e: EngineCtx, t: Turn, orders: readonly Order[]): Promise<string | null> {
+  // Read with the turn's first reads (no round trip of its own).
+  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
+  const recent = prefs.recentOrder;
+  if (!recent || Date.parse(t.now) - Date.parse(recent.at) > REPORT_LAPSE_MS) return null;
+  return orders.some((o) => o.id === recent.orderId) ? recent.orderId : null;
 }
 
 /** At most this many words naming an order are read as naming it only, unless a word of a problem is among them. */
@@ -143,6 +152,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   if (kept) preface.unshift(m('buyer-flow-also-kept', { orderId: kept }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
+  else if (ref.kind === 'none' && text && !from && (kind !== null || wantsCase(text)) && !rejectsOrder(text) && !addsAnother(text)) {
+    // A problem said right after writing to a seller, no order named (« bado sijapokea, nataka kufungua kesi sasa »): that
+    // order, proposed by name (« pas celle-là » still turns it down).
+    s.orderId = await recentOrder(e, t, orders);
+  }
   if (s.orderId) {
     await orderSeen(e, s.orderId);
     // « je veux juste écrire au vendeur de la 1005 », no problem stated: the message to the seller is asked for at once,
