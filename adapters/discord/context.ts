@@ -46,11 +46,19 @@ const INTERACTION_LIFE_MS = 15 * 60_000;
  * (a short claim, renewed while the turn runs, confirmed once done); the others do not drop it but wait for that claim,
  * ignoring the event once it is confirmed and taking it over once it lapses (its holder died). A failed turn is
  * confirmed too (its user was told), so that no other process runs it again. Resolves true when this process handled
- * the event. `eventId` goes to the engine, which stores each case change of the event once.
+ * the event. `eventId` goes to the engine, which stores each case change of the event once. `from`: the user whose
+ * turns run one at a time (OnceOptions.user), waiting `waitMs` at most for their turn under way elsewhere.
  */
-export async function handleDiscordEvent(ctx: InboundCtx, key: string, receivedAt: number, work: (eventId: string) => Promise<void>): Promise<boolean> {
+export async function handleDiscordEvent(
+  ctx: InboundCtx,
+  key: string,
+  receivedAt: number,
+  work: (eventId: string) => Promise<void>,
+  from?: { userId: string; waitMs?: number },
+): Promise<boolean> {
   const claimMs = ctx.claimMs ?? 6_000;
   const opts = {
+    ...(from ? { user: `discord:user:${from.userId}`, ...(from.waitMs ? { userWaitMs: from.waitMs } : {}) } : {}),
     claimMs,
     renewMs: Math.max(10, Math.floor(claimMs / 3)),
     keepMs: SEEN_TTL_MS,

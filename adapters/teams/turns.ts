@@ -181,7 +181,8 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     const conversationId = activity.conversation?.id ?? '';
     const onMarkError = (err: unknown, step: string) => log.warn({ err, conversationId, activityId: activity.id, step }, 'could not save the activity mark');
     const onClaimLost = () => log.warn({ conversationId, activityId: activity.id }, 'activity claim lost while handling it; a redelivery may run it too');
-    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost }, (decided) => {
+    const user = activity.from?.id ? { user: `teams:user:${activity.from.id}` } : {};
+    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost, ...user }, (decided) => {
       ctx.turnState.set(DECIDED, decided);
       return dispatch(ctx);
     });
