@@ -65,6 +65,17 @@ export class InFlightError extends NotHandledError {
   }
 }
 
+/**
+ * The event's user has another event under way elsewhere that did not end within the wait (OnceOptions.user): refused
+ * like an event claimed elsewhere (the platform delivers it again), but it is no duplicate.
+ */
+export class UserBusyError extends InFlightError {
+  constructor(key: string) {
+    super(key);
+    this.name = 'UserBusyError';
+  }
+}
+
 /** A unique owner for each attempt: the process and a random part. */
 function newOwner(): string {
   return `${process.pid}.${randomHex(6)}`;
@@ -147,7 +158,7 @@ export async function handleOnce(
       // elsewhere, the platform delivers it again.
       clearInterval(heartbeat);
       await dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release'));
-      throw new InFlightError(key);
+      throw new UserBusyError(key);
     }
   }
   let confirming: Promise<void> | null = null;

@@ -4,7 +4,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Engine, OutMessage } from '../../src/ports/turn.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { Metrics } from '../../src/app/metrics.js';
-import { handleOnce, InFlightError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, UserBusyError } from '../common/redelivery.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { SUPPORT_PERMISSION } from './commands.js';
@@ -81,6 +81,12 @@ export async function handleDiscordEvent(
       return fresh;
     } catch (err) {
       if (!(err instanceof InFlightError)) throw err;
+      if (err instanceof UserBusyError) {
+        // Nobody holds the event: asked again at once (its user's turn elsewhere is slow, or its process died).
+        ctx.logger.info({ key }, "event waiting: its user's previous event is still being handled");
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
       if (!waited) {
         ctx.logger.info({ key }, 'event being handled by another process: waiting for it to finish or its claim to lapse');
         ctx.metrics?.duplicates.inc({ platform: 'discord', outcome: 'refused' });

@@ -5,7 +5,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, InFlightError, NotHandledError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError, UserBusyError } from '../common/redelivery.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
@@ -262,6 +262,10 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
      */
     async onTurnError(ctx: TurnContext, err: Error): Promise<void> {
       const activity = ctx.activity;
+      if (err instanceof UserBusyError) {
+        log.info({ conversationId: activity.conversation?.id, activityId: activity.id }, "activity refused: its user's previous one is still being handled elsewhere, answered 503 for a redelivery");
+        throw err;
+      }
       if (err instanceof InFlightError) {
         log.info({ conversationId: activity.conversation?.id, activityId: activity.id }, 'duplicate activity refused: being handled elsewhere, answered 503 for a redelivery');
         deps.metrics?.duplicates.inc({ platform: 'teams', outcome: 'refused' });

@@ -8,7 +8,7 @@ import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports
 import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, InFlightError, NotHandledError, type OnceTurn } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError, UserBusyError, type OnceTurn } from '../common/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Notifier } from '../../src/ports/notifier.js';
@@ -296,6 +296,10 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   // The one error boundary: log, apologise, keep going.
   bot.catch(async (err) => {
     const { ctx, error } = err;
+    if (error instanceof UserBusyError) {
+      log.info({ updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update refused: its user's previous update is still being handled elsewhere, Telegram will deliver it again");
+      return;
+    }
     if (error instanceof InFlightError) {
       log.info({ updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'duplicate update refused: being handled elsewhere, Telegram will deliver it again');
       deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'refused' });
