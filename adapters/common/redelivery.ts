@@ -16,7 +16,31 @@ export interface OnceOptions {
   onMarkError?: (err: unknown, step: 'confirm' | 'release' | 'renew') => void;
   /** Told when a renewal found the claim gone (it lapsed and another handler took it, or Redis lost it). */
   onClaimLost?: () => void;
+  /**
+   * The key of the user the event comes from (`<platform>:user:…`): their turns run one at a time across processes
+   * (docs/inbound-claims.md). Claimed with the event, held until the turn ends; an event whose user has a turn under
+   * way elsewhere waits for it up to `userWaitMs`, then is refused like an event claimed elsewhere.
+   */
+  user?: string;
+  /** How long an event waits for its user's turn on another process before it is refused (default 2.5 s). */
+  userWaitMs?: number;
+  /** Aborted when the process stops: an event waiting for its user's turn is refused at once. */
+  signal?: AbortSignal;
 }
+
+/** What `work` is told about its turn. */
+export interface OnceTurn {
+  /** The event waited for another turn of its user: what was read before it (Engine.prefetch) is stale. */
+  waited: boolean;
+  /**
+   * Lets the user's next event run (their claim is released). Called by handleOnce once `work` is done; an adapter
+   * may call it earlier with its own last writes (one round trip). Never rejects.
+   */
+  finish: () => Promise<void>;
+}
+
+/** How often an event waiting for its user's turn elsewhere asks again: a live turn ends within milliseconds. */
+const USER_POLL_MS = 25;
 
 /** The event was not handled and nothing was decided for it: the key was released, a redelivery will be handled. */
 export class NotHandledError extends Error {
@@ -38,6 +62,17 @@ export class InFlightError extends NotHandledError {
   constructor(key: string) {
     super(key, { cause: new Error(`event ${key} is being handled elsewhere`) });
     this.name = 'InFlightError';
+  }
+}
+
+/**
+ * The event's user has another event under way elsewhere that did not end within the wait (OnceOptions.user): refused
+ * like an event claimed elsewhere (the platform delivers it again), but it is no duplicate.
+ */
+export class UserBusyError extends InFlightError {
+  constructor(key: string) {
+    super(key);
+    this.name = 'UserBusyError';
   }
 }
 
@@ -67,18 +102,36 @@ function randomHex(bytes: number): string {
  * throws NotHandledError (also when the claim itself fails); failing after it keeps the key and rethrows the error as
  * it is, since a second run would act twice.
  * Resolves true once handled, false (without running `work`) for a key already confirmed, and throws InFlightError
- * for a key another handler holds a live claim on: the caller answers so that the platform retries.
+ * for a key another handler holds a live claim on: the caller answers so that the platform retries. With `opts.user`,
+ * the user's claim is taken with the event's and `work` runs only while this handler holds it (see OnceOptions.user).
  */
-export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, work: (decided: (confirmed?: boolean) => void) => Promise<void>): Promise<boolean> {
+export async function handleOnce(
+  dedup: Dedup,
+  key: string,
+  opts: OnceOptions,
+  work: (decided: (confirmed?: boolean) => void, turn: OnceTurn) => Promise<void>,
+): Promise<boolean> {
   const owner = newOwner();
-  let state;
-  try {
-    state = await dedup.claim(key, owner, opts.claimMs);
-  } catch (err) {
-    throw new NotHandledError(key, { cause: err });
+  const user = opts.user;
+  // Both claims leave together (one round trip on an auto-pipelined connection).
+  const [event, mine] = await Promise.allSettled([dedup.claim(key, owner, opts.claimMs), user ? dedup.claim(user, owner, opts.claimMs) : Promise.resolve('claimed' as const)]);
+  let userHeld = user !== undefined && mine.status === 'fulfilled' && mine.value === 'claimed';
+  let finishing: Promise<void> | null = null;
+  const finish = () => {
+    if (!userHeld || !user) return Promise.resolve();
+    return (finishing ??= dedup.release(user, owner).catch((err: unknown) => opts.onMarkError?.(err, 'release')));
+  };
+  if (event.status === 'rejected' || mine.status === 'rejected') {
+    await finish();
+    if (event.status === 'fulfilled' && event.value === 'claimed') await dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release'));
+    throw new NotHandledError(key, { cause: event.status === 'rejected' ? event.reason : (mine as PromiseRejectedResult).reason });
   }
-  if (state === 'done') return false;
-  if (state === 'held') throw new InFlightError(key);
+  const state = event.value;
+  if (state !== 'claimed') {
+    await finish();
+    if (state === 'done') return false;
+    throw new InFlightError(key);
+  }
 
   const renewMs = Math.max(10, opts.renewMs ?? Math.floor(opts.claimMs / 3));
   const heartbeat = setInterval(() => {
@@ -88,8 +141,26 @@ export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, w
       },
       (err: unknown) => opts.onMarkError?.(err, 'renew'),
     );
+    if (user && userHeld && finishing === null) dedup.renew(user, owner, opts.claimMs).catch((err: unknown) => opts.onMarkError?.(err, 'renew'));
   }, renewMs);
   heartbeat.unref();
+  const waited = user !== undefined && !userHeld;
+  if (user && !userHeld) {
+    try {
+      userHeld = await waitForUser(dedup, user, owner, opts);
+    } catch (err) {
+      clearInterval(heartbeat);
+      await dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release'));
+      throw new NotHandledError(key, { cause: err });
+    }
+    if (!userHeld) {
+      // The user's other turn is still under way (or its process died a moment ago): refused like an event claimed
+      // elsewhere, the platform delivers it again.
+      clearInterval(heartbeat);
+      await dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release'));
+      throw new UserBusyError(key);
+    }
+  }
   let confirming: Promise<void> | null = null;
   let failed = false;
   const confirm = (confirmed = false) => {
@@ -100,17 +171,32 @@ export async function handleOnce(dedup: Dedup, key: string, opts: OnceOptions, w
   try {
     // Confirmed the moment the outcome is stored, not after the replies: a crash while replying must not let a
     // redelivery run the turn again.
-    await work((confirmed) => void confirm(confirmed === true));
+    await work((confirmed) => void confirm(confirmed === true), { waited, finish });
   } catch (err) {
     failed = true;
     clearInterval(heartbeat);
     if (confirming) {
-      await confirming;
+      await Promise.all([confirming, finish()]);
       throw err;
     }
-    await dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release'));
+    await Promise.all([dedup.release(key, owner).catch((e: unknown) => opts.onMarkError?.(e, 'release')), finish()]);
     throw new NotHandledError(key, { cause: err });
   }
-  await confirm();
+  await Promise.all([confirm(), finish()]);
   return true;
+}
+
+/**
+ * Asks for the user's claim every USER_POLL_MS until it is this owner's (true), `userWaitMs` passed or the process
+ * stops (false). A live turn releases it as it ends; a dead process's lapses within claimMs, longer than the wait:
+ * its events are refused meanwhile and come again.
+ */
+async function waitForUser(dedup: Dedup, user: string, owner: string, opts: OnceOptions): Promise<boolean> {
+  const until = Date.now() + (opts.userWaitMs ?? 2_500);
+  while (Date.now() < until && !opts.signal?.aborted) {
+    await new Promise((r) => setTimeout(r, USER_POLL_MS));
+    if (opts.signal?.aborted) return false;
+    if ((await dedup.claim(user, owner, opts.claimMs)) === 'claimed') return true;
+  }
+  return false;
 }

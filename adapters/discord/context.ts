@@ -4,7 +4,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Engine, OutMessage } from '../../src/ports/turn.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { Metrics } from '../../src/app/metrics.js';
-import { handleOnce, InFlightError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, UserBusyError } from '../common/redelivery.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import { SUPPORT_PERMISSION } from './commands.js';
@@ -46,11 +46,19 @@ const INTERACTION_LIFE_MS = 15 * 60_000;
  * (a short claim, renewed while the turn runs, confirmed once done); the others do not drop it but wait for that claim,
  * ignoring the event once it is confirmed and taking it over once it lapses (its holder died). A failed turn is
  * confirmed too (its user was told), so that no other process runs it again. Resolves true when this process handled
- * the event. `eventId` goes to the engine, which stores each case change of the event once.
+ * the event. `eventId` goes to the engine, which stores each case change of the event once. `from`: the user whose
+ * turns run one at a time (OnceOptions.user), waiting `waitMs` at most for their turn under way elsewhere.
  */
-export async function handleDiscordEvent(ctx: InboundCtx, key: string, receivedAt: number, work: (eventId: string) => Promise<void>): Promise<boolean> {
+export async function handleDiscordEvent(
+  ctx: InboundCtx,
+  key: string,
+  receivedAt: number,
+  work: (eventId: string) => Promise<void>,
+  from?: { userId: string; waitMs?: number },
+): Promise<boolean> {
   const claimMs = ctx.claimMs ?? 6_000;
   const opts = {
+    ...(from ? { user: `discord:user:${from.userId}`, ...(from.waitMs ? { userWaitMs: from.waitMs } : {}) } : {}),
     claimMs,
     renewMs: Math.max(10, Math.floor(claimMs / 3)),
     keepMs: SEEN_TTL_MS,
@@ -73,6 +81,12 @@ export async function handleDiscordEvent(ctx: InboundCtx, key: string, receivedA
       return fresh;
     } catch (err) {
       if (!(err instanceof InFlightError)) throw err;
+      if (err instanceof UserBusyError) {
+        // Nobody holds the event: asked again at once (its user's turn elsewhere is slow, or its process died).
+        ctx.logger.info({ key }, "event waiting: its user's previous event is still being handled");
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
       if (!waited) {
         ctx.logger.info({ key }, 'event being handled by another process: waiting for it to finish or its claim to lapse');
         ctx.metrics?.duplicates.inc({ platform: 'discord', outcome: 'refused' });

@@ -22,6 +22,10 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelect
 
 /** The engine's id for each interaction's turn (see handleDiscordEvent). */
 const eventIds = new WeakMap<Interaction, string>();
+/** When this process got each interaction: its deferral counts from then, waits included. */
+const receivedAts = new WeakMap<Interaction, number>();
+/** How long an interaction waits for its user's turn on another process (handleDiscordEvent). */
+const INTERACTION_USER_WAIT_MS = 1_000;
 
 /**
  * Routes one interaction; each is handled once across processes, and one whose process died mid-turn is taken over by
@@ -30,13 +34,21 @@ const eventIds = new WeakMap<Interaction, string>();
 export async function handleInteraction(ctx: InboundCtx, i: Interaction): Promise<void> {
   // When this process got it (the snowflake's time is Discord's clock, not ours).
   const receivedAt = Date.now();
-  await handleDiscordEvent(ctx, `discord:int:${i.id}`, receivedAt, async (eventId) => {
-    eventIds.set(i, eventId);
-    // Discord allows 3 s for the first answer: a takeover after that finds the interaction deferred by the process
-    // that died (it defers well within the 3 s), so the answer is an edit of that deferred reply.
-    if (i.isRepliable() && Date.now() - receivedAt > 2500) (i as { deferred: boolean }).deferred = true;
-    await route(ctx, i);
-  });
+  await handleDiscordEvent(
+    ctx,
+    `discord:int:${i.id}`,
+    receivedAt,
+    async (eventId) => {
+      eventIds.set(i, eventId);
+      receivedAts.set(i, receivedAt);
+      // Discord allows 3 s for the first answer: a takeover after that finds the interaction deferred by the process
+      // that died (it defers well within the 3 s), so the answer is an edit of that deferred reply.
+      if (i.isRepliable() && Date.now() - receivedAt > 2500) (i as { deferred: boolean }).deferred = true;
+      await route(ctx, i);
+    },
+    // Waiting for the user's turn elsewhere stays well inside the 3 s the first answer (or its deferral) must come in.
+    { userId: i.user.id, waitMs: INTERACTION_USER_WAIT_MS },
+  );
 }
 
 async function route(ctx: InboundCtx, i: Interaction): Promise<void> {
@@ -125,9 +137,13 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   const who = { userId: i.user.id, userName: i.user.globalName ?? i.user.username, languageHint: i.locale };
   const ack: { deferring: Promise<unknown> | null } = { deferring: null };
-  const timer = setTimeout(() => {
-    ack.deferring = i.deferReply(flags ? { flags } : {});
-  }, ctx.ackAfterMs);
+  const since = Date.now() - (receivedAts.get(i) ?? Date.now());
+  // Counted from when the interaction came, a wait for the user's turn elsewhere included; a takeover finds it deferred.
+  const timer = i.deferred
+    ? undefined
+    : setTimeout(() => {
+        ack.deferring = i.deferReply(flags ? { flags } : {});
+      }, Math.max(0, ctx.ackAfterMs - since));
   let replies;
   let retirePressed = false;
   try {

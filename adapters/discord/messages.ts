@@ -32,7 +32,7 @@ export async function handleMessage(ctx: InboundCtx, message: Message): Promise<
       await say('dc-error').catch(() => undefined);
       throw err;
     }
-  });
+  }, { userId: message.author.id });
 }
 
 interface Claimed {

@@ -5,7 +5,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, InFlightError, NotHandledError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError, UserBusyError } from '../common/redelivery.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
@@ -181,7 +181,8 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     const conversationId = activity.conversation?.id ?? '';
     const onMarkError = (err: unknown, step: string) => log.warn({ err, conversationId, activityId: activity.id, step }, 'could not save the activity mark');
     const onClaimLost = () => log.warn({ conversationId, activityId: activity.id }, 'activity claim lost while handling it; a redelivery may run it too');
-    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost }, (decided) => {
+    const user = activity.from?.id ? { user: `teams:user:${activity.from.id}` } : {};
+    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost, ...user }, (decided) => {
       ctx.turnState.set(DECIDED, decided);
       return dispatch(ctx);
     });
@@ -261,6 +262,10 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
      */
     async onTurnError(ctx: TurnContext, err: Error): Promise<void> {
       const activity = ctx.activity;
+      if (err instanceof UserBusyError) {
+        log.info({ conversationId: activity.conversation?.id, activityId: activity.id }, "activity refused: its user's previous one is still being handled elsewhere, answered 503 for a redelivery");
+        throw err;
+      }
       if (err instanceof InFlightError) {
         log.info({ conversationId: activity.conversation?.id, activityId: activity.id }, 'duplicate activity refused: being handled elsewhere, answered 503 for a redelivery');
         deps.metrics?.duplicates.inc({ platform: 'teams', outcome: 'refused' });

@@ -8,7 +8,7 @@ import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports
 import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import { isPalabreError } from '../../src/domain/errors.js';
-import { handleOnce, InFlightError, NotHandledError } from '../common/redelivery.js';
+import { handleOnce, InFlightError, NotHandledError, UserBusyError, type OnceTurn } from '../common/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
 import type { Notifier } from '../../src/ports/notifier.js';
@@ -124,6 +124,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   });
   const count = (outcome: string) => deps.metrics?.turns.inc({ platform: 'telegram', outcome });
   let polling: Polling | null = null;
+  // Aborted by stop(): an update waiting for its user's turn on another process is refused at once.
+  const stopping = new AbortController();
 
   const localeOf = (hint: string | undefined) => (hint ? deps.i18n.resolve(hint) : defaultLocale);
 
@@ -189,9 +191,11 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
-  async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void) {
+  async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void, turn: OnceTurn) {
+    // Read while the user's previous turn (on another process) was still writing: read again.
+    if (turn.waited) prefetch(ctx, eventId);
     const group = ctx.message?.media_group_id;
-    if (!group) return onUpdateNow(ctx, eventId, decided, null);
+    if (!group) return onUpdateNow(ctx, eventId, decided, null, turn.finish);
     const key = `${ctx.chat?.id ?? ''}:${group}`;
     const a = albums.get(key) ?? { timer: null, flush: null };
     if (a.timer) clearTimeout(a.timer);
@@ -206,8 +210,17 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
-  /** `later`: the answers are handed over instead of sent (a photo of an album). */
-  async function onUpdateNow(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void, later: ((flush: () => Promise<void>) => void) | null) {
+  /**
+   * `later`: the answers are handed over instead of sent (a photo of an album). `finish` lets the user's next update
+   * run: written with the last answer's own writes.
+   */
+  async function onUpdateNow(
+    ctx: Context,
+    eventId: string,
+    decided: (confirmed?: boolean) => void,
+    later: ((flush: () => Promise<void>) => void) | null,
+    finish?: () => Promise<void>,
+  ) {
     // The button stops spinning at once; the answer itself comes as messages.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
@@ -231,12 +244,12 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       later(() => deliver(parsed, result));
       return;
     }
-    await deliver(parsed, result);
+    await deliver(parsed, result, finish);
   }
 
-  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>) {
+  async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>, finish?: () => Promise<void>) {
     const posted: number[] = [];
-    for (const out of result.replies) {
+    for (const [i, out] of result.replies.entries()) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
       const sameChat = out.target.conversationId === parsed.input.conversationId && !out.target.threadId;
       const target = sameChat ? { ...out.target, threadId: parsed.input.threadId ?? null } : out.target;
@@ -244,6 +257,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
         ...(await sender.send({ ...out, target }, {
           ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
           ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
+          ...(finish && i === result.replies.length - 1 ? { onSent: finish } : {}),
         })),
       );
     }
@@ -259,7 +273,9 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
     const onClaimLost = () => log.warn({ updateId }, 'update claim lost while handling it (it lapsed or Redis lost it); a redelivery may run it too');
     const key = `telegram:update:${ctx.me.id}:${updateId}`;
-    const handled = handleOnce(deps.dedup, key, { ...TELEGRAM_ONCE, onMarkError, onClaimLost }, (decided) => onUpdate(ctx, key, decided));
+    const user = ctx.from ? `telegram:user:${ctx.me.id}:${ctx.from.id}` : undefined;
+    const once = { ...TELEGRAM_ONCE, onMarkError, onClaimLost, ...(user ? { user } : {}), signal: stopping.signal };
+    const handled = handleOnce(deps.dedup, key, once, (decided, turn) => onUpdate(ctx, key, decided, turn));
     // The turn's first reads leave with the claim (one round trip); dropped if the claim is refused.
     prefetch(ctx, key);
     const fresh = await handled;
@@ -280,6 +296,10 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   // The one error boundary: log, apologise, keep going.
   bot.catch(async (err) => {
     const { ctx, error } = err;
+    if (error instanceof UserBusyError) {
+      log.info({ updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update refused: its user's previous update is still being handled elsewhere, Telegram will deliver it again");
+      return;
+    }
     if (error instanceof InFlightError) {
       log.info({ updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'duplicate update refused: being handled elsewhere, Telegram will deliver it again');
       deps.metrics?.duplicates.inc({ platform: 'telegram', outcome: 'refused' });
@@ -323,6 +343,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
       polling = startPolling(bot, { timeoutSeconds: deps.pollTimeoutSeconds ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: log, onGiveUp: giveUp });
     },
     async stop() {
+      stopping.abort();
       const p = polling;
       polling = null;
       if (p) await p.stop();

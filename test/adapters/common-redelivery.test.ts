@@ -131,4 +131,97 @@ describe('handleOnce', () => {
     replying();
     expect(await turn).toBe(true);
   });
+
+  describe("one user's events (OnceOptions.user)", () => {
+    const USER = { ...TTL, user: 'p:user:1' };
+    const gate = () => {
+      let open = () => undefined as void;
+      const shut = new Promise<void>((r) => (open = r));
+      return { shut, open: () => open() };
+    };
+
+    it('runs a second event of the user only once the first is done, with a note that what it read before is stale', async () => {
+      const dedup = createMemoryDedup();
+      const order: string[] = [];
+      const g = gate();
+      const first = handleOnce(dedup, 'e:1', USER, async () => {
+        order.push('1 starts');
+        await g.shut;
+        order.push('1 ends');
+      });
+      let waited: boolean | null = null;
+      const second = handleOnce(dedup, 'e:2', USER, async (_d, turn) => {
+        waited = turn.waited;
+        order.push('2 runs');
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      g.open();
+      expect(await Promise.all([first, second])).toEqual([true, true]);
+      expect(order).toEqual(['1 starts', '1 ends', '2 runs']);
+      expect(waited).toBe(true);
+      // Another user is not held up by either.
+      expect(await handleOnce(dedup, 'e:3', { ...TTL, user: 'p:user:2' }, async (_d, turn) => void (waited = turn.waited))).toBe(true);
+      expect(waited).toBe(false);
+    });
+
+    it('refuses the second event like one claimed elsewhere when the first is not done within the wait, and lets its redelivery run', async () => {
+      const dedup = createMemoryDedup();
+      const g = gate();
+      const first = handleOnce(dedup, 'e:1', USER, () => g.shut);
+      const t0 = Date.now();
+      let ran = false;
+      const refused = await handleOnce(dedup, 'e:2', { ...USER, userWaitMs: 200 }, async () => void (ran = true)).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(InFlightError);
+      expect(Date.now() - t0).toBeLessThan(1_000);
+      expect(ran).toBe(false);
+      g.open();
+      await first;
+      expect(await handleOnce(dedup, 'e:2', USER, async () => void (ran = true))).toBe(true);
+      expect(ran).toBe(true);
+    });
+
+    it('lets the next event run once the turn failed, or once the adapter said it is finished', async () => {
+      const dedup = createMemoryDedup();
+      await handleOnce(dedup, 'e:1', USER, async () => {
+        throw new Error('store down');
+      }).catch(() => undefined);
+      const g = gate();
+      let finished = false;
+      const early = handleOnce(dedup, 'e:2', USER, async (_d, turn) => {
+        await turn.finish();
+        finished = true;
+        await g.shut;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(finished).toBe(true);
+      // Its turn still runs (retiring buttons, say), but its user's next event does not wait for it.
+      expect(await handleOnce(dedup, 'e:3', { ...USER, userWaitMs: 100 }, async () => undefined)).toBe(true);
+      g.open();
+      await early;
+    });
+
+    it('refuses a waiting event at once when the process stops', async () => {
+      const dedup = createMemoryDedup();
+      const g = gate();
+      const first = handleOnce(dedup, 'e:1', USER, () => g.shut);
+      const stopping = new AbortController();
+      const t0 = Date.now();
+      const waiting = handleOnce(dedup, 'e:2', { ...USER, signal: stopping.signal }, async () => undefined).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 50));
+      stopping.abort();
+      expect(await waiting).toBeInstanceOf(InFlightError);
+      expect(Date.now() - t0).toBeLessThan(500);
+      g.open();
+      await first;
+    });
+
+    it('gives the user back when its event is a duplicate or held elsewhere', async () => {
+      const dedup = createMemoryDedup();
+      await handleOnce(dedup, 'e:1', USER, async () => undefined);
+      expect(await handleOnce(dedup, 'e:1', USER, async () => undefined)).toBe(false);
+      await dedup.claim('e:9', 'another-process', 60_000);
+      expect(await handleOnce(dedup, 'e:9', USER, async () => undefined).catch((e: unknown) => e)).toBeInstanceOf(InFlightError);
+      expect(await dedup.claim('p:user:1', 'someone', 60_000)).toBe('claimed');
+    });
+  });
 });

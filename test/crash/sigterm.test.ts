@@ -10,6 +10,25 @@ if (missing) console.warn(`crash test skipped: ${missing}`);
  * shutdown timeout; what it held goes to the others, and no relay is lost, repeated beyond what a fault allows, or
  * out of order; nothing is left behind in Redis.
  */
+/** Live claims (update or user) a process left in the once-only marks: `<expiry>:<pid>.<random>` values (src/infra/dedup.ts). */
+async function liveClaimsOf(redis: ReturnType<Run['redis']['connect']>, prefix: string, pid: number): Promise<number> {
+  const [[, time]] = (await redis.multi().time().exec()) as [[null, [string, string]]];
+  const now = Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000);
+  let live = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}dedup:h:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      for (const value of Object.values(await redis.hgetall(key))) {
+        const [until, owner] = value.split(':');
+        if (owner?.startsWith(`${pid}.`) && Number(until) > now) live++;
+      }
+    }
+  } while (cursor !== '0');
+  return live;
+}
+
 describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burst', () => {
   let run: Run | null = null;
   afterEach(async () => {
@@ -25,6 +44,7 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     let stoppedAt = 0;
     let exit: { code: number | null; afterMs: number } | null = null;
     let leftAtExit: boolean | null = null;
+    let claimsAtExit: number | null = null;
     let wasMember: boolean | null = null;
     let stop: Promise<void> | null = null;
     const delivered = await drive(r, {
@@ -61,6 +81,7 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
           const redis = r.redis.connect();
           try {
             leftAtExit = !(await redis.hkeys(`${r.seeded.prefix}{dlv}:members:telegram`)).some((m) => m.includes(`-${proc.pid}-`));
+            claimsAtExit = await liveClaimsOf(redis, r.seeded.prefix, proc.pid!);
           } finally {
             redis.disconnect();
           }
@@ -76,7 +97,7 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     const why = `held ${held}, exit ${JSON.stringify(exit)}, backlog ${JSON.stringify(backlog)}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r, 30)}`;
     const pendingAtStop = delivered.filter((d) => d.acknowledged && d.ackedAt! <= stoppedAt);
     const worst = Math.max(...pendingAtStop.map((d) => (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - stoppedAt));
-    console.log(`[sigterm] held ${held} at SIGTERM; exited ${JSON.stringify(exit)}; ${pendingAtStop.length} comments acknowledged before it, the last at its seller ${worst} ms after it; ${f.relayedTwice.length} relayed twice`);
+    console.log(`[sigterm] held ${held} at SIGTERM; exited ${JSON.stringify(exit)} with ${claimsAtExit} live claims left; ${pendingAtStop.length} comments acknowledged before it, the last at its seller ${worst} ms after it; ${f.relayedTwice.length} relayed twice`);
 
     expect(held, why).toBeGreaterThan(0);
     // Gone by itself, cleanly: a shutdown that outlasts SHUTDOWN_TIMEOUT_MS (8 s) exits with status 1.
@@ -92,6 +113,8 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     // 7 s seen at a load average of 11): a stall would be the 90 s of the drive's timeout, so the bar is wide.
     expect(wasMember, why).toBe(true);
     expect(leftAtExit, why).toBe(true);
+    // Its updates' and its users' claims were released as its turns ended: none is left to lapse.
+    expect(claimsAtExit, why).toBe(0);
     expect(worst - exit!.afterMs, why).toBeLessThan(15_000);
     expect(backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
   });

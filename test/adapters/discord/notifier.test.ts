@@ -170,6 +170,40 @@ describe('Discord with several processes', () => {
     }
   });
 
+  it("runs one user's messages one after the other when each process gets both at once (redis dedup)", async () => {
+    const redis = await testRedis();
+    const first = await startHarness({ shared: { dedup: createDedup(redis.redis, redis.prefix) } });
+    const second = await startHarness({ standin: first.standin, shared: { dedup: createDedup(redis.connect(), redis.prefix), kv: first.deps.kv, links: first.deps.links, threads: first.deps.threads } });
+    try {
+      await eventually(() => expect(first.standin.connections).toBe(2));
+      // Each turn takes a while (a slow marketplace): a second turn of the user started meanwhile would read what the
+      // first is about to change.
+      const steps: string[] = [];
+      for (const h of [first, second]) {
+        h.engine.answer(async (input) => {
+          const text = input.content.type === 'text' ? input.content.text : '';
+          steps.push(`start ${text}`);
+          await new Promise((r) => setTimeout(r, 300));
+          steps.push(`end ${text}`);
+          return [replyTo(input, [{ id: 'test-raw', args: { text: `reçu ${text}` } }])];
+        });
+      }
+      const dm = first.standin.dmChannelId(USERS.amina.id);
+      first.standin.sendMessage({ author: USERS.amina, content: 'un' });
+      first.standin.sendMessage({ author: USERS.amina, content: 'deux' });
+      await eventually(() => expect(first.standin.messagesIn(dm)).toHaveLength(2));
+      // One turn, then the other: never both under way.
+      const [a, b] = [steps[0]!.slice('start '.length), steps[2]!.slice('start '.length)];
+      expect(steps).toEqual([`start ${a}`, `end ${a}`, `start ${b}`, `end ${b}`]);
+      expect(new Set([a, b])).toEqual(new Set(['un', 'deux']));
+      expect(first.standin.messagesIn(dm).map((m) => m.content).sort()).toEqual(['reçu deux', 'reçu un']);
+    } finally {
+      await second.stop();
+      await first.stop();
+      await redis.cleanup();
+    }
+  });
+
   it('takes over an interaction and a message whose process stopped mid-turn, once its claim lapses, and answers them', async () => {
     const dedup = createMemoryDedup();
     // The first process claims everything and then stops: it never renews its claims nor finishes its turns.

@@ -212,3 +212,38 @@ describe('Teams adapter: an activity another process is handling', () => {
     }
   });
 });
+
+describe("Teams adapter: an activity whose user has another one under way on another process", () => {
+  it('waits for that turn to end and then runs (200); refused with 503 when it does not end within the wait, not counted as a duplicate', async () => {
+    const dedup = createMemoryDedup();
+    const metrics = createMetrics();
+    const h = await startHarness({ dedup, metrics });
+    try {
+      h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
+      const first = h.act.say(amina, 'pendant un autre tour') as unknown as { from: { id: string } };
+      const user = `teams:user:${first.from.id}`;
+      // Another process runs a turn of hers: released 200 ms later.
+      expect(await dedup.claim(user, 'other-process', 6_000)).toBe('claimed');
+      let releasedAt = 0;
+      setTimeout(() => void dedup.release(user, 'other-process').then(() => (releasedAt = Date.now())), 200);
+      expect((await h.post(first)).status).toBe(200);
+      expect(releasedAt).toBeGreaterThan(0);
+      expect(h.engine.inputs).toHaveLength(1);
+
+      // A turn of hers that does not end (its process died a moment ago): refused for a redelivery, after the wait.
+      expect(await dedup.claim(user, 'dead-process', 60_000)).toBe('claimed');
+      const second = h.act.say(amina, 'encore');
+      const t0 = Date.now();
+      expect((await h.post(second)).status).toBe(503);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(2_000);
+      expect(h.engine.inputs).toHaveLength(1);
+      expect(h.standin.posted(amina.chat)).toHaveLength(1);
+      await dedup.release(user);
+      expect((await h.post(second)).status).toBe(200);
+      expect(h.engine.inputs).toHaveLength(2);
+      expect(await metrics.registry.metrics()).not.toContain('outcome="refused"} 1');
+    } finally {
+      await h.close();
+    }
+  });
+});
