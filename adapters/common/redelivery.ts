@@ -39,8 +39,13 @@ export interface OnceTurn {
   finish: () => Promise<void>;
 }
 
-/** How often an event waiting for its user's turn elsewhere asks again: a live turn ends within milliseconds. */
+/**
+ * How often an event waiting for its user's turn elsewhere asks again: at once after 25 ms (a live turn ends within
+ * milliseconds), then twice as long each time up to 200 ms, so that users held by a dead process (until its claims
+ * lapse) do not flood Redis while the survivors take over its work.
+ */
 const USER_POLL_MS = 25;
+const USER_POLL_MAX_MS = 200;
 
 /** The event was not handled and nothing was decided for it: the key was released, a redelivery will be handled. */
 export class NotHandledError extends Error {
@@ -187,14 +192,14 @@ export async function handleOnce(
 }
 
 /**
- * Asks for the user's claim every USER_POLL_MS until it is this owner's (true), `userWaitMs` passed or the process
+ * Asks for the user's claim every USER_POLL_MS (doubling up to USER_POLL_MAX_MS) until it is this owner's (true), `userWaitMs` passed or the process
  * stops (false). A live turn releases it as it ends; a dead process's lapses within claimMs, longer than the wait:
  * its events are refused meanwhile and come again.
  */
 async function waitForUser(dedup: Dedup, user: string, owner: string, opts: OnceOptions): Promise<boolean> {
   const until = Date.now() + (opts.userWaitMs ?? 2_500);
-  while (Date.now() < until && !opts.signal?.aborted) {
-    await new Promise((r) => setTimeout(r, USER_POLL_MS));
+  for (let pause = USER_POLL_MS; Date.now() < until && !opts.signal?.aborted; pause = Math.min(pause * 2, USER_POLL_MAX_MS)) {
+    await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, until - Date.now()))));
     if (opts.signal?.aborted) return false;
     if ((await dedup.claim(user, owner, opts.claimMs)) === 'claimed') return true;
   }
