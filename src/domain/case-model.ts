@@ -40,7 +40,8 @@ export type CaseEvent =
       /** The address the buyer gave at purchase: proofs of shipping and tracking are checked against it. */
       shippingAddress?: Address;
     })
-  | (EntryBase & { type: 'comment'; text: string })
+  /** `correctionOf`: the time of the party's earlier comment this one corrects (they edited that message). */
+  | (EntryBase & { type: 'comment'; text: string; correctionOf?: string })
   | (EntryBase & {
       type: 'evidence';
       kind: EvidenceKind;
@@ -148,7 +149,8 @@ export interface CaseOwner {
 
 /** Commands on an existing case: imperative, decided against the case's current state. */
 export type CaseCommand =
-  | { type: 'Comment'; text: string }
+  /** `correctionOf`: the time of the author's earlier comment this one corrects (an edited message, relayed again). */
+  | { type: 'Comment'; text: string; correctionOf?: string }
   | { type: 'AddEvidence'; kind: EvidenceKind; blob?: BlobRef; caption?: string; shippedTo?: Address }
   | { type: 'AddTracking'; carrier: string; number: string; info: TrackingInfo | null; shippingAddress: Address }
   | { type: 'Refund'; amount?: Money; viaOriginalMethod?: boolean; recover?: boolean }

@@ -12,6 +12,7 @@ import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
 import { placeArgs } from '../../notifications.js';
 import { SUPPORT_OWNER } from '../actions.js';
+import { rememberRelayed } from '../relayed.js';
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
 export type Subject = { caseId: string } | { orderId: string };
@@ -134,7 +135,7 @@ function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
   return events.flatMap((ev): Msg[] => {
     switch (ev.type) {
       case 'comment':
-        return [m('engine-done-comment', { to })];
+        return [m(ev.correctionOf ? 'engine-done-correction' : 'engine-done-comment', { to })];
       case 'evidence':
         return [
           m('engine-done-evidence', { to }),
@@ -187,6 +188,11 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
  * case service still checks access on the case it decides on.
  */
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
+  await act(e, t, caseId, cmd, known);
+}
+
+/** actOnCase, giving the events the command appended. */
+async function act(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<CaseEvent[]> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
   // A comment or a file needs no card: the conversation goes on where it is, and the change is the whole outcome of
   // the turn (no button issued after it), so the store may record the inbound event as handled in the same write.
@@ -195,6 +201,14 @@ export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: Case
   const body = outcome(result.events, role, result.case);
   if (plain) say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
+  return result.events;
+}
+
+/** A party's words relayed as a comment; the message they came in is remembered, so that an edit of it is relayed as a correction. */
+export async function commentOnCase(e: EngineCtx, t: Turn, caseId: string, text: string, known?: { c: Case; role: ViewerRole }): Promise<void> {
+  const events = await act(e, t, caseId, { type: 'Comment', text }, known);
+  const comment = events.find((ev) => ev.type === 'comment');
+  if (comment) await rememberRelayed(e, t, caseId, comment.at, text);
 }
 
 /**
@@ -211,7 +225,8 @@ export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, te
     if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) return sayCard(e, t, c, role, [notSent]);
     return void say(t, notSent, { caseId: c.id });
   }
-  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
+  if (role === 'support') await actOnCase(e, t, caseId, { type: 'Note', text }, known);
+  else await commentOnCase(e, t, caseId, text, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }
 
@@ -241,6 +256,8 @@ function timeline(c: Case): Msg[] {
       case 'opened':
         return m('engine-timeline-opened', { ...base, reason: ev.reason, text: clip(ev.description) });
       case 'comment':
+        if (ev.correctionOf) return m('engine-timeline-correction', { ...base, sentAt: { date: ev.correctionOf, style: 'datetime' }, text: clip(ev.text) });
+        return m('engine-timeline-comment', { ...base, text: clip(ev.text) });
       case 'note':
       case 'info_provided':
         return m(`engine-timeline-${ev.type.replace('_', '-')}`, { ...base, text: clip(ev.text) });
