@@ -10,6 +10,7 @@ import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../
 import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { newNonce, type ReportState } from '../state.js';
+import { wordsDigest } from '../relayed.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
 import { addsAnother, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
@@ -66,7 +67,7 @@ function noteDescriptionSource(t: Turn, s: ReportState): void {
     return;
   }
   if (words && s.description === words) {
-    if (t.input.messageId && t.input.content.type !== 'edit') s.descriptionFrom = t.input.messageId;
+    if (t.input.messageId && t.input.content.type !== 'edit') s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
     if (t.input.content.type === 'text' && isLongPart(words)) s.joinable = true;
     else delete s.joinable;
     return;
@@ -117,11 +118,13 @@ export async function joinDescription(e: EngineCtx, t: Turn, s: ReportState, tex
  * is not of the description (the caller answers it otherwise).
  */
 export async function editDescription(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<boolean> {
-  if (!s.descriptionFrom || s.descriptionFrom !== t.input.messageId || s.step === 'message') return false;
+  const from = s.descriptionFrom;
+  if (!from || from.messageId !== t.input.messageId || !s.description || from.digest !== wordsDigest(s.description) || s.step === 'message') return false;
   const words = cleanText(text);
   // An edit that changes nothing (Telegram sends some): nothing to say.
   if (words === s.description) return true;
   s.description = words;
+  s.descriptionFrom = { messageId: from.messageId, digest: wordsDigest(words) };
   await save(e, t, s);
   say(t, m('engine-edit-description-updated', { description: excerpt(words) }));
   return true;
