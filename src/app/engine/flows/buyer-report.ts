@@ -9,8 +9,8 @@ import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
+import { createHash } from 'node:crypto';
 import { newNonce, type ReportState } from '../state.js';
-import { wordsDigest } from '../relayed.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
 import { addsAnother, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
@@ -75,6 +75,9 @@ function noteDescriptionSource(t: Turn, s: ReportState): void {
   delete s.joinable;
   if (s.description === null) delete s.descriptionFrom;
 }
+
+/** Short digest of a description: whether it is still the words a message gave it. */
+const wordsDigest = (text: string): string => createHash('sha256').update(text.trim()).digest('base64url').slice(0, 16);
 
 /**
  * A text at least this long may be one part of a longer one: Telegram's clients cut a text over 4,096 characters into

@@ -12,7 +12,6 @@ import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
 import { placeArgs } from '../../notifications.js';
 import { SUPPORT_OWNER } from '../actions.js';
-import { rememberRelayed } from '../relayed.js';
 
 /** What a message is about: a case, or an order's messages without a case (a reply to a relayed order message). */
 export type Subject = { caseId: string } | { orderId: string };
@@ -188,11 +187,6 @@ export function placeText(place: { city?: string; postalCode?: string; country?:
  * case service still checks access on the case it decides on.
  */
 export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<void> {
-  await act(e, t, caseId, cmd, known);
-}
-
-/** actOnCase, giving the events the command appended. */
-async function act(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, known?: { c: Case; role: ViewerRole }): Promise<CaseEvent[]> {
   const { c, role } = known ?? (await caseForTurn(e, t, caseId));
   // A comment or a file needs no card: the conversation goes on where it is, and the change is the whole outcome of
   // the turn (no button issued after it), so the store may record the inbound event as handled in the same write.
@@ -201,14 +195,15 @@ async function act(e: EngineCtx, t: Turn, caseId: string, cmd: CaseCommand, know
   const body = outcome(result.events, role, result.case);
   if (plain) say(t, body, { caseId });
   else await sayCard(e, t, result.case, role, body);
-  return result.events;
 }
 
-/** A party's words relayed as a comment; the message they came in is remembered, so that an edit of it is relayed as a correction. */
+/** The chat message a turn's words came in, as a comment keeps it (`<conversation>:<message id>`); null where the platform gives no id. */
+export const messageRefOf = (input: TurnInput): string | null => (input.messageId ? `${input.conversationId}:${input.messageId}` : null);
+
+/** A party's words relayed as a comment, naming the message they came in: an edit of it is relayed as a correction. */
 export async function commentOnCase(e: EngineCtx, t: Turn, caseId: string, text: string, known?: { c: Case; role: ViewerRole }): Promise<void> {
-  const events = await act(e, t, caseId, { type: 'Comment', text }, known);
-  const comment = events.find((ev) => ev.type === 'comment');
-  if (comment) await rememberRelayed(e, t, caseId, comment.at, text);
+  const ref = messageRefOf(t.input);
+  await actOnCase(e, t, caseId, { type: 'Comment', text, ...(ref ? { messageRef: ref } : {}) }, known);
 }
 
 /**

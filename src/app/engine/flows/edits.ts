@@ -1,8 +1,8 @@
-import { m, say, type EngineCtx, type Turn } from '../context.js';
-import { relayedMessage, updateRelayed, wordsDigest } from '../relayed.js';
+import type { Case } from '../../../domain/case-model.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { REPORT_LAPSE_MS } from '../state.js';
 import { editDescription } from './buyer-report.js';
-import { actOnCase } from './case-thread.js';
+import { actOnCase, messageRefOf, subjectOfTurn } from './case-thread.js';
 
 /**
  * A message the user edited after sending it. What the edit means depends on what the message became:
@@ -19,18 +19,46 @@ export async function onEdit(e: EngineCtx, t: Turn, text: string, command: boole
     const s = await e.conv.get(platform, userId, conversationId);
     const live = s && s !== 'invalid' && s.flow === 'report' && !!s.at && Date.parse(t.now) - Date.parse(s.at) <= REPORT_LAPSE_MS;
     if (live && s.flow === 'report' && (await editDescription(e, t, s, text))) return;
-    const relayed = await relayedMessage(e, t);
+    const relayed = await commentOfMessage(e, t);
     if (relayed) {
-      // Telegram also sends an edit when only the formatting or a link preview changed: the same words are not relayed twice.
-      if (relayed.digest === wordsDigest(text)) return;
-      await actOnCase(e, t, relayed.caseId, { type: 'Comment', text, correctionOf: relayed.at });
-      return updateRelayed(e, t, relayed, text);
+      // The words as last relayed: Telegram also sends an "edit" when only the formatting or a link preview changed,
+      // and an edit delivered again has been relayed already.
+      if (relayed.latest.trim() === text.trim()) return;
+      return actOnCase(e, t, relayed.caseId, { type: 'Comment', text, messageRef: relayed.ref, correctionOf: relayed.at });
     }
   }
   if (!t.input.isPrivate && !command) return;
   // Once per message: a message edited three times, or changed by Telegram itself, is not answered three times.
   if (t.input.messageId && (await toldBefore(e, t))) return;
   say(t, m('engine-edit-not-read', { what: command ? 'command' : 'message' }));
+}
+
+/**
+ * The comment the edited message became: looked for in the case the message was about (a reply to a case message, a
+ * case thread), then in the user's other cases (words sent with a case's « Écrire » button). `at` is the comment's
+ * time, `latest` the words last relayed for it (the latest correction's, if any).
+ */
+async function commentOfMessage(e: EngineCtx, t: Turn): Promise<{ caseId: string; ref: string; at: string; latest: string } | null> {
+  const ref = messageRefOf(t.input);
+  if (!ref) return null;
+  const who = requireWho(t);
+  const subject = await subjectOfTurn(e, t);
+  const about = subject && 'caseId' in subject ? await e.deps.cases.get(who, subject.caseId).catch(() => null) : null;
+  const found = (c: Case | null) => c && commentIn(c, ref, who.accountId);
+  const first = found(about);
+  if (first) return first;
+  for (const c of await e.deps.cases.list(who, 'mine')) {
+    const hit = found(c);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function commentIn(c: Case, ref: string, accountId: string): { caseId: string; ref: string; at: string; latest: string } | null {
+  const mine = c.timeline.filter((ev) => ev.type === 'comment' && ev.messageRef === ref && ev.actor.accountId === accountId);
+  const [original, last] = [mine[0], mine.at(-1)];
+  if (original?.type !== 'comment' || last?.type !== 'comment') return null;
+  return { caseId: c.id, ref, at: original.at, latest: last.text };
 }
 
 /** The « edits are not read » answer is given once per message for this long. */
