@@ -31,7 +31,7 @@ describe('npm run cli -- telegram setup', () => {
     expect(out).toContain('@palabre_test_bot');
     const hooks = tg.callsOf('setWebhook');
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]!.params).toMatchObject({ url: 'https://palabre.example.com/telegram/webhook', secret_token: 'hook-secret_42', allowed_updates: ['message', 'callback_query'] });
+    expect(hooks[0]!.params).toMatchObject({ url: 'https://palabre.example.com/telegram/webhook', secret_token: 'hook-secret_42', allowed_updates: ['message', 'edited_message', 'callback_query'] });
     expect(tg.callsOf('deleteWebhook')).toHaveLength(0);
 
     const menus = tg.callsOf('setMyCommands').map((c) => c.params);

@@ -15,7 +15,7 @@ import { registerCommands } from './commands.js';
 import type { InboundCtx } from './context.js';
 import { createDiscordFiles } from './files.js';
 import { handleInteraction, refuse } from './interactions.js';
-import { handleMessage } from './messages.js';
+import { handleEdit, handleMessage } from './messages.js';
 import { createDiscordNotifier } from './notifier.js';
 import { createDiscordSender } from './send.js';
 import { createCaseThreads } from './threads.js';
@@ -84,8 +84,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   const log = deps.logger.child({ platform: 'discord' });
   const client = new Client({
     intents: [...DISCORD_INTENTS],
-    // DM channels are not cached before their first message: without this partial, DMs are dropped.
-    partials: [Partials.Channel],
+    // DM channels are not cached before their first message: without this partial, DMs are dropped. Without the
+    // message partial, an edit of a message this process has not cached (sent before it started) would be dropped.
+    partials: [Partials.Channel, Partials.Message],
     // The gateway address comes from GET /gateway/bot on this API, so DISCORD_API_URL moves both.
     rest: { api: cfg.DISCORD_API_URL, version: '10', rejectOnRateLimit: (r) => r.timeToReset > LONG_RATE_LIMIT_MS },
     allowedMentions: { parse: [] },
@@ -152,6 +153,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 
   client.on(Events.MessageCreate, (m) => {
     void boundary({ messageId: m.id, channelId: m.channelId, guildId: m.guildId }, () => handleMessage(ctx, m), async () => undefined);
+  });
+  client.on(Events.MessageUpdate, (before, after) => {
+    void boundary({ messageId: after.id, channelId: after.channelId, guildId: after.guildId }, () => handleEdit(ctx, before, after), async () => undefined);
   });
   client.on(Events.InteractionCreate, (i) => {
     void boundary({ interactionId: i.id, channelId: i.channelId, guildId: i.guildId }, () => handleInteraction(ctx, i), async () => {

@@ -1,4 +1,4 @@
-import { MessageType, type Message } from 'discord.js';
+import { MessageType, type Message, type OmitPartialGroupDMChannel, type PartialMessage } from 'discord.js';
 import type { TurnContent } from '../../src/ports/turn.js';
 import { afterTurn, fileRefusal, handleDiscordEvent, isSupportMember, localeOf, notice, placeOf, type InboundCtx } from './context.js';
 import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
@@ -85,13 +85,51 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
   // In a busy server channel, the answer quotes the question so everyone sees whom the bot answers.
   const quote = !inDm && !isThread(place) ? message.id : undefined;
   for (const [n, content] of contents.entries()) {
-    const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), eventId: `${eventId}:${n}` });
-    for (const [i, out] of result.replies.entries()) {
-      const channelId = out.target.threadId || out.target.conversationId || message.channelId;
-      // Answers posted back in the party's own case thread may say « write here ».
-      const inCaseThread = !!access && !access.staff && channelId === message.channelId;
-      await ctx.sender.post(channelId, out, { ...(i === 0 && quote ? { replyTo: quote } : {}), ...(inCaseThread ? { inCaseThread } : {}) });
-    }
-    await afterTurn(ctx, result.replies);
+    const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), messageId: message.id, eventId: `${eventId}:${n}` });
+    await postReplies(ctx, message.channelId, result.replies, { access, quote });
   }
+}
+
+/** Posts a turn's answers: in the party's own case thread they may say « write here »; in a server channel the first quotes the asker. */
+async function postReplies(ctx: InboundCtx, channelOfMessage: string, replies: Awaited<ReturnType<InboundCtx['engine']['handle']>>['replies'], o: { access: Claimed['access']; quote: string | undefined }): Promise<void> {
+  for (const [i, out] of replies.entries()) {
+    const channelId = out.target.threadId || out.target.conversationId || channelOfMessage;
+    const inCaseThread = !!o.access && !o.access.staff && channelId === channelOfMessage;
+    await ctx.sender.post(channelId, out, { ...(i === 0 && o.quote ? { replyTo: o.quote } : {}), ...(inCaseThread ? { inCaseThread } : {}) });
+  }
+  await afterTurn(ctx, replies);
+}
+
+/**
+ * A user edited a message (MESSAGE_UPDATE). Discord also sends updates when only a link's embed was added or a message
+ * was pinned: only a change of the words, with its edit time (`edited_timestamp`), is an edit. Each edit is handled
+ * once across processes, keyed by the message and its edit time; the engine decides what it means (a report's
+ * description, a correction of a relayed comment, or a short answer that edits are not read).
+ */
+export async function handleEdit(
+  ctx: InboundCtx,
+  before: OmitPartialGroupDMChannel<Message | PartialMessage>,
+  message: OmitPartialGroupDMChannel<Message | PartialMessage>,
+): Promise<void> {
+  const editedAt = message.editedTimestamp;
+  if (!message.author || message.author.bot || message.webhookId || !editedAt || typeof message.content !== 'string') return;
+  if (message.type !== null && message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
+  if (!before.partial && before.content === message.content) return;
+  const botId = ctx.client.user?.id;
+  if (!botId) return;
+  const place = placeOf(message.channel, message.channelId, message.guildId);
+  const inDm = !message.guildId;
+  const support = isSupportMember(message.member, message.member?.permissions, ctx.supportRoleId);
+  const access = isThread(place) ? await ctx.caseThreads.access(place.channelId, message.author.id, support) : null;
+  const text = textContent(message.content, botId);
+  const forBot = inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
+  if (!forBot || !text || (access && !access.allowed)) return;
+  const author = message.author;
+  await handleDiscordEvent(ctx, `discord:edit:${message.id}:${editedAt}`, Date.now(), async (eventId) => {
+    const content: TurnContent = { type: 'edit', text: text.type === 'command' ? text.text : text.type === 'text' ? text.text : '', ...(text.type === 'command' ? { command: true } : {}) };
+    const who = { userId: author.id, userName: author.globalName ?? author.username };
+    const opts = { staffChannelId: ctx.staffChannelId, replyToMessageId: message.reference?.messageId ?? null };
+    const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), messageId: message.id, eventId });
+    await postReplies(ctx, message.channelId, result.replies, { access, quote: !inDm && !isThread(place) ? message.id : undefined });
+  });
 }

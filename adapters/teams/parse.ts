@@ -74,9 +74,35 @@ export function parseActivity(activity: Activity, opts: ParseOptions = {}): Pars
       if (activity.name !== 'fileConsent/invoke' || (answer?.action !== 'accept' && answer?.action !== 'decline')) return { kind: 'ignored' };
       return { kind: 'fileConsent', input, answer: answer as FileConsentAnswer };
     }
+    case 'messageUpdate':
+      return parseEdit(activity, input);
     default:
       return { kind: 'ignored' };
   }
+}
+
+/**
+ * A message the user edited: Teams sends a messageUpdate whose channelData.eventType is `editMessage` (also
+ * `undeleteMessage`, which is no new words), with the message's own id and its new text
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events).
+ */
+function parseEdit(activity: Activity, input: Omit<TurnInput, 'content'>): ParsedActivity {
+  const eventType = (activity.channelData as { eventType?: unknown } | undefined)?.eventType;
+  if (eventType !== 'editMessage' || !activity.id) return { kind: 'ignored' };
+  const text = cleanText(activity);
+  if (!text) return { kind: 'ignored' };
+  const content = parseText(text);
+  return { kind: 'turn', input: { ...input, messageId: activity.id }, content: { type: 'edit', text, ...(content.type === 'command' ? { command: true } : {}) } };
+}
+
+/**
+ * The once-only key of an activity. An edit carries the id of the message it edits, so it is told apart by its time:
+ * each edit is handled once, and a redelivery of it (same time) is a duplicate.
+ */
+export function activityKey(activity: Activity): string {
+  const conversationId = activity.conversation?.id ?? '';
+  if (activity.type === 'messageUpdate') return `teams:edit:${conversationId}:${activity.id}:${String(activity.timestamp ?? activity.localTimestamp ?? '')}`;
+  return `teams:activity:${conversationId}:${activity.id}`;
 }
 
 function baseInput(activity: Activity, opts: ParseOptions): Omit<TurnInput, 'content'> {
@@ -112,9 +138,10 @@ function parseMessage(activity: Activity, input: Omit<TurnInput, 'content'>): Pa
   // A card submission carries its data in `value` and no words.
   if (activity.value !== undefined && activity.value !== null && (typeof activity.value === 'object' || !text)) return { kind: 'turn', input, content: pressed(activity.value) };
   const files = filesOf(activity);
-  if (files.length) return { kind: 'files', input, files, ...(text ? { caption: text } : {}) };
+  const own = activity.id ? { ...input, messageId: activity.id } : input;
+  if (files.length) return { kind: 'files', input: own, files, ...(text ? { caption: text } : {}) };
   if (!text) return { kind: 'ignored' };
-  return { kind: 'turn', input, content: parseText(text) };
+  return { kind: 'turn', input: own, content: parseText(text) };
 }
 
 /** Teams marks a quoted message (the Reply action in a chat) with a blockquote of this item type. */

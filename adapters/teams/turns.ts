@@ -11,7 +11,7 @@ import type { Dedup } from '../../src/ports/kv.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { ThreadRegistry } from '../../src/ports/threads.js';
 import type { TeamsFiles } from './files.js';
-import { baseConversationId, parseActivity, withThreadCase, type ParsedActivity } from './parse.js';
+import { activityKey, baseConversationId, parseActivity, withThreadCase, type ParsedActivity } from './parse.js';
 import { homeOf, toTeamsReference, type ReferenceStore } from './references.js';
 import type { TeamsSender } from './send.js';
 
@@ -104,7 +104,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
   function eventIdOf(ctx: TurnContext, part?: number): string | undefined {
     const a = ctx.activity;
     if (!a.id) return undefined;
-    return `teams:activity:${a.conversation?.id ?? ''}:${a.id}${part !== undefined ? `:${part}` : ''}`;
+    return `${activityKey(a)}${part !== undefined ? `:${part}` : ''}`;
   }
 
   async function runTurn(ctx: TurnContext, input: Input, content: TurnContent, part?: number) {
@@ -182,7 +182,7 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     const onMarkError = (err: unknown, step: string) => log.warn({ err, conversationId, activityId: activity.id, step }, 'could not save the activity mark');
     const onClaimLost = () => log.warn({ conversationId, activityId: activity.id }, 'activity claim lost while handling it; a redelivery may run it too');
     const user = activity.from?.id ? { user: `teams:user:${activity.from.id}` } : {};
-    const fresh = await handleOnce(deps.dedup, `teams:activity:${conversationId}:${activity.id}`, { ...ONCE, onMarkError, onClaimLost, ...user }, (decided) => {
+    const fresh = await handleOnce(deps.dedup, activityKey(activity), { ...ONCE, onMarkError, onClaimLost, ...user }, (decided) => {
       ctx.turnState.set(DECIDED, decided);
       return dispatch(ctx);
     });

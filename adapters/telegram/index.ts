@@ -78,8 +78,8 @@ export interface TelegramAdapter {
   stop(): Promise<void>;
 }
 
-/** The updates Palabre reads: messages (text, commands, photos, documents) and button presses. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+/** The updates Palabre reads: messages (text, commands, photos, documents), their edits, and button presses. */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /** How long the answer to an album's photo waits for the album's next photo. */
 export const ALBUM_SETTLE_MS = 700;
@@ -268,7 +268,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   }
 
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
-  bot.on(['message', 'callback_query'], async (ctx) => {
+  // An edit comes as its own update (its own update_id): claimed and handled once like any other.
+  bot.on(['message', 'edited_message', 'callback_query'], async (ctx) => {
     const updateId = ctx.update.update_id;
     const onMarkError = (err: unknown, step: string) => log.warn({ err, updateId, step }, 'could not save the update mark');
     const onClaimLost = () => log.warn({ updateId }, 'update claim lost while handling it (it lapsed or Redis lost it); a redelivery may run it too');

@@ -29,8 +29,9 @@ export interface ParseOptions {
   supportChatId?: string;
 }
 
-/** Translates one Telegram update into a TurnInput; null for what Palabre ignores (edits, service messages, other bots). */
+/** Translates one Telegram update into a TurnInput; null for what Palabre ignores (service messages, other bots). */
 export function parseUpdate(update: Update, opts: ParseOptions): ParsedUpdate | null {
+  if (update.edited_message) return parseEdit(update.edited_message, opts);
   if (update.callback_query) {
     const q = update.callback_query;
     const m = q.message;
@@ -40,7 +41,7 @@ export function parseUpdate(update: Update, opts: ParseOptions): ParsedUpdate | 
   }
   const m = update.message;
   if (!m || !m.from || m.from.is_bot) return null;
-  const input = base(m.from, m.chat, opts, m.is_topic_message ? m.message_thread_id : undefined, m.reply_to_message?.message_id ?? null);
+  const input = { ...base(m.from, m.chat, opts, m.is_topic_message ? m.message_thread_id : undefined, m.reply_to_message?.message_id ?? null), messageId: String(m.message_id) };
   if (m.text !== undefined) {
     const command = parseCommand(m, opts.botUsername);
     if (command === 'other-bot') return null;
@@ -52,6 +53,21 @@ export function parseUpdate(update: Update, opts: ParseOptions): ParsedUpdate | 
   const unsupported = input.isPrivate ? unsupportedOf(m) : null;
   if (unsupported) return { input, unsupported, messageId: m.message_id };
   return null;
+}
+
+/**
+ * A user's edit of a text or of a caption (https://core.telegram.org/bots/api#update, `edited_message`). Telegram also
+ * sends edited_message for each move of a live location, for messages sent through an inline bot, and for changes to
+ * fields Palabre does not read: none of those has new words, and they get no answer.
+ */
+function parseEdit(m: Message, opts: ParseOptions): ParsedUpdate | null {
+  if (!m.from || m.from.is_bot || m.via_bot || m.location || m.edit_date === undefined) return null;
+  const text = m.text ?? m.caption;
+  if (text === undefined || text.trim() === '') return null;
+  const command = m.text !== undefined ? parseCommand(m, opts.botUsername) : null;
+  if (command === 'other-bot') return null;
+  const input = { ...base(m.from, m.chat, opts, m.is_topic_message ? m.message_thread_id : undefined, m.reply_to_message?.message_id ?? null), messageId: String(m.message_id) };
+  return { input, content: { type: 'edit', text, ...(command ? { command: true } : {}) }, messageId: m.message_id };
 }
 
 /** What a user sent that is not text, a photo or a document; null for service messages (a pin, a member joining). */

@@ -56,7 +56,7 @@ export function createTurns(deps: {
   /** What the user did, as their side of the conversation shows it. */
   function echo(pane: Pane, content: TurnContent, file?: PaneEvent['file']): void {
     const at = deps.clock.now().toISOString();
-    if (content.type === 'text' || content.type === 'command') hub.push(pane, { kind: 'me', at, text: content.text });
+    if (content.type === 'text' || content.type === 'command' || content.type === 'edit') hub.push(pane, { kind: 'me', at, text: content.text });
     else if (content.type === 'attachment') hub.push(pane, { kind: 'me', at, ...(content.caption ? { text: content.caption } : {}), ...(file ? { file } : {}) });
     else {
       const labels = pane.labels.get(content.token);

@@ -386,3 +386,19 @@ engine-closed-not-sent = Case { $caseId } is closed ({ common-resolution }): you
     [seller] seller
    *[other] buyer
   }.
+
+## Edited messages and long texts split in parts
+engine-done-correction = Correction sent to { $to ->
+    [seller] the seller
+    [buyer] the buyer
+    [seller_support] the seller and support
+    [buyer_support] the buyer and support
+   *[parties] both parties
+  }: your edited message reaches them as a new message.
+engine-timeline-correction = { $at } · { common-role } ({ $platform }) · correction of the message of { $sentAt }: "{ $text }"
+engine-edit-description-updated = Description updated with your edited message: "{ $description }"
+engine-edit-not-read = { $what ->
+    [command] An edited command is not run again: send it as a new message.
+   *[message] I don't read edited messages here: please send a new message instead.
+  }
+engine-long-joined = Your long message arrived in several parts: I am reading them together ({ $length } characters).

@@ -118,3 +118,10 @@ notify-window-closing = You reported a problem with order { $orderId }. If it is
 notify-unshipped = Order { $orderId } of { $placedAt } is still not shipped although its processing time is over. Ship it or let the buyer know.
 
 notify-order-reply-due = A buyer has been waiting for your answer about order { $orderId } since { $since }. A quick answer prevents most disputes.
+
+notify-comment-correction = { $author ->
+    [buyer] The buyer
+    [seller] The seller
+    [support] Support
+   *[other] Palabre
+  } corrects their message of { $sentAt } in case { $caseId } (edited message): “{ $text }”

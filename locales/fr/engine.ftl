@@ -386,3 +386,19 @@ engine-closed-not-sent = Le litige { $caseId } est clos ({ common-resolution }) 
     [seller] au vendeur
    *[other] à l’acheteur
   }.
+
+## Edited messages and long texts split in parts
+engine-done-correction = Correction transmise { $to ->
+    [seller] au vendeur
+    [buyer] à l’acheteur
+    [seller_support] au vendeur et au support
+    [buyer_support] à l’acheteur et au support
+   *[parties] aux parties
+  } : votre message modifié lui parvient comme un nouveau message.
+engine-timeline-correction = { $at } · { common-role } ({ $platform }) · correction du message du { $sentAt } : « { $text } »
+engine-edit-description-updated = Description mise à jour avec votre message modifié : « { $description } »
+engine-edit-not-read = { $what ->
+    [command] Une commande modifiée n’est pas exécutée à nouveau : envoyez-la dans un nouveau message.
+   *[message] Je ne lis pas les messages modifiés ici : envoyez plutôt un nouveau message.
+  }
+engine-long-joined = Votre long message est arrivé en plusieurs parties : je les lis ensemble ({ $length } caractères).

@@ -118,3 +118,10 @@ notify-window-closing = Vous avez signalé un problème sur la commande { $order
 notify-unshipped = La commande { $orderId } du { $placedAt } n’est toujours pas expédiée alors que son délai de préparation est écoulé. Expédiez-la ou prévenez l’acheteur.
 
 notify-order-reply-due = Un acheteur attend votre réponse sur la commande { $orderId } depuis le { $since }. Répondre vite évite la plupart des litiges.
+
+notify-comment-correction = { $author ->
+    [buyer] L’acheteur
+    [seller] Le vendeur
+    [support] Le support
+   *[other] Palabre
+  } corrige son message du { $sentAt } dans le litige { $caseId } (message modifié) : « { $text } »

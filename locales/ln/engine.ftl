@@ -390,3 +390,19 @@ engine-closed-not-sent = Kesi { $caseId } esili ({ common-resolution }) : nsango
     [seller] moteki
    *[other] mosombi
   }.
+
+## Edited messages and long texts split in parts
+engine-done-correction = Bobongisi etindami { $to ->
+    [seller] epai ya moteki
+    [seller_support] epai ya moteki mpe ya support
+    [buyer_support] epai ya mosombi mpe ya support
+    [buyer] epai ya mosombi
+   *[parties] epai ya bato oyo litige etali
+  } : message oyo obongoli ekokoma lokola message ya sika.
+engine-timeline-correction = { $at } · { common-role } ({ $platform }) · bobongisi ya message ya { $sentAt } : « { $text } »
+engine-edit-description-updated = Ndimbola ebongwani na message oyo obongoli : « { $description } »
+engine-edit-not-read = { $what ->
+    [command] Commande oyo obongoli esalami lisusu te : tinda yango na message ya sika.
+   *[message] Natangaka te ba message oyo obongoli awa : tinda nde message ya sika.
+  }
+engine-long-joined = Message na yo ya molai eyei na biteni mingi : nazali kotanga yango elongo (ba lettre { $length }).

@@ -117,3 +117,10 @@ notify-window-closing = Oyebisaki likambo na commande { $orderId }. Soki eloko e
 notify-unshipped = Commande { $orderId } ya { $placedAt } etindami naino te, nzokande ntango ya kobongisa yango eleki. Tinda yango to yebisa mosombi.
 
 notify-order-reply-due = Mosombi moko azali kozela eyano na yo na commande { $orderId } banda { $since }. Koyanola noki epekisaka ba litige mingi.
+
+notify-comment-correction = { $author ->
+    [buyer] Mosombi
+    [seller] Moteki
+    [support] Support
+   *[other] Palabre
+  } abongisi message na ye ya { $sentAt } na litige { $caseId } (message ebongolami) : « { $text } »

@@ -390,3 +390,19 @@ engine-closed-not-sent = Kesi { $caseId } imefungwa ({ common-resolution }): uju
     [seller] muuzaji
    *[other] mnunuzi
   }.
+
+## Edited messages and long texts split in parts
+engine-done-correction = Marekebisho yamepelekwa { $to ->
+    [seller] kwa muuzaji
+    [seller_support] kwa muuzaji na kwa support
+    [buyer_support] kwa mnunuzi na kwa support
+    [buyer] kwa mnunuzi
+   *[parties] kwa wahusika
+  }: ujumbe uliobadilisha unawafikia kama ujumbe mpya.
+engine-timeline-correction = { $at } · { common-role } ({ $platform }) · marekebisho ya ujumbe wa { $sentAt }: « { $text } »
+engine-edit-description-updated = Maelezo yamesasishwa kwa ujumbe uliobadilisha: « { $description } »
+engine-edit-not-read = { $what ->
+    [command] Amri iliyobadilishwa haitekelezwi tena: ituma kama ujumbe mpya.
+   *[message] Sisomi jumbe zilizobadilishwa hapa: tafadhali tuma ujumbe mpya badala yake.
+  }
+engine-long-joined = Ujumbe wako mrefu umefika kwa sehemu kadhaa: ninazisoma pamoja (herufi { $length }).

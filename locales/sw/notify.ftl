@@ -117,3 +117,10 @@ notify-window-closing = Uliripoti tatizo kwenye oda { $orderId }. Kama hakuna ki
 notify-unshipped = Oda { $orderId } ya { $placedAt } bado haijatumwa ingawa muda wake wa kutayarisha umepita. Ituma au mjulishe mnunuzi.
 
 notify-order-reply-due = Mnunuzi anasubiri jibu lako kwenye oda { $orderId } tangu { $since }. Kujibu haraka huzuia kesi nyingi.
+
+notify-comment-correction = { $author ->
+    [buyer] Mnunuzi
+    [seller] Muuzaji
+    [support] Support
+   *[other] Palabre
+  } anarekebisha ujumbe wake wa { $sentAt } kwenye kesi { $caseId } (ujumbe uliobadilishwa): « { $text } »

@@ -66,6 +66,11 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
         ],
       };
     case 'comment':
+      // A correction (the author edited the message) says which message it corrects: the earlier one stays as it was read.
+      if (e.correctionOf) {
+        const sentAt = { date: e.correctionOf, style: 'datetime' as const };
+        return { to: others(), body: () => [{ id: 'notify-comment-correction', args: { caseId, author, sentAt, text: e.text } }] };
+      }
       return { to: others(), body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
     case 'evidence': {
       const body: Msg[] = [{ id: 'notify-evidence', args: { caseId, author, kind: e.kind } }];

@@ -40,7 +40,11 @@ export type CaseEvent =
       /** The address the buyer gave at purchase: proofs of shipping and tracking are checked against it. */
       shippingAddress?: Address;
     })
-  | (EntryBase & { type: 'comment'; text: string })
+  /**
+   * `messageRef`: the chat and platform message the words came in (`<conversation>:<message id>`), so that an edit of
+   * that message is relayed as a correction; `correctionOf`: the time of the comment this one corrects.
+   */
+  | (EntryBase & { type: 'comment'; text: string; messageRef?: string; correctionOf?: string })
   | (EntryBase & {
       type: 'evidence';
       kind: EvidenceKind;
@@ -148,7 +152,8 @@ export interface CaseOwner {
 
 /** Commands on an existing case: imperative, decided against the case's current state. */
 export type CaseCommand =
-  | { type: 'Comment'; text: string }
+  /** `messageRef`: the chat message the words came in; `correctionOf`: the time of the comment an edit of it corrects. */
+  | { type: 'Comment'; text: string; messageRef?: string; correctionOf?: string }
   | { type: 'AddEvidence'; kind: EvidenceKind; blob?: BlobRef; caption?: string; shippedTo?: Address }
   | { type: 'AddTracking'; carrier: string; number: string; info: TrackingInfo | null; shippingAddress: Address }
   | { type: 'Refund'; amount?: Money; viaOriginalMethod?: boolean; recover?: boolean }

@@ -1,7 +1,11 @@
 import { ValidationError } from './errors.js';
 
-/** Longest comment, note, description or question a case accepts, in characters. */
-export const MAX_TEXT_LENGTH = 4000;
+/**
+ * Longest comment, note, description or question a case accepts, in characters: a text Telegram split in three messages
+ * of 4,096 fits whole, with the line breaks that join the parts. Each platform's sender cuts what it relays to its own
+ * message limit (Telegram 4,096, Discord 2,000, Teams 4,000 a message).
+ */
+export const MAX_TEXT_LENGTH = 12_300;
 
 /** Trims `raw` and checks it holds 1..MAX_TEXT_LENGTH characters (TEXT_EMPTY / TEXT_TOO_LONG). */
 export function cleanText(raw: string | undefined | null): string {

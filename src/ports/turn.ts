@@ -10,7 +10,12 @@ export type TurnContent =
   /** A button or menu choice: the opaque token of a Choice the engine sent. */
   | { type: 'action'; token: string }
   /** A photo or file, already copied into Palabre's blob storage by the adapter. */
-  | { type: 'attachment'; blob: BlobRef; caption?: string };
+  | { type: 'attachment'; blob: BlobRef; caption?: string }
+  /**
+   * The user edited a message they sent earlier (`TurnInput.messageId` is the edited message's id): its new text, and
+   * whether that text is a command (an edited command is never run again).
+   */
+  | { type: 'edit'; text: string; command?: boolean };
 
 /** One inbound event, platform-neutral. Adapters build it; the engine resolves the account. */
 export interface TurnInput {
@@ -24,6 +29,11 @@ export interface TurnInput {
   conversationId: string;
   /** Thread or forum topic within the conversation, if any. */
   threadId?: string | null;
+  /**
+   * The platform's id of the user's message (text, command or file), unique within the conversation: an edit of it
+   * later names the same id. Absent for button presses and where the platform gives none.
+   */
+  messageId?: string | null;
   /** Platform message id this event replies to, if any: a reply to a case message is a comment on that case. */
   replyToMessageId?: string | null;
   /** True in one-to-one chats with the bot. */

@@ -125,16 +125,16 @@ describe('Before or after the case window the bot explains with the exact dates'
   });
 });
 
-describe('Description: 1..4000 characters after trimming', () => {
+describe('Description: 1..12,300 characters after trimming (three Telegram messages of 4,096)', () => {
   it('blank: TEXT_EMPTY', () => {
     expect(refusal(() => decideOpen(openInput({ description: '  \n ' }))).code).toBe('TEXT_EMPTY');
   });
 
-  it('4000 characters pass (emoji count as one), 4001 are TEXT_TOO_LONG', () => {
-    expect(decideOpen(openInput({ description: '😀'.repeat(4000) }))[0]).toMatchObject({ type: 'opened' });
-    expect(refusal(() => decideOpen(openInput({ description: 'a'.repeat(4001) })))).toMatchObject({
+  it('12,300 characters pass (emoji count as one), 12,301 are TEXT_TOO_LONG', () => {
+    expect(decideOpen(openInput({ description: '😀'.repeat(12_300) }))[0]).toMatchObject({ type: 'opened' });
+    expect(refusal(() => decideOpen(openInput({ description: 'a'.repeat(12_301) })))).toMatchObject({
       code: 'TEXT_TOO_LONG',
-      args: { max: 4000, length: 4001 },
+      args: { max: 12_300, length: 12_301 },
     });
   });
 });

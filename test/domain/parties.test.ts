@@ -14,10 +14,14 @@ describe('The seller works the case with the buyer: comments, photos and files',
     given(opened()).when({ type: 'Comment', text: 'x' }, { as: 'system' }).thenError('NOT_YOUR_CASE');
   });
 
-  it('comments are 1..4000 characters', () => {
+  it('comments are 1..12,300 characters', () => {
     given(opened()).when({ type: 'Comment', text: ' \t ' }).thenError('TEXT_EMPTY');
-    given(opened()).when({ type: 'Comment', text: 'é'.repeat(4000) }).then([{ type: 'comment' }]);
-    given(opened()).when({ type: 'Comment', text: 'é'.repeat(4001) }).thenError('TEXT_TOO_LONG', { max: 4000, length: 4001 });
+    given(opened()).when({ type: 'Comment', text: 'é'.repeat(12_300) }).then([{ type: 'comment' }]);
+    given(opened()).when({ type: 'Comment', text: 'é'.repeat(12_301) }).thenError('TEXT_TOO_LONG', { max: 12_300, length: 12_301 });
+  });
+
+  it('a correction of an edited comment is a new comment naming the one it corrects', () => {
+    given(opened()).when({ type: 'Comment', text: 'parti mardi', correctionOf: '2026-11-02T10:00:00.000Z' }).then([{ type: 'comment', text: 'parti mardi', correctionOf: '2026-11-02T10:00:00.000Z' }]);
   });
 
   it.each(['photo', 'file'] as const)('buyer and seller add a %s, with an optional caption', (kind) => {

@@ -58,6 +58,8 @@ export interface DiscordStandin {
     /** Dispatch to one gateway connection only (by order of connection); all by default. */
     onlyTo?: number;
   }): string;
+  /** Dispatches MESSAGE_UPDATE: the user edited message `id` (its words now `content`); `editedAt` null is an update without an edit (an embed added). */
+  editMessage(opts: Parameters<DiscordStandin['sendMessage']>[0] & { id: string; editedAt?: string | null }): void;
   /** Dispatches a slash command. Resolves to the interaction id. */
   command(opts: InteractionBase & { name: string; options?: { name: string; type: number; value: string | number | boolean; focused?: boolean }[]; autocomplete?: boolean }): string;
   /** Dispatches a button click on a message the bot sent. */
@@ -191,6 +193,38 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     ws.on('close', () => sockets.splice(sockets.indexOf(s), 1));
   }
 
+  /** A user's message as the gateway sends it (MESSAGE_CREATE, or MESSAGE_UPDATE with its edit time). */
+  function userMessage(opts: Parameters<DiscordStandin['sendMessage']>[0], id: string, editedAt: string | null) {
+    const channelId = opts.channelId ?? dmChannelId(opts.author.id);
+    const channel = interactionChannel(channelId);
+    const attachments = (opts.attachments ?? []).map((a) => {
+      const url = serveAttachment(a.filename, a.contentType, a.data);
+      return { id: snowflake(), filename: a.filename, size: a.data.length, content_type: a.contentType, url, proxy_url: url };
+    });
+    const member = members.get(opts.author.id);
+    return {
+      id,
+      channel_id: channelId,
+      channel_type: channel.type,
+      ...(channel.guild_id ? { guild_id: channel.guild_id, member: { roles: member?.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
+      author: opts.author,
+      content: opts.content ?? '',
+      attachments,
+      embeds: [],
+      components: [],
+      mentions: [...(opts.content ?? '').matchAll(/<@!?(\d+)>/g)].map((m) => users.get(m[1]!)).filter(Boolean),
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: opts.replyTo ? 19 : 0,
+      flags: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: editedAt,
+      ...(opts.replyTo ? { message_reference: { message_id: opts.replyTo, channel_id: channelId, type: 0 } } : {}),
+    };
+  }
+
   function dispatch(t: string, d: unknown, onlyTo?: number) {
     sockets.filter((s, i) => s.ready && (onlyTo === undefined || onlyTo === i)).forEach((s) => send(s, t, d));
   }
@@ -314,40 +348,12 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     },
     dmChannelId,
     sendMessage(opts) {
-      const channelId = opts.channelId ?? dmChannelId(opts.author.id);
-      const channel = interactionChannel(channelId);
       const id = opts.id ?? snowflake();
-      const attachments = (opts.attachments ?? []).map((a) => {
-        const url = serveAttachment(a.filename, a.contentType, a.data);
-        return { id: snowflake(), filename: a.filename, size: a.data.length, content_type: a.contentType, url, proxy_url: url };
-      });
-      const member = members.get(opts.author.id);
-      dispatch(
-        'MESSAGE_CREATE',
-        {
-          id,
-          channel_id: channelId,
-          channel_type: channel.type,
-          ...(channel.guild_id ? { guild_id: channel.guild_id, member: { roles: member?.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
-          author: opts.author,
-          content: opts.content ?? '',
-          attachments,
-          embeds: [],
-          components: [],
-          mentions: [...(opts.content ?? '').matchAll(/<@!?(\d+)>/g)].map((m) => users.get(m[1]!)).filter(Boolean),
-          mention_roles: [],
-          mention_everyone: false,
-          pinned: false,
-          tts: false,
-          type: opts.replyTo ? 19 : 0,
-          flags: 0,
-          timestamp: new Date().toISOString(),
-          edited_timestamp: null,
-          ...(opts.replyTo ? { message_reference: { message_id: opts.replyTo, channel_id: channelId, type: 0 } } : {}),
-        },
-        opts.onlyTo,
-      );
+      dispatch('MESSAGE_CREATE', userMessage(opts, id, null), opts.onlyTo);
       return id;
+    },
+    editMessage(opts) {
+      dispatch('MESSAGE_UPDATE', userMessage(opts, opts.id, opts.editedAt === undefined ? new Date().toISOString() : opts.editedAt), opts.onlyTo);
     },
     command(opts) {
       return interaction(opts, opts.autocomplete ? 4 : 2, {

@@ -328,6 +328,10 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
         if (opts.caption) msg.caption = opts.caption;
         return { update_id: ++nextUpdateId, message: withContext(msg, chat.id, opts) };
       },
+      /** The user edited `message` (a user message as built above): Telegram sends edited_message with a fresh update_id. */
+      edit(message: Json, fields: Json): Json {
+        return { update_id: ++nextUpdateId, edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000), ...fields } };
+      },
       press(from: StandinUser, message: Json, data: string): Json {
         return { update_id: ++nextUpdateId, callback_query: { id: `cq-${nextUpdateId}`, from: { is_bot: false, ...from }, chat_instance: 'ci', message, data } };
       },

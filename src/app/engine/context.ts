@@ -104,6 +104,8 @@ export interface Turn {
    * confidently in another supported one: offer, in that language, to switch (never switch silently).
    */
   languageOffer?: string;
+  /** This turn's text was joined to the report's description as the next part of a long text (its words, trimmed). */
+  joinedPart?: string;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
   /**

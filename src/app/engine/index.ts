@@ -159,7 +159,7 @@ async function unblock(e: EngineCtx, input: TurnInput): Promise<void> {
 
 function textOf(input: TurnInput): string | null {
   const c = input.content;
-  return c.type === 'text' ? c.text : c.type === 'command' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
+  return c.type === 'text' || c.type === 'command' || c.type === 'edit' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
 }
 
 /** What the user wrote in their own words (not a command, not a button): what their language is read from. */

@@ -2,7 +2,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
-import { offerResume, onReportChoice, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
+import { continuesDescription, joinDescription, offerResume, onReportChoice, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
+import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
@@ -32,6 +33,8 @@ export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise
       return onFile(e, t, c.blob, c.caption);
     case 'text':
       return onText(e, t, c.text, hooks);
+    case 'edit':
+      return onEdit(e, t, c.text, c.command === true);
     default: {
       const never: never = c;
       return never;
@@ -230,6 +233,7 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     const picked = await typedFileCase(e, t, s, text);
     if (picked) return onFileChoice(e, t, s, picked);
   }
+  if (s?.flow === 'report' && continuesDescription(s, text, t.now)) return joinDescription(e, t, s, text);
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case' && !leavesStep(s.step, text)) return onCaseInput(e, t, s, { text });
   if (s?.flow === 'case') {

@@ -16,6 +16,16 @@ const reportSchema = z.object({
   reason: problemKind.nullable(),
   /** The case's description: the message that stated the problem, until the buyer writes another. */
   description: z.string().nullable(),
+  /**
+   * The message the description is, word for word: its platform id, and a digest of the description as it took it. An
+   * edit of that message updates the description, unless the description changed since (words were added to it).
+   */
+  descriptionFrom: z.object({ messageId: z.string(), digest: z.string() }).optional(),
+  /**
+   * The description ends with a message long enough to be one part of a text the client split (Telegram cuts at 4,096
+   * characters), received when the report was last saved (`at`): the buyer's next text, soon after, continues it.
+   */
+  joinable: z.boolean().optional(),
   evidence: z.array(blobRef),
   /** When the buyer last moved the report on: it lapses after REPORT_LAPSE_MS. */
   at: z.string().optional(),

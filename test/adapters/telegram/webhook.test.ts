@@ -84,7 +84,7 @@ describe('Telegram adapter: webhook at POST /telegram/webhook', () => {
   it('registers its webhook with the secret token when given its public URL', async () => {
     const w = await webhookProcess({ webhookUrl: 'https://palabre.example/telegram/webhook' });
     expect(w.standin.callsOf('setWebhook').map((c) => c.params)).toEqual([
-      { url: 'https://palabre.example/telegram/webhook', secret_token: SECRET, allowed_updates: ['message', 'callback_query'] },
+      { url: 'https://palabre.example/telegram/webhook', secret_token: SECRET, allowed_updates: ['message', 'edited_message', 'callback_query'] },
     ]);
   });
 

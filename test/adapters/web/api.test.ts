@@ -179,7 +179,7 @@ describe('web playground: turns and live messages', () => {
     const pane = await pick('buyer', 'acc-amina');
     expect((await post('/playground/turn', { pane: 'w-forged', text: 'hello' })).status).toBe(404);
     expect((await post('/playground/turn', { pane, text: '   ' })).status).toBe(400);
-    const long = await post('/playground/turn', { pane, text: 'x'.repeat(4001) });
+    const long = await post('/playground/turn', { pane, text: 'x'.repeat(12_301) });
     expect(long.status).toBe(413);
     expect(long.body.error?.id).toBe('web-error-text-too-long');
     expect((await post('/playground/turn', { pane })).status).toBe(400);

@@ -130,14 +130,14 @@ describe('web playground in a real browser', () => {
     const input = buyer.root.locator('input.text');
     const count = buyer.root.locator('.count');
     await input.fill('Bonjour');
-    await expect.poll(() => count.textContent()).toMatch(/^7 \/ 4\s000$/);
-    await input.fill('x'.repeat(5000));
-    await expect.poll(() => count.textContent()).toMatch(/^5\s000 \/ 4\s000$/);
+    await expect.poll(() => count.textContent()).toMatch(/^7 \/ 12\s300$/);
+    await input.fill('x'.repeat(13_000));
+    await expect.poll(() => count.textContent()).toMatch(/^13\s000 \/ 12\s300$/);
     expect(await count.getAttribute('class')).toContain('over');
     const before = await buyer.log.locator('> li').count();
     await input.press('Enter');
-    await buyer.sees(/Message trop long : 5\s000 caractères, pour 4\s000 au plus/);
-    expect(await input.inputValue()).toHaveLength(5000);
+    await buyer.sees(/Message trop long : 13\s000 caractères, pour 12\s300 au plus/);
+    expect(await input.inputValue()).toHaveLength(13_000);
     // Only the refusal was added: nothing went to the engine.
     await page.waitForTimeout(300);
     expect(await buyer.log.locator('> li').count()).toBe(before + 1);

@@ -319,17 +319,17 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
   });
 
   describe('5. long text refused, never cut', () => {
-    it('5,000 characters: told the limit and the length, nothing stored, the report where it was', async () => {
+    it('13,000 characters: told the limit and the length, nothing stored, the report where it was', async () => {
       const w = await world();
       const amina = await w.user({ account: 'acc-amina' });
       const first = `ma commande ${ELIGIBLE} n'est jamais arrivée`;
       await amina.text(first);
       await amina.press('engine-choice-yes-reason');
       await amina.press('buyer-flow-choice-edit-description');
-      const paste = 'Mon histoire. '.repeat(358).slice(0, 5000);
+      const paste = 'Mon histoire. '.repeat(929).slice(0, 13_000);
       await amina.text(paste);
       expect(amina.ids()).toEqual(['error-text-too-long']);
-      expect(amina.read()).toMatch(/4\s000 caractères au plus \(il en fait 5\s000\)\. Rien n’a été enregistré/);
+      expect(amina.read()).toMatch(/12\s300 caractères au plus \(il en fait 13\s000\)\. Rien n’a été enregistré/);
       // Still asked for the description: the next message is it.
       await amina.text('Rien reçu.');
       expect(amina.read()).toContain('« Rien reçu. »');
@@ -343,7 +343,7 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
 
       await amina.command('/lang en');
       await amina.text(paste);
-      expect(amina.read()).toContain('This text is too long: 4,000 characters at most (it has 5,000). Nothing was saved');
+      expect(amina.read()).toContain('This text is too long: 12,300 characters at most (it has 13,000). Nothing was saved');
     });
   });
 });

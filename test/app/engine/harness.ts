@@ -97,6 +97,8 @@ export interface Speaker {
   last: OutMessage[];
   text(text: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
   command(line: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
+  /** The user edits their message `messageId` (sent with that `messageId`): its new words. */
+  edit(messageId: string, text: string, extra?: Partial<TurnInput>): Promise<OutMessage[]>;
   /** Presses the button (a choice or a card action) labelled with this message id in the last replies. */
   press(labelId: string, match?: (c: Choice) => boolean): Promise<OutMessage[]>;
   token(labelId: string, match?: (c: Choice) => boolean): string;
@@ -243,6 +245,9 @@ function speaker(engine: () => Engine, base: Omit<TurnInput, 'content'>): Speake
     async command(line, extra = {}) {
       const [head = '', ...args] = line.trim().split(/\s+/);
       return turn({ type: 'command', name: head.replace(/^\//, '').toLowerCase(), args, text: line }, extra);
+    },
+    async edit(messageId, text, extra = {}) {
+      return turn({ type: 'edit', text }, { ...extra, messageId });
     },
     token(labelId, match) {
       const all = s.last.flatMap((o) => [...(o.choices ?? []), ...(o.card?.actions ?? [])]);

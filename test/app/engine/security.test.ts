@@ -71,9 +71,9 @@ describe.each(['memory', 'redis'] as const)('security (%s)', (kind) => {
     await amina.text("ma commande CC-1001 n'est jamais arrivée");
     await amina.press('engine-choice-yes-reason');
     await amina.press('buyer-flow-choice-edit-description');
-    await amina.text('a'.repeat(4001));
+    await amina.text('a'.repeat(12_301));
     expect(amina.ids()).toEqual(['error-text-too-long']);
-    expect(amina.read()).toMatch(/4\s000 caractères au plus \(il en fait 4\s001\)\. Rien n’a été enregistré/);
+    expect(amina.read()).toMatch(/12\s300 caractères au plus \(il en fait 12\s301\)\. Rien n’a été enregistré/);
     // Still asked for the description: the step did not move.
     await amina.text('Toujours rien.');
     expect(amina.ids()).toContain('buyer-flow-description-kept');
@@ -81,13 +81,13 @@ describe.each(['memory', 'redis'] as const)('security (%s)', (kind) => {
     const caseId = await openCase(w, 'CC-1002', 'not_as_described');
     await amina.command(`/cancel`);
     await w.threads.rememberMessage('telegram', `dm-${amina.userId}`, '77', caseId);
-    await amina.text('é'.repeat(4001), { replyToMessageId: '77' });
+    await amina.text('é'.repeat(12_301), { replyToMessageId: '77' });
     expect(amina.ids()).toEqual(['error-text-too-long']);
-    await amina.command(`/escalate ${'x'.repeat(4100)}`);
+    await amina.command(`/escalate ${'x'.repeat(12_400)}`);
     expect(amina.ids()).toEqual(['error-text-too-long']);
     expect((await w.store.load(caseId))!.version).toBe(1);
-    // 4,000 characters exactly are fine.
-    await amina.text('b'.repeat(4000), { replyToMessageId: '77' });
+    // 12,300 characters exactly are fine.
+    await amina.text('b'.repeat(12_300), { replyToMessageId: '77' });
     expect(amina.ids()).toEqual(['engine-done-comment']);
   });
 

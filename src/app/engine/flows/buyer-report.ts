@@ -9,6 +9,7 @@ import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
+import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
@@ -42,7 +43,94 @@ const DESCRIPTION_EXCERPT = 280;
 
 async function save(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
   s.at = t.now;
+  noteDescriptionSource(t, s);
   await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, s);
+}
+
+/** This turn's own words: a message's text, a file's caption, an edited message's new text. */
+function ownWords(t: Turn): string | null {
+  const c = t.input.content;
+  return c.type === 'text' || c.type === 'edit' ? c.text : c.type === 'attachment' ? (c.caption ?? null) : null;
+}
+
+/**
+ * Which message the description is (for edits of it) and whether the buyer's next text may continue it (a long text
+ * split in parts). A description that is not this turn's words keeps what it had, unless it changed.
+ */
+function noteDescriptionSource(t: Turn, s: ReportState): void {
+  const words = ownWords(t)?.trim();
+  if (t.joinedPart !== undefined) {
+    // Parts joined: no one message is the description any more; a part as long as a split one may be followed by more.
+    delete s.descriptionFrom;
+    if (s.description?.endsWith(t.joinedPart) && isLongPart(t.joinedPart)) s.joinable = true;
+    else delete s.joinable;
+    return;
+  }
+  if (words && s.description === words) {
+    if (t.input.messageId && t.input.content.type !== 'edit') s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
+    if (t.input.content.type === 'text' && isLongPart(words)) s.joinable = true;
+    else delete s.joinable;
+    return;
+  }
+  delete s.joinable;
+  if (s.description === null) delete s.descriptionFrom;
+}
+
+/** Short digest of a description: whether it is still the words a message gave it. */
+const wordsDigest = (text: string): string => createHash('sha256').update(text.trim()).digest('base64url').slice(0, 16);
+
+/**
+ * A text at least this long may be one part of a longer one: Telegram's clients cut a text over 4,096 characters into
+ * messages of up to 4,096, at a paragraph, sentence or word where they can.
+ */
+export const LONG_PART_MIN = 3000;
+/** The next part of a split text comes right after the one before (the client sends them in a row). */
+export const JOIN_WINDOW_MS = 10_000;
+
+export function isLongPart(text: string): boolean {
+  return text.length >= LONG_PART_MIN;
+}
+
+/** The buyer's text continues the report's description: it comes right after a part long enough to have been split. */
+export function continuesDescription(s: ReportState, text: string, now: string): boolean {
+  if (!s.joinable || !s.description || !s.at || s.step === 'message') return false;
+  if (Date.parse(now) - Date.parse(s.at) > JOIN_WINDOW_MS) return false;
+  // « oui », « annuler » typed after a long message answers its question; a part of a story is not that short.
+  if (text.trim().length < 200 && typedAnswer(text) !== null) return false;
+  return [...s.description].length + 1 + [...text.trim()].length <= MAX_TEXT_LENGTH;
+}
+
+/**
+ * The next part of a long text the client split: the parts are read as the one message the buyer wrote. While the
+ * report is still finding its order or problem, it starts again from the whole text (the problem may be in the
+ * second part); once they are known, the description grows and the step is shown again.
+ */
+export async function joinDescription(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
+  const part = text.trim();
+  const joined = `${s.description}\n${part}`;
+  t.joinedPart = part;
+  say(t, m('engine-long-joined', { length: [...joined].length }));
+  if (s.step === 'order' || s.step === 'reason' || s.step === 'reason_pick') return startReport(e, t, joined, s.orderId, { evidence: s.evidence });
+  s.description = joined;
+  delete s.pending;
+  return showReportStep(e, t, s.step === 'description' ? { ...s, step: 'decide' } : s);
+}
+
+/**
+ * The buyer edited the message that is the report's description: the report holds the new words. False when the edit
+ * is not of the description (the caller answers it otherwise).
+ */
+export async function editDescription(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<boolean> {
+  const from = s.descriptionFrom;
+  if (!from || from.messageId !== t.input.messageId || !s.description || from.digest !== wordsDigest(s.description) || s.step === 'message') return false;
+  const words = cleanText(text);
+  // An edit that changes nothing (Telegram sends some): nothing to say.
+  if (words === s.description) return true;
+  s.description = words;
+  s.descriptionFrom = { messageId: from.messageId, digest: wordsDigest(words) };
+  await save(e, t, s);
+  say(t, m('engine-edit-description-updated', { description: excerpt(words) }));
+  return true;
 }
 const clear = (e: EngineCtx, t: Turn) => e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
 const flowChoice = (e: EngineCtx, t: Turn, s: ReportState, v: string, label: Msg, style?: Choice['style']) =>
@@ -501,7 +589,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'description': {
       const editing = s.description !== null;
       s.description = cleanText(text);
-      return editing ? chooseReason(e, t, s, s.reason!) : openCase(e, t, s);
+      // A description long enough to be the first part of a split text is shown before the case opens: the rest joins it.
+      return editing || isLongPart(s.description) ? chooseReason(e, t, s, s.reason!) : openCase(e, t, s);
     }
     case 'message':
       await relayToSeller(e, t, s, text);

@@ -11,7 +11,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
 import { refundInWords, trackingInWords } from '../seller-words.js';
 import { asksForPerson } from '../typed-answers.js';
-import { actOnCase, caseForTurn, cardOwner, fileOnCase, sayCard } from './case-thread.js';
+import { actOnCase, caseForTurn, cardOwner, commentOnCase, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
 import { askProofAddress, onProofText } from './proof.js';
 import { casesUnderWay } from './open-cases.js';
@@ -363,7 +363,7 @@ export async function onCaseInput(
       return actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text });
     case 'comment':
       await done();
-      await actOnCase(e, t, s.caseId, { type: 'Comment', text });
+      await commentOnCase(e, t, s.caseId, text);
       return offerWhatWordsSay(e, t, s.caseId, text);
     case 'note':
       await done();

@@ -134,7 +134,7 @@ function outcome(events: CaseEvent[], role: ViewerRole, c: Case): Msg[] {
   return events.flatMap((ev): Msg[] => {
     switch (ev.type) {
       case 'comment':
-        return [m('engine-done-comment', { to })];
+        return [m(ev.correctionOf ? 'engine-done-correction' : 'engine-done-comment', { to })];
       case 'evidence':
         return [
           m('engine-done-evidence', { to }),
@@ -197,6 +197,15 @@ export async function actOnCase(e: EngineCtx, t: Turn, caseId: string, cmd: Case
   else await sayCard(e, t, result.case, role, body);
 }
 
+/** The chat message a turn's words came in, as a comment keeps it (`<conversation>:<message id>`); null where the platform gives no id. */
+export const messageRefOf = (input: TurnInput): string | null => (input.messageId ? `${input.conversationId}:${input.messageId}` : null);
+
+/** A party's words relayed as a comment, naming the message they came in: an edit of it is relayed as a correction. */
+export async function commentOnCase(e: EngineCtx, t: Turn, caseId: string, text: string, known?: { c: Case; role: ViewerRole }): Promise<void> {
+  const ref = messageRefOf(t.input);
+  await actOnCase(e, t, caseId, { type: 'Comment', text, ...(ref ? { messageRef: ref } : {}) }, known);
+}
+
 /**
  * Text written in a case's thread: a comment to the other party, or an internal note from support's
  * staff thread. A party who says they used e-mail or the phone is asked to keep it in messages.
@@ -211,7 +220,8 @@ export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, te
     if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) return sayCard(e, t, c, role, [notSent]);
     return void say(t, notSent, { caseId: c.id });
   }
-  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
+  if (role === 'support') await actOnCase(e, t, caseId, { type: 'Note', text }, known);
+  else await commentOnCase(e, t, caseId, text, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }
 
@@ -241,6 +251,8 @@ function timeline(c: Case): Msg[] {
       case 'opened':
         return m('engine-timeline-opened', { ...base, reason: ev.reason, text: clip(ev.description) });
       case 'comment':
+        if (ev.correctionOf) return m('engine-timeline-correction', { ...base, sentAt: { date: ev.correctionOf, style: 'datetime' }, text: clip(ev.text) });
+        return m('engine-timeline-comment', { ...base, text: clip(ev.text) });
       case 'note':
       case 'info_provided':
         return m(`engine-timeline-${ev.type.replace('_', '-')}`, { ...base, text: clip(ev.text) });
