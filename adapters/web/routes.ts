@@ -120,7 +120,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     return { pane: pane.id, role: pane.role, account: { id: pane.accountId, name: pane.accountName } };
   });
 
-  app.post('/playground/turn', { bodyLimit: 32 * 1024 }, async (req, reply) => {
+  app.post('/playground/turn', { bodyLimit: 64 * 1024 }, async (req, reply) => {
     const body = turnBody.safeParse(req.body);
     if (!body.success) return refuse(reply, 'web-error-bad-request');
     const pane = hub.get(body.data.pane);

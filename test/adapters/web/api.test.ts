@@ -182,6 +182,9 @@ describe('web playground: turns and live messages', () => {
     const long = await post('/playground/turn', { pane, text: 'x'.repeat(12_301) });
     expect(long.status).toBe(413);
     expect(long.body.error?.id).toBe('web-error-text-too-long');
+    // Emoji take four bytes each: a text over the limit in characters is still refused with the limit, not as a body too large.
+    const emoji = await post('/playground/turn', { pane, text: '😡'.repeat(12_301) });
+    expect(emoji.body.error?.id).toBe('web-error-text-too-long');
     expect((await post('/playground/turn', { pane })).status).toBe(400);
   });
 
