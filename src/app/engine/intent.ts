@@ -140,8 +140,9 @@ const OFF_PLATFORM = [
   /\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
-  // (« vous appelez ça du wax ? » names a thing: no call.)
-  /\b(?:appel\w*(?! (?:ca|cela|ceci)\b)|called|calling|rang)\b/,
+  // (« vous appelez ça du wax ? », « je m'appelle Nadine » name a thing or a person: no call; « je vous appelle enfin je vous
+  // écris » is dictation correcting itself.) East-African English: "not picking my calls" (not answering them).
+  /(?<!\b(?:je m|tu t|s|nous nous|vous vous) )\b(?:appel\w*(?! (?:ca|cela|ceci|enfin|pardon|plutot|euh)\b)|called|calling|rang)\b|\bpick(?:ing|ed|s)? (?:up )?(?:my|his|her|our|the) (?:calls?|phone)\b/,
   // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
   // Swahili « nilimpigia muuzaji simu » (I phoned him).
   /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
@@ -158,7 +159,7 @@ const OFF_PLATFORM = [
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
 const COURIER_CALL =
-  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
+  /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver|rider) (?:is |was |has )?(?:not |nt |never )?(?:been )?(?:picking|pick|picked|answering|answer\w*) (?:up )?(?:my |the |his )?(?:calls?|phone)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -30,6 +30,13 @@ const BLIND_2_LANGUAGE_FLOORS = { fr: 97, en: 97, ln: 94, sw: 96, mixed: 95 } as
 // longer blind: like the first two, it now guards against regressions (floors a message or two under).
 const BLIND_3_FLOOR = 98;
 const BLIND_3_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 96 } as const;
+// The fourth blind set (test/fixtures/understanding-blind-4/), written once the first three had all been tuned against
+// (long stories, formal letters, dictation homophones, Sheng, written for a relative, screenshots described).
+// Measured 2026-12-06 before any change made for it: 90.4% (244/270; fr 88%, en 92.6%, ln 95.6%, sw 84.4%, mixed 100%),
+// the figure for unseen messages; 100% (270/270) after the changes its failures led to, which is no longer blind: like
+// the first three, it now guards against regressions (floors a message or two under).
+const BLIND_4_FLOOR = 98;
+const BLIND_4_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 94 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -173,6 +180,32 @@ describe('classifyProblem on the third blind set', () => {
 
   it('never leaves a message of the third blind set about a problem as "not understood"', () => {
     expect(blind3.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the fourth blind set', () => {
+  const blind4 = loadBlindSet4();
+
+  it('is 270 messages, 30 a label, 40% or more in Lingala, Swahili or mixed, kept out of the corpus, of training and of the earlier blind sets', () => {
+    expect(blind4.length).toBe(270);
+    for (const label of LABELS) expect(blind4.filter((e) => e.label === label).length, label).toBe(30);
+    expect(blind4.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind4.length).toBeGreaterThanOrEqual(0.4);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3()].map((e) => canonical(e.text)));
+    for (const e of blind4) if (canonical(e.text).split(' ').length > 6) expect(known.has(canonical(e.text)), e.text).toBe(false);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_4_DIR).toMatch(/understanding-blind-4$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_4_FLOOR}% of the fourth blind set`, () => {
+    expect(accuracy(blind4)).toBeGreaterThanOrEqual(BLIND_4_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_4_LANGUAGE_FLOORS))('fourth blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind4.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the fourth blind set about a problem as "not understood"', () => {
+    expect(blind4.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

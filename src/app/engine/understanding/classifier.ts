@@ -58,6 +58,9 @@ const THE_ORDER = /\b(?:colis|commande|order|parcel|package|paquet|mzigo|oda|shi
 /** A colour or a model named: an exchange for it is a return, whatever the size. */
 const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
 
+/** Cues of a problem of no case kind: the seller silent, cash asked, the account, a paper asked for, a person wanted. */
+const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human'];
+
 /** Cues of an item that is itself at fault, whoever chose it. */
 const DEFECTS = ['damaged', 'not_working', 'fake', 'missing_piece', 'quality'];
 
@@ -79,6 +82,14 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // A problem of no known kind that says, and only says, the item is unlike the listing (« c'est pas le même que sur le
   // site ») or came without a piece (« pas de chargeur dans la boîte »): the listing problem.
   if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && (cues.has('differs') || (cues.has('missing_piece') && !cues.has('document')))) return 'not_as_described';
+  // The same in a long story, where the words around it lean the model to "other" (« jamais de souci… en ouvrant le carton,
+  // deux casseroles avaient le fond cabossé »): the only problem stated is the listing's, and nothing of another kind is said.
+  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && !OTHER_KIND.some((c) => cues.has(c))) return 'not_as_described';
+  // Nothing wrong with it, not wanted any more, asked to be sent back (« le problème c'est qu'on en a déjà un, on peut vous
+  // renvoyer le deuxième ? »): a return, whatever « problème » says.
+  if (best.label === 'other' && stated.length === 0 && cues.has('return') && cues.has('no_longer_want') && !OTHER_KIND.some((c) => cues.has(c))) return 'return_request';
+  // A question about when, asked in a story with nothing wrong in it (« je voulais juste être sûr que ça arrive à temps »).
+  if (best.label === 'other' && stated.length === 0 && cues.has('when') && cues.has('question') && !cues.has('trouble') && !OTHER_KIND.some((c) => cues.has(c))) return 'delivery_question';
   // A long wait told before "and it arrived broken": what the buyer states is the listing problem, the wait is over.
   if (best.label === 'non_delivery' && stated.length === 1 && stated[0] === 'not_as_described') return 'not_as_described';
   // Nothing came, said outright (« toujours pas de boucles d'oreilles », « ne m'a rien envoyé »), and nothing said to be
@@ -117,6 +128,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // How it works or how to pay, asked as a question, or a problem said to be settled, with nothing in it that only a problem
   // would say: no problem to open.
   if (cues.has('how_to_q') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  // Who the seller is, whether the shop has a branch in a town (« bozali na magasin na Goma ? »): a question about the shop.
+  if (cues.has('not_a_problem_q') && text.includes('?') && !hasProblemCue(canon) && (best.label === 'other' || best.label === 'none')) return null;
   if (cues.has('resolved') && !hasProblemCue(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;

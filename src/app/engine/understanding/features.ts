@@ -56,6 +56,9 @@ const NUMBERS: Record<string, number> = {
   quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
   two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
   fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  // Swahili and Lingala (« tatu badala ya tano », « mikolo zomi »); « moja », « moko » (one) stay words, like « un ».
+  mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
+  mibale: 2, misato: 3, minei: 4, mitano: 5, motoba: 6, nsambo: 7, libwa: 9, zomi: 10,
 };
 
 /** « vingt deux », "forty three": a ten and a unit said one after the other, as one number. */
@@ -79,6 +82,16 @@ function numbersAsDigits(words: string[]): string[] {
 /** Emoji that say the buyer is pleased (hearts, smiles, a thumb up), as one word the cues know. */
 const PLEASED_EMOJI = /(?:\u{1F60D}|\u{1F970}|\u{1F929}|\u{2764}\u{FE0F}?|\u{1F495}|\u{1F496}|\u{1F60A}|\u{263A}\u{FE0F}?|\u{1F44D}|\u{1F44C}|\u{1F973})/gu;
 
+/**
+ * Words a dictation app writes for another that sounds the same, recognised by the word after them: « ces pas normal »
+ * (c'est), « quand principe » (qu'en), while « ces chaussures » and « quand il arrive » stay as they are.
+ */
+const HOMOPHONES: Record<string, RegExp> = {
+  ces: /^(?:pas|toujours|jamais|deja|vraiment|normal|bon|urgent|moi|lui|quoi|pour|tout|le|la|l|un|une|comme|trop|tres|neuf|ma|mon|sa|son|juste|bien|fini|regle|possible|grave|faux|vrai|au|du|parce|depuis)$/,
+  quand: /^(?:principe|attendant|plus|general|fin|realite|fait)$/,
+};
+const HOMOPHONE_OF: Record<string, string> = { ces: 'c est', quand: 'qu en' };
+
 /** `normalize`, then apostrophes, repeated letters, the SMS lexicon and two swapped letters. */
 export function canonical(text: string): string {
   return lexicalWords(text)
@@ -90,12 +103,13 @@ export function canonical(text: string): string {
 function lexicalWords(text: string): string[] {
   const t = normalize(text.replace(PLEASED_EMOJI, ' emojicontent '))
     .replace(/n't\b/g, 'nt') // didn't → didnt, as it is often typed
+    .replace(/\b(i|we|you|they)'ve\b/g, '$1 have') // "I've" is not « i ve » (« veux » in SMS French)
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // « jamaiiiis », "sooooo"
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   const words = t.split(' ');
   // « c'est » is already « c est »: the SMS « c » (for « c'est ») is another.
-  const spelled = words.map((w, i) => (w === 'c' && /^(?:est|etait|etaient)$/.test(words[i + 1] ?? '') ? w : LEXICON[w] ?? w));
+  const spelled = words.map((w, i) => (w === 'c' && /^(?:est|etait|etaient)$/.test(words[i + 1] ?? '') ? w : HOMOPHONES[w]?.test(words[i + 1] ?? '') ? HOMOPHONE_OF[w]! : LEXICON[w] ?? w));
   return numbersAsDigits(spelled.join(' ').split(' '));
 }
 
