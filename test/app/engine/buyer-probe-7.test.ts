@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendWorld } from './harness.js';
 import { playAll } from './buyer-probe.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-7.js';
+import { VARIANTS } from '../../fixtures/buyer-conversations/probe-7-variants.js';
 
 /**
  * The seventh blind probe of the buyer's whole conversation (test/fixtures/buyer-conversations/probe-7.ts): a buyer
@@ -19,7 +20,7 @@ import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-7.js';
  * p7-my-cases-ln (« mes litiges » with three cases: the cases not named), p7-escalate-one-of-two (« escalate the bag
  * dispute »: a new report proposed on the shirt).
  */
-const FLOOR = { memory: 50, redis: 13 };
+const FLOOR = { memory: 50, redis: 13, variants: 9 };
 
 describe.each(['memory', 'redis'] as const)('seventh buyer probe (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
@@ -27,5 +28,14 @@ describe.each(['memory', 'redis'] as const)('seventh buyer probe (%s)', (kind) =
   it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 180_000 }, async () => {
     const { satisfied, why } = await playAll(kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS, world, `buyer-probe-7-${kind}`);
     expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR[kind]);
+  });
+});
+
+describe('seventh buyer probe, variants written after its fixes (memory)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+
+  it(`satisfies at least the floor of the ${VARIANTS.length} variants`, { timeout: 120_000 }, async () => {
+    const { satisfied, why } = await playAll(VARIANTS, world, 'buyer-probe-7-variants');
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR.variants);
   });
 });

@@ -246,7 +246,9 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const k = all.find((x) => x.orderId === order);
       if (!k) return `no case on ${order}`;
       if (await said(k)) return null;
-      const send = press(c, 'engine-choice-confirm');
+      // Words that may be for the seller wait for the buyer's tap (« Envoyer au vendeur », the case's order on it): pressed,
+      // as the buyer who wrote them for the case would (corrected after the first run, which wanted them sent at once).
+      const send = press(c, 'engine-choice-send-to-seller', (ch) => ch.label.args?.orderId === order) ?? press(c, 'engine-choice-confirm');
       if (send && step < 2) {
         await send;
         continue;
