@@ -122,7 +122,7 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       const s = revived ?? read.state;
       // A button of a report the buyer has since replaced by another (a correction, another order): it no longer applies,
       // and the report under way is where they are, so its question is asked again under the refusal (not a dead end).
-      if (s && s !== 'reset' && s.flow === 'report' && s.nonce !== p.nonce && !revived && t.input.isPrivate) {
+      if (s && s !== 'reset' && s.flow === 'report' && s.nonce !== p.nonce && !revived && s.pending === undefined && t.input.isPrivate) {
         say(t, m('buyer-flow-earlier-report-button'));
         return showReportStep(e, t, s);
       }

@@ -204,7 +204,7 @@ export function rejectsOrder(text: string): boolean {
 
 const CASE_WORD = /(?:^| )(?:litiges?|disputes?|cases?|claims?|reclamations?|plaintes?|dossiers?|kesi|malalamiko)(?= |$)/;
 const STATUS_WORD =
-  /(?:^| )(?:statut|status|ou en est|ou en sont|ou ca en est|avancement|suivi|nouvelles?|news|updates?|progress|what's happening|whats happening|what happened|ca avance|hali ya|imefikia wapi|ekomi wapi|ezali ndenge nini)(?= |$)/;
+  /(?:^| )(?:statut|statuts|statu|status|ou en est|ou en sont|ou ca en est|avancement|suivi|nouvelles?|news|updates?|progress|what's happening|whats happening|what happened|ca avance|hali ya|\w*fikia wapi|ekomi wapi|ekomaki wapi|ezali ndenge nini)(?= |$)/;
 
 /** « c'est quoi le statut de mon litige ? », "any update on my dispute?", « kesi yangu imefikia wapi ? ». */
 export function asksCaseStatus(text: string): boolean {
@@ -301,8 +301,8 @@ export function asksHowItWorks(text: string): boolean {
 const ADDS_ANOTHER =
   /(?:^| )(?:aussi|osi|ossi|egalement|en plus|de plus|et puis|non plus|pareil|idem|meme chose|also|as well|too|another one|pia|vilevile|lisusu|mpe yango)(?= |$)/;
 
-/** « et le vase est arrivé cassé », « ah et la chemise », "and the bag": a message that starts with « and » adds to what was said. */
-const LEADS_WITH_AND = /^(?:(?:ah|oh|ok|bon|euh|eh|oui|yes) )?(?:et|and) /;
+/** « et le vase est arrivé cassé », « ah et la chemise », "and the bag", « é le sac » (SMS): a message that starts with « and » adds to what was said. */
+const LEADS_WITH_AND = /^(?:(?:ah|oh|ok|bon|euh|eh|oui|yes) )?(?:et|and|e|é) /;
 
 /** The message adds another order to the report under way (see ADDS_ANOTHER, LEADS_WITH_AND). */
 export function addsAnother(text: string): boolean {

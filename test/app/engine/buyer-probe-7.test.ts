@@ -19,8 +19,13 @@ import { VARIANTS } from '../../fixtures/buyer-conversations/probe-7-variants.js
  * new report lost), p7-close-one, p7-close-twice-item (one case closed while another stays open), p7-my-cases-three,
  * p7-my-cases-ln (« mes litiges » with three cases: the cases not named), p7-escalate-one-of-two (« escalate the bag
  * dispute »: a new report proposed on the shirt).
+ * After the fixes they led to (test/app/engine/buyer-probe-7-fixes.test.ts): 50 of 50, 13 of 13. No expectation was
+ * changed; the harness's `comment` outcome was: the buyer's words for a case wait for their tap (« Envoyer au
+ * vendeur »), which it now presses as the buyer who wrote them would. The variants (probe-7-variants.ts), written after
+ * those fixes in other words: 9 of 12 as written (« é le vase … » in SMS for « et », « c koi le statu de mes
+ * litiges », « kesi zangu zimefikia wapi ? »), 12 after generalising.
  */
-const FLOOR = { memory: 50, redis: 13, variants: 9 };
+const FLOOR = { memory: 50, redis: 13, variants: 12 };
 
 describe.each(['memory', 'redis'] as const)('seventh buyer probe (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
