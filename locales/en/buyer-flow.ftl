@@ -44,3 +44,5 @@ buyer-flow-person-case = { $status ->
   }
 buyer-flow-person-cases = I am an automated assistant. A person from Congocrea support takes over a case once it is passed to them. You have { $count } cases under way: pick one, its card shows the "{ engine-action-escalate }" button when you can pass it on.
 buyer-flow-person-no-case = I am an automated assistant. A person from Congocrea support steps in on a case once it is passed to them; you have no open case.
+buyer-flow-earlier-report-button = That button was from a report you have since replaced: nothing was changed. Here is where your current report stands.
+buyer-flow-cases-status = Your { $count } cases under way, each with its status:

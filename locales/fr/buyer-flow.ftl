@@ -44,3 +44,5 @@ buyer-flow-person-case = { $status ->
   }
 buyer-flow-person-cases = Je suis un assistant automatique. Une personne du support Congocrea prend un litige en main quand il lui est transmis. Vous avez { $count } litiges en cours : choisissez-en un, sa fiche montre le bouton « { engine-action-escalate } » quand vous pouvez le transmettre.
 buyer-flow-person-no-case = Je suis un assistant automatique. Une personne du support Congocrea intervient sur un litige, une fois qu’il lui est transmis ; vous n’avez aucun litige ouvert.
+buyer-flow-earlier-report-button = Ce bouton venait d’un signalement que vous avez remplacé depuis : rien n’a été modifié. Voici où en est votre signalement actuel.
+buyer-flow-cases-status = Vos { $count } litiges en cours, chacun avec son statut :

@@ -16,7 +16,7 @@ export const ORDER_PREFIX = 'CC';
 export interface OrderLike {
   id: string;
   placedAt: string;
-  items: ReadonlyArray<{ title: string; unitPrice?: { amount: number; currency: string } }>;
+  items: ReadonlyArray<{ title: string; quantity?: number; unitPrice?: { amount: number; currency: string } }>;
   /** What the buyer paid, in minor units: « celle à 50 000 FC » is the order of that amount. */
   total?: { amount: number; currency: string };
 }
@@ -237,15 +237,18 @@ function byAmount(text: string, orders: readonly OrderLike[]): OrderRef {
   };
   for (const m of t.matchAll(AMOUNT_AFTER)) add(m[1]!, m[2], m[3]!);
   for (const m of t.matchAll(AMOUNT_BEFORE)) add(m[2]!, m[3], m[1]!);
+  // What was paid for the order first: « celle de 25 000 » is the order of 25 000 FC rather than two items at 25 000 each.
+  const totals = (o: OrderLike) => (o.total ? [o.total] : []);
   const costs = (o: OrderLike) => [o.total, ...o.items.map((i) => i.unitPrice)].filter((x): x is { amount: number; currency: string } => !!x);
-  if (said.length > 0) {
-    const hits = orders.filter((o) => costs(o).some((c) => said.some((a) => a.currency === c.currency && a.minor === c.amount)));
-    return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
-  }
+  const bare = said.length > 0 ? [] : bareAmounts(t);
+  const fits = (c: { amount: number; currency: string }) =>
+    said.length > 0 ? said.some((a) => a.currency === c.currency && a.minor === c.amount) : bare.some((units) => parseAmount(units, c.currency) === c.amount);
   // « celle de 50 000 », « j'ai payé 45 000 »: an amount without its currency, in the order's own currency.
-  const bare = bareAmounts(t);
-  const hits = orders.filter((o) => costs(o).some((c) => bare.some((units) => parseAmount(units, c.currency) === c.amount)));
-  return hits.length ? { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' } : { kind: 'none' };
+  for (const of of [totals, costs]) {
+    const hits = orders.filter((o) => of(o).some(fits));
+    if (hits.length) return { kind: 'found', orderIds: hits.map((o) => o.id), by: 'amount' };
+  }
+  return { kind: 'none' };
 }
 
 /** Words after which a number is a price (« celle de », « à », « payé », "for", "paid", « nimelipa », « nafutaki », « bei ya »). */
@@ -275,19 +278,67 @@ function byPosition(text: string, orders: readonly OrderLike[]): OrderRef {
   return { kind: 'found', orderIds: [newest.id], by: 'position' };
 }
 
+const QUANTITY_WORDS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, two: 2, three: 3, four: 4, five: 5, mbili: 2, tatu: 3, nne: 4, tano: 5, mibale: 2, misato: 3, minei: 4, mitano: 5,
+};
+
+/** « les 2 pagnes », "the three candles": the orders with that many of an item the next word names. */
+function byQuantity(text: string, orders: readonly OrderLike[]): OrderRef {
+  const hits = new Set<string>();
+  for (const m of fold(text).matchAll(/\b(\d{1,2}|[a-z]+)\s+(?=([a-z]{3,}))/g)) {
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : QUANTITY_WORDS[m[1]!];
+    if (!n || n < 2) continue;
+    const said = words(m[2]!);
+    for (const o of orders) {
+      if (o.items.some((i) => i.quantity === n && words(i.title).some((w) => said.some((s) => near(s, w))))) hits.add(o.id);
+    }
+  }
+  return hits.size ? { kind: 'found', orderIds: [...hits], by: 'title' } : { kind: 'none' };
+}
+
+/** Any day and month written (« le pagne du 29 octobre », « celui du 1er »): read only among orders already in question. */
+function anyDate(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
+  const t = fold(text).replace(WEEKDAY, '');
+  const hits = new Set<string>();
+  const at = (day: number, month: number) => {
+    for (const o of orders) {
+      const local = DateTime.fromISO(o.placedAt, { zone: timezone });
+      if (local.day === day && local.month === month) hits.add(o.id);
+    }
+  };
+  for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_RE})\\.?\\b`, 'g'))) at(Number(m[1]), MONTHS[m[2]!]!);
+  for (const m of t.matchAll(new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'))) at(Number(m[2]), MONTHS[m[1]!]!);
+  for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) at(Number(m[1]), Number(m[2]));
+  return hits.size ? { kind: 'found', orderIds: [...hits], by: 'date' } : { kind: 'none' };
+}
+
+/**
+ * Several orders fit (the same item bought twice, two orders of the same day): what else the text says of one of them
+ * (the day, the price, how many, the item) tells them apart. The first cue that keeps some of them, and fewer, wins.
+ */
+function narrowed(ref: OrderRef, text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
+  if (ref.kind !== 'found' || ref.orderIds.length < 2 || ref.by === 'id') return ref;
+  const among = orders.filter((o) => ref.orderIds.includes(o.id));
+  for (const cue of [anyDate(text, among, timezone), byAmount(text, among), byQuantity(text, among), byTitle(text, among)]) {
+    if (cue.kind === 'found' && cue.orderIds.length < among.length) return { ...ref, orderIds: among.filter((o) => cue.orderIds.includes(o.id)).map((o) => o.id) };
+  }
+  return ref;
+}
+
 /**
  * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
  * the day it was placed (in `timezone`), then by the item's title, then by what it cost, then « the last one ».
+ * Where several fit, the text's other cues narrow them (see `narrowed`).
  */
 export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
   const id = byId(text, orders);
   if (id.kind !== 'none') return id;
   const date = byDate(text, orders, timezone);
-  if (date.kind !== 'none') return date;
+  if (date.kind !== 'none') return narrowed(date, text, orders, timezone);
   const title = byTitle(text, orders);
-  if (title.kind !== 'none') return title;
+  if (title.kind !== 'none') return narrowed(title, text, orders, timezone);
   const amount = byAmount(text, orders);
-  if (amount.kind !== 'none') return amount;
+  if (amount.kind !== 'none') return narrowed(amount, text, orders, timezone);
   return byPosition(text, orders);
 }
 

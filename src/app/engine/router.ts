@@ -123,6 +123,12 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
       const revived = read.lapsed?.nonce === p.nonce ? { ...read.lapsed } : null;
       if (revived && p.v !== 'resume' && p.v !== 'leave') delete revived.pending;
       const s = revived ?? read.state;
+      // A button of a report the buyer has since replaced by another (a correction, another order): it no longer applies,
+      // and the report under way is where they are, so its question is asked again under the refusal (not a dead end).
+      if (s && s !== 'reset' && s.flow === 'report' && s.nonce !== p.nonce && !revived && s.pending === undefined && t.input.isPrivate) {
+        say(t, m('buyer-flow-earlier-report-button'));
+        return showReportStep(e, t, s);
+      }
       // A button of a flow that was left, finished or restarted since: already chosen or replaced, nothing to do.
       if (!s || s === 'reset' || s.nonce !== p.nonce) throw new ValidationError('ACTION_EXPIRED', 'button of an earlier flow');
       switch (s.flow) {
@@ -160,6 +166,16 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
   const s = await currentState(e, t);
   if (s === 'reset') return;
+  // A photo captioned for a case already under way on another order (« photo du sac abîmé » while reporting the dress):
+  // that case's evidence, and the report's question asked again; not evidence of the report's order.
+  if (s?.flow === 'report' && caption?.trim() && t.account.roles.includes('buyer')) {
+    const open = await openCasesAsBuyer(e, t);
+    const named = open.length ? await namedCaseOf(e, t, caption, open) : null;
+    if (named && named.orderId !== s.orderId) {
+      await fileOnCase(e, t, named.id, blob, caption);
+      return showReportStep(e, t, s);
+    }
+  }
   if (s?.flow === 'report' && (await onReportFile(e, t, s, blob, caption))) return;
   if (s?.flow === 'case') return onCaseInput(e, t, s, { blob, ...(caption ? { caption } : {}) });
   if (s?.flow === 'order') return onOrderReplyInput(e, t, s, { blob, ...(caption ? { caption } : {}) });

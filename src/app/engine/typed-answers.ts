@@ -204,7 +204,7 @@ export function rejectsOrder(text: string): boolean {
 
 const CASE_WORD = /(?:^| )(?:litiges?|disputes?|cases?|claims?|reclamations?|plaintes?|dossiers?|kesi|malalamiko)(?= |$)/;
 const STATUS_WORD =
-  /(?:^| )(?:statut|status|ou en est|ou en sont|ou ca en est|avancement|suivi|nouvelles?|news|updates?|progress|what's happening|whats happening|what happened|ca avance|hali ya|imefikia wapi|ekomi wapi|ezali ndenge nini)(?= |$)/;
+  /(?:^| )(?:statut|statuts|statu|status|ou en est|ou en sont|ou ca en est|avancement|suivi|nouvelles?|news|updates?|progress|what's happening|whats happening|what happened|ca avance|hali ya|\w*fikia wapi|ekomi wapi|ekomaki wapi|ezali ndenge nini)(?= |$)/;
 
 /** « c'est quoi le statut de mon litige ? », "any update on my dispute?", « kesi yangu imefikia wapi ? ». */
 export function asksCaseStatus(text: string): boolean {
@@ -301,9 +301,21 @@ export function asksHowItWorks(text: string): boolean {
 const ADDS_ANOTHER =
   /(?:^| )(?:aussi|osi|ossi|egalement|en plus|de plus|et puis|non plus|pareil|idem|meme chose|also|as well|too|another one|pia|vilevile|lisusu|mpe yango)(?= |$)/;
 
-/** The message adds another order to the report under way (see ADDS_ANOTHER). */
+/** « et le vase est arrivé cassé », « ah et la chemise », "and the bag", « é le sac » (SMS): a message that starts with « and » adds to what was said. */
+const LEADS_WITH_AND = /^(?:(?:ah|oh|ok|bon|euh|eh|oui|yes) )?(?:et|and|e|é) /;
+
+/** The message adds another order to the report under way (see ADDS_ANOTHER, LEADS_WITH_AND). */
 export function addsAnother(text: string): boolean {
-  return ADDS_ANOTHER.test(bare(text).replace(/'/g, ' '));
+  const t = bare(text).replace(/'/g, ' ').trim();
+  return ADDS_ANOTHER.test(t) || LEADS_WITH_AND.test(t);
+}
+
+/** « attendez, d'abord la chemise », "first the shirt", « kwanza shati », « liboso simisi »: another order put before the one under way, which waits. */
+const PUTS_FIRST = /(?:^| )(?:d abord|dabord|en premier|avant tout|avant ca|first|firstly|kwanza|liboso)(?= |$)/;
+
+/** See PUTS_FIRST. */
+export function putsFirst(text: string): boolean {
+  return PUTS_FIRST.test(bare(text).replace(/'/g, ' '));
 }
 
 /**
@@ -328,7 +340,7 @@ const WANTS_SUPPORT =
 const WHEN = /(?:^| )(?:quand|a partir de quand|when|lini|ntango nini|mokolo nini)(?= |$)/;
 /** The buyer says it is settled, or that the case may close: « c bon j'ai reçu », "got it, you can close", « nazwi yango », « nimepokea ». */
 const SETTLED =
-  /(?:^| )(?:(?:j'ai|jai|j ai) (?:bien )?recu|bien recu|got it|received it|i (?:have |ve )?(?:got|received) (?:it|them|my order|the parcel|the package)|nazwi yango|nazui yango|nazwi biloko|nimepokea|nimeipokea|nimepata)(?= |$)/;
+  /(?:^| )(?:(?:j'ai|jai|j ai|je l'ai|je l ai|jlai|je les ai) (?:bien )?recue?s?|bien recu|(?:c'est|c est|cest) (?:bon|ok|regle) pour|got it|received it|i (?:have |ve )?(?:got|received) (?:it|them|my order|the parcel|the package)|nazwi yango|nazui yango|nazwi biloko|nimepokea|nimeipokea|nimepata)(?= |$)/;
 const MAY_CLOSE =
   /(?:^| )(?:(?:vous pouvez|tu peux|pouvez vous|on peut|you can|you may|can you) (?:clore|cloturer|fermer|close)|close (?:it|the case|the dispute)|fermez le litige|cloturez le litige|clore le litige|fermer le litige|unaweza kufunga|funga kesi|bokanga litige)(?= |$)/;
 const NEGATED = /(?:^| )(?:pas|rien|jamais|not|no|never|nothing|didn't|didnt|haven't|havent|te|hapana|sija\w*|bado)(?= |$)/;

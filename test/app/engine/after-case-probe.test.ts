@@ -261,7 +261,8 @@ describe('the buyer after the case is open (blind probe)', () => {
       const w = await world();
       const { amina, wax, bag } = await twoCases(w);
       await amina.text('vous avez des nouvelles ?');
-      const named = amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.args?.caseId);
+      // Each case's card, with its status (seventh probe: « where are my cases? » answered, not « which one? »).
+      const named = amina.last.flatMap((o) => (o.card ? [o.card.caseId] : []));
       expect(named.sort()).toEqual([wax, bag].sort());
     });
 

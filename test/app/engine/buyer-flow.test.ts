@@ -47,9 +47,11 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       expect(amina.ids()).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
       expect(ordersNamed(amina)).toEqual([ELIGIBLE]);
 
-      // Buttons of the reports left behind do nothing.
+      // Buttons of the reports left behind do nothing: refused, and the report under way shown again (seventh probe: the
+      // refusal alone was a dead end).
       await amina.pressToken(earlyButton);
-      expect(amina.ids()).toEqual(['error-action-expired']);
+      expect(amina.ids()[0]).toBe('buyer-flow-earlier-report-button');
+      expect(ordersNamed(amina)).toEqual([ELIGIBLE]);
       expect(w.relayed).toEqual([]);
     });
 
@@ -67,7 +69,8 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       // The earlier « Oui » cannot lead to a case on the wrong order.
       const newYes = amina.token('engine-choice-yes-reason');
       await amina.pressToken(oldYes);
-      expect(amina.ids()).toEqual(['error-action-expired']);
+      expect(amina.ids()).toEqual(['buyer-flow-earlier-report-button', 'engine-report-reason-proposed']);
+      expect(ordersNamed(amina)).toEqual([BAG]);
       await amina.pressToken(newYes);
       await amina.press('buyer-flow-choice-open-now');
       const c = (await w.store.load(amina.last[0]!.caseId!))!;
@@ -117,7 +120,8 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       await amina.text('bonjour');
       expect(amina.ids()).toEqual(['engine-welcome', 'engine-report-which-order']);
       await amina.pressToken(yes);
-      expect(amina.ids()).toEqual(['error-action-expired']);
+      // Refused, and the question under way asked again (seventh probe).
+      expect(amina.ids()).toEqual(['buyer-flow-earlier-report-button', 'engine-report-which-order']);
     });
 
     it('the lapsed report’s own button pressed hours later, nothing written since, carries on from it (sixth probe)', async () => {

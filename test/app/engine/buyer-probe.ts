@@ -3,6 +3,7 @@ import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-3.js';
 import type { Conversation, Outcome } from '../../fixtures/buyer-conversations/types.js';
+import { BUSY_BUYER } from '../../fixtures/busy-buyer.js';
 import { DAY, type Speaker, type World, type WorldOptions } from './harness.js';
 
 /**
@@ -13,7 +14,7 @@ import { DAY, type Speaker, type World, type WorldOptions } from './harness.js';
  */
 
 const CASEABLE = new Set(['non_delivery', 'not_as_described']);
-const SHOP_OWNER: Record<string, string> = { 'shop-bisou': 'acc-bisou', 'shop-lumiere': 'acc-lumiere' };
+const SHOP_OWNER: Record<string, string> = { 'shop-bisou': 'acc-bisou', 'shop-lumiere': 'acc-lumiere', 'shop-kitoko': 'acc-kitoko' };
 
 interface Ctx {
   w: World;
@@ -123,6 +124,8 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const found = (await casesOf(c)).find((k) => k.orderId === order);
       if (found) {
         if (!reasons.includes(found.reason)) return `case opened with ${found.reason}`;
+        const lost = (outcome.case.says ?? []).filter((w) => !found.description.toLowerCase().includes(w.toLowerCase()));
+        if (lost.length) return `description lost « ${lost.join(' », « ')} »: « ${found.description} »`;
         if (photos !== undefined) {
           const files = (await c.w.store.load(found.id))!.timeline.filter((e) => e.type === 'evidence').length;
           if (files !== photos) return `case has ${files} files, expected ${photos}`;
@@ -235,6 +238,34 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       const told = ids.some((id) => id === 'engine-report-order-unknown' || id === 'error-order-not-found');
       return told ? null : `not told the order is not theirs: ${describe(c.s.last)}`;
     }
+    if ('comment' in outcome) {
+      const { order, says } = outcome.comment;
+      const said = async (k: Case) => (await c.w.store.load(k.id))!.timeline.some((e) => e.type === 'comment' && e.text.toLowerCase().includes(says.toLowerCase()));
+      const all = await casesOf(c);
+      for (const k of all) if (k.orderId !== order && (await said(k))) return `comment added to ${k.orderId}'s case: ${describe(c.s.last)}`;
+      const k = all.find((x) => x.orderId === order);
+      if (!k) return `no case on ${order}`;
+      if (await said(k)) return null;
+      // Words that may be for the seller wait for the buyer's tap (« Envoyer au vendeur », the case's order on it): pressed,
+      // as the buyer who wrote them for the case would (corrected after the first run, which wanted them sent at once).
+      const send = press(c, 'engine-choice-send-to-seller', (ch) => ch.label.args?.orderId === order) ?? press(c, 'engine-choice-confirm');
+      if (send && step < 2) {
+        await send;
+        continue;
+      }
+      return `not commented on ${order}: ${describe(c.s.last)}`;
+    }
+    if ('listed' in outcome) {
+      const shown = new Set([...named(c.s.last), ...c.s.last.flatMap((o) => (o.card ? [o.card.orderId] : []))]);
+      const missing = outcome.listed.filter((o) => !shown.has(o));
+      return missing.length ? `not listed ${missing.join(',')}: ${describe(c.s.last)}` : null;
+    }
+    if ('untouched' in outcome) {
+      const now = (await casesOf(c)).filter((k) => k.orderId === outcome.untouched.order);
+      if (now.some((k) => !c.before.has(k.id))) return `a case was opened on ${outcome.untouched.order}`;
+      const moved = now.find((k) => k.status !== 'open');
+      return moved ? `the case on ${outcome.untouched.order} is ${moved.status}` : null;
+    }
     if ('cancelled' in outcome) {
       const state = await c.w.kv.get(`engine:conv:telegram:${c.s.userId}:dm-${c.s.userId}`);
       if (state !== undefined) return `still under way: ${describe(c.s.last)}`;
@@ -256,7 +287,7 @@ export interface ProbeResult {
 /** Plays one conversation in a fresh world from `makeWorld`. */
 export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => Promise<World>): Promise<ProbeResult> {
   const accountId = conv.account ?? 'acc-amina';
-  const w = await makeWorld(conv.noLocale ? { withoutLocale: [accountId] } : {});
+  const w = await makeWorld({ ...(conv.noLocale ? { withoutLocale: [accountId] } : {}), ...(accountId === BUSY_BUYER ? { busyBuyer: true } : {}) });
   for (const k of conv.setup ?? []) {
     await w.cases.open({ accountId, platform: 'telegram' }, { orderId: k.order, reason: k.reason, description: 'Rien reçu / pas conforme.' });
   }
@@ -268,8 +299,18 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
   const history: OutMessage[][] = [];
   const c: Ctx = { w, s, accountId, allowAsk: conv.allowAsk ?? [], before: new Set() };
   c.before = new Set((await casesOf(c)).map((k) => k.id));
+  /** Orders no reply may name from now on. */
+  let quiet: string[] = [];
+  const loud = () => {
+    const shown = [...named(s.last), ...s.last.flatMap((o) => (o.card ? [o.card.orderId] : []))];
+    return shown.find((o) => quiet.includes(o));
+  };
   try {
     for (const t of conv.turns) {
+      if (typeof t !== 'string' && 'quiet' in t) {
+        quiet = t.quiet;
+        continue;
+      }
       if (typeof t !== 'string' && 'pressEarlier' in t) {
         const found = history.flatMap((r) => choicesOf(r)).reverse().find((ch) => ch.label.id === t.pressEarlier);
         if (!found) return { id: conv.id, ok: false, why: `no earlier button ${t.pressEarlier}`, style: conv.style, transcript };
@@ -279,9 +320,13 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
         await s.text(t);
         transcript.push(`> ${t}`, `  ${describe(s.last)}`);
         for (const id of idsOf(s.last)) seen.add(id);
+        const spoke = loud();
+        if (spoke) return { id: conv.id, ok: false, why: `spoke of ${spoke} after « ${t} »`, style: conv.style, transcript };
       } else if ('photo' in t) {
         await s.attach({ id: `blob-${t.photo}`, contentType: 'image/jpeg', size: 1000 + t.photo, name: `photo-${t.photo}.jpg` }, t.caption);
         transcript.push(`> [photo ${t.photo}${t.caption ? ` « ${t.caption} »` : ''}]`, `  ${describe(s.last)}`);
+        const spoke = loud();
+        if (spoke) return { id: conv.id, ok: false, why: `spoke of ${spoke} after photo ${t.photo}`, style: conv.style, transcript };
       } else if ('advanceDays' in t) {
         w.clock.advance(t.advanceDays * DAY);
       } else {
@@ -292,7 +337,11 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
       }
       history.push(s.last);
     }
-    const why = (await reach(c, conv.expect)) ?? (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null);
+    const why =
+      (await reach(c, conv.expect)) ??
+      (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null) ??
+      (conv.nothingRelayed && w.relayed.length ? `relayed to a seller: ${w.relayed.map((n) => JSON.stringify(n.to)).join(', ')}` : null) ??
+      (loud() ? `spoke of ${loud()} at the end` : null);
     return why ? { id: conv.id, ok: false, why, style: conv.style, transcript } : { id: conv.id, ok: true, style: conv.style, transcript };
   } catch (e) {
     return { id: conv.id, ok: false, why: `threw: ${(e as Error).message}`, style: conv.style, transcript };

@@ -18,7 +18,9 @@ import { WEB_CAPABILITIES } from '../../../adapters/web/capabilities.js';
 import type { Choice, Engine, OutMessage, TurnContent, TurnInput } from '../../../src/ports/turn.js';
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
 import type { Account, BlobRef, Platform } from '../../../src/domain/types.js';
-import { createDemoMarketplace } from '../../../src/infra/demo-marketplace.js';
+import { createDemoMarketplace, demoMarketplaceData } from '../../../src/infra/demo-marketplace.js';
+import { createDataMarketplace } from '../../../src/infra/file-marketplace.js';
+import { busyBuyerData } from '../../fixtures/busy-buyer.js';
 import { createMemoryKv, createRedisKv } from '../../../src/infra/kv.js';
 import { createLinkStore } from '../../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../../src/infra/memory-case-store.js';
@@ -120,11 +122,13 @@ export interface WorldOptions {
   extraAccounts?: Account[];
   /** The policy in force (default: SPEC's, on the wall clock). */
   policy?: Policy;
+  /** Adds Grâce, a buyer with eleven orders from three shops (test/fixtures/busy-buyer.ts), to the demo's. */
+  busyBuyer?: boolean;
 }
 
 /** The demo marketplace, with some accounts stripped of their language. */
-function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = []): Marketplace {
-  const demo = createDemoMarketplace(now);
+function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = [], busyBuyer = false): Marketplace {
+  const demo = busyBuyer ? busyMarketplace(now) : createDemoMarketplace(now);
   const base: Marketplace =
     extra.length === 0
       ? demo
@@ -137,9 +141,16 @@ function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = 
   return { ...base, account: async (id) => strip(await base.account(id)), accounts: async () => (await base.accounts()).map(strip) };
 }
 
+/** The demo marketplace with the busy buyer's accounts, shop and orders added. */
+function busyMarketplace(now: Date): Marketplace {
+  const data = demoMarketplaceData(now);
+  const more = busyBuyerData(now);
+  return createDataMarketplace({ ...data, accounts: [...data.accounts, ...more.accounts], shops: [...data.shops, ...more.shops], orders: [...data.orders, ...more.orders] });
+}
+
 export async function createWorld(backend: Backend, opts: WorldOptions = {}): Promise<World> {
   const clock = fixedClock();
-  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts);
+  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts, opts.busyBuyer);
   const policy = opts.policy ?? defaultPolicy;
   const run = `${++seq}${Math.random().toString(36).slice(2, 8)}`;
   const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}:`);

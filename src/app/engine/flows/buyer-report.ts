@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -231,7 +231,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // « et aussi la 1002, le sac… » while a report on the 1001 is under way: that report is kept, taken back once this one
   // has its case (not dropped as a correction would be). One that cannot become a case now (too early, too late, a case
   // already open) has had its answer: nothing to come back to.
-  const kept = from?.orderId && fromKind && target && target !== from.orderId && text && addsAnother(text) && (await couldOpen(e, t, from.orderId)) ? from.orderId : null;
+  // So is the report under way when the buyer puts another order first (« attendez, d'abord la chemise »), or names one
+  // already waiting its turn (« bon, on revient à la chemise »): the order changes, nothing said is dropped.
+  const waiting = !!target && !!from?.also?.includes(target);
+  const adds = !!text && (addsAnother(text) || putsFirst(text) || waiting);
+  const kept = from?.orderId && fromKind && target && target !== from.orderId && adds && (await couldOpen(e, t, from.orderId)) ? from.orderId : null;
   if (kept) s.also = [kept, ...(from!.also ?? []).filter((id) => id !== kept && id !== target)];
   // « Sorry about this problem » fits a complaint, not a question about dates; it was said when the problem
   // was: a correction of the order does not say it again.

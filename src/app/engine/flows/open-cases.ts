@@ -1,4 +1,5 @@
 import type { Case } from '../../../domain/case-model.js';
+import type { Order } from '../../../domain/types.js';
 import { allowedCommands } from '../../../domain/decider.js';
 import { isCaseReason } from '../../../domain/eligibility.js';
 import { isPalabreError } from '../../../domain/errors.js';
@@ -86,6 +87,32 @@ export async function namedCaseOf(e: EngineCtx, t: Turn, text: string, open: Cas
   return named && fits(named) ? named : null;
 }
 
+/** Up to this many cases under way, « où en sont mes litiges ? » shows each one's card. */
+const STATUS_CARDS = 5;
+
+/** Where a message's clauses part: sentences, commas, « mais », « et », "but", "and". */
+const CLAUSES = /[.;!?\n,]+|\s+(?:mais|but|et|and|par contre|however|lakini|kasi)\s+/i;
+
+/**
+ * The one case under way a clause asks to close or escalate, the order named in it or in the clause before (« c'est bon
+ * pour le sac, je l'ai reçu »), where the clauses name several orders; null when they name one, or no clause asks, or
+ * several do.
+ */
+function askedByClause(text: string, orders: readonly Order[], open: Case[], timezone: string): { c: Case; op: 'close' | 'escalate' } | null {
+  let current: Case | null = null;
+  const found: Array<{ c: Case; op: 'close' | 'escalate' }> = [];
+  const named = new Set<string>();
+  for (const clause of text.split(CLAUSES).map((x) => x.trim()).filter(Boolean)) {
+    const ref = findOrderRef(clause, orders, timezone);
+    if (ref.kind === 'found') current = ref.orderIds.length === 1 ? (open.find((c) => c.orderId === ref.orderIds[0]) ?? null) : null;
+    if (ref.kind === 'found') for (const id of ref.orderIds) named.add(id);
+    else if (ref.kind === 'unknown') current = null;
+    const op = buyerAsksOfCase(clause);
+    if ((op === 'close' || op === 'escalate') && current && !found.some((f) => f.c.id === current!.id)) found.push({ c: current, op });
+  }
+  return found.length === 1 && named.size > 1 ? found[0]! : null;
+}
+
 /** Answers a free message with the buyer's case under way when that is what it is about; false when it is not. */
 export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
   let status = asksCaseStatus(text);
@@ -104,6 +131,18 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   }
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
   const ref = findOrderRef(text, orders, t.timezone);
+  // Two cases named, one to close or escalate (« c'est bon pour le sac, je l'ai reçu, mais la chemise toujours rien »,
+  // "escalate the bag dispute, the shirt one can wait"): that one, read in its own clause; the other is left as it is.
+  const one = ref.kind === 'found' && open.length > 1 ? askedByClause(text, orders, open, t.timezone) : null;
+  if (one) {
+    try {
+      await propose(e, t, one.c, 'buyer', { op: one.op });
+    } catch (err) {
+      if (!isPalabreError(err) || err.code === 'INTERNAL') throw err;
+      say(t, errorMsg(err));
+    }
+    return true;
+  }
   const kind = classifyProblem(text);
   let cases = open;
   if (ref.kind !== 'none') {
@@ -140,6 +179,12 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   if (cases.length === 1) {
     const c = cases[0]!;
     await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-under-way', { caseId: c.id, orderId: c.orderId })]);
+    return true;
+  }
+  // « où en sont mes litiges ? » with a few cases: each one's status, its card (not « which one do you want to see? »).
+  if (status && open.length <= STATUS_CARDS) {
+    say(t, m('buyer-flow-cases-status', { count: open.length }));
+    for (const c of open) await sayCard(e, t, c, 'buyer');
     return true;
   }
   const choices = await Promise.all(
