@@ -378,6 +378,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support is waiting for your answer on case { $caseId }: sent with the button above, it reaches them too.
 engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Your message was sent, but case { $caseId } shows no refund: it stays open. If you refunded outside Congocrea (mobile money you sent yourself, cash), do not confirm below, you would pay a second time: it is for the buyer to close the case. To refund through Congocrea, confirm.
+    [done] Your message was sent. A refund made outside Congocrea (mobile money you sent yourself, cash, a transfer) is not recorded: case { $caseId } stays open. Do not refund a second time with the "{ engine-action-refund-full }" button: if the buyer did get the money, it is for them to close the case; otherwise, ask support for help.
+   *[planned] Your message was sent. A refund made outside Congocrea (mobile money you send yourself, cash, a transfer) would not be recorded: case { $caseId } would stay open. Refund through Congocrea instead: confirm below.
+  }
+engine-words-delivered = Your message was sent. To show support that the order was shipped or arrived, add a proof of shipping (shipping receipt, waybill, delivery confirmation) or the tracking number to case { $caseId }: tracking that shows delivery to the order's address closes the case.
+engine-seller-close = Only the buyer can close case { $caseId } as settled. On your side, it closes with a full refund{ $reason ->
+    [non_delivery] , or with tracking that shows delivery to the order's address
+   *[other] {""}
+  }. Here is the case with its buttons.
 engine-step-left = { $step ->
     [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.
    *[other] I am no longer waiting for a tracking number for case { $caseId }: no tracking was added.

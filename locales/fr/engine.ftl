@@ -378,6 +378,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Le support attend votre réponse dans le litige { $caseId } : envoyée avec le bouton ci-dessus, elle lui parvient aussi.
 engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Votre message est parti, mais le litige { $caseId } ne montre aucun remboursement : il reste ouvert. Si vous avez remboursé hors de Congocrea (mobile money envoyé vous-même, espèces), ne confirmez pas ci-dessous, vous paieriez une seconde fois : c’est à l’acheteur de clore le litige. Pour rembourser par Congocrea, confirmez.
+    [done] Votre message est parti. Un remboursement fait hors de Congocrea (mobile money envoyé vous-même, espèces, virement) n’est pas enregistré : le litige { $caseId } reste ouvert. Ne remboursez pas une seconde fois avec le bouton « { engine-action-refund-full } » : si l’acheteur a bien reçu l’argent, c’est à lui de clore le litige ; sinon, demandez l’aide du support.
+   *[planned] Votre message est parti. Un remboursement fait hors de Congocrea (mobile money envoyé vous-même, espèces, virement) ne serait pas enregistré : le litige { $caseId } resterait ouvert. Remboursez plutôt par Congocrea : confirmez ci-dessous.
+  }
+engine-words-delivered = Votre message est parti. Pour montrer au support que la commande est partie ou arrivée, ajoutez au litige { $caseId } une preuve d’expédition (reçu d’envoi, bordereau, confirmation de livraison) ou le numéro de suivi : un suivi qui montre la livraison à l’adresse de la commande clôt le litige.
+engine-seller-close = Seul l’acheteur peut clore le litige { $caseId } comme réglé. De votre côté, il se clôt par un remboursement complet{ $reason ->
+    [non_delivery] , ou par un suivi qui montre la livraison à l’adresse de la commande
+   *[other] {""}
+  }. Voici la fiche du litige et ses boutons.
 engine-step-left = { $step ->
     [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.
    *[other] Je n’attends plus de numéro de suivi pour le litige { $caseId } : aucun suivi n’a été ajouté.

@@ -382,6 +382,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support ezali kozela eyano na yo na kesi { $caseId } : soki otindi yango na bouton oyo ezali likolo, ekokoma mpe epai ya support.
 engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Nsango na yo ekei, kasi kesi { $caseId } emonisi mbongo moko te oyo ezongisami: ezali kaka polele. Soki ozongisaki mbongo libanda ya Congocrea (mobile money otindaki yo moko, mbongo na maboko), kondima awa na nse te, okofuta mbala ya mibale: mosombi nde akokanga kesi. Mpo na kozongisa mbongo na nzela ya Congocrea, ndima.
+    [done] Nsango na yo ekei. Mbongo oyo ozongisi libanda ya Congocrea (mobile money otindi yo moko, mbongo na maboko, virement) ekomami te: kesi { $caseId } ezali kaka polele. Kozongisa mbongo mbala ya mibale na bouton « { engine-action-refund-full } » te: soki mosombi azwi mbongo solo, ye nde akokanga kesi; soki te, senga lisalisi ya support.
+   *[planned] Nsango na yo ekei. Mbongo oyo okozongisa libanda ya Congocrea (mobile money okotinda yo moko, mbongo na maboko, virement) ekokomama te: kesi { $caseId } ekotikala polele. Zongisa mbongo na nzela ya Congocrea: ndima awa na nse.
+  }
+engine-words-delivered = Nsango na yo ekei. Mpo na komonisa support ete komande etindamaki to ekomaki, bakisa na kesi { $caseId } elembeteli ya botindi (risi ya botindi, bordereau, ndingisa ya bokomi) to nimero ya suivi: suivi oyo emonisi ete ekomaki na adresi ya komande ekangaka kesi.
+engine-seller-close = Kaka mosombi nde akoki kokanga kesi { $caseId } lokola esili. Na ngambo na yo, ekangamaka soki ozongisi mbongo nyonso{ $reason ->
+    [non_delivery] , to na suivi oyo emonisi ete komande ekomaki na adresi na yango
+   *[other] {""}
+  }. Tala kesi na babouton na yango.
 engine-step-left = { $step ->
     [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.
    *[other] Nazali lisusu kozela numéro ya suivi te mpo na kesi { $caseId } : suivi moko te ebakisami.

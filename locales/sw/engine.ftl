@@ -382,6 +382,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support inasubiri jibu lako kwenye kesi { $caseId }: ukilituma kwa kitufe kilicho hapo juu, litaifikia pia.
 engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Ujumbe wako umetumwa, lakini kesi { $caseId } haionyeshi pesa yoyote iliyorudishwa: bado iko wazi. Ikiwa ulirudisha pesa nje ya Congocrea (mobile money uliyotuma mwenyewe, taslimu), usithibitishe hapa chini, ungelipa mara ya pili: ni mnunuzi wa kufunga kesi. Ili kurudisha pesa kupitia Congocrea, thibitisha.
+    [done] Ujumbe wako umetumwa. Pesa iliyorudishwa nje ya Congocrea (mobile money uliyotuma mwenyewe, taslimu, uhamisho) haijarekodiwa: kesi { $caseId } bado iko wazi. Usirudishe pesa mara ya pili kwa kitufe « { engine-action-refund-full } »: ikiwa mnunuzi amepokea pesa kweli, ni yeye wa kufunga kesi; la sivyo, omba msaada wa support.
+   *[planned] Ujumbe wako umetumwa. Pesa itakayorudishwa nje ya Congocrea (mobile money utakayotuma mwenyewe, taslimu, uhamisho) haitarekodiwa: kesi { $caseId } itabaki wazi. Rudisha pesa kupitia Congocrea badala yake: thibitisha hapa chini.
+  }
+engine-words-delivered = Ujumbe wako umetumwa. Ili kuonyesha support kwamba oda ilitumwa au ilifika, ongeza kwenye kesi { $caseId } ushahidi wa kutuma (risiti ya kutuma, bordereau, uthibitisho wa kufikishwa) au namba ya ufuatiliaji: ufuatiliaji unaoonyesha kufikishwa kwenye anwani ya oda hufunga kesi.
+engine-seller-close = Ni mnunuzi pekee anayeweza kufunga kesi { $caseId } kama imemalizika. Kwa upande wako, inafungwa kwa kurudisha pesa yote{ $reason ->
+    [non_delivery] , au kwa ufuatiliaji unaoonyesha kufikishwa kwenye anwani ya oda
+   *[other] {""}
+  }. Hii hapa kesi na vitufe vyake.
 engine-step-left = { $step ->
     [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.
    *[other] Sisubiri tena nambari ya ufuatiliaji kwa kesi { $caseId }: hakuna ufuatiliaji ulioongezwa.
