@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
   }
+engine-threat-told-support = These words look like a threat: Congocrea support has been told (case { $caseId }). Stay courteous; threats can lead to the account or shop being suspended.
 engine-keep-in-messages = { $role ->
     [seller] Please keep your exchanges with the buyer here, through Palabre, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
    *[other] Please keep your exchanges with the seller here, through Palabre, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
@@ -366,6 +367,9 @@ engine-words-refund = Your message was sent, but writing "refund" does not refun
 engine-words-tracking = Your message was sent. To also add the tracking { $carrier } { $number } to case { $caseId } (the carrier will say where the parcel is; a delivery to the order's address closes the case), press the button.
 engine-words-support = Your message went to the buyer, not to support. To write to support about case { $caseId }, press the button.
 engine-choice-add-tracking = Add tracking { $carrier } { $number }
+engine-words-tracking-number = Your message was sent. If { $number } is a tracking number, add it to case { $caseId }: the carrier will tell where the parcel is, and delivery to the order's address closes the case.
+engine-choice-add-tracking-number = Add tracking { $number }
+engine-ask-carrier = Which carrier for number { $number }? Write its name, for example: dhl
 engine-choice-send-to-buyer = Send to the buyer · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] This message has not gone anywhere: it answers no case. To send it to the buyer of case { $caseId } (order { $orderId }), press "Send to the buyer". Here is the case.

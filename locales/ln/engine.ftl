@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] Nasosoli malamu te. Limbola likambo ya commande na yo (ndakisa « colis na ngai ekomi te »), to koma /report. /help epesaka ba commande nyonso.
   }
+engine-threat-told-support = Maloba oyo ezali lokola kobangisa: support ya Congocrea eyebisami (kesi { $caseId }). Tikala na limemya; kobangisa ekoki komema na kokanga compte to magazini.
 engine-keep-in-messages = { $role ->
     [seller] Tobatela masolo na mosombi awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
    *[other] Tobatela masolo na moteki awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
@@ -370,6 +371,9 @@ engine-words-refund = Nsango na yo ekei, kasi kokoma « kozongisa mbongo » ezon
 engine-words-tracking = Nsango na yo ekei. Mpo na kobakisa mpe suivi { $carrier } { $number } na kesi { $caseId } (motindi biloko akoloba epai biloko ezali ; soki biloko ekoti na adresi ya oda, kesi esili), finá bouton.
 engine-words-support = Nsango na yo ekei epai ya mosombi, kasi te epai ya support. Mpo na kokomela support likambo ya kesi { $caseId }, finá bouton.
 engine-choice-add-tracking = Bakisa suivi { $carrier } { $number }
+engine-words-tracking-number = Nsango na yo ekei. Soki { $number } ezali nimero ya suivi, bakisa yango na kesi { $caseId }: transporteur akoloba esika colis ezali, mpe soki ekomi na adresi ya komande, kesi ekokangama.
+engine-choice-add-tracking-number = Bakisa suivi { $number }
+engine-ask-carrier = Transporteur nini mpo na nimero { $number }? Koma kombo na ye, ndakisa: dhl
 engine-choice-send-to-buyer = Tindela mosombi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Mpo na kotindela yango mosombi ya kesi { $caseId } (oda { $orderId }), finá « Tindela mosombi ». Tala kesi yango.

@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] Sijaelewa vizuri. Eleza tatizo la oda yako (kwa mfano « mzigo wangu haujafika »), au andika /report. /help inatoa amri zote.
   }
+engine-threat-told-support = Maneno haya yanaonekana kama tishio: support ya Congocrea imearifiwa (kesi { $caseId }). Kuwa na adabu; vitisho vinaweza kusababisha akaunti au duka kusimamishwa.
 engine-keep-in-messages = { $role ->
     [seller] Tafadhali weka mazungumzo na mnunuzi hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukulinda kukiwa na kesi.
    *[other] Tafadhali weka mazungumzo na muuzaji hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
@@ -370,6 +371,9 @@ engine-words-refund = Ujumbe wako umetumwa, lakini kuandika « kurudisha pesa »
 engine-words-tracking = Ujumbe wako umetumwa. Ili kuongeza pia ufuatiliaji { $carrier } { $number } kwenye kesi { $caseId } (msafirishaji atasema kifurushi kiko wapi; kikifika kwenye anwani ya oda, kesi inafungwa), bonyeza kitufe.
 engine-words-support = Ujumbe wako umemfikia mnunuzi, si support. Ili kuandikia support kuhusu kesi { $caseId }, bonyeza kitufe.
 engine-choice-add-tracking = Ongeza ufuatiliaji { $carrier } { $number }
+engine-words-tracking-number = Ujumbe wako umetumwa. Ikiwa { $number } ni namba ya ufuatiliaji, iongeze kwenye kesi { $caseId }: msafirishaji atasema kifurushi kiko wapi, na kufikishwa kwenye anwani ya oda hufunga kesi.
+engine-choice-add-tracking-number = Ongeza ufuatiliaji { $number }
+engine-ask-carrier = Msafirishaji gani kwa namba { $number }? Andika jina lake, kwa mfano: dhl
 engine-choice-send-to-buyer = Mtumie mnunuzi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Ili kumtumia mnunuzi wa kesi { $caseId } (oda { $orderId }), bonyeza « Mtumie mnunuzi ». Hii ndiyo kesi.

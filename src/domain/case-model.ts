@@ -40,7 +40,12 @@ export type CaseEvent =
       /** The address the buyer gave at purchase: proofs of shipping and tracking are checked against it. */
       shippingAddress?: Address;
     })
-  | (EntryBase & { type: 'comment'; text: string })
+  | (EntryBase & {
+      type: 'comment';
+      text: string;
+      /** The words read as a threat against the other party: support is told, whatever the case's status. */
+      alarm?: 'threat';
+    })
   | (EntryBase & {
       type: 'evidence';
       kind: EvidenceKind;
@@ -148,7 +153,7 @@ export interface CaseOwner {
 
 /** Commands on an existing case: imperative, decided against the case's current state. */
 export type CaseCommand =
-  | { type: 'Comment'; text: string }
+  | { type: 'Comment'; text: string; alarm?: 'threat' }
   | { type: 'AddEvidence'; kind: EvidenceKind; blob?: BlobRef; caption?: string; shippedTo?: Address }
   | { type: 'AddTracking'; carrier: string; number: string; info: TrackingInfo | null; shippingAddress: Address }
   | { type: 'Refund'; amount?: Money; viaOriginalMethod?: boolean; recover?: boolean }

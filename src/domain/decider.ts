@@ -34,7 +34,7 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'Comment':
       only(role, ['buyer', 'seller', 'support'], 'NOT_YOUR_CASE');
       notClosed(state);
-      return [{ ...base, type: 'comment', text: cleanText(cmd.text) }];
+      return [{ ...base, type: 'comment', text: cleanText(cmd.text), ...(cmd.alarm ? { alarm: cmd.alarm } : {}) }];
     case 'AddEvidence':
       return addEvidence(state, cmd, base);
     case 'AddTracking':

@@ -160,6 +160,26 @@ const OFF_PLATFORM = [
 const COURIER_CALL =
   /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
+/**
+ * Threats of harm against the other party, as people type them: « je viens chez toi avec mes gars », « tu vas voir »,
+ * « je sais où tu habites », "I will kill you", "watch your back", Swahili « nitakuua », « utaona », Lingala « nakoboma
+ * yo », « okomona ». Read on canonical text (lower case, no accents).
+ */
+const THREATS: RegExp[] = [
+  /\b(?:je|j|on|nous) (?:vais|va|viens|vient|passe|passerai|viendrai|allons|vient) (?:te|vous|t|la|le|lui) (?:tuer|frapper|taper|casser|retrouver|chercher|trouver|faire du mal|regler ton compte|bruler)\b/,
+  /\b(?:je|j|on) (?:vais |va )?(?:viens|vient|passe|passerai|viendrai|debarque\w*|monte\w*) (?:chez (?:toi|vous|elle|lui)|a ta maison|a ton domicile)\b/,
+  /\b(?:tu vas|vous allez) (?:voir|le regretter|regretter|payer|souffrir|mourir)\b|\bje sais ou (?:tu|vous) (?:habite\w*|vi\w*|dor\w*|travaill\w*)\b|\bgare a (?:toi|vous)\b|\bmes gars\b|\bje vais te (?:tuer|frapper|faire|casser|detruire)\b/,
+  /\b(?:i will|i ll|gonna|going to|we will|we ll) (?:kill|hurt|beat|find|get|destroy) (?:you|u|her|him)\b|\bi know where (?:you|u) (?:live|stay|work|sleep)\b|\b(?:watch your back|you will regret|you ll regret|you will pay|you ll pay)\b|\bcoming to your (?:house|place|home)\b/,
+  /\b(?:nitakuua|nitakupiga|nitakuchoma|nitakuja kwako|tutakuja kwako|utaona|utajuta|utalipa|najua unapoishi|najua unakoishi)\b/,
+  /\b(?:nakoboma yo|nakobeta yo|nakobetisa yo|tokoboma yo|nakoya epai na yo|tokoya epai na yo|okomona|okoyoka|nayebi esika ofandaka|nayebi epai ofandaka)\b/,
+];
+
+/** True when the words threaten the other party with harm (support is told; the words still reach their reader). */
+export function threatensInWords(text: string): boolean {
+  const t = canonical(text);
+  return THREATS.some((p) => p.test(t));
+}
+
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
   const t = canonical(text).replace(COURIER_CALL, ' ');

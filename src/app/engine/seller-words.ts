@@ -131,6 +131,17 @@ export function trackingInWords(text: string): { carrier: string; number: string
   return { carrier: CARRIERS[carrier[1]!]!, number: number[0].toUpperCase() };
 }
 
+/** Words that may stand before a number given alone: « suivi : », « n° », "tracking no.", Swahili « namba ». */
+const NUMBER_LEAD = /^(?:(?:voici |voila |le |mon |my |the )?(?:suivi|tracking|numero de suivi|tracking number|code|colis|namba|nimero|numero|num|no|n ?°|nr)\b[\s:#.°]*)*/;
+/**
+ * A tracking number given alone, without its carrier (« JD0150 », « n° RR123456789CD », "1234567890"): letters then
+ * digits, or ten digits or more (shorter digits alone are amounts). Null for anything else.
+ */
+export function bareTrackingNumber(text: string): string | null {
+  const t = foldText(text).replace(/[’']/g, ' ').replace(NUMBER_LEAD, '').replace(/[.!]+$/, '').trim();
+  return /^(?:[a-z]{1,4}\d{4,}[a-z]{0,3}|\d{10,30})$/.test(t) ? t.toUpperCase() : null;
+}
+
 /**
  * Proofs of shipping (SPEC section 1) a seller's caption names: « reçu d'envoi », « bordereau DHL », "customs form",
  * « formulaire de douane », « preuve de livraison », "departure scan"; Swahili « risiti », « forodha ». Most specific first;

@@ -604,7 +604,9 @@ describe('staff probe 3: support agents typing fast', () => {
     expect(d.read()).toMatch(/ouvert|open|en cours|pas clos/i);
   });
 
-  it('47. /note C-000001 as a photo\'s caption: an internal note with the photo, the parties told nothing', async () => {
+  // Revised: notes are words only (the timeline, the admin API, retention and the orphan sweep know files as evidence of
+  // the parties); the agent now gets the note and is told the file is not kept, instead of silence.
+  it('47. /note C-000001 as a photo\'s caption: the internal note recorded, the agent told the photo is not kept, the parties told nothing', async () => {
     const w = await world();
     const id = await openCase(w, 'CC-1001', 'non_delivery');
     const before = (await w.outbox(id)).length;
@@ -612,6 +614,7 @@ describe('staff probe 3: support agents typing fast', () => {
     await d.attach(photo(7), '/note C-000001 reçu de dépôt falsifié, la date est retouchée');
     const c = await load(w, id);
     expect(c.timeline.some((e) => e.type === 'note' && e.text.includes('falsifié'))).toBe(true);
+    expect(d.read()).toMatch(/fichier n’est pas gardé/i);
     const after = (await w.outbox(id)).slice(before).filter((n) => !('support' in n.to));
     expect(after).toHaveLength(0);
   });

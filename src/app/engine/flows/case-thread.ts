@@ -6,7 +6,7 @@ import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
 import { closedCaseSlots, m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
 import type { TurnInput } from '../../../ports/turn.js';
-import { mentionsOffPlatform } from '../intent.js';
+import { mentionsOffPlatform, threatensInWords } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
@@ -211,7 +211,10 @@ export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, te
     if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) return sayCard(e, t, c, role, [notSent]);
     return void say(t, notSent, { caseId: c.id });
   }
-  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text }, known);
+  const threat = role !== 'support' && threatensInWords(text);
+  await actOnCase(e, t, caseId, role === 'support' ? { type: 'Note', text } : { type: 'Comment', text, ...(threat ? { alarm: 'threat' as const } : {}) }, known);
+  // Nothing behind the writer's back: they learn that support was told of their words.
+  if (threat) say(t, m('engine-threat-told-support', { caseId }));
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
 }
 
