@@ -57,11 +57,11 @@ function clauseAt(t: string, at: number): string {
 const OUTSIDE_CHANNEL =
   /\b(?:mobile money|momo|m ?pesa|orange money|airtel money|afri ?money|tigo ?pesa|illico cash|cash|especes|en liquide|main a main|en main propre|de la main a la main|by hand|in person|western union|moneygram|virement|bank transfer|wire transfer|taslimu|mkono kwa mkono|na maboko|na loboko|mbongo ya maboko)\b/;
 /**
- * A refund told as done: « j'ai (déjà) remboursé », « je l'ai remboursée », "already refunded", "I refunded her", "paid
+ * A refund told as done: « j'ai (déjà) remboursé », « je l'ai remboursée », « je lui ai rendu son argent », "already refunded", "I refunded her", "paid
  * her back", Swahili « nimerudisha », « nimesharudisha », « nilimrudishia », Lingala « nazongisaki », « nazongiseli ».
  */
 const REFUND_DONE =
-  /\b(?:(?:ai|a|avons|ont|deja)(?: \w+){0,2} rembourse\w*|rembourse\w* (?:deja|hier|avant hier|ce matin)|already(?: \w+){0,2} (?:refund\w*|paid|sent|gave|returned)|(?:i|we|have|has) refunded|refunded (?:her|him|them|the (?:buyer|customer|client))|(?:paid|sent|gave) (?:\w+ ){0,3}back|(?:nime|nili|nimesha|tayari nime|nishaa?)\w*rudish\w*|\w*zongis(?:aki|i|eli|elaki|aka)\b)/;
+  /\b(?:(?:ai|a|avons|ont|deja)(?: \w+){0,2} rembourse\w*|(?:ai|a|avons|ont|deja)(?: \w+){0,2} (?:remis|rendu|renvoye|retourne|redonne)(?: \w+){0,2} (?:argent|sous|fric|montant|paiement)|rembourse\w* (?:deja|hier|avant hier|ce matin)|already(?: \w+){0,2} (?:refund\w*|paid|sent|gave|returned)|(?:i|we|have|has) refunded|refunded (?:her|him|them|the (?:buyer|customer|client))|(?:paid|sent|gave) (?:\w+ ){0,3}back|(?:nime|nili|nimesha|tayari nime|nishaa?)\w*rudish\w*|\w*zongis(?:aki|i|eli|elaki|aka)\b)/;
 
 /**
  * A refund the seller's words tell of, other than one to make through Congocrea: `done`, made outside it (« j'ai déjà

@@ -653,3 +653,122 @@ describe('staff probe 3: support agents typing fast', () => {
     expect(d.read()).toMatch(/canal|groupe|staff|support/i);
   });
 });
+
+/**
+ * Written after the fixes, in new words, to see whether they hold beyond the probe's own sentences. As first written:
+ * 11 of 12 passed; V2 (« je lui ai remis son argent en cash », money given back without « rembourser ») passed once
+ * « remis / rendu / renvoyé … argent » was read as a refund told as done.
+ */
+describe('staff probe 3 variants: the same phenomena in other words', () => {
+  it('V1. « nimeshamrudishia pesa yake kwa M-Pesa jana » (Swahili, done outside): still open, no confirmation offered', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('nimeshamrudishia pesa yake kwa M-Pesa jana', await inThread(w, s, id));
+    expect(hasButton(s, /confirm|oui/i)).toBe(false);
+    expect((await load(w, id)).refunded.amount).toBe(0);
+    expect(s.read()).toMatch(/Congocrea/);
+  });
+
+  it('V2. « je lui ai remis son argent en cash ce matin »: not a refund of the case, no confirmation', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('je lui ai remis son argent en cash ce matin', await inThread(w, s, id));
+    expect(hasButton(s, /confirm|oui/i)).toBe(false);
+    expect((await load(w, id)).status).toBe('open');
+    expect(s.read()).toMatch(/Congocrea|ouvert/i);
+  });
+
+  it('V3. « ok je rembourse la moitié, mais pas plus » : half offered (the « pas » is about « plus »)', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('ok je rembourse la moitié, mais pas plus', await inThread(w, s, id));
+    await confirm(s);
+    expect((await load(w, id)).refunded.amount).toBe(fc(25_000));
+  });
+
+  it('V4. « c\'est livré depuis mardi, la dame a signé » : the proof and tracking buttons come', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text("c'est livré depuis mardi, la dame a signé le bon", await inThread(w, s, id));
+    expect(hasButton(s, /preuve/i)).toBe(true);
+  });
+
+  it('V5. "I delivered it myself to her shop in Gombe" : the proof button comes, in English', async () => {
+    const w = await world({ withoutLocale: ['acc-bisou'] });
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('I delivered it myself to her shop in Gombe, she is lying', await inThread(w, s, id));
+    expect(hasButton(s, /proof/i)).toBe(true);
+    expect(s.read()).not.toMatch(FRENCH);
+  });
+
+  it('V6. « suivi: RR123456789CD » then « la poste » when asked the carrier: the tracking is recorded', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('suivi: RR123456789CD', await inThread(w, s, id));
+    await pressLike(s, /RR123456789CD/);
+    await s.text('la poste');
+    const t = ofType(await load(w, id), 'tracking') as Array<Extract<CaseEvent, { type: 'tracking' }>>;
+    expect(t).toHaveLength(1);
+    expect(t[0]!.number).toBe('RR123456789CD');
+  });
+
+  it('V7. « bazali koluka yo, okomona » (Lingala threat): support is told', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('bazali koluka yo, okomona soki olongoli litige te', await inThread(w, s, id));
+    expect((await told(w, id, 'support')).length).toBeGreaterThan(0);
+  });
+
+  it('V8. "I know where you live, withdraw this" : support is told, the buyer still reads it', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('I know where you live, withdraw this now', await inThread(w, s, id));
+    expect((await told(w, id, 'support')).join('\n')).toMatch(/menace/i);
+    expect((await told(w, id, 'acc-amina')).join('\n')).toContain('I know where you live');
+  });
+
+  it('V9. « clôturez ce litige svp, elle a reçu » : open still, told how it closes', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('clôturez ce litige svp, elle a reçu', await inThread(w, s, id));
+    expect((await load(w, id)).status).toBe('open');
+    expect(s.read()).toMatch(/Seul l’acheteur/);
+  });
+
+  it('V10. /close C-000002 on a not-as-described case: only the buyer, the refund named, no tracking promised', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const id = await openCase(w, 'CC-1002', 'not_as_described');
+    const s = await bisou(w);
+    await s.command('/close C-000002');
+    expect((await load(w, id)).status).toBe('open');
+    expect(s.read()).toMatch(/remboursement complet/);
+    expect(s.read()).not.toMatch(/suivi qui montre/);
+  });
+
+  it('V11. a photo captioned « /note 1 bordereau douteux » in the staff group: noted, the agent told about the file', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const d = await desk(w);
+    await d.attach(photo(3), '/note 1 bordereau douteux');
+    expect((await load(w, id)).timeline.some((e) => e.type === 'note' && e.text.includes('douteux'))).toBe(true);
+    expect(d.read()).toMatch(/fichier/i);
+  });
+
+  it('V12. a photo without caption in the staff group: not silent', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const d = await desk(w);
+    await d.attach(photo(4));
+    expect(d.last.length).toBeGreaterThan(0);
+  });
+});
