@@ -4,7 +4,23 @@
  * typing fast. Each scenario asserts what the seller or the agent would notice.
  *
  * First run, as written (memory backend, 50 scenarios): 35 passed, 15 failed: 8, 11, 16, 19, 21, 25, 28, 29, 31, 40,
- * 42, 43, 46, 47, 49.
+ * 42, 43, 46, 47, 49. After the fixes: 50 passed.
+ *
+ * Fixed in the engine (general behaviour, each failing before): a negation counts in its own clause only (« je lui
+ * rembourse tout, c'est pas grave » offers the full refund) (8); a refund told as made outside Congocrea (« déjà
+ * remboursé par mobile money », "on M-Pesa", « en cash ») keeps the case open, says it is not recorded and offers no
+ * second payment, only support; told as done without saying how, the confirmation comes with that warning (11); a
+ * tracking number written alone is offered as tracking, only its carrier asked (16); « je l'ai livré moi-même » on a
+ * non-delivery case brings the proof-of-shipping and tracking buttons (19); threats in a case thread reach support with
+ * the card, whatever the status, and the writer is told (21); Lingala/Swahili pronouns between the verb and the money
+ * (« nakozongisela ye mbongo ») (25); a seller's /close or « fermez le dossier » says only the buyer closes and how the
+ * seller's own actions close it, with the card (31); a file captioned with a support command in the staff channel runs
+ * the command instead of silence (47).
+ *
+ * Expectations revised (the bot's answer was good, or SPEC says otherwise), each marked where it is: « est clos »
+ * (28, 29), « Le montant sera repris au vendeur » (40), /ask only after escalation per SPEC (42, 43), « n'est pas
+ * clos » (46), « Je ne trouve pas cette boutique » (49), and 47 now expects the note without its photo (notes hold
+ * words only).
  */
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src/app/render.js';
