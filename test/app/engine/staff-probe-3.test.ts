@@ -788,3 +788,35 @@ describe('staff probe 3 variants: the same phenomena in other words', () => {
     expect(d.last.length).toBeGreaterThan(0);
   });
 });
+
+describe('staff probe 3 fixes: what they must leave alone', () => {
+  it.each(['je passe chez vous demain pour livrer', 'tu vas voir le colis arriver demain', 'mes gars vont livrer demain matin', 'utaona mzigo kesho'])(
+    '« %s » is no threat: support is not told, the writer is not warned',
+    async (typed) => {
+      const w = await world();
+      const id = await openCase(w, 'CC-1001', 'non_delivery');
+      const s = await bisou(w);
+      await s.text(typed, await inThread(w, s, id));
+      expect(await told(w, id, 'support')).toHaveLength(0);
+      expect(s.read()).not.toMatch(/menace/i);
+    },
+  );
+
+  it('« je lui ai rendu son argent » (no channel named): the warning and the confirmation, no proof-of-shipping buttons', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text('je lui ai rendu son argent hier', await inThread(w, s, id));
+    expect(s.read()).toMatch(/ne confirmez pas/);
+    expect(hasButton(s, /preuve/i)).toBe(false);
+    expect((await load(w, id)).refunded.amount).toBe(0);
+  });
+
+  it('« je n\'ai pas encore livré, demain » claims nothing: no proof buttons', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const s = await bisou(w);
+    await s.text("je n'ai pas encore livré, demain", await inThread(w, s, id));
+    expect(hasButton(s, /preuve/i)).toBe(false);
+  });
+});

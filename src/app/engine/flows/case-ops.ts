@@ -422,8 +422,9 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
         : [];
       return void say(t, m('engine-words-refund-outside', { caseId: c.id, when: 'done' }), { caseId: c.id, choices });
     }
-    if (refund) {
-      const amount = refund.amount ? amountOf(refund.amount, c) : undefined;
+    // Money given back in other words (« je lui ai rendu son argent ») is a refund told as done all the same.
+    if (refund || outside === 'unrecorded') {
+      const amount = refund?.amount ? amountOf(refund.amount, c) : undefined;
       // « j'ai remboursé » with no refund in the case: maybe done outside, maybe meant; the confirmation comes with the warning.
       const words = outside === 'planned' || outside === 'unrecorded' ? m('engine-words-refund-outside', { caseId: c.id, when: outside }) : m('engine-words-refund', { caseId: c.id });
       say(t, words, { caseId: c.id });
@@ -449,7 +450,7 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
       say(t, m('engine-words-tracking-number', { caseId: c.id, number }), { caseId: c.id, choices: [{ label: m('engine-choice-add-tracking-number', { number }), token, style: 'primary' }] });
     }
     // « je l'ai livré moi-même » on a parcel the buyer says never came: a proof of shipping or tracking shows it.
-    if (delivered && c.reason === 'non_delivery' && !c.timeline.some((ev) => ev.type === 'tracking' || (ev.type === 'evidence' && ev.actor.role === 'seller'))) {
+    if (delivered && !outside && c.reason === 'non_delivery' && !c.timeline.some((ev) => ev.type === 'tracking' || (ev.type === 'evidence' && ev.actor.role === 'seller'))) {
       await offerProofOfDelivery(e, t, c, role);
     }
   } catch (err) {
