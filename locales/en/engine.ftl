@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] I didn't quite get that. Describe the problem with your order (for example "my parcel never arrived"), or type /report. /help lists every command.
   }
+engine-threat-told-support = These words look like a threat: Congocrea support has been told (case { $caseId }). Stay courteous; threats can lead to the account or shop being suspended.
 engine-keep-in-messages = { $role ->
     [seller] Please keep your exchanges with the buyer here, through Palabre, rather than by e-mail or phone: that is what lets support protect you if there is a dispute.
    *[other] Please keep your exchanges with the seller here, through Palabre, rather than by e-mail or phone: that is what lets support help you if there is a dispute.
@@ -366,6 +367,9 @@ engine-words-refund = Your message was sent, but writing "refund" does not refun
 engine-words-tracking = Your message was sent. To also add the tracking { $carrier } { $number } to case { $caseId } (the carrier will say where the parcel is; a delivery to the order's address closes the case), press the button.
 engine-words-support = Your message went to the buyer, not to support. To write to support about case { $caseId }, press the button.
 engine-choice-add-tracking = Add tracking { $carrier } { $number }
+engine-words-tracking-number = Your message was sent. If { $number } is a tracking number, add it to case { $caseId }: the carrier will tell where the parcel is, and delivery to the order's address closes the case.
+engine-choice-add-tracking-number = Add tracking { $number }
+engine-ask-carrier = Which carrier for number { $number }? Write its name, for example: dhl
 engine-choice-send-to-buyer = Send to the buyer · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] This message has not gone anywhere: it answers no case. To send it to the buyer of case { $caseId } (order { $orderId }), press "Send to the buyer". Here is the case.
@@ -378,6 +382,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support is waiting for your answer on case { $caseId }: sent with the button above, it reaches them too.
 engine-seller-escalate = Only the buyer can escalate case { $caseId } to support, but you can ask support for help.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Your message was sent, but case { $caseId } shows no refund: it stays open. If you refunded outside Congocrea (mobile money you sent yourself, cash), do not confirm below, you would pay a second time: it is for the buyer to close the case. To refund through Congocrea, confirm.
+    [done] Your message was sent. A refund made outside Congocrea (mobile money you sent yourself, cash, a transfer) is not recorded: case { $caseId } stays open. Do not refund a second time with the "{ engine-action-refund-full }" button: if the buyer did get the money, it is for them to close the case; otherwise, ask support for help.
+   *[planned] Your message was sent. A refund made outside Congocrea (mobile money you send yourself, cash, a transfer) would not be recorded: case { $caseId } would stay open. Refund through Congocrea instead: confirm below.
+  }
+engine-words-delivered = Your message was sent. To show support that the order was shipped or arrived, add a proof of shipping (shipping receipt, waybill, delivery confirmation) or the tracking number to case { $caseId }: tracking that shows delivery to the order's address closes the case.
+engine-seller-close = Only the buyer can close case { $caseId } as settled. On your side, it closes with a full refund{ $reason ->
+    [non_delivery] , or with tracking that shows delivery to the order's address
+   *[other] {""}
+  }. Here is the case with its buttons.
 engine-step-left = { $step ->
     [amount] I am no longer waiting for an amount for case { $caseId }: nothing was refunded.
    *[other] I am no longer waiting for a tracking number for case { $caseId }: no tracking was added.

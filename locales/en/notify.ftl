@@ -19,6 +19,12 @@ notify-comment = { $author ->
    *[other] Palabre
   } wrote in case { $caseId }: “{ $text }”
 
+notify-threat-support = { $author ->
+    [buyer] The buyer
+    [seller] The seller
+   *[other] A party
+  } wrote words that look like a threat in case { $caseId }:
+
 notify-evidence = { $author ->
     [buyer] The buyer
     [seller] The seller

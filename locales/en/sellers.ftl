@@ -56,6 +56,7 @@ engine-shop-which = { $count } shops match "{ $query }". Which one?
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Several shops match: give more of the name.
 engine-staff-hint = Here I answer support's commands: /cases for the lists, /case <no.> for one case, /help for everything else.
+engine-staff-file-not-kept = The file is not kept: support's commands and internal notes take text only. Describe what it shows in the note (/note <no.> <text>).
 
 ## Replying to the other party with a button (every platform)
 

@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] Je n’ai pas bien compris. Décrivez le problème avec votre commande (par exemple « mon colis n’est jamais arrivé »), ou tapez /report. /help donne toutes les commandes.
   }
+engine-threat-told-support = Ces mots ressemblent à une menace : le support Congocrea en est informé (litige { $caseId }). Restez courtois ; des menaces peuvent mener à la suspension du compte ou de la boutique.
 engine-keep-in-messages = { $role ->
     [seller] Merci de garder les échanges avec l’acheteur ici, avec Palabre, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous protéger en cas de litige.
    *[other] Merci de garder les échanges avec le vendeur ici, avec Palabre, plutôt que par e-mail ou par téléphone : c’est ce qui permet au support de vous aider en cas de litige.
@@ -366,6 +367,9 @@ engine-words-refund = Votre message est parti, mais écrire « rembourser » ne 
 engine-words-tracking = Votre message est parti. Pour ajouter aussi le suivi { $carrier } { $number } au litige { $caseId } (le transporteur dira où en est le colis ; une livraison à l’adresse de la commande clôt le litige), appuyez sur le bouton.
 engine-words-support = Votre message est parti à l’acheteur, pas au support. Pour écrire au support au sujet du litige { $caseId }, appuyez sur le bouton.
 engine-choice-add-tracking = Ajouter le suivi { $carrier } { $number }
+engine-words-tracking-number = Votre message est parti. Si { $number } est un numéro de suivi, ajoutez-le au litige { $caseId } : le transporteur dira où en est le colis, et une livraison à l’adresse de la commande clôt le litige.
+engine-choice-add-tracking-number = Ajouter le suivi { $number }
+engine-ask-carrier = Quel transporteur pour le numéro { $number } ? Écrivez son nom, par exemple : dhl
 engine-choice-send-to-buyer = Envoyer à l’acheteur · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] Ce message n’est parti nulle part : il ne répond à aucun litige. Pour l’envoyer à l’acheteur du litige { $caseId } (commande { $orderId }), appuyez sur « Envoyer à l’acheteur ». Voici la fiche du litige.
@@ -378,6 +382,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Le support attend votre réponse dans le litige { $caseId } : envoyée avec le bouton ci-dessus, elle lui parvient aussi.
 engine-seller-escalate = Seul l’acheteur peut transmettre le litige { $caseId } au support, mais vous pouvez demander l’aide du support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Votre message est parti, mais le litige { $caseId } ne montre aucun remboursement : il reste ouvert. Si vous avez remboursé hors de Congocrea (mobile money envoyé vous-même, espèces), ne confirmez pas ci-dessous, vous paieriez une seconde fois : c’est à l’acheteur de clore le litige. Pour rembourser par Congocrea, confirmez.
+    [done] Votre message est parti. Un remboursement fait hors de Congocrea (mobile money envoyé vous-même, espèces, virement) n’est pas enregistré : le litige { $caseId } reste ouvert. Ne remboursez pas une seconde fois avec le bouton « { engine-action-refund-full } » : si l’acheteur a bien reçu l’argent, c’est à lui de clore le litige ; sinon, demandez l’aide du support.
+   *[planned] Votre message est parti. Un remboursement fait hors de Congocrea (mobile money envoyé vous-même, espèces, virement) ne serait pas enregistré : le litige { $caseId } resterait ouvert. Remboursez plutôt par Congocrea : confirmez ci-dessous.
+  }
+engine-words-delivered = Votre message est parti. Pour montrer au support que la commande est partie ou arrivée, ajoutez au litige { $caseId } une preuve d’expédition (reçu d’envoi, bordereau, confirmation de livraison) ou le numéro de suivi : un suivi qui montre la livraison à l’adresse de la commande clôt le litige.
+engine-seller-close = Seul l’acheteur peut clore le litige { $caseId } comme réglé. De votre côté, il se clôt par un remboursement complet{ $reason ->
+    [non_delivery] , ou par un suivi qui montre la livraison à l’adresse de la commande
+   *[other] {""}
+  }. Voici la fiche du litige et ses boutons.
 engine-step-left = { $step ->
     [amount] Je n’attends plus de montant pour le litige { $caseId } : aucun remboursement n’a été fait.
    *[other] Je n’attends plus de numéro de suivi pour le litige { $caseId } : aucun suivi n’a été ajouté.

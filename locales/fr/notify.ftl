@@ -19,6 +19,12 @@ notify-comment = { $author ->
    *[other] Palabre
   } écrit dans le litige { $caseId } : « { $text } »
 
+notify-threat-support = { $author ->
+    [buyer] L’acheteur
+    [seller] Le vendeur
+   *[other] Une partie
+  } a écrit dans le litige { $caseId } des mots qui ressemblent à une menace :
+
 notify-evidence = { $author ->
     [buyer] L’acheteur
     [seller] Le vendeur

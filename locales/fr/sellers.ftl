@@ -56,6 +56,7 @@ engine-shop-which = { $count } boutiques correspondent à « { $query } ». Laqu
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Plusieurs boutiques correspondent : précisez le nom.
 engine-staff-hint = Ici, je réponds aux commandes du support : /cases pour les listes, /case <n°> pour un litige, /help pour tout le reste.
+engine-staff-file-not-kept = Le fichier n’est pas gardé : les commandes et les notes internes du support ne prennent que du texte. Décrivez ce qu’il montre dans la note (/note <n°> <texte>).
 
 ## Replying to the other party with a button (every platform)
 

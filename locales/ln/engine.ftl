@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] Nasosoli malamu te. Limbola likambo ya commande na yo (ndakisa « colis na ngai ekomi te »), to koma /report. /help epesaka ba commande nyonso.
   }
+engine-threat-told-support = Maloba oyo ezali lokola kobangisa: support ya Congocrea eyebisami (kesi { $caseId }). Tikala na limemya; kobangisa ekoki komema na kokanga compte to magazini.
 engine-keep-in-messages = { $role ->
     [seller] Tobatela masolo na mosombi awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kobatela yo soki litige ebimi.
    *[other] Tobatela masolo na moteki awa, na Palabre, na esika ya e-mail to téléphone : yango nde epesaka support nzela ya kosalisa yo soki litige ebimi.
@@ -370,6 +371,9 @@ engine-words-refund = Nsango na yo ekei, kasi kokoma « kozongisa mbongo » ezon
 engine-words-tracking = Nsango na yo ekei. Mpo na kobakisa mpe suivi { $carrier } { $number } na kesi { $caseId } (motindi biloko akoloba epai biloko ezali ; soki biloko ekoti na adresi ya oda, kesi esili), finá bouton.
 engine-words-support = Nsango na yo ekei epai ya mosombi, kasi te epai ya support. Mpo na kokomela support likambo ya kesi { $caseId }, finá bouton.
 engine-choice-add-tracking = Bakisa suivi { $carrier } { $number }
+engine-words-tracking-number = Nsango na yo ekei. Soki { $number } ezali nimero ya suivi, bakisa yango na kesi { $caseId }: transporteur akoloba esika colis ezali, mpe soki ekomi na adresi ya komande, kesi ekokangama.
+engine-choice-add-tracking-number = Bakisa suivi { $number }
+engine-ask-carrier = Transporteur nini mpo na nimero { $number }? Koma kombo na ye, ndakisa: dhl
 engine-choice-send-to-buyer = Tindela mosombi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] Nsango oyo ekei esika moko te : ezali eyano ya kesi moko te. Mpo na kotindela yango mosombi ya kesi { $caseId } (oda { $orderId }), finá « Tindela mosombi ». Tala kesi yango.
@@ -382,6 +386,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support ezali kozela eyano na yo na kesi { $caseId } : soki otindi yango na bouton oyo ezali likolo, ekokoma mpe epai ya support.
 engine-seller-escalate = Kaka mosombi nde akoki kotindela support kesi { $caseId }, kasi okoki kosenga lisalisi ya support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Nsango na yo ekei, kasi kesi { $caseId } emonisi mbongo moko te oyo ezongisami: ezali kaka polele. Soki ozongisaki mbongo libanda ya Congocrea (mobile money otindaki yo moko, mbongo na maboko), kondima awa na nse te, okofuta mbala ya mibale: mosombi nde akokanga kesi. Mpo na kozongisa mbongo na nzela ya Congocrea, ndima.
+    [done] Nsango na yo ekei. Mbongo oyo ozongisi libanda ya Congocrea (mobile money otindi yo moko, mbongo na maboko, virement) ekomami te: kesi { $caseId } ezali kaka polele. Kozongisa mbongo mbala ya mibale na bouton « { engine-action-refund-full } » te: soki mosombi azwi mbongo solo, ye nde akokanga kesi; soki te, senga lisalisi ya support.
+   *[planned] Nsango na yo ekei. Mbongo oyo okozongisa libanda ya Congocrea (mobile money okotinda yo moko, mbongo na maboko, virement) ekokomama te: kesi { $caseId } ekotikala polele. Zongisa mbongo na nzela ya Congocrea: ndima awa na nse.
+  }
+engine-words-delivered = Nsango na yo ekei. Mpo na komonisa support ete komande etindamaki to ekomaki, bakisa na kesi { $caseId } elembeteli ya botindi (risi ya botindi, bordereau, ndingisa ya bokomi) to nimero ya suivi: suivi oyo emonisi ete ekomaki na adresi ya komande ekangaka kesi.
+engine-seller-close = Kaka mosombi nde akoki kokanga kesi { $caseId } lokola esili. Na ngambo na yo, ekangamaka soki ozongisi mbongo nyonso{ $reason ->
+    [non_delivery] , to na suivi oyo emonisi ete komande ekomaki na adresi na yango
+   *[other] {""}
+  }. Tala kesi na babouton na yango.
 engine-step-left = { $step ->
     [amount] Nazali lisusu kozela motuya te mpo na kesi { $caseId } : mbongo moko te ezongisami.
    *[other] Nazali lisusu kozela numéro ya suivi te mpo na kesi { $caseId } : suivi moko te ebakisami.

@@ -18,6 +18,12 @@ notify-comment = { $author ->
    *[other] Palabre
   } akomi na litige { $caseId } : « { $text } »
 
+notify-threat-support = { $author ->
+    [buyer] Mosombi
+    [seller] Moteki
+   *[other] Moto moko
+  } akomi na kesi { $caseId } maloba oyo ezali lokola kobangisa:
+
 notify-evidence = { $author ->
     [buyer] Mosombi
     [seller] Moteki

@@ -56,6 +56,7 @@ engine-shop-which = Ba butiki { $count } ekokani na « { $query } ». Oyo nini ?
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Ba butiki mingi ekokani : pesa kombo mobimba.
 engine-staff-hint = Awa, nayanolaka ba commande ya support : /cases mpo na ba liste, /case <nimero> mpo na litige moko, /help mpo na mosusu nyonso.
+engine-staff-file-not-kept = Fichier ebombami te : ba commande mpe ba note ya kati ya support ezwaka kaka makomi. Lobela oyo emonisi na note (/note <nimero> <makomi>).
 
 ## Replying to the other party with a button (every platform)
 

@@ -55,6 +55,7 @@ engine-fallback = { $role ->
       }
    *[other] Sijaelewa vizuri. Eleza tatizo la oda yako (kwa mfano « mzigo wangu haujafika »), au andika /report. /help inatoa amri zote.
   }
+engine-threat-told-support = Maneno haya yanaonekana kama tishio: support ya Congocrea imearifiwa (kesi { $caseId }). Kuwa na adabu; vitisho vinaweza kusababisha akaunti au duka kusimamishwa.
 engine-keep-in-messages = { $role ->
     [seller] Tafadhali weka mazungumzo na mnunuzi hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukulinda kukiwa na kesi.
    *[other] Tafadhali weka mazungumzo na muuzaji hapa, kupitia Palabre, badala ya e-mail au simu: hivyo ndivyo support inavyoweza kukusaidia kukiwa na kesi.
@@ -370,6 +371,9 @@ engine-words-refund = Ujumbe wako umetumwa, lakini kuandika « kurudisha pesa »
 engine-words-tracking = Ujumbe wako umetumwa. Ili kuongeza pia ufuatiliaji { $carrier } { $number } kwenye kesi { $caseId } (msafirishaji atasema kifurushi kiko wapi; kikifika kwenye anwani ya oda, kesi inafungwa), bonyeza kitufe.
 engine-words-support = Ujumbe wako umemfikia mnunuzi, si support. Ili kuandikia support kuhusu kesi { $caseId }, bonyeza kitufe.
 engine-choice-add-tracking = Ongeza ufuatiliaji { $carrier } { $number }
+engine-words-tracking-number = Ujumbe wako umetumwa. Ikiwa { $number } ni namba ya ufuatiliaji, iongeze kwenye kesi { $caseId }: msafirishaji atasema kifurushi kiko wapi, na kufikishwa kwenye anwani ya oda hufunga kesi.
+engine-choice-add-tracking-number = Ongeza ufuatiliaji { $number }
+engine-ask-carrier = Msafirishaji gani kwa namba { $number }? Andika jina lake, kwa mfano: dhl
 engine-choice-send-to-buyer = Mtumie mnunuzi · { $caseId } · { $orderId }
 engine-seller-words-not-sent = { $count ->
     [one] Ujumbe huu haujaenda popote: haujibu kesi yoyote. Ili kumtumia mnunuzi wa kesi { $caseId } (oda { $orderId }), bonyeza « Mtumie mnunuzi ». Hii ndiyo kesi.
@@ -382,6 +386,16 @@ engine-buyer-words-not-sent = { $count ->
   }
 engine-words-answer-support = Support inasubiri jibu lako kwenye kesi { $caseId }: ukilituma kwa kitufe kilicho hapo juu, litaifikia pia.
 engine-seller-escalate = Ni mnunuzi pekee anayeweza kupeleka kesi { $caseId } kwa support, lakini unaweza kuomba msaada wa support.
+engine-words-refund-outside = { $when ->
+    [unrecorded] Ujumbe wako umetumwa, lakini kesi { $caseId } haionyeshi pesa yoyote iliyorudishwa: bado iko wazi. Ikiwa ulirudisha pesa nje ya Congocrea (mobile money uliyotuma mwenyewe, taslimu), usithibitishe hapa chini, ungelipa mara ya pili: ni mnunuzi wa kufunga kesi. Ili kurudisha pesa kupitia Congocrea, thibitisha.
+    [done] Ujumbe wako umetumwa. Pesa iliyorudishwa nje ya Congocrea (mobile money uliyotuma mwenyewe, taslimu, uhamisho) haijarekodiwa: kesi { $caseId } bado iko wazi. Usirudishe pesa mara ya pili kwa kitufe « { engine-action-refund-full } »: ikiwa mnunuzi amepokea pesa kweli, ni yeye wa kufunga kesi; la sivyo, omba msaada wa support.
+   *[planned] Ujumbe wako umetumwa. Pesa itakayorudishwa nje ya Congocrea (mobile money utakayotuma mwenyewe, taslimu, uhamisho) haitarekodiwa: kesi { $caseId } itabaki wazi. Rudisha pesa kupitia Congocrea badala yake: thibitisha hapa chini.
+  }
+engine-words-delivered = Ujumbe wako umetumwa. Ili kuonyesha support kwamba oda ilitumwa au ilifika, ongeza kwenye kesi { $caseId } ushahidi wa kutuma (risiti ya kutuma, bordereau, uthibitisho wa kufikishwa) au namba ya ufuatiliaji: ufuatiliaji unaoonyesha kufikishwa kwenye anwani ya oda hufunga kesi.
+engine-seller-close = Ni mnunuzi pekee anayeweza kufunga kesi { $caseId } kama imemalizika. Kwa upande wako, inafungwa kwa kurudisha pesa yote{ $reason ->
+    [non_delivery] , au kwa ufuatiliaji unaoonyesha kufikishwa kwenye anwani ya oda
+   *[other] {""}
+  }. Hii hapa kesi na vitufe vyake.
 engine-step-left = { $step ->
     [amount] Sisubiri tena kiasi kwa kesi { $caseId }: hakuna pesa iliyorudishwa.
    *[other] Sisubiri tena nambari ya ufuatiliaji kwa kesi { $caseId }: hakuna ufuatiliaji ulioongezwa.

@@ -18,6 +18,12 @@ notify-comment = { $author ->
    *[other] Palabre
   } ameandika kwenye kesi { $caseId }: « { $text } »
 
+notify-threat-support = { $author ->
+    [buyer] Mnunuzi
+    [seller] Muuzaji
+   *[other] Mhusika
+  } ameandika katika kesi { $caseId } maneno yanayoonekana kama tishio:
+
 notify-evidence = { $author ->
     [buyer] Mnunuzi
     [seller] Muuzaji

@@ -56,6 +56,7 @@ engine-shop-which = Maduka { $count } yanalingana na « { $query } ». Lipi?
 engine-shop-choice = { $shopName } ({ $shopId })
 error-ambiguous-shop = Maduka mengi yanalingana: andika jina kamili.
 engine-staff-hint = Hapa ninajibu amri za support: /cases kwa orodha, /case <nambari> kwa kesi moja, /help kwa mengine yote.
+engine-staff-file-not-kept = Faili halijahifadhiwa: amri na maelezo ya ndani ya support hupokea maandishi tu. Eleza kinachoonyeshwa kwenye maelezo (/note <nambari> <maandishi>).
 
 ## Replying to the other party with a button (every platform)
 

@@ -65,13 +65,20 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
           { id: 'notify-quote', args: { text: c.description } },
         ],
       };
-    case 'comment':
+    case 'comment': {
       // A correction (the author edited the message) says which message it corrects: the earlier one stays as it was read.
-      if (e.correctionOf) {
-        const sentAt = { date: e.correctionOf, style: 'datetime' as const };
-        return { to: others(), body: () => [{ id: 'notify-comment-correction', args: { caseId, author, sentAt, text: e.text } }] };
-      }
-      return { to: others(), body: () => [{ id: 'notify-comment', args: { caseId, author, text: e.text } }] };
+      const comment: Msg = e.correctionOf
+        ? { id: 'notify-comment-correction', args: { caseId, author, sentAt: { date: e.correctionOf, style: 'datetime' as const }, text: e.text } }
+        : { id: 'notify-comment', args: { caseId, author, text: e.text } };
+      if (!e.alarm) return { to: others(), body: () => [comment] };
+      // Words read as a threat: support hears of them with the case card, even before any escalation.
+      const to = others();
+      return {
+        to: to.includes('support') ? to : [...to, 'support'],
+        card: (p) => p === 'support',
+        body: (p): Msg[] => (p === 'support' ? [{ id: 'notify-threat-support', args: { caseId, author } }, { id: 'notify-quote', args: { text: e.text } }] : [comment]),
+      };
+    }
     case 'evidence': {
       const body: Msg[] = [{ id: 'notify-evidence', args: { caseId, author, kind: e.kind } }];
       if (e.caption) body.push({ id: 'notify-quote', args: { text: e.caption } });

@@ -42,9 +42,10 @@ export type CaseEvent =
     })
   /**
    * `messageRef`: the chat and platform message the words came in (`<conversation>:<message id>`), so that an edit of
-   * that message is relayed as a correction; `correctionOf`: the time of the comment this one corrects.
+   * that message is relayed as a correction; `correctionOf`: the time of the comment this one corrects; `alarm`: the
+   * words read as a threat against the other party (support is told, whatever the case's status).
    */
-  | (EntryBase & { type: 'comment'; text: string; messageRef?: string; correctionOf?: string })
+  | (EntryBase & { type: 'comment'; text: string; messageRef?: string; correctionOf?: string; alarm?: 'threat' })
   | (EntryBase & {
       type: 'evidence';
       kind: EvidenceKind;
@@ -152,8 +153,8 @@ export interface CaseOwner {
 
 /** Commands on an existing case: imperative, decided against the case's current state. */
 export type CaseCommand =
-  /** `messageRef`: the chat message the words came in; `correctionOf`: the time of the comment an edit of it corrects. */
-  | { type: 'Comment'; text: string; messageRef?: string; correctionOf?: string }
+  /** `messageRef`: the chat message the words came in; `correctionOf`: the time of the comment an edit of it corrects; `alarm`: read as a threat. */
+  | { type: 'Comment'; text: string; messageRef?: string; correctionOf?: string; alarm?: 'threat' }
   | { type: 'AddEvidence'; kind: EvidenceKind; blob?: BlobRef; caption?: string; shippedTo?: Address }
   | { type: 'AddTracking'; carrier: string; number: string; info: TrackingInfo | null; shippingAddress: Address }
   | { type: 'Refund'; amount?: Money; viaOriginalMethod?: boolean; recover?: boolean }

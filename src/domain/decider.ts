@@ -34,7 +34,16 @@ export function decide(state: Case, cmd: CaseCommand, ctx: DecideContext): CaseE
     case 'Comment':
       only(role, ['buyer', 'seller', 'support'], 'NOT_YOUR_CASE');
       notClosed(state);
-      return [{ ...base, type: 'comment', text: cleanText(cmd.text), ...(cmd.messageRef ? { messageRef: cmd.messageRef } : {}), ...(cmd.correctionOf ? { correctionOf: cmd.correctionOf } : {}) }];
+      return [
+        {
+          ...base,
+          type: 'comment',
+          text: cleanText(cmd.text),
+          ...(cmd.messageRef ? { messageRef: cmd.messageRef } : {}),
+          ...(cmd.correctionOf ? { correctionOf: cmd.correctionOf } : {}),
+          ...(cmd.alarm ? { alarm: cmd.alarm } : {}),
+        },
+      ];
     case 'AddEvidence':
       return addEvidence(state, cmd, base);
     case 'AddTracking':

@@ -44,6 +44,21 @@ describe('notificationsFor: who hears about what', () => {
     expect(to(caused(esc, esc.length - 1))).toEqual(['acc-amina', 'support']);
   });
 
+  it('tells support of words read as a threat, with the card, before any escalation; the buyer still reads them', () => {
+    const log = play(opened(), [[{ type: 'Comment', text: 'je viens chez toi avec mes gars', alarm: 'threat' }, { as: 'seller', now: shift(OPENED_AT, 'PT2H') }]]);
+    const ns = caused(log, log.length - 1);
+    expect(to(ns)).toEqual(['acc-amina', 'support']);
+    expect(text(ns[0]!)).toContain('je viens chez toi avec mes gars');
+    expect(ns[1]!.card).toBe(true);
+    expect(text(ns[1]!)).toContain('ressemblent à une menace');
+    expect(text(ns[1]!)).toContain('« je viens chez toi avec mes gars »');
+    // Escalated, support follows the case already: told once, with the warning.
+    const esc = play(escalatedCase(), [[{ type: 'Comment', text: 'I know where you live', alarm: 'threat' }, { as: 'seller', now: shift(OPENED_AT, 'PT2H') }]]);
+    const after = caused(esc, esc.length - 1);
+    expect(to(after)).toEqual(['acc-amina', 'support']);
+    expect(text(after[1]!, 'en')).toContain('look like a threat');
+  });
+
   it('relays evidence with the blob to pass on', () => {
     const blob = { id: 'blob-1', contentType: 'image/jpeg', size: 1000 };
     const log = play(opened(), [[{ type: 'AddEvidence', kind: 'photo', blob, caption: 'Le carton abîmé' }, {}]]);

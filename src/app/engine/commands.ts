@@ -6,7 +6,7 @@ import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { startReport } from './flows/buyer-report.js';
 import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
-import { actOnCase, caseForTurn, caseOfTurn, showCase } from './flows/case-thread.js';
+import { actOnCase, caseForTurn, caseOfTurn, sayCard, showCase } from './flows/case-thread.js';
 import { caseIdOf } from './order-ref.js';
 import { runDeskCommand } from './flows/desk.js';
 import { helpBody, startOrLink } from './flows/onboarding.js';
@@ -75,6 +75,8 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
     case 'close':
       return onCase(e, t, args[0], 'close', async (id) => {
         const { c, role } = await caseForTurn(e, t, id);
+        // Only the buyer closes as satisfied: a seller is told how their own actions close it, with the card's buttons.
+        if (role === 'seller' && c.status !== 'closed') return sayCard(e, t, c, role, [m('engine-seller-close', { caseId: c.id, reason: c.reason })]);
         await propose(e, t, c, role, { op: 'close' });
       });
     case 'refund':

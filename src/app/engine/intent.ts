@@ -161,6 +161,29 @@ const OFF_PLATFORM = [
 const COURIER_CALL =
   /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver|rider) (?:is |was |has )?(?:not |nt |never )?(?:been )?(?:picking|pick|picked|answering|answer\w*) (?:up )?(?:my |the |his )?(?:calls?|phone)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
+/**
+ * Threats of harm against the other party, as people type them: « je vais te frapper », « je viens chez toi avec mes
+ * gars », « tu vas le regretter », « je sais où tu habites », "I will kill you", "watch your back", Swahili « nitakuua »,
+ * « utajuta », Lingala « nakoboma yo », « bazali koluka yo ». Read on canonical text (lower case, no accents). Visits
+ * and news are not threats: « je passe chez vous demain », « mes gars vont livrer demain ».
+ */
+const THREATS: RegExp[] = [
+  /\b(?:vais|va|allons|vont|veux|viens|vient) (?:te|t|vous|lui) (?:tuer|frapper|taper|bruler|faire du mal|tabasser|defoncer|regler son compte|regler ton compte|casser la (?:gueule|figure|tete))\b/,
+  /\bchez (?:toi|vous|elle|lui) avec (?:mes|des|nos|les) (?:gars|gens|amis|hommes|freres|types|potes)\b|\b(?:mes|des|nos) (?:gars|gens|hommes|types) (?:vont|viendront|vont venir|viennent) (?:chez (?:toi|vous)|te|vous|t)\b/,
+  /\b(?:tu vas|tu va|vous allez) (?:le regretter|regretter|payer|le payer|souffrir|mourir)\b|\bje sais ou (?:tu|vous) (?:habite\w*|vi\w*|dor\w*|travaill\w*)\b|\bgare a (?:toi|vous)\b/,
+  /\b(?:i will|i ll|ill|gonna|going to|we will|we ll) (?:kill|hurt|beat|find|get|destroy|come for) (?:you|u)\b|\bi know where (?:you|u) (?:live|stay|work|sleep)\b|\b(?:watch your back|you will regret|you ll regret|you will pay|you ll pay)\b/,
+  /\b(?:nitakuua|nitakupiga|nitakuchoma|tutakuua|tutakupiga|utajuta|najua unapoishi|najua unakoishi)\b|\bnitakuja kwako na (?:watu|vijana|wenzangu)\b/,
+  /\b(?:nakoboma yo|nakobeta yo|tokoboma yo|tokobeta yo|bazali koluka yo|nayebi esika (?:ofandaka|ovandaka|olalaka))\b/,
+];
+/**
+ * True when the words threaten the other party with harm (support is told; the words still reach their reader). « Tu
+ * vas voir ! » alone is left out: angry buyers write it of a review or of Facebook as often as of harm.
+ */
+export function threatensInWords(text: string): boolean {
+  const t = canonical(text);
+  return THREATS.some((p) => p.test(t));
+}
+
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
   const t = canonical(text).replace(COURIER_CALL, ' ');

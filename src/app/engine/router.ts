@@ -30,7 +30,7 @@ export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise
     case 'action':
       return onAction(e, t, c.token, hooks);
     case 'attachment':
-      return onFile(e, t, c.blob, c.caption);
+      return onFile(e, t, c.blob, c.caption, hooks);
     case 'text':
       return onText(e, t, c.text, hooks);
     case 'edit':
@@ -162,8 +162,18 @@ async function caseUnderWayOnOrder(e: EngineCtx, t: Turn, orderId: string): Prom
   return found?.id ?? null;
 }
 
-async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<void> {
+async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined, hooks: CommandHooks): Promise<void> {
   if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
+  // Support's channel: a file captioned with a command (« /note C-12 reçu falsifié ») runs the command on its words;
+  // support's commands take words only, so the file is not kept, and the agent is told so rather than left in silence.
+  if (t.input.isStaffChannel && t.account.roles.includes('support')) {
+    const line = caption?.trim() ?? '';
+    if (line.startsWith('/')) {
+      const [head = '', ...args] = line.split(/\s+/);
+      await runCommand(e, t, head.slice(1).replace(/@.*$/, '').toLowerCase(), args, line, hooks);
+    }
+    return void say(t, m('engine-staff-file-not-kept'));
+  }
   const s = await currentState(e, t);
   if (s === 'reset') return;
   // A photo captioned for a case already under way on another order (« photo du sac abîmé » while reporting the dress):

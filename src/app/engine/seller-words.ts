@@ -8,7 +8,8 @@ import { readAmount } from '../format.js';
  */
 
 /** « rembourser », "refund", Lingala « kozongisa mbongo », Swahili « kurudisha pesa ». */
-const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w* (?:mbongo|misolo|(?=\d))|\w*rudish\w* (?:pesa|fedha|elfu|(?=\d)))/;
+/** A pronoun or two may come between the verb and the money: « nakozongisela ye mbongo », « nitamrudishia yeye pesa ». */
+const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w*(?: \w+){0,2} (?:mbongo|misolo|(?=\d))|\w*rudish\w*(?: \w+){0,2} (?:pesa|fedha|elfu|(?=\d)))/;
 /** « je ne rembourserai pas », "I won't refund", « pas de remboursement », Lingala « … te » at the end, « sitarudisha ». */
 const NEGATED =
   /\b(?:ne|pas|jamais|aucun\w*|refuse\w*|won t|wont|will not|can t|cant|cannot|not|no|never|don t|dont|hapana|si\w*rudish\w*)\b|\bte\W*$/;
@@ -21,14 +22,86 @@ const AMOUNT =
 /** A refund the seller's words announce: with the amount as written (null for the whole rest), or null for none. */
 export function refundInWords(text: string): { amount: string | null } | null {
   const t = foldText(text).replace(/[’']/g, ' ');
-  if (!REFUND.test(t) || NEGATED.test(t) || QUESTION.test(text.trim())) return null;
-  const from = t.slice(t.search(REFUND));
+  const at = t.search(REFUND);
+  if (at < 0 || NEGATED.test(clauseAt(t, at)) || QUESTION.test(text.trim())) return null;
+  const from = t.slice(at);
   const amount = AMOUNT.exec(from);
   if (amount) return { amount: amount[0].trim() };
   // An amount in words after the verb (« nitarudisha elfu ishirini », « je rembourse cinq mille »), when they are
   // nothing but an amount.
   const words = from.replace(/^\S+\s*/, '').replace(/^(?:pesa|fedha|mbongo|misolo)\s*/, '').replace(/[.!]+$/, '').trim();
   return { amount: words && readAmount(words, 'CDF') ? words : null };
+}
+
+/** What ends a clause: a negation or a question counts in its own clause only (« je rembourse tout, c'est pas grave »). */
+const CLAUSE_END = /[.,;:!?\n]|\b(?:mais|but|lakini|kasi|sauf|except)\b/g;
+
+/** The clause of folded text `t` around position `at`. */
+function clauseAt(t: string, at: number): string {
+  let start = 0;
+  let end = t.length;
+  for (const stop of t.matchAll(CLAUSE_END)) {
+    if (stop.index < at) start = stop.index + stop[0].length;
+    else {
+      end = stop.index;
+      break;
+    }
+  }
+  return t.slice(start, end);
+}
+
+/**
+ * Money sent back outside Congocrea: mobile money sent from the seller's own phone, cash, a transfer. « par mobile
+ * money », "on M-Pesa", « en espèces », « main à main », Swahili « taslimu », Lingala « na maboko ».
+ */
+const OUTSIDE_CHANNEL =
+  /\b(?:mobile money|momo|m ?pesa|orange money|airtel money|afri ?money|tigo ?pesa|illico cash|cash|especes|en liquide|main a main|en main propre|de la main a la main|by hand|in person|western union|moneygram|virement|bank transfer|wire transfer|taslimu|mkono kwa mkono|na maboko|na loboko|mbongo ya maboko)\b/;
+/**
+ * A refund told as done: « j'ai (déjà) remboursé », « je l'ai remboursée », « je lui ai rendu son argent », "already refunded", "I refunded her", "paid
+ * her back", Swahili « nimerudisha », « nimesharudisha », « nilimrudishia », Lingala « nazongisaki », « nazongiseli ».
+ */
+const REFUND_DONE =
+  /\b(?:(?:ai|a|avons|ont|deja)(?: \w+){0,2} rembourse\w*|(?:ai|a|avons|ont|deja)(?: \w+){0,2} (?:remis|rendu|renvoye|retourne|redonne)(?: \w+){0,2} (?:argent|sous|fric|montant|paiement)|rembourse\w* (?:deja|hier|avant hier|ce matin)|already(?: \w+){0,2} (?:refund\w*|paid|sent|gave|returned)|(?:i|we|have|has) refunded|refunded (?:her|him|them|the (?:buyer|customer|client))|(?:paid|sent|gave) (?:\w+ ){0,3}back|(?:nime|nili|nimesha|tayari nime|nishaa?)\w*rudish\w*|\w*zongis(?:aki|i|eli|elaki|aka)\b)/;
+
+/**
+ * A refund the seller's words tell of, other than one to make through Congocrea: `done`, made outside it (« j'ai déjà
+ * remboursé par mobile money »), which the refund button would pay a second time; `unrecorded`, told as done without
+ * saying how (« j'ai remboursé ») while the case shows none; `past`, told as done while the case shows a refund
+ * (nothing to offer); `planned`, to be made outside it (« je vais la rembourser en espèces »). Null otherwise.
+ * `refundedSoFar`: what the case shows refunded.
+ */
+export function refundOutsideInWords(text: string, refundedSoFar: number): 'done' | 'unrecorded' | 'past' | 'planned' | null {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const done = REFUND_DONE.exec(t);
+  const channel = OUTSIDE_CHANNEL.test(t);
+  if (done && !NEGATED.test(clauseAt(t, done.index))) return channel ? 'done' : refundedSoFar === 0 ? 'unrecorded' : 'past';
+  return channel && refundInWords(text) ? 'planned' : null;
+}
+
+/**
+ * The seller says the order arrived, without a tracking number: « je l'ai livré moi-même », « remis en main propre »,
+ * "I delivered it", Swahili « nimeifikisha », « imefika », Lingala « ekomaki ». A proof of shipping or tracking is what
+ * shows it. « Le colis est parti » (on its way) is news the buyer waits on, not a claim to prove.
+ */
+const DELIVERED =
+  /\b(?:(?:ai|a|avons|ont|est|sont|ete|deja|bien)(?: \w+){0,2} (?:livre|livree|livres|livrees|remis|remise|depose|deposee)|livre (?:moi meme|en personne|a domicile)|(?:i|we|was|were|been|has|have|already) (?:\w+ )?delivered|delivered (?:it|them|the (?:parcel|package|order|item|goods))|handed (?:it )?over|(?:nime|nili|tayari nime)(?:fikisha|mfikishia|ifikisha|mpelekea)\w*|imefika|ekomaki|nakabaki)\b/;
+
+/** The seller's words say the order was delivered (not denied in the same clause). */
+export function deliveryClaimedInWords(text: string): boolean {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const claimed = DELIVERED.exec(t);
+  return !!claimed && !NEGATED.test(clauseAt(t, claimed.index)) && !QUESTION.test(text.trim());
+}
+
+/** « fermez le dossier », « clôturez le litige », "close this case", Swahili « funga kesi », Lingala « kanga likambo ». */
+const CLOSE_CASE =
+  /\b(?:ferm\w*|clotur\w*|clore|close|closing|funga|fungeni|kanga|kangisa)\b(?: \w+){0,3} (?:litige|dossier|cas|case|dispute|kesi|likambo|plainte|ticket|reclamation)\b/;
+
+/** The seller asks for the case to be closed in words. */
+export function asksToClose(text: string): boolean {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const asked = CLOSE_CASE.exec(t);
+  return !!asked && !NEGATED.test(clauseAt(t, asked.index));
 }
 
 /** « tout », « la totalité », « intégral », "full", "all", Lingala « nyonso », Swahili « yote »: the whole of what is left. */
@@ -56,6 +129,17 @@ export function trackingInWords(text: string): { carrier: string; number: string
   const number = NUMBER.exec(t.slice(carrier.index + carrier[0].length)) ?? NUMBER.exec(t);
   if (!number) return null;
   return { carrier: CARRIERS[carrier[1]!]!, number: number[0].toUpperCase() };
+}
+
+/** Words that may stand before a number given alone: « suivi : », « n° », "tracking no.", Swahili « namba ». */
+const NUMBER_LEAD = /^(?:(?:voici |voila |le |mon |my |the )?(?:suivi|tracking|numero de suivi|tracking number|code|colis|namba|nimero|numero|num|no|n ?°|nr)\b[\s:#.°]*)*/;
+/**
+ * A tracking number given alone, without its carrier (« JD0150 », « n° RR123456789CD », "1234567890"): letters then
+ * digits, or ten digits or more (shorter digits alone are amounts). Null for anything else.
+ */
+export function bareTrackingNumber(text: string): string | null {
+  const t = foldText(text).replace(/[’']/g, ' ').replace(NUMBER_LEAD, '').replace(/[.!]+$/, '').trim();
+  return /^(?:[a-z]{1,4}\d{4,}[a-z]{0,3}|\d{10,30})$/.test(t) ? t.toUpperCase() : null;
 }
 
 /**

@@ -68,6 +68,8 @@ const caseInputSchema = z.object({
   recover: z.boolean().optional(),
   blob: blobRef.optional(),
   caption: z.string().optional(),
+  /** The tracking number the seller gave alone, waiting for its carrier. */
+  number: z.string().max(64).optional(),
 });
 
 /** An answer to the other party of an order's messages (no case), waiting to be typed. */

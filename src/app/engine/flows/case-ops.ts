@@ -9,7 +9,7 @@ import { onceKey, SUPPORT_OWNER, type ActionPayload, type CaseOp } from '../acti
 import { groundOf } from '../support-words.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
-import { refundInWords, trackingInWords } from '../seller-words.js';
+import { asksToClose, bareTrackingNumber, deliveryClaimedInWords, refundInWords, refundOutsideInWords, trackingInWords } from '../seller-words.js';
 import { asksForPerson } from '../typed-answers.js';
 import { actOnCase, caseForTurn, cardOwner, commentOnCase, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
@@ -144,6 +144,11 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       // « Ajouter le suivi DHL … » offered after the seller's words: the carrier and number are on the button.
       const [carrier, ...rest] = (p.text ?? '').split(/\s+/).filter(Boolean);
       if (carrier && rest.length) return addTracking(e, t, c.id, carrier, rest.join(''));
+      // A number the seller wrote alone (« JD0150 »): only its carrier is asked.
+      if (carrier) {
+        await e.conv.set(t.input.platform, t.input.userId, t.input.conversationId, { flow: 'case', nonce: newNonce(), step: 'tracking', caseId: c.id, number: carrier });
+        return void say(t, m('engine-ask-carrier', { caseId: c.id, number: carrier }), { caseId: c.id, expects: 'tracking' });
+      }
       return ask('tracking', 'engine-ask-tracking', 'tracking');
     }
     case 'decide':
@@ -353,6 +358,11 @@ export async function onCaseInput(
       return propose(e, t, c, role, { op: 'refund', amount });
     }
     case 'tracking': {
+      // The number came first (written alone): this is its carrier, unless a carrier and number were written anew.
+      if (s.number && !trackingInWords(text) && text.split(/\s+/).length <= 3 && !/\d/.test(text)) {
+        await done();
+        return addTracking(e, t, s.caseId, text.trim(), s.number);
+      }
       const [carrier, ...rest] = text.split(/[\s,;]+/).filter(Boolean);
       if (!carrier || rest.length === 0) return void say(t, m('engine-ask-tracking-again'), { caseId: s.caseId, expects: 'tracking' });
       await done();
@@ -392,19 +402,36 @@ export async function addTracking(e: EngineCtx, t: Turn, caseId: string, carrier
 export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
   const refund = refundInWords(text);
   const tracking = refund ? null : trackingInWords(text);
+  const number = refund || tracking ? null : bareTrackingNumber(text);
+  const delivered = !refund && !tracking && deliveryClaimedInWords(text);
+  const close = !refund && !tracking && asksToClose(text);
   // « je veux parler au support » written to the buyer: the words went to the buyer, support is one button away.
-  const support = !refund && !tracking && asksForPerson(text);
-  if (!refund && !tracking && !support) return;
+  const support = !refund && !tracking && !close && asksForPerson(text);
+  if (!refund && !tracking && !number && !support && !delivered && !close && !mayTellRefundDone(text)) return;
   const c = await e.deps.cases.get(requireWho(t), caseId);
   const role = await e.deps.cases.roleOn(requireWho(t), c);
   if (role !== 'seller') return;
   const said = t.replies.length;
   try {
-    if (refund) {
-      const amount = refund.amount ? amountOf(refund.amount, c) : undefined;
-      say(t, m('engine-words-refund', { caseId: c.id }), { caseId: c.id });
+    // Money sent back outside Congocrea is no refund of the case: the bot says so, and never offers to pay it again.
+    const outside = refundOutsideInWords(text, c.refunded.amount);
+    if (outside === 'past') return;
+    if (outside === 'done' && c.status !== 'closed') {
+      const choices = mayRequestSupport(c, role, t.now)
+        ? [{ label: m('engine-action-support'), token: await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'support' }) }]
+        : [];
+      return void say(t, m('engine-words-refund-outside', { caseId: c.id, when: 'done' }), { caseId: c.id, choices });
+    }
+    // Money given back in other words (« je lui ai rendu son argent ») is a refund told as done all the same.
+    if (refund || outside === 'unrecorded') {
+      const amount = refund?.amount ? amountOf(refund.amount, c) : undefined;
+      // « j'ai remboursé » with no refund in the case: maybe done outside, maybe meant; the confirmation comes with the warning.
+      const words = outside === 'planned' || outside === 'unrecorded' ? m('engine-words-refund-outside', { caseId: c.id, when: outside }) : m('engine-words-refund', { caseId: c.id });
+      say(t, words, { caseId: c.id });
       return await propose(e, t, c, role, { op: 'refund', ...(amount !== undefined ? { amount } : {}) });
     }
+    // « fermez le dossier »: only the buyer closes; how the seller's own actions close it, with the card's buttons.
+    if (close && c.status !== 'closed') return await sayCard(e, t, c, role, [m('engine-seller-close', { caseId: c.id, reason: c.reason })]);
     if (support && mayRequestSupport(c, role, t.now)) {
       const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'support' });
       say(t, m('engine-words-support', { caseId: c.id }), { caseId: c.id, choices: [{ label: m('engine-action-support'), token, style: 'primary' }] });
@@ -417,11 +444,33 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
         choices: [{ label: m('engine-choice-add-tracking', { carrier: tracking.carrier, number: tracking.number }), token, style: 'primary' }],
       });
     }
+    // « JD0150 » alone: maybe a tracking number; one button adds it, asking only the carrier.
+    if (number && allowedCommands(c, role, t.now, e.deps.policy).includes('AddTracking')) {
+      const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: number, once: await newOnce(e) });
+      say(t, m('engine-words-tracking-number', { caseId: c.id, number }), { caseId: c.id, choices: [{ label: m('engine-choice-add-tracking-number', { number }), token, style: 'primary' }] });
+    }
+    // « je l'ai livré moi-même » on a parcel the buyer says never came: a proof of shipping or tracking shows it.
+    if (delivered && !outside && c.reason === 'non_delivery' && !c.timeline.some((ev) => ev.type === 'tracking' || (ev.type === 'evidence' && ev.actor.role === 'seller'))) {
+      await offerProofOfDelivery(e, t, c, role);
+    }
   } catch (err) {
     // The words named what cannot be done (more than is left, another currency): the message went, nothing is offered.
     if (!(err instanceof PalabreError) || err instanceof ConflictError) throw err;
     t.replies.length = said;
   }
+}
+
+/** Words that may tell of a refund already made (`refundOutsideInWords` reads them with the case). */
+const mayTellRefundDone = (text: string): boolean => refundOutsideInWords(text, 1) !== null;
+
+/** The buttons that add a proof of shipping or tracking, under a word on why (where the rules allow them). */
+async function offerProofOfDelivery(e: EngineCtx, t: Turn, c: Case, role: Role): Promise<void> {
+  const allowed = allowedCommands(c, role, t.now, e.deps.policy);
+  const owner = cardOwner(t, role);
+  const choices: Choice[] = [];
+  if (allowed.includes('AddEvidence')) choices.push({ label: m('engine-action-proof'), token: await e.tokens.issue(owner, { k: 'case', caseId: c.id, op: 'proof' }), style: 'primary' });
+  if (allowed.includes('AddTracking')) choices.push({ label: m('engine-action-tracking'), token: await e.tokens.issue(owner, { k: 'case', caseId: c.id, op: 'tracking' }) });
+  if (choices.length) say(t, m('engine-words-delivered', { caseId: c.id }), { caseId: c.id, choices });
 }
 
 /**

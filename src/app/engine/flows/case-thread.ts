@@ -6,7 +6,7 @@ import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
 import { closedCaseSlots, m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
 import type { TurnInput } from '../../../ports/turn.js';
-import { mentionsOffPlatform } from '../intent.js';
+import { mentionsOffPlatform, threatensInWords } from '../intent.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
@@ -203,7 +203,10 @@ export const messageRefOf = (input: TurnInput): string | null => (input.messageI
 /** A party's words relayed as a comment, naming the message they came in: an edit of it is relayed as a correction. */
 export async function commentOnCase(e: EngineCtx, t: Turn, caseId: string, text: string, known?: { c: Case; role: ViewerRole }): Promise<void> {
   const ref = messageRefOf(t.input);
-  await actOnCase(e, t, caseId, { type: 'Comment', text, ...(ref ? { messageRef: ref } : {}) }, known);
+  const threat = threatensInWords(text);
+  await actOnCase(e, t, caseId, { type: 'Comment', text, ...(ref ? { messageRef: ref } : {}), ...(threat ? { alarm: 'threat' as const } : {}) }, known);
+  // Nothing behind the writer's back: they learn that support was told of their words.
+  if (threat) say(t, m('engine-threat-told-support', { caseId }));
 }
 
 /**
