@@ -366,3 +366,12 @@ describe('contact outside the marketplace, as East Africa and dictation say it',
     expect(mentionsOffPlatform("je m'appelle Grace, j'ai un souci avec mon colis")).toBe(false);
   });
 });
+
+describe('waiting told by what the buyer does and a day gone by', () => {
+  it('reads « I have been checking every day », « je vérifie tous les jours » and a date that "came and went" as the parcel not come', () => {
+    expect(classifyProblem("My order was meant for my sister's wedding. The shop said two days. The wedding came and went. I've been checking every day. Nothing. This is the last time I buy on this site.")).toBe('non_delivery');
+    expect(classifyProblem('je vérifie tous les jours depuis deux semaines, toujours rien')).toBe('non_delivery');
+    // Testing the bot is still no problem.
+    expect(classifyProblem('just checking if this bot works')).toBeNull();
+  });
+});
