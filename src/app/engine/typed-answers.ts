@@ -132,10 +132,13 @@ export function yesAndMore(text: string): string | null {
   for (let next = YES.exec(t.split(' ').slice(skip).join(' ')); next; next = YES.exec(t.split(' ').slice(skip).join(' '))) skip += next[0].trim().split(' ').length;
   const but = YES_BUT.exec(t.split(' ').slice(skip).join(' '));
   if (but) skip += but[0].trim().split(' ').length;
-  // The same number of words off the text as typed (bare() only folds and drops punctuation and « svp »).
-  const words = text.trim().split(/\s+/).filter((w) => bare(w) !== '');
-  const rest = words.slice(skip).join(' ').replace(/^[\s,;:.!…-]+/, '');
-  return rest || null;
+  // The same number of words off the text as typed (bare() only folds and drops punctuation and « svp »); what follows
+  // is kept as typed, its punctuation included (a question keeps its « ? »).
+  const tokens = text.trim().split(/\s+/);
+  let at = 0;
+  for (let counted = 0; at < tokens.length && counted < skip; at++) if (bare(tokens[at]!) !== '') counted++;
+  const rest = tokens.slice(at).join(' ').replace(/^[\s,;:.!…-]+/, '');
+  return bare(rest) ? rest : null;
 }
 
 /**

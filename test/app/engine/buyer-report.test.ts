@@ -42,6 +42,15 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     // Confirmed (his order is still within its delivery window: the dates are said), the words kept.
     expect(joel.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
     expect(joel.read()).toContain('the seller told me it was shipped with DHL last week');
+
+    // A question after the yes is for the bot: the reason is confirmed, the description left as it was.
+    const fatou = await w.user({ account: 'acc-amina', userId: 'fatou-2', conversationId: 'fatou-2' });
+    await fatou.text('le sac CC-1002 reçu est déchiré');
+    await fatou.text('oui mais après ça prend combien de temps en général ?');
+    expect(fatou.ids()[0]).toBe('buyer-flow-how-it-works');
+    expect(fatou.ids().at(-1)).toBe('buyer-flow-description-kept');
+    expect(fatou.read()).toContain('(article non conforme à l\'annonce)');
+    expect(fatou.read()).toContain('« le sac CC-1002 reçu est déchiré »');
   });
 
   it('« c’est pas dans la liste » while asked which order says whose orders these are and where another one is reported, and asks again', async () => {

@@ -635,9 +635,14 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       if (s.step === 'reason' && s.kind && ref.kind === 'none') {
         const more = yesAndMore(text);
         const moreAnswer = more === null ? null : typedAnswer(more);
-        if (more !== null && !statesProblem(more) && moreAnswer !== 'no' && moreAnswer !== 'cancel') {
-          s.description = withDetail(s.description, more);
-          return chooseReason(e, t, s, s.kind);
+        // « oui, mais ça prend combien de temps ? »: a question for the bot after the yes (about when, or how it works),
+        // not another problem: answered where it asks how it works, the description left as it was.
+        const moreKind = more === null ? null : classifyProblem(more);
+        const asks = more !== null && /\?\s*$/.test(more) && (moreKind === null || moreKind === 'other' || moreKind === 'delivery_question' || moreKind === s.kind);
+        if (more !== null && (asks || !statesProblem(more)) && moreAnswer !== 'no' && moreAnswer !== 'cancel') {
+          if (!asks) s.description = withDetail(s.description, more);
+          const how = asks && (asksHowItWorks(more) || moreKind === 'delivery_question');
+          return chooseReason(e, t, s, s.kind, how ? [m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } })] : []);
         }
       }
       if (newProblem) return startReport(e, t, text, s.orderId);
@@ -659,7 +664,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
  * own, on a line of their own, where a description stands and the whole still fits; else the description as it was.
  */
 function withDetail(description: string | null, more: string): string | null {
-  if (!description || more.split(/\s+/).length < 3) return description;
+  // A question (« oui mais ça prend combien de temps ? ») is for the bot, not the seller.
+  if (!description || more.split(/\s+/).length < 3 || more.trim().endsWith('?')) return description;
   const joined = `${description}\n${more}`;
   return [...joined].length <= MAX_TEXT_LENGTH ? joined : description;
 }
