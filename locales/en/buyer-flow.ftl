@@ -30,6 +30,10 @@ buyer-flow-resume-offer = { $orderId ->
   }
 buyer-flow-choice-resume = Resume
 buyer-flow-choice-leave = Leave it
+buyer-flow-thanks = You're welcome! { $orderId ->
+    [none] Write to me whenever you like.
+   *[other] Write to me whenever you like about order { $orderId }.
+  }
 buyer-flow-left = { $orderId ->
     [none] Noted, I am leaving that report.
    *[other] Noted, I am leaving the report for { $orderId }.

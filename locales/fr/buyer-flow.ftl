@@ -30,6 +30,10 @@ buyer-flow-resume-offer = { $orderId ->
   }
 buyer-flow-choice-resume = Reprendre
 buyer-flow-choice-leave = Laisser
+buyer-flow-thanks = Avec plaisir ! { $orderId ->
+    [none] Écrivez-moi quand vous voulez.
+   *[other] Écrivez-moi quand vous voulez au sujet de la commande { $orderId }.
+  }
 buyer-flow-left = { $orderId ->
     [none] C’est noté, je laisse ce signalement.
    *[other] C’est noté, je laisse le signalement pour { $orderId }.

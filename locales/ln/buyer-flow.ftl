@@ -30,6 +30,10 @@ buyer-flow-resume-offer = { $orderId ->
   }
 buyer-flow-choice-resume = Kozongela
 buyer-flow-choice-leave = Kotika
+buyer-flow-thanks = Na esengo ! { $orderId ->
+    [none] Komelá ngai ntango nyonso olingi.
+   *[other] Komelá ngai ntango nyonso olingi mpo na commande { $orderId }.
+  }
 buyer-flow-left = { $orderId ->
     [none] Eyokani, natiki likambo wana.
    *[other] Eyokani, natiki likambo ya { $orderId }.

@@ -30,6 +30,10 @@ buyer-flow-resume-offer = { $orderId ->
   }
 buyer-flow-choice-resume = Endelea
 buyer-flow-choice-leave = Acha
+buyer-flow-thanks = Karibu! { $orderId ->
+    [none] Niandikie wakati wowote.
+   *[other] Niandikie wakati wowote kuhusu oda { $orderId }.
+  }
 buyer-flow-left = { $orderId ->
     [none] Sawa, naacha ripoti hiyo.
    *[other] Sawa, naacha ripoti ya { $orderId }.

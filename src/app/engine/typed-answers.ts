@@ -175,6 +175,24 @@ export function withoutLeadIn(text: string): string {
   return rest;
 }
 
+/** Words of a thank-you and what goes with it (« ok merci beaucoup », "thanks a lot", « asante sana », « matondi mingi »). */
+const THANKS_WORDS = new Set(
+  ("merci mrc mci thanks thank thx ty asante matondi " +
+    "ok okay oki dac d'accord daccord beaucoup bien infiniment bcp you so much a lot very super parfait cool top great nice noted entendu compris bon ah " +
+    "sawa sana mingi mpenza bonne journee soiree day have evening kasi alors").split(' '),
+);
+const THANKS = /^(?:merci|mrc|mci|thanks|thank|thx|ty|asante|matondi)$/;
+
+/** The whole message is a thank-you (« ok merci », "thanks a lot 🙏", « asante sana »): nothing else is asked. */
+export function saysThanks(text: string): boolean {
+  const words = normalize(text)
+    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu, ' ')
+    .replace(/[!?.,;:…()"«»*_~-]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.some((w) => THANKS.test(w)) && words.every((w) => THANKS_WORDS.has(w) || THANKS.test(w));
+}
+
 const HELP = /^(?:menu|aide|aidez moi|aide moi|help|help me|options|sos|\?|lisalisi|salisa ngai|msaada|nisaidie)$/;
 
 /** What a short typed message answers, or null when it says more than that (it is then read as a message). */
@@ -327,7 +345,7 @@ export function putsFirst(text: string): boolean {
  * are said again, rather than « reprendre ou laisser ? » or a new problem of no known kind.
  */
 const WANTS_CASE =
-  /\b(?:ouvr(?:ir|e|ez)|faire|deposer|lancer|veux|voudrais|exige|want|open|file|start|need|fungua|kufungua|nataka|kofungola|nalingi)\b(?: \w+){0,3} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mashtaka)\b/;
+  /\b(?:ouvr(?:ir|e|ez)|faire|deposer|lancer|veux|voudrais|exige|want|open|file|start|need|fungua|kufungua|nataka|kofungola|nalingi)\b(?: \w+){0,4} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mashtaka)\b/;
 
 /** See WANTS_CASE. */
 export function wantsCase(text: string): boolean {

@@ -92,7 +92,8 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       await amina.text(`ma commande ${TOO_EARLY} n'est toujours pas arrivée`);
       await amina.press('engine-choice-yes-reason');
 
-      await amina.text('merci');
+      // (« merci » alone is a thank-you: the report is left politely, see buyer-talk.test.ts.)
+      await amina.text('je suis au travail là');
       expect(amina.ids()).toEqual(['buyer-flow-resume-offer']);
       expect(amina.read()).toBe(`Vous aviez commencé un signalement pour ${TOO_EARLY} : reprendre ou laisser ?`);
       expect(buttons(amina.last)).toEqual(['buyer-flow-choice-resume', 'buyer-flow-choice-leave']);

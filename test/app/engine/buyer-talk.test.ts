@@ -1222,6 +1222,33 @@ describe.each(['memory', 'redis'] as const)('the item unlike its listing, said i
     expect(said(joel)).toEqual(['engine-report-intro', 'engine-report-which-order']);
   });
 
+  it.each(['bon je vais voir', 'je suis au travail là', 'attendez je demande à mon mari'])('« %s » mid-report is no new problem (the classifier’s weak guess is not one): the report is offered back', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`ma commande ${EARRINGS} n'est toujours pas arrivée`);
+    await amina.text('oui');
+    await amina.text(typed);
+    expect(said(amina)).toEqual(['buyer-flow-resume-offer']);
+    expect(amina.read()).not.toContain('Désolé pour ce problème');
+  });
+
+  it('« ok merci » once the dates are given ends the report politely, not the same dates again; « ok » alone still shows the choices', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`mes boucles d'oreilles ${EARRINGS}, elles arrivent quand ?`);
+    const dates = said(amina);
+    await amina.text('ok merci');
+    expect(said(amina)).toEqual(['buyer-flow-thanks']);
+    expect(amina.read()).toBe(`Avec plaisir ! Écrivez-moi quand vous voulez au sujet de la commande ${EARRINGS}.`);
+    // The report is left: the next words start afresh.
+    await amina.text('asante sana');
+    expect(said(amina)).not.toEqual(dates);
+    await amina.text(`ma commande ${WAX} n'est jamais arrivée`);
+    await amina.text('oui');
+    await amina.text('ok');
+    expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
+  });
+
   it('a message to the seller with no problem said gets its subject from its own words, or none (never « autre problème » by default)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

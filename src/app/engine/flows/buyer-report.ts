@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -587,8 +587,11 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   }
   // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).
   const otherSaid = kind === 'other' && saysOther(text, kind, orders) && (statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER);
+  // Another problem replaces the one under way only when said (a word only a problem would use) or surely guessed: « bon
+  // je vais voir », « je suis au travail là » get a weak guess of some kind from the classifier, and are no new problem.
+  const surely = statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER;
   const newProblem =
-    kind !== null && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
+    kind !== null && surely && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
     case 'description': {
       const editing = s.description !== null;
@@ -613,6 +616,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       }
       // « ok », « oui » alone where opening the case and writing to the seller are both offered: which one is not said,
       // the choices again (not « reprendre ou laisser ? », the report was not left; « ok bonne journée » still is).
+      // « ok merci » once the dates and choices are given: the buyer has what they came for; the report is left, politely
+      // (not the same dates again).
+      if (s.step === 'decide' && ref.kind === 'none' && saysThanks(text)) {
+        await clear(e, t);
+        return void say(t, m('buyer-flow-thanks', { orderId: s.orderId ?? 'none' }));
+      }
       if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
