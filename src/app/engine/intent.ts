@@ -53,6 +53,20 @@ export function classifyWithOrder(text: string, namesOrder: boolean): ProblemKin
   return best && best.score >= WEAK_GUESS ? kind : null;
 }
 
+/** How sure the classifier must be of a guess made with no word of a problem in the message for it to count as said. */
+const SURE_GUESS = 0.6;
+
+/**
+ * The problem the message says, when it says one: what `classifyProblem` reads where the message holds a word of a
+ * problem or the classifier is sure; null for a weak guess from other words (« bon je vais voir », « je suis au
+ * travail là »), which is no problem said where something is already under way.
+ */
+export function classifySurely(text: string): ProblemKind | null {
+  const kind = classifyProblem(text);
+  if (!kind || hasProblemCue(canonical(text))) return kind;
+  return (defaultClassifier().rank(text)[0]?.score ?? 0) >= SURE_GUESS ? kind : null;
+}
+
 /** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */
 export function statesProblem(text: string): boolean {
   return hasProblemCue(canonical(text));

@@ -39,6 +39,15 @@ describe.each(['memory', 'redis'] as const)('case threads and card actions (%s)'
     expect(amina.read()).not.toContain('CC-1008');
   });
 
+  it.each(['bon je vais voir', 'ok je patiente encore', 'attendez je demande à mon mari'])('« %s » from a buyer with a case under way is offered to the seller, not a new report from the classifier’s weak guess', async (typed) => {
+    const w = await world();
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(typed);
+    expect(amina.ids()[0]).toBe('engine-buyer-words-not-sent');
+    expect(amina.read()).not.toContain('Désolé pour ce problème');
+  });
+
   it('a photo in the thread becomes evidence; a seller mentioning the phone is asked to keep it in messages', async () => {
     const w = await world();
     const caseId = await openCase(w, 'CC-1002', 'not_as_described');

@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
+import { classifyProblem, classifySurely, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
@@ -694,7 +694,8 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     const more = orders.length > ORDER_CHOICES ? 'yes' : 'no';
     return askOrder(e, t, s, orders, [m('buyer-flow-order-not-listed', { account: t.account?.name ?? '', more })]);
   }
-  if (kind && kind !== 'other') s.kind = kind;
+  // A weak guess (« attendez je cherche ») does not replace the problem already said.
+  if (kind && kind !== 'other' && (!s.kind || classifySurely(text) === kind)) s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
   // A question or a remark that states no problem (« vous ne voyez pas mes commandes ? ») does not replace the one said.
   const surely = !s.kind || statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER;

@@ -6,7 +6,7 @@ import { isPalabreError } from '../../../domain/errors.js';
 import { millis } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
-import { classifyProblem } from '../intent.js';
+import { classifyProblem, classifySurely } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { asksCaseStatus, buyerAsksOfCase } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
@@ -143,7 +143,8 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     }
     return true;
   }
-  const kind = classifyProblem(text);
+  // A weak guess (« bon je vais voir ») is no new problem beside a case under way: the words may be for the seller.
+  const kind = classifySurely(text);
   let cases = open;
   if (ref.kind !== 'none') {
     // The order of a case under way, named with no new case reason nor request (« le sac : c'est réglé, vous pouvez
