@@ -1,6 +1,6 @@
 import type { ProblemKind } from '../../domain/types.js';
 import { decide, defaultClassifier } from './understanding/classifier.js';
-import { hasProblemCue } from './understanding/cues.js';
+import { cuesOf, hasProblemCue } from './understanding/cues.js';
 import { canonical, normalize } from './understanding/features.js';
 
 /**
@@ -65,6 +65,11 @@ export function classifySurely(text: string): ProblemKind | null {
   const kind = classifyProblem(text);
   if (!kind || hasProblemCue(canonical(text))) return kind;
   return (defaultClassifier().rank(text)[0]?.score ?? 0) >= SURE_GUESS ? kind : null;
+}
+
+/** The message says the seller does not answer or cannot be reached (« il répond pas », « hajajibu », « ayanoli te »). */
+export function saysSellerSilent(text: string): boolean {
+  return cuesOf(canonical(text)).includes('seller_contact');
 }
 
 /** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */

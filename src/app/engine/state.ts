@@ -114,7 +114,7 @@ export interface IdentityPrefs {
    * The order this buyer last wrote to its seller about, and when: a problem said right after with no order named
    * (« toujours rien, je veux ouvrir un litige maintenant ») is about it.
    */
-  recentOrder?: { orderId: string; at: string };
+  recentOrder?: { orderId: string; at: string; kind?: string };
 }
 
 /** Where a conversation is, per user and conversation, surviving restarts; it expires when left alone. */

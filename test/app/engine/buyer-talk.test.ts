@@ -1212,6 +1212,14 @@ describe.each(['memory', 'redis'] as const)('the item unlike its listing, said i
     await amina.text('non pas celle-là');
     expect(said(amina)).toContain('engine-report-which-order');
     await amina.command('/cancel');
+    // The problem written about is kept too: « il répond pas » is the seller's silence, not what a case would be about.
+    await amina.text(`le sac ${BAG} reçu ne ressemble pas du tout à la photo`);
+    await amina.text('oui');
+    await amina.text('écrire au vendeur');
+    await amina.text('Bonjour, le sac ne ressemble pas à la photo, je voudrais un échange.');
+    await amina.text('il répond pas, ouvrez le litige svp');
+    expect(amina.last.at(-1)!.body.at(-1)!.args).toMatchObject({ reason: 'not_as_described', orderId: BAG });
+    await amina.command('/cancel');
 
     const joel = await w.user({ account: 'acc-joel', languageHint: 'sw' });
     await joel.command('/lang sw');

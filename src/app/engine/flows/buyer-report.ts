@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifySurely, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, statesProblem } from '../intent.js';
+import { classifyProblem, classifySurely, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, saysSellerSilent, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
@@ -158,12 +158,12 @@ export interface Carried {
 }
 
 /** The order the buyer wrote to its seller about in the last REPORT_LAPSE_MS, if still one of theirs. */
-async function recentOrder(e: EngineCtx, t: Turn, orders: readonly Order[]): Promise<string | null> {
+async function recentOrder(e: EngineCtx, t: Turn, orders: readonly Order[]): Promise<{ orderId: string; kind: ProblemKind | null } | null> {
   // Read with the turn's first reads (no round trip of its own).
   const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
   const recent = prefs.recentOrder;
   if (!recent || Date.parse(t.now) - Date.parse(recent.at) > REPORT_LAPSE_MS) return null;
-  return orders.some((o) => o.id === recent.orderId) ? recent.orderId : null;
+  return orders.some((o) => o.id === recent.orderId) ? { orderId: recent.orderId, kind: (recent.kind as ProblemKind | undefined) ?? null } : null;
 }
 
 /** At most this many words naming an order are read as naming it only, unless a word of a problem is among them. */
@@ -247,7 +247,14 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   else if (ref.kind === 'none' && text && !from && (kind !== null || wantsCase(text)) && !rejectsOrder(text) && !addsAnother(text)) {
     // A problem said right after writing to a seller, no order named (« bado sijapokea, nataka kufungua kesi sasa »): that
     // order, proposed by name (« pas celle-là » still turns it down).
-    s.orderId = await recentOrder(e, t, orders);
+    const recent = await recentOrder(e, t, orders);
+    s.orderId = recent?.orderId ?? null;
+    // « il répond pas, ouvrez le litige » after writing to him about the basket's size: the problem written about, not the
+    // seller's silence (no problem of its own a case could be about).
+    if (recent?.kind && (s.kind === null || (s.kind === 'other' && (!s.otherSaid || saysSellerSilent(text))))) {
+      s.kind = recent.kind;
+      delete s.otherSaid;
+    }
   }
   if (s.orderId) {
     await orderSeen(e, s.orderId);

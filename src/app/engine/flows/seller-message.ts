@@ -71,7 +71,7 @@ export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: 
   await sendOrderMessage(e, t, order, shop, 'buyer', body);
   await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
   const prefs = await e.conv.prefs(t.input.platform, t.input.userId);
-  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: { orderId: order.id, at: t.now } });
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: { orderId: order.id, at: t.now, ...(reason && reason !== 'other' ? { kind: reason } : {}) } });
   say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: reason && isCaseReason(reason) ? 'yes' : 'no' }));
   if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: 'buyer' }));
 }
