@@ -12,6 +12,9 @@ engine-link-how = To begin, link this chat to your Congocrea account: on the web
   } here with the token shown.
 engine-link-usage = Send /link followed by the token shown on the Congocrea website ("My account › Messaging").
 engine-linked = Done, { $name }: this chat is now linked to your Congocrea account.
+engine-linked-in-group = Done: this chat is now linked to your Congocrea account. For the rest, write to me privately: nothing personal is shown here.
+engine-linked-early-words = You had written: "{ $text }". Let's pick up from there:
+engine-link-already = { $name }, that link token has already been used: this chat stays linked to your Congocrea account.
 engine-demo-pick = Demo mode: pick the account to try Palabre with.
 engine-demo-account = { $name } ({ common-role })
 

@@ -12,6 +12,9 @@ engine-link-how = Pour commencer, reliez cette messagerie à votre compte Congoc
   } avec le jeton affiché.
 engine-link-usage = Envoyez /link suivi du jeton affiché sur le site Congocrea (« Mon compte › Messageries »).
 engine-linked = C’est fait, { $name } : cette messagerie est reliée à votre compte Congocrea.
+engine-linked-in-group = C’est fait : cette messagerie est reliée à votre compte Congocrea. Pour la suite, écrivez-moi en privé : rien de personnel n’est montré ici.
+engine-linked-early-words = Vous m’aviez écrit : « { $text } ». Reprenons à partir de là :
+engine-link-already = { $name }, ce jeton de liaison a déjà servi : cette messagerie reste reliée à votre compte Congocrea.
 engine-demo-pick = Mode démonstration : choisissez le compte avec lequel essayer Palabre.
 engine-demo-account = { $name } ({ common-role })
 

@@ -12,6 +12,9 @@ engine-link-how = Mpo na kobanda, kangisa messagerie oyo na compte na yo ya Cong
   } elongo na code oyo emonisami.
 engine-link-usage = Tinda /link elongo na code oyo emonisami na site ya Congocrea (« Mon compte › Messageries »).
 engine-linked = Esili, { $name } : messagerie oyo ekangami na compte na yo ya Congocrea.
+engine-linked-in-group = Esili : messagerie oyo ekangami na compte na yo ya Congocrea. Mpo na oyo ekolanda, komela ngai na sekele : eloko moko ya yo moko te emonisami awa.
+engine-linked-early-words = Okomelaki ngai : « { $text } ». Tókoba kobanda wana :
+engine-link-already = { $name }, code ya kokangisa oyo esi esalelami : messagerie oyo etikali ekangami na compte na yo ya Congocrea.
 engine-demo-pick = Mode ya démonstration : pona compte oyo okomeka na yango Palabre.
 engine-demo-account = { $name } ({ common-role })
 

@@ -12,6 +12,9 @@ engine-link-how = Ili kuanza, unganisha ujumbe huu na akaunti yako ya Congocrea:
   } pamoja na code inayoonyeshwa.
 engine-link-usage = Tuma /link pamoja na code inayoonyeshwa kwenye tovuti ya Congocrea (« Mon compte › Messageries »).
 engine-linked = Imefanyika, { $name }: ujumbe huu umeunganishwa na akaunti yako ya Congocrea.
+engine-linked-in-group = Imefanyika: ujumbe huu umeunganishwa na akaunti yako ya Congocrea. Kwa yanayofuata, niandikie faraghani: hakuna kitu chako binafsi kinachoonyeshwa hapa.
+engine-linked-early-words = Ulikuwa umeniandikia: « { $text } ». Tuendelee kutoka hapo:
+engine-link-already = { $name }, code hii ya kuunganisha imeshatumika: ujumbe huu unabaki umeunganishwa na akaunti yako ya Congocrea.
 engine-demo-pick = Hali ya maonyesho: chagua akaunti ya kujaribu Palabre nayo.
 engine-demo-account = { $name } ({ common-role })
 
