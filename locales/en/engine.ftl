@@ -11,6 +11,7 @@ engine-link-how = To begin, link this chat to your Congocrea account: on the web
    *[other] "/link <token>"
   } here with the token shown.
 engine-link-usage = Send /link followed by the token shown on the Congocrea website ("My account › Messaging").
+engine-link-account-gone = This chat was linked to a Congocrea account I can no longer find (closed or replaced): link it to your current account.
 engine-linked = Done, { $name }: this chat is now linked to your Congocrea account.
 engine-linked-in-group = Done: this chat is now linked to your Congocrea account. For the rest, write to me privately: nothing personal is shown here.
 engine-linked-early-words = You had written: "{ $text }". Let's pick up from there:

@@ -61,6 +61,8 @@ export function helpBody(t: Turn): Msg[] {
 export async function explainLinking(e: EngineCtx, t: Turn, greet = false): Promise<void> {
   const body: Msg[] = [];
   if (greet) body.push(m('engine-welcome'));
+  // « I did link! »: someone whose account was closed or merged at the marketplace hears why, not a stranger's welcome.
+  if (t.linkedAccountGone) body.push(m('engine-link-account-gone'));
   body.push(m('engine-link-how', { platform: t.input.platform }));
   if (!e.deps.embedded) return void say(t, body);
   const accounts = await e.deps.marketplace.accounts();
