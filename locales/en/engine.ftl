@@ -11,7 +11,11 @@ engine-link-how = To begin, link this chat to your Congocrea account: on the web
    *[other] "/link <token>"
   } here with the token shown.
 engine-link-usage = Send /link followed by the token shown on the Congocrea website ("My account › Messaging").
+engine-link-account-gone = This chat was linked to a Congocrea account I can no longer find (closed or replaced): link it to your current account.
 engine-linked = Done, { $name }: this chat is now linked to your Congocrea account.
+engine-linked-in-group = Done: this chat is now linked to your Congocrea account. For the rest, write to me privately: nothing personal is shown here.
+engine-linked-early-words = You had written: "{ $text }". Let's pick up from there:
+engine-link-already = { $name }, that link token has already been used: this chat stays linked to your Congocrea account.
 engine-demo-pick = Demo mode: pick the account to try Palabre with.
 engine-demo-account = { $name } ({ common-role })
 

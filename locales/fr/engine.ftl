@@ -11,7 +11,11 @@ engine-link-how = Pour commencer, reliez cette messagerie à votre compte Congoc
    *[other] « /link <jeton> »
   } avec le jeton affiché.
 engine-link-usage = Envoyez /link suivi du jeton affiché sur le site Congocrea (« Mon compte › Messageries »).
+engine-link-account-gone = Cette messagerie était reliée à un compte Congocrea que je ne trouve plus (fermé ou remplacé) : reliez-la à votre compte actuel.
 engine-linked = C’est fait, { $name } : cette messagerie est reliée à votre compte Congocrea.
+engine-linked-in-group = C’est fait : cette messagerie est reliée à votre compte Congocrea. Pour la suite, écrivez-moi en privé : rien de personnel n’est montré ici.
+engine-linked-early-words = Vous m’aviez écrit : « { $text } ». Reprenons à partir de là :
+engine-link-already = { $name }, ce jeton de liaison a déjà servi : cette messagerie reste reliée à votre compte Congocrea.
 engine-demo-pick = Mode démonstration : choisissez le compte avec lequel essayer Palabre.
 engine-demo-account = { $name } ({ common-role })
 

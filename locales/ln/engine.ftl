@@ -11,7 +11,11 @@ engine-link-how = Mpo na kobanda, kangisa messagerie oyo na compte na yo ya Cong
    *[other] « /link <code> »
   } elongo na code oyo emonisami.
 engine-link-usage = Tinda /link elongo na code oyo emonisami na site ya Congocrea (« Mon compte › Messageries »).
+engine-link-account-gone = Messagerie oyo ekangamaki na compte ya Congocrea oyo nazali lisusu komona te (ekangami to ebongolami) : kangisa yango na compte na yo ya sikawa.
 engine-linked = Esili, { $name } : messagerie oyo ekangami na compte na yo ya Congocrea.
+engine-linked-in-group = Esili : messagerie oyo ekangami na compte na yo ya Congocrea. Mpo na oyo ekolanda, komela ngai na sekele : eloko moko ya yo moko te emonisami awa.
+engine-linked-early-words = Okomelaki ngai : « { $text } ». Tókoba kobanda wana :
+engine-link-already = { $name }, code ya kokangisa oyo esi esalelami : messagerie oyo etikali ekangami na compte na yo ya Congocrea.
 engine-demo-pick = Mode ya démonstration : pona compte oyo okomeka na yango Palabre.
 engine-demo-account = { $name } ({ common-role })
 

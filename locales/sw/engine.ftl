@@ -11,7 +11,11 @@ engine-link-how = Ili kuanza, unganisha ujumbe huu na akaunti yako ya Congocrea:
    *[other] « /link <code> »
   } pamoja na code inayoonyeshwa.
 engine-link-usage = Tuma /link pamoja na code inayoonyeshwa kwenye tovuti ya Congocrea (« Mon compte › Messageries »).
+engine-link-account-gone = Ujumbe huu ulikuwa umeunganishwa na akaunti ya Congocrea ambayo siipati tena (imefungwa au imebadilishwa): iunganishe na akaunti yako ya sasa.
 engine-linked = Imefanyika, { $name }: ujumbe huu umeunganishwa na akaunti yako ya Congocrea.
+engine-linked-in-group = Imefanyika: ujumbe huu umeunganishwa na akaunti yako ya Congocrea. Kwa yanayofuata, niandikie faraghani: hakuna kitu chako binafsi kinachoonyeshwa hapa.
+engine-linked-early-words = Ulikuwa umeniandikia: « { $text } ». Tuendelee kutoka hapo:
+engine-link-already = { $name }, code hii ya kuunganisha imeshatumika: ujumbe huu unabaki umeunganishwa na akaunti yako ya Congocrea.
 engine-demo-pick = Hali ya maonyesho: chagua akaunti ya kujaribu Palabre nayo.
 engine-demo-account = { $name } ({ common-role })
 

@@ -106,6 +106,8 @@ export interface Turn {
   languageOffer?: string;
   /** This turn's text was joined to the report's description as the next part of a long text (its words, trimmed). */
   joinedPart?: string;
+  /** This chat is linked to an account the marketplace no longer knows: the user is told so before how to link again. */
+  linkedAccountGone?: boolean;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
   /**

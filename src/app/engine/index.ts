@@ -107,6 +107,7 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
     t.earlyState = { state: early.state };
     if (link?.blockedAt) await unblock(e, input);
     const account = link ? await e.deps.marketplace.account(link.accountId) : null;
+    if (link && !account) t.linkedAccountGone = true;
     const sizeError = checkSize(input);
     // Oversized text is not even read for its language.
     await bind(e, t, account, sizeError ? null : writtenText(input), early.prefs);

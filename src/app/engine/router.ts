@@ -11,7 +11,7 @@ import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } fro
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
-import { explainLinking, helpBody, linkIdentity, startOrLink } from './flows/onboarding.js';
+import { explainLinking, helpBody, keepEarlyWords, linkIdentity, pastedToken, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
@@ -227,11 +227,15 @@ async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: str
 }
 
 async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks): Promise<void> {
+  // A token pasted as words (alone, or the whole deep link) is what /start <token> would have brought.
+  const pasted = t.input.isPrivate ? pastedToken(text) : null;
+  if (pasted) return startOrLink(e, t, pasted, 'link', hooks.relocalize);
   if (!t.account) {
     if (!t.input.isPrivate) return;
     // Teams and plain-text clients: `link <token>` works like `/link <token>`.
     const link = /^\s*link\s+(\S+)\s*$/i.exec(text);
     if (link) return startOrLink(e, t, link[1], 'link', hooks.relocalize);
+    await keepEarlyWords(e, t, text);
     return explainLinking(e, t);
   }
   const { state: s, lapsed: lapsedReport } = await readState(e, t);
