@@ -19,7 +19,11 @@ const UNBLOCK_AGAIN_MS = 100;
  * beat. A process that just started (often a crashed one restarting under a new name) is slow for its first seconds
  * and may crash again; were it given streams at once, the streams of a member that died would wait on it (its share is
  * only taken from it once it is taken for dead in turn), and each restart would move streams while a takeover is under
- * way. While no live member has beaten that long (all just started, or one process alone), every live member owns.
+ * way. A newcomer is a member that many beats younger than the oldest live one: processes started together (within a
+ * member's lifetime of each other) own streams from the start, and keep them as the first of them passes its first beats
+ * (otherwise the younger ones would lose their streams for a moment, and streams would change hands twice, each time
+ * with a settling wait, just as a deploy stops or starts processes). While no live member has beaten that long (all just
+ * started, or one process alone), every live member owns.
  */
 const joinBeats = (memberTtlMs: number, heartbeatMs: number) => Math.ceil(memberTtlMs / heartbeatMs) + 1;
 /**
@@ -459,9 +463,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         }
       }
       for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
-      // Owners: the live members past their first beats (see joinBeats); while none is (every process just started), all.
-      const bar = [...beaten.values()].some((n) => n >= joining) ? joining : 0;
-      next.set(platform, live.filter((name) => beaten.get(name)! >= bar).sort());
+      // Owners: the live members but newcomers, those still in their first beats while another is older by as many (joinBeats).
+      const oldest = Math.max(0, ...beaten.values());
+      next.set(platform, live.filter((name) => beaten.get(name)! >= joining || oldest - beaten.get(name)! < joining).sort());
       nextAlive.set(platform, new Set(live));
       if (fresh && before.has(platform)) {
         // We were taken for dead (a long pause): what we hold has been, or will be, claimed by others.
@@ -553,12 +557,20 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     return items.length;
   }
 
-  /** Passes the entries of a partition we no longer own, and have not started, to its new owner. */
+  /**
+   * Passes the entries of a partition we no longer own, and have not started, to its new owner: those waiting in the
+   * dispatcher, and those pending to us that we do not hold (handed to us while we were still waiting to take the
+   * partition over, or read as it changed hands). Left pending to a live member, the latter would hold up the new
+   * owner's takeover (it waits for live holders) until `reconcile` found them idle, 5 s and more later.
+   */
   async function handOver(p: Partition, to: string | undefined): Promise<void> {
     const dropped = dispatcher?.drop((item) => refOf(item).stream === p.key) ?? [];
-    const ids = dropped.map((item) => refOf(item).id);
-    for (const id of ids) p.held.delete(id);
-    if (ids.length > 0 && to) await redis.xclaim(p.key, GROUP, to, 0, ...ids, 'JUSTID');
+    for (const item of dropped) p.held.delete(refOf(item).id);
+    if (!to) return;
+    const pending = (await redis.xpending(p.key, GROUP, '-', '+', holdMax * 2, me)) as Array<[string, string, number, number]>;
+    // An entry being sent stays ours until it is settled; one settled meanwhile is no longer pending, and XCLAIM skips it.
+    const ids = [...new Set([...dropped.map((item) => refOf(item).id), ...pending.map(([id]) => id).filter((id) => !p.held.has(id))])];
+    if (ids.length > 0) await redis.xclaim(p.key, GROUP, to, 0, ...ids, 'JUSTID');
   }
 
   /**

@@ -531,6 +531,52 @@ describe('Redis delivery streams across processes', () => {
     expect(sent[1]!.redelivered).toBe(true);
   });
 
+  it('passes on, as it loses a stream, the entries pending to it that it had not read yet (handed to it as it was taking the stream): the new owner sends them at once, not once they idled 5 s', { timeout: 30_000 }, async () => {
+    const prefix = fresh();
+    const opts = { heartbeatMs: 100, memberTtlMs: 500 };
+    const sent: DeliveryItem[] = [];
+    const old = createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-a' });
+    await start(old, sent, 'host-a');
+    await until(async () => (await r.redis.get(`${prefix}{dlv}:own:teams:7`)) === 'host-a');
+    await new Promise((res) => setTimeout(res, 800));
+    // Ranked by name, host-b will own the odd streams. Entries of those are pending to host-a without it holding them,
+    // as when a member that was leaving the stream handed them over just as host-a, taking the stream, lost it again.
+    const odd = targets.filter((t) => partitionOf(t, 8) % 2 === 1);
+    for (const t of odd) {
+      const stream = `${prefix}{dlv}:x:teams:${partitionOf(t, 8)}`;
+      // Added and read in one step: host-a's own reads do not see it first.
+      await r.redis.multi().xadd(stream, '*', 'i', JSON.stringify({ ...item('n-1', t), attempts: undefined })).xreadgroup('GROUP', 'relay', 'host-a', 'COUNT', 10, 'STREAMS', stream, '>').exec();
+    }
+    const joined = Date.now();
+    await start(createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-b' }), sent, 'host-b');
+    await until(() => sent.length === odd.length, 20_000);
+    const took = Date.now() - joined;
+    expect(new Set(sent.map((i) => i.lastError))).toEqual(new Set(['host-b']));
+    expect(sent.map((i) => i.key).sort()).toEqual(odd.map((t) => `n-1@${t}`).sort());
+    // host-b owns them after its first beats (0.6 s) and a settling wait (0.7 s); 5 s is host-a's reconcile finding them idle.
+    expect(took).toBeLessThan(3_000);
+  });
+
+  it('leaves the streams where they are as the first of processes started together passes its first beats: a member no younger than a lifetime is no newcomer', { timeout: 30_000 }, async () => {
+    const prefix = fresh();
+    // A member's lifetime of 1 s: a newcomer owns nothing for its first 6 beats (1.2 s) while the others are older.
+    const opts = { heartbeatMs: 200, memberTtlMs: 1000 };
+    const sent: DeliveryItem[] = [];
+    await start(createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-a' }), sent, 'host-a');
+    await new Promise((res) => setTimeout(res, 300));
+    await start(createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-b' }), sent, 'host-b');
+    const fences = async () => Promise.all([1, 3, 5, 7].map((n) => r.redis.get(`${prefix}{dlv}:own:teams:${n}`)));
+    // Both own streams at once (neither has beaten 6 times yet): host-b, second by name, the odd ones.
+    await until(async () => (await fences()).every((owner) => owner === 'host-b'));
+    // host-a passes its sixth beat, then host-b: the streams stay with host-b throughout.
+    const owners = new Set<string | null>();
+    for (const end = Date.now() + 2_000; Date.now() < end; ) {
+      for (const owner of await fences()) owners.add(owner);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    expect(owners).toEqual(new Set(['host-b']));
+  });
+
   it('acknowledges and skips an entry that holds no item, and goes on', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
