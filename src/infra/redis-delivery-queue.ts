@@ -19,11 +19,7 @@ const UNBLOCK_AGAIN_MS = 100;
  * beat. A process that just started (often a crashed one restarting under a new name) is slow for its first seconds
  * and may crash again; were it given streams at once, the streams of a member that died would wait on it (its share is
  * only taken from it once it is taken for dead in turn), and each restart would move streams while a takeover is under
- * way. A newcomer is a member that many beats younger than the oldest live one: processes started together (within a
- * member's lifetime of each other) own streams from the start, and keep them as the first of them passes its first beats
- * (otherwise the younger ones would lose their streams for a moment, and streams would change hands twice, each time
- * with a settling wait, just as a deploy stops or starts processes). While no live member has beaten that long (all just
- * started, or one process alone), every live member owns.
+ * way. While no live member has beaten that long (all just started, or one process alone), every live member owns.
  */
 const joinBeats = (memberTtlMs: number, heartbeatMs: number) => Math.ceil(memberTtlMs / heartbeatMs) + 1;
 /**
@@ -278,6 +274,12 @@ interface Partition {
   /** When it became ours; a live previous owner gets a moment to notice before we read. */
   since: number;
   settle: boolean;
+  /**
+   * Its live previous owner, and that member's token when the partition became ours: once its token has moved by two, it
+   * has beaten since the change (the first of those beats read the new members) and finished that beat, handing the
+   * partition over, so there is no need to wait out the time it could take to notice.
+   */
+  from: { member: string; token: number } | null;
 }
 
 /**
@@ -463,9 +465,9 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         }
       }
       for (const name of tokens.keys()) if (!present.has(name)) tokens.delete(name);
-      // Owners: the live members but newcomers, those still in their first beats while another is older by as many (joinBeats).
-      const oldest = Math.max(0, ...beaten.values());
-      next.set(platform, live.filter((name) => beaten.get(name)! >= joining || oldest - beaten.get(name)! < joining).sort());
+      // Owners: the live members past their first beats (see joinBeats); while none is (every process just started), all.
+      const bar = [...beaten.values()].some((n) => n >= joining) ? joining : 0;
+      next.set(platform, live.filter((name) => beaten.get(name)! >= bar).sort());
       nextAlive.set(platform, new Set(live));
       if (fresh && before.has(platform)) {
         // We were taken for dead (a long pause): what we hold has been, or will be, claimed by others.
@@ -494,6 +496,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const previousOwner = previous && previous.length > 0 ? previous[p.n % previous.length] : undefined;
         // A live previous owner may not have seen the new membership yet: it gets longer to stop reading (takeOver).
         p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (alive.get(p.platform)?.has(previousOwner) ?? false);
+        const token = p.settle && previousOwner ? seen.get(p.platform)?.get(previousOwner)?.token : undefined;
+        p.from = token !== undefined ? { member: previousOwner!, token: Number(token) } : null;
         p.state = 'waiting';
         p.since = now;
         changed = true;
@@ -585,7 +589,11 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     // beat), and its read in progress ends within one blocking read: only then is the partition ours to read.
     // Even when the previous owner is gone, another member may not have dropped it from its view yet (each removes a
     // silent member on its own clock, a beat apart at most) and still read: a beat and a blocking read cover that.
-    const wait = p.settle ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
+    // A live previous owner seen beating twice since the change has handed the partition over (Partition.from): the
+    // fence keeps its reads out, and what it still holds is waited for below, so the same short wait covers it.
+    const from = p.from ? seen.get(p.platform)?.get(p.from.member) : undefined;
+    const handedOver = from !== undefined && Number(from.token) >= p.from!.token + 2;
+    const wait = p.settle && !handedOver ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
     if (now - p.since < wait) return;
     const live = alive.get(p.platform) ?? new Set<string>();
     // While a live member still holds entries of this partition (finishing what it read, or handing over), nothing
@@ -605,7 +613,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
-    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle }, 'delivery stream taken over');
+    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle, handedOver }, 'delivery stream taken over');
     p.state = 'reading';
     // The reader may be waiting on the streams it read before: it now has one more, whose entries may be waiting.
     wakeReader();
@@ -682,7 +690,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const fenced = streams.filter((p) => !read.some(([stream]) => stream === p.key));
         for (const p of fenced) {
           log.info({ code: 'DELIVERY_STREAM_FENCED', stream: p.key }, 'delivery stream fenced by another process: taking it again');
-          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true });
+          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true, from: null });
         }
         if (fenced.length === 0 && read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
@@ -820,7 +828,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       for (const platform of platforms) {
         for (let n = 0; n < partitions; n += 1) {
           const key = k.stream(platform, n);
-          owned.set(key, { platform, n, key, state: 'none', held: new Set(), since: 0, settle: true });
+          owned.set(key, { platform, n, key, state: 'none', held: new Set(), since: 0, settle: true, from: null });
         }
       }
       dispatcher = createDispatcher({
