@@ -274,6 +274,12 @@ interface Partition {
   /** When it became ours; a live previous owner gets a moment to notice before we read. */
   since: number;
   settle: boolean;
+  /**
+   * Its live previous owner, and that member's token when the partition became ours: once its token has moved by two, it
+   * has beaten since the change (the first of those beats read the new members) and finished that beat, handing the
+   * partition over, so there is no need to wait out the time it could take to notice.
+   */
+  from: { member: string; token: number } | null;
 }
 
 /**
@@ -490,6 +496,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const previousOwner = previous && previous.length > 0 ? previous[p.n % previous.length] : undefined;
         // A live previous owner may not have seen the new membership yet: it gets longer to stop reading (takeOver).
         p.settle = previousOwner === undefined ? (next.get(p.platform) ?? []).length > 1 : previousOwner !== me && (alive.get(p.platform)?.has(previousOwner) ?? false);
+        const token = p.settle && previousOwner ? seen.get(p.platform)?.get(previousOwner)?.token : undefined;
+        p.from = token !== undefined ? { member: previousOwner!, token: Number(token) } : null;
         p.state = 'waiting';
         p.since = now;
         changed = true;
@@ -553,12 +561,20 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     return items.length;
   }
 
-  /** Passes the entries of a partition we no longer own, and have not started, to its new owner. */
+  /**
+   * Passes the entries of a partition we no longer own, and have not started, to its new owner: those waiting in the
+   * dispatcher, and those pending to us that we do not hold (handed to us while we were still waiting to take the
+   * partition over, or read as it changed hands). Left pending to a live member, the latter would hold up the new
+   * owner's takeover (it waits for live holders) until `reconcile` found them idle, 5 s and more later.
+   */
   async function handOver(p: Partition, to: string | undefined): Promise<void> {
     const dropped = dispatcher?.drop((item) => refOf(item).stream === p.key) ?? [];
-    const ids = dropped.map((item) => refOf(item).id);
-    for (const id of ids) p.held.delete(id);
-    if (ids.length > 0 && to) await redis.xclaim(p.key, GROUP, to, 0, ...ids, 'JUSTID');
+    for (const item of dropped) p.held.delete(refOf(item).id);
+    if (!to) return;
+    const pending = (await redis.xpending(p.key, GROUP, '-', '+', holdMax * 2, me)) as Array<[string, string, number, number]>;
+    // An entry being sent stays ours until it is settled; one settled meanwhile is no longer pending, and XCLAIM skips it.
+    const ids = [...new Set([...dropped.map((item) => refOf(item).id), ...pending.map(([id]) => id).filter((id) => !p.held.has(id))])];
+    if (ids.length > 0) await redis.xclaim(p.key, GROUP, to, 0, ...ids, 'JUSTID');
   }
 
   /**
@@ -573,7 +589,11 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     // beat), and its read in progress ends within one blocking read: only then is the partition ours to read.
     // Even when the previous owner is gone, another member may not have dropped it from its view yet (each removes a
     // silent member on its own clock, a beat apart at most) and still read: a beat and a blocking read cover that.
-    const wait = p.settle ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
+    // A live previous owner seen beating twice since the change has handed the partition over (Partition.from): the
+    // fence keeps its reads out, and what it still holds is waited for below, so the same short wait covers it.
+    const from = p.from ? seen.get(p.platform)?.get(p.from.member) : undefined;
+    const handedOver = from !== undefined && Number(from.token) >= p.from!.token + 2;
+    const wait = p.settle && !handedOver ? (STALE_BEATS + 1) * heartbeatMs + blockMs : heartbeatMs + blockMs;
     if (now - p.since < wait) return;
     const live = alive.get(p.platform) ?? new Set<string>();
     // While a live member still holds entries of this partition (finishing what it read, or handing over), nothing
@@ -593,7 +613,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
-    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle }, 'delivery stream taken over');
+    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle, handedOver }, 'delivery stream taken over');
     p.state = 'reading';
     // The reader may be waiting on the streams it read before: it now has one more, whose entries may be waiting.
     wakeReader();
@@ -670,7 +690,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const fenced = streams.filter((p) => !read.some(([stream]) => stream === p.key));
         for (const p of fenced) {
           log.info({ code: 'DELIVERY_STREAM_FENCED', stream: p.key }, 'delivery stream fenced by another process: taking it again');
-          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true });
+          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true, from: null });
         }
         if (fenced.length === 0 && read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
@@ -808,7 +828,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       for (const platform of platforms) {
         for (let n = 0; n < partitions; n += 1) {
           const key = k.stream(platform, n);
-          owned.set(key, { platform, n, key, state: 'none', held: new Set(), since: 0, settle: true });
+          owned.set(key, { platform, n, key, state: 'none', held: new Set(), since: 0, settle: true, from: null });
         }
       }
       dispatcher = createDispatcher({

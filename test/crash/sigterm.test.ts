@@ -108,14 +108,16 @@ describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burs
     expect(f.notRelayed, why).toEqual([]);
     expect(f.outOfOrder, why).toEqual([]);
     expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
-    // Handed back as it left: it was no longer a member when it exited, and what it held reached the sellers. The time
-    // that takes is the survivors draining a burst through a Telegram that answers 100 ms late (2–3 s on a quiet machine,
-    // 7 s seen at a load average of 11): a stall would be the 90 s of the drive's timeout, so the bar is wide.
+    // Handed back as it left: it was no longer a member when it exited, and what it held reached the sellers: its streams
+    // are taken 0.6 s after the others see it gone, those that move between the survivors once their previous owner has
+    // beaten twice since, then the survivors drain a burst through a Telegram that answers 100 ms late (1.4–1.9 s after
+    // the exit in 9 runs of 10 at a load average of 3–7, 3.5 s in one; 6.7–9.1 s in half the runs when entries handed to a member that lost the
+    // stream again waited for the 5 s idle check). The bar leaves room for a loaded two-core machine.
     expect(wasMember, why).toBe(true);
     expect(leftAtExit, why).toBe(true);
     // Its updates' and its users' claims were released as its turns ended: none is left to lapse.
     expect(claimsAtExit, why).toBe(0);
-    expect(worst - exit!.afterMs, why).toBeLessThan(15_000);
+    expect(worst - exit!.afterMs, why).toBeLessThan(6_000);
     expect(backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
   });
 });

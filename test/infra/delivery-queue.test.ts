@@ -531,6 +531,55 @@ describe('Redis delivery streams across processes', () => {
     expect(sent[1]!.redelivered).toBe(true);
   });
 
+  it('passes on, as it loses a stream, the entries pending to it that it had not read yet (handed to it as it was taking the stream): the new owner sends them at once, not once they idled 5 s', { timeout: 30_000 }, async () => {
+    const prefix = fresh();
+    const opts = { heartbeatMs: 100, memberTtlMs: 500 };
+    const sent: DeliveryItem[] = [];
+    const old = createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-a' });
+    await start(old, sent, 'host-a');
+    await until(async () => (await r.redis.get(`${prefix}{dlv}:own:teams:7`)) === 'host-a');
+    await new Promise((res) => setTimeout(res, 800));
+    // Ranked by name, host-b will own the odd streams. Entries of those are pending to host-a without it holding them,
+    // as when a member that was leaving the stream handed them over just as host-a, taking the stream, lost it again.
+    const odd = targets.filter((t) => partitionOf(t, 8) % 2 === 1);
+    for (const t of odd) {
+      const stream = `${prefix}{dlv}:x:teams:${partitionOf(t, 8)}`;
+      // Added and read in one step: host-a's own reads do not see it first.
+      await r.redis.multi().xadd(stream, '*', 'i', JSON.stringify({ ...item('n-1', t), attempts: undefined })).xreadgroup('GROUP', 'relay', 'host-a', 'COUNT', 10, 'STREAMS', stream, '>').exec();
+    }
+    const joined = Date.now();
+    await start(createRedisDeliveryQueue(r.connect(), prefix, { ...opts, consumerName: 'host-b' }), sent, 'host-b');
+    await until(() => sent.length === odd.length, 20_000);
+    const took = Date.now() - joined;
+    expect(new Set(sent.map((i) => i.lastError))).toEqual(new Set(['host-b']));
+    expect(sent.map((i) => i.key).sort()).toEqual(odd.map((t) => `n-1@${t}`).sort());
+    // host-b owns them after its first beats (0.6 s) and a settling wait (0.7 s); 5 s is host-a's reconcile finding them idle.
+    expect(took).toBeLessThan(3_000);
+  });
+
+  it('sends the items of a stream that moves between the members that stay, as one leaves, without waiting out the time its previous owner could take to notice', { timeout: 30_000 }, async () => {
+    const prefix = fresh();
+    const sent: DeliveryItem[] = [];
+    const [a, b, c] = ['host-a', 'host-b', 'host-c'].map((name) => createRedisDeliveryQueue(r.connect(), prefix, { consumerName: name }));
+    await Promise.all([start(a!, sent, 'host-a'), start(b!, sent, 'host-b'), start(c!, sent, 'host-c')]);
+    // Stream n belongs to member n mod 3 (ranked by name): host-c reads 2 and 5; once it left, n mod 2: streams 3 and 4
+    // change hands between host-a and host-b.
+    const owner = (n: number) => r.redis.get(`${prefix}{dlv}:own:teams:${n}`);
+    await until(async () => (await owner(2)) === 'host-c' && (await owner(3)) === 'host-a' && (await owner(4)) === 'host-b');
+    await new Promise((res) => setTimeout(res, 2_000));
+    await c!.close();
+    // Enqueued once the new owners of streams 3 and 4 saw the departure (they fence a stream first), for them to send.
+    await until(async () => (await owner(3)) === 'host-b' && (await owner(4)) === 'host-a', 5_000);
+    const seen = Date.now();
+    const moved = targets.filter((t) => [3, 4].includes(partitionOf(t, 8)));
+    await createRedisDeliveryQueue(r.redis, prefix).enqueue(moved.map((t) => item('n-1', t)));
+    await until(() => sent.filter((i) => i.notification.id === 'n-1').length === moved.length, 10_000);
+    expect(new Map(sent.filter((i) => i.notification.id === 'n-1').map((i) => [partitionOf(i.target, 8), i.lastError]))).toEqual(new Map([[3, 'host-b'], [4, 'host-a']]));
+    // Waiting out a previous owner that might not have noticed is 1.5 s (four beats and a blocking read) from the beat
+    // that saw the departure; seen beating twice since, it has handed the stream over.
+    expect(Date.now() - seen).toBeLessThan(1_400);
+  });
+
   it('acknowledges and skips an entry that holds no item, and goes on', async () => {
     const prefix = fresh();
     const stream = `${prefix}{dlv}:x:teams:${partitionOf(TARGET, 8)}`;
