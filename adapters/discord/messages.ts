@@ -10,17 +10,9 @@ import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
  */
 export async function handleMessage(ctx: InboundCtx, message: Message): Promise<void> {
   if (message.author.bot || message.webhookId || (message.type !== MessageType.Default && message.type !== MessageType.Reply)) return;
-  const botId = ctx.client.user?.id;
-  if (!botId) return;
-  const place = placeOf(message.channel, message.channelId, message.guildId);
-  const inDm = !message.guildId;
-  const support = isSupportMember(message.member, message.member?.permissions, ctx.supportRoleId);
-
-  const access = isThread(place) ? await ctx.caseThreads.access(place.channelId, message.author.id, support) : null;
-  const text = textContent(message.content, botId);
-  const forBot =
-    inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
-  if (!forBot) return;
+  const addressed = await addressedToBot(ctx, message, message.author.id, message.content);
+  if (!addressed) return;
+  const { place, inDm, access, text } = addressed;
   await handleDiscordEvent(ctx, `discord:msg:${message.id}`, Date.now(), async (eventId) => {
     const locale = await localeOf(ctx, message.author.id);
     const say = (id: string, args?: Record<string, string | number>) =>
@@ -33,6 +25,22 @@ export async function handleMessage(ctx: InboundCtx, message: Message): Promise<
       throw err;
     }
   }, { userId: message.author.id });
+}
+
+/**
+ * Where a message was written and whether it is for the bot: in a private chat, in a case thread, mentioning the bot,
+ * or a command in the staff channel. Null when it is not (or the bot is not logged in yet).
+ */
+async function addressedToBot(ctx: InboundCtx, message: Message | PartialMessage, authorId: string, content: string) {
+  const botId = ctx.client.user?.id;
+  if (!botId) return null;
+  const place = placeOf(message.channel, message.channelId, message.guildId);
+  const inDm = !message.guildId;
+  const support = isSupportMember(message.member, message.member?.permissions, ctx.supportRoleId);
+  const access = isThread(place) ? await ctx.caseThreads.access(place.channelId, authorId, support) : null;
+  const text = textContent(content, botId);
+  const forBot = inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
+  return forBot ? { place, inDm, access, text } : null;
 }
 
 interface Claimed {
@@ -115,15 +123,10 @@ export async function handleEdit(
   if (!message.author || message.author.bot || message.webhookId || !editedAt || typeof message.content !== 'string') return;
   if (message.type !== null && message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
   if (!before.partial && before.content === message.content) return;
-  const botId = ctx.client.user?.id;
-  if (!botId) return;
-  const place = placeOf(message.channel, message.channelId, message.guildId);
-  const inDm = !message.guildId;
-  const support = isSupportMember(message.member, message.member?.permissions, ctx.supportRoleId);
-  const access = isThread(place) ? await ctx.caseThreads.access(place.channelId, message.author.id, support) : null;
-  const text = textContent(message.content, botId);
-  const forBot = inDm || access !== null || message.mentions.users.has(botId) || (isStaffPlace(place, ctx.staffChannelId) && text?.type === 'command');
-  if (!forBot || !text || (access && !access.allowed)) return;
+  const addressed = await addressedToBot(ctx, message, message.author.id, message.content);
+  if (!addressed) return;
+  const { place, inDm, access, text } = addressed;
+  if (!text || (access && !access.allowed)) return;
   const author = message.author;
   await handleDiscordEvent(ctx, `discord:edit:${message.id}:${editedAt}`, Date.now(), async (eventId) => {
     const content: TurnContent = { type: 'edit', text: text.type === 'command' ? text.text : text.type === 'text' ? text.text : '', ...(text.type === 'command' ? { command: true } : {}) };
