@@ -43,6 +43,15 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(joel.ids()).toEqual(['buyer-flow-delivery-late', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
     expect(joel.read()).toContain('the seller told me it was shipped with DHL last week');
 
+    // A refund asked for after the yes is what the case leads to, not another problem: the reason stays, the words are kept.
+    const nadia = await w.user({ account: 'acc-amina', userId: 'nadia-3', conversationId: 'nadia-3' });
+    await nadia.text("j'ai reçu le sac CC-1002 d'une autre couleur");
+    await nadia.text('oui c ça, et je veux être remboursée entièrement');
+    expect(nadia.ids().at(-1)).toBe('buyer-flow-description-kept');
+    expect(nadia.read()).toContain('(article non conforme à l\'annonce)');
+    expect(nadia.read()).toContain('je veux être remboursée entièrement');
+    await nadia.command('/cancel');
+
     // A question after the yes is for the bot: the reason is confirmed, the description left as it was.
     const fatou = await w.user({ account: 'acc-amina', userId: 'fatou-2', conversationId: 'fatou-2' });
     await fatou.text('le sac CC-1002 reçu est déchiré');

@@ -655,7 +655,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         // not another problem: answered where it asks how it works, the description left as it was.
         const moreKind = more === null ? null : classifyProblem(more);
         const asks = more !== null && /\?\s*$/.test(more) && (moreKind === null || moreKind === 'other' || moreKind === 'delivery_question' || moreKind === s.kind);
-        if (more !== null && (asks || !statesProblem(more)) && moreAnswer !== 'no' && moreAnswer !== 'cancel') {
+        // « oui, et je veux être remboursée » to a case reason: the refund is what the case leads to (SPEC 1), not another problem.
+        const remedy = moreKind === 'refund_request' && isCaseReason(s.kind);
+        if (more !== null && (asks || remedy || !statesProblem(more)) && moreAnswer !== 'no' && moreAnswer !== 'cancel') {
           if (!asks) s.description = withDetail(s.description, more);
           const how = asks && (asksHowItWorks(more) || moreKind === 'delivery_question');
           return chooseReason(e, t, s, s.kind, how ? [m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } })] : []);
