@@ -37,8 +37,19 @@ export function afterTroublePreamble(text: string): string | null {
   return rest.length >= 2 ? rest.join(' ') : null;
 }
 
-/** Below this, the classifier's best guess is a guess: a message naming an order and nothing wrong is the order named. */
-const WEAK_GUESS = 0.6;
+/**
+ * How sure the classifier must be of a guess made with no word of a problem in the message for it to count as said:
+ * below it, a message naming an order and nothing wrong is the order named, and « bon je vais voir » is no problem.
+ */
+const SURE_GUESS = 0.6;
+
+/**
+ * The message says a problem, not only lets the classifier guess one from its other words: it holds a word only a
+ * problem would use (« cassé », "never came"), or the classifier's best guess of a problem is sure.
+ */
+export function saysSurely(text: string): boolean {
+  return hasProblemCue(canonical(text)) || (rankProblems(text)[0]?.score ?? 0) >= SURE_GUESS;
+}
 
 /**
  * What a message that names an order says went wrong. « le sac », « non pas celle-là, c'est la 1001 », "the
@@ -48,13 +59,8 @@ const WEAK_GUESS = 0.6;
  */
 export function classifyWithOrder(text: string, namesOrder: boolean): ProblemKind | null {
   const kind = classifyProblem(text);
-  if (!kind || !namesOrder || hasProblemCue(canonical(text))) return kind;
-  const best = defaultClassifier().rank(text)[0];
-  return best && best.score >= WEAK_GUESS ? kind : null;
+  return !kind || !namesOrder || saysSurely(text) ? kind : null;
 }
-
-/** How sure the classifier must be of a guess made with no word of a problem in the message for it to count as said. */
-const SURE_GUESS = 0.6;
 
 /**
  * The problem the message says, when it says one: what `classifyProblem` reads where the message holds a word of a
@@ -63,8 +69,7 @@ const SURE_GUESS = 0.6;
  */
 export function classifySurely(text: string): ProblemKind | null {
   const kind = classifyProblem(text);
-  if (!kind || hasProblemCue(canonical(text))) return kind;
-  return (defaultClassifier().rank(text)[0]?.score ?? 0) >= SURE_GUESS ? kind : null;
+  return kind && saysSurely(text) ? kind : null;
 }
 
 /** The message says the seller does not answer or cannot be reached (« il répond pas », « hajajibu », « ayanoli te »). */

@@ -7,7 +7,7 @@ import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifySurely, classifyWithOrder, normalize, rankProblems, saysOnlyTrouble, saysSellerSilent, statesProblem } from '../intent.js';
+import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
@@ -34,8 +34,6 @@ export const REASONS: readonly ProblemKind[] = [
   'refund_request',
   'other',
 ];
-/** How sure the classifier must be of a problem of no known kind for it to replace the problem under way. */
-const SURE_OTHER = 0.6;
 /** Words long enough to stand as a case description even when no problem was recognised. */
 const DESCRIPTION_WORDS = 5;
 /** How much of the description the buyer is shown back before opening. */
@@ -593,10 +591,10 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     return askOrder(e, t, next, others);
   }
   // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).
-  const otherSaid = kind === 'other' && saysOther(text, kind, orders) && (statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER);
+  const otherSaid = kind === 'other' && saysOther(text, kind, orders) && saysSurely(text);
   // Another problem replaces the one under way only when said (a word only a problem would use) or surely guessed: « bon
   // je vais voir », « je suis au travail là » get a weak guess of some kind from the classifier, and are no new problem.
-  const surely = statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER;
+  const surely = saysSurely(text);
   const newProblem =
     kind !== null && surely && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
   switch (s.step) {
@@ -707,7 +705,7 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (kind && kind !== 'other' && (!s.kind || classifySurely(text) === kind)) s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
   // A question or a remark that states no problem (« vous ne voyez pas mes commandes ? ») does not replace the one said.
-  const surely = !s.kind || statesProblem(text) || (rankProblems(text)[0]?.score ?? 0) >= SURE_OTHER;
+  const surely = !s.kind || saysSurely(text);
   if (saysOther(text, kind, orders) && surely) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
