@@ -114,7 +114,13 @@ export interface IdentityPrefs {
    * The order this buyer last wrote to its seller about, and when: a problem said right after with no order named
    * (« toujours rien, je veux ouvrir un litige maintenant ») is about it.
    */
-  recentOrder?: { orderId: string; at: string; kind?: string };
+  recentOrder?: {
+    orderId: string;
+    at: string;
+    kind?: string;
+    /** The message was long enough to be one part of a text the client split: the next part, right after, follows it. */
+    long?: boolean;
+  };
 }
 
 /** Where a conversation is, per user and conversation, surviving restarts; it expires when left alone. */

@@ -159,4 +159,44 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     await amina.press('engine-order-choice', (c) => c.label.args?.orderId === 'CC-1001');
     expect(w.hooks.seen).toEqual(['CC-1003', 'CC-1001']);
   });
+  it('the next part of a long message to the seller, which the client split, is sent after it, not read as a new problem', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    const part = 'Bonjour, je voulais vous dire que la taille ne me va pas et que je voudrais l’échanger avant mon voyage. '.repeat(40).slice(0, 4000);
+    await buyerWrites(amina, part);
+    expect(amina.ids()).toEqual(['engine-report-message-sent']);
+    await amina.text('Je peux passer à la boutique samedi si c’est plus simple pour vous.');
+    expect(amina.ids()).toEqual(['engine-done-comment']);
+    expect(w.relayed.map((n) => [n.to, n.orderId])).toEqual([[{ accountId: 'acc-bisou' }, 'CC-1002'], [{ accountId: 'acc-bisou' }, 'CC-1002']]);
+    const second = read(await deliver(w, w.relayed[1]!, linkOf('acc-bisou', 'bisou')));
+    expect(second).toContain('Je peux passer à la boutique samedi');
+  });
+
+  it('more words right after a message to the seller follow it; thanks, a new problem or words minutes later are for the bot', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await buyerWrites(amina, 'Pouvez-vous me l’échanger contre un M ?');
+    await amina.text('et svp repondez vite je pars en voyage lundi');
+    expect(amina.ids()).toEqual(['engine-done-comment']);
+    expect(w.relayed).toHaveLength(2);
+    expect(read(await deliver(w, w.relayed[1]!, linkOf('acc-bisou', 'bisou')))).toContain('je pars en voyage lundi');
+    // Thanks are for the bot: nothing more reaches the seller.
+    await amina.text('ok merci beaucoup');
+    expect(amina.ids()).not.toContain('engine-done-comment');
+    expect(w.relayed).toHaveLength(2);
+    // Ten minutes later the same kind of words start afresh (which order?), they are not sent on.
+    w.clock.advance(10 * 60_000);
+    await amina.text('et aussi je voulais savoir pour la couleur');
+    expect(amina.ids()).not.toContain('engine-done-comment');
+    expect(w.relayed).toHaveLength(2);
+  });
+
+  it('a problem said right after a message to the seller is not sent to him: it is read as a problem of that order', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await buyerWrites(amina, 'Pouvez-vous me l’échanger contre un M ?');
+    await amina.text('en plus la fermeture est cassée');
+    expect(amina.ids()).not.toContain('engine-done-comment');
+    expect(w.relayed).toHaveLength(1);
+  });
 });

@@ -12,6 +12,7 @@ import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
+import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller } from './seller-message.js';
 import { addsAnother, putsFirst, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
@@ -76,18 +77,6 @@ function noteDescriptionSource(t: Turn, s: ReportState): void {
 
 /** Short digest of a description: whether it is still the words a message gave it. */
 const wordsDigest = (text: string): string => createHash('sha256').update(text.trim()).digest('base64url').slice(0, 16);
-
-/**
- * A text at least this long may be one part of a longer one: Telegram's clients cut a text over 4,096 characters into
- * messages of up to 4,096, at a paragraph, sentence or word where they can.
- */
-export const LONG_PART_MIN = 3000;
-/** The next part of a split text comes right after the one before (the client sends them in a row). */
-export const JOIN_WINDOW_MS = 10_000;
-
-export function isLongPart(text: string): boolean {
-  return text.length >= LONG_PART_MIN;
-}
 
 /** The buyer's text continues the report's description: it comes right after a part long enough to have been split. */
 export function continuesDescription(s: ReportState, text: string, now: string): boolean {

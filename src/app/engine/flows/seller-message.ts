@@ -5,9 +5,12 @@ import { cleanText } from '../../../domain/text.js';
 import type { Order, Shop } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, mentionsOffPlatform } from '../intent.js';
+import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
+import { findOrderRef } from '../order-ref.js';
 import type { ReportState } from '../state.js';
-import { sendOrderMessage } from './order-thread.js';
+import { asksHowItWorks, greetsOnly, saysThanks, typedAnswer, wantsCase } from '../typed-answers.js';
+import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
+import { messageOnOrder, sendOrderMessage } from './order-thread.js';
 
 async function orderAndShop(e: EngineCtx, t: Turn, orderId: string): Promise<{ order: Order; shop: Shop }> {
   const order = await e.deps.marketplace.order(orderId);
@@ -71,7 +74,37 @@ export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: 
   await sendOrderMessage(e, t, order, shop, 'buyer', body);
   await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
   const prefs = await e.conv.prefs(t.input.platform, t.input.userId);
-  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: { orderId: order.id, at: t.now, ...(reason && reason !== 'other' ? { kind: reason } : {}) } });
+  const recentOrder = { orderId: order.id, at: t.now, ...(reason && reason !== 'other' ? { kind: reason } : {}), ...(isLongPart(text) ? { long: true } : {}) };
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder });
   say(t, m('engine-report-message-sent', { shopName: shop.name, caseable: reason && isCaseReason(reason) ? 'yes' : 'no' }));
   if (mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: 'buyer' }));
+}
+
+/** Words sent right after a message to a seller, within this, may be more of that message. */
+export const FOLLOW_UP_MS = 2 * 60_000;
+/** Fewer words than this right after a message to a seller are said to the bot (« ok », « d'accord merci »), not to him. */
+const FOLLOW_UP_WORDS = 3;
+
+/**
+ * The buyer's text goes on with the message just sent to a seller, and is sent after it: the next part of a long text
+ * the client split, or more words right after (« et merci de me répondre vite, je pars lundi ») that state no problem,
+ * name no order, ask the bot nothing and are not an answer, a greeting or thanks (those are for the bot). False when it
+ * does not; the caller reads the text as any other.
+ */
+export async function followsOrderMessage(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
+  const recent = prefs.recentOrder;
+  if (!recent) return false;
+  const since = Date.parse(t.now) - Date.parse(recent.at);
+  if (!(since >= 0 && since <= FOLLOW_UP_MS)) return false;
+  const part = recent.long === true && since <= JOIN_WINDOW_MS;
+  if (!part) {
+    if (text.trim().split(/\s+/).length < FOLLOW_UP_WORDS) return false;
+    if (typedAnswer(text) !== null || saysThanks(text) || greetsOnly(text) || asksHowItWorks(text) || wantsCase(text) || saysSurely(text)) return false;
+    const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+    if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
+  }
+  await messageOnOrder(e, t, recent.orderId, { text });
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(isLongPart(text) ? { long: true } : {}) } });
+  return true;
 }
