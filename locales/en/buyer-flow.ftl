@@ -34,6 +34,11 @@ buyer-flow-thanks = You're welcome! { $orderId ->
     [none] Write to me whenever you like.
    *[other] Write to me whenever you like about order { $orderId }.
   }
+buyer-flow-wait-seller = Very well. { $shopName }'s answer about order { $orderId } will reach you here.
+buyer-flow-after-message = { $shopName } has your message about order { $orderId }; their answer will reach you here. { $caseable ->
+    [yes] If the problem is not solved, write to me to open a case.
+   *[no] For this kind of request the seller decides, by their shop's rules: a case can only be opened for an order not received or not as described.
+  }
 buyer-flow-left = { $orderId ->
     [none] Noted, I am leaving that report.
    *[other] Noted, I am leaving the report for { $orderId }.

@@ -34,6 +34,11 @@ buyer-flow-thanks = Avec plaisir ! { $orderId ->
     [none] Écrivez-moi quand vous voulez.
    *[other] Écrivez-moi quand vous voulez au sujet de la commande { $orderId }.
   }
+buyer-flow-wait-seller = Très bien. La réponse de { $shopName } au sujet de la commande { $orderId } vous parviendra ici.
+buyer-flow-after-message = { $shopName } a reçu votre message au sujet de la commande { $orderId } ; sa réponse vous parviendra ici. { $caseable ->
+    [yes] Si le problème n’est pas réglé, écrivez-moi pour ouvrir un litige.
+   *[no] Pour ce type de demande, c’est le vendeur qui décide, selon les règles de sa boutique : un litige n’est possible que pour une commande non reçue ou non conforme à l’annonce.
+  }
 buyer-flow-left = { $orderId ->
     [none] C’est noté, je laisse ce signalement.
    *[other] C’est noté, je laisse le signalement pour { $orderId }.

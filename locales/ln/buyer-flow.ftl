@@ -34,6 +34,11 @@ buyer-flow-thanks = Na esengo ! { $orderId ->
     [none] Komelá ngai ntango nyonso olingi.
    *[other] Komelá ngai ntango nyonso olingi mpo na commande { $orderId }.
   }
+buyer-flow-wait-seller = Malamu. Eyano ya { $shopName } mpo na commande { $orderId } ekoya awa.
+buyer-flow-after-message = { $shopName } azwi message na yo mpo na commande { $orderId } ; eyano na ye ekoya awa. { $caseable ->
+    [yes] Soki likambo ebongi te, komela ngai mpo na kofungola litige.
+   *[no] Mpo na lisɛngi ya ndenge oyo, moteki nde akokata, na mibeko ya butiki na ye : litige ekoki kofungwama kaka mpo na commande oyo ekómi te to oyo ekokani te na annonce.
+  }
 buyer-flow-left = { $orderId ->
     [none] Eyokani, natiki likambo wana.
    *[other] Eyokani, natiki likambo ya { $orderId }.

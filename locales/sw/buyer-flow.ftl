@@ -34,6 +34,11 @@ buyer-flow-thanks = Karibu! { $orderId ->
     [none] Niandikie wakati wowote.
    *[other] Niandikie wakati wowote kuhusu oda { $orderId }.
   }
+buyer-flow-wait-seller = Sawa. Jibu la { $shopName } kuhusu oda { $orderId } litakufikia hapa.
+buyer-flow-after-message = { $shopName } amepokea ujumbe wako kuhusu oda { $orderId }; jibu lake litakufikia hapa. { $caseable ->
+    [yes] Kama tatizo halijamalizika, niandikie kufungua kesi.
+   *[no] Kwa ombi la aina hii muuzaji ndiye anaamua, kwa sheria za duka lake: kesi inaweza kufunguliwa tu kwa oda ambayo haijafika au isiyolingana na tangazo.
+  }
 buyer-flow-left = { $orderId ->
     [none] Sawa, naacha ripoti hiyo.
    *[other] Sawa, naacha ripoti ya { $orderId }.

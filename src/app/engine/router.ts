@@ -8,7 +8,7 @@ import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCase
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
-import { followsOrderMessage } from './flows/seller-message.js';
+import { afterOrderMessage } from './flows/seller-message.js';
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
@@ -293,8 +293,9 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (roles.includes('seller') && asksReinstatement(text)) return reinstatementInWords(e, t, text);
   // A buyer is never left at « not understood »: what they wrote starts a report, which asks what it lacks.
   if (roles.includes('buyer') && (!roles.includes('seller') || classifyProblem(text))) {
-    // More words right after a message to a seller (or the next part of a long one the client split): sent after it.
-    if (!s && (await followsOrderMessage(e, t, text))) return;
+    // Soon after a message to a seller: thanks, « j'attends sa réponse », « c quoi la suite ? » answered about it; more
+    // words right after (or the next part of a long one the client split) sent after it.
+    if (!s && (await afterOrderMessage(e, t, text))) return;
     // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
     if (await aboutCaseUnderWay(e, t, text)) return;
     // Photos waiting for their case (a pick under way) go with the report this message starts: they are of it.

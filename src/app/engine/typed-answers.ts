@@ -179,7 +179,9 @@ export function withoutLeadIn(text: string): string {
 const THANKS_WORDS = new Set(
   ("merci mrc mci thanks thank thx ty asante matondi " +
     "ok okay oki dac d'accord daccord beaucoup bien infiniment bcp you so much a lot very super parfait cool top great nice noted entendu compris bon ah " +
-    "sawa sana mingi mpenza bonne journee soiree day have evening kasi alors").split(' '),
+    "sawa sana mingi mpenza bonne journee soiree day have evening kasi alors " +
+    // « merci pour votre aide », "thanks for your help", « asante kwa msaada », « matondi mpo na lisalisi »
+    "pour votre ton ta aide for your help kwa msaada wako mpo na lisalisi").split(' '),
 );
 const THANKS = /^(?:merci|mrc|mci|thanks|thank|thx|ty|asante|matondi)$/;
 
@@ -378,4 +380,33 @@ export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 
   if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t.replace(/(^| )je te(?= )/g, '$1je'))) return 'close';
   if (STATUS_ALONE.test(t) || asksCaseStatus(text)) return 'status';
   return null;
+}
+
+/**
+ * The buyer will wait for the seller's answer (« d'accord j'attends sa réponse », « ok je patiente alors », "I'll wait
+ * for his reply", « sawa nitasubiri jibu lake », « nakozela eyano na ye »): said to the bot, not a problem of delivery.
+ */
+const WAITS =
+  /^(?:(?:ok|okay|oki|d accord|daccord|dac|bon|bien|tres bien|super|parfait|alors|donc|sawa|ehe|eh|yes|oui|ah|ya|iyo|ndiyo)\s+)*(?:j attends|j attend|jattends|je vais attendre|on attend|on va attendre|je patiente|je vais patienter|i ll wait|ill wait|i will wait|will wait|i m waiting|waiting|nitasubiri|tutasubiri|nasubiri|ngoja nisubiri|nakozela|tokozela|nakozila)(?:\s+(?:alors|donc|sa|la|son|leur|reponse|retour|qu il|qu elle|reponde|repond|de|lui|his|her|their|reply|answer|for|him|them|then|jibu|lake|yake|eyano|na|ye|bcp|beaucoup|un peu|encore))*$/;
+
+/** See WAITS. */
+export function saysWaiting(text: string): boolean {
+  return WAITS.test(bare(text).replace(/'/g, ' ').trim());
+}
+
+/**
+ * What comes next after writing to a seller, asked (« c quoi la suite ? », « il va répondre quand ? », « et s'il répond
+ * pas ? », « je peux ouvrir un litige si il répond pas ? », "what now?", "what if he doesn't reply?", « atajibu lini? »,
+ * « soki azongisi te ? »).
+ */
+const WHAT_NEXT = [
+  /(?:^| )(?:c est quoi la suite|c quoi la suite|quelle est la suite|la suite c est quoi|et apres|et maintenant|je fais quoi|on fait quoi|que (?:dois je|faire|je fais)|what now|now what|what next|what s next|whats next|what do i do|sasa nini|nifanye nini|tufanye nini|nasala nini|tosala nini)(?= |$)/,
+  /(?:^| )(?:(?:il|elle|le vendeur|la boutique|ils) (?:va|vont|doit|doivent) (?:repondre|reagir|me repondre) quand|quand (?:est ce qu |est ce que |va t |)?(?:il|elle|le vendeur|la boutique|ils)(?: va| vont)? (?:repond\w*|reagi\w*|me repond\w*)|combien de (?:temps|jours) (?:pour|avant) (?:sa|leur|la) reponse|combien de (?:temps|jours) (?:pour|avant) qu (?:il|elle|ils) (?:reponde|repondent)|when will (?:he|she|they|the seller|the shop) (?:answer|reply|respond|get back)|how long (?:will|for|until|before) (?:he|she|they|him|her|them|the seller|the shop)|atajibu lini|watajibu lini|akozongisa (?:eyano )?tango nini|akozongisa (?:eyano )?ntango nini)(?= |$)/,
+  /(?:^| )(?:et |mais )?(?:s il|si il|si elle|s ils|si le vendeur|si la boutique) (?:ne |n )?(?:repond|reponds|repondent|reagit|rappelle|ecrit) (?:pas|rien|jamais)|(?:what|and) if (?:he|she|they|the seller|the shop) (?:does not|doesn t|doesnt|don t|dont|do not|never) (?:answer|reply|respond)|kama (?:hajajibu|hatajibu|hajibu)|soki (?:azongisi|azongisaka) te(?= |$)/,
+];
+
+/** See WHAT_NEXT. */
+export function asksWhatNext(text: string): boolean {
+  const t = bare(text).replace(/'/g, ' ').trim();
+  return WHAT_NEXT.some((p) => p.test(t));
 }

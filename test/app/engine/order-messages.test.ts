@@ -199,4 +199,48 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     expect(amina.ids()).not.toContain('engine-done-comment');
     expect(w.relayed).toHaveLength(1);
   });
+  it('right after writing to the seller, « j’attends sa réponse », « c quoi la suite ? » and thanks are answered about that message, not read as a new problem', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await buyerWrites(amina, 'Pouvez-vous me l’échanger contre un M ?');
+    for (const words of ['d’accord j’attends sa réponse', 'ok je patiente alors', 'sawa nitasubiri jibu lake', "ok I'll wait for his reply"]) {
+      await amina.text(words);
+      // Swahili or English words may also bring the offer to speak that language.
+      expect(amina.ids().filter((id) => id !== 'engine-lang-offer'), words).toEqual(['buyer-flow-wait-seller']);
+    }
+    expect(amina.read()).toContain('Bisou Créations');
+    for (const words of ['c quoi la suite', 'il va répondre quand ?', 'et s’il répond pas ?', 'je peux ouvrir un litige si il repond pas ?', 'what if he doesn’t reply?', 'atajibu lini?']) {
+      await amina.text(words);
+      expect(amina.ids().filter((id) => id !== 'engine-lang-offer'), words).toEqual(['buyer-flow-after-message']);
+    }
+    // A wrong size is the seller's to settle: the answer says a case is only for an order not received or not as described.
+    await amina.text('c quoi la suite');
+    expect(amina.read()).toContain('un litige n’est possible que pour une commande non reçue ou non conforme');
+    await amina.text('merci bcp pour votre aide');
+    expect(amina.ids()).toEqual(['buyer-flow-thanks']);
+    expect(w.relayed).toHaveLength(1);
+    expect(await w.store.list({})).toHaveLength(0);
+  });
+
+  it('a non-delivery written to the seller: « et s’il répond pas ? » is told a case can be opened by writing again', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await amina.text('ma commande CC-1001 n’est jamais arrivée');
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('engine-choice-message-seller');
+    await amina.text('Bonjour, où en est mon colis ?');
+    expect(amina.ids()).toEqual(['engine-report-message-sent']);
+    await amina.text('et s il repond pas ??');
+    expect(amina.ids()).toEqual(['buyer-flow-after-message']);
+    expect(amina.read()).toContain('écrivez-moi pour ouvrir un litige');
+  });
+
+  it('« la couleur aussi est pas bonne » right after writing to the seller is about that order', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await buyerWrites(amina, 'Pouvez-vous me l’échanger contre un M ?');
+    await amina.text('la couleur aussi est pas bonne');
+    expect(amina.ids()).toContain('engine-report-reason-proposed');
+    expect(amina.read()).toContain('CC-1002');
+  });
 });

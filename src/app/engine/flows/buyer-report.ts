@@ -231,9 +231,9 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   if (kept) preface.unshift(m('buyer-flow-also-kept', { orderId: kept }));
   if (ref.kind === 'found' && ref.orderIds.length === 1) s.orderId = ref.orderIds[0]!;
   else if (ref.kind === 'none' && sameOrder) s.orderId = sameOrder;
-  else if (ref.kind === 'none' && text && !from && (kind !== null || wantsCase(text)) && !rejectsOrder(text) && !addsAnother(text)) {
-    // A problem said right after writing to a seller, no order named (« bado sijapokea, nataka kufungua kesi sasa »): that
-    // order, proposed by name (« pas celle-là » still turns it down).
+  else if (ref.kind === 'none' && text && !from && (kind !== null || wantsCase(text)) && !rejectsOrder(text)) {
+    // A problem said right after writing to a seller, no order named (« bado sijapokea, nataka kufungua kesi sasa », « la
+    // couleur aussi est pas bonne »): that order, proposed by name (« pas celle-là », « une autre commande » turn it down).
     const recent = await recentOrder(e, t, orders);
     s.orderId = recent?.orderId ?? null;
     // « il répond pas, ouvrez le litige » after writing to him about the basket's size: the problem written about, not the

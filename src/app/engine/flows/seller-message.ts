@@ -2,13 +2,13 @@ import { isCaseReason } from '../../../domain/eligibility.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { recommendAcceptance } from '../../../domain/shop-policy.js';
 import { cleanText } from '../../../domain/text.js';
-import type { Order, Shop } from '../../../domain/types.js';
+import type { Order, ProblemKind, Shop } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import type { ReportState } from '../state.js';
-import { asksHowItWorks, greetsOnly, saysThanks, typedAnswer, wantsCase } from '../typed-answers.js';
+import { REPORT_LAPSE_MS, type ReportState } from '../state.js';
+import { asksHowItWorks, asksWhatNext, greetsOnly, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { messageOnOrder, sendOrderMessage } from './order-thread.js';
 
@@ -86,25 +86,35 @@ export const FOLLOW_UP_MS = 2 * 60_000;
 const FOLLOW_UP_WORDS = 3;
 
 /**
- * The buyer's text goes on with the message just sent to a seller, and is sent after it: the next part of a long text
- * the client split, or more words right after (« et merci de me répondre vite, je pars lundi ») that state no problem,
- * name no order, ask the bot nothing and are not an answer, a greeting or thanks (those are for the bot). False when it
- * does not; the caller reads the text as any other.
+ * What the buyer writes soon after a message to a seller, read in its light: thanks, « d'accord j'attends sa réponse »
+ * and « c quoi la suite ? », « et s'il répond pas ? » are answered about that message (they were read as a new problem,
+ * « j'attends » as an order not received); the next part of a long text the client split, or more words right after
+ * (« et svp répondez vite, je pars lundi ») that state no problem, name no order and ask the bot nothing, are sent after
+ * it. False when the text is none of these; the caller reads it as any other.
  */
-export async function followsOrderMessage(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
   const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
   const recent = prefs.recentOrder;
   if (!recent) return false;
   const since = Date.parse(t.now) - Date.parse(recent.at);
-  if (!(since >= 0 && since <= FOLLOW_UP_MS)) return false;
+  if (!(since >= 0 && since <= REPORT_LAPSE_MS)) return false;
   const part = recent.long === true && since <= JOIN_WINDOW_MS;
+  if (!part && (saysThanks(text) || saysWaiting(text) || asksWhatNext(text))) {
+    const { order, shop } = await orderAndShop(e, t, recent.orderId).catch(() => ({ order: null, shop: null }));
+    if (!order || !shop) return false;
+    if (saysThanks(text)) say(t, m('buyer-flow-thanks', { orderId: order.id }));
+    else if (saysWaiting(text)) say(t, m('buyer-flow-wait-seller', { shopName: shop.name, orderId: order.id }));
+    else say(t, m('buyer-flow-after-message', { shopName: shop.name, orderId: order.id, caseable: recent.kind && isCaseReason(recent.kind as ProblemKind) ? 'yes' : 'no' }));
+    return true;
+  }
   if (!part) {
-    if (text.trim().split(/\s+/).length < FOLLOW_UP_WORDS) return false;
-    if (typedAnswer(text) !== null || saysThanks(text) || greetsOnly(text) || asksHowItWorks(text) || wantsCase(text) || saysSurely(text)) return false;
+    if (since > FOLLOW_UP_MS || text.trim().split(/\s+/).length < FOLLOW_UP_WORDS) return false;
+    if (typedAnswer(text) !== null || greetsOnly(text) || asksHowItWorks(text) || wantsCase(text) || saysSurely(text)) return false;
     const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
     if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
   }
   await messageOnOrder(e, t, recent.orderId, { text });
-  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(isLongPart(text) ? { long: true } : {}) } });
+  const followed = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(isLongPart(text) ? { long: true } : {}) };
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
   return true;
 }
