@@ -39,6 +39,18 @@ buyer-flow-after-message = { $shopName } has your message about order { $orderId
     [yes] If the problem is not solved, write to me to open a case.
    *[no] For this kind of request the seller decides, by their shop's rules: a case can only be opened for an order not received or not as described.
   }
+buyer-flow-case-wait = { $thanks ->
+    [yes] You're welcome!
+   *[no] Very well.
+  } { $escalated ->
+    [yes] Support is following your case { $caseId } and will answer you here.
+   *[no] The seller's answer on case { $caseId } will reach you here, and I will tell you as soon as you can take it to support.
+  }
+buyer-flow-case-next = { $when ->
+    [escalated] Your case { $caseId } is with support: someone from the Congocrea team is looking into it and will answer you here.
+    [later] The seller has until { $escalatableAt } to settle the problem with you; their answer will reach you here. If nothing is settled by then, you can take case { $caseId } to support: I will tell you.
+   *[now] The seller's time is up: you can take case { $caseId } to support with the « { engine-action-escalate } » button on its card.
+  }
 buyer-flow-left = { $orderId ->
     [none] Noted, I am leaving that report.
    *[other] Noted, I am leaving the report for { $orderId }.

@@ -39,6 +39,18 @@ buyer-flow-after-message = { $shopName } a reçu votre message au sujet de la co
     [yes] Si le problème n’est pas réglé, écrivez-moi pour ouvrir un litige.
    *[no] Pour ce type de demande, c’est le vendeur qui décide, selon les règles de sa boutique : un litige n’est possible que pour une commande non reçue ou non conforme à l’annonce.
   }
+buyer-flow-case-wait = { $thanks ->
+    [yes] Avec plaisir !
+   *[no] Très bien.
+  } { $escalated ->
+    [yes] Le support suit votre litige { $caseId } et vous répondra ici.
+   *[no] La réponse du vendeur au litige { $caseId } vous parviendra ici, et je vous préviendrai dès que vous pourrez le transmettre au support.
+  }
+buyer-flow-case-next = { $when ->
+    [escalated] Votre litige { $caseId } est entre les mains du support : une personne de l’équipe Congocrea l’examine et vous répondra ici.
+    [later] Le vendeur a jusqu’au { $escalatableAt } pour régler le problème avec vous ; sa réponse vous parviendra ici. Si rien n’est réglé d’ici là, vous pourrez transmettre le litige { $caseId } au support : je vous préviendrai.
+   *[now] Le délai du vendeur est passé : vous pouvez transmettre le litige { $caseId } au support avec le bouton « { engine-action-escalate } » de sa fiche.
+  }
 buyer-flow-left = { $orderId ->
     [none] C’est noté, je laisse ce signalement.
    *[other] C’est noté, je laisse le signalement pour { $orderId }.

@@ -39,6 +39,18 @@ buyer-flow-after-message = { $shopName } azwi message na yo mpo na commande { $o
     [yes] Soki likambo ebongi te, komela ngai mpo na kofungola litige.
    *[no] Mpo na lisɛngi ya ndenge oyo, moteki nde akokata, na mibeko ya butiki na ye : litige ekoki kofungwama kaka mpo na commande oyo ekómi te to oyo ekokani te na annonce.
   }
+buyer-flow-case-wait = { $thanks ->
+    [yes] Na esengo !
+   *[no] Malamu.
+  } { $escalated ->
+    [yes] Support ezali kolanda litige { $caseId } na yo mpe ekozongisela yo eyano awa.
+   *[no] Eyano ya moteki mpo na litige { $caseId } ekoya awa, mpe nakoyebisa yo tango okoki kotinda yango na support.
+  }
+buyer-flow-case-next = { $when ->
+    [escalated] Litige { $caseId } na yo ezali na maboko ya support : moto moko ya équipe ya Congocrea azali kotala yango mpe akozongisela yo eyano awa.
+    [later] Moteki azali na tango tii { $escalatableAt } mpo na kobongisa likambo elongo na yo ; eyano na ye ekoya awa. Soki likambo ebongi te tii wana, okoki kotinda litige { $caseId } na support : nakoyebisa yo.
+   *[now] Tango ya moteki esili : okoki kotinda litige { $caseId } na support na bouton « { engine-action-escalate } » ya fiche na yango.
+  }
 buyer-flow-left = { $orderId ->
     [none] Eyokani, natiki likambo wana.
    *[other] Eyokani, natiki likambo ya { $orderId }.

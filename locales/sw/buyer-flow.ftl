@@ -39,6 +39,18 @@ buyer-flow-after-message = { $shopName } amepokea ujumbe wako kuhusu oda { $orde
     [yes] Kama tatizo halijamalizika, niandikie kufungua kesi.
    *[no] Kwa ombi la aina hii muuzaji ndiye anaamua, kwa sheria za duka lake: kesi inaweza kufunguliwa tu kwa oda ambayo haijafika au isiyolingana na tangazo.
   }
+buyer-flow-case-wait = { $thanks ->
+    [yes] Karibu!
+   *[no] Sawa.
+  } { $escalated ->
+    [yes] Support inafuatilia kesi yako { $caseId } na itakujibu hapa.
+   *[no] Jibu la muuzaji kuhusu kesi { $caseId } litakufikia hapa, na nitakujulisha mara utakapoweza kuipeleka kwa support.
+  }
+buyer-flow-case-next = { $when ->
+    [escalated] Kesi yako { $caseId } iko mikononi mwa support: mtu wa timu ya Congocrea anaiangalia na atakujibu hapa.
+    [later] Muuzaji ana hadi { $escalatableAt } kumaliza tatizo pamoja nawe; jibu lake litakufikia hapa. Kama hakuna kilichomalizika hadi wakati huo, unaweza kupeleka kesi { $caseId } kwa support: nitakujulisha.
+   *[now] Muda wa muuzaji umekwisha: unaweza kupeleka kesi { $caseId } kwa support kwa kitufe « { engine-action-escalate } » kwenye kadi yake.
+  }
 buyer-flow-left = { $orderId ->
     [none] Sawa, naacha ripoti hiyo.
    *[other] Sawa, naacha ripoti ya { $orderId }.

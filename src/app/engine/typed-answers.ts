@@ -365,7 +365,10 @@ const WHEN = /(?:^| )(?:quand|a partir de quand|when|lini|ntango nini|mokolo nin
 const SETTLED =
   /(?:^| )(?:(?:j'ai|jai|j ai|je l'ai|je l ai|jlai|je les ai) (?:bien )?recue?s?|bien recu|(?:c'est|c est|cest) (?:bon|ok|regle) pour|got it|received it|i (?:have |ve )?(?:got|received) (?:it|them|my order|the parcel|the package)|nazwi yango|nazui yango|nazwi biloko|nimepokea|nimeipokea|nimepata)(?= |$)/;
 const MAY_CLOSE =
-  /(?:^| )(?:(?:vous pouvez|tu peux|pouvez vous|on peut|you can|you may|can you) (?:clore|cloturer|fermer|close)|close (?:it|the case|the dispute)|fermez le litige|cloturez le litige|clore le litige|fermer le litige|unaweza kufunga|funga kesi|bokanga litige)(?= |$)/;
+  /(?:^| )(?:(?:vous pouvez|tu peux|pouvez vous|on peut|you can|you may|can you) (?:clore|cloturer|fermer|close)|close (?:it|the case|the dispute)|fermez le litige|cloturez le litige|clore le litige|fermer le litige|unaweza kufunga|funga kesi|bokanga litige|(?:annul\w*|retir\w*|abandonn\w*|arret\w*) (?:le|mon|ce) litige|(?:cancel|withdraw|drop) (?:the|my|this) (?:case|dispute|claim)|(?:ghairi|futa|sitisha) kesi|kolongola litige|kotika litige)(?= |$)/;
+/** « vous avez reçu mes photos ? », "did you get my photos?", « mes photos sont arrivées ? »: what the case holds, i.e. its card. */
+const PHOTOS_ASKED =
+  /(?:^| )(?:(?:vous avez|t as|tu as|avez vous|vous les avez) (?:bien )?(?:recu|vu|eu)(?: \w+){0,2} (?:photos?|images?|preuves?|fichiers?)|(?:photos?|images?|preuves?) (?:sont|est|ont ete|a ete) (?:bien )?(?:arrivee?s?|recue?s?|passee?s?)|vous (?:les|la) avez (?:bien )?(?:recue?s?|eue?s?)|did you (?:get|receive|see) (?:my|the) (?:photos?|pictures?|pics|images?|files?)|(?:umepokea|mmepokea|umeona) picha|ozwi bafoto|bozwi bafoto|(?:photos?|images?|preuves?)(?: \w+){0,6} (?:vous les avez|les avez vous|vous avez recu|c est arrive|c est passe))(?= |$)/;
 const NEGATED = /(?:^| )(?:pas|rien|jamais|not|no|never|nothing|didn't|didnt|haven't|havent|te|hapana|sija\w*|bado)(?= |$)/;
 
 /**
@@ -378,7 +381,7 @@ export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 
   if (WANTS_SUPPORT.test(t)) return WHEN.test(t) ? 'when' : 'escalate';
   // « te » says no in Lingala (« nazwi yango te »), not in « je te remercie ».
   if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t.replace(/(^| )je te(?= )/g, '$1je'))) return 'close';
-  if (STATUS_ALONE.test(t) || asksCaseStatus(text)) return 'status';
+  if (STATUS_ALONE.test(t) || asksCaseStatus(text) || PHOTOS_ASKED.test(t.replace(/'/g, ' '))) return 'status';
   return null;
 }
 
@@ -387,7 +390,7 @@ export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 
  * for his reply", « sawa nitasubiri jibu lake », « nakozela eyano na ye »): said to the bot, not a problem of delivery.
  */
 const WAITS =
-  /^(?:(?:ok|okay|oki|d accord|daccord|dac|bon|bien|tres bien|super|parfait|alors|donc|sawa|ehe|eh|yes|oui|ah|ya|iyo|ndiyo)\s+)*(?:j attends|j attend|jattends|je vais attendre|on attend|on va attendre|je patiente|je vais patienter|i ll wait|ill wait|i will wait|will wait|i m waiting|waiting|nitasubiri|tutasubiri|nasubiri|ngoja nisubiri|nakozela|tokozela|nakozila)(?:\s+(?:alors|donc|sa|la|son|leur|reponse|retour|qu il|qu elle|reponde|repond|de|lui|his|her|their|reply|answer|for|him|them|then|jibu|lake|yake|eyano|na|ye|bcp|beaucoup|un peu|encore))*$/;
+  /^(?:(?:ok|okay|oki|d accord|daccord|dac|bon|bien|tres bien|super|parfait|alors|donc|sawa|ehe|eh|yes|oui|ah|ya|iyo|ndiyo)\s+)*(?:j attends|j attend|jattends|je vais attendre|on attend|on va attendre|je patiente|je vais patienter|i ll wait|ill wait|i will wait|will wait|i m waiting|waiting|nitasubiri|tutasubiri|nasubiri|ngoja nisubiri|nakozela|tokozela|nakozila|nazali kozela|nazali kozila|tozali kozela|je suis en attente|on est en attente)(?:\s+(?:alors|donc|sa|la|son|leur|reponse|retour|qu il|qu elle|reponde|repond|de|lui|his|her|their|reply|answer|for|him|them|then|jibu|lake|yake|eyano|na|ye|bcp|beaucoup|un peu|encore))*$/;
 
 /** See WAITS. */
 export function saysWaiting(text: string): boolean {
@@ -400,7 +403,8 @@ export function saysWaiting(text: string): boolean {
  * « soki azongisi te ? »).
  */
 const WHAT_NEXT = [
-  /(?:^| )(?:c est quoi la suite|c quoi la suite|quelle est la suite|la suite c est quoi|et apres|et maintenant|je fais quoi|on fait quoi|que (?:dois je|faire|je fais)|what now|now what|what next|what s next|whats next|what do i do|sasa nini|nifanye nini|tufanye nini|nasala nini|tosala nini)(?= |$)/,
+  /(?:^| )(?:c est quoi la suite|c quoi la suite|quelle est la suite|la suite c est quoi|et apres|et maintenant|je fais quoi|on fait quoi|que (?:dois je|faire|je fais)|what now|now what|what next|what s next|whats next|what do i do|je dois faire quoi|on doit faire quoi|qu est ce que je (?:dois|peux) faire|quoi faire maintenant|sasa nini|nifanye nini|tufanye nini|nasala nini|tosala nini)(?= |$)/,
+  /(?:^| )(?:combien de (?:temps|jours)\b.{0,40}\b(?:repondre|reponse|regler)|how long (?:does|do) (?:he|she|they|the seller|the shop) have|rembours\w* quand|quand (?:est ce que )?(?:je serai|vais je etre|vous allez me|je vais etre|serai je) rembours\w*|when (?:will|do) i get (?:my )?(?:money|refund)|(?:ou est|ou|ou se trouve) mon argent|mon argent|where is my money|my money|wapi pesa yangu|pesa yangu (?:iko )?wapi|nitarudishiwa lini|mbongo na ngai)(?= |$)/,
   /(?:^| )(?:(?:il|elle|le vendeur|la boutique|ils) (?:va|vont|doit|doivent) (?:repondre|reagir|me repondre) quand|quand (?:est ce qu |est ce que |va t |)?(?:il|elle|le vendeur|la boutique|ils)(?: va| vont)? (?:repond\w*|reagi\w*|me repond\w*)|combien de (?:temps|jours) (?:pour|avant) (?:sa|leur|la) reponse|combien de (?:temps|jours) (?:pour|avant) qu (?:il|elle|ils) (?:reponde|repondent)|when will (?:he|she|they|the seller|the shop) (?:answer|reply|respond|get back)|how long (?:will|for|until|before) (?:he|she|they|him|her|them|the seller|the shop)|atajibu lini|watajibu lini|akozongisa (?:eyano )?tango nini|akozongisa (?:eyano )?ntango nini)(?= |$)/,
   /(?:^| )(?:et |mais )?(?:s il|si il|si elle|s ils|si le vendeur|si la boutique) (?:ne |n )?(?:repond|reponds|repondent|reagit|rappelle|ecrit) (?:pas|rien|jamais)|(?:what|and) if (?:he|she|they|the seller|the shop) (?:does not|doesn t|doesnt|don t|dont|do not|never) (?:answer|reply|respond)|kama (?:hajajibu|hatajibu|hajibu)|soki (?:azongisi|azongisaka) te(?= |$)/,
 ];

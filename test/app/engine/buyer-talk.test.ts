@@ -538,7 +538,6 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
 
   it.each([
     'toujours rien reçu',
-    'merci beaucoup',
     "c bon j'ai recu mon colis, merci",
     'le vendeur ne repond pas je veux que le support intervienne',
   ])('« %s » shows the case under way with its buttons, not « which order? », and one tap sends the words to the seller', async (typed) => {

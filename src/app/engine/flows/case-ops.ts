@@ -482,13 +482,7 @@ async function offerProofOfDelivery(e: EngineCtx, t: Turn, c: Case, role: Role):
 export async function wordsOutsideCase(e: EngineCtx, t: Turn, text: string, role: 'buyer' | 'seller', open?: Case[]): Promise<boolean> {
   const cases = open ?? (await casesUnderWay(e, t, role));
   if (cases.length === 0 || [...text.trim()].length > MAX_TEXT_LENGTH) return false;
-  const once = await newOnce(e);
-  const choices = await Promise.all(
-    cases.slice(0, 10).map(async (c) => ({
-      label: m(role === 'seller' ? 'engine-choice-send-to-buyer' : 'engine-choice-send-to-seller', { caseId: c.id, orderId: c.orderId }),
-      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'reply', text: text.trim(), once }),
-    })),
-  );
+  const choices = await sendChoices(e, t, text, role, cases);
   const first = cases[0]!;
   say(t, m(role === 'seller' ? 'engine-seller-words-not-sent' : 'engine-buyer-words-not-sent', { count: cases.length, caseId: first.id, orderId: first.orderId }), { choices });
   // Support asked this party a question: these words may be the answer, and the button that sends them answers it.
@@ -500,3 +494,15 @@ export async function wordsOutsideCase(e: EngineCtx, t: Turn, text: string, role
 
 /** A seller's words outside any case: see `wordsOutsideCase`. */
 export const sellerWordsOutsideCase = (e: EngineCtx, t: Turn, text: string): Promise<boolean> => wordsOutsideCase(e, t, text, 'seller');
+
+/** One button per case (up to ten) that sends these words, as written, to the other party of that case, once. */
+export async function sendChoices(e: EngineCtx, t: Turn, text: string, role: 'buyer' | 'seller', cases: readonly Case[]): Promise<Choice[]> {
+  if ([...text.trim()].length > MAX_TEXT_LENGTH) return [];
+  const once = await newOnce(e);
+  return Promise.all(
+    cases.slice(0, 10).map(async (c) => ({
+      label: m(role === 'seller' ? 'engine-choice-send-to-buyer' : 'engine-choice-send-to-seller', { caseId: c.id, orderId: c.orderId }),
+      token: await e.tokens.issue(t.owner, { k: 'case', caseId: c.id, op: 'reply', text: text.trim(), once }),
+    })),
+  );
+}

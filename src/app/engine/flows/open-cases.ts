@@ -6,11 +6,11 @@ import { isPalabreError } from '../../../domain/errors.js';
 import { millis } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
-import { classifyProblem, classifySurely } from '../intent.js';
+import { classifyProblem, classifySurely, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { asksCaseStatus, buyerAsksOfCase } from '../typed-answers.js';
+import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
-import { propose, wordsOutsideCase } from './case-ops.js';
+import { propose, sendChoices, wordsOutsideCase } from './case-ops.js';
 
 /**
  * A buyer with a case under way who writes in the private chat, naming no order: « toujours rien reçu »,
@@ -175,6 +175,23 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   if (!status && kind && isCaseReason(kind) && !cases.some((c) => c.reason === kind)) return false;
   // So is a request the seller handles outside cases (a return, a size, a cancellation): the report asks which order.
   if (!status && (kind === 'return_request' || kind === 'wrong_size' || kind === 'cancellation')) return false;
+  // Thanks, « ok », « d'accord j'attends » are most likely said to the bot: a short answer about what comes, rather than
+  // « this message has not gone anywhere »; they may be for the seller, and stay one tap from being sent.
+  if (!status && cases.length === 1 && (saysThanks(text) || saysWaiting(text) || (typedAnswer(text) === 'yes' && text.trim().split(/\s+/).length <= 2))) {
+    const c = cases[0]!;
+    const wait = m('buyer-flow-case-wait', { caseId: c.id, escalated: c.status === 'escalated' ? 'yes' : 'no', thanks: saysThanks(text) ? 'yes' : 'no' });
+    say(t, wait, { choices: await sendChoices(e, t, text, 'buyer', cases) });
+    return true;
+  }
+  // « c quoi la suite ? », « il va répondre quand ? », « et s'il répond pas ? »: what comes next on that case, and its card;
+  // news for the seller in the same words (« le pagne est toujours pas là, c'est quoi la suite ? ») one tap from being sent.
+  if (cases.length === 1 && asksWhatNext(text)) {
+    const c = cases[0]!;
+    const when = c.status === 'escalated' ? 'escalated' : Date.parse(t.now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
+    if (statesProblem(text)) say(t, m('engine-buyer-words-not-sent', { count: 1, caseId: c.id, orderId: c.orderId }), { choices: await sendChoices(e, t, text, 'buyer', cases) });
+    await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-next', { caseId: c.id, when, escalatableAt: { date: c.escalatableAt, style: 'datetime' } })]);
+    return true;
+  }
   // Words for the seller (« je vous l'envoie demain », « c'est pas assez ») have gone nowhere yet: one tap sends them.
   if (!status && (await wordsOutsideCase(e, t, text, 'buyer', cases))) return true;
   if (cases.length === 1) {
