@@ -115,6 +115,11 @@ describe('Teams inbound activities', () => {
     expect(last()).toMatchObject({ replyToMessageId: '1700000000456', content: { type: 'text', text: 'Merci' } });
   });
 
+  it('reads the words of a message Teams sent as HTML, whatever entities it uses, without markup', async () => {
+    await h.post(h.act.say(amina, '<p>Bonjour,</p><p>ma commande 1001 n&#39;est jamais arriv&eacute;e &amp; le vendeur ne r&#233;pond pas&nbsp;: &laquo;&#x2009;d&eacute;j&agrave; envoy&eacute;&#x2009;&raquo; &amp;lt;b&amp;gt;</p>', { textFormat: 'xml' }));
+    expect(last().content).toEqual({ type: 'text', text: 'Bonjour,\nma commande 1001 n\'est jamais arrivée & le vendeur ne répond pas : «\u2009déjà envoyé\u2009» &lt;b&gt;' });
+  });
+
   it('makes the thread where support first works on a case that case’s staff thread', async () => {
     const thread = `${STAFF};messageid=1700000000777`;
     h.engine.answer((input) => [replyTo(input, [], { card: card({ caseId: 'C-000077', viewerRole: 'support' }), caseId: 'C-000077', replaceKey: 'case-card:C-000077' })]);
