@@ -55,6 +55,15 @@ describe('Teams inbound activities', () => {
     expect(last()).toMatchObject({ conversationId: TEAM, isPrivate: false, isStaffChannel: false, content: { type: 'command', name: 'cases', args: ['escalated'] } });
   });
 
+  it('tells whoever mentions the bot in a team channel where to write, when the engine keeps silent there', async () => {
+    await h.post(h.act.mention(amina, TEAM, 'ma commande 1006 est jamais arrivee'));
+    expect(h.standin.posted(TEAM).map((c) => visible(c.body.text))).toEqual([expect.stringContaining('write to me in a private chat with Palabre')]);
+    // In the staff channel and in a personal chat, the engine's silence is its own.
+    await h.post(h.act.mention(agent, STAFF, 'bonjour'));
+    await h.post(h.act.say(amina, 'ok'));
+    expect(h.standin.posted()).toHaveLength(1);
+  });
+
   it('turns an Action.Submit press into the button’s token, and replies to it', async () => {
     h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
     await h.post(h.act.submit(amina, 'tok-123', 'card-activity-1'));
