@@ -178,6 +178,7 @@ describe('Teams journeys, as the people notice them', () => {
     await submit(amina, b.token, b.activityId);
     await app.expectMessage(amina.chat, /Le litige C-\d{6} est ouvert/);
     const second = await submit(amina, b.token, b.activityId);
+    expect(second).toMatch(/n’est plus en cours|déjà/);
     expect(second).not.toMatch(APOLOGY);
     expect(await app.p.store.list({})).toHaveLength(1);
     expect(titles(amina.chat)).not.toContain(t('buyer-flow-choice-open-now'));
@@ -189,6 +190,7 @@ describe('Teams journeys, as the people notice them', () => {
     await until(() => titles(amina.chat).includes(t('engine-choice-yes-reason')), 'yes button');
     const b = [...live(amina.chat)].reverse().find((x) => x.title === t('engine-choice-yes-reason'))!;
     const foreign = await submit(bisou, b.token, b.activityId);
+    expect(foreign).toMatch(/Ce bouton n’est pas valable ici\. Rien n’a été modifié/);
     expect(foreign).not.toMatch(/servira de description|C-\d{6}/);
     expect(all(amina.chat)).not.toMatch(/servira de description/);
     const mine = await submit(amina, b.token, b.activityId);
@@ -328,8 +330,13 @@ describe('Teams journeys, as the people notice them', () => {
     // Inside the case: Teams' Reply on the buyer's case card.
     const card = await app.expectMessage(amina.chat, new RegExp(`Litige ${caseId}`));
     const long = 'Le livreur est passé mais personne ne m’a appelée. '.repeat(100).slice(0, 5000) + ' FIN';
+    const fromSeller = app.shownIn(bisou.chat).length;
     await app.post(app.act.say(amina, '', quoting(card.id!, long)));
     await until(() => app.shownIn(bisou.chat).map(seen).join('').includes('FIN'), 'the end of the long comment at the seller');
+    // Cut into messages of at most 4,000 characters, nothing lost between them.
+    const parts = app.shownIn(bisou.chat).slice(fromSeller).map((c) => seen(c));
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
+    expect(parts.join(' ').replace(/\s+/g, ' ')).toContain(long.slice(3900, 4200).replace(/\s+/g, ' ').trim().split(' ').slice(1, -1).join(' '));
     await until(async () => (await load(caseId)).timeline.some((e) => e.type === 'comment' && (e as { text?: string }).text?.endsWith('FIN')), 'the comment stored whole');
   });
 
