@@ -7,7 +7,11 @@
  * Written from the spec, the README, docs/, the locales and the harnesses only, before reading the adapter or engine.
  *
  * As first written: 18 of 20 passed (failing: picking the order by button when the words name none; a 3,900-character
- * comment relayed to the seller).
+ * comment relayed to the seller). Both were the probe's mistakes: seven orders are offered in a select menu (a row holds
+ * five buttons), and the buyer, who is in DMs only, cannot write in the server's case thread (the seller's long reply is
+ * now what is relayed to her DMs). One defect showed once the probe was read closely: a mention of the bot in a server
+ * channel got no answer at all (the engine says nothing personal in a channel); fixed in the adapter, the mention is now
+ * answered with where to write (test/adapters/discord/messages.test.ts). After the fixes: 20 of 20.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonsOf, label, linkOnDiscord, press, seen, slash, startWorld, withButton, answerTo, type World } from './app-harness.js';

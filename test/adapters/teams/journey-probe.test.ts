@@ -9,6 +9,13 @@
  *
  * As first written: 15 of 20 passed (failing: Teams' HTML message; the whole journey with an inline photo; support
  * escalating with a French ground; support refund/decide/reopen; a text over the limit and a 5,000-character comment).
+ * Two were real and are fixed in the adapter: a picture pasted in the chat, which Teams sends as `image/*`, was refused as
+ * a file Palabre does not keep (test/adapters/teams/files.test.ts); HTML character references other than six (`&eacute;`,
+ * `&#233;`, `&laquo;`) reached the case as written (test/adapters/teams/inbound.test.ts). Three were the probe's mistakes:
+ * a support refund, even partial, settles the case (docs/rules.md), so « decide » after it found it closed; support's own
+ * escalation is shown where the agent typed it, with the card, not in a new staff thread (as on Discord); Teams trims the
+ * message, so its length is one less. As on Discord, a mention in a team channel got no answer; fixed (inbound.test.ts).
+ * After the fixes: 20 of 20.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectorCall } from '../../support/teams-standin.js';
