@@ -95,6 +95,9 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
   for (const [n, content] of contents.entries()) {
     const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), messageId: message.id, eventId: `${eventId}:${n}` });
     await postReplies(ctx, message.channelId, result.replies, { access, quote });
+    // Words that mention the bot in a server channel, which the engine leaves unanswered there (nothing personal is
+    // shown in a channel): the author is told where to write rather than left with silence.
+    if (result.replies.length === 0 && content.type === 'text' && !inDm && !access && !isStaffPlace(place, ctx.staffChannelId)) await say('dc-write-privately');
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Attachment } from 'botbuilder';
 import type { BlobRef } from '../../src/domain/types.js';
-import { extensionOf } from '../../src/domain/media.js';
+import { extensionOf, sniffMediaType } from '../../src/domain/media.js';
 import { downloadLimited } from '../common/download.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { KeyValue } from '../../src/ports/kv.js';
@@ -52,7 +52,10 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
       if (token) headers.authorization = `Bearer ${token}`;
     }
     const res = await downloadLimited(file.url, { maxBytes, headers });
-    return { data: res.data, contentType: file.contentType ?? res.contentType ?? 'application/octet-stream' };
+    // A picture pasted in the chat comes as `image/*`: the type is the server's, else what the bytes are (the blob
+    // store checks the bytes against it either way).
+    const contentType = specificType(file.contentType) ?? specificType(res.contentType) ?? sniffMediaType(res.data)?.type ?? 'application/octet-stream';
+    return { data: res.data, contentType };
   }
 
   return {
@@ -122,6 +125,12 @@ export function createTeamsFiles(deps: TeamsFilesDeps) {
 }
 
 export type TeamsFiles = ReturnType<typeof createTeamsFiles>;
+
+/** A content type that names one type (`image/png`), or null for none, a family (`image/*`) or bytes of any kind. */
+function specificType(contentType: string | null | undefined): string | null {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type && !type.includes('*') && type !== 'application/octet-stream' ? type : null;
+}
 
 function sameOrigin(url: string, serviceUrl: string): boolean {
   try {

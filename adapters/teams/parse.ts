@@ -172,14 +172,28 @@ export function cleanText(activity: Activity): string {
   return decodeEntities(text).replace(/\u00a0/g, ' ').replace(/[ \t]+\n/g, '\n').trim();
 }
 
+/** Accents of the named entities of Latin letters (`&eacute;`, `&Ccedil;`, `&ouml;`) as combining marks. */
+const ACCENTS: Record<string, string> = { grave: '\u0300', acute: '\u0301', circ: '\u0302', tilde: '\u0303', uml: '\u0308', cedil: '\u0327' };
+const NAMED: Record<string, string> = {
+  nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  hellip: '…', ndash: '–', mdash: '—', euro: '€', middot: '·', deg: '°', oelig: 'œ', OElig: 'Œ', aelig: 'æ', AElig: 'Æ', szlig: 'ß',
+};
+
+/** One entity, or null when it is none Palabre knows (left as written). */
+function entity(name: string): string | null {
+  const numeric = /^#(?:x([0-9a-f]+)|(\d+))$/i.exec(name);
+  if (numeric) {
+    const code = numeric[1] ? parseInt(numeric[1], 16) : Number(numeric[2]);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : null;
+  }
+  if (NAMED[name] !== undefined) return NAMED[name]!;
+  const letter = /^([a-zA-Z])(grave|acute|circ|tilde|uml|cedil)$/.exec(name);
+  return letter ? `${letter[1]}${ACCENTS[letter[2]!]}`.normalize('NFC') : null;
+}
+
+/** Teams' HTML entities, numeric or named, in one pass (`&amp;lt;` stays the text `&lt;`). */
 function decodeEntities(s: string): string {
-  return s
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => entity(name) ?? whole);
 }
 
 /** `/refund C-1 5000`, `refund C-1 5000`, `link <token>`, `help`: commands; anything else is free text. */

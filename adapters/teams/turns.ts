@@ -130,6 +130,9 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     }
     // The choice is made: the pressed card loses its buttons, unless the answer was written over it.
     if (result.retirePressed && pressed && !posted.includes(pressed)) await sender.retire(ctx, pressed);
+    // Words that mention the bot in a team channel or a group chat, which the engine leaves unanswered there (nothing
+    // personal is shown to a group): the author is told where to write rather than left with silence.
+    if (result.replies.length === 0 && c.type === 'text' && !input.isPrivate && !input.isStaffChannel) await say(ctx, input, 'teams-write-privately');
   }
 
   async function onFiles(ctx: TurnContext, parsed: Extract<ParsedActivity, { kind: 'files' }>) {

@@ -12,6 +12,7 @@ dc-file-unsupported = Palabre keeps photos (JPEG, PNG, WebP, GIF) and PDF docume
 dc-file-failed = The file could not be retrieved from Discord. Please send it again.
 dc-thread-intro = Thread of case { $caseId } (order { $orderId }), for the buyer and the seller. Write here: every message is added to the case and reaches the other party.
 dc-staff-thread-intro = Case { $caseId } (order { $orderId }) for support. Messages written here are internal notes.
+dc-write-privately = Your orders and cases are nobody else’s business: send me a direct message and I will answer you there.
 dc-done = Done.
 dc-select-placeholder = Choose…
 

@@ -6,3 +6,4 @@ teams-file-unreachable = I could not fetch this file from Teams. Please send it 
 teams-file-kept = The file “{ $name }” ({ $kb } KB) is kept with the case; Teams cannot show it here.
 teams-error-generic = Sorry, something went wrong on our side. Please try again in a moment.
 teams-welcome-team = Palabre is ready in this team. Mention me with a command, for example “@Palabre help”. Buyers and sellers talk to me in a personal chat.
+teams-write-privately = Your orders and cases are nobody else’s business: write to me in a private chat with Palabre and I will answer you there.

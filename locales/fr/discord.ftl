@@ -12,6 +12,7 @@ dc-file-unsupported = Palabre conserve uniquement les photos (JPEG, PNG, WebP, G
 dc-file-failed = Le fichier n’a pas pu être récupéré depuis Discord. Merci de l’envoyer à nouveau.
 dc-thread-intro = Fil du litige { $caseId } (commande { $orderId }), pour l’acheteur et le vendeur. Écrivez ici : chaque message est ajouté au litige et parvient à l’autre partie.
 dc-staff-thread-intro = Litige { $caseId } (commande { $orderId }) pour le support. Les messages écrits ici sont des notes internes.
+dc-write-privately = Vos commandes et vos litiges ne regardent que vous : écrivez-moi en message privé, je vous y réponds.
 dc-done = C’est fait.
 dc-select-placeholder = Choisissez…
 

@@ -13,6 +13,7 @@ dc-file-unsupported = Palabre ebombaka kaka ba foto (JPEG, PNG, WebP, GIF) mpe b
 dc-file-failed = Fichier ezwami na Discord te. Tinda yango lisusu.
 dc-thread-intro = Fil ya litige { $caseId } (commande { $orderId }), mpo na mosombi mpe moteki. Koma awa : message nyonso ebakisamaka na litige mpe ekomaka epai ya moto mosusu.
 dc-staff-thread-intro = Litige { $caseId } (commande { $orderId }) mpo na support. Ba message oyo ekomami awa ezali ba note ya kati.
+dc-write-privately = Ba komande mpe ba likambo na yo ezali kaka ya yo : komela ngai na sekele (message privé), nakozongisela yo kuna.
 dc-done = Esili.
 dc-select-placeholder = Pona…
 

@@ -6,3 +6,4 @@ teams-file-unreachable = Nakoki kozwa fichier oyo na Teams te. Tinda yango lisus
 teams-file-kept = Fichier « { $name } » ({ $kb } Ko) ebombami elongo na litige ; Teams ekoki kolakisa yango awa te.
 teams-error-generic = Bolimbisi, likambo moko esalemi na ngambo na biso. Meka lisusu mwa moke.
 teams-welcome-team = Palabre ezali pene na ekipe oyo. Benga ngai na commande, ndakisa « @Palabre help ». Basombi na bateki balobaka na ngai na conversation ya bango moko.
+teams-write-privately = Ba komande mpe ba likambo na yo ezali kaka ya yo : komela ngai na sekele, na lisolo ya yo moko na Palabre, nakozongisela yo kuna.

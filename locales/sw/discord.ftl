@@ -13,6 +13,7 @@ dc-file-unsupported = Palabre huhifadhi picha tu (JPEG, PNG, WebP, GIF) na hati 
 dc-file-failed = Faili haikuweza kupatikana kutoka Discord. Tafadhali itume tena.
 dc-thread-intro = Thread ya kesi { $caseId } (oda { $orderId }), kwa mnunuzi na muuzaji. Andika hapa: kila ujumbe unaongezwa kwenye kesi na unamfikia upande mwingine.
 dc-staff-thread-intro = Kesi { $caseId } (oda { $orderId }) kwa support. Ujumbe unaoandikwa hapa ni kumbukumbu za ndani.
+dc-write-privately = Maagizo na malalamiko yako ni yako peke yako: niandikie faraghani (ujumbe wa moja kwa moja), nitakujibu huko.
 dc-done = Imefanyika.
 dc-select-placeholder = Chagua…
 

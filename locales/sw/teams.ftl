@@ -6,3 +6,4 @@ teams-file-unreachable = Sikuweza kupata faili hii kutoka Teams. Tafadhali itume
 teams-file-kept = Faili « { $name } » ({ $kb } Ko) imehifadhiwa pamoja na kesi; Teams haiwezi kuionyesha hapa.
 teams-error-generic = Samahani, tatizo limetokea upande wetu. Jaribu tena baada ya muda mfupi.
 teams-welcome-team = Palabre iko tayari kwenye timu hii. Nitaje pamoja na amri, kwa mfano « @Palabre help ». Wanunuzi na wauzaji huongea nami kwenye mazungumzo ya faragha.
+teams-write-privately = Maagizo na malalamiko yako ni yako peke yako: niandikie faraghani, kwenye mazungumzo yako binafsi na Palabre, nitakujibu huko.

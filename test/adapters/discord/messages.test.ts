@@ -48,6 +48,22 @@ describe('Discord messages', () => {
     expect(posted.body.message_reference).toMatchObject({ message_id: id });
   });
 
+  it('tells whoever mentions the bot in a server channel where to write, when the engine keeps silent there', async () => {
+    h.engine.answer(() => []);
+    const channel = h.standin.casesChannelId;
+    h.standin.sendMessage({ author: USERS.stranger, channelId: channel, content: 'ma commande est pas arrivee' });
+    const id = h.standin.sendMessage({ author: USERS.stranger, channelId: channel, content: `<@${h.standin.botUser.id}> ma commande 1006 est jamais arrivee` });
+    const posted = await h.standin.waitFor((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`, 'the pointer to DMs');
+    expect(posted.body.content).toContain('écrivez-moi en message privé');
+    expect(posted.body.message_reference).toMatchObject({ message_id: id });
+    // Chatter that does not mention the bot stays unanswered; in DMs the engine's silence is its own.
+    const dm = h.standin.dmChannelId(USERS.amina.id);
+    h.standin.sendMessage({ author: USERS.amina, content: 'ok' });
+    await eventually(() => expect(h.engine.inputs).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.standin.calls.filter((c) => c.method === 'POST' && (c.path === `/channels/${channel}/messages` || c.path === `/channels/${dm}/messages`))).toHaveLength(1);
+  });
+
   it('reads a typed /command as a command', async () => {
     h.standin.sendMessage({ author: USERS.amina, content: '/refund C-000001 5000' });
     await eventually(() => expect(h.engine.inputs).toHaveLength(1));

@@ -40,6 +40,15 @@ describe('Teams files', () => {
     expect(lastAttachment().blob).toMatchObject({ contentType: 'application/pdf', name: 'recu.pdf', size: PDF.byteLength });
   });
 
+  it('keeps a picture pasted in the chat, which Teams sends as image/* without a name, as the photo it is', async () => {
+    // As Teams sends it: the type a family, the Bot Connector serving the bytes with their type, or without one.
+    await h.post(h.act.attach(amina, [{ contentType: 'image/*', contentUrl: h.standin.host(PNG, 'image/png', true) }]));
+    expect(lastAttachment().blob).toMatchObject({ contentType: 'image/png', size: PNG.byteLength });
+    await h.post(h.act.attach(amina, [{ contentType: 'image/*', contentUrl: h.standin.host(PNG, 'application/octet-stream', true) }]));
+    expect(lastAttachment().blob).toMatchObject({ contentType: 'image/png', size: PNG.byteLength });
+    expect(h.standin.posted(amina.chat).map((c) => visible(c.body.text)).join('\n')).not.toMatch(/can only keep/);
+  });
+
   it('refuses a file over the limit or of a kind Palabre does not keep, politely, without calling the engine', async () => {
     const big = h.standin.host(Buffer.concat([PNG, Buffer.alloc(70 * 1024)]), 'image/png', true);
     await h.post(h.act.attach(amina, [{ contentType: 'image/png', contentUrl: big }]));

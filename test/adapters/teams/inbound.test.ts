@@ -55,6 +55,15 @@ describe('Teams inbound activities', () => {
     expect(last()).toMatchObject({ conversationId: TEAM, isPrivate: false, isStaffChannel: false, content: { type: 'command', name: 'cases', args: ['escalated'] } });
   });
 
+  it('tells whoever mentions the bot in a team channel where to write, when the engine keeps silent there', async () => {
+    await h.post(h.act.mention(amina, TEAM, 'ma commande 1006 est jamais arrivee'));
+    expect(h.standin.posted(TEAM).map((c) => visible(c.body.text))).toEqual([expect.stringContaining('write to me in a private chat with Palabre')]);
+    // In the staff channel and in a personal chat, the engine's silence is its own.
+    await h.post(h.act.mention(agent, STAFF, 'bonjour'));
+    await h.post(h.act.say(amina, 'ok'));
+    expect(h.standin.posted()).toHaveLength(1);
+  });
+
   it('turns an Action.Submit press into the button’s token, and replies to it', async () => {
     h.engine.answer((input) => [replyTo(input, [{ id: 'test-yes' }])]);
     await h.post(h.act.submit(amina, 'tok-123', 'card-activity-1'));
@@ -113,6 +122,11 @@ describe('Teams inbound activities', () => {
       }),
     );
     expect(last()).toMatchObject({ replyToMessageId: '1700000000456', content: { type: 'text', text: 'Merci' } });
+  });
+
+  it('reads the words of a message Teams sent as HTML, whatever entities it uses, without markup', async () => {
+    await h.post(h.act.say(amina, '<p>Bonjour,</p><p>ma commande 1001 n&#39;est jamais arriv&eacute;e &amp; le vendeur ne r&#233;pond pas&nbsp;: &laquo;&#x2009;d&eacute;j&agrave; envoy&eacute;&#x2009;&raquo; &amp;lt;b&amp;gt;</p>', { textFormat: 'xml' }));
+    expect(last().content).toEqual({ type: 'text', text: 'Bonjour,\nma commande 1001 n\'est jamais arrivée & le vendeur ne répond pas : «\u2009déjà envoyé\u2009» &lt;b&gt;' });
   });
 
   it('makes the thread where support first works on a case that case’s staff thread', async () => {
