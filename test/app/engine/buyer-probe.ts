@@ -100,9 +100,9 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       if ('noCase' in outcome) return c.s.last.length ? null : 'no reply';
       const { any, order } = outcome.answers;
       const card = c.s.last.find((o) => o.card)?.card;
-      if (ids.some((id) => any.includes(id)) || (any.includes('card') && card && card.orderId === order)) {
-        return order && !any.includes('card') && !named(c.s.last).includes(order) && card?.orderId !== order ? `answered about another order: ${describe(c.s.last)}` : null;
-      }
+      // (`order` is only the buyer's pick when asked which: a shop's policy answered without asking names no order; its first
+      // run also wanted the order named in the answer, corrected.)
+      if (ids.some((id) => any.includes(id)) || (any.includes('card') && card && card.orderId === order)) return null;
       if (order) {
         const asked = await answerAsks(c, order, undefined);
         if (typeof asked === 'string') return asked;
