@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendWorld } from './harness.js';
 import { playAll } from './buyer-probe.js';
 import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-8.js';
+import { VARIANTS } from '../../fixtures/buyer-conversations/probe-8-variants.js';
 
 /**
  * The eighth blind probe of the buyer's conversation (test/fixtures/buyer-conversations/probe-8.ts): the messages a
@@ -19,7 +20,7 @@ import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-8.js';
  * p8-thanks-01 and p8-thanks-02 (« merci infiniment », « asante sana » as first words: which order?), p8-day-01 to
  * p8-day-04 (« mercredi passé », « samedi dernier », « hier », « avant-hier »: which order?).
  */
-const FLOOR = { memory: 37, redis: 10 };
+const FLOOR = { memory: 37, redis: 10, variants: 12 };
 
 describe.each(['memory', 'redis'] as const)('eighth buyer probe (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
@@ -27,5 +28,14 @@ describe.each(['memory', 'redis'] as const)('eighth buyer probe (%s)', (kind) =>
   it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 180_000 }, async () => {
     const { satisfied, why } = await playAll(kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS, world, `buyer-probe-8-${kind}`);
     expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR[kind]);
+  });
+});
+
+describe('eighth buyer probe, variants written after its fixes (memory)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+
+  it(`satisfies at least the floor of the ${VARIANTS.length} variants`, { timeout: 120_000 }, async () => {
+    const { satisfied, why } = await playAll(VARIANTS, world, 'buyer-probe-8-variants');
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR.variants);
   });
 });
