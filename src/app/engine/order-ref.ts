@@ -282,12 +282,12 @@ const RELATIVE_DAY = new RegExp(
   'g',
 );
 /**
- * What makes a relative day the order's day (« la commande d'hier », « celle de mardi passé », « commandé dimanche »,
+ * What makes a relative day the order's day (« la commande d'hier », « celle de mardi passé », « commandé dimanche », « mon colis de dimanche »,
  * "my order from yesterday", "ordered last Tuesday", « oda yangu ya jana »): a day said of a delivery or a reply
  * (« reçu hier ») is not.
  */
 const ORDER_BEFORE_DAY =
-  /(?:commande|commandee?s?|commander|achat|achete(?:e|s|es)?|order|ordered|orders|bought|purchased?|placed|celle|celui|the one|oda|agizo|niliagiza|nilinunua)(?: (?:que j'ai|que j ai|j'ai|i|passee?|faite?|effectuee?|made|placed|yangu|na ngai|niliyoweka))*(?: ?(?:de|du|d'|le|from|on|of|ya|wa))?\s*$/;
+  /(?:commande|commandee?s?|commander|achat|achete(?:e|s|es)?|colis|paquet|article|order|ordered|orders|bought|purchased?|placed|parcel|package|item|celle|celui|the one|oda|agizo|mzigo|bidhaa|niliagiza|nilinunua)(?: (?:que j'ai|que j ai|j'ai|i|passee?|faite?|effectuee?|made|placed|yangu|na ngai|niliyoweka))*(?: ?(?:de|du|d'|le|from|on|of|ya|wa))?\s*$/;
 
 /** "yesterday's order", "Tuesday's parcel". */
 const ORDER_AFTER_DAY = /^(?:'s| s)? (?:order|purchase|parcel|package)\b/;

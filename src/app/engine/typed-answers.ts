@@ -316,10 +316,23 @@ const HOW_IT_WORKS = [
   /\binafanya ?je kazi\b|\binafanyaje\b|\b(?:kesi|mgogoro) ni nini\b|\bwewe ni nani\b|\bnawezaje kufungua kesi\b|\bjinsi ya kufungua kesi\b/,
 ];
 
-/** The message asks how the bot or a case works (see HOW_IT_WORKS): explained before the orders are offered. */
+/** The message asks how the bot or a case works (see HOW_IT_WORKS, WHAT_IF): explained before the orders are offered. */
 export function asksHowItWorks(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ');
-  return HOW_IT_WORKS.some((p) => p.test(t));
+  return HOW_IT_WORKS.some((p) => p.test(t)) || WHAT_IF.test(t);
+}
+
+/**
+ * When the money would come back, asked of a case or an agreement still to come (« quand est-ce que je serai remboursé si le
+ * vendeur accepte ? », "when would I get my refund if I open a case?", « nitarudishiwa pesa lini kama muuzaji atakubali? »):
+ * no money owed yet, whatever « quand … remboursé » reads like alone.
+ */
+const WHAT_IF =
+  /\b(?:quand|when|lini)\b.{0,40}\b(?:rembours\w*|refund\w*|money back|argent|rudishiwa pesa)\b.{0,30}\b(?:si|if|kama|ikiwa|soki) (?:le |la |the |j |je |i |on |we |muuzaji |moteki )?(?:vendeu\w*|seller|ouvre|ouvrais|open|accept\w*|dit oui|says yes|agrees?|nafungua|nikifungua|atakubali|akubali|andimi)\b/;
+
+/** The question is asked of what would happen (see WHAT_IF), not of money owed now. */
+export function asksWhatIf(text: string): boolean {
+  return WHAT_IF.test(bare(text).replace(/'/g, ' '));
 }
 
 /**
@@ -427,6 +440,8 @@ const SHOP_POLICY = [
   /\b(?:accepte|acceptent|acceptez|prend|prennent|font|fait)(?: t| il| elle| ils| elles| vous)* (?:les |des )?(?:retours|echanges|remboursements)\b/,
   /\b(?:return|refund|exchange)s? (?:policy|policies|window|conditions|terms)\b|\b(?:policy|terms|conditions) (?:for|on) (?:returns?|refunds?|exchanges?)\b/,
   /\bhow (?:long|many days) (?:do|have|does|did) (?:i|we|you|one)(?: \w+)? (?:have|got|get)? ?(?:to|for) (?:return|send back|exchange)\b|\b(?:do|does) (?:they|the shop|the seller|it|\w+) (?:accept|take|do|allow) (?:returns|refunds|exchanges)\b/,
+  // Asked as what the shop does if (« vous remboursez si l'article ne me plaît pas ? », "do you take it back if it doesn't fit?").
+  /\b(?:vous|ils|elles|elle|il|la boutique|le vendeur|la vendeuse|on) (?:remboursez|remboursent|rembourse|reprenez|reprennent|reprend|echangez|echangent|echange)\b.{0,40}\bsi\b|\b(?:do|does|will|would) (?:you|they|the shop|the seller|\w+) (?:refund|give (?:a )?refunds?|take (?:it |them |things |items )?back|exchange|accept returns?)\b.{0,30}\bif\b/,
   /\b(?:sera|masharti) ya (?:kurudisha|marejesho|kurejesha|duka|kubadilisha)\b|\bsiku ngapi\b.{0,20}\bkurudisha\b|\bmibeko ya (?:boutique|magazini|moteki|kozongisa)\b|\bmikolo boni\b.{0,20}\bkozongisa\b/,
 ];
 

@@ -34,6 +34,8 @@ describe('an order named by a day said relative to today (order-ref)', () => {
     expect(found('oda yangu ya jana iko wapi?')).toEqual(['CC-1109']);
     expect(found('oda ya juzi')).toEqual(['CC-1108']);
     expect(found('commande ya lobi')).toEqual(['CC-1109']);
+    expect(found('mon colis de dimanche il est où svp')).toEqual(['CC-1108']);
+    expect(found('the parcel from yesterday')).toEqual(['CC-1109']);
     expect(found("j'ai commandé il y a 3 jours")).toEqual(['CC-1107']);
     expect(found('ordered 3 days ago, nothing yet')).toEqual(['CC-1107']);
   });
@@ -106,6 +108,8 @@ describe.each(['memory', 'redis'] as const)('questions that are not disputes (%s
     ['on a combien de jours pour retourner un article ?', ['Bisou Créations', 'Atelier Lumière']],
     ["what's the refund policy at Atelier Lumière?", ['Atelier Lumière']],
     ['do they accept returns for the silk scarf?', ['Atelier Lumière']],
+    ["vous remboursez si l'article ne me plaît pas ?", ['Bisou Créations', 'Atelier Lumière']],
+    ['will the shop refund me if I return it?', ['Bisou Créations', 'Atelier Lumière']],
   ])('« %s »: the shop’s conditions, no return to confirm, nothing sent', async (text, shops) => {
     await start();
     const r = await s.text(text);
@@ -123,7 +127,13 @@ describe.each(['memory', 'redis'] as const)('questions that are not disputes (%s
     expect(args(r, 'engine-report-reason-proposed')).toMatchObject({ reason: 'return_request', orderId: 'CC-1008' });
   });
 
-  it.each(["si j'ouvre un litige, je serai remboursée en combien de jours ?", 'how long does a refund take?', 'kurudishiwa pesa ni siku ngapi?'])(
+  it.each([
+    "si j'ouvre un litige, je serai remboursée en combien de jours ?",
+    'how long does a refund take?',
+    'kurudishiwa pesa ni siku ngapi?',
+    'quand est-ce que je serai remboursé si le vendeur accepte ?',
+    'when would I get my money back if I open a case?',
+  ])(
     '« %s »: how a case works and how long it takes, not « which order? » for a refund',
     async (text) => {
       await start();

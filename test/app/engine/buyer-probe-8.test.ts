@@ -19,8 +19,16 @@ import { VARIANTS } from '../../fixtures/buyer-conversations/probe-8-variants.js
  * de jours ? »: which order?), p8-outside-01 (asked to pay by Airtel money outside the site: no « keep it here »),
  * p8-thanks-01 and p8-thanks-02 (« merci infiniment », « asante sana » as first words: which order?), p8-day-01 to
  * p8-day-04 (« mercredi passé », « samedi dernier », « hier », « avant-hier »: which order?).
+ * One was a probe mistake, corrected in the player (buyer-probe.ts): an « answers » outcome's order is the buyer's pick when
+ * asked which order, not an order the answer must name (a shop's policy answered without asking names none). The others
+ * were defects, fixed for their whole class (test/app/engine/buyer-probe-8-fixes.test.ts): orders named by a day said
+ * relative to today, thanks with nothing under way, asking to talk to the seller in more words and languages, the shop's
+ * policy asked, how long a refund takes, the seller asking to be paid outside Congocrea. After them: 50 of 50, 13 of 13; no
+ * expectation of the probe was changed. The variants (probe-8-variants.ts), written after those fixes in other words: 12 of
+ * 15 as written, 15 after generalising (« mon colis de dimanche », « vous remboursez si … ? », « quand est-ce que je serai
+ * remboursé si le vendeur accepte ? »).
  */
-const FLOOR = { memory: 37, redis: 10, variants: 12 };
+const FLOOR = { memory: 50, redis: 13, variants: 15 };
 
 describe.each(['memory', 'redis'] as const)('eighth buyer probe (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });

@@ -14,7 +14,7 @@ import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksShopPolicy, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -183,7 +183,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // « comment ça marche ? », « c'est quoi un litige ? », « bonjour »: answered (how it works, a greeting back) before the
   // orders are offered, not read as a problem of no known kind nor met with « not recognised ».
   const welcome: Msg[] = [];
-  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question' || !statesTrouble(text))) {
+  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question' || !statesTrouble(text) || asksWhatIf(text))) {
     if (asksHowItWorks(text)) welcome.push(m('engine-welcome'), m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
     else if (greetsOnly(text) && !statesProblem(text)) welcome.push(m('engine-welcome'));
     if (welcome.length) kind = null;
