@@ -420,3 +420,9 @@ engine-edit-not-read = { $what ->
    *[message] I don't read edited messages here: please send a new message instead.
   }
 engine-long-joined = Your long message arrived in several parts: I am reading them together ({ $length } characters).
+
+## Paying outside Congocrea (a seller asking to be paid directly)
+engine-pay-outside = { $role ->
+    [seller] Payments go through Congocrea: money received outside it (mobile money sent directly, cash, a bank transfer) is not recorded and settles no case.
+   *[other] Do not pay outside Congocrea (mobile money sent directly to the seller, cash, a bank transfer): such a payment is not recorded, and Congocrea could neither trace it nor refund it to you.
+  }

@@ -67,3 +67,4 @@ buyer-flow-person-cases = Je suis un assistant automatique. Une personne du supp
 buyer-flow-person-no-case = Je suis un assistant automatique. Une personne du support Congocrea intervient sur un litige, une fois qu’il lui est transmis ; vous n’avez aucun litige ouvert.
 buyer-flow-earlier-report-button = Ce bouton venait d’un signalement que vous avez remplacé depuis : rien n’a été modifié. Voici où en est votre signalement actuel.
 buyer-flow-cases-status = Vos { $count } litiges en cours, chacun avec son statut :
+buyer-flow-policy-next = Pour demander un retour, un échange ou un remboursement, dites-moi quelle commande et ce que vous souhaitez : je transmets votre demande au vendeur, avec ces conditions.

@@ -420,3 +420,9 @@ engine-edit-not-read = { $what ->
    *[message] Je ne lis pas les messages modifiés ici : envoyez plutôt un nouveau message.
   }
 engine-long-joined = Votre long message est arrivé en plusieurs parties : je les lis ensemble ({ $length } caractères).
+
+## Paying outside Congocrea (a seller asking to be paid directly)
+engine-pay-outside = { $role ->
+    [seller] Les paiements passent par Congocrea : un paiement reçu en dehors (mobile money envoyé directement, espèces, virement) n’est pas enregistré et ne règle aucun litige.
+   *[other] Ne payez pas en dehors de Congocrea (mobile money envoyé directement au vendeur, espèces, virement) : un tel paiement n’est pas enregistré, et Congocrea ne pourrait ni le suivre ni vous le rembourser.
+  }

@@ -67,3 +67,4 @@ buyer-flow-person-cases = Ngai nazali mosungi ya masini. Moto moko ya support ya
 buyer-flow-person-no-case = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea akotaka na litige soki batindeli ye yango ; ozali na litige moko te oyo efungwami.
 buyer-flow-earlier-report-button = Bouton wana ezalaki ya likambo oyo obongolaki na sima : eloko moko te ebongwani. Tala esika likambo na yo ya sikoyo ekomi.
 buyer-flow-cases-status = Ba litiges na yo { $count } oyo ezali kokende, moko na moko na ndenge ezali :
+buyer-flow-policy-next = Mpo na kosenga kozongisa, kobongola to kozongisela yo mbongo, yebisa ngai commande nini mpe nini olingi : nakotindela moteki bosenga na yo, elongo na mibeko oyo.

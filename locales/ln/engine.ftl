@@ -424,3 +424,9 @@ engine-edit-not-read = { $what ->
    *[message] Natangaka te ba message oyo obongoli awa : tinda nde message ya sika.
   }
 engine-long-joined = Message na yo ya molai eyei na biteni mingi : nazali kotanga yango elongo (ba lettre { $length }).
+
+## Paying outside Congocrea (a seller asking to be paid directly)
+engine-pay-outside = { $role ->
+    [seller] Kofuta esalemaka na nzela ya Congocrea : mbongo oyo ozwi na libanda (mobile money oyo batindi yo mbala moko, cash, virement) ekomamaka te mpe esilisaka litige moko te.
+   *[other] Kofuta te na libanda ya Congocrea (mobile money oyo otindeli moteki mbala moko, cash, virement) : mbongo ya ndenge wana ekomamaka te, mpe Congocrea akokoka te kolanda yango to kozongisela yo yango.
+  }

@@ -67,3 +67,4 @@ buyer-flow-person-cases = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaa
 buyer-flow-person-no-case = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea huingilia kesi inapopelekwa kwake; huna kesi iliyo wazi.
 buyer-flow-earlier-report-button = Kitufe hicho kilikuwa cha malalamiko uliyoyabadilisha baadaye: hakuna kilichobadilishwa. Haya ndiyo malalamiko yako ya sasa yalipofikia.
 buyer-flow-cases-status = Kesi zako { $count } zinazoendelea, kila moja na hali yake:
+buyer-flow-policy-next = Ili kuomba kurudisha, kubadilisha au kurudishiwa pesa, niambie oda gani na unachotaka: nitampelekea muuzaji ombi lako, pamoja na masharti haya.

@@ -424,3 +424,9 @@ engine-edit-not-read = { $what ->
    *[message] Sisomi jumbe zilizobadilishwa hapa: tafadhali tuma ujumbe mpya badala yake.
   }
 engine-long-joined = Ujumbe wako mrefu umefika kwa sehemu kadhaa: ninazisoma pamoja (herufi { $length }).
+
+## Paying outside Congocrea (a seller asking to be paid directly)
+engine-pay-outside = { $role ->
+    [seller] Malipo hupitia Congocrea: pesa uliyopokea nje yake (mobile money iliyotumwa moja kwa moja, taslimu, uhamisho wa benki) hairekodiwi na haimalizi kesi yoyote.
+   *[other] Usilipe nje ya Congocrea (mobile money uliyomtumia muuzaji moja kwa moja, taslimu, uhamisho wa benki): malipo kama hayo hayarekodiwi, na Congocrea haiwezi kuyafuatilia wala kukurudishia.
+  }

@@ -1,6 +1,6 @@
 import type { ProblemKind } from '../../domain/types.js';
 import { decide, defaultClassifier } from './understanding/classifier.js';
-import { cuesOf, hasProblemCue } from './understanding/cues.js';
+import { cuesOf, hasProblemCue, hasTroubleCue } from './understanding/cues.js';
 import { canonical, normalize } from './understanding/features.js';
 
 /**
@@ -80,6 +80,11 @@ export function saysSellerSilent(text: string): boolean {
 /** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */
 export function statesProblem(text: string): boolean {
   return hasProblemCue(canonical(text));
+}
+
+/** The message says something went wrong, beyond the return, refund or date a question is about (see cues.hasTroubleCue). */
+export function statesTrouble(text: string): boolean {
+  return hasTroubleCue(canonical(text));
 }
 
 /**
@@ -212,4 +217,22 @@ export function threatensInWords(text: string): boolean {
 export function mentionsOffPlatform(text: string): boolean {
   const t = canonical(text).replace(COURIER_CALL, ' ');
   return OFF_PLATFORM.some((p) => p.test(t));
+}
+
+/**
+ * Paying the seller outside Congocrea, asked or done: « il me demande de lui envoyer l'argent par Airtel money directement,
+ * hors du site », « payer directement sur son numéro au lieu de passer par le site », "pay him directly outside Congocrea",
+ * « kulipa moja kwa moja ». Not contact outside the messages by itself (`mentionsOffPlatform`), but never protected.
+ */
+const PAY_OUTSIDE = [
+  /\b(?:hors|en dehors) (?:du site|de congocrea|de la plateforme|de l application|de l appli|de la place de marche|du marche)\b|\boutside (?:of )?(?:congocrea|the (?:site|app|platform|marketplace|website))\b/,
+  /\b(?:au lieu de|sans) (?:passer par|payer (?:sur|par)) (?:le site|congocrea|la plateforme|l application|l appli)\b|\binstead of (?:using|going through|paying (?:on|through|via)) (?:the (?:site|app|platform|website)|congocrea)\b/,
+  // (« payer directement sur le site », "pay directly in the app" is paying Congocrea.)
+  /\b(?:payer|paye|payes|payez|paie|paies|verser|verse|versez|pay|paid|paying|kulipa|nimlipe|kofuta)\b.{0,40}\b(?:directement|directly|en direct|moja kwa moja)\b(?! (?:sur|on|via|through|par|dans|in|kwenye) (?:le |la |l |the )?(?:site|app|appli|application|congocrea|plateforme|platform|website|marketplace|tovuti))|\b(?:envoyer|envoie|envoies|envoyez|envoye|transferer|transfere|virer|vire|send|sent|transfer|kutuma|kotinda)\b (?:\w+ ){0,3}(?:argent|money|pesa|mbongo|montant|paiement|payment)\b.{0,30}\b(?:directement|directly|moja kwa moja)\b/,
+];
+
+/** True when the text says the seller is to be paid outside Congocrea (see PAY_OUTSIDE). */
+export function mentionsPayingOutside(text: string): boolean {
+  const t = canonical(text);
+  return PAY_OUTSIDE.some((p) => p.test(t));
 }

@@ -252,6 +252,68 @@ function byAmount(text: string, orders: readonly OrderLike[]): OrderRef {
 }
 
 /** Words after which a number is a price (« celle de », « à », « payé », "for", "paid", « nimelipa », « nafutaki », « bei ya »). */
+/** Day names, Monday 1 to Sunday 7 (luxon's weekday numbers), in the four languages. */
+const WEEKDAYS: Record<string, number> = {
+  lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7,
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  jumatatu: 1, jumanne: 2, jumatano: 3, alhamisi: 4, ijumaa: 5, jumamosi: 6, jumapili: 7,
+  lomingo: 7, eyenga: 7,
+};
+const WEEKDAY_RE = Object.keys(WEEKDAYS).join('|');
+/** Days named back from today: « hier », « avant-hier », "yesterday", Swahili « jana », « juzi », Lingala « lobi ». */
+const DAYS_BACK: Record<string, number> = {
+  "aujourd'hui": 0, 'aujourd hui': 0, today: 0, leo: 0, lelo: 0,
+  hier: 1, yesterday: 1, jana: 1, lobi: 1,
+  'avant-hier': 2, 'avant hier': 2, 'the day before yesterday': 2, juzi: 2,
+};
+const SMALL_NUMBERS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, dix: 10,
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, ten: 10,
+  moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, moko: 1, mibale: 2, misato: 3, minei: 4, mitano: 5,
+};
+const DAYS_BACK_RE = Object.keys(DAYS_BACK).sort((a, b) => b.length - a.length).join('|');
+/**
+ * A day said relative to today: « hier », « avant-hier », « il y a 3 jours », « mardi passé », « dimanche dernier »,
+ * "yesterday", "3 days ago", "last Tuesday", « jana », « juzi », « Jumanne iliyopita », « lomingo eleki ». A day name
+ * followed by a date (« lundi 26 octobre ») is that date's, read by `byDate`.
+ */
+const RELATIVE_DAY = new RegExp(
+  `(?<![a-z])(?:(${DAYS_BACK_RE})|il y a (\\d{1,2}|[a-z]+) jours?|(\\d{1,2}|[a-z]+) days? ago|siku (\\d{1,2}|[a-z]+) zilizopita|(?:(?:last|this past) )?(${WEEKDAY_RE})(?! ?,? ?(?:\\d|[a-z]+\\.? \\d))(?: (?:dernier|derniere|passe|passee|d'avant|iliyopita|eleki))?)(?![a-z])`,
+  'g',
+);
+/**
+ * What makes a relative day the order's day (« la commande d'hier », « celle de mardi passé », « commandé dimanche », « mon colis de dimanche »,
+ * "my order from yesterday", "ordered last Tuesday", « oda yangu ya jana »): a day said of a delivery or a reply
+ * (« reçu hier ») is not.
+ */
+const ORDER_BEFORE_DAY =
+  /(?:commande|commandee?s?|commander|achat|achete(?:e|s|es)?|colis|paquet|article|order|ordered|orders|bought|purchased?|placed|parcel|package|item|celle|celui|the one|oda|agizo|mzigo|bidhaa|niliagiza|nilinunua)(?: (?:que j'ai|que j ai|j'ai|i|passee?|faite?|effectuee?|made|placed|yangu|na ngai|niliyoweka))*(?: ?(?:de|du|d'|le|from|on|of|ya|wa))?\s*$/;
+
+/** "yesterday's order", "Tuesday's parcel". */
+const ORDER_AFTER_DAY = /^(?:'s| s)? (?:order|purchase|parcel|package)\b/;
+
+/** The orders placed on a day said relative to `now` (see RELATIVE_DAY), in the buyer's `timezone`. */
+function byRelativeDay(text: string, orders: readonly OrderLike[], timezone: string, now: string): OrderRef {
+  const t = fold(text);
+  const today = DateTime.fromISO(now, { zone: timezone }).startOf('day');
+  for (const m of t.matchAll(RELATIVE_DAY)) {
+    const [, named, fr, en, sw, weekday] = m;
+    const ofOrder = ORDER_BEFORE_DAY.test(t.slice(Math.max(0, m.index - 40), m.index)) || ORDER_AFTER_DAY.test(t.slice(m.index + m[0].length));
+    if (!ofOrder) continue;
+    const count = fr ?? en ?? sw;
+    const back = named !== undefined
+      ? DAYS_BACK[named]!
+      : count !== undefined
+        ? (/^\d+$/.test(count) ? Number(count) : SMALL_NUMBERS[count])
+        : ((today.weekday - WEEKDAYS[weekday!]! + 7) % 7) || 7;
+    if (back === undefined) continue;
+    const day = today.minus({ days: back });
+    const hits = orders.filter((o) => DateTime.fromISO(o.placedAt, { zone: timezone }).hasSame(day, 'day'));
+    if (hits.length > 0) return { kind: 'found', orderIds: hits.map((o) => o.id), by: 'date' };
+  }
+  return { kind: 'none' };
+}
+
 const PRICE_CONTEXT =
   /(?:\b(?:de|a|pour|paye|payee|payes|paid|pay|for|coute|cost|costs|spent|prix|price|montant|amount|total|bei|ya|na|\w*lipa|\w*lipia|\w*futaki|\w*futi|kofuta)|celle|celui)\s*$/;
 
@@ -327,14 +389,16 @@ function narrowed(ref: OrderRef, text: string, orders: readonly OrderLike[], tim
 
 /**
  * The order a message is about, among `orders` (the buyer's, newest first): by number first, then by
- * the day it was placed (in `timezone`), then by the item's title, then by what it cost, then « the last one ».
+ * the day it was placed (in `timezone`; a day said relative to `now` too, when given), then by the item's title, then by what it cost, then « the last one ».
  * Where several fit, the text's other cues narrow them (see `narrowed`).
  */
-export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string): OrderRef {
+export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string, now?: string): OrderRef {
   const id = byId(text, orders);
   if (id.kind !== 'none') return id;
   const date = byDate(text, orders, timezone);
   if (date.kind !== 'none') return narrowed(date, text, orders, timezone);
+  const relative = now ? byRelativeDay(text, orders, timezone, now) : { kind: 'none' as const };
+  if (relative.kind !== 'none') return narrowed(relative, text, orders, timezone);
   const title = byTitle(text, orders);
   if (title.kind !== 'none') return narrowed(title, text, orders, timezone);
   const amount = byAmount(text, orders);

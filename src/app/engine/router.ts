@@ -13,7 +13,7 @@ import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
 import { explainLinking, helpBody, keepEarlyWords, linkIdentity, pastedToken, startOrLink } from './flows/onboarding.js';
-import { classifyProblem, mentionsOffPlatform } from './intent.js';
+import { classifyProblem, mentionsOffPlatform, mentionsPayingOutside } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
@@ -286,8 +286,11 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   if (t.input.isStaffChannel && t.account.roles.includes('support')) return void say(t, m('engine-staff-hint'));
   // In groups and channels the bot only answers what is addressed to it: commands, buttons, case threads.
   if (!t.input.isPrivate) return;
-  const offPlatform = mentionsOffPlatform(text);
+  // Paying outside Congocrea (« payez-moi directement par Airtel money ») is raised outside it too: kept here, and warned.
+  const paysOutside = mentionsPayingOutside(text);
+  const offPlatform = mentionsOffPlatform(text) || paysOutside;
   if (offPlatform) say(t, m('engine-keep-in-messages', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
+  if (paysOutside) say(t, m('engine-pay-outside', { role: t.account.roles.includes('buyer') ? 'buyer' : 'seller' }));
   const roles = t.account.roles;
   // « svp réactivez ma boutique »: the reinstatement request SPEC has the bot open for a suspended seller.
   if (roles.includes('seller') && asksReinstatement(text)) return reinstatementInWords(e, t, text);

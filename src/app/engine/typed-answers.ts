@@ -79,11 +79,11 @@ const LEAVE_WHY = new RegExp(
 );
 
 /**
- * « je vais d'abord écrire au vendeur », "I'll message the seller first", « nitamwandikia muuzaji »: the report's
- * « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
+ * « je vais d'abord écrire au vendeur », "I'll message the seller first", « nitamwandikia muuzaji », « poser une question au
+ * vendeur », « nalingi koloba na moteki », « kuongea na muuzaji »: the report's « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
  */
 const WRITE_TO_SELLER =
-  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|parler|demander|voir avec|write|message|msg|contact|text|talk to|speak to|ask|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kowandela|kokomela|nakokomela|kotindela|nakotindela)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
+  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|joindre|discuter|communiquer|parler|demander|poser (?:une|des|ma|mes) questions?|une question|voir avec|write|message|msg|contact|text|talk to|speak to|ask|ask a question|get in touch|reach|reach out|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kuongea|niongee|nitaongea|kuwasiliana|niwasiliane|kumuuliza|nimuulize|kowandela|kokomela|nakokomela|kotindela|nakotindela|koloba|nakoloba|kosolola|nasolola|kotuna|nakotuna)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
 
 /** The message asks to write to the seller rather than open a case (see WRITE_TO_SELLER). */
 export function asksToWriteSeller(text: string): boolean {
@@ -180,8 +180,8 @@ const THANKS_WORDS = new Set(
   ("merci mrc mci thanks thank thx ty asante matondi " +
     "ok okay oki dac d'accord daccord beaucoup bien infiniment bcp you so much a lot very super parfait cool top great nice noted entendu compris bon ah " +
     "sawa sana mingi mpenza bonne journee soiree day have evening kasi alors " +
-    // « merci pour votre aide », "thanks for your help", « asante kwa msaada », « matondi mpo na lisalisi »
-    "pour votre ton ta aide for your help kwa msaada wako mpo na lisalisi").split(' '),
+    // « merci pour votre aide », "thanks for your help", « asante kwa msaada wako », « matondi mpo na lisalisi »
+    "pour votre ton ta vos aide tout for your help everything kwa msaada wako wenu mpo na lisalisi").split(' '),
 );
 const THANKS = /^(?:merci|mrc|mci|thanks|thank|thx|ty|asante|matondi)$/;
 
@@ -306,15 +306,33 @@ const HOW_IT_WORKS = [
   /\b(?:c est quoi|c quoi|qu est ce que c est|qu est ce qu|que veut dire|ca veut dire quoi) (?:un |une |le |la |l )?(?:litige|palabre|reclamation|signalement|escalade\w*)\b|\b(?:litige|palabre|un litige) (?:c est|cest|c) quoi\b/,
   /\b(?:vous etes|tu es|t es|c est) qui\b|\bqui (?:etes vous|es tu|est ce)\b|\b(?:vous faites|tu fais|vous servez a) quoi\b|\bque (?:faites vous|pouvez vous faire)\b/,
   /\bcombien de (?:temps|jours)\b.{0,40}\b(?:vendeur|repondre|litige|support|rembours\w*)\b/,
+  // How long the case or the refund takes, the question last (« je serai remboursée en combien de jours ? », "a refund takes
+  // how long?"), or "how long does a refund take?", « kurudishiwa pesa ni siku ngapi? », « mbongo ekozonga mikolo boni ? ».
+  /\b(?:rembours\w*|litige|reclamation)\b.{0,40}\bcombien de (?:temps|jours)\b|\bdelai (?:de|du|pour (?:le|un|etre)) rembours\w*\b/,
+  /\bhow long (?:does|will|would|do|until|till|before|for|it takes?)\b.{0,30}\b(?:refund\w*|case|dispute|money back)\b|\b(?:refund\w*|case|dispute)\b.{0,30}\bhow long\b/,
+  /\bsiku ngapi\b.{0,30}\b(?:kurudishiwa|pesa|kesi)\b|\b(?:kurudishiwa|kesi)\b.{0,30}\bsiku ngapi\b|\bmikolo boni\b.{0,30}\b(?:mbongo|kozongisa|litige)\b|\b(?:mbongo|litige)\b.{0,30}\bmikolo boni\b/,
   /\bhow (?:does|do) (?:this|it|you|palabre|a case|a dispute) work\b|\bhow (?:do|can) i (?:open|file|start) a (?:case|dispute|claim)\b|\bwhat (?:is|s) (?:a |an )?(?:case|dispute|palabre|escalation)\b|\bwho are you\b|\bwhat (?:can|do) you do\b|\bhow long (?:does|do|has) the seller\b/,
   /\bndenge nini\b.{0,30}\b(?:litige|kofungola|esalaka|ezali kosala)\b|\blitige ezali nini\b|\b(?:ozali|bozali) nani\b|\besalaka ndenge nini\b/,
   /\binafanya ?je kazi\b|\binafanyaje\b|\b(?:kesi|mgogoro) ni nini\b|\bwewe ni nani\b|\bnawezaje kufungua kesi\b|\bjinsi ya kufungua kesi\b/,
 ];
 
-/** The message asks how the bot or a case works (see HOW_IT_WORKS): explained before the orders are offered. */
+/** The message asks how the bot or a case works (see HOW_IT_WORKS, WHAT_IF): explained before the orders are offered. */
 export function asksHowItWorks(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ');
-  return HOW_IT_WORKS.some((p) => p.test(t));
+  return HOW_IT_WORKS.some((p) => p.test(t)) || WHAT_IF.test(t);
+}
+
+/**
+ * When the money would come back, asked of a case or an agreement still to come (« quand est-ce que je serai remboursé si le
+ * vendeur accepte ? », "when would I get my refund if I open a case?", « nitarudishiwa pesa lini kama muuzaji atakubali? »):
+ * no money owed yet, whatever « quand … remboursé » reads like alone.
+ */
+const WHAT_IF =
+  /\b(?:quand|when|lini)\b.{0,40}\b(?:rembours\w*|refund\w*|money back|argent|rudishiwa pesa)\b.{0,30}\b(?:si|if|kama|ikiwa|soki) (?:le |la |the |j |je |i |on |we |muuzaji |moteki )?(?:vendeu\w*|seller|ouvre|ouvrais|open|accept\w*|dit oui|says yes|agrees?|nafungua|nikifungua|atakubali|akubali|andimi)\b/;
+
+/** The question is asked of what would happen (see WHAT_IF), not of money owed now. */
+export function asksWhatIf(text: string): boolean {
+  return WHAT_IF.test(bare(text).replace(/'/g, ' '));
 }
 
 /**
@@ -413,4 +431,30 @@ const WHAT_NEXT = [
 export function asksWhatNext(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ').trim();
   return WHAT_NEXT.some((p) => p.test(t));
+}
+
+/**
+ * Questions about a shop's conditions, not a request to use them: « c'est quoi la politique de retour ? », « on a combien de
+ * jours pour retourner un article ? », « ils acceptent les échanges ? », "what's the refund policy?", "how long do I have to
+ * return it?", « sera ya kurudisha bidhaa ni gani? », « mibeko ya boutique ezali nini ? ».
+ */
+const SHOP_POLICY = [
+  /\b(?:politiques?|conditions|regles?|reglement|cgv) (?:de |du |des |d )?(?:retours?|rembours\w*|echanges?|vente|la boutique|boutique|du vendeur|de la vendeuse)\b|\bdelai (?:de|pour (?:un|le|les)) (?:retours?|echanges?)\b/,
+  /\bcombien de (?:jours|temps)\b.{0,30}\b(?:retourner|renvoyer|rendre|echanger|un retour|un echange)\b/,
+  /\b(?:accepte|acceptent|acceptez|prend|prennent|font|fait)(?: t| il| elle| ils| elles| vous)* (?:les |des )?(?:retours|echanges|remboursements)\b/,
+  /\b(?:return|refund|exchange)s? (?:policy|policies|window|conditions|terms)\b|\b(?:policy|terms|conditions) (?:for|on) (?:returns?|refunds?|exchanges?)\b/,
+  /\bhow (?:long|many days) (?:do|have|does|did) (?:i|we|you|one)(?: \w+)? (?:have|got|get)? ?(?:to|for) (?:return|send back|exchange)\b|\b(?:do|does) (?:they|the shop|the seller|it|\w+) (?:accept|take|do|allow) (?:returns|refunds|exchanges)\b/,
+  // Asked as what the shop does if (« vous remboursez si l'article ne me plaît pas ? », "do you take it back if it doesn't fit?").
+  /\b(?:vous|ils|elles|elle|il|la boutique|le vendeur|la vendeuse|on) (?:remboursez|remboursent|rembourse|reprenez|reprennent|reprend|echangez|echangent|echange)\b.{0,40}\bsi\b|\b(?:do|does|will|would) (?:you|they|the shop|the seller|\w+) (?:refund|give (?:a )?refunds?|take (?:it |them |things |items )?back|exchange|accept returns?)\b.{0,30}\bif\b/,
+  /\b(?:sera|masharti) ya (?:kurudisha|marejesho|kurejesha|duka|kubadilisha)\b|\bsiku ngapi\b.{0,20}\bkurudisha\b|\bmibeko ya (?:boutique|magazini|moteki|kozongisa)\b|\bmikolo boni\b.{0,20}\bkozongisa\b/,
+];
+
+/** Asking to use them now (« je peux le retourner ? », "can I send it back?", « nataka kurudisha »): a request, not a question. */
+const ASKS_TO_RETURN =
+  /\b(?:je (?:peux|pourrais|voudrais|veux|souhaite|dois)|puis je|est ce que je (?:peux|pourrais)|(?:can|could|may) i|i (?:want|would like|d like|need) to|nataka|naomba|nalingi|nakoki)(?: (?:le|la|les|l|it|them|him|her))? (?:retourner|renvoyer|rendre|echanger|me faire rembourser|return|send (?:it |them )?back|exchange|get (?:a|my) refund|kurudisha|kubadilisha|kozongisa|kobongola)\b/;
+
+/** The message asks what a shop's policy is (see SHOP_POLICY), and not to return something now (see ASKS_TO_RETURN). */
+export function asksShopPolicy(text: string): boolean {
+  const t = bare(text).replace(/'/g, ' ');
+  return SHOP_POLICY.some((p) => p.test(t)) && !ASKS_TO_RETURN.test(t);
 }

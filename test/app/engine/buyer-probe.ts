@@ -93,6 +93,23 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
       if ((await casesOf(c)).some((k) => !c.before.has(k.id))) return 'a case was opened';
       return null;
     }
+    if ('answers' in outcome || 'noCase' in outcome) {
+      // A question that is not a dispute (eighth probe): answered, no case, no case reason put to the buyer.
+      if ((await casesOf(c)).some((k) => !c.before.has(k.id))) return 'a case was opened';
+      if (proposed && CASEABLE.has(String(proposed.reason))) return `proposed a case reason: ${describe(c.s.last)}`;
+      if ('noCase' in outcome) return c.s.last.length ? null : 'no reply';
+      const { any, order } = outcome.answers;
+      const card = c.s.last.find((o) => o.card)?.card;
+      // (`order` is only the buyer's pick when asked which: a shop's policy answered without asking names no order; its first
+      // run also wanted the order named in the answer, corrected.)
+      if (ids.some((id) => any.includes(id)) || (any.includes('card') && card && card.orderId === order)) return null;
+      if (order) {
+        const asked = await answerAsks(c, order, undefined);
+        if (typeof asked === 'string') return asked;
+        if (asked) continue;
+      }
+      return `not answered (${any.join('|')}): ${describe(c.s.last)}`;
+    }
     if ('cases' in outcome) {
       // Several reports (« et aussi … »): each ends as a case, in whatever order the bot takes them (fourth probe).
       const all = await casesOf(c);
@@ -340,6 +357,7 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
     const why =
       (await reach(c, conv.expect)) ??
       (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null) ??
+      (conv.noFallback && seen.has('engine-fallback') ? 'answered « pas compris » (engine-fallback)' : null) ??
       (conv.nothingRelayed && w.relayed.length ? `relayed to a seller: ${w.relayed.map((n) => JSON.stringify(n.to)).join(', ')}` : null) ??
       (loud() ? `spoke of ${loud()} at the end` : null);
     return why ? { id: conv.id, ok: false, why, style: conv.style, transcript } : { id: conv.id, ok: true, style: conv.style, transcript };

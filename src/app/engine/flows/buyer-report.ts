@@ -3,18 +3,18 @@ import { isCaseReason } from '../../../domain/eligibility.js';
 import { MAX_OPEN_EVIDENCE } from '../../../domain/decider.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { cleanText, MAX_TEXT_LENGTH } from '../../../domain/text.js';
-import type { BlobRef, Order, ProblemKind } from '../../../domain/types.js';
+import type { BlobRef, Order, ProblemKind, Shop } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
-import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem } from '../intent.js';
+import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem, statesTrouble } from '../intent.js';
 import { findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
-import { askMessageForSeller, relayToSeller } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -163,9 +163,9 @@ const TERSE_WORDS = 3;
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
   // « le pagne n'est jamais arrivé et le sac reçu n'est pas comme sur la photo »: each order with its own problem.
-  const split = text && !carried.from ? problemsByOrder(text, orders, t.timezone) : null;
+  const split = text && !carried.from ? problemsByOrder(text, orders, t.timezone, t.now) : null;
   if (split) return startSplitReport(e, t, split, carried);
-  let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone) : { kind: 'none' };
+  let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone, t.now) : { kind: 'none' };
   // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
   const away = carried.from?.orderId;
   if (away && ref.kind === 'found' && ref.orderIds.length > 1 && ref.orderIds.includes(away)) ref = { ...ref, orderIds: ref.orderIds.filter((id) => id !== away) };
@@ -174,10 +174,16 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // classifier's weak guess from an item's name is no problem stated.
   const onlyOrder = !!text && ref.kind === 'found' && text.trim().split(/\s+/).length <= TERSE_WORDS;
   let kind = text ? (carried.from || onlyOrder ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
+  // « merci pour votre aide », « asante sana » with nothing under way: welcomed, not met with « which order? ».
+  if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysThanks(text) && !statesProblem(text)) {
+    return void say(t, m('buyer-flow-thanks', { orderId: 'none' }));
+  }
+  // « c'est quoi la politique de retour ? », "what's the refund policy at Bisou?": the shop's conditions, not a return to confirm.
+  if (text && !carried.from && asksShopPolicy(text) && !statesTrouble(text)) return answerShopPolicy(e, t, orders, ref, text);
   // « comment ça marche ? », « c'est quoi un litige ? », « bonjour »: answered (how it works, a greeting back) before the
   // orders are offered, not read as a problem of no known kind nor met with « not recognised ».
   const welcome: Msg[] = [];
-  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question')) {
+  if (text && !carried.from && ref.kind === 'none' && (!statesProblem(text) || kind === 'delivery_question' || !statesTrouble(text) || asksWhatIf(text))) {
     if (asksHowItWorks(text)) welcome.push(m('engine-welcome'), m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
     else if (greetsOnly(text) && !statesProblem(text)) welcome.push(m('engine-welcome'));
     if (welcome.length) kind = null;
@@ -196,7 +202,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   const correction = !!from && kind === null && !!fromKind && !before;
   if (from && correction) {
     kind = fromKind;
-    const named = from.description ? findOrderRef(from.description, orders, t.timezone) : { kind: 'none' as const };
+    const named = from.description ? findOrderRef(from.description, orders, t.timezone, t.now) : { kind: 'none' as const };
     description = from.description && named.kind === 'none' ? from.description : null;
   }
   // « bon, ouvrez le litige pour le sac » after a question about another order: the problem said about the bag stands.
@@ -247,7 +253,8 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     await orderSeen(e, s.orderId);
     // « je veux juste écrire au vendeur de la 1005 », no problem stated: the message to the seller is asked for at once,
     // as the « Écrire au vendeur » button does later (not a problem of no known kind to confirm).
-    if (text && !carried.from && asksToWriteSeller(text) && !statesProblem(text) && (kind === null || kind === 'other')) {
+    // The classifier's guess from the item's name or the rest (« nalingi koloba na moteki ya pagne ») is no problem said.
+    if (text && !carried.from && asksToWriteSeller(text) && !statesProblem(text) && (kind === null || kind === 'other' || classifySurely(text) === null)) {
       // No problem said: the message's own words give its subject when it is sent (seller-message.relayToSeller).
       [s.reason, s.kind] = [null, null];
       s.step = 'message';
@@ -259,6 +266,23 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   return askOrderFor(e, t, s, orders, ref, text, preface);
 }
 
+/** The words of a shop's name that name it in a message (« chez Bisou », "at Lumière"): long enough not to be a little word. */
+const shopWords = (name: string): string[] => normalize(name).split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
+
+/**
+ * A question about a shop's conditions (returns, refunds, exchanges): the conditions of the shop of the order named, else of
+ * the shop named, else of each shop the buyer bought from; then how to ask for one. Nothing is sent to a seller.
+ */
+async function answerShopPolicy(e: EngineCtx, t: Turn, orders: readonly Order[], ref: OrderRef, text: string): Promise<void> {
+  const shopIds = [...new Set(orders.map((o) => o.shopId))];
+  const shops = (await Promise.all(shopIds.map((id) => e.deps.marketplace.shop(id)))).filter((x): x is Shop => !!x);
+  const words = new Set(normalize(text).split(/[^a-z0-9]+/));
+  const ofOrders = ref.kind === 'found' ? new Set(orders.filter((o) => ref.orderIds.includes(o.id)).map((o) => o.shopId)) : null;
+  const named = shops.filter((shop) => shopWords(shop.name).some((w) => words.has(w)));
+  const shown = ofOrders ? shops.filter((shop) => ofOrders.has(shop.id)) : named.length ? named : shops;
+  say(t, [...shown.map(shopPolicyMsg), m('buyer-flow-policy-next')]);
+}
+
 /** Where one message's sentences or clauses part (« . », « et », « mais », "and", « na », « pia »). */
 const CLAUSE_BREAK = /[.;!?\n]+|,?\s+(?:et|and|mais|but|pia|puis|aussi|also|ensuite|then)\s+/i;
 
@@ -267,10 +291,10 @@ const CLAUSE_BREAK = /[.;!?\n]+|,?\s+(?:et|and|mais|but|pia|puis|aussi|also|ensu
  * arrivé et le sac reçu n'est pas comme sur la photo »): each order with its problem, in the order said. Null when the
  * message does not part that way (one order, or a problem said of several orders together).
  */
-function problemsByOrder(text: string, orders: readonly Order[], timezone: string): Array<{ orderId: string; kind: ProblemKind; clause: string }> | null {
+function problemsByOrder(text: string, orders: readonly Order[], timezone: string, now: string): Array<{ orderId: string; kind: ProblemKind; clause: string }> | null {
   const parts: Array<{ orderId: string; kind: ProblemKind; clause: string }> = [];
   for (const clause of text.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean)) {
-    const ref = findOrderRef(clause, orders, timezone);
+    const ref = findOrderRef(clause, orders, timezone, now);
     const kind = classifyProblem(clause);
     const last = parts.at(-1);
     if (ref.kind === 'found' && ref.orderIds.length === 1 && kind && isCaseReason(kind) && statesProblem(clause)) {
@@ -540,7 +564,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
 /** Typed text while a report is under way. */
 export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   const orders = await ordersOf(e, t);
-  const ref = findOrderRef(text, orders, t.timezone);
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
   const kind = classifyWithOrder(text, ref.kind !== 'none');
   const answer = typedAnswer(text);
   // « ah c'est bon, c'est arrivé entre-temps » while reporting it did not arrive: nothing left to report, the report is left
@@ -576,7 +600,7 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     const others = orders.filter((o) => o.id !== s.orderId);
     const next: ReportState = { ...s, nonce: newNonce(), step: 'order', orderId: null, reason: null, kind: s.reason ?? s.kind };
     delete next.pending;
-    if (next.description && findOrderRef(next.description, orders, t.timezone).kind !== 'none') next.description = null;
+    if (next.description && findOrderRef(next.description, orders, t.timezone, t.now).kind !== 'none') next.description = null;
     return askOrder(e, t, next, others);
   }
   // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).

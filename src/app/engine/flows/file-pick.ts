@@ -53,7 +53,7 @@ export async function typedFileCase(e: EngineCtx, t: Turn, s: FilePickState, tex
   const id = caseIdOf(text);
   if (id && offered.some((c) => c.id === id)) return id;
   const orders = (await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId)).filter((o) => offered.some((c) => c.orderId === o.id));
-  const ref = findOrderRef(text, orders, t.timezone);
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
   if (ref.kind !== 'found' || ref.orderIds.length !== 1) return null;
   return offered.find((c) => c.orderId === ref.orderIds[0])?.id ?? null;
 }

@@ -68,7 +68,7 @@ export const openCasesAsBuyer = (e: EngineCtx, t: Turn): Promise<Case[]> => case
 /** The text names no order, or only this one. */
 export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderId: string): Promise<boolean> {
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-  const ref = findOrderRef(text, orders, t.timezone);
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
   return ref.kind === 'none' || (ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === orderId);
 }
 
@@ -79,7 +79,7 @@ export async function namesOnlyOrder(e: EngineCtx, t: Turn, text: string, orderI
  */
 export async function namedCaseOf(e: EngineCtx, t: Turn, text: string, open: Case[]): Promise<Case | null | undefined> {
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-  const ref = findOrderRef(text, orders, t.timezone);
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
   const kind = classifyProblem(text);
   const fits = (c: Case) => kind === null || kind === 'other' || kind === c.reason || (kind === 'delivery_question' && c.reason === 'non_delivery');
   if (ref.kind === 'none') return open.some(fits) ? undefined : null;
@@ -130,7 +130,7 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     return true;
   }
   const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-  const ref = findOrderRef(text, orders, t.timezone);
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
   // Two cases named, one to close or escalate (« c'est bon pour le sac, je l'ai reçu, mais la chemise toujours rien »,
   // "escalate the bag dispute, the shirt one can wait"): that one, read in its own clause; the other is left as it is.
   const one = ref.kind === 'found' && open.length > 1 ? askedByClause(text, orders, open, t.timezone) : null;

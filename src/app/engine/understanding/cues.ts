@@ -224,6 +224,18 @@ export function hasProblemCue(canonicalText: string): boolean {
   return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c));
 }
 
+/** Cues that name what a question is about (a return, a refund, an exchange, when, where), not that anything went wrong. */
+const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q']);
+
+/**
+ * Whether the canonical text says something went wrong (a parcel not come, an item at fault, money owed or taken twice, a
+ * seller silent): a cue of a problem beyond what a question is about (« la politique de retour », « remboursée en combien de
+ * jours ? » hold the cues of a return and a refund, and nothing wrong).
+ */
+export function hasTroubleCue(canonicalText: string): boolean {
+  return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c) && !TOPIC.has(c));
+}
+
 /** Cues that state a case reason outright, whatever remedy the buyer asks for with it. */
 const CASE_REASON_CUES: ReadonlyArray<readonly [string, 'non_delivery' | 'not_as_described']> = [
   ['not_arrived', 'non_delivery'],
