@@ -249,6 +249,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
 
   async function deliver(parsed: ParsedUpdate, result: Awaited<ReturnType<Engine['handle']>>, finish?: () => Promise<void>) {
     const posted: number[] = [];
+    // What the sends retire (a slot's previous holder, an older copy of a card) the pressed message's retirement skips.
+    const retired = new Set<string>();
     for (const [i, out] of result.replies.entries()) {
       // A reply about the chat the user wrote in stays in the forum topic they wrote in.
       const sameChat = out.target.conversationId === parsed.input.conversationId && !out.target.threadId;
@@ -257,13 +259,14 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
         ...(await sender.send({ ...out, target }, {
           ...(parsed.pressedMessageId ? { pressedMessageId: parsed.pressedMessageId } : {}),
           ...(sameChat && parsed.messageId ? { replyToMessageId: parsed.messageId } : {}),
+          retired,
           ...(finish && i === result.replies.length - 1 ? { onSent: finish } : {}),
         })),
       );
     }
     // The choice is made: its buttons go, unless the answer was written over the pressed message itself.
     if (result.retirePressed && parsed.pressedMessageId && !posted.includes(parsed.pressedMessageId)) {
-      await sender.retire(parsed.input.conversationId, parsed.pressedMessageId);
+      await sender.retire(parsed.input.conversationId, parsed.pressedMessageId, retired);
     }
   }
 

@@ -38,6 +38,11 @@ export interface SendContext {
   replyToMessageId?: number;
   /** Called once Telegram accepted the message, with the sender's own writes (DeliverOptions.onSent). */
   onSent?: () => Promise<void>;
+  /**
+   * The messages whose buttons this turn took off already (`<chat>/<message id>`), shared by the turn's sends and its
+   * retirement of the pressed message: the sender adds to it, and retires none of them twice (one Bot API call each).
+   */
+  retired?: Set<string>;
 }
 
 export interface TelegramSenderDeps {
@@ -57,8 +62,16 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
   const cards = deps.cards ?? createKvCardIds(kv);
   const slots = createButtonSlots(kv, 'tg');
 
-  /** Removes a message's inline keyboard (https://core.telegram.org/bots/api#editmessagereplymarkup); gone or unchanged is fine. */
-  async function retire(chatId: string, messageId: number): Promise<void> {
+  /**
+   * Removes a message's inline keyboard (https://core.telegram.org/bots/api#editmessagereplymarkup); gone or unchanged is
+   * fine. `retired`: what this turn took off already (SendContext.retired), so that a message is retired once.
+   */
+  async function retire(chatId: string, messageId: number, retired?: Set<string>): Promise<void> {
+    if (retired) {
+      const key = `${chatId}/${messageId}`;
+      if (retired.has(key)) return;
+      retired.add(key);
+    }
     await api.editMessageReplyMarkup(chatId, messageId).catch((err: unknown) => logger.debug({ err, chatId, messageId }, 'buttons not retired'));
   }
 
@@ -66,7 +79,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
    * The message now holding the slot (with buttons or without: a closed case's card): the previous one in the slot
    * loses its buttons, and so do the last ones of the slots the message ends (OutMessage.clearSlots).
    */
-  async function takeSlot(out: OutMessage, messageId: number | undefined): Promise<void> {
+  async function takeSlot(out: OutMessage, messageId: number | undefined, retired?: Set<string>): Promise<void> {
     if (messageId === undefined) return;
     const chatId = out.target.conversationId;
     const previous = await Promise.all([
@@ -74,7 +87,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       ...(out.clearSlots ?? []).map((slot) => slots.clear(chatId, slot)),
     ]);
     const gone = new Set(previous.filter((p): p is string => p !== undefined && p !== String(messageId)));
-    await Promise.all([...gone].map((p) => retire(chatId, Number(p))));
+    await Promise.all([...gone].map((p) => retire(chatId, Number(p), retired)));
   }
 
   async function callbackData(token: string): Promise<string> {
@@ -164,7 +177,7 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       const previous = cardKey ? await cards.get(chatId, cardKey) : undefined;
       if (previous !== undefined && previous === ctx.pressedMessageId && view.chunks.length === 1 && !out.blobId && !out.card?.photos?.length) {
         if (await editInPlace(chatId, previous, view, markup)) {
-          await Promise.all([ctx.onSent?.(), remember(out, chatId, [{ message_id: previous } as Message]), takeSlot(out, previous)]);
+          await Promise.all([ctx.onSent?.(), remember(out, chatId, [{ message_id: previous } as Message]), takeSlot(out, previous, ctx.retired)]);
           return [previous];
         }
       }
@@ -174,11 +187,11 @@ export function createTelegramSender(deps: TelegramSenderDeps) {
       await Promise.all([
         ctx.onSent?.(),
         remember(out, chatId, sent),
-        out.slot || out.clearSlots ? takeSlot(out, card?.message_id) : undefined,
+        out.slot || out.clearSlots ? takeSlot(out, card?.message_id, ctx.retired) : undefined,
         cardKey && card ? cards.set(chatId, cardKey, card.message_id) : undefined,
       ]);
       // The older copy of the card keeps stale buttons otherwise.
-      if (cardKey && card && previous !== undefined && previous !== card.message_id) await api.editMessageReplyMarkup(chatId, previous).catch(() => undefined);
+      if (cardKey && card && previous !== undefined && previous !== card.message_id) await retire(chatId, previous, ctx.retired);
       return sent.map((m) => m.message_id);
     },
     /** Removes the buttons of a message whose choice was made (TurnResult.retirePressed). */

@@ -36,6 +36,12 @@ describe('Telegram: only live buttons (issue 13)', () => {
   /** Messages of a chat that still show buttons, as the chat shows them now. */
   const withButtons = (chat: number) => app.standin.botMessages(chat).filter((m) => labels(m).length > 0).map(shown);
 
+  /** Messages whose buttons were taken off more than once (each time a Bot API call). */
+  const retiredTwice = (): string[] => {
+    const edits = app.standin.callsOf('editMessageReplyMarkup').map((c) => `${String(c.params.chat_id)}/${String(c.params.message_id)}`);
+    return [...new Set(edits.filter((e, i) => edits.indexOf(e) !== i))];
+  };
+
   it('a case closed elsewhere takes its buttons off everything the seller still has on it: the card and the last relayed message', async () => {
     const card = await caseForBisou();
     expect(labels(card)).toContain('Rembourser en totalité');
@@ -61,6 +67,19 @@ describe('Telegram: only live buttons (issue 13)', () => {
     await until(async () => (await app.p.cases.get({ accountId: 'acc-bisou', platform: 'telegram' }, 'C-000001')).status === 'closed', 'the case closed');
     await until(() => withButtons(bisou.id).length === 0, `no button left on the closed case (left: ${JSON.stringify(withButtons(bisou.id))})`);
     expect(await app.p.marketplace.refunds('CC-1001')).toHaveLength(1);
+  });
+
+  it('a confirmation pressed loses its buttons in one call, though the answer also takes over its slot', async () => {
+    await caseForBisou();
+    const from = app.count(bisou.id);
+    await app.press(bisou, 'Rembourser en totalité');
+    const confirmation = await app.expectMessage(bisou.id, /Confirmer|Rembourser .* à l’acheteur/, from);
+    expect(labels(confirmation)).toContain('Confirmer');
+    await app.press(bisou, 'Confirmer');
+    await until(async () => (await app.p.cases.get({ accountId: 'acc-bisou', platform: 'telegram' }, 'C-000001')).status === 'closed', 'the case closed');
+    await until(() => withButtons(bisou.id).length === 0, `no button left on the closed case (left: ${JSON.stringify(withButtons(bisou.id))})`);
+    expect(app.standin.callsOf('editMessageReplyMarkup').filter((c) => Number(c.params.message_id) === confirmation.message_id)).toHaveLength(1);
+    expect(retiredTwice()).toEqual([]);
   });
 
   it('a choice made takes its buttons off; pressing a button of a case closed since answers what changed and refunds nothing', async () => {
