@@ -213,9 +213,16 @@ export function threatensInWords(text: string): boolean {
   return THREATS.some((p) => p.test(t));
 }
 
+/**
+ * A call that did not happen (« personne ne m'a appelée », « il m'a jamais appelé », "nobody called me", "he never rang",
+ * « hajanipigia simu »): no contact outside the messages, only its absence.
+ */
+const NO_CALL =
+  /\b(?:personne ne (?:m a|nous a|m|nous)|(?:ne |n )?(?:m a|nous a|l a|m ont|nous ont) (?:pas|jamais|toujours pas|meme pas|plus)|(?:ne|n) (?:m|nous) (?:a|ont) (?:pas|jamais)|nobody|no one|never|(?:didn t|did not|hasn t|has not|haven t|have not|doesn t|does not|won t|will not|not)(?: even)?) (?:encore )?(?:appel\w*|called|call|rang|ring|phoned)\b|\bha\w*pigia(?: \w+){0,2} simu\b/g;
+
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
-  const t = canonical(text).replace(COURIER_CALL, ' ');
+  const t = canonical(text).replace(COURIER_CALL, ' ').replace(NO_CALL, ' ');
   return OFF_PLATFORM.some((p) => p.test(t));
 }
 

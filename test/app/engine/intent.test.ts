@@ -139,6 +139,9 @@ describe('mentionsOffPlatform', () => {
     // Lingala: a seller whom the buyer phoned.
     'mosombi abengaki ngai na telefone',
     'abengaki ngai lobi mpo na commande',
+    // Calls made, even beside one not returned.
+    "je l'ai appelé mais il m'a jamais rappelé",
+    "he didn't call me back, I called him twice",
   ])('%s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(true);
   });
@@ -155,6 +158,12 @@ describe('mentionsOffPlatform', () => {
     'nilinunua simu mpya haijafika',
     'nasombaki téléphone, ekomi te',
     'nasombaki telefone na ngai, ekomi te',
+    // A call that never came is no contact outside the messages (the bot asked her to keep it here by phone).
+    "personne ne m'a appelée et toujours pas de colis",
+    'le livreur ne m’a jamais appelé',
+    'il m a pas encore appele',
+    'nobody called me and no parcel',
+    'hajanipigia simu hadi leo',
   ])('not: %s', (text) => {
     expect(mentionsOffPlatform(text)).toBe(false);
   });
