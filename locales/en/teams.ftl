@@ -1,7 +1,7 @@
 # Microsoft Teams adapter: the adapter's own sentences (the engine's are in engine files).
 
 teams-file-too-large = This file is too large: { $max } MB at most. Send a lighter photo or a smaller PDF.
-teams-file-unsupported = I can only keep photos (JPEG, PNG, GIF, WebP), PDFs and text files as evidence.
+teams-file-unsupported = I can only keep photos (JPEG, PNG, WebP, GIF), PDFs and text files as evidence.
 teams-file-unreachable = I could not fetch this file from Teams. Please send it again.
 teams-file-kept = The file “{ $name }” ({ $kb } KB) is kept with the case; Teams cannot show it here.
 teams-error-generic = Sorry, something went wrong on our side. Please try again in a moment.

@@ -24,6 +24,6 @@ tg-cmd-staff-suspend = Suspend a shop: /suspend <shop> <reason>
 tg-cmd-staff-reinstate = Reinstate a shop: /reinstate <shop>
 
 tg-file-too-large = This file is too large: { $max } MB at most. Send a lighter photo or a smaller PDF.
-tg-file-unsupported = I can only keep photos (JPEG, PNG, WebP) and PDFs as evidence.
+tg-file-unsupported = I can only keep photos (JPEG, PNG, WebP, GIF), PDFs and text files as evidence.
 tg-error-generic = Sorry, something went wrong on our side. Please try again in a moment.
 tg-group-write-privately = Your orders and cases are nobody else’s business: write to me privately, here: { $link }

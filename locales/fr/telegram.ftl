@@ -24,6 +24,6 @@ tg-cmd-staff-suspend = Suspendre une boutique : /suspend <boutique> <motif>
 tg-cmd-staff-reinstate = Rétablir une boutique : /reinstate <boutique>
 
 tg-file-too-large = Ce fichier est trop volumineux : { $max } Mo au maximum. Envoyez une photo plus légère ou un PDF plus petit.
-tg-file-unsupported = Je ne peux garder que des photos (JPEG, PNG, WebP) et des PDF comme pièces justificatives.
+tg-file-unsupported = Je ne peux garder que des photos (JPEG, PNG, WebP, GIF), des PDF et des fichiers texte comme pièces justificatives.
 tg-error-generic = Désolé, un problème est survenu de notre côté. Réessayez dans un instant.
 tg-group-write-privately = Vos commandes et vos litiges ne regardent que vous : écrivez-moi en privé, ici : { $link }

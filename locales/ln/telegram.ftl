@@ -24,6 +24,6 @@ tg-cmd-staff-suspend = Kotelemisa butiki : /suspend <butiki> <ntina>
 tg-cmd-staff-reinstate = Kozongisa butiki : /reinstate <butiki>
 
 tg-file-too-large = Fichier oyo eleki monene : { $max } Mo mpo na koleka te. Tinda foto ya moke to PDF ya moke.
-tg-file-unsupported = Nakoki kobomba kaka ba foto (JPEG, PNG, WebP) mpe ba PDF lokola bilembeteli.
+tg-file-unsupported = Nakoki kobomba kaka ba foto (JPEG, PNG, WebP, GIF), ba PDF mpe ba fichier ya makomi lokola bilembeteli.
 tg-error-generic = Bolimbisi, likambo moko esalemi na ngambo na biso. Meka lisusu mwa moke.
 tg-group-write-privately = Ba komande mpe ba likambo na yo ezali kaka ya yo : komela ngai na sekele, awa : { $link }

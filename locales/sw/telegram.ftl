@@ -24,6 +24,6 @@ tg-cmd-staff-suspend = Kusimamisha duka: /suspend <duka> <sababu>
 tg-cmd-staff-reinstate = Kurudisha duka: /reinstate <duka>
 
 tg-file-too-large = Faili hii ni kubwa mno: { $max } Mo zaidi. Tuma picha nyepesi au PDF ndogo.
-tg-file-unsupported = Ninaweza kuhifadhi picha tu (JPEG, PNG, WebP) na PDF kama ushahidi.
+tg-file-unsupported = Ninaweza kuhifadhi picha tu (JPEG, PNG, WebP, GIF), PDF na faili za maandishi kama ushahidi.
 tg-error-generic = Samahani, tatizo limetokea upande wetu. Jaribu tena baada ya muda mfupi.
 tg-group-write-privately = Maagizo na malalamiko yako ni yako peke yako: niandikie faraghani, hapa: { $link }
