@@ -375,3 +375,13 @@ describe('waiting told by what the buyer does and a day gone by', () => {
     expect(classifyProblem('just checking if this bot works')).toBeNull();
   });
 });
+
+describe('a part that gave way, told in plain English', () => {
+  it('reads "the strap broke the first day", "the heel came off", "it stopped working" as the item not as described', () => {
+    expect(classifyProblem("Hello, order 1003 – the bag's strap broke the first day I used it. Not happy.")).toBe('not_as_described');
+    expect(classifyProblem('the heel came off after two days, very poor quality')).toBe('not_as_described');
+    expect(classifyProblem('it stopped working after two days')).toBe('not_as_described');
+    // The buyer's own phone breaking is no problem with the item.
+    expect(cuesOf(canonical('my phone broke so I could not answer the courier'))).not.toContain('damaged');
+  });
+});
