@@ -62,6 +62,24 @@ describe.each(['memory', 'redis'] as const)('buyer report (%s)', (kind) => {
     expect(fatou.read()).toContain('« le sac CC-1002 reçu est déchiré »');
   });
 
+  it('an order named by its shop (« celle de Bisou », "the one from Lumière", « ya Bisou ») narrows the list to that shop’s orders', async () => {
+    const w = await world();
+    const orders = await w.marketplace.ordersOfBuyer('acc-amina');
+    const ofShop = (shopId: string) => orders.filter((o) => o.shopId === shopId).map((o) => o.id).sort();
+    for (const [words, shopId] of [['celle de bisou', 'shop-bisou'], ['la commande de chez Lumière', 'shop-lumiere'], ['the one from bisou', 'shop-bisou'], ['ya Bisou', 'shop-bisou']] as const) {
+      const amina = await w.user({ account: 'acc-amina', userId: `u-${words}`, conversationId: `dm-${words}` });
+      await amina.text('ma commande n’est jamais arrivée');
+      await amina.text(words);
+      const offered = amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.args?.orderId).filter(Boolean).sort();
+      expect(offered, words).toEqual(ofShop(shopId));
+      expect(offered.length, words).toBeLessThan(orders.length);
+    }
+    // A shop's name alone is no order named: « la lumière ne s’allume pas » is about a lamp.
+    const amina = await w.user({ account: 'acc-amina', userId: 'u-lamp', conversationId: 'dm-lamp' });
+    await amina.text('la lumiere ne s allume pas');
+    expect(amina.ids()).not.toContain('buyer-flow-several-orders');
+  });
+
   it('« c’est pas dans la liste » while asked which order says whose orders these are and where another one is reported, and asks again', async () => {
     const w = await world();
     const joel = await w.user({ account: 'acc-joel' });

@@ -132,6 +132,32 @@ async function ordersOf(e: EngineCtx, t: Turn): Promise<Order[]> {
   return e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
 }
 
+/** Words of shop names too common to name a shop by themselves. */
+const SHOP_NAME_COMMON = new Set(['boutique', 'shop', 'store', 'maison', 'house', 'creations', 'design', 'designs', 'mode', 'fashion', 'market', 'marche', 'duka', 'plus', 'congo', 'kinshasa']);
+
+/**
+ * The order a message names, as `findOrderRef` reads it, or else by its shop (« celle de Bisou », "the one from Lumière",
+ * « ya Bisou »): that shop's orders, one to take or several to pick from. A shop's name counts after a word that makes it
+ * the order's (« de », « chez », "from", « ya »), not alone (« la lumière ne s'allume pas »).
+ */
+async function orderRefOf(e: EngineCtx, t: Turn, text: string, orders: readonly Order[]): Promise<OrderRef> {
+  const ref = findOrderRef(text, orders, t.timezone, t.now);
+  if (ref.kind !== 'none' || orders.length < 2) return ref;
+  const said = ` ${normalize(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  if (!/ (?:de|du|chez|from|at|of|by|ya|kwa|wa|na) /.test(said)) return ref;
+  const shopIds = [...new Set(orders.map((o) => o.shopId))];
+  if (shopIds.length < 2) return ref;
+  const shops = await Promise.all(shopIds.map((id) => e.deps.marketplace.shop(id)));
+  const named = shops.filter((shop): shop is Shop => {
+    if (!shop) return false;
+    const words = normalize(shop.name).split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !SHOP_NAME_COMMON.has(w));
+    return words.some((w) => new RegExp(` (?:de|du|chez|from|at|of|by|ya|kwa|wa|na) (?:la |le |l |the )?(?:boutique |shop |store |duka )?${w} `).test(said));
+  });
+  if (named.length !== 1) return ref;
+  const ids = orders.filter((o) => o.shopId === named[0]!.id).map((o) => o.id);
+  return ids.length ? { kind: 'found', orderIds: ids, by: 'title' } : ref;
+}
+
 /** A problem of no known kind said in words of its own (« changer l'adresse de livraison », "an invoice"), not only « un problème ». */
 const saysOther = (text: string, kind: ProblemKind | null, orders: readonly Order[]): boolean =>
   kind === 'other' && !saysOnlyTrouble(text, orders.flatMap((o) => o.items.map((i) => i.title)));
@@ -165,7 +191,7 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // « le pagne n'est jamais arrivé et le sac reçu n'est pas comme sur la photo »: each order with its own problem.
   const split = text && !carried.from ? problemsByOrder(text, orders, t.timezone, t.now) : null;
   if (split) return startSplitReport(e, t, split, carried);
-  let ref: OrderRef = text ? findOrderRef(text, orders, t.timezone, t.now) : { kind: 'none' };
+  let ref: OrderRef = text ? await orderRefOf(e, t, text, orders) : { kind: 'none' };
   // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
   const away = carried.from?.orderId;
   if (away && ref.kind === 'found' && ref.orderIds.length > 1 && ref.orderIds.includes(away)) ref = { ...ref, orderIds: ref.orderIds.filter((id) => id !== away) };
@@ -564,7 +590,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
 /** Typed text while a report is under way. */
 export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   const orders = await ordersOf(e, t);
-  const ref = findOrderRef(text, orders, t.timezone, t.now);
+  const ref = await orderRefOf(e, t, text, orders);
   const kind = classifyWithOrder(text, ref.kind !== 'none');
   const answer = typedAnswer(text);
   // « ah c'est bon, c'est arrivé entre-temps » while reporting it did not arrive: nothing left to report, the report is left
