@@ -24,10 +24,10 @@ const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u{1F6AB}](?:[\u{1F3FB}-\u{1F3FF}\uF
 
 /** A yes opens the message (« oui c'est ça », "yes that's it", « ee ezali bongo », « ndiyo ni hivyo »). */
 const YES =
-  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|absolument|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|bien entendu|evidemment|evidement|absolument|affirmatif|carrement|certainement|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|of course|ofc|definitely|absolutely|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
 
 /** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
-const NO = /^(?:non+|nan|no+|nope|nah|pas ca|pas du tout|not really|te|te ezali bongo te|hapana|siyo|sio)(?: |$)/;
+const NO = /^(?:non+|nan|no+|nop|nope|nah|negatif|pas ca|pas du tout|pas vraiment|pas tout a fait|pas exactement|not really|not exactly|not quite|oui et non|yes and no|te|te ezali bongo te|hapana|siyo|sio|si hivyo)(?: |$)/;
 
 /** The whole message asks to leave what is under way. */
 const CANCEL =
