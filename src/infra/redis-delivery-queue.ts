@@ -182,10 +182,12 @@ return 1`;
 /**
  * KEYS: the member hashes of the platforms this process consumes. ARGV: consumer name, this beat's token, 'leave'
  * or ''. Writes this consumer's new token (or removes it when leaving) and returns, per hash, whether the field was
- * new (1: first beat, or this consumer was taken for dead and removed meanwhile) and all fields and tokens.
+ * new (1: first beat, or this consumer was taken for dead and removed meanwhile) and all fields and tokens; then
+ * Redis's clock as the beat ran (TIME: seconds, microseconds), which tells a beat Redis held from one sent late.
  */
 const BEAT = `
 local out = {}
+local now = redis.call('TIME')
 for _, key in ipairs(KEYS) do
   if ARGV[3] == 'leave' then
     redis.call('HDEL', key, ARGV[1])
@@ -195,6 +197,7 @@ for _, key in ipairs(KEYS) do
   end
   out[#out + 1] = redis.call('HGETALL', key)
 end
+out[#out + 1] = now
 return out`;
 
 /**
@@ -351,6 +354,10 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   /** When this process last beat (its clock): a reader with an older view stops reading. */
   let lastBeat = 0;
   let beatNo = 0;
+  /** The last beat that landed: when it was sent (this process's clock) and when it ran (Redis's clock). */
+  let landed: { sentAt: number; ranAt: number } | null = null;
+  /** When the next beat is due (its timer's deadline, this process's clock). */
+  let beatDue = 0;
   /** Ends the reader's pause while it has nothing to read, and its blocking wait on the streams (CLIENT UNBLOCK). */
   let endPause: () => void = () => {};
   let unblockWait: () => void = () => {};
@@ -411,6 +418,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     if (!beater || stopping) return;
     const keys = platforms.map(k.members);
     let reply: Array<number | string[]>;
+    const sentAt = Date.now();
     try {
       reply = (await run(BEAT, keys, [me, `${++beatNo}`, ''], beater)) as Array<number | string[]>;
     } catch (err) {
@@ -421,25 +429,36 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const next = new Map<Platform, string[]>();
     const nextAlive = new Map<Platform, Set<string>>();
     const now = Date.now();
+    const [sec, usec] = reply[platforms.length * 2] as unknown as [string, string];
+    const ranAt = Number(sec) * 1000 + Math.floor(Number(usec) / 1000);
+    // How long Redis (or the connection to it) held this beat: Redis's clock moved that much more than this process's
+    // between the sending of our last two beats. A beat Redis held was sent on time and ran late; a beat of a process
+    // that was slow (a busy event loop) was sent late, and ran as soon as it came.
+    const heldMs = landed ? ranAt - landed.ranAt - (sentAt - landed.sentAt) : 0;
+    const sentLateMs = beatDue > 0 ? Math.max(0, sentAt - beatDue) : 0;
+    landed = { sentAt, ranAt };
     // A beat that could not land for a member's lifetime (Redis restarting or paused: ioredis held the command and sent
     // it once Redis answered again) is a beat this process could not make, like one that failed: the others could
     // not beat either, so nobody is taken for dead on it.
-    // A late beat is not such a beat when another member beat several times meanwhile: Redis answered, this process was
-    // slow (a busy event loop), and a member that did not beat in that time is as silent as it looks.
+    // A late beat is not such a beat when Redis did not hold it (it left late, this process was slow: Redis answered
+    // all along, and a member that did not beat in that time is as silent as it looks), nor when another member beat
+    // several times meanwhile. Every process of a loaded machine may be slow at once: then nobody's token moved much,
+    // and only the time the beat spent in Redis tells the two apart.
     const late = !disrupted && lastBeat > 0 && now - lastBeat > memberTtlMs;
     const answered =
       late &&
-      platforms.some((platform, i) => {
-        const flat = reply[i * 2 + 1] as string[];
-        const tokens = seen.get(platform);
-        for (let j = 0; j < flat.length; j += 2) {
-          const last = flat[j] === me ? undefined : tokens?.get(flat[j]!);
-          if (last && Number(flat[j + 1]) - Number(last.token) >= ANSWERED_BEATS) return true;
-        }
-        return false;
-      });
+      (heldMs < memberTtlMs / 2 ||
+        platforms.some((platform, i) => {
+          const flat = reply[i * 2 + 1] as string[];
+          const tokens = seen.get(platform);
+          for (let j = 0; j < flat.length; j += 2) {
+            const last = flat[j] === me ? undefined : tokens?.get(flat[j]!);
+            if (last && Number(flat[j + 1]) - Number(last.token) >= ANSWERED_BEATS) return true;
+          }
+          return false;
+        }));
     const grace = disrupted || (late && !answered);
-    if (late) log.warn({ code: 'DELIVERY_BEAT_LATE', sinceLastBeatMs: now - lastBeat, freshStart: grace }, grace ? 'delivery heartbeat landed late, Redis held it: every member gets a fresh start' : 'delivery heartbeat landed late, this process was slow');
+    if (late) log.warn({ code: 'DELIVERY_BEAT_LATE', sinceLastBeatMs: now - lastBeat, sentLateMs, heldMs, freshStart: grace }, grace ? 'delivery heartbeat landed late, Redis held it: every member gets a fresh start' : 'delivery heartbeat landed late, this process was slow');
     disrupted = false;
     lastBeat = Date.now();
     for (const [i, platform] of platforms.entries()) {
@@ -851,6 +870,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       };
       await beat();
       const tick = () => {
+        beatDue = Date.now() + heartbeatMs;
         beatTimer = setTimeout(() => {
           beat()
             .catch((err: unknown) => log.warn({ err }, 'delivery heartbeat failed'))
@@ -887,6 +907,8 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       alive = new Map();
       seen.clear();
       disrupted = true;
+      landed = null;
+      beatDue = 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/stats.js';
-import { check, deliveryBacklog, drive, logs, readHistory, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type Backlog, type PalabreProcess, type Run } from './harness.js';
+import { check, deliveryBacklog, drive, logs, readHistory, outcomeOf, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type Backlog, type PalabreProcess, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
 if (missing) console.warn(`chaos test skipped: ${missing}`);
@@ -43,8 +43,8 @@ interface Struck {
  */
 describe.runIf(!missing)('chaos run: several process kills, a Redis restart and a refusing Telegram in one burst', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, it } from 'vitest';
-import { redisToolsMissing, type Run } from './harness.js';
+import { outcomeOf, redisToolsMissing, type Run } from './harness.js';
 import { crashScenario } from './scenario.js';
 
 const missing = redisToolsMissing();
@@ -7,8 +7,8 @@ if (missing) console.warn(`crash test on a Redis Cluster skipped: ${missing}`);
 
 describe.runIf(!missing)('crash run on a three-master Redis Cluster', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

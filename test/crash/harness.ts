@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,7 +195,31 @@ export interface Run {
   procs: PalabreProcess[];
   /** ms since the epoch when the cases were opened (reminders count from there). */
   openedAt: number;
-  close(): Promise<void>;
+  /** Stops it all; a failed test's process logs are kept under test-artifacts/crash/ first (see `keepLogs`). */
+  close(outcome?: Outcome): Promise<void>;
+}
+
+/** How the test that used a run ended: its name and whether it failed (from vitest's test context). */
+export interface Outcome {
+  name: string;
+  failed: boolean;
+}
+
+/** What an afterEach hook passes to `close`: vitest has marked a failed test as such before its afterEach hooks run. */
+export function outcomeOf(ctx: { task: { name: string; result?: { state?: string } } }): Outcome {
+  return { name: ctx.task.name, failed: ctx.task.result?.state === 'fail' };
+}
+
+/**
+ * Copies a run's process logs (every start of every process) to test-artifacts/crash/<time>-<test>/, so that a failure
+ * seen once in CI can be read afterwards; the run's folder itself (Redis's files too) is removed as usual.
+ */
+export function keepLogs(root: string, name: string): string {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const dest = join('test-artifacts', 'crash', `${new Date().toISOString().replace(/[:.]/g, '-')}-${slug}`);
+  mkdirSync(dest, { recursive: true });
+  for (const f of readdirSync(root)) if (f.endsWith('.log')) cpSync(join(root, f), join(dest, f));
+  return dest;
 }
 
 export interface RunOptions {
@@ -257,10 +281,11 @@ export async function startRun(opts: RunOptions): Promise<Run> {
     sent,
     procs,
     openedAt,
-    async close() {
+    async close(outcome?: Outcome) {
       await Promise.all(procs.map((p) => p.stop().catch(() => undefined)));
       await standin.close();
       await redis.stop();
+      if (outcome?.failed) console.log(`crash run logs kept in ${keepLogs(root, outcome.name)}`);
       // CRASH_KEEP=1 keeps the processes' logs and Redis's files for a look after the run.
       if (process.env.CRASH_KEEP) console.log(`crash run files kept in ${root}`);
       else rmSync(root, { recursive: true, force: true });

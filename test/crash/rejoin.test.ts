@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { check, drive, logs, readHistory, redisToolsMissing, relayArrivals, sleep, startRun, streamsHeldBy, waitRelayed, type PalabreProcess, type Run } from './harness.js';
+import { check, drive, logs, readHistory, outcomeOf, redisToolsMissing, relayArrivals, sleep, startRun, streamsHeldBy, waitRelayed, type PalabreProcess, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
 if (missing) console.warn(`crash test skipped: ${missing}`);
@@ -14,8 +14,8 @@ if (missing) console.warn(`crash test skipped: ${missing}`);
  */
 describe.runIf(!missing)('a process killed while it holds deliveries, whose restart joins and is killed again', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bullPrefix } from '../../src/infra/bullmq-scheduler.js';
-import { check, logs, readHistory, redisToolsMissing, sleep, startRun, type Run } from './harness.js';
+import { check, logs, readHistory, outcomeOf, redisToolsMissing, sleep, startRun, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
 if (missing) console.warn(`crash test skipped: ${missing}`);
@@ -18,8 +18,8 @@ const POLICY = { POLICY_SELLER_REMINDERS: 'PT10M', TELEGRAM_THROTTLE: '0' };
  */
 describe.runIf(!missing)('processes killed while they fire due reminders', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

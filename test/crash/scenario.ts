@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { check, drive, logs, readHistory, sleep, startRun, waitRelayed, type Run } from './harness.js';
+import { check, drive, logs, readHistory, relayArrivals, sleep, startRun, waitRelayed, type Run } from './harness.js';
 
 /** Seller reminders 15 and 25 seconds after the cases open: they come due while the scenario runs. */
 // Telegram's pacing (about one message a second per chat) is off, as in the bench: 240 relays to a few seller chats
@@ -22,7 +22,9 @@ export async function crashScenario(opts: { cluster?: boolean; faults: Fault[]; 
   mark('3 processes up');
   const pending = [...opts.faults].sort((a, b) => a.at - b.at);
   const struck: Promise<void>[] = [];
+  const killedAt: Record<string, number> = {};
   const strike = async (f: Fault) => {
+    killedAt[f.kill] = Date.now();
     if (f.kill === 'process') {
       mark('SIGKILL process 0');
       await r.procs[0]!.kill();
@@ -37,6 +39,7 @@ export async function crashScenario(opts: { cluster?: boolean; faults: Fault[]; 
       mark('redis restarted from its append-only file');
     }
   };
+  const burstFrom = Date.now();
   const delivered = await drive(r, {
     perBuyer: 8,
     firstUpdateId: 1000,
@@ -49,6 +52,16 @@ export async function crashScenario(opts: { cluster?: boolean; faults: Fault[]; 
   await Promise.all(struck);
   await waitRelayed(r, delivered, 60_000);
   mark('relays arrived');
+  // The figures of a run, for comparing runs on a loaded machine: how long the burst took to be acknowledged, the
+  // slowest relay after its acknowledgement, and the last relay of a comment acknowledged before each kill.
+  const arrivals = relayArrivals(r, delivered);
+  const firstArrival = (d: (typeof delivered)[number]) => arrivals.get(d.planned.updateId)?.[0] ?? Infinity;
+  const ackedAll = Math.max(...delivered.map((d) => d.ackedAt ?? Infinity));
+  const lag = (d: (typeof delivered)[number]) => firstArrival(d) - d.ackedAt!;
+  const worst = delivered.filter((d) => d.acknowledged).sort((a, b) => lag(b) - lag(a))[0]!;
+  const slowest = `${lag(worst)} ms after its acknowledgement (update ${worst.planned.updateId}, acknowledged at ${((worst.ackedAt! - t0) / 1000).toFixed(1)} s)`;
+  const afterKill = Object.entries(killedAt).map(([what, at]) => `${what} ${Math.max(0, ...delivered.filter((d) => d.acknowledged && d.ackedAt! <= at).map((d) => firstArrival(d) - at))} ms`);
+  console.log(`[crash${opts.cluster ? ' cluster' : ''}] figures: burst acknowledged in ${((ackedAll - burstFrom) / 1000).toFixed(1)} s; slowest relay ${slowest}; last relay acknowledged before each kill, after it: ${afterKill.join(', ')}`);
   await sleep(Math.max(0, r.openedAt + LAST_REMINDER_MS + 5_000 - Date.now()));
   const f = check(r, delivered, await readHistory(r));
   mark('checked');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { check, deliveriesHeldBy, deliveryBacklog, drive, logs, readHistory, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type PalabreProcess, type Run } from './harness.js';
+import { check, deliveriesHeldBy, deliveryBacklog, drive, logs, readHistory, outcomeOf, redisToolsMissing, relayArrivals, sleep, startRun, waitRelayed, type PalabreProcess, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
 if (missing) console.warn(`crash test skipped: ${missing}`);
@@ -31,8 +31,8 @@ async function liveClaimsOf(redis: ReturnType<Run['redis']['connect']>, prefix: 
 
 describe.runIf(!missing)('a process stopped with SIGTERM in the middle of a burst', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

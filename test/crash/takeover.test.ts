@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { check, deliveriesHeldBy, drive, logs, metricTotal, readHistory, redisToolsMissing, relayArrivals, startRun, waitRelayed, type Run } from './harness.js';
+import { check, deliveriesHeldBy, drive, logs, metricTotal, readHistory, outcomeOf, redisToolsMissing, relayArrivals, startRun, waitRelayed, type Run } from './harness.js';
 
 const missing = redisToolsMissing();
 if (missing) console.warn(`crash test skipped: ${missing}`);
@@ -13,8 +13,8 @@ if (missing) console.warn(`crash test skipped: ${missing}`);
  */
 describe.runIf(!missing)('a process killed while it holds deliveries', () => {
   let run: Run | null = null;
-  afterEach(async () => {
-    await run?.close();
+  afterEach(async (ctx) => {
+    await run?.close(outcomeOf(ctx));
     run = null;
   });
 

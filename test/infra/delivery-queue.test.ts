@@ -272,6 +272,52 @@ describe('Redis delivery streams across processes', () => {
     }
   });
 
+  it('takes over a dead member\'s deliveries while every process stays busy (its beats late, Redis answering): busy members do not keep a dead one alive', { timeout: 40_000 }, async () => {
+    const prefix = fresh();
+    const members = `${prefix}{dlv}:members:teams`;
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    // A live member as slow as this process: on a loaded machine it beats every 2 s, so its token moves by 2 at most
+    // while this process's event loop is blocked (as much as the tokens of members whose beats Redis held would move).
+    const other = spawn('sh', ['-c', `i=1000; while :; do i=$((i+1)); redis-cli -u ${TEST_REDIS_URL} HSET '${members}' live $i >/dev/null; sleep 2; done`], { stdio: 'ignore' });
+    try {
+      // A recipient whose stream falls to this process once the dead member is gone (members ranked by name: busy, live).
+      const target = targets.find((t) => partitionOf(t, 8) % 2 === 0)!;
+      const stream = `${prefix}{dlv}:x:teams:${partitionOf(target, 8)}`;
+      const sent: DeliveryItem[] = [];
+      const queue = createRedisDeliveryQueue(r.connect(), prefix, { heartbeatMs: 100, memberTtlMs: 3000, consumerName: 'busy', logger });
+      await start(queue, sent, 'busy');
+      // Past its first beats (a member's lifetime and a beat): it owns streams.
+      await until(async () => Number(await r.redis.hget(members, 'busy')) > 31 && (await r.redis.hexists(members, 'live')) === 1);
+      // A member that died holding n1: it read it (added and read in one step, before this process's reads see it), and
+      // its token never moves again.
+      await r.redis
+        .multi()
+        .hset(members, 'silent', '500')
+        .xadd(stream, '*', 'i', JSON.stringify({ ...item('n1', target), attempts: undefined }))
+        .xreadgroup('GROUP', 'relay', 'silent', 'COUNT', 10, 'STREAMS', stream, '>')
+        .exec();
+      await new Promise((res) => setTimeout(res, 300));
+      // The machine stays loaded: this process's event loop is blocked 3.5 s at a time, a member's lifetime and more,
+      // with 0.6 s of work between (every beat of it leaves late, and Redis runs it at once).
+      for (let round = 0; round < 4; round++) {
+        const busyUntil = Date.now() + 3_500;
+        while (Date.now() < busyUntil) {
+          // busy
+        }
+        await new Promise((res) => setTimeout(res, 600));
+      }
+      // n1 reached its recipient while the load lasted: the dead member was taken for dead on this process's late beats.
+      expect(keys(sent, target)).toEqual(['n1']);
+      expect(await r.redis.hexists(members, 'silent')).toBe(0);
+      const late = lines.map((l) => JSON.parse(l) as { code?: string; freshStart?: boolean }).filter((l) => l.code === 'DELIVERY_BEAT_LATE');
+      expect(late.length).toBeGreaterThan(0);
+      expect(late.filter((l) => l.freshStart)).toEqual([]);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
   it('tells of items as soon as its wait sees them, before handing them out, each as it will be handed out', async () => {
     const prefix = fresh();
     const queue = createRedisDeliveryQueue(r.connect(), prefix);
