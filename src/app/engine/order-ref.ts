@@ -332,10 +332,10 @@ function bareAmounts(t: string): string[] {
 
 /** « ma dernière commande », "my latest order", « oda yangu ya mwisho »: the newest of the buyer's orders. */
 const LATEST =
-  /\b(?:(?:ma|mon|la|le|notre|my|the) (?:toute )?(?:derniere?|plus recente?|last|latest|most recent) (?:commande|achat|colis|order|purchase|parcel|package)|(?:commande|achat|order|purchase|oda)(?: yangu| na ngai)? (?:la plus recente|ya mwisho|ya suka))\b/;
+  /\b(?:(?:ma|mon|la|le|notre|my|the) (?:toute )?(?:derniere?|plus recente?|last|latest|most recent) (?:commande|achat|colis|order|purchase|parcel|package)|(?:commande|achat|order|purchase|oda)(?: yangu| na ngai)? (?:la plus recente|ya mwisho|ya suka|ya karibuni|ya hivi karibuni|ya sika))\b|^(?:(?:c(?:'| )?est |c |it(?:'| )?s |its )?(?:ma derniere?|mon dernier|my last(?: one)?|my latest(?: one)?|la plus recente?|le plus recent|the latest(?: one)?|the most recent(?: one)?|the newest(?: one)?|ya karibuni|ya sika))$|\b(?:(?:la |le |celle |celui )?(?:derniere?|dernier) (?:que j(?:'| )?ai|que j(?:'| )?avais|qu(?:'| )?on a) (?:faite?|commandee?|passee?|achetee?|pris)|(?:commandee?|achetee?s?|passee?) en dernier|the (?:last )?one i (?:ordered|bought|placed)(?: last)?)\b/;
 
 function byPosition(text: string, orders: readonly OrderLike[]): OrderRef {
-  if (!LATEST.test(fold(text)) || orders.length === 0) return { kind: 'none' };
+  if (!LATEST.test(fold(text).replace(/[?!.,;:…]+/g, ' ').replace(/\s+/g, ' ').trim()) || orders.length === 0) return { kind: 'none' };
   const newest = [...orders].sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt))[0]!;
   return { kind: 'found', orderIds: [newest.id], by: 'position' };
 }

@@ -163,6 +163,13 @@ describe('findOrderRef: the order a buyer means', () => {
     ['my latest order never came', 'CC-1003'],
     ["ma commande la plus récente", 'CC-1003'],
     ['oda yangu ya mwisho haijafika', 'CC-1003'],
+    // Said alone, as the answer to « which order? »: « ma dernière » is the newest, as « la dernière » of the list is not.
+    ['ma derniere', 'CC-1003'],
+    ['la plus récente', 'CC-1003'],
+    ["la dernière que j'ai faite", 'CC-1003'],
+    ["celle que j'ai commandée en dernier", 'CC-1003'],
+    ['the latest', 'CC-1003'],
+    ['the one I ordered last', 'CC-1003'],
   ])('%s → %s, the newest order', (text, id) => {
     expect(find(text)).toEqual(found([id], 'position'));
   });
