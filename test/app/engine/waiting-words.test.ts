@@ -42,7 +42,7 @@ describe.each(['memory', 'redis'] as const)('words while a case waits on the sel
 
   it('« c quoi la suite ? », « il a combien de temps pour répondre », « mon argent ? » say what comes next, with the date, and show the card', async () => {
     const { amina, c } = await withCase();
-    for (const words of ['c quoi la suite ?', 'je dois faire quoi maintenant', 'il a combien de temps pour repondre', 'et s il repond pas ?', 'vous allez me rembourser quand ?', 'wapi pesa yangu', 'what now?']) {
+    for (const words of ['c quoi la suite ?', 'je dois faire quoi maintenant', 'il a combien de temps pour repondre', 'et s il repond pas ?', 'vous allez me rembourser quand ?', 'wapi pesa yangu', 'what now?', 'que va t-il se passer maintenant ?', 'what happens next?', 'nini kinafuata?', 'eloko nini ekolanda ?']) {
       await amina.text(words);
       expect(said(amina), words).toContain('buyer-flow-case-next');
     }
