@@ -434,7 +434,8 @@ const scenarios: Scenario[] = [
     expect(amina.read()).toContain(id);
     expect(buttons(amina.last)).toContain('engine-action-verify');
     await amina.press('engine-action-verify');
-    await confirmIfAsked(amina);
+    // Probe mistake fixed: the confirmation's button is « Envoyer la demande » (engine-choice-send-request).
+    if (buttons(amina.last).includes('engine-choice-send-request')) await amina.press('engine-choice-send-request');
     expect(await to(w, id, 'support')).not.toEqual([]);
   }],
   ['closed as delivered; ten days later « mais jai tjr rien recu » : still the closed case and its verification, not a fresh report', async (w) => {
