@@ -9,6 +9,7 @@ import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } fro
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { afterSellerAnswer, messageOnOrder, onOrderChoice, onOrderReplyInput, sendOfferedWords, startOrderReply } from './flows/order-thread.js';
 import { afterOrderMessage } from './flows/seller-message.js';
+import { notNowToNudge } from './flows/bot-answers.js';
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
@@ -251,6 +252,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   }
   // "stop", « laisse tomber » with nothing under way: nothing to leave (« annuler » alone may still mean the order).
   if (!s && answer === 'cancel' && t.input.isPrivate && classifyProblem(text) !== 'cancellation' && !(await subjectOfTurn(e, t))) {
+    // « pas maintenant » right after « you may now take it to support » answers that.
+    if (await notNowToNudge(e, t, text)) return;
     return void say(t, m('engine-nothing-to-cancel'));
   }
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.

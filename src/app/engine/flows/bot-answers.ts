@@ -1,7 +1,7 @@
 import type { Case } from '../../../domain/case-model.js';
 import { isPalabreError } from '../../../domain/errors.js';
 import type { NudgeKind } from '../../../domain/types.js';
-import { m, say, type EngineCtx, type Turn } from '../context.js';
+import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
 import { answersEscalationNudge, asksBotAboutMessage, asksToEscalate, asksWhatTheySaid } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
@@ -60,4 +60,15 @@ export async function answerToBot(e: EngineCtx, t: Turn, c: Case, role: 'buyer' 
     return true;
   }
   return false;
+}
+
+/**
+ * « non pas maintenant », "not now" typed alone read like leaving a flow: with none under way and a case whose last entry
+ * is the escalation nudge, it answers that nudge. False otherwise (the caller says there is nothing to cancel).
+ */
+export async function notNowToNudge(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  if (!t.account?.roles.includes('buyer') || answersEscalationNudge(text) !== 'later') return false;
+  const who = requireWho(t);
+  const nudged = (await e.deps.cases.list(who, 'mine')).filter((c) => c.buyerId === who.accountId && c.status !== 'closed' && lastNudgeTo(c, 'buyer') === 'buyer_escalation_open');
+  return nudged.length === 1 && answerToBot(e, t, nudged[0]!, 'buyer', text, false);
 }
