@@ -19,6 +19,11 @@ import { backendWorld, buttons, capabilitiesOf, DAY, i18n, openCase, type Speake
  * before reading src/. Every fourth scenario runs on Redis.
  *
  * As first written: 24 of 40 scenarios passed (failing: 3, 15, 16, 17, 19, 20, 21, 24, 26, 27, 28, 30, 31, 36, 39, 40).
+ * After the fixes: 40 of 40. One probe mistake (30: the verification's confirmation is « Envoyer la demande », not
+ * « Confirmer »); 15 real defects, fixed as classes (reaction-fixes.test.ts has one test each, in other words): the
+ * escalation nudge answered in words (yes / not yet, fr/en/ln/sw, by reply or typed, 15-17, 19-21, 36), a seller's
+ * question to the bot after a reminder (24, 26), « il dit quoi ? » (3, 39), support's decision disputed (27, 28), a
+ * closing disputed after its first day but within POLICY_CONTEST_WINDOW (31), a yes to the seller's order answer (40).
  */
 
 const { eligibleNonDelivery: WAX, deliveredMatching: SHIRT } = DEMO_ORDERS;
