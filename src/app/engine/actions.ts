@@ -48,7 +48,14 @@ const payloadSchema = z.discriminatedUnion('k', [
   /** Support picks one shop among several that a name matched (`/suspend Bisou …`). */
   z.object({ k: z.literal('staff_shop'), shopId: z.string(), op: z.enum(['suspend', 'reinstate']), text: z.string().max(4000).optional() }),
   /** Answer the other party of an order's messages (no case): sent on relayed order messages. */
-  z.object({ k: z.literal('order'), orderId: z.string(), op: z.literal('reply') }),
+  z.object({
+    k: z.literal('order'),
+    orderId: z.string(),
+    op: z.literal('reply'),
+    /** Words the buyer typed outside the reply, offered to be sent as written (single use, `once`). */
+    text: z.string().max(4000).optional(),
+    once: z.string().max(32).optional(),
+  }),
   /** A suspended shop's owner asks support for reinstatement. */
   z.object({ k: z.literal('shop'), shopId: z.string(), op: z.literal('reinstate') }),
   /** The offer to answer in the language the user just wrote in: yes records the choice, no is remembered. */

@@ -7,8 +7,9 @@ import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
-import { messageOnOrder, onOrderChoice, onOrderReplyInput, startOrderReply } from './flows/order-thread.js';
+import { afterSellerAnswer, messageOnOrder, onOrderChoice, onOrderReplyInput, sendOfferedWords, startOrderReply } from './flows/order-thread.js';
 import { afterOrderMessage } from './flows/seller-message.js';
+import { notNowToNudge } from './flows/bot-answers.js';
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
 import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstatement } from './flows/shop-suspension.js';
@@ -93,7 +94,7 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
   const p = await e.tokens.resolve(token, t.owners);
   // A choice answers its question: flows, menus, pickers and confirmations. A case card's buttons stay
   // live (a newer card in the chat replaces them, and a press that no longer applies is answered).
-  t.retirePressed = p.k === 'case' ? p.once !== undefined || p.arg !== undefined || p.op === 'view' : p.k !== 'order' && p.k !== 'shop';
+  t.retirePressed = p.k === 'case' ? p.once !== undefined || p.arg !== undefined || p.op === 'view' : p.k === 'order' ? p.text !== undefined : p.k !== 'shop';
   switch (p.k) {
     case 'demo':
       if (!e.deps.embedded) throw new ValidationError('ACTION_INVALID', 'demo accounts exist in the embedded mode only');
@@ -101,7 +102,7 @@ async function onAction(e: EngineCtx, t: Turn, token: string, hooks: CommandHook
     case 'case':
       return runCaseOp(e, t, p);
     case 'order':
-      return startOrderReply(e, t, p.orderId);
+      return p.text !== undefined ? sendOfferedWords(e, t, p.orderId, p.text, p.once) : startOrderReply(e, t, p.orderId);
     case 'shop':
       return startReinstatement(e, t, p.shopId);
     case 'queue':
@@ -251,6 +252,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   }
   // "stop", « laisse tomber » with nothing under way: nothing to leave (« annuler » alone may still mean the order).
   if (!s && answer === 'cancel' && t.input.isPrivate && classifyProblem(text) !== 'cancellation' && !(await subjectOfTurn(e, t))) {
+    // « pas maintenant » right after « you may now take it to support » answers that.
+    if (await notNowToNudge(e, t, text)) return;
     return void say(t, m('engine-nothing-to-cancel'));
   }
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
@@ -279,7 +282,7 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
   const caseId = subject && 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject?.caseId;
   if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { text });
   if (caseId) {
-    await textInCaseThread(e, t, caseId, text);
+    if (await textInCaseThread(e, t, caseId, text)) return;
     return offerWhatWordsSay(e, t, caseId, text);
   }
   // Support's channel is for commands: a short hint instead of silence.
@@ -299,6 +302,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     // Soon after a message to a seller: thanks, « j'attends sa réponse », « c quoi la suite ? » answered about it; more
     // words right after (or the next part of a long one the client split) sent after it.
     if (!s && (await afterOrderMessage(e, t, text))) return;
+    // After the seller's answer about an order: « il dit quoi ? » shows it; « d'accord, je le renvoie demain » is offered to him.
+    if (!s && (await afterSellerAnswer(e, t, text))) return;
     // « toujours rien », « statut de mon litige ? », « merci » with a case under way: that case, not « which order? ».
     if (await aboutCaseUnderWay(e, t, text)) return;
     // Photos waiting for their case (a pick under way) go with the report this message starts: they are of it.

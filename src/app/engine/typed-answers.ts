@@ -396,7 +396,7 @@ const NEGATED = /(?:^| )(?:pas|rien|jamais|not|no|never|nothing|didn't|didnt|hav
  */
 export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 'close' | null {
   const t = bare(text);
-  if (WANTS_SUPPORT.test(t)) return WHEN.test(t) ? 'when' : 'escalate';
+  if (WANTS_SUPPORT.test(t) || TO_SUPPORT.test(t.replace(/'/g, ' '))) return WHEN.test(t) ? 'when' : 'escalate';
   // « te » says no in Lingala (« nazwi yango te »), not in « je te remercie ».
   if ((SETTLED.test(t) || MAY_CLOSE.test(t)) && !NEGATED.test(t.replace(/(^| )je te(?= )/g, '$1je'))) return 'close';
   if (STATUS_ALONE.test(t) || asksCaseStatus(text) || PHOTOS_ASKED.test(t.replace(/'/g, ' '))) return 'status';
@@ -457,4 +457,69 @@ const ASKS_TO_RETURN =
 export function asksShopPolicy(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ');
   return SHOP_POLICY.some((p) => p.test(t)) && !ASKS_TO_RETURN.test(t);
+}
+
+/**
+ * Words that take a case to support, said as people say it to the bot and not only with « support » after « transmettre »:
+ * « peleka kwa support », « tinda yango na support », "send it to support", « envoyez au support ».
+ */
+const TO_SUPPORT =
+  /(?:^| )(?:(?:i)?peleke?a?|tuma|ituma|hamisha)(?: (?:kesi|hii|hiyo|yake|yangu))? kwa (?:support|msaada|wahudumu)|(?:ko)?tinda(?:ka)?(?: (?:yango|litige|kesi))? (?:na|epai ya) support|(?:send|take|pass|forward|give|bring|escalate)(?: (?:it|this|that|the case|my case|the dispute))? to (?:the )?support|(?:envoy\w*|transf\w*|remet\w*|donn\w*)(?: (?:le|mon|ce) (?:litige|dossier|cas))? (?:au|a) support(?= |$)/;
+
+/**
+ * How a buyer answers « you may now take the case to support »: yes (« oui transmettez svp », « ndiyo peleka », « eeh tinda »,
+ * "yes do it", "escalate it") or not yet (« pas encore », « non j'attends encore un peu », "not yet", « bado », « naino te »).
+ * Null when the words are neither: they may be for the seller.
+ */
+const NUDGE_YES = /(?:^| )(?:transm\w*|transferez|envoyez|envoie|vas y|allez y|fais le|faites le|faites ca|go ahead|do it|escalate(?: it)?|send it|peleka|ipeleke|tuma|tinda|tindaka|kotinda)(?= |$)/;
+const NOT_YET =
+  /^(?:(?:non|no|nope|nan|pas|te|hapana|siyo|ah|bon|ok|okay|ee|oui|ndiyo|sawa)\s+)*(?:pas encore|pas maintenant|pas tout de suite|pas pour l instant|pas pour le moment|plus tard|not yet|not now|later|maybe later|bado|baadaye|sio sasa|si sasa|naino te|nanu te|sikoyo te|j attends(?:\s+\w+){0,4}|je vais attendre(?:\s+\w+){0,4}|je patiente(?:\s+\w+){0,3}|laiss(?:e|ez)(?:\s+\w+){0,4}|i ll wait(?:\s+\w+){0,3}|ill wait(?:\s+\w+){0,3}|nitasubiri(?:\s+\w+){0,3}|nakozela(?:\s+\w+){0,3}|on attend(?:\s+\w+){0,3})(?:\s+(?:encore|un peu|alors|merci|svp|un moment|a bit|for now|kidogo|moke|naino|je vais attendre|j attends|je patiente|i ll wait|nitasubiri|nakozela|il va peut etre repondre|he may answer))*$/;
+
+export function answersEscalationNudge(text: string): 'escalate' | 'later' | null {
+  const t = bare(text).replace(/'/g, ' ');
+  if (NOT_YET.test(t) || (NO.test(t) && t.split(' ').length <= 2)) return 'later';
+  if (NO.test(t)) return null;
+  if (buyerAsksOfCase(text) === 'escalate' || TO_SUPPORT.test(t)) return 'escalate';
+  const yes = typedAnswer(text) === 'yes' || YES.test(t);
+  if (yes && t.split(' ').length <= 5) return 'escalate';
+  if (NUDGE_YES.test(t) && t.split(' ').length <= 5) return 'escalate';
+  return null;
+}
+
+/** « transmettez au support », « peleka kwa support », "send it to support": a case taken to support (see TO_SUPPORT, WANTS_SUPPORT). */
+export function asksToEscalate(text: string): boolean {
+  return buyerAsksOfCase(text) === 'escalate' || TO_SUPPORT.test(bare(text).replace(/'/g, ' '));
+}
+
+/**
+ * A question to the bot about the message it brought (« qui êtes-vous ? », « c quel commande ça ?? », "who is this?", "which
+ * order?", « wewe ni nani ? », « oda gani ? », « ozali nani ? », « commande nini ? »).
+ */
+const ASKS_BOT =
+  /(?:^| )(?:qui (?:etes vous|es tu|est ce|c est)|(?:vous etes|tu es|t es|c est|c) qui|(?:quel|quelle|kel|kelle)(?: \w+)? (?:commande|cmd|litige|dossier|rappel)|(?:commande|litige|rappel|message) (?:de quoi|quoi|nini|gani|ipi)|c est quoi (?:ca|ce (?:message|rappel|litige))|c (?:quoi|koi) (?:ca|sa|ce (?:message|rappel|litige))|who (?:are you|is this|is that|s this)|whos this|what (?:order|case|dispute|is this about|s this about|is this)|which (?:order|case|dispute)|wewe ni nani|ninyi ni nani|nani (?:huyu|wewe)|(?:oda|kesi|agizo) (?:gani|ipi|ya nini)|hii ni (?:nini|oda gani|kesi gani)|ozali nani|bozali banani|yo nani|(?:commande|litige) nini|oyo ezali nini)(?= |$)/;
+
+export function asksBotAboutMessage(text: string): boolean {
+  return ASKS_BOT.test(bare(text).replace(/'/g, ' '));
+}
+
+/**
+ * What the other party said, asked of the bot: « ok il dit quoi là », « il a répondu quoi ? », « qu'est-ce qu'il a dit ? », "what
+ * did the seller say?", « alisema nini? », « alobi nini ? ».
+ */
+const WHAT_THEY_SAID =
+  /(?:^| )(?:(?:il|elle|le vendeur|la vendeuse|la boutique|ils) (?:a |ont )?(?:dit|dis|repondu|ecrit|raconte|propose)\w* quoi|(?:il|elle|le vendeur|la vendeuse|ils) (?:dit|dis|repond|ecrit|raconte|propose)\w* quoi|qu est ce qu (?:il|elle|ils) (?:a |ont )?(?:dit|repondu|ecrit|propose)|que dit (?:il|elle|le vendeur)|qu a (?:dit|repondu) (?:le vendeur|la vendeuse)|(?:c est quoi|c quoi|quelle est) sa reponse|what (?:did|does|has) (?:he|she|they|the seller|the shop) (?:say|said|answer|answered|reply|replied|write|wrote)|what (?:was|is) (?:his|her|their|the seller s) (?:answer|reply)|(?:alisema|amesema|anasema|alijibu|amejibu|ameandika|aliandika) nini|(?:alobi|alobaki|azongisi|azongisaki|akomi|akomaki) nini)(?= |$)/;
+
+export function asksWhatTheySaid(text: string): boolean {
+  return WHAT_THEY_SAID.test(bare(text).replace(/'/g, ' '));
+}
+
+/**
+ * The buyer disputes a closing or a decision (« je conteste », « c pas juste », « c'est injuste », « je ne suis pas d'accord »,
+ * "that's not fair", "I disagree", « si haki », « sikubali », « ezali sembo te », « nandimi te »).
+ */
+const CONTESTS =
+  /(?:^| )(?:je conteste|conteste\w*|contester|(?:c est |c |c'est )?(?:pas|plus) juste|injuste|pas d accord|(?:c est |c )faux|mensonge|not fair|unfair|i disagree|i contest|i (?:do not|don t|dont) agree|dispute (?:this|the) decision|si haki|sikubali|sikubaliani|ezali sembo te|nandimi te|nayebi te yango)(?= |$)/;
+
+export function contestsClosing(text: string): boolean {
+  return CONTESTS.test(bare(text).replace(/'/g, ' '));
 }

@@ -668,14 +668,23 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(amina.last.flatMap((o) => o.body).some((b) => b.args?.kind === kind || b.args?.reason === kind)).toBe(true);
   });
 
-  it('a day after the closing, the words are no longer about it: they start a report', async () => {
+  it('a day after the closing, only words that dispute it are about it (while it may be contested); once the contest window is over, they start a report', async () => {
     const w = await world();
     const amina = await withCase(w);
     const wax = (await buyerCases(w))[0]!.id;
     await closedByTracking(w, wax);
     w.clock.advance(25 * 3600 * 1000);
+    // Reaction probe: a day on, « c faux, rien reçu » still disputes the closing (POLICY_CONTEST_WINDOW, 30 days): the
+    // closed case with its verification button, not a second report on the same order that bypasses it.
     await amina.text("c faux je n'ai rien recu");
-    // A day on, the closing is no longer what the words answer: they start a report like any first message.
+    expect(amina.ids()).toEqual(['buyer-flow-just-closed']);
+    expect(buttons(amina.last)).toContain('engine-action-verify');
+    // Words that do not dispute it start a report like any first message.
+    await amina.text('bonjour');
+    expect(amina.ids()).not.toContain('buyer-flow-just-closed');
+    // Past the contest window the closing is no longer what the words answer.
+    w.clock.advance(30 * 24 * 3600 * 1000);
+    await amina.text("c faux je n'ai rien recu");
     expect(amina.ids()).toEqual(['engine-report-intro', 'engine-report-which-order']);
   });
 

@@ -190,7 +190,7 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
 }
 
 /** A fresh group of single-use buttons (one confirmation, one set of grounds). */
-async function newOnce(e: EngineCtx): Promise<string> {
+export async function newOnce(e: EngineCtx): Promise<string> {
   const once = newNonce();
   await e.deps.kv.set(onceKey(once), 1, e.deps.actionTtlMs ?? 30 * 24 * 3600 * 1000);
   return once;

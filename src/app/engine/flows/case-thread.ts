@@ -6,7 +6,9 @@ import type { Msg } from '../../../ports/notification.js';
 import { buildCard, type ViewerRole } from '../cards.js';
 import { closedCaseSlots, m, requireWho, say, type EarlyReads, type EngineCtx, type Turn } from '../context.js';
 import type { TurnInput } from '../../../ports/turn.js';
-import { mentionsOffPlatform, threatensInWords } from '../intent.js';
+import { classifyProblem, mentionsOffPlatform, threatensInWords } from '../intent.js';
+import { contestsClosing } from '../typed-answers.js';
+import { answerToBot } from './bot-answers.js';
 import { expiredEvidence } from '../../../domain/retention.js';
 import { orderOfSubject } from '../../../ports/threads.js';
 import type { CaseRead } from '../../case-service.js';
@@ -212,20 +214,37 @@ export async function commentOnCase(e: EngineCtx, t: Turn, caseId: string, text:
 /**
  * Text written in a case's thread: a comment to the other party, or an internal note from support's
  * staff thread. A party who says they used e-mail or the phone is asked to keep it in messages.
+ * True when the words were said to the bot and answered (nothing more to read in them).
  */
-export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
+export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<boolean> {
   const known = await caseForTurn(e, t, caseId);
   const { role, c } = known;
   // Words to the other party on a closed case go nowhere: say so, with how it closed (the card shows the rest).
   if (role !== 'support' && c.status === 'closed') {
     const notSent = m('engine-closed-not-sent', { caseId: c.id, resolution: c.resolution ?? 'none', to: role === 'buyer' ? 'seller' : 'buyer' });
     // A buyer who may still contest the closing (« c'est faux, rien reçu ») gets the card with its button.
-    if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) return sayCard(e, t, c, role, [notSent]);
-    return void say(t, notSent, { caseId: c.id });
+    if (role === 'buyer' && allowedCommands(c, 'buyer', t.now, e.deps.policy).includes('RequestVerification')) await sayCard(e, t, c, role, [notSent]);
+    // One who disputes support's decision (« c pas juste ») is told it is not contested here, and who to write to.
+    else if (role === 'buyer' && decidedBySupport(c) && disputesClosing(c, text)) await sayCard(e, t, c, role, [notSent, m('error-not-contestable', { resolution: c.resolution ?? 'none' })]);
+    else say(t, notSent, { caseId: c.id });
+    return false;
   }
+  // Words said to the bot about what it brought (« oui transmettez » to the escalation nudge, « qui êtes-vous ? » to a
+  // reminder) are answered, not relayed.
+  if (role !== 'support' && t.input.isPrivate && (await answerToBot(e, t, c, role, text, true))) return true;
   if (role === 'support') await actOnCase(e, t, caseId, { type: 'Note', text }, known);
   else await commentOnCase(e, t, caseId, text, known);
   if (role !== 'support' && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role }));
+  return false;
+}
+
+/** Closed by support's decision (for the seller, or a refund support made): not contested with a button. */
+export const decidedBySupport = (c: Case): boolean => c.resolution === 'seller_favour' || c.resolution === 'support_refund';
+
+/** The words dispute the closing (« je conteste », « c pas juste »), or state again the problem the case was about. */
+export function disputesClosing(c: Case, text: string): boolean {
+  const kind = classifyProblem(text);
+  return contestsClosing(text) || kind === c.reason || (kind === 'delivery_question' && c.reason === 'non_delivery');
 }
 
 /** A file sent in a case's thread (or after an Add photo / Add proof button): evidence on the case. */

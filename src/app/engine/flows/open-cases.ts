@@ -3,13 +3,14 @@ import type { Order } from '../../../domain/types.js';
 import { allowedCommands } from '../../../domain/decider.js';
 import { isCaseReason } from '../../../domain/eligibility.js';
 import { isPalabreError } from '../../../domain/errors.js';
-import { millis } from '../../../domain/time.js';
+import { millis, plus } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
 import { classifyProblem, classifySurely, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
-import { sayCard } from './case-thread.js';
+import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, contestsClosing, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
+import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
+import { answerToBot } from './bot-answers.js';
 import { propose, sendChoices, wordsOutsideCase } from './case-ops.js';
 
 /**
@@ -40,12 +41,22 @@ export const JUST_CLOSED_MS = 24 * 3600 * 1000;
  * The buyer's case closed in the last day without them (tracking, a refund) that they may still contest, when
  * nothing has happened since on a case under way: what « c'est faux, rien reçu » answers. Null otherwise.
  */
-function justClosed(e: EngineCtx, t: Turn, mine: Case[], open: Case[]): Case | null {
+function justClosed(e: EngineCtx, t: Turn, mine: Case[], open: Case[], text: string): Case | null {
   const who = requireWho(t);
   const now = t.now;
+  const contestable = (c: Case) => allowedCommands(c, 'buyer', now, e.deps.policy).includes('RequestVerification');
+  // In the day after: any words but a new request. Later, while the closing may still be contested (or for a decision of
+  // support's, within the same time): words that dispute it or state the case's problem again (« mais j'ai toujours rien
+  // reçu » ten days on, « je conteste la décision »).
+  const fits = (c: Case) => {
+    const since = millis(now) - millis(c.closedAt!);
+    if (since < JUST_CLOSED_MS) return contestable(c) || (decidedBySupport(c) && disputesClosing(c, text));
+    if (millis(now) >= millis(plus(c.closedAt!, e.deps.policy.contestWindow))) return false;
+    return (contestable(c) || decidedBySupport(c)) && disputesClosing(c, text);
+  };
   const closed = mine
-    .filter((c) => c.buyerId === who.accountId && c.status === 'closed' && c.closedAt && millis(now) - millis(c.closedAt) < JUST_CLOSED_MS)
-    .filter((c) => allowedCommands(c, 'buyer', now, e.deps.policy).includes('RequestVerification'))
+    .filter((c) => c.buyerId === who.accountId && c.status === 'closed' && c.closedAt && millis(now) >= millis(c.closedAt))
+    .filter(fits)
     .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!))[0];
   if (!closed) return null;
   const lastActivity = (c: Case) => millis(c.timeline.at(-1)?.at ?? c.openedAt);
@@ -119,9 +130,13 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   const mine = await e.deps.cases.list(requireWho(t), 'mine');
   const open = underWay(t, mine, 'buyer');
   // Words right after a closing they did not make are about it: they went nowhere, and the way to contest it is shown.
-  const closed = justClosed(e, t, mine, open);
-  if (closed && !newRequestAfter(closed, classifyProblem(text)) && (await namesOnlyOrder(e, t, text, closed.orderId))) {
-    await sayCard(e, t, closed, 'buyer', [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]);
+  const closed = justClosed(e, t, mine, open, text);
+  if (closed && (contestsClosing(text) || !newRequestAfter(closed, classifyProblem(text))) && (await namesOnlyOrder(e, t, text, closed.orderId))) {
+    // Support's decision has no verification button: the buyer is told it is not contested here, and who to write to.
+    const body = allowedCommands(closed, 'buyer', t.now, e.deps.policy).includes('RequestVerification')
+      ? [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]
+      : [m('engine-closed-not-sent', { caseId: closed.id, resolution: closed.resolution ?? 'none', to: 'seller' }), m('error-not-contestable', { resolution: closed.resolution ?? 'none' })];
+    await sayCard(e, t, closed, 'buyer', body);
     return true;
   }
   if (open.length === 0) {
@@ -155,6 +170,9 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     if (!named || (kind !== null && kind !== 'other' && !same)) return false;
     cases = [named];
   }
+  // Said to the bot about what it brought on the one case (« oui transmettez » to the escalation nudge, « pas encore »,
+  // « il dit quoi ? »): answered, not offered to the seller.
+  if (cases.length === 1 && (await answerToBot(e, t, cases[0]!, 'buyer', text, false))) return true;
   // Asked of the case in words: with one case, escalating or closing is offered for confirmation (or refused now, with
   // the date escalation opens); its status is its card. With several, the list of them.
   // The words may be news for the seller too (« c bon j'ai reçu mon colis »): they stay one tap from being sent.

@@ -6,7 +6,11 @@ import type { BlobRef, Order, Shop } from '../../../domain/types.js';
 import type { Msg, Notification } from '../../../ports/notification.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { mentionsOffPlatform } from '../intent.js';
+import { findOrderRef } from '../order-ref.js';
 import { newNonce, type OrderReplyState } from '../state.js';
+import { onceKey } from '../actions.js';
+import { asksWhatTheySaid, typedAnswer, yesAndMore } from '../typed-answers.js';
+import { newOnce } from './case-ops.js';
 
 /**
  * Messages between an order's buyer and its seller without a case (SPEC section 1: a buyer can
@@ -84,6 +88,60 @@ export async function messageOnOrder(e: EngineCtx, t: Turn, orderId: string, inp
       : m('engine-relay-seller-answer', { shopName: shop.name, orderId: order.id, title });
   const body = [head, ...(text ? [m('engine-relay-quote', { text })] : [])];
   await sendOrderMessage(e, t, order, shop, side, body, 'blob' in input ? input.blob.id : undefined);
+  // The seller's answer is kept for its buyer a while: « il dit quoi ? » shows it, and an answer to it typed outside the
+  // reply is offered to him (afterSellerAnswer).
+  if (side === 'seller' && text) await e.deps.kv.set(answerKey(order.buyerId), { orderId: order.id, text, at: t.now } satisfies SellerAnswer, ANSWER_KEPT_MS);
   say(t, m('blob' in input ? 'engine-done-file-sent' : 'engine-done-comment', { to: other(side) }));
   if (text && mentionsOffPlatform(text)) say(t, m('engine-keep-in-messages', { role: side }));
+}
+
+/** The seller's last answer about an order, kept for its buyer (see messageOnOrder). */
+interface SellerAnswer {
+  orderId: string;
+  text: string;
+  at: string;
+}
+const answerKey = (buyerId: string) => `order-answer:${buyerId}`;
+/** How long « il dit quoi ? » finds the seller's answer. */
+const ANSWER_KEPT_MS = 7 * 24 * 3600 * 1000;
+/** How long after the seller's answer words that open with a yes (« d'accord, je le renvoie demain ») are taken to answer it. */
+const ANSWER_REACTION_MS = 24 * 3600 * 1000;
+
+/**
+ * The buyer's words after the seller answered about an order (no case), typed outside the reply: « ok il dit quoi là » shows
+ * the answer again, with its Reply button; words that open with a yes (« d'accord merci, je renvoie demain ») answer it, and
+ * are offered to be sent as written with one tap, not read as a new problem. False for anything else, or when another order
+ * is named: the caller reads the words as any other.
+ */
+export async function afterSellerAnswer(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  const asks = asksWhatTheySaid(text);
+  const accepts = !asks && (typedAnswer(text) === 'yes' || yesAndMore(text) !== null);
+  if (!asks && !accepts) return false;
+  const who = requireWho(t);
+  const answer = await e.deps.kv.get<SellerAnswer>(answerKey(who.accountId));
+  if (!answer) return false;
+  const since = Date.parse(t.now) - Date.parse(answer.at);
+  if (!(since >= 0 && since <= (asks ? ANSWER_KEPT_MS : ANSWER_REACTION_MS))) return false;
+  const { order, shop } = await orderForTurn(e, t, answer.orderId).catch(() => ({ order: null, shop: null }));
+  if (!order || !shop) return false;
+  const ref = findOrderRef(text, await e.deps.marketplace.ordersOfBuyer(who.accountId), t.timezone, t.now);
+  if (ref.kind !== 'none' && !(ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === order.id)) return false;
+  const title = order.items[0]?.title ?? order.id;
+  if (asks) {
+    const reply = await e.tokens.issue(t.owner, { k: 'order', orderId: order.id, op: 'reply' });
+    say(t, [m('engine-relay-seller-answer', { shopName: shop.name, orderId: order.id, title }), m('engine-relay-quote', { text: answer.text })], {
+      choices: [{ label: m('engine-order-reply-to-seller'), token: reply }],
+    });
+    return true;
+  }
+  const once = await newOnce(e);
+  const send = await e.tokens.issue(t.owner, { k: 'order', orderId: order.id, op: 'reply', text: text.trim().slice(0, 4000), once });
+  say(t, m('buyer-flow-order-answer-offer', { shopName: shop.name, orderId: order.id }), { choices: [{ label: m('engine-choice-send-order-words', { shopName: shop.name }), token: send }] });
+  return true;
+}
+
+/** The button of afterSellerAnswer: the words sent as written, once. */
+export async function sendOfferedWords(e: EngineCtx, t: Turn, orderId: string, text: string, once: string | undefined): Promise<void> {
+  if (once && !(await e.deps.kv.delete(onceKey(once)))) throw new ValidationError('ACTION_USED', 'words already sent');
+  await messageOnOrder(e, t, orderId, { text });
 }
