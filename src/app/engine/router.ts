@@ -8,7 +8,7 @@ import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCase
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { afterSellerAnswer, messageOnOrder, onOrderChoice, onOrderReplyInput, sendOfferedWords, startOrderReply } from './flows/order-thread.js';
-import { afterOrderMessage } from './flows/seller-message.js';
+import { afterOrderMessage, fileAfterOrderMessage } from './flows/seller-message.js';
 import { notNowToNudge } from './flows/bot-answers.js';
 import { fileSentOnCase, onProofChoice } from './flows/proof.js';
 import { askFileCase, lapsedPick, onFileChoice, typedFileCase } from './flows/file-pick.js';
@@ -196,6 +196,8 @@ async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | un
   if (subject && 'orderId' in subject && !caseId) return messageOnOrder(e, t, subject.orderId, { blob, ...(caption ? { caption } : {}) });
   if (caseId) return fileSentOnCase(e, t, caseId, blob, caption);
   if (!t.input.isPrivate) return;
+  // A photo right after a message to a seller (« voici l'étiquette ») goes to him with it.
+  if (t.account.roles.includes('buyer') && !s && (await fileAfterOrderMessage(e, t, blob, caption))) return;
   if (t.account.roles.includes('buyer')) return photoFromBuyer(e, t, blob, caption, s?.flow === 'file' ? s : undefined);
   // A seller's receipt photo sent outside any case thread: their only case under way takes it, as a buyer's does;
   // with several, they pick the case.

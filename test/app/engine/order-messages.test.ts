@@ -243,4 +243,23 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     expect(amina.ids()).toContain('engine-report-reason-proposed');
     expect(amina.read()).toContain('CC-1002');
   });
+  it('a photo right after writing to the seller (« voici l’étiquette ») goes to him; a photo captioned with a new problem, or much later, starts a report', async () => {
+    const w = await world();
+    const { amina } = await cast(w);
+    await buyerWrites(amina, 'Pouvez-vous me l’échanger contre un M ?');
+    await amina.attach(photo(1), 'voici l etiquette');
+    expect(amina.ids()).toEqual(['engine-done-file-sent']);
+    expect(w.relayed).toHaveLength(2);
+    expect(w.relayed[1]).toMatchObject({ to: { accountId: 'acc-bisou' }, orderId: 'CC-1002' });
+    await amina.attach(photo(2));
+    expect(amina.ids()).toEqual(['engine-done-file-sent']);
+    expect(w.relayed).toHaveLength(3);
+    await amina.attach(photo(3), 'et en plus la couture est déchirée');
+    expect(amina.ids()).not.toContain('engine-done-file-sent');
+    expect(w.relayed).toHaveLength(3);
+    w.clock.advance(30 * 60_000);
+    await amina.attach(photo(4));
+    expect(amina.ids()).not.toContain('engine-done-file-sent');
+    expect(w.relayed).toHaveLength(3);
+  });
 });

@@ -2,7 +2,7 @@ import { isCaseReason } from '../../../domain/eligibility.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { recommendAcceptance } from '../../../domain/shop-policy.js';
 import { cleanText } from '../../../domain/text.js';
-import type { Order, ProblemKind, Shop } from '../../../domain/types.js';
+import type { BlobRef, Order, ProblemKind, Shop } from '../../../domain/types.js';
 import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
@@ -115,6 +115,33 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
   }
   await messageOnOrder(e, t, recent.orderId, { text });
   const followed = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(isLongPart(text) ? { long: true } : {}) };
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
+  return true;
+}
+
+/** A photo sent within this of a message to a seller (the time to take it) goes with that message. */
+export const PHOTO_FOLLOW_UP_MS = 10 * 60_000;
+
+/**
+ * A photo (or file) sent soon after a message to a seller, its caption stating no problem of its own and naming no
+ * other order (« voici l'étiquette »): sent to him after the message, as a file on the order's messages. It was read as
+ * the start of a report whose problem the classifier guessed. False when it does not follow such a message.
+ */
+export async function fileAfterOrderMessage(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<boolean> {
+  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
+  const recent = prefs.recentOrder;
+  if (!recent) return false;
+  const since = Date.parse(t.now) - Date.parse(recent.at);
+  if (!(since >= 0 && since <= PHOTO_FOLLOW_UP_MS)) return false;
+  const words = caption?.trim();
+  if (words) {
+    if (saysSurely(words) || wantsCase(words)) return false;
+    const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
+    const ref = findOrderRef(words, orders, t.timezone, t.now);
+    if (ref.kind !== 'none' && !(ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === recent.orderId)) return false;
+  }
+  await messageOnOrder(e, t, recent.orderId, { blob, ...(words ? { caption: words } : {}) });
+  const followed = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}) };
   await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
   return true;
 }
