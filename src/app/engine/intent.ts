@@ -166,8 +166,9 @@ export function normalizeCaseId(raw: string): string {
  * is not contact; neither is the courier calling to say he is on his way.
  */
 const OFF_PLATFORM = [
-  // (The buyer's own e-mail address on the account, "change my email address", is no contact.)
-  /\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b(?<!\b(?:change|changer|modifier|update|my|mon|ma|new|nouvelle|nouvel) (?:e ?mail\w*|mail))(?! (?:address|adresse)\b)/,
+  // (The buyer's own e-mail address changed on the account, "change my email address", « modifier mon adresse mail », is no
+  // contact; « écrivez-moi sur mon mail » is.)
+  /(?<!\b(?:change|changer|modifier|update|updating|changing|reset) (?:(?:my|mon|ma|l|the|votre|your) )?(?:adresse )?(?:e )?)\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   // (« vous appelez ça du wax ? », « je m'appelle Nadine » name a thing or a person: no call; « je vous appelle enfin je vous

@@ -465,6 +465,8 @@ describe('contact outside the marketplace, in Swahili and on Facebook', () => {
     expect(mentionsOffPlatform("j'ai écrit à la vendeuse sur fb, rien")).toBe(true);
     expect(mentionsOffPlatform('nalingi kozongisa mbongo mpo na telephone oyo ebukani')).toBe(false);
     expect(mentionsOffPlatform('how do I update my email address?')).toBe(false);
+    expect(mentionsOffPlatform('je voudrais modifier mon adresse e-mail')).toBe(false);
+    expect(mentionsOffPlatform('écrivez-moi plutôt sur mon mail')).toBe(true);
     expect(mentionsOffPlatform('I emailed the seller')).toBe(true);
   });
 });
