@@ -34,7 +34,9 @@ export const BLIND_3_STYLES = [...BLIND_2_STYLES, 'indirect', 'quote', 'words_nu
  * homophones (« sa », « ces »), Nairobi street Swahili (Sheng) and East-African turns of phrase.
  */
 export const BLIND_4_STYLES = [...BLIND_3_STYLES, 'formal', 'for_other', 'screenshot', 'homophone', 'sheng', 'east_african'] as const;
-export type Style = (typeof BLIND_4_STYLES)[number];
+/** The fifth blind set also tags a trap: a word that points to another label than the one a person would give (« le suivi dit livré », "it's not late yet"). */
+export const BLIND_5_STYLES = [...BLIND_4_STYLES, 'hard'] as const;
+export type Style = (typeof BLIND_5_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -60,6 +62,9 @@ export const BLIND_3_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 /** A fourth blind set, written once the first three had all been tuned against. */
 export const BLIND_4_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-4');
+
+/** A fifth blind set, written once the first four had all been tuned against. */
+export const BLIND_5_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-5');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -103,6 +108,11 @@ export function loadBlindSet3(): CorpusEntry[] {
 /** The fourth blind set: measured, never trained on, like the first three. */
 export function loadBlindSet4(): CorpusEntry[] {
   return loadCorpus(BLIND_4_DIR, BLIND_4_STYLES);
+}
+
+/** The fifth blind set: measured, never trained on, like the first four. */
+export function loadBlindSet5(): CorpusEntry[] {
+  return loadCorpus(BLIND_5_DIR, BLIND_5_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

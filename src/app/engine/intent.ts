@@ -166,7 +166,9 @@ export function normalizeCaseId(raw: string): string {
  * is not contact; neither is the courier calling to say he is on his way.
  */
 const OFF_PLATFORM = [
-  /\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
+  // (The buyer's own e-mail address changed on the account, "change my email address", « modifier mon adresse mail », is no
+  // contact; « écrivez-moi sur mon mail » is.)
+  /(?<!\b(?:change|changer|modifier|update|updating|changing|reset) (?:(?:my|mon|ma|l|the|votre|your) )?(?:adresse )?(?:e )?)\b(?:e ?mail\w*|mail|mails|courriel\w*|whatsapp|whats app)\b/,
   /\b(?:au|par|sur le|by|on the|over the) (?:telephone|tel|phone|portable)\b|\bphone (?:call|calls)\b|\bphoned\b|\bcoup de fil\b/,
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   // (« vous appelez ça du wax ? », « je m'appelle Nadine » name a thing or a person: no call; « je vous appelle enfin je vous
@@ -174,11 +176,14 @@ const OFF_PLATFORM = [
   /(?<!\b(?:je m|tu t|s|nous nous|vous vous) )\b(?:appel\w*(?! (?:ca|cela|ceci|enfin|pardon|plutot|euh)\b)|called|calling|rang)\b|\bpick(?:ing|ed|s)? (?:up )?(?:my|his|her|our|the) (?:calls?|phone)\b/,
   // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
   // Swahili « nilimpigia muuzaji simu » (I phoned him).
-  /\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
+  /(?<!\bmpo )\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
   // « numéro de téléphone du vendeur », Lingala « numero ya telefone », « nakobenga ye » (I will call him), Swahili « namba ya simu ».
   /\b(?:donnez|donne|donner|envoyez|pesa|give|send|nipe|nipatie)(?: moi| ngai| me| mimi)? (?:le |son |leur |his |her |the |their )?(?:numero|number|namba|contact)\b|\b(?:numero|number|namba)(?: de| du| ya| wa)?(?: telephone| telefone| tel| simu| whatsapp| portable)?(?: du| de la| de| ya| wa| of the| of)? (?:vendeur|vendeuse|boutique|seller|shop|moteki|mosombisi|muuzaji)\b|\bseller s (?:phone |whatsapp |mobile )?(?:number|email|e mail|contact)\b|\b(?:nakobenga|tobenga|nabengi|nabengaki|nabenga) (?:ye|bango|moteki|mosombisi|vendeur)\b|\bnitampigia\b/,
   // « nipigie kwa 0812345678 » (call me on), Lingala « benga ngai na 0812345678 »: asking to be called.
   /\b(?:nipigie|unipigie|mnipigie|benga ngai|bengaka ngai)\b/,
+  // Swahili « nimempigia muuzaji », « nilimpigia », « tuliwapigia » (I called him, we called them), said without « simu »;
+  // « nilimtumia muuzaji sms »; "he rings me"; « j'ai écrit au vendeur sur fb ».
+  /\b(?:ni|tu)(?:li|me|na|ta)(?:m|wa)pigia\b|\b(?:ni|tu)(?:li|me)(?:m|wa)tumia (?:\w+ ){0,2}(?:sms|meseji|text)\b|\b(?:rings|ringing) (?:me|us|my)\b|\b(?:ecrit|ecri|ecris|contacte\w*|message|messaged|wrote|dm|dmed|texted) (?:\w+ ){0,3}(?:sur|on|via|par) (?:fb|messenger|insta|ig)\b/,
   // Taking it to the public or to the authorities: Facebook and other networks, the police, a court.
   // (An advert seen there, « une publicité sur Facebook », is not taking it there.)
   /(?<!\b(?:publicite|pub|vu|vue|annonce|ad|advert|seen|saw it) (?:sur |on )?)\b(?:facebook|instagram|tiktok|twitter|reseaux sociaux|social media)\b|\b(?:police|polisi|commissariat|tribunal|lawyer|mahakama)\b/,
@@ -187,6 +192,9 @@ const OFF_PLATFORM = [
   /\b(?:texted|texting)\b|\b(?:envoie|envoye|envoyer|envoyez|envoyons|ecrit|ecris|sent|send|sending)\b (?:un |une |a |an |des )?(?:sms|texto|textos|text|texts)\b|\b(?:sms|texto)\b (?:au|a) (?:vendeu\w*|boutique|lui)\b/,
 ];
 /** The courier calling is part of the delivery, not a conversation with the seller. */
+/** The same in Lingala and Swahili: « motindi akoki kobenga ngai na telephone », « dereva anaweza kunipigia simu ». */
+const COURIER_CALL_LN_SW =
+  /\b(?:motindi|moto ya livraison|motu ya livraison|dereva|mtu wa delivery|msafirishaji|rider|boda|livreur|courier|driver)\b (?:\w+ ){0,2}?(?:akobenga|kobenga|abenga|abengi|abengaki|anipigie|kunipigia|atanipigia|alinipigia|amenipigia|ananipigia)\b(?: ngai| mimi)?(?: (?:na|kwa) (?:telephone|telefone|tel|simu)| simu)?/g;
 const COURIER_CALL =
   /\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver) (?:(?:va|pourra|peut|doit|will|can|could|should|may) )?(?:m a |me |m |nous a |nous )?(?:appel\w*|called|call|rang|ring)\b|\b(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver|rider) (?:is |was |has )?(?:not |nt |never )?(?:been )?(?:picking|pick|picked|answering|answer\w*) (?:up )?(?:my |the |his )?(?:calls?|phone)\b|\b(?:appel\w*|called|rang|phoned) (?:le |au |du |the )?(?:livreur|transporteur|courier|delivery (?:guy|man|driver)|driver)\b/g;
 
@@ -222,7 +230,7 @@ const NO_CALL =
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
-  const t = canonical(text).replace(COURIER_CALL, ' ').replace(NO_CALL, ' ');
+  const t = canonical(text).replace(COURIER_CALL, ' ').replace(COURIER_CALL_LN_SW, ' ').replace(NO_CALL, ' ');
   return OFF_PLATFORM.some((p) => p.test(t));
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -37,6 +37,16 @@ const BLIND_3_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 96 } as
 // the first three, it now guards against regressions (floors a message or two under).
 const BLIND_4_FLOOR = 98;
 const BLIND_4_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 94 } as const;
+// The fifth blind set (test/fixtures/understanding-blind-5/), written once the first four had all been tuned against, from the
+// spec's dispute policy and the label list alone (a trap in every label: a word pointing to another one). Measured 2026-12-06
+// before any change made for it: 86.7% (234/270) with its labels as first written; 87.4% (236/270; fr 90.7%, en 84.1%,
+// ln 86.1%, sw 83.3%, mixed 88.9%) once six labels were brought to the corpus's written definitions (an address to change is
+// other, whether the shop delivers to a town is no problem), the figure for unseen messages; 96.7% (261/270) after the changes
+// its failures led to, which is no longer blind: like the first four, it now guards against regressions (floors a message or
+// two under). Its labels are no longer 30 each (24 delivery questions, 32 other, 34 not a problem) for that reason.
+const BLIND_5_FLOOR = 95;
+const BLIND_5_LANGUAGE_FLOORS = { fr: 94, en: 95, ln: 91, sw: 97, mixed: 96 } as const;
+const BLIND_5_OFF_PLATFORM = { precision: 0.95, recall: 0.95 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -206,6 +216,35 @@ describe('classifyProblem on the fourth blind set', () => {
 
   it('never leaves a message of the fourth blind set about a problem as "not understood"', () => {
     expect(blind4.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the fifth blind set', () => {
+  const blind5 = loadBlindSet5();
+
+  it('is 270 messages, every label 24 or more, 35% or more in Lingala, Swahili or mixed, kept out of the corpus, of training and of the earlier blind sets', () => {
+    expect(blind5.length).toBe(270);
+    for (const label of LABELS) expect(blind5.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(24);
+    expect(blind5.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind5.length).toBeGreaterThanOrEqual(0.35);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4()].map((e) => canonical(e.text)));
+    for (const e of blind5) expect(known.has(canonical(e.text)), e.text).toBe(false);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_5_DIR).toMatch(/understanding-blind-5$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_5_FLOOR}% of the fifth blind set`, () => {
+    expect(accuracy(blind5)).toBeGreaterThanOrEqual(BLIND_5_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_5_LANGUAGE_FLOORS))('fifth blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind5.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('tells contact outside the marketplace in the fifth blind set (a phone bought, a courier asked to call are none)', () => {
+    const said = blind5.filter((e) => mentionsOffPlatform(e.text));
+    const right = said.filter((e) => e.offPlatform).length;
+    expect(right / said.length).toBeGreaterThanOrEqual(BLIND_5_OFF_PLATFORM.precision);
+    expect(right / blind5.filter((e) => e.offPlatform).length).toBeGreaterThanOrEqual(BLIND_5_OFF_PLATFORM.recall);
   });
 });
 

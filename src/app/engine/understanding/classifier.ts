@@ -6,7 +6,7 @@
  * `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
-import { cuesOf, hasProblemCue, moneyNotBack, statedCaseReasons } from './cues.js';
+import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, settledProblem, statedCaseReasons } from './cues.js';
 import { canonical, type FeatureOptions } from './features.js';
 import { trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
@@ -54,6 +54,9 @@ const REMEDIES: ReadonlySet<Meaning> = new Set(['refund_request', 'return_reques
  */
 /** The order or its journey named: a wait told about it may be the parcel's. */
 const THE_ORDER = /\b(?:colis|commande|order|parcel|package|paquet|mzigo|oda|shipped|sent|expedie\w*|envoye\w*|livr\w*|deliver\w*|tracking|suivi)\b/;
+
+/** The buyer's own order or parcel named (« ma commande », "my order", « colis na ngai »): then a question is about it. */
+const THE_ORDER_OWN = /\b(?:ma commande|mon colis|my (?:order|parcel|package)|commande na ngai|colis na ngai|oda yangu|mzigo wangu)\b/;
 
 /** A colour or a model named: an exchange for it is a return, whatever the size. */
 const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
@@ -128,9 +131,17 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // How it works or how to pay, asked as a question, or a problem said to be settled, with nothing in it that only a problem
   // would say: no problem to open.
   if (cues.has('how_to_q') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  // How the courier will come, asked as a question with nothing wrong in it (« le livreur peut passer samedi ? »): a question
+  // about the delivery, whatever a weekday or a phone says.
+  if (cues.has('courier_q') && (text.includes('?') || cues.has('question')) && !hasTroubleCue(canon)) return 'delivery_question';
+  // Whether the shop delivers to a town, asked with no order and nothing wrong in it: a question about the shop.
+  if (cues.has('coverage_q') && text.includes('?') && !hasProblemCue(canon) && !THE_ORDER_OWN.test(canon)) return null;
   // Who the seller is, whether the shop has a branch in a town (« bozali na magasin na Goma ? »): a question about the shop.
   if (cues.has('not_a_problem_q') && text.includes('?') && !hasProblemCue(canon) && (best.label === 'other' || best.label === 'none')) return null;
   if (cues.has('resolved') && !hasProblemCue(canon)) return null;
+  // A problem told as over (« j'avais un problème mais le vendeur a tout réglé », "I had an issue but the seller sorted it
+  // out"): the word "problem" is the only problem in it, and nothing says it is not settled.
+  if (settledProblem(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
   if (best.label !== 'none') return best.label;

@@ -20,7 +20,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
   ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)${NOT_A_DOCUMENT}`)],
   ['not_arrived', new RegExp(`\\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\\b${NOT_A_DOCUMENT}`)],
-  ['not_arrived', new RegExp(`\\b(?:never|not|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\\w*|turned up|showed up)\\b(?! (?:the |my |a |any )?(?:refund|money))${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:never|not|nt|havent|havnt|hvnt|hasnt|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\\w*|turned up|showed up)\\b(?! (?:the |my |a |any )?(?:refund|money))${NOT_A_DOCUMENT}`)],
   ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |ne s est )?(?:venu|arrive|come|turned up|shown up|here)\b|\bnothing (?:ever |has ever |has |have |at all |yet )?(?:came|arrived|showed up|turned up)\b|\bnothing since\b/],
   // « LES SANDALES. RIEN. ZÉRO. », « ne m'a rien envoyé », « toujours pas de boucles d'oreilles »: nothing came, said curtly.
   ['not_arrived', /\b(?:rien zero|zero rien|rien de rien)\b|\b(?:ne m a|ne m ont|ne nous a|m a|m ont) (?:toujours |jamais |encore )?rien (?:envoye|expedie|livre)\b|\bnever sent (?:me )?anything\b|\b(?:toujours|tjr|encore) pas (?:de |d |mon |ma |mes |les |le |la )(?!(?:reponse|reponses|nouvelles?|rembours\w*|argent|solution|suivi|numero|facture|retour|reaction|probleme|souci|litige|remise)\b)[a-z]{3,}/],
@@ -42,7 +42,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:(?:date|mokolo) (?:\w+ )?ele(?:ki|ka|kaki) (?:kala|mikolo)|devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee)|came and went|(?:has|have) come and gone)\b/],
   ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
-  ['lost', /\b(?:perdue?(?! (?:(?:mon|ma|mes|son|sa|ses|leur|notre|le|la|un|une) )?(?:bebe|enfant|travail|emploi|boulot|mari|femme|mere|pere|fils|fille|frere|soeur|oncle|tante|cousine?|maman|papa|grand|mot de passe|carte|portefeuille)\b)|egare|egaree|introuvable|lost(?! (?:(?:my|her|his|their|our|the|a|an) )?(?:baby|job|work|husband|wife|mother|father|child|son|daughter|brother|sister|mum|mom|dad|grand\w*|uncle|aunt|password|card|wallet|interest|weight|mind)\b)|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )(?<!\b(?:compte|account|carte|card|numero|number)(?: \w+){0,2} )(?<!\b(?:vendeur|vendeuse|seller|il|elle) (?:\w+ )?)bloquee?(?! (?:mes|mon|ma|me|sur whatsapp|sur le (?:chat|numero)))|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
+  ['lost', /\b(?:perdue?(?! (?:(?:mon|ma|mes|son|sa|ses|leur|notre|le|la|un|une) )?(?:bebe|enfant|travail|emploi|boulot|mari|femme|mere|pere|fils|fille|frere|soeur|oncle|tante|cousine?|maman|papa|grand|mot de passe|carte|portefeuille)\b)|egare|egaree|introuvable|lost(?! (?:(?:my|her|his|their|our|the|a|an) )?(?:baby|job|work|husband|wife|mother|father|child|son|daughter|brother|sister|mum|mom|dad|grand\w*|uncle|aunt|password|card|wallet|interest|weight|mind)\b)|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )(?<!\b(?:compte|account|carte|card|numero|number|paiement|payment|transaction|malipo)(?: \w+){0,2} )(?<!\b(?:vendeur|vendeuse|seller|il|elle) (?:\w+ )?)bloquee?(?! (?:mes|mon|ma|me|sur whatsapp|sur le (?:chat|numero)))|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
   // Weeks or months gone by: late, whatever the tone (days alone are not).
   ['weeks_gone', /(?<!\b(?:a|to|en|in|within|sous|dans|entre|between|et|and|ou|or|ndani ya) )\b[1-9]\d (?:jours|days|siku|mikolo)\b|\b(?:mikolo|siku) [1-9]\d\b|\b(?:sans (?:aucune )?nouvelles?|aucune nouvelle|pas de nouvelles?|no news|no word|heard nothing|no update)\b/],
   ['weeks_gone', /\b(?:\d+|un|une|deux|trois|quatre|cinq|two|three|four|five|several|many|plusieurs|a|one) (?:weeks?|semaines?|mois|months?)\b|\b(?:wiki|mwezi|miezi|poso|sanza) (?:\w+ )?(?:mbili|tatu|nne|tano|mibale|misato|minei|mitano|\d+)\b/],
@@ -81,13 +81,13 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // « pas ma faute », "not my mistake": the buyer saying the mistake is someone else's.
   ['own_mistake', /(?<!\b(?:not|pas|pas de|nt|no|isnt|wasnt|never) )\b(?:ma faute|mon erreur|ma betise|de ma part|c est moi|my (?:fault|mistake|bad)|(?:is|s|was|that s|thats|its|it s)(?: \w+)? on me\b|i picked|i chose|i choose|j ai (?:pris|choisi|mal)|je me suis trompe\w*|me suis trompe\w*|i went (?:with|for)|je fais (?:du|une|un)|je chausse|i wear|i am a|i m a|my (?:feet|foot|size|waist) (?:are|is)|ma (?:taille|pointure) c est|nalataka|i ordered the wrong|i (?:bought|buy|picked|chose|clicked) (?:the )?wrong|by mistake|par erreur|i misjudged|i guessed|didnt check|did not check|n ai pas (?:bien )?(?:regarde|verifie|lu)|mal (?:lu|mesure|choisi)|betise|i should have|j aurais du|i clicked)\b/],
   // What the buyer wants done.
-  ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the |my )?order|laisse tomber|ne pas expedier|n expediez pas|ne l expediez pas|pas l expedier|dont send|dont ship|do not ship|not send it|ne l envoyez pas|n envoyez pas|stop it|halt)\b|\b(?:arret\w*|stopp\w*|bloqu\w*|suspend\w*) (?:la |ma |cette |the |my |this )?(?:commande|order)\b|\b(?:\w*sitish\w*|ghairi|kughairi|usitume|msitume)\b/],
+  ['cancel', /\b(?:annul\w*|cancel\w*|renonce|stop (?:la|the) commande|stop (?:the |my )?order|laisse[rz]? tomber|supprim\w* (?:la |ma |mon |cette |l |mes )?(?:commande|achat|order)|call (?:it|this|that|(?:the|my) order) off|call off (?:the|my|this) order|ne pas expedier|n expediez pas|ne l expediez pas|pas l expedier|dont send|dont ship|do not ship|not send it|ne l envoyez pas|n envoyez pas|stop it|halt)\b|\b(?:arret\w*|stopp\w*|bloqu\w*|suspend\w*) (?:la |ma |cette |the |my |this )?(?:commande|order)\b|\b(?:\w*sitish\w*|ghairi|kughairi|usitume|msitume)\b/],
   // Cancelling asked for now (« je veux annuler », "cancel it please"), not one already made (« j'ai annulé lundi »).
   ['cancel_now', /\b(?:veux|voudrais|aimerais|souhaite|dois|doit|devons|faut|must|have to|got to|want to|wanna|would like to|like to|need to|please|pls|svp|stp|merci d|nalingi ko|nataka ku) (?:\w+ ){0,2}?(?:annul\w*|cancel)\b|\b(?:annulez|cancel (?:it|my|the|this|that|order))\b|\b(?:arretez|stoppez) (?:l envoi|l expedition|la commande)\b/],
   ['no_longer_want', /\b(?:veux plus|veux pu|ne (?:la|le) veux plus|plus besoin|no longer (?:want|need)|dont (?:want|need) it (?:anymore|no more|after all)|not need (?:it )?anymore|changed my mind|change d avis|nalingi yango lisusu te|plus confiance|sihitaji|deja achete|already (?:bought|have|got) (?:one|it|the same)|en a deja)\b|\b(?:dont|do not|no longer) (?:want|need)\b.{0,30}\b(?:anymore|any more|no more)\b/],
-  ['return', /\b(?:retourn\w*|renvo\w*|rendre(?! (?:moi |me |nous )?(?:mes |mon |l |les |ma )?(?:argent|\d|difference|frais|pesa|mbongo))|rapporter|retour|return\w*|send (?:\w+ )?back|(?:can|could|may) (?:it|they|this|these) go back|bring (?:it )?back|take (?:it )?back|ramener|ship (?:it )?back|give back|zongisa)\b/],
+  ['return', /\b(?:retourn\w*|renvo\w*|rendre(?! (?:moi |me |nous )?(?:mes |mon |l |les |ma )?(?:argent|\d|difference|frais|pesa|mbongo))|rapporter|retour|return\w*|(?:send|ship|post|mail) (?:\w+ ){0,2}back|(?:can|could|may) (?:it|they|this|these) go back|bring (?:it )?back|take (?:it )?back|ramener|ship (?:it )?back|give back|zongisa)\b/],
   ['exchange', /\b(?:echang\w*|exchange\w*|swap\w*|replacement)\b|\btrade (?:\w+ ){0,2}(?:in )?for\b/],
-  ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
+  ['refund', /\b(?:rembours\w*|refund\w*|money back|mon argent|my money|my cash|the cash|the money|l argent|mbongo|difference|debite|charged|facture plus|prix a baisse|price dropped)\b/],
   ['refund', /\b(?:preleve\w*|debit\w*|deducted|taken (?:from|off) my|double (?:charge|paiement|payment)|imekatwa|nimekatwa|pesa (?:ilikatwa|imekatwa))\b|\b(?:get|have|want|veux|recuperer|recupere) (?:the |my |mes |les |mon )?(?:\w+ )?(?:fee|fees|frais|charges?|\d+) (?:back|rembourse\w*)\b|\b(?:lowered|reduced|dropped|cut) the price\b|\bprice (?:went |has )?(?:down|dropped)\b|\b(?:baisse (?:de|du) prix|prix (?:a|est) (?:baisse|descendu)|moins cher (?:le lendemain|maintenant|apres))\b/],
   // (A refund asked for, « je veux être remboursée pour le pagne, je l'ai jamais reçu », « remboursez-moi, … », is not one
   // that has not come.)
@@ -122,12 +122,12 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['thanks', /\b(?:remercie\w*|merci|mrc|thanks|thank you|thx|cheers|asante|apambola|mingi)\b/],
   ['fine', /\b(?:bien recu|bien arrive\w*|tout est (?:bien|parfait|regle)|c est bon|c est regle|regle|all good|all sorted|sorted|works (?:perfectly|fine|great)|marche (?:tres )?bien|perfect|parfait|magnifique|lovely|top|arrived (?:today|fine)|we re good|were good)\b/],
   ['fine', /\b(?:all (?:fine|ok|okay|good|perfect|well)|tout est (?:ok|okay|bon|nickel|correct|conforme)|tout (?:ok|bon|nickel)|nickel|impeccable|rien a signaler|ok recu|recu ok|bien recu|received ok|received fine)\b/],
-  ['fine', /\b(?:satisfaction|bravo|felicitations?|congratulations|5 (?:etoiles|stars)|iko fiti|fiti kabisa|poa sana|safi sana|iko poa|iko safi|huduma nzuri|kazi nzuri|safe and sound|safely|in (?:good|perfect|great) (?:condition|shape)|en (?:bon|parfait) etat|great service|super service|bon service|je recommande|recommend\w*|very happy|tres contente?|satisfaite?|satisfied|exactly (?:like|as)|comme (?:sur|dans) (?:la photo|l annonce)|bien emballe\w*|tout va bien|everything (?:is )?(?:fine|ok|good))\b/],
+  ['fine', /\b(?:satisfaction|bravo|felicitations?|congratulations|5 (?:etoiles|stars)|iko fiti|fiti kabisa|poa sana|safi sana|(?:ki|vi|zi|li|ya|u|i)ko (?:poa|safi|fiti)|huduma nzuri|kazi nzuri|safe and sound|safely|in (?:good|perfect|great) (?:condition|shape)|en (?:bon|parfait) etat|great service|super service|bon service|je recommande|recommend\w*|very happy|tres contente?|satisfaite?|satisfied|exactly (?:like|as)|comme (?:sur|dans) (?:la photo|l annonce)|bien emballe\w*|tout va bien|everything (?:is )?(?:fine|ok|good))\b/],
   ['fine', /\b(?:emojicontent|(?:trop|tres|super|vraiment|si) contente?s?|ravie?s?|(?:so|very|really) happy|adore|love it|nzuri sana|\w{1,3}mefika (?:sawa|salama|vizuri)|(?:ekomi|ekomaki|eyaki|ekoma) (?:malamu|bien|kitoko))\b/],
   // How the service works or how to pay, asked before or beside any order (« je peux payer par Airtel Money ? »).
   ['how_to_q', /\b(?:comment (?:ca|ce) (?:marche|fonctionne)|comment on fait pour (?:command\w*|payer|acheter)|how (?:does|do) (?:it|this|you|i) (?:work|order|pay)|(?:je|on) (?:peux|peut) payer (?:par|avec|en)|(?:can|could) (?:i|we) pay (?:by|with|via|in|cash)|pay(?:ing)? (?:with|by) (?:m pesa|mpesa|airtel money|orange money|cash|card)|vous acceptez|do you accept|nakoki kofuta na|tokoki kofuta na|bozwaka (?:orange money|airtel money|m pesa|mpesa|carte|cash)|naweza kulipa (?:kwa|na)|tunaweza kulipa (?:kwa|na))\b/],
   // Settled with the seller (« c'est réglé avec le vendeur », "we worked it out"): nothing left to report.
-  ['resolved', /\b(?:c est regle|(?:tout|probleme|souci|le probleme|le souci) (?:est )?regle|(?:probleme|souci) resolu|c est resolu|worked it out|sorted it out|all sorted|resolved|on s est arrange\w*|nous nous sommes arrange\w*|likambo esili|tumeelewana|tumemaliza|imeisha)\b/],
+  ['resolved', /\b(?:c est regle|(?:tout|probleme|souci|le probleme|le souci) (?:est )?regle|(?:probleme|souci) resolu|c est resolu|worked it out|sorted it out|all sorted|resolved|on s est arrange\w*|nous nous sommes arrange\w*|likambo esili|(?!ku)\w{2,}tatu(?:a|liwa)|tumeelewana|tumemaliza|imeisha)\b/],
   ['bye', /\b(?:bonne (?:journee|soiree|nuit)|nice day|good day|good evening|a bientot|see you)\b/],
   ['not_a_problem_q', /\b(?:robot|chatbot|machine|real person|vraie personne|humain ou|ouvre\w*|(?<!\b(?:ne|ne se|se) )ferme\w*(?! pas)|horaires?|opening hours|hours|clos(?:e|es|ing)|boutique|magas\w*|magaz\w*|shop)\b/],
   ['not_a_problem_q', /\b(?:who am i (?:talking|speaking|chatting) (?:to|with)|(?:talking|speaking|chatting) (?:to|with) (?:a )?(?:human|person|bot|machine)|are you (?:a )?(?:human|real|person)|je parle (?:a|avec) qui|qui (?:me )?repond|c est qui qui repond|vous etes (?:un )?(?:robot|humain))\b/],
@@ -151,11 +151,11 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['seller_did', /\b(?:muuzaji|wao|duka) (?:ali|ame|a|wali|wame)tuma\b|\b(?:ali|ame|wali|wame)nitumia\b/],
   ['ordered_vs_got', /\b(?:niliyoagiza|niliagiza|nilioagiza)\b.{0,40}\b(?:nimepokea|nimeletewa|imefika|badala)\b|\bbadala ya\b.{0,30}\b(?:niliyoagiza|niliagiza|nilioagiza)\b/],
   ['photo', /\b(?:picha|foto|tangazo)\b/],
-  ['size_fit', /\b(?:hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
+  ['size_fit', /\b(?:ni (?:kidogo|vidogo|mdogo|madogo|kikubwa|vikubwa|mkubwa|makubwa)|hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
   ['size_word', /\b(?:saizi|numero ya sapato)\b/],
   ['own_mistake', /\b(?:kimakosa|kwa makosa|nilikosea|kosa langu|nilichagua vibaya|nilichagua saizi|niliagiza saizi|libunga ezali ya ngai|ngai nde nasalaki libunga|(?:faute|erreur|libunga) na ngai|nakosaki|naponaki (?:taille|pointure|\d+))\b/],
   ['cancel', /\b(?:nilighairi|nimeghairi|nilifuta oda|naannulaki|na annuler)\b/],
-  ['cancel', /\b(?:(?:m|mu|tu|ni)fut(?:e|eni|ie|ieni)|(?:i|u)futwe|futeni|kufuta oda|nifutieni|(?:ku)?ach(?:a|e|eni) (?:oda|order|commande)|msitume|msiitume|bolongola commande|bo ?tinda (?:\w+ ){0,3}te|kotinda commande te)\b/],
+  ['cancel', /\b(?:(?:m|mu|tu|ni)fut(?:e|eni|ie|ieni)|(?:i|u)futwe|futeni|kufuta oda|nifutieni|(?:ku)?ach(?:a|e|eni) (?:oda|order|commande)|msitume|msiitume|(?:bo)?longola (?:commande|moko|yango|oyo)|futa (?:oda|order|agizo)|bo ?tinda (?:\w+ ){0,3}te|kotinda commande te)\b/],
   ['no_longer_want', /\b(?:si\w{0,4}hitaji|sitaki|nalingi lisusu te|naza na besoin te)\b/],
   ['no_longer_want', /\b(?:sitaki tena|sivihitaji tena|siihitaji tena|nimebadilisha mawazo|nabongoli makanisi|nalingi yango te)\b/],
   ['return', /\b(?:kurudisha (?:bidhaa|mzigo|viatu|mkoba|kitu)|nitarudisha|kuirudisha|kuzirudisha|nakozongisa|nazongisa|kozongisa|tozongisa|kurudisha|nirudishe)\b/],
@@ -169,17 +169,25 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['money_not_back', /\b(?:promis de (?:me )?rembourser|promised (?:me )?a refund|(?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*)\b.{0,160}\b(?:toujours rien|toujours pas|still nothing|nothing yet|rien|bado)$/],
   // Not paid out (« le remboursement… ne m'a toujours pas été versé », "the 40 dollars are still not back").
   ['money_not_back', /\b(?:rembours\w*|argent|somme|montant|\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh))\b.{0,40}\bne m (?:a|ont) (?:toujours |jamais |pas |encore )*(?:ete )?(?:verse|paye|credite|vire|rendu|effectue)e?s?\b|\b\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh) (?:are|is|has|have) (?:still )?(?:not|nt|never) (?:yet )?(?:back|come back|been (?:refunded|returned|paid back|credited))\b/],
-  ['money_not_back', /\b(?:pesa (?:yangu )?(?:bado )?haijarudi|mbongo (?:na ngai )?ezongi (?:naino )?te|nasubiri pesa|nazali kozela mbongo)\b/],
+  ['money_not_back', /\b(?:still|toujours|tjr|bado) (?:no|pas d|pas de|aucun|hakuna) (?:money|refund|cash|argent|remboursement|pesa)\b|\b(?:pesa (?:yangu )?(?:bado )?haijarudi|mbongo (?:na ngai )?ezongi (?:naino )?te|nasubiri pesa|nazali kozela mbongo)\b/],
   ['paid_twice', /\b(?:mara (?:mbili|2)|mbala (?:mibale|2))\b/],
   ['when', /\b(?:siku gani|saa ngapi|itafika|utafika|zitafika|vitafika|ekoya|ekokoma)\b/],
   ['when', /\b(?:lini|mokolo nini|ntango nini|siku ngapi|mikolo boni|kabla ya)\b/],
   ['shipped_q', /\b(?:iko njiani|njiani|(?:i|u|ki|vi|zi|li|ya|wa)(?:me|sha|mesha)(?:tumwa|safirishwa)|wa(?:me|sha|mesha)(?:tuma|safirisha)|etindami|na nzela|ufuatiliaji|numero ya suivi|\w*fuatili\w*)\b/],
   ['where', /\b(?:iko wapi|ezali wapi|iko je)\b/],
+  // How the courier will come (« le livreur peut passer samedi ? », "can the courier call me when he's near?", « motindi akoki
+  // kobenga ngai … soki akomi? », « dereva anaweza kunipigia simu akifika? »): a question about the delivery, not the shop.
+  ['courier_q', /\b(?:livreur|livreuse|transporteur|courier|driver|rider|delivery (?:guy|man|person)|motard|motindi|dereva|mtu wa delivery|boda)\b (?:\w+ ){0,2}?(?:peut|peut il|pourra|pourrait|pourrait il|can|could|will|would|akoki|akokoka|anaweza|ataweza|inawezekana)\b|\b(?:can|could|will|would) (?:the|your|a) (?:courier|driver|rider|delivery (?:guy|man|person)) (?:call|ring|come|pass|phone|text|wait|leave|drop)\b/],
   ['trouble', /\b(?:shida|tatizo|likambo|naomba msaada|nasengi lisalisi|ananitukana|atuki ngai)\b/],
   ['seller_contact', /\b(?:hanijibu|hajibu|hajajibu|koyanola ngai te|azali koyanola te|ayanoli te)\b|\b(?:a|ba|azo |bazo |azali ko|bazali ko)yanol\w*(?: ngai| biso)? te\b|\b(?:m a|a|has|he|she|il|elle|seller) (?:\w+ )?(?:bloque|blocked) (?:mes|mon|me|my|ma)\b/],
   // Calls every night, vulgar words, threats: the seller harassing the buyer.
   ['trouble', /\b(?:harcel\w*|harass\w*|vulgaire|vulgar|menac\w*|threat\w*|m appelle (?:tous les|chaque)|calls me (?:every|all)|ananisumbua|azali kotungisa)\b/],
   ['account', /\b(?:akaunti|anwani|code promo)\b/],
+  // Whether the shop delivers to a town (« Bukavu c'est dans votre zone de livraison ? », "u guys ship to mombasa?",
+  // « bokoki kotinda na Mbandaka? », « mnaleta mpaka Bukavu? »): a question about the shop, before any order.
+  ['coverage_q', /\b(?:zone de livraison|zones? desservies?|ship(?:ping)? to|deliver(?:y)? to|livrez (?:aussi )?(?:a|en|jusqu)|livrez vous (?:a|en|jusqu)|(?:bo)?koki (?:ko)?tinda na|botindaka na|mnaleta (?:mpaka|hadi)|mnapeleka (?:mpaka|hadi)|mnafikisha (?:mpaka|hadi)|mnasafirisha (?:mpaka|hadi))\b/],
+  // The payment itself failing (« paiement … ezali koleka te », « malipo inakataa », "payment keeps failing"): not the order.
+  ['account', /\b(?:paiement|payment|malipo|mobile money|m pesa|mpesa|airtel money|orange money)\b.{0,40}\b(?:ezali koleka te|eleki te|elekaki te|ekoleka te|inakataa|imekataa|haipiti|haiendi|imefeli|echoue\w*|fails?|failed|failing|declined|refuse\w*|bloque\w*|erreur|error)\b/],
   ['thanks', /\b(?:asante|matondi|\w*shukur\w*|shukrani)\b/],
   ['fine', /\b(?:nimepokea vizuri|imefika salama|umefika,? uko sawa|uko sawa|ezali malamu|nazwi yango malamu|nimerudishiwa pesa|nazwi mbongo na ngai)\b/],
   ['greeting', /^(?:habari|jambo|salama|mbote)\b/],
@@ -217,7 +225,7 @@ export function cuesOf(canonicalText: string): string[] {
 }
 
 /** Cues that also occur in thanks, greetings and questions that are not problems. */
-const NEUTRAL = new Set(['how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done']);
+const NEUTRAL = new Set(['how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done', 'coverage_q']);
 
 /** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
 export function hasProblemCue(canonicalText: string): boolean {
@@ -225,7 +233,7 @@ export function hasProblemCue(canonicalText: string): boolean {
 }
 
 /** Cues that name what a question is about (a return, a refund, an exchange, when, where), not that anything went wrong. */
-const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q']);
+const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q', 'courier_q']);
 
 /**
  * Whether the canonical text says something went wrong (a parcel not come, an item at fault, money owed or taken twice, a
@@ -234,6 +242,18 @@ const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped
  */
 export function hasTroubleCue(canonicalText: string): boolean {
   return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c) && !TOPIC.has(c));
+}
+
+/** « pas (encore) réglé », "not sorted out", « haijatatuliwa »: a settlement denied. */
+const UNSETTLED = /\b(?:pas|jamais|toujours pas|rien|not|never|nt|isnt|wasnt|hasnt|havent|nothing|hakuna)\b (?:\w+ ){0,3}(?:regle|resolu|sorted|resolved|fixed)\b|\bhai\w*tatuliwa\b|\bbado\b/;
+
+/**
+ * A problem told as over (« j'avais un problème mais le vendeur a tout réglé », "I had an issue but the seller sorted it out",
+ * « nilikuwa na tatizo lakini muuzaji amelitatua »): settled, and the word for "problem" the only problem said.
+ */
+export function settledProblem(canonicalText: string): boolean {
+  const cues = cuesOf(canonicalText);
+  return cues.includes('resolved') && !UNSETTLED.test(canonicalText) && cues.every((c) => NEUTRAL.has(c) || c === 'trouble');
 }
 
 /** Cues that state a case reason outright, whatever remedy the buyer asks for with it. */
