@@ -56,8 +56,9 @@ export async function sellerOutsideCase(e: EngineCtx, t: Turn, text: string): Pr
   if (asked === 'refund') body.push(m('seller-outside-how-refund'));
   if (asked === 'what' || greets || how) body.push(m('seller-outside-cases', { count: open.length, caseId: first.id, orderId: first.orderId }));
   say(t, body);
-  // Greetings and thanks may have been meant for a buyer: not sent, one tap away (questions to the bot are not offered).
-  if (greets || thanks) say(t, m('seller-outside-send-offer', { count: open.length }), { choices: await sendChoices(e, t, text, 'seller', open) });
+  // Greetings, thanks and « c quoi ce litige ? » may have been meant for a buyer: not sent, one tap away (the deadline and
+  // how to refund are asked of the bot, and not offered).
+  if (greets || thanks || asked === 'what') say(t, m('seller-outside-send-offer', { count: open.length }), { choices: await sendChoices(e, t, text, 'seller', open) });
   if (open.length <= CARDS) for (const c of open) await sayCard(e, t, c, 'seller');
   else say(t, m('seller-outside-many', { count: open.length }));
   return true;
