@@ -69,3 +69,29 @@ engine-ask-reply = Write your message to the { $to ->
     [yes] { " " }and to support, who is waiting for your answer
    *[no] { "" }
   } (case { $caseId }): I'll pass it on.
+
+## A seller writing to the bot outside any case thread (seller outside probe)
+
+seller-outside-thanks = You're welcome! { $count ->
+    [0] You have no open case.
+    [one] Case { $caseId } (order { $orderId }) stays open: answer the buyer, refund or add tracking from its card.
+   *[other] Your { $count } cases stay open: answer each buyer from their case's card.
+  }
+seller-outside-how = When a buyer opens a case on one of your orders (order not received, or item not as described), I send you its card here. Answer them with "{ engine-action-reply-to-buyer }"; refund, add tracking or a proof of shipping with the card's buttons. You have { $duration } to settle the problem with them; after that, they may take the case to support.
+seller-outside-none = You have no open case. When a buyer opens one on one of your orders, I send it to you here, with its card and your deadline.
+seller-outside-last-closed = Your last case, { $caseId } (order { $orderId }), is closed: { common-resolution }.
+seller-outside-how-refund = To refund the buyer, press "{ engine-action-refund-full }" or "{ engine-action-refund-partial }" on the case's card (or type /refund <case no.> [amount]): the money goes back to them by the original payment method, and a full refund closes the case. Writing "I'll refund" to the buyer refunds nothing.
+seller-outside-cases = { $count ->
+    [one] Your open case: { $caseId }, order { $orderId }. Here is its card (reason, the buyer's description, deadline, buttons).
+   *[other] Your { $count } open cases, each with its card (reason, the buyer's description, deadline, buttons):
+  }
+seller-outside-deadline = Case { $caseId } (order { $orderId }): { $when ->
+    [later] you have until { $escalatableAt } ({ $left } left) to settle the problem with the buyer; after that, they may take the case to support.
+    [now] your time ran out on { $escalatableAt }: the buyer may take the case to support at any moment. Answer them, refund or add tracking now.
+   *[escalated] it is with support, who will decide; if they ask you for information, answer quickly.
+  }
+seller-outside-send-offer = { $count ->
+    [one] These words have not gone to the buyer. If they were meant for them, "Send to the buyer" sends them as written.
+   *[other] These words have gone to no buyer. If they were meant for one, pick their case: I send them as written.
+  }
+seller-outside-many = You have { $count } open cases: /cases lists them.

@@ -69,3 +69,29 @@ engine-ask-reply = Écrivez votre message { $to ->
     [yes] { " " }et au support, qui attend votre réponse
    *[no] { "" }
   } (litige { $caseId }) : je le transmets.
+
+## A seller writing to the bot outside any case thread (seller outside probe)
+
+seller-outside-thanks = Avec plaisir ! { $count ->
+    [0] Vous n’avez aucun litige en cours.
+    [one] Le litige { $caseId } (commande { $orderId }) reste ouvert : répondez à l’acheteur, remboursez ou ajoutez un suivi depuis sa fiche.
+   *[other] Vos { $count } litiges restent ouverts : répondez à chaque acheteur depuis la fiche de son litige.
+  }
+seller-outside-how = Quand un acheteur ouvre un litige sur une de vos commandes (commande non reçue, ou article non conforme à l’annonce), je vous envoie ici sa fiche. Répondez-lui avec « { engine-action-reply-to-buyer } » ; remboursez, ajoutez un suivi ou une preuve d’expédition avec les boutons de la fiche. Vous avez { $duration } pour régler le problème avec lui ; ensuite, il pourra transmettre le litige au support.
+seller-outside-none = Vous n’avez aucun litige en cours. Quand un acheteur en ouvre un sur une de vos commandes, je vous l’envoie ici, avec sa fiche et votre délai.
+seller-outside-last-closed = Votre dernier litige, { $caseId } (commande { $orderId }), est clos : { common-resolution }.
+seller-outside-how-refund = Pour rembourser l’acheteur, appuyez sur « { engine-action-refund-full } » ou « { engine-action-refund-partial } » sur la fiche du litige (ou tapez /refund <n° de litige> [montant]) : l’argent lui revient par le moyen de paiement d’origine, et un remboursement intégral clôt le litige. Écrire « je rembourse » à l’acheteur ne rembourse pas.
+seller-outside-cases = { $count ->
+    [one] Votre litige en cours : { $caseId }, commande { $orderId }. Voici sa fiche (motif, description de l’acheteur, délai, boutons).
+   *[other] Vos { $count } litiges en cours, chacun avec sa fiche (motif, description de l’acheteur, délai, boutons) :
+  }
+seller-outside-deadline = Litige { $caseId } (commande { $orderId }) : { $when ->
+    [later] vous avez jusqu’au { $escalatableAt } (encore { $left }) pour régler le problème avec l’acheteur ; ensuite, il pourra transmettre le litige au support.
+    [now] votre délai est passé depuis le { $escalatableAt } : l’acheteur peut transmettre le litige au support à tout moment. Répondez-lui, remboursez ou ajoutez un suivi sans attendre.
+   *[escalated] il est entre les mains du support, qui décidera ; s’il vous demande une information, répondez vite.
+  }
+seller-outside-send-offer = { $count ->
+    [one] Ces mots ne sont pas partis à l’acheteur. S’ils étaient pour lui, « Envoyer à l’acheteur » les lui envoie tels quels.
+   *[other] Ces mots ne sont partis à aucun acheteur. S’ils étaient pour l’un d’eux, choisissez son litige : je les lui envoie tels quels.
+  }
+seller-outside-many = Vous avez { $count } litiges en cours : /cases les liste.

@@ -69,3 +69,29 @@ engine-ask-reply = Komá message na yo { $to ->
     [yes] { " " }mpe mpo na support, oyo ezali kozela eyano na yo
    *[no] { "" }
   } (litige { $caseId }) : nakotinda yango.
+
+## A seller writing to the bot outside any case thread (seller outside probe)
+
+seller-outside-thanks = Ezali likambo te ! { $count ->
+    [0] Ozali na kesi moko te oyo ezali kotambola.
+    [one] Kesi { $caseId } (oda { $orderId }) ezali kaka polele : zongisela mosombi eyano, zongisa mbongo to bakisa suivi na fiche na yango.
+   *[other] Bakesi na yo { $count } ezali kaka polele : zongisela mosombi moko na moko eyano na fiche ya kesi na ye.
+  }
+seller-outside-how = Soki mosombi afungoli kesi mpo na oda moko ya yo (oda ekomi te, to eloko ekokani te na annonce), natindelaka yo fiche na yango awa. Zongisela ye eyano na « { engine-action-reply-to-buyer } » ; zongisa mbongo, bakisa suivi to preuve ya kotinda na babouton ya fiche. Ozali na { $duration } mpo na kobongisa likambo elongo na ye ; sima na yango, akoki kotindela support kesi.
+seller-outside-none = Ozali na kesi moko te oyo ezali kotambola. Soki mosombi afungoli kesi mpo na oda moko ya yo, nakotindela yo yango awa, elongo na fiche na yango mpe ntango na yo.
+seller-outside-last-closed = Kesi na yo ya suka, { $caseId } (oda { $orderId }), esili : { common-resolution }.
+seller-outside-how-refund = Mpo na kozongisela mosombi mbongo, finá « { engine-action-refund-full } » to « { engine-action-refund-partial } » na fiche ya kesi (to koma /refund <nimero ya kesi> [motuya]) : mbongo ekozonga epai na ye na lolenge afutaki, mpe kozongisa mbongo nyonso esukisaka kesi. Kokoma « nakozongisa » epai ya mosombi ezongisaka mbongo te.
+seller-outside-cases = { $count ->
+    [one] Kesi na yo oyo ezali kotambola : { $caseId }, oda { $orderId }. Tala fiche na yango (ntina, maloba ya mosombi, ntango, babouton).
+   *[other] Bakesi na yo { $count } oyo ezali kotambola, moko na moko na fiche na yango (ntina, maloba ya mosombi, ntango, babouton) :
+  }
+seller-outside-deadline = Kesi { $caseId } (oda { $orderId }) : { $when ->
+    [later] ozali na ntango kino { $escalatableAt } (etikali { $left }) mpo na kobongisa likambo elongo na mosombi ; sima na yango, akoki kotindela support kesi.
+    [now] ntango na yo esilaki { $escalatableAt } : mosombi akoki kotindela support kesi ntango nyonso. Zongisela ye eyano, zongisa mbongo to bakisa suivi sikoyo.
+   *[escalated] ezali na maboko ya support, oyo akozwa mokano ; soki asengi yo likambo, zongisa eyano noki.
+  }
+seller-outside-send-offer = { $count ->
+    [one] Maloba oyo ekei epai ya mosombi te. Soki ezalaki mpo na ye, « Tindela mosombi » ekotindela ye yango ndenge ozali.
+   *[other] Maloba oyo ekei epai ya mosombi moko te. Soki ezalaki mpo na moko, pona kesi na ye : nakotindela ye yango ndenge ekomami.
+  }
+seller-outside-many = Ozali na bakesi { $count } oyo ezali kotambola : /cases elakisaka yango.

@@ -69,3 +69,29 @@ engine-ask-reply = Andika ujumbe wako { $to ->
     [yes] { " " }na kwa timu ya msaada, inayosubiri jibu lako
    *[no] { "" }
   } (kesi { $caseId }): nitaupeleka.
+
+## A seller writing to the bot outside any case thread (seller outside probe)
+
+seller-outside-thanks = Karibu! { $count ->
+    [0] Huna kesi inayoendelea.
+    [one] Kesi { $caseId } (oda { $orderId }) bado iko wazi: mjibu mnunuzi, rudisha pesa au ongeza ufuatiliaji kutoka kwenye kadi yake.
+   *[other] Kesi zako { $count } bado ziko wazi: mjibu kila mnunuzi kutoka kwenye kadi ya kesi yake.
+  }
+seller-outside-how = Mnunuzi akifungua kesi kuhusu oda yako (oda haikufika, au bidhaa hailingani na tangazo), ninakutumia kadi yake hapa. Mjibu kwa « { engine-action-reply-to-buyer } »; rudisha pesa, ongeza ufuatiliaji au uthibitisho wa kutuma kwa vitufe vya kadi. Una { $duration } kutatua tatizo pamoja naye; baada ya hapo, anaweza kuipeleka kesi kwa support.
+seller-outside-none = Huna kesi inayoendelea. Mnunuzi akifungua kesi kuhusu oda yako, nitakutumia hapa, pamoja na kadi yake na muda wako.
+seller-outside-last-closed = Kesi yako ya mwisho, { $caseId } (oda { $orderId }), imefungwa: { common-resolution }.
+seller-outside-how-refund = Ili kumrudishia mnunuzi pesa, bonyeza « { engine-action-refund-full } » au « { engine-action-refund-partial } » kwenye kadi ya kesi (au andika /refund <namba ya kesi> [kiasi]): pesa inamrudia kwa njia aliyolipia, na kurudisha pesa zote kunafunga kesi. Kumwandikia mnunuzi « nitarudisha » hakurudishi pesa.
+seller-outside-cases = { $count ->
+    [one] Kesi yako inayoendelea: { $caseId }, oda { $orderId }. Hii ndiyo kadi yake (sababu, maelezo ya mnunuzi, muda, vitufe).
+   *[other] Kesi zako { $count } zinazoendelea, kila moja na kadi yake (sababu, maelezo ya mnunuzi, muda, vitufe):
+  }
+seller-outside-deadline = Kesi { $caseId } (oda { $orderId }): { $when ->
+    [later] una hadi { $escalatableAt } (zimebaki { $left }) kutatua tatizo pamoja na mnunuzi; baada ya hapo, anaweza kuipeleka kesi kwa support.
+    [now] muda wako uliisha { $escalatableAt }: mnunuzi anaweza kuipeleka kesi kwa support wakati wowote. Mjibu, rudisha pesa au ongeza ufuatiliaji sasa.
+   *[escalated] iko mikononi mwa support, ambao wataamua; wakikuuliza taarifa, jibu haraka.
+  }
+seller-outside-send-offer = { $count ->
+    [one] Maneno haya hayajaenda kwa mnunuzi. Kama yalikuwa yake, « Mtumie mnunuzi » inamtumia kama yalivyoandikwa.
+   *[other] Maneno haya hayajaenda kwa mnunuzi yeyote. Kama yalikuwa ya mmoja wao, chagua kesi yake: nitamtumia kama yalivyoandikwa.
+  }
+seller-outside-many = Una kesi { $count } zinazoendelea: /cases inaziorodhesha.

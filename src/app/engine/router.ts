@@ -6,6 +6,7 @@ import { continuesDescription, joinDescription, offerResume, onReportChoice, onR
 import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
+import { sellerOutsideCase } from './flows/seller-outside.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { afterSellerAnswer, messageOnOrder, onOrderChoice, onOrderReplyInput, sendOfferedWords, startOrderReply } from './flows/order-thread.js';
 import { afterOrderMessage, fileAfterOrderMessage } from './flows/seller-message.js';
@@ -312,6 +313,8 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     return startReport(e, t, text, null, s?.flow === 'file' && !lapsedPick(s, t.now) ? { evidence: s.blobs.map((f) => f.blob) } : {});
   }
   // A seller's words outside any case have gone nowhere: which case to send them on, rather than a rule to learn.
+  // What a seller asks the bot there (« combien de temps j'ai ? », « c quoi ce litige ?? », « bonjour »): answered, with the cases.
+  if (roles.includes('seller') && !offPlatform && (await sellerOutsideCase(e, t, text))) return;
   if (roles.includes('seller') && (await sellerWordsOutsideCase(e, t, text))) return;
   if (!offPlatform) say(t, m('engine-fallback', { role: roles[0] ?? 'buyer' }));
 }

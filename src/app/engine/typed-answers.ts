@@ -523,3 +523,24 @@ const CONTESTS =
 export function contestsClosing(text: string): boolean {
   return CONTESTS.test(bare(text).replace(/'/g, ' '));
 }
+
+/**
+ * What a seller asks the bot in words outside any case (seller outside probe): how long they have (« combien de temps
+ * j'ai ? », « il me reste combien de temps ? », "how long do i have?", « nina muda gani? », « tango boni natikali ? »), what
+ * the case is about (« c quoi ce litige ?? », « c koi le probleme du client », "what is this dispute about?", « kesi hii ni
+ * ya nini? »), how to refund (« je rembourse comment ? », "how do i refund?", « nitarudisha pesa vipi? »). Null otherwise.
+ */
+const SELLER_DEADLINE =
+  /(?:^| )(?:combien de (?:temps|jours|heures)|reste combien|il me reste|j ai jusqu a quand|jusqu a quand|jusqu quand|jusqua quand|delai|deadline|how (?:long|much time)|time (?:left|do i have)|until when|muda gani|siku ngapi|nina muda|mpaka lini|hadi lini|tango boni|ntango boni|mikolo boni|natikali)(?= |$)/;
+const SELLER_WHAT =
+  /(?:^| )(?:(?:c est|cest|c|c'est)? ?(?:quoi|koi|quel|quelle|kel|kelle) (?:ce|ces|cette|le|les|la|mon|mes|son|sa|un|une)? ?(?:litiges?|dossiers?|problemes?|plaintes?|reclamations?|commandes?|cas)|(?:probleme|plainte|reclamation) (?:du|de la|de l) client\w*|(?:le|la) client\w* (?:veut|demande|dit|reclame) quoi|what (?:is|s|are) (?:this|these|the|that) (?:case|cases|dispute|disputes|complaint|claim|problem)|what is (?:it|this|the case|the dispute) about|kesi (?:hii|gani|hizi)|ni kesi gani|litige (?:nini|oyo ezali nini|ya nini)|ezali litige nini)(?= |$)/;
+const SELLER_REFUND_HOW =
+  /(?:^| )(?:(?:je |on )?rembours\w* comment|comment (?:je |on |puis je |faire pour |je fais pour |on fait pour |est ce que je |je peux |on peut )?rembours\w*|how (?:do|can|should|would) i (?:refund|give (?:the |her |him |them )?(?:money )?back|pay (?:her |him |them )?back)|how to (?:refund|give (?:the )?money back)|(?:nitarudisha|narudisha|nirudishe) (?:pesa |hela )?(?:vipi|namna gani|aje)|jinsi ya kurudisha|(?:nakozongisa|nazongisa) (?:mbongo )?ndenge nini|ndenge nini (?:nakozongisa|nazongisa))(?= |$)/;
+
+export function sellerAsksBot(text: string): 'deadline' | 'what' | 'refund' | null {
+  const t = bare(text).replace(/'/g, ' ');
+  if (SELLER_REFUND_HOW.test(t)) return 'refund';
+  if (SELLER_DEADLINE.test(t)) return 'deadline';
+  if (SELLER_WHAT.test(t)) return 'what';
+  return null;
+}

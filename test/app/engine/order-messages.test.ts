@@ -129,7 +129,7 @@ describe.each(['memory', 'redis'] as const)('A buyer can always report a problem
     await bisou.pressToken(cancel);
     expect(bisou.ids()).toEqual(['engine-cancelled']);
     await bisou.text('Bonjour ?');
-    expect(bisou.ids()).toEqual(['engine-fallback']);
+    expect(bisou.ids()).toEqual(['engine-welcome-back', 'seller-outside-none']);
     expect(w.relayed).toHaveLength(1);
   });
 

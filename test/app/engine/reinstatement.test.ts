@@ -33,12 +33,12 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
 
     // When the seller writes, the bot says it too (once a day), whatever they wrote about.
     await bisou.text('Bonjour');
-    expect(bisou.ids()).toEqual(['engine-fallback', 'engine-shop-suspended-notice', 'engine-reinstatement-how']);
+    expect(bisou.ids()).toEqual(['engine-welcome-back', 'seller-outside-none', 'engine-shop-suspended-notice', 'engine-reinstatement-how']);
     expect(bisou.read()).toContain('Régler vos litiges ne lève pas la suspension');
     expect(buttons(bisou.last)).toEqual(['engine-action-ask-reinstatement']);
     const ask = bisou.token('engine-action-ask-reinstatement');
     await bisou.text('Bonjour ?');
-    expect(bisou.ids()).toEqual(['engine-fallback']);
+    expect(bisou.ids()).toEqual(['engine-welcome-back', 'seller-outside-none']);
 
     await bisou.pressToken(ask);
     expect(bisou.ids()).toEqual(['engine-reinstatement-ask-message']);
@@ -66,7 +66,7 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     expect(w.relayed).toHaveLength(relayedSoFar);
     w.clock.advance(DAY + 1000);
     await bisou.text('Bonjour');
-    expect(bisou.ids()).toEqual(['engine-fallback', 'engine-shop-suspended-notice', 'engine-reinstatement-pending']);
+    expect(bisou.ids()).toEqual(['engine-welcome-back', 'seller-outside-none', 'engine-shop-suspended-notice', 'engine-reinstatement-pending']);
     expect(buttons(bisou.last)).toEqual([]);
 
     await staff.command('/reinstate shop-bisou');
@@ -76,7 +76,7 @@ describe.each(['memory', 'redis'] as const)('A seller who does not respond may b
     expect(i18n.t('fr', back.body[0]!, 'Africa/Kinshasa')).toBe('Le support a réactivé votre boutique Bisou Créations.');
     w.clock.advance(DAY + 1000);
     await bisou.text('Bonjour');
-    expect(bisou.ids()).toEqual(['engine-fallback']);
+    expect(bisou.ids()).toEqual(['engine-welcome-back', 'seller-outside-none']);
     // A button left over from the lifted suspension refuses politely.
     await bisou.pressToken(notified.choices![0]!.token);
     expect(bisou.ids()).toEqual(['error-shop-not-suspended']);
