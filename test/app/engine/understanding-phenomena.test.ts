@@ -470,3 +470,10 @@ describe('contact outside the marketplace, in Swahili and on Facebook', () => {
     expect(mentionsOffPlatform('I emailed the seller')).toBe(true);
   });
 });
+
+describe('Lingala: « ezali te oyo … » is not the one shown', () => {
+  it('reads « eloko nazwi ezali te oyo bamonisaki na foto » as the item not as described, « nazwi colis te » still as not come', () => {
+    expect(classifyProblem('eloko nazwi ezali te oyo bamonisaki na foto')).toBe('not_as_described');
+    expect(classifyProblem('nazwi colis na ngai te')).toBe('non_delivery');
+  });
+});

@@ -134,7 +134,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|(?<!\b(?:came|arrived|was|is|already) )open|weekend|dimanche|samedi|teste|testing|(?<!\b(?:been|keep|kept) )checking(?! (?:it )?every day)|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\\w+ )?te|ekoma te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil|oyo|na foto|ya foto|na annonce))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\\w+ )?te|ekoma te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
   // Only part of the order came (« mkoba tu ndio ulifika », « vingine hakuna »): the rest has not.
   ['not_arrived', /\btu (?:ndio |ndiyo )?\w{1,3}(?:li|me)fika\b|\b(?:vingine|zingine|vitu vingine|vile vingine) (?:hakuna|havijafika|bado)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
@@ -145,7 +145,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\bnamoni (?:\w+ ){0,3}te\b|\bna ?z[wu]i (?:eloko|colis|commande|biloko|yango)(?: moko)? te\b/],
   ['damaged', /\b(?:imeharibika|imeharibiwa|imevunjika|imechanika|ebeba\w*|ebukani|epasuki)\b|\b(?:ume|li|lime|zime|vime|ime|kime|yame|ame|ume)(?:chanika|vunjika|haribika|vunjwa|haribiwa|chanwa)\b|\b(?:ina|kuna|yenye|ezali na) (?:\w+ )?(?:shimo|mashimo|matundu|tundu|lidusu|madusu)\b/],
   ['not_working', /\b(?:haiwaki|haifanyi kazi|haifanyi|epelaka te|esalaka te|ezali kosala te)\b/],
-  ['differs', /\b(?:si kama|si sawa na|ndenge moko te|ekokani te|ekeseni)\b|\bnot what i (?:saw|expected|was shown)\b|\bpas ce que (?:j ai vu|je voyais|j attendais|on voit|montre)\b/],
+  ['differs', /\b(?:si kama|si sawa na|ndenge moko te|ekokani te|ekeseni|ezali te (?:oyo|lokola)|oyo (?:ba)?monis\w* te)\b|\bnot what i (?:saw|expected|was shown)\b|\bpas ce que (?:j ai vu|je voyais|j attendais|on voit|montre)\b/],
   ['wrong_item', /\b(?:kitu kingine|bidhaa nyingine|eloko mosusu|batindeli ngai|wamenitumia)\b|\b(?:one|l une?|moja) (?:\w+ ){0,3}\d{2}\b.{0,20}\b(?:the other|l autre|nyingine) (?:\w+ ){0,3}\d{2}\b/],
   // Swahili: the seller sent (« muuzaji alituma »), what I ordered (« niliyoagiza »).
   ['seller_did', /\b(?:muuzaji|wao|duka) (?:ali|ame|a|wali|wame)tuma\b|\b(?:ali|ame|wali|wame)nitumia\b/],
