@@ -476,4 +476,8 @@ describe('Lingala: « ezali te oyo … » is not the one shown', () => {
     expect(classifyProblem('eloko nazwi ezali te oyo bamonisaki na foto')).toBe('not_as_described');
     expect(classifyProblem('nazwi colis na ngai te')).toBe('non_delivery');
   });
+  it('reads « moteki azongisaka eyano te » (the seller gives no answer) as the seller silent, as « il ne répond pas »', () => {
+    expect(cuesOf(canonical('moteki azongisaka eyano te, nasali nini?'))).toContain('seller_contact');
+    expect(classifyProblem('moteki azongisaka eyano te, nasali nini?')).toBe(classifyProblem('le vendeur ne répond pas, je fais quoi ?'));
+  });
 });

@@ -179,7 +179,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // kobenga ngai … soki akomi? », « dereva anaweza kunipigia simu akifika? »): a question about the delivery, not the shop.
   ['courier_q', /\b(?:livreur|livreuse|transporteur|courier|driver|rider|delivery (?:guy|man|person)|motard|motindi|dereva|mtu wa delivery|boda)\b (?:\w+ ){0,2}?(?:peut|peut il|pourra|pourrait|pourrait il|can|could|will|would|akoki|akokoka|anaweza|ataweza|inawezekana)\b|\b(?:can|could|will|would) (?:the|your|a) (?:courier|driver|rider|delivery (?:guy|man|person)) (?:call|ring|come|pass|phone|text|wait|leave|drop)\b/],
   ['trouble', /\b(?:shida|tatizo|likambo|naomba msaada|nasengi lisalisi|ananitukana|atuki ngai)\b/],
-  ['seller_contact', /\b(?:hanijibu|hajibu|hajajibu|koyanola ngai te|azali koyanola te|ayanoli te)\b|\b(?:a|ba|azo |bazo |azali ko|bazali ko)yanol\w*(?: ngai| biso)? te\b|\b(?:m a|a|has|he|she|il|elle|seller) (?:\w+ )?(?:bloque|blocked) (?:mes|mon|me|my|ma)\b/],
+  ['seller_contact', /\b(?:hanijibu|hajibu|hajajibu|koyanola ngai te|azali koyanola te|ayanoli te|(?:a|ba)zongis(?:aka|i|aki)(?: ngai| biso)?(?: eyano)? te)\b|\b(?:a|ba|azo |bazo |azali ko|bazali ko)yanol\w*(?: ngai| biso)? te\b|\b(?:m a|a|has|he|she|il|elle|seller) (?:\w+ )?(?:bloque|blocked) (?:mes|mon|me|my|ma)\b/],
   // Calls every night, vulgar words, threats: the seller harassing the buyer.
   ['trouble', /\b(?:harcel\w*|harass\w*|vulgaire|vulgar|menac\w*|threat\w*|m appelle (?:tous les|chaque)|calls me (?:every|all)|ananisumbua|azali kotungisa)\b/],
   ['account', /\b(?:akaunti|anwani|code promo)\b/],
