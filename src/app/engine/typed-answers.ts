@@ -75,7 +75,7 @@ const NOTHING_AFTER_ALL = new RegExp(
   `^(?:(?:ah|oh|bon|ben|euh) )*(?:(?:non|no|nan|te|hapana)(?: non| no)? (?:rien|c'est rien|ce n'est rien|nothing|it's nothing|its nothing|eloko te|hakuna kitu|si kitu)|c'est rien|ce n'est rien|it's nothing|its nothing)(?: (?:oubli(?:e|ez)(?: ca)?|laiss(?:e|ez)(?: tomber)?|c'est bon|never ?mind|forget it|tika|acha|${LAUGH}))*$`,
 );
 const LEAVE_WHY = new RegExp(
-  `^(?:(?:non|no|ok|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
+  `^(?:(?:non|no|nah|nope|ok|okay|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:never ?mind|forget it|laiss(?:e|ez) tomber|oubli(?:e|ez) ca))?(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all|it's fine|its fine|it's ok|its ok|it's okay|its okay|all good|it's all good|its all good|no worries|sawa tu|ni sawa))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
 );
 
 /**
@@ -83,7 +83,7 @@ const LEAVE_WHY = new RegExp(
  * vendeur », « nalingi koloba na moteki », « kuongea na muuzaji »: the report's « Écrire au vendeur » typed. Said as something to do (« écrire », "write to"), not done (« j'ai écrit au vendeur »).
  */
 const WRITE_TO_SELLER =
-  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|joindre|discuter|communiquer|parler|demander|poser (?:une|des|ma|mes) questions?|une question|voir avec|write|message|msg|contact|text|talk to|speak to|ask|ask a question|get in touch|reach|reach out|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kuongea|niongee|nitaongea|kuwasiliana|niwasiliane|kumuuliza|nimuulize|kowandela|kokomela|nakokomela|kotindela|nakotindela|koloba|nakoloba|kosolola|nasolola|kotuna|nakotuna)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
+  /(?:^| |')(?:ecrire|ecrirai|ecris|envoyer un message|envoyer message|envoyer un mot|contacter|contacterai|contacte|contactez|joindre|discuter|communiquer|parler|demander|poser (?:une|des|ma|mes) questions?|une question|voir avec|write|message|msg|contact|text|talk to|speak to|ask|ask a question|a question|a quick question|get in touch|reach|reach out|kumwandikia|nimwandikie|niandikie|nitamwandikia|kuandikia|kuongea|niongee|nitaongea|kuwasiliana|niwasiliane|kumuuliza|nimuulize|kowandela|kokomela|nakokomela|kotindela|nakotindela|koloba|nakoloba|kosolola|nasolola|kotuna|nakotuna)(?: (?:a|au|a la|avec|directement|d'abord|dabord|to|with|for|first|directly|the|le|la|na|kwa))* (?:vendeur|vendeuse|boutique|seller|shop|store|muuzaji|duka|moteki|mosombisi)(?= |$)/;
 
 /** The message asks to write to the seller rather than open a case (see WRITE_TO_SELLER). */
 export function asksToWriteSeller(text: string): boolean {
@@ -309,7 +309,7 @@ const HOW_IT_WORKS = [
   // How long the case or the refund takes, the question last (« je serai remboursée en combien de jours ? », "a refund takes
   // how long?"), or "how long does a refund take?", « kurudishiwa pesa ni siku ngapi? », « mbongo ekozonga mikolo boni ? ».
   /\b(?:rembours\w*|litige|reclamation)\b.{0,40}\bcombien de (?:temps|jours)\b|\bdelai (?:de|du|pour (?:le|un|etre)) rembours\w*\b/,
-  /\bhow long (?:does|will|would|do|until|till|before|for|it takes?)\b.{0,30}\b(?:refund\w*|case|dispute|money back)\b|\b(?:refund\w*|case|dispute)\b.{0,30}\bhow long\b/,
+  /\b(?:how long (?:does|will|would|do|until|till|before|for|it takes?)|how many (?:days|weeks|hours)|how soon)\b.{0,30}\b(?:refund\w*|case|dispute|money back)\b|\b(?:refund\w*|case|dispute)\b.{0,30}\b(?:how long|how many (?:days|weeks|hours)|how soon)\b/,
   /\bsiku ngapi\b.{0,30}\b(?:kurudishiwa|pesa|kesi)\b|\b(?:kurudishiwa|kesi)\b.{0,30}\bsiku ngapi\b|\bmikolo boni\b.{0,30}\b(?:mbongo|kozongisa|litige)\b|\b(?:mbongo|litige)\b.{0,30}\bmikolo boni\b/,
   /\bhow (?:does|do) (?:this|it|you|palabre|a case|a dispute) work\b|\bhow (?:do|can) i (?:open|file|start) a (?:case|dispute|claim)\b|\bwhat (?:is|s) (?:a |an )?(?:case|dispute|palabre|escalation)\b|\bwho are you\b|\bwhat (?:can|do) you do\b|\bhow long (?:does|do|has) the seller\b/,
   /\bndenge nini\b.{0,30}\b(?:litige|kofungola|esalaka|ezali kosala)\b|\blitige ezali nini\b|\b(?:ozali|bozali) nani\b|\besalaka ndenge nini\b/,
