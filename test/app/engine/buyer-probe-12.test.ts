@@ -16,8 +16,16 @@ import { CONVERSATIONS } from '../../fixtures/buyer-conversations/probe-12.js';
  * p12-sw-offer-01 (« ee, na lingala » / « ndiyo, kwa Kiswahili » to the offer while a reason was proposed: the report went on
  * in French), p12-switch-01 (« nijibu kwa Kiswahili tafadhali » in a Lingala report: still Lingala, the report put aside),
  * p12-switch-02 (« lobela ngai na lingala svp » in a French report: the report went on in French).
+ * Two probe mistakes, corrected in the player (buyer-probe.ts) without changing that count: a turn's replies were checked
+ * against the language before the `{ speaks }` that follows it, and the buyer's own French words quoted back on the case
+ * card (« ma commande 1005 n'est jamais arrivée ») counted as French in a Lingala answer. The six were defects, fixed for
+ * their class (test/app/engine/buyer-probe-12-fixes.test.ts): a language asked for in words (« lobela ngai na lingala »,
+ * « nijibu kwa Kiswahili », "in English please", « ee, na lingala » under the bot's question) is /lang's, the report's
+ * question asked again in it or the yes answered in it; a Lingala « did not come » with a word before « te » (« eyaki kutu
+ * te », « ekomaki naino te », « eyaki ata moke te ») states the problem. After them: 25 of 25, 7 of 7; no expectation of
+ * the probe was changed.
  */
-const FLOOR = { memory: 19, redis: 7 };
+const FLOOR = { memory: 25, redis: 7 };
 
 describe.each(['memory', 'redis'] as const)('twelfth buyer probe (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });

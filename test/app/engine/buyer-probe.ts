@@ -328,7 +328,8 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
       if (!o.locale.startsWith(speaks)) return `answered in ${o.locale}, not ${speaks}: ${o.body.map((b) => b.id).join(',')}`;
     }
     if (speaks === 'fr') return null;
-    const text = ` ${s.read().replace(/\s+/g, ' ').toLowerCase()} `;
+    // The buyer's own words quoted back (« … », a description on a card) are theirs, in whatever language they wrote.
+    const text = ` ${s.read().replace(/«[^»]*»/g, ' ').replace(/\s+/g, ' ').toLowerCase()} `;
     const leak = FOREIGN.find((w) => text.includes(w));
     return leak ? `« ${leak.trim()} » in a ${speaks} answer: ${text.slice(Math.max(0, text.indexOf(leak) - 60), text.indexOf(leak) + 60)}` : null;
   };
@@ -341,6 +342,12 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
       if (typeof t !== 'string' && 'quiet' in t) {
         quiet = t.quiet;
         continue;
+      }
+      // A turn's replies are checked when the next turn comes, so that a `{ speaks }` right after it says their language
+      // (its first run checked them against the language before, corrected).
+      if (typeof t === 'string' || !('speaks' in t)) {
+        const bad = wrongLanguage();
+        if (bad) return { id: conv.id, ok: false, why: bad, style: conv.style, transcript };
       }
       if (typeof t !== 'string' && 'speaks' in t) {
         speaks = t.speaks;
@@ -379,8 +386,6 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
         if (why) return { id: conv.id, ok: false, why: `checkpoint: ${why}`, style: conv.style, transcript };
       }
       history.push(s.last);
-      const bad = wrongLanguage();
-      if (bad) return { id: conv.id, ok: false, why: bad, style: conv.style, transcript };
     }
     const why =
       (await reach(c, conv.expect)) ??
