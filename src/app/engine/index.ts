@@ -288,6 +288,8 @@ async function setLanguage(e: EngineCtx, t: Turn, typed: string): Promise<void> 
     await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, locale: lang });
   }
   t.locale = lang;
+  // The language just chosen is not offered back under its own confirmation.
+  if (t.languageOffer === lang) t.languageOffer = undefined;
   // `language` tells adapters that show several languages (the playground) to switch this user's view.
   say(t, m('engine-lang-set'), { language: lang });
 }

@@ -20,7 +20,7 @@ import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
 import { asksReinstatement } from './seller-words.js';
-import { asksForPerson, typedAnswer } from './typed-answers.js';
+import { asksForPerson, languageAskedFor, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise<void> {
@@ -35,7 +35,7 @@ export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise
     case 'attachment':
       return onFile(e, t, c.blob, c.caption, hooks);
     case 'text':
-      return onText(e, t, c.text, hooks);
+      return onText(e, t, c.text, hooks, given);
     case 'edit':
       return onEdit(e, t, c.text, c.command === true);
     default: {
@@ -231,7 +231,8 @@ async function photoFromBuyer(e: EngineCtx, t: Turn, blob: BlobRef, caption: str
   return startReport(e, t, text, null, { evidence: [blob] });
 }
 
-async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks): Promise<void> {
+async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks, given: CommandHooks): Promise<void> {
+  let text = typed;
   // A token pasted as words (alone, or the whole deep link) is what /start <token> would have brought.
   const pasted = t.input.isPrivate ? pastedToken(text) : null;
   if (pasted) return startOrLink(e, t, pasted, 'link', hooks.relocalize);
@@ -242,6 +243,14 @@ async function onText(e: EngineCtx, t: Turn, text: string, hooks: CommandHooks):
     if (link) return startOrLink(e, t, link[1], 'link', hooks.relocalize);
     await keepEarlyWords(e, t, text);
     return explainLinking(e, t);
+  }
+  // « lobela ngai na lingala », « nijibu kwa Kiswahili » : the language asked for in words is /lang's (the report's question
+  // asked again in it); « ee, na lingala » under a question is that language, then the yes to the question, in it.
+  const asked = t.input.isPrivate ? languageAskedFor(text) : null;
+  if (asked && !asked.yes) return hooks.setLanguage(asked.lang);
+  if (asked?.yes) {
+    await given.setLanguage(asked.lang);
+    text = asked.yes;
   }
   const { state: s, lapsed: lapsedReport } = await readState(e, t);
   if (s === 'reset') return;

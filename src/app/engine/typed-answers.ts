@@ -544,3 +544,34 @@ export function sellerAsksBot(text: string): 'deadline' | 'what' | 'refund' | nu
   if (SELLER_WHAT.test(t)) return 'what';
   return null;
 }
+
+/** A language named in words, as people name it in the four languages (« na lingala », "kwa Kiswahili", « en français »). */
+const IN_LANGUAGE: Array<[RegExp, string]> = [
+  [/(?:^| )(?:na|en|in|kwa|ya) (?:ki)?lingala(?= |$)/, 'ln'],
+  [/(?:^| )(?:na|en|in|kwa|ya) (?:ki)?swahili(?= |$)/, 'sw'],
+  [/(?:^| )(?:en francais|in french|kwa kifaransa|na lifalanse|na francais|kwa kifaransa)(?= |$)/, 'fr'],
+  [/(?:^| )(?:en anglais|in english|kwa kiingereza|na lingelesi|na anglais|na english|kwa english)(?= |$)/, 'en'],
+];
+
+/** Words around the language asked for that only ask it (« lobela ngai », « nijibu », « parle-moi », "talk to me"). */
+const ONLY_ASKS =
+  /^(?:(?:lobela|lobelaka|yanola|yanolaka|koloba|kolobela|kosolola|solola|loba|tosolola|toloba|ngai|biso|nalingi|olobela|okoki|nakoki|nijibu|nijibie|niandikie|niongelee|ongea|ongee|tuongee|ongeleni|naweza|unaweza|kuongea|kunijibu|tafadhali|samahani|parle|parlez|parle moi|parlez moi|reponds|repondez|reponds moi|repondez moi|ecris|ecrivez|moi|je|veux|voudrais|prefere|peux|tu|vous|talk|speak|reply|answer|write|to|me|can|could|you|i|want|prefer|please|svp|stp|pls|merci|asante|matondi|bolimbisa|pardon|sorry|sasa|sikoyo|maintenant|now|seulement|kaka|tu|only|just)\s*)*$/;
+
+/**
+ * The message asks to be answered in a language, in words (« lobela ngai na lingala », « nijibu kwa Kiswahili
+ * tafadhali », "in English please"), possibly with a yes to the question under way (« ee, na lingala », « ndiyo, kwa
+ * Kiswahili »): the language, and the yes as typed when one comes with it. Null when the message says more than that (« il m'a
+ * écrit en lingala » is a story, not a request).
+ */
+export function languageAskedFor(text: string): { lang: string; yes: string | null } | null {
+  const t = bare(text);
+  if (!t || t.split(' ').length > 10) return null;
+  for (const [pattern, lang] of IN_LANGUAGE) {
+    if (!pattern.test(t)) continue;
+    let rest = t.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
+    const yes = YES.exec(rest);
+    if (yes) rest = rest.slice(yes[0].length).trim();
+    return ONLY_ASKS.test(rest) ? { lang, yes: yes ? yes[0].trim() : null } : null;
+  }
+  return null;
+}

@@ -318,6 +318,21 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
   c.before = new Set((await casesOf(c)).map((k) => k.id));
   /** Orders no reply may name from now on. */
   let quiet: string[] = [];
+  /** The language every reply must be in from now on (twelfth probe). */
+  let speaks: 'ln' | 'sw' | 'fr' | null = null;
+  const FOREIGN = [' vous ', ' votre ', ' vos ', 'voulez', ' avez ', "n'est ", ' du vendeur', ' au vendeur', ' you ', ' your ', ' the seller', 'novembre', 'décembre', 'octobre', 'november', 'december', 'october'];
+  const wrongLanguage = (): string | null => {
+    if (!speaks) return null;
+    for (const o of s.last) {
+      if (o.ownLanguage) continue;
+      if (!o.locale.startsWith(speaks)) return `answered in ${o.locale}, not ${speaks}: ${o.body.map((b) => b.id).join(',')}`;
+    }
+    if (speaks === 'fr') return null;
+    // The buyer's own words quoted back (« … », a description on a card) are theirs, in whatever language they wrote.
+    const text = ` ${s.read().replace(/«[^»]*»/g, ' ').replace(/\s+/g, ' ').toLowerCase()} `;
+    const leak = FOREIGN.find((w) => text.includes(w));
+    return leak ? `« ${leak.trim()} » in a ${speaks} answer: ${text.slice(Math.max(0, text.indexOf(leak) - 60), text.indexOf(leak) + 60)}` : null;
+  };
   const loud = () => {
     const shown = [...named(s.last), ...s.last.flatMap((o) => (o.card ? [o.card.orderId] : []))];
     return shown.find((o) => quiet.includes(o));
@@ -326,6 +341,24 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
     for (const t of conv.turns) {
       if (typeof t !== 'string' && 'quiet' in t) {
         quiet = t.quiet;
+        continue;
+      }
+      // A turn's replies are checked when the next turn comes, so that a `{ speaks }` right after it says their language
+      // (its first run checked them against the language before, corrected).
+      if (typeof t === 'string' || !('speaks' in t)) {
+        const bad = wrongLanguage();
+        if (bad) return { id: conv.id, ok: false, why: bad, style: conv.style, transcript };
+      }
+      if (typeof t !== 'string' && 'speaks' in t) {
+        speaks = t.speaks;
+        const bad = wrongLanguage();
+        if (bad) return { id: conv.id, ok: false, why: bad, style: conv.style, transcript };
+        continue;
+      }
+      if (typeof t !== 'string' && 'reads' in t) {
+        const text = s.read().toLowerCase();
+        const missing = t.reads.find((r) => !text.includes(r.toLowerCase()));
+        if (missing) return { id: conv.id, ok: false, why: `does not read « ${missing} »: ${s.read().replace(/\s+/g, ' ').slice(0, 300)}`, style: conv.style, transcript };
         continue;
       }
       if (typeof t !== 'string' && 'pressEarlier' in t) {
@@ -359,7 +392,8 @@ export async function play(conv: Conversation, makeWorld: (o: WorldOptions) => P
       (conv.keepInMessages && !seen.has('engine-keep-in-messages') ? 'not asked to keep it in messages' : null) ??
       (conv.noFallback && seen.has('engine-fallback') ? 'answered « pas compris » (engine-fallback)' : null) ??
       (conv.nothingRelayed && w.relayed.length ? `relayed to a seller: ${w.relayed.map((n) => JSON.stringify(n.to)).join(', ')}` : null) ??
-      (loud() ? `spoke of ${loud()} at the end` : null);
+      (loud() ? `spoke of ${loud()} at the end` : null) ??
+      wrongLanguage();
     return why ? { id: conv.id, ok: false, why, style: conv.style, transcript } : { id: conv.id, ok: true, style: conv.style, transcript };
   } catch (e) {
     return { id: conv.id, ok: false, why: `threw: ${(e as Error).message}`, style: conv.style, transcript };

@@ -134,7 +134,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_a_problem_q', /\b(?:deliver to|livrez (?:aussi )?a|c est combien|how much|combien (?:coute|ca coute)|prix de la livraison|bot|vendez|sell|ouvert|(?<!\b(?:came|arrived|was|is|already) )open|weekend|dimanche|samedi|teste|testing|(?<!\b(?:been|keep|kept) )checking(?! (?:it )?every day)|c est qui|who is)\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil|oyo|na foto|ya foto|na annonce))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|eyaki te|eyei te|eyeli (?:ngai )?te|ekomaki te|ekomi (?:\\w+ )?te|ekoma te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sijapata|sijapokea|sijaona|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil|oyo|na foto|ya foto|na annonce))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|(?:eyaki|eyei|eyeli(?: ngai)?|ekomaki|ekoma)(?: (?:naino|nanu|kutu|ata|moke|soki|mpenza|solo))* te|ekomi (?:\\w+ )?te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
   // Only part of the order came (« mkoba tu ndio ulifika », « vingine hakuna »): the rest has not.
   ['not_arrived', /\btu (?:ndio |ndiyo )?\w{1,3}(?:li|me)fika\b|\b(?:vingine|zingine|vitu vingine|vile vingine) (?:hakuna|havijafika|bado)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
