@@ -231,6 +231,8 @@ function decideForBuyer(state: Case, cmd: Extract<CaseCommand, { type: 'DecideFo
 
 /** Closures the buyer may ask support to verify: on the carrier's word (tracking) or the seller's (a refund). */
 export const CONTESTABLE: readonly Resolution[] = ['delivered', 'refunded'];
+/** Closings support made (its decision for the seller, its refund): final, never contested by the buyer (SPEC section 1). */
+export const DECIDED_BY_SUPPORT: readonly Resolution[] = ['seller_favour', 'support_refund'];
 
 /**
  * The buyer contests a closure that did not come from them or from support: once per case, within

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DECIDED_BY_SUPPORT, fold } from '../../src/domain/decider.js';
 import { OPENED_AT, given, opened, play, policyWith, shift } from './support.js';
 
 const deliveredTracking = {
@@ -52,5 +53,12 @@ describe('A buyer may ask support to verify a closure on tracking or on the sell
     given(buyerClosed).when({ type: 'RequestVerification' }, { as: 'buyer' }).thenError('NOT_CONTESTABLE', { resolution: 'buyer_closed' });
     const decided = play(opened(), [[{ type: 'Escalate', ground: 'inactivity' }, { as: 'support' }], [{ type: 'DecideForSeller' }, { as: 'support' }]]);
     given(decided).when({ type: 'RequestVerification' }, { as: 'buyer' }).thenError('NOT_CONTESTABLE', { resolution: 'seller_favour' });
+  });
+
+  it('support’s closings (its decision for the seller, its refund) are the ones named DECIDED_BY_SUPPORT, none contestable', () => {
+    const decided = play(opened(), [[{ type: 'Escalate', ground: 'inactivity' }, { as: 'support' }], [{ type: 'DecideForSeller' }, { as: 'support' }]]);
+    const refunded = play(opened(), [[{ type: 'Escalate', ground: 'inactivity' }, { as: 'support' }], [{ type: 'Refund' }, { as: 'support' }]]);
+    expect([fold(decided).resolution, fold(refunded).resolution]).toEqual([...DECIDED_BY_SUPPORT]);
+    for (const c of [decided, refunded]) given(c).when({ type: 'RequestVerification' }, { as: 'buyer' }).thenError('NOT_CONTESTABLE');
   });
 });

@@ -1,4 +1,4 @@
-import { allowedCommands } from '../../../domain/decider.js';
+import { allowedCommands, DECIDED_BY_SUPPORT } from '../../../domain/decider.js';
 import type { Case, CaseCommand, CaseEvent } from '../../../domain/case-model.js';
 import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { BlobRef, EvidenceKind } from '../../../domain/types.js';
@@ -239,7 +239,7 @@ export async function textInCaseThread(e: EngineCtx, t: Turn, caseId: string, te
 }
 
 /** Closed by support's decision (for the seller, or a refund support made): not contested with a button. */
-export const decidedBySupport = (c: Case): boolean => c.resolution === 'seller_favour' || c.resolution === 'support_refund';
+export const decidedBySupport = (c: Case): boolean => c.resolution !== null && DECIDED_BY_SUPPORT.includes(c.resolution);
 
 /** The words dispute the closing (« je conteste », « c pas juste »), or state again the problem the case was about. */
 export function disputesClosing(c: Case, text: string): boolean {
