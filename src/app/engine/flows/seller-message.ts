@@ -7,7 +7,7 @@ import type { Msg } from '../../../ports/notification.js';
 import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { REPORT_LAPSE_MS, type ReportState } from '../state.js';
+import { REPORT_LAPSE_MS, type IdentityPrefs, type ReportState } from '../state.js';
 import { asksHowItWorks, asksWhatNext, greetsOnly, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { messageOnOrder, sendOrderMessage } from './order-thread.js';
@@ -84,20 +84,45 @@ export async function relayToSeller(e: EngineCtx, t: Turn, s: ReportState, raw: 
 export const FOLLOW_UP_MS = 2 * 60_000;
 /** Fewer words than this right after a message to a seller are said to the bot (« ok », « d'accord merci »), not to him. */
 const FOLLOW_UP_WORDS = 3;
+/** A photo sent within this of a message to a seller (the time to take it) goes with that message. */
+export const PHOTO_FOLLOW_UP_MS = 10 * 60_000;
+
+type RecentOrder = NonNullable<IdentityPrefs['recentOrder']>;
+
+/** The order the buyer wrote to its seller about at most `withinMs` ago, with the prefs it was read from and how long ago. */
+async function recentOrderMessage(e: EngineCtx, t: Turn, withinMs: number): Promise<{ prefs: IdentityPrefs; recent: RecentOrder; since: number } | null> {
+  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
+  const recent = prefs.recentOrder;
+  if (!recent) return null;
+  const since = Date.parse(t.now) - Date.parse(recent.at);
+  return since >= 0 && since <= withinMs ? { prefs, recent, since } : null;
+}
+
+/** The words name an order other than `orderId` (« et pour la 1003 … », « celle d'hier »): they are not more of that message. */
+async function namesOtherOrder(e: EngineCtx, t: Turn, words: string, orderId: string): Promise<boolean> {
+  const ref = findOrderRef(words, await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId), t.timezone, t.now);
+  return ref.kind !== 'none' && !(ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === orderId);
+}
+
+/** Sends the buyer's words or file after the message to the seller, and counts the time from them. */
+async function followOn(e: EngineCtx, t: Turn, prefs: IdentityPrefs, recent: RecentOrder, input: Parameters<typeof messageOnOrder>[3]): Promise<void> {
+  await messageOnOrder(e, t, recent.orderId, input);
+  const long = 'text' in input && isLongPart(input.text);
+  const followed: RecentOrder = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(long ? { long: true } : {}) };
+  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
+}
 
 /**
  * What the buyer writes soon after a message to a seller, read in its light: thanks, « d'accord j'attends sa réponse »
  * and « c quoi la suite ? », « et s'il répond pas ? » are answered about that message (they were read as a new problem,
  * « j'attends » as an order not received); the next part of a long text the client split, or more words right after
- * (« et svp répondez vite, je pars lundi ») that state no problem, name no order and ask the bot nothing, are sent after
- * it. False when the text is none of these; the caller reads it as any other.
+ * (« et svp répondez vite, je pars lundi ») that state no problem, name no other order and ask the bot nothing, are sent
+ * after it. False when the text is none of these; the caller reads it as any other.
  */
 export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
-  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
-  const recent = prefs.recentOrder;
-  if (!recent) return false;
-  const since = Date.parse(t.now) - Date.parse(recent.at);
-  if (!(since >= 0 && since <= REPORT_LAPSE_MS)) return false;
+  const found = await recentOrderMessage(e, t, REPORT_LAPSE_MS);
+  if (!found) return false;
+  const { prefs, recent, since } = found;
   const part = recent.long === true && since <= JOIN_WINDOW_MS;
   if (!part && (saysThanks(text) || saysWaiting(text) || asksWhatNext(text))) {
     const { order, shop } = await orderAndShop(e, t, recent.orderId).catch(() => ({ order: null, shop: null }));
@@ -110,17 +135,11 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
   if (!part) {
     if (since > FOLLOW_UP_MS || text.trim().split(/\s+/).length < FOLLOW_UP_WORDS) return false;
     if (typedAnswer(text) !== null || greetsOnly(text) || asksHowItWorks(text) || wantsCase(text) || saysSurely(text)) return false;
-    const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-    if (findOrderRef(text, orders, t.timezone).kind !== 'none') return false;
+    if (await namesOtherOrder(e, t, text, recent.orderId)) return false;
   }
-  await messageOnOrder(e, t, recent.orderId, { text });
-  const followed = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(isLongPart(text) ? { long: true } : {}) };
-  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
+  await followOn(e, t, prefs, recent, { text });
   return true;
 }
-
-/** A photo sent within this of a message to a seller (the time to take it) goes with that message. */
-export const PHOTO_FOLLOW_UP_MS = 10 * 60_000;
 
 /**
  * A photo (or file) sent soon after a message to a seller, its caption stating no problem of its own and naming no
@@ -128,20 +147,10 @@ export const PHOTO_FOLLOW_UP_MS = 10 * 60_000;
  * the start of a report whose problem the classifier guessed. False when it does not follow such a message.
  */
 export async function fileAfterOrderMessage(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined): Promise<boolean> {
-  const prefs = t.early ? (await t.early.begin).prefs : await e.conv.prefs(t.input.platform, t.input.userId);
-  const recent = prefs.recentOrder;
-  if (!recent) return false;
-  const since = Date.parse(t.now) - Date.parse(recent.at);
-  if (!(since >= 0 && since <= PHOTO_FOLLOW_UP_MS)) return false;
+  const found = await recentOrderMessage(e, t, PHOTO_FOLLOW_UP_MS);
+  if (!found) return false;
   const words = caption?.trim();
-  if (words) {
-    if (saysSurely(words) || wantsCase(words)) return false;
-    const orders = await e.deps.marketplace.ordersOfBuyer(requireWho(t).accountId);
-    const ref = findOrderRef(words, orders, t.timezone, t.now);
-    if (ref.kind !== 'none' && !(ref.kind === 'found' && ref.orderIds.length === 1 && ref.orderIds[0] === recent.orderId)) return false;
-  }
-  await messageOnOrder(e, t, recent.orderId, { blob, ...(words ? { caption: words } : {}) });
-  const followed = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}) };
-  await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
+  if (words && (saysSurely(words) || wantsCase(words) || (await namesOtherOrder(e, t, words, found.recent.orderId)))) return false;
+  await followOn(e, t, found.prefs, found.recent, { blob, ...(words ? { caption: words } : {}) });
   return true;
 }
