@@ -9,6 +9,8 @@ import { languageDetectorFromLocales } from '../../../src/app/language.js';
 import { createLinking, type Linking } from '../../../src/app/linking.js';
 import { silentLogger } from '../../../src/ports/logger.js';
 import { notificationsFor } from '../../../src/app/notifications.js';
+import { createNudges } from '../../../src/app/nudges.js';
+import type { ScheduledJob } from '../../../src/ports/scheduler.js';
 import { renderMessage } from '../../../src/app/render.js';
 import type { PlatformCapabilities } from '../../../src/ports/platform.js';
 import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
@@ -323,4 +325,46 @@ export function backendWorld(kind: 'memory' | 'redis', hooks: { beforeAll: (fn: 
 export async function openCase(world: World, orderId: string, reason: 'non_delivery' | 'not_as_described', buyer = 'acc-amina'): Promise<string> {
   const { case: c } = await world.cases.open({ accountId: buyer, platform: 'telegram' }, { orderId, reason, description: 'Rien reçu / nothing received.' });
   return c.id;
+}
+
+/**
+ * Deadline nudges on a world's store, with a scheduler the test runs by hand as the clock moves: `plan` schedules a
+ * case's nudges, `advance` moves the clock running every job due on the way, in order; `sent` is what they notified.
+ */
+export function handNudges(w: World) {
+  const jobs: ScheduledJob[] = [];
+  const sent: Notification[] = [];
+  const nudges = createNudges({
+    store: w.store,
+    scheduler: {
+      schedule: async (j) => void (jobs.some((x) => x.id === j.id) || jobs.push(j)),
+      cancel: async (id) => void jobs.splice(0, jobs.length, ...jobs.filter((x) => x.id !== id)),
+      start: async () => {},
+      close: async () => {},
+    },
+    outbox: { wake: async () => {}, send: async (ns) => void sent.push(...ns) },
+    marketplace: w.marketplace,
+    kv: w.kv,
+    policy: defaultPolicy,
+    defaultTimezone: 'Africa/Kinshasa',
+    clock: w.clock,
+  });
+  return {
+    sent,
+    async plan(caseId: string) {
+      const c = (await w.store.load(caseId))!;
+      await nudges.afterAppend(c, c.timeline);
+    },
+    async advance(ms: number) {
+      const end = w.clock.now().getTime() + ms;
+      for (;;) {
+        const due = jobs.filter((j) => Date.parse(j.dueAt) <= end).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+        if (!due) break;
+        jobs.splice(jobs.indexOf(due), 1);
+        w.clock.advance(Math.max(Date.parse(due.dueAt), w.clock.now().getTime()) - w.clock.now().getTime());
+        await nudges.handle(due);
+      }
+      w.clock.advance(end - w.clock.now().getTime());
+    },
+  };
 }

@@ -1,14 +1,11 @@
 import { expect } from 'vitest';
-import { createNudges } from '../../../src/app/nudges.js';
 import { renderMessage } from '../../../src/app/render.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Platform } from '../../../src/domain/types.js';
 import type { Notification } from '../../../src/ports/notification.js';
-import type { ScheduledJob } from '../../../src/ports/scheduler.js';
 import type { OutMessage } from '../../../src/ports/turn.js';
 import { DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
-import { buttons, capabilitiesOf, DAY, i18n, openCase, type Speaker, type World } from './harness.js';
+import { buttons, capabilitiesOf, DAY, handNudges, i18n, openCase, type Speaker, type World } from './harness.js';
 
 /**
  * The cast, the clock and the moves of the reaction probe (reaction-probe.test.ts) and of its fixes' tests
@@ -82,42 +79,7 @@ export async function escalateBySupport(w: World, id: string) {
 }
 
 /** Deadline nudges on the world's store, with a scheduler run by hand as the clock moves. */
-export function nudgesOf(w: World) {
-  const jobs: ScheduledJob[] = [];
-  const nudges = createNudges({
-    store: w.store,
-    scheduler: {
-      schedule: async (j) => void (jobs.some((x) => x.id === j.id) || jobs.push(j)),
-      cancel: async (id) => void jobs.splice(0, jobs.length, ...jobs.filter((x) => x.id !== id)),
-      start: async () => {},
-      close: async () => {},
-    },
-    outbox: { wake: async () => {}, send: async () => {} },
-    marketplace: w.marketplace,
-    kv: w.kv,
-    policy: defaultPolicy,
-    defaultTimezone: 'Africa/Kinshasa',
-    clock: w.clock,
-  });
-  return {
-    async plan(caseId: string) {
-      const c = await load(w, caseId);
-      await nudges.afterAppend(c, c.timeline);
-    },
-    async advance(ms: number) {
-      const end = w.clock.now().getTime() + ms;
-      for (;;) {
-        const due = jobs.filter((j) => Date.parse(j.dueAt) <= end).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-        if (!due) break;
-        jobs.splice(jobs.indexOf(due), 1);
-        const at = Math.max(Date.parse(due.dueAt), w.clock.now().getTime());
-        w.clock.advance(at - w.clock.now().getTime());
-        await nudges.handle(due);
-      }
-      w.clock.advance(end - w.clock.now().getTime());
-    },
-  };
-}
+export const nudgesOf = handNudges;
 
 /** The case with its « you may now escalate » nudge delivered to the buyer (3 days and an hour later). */
 export async function escalationOpen(w: World) {

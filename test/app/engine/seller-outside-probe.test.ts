@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createNudges } from '../../../src/app/nudges.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Notification } from '../../../src/ports/notification.js';
-import type { ScheduledJob } from '../../../src/ports/scheduler.js';
-import { buttons, createWorld, DAY, openCase, type Speaker, type World } from './harness.js';
+import { buttons, createWorld, DAY, handNudges, openCase, type Speaker, type World } from './harness.js';
 
 /**
  * A tenth blind probe: sellers who write to the bot in their private chat OUTSIDE any case thread and not as a reply,
@@ -71,33 +68,9 @@ async function secondCase(w: World) {
 
 /** Deadline nudges with a scheduler run by hand as the clock moves (the seller's 24-hour reminder). */
 async function reminded(w: World, caseId: string) {
-  const jobs: ScheduledJob[] = [];
-  const nudges = createNudges({
-    store: w.store,
-    scheduler: {
-      schedule: async (j) => void (jobs.some((x) => x.id === j.id) || jobs.push(j)),
-      cancel: async (id) => void jobs.splice(0, jobs.length, ...jobs.filter((x) => x.id !== id)),
-      start: async () => {},
-      close: async () => {},
-    },
-    outbox: { wake: async () => {}, send: async () => {} },
-    marketplace: w.marketplace,
-    kv: w.kv,
-    policy: defaultPolicy,
-    defaultTimezone: 'Africa/Kinshasa',
-    clock: w.clock,
-  });
-  const c = await load(w, caseId);
-  await nudges.afterAppend(c, c.timeline);
-  const end = w.clock.now().getTime() + 24 * HOUR + 60_000;
-  for (;;) {
-    const due = jobs.filter((j) => Date.parse(j.dueAt) <= end).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-    if (!due) break;
-    jobs.splice(jobs.indexOf(due), 1);
-    w.clock.advance(Math.max(Date.parse(due.dueAt), w.clock.now().getTime()) - w.clock.now().getTime());
-    await nudges.handle(due);
-  }
-  w.clock.advance(end - w.clock.now().getTime());
+  const nudges = handNudges(w);
+  await nudges.plan(caseId);
+  await nudges.advance(24 * HOUR + 60_000);
   const r = (await to(w, caseId, 'acc-bisou')).find((x) => x.body.some((m) => m.id === 'notify-seller-reminder'));
   expect(r, 'the seller is reminded').toBeDefined();
 }

@@ -25,14 +25,11 @@
  *   « a partial refund does not close it » rule is about a case closing by itself on the seller's actions.
  */
 import { describe, expect, it } from 'vitest';
-import { createNudges } from '../../../src/app/nudges.js';
 import { renderMessage } from '../../../src/app/render.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Platform } from '../../../src/domain/types.js';
 import type { Notification } from '../../../src/ports/notification.js';
-import type { ScheduledJob } from '../../../src/ports/scheduler.js';
-import { buttons, capabilitiesOf, createWorld, DAY, i18n, openCase, photo, type Speaker, type World } from './harness.js';
+import { buttons, capabilitiesOf, createWorld, DAY, handNudges, i18n, openCase, photo, type Speaker, type World } from './harness.js';
 
 const HOUR = 3600 * 1000;
 /** A confirmation button (support refunds confirm by choosing whether to recover: plain refunds press « no recovery »). */
@@ -87,45 +84,7 @@ async function render(w: World, ns: Notification[], to: string): Promise<string[
 }
 
 /** Deadline nudges on the world's store, with a scheduler the test runs by hand as the clock moves. */
-function nudgesOf(w: World) {
-  const jobs: ScheduledJob[] = [];
-  const sent: Notification[] = [];
-  const nudges = createNudges({
-    store: w.store,
-    scheduler: {
-      schedule: async (j) => void (jobs.some((x) => x.id === j.id) || jobs.push(j)),
-      cancel: async (id) => void jobs.splice(0, jobs.length, ...jobs.filter((x) => x.id !== id)),
-      start: async () => {},
-      close: async () => {},
-    },
-    outbox: { wake: async () => {}, send: async (ns) => void sent.push(...ns) },
-    marketplace: w.marketplace,
-    kv: w.kv,
-    policy: defaultPolicy,
-    defaultTimezone: 'Africa/Kinshasa',
-    clock: w.clock,
-  });
-  return {
-    sent,
-    async plan(caseId: string) {
-      const c = await load(w, caseId);
-      await nudges.afterAppend(c, c.timeline);
-    },
-    /** Moves the clock by `ms`, running every job due on the way, in order. */
-    async advance(ms: number) {
-      const end = w.clock.now().getTime() + ms;
-      for (;;) {
-        const due = jobs.filter((j) => Date.parse(j.dueAt) <= end).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-        if (!due) break;
-        jobs.splice(jobs.indexOf(due), 1);
-        const at = Math.max(Date.parse(due.dueAt), w.clock.now().getTime());
-        w.clock.advance(at - w.clock.now().getTime());
-        await nudges.handle(due);
-      }
-      w.clock.advance(end - w.clock.now().getTime());
-    },
-  };
-}
+const nudgesOf = handNudges;
 
 /** A case escalated by support (ground inactivity), for the commands that come after escalation. */
 async function escalated(w: World, order = 'CC-1001', buyer = 'acc-amina') {
