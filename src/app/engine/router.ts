@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
-import { continuesDescription, joinDescription, offerResume, onReportChoice, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
+import { continuesDescription, joinDescription, offerResume, onReportChoice, personDuringReport, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
 import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
@@ -271,8 +271,10 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
   // « aide », "menu": what the bot does, in a private chat; a flow under way stays where it is.
   if (answer === 'help' && t.input.isPrivate && !(await subjectOfTurn(e, t))) return void say(t, helpBody(t));
   // « je veux parler à un humain »: how support is reached, not « which order? » (a message being written to the seller stays one).
-  if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || (s.flow === 'report' && s.step !== 'message')) && !(await subjectOfTurn(e, t))) {
-    return towardsSupport(e, t);
+  // In the middle of a report (even where it asked what to tell the seller: « parler à un humain » is said to the bot, not
+  // to the shop), the honest answer, then the report's question again where it was (not « dites-moi ce qui ne va pas »).
+  if (asksForPerson(text) && t.input.isPrivate && t.account.roles.includes('buyer') && (!s || s.flow === 'report') && !(await subjectOfTurn(e, t))) {
+    return s ? personDuringReport(e, t, s) : towardsSupport(e, t);
   }
   // Asked which case a photo goes to, « le sac » or « 1001 » typed names it as its button does.
   if (s?.flow === 'file') {

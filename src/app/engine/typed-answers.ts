@@ -35,7 +35,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko)?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =
@@ -320,6 +320,34 @@ const HOW_IT_WORKS = [
 export function asksHowItWorks(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ');
   return HOW_IT_WORKS.some((p) => p.test(t)) || WHAT_IF.test(t);
+}
+
+/**
+ * « pourquoi ? », "why not?", « kwa nini ? », « mpo na nini ? »: a bare why, asked of the bot right after it said what it
+ * cannot do; or a why about the case itself (« pourquoi je peux pas ouvrir un litige ? », "why can't I open a case").
+ */
+const WHY_BARE =
+  /^(?:(?:mais|et|ah|ok|hein|bon|but|and|so|ila|kasi|lakini) )*(?:pourquoi|pourquoi pas|pourkoi|pkoi|pk|pq|prq|why|why not|how come|kwa nini|kwanini|mbona|mpo na nini|po na nini|mpona nini|pona nini)(?: (?:ca|cela|donc|alors|hein|madame|monsieur|sir|then|so|basi|sasa|yango|that|not))*$/;
+const WHY_CASE =
+  /\b(?:pourquoi|pourkoi|pk|pq|why|how come|kwa nini|kwanini|mbona|mpo na nini|po na nini)\b(?: \S+){0,6} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mgogoro)\b/;
+
+/** See WHY_BARE and WHY_CASE. */
+export function asksWhy(text: string): boolean {
+  const t = bare(text).replace(/'/g, ' ');
+  return WHY_BARE.test(t) || WHY_CASE.test(t);
+}
+
+/**
+ * A refusal protested in a few words: « c pas juste », « ce n'est pas normal », « inadmissible », "that's not fair",
+ * « si haki », « ezali sembo te », with or without a reason after (« c pas juste j'ai payé 89 dollars »).
+ */
+const PROTEST =
+  /^(?:(?:mais|but|ila|kasi|lakini|non|no) )*(?:(?:c'est|c est|cest|c|ce n'est|ce n est|c'est vraiment|c vraiment) ?(?:pas|vraiment pas) (?:juste|normal|serieux|possible|correct|honnete|logique)|(?:c'est |c est |c )?(?:injuste|inadmissible|inacceptable|scandaleux|honteux|abuse|n'importe quoi)|(?:that's |thats |that is |this is |it's |its |so )?(?:not fair|unfair|ridiculous|not right|nonsense|not okay|not ok)|si haki|sio haki|haiko sawa|si sawa kabisa|ezali sembo te|ezali malamu te)(?: |$)/;
+
+/** See PROTEST; a message of at most fifteen words. */
+export function protests(text: string): boolean {
+  const t = bare(text);
+  return PROTEST.test(t) && t.split(' ').length <= 15;
 }
 
 /**

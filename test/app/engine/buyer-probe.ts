@@ -193,7 +193,8 @@ export async function reach(c: Ctx, outcome: Outcome): Promise<string | null> {
     }
     if ('notYet' in outcome || 'windowClosed' in outcome) {
       const order = 'notYet' in outcome ? outcome.notYet.order : outcome.windowClosed.order;
-      const want = 'notYet' in outcome ? ['engine-report-not-yet', 'buyer-flow-delivery-expected'] : ['engine-report-window-closed'];
+      // The dates said again with the rule behind them (« pourquoi ? », « c'est pas normal ») count as the dates.
+      const want = 'notYet' in outcome ? ['engine-report-not-yet', 'buyer-flow-delivery-expected', 'buyer-flow-why-not-yet'] : ['engine-report-window-closed', 'buyer-flow-why-window-closed'];
       if (ids.some((id) => want.includes(id))) return named(c.s.last).includes(order) ? null : `dates of another order: ${describe(c.s.last)}`;
       if ((await casesOf(c)).some((k) => k.orderId === order)) return 'a case was opened';
       if (proposed) {

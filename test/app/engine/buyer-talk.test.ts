@@ -822,7 +822,8 @@ describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) =
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(`ma commande ${WAX} jamais reçue`);
     await amina.text(typed);
-    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    // Not « tell me what is wrong with your order »: the report under way is where it was, its question asked again.
+    expect(said(amina)).toEqual(['buyer-flow-person-report', 'engine-report-reason-proposed']);
     await amina.text('oui');
     expect(said(amina)).toEqual(['engine-report-eligible', 'engine-report-suggest-seller', 'buyer-flow-description-kept']);
   });
@@ -833,7 +834,7 @@ describe.each(['memory', 'redis'] as const)('asking for a person (%s)', (kind) =
     await amina.text('my order never arrived');
     expect(amina.ids()).toContain('engine-report-which-order');
     await amina.text('I want to talk to a human');
-    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-no-case-hint']);
+    expect(said(amina)).toEqual(['buyer-flow-person-report', 'engine-report-which-order']);
     await amina.text('1005');
     expect(proposed(amina)).toMatchObject({ reason: 'non_delivery', orderId: 'CC-1005' });
   });
@@ -1077,13 +1078,15 @@ describe.each(['memory', 'redis'] as const)('after the dates were given (%s)', (
     },
   );
 
-  it('window closed, « c’est pas normal, je veux un litige quand même » gets the closed window again', async () => {
+  it('window closed, « c’est pas normal, je veux un litige quand même » gets the closed window again, with the rule behind it', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text(`${DEMO_ORDERS.windowExpired} pas reçue`);
     await amina.press('engine-choice-yes-reason');
     await amina.text("c'est pas normal, je veux un litige quand même");
-    expect(said(amina)).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+    expect(said(amina)).toEqual(['buyer-flow-why-window-closed']);
+    expect(amina.read()).toContain('au 21 septembre 2026 inclus');
+    expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-cancel']);
   });
 
   it('« ok j’écris au vendeur » (with the elided « j’ ») is the « Écrire au vendeur » button typed', async () => {

@@ -14,7 +14,7 @@ import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksWhy, protests, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -428,7 +428,11 @@ async function orderSeen(e: EngineCtx, orderId: string | null): Promise<void> {
   if (order && shop) await hook(e, 'orderSeen', e.deps.onOrderSeen, order, shop);
 }
 
-async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: ProblemKind, preface: Msg[] = []): Promise<void> {
+/**
+ * Where `why` is set, the buyer asked why (« pourquoi ? », « c pas juste ») after the dates and choices: the rule behind them
+ * is said in their place (when a case can be opened and for how long; why the seller first), with the same choices.
+ */
+async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: ProblemKind, preface: Msg[] = [], why = false): Promise<void> {
   s.reason = reason;
   if (!isCaseReason(reason)) {
     s.step = 'message';
@@ -456,14 +460,16 @@ async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: Probl
   if (firstTime && el.code !== 'CASE_WINDOW_CLOSED') await e.deps.onOrderReported?.({ orderId, buyerId: who.accountId, until: el.until });
   const message = await flowChoice(e, t, s, 'message', m('engine-choice-message-seller'), el.eligible ? 'primary' : undefined);
   if (!el.eligible) {
-    const body =
-      el.code === 'NOT_ELIGIBLE_YET'
-        ? m(asked ? 'buyer-flow-delivery-expected' : 'engine-report-not-yet', { orderId, from: { date: el.from }, estimated, basis: el.basis })
-        : m('engine-report-window-closed', { orderId, lastDay, estimated });
-    return void say(t, [...preface, body, m('engine-report-offer-message')], { choices: [message, await cancelChoice(e, t, s)] });
+    const window = { duration: e.deps.policy.caseWindow.toISO() ?? 'P100D' };
+    const body = why
+      ? [m(el.code === 'NOT_ELIGIBLE_YET' ? 'buyer-flow-why-not-yet' : 'buyer-flow-why-window-closed', { orderId, from: { date: el.from }, lastDay, estimated, window })]
+      : el.code === 'NOT_ELIGIBLE_YET'
+        ? [m(asked ? 'buyer-flow-delivery-expected' : 'engine-report-not-yet', { orderId, from: { date: el.from }, estimated, basis: el.basis }), m('engine-report-offer-message')]
+        : [m('engine-report-window-closed', { orderId, lastDay, estimated }), m('engine-report-offer-message')];
+    return void say(t, [...preface, ...body], { choices: [message, await cancelChoice(e, t, s)] });
   }
   const lead = asked ? m('buyer-flow-delivery-late', { orderId, estimated, lastDay }) : m('engine-report-eligible', { orderId, lastDay, reason });
-  const body = [...preface, lead, m('engine-report-suggest-seller')];
+  const body = [...preface, ...(why ? [m('buyer-flow-why-seller-first', { orderId, lastDay })] : [lead, m('engine-report-suggest-seller')])];
   const choices = [message];
   if (s.description) {
     body.push(m('buyer-flow-description-kept', { description: excerpt(s.description) }));
@@ -537,6 +543,12 @@ export async function showReportStep(e: EngineCtx, t: Turn, s: ReportState): Pro
       return never;
     }
   }
+}
+
+/** « je veux parler à un humain » while a report is under way: who answers, then the report's question again. */
+export async function personDuringReport(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
+  say(t, m('buyer-flow-person-report'));
+  return showReportStep(e, t, s);
 }
 
 /** A message that answers no step: the report is offered back, never imposed. */
@@ -636,6 +648,22 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   const surely = saysSurely(text);
   const newProblem =
     kind !== null && surely && (kind !== 'other' || otherSaid) && kind !== s.kind && kind !== s.reason && !(kind === 'delivery_question' && s.reason === 'non_delivery');
+  // « pourquoi ? », « c pas juste ! », "why not?" right after the bot said a case cannot be opened (not yet, no longer, not for
+  // this problem) or advised the seller first: the rule behind it, and the same choices; not « reprendre ou laisser ? », and
+  // never sent to the seller as the message it was asked for.
+  const sameOrder = ref.kind === 'none' || (ref.kind === 'found' && ref.orderIds.every((id) => id === s.orderId));
+  // Where a message for the seller is asked, only a protest that says nothing else (« c pas normal ») is taken as said to the bot.
+  const why = sameOrder && !newProblem && asksWhy(text);
+  if (sameOrder && s.step === 'message' && s.reason && !isCaseReason(s.reason) && (why || (protests(text) && text.trim().split(/\s+/).length <= 5))) {
+    return askMessageForSeller(e, t, s, false, [m('buyer-flow-why-not-a-case', { reason: s.reason })]);
+  }
+  // A refund demanded with the protest (« c pas normal, je veux mon argent ») is what a case leads to, not another problem.
+  if (why || (sameOrder && protests(text) && (!newProblem || kind === 'other' || kind === 'refund_request'))) {
+    if (s.step === 'decide' && s.reason && isCaseReason(s.reason)) {
+      const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
+      if (!el.eligible || asksWhy(text)) return chooseReason(e, t, s, s.reason, [], true);
+    }
+  }
   switch (s.step) {
     case 'description': {
       const editing = s.description !== null;

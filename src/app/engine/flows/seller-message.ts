@@ -36,9 +36,9 @@ export function shopPolicyMsg(shop: Shop): Msg {
  * Asks what to tell the seller. For a problem a case does not cover, first says why, quotes the shop's
  * policies and, when they allow the request, that the bot will recommend the seller accept (SPEC section 1).
  */
-export async function askMessageForSeller(e: EngineCtx, t: Turn, s: ReportState, notACase: boolean): Promise<void> {
+export async function askMessageForSeller(e: EngineCtx, t: Turn, s: ReportState, notACase: boolean, preface: Msg[] = []): Promise<void> {
   const { order, shop } = await orderAndShop(e, t, s.orderId!);
-  const body: Msg[] = [];
+  const body: Msg[] = [...preface];
   if (notACase && s.reason) {
     body.push(m('engine-report-not-a-case', { reason: s.reason }), shopPolicyMsg(shop));
     const advice = recommendAcceptance(shop.policies, s.reason, order, t.now);
