@@ -96,4 +96,21 @@ describe.each(['memory', 'redis'] as const)('why a case was refused, asked in wo
     expect(said(amina)).toEqual(['buyer-flow-person-report', 'engine-report-window-closed', 'engine-report-offer-message']);
     expect(buttons(amina.last)).toEqual(['engine-choice-message-seller', 'engine-choice-cancel']);
   });
+
+  it('right after the message went to the seller, « pourquoi je peux pas ouvrir un litige ? » and « je veux parler à un humain » are answered about it', async () => {
+    const { w, amina } = await refused(BAG, `le vendeur de la commande ${BAG} est très impoli avec moi`);
+    await amina.text("Il m'a mal parlé quand j'ai demandé où en était ma commande.");
+    expect(w.relayed).toHaveLength(1);
+    for (const typed of ['pourquoi je peux pas ouvrir un litige ?', 'pourquoi ?']) {
+      await amina.text(typed);
+      // Was a new report proposing « autre problème » on the same order.
+      expect(said(amina), typed).toEqual(['buyer-flow-after-message']);
+      expect(amina.read()).toContain('un litige n’est possible que pour une commande non reçue ou non conforme');
+    }
+    await amina.text('je veux parler a un humain');
+    // Was « dites-moi ce qui ne va pas avec votre commande », which the buyer had just done.
+    expect(said(amina)).toEqual(['buyer-flow-person-no-case', 'buyer-flow-after-message']);
+    expect(w.relayed).toHaveLength(1);
+    expect(await w.store.list({})).toHaveLength(0);
+  });
 });

@@ -12,6 +12,7 @@ import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, contestsClosing, saysTha
 import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
 import { answerToBot } from './bot-answers.js';
 import { propose, sendChoices, wordsOutsideCase } from './case-ops.js';
+import { personAfterOrderMessage } from './seller-message.js';
 
 /**
  * A buyer with a case under way who writes in the private chat, naming no order: « toujours rien reçu »,
@@ -240,7 +241,10 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
  */
 export async function towardsSupport(e: EngineCtx, t: Turn): Promise<void> {
   const open = await openCasesAsBuyer(e, t);
-  if (open.length === 0) return void say(t, [m('buyer-flow-person-no-case'), m('buyer-flow-no-case-hint')]);
+  if (open.length === 0) {
+    if (await personAfterOrderMessage(e, t)) return;
+    return void say(t, [m('buyer-flow-person-no-case'), m('buyer-flow-no-case-hint')]);
+  }
   if (open.length === 1) {
     const c = open[0]!;
     return sayCard(e, t, c, 'buyer', [m('buyer-flow-person-case', { caseId: c.id, orderId: c.orderId, status: c.status })]);

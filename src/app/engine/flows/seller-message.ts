@@ -8,7 +8,7 @@ import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../contex
 import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { REPORT_LAPSE_MS, type IdentityPrefs, type ReportState } from '../state.js';
-import { asksHowItWorks, asksWhatNext, greetsOnly, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
+import { asksHowItWorks, asksWhatNext, asksWhy, greetsOnly, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { messageOnOrder, sendOrderMessage } from './order-thread.js';
 
@@ -124,7 +124,9 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
   if (!found) return false;
   const { prefs, recent, since } = found;
   const part = recent.long === true && since <= JOIN_WINDOW_MS;
-  if (!part && (saysThanks(text) || saysWaiting(text) || asksWhatNext(text))) {
+  // « pourquoi ? », « pourquoi je peux pas ouvrir un litige ? » right after: what comes next, and why no case where none can be.
+  const why = !part && asksWhy(text) && !(await namesOtherOrder(e, t, text, recent.orderId));
+  if (!part && (saysThanks(text) || saysWaiting(text) || asksWhatNext(text) || why)) {
     const { order, shop } = await orderAndShop(e, t, recent.orderId).catch(() => ({ order: null, shop: null }));
     if (!order || !shop) return false;
     if (saysThanks(text)) say(t, m('buyer-flow-thanks', { orderId: order.id }));
@@ -138,6 +140,20 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
     if (await namesOtherOrder(e, t, text, recent.orderId)) return false;
   }
   await followOn(e, t, prefs, recent, { text });
+  return true;
+}
+
+/**
+ * « je veux parler à un humain » soon after a message to a seller, with no case under way: the honest answer, and where
+ * that message stands (not « dites-moi ce qui ne va pas », which the buyer just did). False when no message is recent.
+ */
+export async function personAfterOrderMessage(e: EngineCtx, t: Turn): Promise<boolean> {
+  const found = await recentOrderMessage(e, t, REPORT_LAPSE_MS);
+  if (!found) return false;
+  const { order, shop } = await orderAndShop(e, t, found.recent.orderId).catch(() => ({ order: null, shop: null }));
+  if (!order || !shop) return false;
+  const caseable = found.recent.kind && isCaseReason(found.recent.kind as ProblemKind) ? 'yes' : 'no';
+  say(t, [m('buyer-flow-person-no-case'), m('buyer-flow-after-message', { shopName: shop.name, orderId: order.id, caseable })]);
   return true;
 }
 
