@@ -151,6 +151,17 @@ describe('WhatsApp French, « c\'est », numbers said in words, emoji', () => {
 });
 
 describe('what was not received is not always the parcel', () => {
+  it('reads « ma commande pas encore reçue » as nothing come, not as something else come instead of the order', () => {
+    // « commande … reçu » read as "ordered this, got that": a listing problem proposed for a parcel that never came.
+    expect(cues('ma commande 1001 pas encore reçue')).not.toContain('ordered_vs_got');
+    expect(classifyProblem('ma commande 1001 pas encore reçue')).toBe('non_delivery');
+    expect(classifyProblem('pas encore recu ma commande')).toBe('non_delivery');
+    expect(classifyProblem("I ordered on the 2nd and haven't received it yet")).not.toBe('not_as_described');
+    // What came instead of what was ordered still reads so, with a part not received beside it.
+    expect(cues("j'ai commandé un sac rouge et j'ai reçu un noir")).toContain('ordered_vs_got');
+    expect(cues("j'ai commandé un rouge, reçu un noir, et l'autre pas encore reçu")).toContain('ordered_vs_got');
+  });
+
   it('reads a code, an SMS or an e-mail not received as no parcel', () => {
     expect(cues("je n'ai jamais reçu l'e-mail de confirmation")).not.toContain('not_arrived');
     expect(cues("I never received the OTP to log in")).not.toContain('not_arrived');

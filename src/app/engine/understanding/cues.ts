@@ -16,6 +16,12 @@ const DOCUMENT = '(?:factures?|invoices?|receipts?|recu|bons? de (?:livraison|co
 const MESSAGE = '(?:codes?|otp|sms|messages?|mails?|e mails?|emails?|liens?|links?|notifications?|confirmations?|reponses?|replies|reply|appels?)';
 const NOT_A_DOCUMENT = `(?! (?:(?:le|la|les|mon|ma|mes|du|de|d|l|un|une|des|aucune?|any|the|my|a|an|your|their|his|her|its|yangu|na ngai) ){0,2}(?:${DOCUMENT}|${MESSAGE})\\b)`;
 
+/** What was ordered against what came (« commandé un rouge, reçu un noir », "ordered M, got L"). */
+const ORDERED_VS_GOT =
+  /\b(?:got|get|recu|received|receive|envoye|sent|bring|brought)\b.{0,40}\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b|\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b.{0,40}\b(?:got|recu|received|receive|j en ai|bring|brought)\b/;
+/** « pas encore reçu », "not yet received", "never got": nothing came, so nothing came instead of what was ordered. */
+const GOT_NOTHING = new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |ete )*(?:recu|recue|recus|recues)\\b|\\b(?:not|never|nt|havent|hasnt|didnt|yet to) (?:yet |even |been )*(?:got|get|received?)\\b`);
+
 export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
   ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)${NOT_A_DOCUMENT}`)],
@@ -60,7 +66,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['differs', /\b(\d+) ?(yards?|metres?|m|cm|litres?|l|kg|g|gb|go|mah|pouces|inches|watts?|w)\b.{0,30}\b(?:fait|mesure|measures?|is|est|holds?|contient|only|que|seulement)\b (?:\w+ )?(?!\1\b)\d+ ?\2\b/],
   ['other_than', /\b(?:different\w*|autre (?:modele|couleur|motif|article|tissu|chose que)|au lieu d\w*|instead of|plutot que)\b/],
   ['wrong_item', /\b(?:mauvais (?:article|produit|modele|colis|objet)|mauvaise (?:couleur|reference|piece|marchandise)|wrong (?:item|colou?r|model|product|thing|one|article)|pas (?:le|la|les) bon(?:ne)?s? (?:article|produit|modele|couleur|bijoux|chose)|pas ce que (?:j ai|je|j avais) command\w*|not what i (?:ordered|bought|paid)|they sent me|ils m ont envoye|on m a envoye)\b/],
-  ['ordered_vs_got', /\b(?:got|get|recu|received|receive|envoye|sent|bring|brought)\b.{0,40}\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b|\b(?:ordered|commande\w*|choose|chose|selected|choisi)\b.{0,40}\b(?:got|recu|received|receive|j en ai|bring|brought)\b/],
+  ['ordered_vs_got', ORDERED_VS_GOT],
   ['fake', /\b(?:faux|fausse|fake|contrefa\w*|copie|copy|knock ?off|replica|imitation)\b/],
   ['missing_piece', /\b(?:came|come|arrived|arrive|arrivee?s?|livree?s?|recue?s?|venue?s?|delivered|received|is|was|est|sent|envoyee?s?)\b (?:\w+ ){0,3}?(?:without|sans|with no|bila) (?:the |its |a |any |le |la |les |son |sa |ses |de |d )?(?!(?:probleme|problemes|souci|soucis|issue|issues|problem|problems|damage|dommage|retard|delay|any)\b)\w+/],
   ['missing_piece', /\b(?:n est pas|n etait pas|pas|not|wasnt|isnt|nt) (?:dans|in|inside) (?:la|le|the) (?:boite|box|carton|paquet|colis|package|parcel)\b|\b(?:il n y a|il y a|y a|ya|there is|there s|theres|there was) (?:pas|no|aucune?|aucun) (?:de |d )?(?:chargeur|charger|cables?|ecouteurs|earphones|manuel|notice|batterie|battery|telecommande|remote|housse|accessoires?|accessories)\b|\b\d+ \w+ (?:au lieu de|instead of|badala ya|a la place de) \d+\b/],
@@ -217,6 +223,8 @@ export function cuesOf(canonicalText: string): string[] {
     out.delete('not_arrived');
     out.add('not_yet');
   }
+  // « ma commande 1001 pas encore reçue »: the only « reçu » said is that nothing was, so nothing else came instead.
+  if (out.has('ordered_vs_got') && GOT_NOTHING.test(text) && !ORDERED_VS_GOT.test(text.replace(new RegExp(GOT_NOTHING.source, 'g'), ' '))) out.delete('ordered_vs_got');
   // « commande 1001 : pas reçu le reçu »: the receipt is a paper, not something got instead of what was ordered.
   if (out.has('document') && !out.has('not_arrived')) out.delete('ordered_vs_got');
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
