@@ -200,6 +200,18 @@ function near(a: string, b: string): boolean {
   return distance(a, b) <= (short >= 7 ? 2 : 1);
 }
 
+/**
+ * An item turned down by contrast, at the start of a clause (« c'est le sac qui est abîmé, pas le pagne », « mais pas la
+ * lampe », "the bag, not the wrap", « mfuko, sio viatu »): its words name no order. « je n'ai pas le sac » (nothing came)
+ * keeps its item: the negation there is inside the clause.
+ */
+const TURNED_DOWN =
+  /(?:^|[,;.!?()]|\b(?:et|mais|but|and|kasi|lakini))\s*(?:non |not |pas |sio |siyo )(?:pas )?(?:(?:le|la|les|l'|mon|ma|mes|celui|celle|du|de|des|the|my|that|those|these|ya) )?[a-z0-9'-]+/g;
+
+function withoutTurnedDown(text: string): string {
+  return fold(text).replace(TURNED_DOWN, ' ');
+}
+
 /** Orders whose item titles share the most words with the text (typos and missing accents tolerated). */
 function byTitle(text: string, orders: readonly OrderLike[]): OrderRef {
   const said = saidWords(text);
@@ -399,7 +411,7 @@ export function findOrderRef(text: string, orders: readonly OrderLike[], timezon
   if (date.kind !== 'none') return narrowed(date, text, orders, timezone);
   const relative = now ? byRelativeDay(text, orders, timezone, now) : { kind: 'none' as const };
   if (relative.kind !== 'none') return narrowed(relative, text, orders, timezone);
-  const title = byTitle(text, orders);
+  const title = byTitle(withoutTurnedDown(text), orders);
   if (title.kind !== 'none') return narrowed(title, text, orders, timezone);
   const amount = byAmount(text, orders);
   if (amount.kind !== 'none') return narrowed(amount, text, orders, timezone);

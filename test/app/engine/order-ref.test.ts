@@ -242,6 +242,22 @@ describe('findOrderRef: the order a buyer means', () => {
   });
 });
 
+describe('findOrderRef: an item turned down by contrast', () => {
+  it.each([
+    ["en fait c'est le sac que j'ai reçu qui est abimé, pas le pagne", 'CC-1002'],
+    ['le sac est déchiré. pas le pagne', 'CC-1002'],
+    ['it is the scarf that is torn, not the wrap', 'CC-1008'],
+    ['la lampe est cassée et pas la chemise', 'CC-1004'],
+  ])('« %s » is about %s only (both items were named)', (text, id) => {
+    expect(find(text)).toEqual(found([id], 'title'));
+  });
+
+  it('a negation inside the clause keeps its item: « je n’ai pas le sac » is about the bag', () => {
+    expect(find("je n'ai pas le sac")).toEqual(found(['CC-1002'], 'title'));
+    expect(find("j'ai pas reçu le pagne")).toEqual(found(['CC-1001'], 'title'));
+  });
+});
+
 describe('caseIdOf: a case number as people type it', () => {
   it.each([
     ['C-000002', 'C-000002'],
