@@ -100,8 +100,11 @@ const WRITE_TO_THEM = new RegExp(
     "(?:^| )(?:je vais |j vais |jvais |je prefere |laissez moi |laisse moi |je veux |on va )?(?:d'abord |dabord )?(?:lui|leur) (?:ecrire|ecris|ecrirai|envoyer un message|envoie un message|parler|parle|demander|demande)(?= |$)",
     "(?:^| )(?:je vais |j vais |jvais |je prefere |laissez moi |laisse moi )?(?:d'abord |dabord )?(?:le|la|les) (?:contacter|contacte|contacterai|appeler par message)(?= |$)",
     "^(?:je vais |j vais |jvais |je prefere )?(?:ecrire|lui ecrire|j'ecris|j ecris|je lui ecris) (?:d'abord|dabord|en premier)(?= |$)",
+    // The bot asked to write for the buyer: « écrivez-lui vous-même », « dites-lui », « contactez-le », « transmettez-lui »
+    "^(?:(?:bon|ok|alors|vous pouvez|pouvez vous|vous pouvez pas) )?(?:ecrivez|ecrire|envoyez|contactez|dites|transmettez|prevenez|demandez)(?: (?:lui|leur|le|la|les))?(?: (?:vous meme|pour moi|a ma place|directement))*$",
     // English: "I'll write to him first", "let me message them", "message her first"
     "(?:^| )(?:i'll |ill |i will |i'd rather |let me |lemme |i want to |i prefer to )?(?:write to|write|text|message|msg|contact|ask|talk to|speak to|reach out to|dm) (?:him|her|them)(?= |$)",
+    "^(?:can you |could you |you |please )*(?:write to|message|contact|tell|text) (?:him|her|them)(?: (?:for me|yourself|yourselves))*$",
     // Swahili: « nitamwandikia », « nimwandikie », « ngoja nimtumie ujumbe », « nitaongea naye »
     '(?:^| )(?:ngoja |wacha |acha )?(?:nitamwandikia|nimwandikie|nitamuandikia|nimuandikie|nitawaandikia|nitamtumia ujumbe|nimtumie ujumbe|nitaongea naye|niongee naye|nitamuuliza|nimuulize)(?= |$)',
     // Lingala: « nakokomela ye », « tika nakomela ye liboso », « nakotuna ye »
@@ -113,6 +116,27 @@ const WRITE_TO_THEM = new RegExp(
 export function asksToWriteThem(text: string): boolean {
   const t = bare(text);
   return WRITE_TO_SELLER.test(t) || WRITE_TO_THEM.test(t);
+}
+
+/**
+ * The seller was already tried (« j'ai déjà essayé », « je lui ai déjà écrit », "I already messaged him", « nimeshamwandikia »),
+ * said where the bot advises writing to the seller first.
+ */
+const TRIED_SELLER =
+  /\b(?:j'ai deja (?:essaye|ecrit|contacte|appele|demande)|je (?:lui|leur) ai deja (?:ecrit|parle|demande|envoye)|deja (?:essaye|contacte|ecrit au vendeur)|(?:i|i've|ive|i have) (?:already |already have )?(?:tried|messaged|contacted|written to|wrote to|asked|texted|called)(?: (?:him|her|them|the seller|the shop))? already|(?:i|i've|ive|i have) already (?:tried|messaged|contacted|written|wrote|asked|texted|called)|tried (?:that|it|him|her|them) already|nimesha(?:jaribu|mwandikia|wasiliana)|nimeshamwandikia|nasilaki kokomela|nakomelaki ye)\b/;
+
+/** See TRIED_SELLER. */
+export function triedSeller(text: string): boolean {
+  return TRIED_SELLER.test(bare(text));
+}
+
+/** « ça prend combien de temps ? », "how long does it take?", « itachukua muda gani? »: the time, nothing said of what. */
+const HOW_LONG =
+  /^(?:(?:et|mais|ok|and|but|so) )*(?:(?:ca|cela|le litige|un litige|tout ca) (?:prend|dure|va prendre|peut prendre) combien de (?:temps|jours)|combien de (?:temps|jours) (?:ca|cela|le litige) (?:prend|dure|va prendre)|combien de temps|how long (?:does|will|would) (?:it|this|that|a case|the case) (?:take|last)|how long|itachukua muda gani|inachukua muda gani|muda gani|ekozwa tango boni|tango boni)$/;
+
+/** See HOW_LONG. */
+export function asksHowLong(text: string): boolean {
+  return HOW_LONG.test(bare(text).replace(/'/g, ' '));
 }
 
 /** After the yes, the word that adds to it (« oui mais … », "yes but …", « ndiyo lakini … »). */

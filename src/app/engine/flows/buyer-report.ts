@@ -14,7 +14,7 @@ import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksWhy, protests, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksHowLong, asksWhy, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -432,7 +432,7 @@ async function orderSeen(e: EngineCtx, orderId: string | null): Promise<void> {
  * Where `why` is set, the buyer asked why (« pourquoi ? », « c pas juste ») after the dates and choices: the rule behind them
  * is said in their place (when a case can be opened and for how long; why the seller first), with the same choices.
  */
-async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: ProblemKind, preface: Msg[] = [], why = false): Promise<void> {
+async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: ProblemKind, preface: Msg[] = [], why = false, instead?: Msg[]): Promise<void> {
   s.reason = reason;
   if (!isCaseReason(reason)) {
     s.step = 'message';
@@ -469,7 +469,8 @@ async function chooseReason(e: EngineCtx, t: Turn, s: ReportState, reason: Probl
     return void say(t, [...preface, ...body], { choices: [message, await cancelChoice(e, t, s)] });
   }
   const lead = asked ? m('buyer-flow-delivery-late', { orderId, estimated, lastDay }) : m('engine-report-eligible', { orderId, lastDay, reason });
-  const body = [...preface, ...(why ? [m('buyer-flow-why-seller-first', { orderId, lastDay })] : [lead, m('engine-report-suggest-seller')])];
+  // `instead`: what the buyer said makes the advice moot (the seller tried already, a refund wanted): said in its place.
+  const body = [...preface, ...(instead ?? (why ? [m('buyer-flow-why-seller-first', { orderId, lastDay })] : [lead, m('engine-report-suggest-seller')]))];
   const choices = [message];
   if (s.description) {
     body.push(m('buyer-flow-description-kept', { description: excerpt(s.description) }));
@@ -662,6 +663,26 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     if (s.step === 'decide' && s.reason && isCaseReason(s.reason)) {
       const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
       if (!el.eligible || asksWhy(text)) return chooseReason(e, t, s, s.reason, [], true);
+    }
+  }
+  // At the dates and choices of a case that can be opened: « il répond jamais, j'ai déjà essayé » (the seller was tried:
+  // opening is the next step), « je veux juste mon argent » (the refund is what the case leads to, not another problem),
+  // « ça prend combien de temps ? ». They were « reprendre ou laisser ? » or a new report proposing « demande de remboursement ».
+  if (s.step === 'decide' && sameOrder && s.reason && isCaseReason(s.reason) && !asksToWriteThem(text)) {
+    const duration = { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' };
+    const tried = triedSeller(text) || (saysSellerSilent(text) && (kind === s.reason || kind === 'other' || !newProblem));
+    const refund = kind === 'refund_request' && !statesTrouble(text.replace(/\b(?:argent|money|rembours\w*|refund\w*|pesa|mbongo)\b/gi, ''));
+    const open = (lead: Msg) => chooseReason(e, t, s, s.reason!, [], false, [lead]);
+    const el = tried || refund ? (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility : null;
+    if (el?.eligible && tried) {
+      // What the buyer says of the seller is for the case too: it joins the description, as a yes with more to say does.
+      s.description = withDetail(s.description, text);
+      return open(m('buyer-flow-seller-tried', { orderId: s.orderId!, duration }));
+    }
+    if (el?.eligible && refund) return open(m('buyer-flow-refund-by-case', { orderId: s.orderId!, reason: s.reason, duration }));
+    if (asksHowLong(text)) {
+      say(t, m('buyer-flow-how-it-works', { duration }));
+      return showReportStep(e, t, s);
     }
   }
   switch (s.step) {
