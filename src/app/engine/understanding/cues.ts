@@ -304,8 +304,8 @@ export function hasProblemCue(canonicalText: string): boolean {
   return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c));
 }
 
-/** Cues that name what a question is about (a return, a refund, an exchange, when, where), not that anything went wrong. */
-const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q', 'courier_q']);
+/** Cues that name what a question is about (a return, a refund, an exchange, when, where, not liking it), not that anything went wrong. */
+const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q', 'courier_q', 'dislike']);
 
 /**
  * Whether the canonical text says something went wrong (a parcel not come, an item at fault, money owed or taken twice, a
