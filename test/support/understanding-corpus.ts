@@ -66,6 +66,9 @@ export const BLIND_4_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 /** A fifth blind set, written once the first four had all been tuned against. */
 export const BLIND_5_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-5');
 
+/** A sixth blind set, written once the first five had all been tuned against. */
+export const BLIND_6_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-6');
+
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
 
@@ -113,6 +116,11 @@ export function loadBlindSet4(): CorpusEntry[] {
 /** The fifth blind set: measured, never trained on, like the first four. */
 export function loadBlindSet5(): CorpusEntry[] {
   return loadCorpus(BLIND_5_DIR, BLIND_5_STYLES);
+}
+
+/** The sixth blind set: measured, never trained on, like the first five; it tags what the fifth tags. */
+export function loadBlindSet6(): CorpusEntry[] {
+  return loadCorpus(BLIND_6_DIR, BLIND_5_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

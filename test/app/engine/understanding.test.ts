@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -47,6 +47,14 @@ const BLIND_4_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 94 } as
 const BLIND_5_FLOOR = 95;
 const BLIND_5_LANGUAGE_FLOORS = { fr: 94, en: 95, ln: 91, sw: 97, mixed: 96 } as const;
 const BLIND_5_OFF_PLATFORM = { precision: 0.95, recall: 0.95 } as const;
+// The sixth blind set (test/fixtures/understanding-blind-6/), written once the first five had all been tuned against, from the
+// label definitions alone (300 messages, 36% Lingala, Swahili or mixed, 24% English, two or more traps a label). Measured
+// 2026-12-06 (night) before any change made for it: 91.0% (273/300; fr 88.1%, en 93.2%, ln 90.0%, sw 93.8%, mixed 95.2%;
+// delivery questions 85.3%, traps 78.6%), the figure for unseen messages, no label aligned; 100% (300/300) after the changes
+// its failures led to (understanding-phenomena.test.ts, "sixth blind set"), which is no longer blind: like the first five, it
+// now guards against regressions (floors a message or two under).
+const BLIND_6_FLOOR = 99;
+const BLIND_6_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 95 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -245,6 +253,34 @@ describe('classifyProblem on the fifth blind set', () => {
     const right = said.filter((e) => e.offPlatform).length;
     expect(right / said.length).toBeGreaterThanOrEqual(BLIND_5_OFF_PLATFORM.precision);
     expect(right / blind5.filter((e) => e.offPlatform).length).toBeGreaterThanOrEqual(BLIND_5_OFF_PLATFORM.recall);
+  });
+});
+
+describe('classifyProblem on the sixth blind set', () => {
+  const blind6 = loadBlindSet6();
+
+  it('is 300 messages, every label 33 or more, 35% or more in Lingala, Swahili or mixed, never trained on, 28 short ones word for word as the corpus or an earlier set has them', () => {
+    expect(blind6.length).toBe(300);
+    for (const label of LABELS) expect(blind6.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind6.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind6.length).toBeGreaterThanOrEqual(0.35);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5()].map((e) => canonical(e.text)));
+    // Written blind, 28 short messages came out word for word as the corpus or an earlier set has them (« je veux annuler ma
+    // commande svp », "refund please", « mbote »): kept as written; the README gives the unseen figure without them too.
+    expect(blind6.filter((e) => known.has(canonical(e.text))).length).toBe(28);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_6_DIR).toMatch(/understanding-blind-6$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_6_FLOOR}% of the sixth blind set`, () => {
+    expect(accuracy(blind6)).toBeGreaterThanOrEqual(BLIND_6_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_6_LANGUAGE_FLOORS))('sixth blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind6.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the sixth blind set about a problem as "not understood"', () => {
+    expect(blind6.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
  * `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
-import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, settledProblem, statedCaseReasons } from './cues.js';
+import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, saysLate, settledProblem, statedCaseReasons } from './cues.js';
 import { canonical, type FeatureOptions } from './features.js';
 import { trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
@@ -67,6 +67,15 @@ const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'want
 /** Cues of an item that is itself at fault, whoever chose it. */
 const DEFECTS = ['damaged', 'not_working', 'fake', 'missing_piece', 'quality'];
 
+/** Cues of an item unlike its listing from the day it came (not worn out since). */
+const UNLIKE_LISTING = ['differs', 'fake', 'wrong_item', 'missing_piece', 'seller_size', 'other_than', 'ordered_vs_got'];
+
+/** Cues that the order is late or lost: a wait of days alone (« en transit depuis 2 jours ») is not one. */
+const LATE_SIGNS = ['not_arrived', 'weeks_gone', 'overdue', 'lost', 'said_delivered', 'waiting'];
+
+/** A message that only tests the bot (« test », "testing", « essai 2 »). */
+const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
+
 export function decide(model: TextModel<Meaning>, text: string): ProblemKind | null {
   const ranked = model.rank(text);
   const best = ranked[0]!;
@@ -75,6 +84,32 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   const stated = statedCaseReasons(canon);
   // A refund already received, and nothing said to be missing from it, is no problem.
   const refundDone = cues.has('refund_done') && !cues.has('money_not_back') && !PARTIAL.test(canon);
+  if (TESTING.test(canon)) return null;
+  const asked = text.includes('?') || cues.has('question');
+  // Worn out in use (« elle marchait très bien … depuis la semaine passée elle ne chauffe plus », "worked fine for 2 months, now
+  // it won't turn on"): it was as the listing showed when it came, and nothing unlike it is said: a problem of no case kind.
+  if (cues.has('worked_before') && !stated.includes('non_delivery') && !UNLIKE_LISTING.some((c) => cues.has(c))) return 'other';
+  // Whether it has been sent, asked (« batindi yango te naino ? », "hasn't it shipped yet?"), with nothing late, nothing to stop
+  // and no money asked: a question about the delivery.
+  if (cues.has('not_shipped') && asked && stated.length === 0 && !saysLate(canon) && !cues.has('cancel') && !cues.has('no_longer_want') && !cues.has('refund')) return 'delivery_question';
+  // A question whose only wait is a few days (« le suivi dit en transit depuis 2 jours, ça veut dire quoi ? ») or whose date has
+  // not come (« tarehe bado haijafika »): the order is on its way, not late.
+  if (best.label === 'non_delivery' && stated.length === 0 && asked && ['shipped_q', 'when', 'where'].some((c) => cues.has(c)) && !LATE_SIGNS.some((c) => cues.has(c))) return 'delivery_question';
+  // A question that also says the date is past (« where is my order?? 2 weeks past the delivery date », « prévue le 20, rien »): late.
+  if (best.label === 'delivery_question' && cues.has('overdue')) return 'non_delivery';
+  // Not wanted any more and asked to be stopped, while nothing says it is late (« natiki commande, nalingi yango lisusu te, eyei
+  // naino te »): a cancellation, whatever « eyei te » (not come) weighs.
+  if ((best.label === 'non_delivery' || best.label === 'cancellation') && cues.has('no_longer_want') && (cues.has('cancel') || cues.has('cancel_now')) && !cues.has('received_it') && !saysLate(canon) && !LATE_SIGNS.slice(1).some((c) => cues.has(c))) return 'cancellation';
+  // Received, and not wanted, not liked or asked to be cancelled, nothing wrong with it (« je l'ai reçue hier mais j'en ai plus
+  // besoin », « produit reçu, conforme, mais j'ai changé d'avis »): change of mind after it arrived is a return.
+  if (['cancellation', 'not_as_described', 'other'].includes(best.label) && stated.length === 0 && (cues.has('received_it') || cues.has('as_described')) && ['no_longer_want', 'cancel', 'dislike'].some((c) => cues.has(c)) && !DEFECTS.some((c) => cues.has(c))) return 'return_request';
+  // Not liked, nothing wrong with it and no size that does not fit (« la couleur ne me plaît pas finalement, c'est moi qui l'ai
+  // choisie »): a return, not a listing or size problem.
+  if ((best.label === 'not_as_described' || best.label === 'wrong_size') && cues.has('dislike') && stated.length === 0 && !DEFECTS.some((c) => cues.has(c)) && !cues.has('size_fit')) return 'return_request';
+  // The seller sending the wrong size (« j'ai commandé taille M, ils m'ont envoyé XL »): the seller's mistake, a listing problem.
+  if (best.label === 'wrong_size' && cues.has('seller_size')) return 'not_as_described';
+  // Charged more than the price shown (« facturé plus que le prix affiché »): money back asked, not a paper or an account.
+  if (best.label === 'other' && cues.has('overcharged') && !cues.has('extra_cash') && !cues.has('seller_contact')) return 'refund_request';
   if (REMEDIES.has(best.label)) {
     const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
     if (reason) return reason.label as ProblemKind;
@@ -118,7 +153,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   }
   // An exchange asked for because the size does not fit (« mon pied c'est du 42, je peux échanger ? », "he's a L, how do we
   // exchange"), nothing said about a colour, a model or a defect: the wrong-size answer, not a return.
-  if (best.label === 'return_request' && cues.has('size_fit') && cues.has('size_word') && !cues.has('no_longer_want') && !DEFECTS.some((c) => cues.has(c)) && !COLOUR_OR_MODEL.test(canon)) return 'wrong_size';
+  const sizeExchange = cues.has('size_fit') && cues.has('size_word') && !cues.has('no_longer_want') && !DEFECTS.some((c) => cues.has(c)) && !COLOUR_OR_MODEL.test(canon);
+  if (best.label === 'return_request' && sizeExchange) return 'wrong_size';
   // The seller silent or rude for a week, nothing said about the order not coming: the time is the seller's, not the parcel's.
   if (best.label === 'non_delivery' && stated.length === 0 && cues.has('seller_contact') && !cues.has('waiting') && !cues.has('overdue') && !THE_ORDER.test(canon)) return 'other';
   // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
@@ -149,5 +185,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
   // the message states outright, rather than the model's second guess.
   if (stated.length === 1) return stated[0]!;
+  // The same size exchange when the model's second guess is a return (a long thank-you before « je l'ai prise en S … elle ne
+  // me ferme pas, je peux la renvoyer et avoir la M ? »).
+  if (ranked[1]!.label === 'return_request' && sizeExchange) return 'wrong_size';
   return ranked[1]!.label as ProblemKind;
 }

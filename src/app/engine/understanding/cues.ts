@@ -26,7 +26,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // The order has not come (a statement, whatever its tone).
   ['not_arrived', new RegExp(`\\b${NEG_FR} (?:encore |toujours |jamais |du tout |ete )*${ARRIVE_FR}\\b(?! (?:le |mon |du |de |l |la )?${MONEY_NOUN}\\b)${NOT_A_DOCUMENT}`)],
   ['not_arrived', new RegExp(`\\bn (?:est|a|ai|ont|avons) (?:toujours |jamais |pas |encore |rien |ete )+(?:recu|arrive|arrivee|livre|livree|venu|venue)\\b${NOT_A_DOCUMENT}`)],
-  ['not_arrived', new RegExp(`\\b(?:never|not|nt|havent|havnt|hvnt|hasnt|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\\w*|turned up|showed up)\\b(?! (?:the |my |a |any )?(?:refund|money))${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:never|not|nt|havent|havnt|hvnt|hasnt|hasnt|didnt|yet to) (?:yet |even |been )*(?:arrived?|came|come|received?|delivered|got|get|reach\\w*|turned up|showed up)\\b(?! (?:the |my |a |any )?(?:refund(?! me\\b| us\\b)|money))${NOT_A_DOCUMENT}`)],
   ['not_arrived', /\b(?:toujours|tjr|encore|still) (?:rien|nothing|no (?:package|parcel|order|sign))\b|\b(?:rien|nothing) (?:n est |has |s |ne s est )?(?:venu|arrive|arrived|come|turned up|shown up|here)\b|\bnothing (?:ever |has ever |has |s |have |at all |yet )?(?:came|arrived|showed up|turned up)\b|\bnothing since\b/],
   // « LES SANDALES. RIEN. ZÉRO. », « ne m'a rien envoyé », « toujours pas de boucles d'oreilles »: nothing came, said curtly.
   ['not_arrived', /\b(?:rien zero|zero rien|rien de rien)\b|\b(?:ne m a|ne m ont|ne nous a|m a|m ont) (?:toujours |jamais |encore )?rien (?:envoye|expedie|livre)\b|\bnever sent (?:me )?anything\b|\b(?:toujours|tjr|encore) pas (?:de |d |mon |ma |mes |les |le |la )(?!(?:reponse|reponses|nouvelles?|rembours\w*|argent|solution|suivi|numero|facture|retour|reaction|probleme|souci|litige|remise)\b)[a-z]{3,}/],
@@ -77,7 +77,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['differs', /\b(?:\w+er than|(?:plus (?:court|petit|fin|mince|leger|clair|fonce)e?s?|moins \w+) que) (?:what|ce qui|ce que|celui|celle|on|it|the|la|le|l|sur|in|on)?\b.{0,25}\b(?:advertised|described|shown|pictured|listed|annonce\w*|photo|picture|listing|description|site|promis\w*|promised)\b/],
   ['seller_did', /\b(?:le vendeur|la vendeuse|the seller|seller|ils|they|vous|on) (?:m a |m ont |me |have |has |m )?(?:envoye|sent|send|livre|bring|brought|mis)\b|\b(?:leur|their|his|sa|son) (?:erreur|mistake|faute)\b|\b(?:lui|il) qui s est trompe\b|\bs est trompe\b|\bse sont trompe\w*|\bils ont fait (?:une )?erreur\b|\b(?:they|the shop|the seller|seller|shop) (?:\w+ )?(?:made a mistake|got it wrong|messed (?:it )?up|mixed (?:it |them )?up)\b/],
   // The buyer saying the mistake is not theirs (« pas ma faute », "not me"): the seller's.
-  ['seller_did', /\b(?:not|pas|pas de|nt|isnt|wasnt|never) (?:ma faute|mon erreur|my (?:fault|mistake))\b|\bnot me\b|\bpas (?:la )?mienne\b/],
+  ['seller_did', /\b(?:not|pas|pas de|nt|isnt|wasnt|never) (?:ma faute|mon erreur|my (?:fault|mistake))\b|(?<!\bfits? (?:\w+ ){0,2})\bnot me\b|\bpas (?:la )?mienne\b/],
   // The buyer's own size choice.
   ['size_fit', /\b(?:sont|est|is|are|its|it s|they re|theyre|un peu|a bit|a little|slightly|vraiment|very|tres|bien trop) (?:deja |already |un peu |a bit |trop |too ){0,2}(?:petit\w*|serre\w*|small|tight|loose|narrow|snug)\b|\b(?:bigger|smaller|larger|plus grande?s?|plus petite?s?|au dessus|en dessous|size up|size down|une taille|one size|pointure (?:au|en) dessus|la taille (?:d )?au dessus)\b/],
   ['size_fit', /\b(?:trop|too|2|way too|un peu trop) (?:petit\w*|grand\w*|serre\w*|large|long\w*|court\w*|juste|etroit\w*|small|big|tight|loose|short|narrow|snug)\b/],
@@ -97,7 +97,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['refund', /\b(?:preleve\w*|debit\w*|deducted|taken (?:from|off) my|double (?:charge|paiement|payment)|imekatwa|nimekatwa|pesa (?:ilikatwa|imekatwa))\b|\b(?:get|have|want|veux|recuperer|recupere) (?:the |my |mes |les |mon )?(?:\w+ )?(?:fee|fees|frais|charges?|\d+) (?:back|rembourse\w*)\b|\b(?:lowered|reduced|dropped|cut) the price\b|\bprice (?:went |has )?(?:down|dropped)\b|\b(?:baisse (?:de|du) prix|prix (?:a|est) (?:baisse|descendu)|moins cher (?:le lendemain|maintenant|apres))\b/],
   // (A refund asked for, « je veux être remboursée pour le pagne, je l'ai jamais reçu », « remboursez-moi, … », is not one
   // that has not come.)
-  ['money_not_back', /(?<!\b(?:veux|voudrais|veut|want|wants|exige|give me|gimme|send me|return|rendez moi|rends moi) (?:etre |to be |d etre |mon |my |l |the )?)(?<!\b(?:took|take|taken|takes|pris|prend|preleve|debite|paid|paye|envoye|sent) (?:the |my |l |mon |leur |their )?)\b(?!remboursez\b|rembourse moi\b)(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows|nothing)|toujours rien)\b(?! (?:(?:la|le|les|ma|mon|mes|my|the|ta|sa) )?(?:commande|colis|paquet|order|parcel|package|article|item|produit)\b)|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours(?!ez\b|er\b|e (?:moi|nous)\b)\w*|refund\w*|argent|money|mbongo)\b/],
+  ['money_not_back', /(?<!\b(?:veux|voudrais|veut|want|wants|exige|give me|gimme|send me|return|rendez moi|rends moi) (?:etre |to be |d etre |mon |my |l |the )?)(?<!\b(?:took|take|taken|takes|pris|prend|preleve|debite|paid|paye|envoye|sent) (?:the |my |l |mon |leur |their )?)\b(?!remboursez\b|rembourse moi\b)(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows|nothing)|toujours rien)\b(?! (?:(?:la|le|les|ma|mon|mes|my|the|ta|sa) )?(?:commande|colis|paquet|order|parcel|package|article|item|produit)\b)|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours(?!ez\b|er\b|e (?:moi|nous)\b)\w*|refund(?! me\b)\w*|argent|money|mbongo)\b/],
   ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my) (?:compte|account|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
   ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|(?<!\b(?:pas|jamais|not|never|nt|rien|toujours pas|havent|hasnt|didnt) )\b(?:got|received|recu|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:(?:sent|issued|processed|envoye|fait|verse) (?:me )?(?:the |my |le |mon )?(?:refund|remboursement)(?! (?:yet|encore))|refund received|remboursement recu|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu|nimerudishiwa|nimepata (?:refund|pesa)|nimepokea pesa|nazwi (?:\w+ )?mbongo(?! (?:\w+ ){0,3}te\b))\b/],
   ['money_not_back', /\b(?:still )?owes? (?:me|us)\b|\b(?:me|nous) doi(?:t|vent) (?:encore )?\d+|\bnazwi (?:naino |kaka |te )?mbongo (?:na ngai |ya ngai )?(?:naino )?te\b|(?<!\b(?:de|a|at|for|of|du|pour) )\b(?:\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?)) (?:ne sont|n est|n a|n ont) (?:toujours |jamais |pas |encore )*(?:revenu|rentre|rembourse)s?\b/],
@@ -198,6 +198,64 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['fine', /\b(?:nimepokea vizuri|imefika salama|umefika,? uko sawa|uko sawa|ezali malamu|nazwi yango malamu|nimerudishiwa pesa|nazwi mbongo na ngai)\b/],
   ['greeting', /^(?:habari|jambo|salama|mbote)\b/],
   ['not_a_problem_q', /\b(?:wewe ni nani|ozali nani|linafunguliwa|efungwamaka|nitasubiri|nakozela)\b/],
+  // Sixth blind set (2026-12-06, night): phenomena its misses showed, each as a family of spellings or a construction.
+  // Nairobi and Lubumbashi greetings (« niaje », « sasa », « mambo », « vipi ») and « poa » (fine) alone.
+  ['greeting', /^(?:niaje|niajee|sasa|mambo|vipi|hujambo|sema|oya|oyaa|salut|yoo?)\b/],
+  ['fine', /(?<!\b(?:si|sio|not|pas) )\b(?:poa|fiti|safi)(?: (?:tu|sana|kabisa))?$/],
+  // What the bot is (« c'est quoi Palabre ? », "what is this bot", « palabre ni nini »): a question about the service.
+  ['how_to_q', /\b(?:c est quoi|qu est ce que|what is|what s|whats|ni nini|ezali nini) (?:(?:ce|cette|this|the|le|la) )?(?:palabre|bot|chatbot|service|robot|appli|app)\b|\bpalabre (?:ni nini|ezali nini|c est quoi|is what)\b/],
+  // A Lingala insult (« kofinga », « afingi ngai », « azali kofinga »), like « kotuka ».
+  ['trouble', /\b(?:ko|a|ba|azali ko|bazali ko|azo|bazo)fing(?:a|i|aka|aki)\b|\bmafinga\b/],
+  // The address to change (« changer mon adresse », « kobongola adresi », « kubadilisha anwani », "update my address").
+  ['address_change', /\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|update|bongola|kobongola|badilisha|kubadilisha|kubadili|tuma kwa) (?:\w+ ){0,3}?(?:adresse|address|adress|adres|adresi|anwani|anuani)\b|\b(?:nouvelle adresse|new address|adresi ya sika|anwani mpya|i moved|j ai demenage|nimehama)\b/],
+  ['account', /\b(?:adresi|adres|adress|anuani)\b/],
+  // Charged more than the price shown (« facturé plus que le prix affiché », "charged more than the listed price").
+  ['overcharged', /\b(?:factur\w*|charged|billed|debite\w*|preleve\w*|paye|paid|deducted|nimekatwa|walinikata)\b (?:\w+ ){0,3}?(?:plus que|plus cher que|de plus que|more than|above|over|zaidi ya|kuliko) (?:\w+ ){0,2}?(?:prix|price|montant|amount|bei|motuya)\b|\b(?:overcharg\w*|surfactur\w*)\b/],
+  // The price gone down after the purchase, in Swahili and Lingala (« bei imeshuka », « motuya ekiti »), the difference asked back.
+  ['refund', /\b(?:bei|motuya|prix) (?:\w+ )?(?:imeshuka|ilishuka|imepungua|ilipungua|ekiti|ekitaki|ekiti na se)\b|\b\w*rudish\w* (?:\w+ )?(?:tofauti|difference|ziada)\b/],
+  // Not liked, nothing wrong said (« ne me plaît pas », "I don't like it", « esepelisi ngai te », « sijaipenda »): a return's reason.
+  ['dislike', /(?<!\bif (?:you|u) )\b(?:ne (?:me |nous |lui )?plai(?:t|sent) pas|(?:me|nous|lui) plai(?:t|sent) (?:pas|plus)|i (?:dont|do not) (?:really )?like|(?:doesnt|dont|does not) like|not (?:my|her|his) (?:style|taste)|pas (?:mon|son|a mon) (?:style|gout)|esepelisi (?:ngai |ye |biso )?te|ekosepelisa (?:ngai )?te|alingi yango te|sijaipenda|sipendi|hapendi|haipendi|hawapendi)\b/],
+  // The parcel received, said as a fact (« je l'ai reçue hier », « produit reçu », "I got it"): it has come.
+  ['received_it', /\b(?:je l ai|je les ai|on l a|nous l avons) (?:bien |deja )?(?:recu|eu)\w*\b(?! pas| jamais)|\b(?:produit|colis|article|commande|paquet|item|parcel|package|order) (?:bien )?(?:recu|received|arrive)\w*\b(?! (?:pas|jamais|never|not|yet))|\b(?:i|we) (?:have |ve )?(?:got|received) (?:it|them|the \w+|my \w+)\b(?! (?:yet|back))|\b(?:nimepokea|tumepokea|nazwi yango|nazwaki yango)\b(?! te)/],
+  // As the listing showed (« conforme », "as described", « exactement comme sur la photo »), not its denial.
+  ['as_described', /(?<!\b(?:pas|non|not|nt|n est pas|isnt|wasnt) (?:\w+ )?)\b(?:conforme|as described|as pictured|as shown|like the (?:photo|picture)|comme (?:sur )?(?:la photo|l annonce|decrit)|kama kwenye picha|lokola na foto)\b/],
+  // Worked for months before it broke (« elle marchait très bien … depuis la semaine passée », "worked fine for 2 months"):
+  // worn out in use, not unlike the listing when it came.
+  ['worked_before', /\b(?:marchait|fonctionnait|allait|worked|was working|had been working|ilikuwa inafanya kazi|ezalaki kosala)\b (?:\w+ ){0,3}?(?:bien|fine|well|perfectly|great|vizuri|malamu)\b.{0,40}\b(?:\d+|plusieurs|several|many|some|few|deux|un|a) (?:mois|months?|ans?|years?|miezi|mwezi|sanza)\b|\b(?:achete|bought|purchased) (?:\w+ ){0,4}?(?:au mois de|en|in|last) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|year)\b.{0,60}\b(?:marchait|fonctionnait|worked|was working)\b|\b(?:after|apres|baada ya) (?:\d+|a few|several|plusieurs|quelques) (?:mois|months?|miezi) (?:of use|d utilisation|de service|ya matumizi)\b/],
+  // The date not come yet (« tarehe bado haijafika », « c'est pas encore la date », "not late yet", "the date isn't here yet").
+  ['before_date', /\b(?:tarehe|date|mokolo) (?:bado )?(?:haijafika|haijapita|bado|ekoki naino te|ekomi naino te)\b|\b(?:pas encore|not yet) (?:la |the )?(?:date|jour|day)\b|\b(?:date|jour) (?:n est )?pas encore (?:arrive|passe|la)\w*|\bnot (?:late|due|overdue) yet\b|\b(?:date|due date) (?:hasnt|has not|isnt|is not) (?:come|passed|arrived|here)\b|\bstill (?:within|before) the (?:date|delivery date)\b/],
+  // Just ordered (« je viens de commander », "the order I made this morning"): nothing can have come to be unlike the listing.
+  ['just_ordered', /\b(?:je viens de (?:commander|passer)|i just (?:ordered|placed|made)|just placed|nasombi sikoyo|nimeagiza sasa hivi)\b|\b(?:i made|i placed|i did|j ai passe|j ai fait|passee?|made|placed) (?:\w+ ){0,2}?(?:this morning|today|ce matin|aujourd hui|tout a l heure|an hour ago|il y a \d+ (?:min\w*|heures?))\b/],
+  // A date the order was due, then nothing (« livraison prévue le 20/11 … rien », "expected on the 12th, nothing"): late.
+  ['overdue', /\b(?:prevue?s?|prevu|expected|due|supposed to (?:arrive|come)|devait (?:arriver|etre livree?)) (?:le |on |the |pour le |for the )?\d{1,2}\b.{0,40}\b(?:rien|nothing|toujours pas|still not|still nothing|eloko te|hakuna)\b/],
+  // The date it was expected told in the past (« expected date was last week », « la date prévue c'était hier »): late.
+  ['overdue', /\b(?:expected|estimated|due|delivery) date was (?:last|yesterday|on|the|\d)|\bdate (?:prevue|de livraison|attendue) (?:c )?(?:etait|est) (?:hier|la semaine (?:passee|derniere)|le mois (?:passe|dernier))\b/],
+  // Past the date (« 2 weeks past the delivery date », « tarehe imepita », « date eleki »): late, whatever the question.
+  ['overdue', /\bpast (?:the |its |my )?(?:\w+ )?(?:date|deadline)\b|\b(?:date|deadline|tarehe) (?:has |have |is |ime|ili)?(?:passed|gone|pita|over)\b|\b(?:date|mokolo) eleki\b|\bdepasse (?:la |le )?(?:date|delai)\b/],
+  // Sent, in Lingala, denied (« batindi yango te naino ? », « atindi te »): not shipped.
+  ['not_shipped', /\b(?:ba|a|o|bo)tind(?:i|aki)(?: (?:yango|yo|commande|colis|biloko|eloko))?(?: naino)? te\b|\betindam(?:i|aki)(?: naino)? te\b/],
+  // Let go of the order in Lingala (« natiki commande », « totiki yango »): a cancellation.
+  ['cancel', /\b(?:na|to)tiki (?:commande|yango|oda|achat)\b/],
+  // Rather cancel (« je préfère annuler », "I'd rather cancel"): asked now.
+  ['cancel_now', /\b(?:prefere|prefer|rather|mieux) (?:\w+ ){0,2}?(?:annul\w*|cancel\w*)\b/],
+  // Taken back (« pouvez-vous reprendre le sac ? », « reprenez-le »): a return.
+  ['return', /\b(?:reprendre|reprenez|reprendrez|reprends|reprenne)\b/],
+  // Not wanted (« la personne n'en veut pas », "she doesn't want it"): a change of mind.
+  ['no_longer_want', /\b(?:n en veu[xt] (?:pas|plus)|n en voulons pas|(?:doesnt|dont) want (?:it|them)\b|hataki|hawataki)\b/],
+  // The size the buyer picked (« je l'ai prise en S », « avoir la M », « nilinunua 38 »), and how it fits (« taillait grand »).
+  ['size_word', /\b(?:prise?s?|pris|commande\w*|choisi\w*) en (?:xs|s|m|l|xl|xxl)\b|\b(?:avoir|veux|voudrais|want|get) (?:la|le|a|an|du) (?:xs|s|m|l|xl|xxl)\b|\b(?:nilinunua|niliagiza|nimeagiza|nilichukua|nasombaki|nazwaki|naponaki) (?:saizi |taille |numero )?(?:3[0-9]|4[0-9]|xs|s|m|l|xl|xxl)\b/],
+  ['size_fit', /\b(?:taill(?:e|ait|ent|aient)|chauss(?:e|ait|ent)) (?:un peu |tres |trop )?(?:grand|petit|large|serre)\b|\b(?:mguu wangu|miguu yangu|lokolo na ngai|makolo na ngai) (?:ni |ezali )?(?:3[0-9]|4[0-9])\b/],
+  // What a word in the tracking means (« en transit, ça veut dire quoi ? », "what does out for delivery mean"): a question.
+  ['question', /\b(?:ca veu[xt] dire quoi|veu[xt] dire quoi|what does (?:\w+ ){1,4}mean|inamaanisha nini|elingi koloba nini)\b/],
+  // When the delivery will be made (« la livraison sera faite avant ? », "will the delivery be done before Friday?").
+  ['when', /\b(?:livraison|delivery) (?:sera|va etre|will be|be) (?:faite|effectuee|done|made)\b/],
+  ['where', /\b(?:an|any|une|some) update\b|\bupdate on (?:my|the)\b|\bchecking on (?:my|the) (?:order|parcel|package|delivery)\b/],
+  // « il m'ont envoyé » (SMS agreement), « elle m'a envoyé »: the seller sent it.
+  ['seller_did', /\b(?:il|elle) m (?:ont|a) (?:envoye|livre|mis|donne)\b/],
+  // Money in Lingala (« falanga na ngai »), asked back (« bazongisela ngai falanga »).
+  ['refund', /\b(?:falanga na ngai|\w*zongis\w* (?:ngai |biso )?(?:falanga|mbongo))\b/],
+  // Received, said alone (« reçu ✅ », "received 👍", « nimepokea »): nothing wrong said.
+  ['fine', /^(?:bien )?(?:recu|received|got it|nimepokea|nazwi yango|ekomi)(?: (?:emojicontent|merci|thanks|asante|matondi))*$/],
 ];
 
 /** The names of the cues the canonical text matches, each once. */
@@ -205,10 +263,10 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
 /** « sans problème », "no problem at all": the word problem saying there is none. */
 const NO_PROBLEM = /\b(?:sans|pas de|jamais de|aucun|aucune|no|not a|never a|never any|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry|complaints?|reclamations?|plaintes?)\b|\b(?:c est pas|ce n est pas|pas) (?:parce )?qu (?:il|elle|ils|elles) (?:est|soit|sont|soient|etait) (?:\w+ )?(?:abimee?s?|cassee?s?|defectueu\w*|mauvais\w*|dechiree?s?)\b|\bnot (?:that|because) (?:it s|its|it is|they re|theyre|it was) (?:\w+ )?(?:broken|damaged|faulty|bad|defective)\b|\b(?:rien a signaler|nothing to report|nothing wrong|rien de mal|aucun defaut|hakuna shida|likambo te|likambo esil\w*|shida imeisha|tatizo limeisha)\b|\b(?:jamais|never) (?:eu|had|have had) (?:de |d |un |une |any |a )?(?:probleme|problemes|souci|soucis|problem|problems|issue|issues)\b|\b(?:jamais|never) (?:eu|had|needed) (?:a|to) (?:me )?(?:plaindre|complain)\b|\brien a dire\b/g;
-const SHOP_HOURS = /\b(?:\w*fungol\w*|ouvr\w*|ouvert\w*|ferm(?:e|ez|ent|eture|ee)|(?<!\b(?:came|arrived|was|is|already|box|bottle) )open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours|jusqu a quelle heure|a partir de quelle heure|until what time|what time do you|(?:inafanya|mnafanya|mnafungua) (?:\w+ )?saa ngapi)\b/;
+const SHOP_HOURS = /\b(?:\w*fungol\w*|ouvr\w*|ouvert\w*|(?<!\bne (?:me |te |se |lui )?)ferm(?:e|ez|ent|eture|ee)|(?<!\b(?:came|arrived|was|is|already|box|bottle) )open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours|jusqu a quelle heure|a partir de quelle heure|until what time|what time do you|(?:inafanya|mnafanya|mnafungua) (?:\w+ )?saa ngapi)\b/;
 const ABOUT_AN_ORDER = /\b(?:commande|colis|paquet|order|parcel|package|livr\w*|deliver\w*|courier|livreur|article|item|compte|account|dossier|case|litige)\b/;
 /** Words that say the wait is already too long. */
-const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis|since|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien|nothing)\b/;
+const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis|since|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien|nothing|kala|kitambo|tii (?:lelo|sikoyo)|(?:mpaka|hadi) (?:leo|sasa)|banda|tangu|eleki|imepita|ilipita)\b/;
 const LATE_CUES = ['weeks_gone', 'since_long', 'overdue', 'lost', 'said_delivered', 'waiting'];
 
 export function cuesOf(canonicalText: string): string[] {
@@ -225,6 +283,12 @@ export function cuesOf(canonicalText: string): string[] {
   }
   // « ma commande 1001 pas encore reçue »: the only « reçu » said is that nothing was, so nothing else came instead.
   if (out.has('ordered_vs_got') && GOT_NOTHING.test(text) && !ORDERED_VS_GOT.test(text.replace(new RegExp(GOT_NOTHING.source, 'g'), ' '))) out.delete('ordered_vs_got');
+  // The date itself said not to have come (« tarehe bado haijafika », "not late yet"): whatever « haijafika » says, the order is
+  // on its way, not late.
+  if (out.has('before_date') && !out.has('overdue') && !out.has('weeks_gone')) {
+    out.delete('not_arrived');
+    out.add('not_yet');
+  }
   // « commande 1001 : pas reçu le reçu »: the receipt is a paper, not something got instead of what was ordered.
   if (out.has('document') && !out.has('not_arrived')) out.delete('ordered_vs_got');
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
@@ -233,15 +297,15 @@ export function cuesOf(canonicalText: string): string[] {
 }
 
 /** Cues that also occur in thanks, greetings and questions that are not problems. */
-const NEUTRAL = new Set(['how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done', 'coverage_q']);
+const NEUTRAL = new Set(['received_it', 'as_described', 'worked_before', 'before_date', 'just_ordered', 'how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done', 'coverage_q']);
 
 /** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
 export function hasProblemCue(canonicalText: string): boolean {
   return cuesOf(canonicalText).some((c) => !NEUTRAL.has(c));
 }
 
-/** Cues that name what a question is about (a return, a refund, an exchange, when, where), not that anything went wrong. */
-const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q', 'courier_q']);
+/** Cues that name what a question is about (a return, a refund, an exchange, when, where, not liking it), not that anything went wrong. */
+const TOPIC = new Set(['return', 'exchange', 'refund', 'when', 'where', 'shipped_q', 'courier_q', 'dislike']);
 
 /**
  * Whether the canonical text says something went wrong (a parcel not come, an item at fault, money owed or taken twice, a
@@ -293,8 +357,14 @@ export function statedCaseReasons(canonicalText: string): Array<'non_delivery' |
   // Waiting, for weeks or since a date long gone (« j'attends depuis le mois passé »): the order has not come.
   if (cues.has('waiting') && (cues.has('since_long') || cues.has('weeks_gone') || cues.has('overdue'))) reasons.add('non_delivery');
   // Not even shipped: nothing has been received that could be unlike the listing.
-  if (cues.has('not_shipped') || cues.has('not_yet')) reasons.delete('not_as_described');
+  if (cues.has('not_shipped') || cues.has('not_yet') || cues.has('just_ordered')) reasons.delete('not_as_described');
   return [...reasons];
+}
+
+/** Whether the canonical text says the wait is already long (« toujours », « depuis », "still", « kala », « tangu », weeks gone). */
+export function saysLate(canonicalText: string): boolean {
+  const cues = cuesOf(canonicalText);
+  return LATE.test(canonicalText) || LATE_CUES.some((c) => cues.includes(c));
 }
 
 /** Whether the canonical text says a refund or the money has not come back. */

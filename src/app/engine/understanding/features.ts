@@ -79,8 +79,8 @@ function numbersAsDigits(words: string[]): string[] {
   return out;
 }
 
-/** Emoji that say the buyer is pleased (hearts, smiles, a thumb up), as one word the cues know. */
-const PLEASED_EMOJI = /(?:\u{1F60D}|\u{1F970}|\u{1F929}|\u{2764}\u{FE0F}?|\u{1F495}|\u{1F496}|\u{1F60A}|\u{263A}\u{FE0F}?|\u{1F44D}|\u{1F44C}|\u{1F973})/gu;
+/** Emoji that say the buyer is pleased (hearts, smiles, a thumb up, a tick, a party popper), as one word the cues know. */
+const PLEASED_EMOJI = /(?:\u{1F60D}|\u{1F970}|\u{1F929}|\u{2764}\u{FE0F}?|\u{1F495}|\u{1F496}|\u{1F60A}|\u{263A}\u{FE0F}?|\u{1F44D}|\u{1F44C}|\u{1F973}|\u{2705}|\u{2714}\u{FE0F}?|\u{1F389})/gu;
 
 /**
  * Words a dictation app writes for another that sounds the same, recognised by the word after them: « ces pas normal »
