@@ -790,6 +790,14 @@ export async function onReportFile(e: EngineCtx, t: Turn, s: ReportState, blob: 
   if (s.evidence.length >= MAX_OPEN_EVIDENCE) throw new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_OPEN_EVIDENCE });
   s.evidence.push(blob);
   const added = m('engine-report-photo-added', { count: s.evidence.length });
+  // A caption while asked which order or which problem (an album's caption comes on whichever photo the buyer typed it
+  // under, often not the first): the file is kept and the words answer the question, as if typed.
+  if (caption?.trim() && (s.step === 'order' || s.step === 'reason_pick')) {
+    delete s.pending;
+    say(t, added);
+    await onReportText(e, t, s, caption);
+    return true;
+  }
   // Sent before the report asked for it (while asked which order, or which problem): kept for the case,
   // and the question asked again.
   if (s.step === 'order') {
