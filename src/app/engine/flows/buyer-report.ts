@@ -66,7 +66,8 @@ function noteDescriptionSource(t: Turn, s: ReportState): void {
     return;
   }
   if (words && s.description === words) {
-    if (t.input.messageId && t.input.content.type !== 'edit') s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
+    // An edit that started the report over is its description's message too (a later edit of it is read again).
+    if (t.input.messageId) s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
     if (t.input.content.type === 'text' && isLongPart(words)) s.joinable = true;
     else delete s.joinable;
     return;
@@ -113,6 +114,13 @@ export async function editDescription(e: EngineCtx, t: Turn, s: ReportState, tex
   const words = cleanText(text);
   // An edit that changes nothing (Telegram sends some): nothing to say.
   if (words === s.description) return true;
+  // The order number corrected in the edit (« CC-1002 » made « CC-1001 »): the latest words win, as a new message naming
+  // another order would; the report starts over on them, with its photos (not a case on the order corrected away from).
+  const ref = findOrderRef(words, await ordersOf(e, t), t.timezone, t.now);
+  if (ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId))) {
+    await startReport(e, t, words, null, { evidence: s.evidence });
+    return true;
+  }
   s.description = words;
   s.descriptionFrom = { messageId: from.messageId, digest: wordsDigest(words) };
   await save(e, t, s);
