@@ -783,6 +783,12 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   const surely = !s.kind || saysSurely(text);
   if (saysOther(text, kind, orders) && surely) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
+  // « ma commande », then « elle est pas arrivée » in a row: the words that state the problem join the ones that only led
+  // into it, or the seller would read « ma commande » alone.
+  else if (s.description && !statesProblem(s.description) && statesProblem(text)) {
+    const joined = `${s.description}\n${withoutLeadIn(text)}`;
+    if ([...joined].length <= MAX_TEXT_LENGTH) s.description = joined;
+  }
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;
     await orderSeen(e, s.orderId);
