@@ -559,6 +559,14 @@ export async function personDuringReport(e: EngineCtx, t: Turn, s: ReportState):
   return showReportStep(e, t, s);
 }
 
+/** The user's report under way (not lapsed, not already offered back) is offered back: resume or leave. */
+export async function offerReportUnderWay(e: EngineCtx, t: Turn): Promise<void> {
+  if (!t.account) return;
+  const s = await e.conv.get(t.input.platform, t.input.userId, t.input.conversationId);
+  if (!s || s === 'invalid' || s.flow !== 'report' || s.pending !== undefined || !s.at || Date.parse(t.now) - Date.parse(s.at) > REPORT_LAPSE_MS) return;
+  return offerResume(e, t, s, ownWords(t) ?? '');
+}
+
 /** A message that answers no step: the report is offered back, never imposed. */
 export async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   s.pending = text;
