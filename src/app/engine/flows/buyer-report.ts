@@ -785,6 +785,7 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     return askOrder(e, t, s, orders, [m('buyer-flow-order-not-listed', { account: t.account?.name ?? '', more })]);
   }
   // A weak guess (« attendez je cherche ») does not replace the problem already said.
+  const heard = s.kind;
   if (kind && kind !== 'other' && (!s.kind || classifySurely(text) === kind)) s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
   // A question or a remark that states no problem (« vous ne voyez pas mes commandes ? ») does not replace the one said.
@@ -802,7 +803,10 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     await orderSeen(e, s.orderId);
     return afterOrder(e, t, s);
   }
-  if (ref.kind === 'none') return askOrder(e, t, s, orders, [m('buyer-flow-order-not-in-text')]);
+  // « elle est pas arrivée » after « ma commande », both while asked which order: the problem is heard (« Désolé pour ce
+  // problème »), not the same « je ne vois pas de quelle commande il s'agit » said twice in a row.
+  const stated = statesProblem(text) && s.kind !== heard;
+  if (ref.kind === 'none') return askOrder(e, t, s, orders, [m(stated ? 'engine-report-intro' : 'buyer-flow-order-not-in-text')]);
   return askOrderFor(e, t, s, orders, ref, text, []);
 }
 
