@@ -4,7 +4,7 @@ import { foldText } from '../../domain/text.js';
 import type { Account } from '../../domain/types.js';
 import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
-import { startReport } from './flows/buyer-report.js';
+import { offerReportUnderWay, startReport } from './flows/buyer-report.js';
 import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, sayCard, showCase } from './flows/case-thread.js';
 import { caseIdOf } from './order-ref.js';
@@ -36,7 +36,10 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
   switch (name) {
     case 'start':
     case 'link':
-      return startOrLink(e, t, args[0], name, hooks.relocalize);
+      await startOrLink(e, t, args[0], name, hooks.relocalize);
+      // /start pressed again in the middle of a report (a buyer lost in the chat): greeted, and the report offered back.
+      if (name === 'start' && !args[0]) await offerReportUnderWay(e, t);
+      return;
     case 'help':
       return void say(t, helpBody(t));
     case 'lang':

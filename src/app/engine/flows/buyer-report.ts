@@ -66,7 +66,8 @@ function noteDescriptionSource(t: Turn, s: ReportState): void {
     return;
   }
   if (words && s.description === words) {
-    if (t.input.messageId && t.input.content.type !== 'edit') s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
+    // An edit that started the report over is its description's message too (a later edit of it is read again).
+    if (t.input.messageId) s.descriptionFrom = { messageId: t.input.messageId, digest: wordsDigest(words) };
     if (t.input.content.type === 'text' && isLongPart(words)) s.joinable = true;
     else delete s.joinable;
     return;
@@ -113,6 +114,13 @@ export async function editDescription(e: EngineCtx, t: Turn, s: ReportState, tex
   const words = cleanText(text);
   // An edit that changes nothing (Telegram sends some): nothing to say.
   if (words === s.description) return true;
+  // The order number corrected in the edit (« CC-1002 » made « CC-1001 »): the latest words win, as a new message naming
+  // another order would; the report starts over on them, with its photos (not a case on the order corrected away from).
+  const ref = findOrderRef(words, await ordersOf(e, t), t.timezone, t.now);
+  if (ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId))) {
+    await startReport(e, t, words, null, { evidence: s.evidence });
+    return true;
+  }
   s.description = words;
   s.descriptionFrom = { messageId: from.messageId, digest: wordsDigest(words) };
   await save(e, t, s);
@@ -552,6 +560,14 @@ export async function personDuringReport(e: EngineCtx, t: Turn, s: ReportState):
   return showReportStep(e, t, s);
 }
 
+/** The user's report under way (not lapsed, not already offered back) is offered back: resume or leave. */
+export async function offerReportUnderWay(e: EngineCtx, t: Turn): Promise<void> {
+  if (!t.account) return;
+  const s = await e.conv.get(t.input.platform, t.input.userId, t.input.conversationId);
+  if (!s || s === 'invalid' || s.flow !== 'report' || s.pending !== undefined || !s.at || Date.parse(t.now) - Date.parse(s.at) > REPORT_LAPSE_MS) return;
+  return offerResume(e, t, s, ownWords(t) ?? '');
+}
+
 /** A message that answers no step: the report is offered back, never imposed. */
 export async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<void> {
   s.pending = text;
@@ -790,18 +806,28 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
     return askOrder(e, t, s, orders, [m('buyer-flow-order-not-listed', { account: t.account?.name ?? '', more })]);
   }
   // A weak guess (« attendez je cherche ») does not replace the problem already said.
+  const heard = s.kind;
   if (kind && kind !== 'other' && (!s.kind || classifySurely(text) === kind)) s.kind = kind;
   // « autre chose : je veux changer mon adresse de livraison pour la 1003 »: that problem, not the one said before.
   // A question or a remark that states no problem (« vous ne voyez pas mes commandes ? ») does not replace the one said.
   const surely = !s.kind || saysSurely(text);
   if (saysOther(text, kind, orders) && surely) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
+  // « ma commande », then « elle est pas arrivée » in a row: the words that state the problem join the ones that only led
+  // into it, or the seller would read « ma commande » alone.
+  else if (s.description && !statesProblem(s.description) && statesProblem(text)) {
+    const joined = `${s.description}\n${withoutLeadIn(text)}`;
+    if ([...joined].length <= MAX_TEXT_LENGTH) s.description = joined;
+  }
   if (ref.kind === 'found' && ref.orderIds.length === 1) {
     s.orderId = ref.orderIds[0]!;
     await orderSeen(e, s.orderId);
     return afterOrder(e, t, s);
   }
-  if (ref.kind === 'none') return askOrder(e, t, s, orders, [m('buyer-flow-order-not-in-text')]);
+  // « elle est pas arrivée » after « ma commande », both while asked which order: the problem is heard (« Désolé pour ce
+  // problème »), not the same « je ne vois pas de quelle commande il s'agit » said twice in a row.
+  const stated = statesProblem(text) && s.kind !== heard;
+  if (ref.kind === 'none') return askOrder(e, t, s, orders, [m(stated ? 'engine-report-intro' : 'buyer-flow-order-not-in-text')]);
   return askOrderFor(e, t, s, orders, ref, text, []);
 }
 
@@ -811,6 +837,14 @@ export async function onReportFile(e: EngineCtx, t: Turn, s: ReportState, blob: 
   if (s.evidence.length >= MAX_OPEN_EVIDENCE) throw new ValidationError('INPUT_TOO_LARGE', undefined, { max: MAX_OPEN_EVIDENCE });
   s.evidence.push(blob);
   const added = m('engine-report-photo-added', { count: s.evidence.length });
+  // A caption while asked which order or which problem (an album's caption comes on whichever photo the buyer typed it
+  // under, often not the first): the file is kept and the words answer the question, as if typed.
+  if (caption?.trim() && (s.step === 'order' || s.step === 'reason_pick')) {
+    delete s.pending;
+    say(t, added);
+    await onReportText(e, t, s, caption);
+    return true;
+  }
   // Sent before the report asked for it (while asked which order, or which problem): kept for the case,
   // and the question asked again.
   if (s.step === 'order') {
