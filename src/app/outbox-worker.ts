@@ -209,11 +209,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /**
    * Stopping: a delivery waiting on a platform lets go of it (the item stays in its queue, undelivered,
-   * for another process).
+   * for another process). It asks to be tried again later, not at once: the queue's dispatcher would run it again
+   * straight away, get the same answer, and so on, in a loop of promise callbacks that lets no timer or I/O run. A
+   * stop still waiting on Redis (a hand-off under way) then never ended, not even at SHUTDOWN_TIMEOUT_MS.
    */
   let letGo: () => void = () => {};
   const stopped = new Promise<DeliveryResult>((resolve) => {
-    letGo = () => resolve({ retryInMs: 0 });
+    letGo = () => resolve({ retryInMs: 60_000 });
   });
 
   /** Delivers one item; null once it is settled, or how long to wait before trying it again. */

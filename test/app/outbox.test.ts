@@ -406,3 +406,30 @@ describe('outbox worker, reads started as the queue sees an item coming', () => 
     }
   });
 });
+
+describe('outbox worker, stopping with a hand-off waiting on its store', () => {
+  // Seen in the SIGTERM crash test: a process stopping while a recipient's messages were held on a platform and a turn's
+  // hand-off waited on Redis never exited (not even at SHUTDOWN_TIMEOUT_MS, whose timer never ran): the let-go items were
+  // run again at once by the dispatcher, forever, starving every timer and socket of the process.
+  it('ends: the items it let go are not run again in a loop', async () => {
+    const links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    const store = createMemoryCaseStore();
+    // The store answers after a timer, as Redis answers after I/O; late enough that the hand-off still waits when the
+    // stop lets go of the blocked delivery (after its grace for messages on their way).
+    const slowStore: CaseStore = { ...store, peekOutbox: async (caseId, n) => (await new Promise((r) => setTimeout(r, 2_300)), store.peekOutbox(caseId, n)) };
+    const blocked: Notifier = { platform: 'telegram', deliver: () => new Promise(() => undefined) };
+    const w = createOutboxWorker({ store: slowStore, links, notifiers: [blocked], render: testRender, queue: createMemoryDeliveryQueue(), sweepEveryMs: 0 });
+    await w.start();
+    const note = (id: string): Notification => ({ id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT });
+    // Two messages for the seller: the first blocked on the platform, the second waiting behind it.
+    await w.send([note('N-1'), note('N-2')]);
+    await new Promise((r) => setTimeout(r, 20));
+    void w.wake('C-000001');
+    let closed = false;
+    const closing = w.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(closed).toBe(true);
+    await closing;
+  });
+});
