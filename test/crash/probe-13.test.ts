@@ -94,7 +94,8 @@ async function verdict(run: Run, delivered: Delivered[]) {
   const redelivered = (await Promise.all(live.map((p) => metricTotal(p, 'palabre_notifications_redelivered_total')))).reduce((a, b) => a + b, 0);
   const healthy = await Promise.all(live.map((p) => httpStatus(`http://127.0.0.1:${p.port}/healthz`)));
   const unacked = delivered.filter((d) => !d.acknowledged).map((d) => d.planned.updateId);
-  return { unacked, lost: f.lost, handledTwice: f.handledTwice, notRelayed: f.notRelayed, outOfOrder: f.outOfOrder, extra: arrivals - distinct, regressions, backlog, redelivered, healthy, remindersPerCase: f.remindersPerCase, reminderMessages: f.reminderMessages };
+  const repeated = [...trace.values()].flatMap((ids) => ids.filter((id, i) => ids.indexOf(id) !== i));
+  return { unacked, lost: f.lost, handledTwice: f.handledTwice, notRelayed: f.notRelayed, outOfOrder: f.outOfOrder, extra: arrivals - distinct, repeated, regressions, backlog, redelivered, healthy, remindersPerCase: f.remindersPerCase, reminderMessages: f.reminderMessages };
 }
 
 type Verdict = Awaited<ReturnType<typeof verdict>>;
@@ -330,9 +331,11 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     const r = await start();
     const burst = drive(r, { perBuyer: 8, gapMs: 500, firstUpdateId: 13_500, timeoutMs: 120_000 });
     await sleep(1_000);
+    // Sellers' chats only: a relay is a notification, retried by the delivery queue (a turn's own reply is not).
+    const sellers = new Set(r.seeded.buyers.map((b) => b.sellerTelegramId));
     let cuts = 0;
     let n = 0;
-    r.standin.cut(() => (++n % 4 === 0 ? (cuts++, true) : false));
+    r.standin.cut((chat) => (sellers.has(chat) && ++n % 4 === 0 ? (cuts++, true) : false));
     await sleep(6_000);
     r.standin.cut(() => false);
     const delivered = await burst;
@@ -349,7 +352,8 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
   // repeated or out of order; every stop clean.
   it.runIf(ALL || byHand)('a rolling restart during a burst: nothing lost, repeated or out of order', { timeout: 240_000 }, async () => {
     const r = await start();
-    r.standin.slow(50);
+    // Telegram answers each message 300 ms after taking it: a stop always finds some on their way.
+    r.standin.slow(300);
     const burst = drive(r, { perBuyer: 10, gapMs: 400, firstUpdateId: 13_600, timeoutMs: 180_000 });
     const exits: Array<number | null> = [];
     await sleep(1_000);
@@ -375,17 +379,19 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     await sleep(Math.max(0, r.openedAt + 47_000 - Date.now()));
     const restartedAt = Date.now();
     await Promise.all(r.procs.map((p) => p.start()));
+    const upAt = Date.now();
     const sellers = new Set(r.seeded.buyers.map((b) => b.sellerTelegramId));
     const reminders = () => r.sent.filter((s) => sellers.has(s.chatId) && /^Rappel/.test(s.text));
     await until('both reminders of every case', () => reminders().length >= 2 * USERS, 30_000, 200).catch(() => undefined);
     await sleep(4_000);
     const v = await verdict(r, []);
-    const last = Math.max(...reminders().map((s) => s.at)) - restartedAt;
-    console.log(`[probe13] reminders after restart: ${reminders().length} messages, the last ${last} ms after the restart`);
+    const times = reminders().map((s) => s.at - upAt);
+    const last = Math.max(...times);
+    console.log(`[probe13] reminders after restart: ${reminders().length} messages; processes up ${upAt - restartedAt} ms after the restart began; reminders ${Math.min(...times)}–${last} ms after they were up`);
     expectHeld('reminders while down', v, r, 0);
     expect(v.remindersPerCase).toEqual(r.seeded.buyers.map(() => [1, 1]));
     expect(v.reminderMessages).toEqual(r.seeded.buyers.map(() => 2));
-    expect(last).toBeLessThan(20_000);
+    expect(last, 'reminders that came due while every process was down fire soon after the restart').toBeLessThan(10_000);
   });
 
   // 8. One process cut off from Redis (a partition: its connections carry nothing for 8 s, no reset) while it holds
