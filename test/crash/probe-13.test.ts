@@ -11,8 +11,13 @@
  * - nothing left on its way in Redis (streams, pending entries, retries, dead letters, outboxes), and every process
  *   that was not killed still healthy.
  *
- * Kept in CI: the scenarios marked `ci` below (each found a defect, or guards a guarantee no other crash test plays).
- * The others run by hand: `PALABRE_PROBE_ALL=1 REDIS_URL=… npx vitest run test/crash/probe-13.test.ts`.
+ * Kept in CI (`ci` below): a SIGTERM while messages are on their way, the rolling restart's defect on its own (25-32 s
+ * on a loaded two-core machine). The others run by hand, about 8 minutes:
+ * `PALABRE_PROBE_ALL=1 REDIS_URL=… npx vitest run test/crash/probe-13.test.ts`.
+ *
+ * A repeat beyond the fault's own is allowed only where a process was taken for dead (DELIVERY_MEMBER_DEAD in the
+ * logs): on a machine loaded enough to stall every process for seconds, what a stalled process was sending may arrive
+ * twice, the documented exception (counted in palabre_notifications_redelivered_total).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
@@ -239,6 +244,35 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     const v = await verdict(r, delivered);
     console.log(`[probe13] zombie held ${heldAtFreeze} at the freeze`);
     expectHeld('zombie', v, r, v.redelivered);
+  });
+
+  // 1b. The zombie again, its held items waiting out a back-off (Telegram refuses that seller's messages with 500) as it
+  // freezes. The others take its streams and, the refusals over, deliver that seller's comments in order. When it comes
+  // back, its back-off timers are long due: it must not send a comment the others already sent after later ones.
+  it.runIf(ALL || byHand)('a process frozen while its relays wait out a back-off does not send them again after later ones', { timeout: 180_000 }, async () => {
+    const r = await start({ users: 8 });
+    const limited = r.seeded.buyers[0]!.sellerTelegramId;
+    r.standin.refuse((chat) => (chat === limited ? { code: 500 } : null));
+    const burst = drive(r, { perBuyer: 4, gapMs: 200, firstUpdateId: 13_150, timeoutMs: 120_000 });
+    let victim = r.procs[0]!;
+    await until('a process holding the refused relays', async () => {
+      for (const p of r.procs) {
+        if ((await deliveriesHeldBy(r, p.child!.proc.pid!)) >= 2) {
+          victim = p;
+          return true;
+        }
+      }
+      return false;
+    }, 30_000, 50);
+    signal(victim, 'SIGSTOP');
+    await sleep(500);
+    r.standin.refuse(() => null);
+    await sleep(8_000);
+    signal(victim, 'SIGCONT');
+    const delivered = await burst;
+    await settle(r, delivered, 60_000, 5_000);
+    const v = await verdict(r, delivered);
+    expectHeld('zombie in back-off', v, r, v.redelivered);
   });
 
   // 2. Redis paused (CLIENT PAUSE 5000 ALL) mid-burst, and again when the first reminder comes due; then Telegram
@@ -490,5 +524,3 @@ describe.runIf(!missing)('probe 13: how machines fail (SPEC §7)', () => {
     expectHeld('kill during back-off', v, r, v.redelivered);
   });
 });
-
-void ci;
