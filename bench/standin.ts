@@ -22,8 +22,11 @@ export const BENCH_BOT: UserFromGetMe = {
 /** Called for every text the bot sends: chat id, text, and performance.now() on arrival. */
 export type OnSend = (chatId: number, text: string, at: number) => void;
 
-/** A refusal the stand-in answers instead of sending: 429 with its retry_after, or a 500 (nothing sent either way). */
-export type Refusal = { code: 429; retryAfter: number } | { code: 500 };
+/**
+ * A refusal the stand-in answers instead of sending: 429 with its retry_after, a 500, or a 502 with an HTML body (what
+ * a proxy in front of the API answers when its upstream is down); nothing is sent in any case.
+ */
+export type Refusal = { code: 429; retryAfter: number } | { code: 500 } | { code: 502 };
 
 /**
  * A lean stand-in of the Telegram Bot API on 127.0.0.1 for load: it answers the methods a webhook bot
@@ -33,8 +36,9 @@ export type Refusal = { code: 429; retryAfter: number } | { code: 500 };
  */
 export async function startLeanStandin(token: string) {
   let onSend: OnSend = () => undefined;
-  let sendDelayMs = 0;
+  let sendDelayMs: (chatId: number) => number = () => 0;
   let refuse: (chatId: number) => Refusal | null = () => null;
+  let cut: (chatId: number) => boolean = () => false;
   const counters = new Map<number, number>();
   const calls = new Map<string, number>();
   const nextMessageId = (chatId: number) => {
@@ -76,6 +80,11 @@ export async function startLeanStandin(token: string) {
       const body = Buffer.concat(chunks).toString('utf8');
       if (body && (req.headers['content-type'] ?? '').includes('json')) params = JSON.parse(body) as Record<string, unknown>;
       const refused = method === 'sendMessage' ? refuse(Number(params.chat_id)) : null;
+      if (refused?.code === 502) {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+        return;
+      }
       if (refused) {
         const description = refused.code === 429 ? `Too Many Requests: retry after ${refused.retryAfter}` : 'Internal Server Error';
         res.writeHead(refused.code, { 'content-type': 'application/json' });
@@ -83,13 +92,19 @@ export async function startLeanStandin(token: string) {
         return;
       }
       const payload = method ? { ok: true, result: result(method, params) } : { ok: false, error_code: 404, description: 'Not Found' };
+      // The message was taken (counted as sent above) and the connection drops before the answer: the bot cannot know.
+      if (method === 'sendMessage' && cut(Number(params.chat_id))) {
+        req.socket.destroy();
+        return;
+      }
       const answer = () => {
         res.writeHead(method ? 200 : 404, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
       };
       // A slow platform: the message counts as sent on arrival, its answer comes later (a crash in between
       // leaves a delivery the bot cannot know was made).
-      if (sendDelayMs > 0 && method === 'sendMessage') setTimeout(answer, sendDelayMs);
+      const delay = method === 'sendMessage' ? sendDelayMs(Number(params.chat_id)) : 0;
+      if (delay > 0) setTimeout(answer, delay);
       else answer();
     });
   });
@@ -102,9 +117,13 @@ export async function startLeanStandin(token: string) {
     onSend(fn: OnSend) {
       onSend = fn;
     },
-    /** Answers each sendMessage this long after receiving it (0: at once). */
-    slow(ms: number) {
-      sendDelayMs = ms;
+    /** Answers each sendMessage this long after receiving it (0: at once), or as long as the function says for its chat. */
+    slow(ms: number | ((chatId: number) => number)) {
+      sendDelayMs = typeof ms === 'number' ? () => ms : ms;
+    },
+    /** Asked after each sendMessage is taken: true drops the connection instead of answering (the message counts as sent). */
+    cut(fn: (chatId: number) => boolean) {
+      cut = fn;
     },
     /** Asked before each sendMessage: a refusal to answer instead of sending it, or null to send (the default). */
     refuse(fn: (chatId: number) => Refusal | null) {

@@ -73,6 +73,13 @@ export interface OutboxWorker {
 }
 
 const HANDOFF_BATCH = 50;
+/**
+ * Stopping: how long the deliveries under way may still take to be answered and recorded before they are let go. A
+ * message already on its way was most likely taken by the platform: let go at once, it would be sent again by the
+ * process that takes the stream over, a repeat the recipient would see at every deploy. One blocked on a platform is
+ * let go after this.
+ */
+const STOP_GRACE_MS = 2_000;
 /** How long reads started ahead of a delivery stay good to use (ms). */
 const AHEAD_FRESH_MS = 500;
 
@@ -100,6 +107,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   let sweepTimer: NodeJS.Timeout | undefined;
   // Hand-offs callers did not wait for (a turn wakes and moves on): `close` lets them finish first.
   const inflight = new Set<Promise<void>>();
+  // Deliveries under way: `close` gives them STOP_GRACE_MS to finish before letting them go.
+  const sending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    sending.add(p);
+    void p.finally(() => sending.delete(p)).catch(() => undefined);
+    return p;
+  };
 
   const count = (platform: string, outcome: 'sent' | 'failed' | 'dead' | 'skipped') => deps.metrics?.notifications.inc({ platform, outcome });
 
@@ -209,11 +223,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /**
    * Stopping: a delivery waiting on a platform lets go of it (the item stays in its queue, undelivered,
-   * for another process).
+   * for another process). It asks to be tried again later, not at once: the queue's dispatcher would run it again
+   * straight away, get the same answer, and so on, in a loop of promise callbacks that lets no timer or I/O run. A
+   * stop still waiting on Redis (a hand-off under way) then never ended, not even at SHUTDOWN_TIMEOUT_MS.
    */
   let letGo: () => void = () => {};
   const stopped = new Promise<DeliveryResult>((resolve) => {
-    letGo = () => resolve({ retryInMs: 0 });
+    letGo = () => resolve({ retryInMs: 60_000 });
   });
 
   /** Delivers one item; null once it is settled, or how long to wait before trying it again. */
@@ -399,7 +415,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     handOffInAppend,
     async start() {
       started = true;
-      await queue.start((item) => (closed ? stopped : Promise.race([deliver(item), stopped])), [...notifiers.keys()], readAhead);
+      await queue.start((item) => (closed ? stopped : Promise.race([track(deliver(item)), stopped])), [...notifiers.keys()], readAhead);
       await sweep();
       const every = deps.sweepEveryMs ?? 1_000;
       if (every > 0) {
@@ -422,6 +438,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     async close() {
       closed = true;
       clearInterval(sweepTimer);
+      if (sending.size > 0) {
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.allSettled([...sending]), new Promise((r) => (grace = setTimeout(r, STOP_GRACE_MS)))]);
+        clearTimeout(grace);
+      }
       letGo();
       await Promise.allSettled([...inflight]);
       await queue.close();

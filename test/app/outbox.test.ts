@@ -406,3 +406,101 @@ describe('outbox worker, reads started as the queue sees an item coming', () => 
     }
   });
 });
+
+describe('outbox worker, stopping while a message is on its way', () => {
+  const item = (id: string): DeliveryItem => ({
+    key: `${id}@telegram|t-bisou`, target: 'telegram|t-bisou', address: { platform: 'telegram', userId: 't-bisou' }, attempts: 0, enqueuedAt: OPENED_AT,
+    notification: { id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT },
+  });
+
+  /** A queue that hands one item out when the test says, and records what was settled. */
+  function oneItemQueue() {
+    let handle: DeliveryHandler = async () => null;
+    const settled: string[] = [];
+    const queue: DeliveryQueue = {
+      enqueue: async () => 0,
+      done: async (i) => void settled.push(i.key),
+      failed: async () => 1,
+      bury: async () => {},
+      wasDelivered: async () => false,
+      deadLetters: async () => [],
+      replay: async () => false,
+      counts: async () => ({ dead: 0, retrying: 0 }),
+      start: async (h) => {
+        handle = h;
+      },
+      close: async () => {},
+      backlog: () => 0,
+    };
+    return { queue, settled, handOut: (i: DeliveryItem) => handle(i) };
+  }
+
+  /** Telegram takes the message at once and answers `answerMs` later (never, for Infinity). */
+  function lateNotifier(taken: string[], answerMs: number): Notifier {
+    return {
+      platform: 'telegram',
+      async deliver(_target, message) {
+        taken.push(message.replaceKey ?? '?');
+        if (answerMs === Infinity) await new Promise(() => undefined);
+        await new Promise((r) => setTimeout(r, answerMs));
+      },
+    };
+  }
+
+  async function stopDuring(answerMs: number) {
+    const links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    const taken: string[] = [];
+    const q = oneItemQueue();
+    const w = createOutboxWorker({ store: createMemoryCaseStore(), links, notifiers: [lateNotifier(taken, answerMs)], render: testRender, queue: q.queue, sweepEveryMs: 0 });
+    await w.start();
+    const result = q.handOut(item('N-1'));
+    await until(() => taken.length === 1);
+    const since = Date.now();
+    await w.close();
+    return { result: await result, settled: q.settled, taken, closedInMs: Date.now() - since };
+  }
+
+  // A SIGTERM (a deploy) used to let go at once of a message Telegram had taken and not yet answered: the process
+  // taking the stream over sent it again, and the seller got the buyer's comment twice at every rolling restart.
+  it('waits for its answer and records it delivered: the next owner does not send it again', async () => {
+    const { result, settled, taken } = await stopDuring(300);
+    expect(taken).toEqual(['N-1']);
+    expect(result).toBeNull();
+    expect(settled).toEqual(['N-1@telegram|t-bisou']);
+  });
+
+  it('still lets go of one blocked on the platform, within seconds: it stays in its queue for another process', async () => {
+    const { result, settled, closedInMs } = await stopDuring(Infinity);
+    expect(result).not.toBeNull();
+    expect(settled).toEqual([]);
+    expect(closedInMs).toBeLessThan(5_000);
+  });
+});
+
+describe('outbox worker, stopping with a hand-off waiting on its store', () => {
+  // Seen in the SIGTERM crash test: a process stopping while a recipient's messages were held on a platform and a turn's
+  // hand-off waited on Redis never exited (not even at SHUTDOWN_TIMEOUT_MS, whose timer never ran): the let-go items were
+  // run again at once by the dispatcher, forever, starving every timer and socket of the process.
+  it('ends: the items it let go are not run again in a loop', async () => {
+    const links = createLinkStore(createMemoryKv());
+    await linkDemoCast(links);
+    const store = createMemoryCaseStore();
+    // The store answers after a timer, as Redis answers after I/O; late enough that the hand-off still waits when the
+    // stop lets go of the blocked delivery (after its grace for messages on their way).
+    const slowStore: CaseStore = { ...store, peekOutbox: async (caseId, n) => (await new Promise((r) => setTimeout(r, 2_300)), store.peekOutbox(caseId, n)) };
+    const blocked: Notifier = { platform: 'telegram', deliver: () => new Promise(() => undefined) };
+    const w = createOutboxWorker({ store: slowStore, links, notifiers: [blocked], render: testRender, queue: createMemoryDeliveryQueue(), sweepEveryMs: 0 });
+    await w.start();
+    const note = (id: string): Notification => ({ id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT });
+    // Two messages for the seller: the first blocked on the platform, the second waiting behind it.
+    await w.send([note('N-1'), note('N-2')]);
+    await new Promise((r) => setTimeout(r, 20));
+    void w.wake('C-000001');
+    let closed = false;
+    const closing = w.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(closed).toBe(true);
+    await closing;
+  });
+});

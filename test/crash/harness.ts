@@ -229,6 +229,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** The standalone Redis's port (default: a free one). */
   redisPort?: number;
+  /** Variables for one process only, by its index (e.g. its own REDIS_URL through a proxy). */
+  envFor?: (index: number) => Record<string, string>;
 }
 
 /**
@@ -268,6 +270,7 @@ export async function startRun(opts: RunOptions): Promise<Run> {
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: standin.url,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
+      ...opts.envFor?.(i),
     });
     procs.push(new PalabreProcess(i, port, env, root));
   }
@@ -317,7 +320,7 @@ export interface Delivered {
  * moment. A delivery that gets no 2xx (refused, failed, connection dropped) is posted again after a pause, to the
  * next live process, until one acknowledges it.
  */
-export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: number; onProgress?: (acked: number, total: number) => void; timeoutMs: number }): Promise<Delivered[]> {
+export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: number; onProgress?: (acked: number, total: number) => void; timeoutMs: number; gapMs?: number }): Promise<Delivered[]> {
   const { seeded, procs } = run;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const plan: Planned[][] = seeded.buyers.map(() => []);
@@ -366,6 +369,8 @@ export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: n
         const acknowledged = statuses.some((s) => s >= 200 && s < 300);
         results.push({ planned: p, statuses, acknowledged, ...(ackedAt !== undefined && { ackedAt }) });
         if (acknowledged) opts.onProgress?.(++acked, total);
+        // A buyer types their next comment a moment later (spreads a burst over the time a fault lasts).
+        if (opts.gapMs) await sleep(opts.gapMs);
       }
     }),
   );
@@ -374,6 +379,16 @@ export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: n
 }
 
 const TAG = /K(\d+)Q/;
+
+/** Posts one update to one process as Telegram does (the secret-token header): the status, 0 when nothing answered. */
+export async function postUpdate(proc: PalabreProcess, body: string): Promise<number> {
+  const agent = new Agent({ keepAlive: false });
+  try {
+    return await postWebhook(agent, proc.url, body, SECRET);
+  } finally {
+    agent.destroy();
+  }
+}
 
 /** The final history, as Redis and the stand-in have it. */
 export interface History {
