@@ -42,6 +42,16 @@ interface Claims {
 
 const b64url = (v: Buffer | string) => Buffer.from(v).toString('base64url');
 
+let pairs: { keys: ReturnType<typeof generateKeyPairSync>; wrongKeys: ReturnType<typeof generateKeyPairSync> } | null = null;
+/**
+ * The channel's signing key pair and a key pair nobody published, made once per test file: two RSA keys cost 0.2-1.3 s
+ * to generate on a loaded machine, at every stand-in start. Each stand-in still publishes them under its own key id.
+ */
+function signingKeys() {
+  pairs ??= { keys: generateKeyPairSync('rsa', { modulusLength: 2048 }), wrongKeys: generateKeyPairSync('rsa', { modulusLength: 2048 }) };
+  return pairs;
+}
+
 /**
  * A stand-in of the Bot Framework on 127.0.0.1: the Bot Connector REST API (/v3/conversations…),
  * the channel's OpenID metadata and signing keys, the bot's login endpoint, and file hosting for
@@ -51,8 +61,7 @@ export async function startTeamsStandin(opts: TeamsStandinOptions = {}) {
   const appId = opts.appId ?? '';
   const appPassword = opts.appPassword ?? '';
   const requireToken = opts.requireToken ?? !!appId;
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const wrongKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { keys, wrongKeys } = signingKeys();
   const kid = `standin-${randomBytes(4).toString('hex')}`;
   const calls: ConnectorCall[] = [];
   const failures: InjectedFailure[] = [];
