@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotError, type Context } from 'grammy';
+import { Api, Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
@@ -58,8 +58,13 @@ export interface TelegramAdapterDeps {
   botInfo?: UserFromGetMe;
   /** Largest evidence file accepted, in bytes (default 10 MB). */
   maxFileBytes?: number;
-  /** 429 handling before an error surfaces: attempts and the longest retry_after waited for (default 3 and 30 s). */
+  /** 429 handling of a turn's own replies before an error surfaces: attempts and the longest retry_after waited for (default 3 and 30 s). */
   retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /**
+   * The same for notifications (default 1 attempt, 2 s): a longer retry_after surfaces at once as the delivery's
+   * `retryAfterMs`, and the outbox waits it out for that recipient alone.
+   */
+  notifyRetry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
   /** getUpdates long-polling timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
   /** Spaces sends ahead of Telegram's limits (main.ts turns it on); without it only 429s slow the bot down. */
@@ -105,14 +110,24 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   const defaultLocale = deps.defaultLocale ?? 'fr';
   const timezone = deps.defaultTimezone ?? 'Africa/Kinshasa';
   const bot = new Bot(deps.token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot, fetch: telegramFetch } });
-  bot.api.config.use(
-    autoRetry({ maxRetryAttempts: deps.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: deps.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
-  );
+  const retrying = (r: TelegramAdapterDeps['retry'], attempts: number, delaySeconds: number) =>
+    autoRetry({ maxRetryAttempts: r?.maxRetryAttempts ?? attempts, maxDelaySeconds: r?.maxDelaySeconds ?? delaySeconds, rethrowHttpErrors: true, rethrowInternalServerErrors: true });
+  // One throttle for both clients below: the limits are Telegram's, whoever sends.
+  const throttle = deps.throttle ? telegramThrottler(deps.throttle) : null;
+  bot.api.config.use(retrying(deps.retry, 3, 30));
   // Installed after autoRetry, so it runs first: a call waits for its slot, and a 429 retry keeps that slot.
-  if (deps.throttle) bot.api.config.use(telegramThrottler(deps.throttle));
-  const sender = createTelegramSender({ api: bot.api, i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) });
+  if (throttle) bot.api.config.use(throttle);
+  // Notifications have a client of their own whose 429 waits are short: a send that waited out retry_after inline held
+  // one of the process's delivery slots for up to 3 × 30 s, other recipients queued behind it, and /metrics showed no
+  // retry until it gave up. A longer wait now surfaces at once, and the outbox waits it out for that recipient alone.
+  const notifyApi = new Api(deps.token, { apiRoot, fetch: telegramFetch });
+  notifyApi.config.use(retrying(deps.notifyRetry, 1, 2));
+  if (throttle) notifyApi.config.use(throttle);
+  const senderDeps = { i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) };
+  const sender = createTelegramSender({ api: bot.api, ...senderDeps });
   const files = createTelegramFiles({ api: bot.api, token: deps.token, apiRoot, blobs: deps.blobs, ...(deps.maxFileBytes ? { maxBytes: deps.maxFileBytes } : {}) });
-  const notifier = createTelegramNotifier({ api: bot.api, sender, threads: deps.threads, logger: log, claims: deps.dedup, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
+  const notifySender = createTelegramSender({ api: notifyApi, ...senderDeps });
+  const notifier = createTelegramNotifier({ api: notifyApi, sender: notifySender, threads: deps.threads, logger: log, claims: deps.dedup, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {
       return await prev(method, payload, signal);

@@ -60,7 +60,7 @@ describe('Telegram notifier', () => {
   });
 
   it('surfaces retryAfterMs when the platform asks for a longer wait than the retry budget allows', async () => {
-    h = await startHarness({ start: false, retry: { maxRetryAttempts: 2, maxDelaySeconds: 5 } });
+    h = await startHarness({ start: false, notifyRetry: { maxRetryAttempts: 2, maxDelaySeconds: 5 } });
     h.standin.failNext('sendMessage', { code: 429, retryAfter: 40 });
     const err = await deliveryError(h.adapter.notifier.deliver({ link }, message()));
     expect(err.opts).toMatchObject({ retryAfterMs: 40_000 });
@@ -69,11 +69,28 @@ describe('Telegram notifier', () => {
   });
 
   it('surfaces retryAfterMs when 429s outlast the retry attempts', async () => {
-    h = await startHarness({ start: false, retry: { maxRetryAttempts: 1, maxDelaySeconds: 5 } });
+    h = await startHarness({ start: false, notifyRetry: { maxRetryAttempts: 1, maxDelaySeconds: 5 } });
     h.standin.failNext('sendMessage', { code: 429, retryAfter: 1 }, 3);
     const err = await deliveryError(h.adapter.notifier.deliver({ link }, message()));
     expect(err.opts.retryAfterMs).toBe(1000);
     expect(h.standin.callsOf('sendMessage')).toHaveLength(2);
+  });
+
+  it('by default surfaces a 429 of more than 2 s at once, for the outbox to wait out for that chat alone; a turn’s reply still waits it out', async () => {
+    // The send held one of the process's delivery slots for the whole wait (up to 3 × 30 s), other recipients queued
+    // behind it, and /metrics showed no retry until it gave up.
+    h = await startHarness({ start: false });
+    h.standin.failNext('sendMessage', { code: 429, retryAfter: 8 });
+    const started = Date.now();
+    const err = await deliveryError(h.adapter.notifier.deliver({ link }, message()));
+    expect(err.opts.retryAfterMs).toBe(8000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(h.standin.callsOf('sendMessage')).toHaveLength(1);
+    // The turns' client keeps its longer budget: a reply to the user waits out a short retry_after and arrives.
+    h.standin.failNext('sendMessage', { code: 429, retryAfter: 3 });
+    await h.adapter.bot.api.sendMessage(amina.id, 'reply');
+    expect(h.standin.callsOf('sendMessage')).toHaveLength(3);
+    expect(h.standin.botMessages(amina.id)).toHaveLength(1);
   });
 
   it('reports a user who blocked the bot (403) as blocked, not as something to retry', async () => {
