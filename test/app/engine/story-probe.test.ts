@@ -11,6 +11,27 @@ import type { Choice, OutMessage } from '../../../src/ports/turn.js';
  * faire quoi ? ». Each conversation is checked by meaning: the right order(s) and reason, nothing said twice in one
  * answer, the second problem taken up after the first, the case's description holding the buyer's story, never a case
  * on the wrong order, never the buyer's words to the bot sent to the seller.
+ *
+ * As first written (commit a840731, before reading the engine): 21 of 29 on each backend. Of the 8 failures, 2 were the
+ * probe's own: its driver did not answer the « Décrivez le problème » question (s05: the engine rightly asks for a
+ * description when a correction of the order carries none), and it read the answer that opened the first case, which
+ * also carries the next order's question, as the second case opened (s29). The driver was fixed; no expectation changed.
+ * The 6 others were defects, fixed for their construction (tests beside them: order-ref, typed-answers,
+ * understanding-phenomena):
+ * - s03 two orders with two problems in one message: the second was kept for after the first, silently; now told
+ *   (« Je garde votre signalement pour CC-1005 … »), as « et aussi … » is.
+ * - s04 a correction inside the message (« la 1001… non attends je me trompe, c'est la 1005 »): both orders offered; now the
+ *   order named after « non attends », « je me suis trompée », « pardon c'est », "no wait", "I mean" is the one meant.
+ * - s12 « donc vous allez faire quoi ? » after the case opened: offered to the seller as words for him; now answered as
+ *   « c quoi la suite ? » is (the seller's deadline and the card), with « qu'est-ce que vous comptez faire », "what are you
+ *   going to do", « mtafanya nini ».
+ * - s13 the seller's SMS pasted with « mais c'est faux »: read as a fake item, so a new report asking which order; « c'est
+ *   faux » alone no longer counts as fake (« c'est du faux », « des faux », « ezali faux » still do).
+ * - s16 « toujours rien … c'est normal ? elles arrivent quand ? » on an order not yet due: « commande non reçue » proposed;
+ *   a story ending on when the order comes is now answered with its dates (a non-delivery once it is late).
+ * - s25 « toujours rien. Est-ce que je peux être remboursée ? »: read as money not back (a refund request); « peux / puis /
+ *   pourrais / can / could » before the refund word is money asked for, not money missing: non-delivery.
+ * After: 29 of 29 on each backend. Understanding bench unchanged (held out 98.5%, blind sets 99.4/100/100/100/96.7/100%).
  */
 
 interface Probe {
