@@ -405,6 +405,32 @@ function narrowed(ref: OrderRef, text: string, orders: readonly OrderLike[], tim
  * Where several fit, the text's other cues narrow them (see `narrowed`).
  */
 export function findOrderRef(text: string, orders: readonly OrderLike[], timezone: string, now?: string): OrderRef {
+  // « ma commande 1001… non attends je me trompe, c'est la 1005 »: the order the buyer corrected to, not both.
+  return correctedOrderRef(text, orders, timezone, now) ?? anyOrderRef(text, orders, timezone, now);
+}
+
+/**
+ * The order a message names after the buyer took back the one they named first (« la 1001… non attends, c'est la 1005 »,
+ * "order 1001, no wait, I mean 1005"); null when the message does not correct itself so.
+ */
+export function correctedOrderRef(text: string, orders: readonly OrderLike[], timezone: string, now?: string): OrderRef | null {
+  const t = fold(text);
+  let turn: RegExpExecArray | null = null;
+  for (const m of t.matchAll(SELF_CORRECTION)) turn = m;
+  if (!turn) return null;
+  const head = anyOrderRef(t.slice(0, turn.index), orders, timezone, now);
+  const tail = anyOrderRef(t.slice(turn.index + turn[0].length), orders, timezone, now);
+  return head.kind === 'found' && tail.kind !== 'none' ? tail : null;
+}
+
+/**
+ * The buyer taking back what they just wrote, in the same message (« non attends », « je me suis trompée », « pardon,
+ * c'est… », "no wait", "I mean", "my bad"): what follows names the order meant.
+ */
+const SELF_CORRECTION =
+  /\b(?:(?:non|no|nan|nope)[,.!]*\s+(?:attends?|attendez|wait|pardon|sorry)|(?:attends?|attendez|wait)[,.!]*\s+(?:non|no)|je me (?:suis )?trompee?s?|je me trompe|je veux dire|je voulais dire|enfin non|pardon,? c(?:'| )?est|my (?:bad|mistake)|i mean|i meant|sorry i mean)\b/g;
+
+function anyOrderRef(text: string, orders: readonly OrderLike[], timezone: string, now?: string): OrderRef {
   const id = byId(text, orders);
   if (id.kind !== 'none') return id;
   const date = byDate(text, orders, timezone);

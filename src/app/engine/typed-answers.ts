@@ -468,16 +468,28 @@ export function saysWaiting(text: string): boolean {
 }
 
 /**
- * What comes next after writing to a seller, asked (« c quoi la suite ? », « il va répondre quand ? », « et s'il répond
+ * What comes next after writing to a seller, asked (« c quoi la suite ? », « donc vous allez faire quoi ? », « il va répondre quand ? », « et s'il répond
  * pas ? », « je peux ouvrir un litige si il répond pas ? », "what now?", "what if he doesn't reply?", « atajibu lini? »,
  * « soki azongisi te ? »).
  */
 const WHAT_NEXT = [
-  /(?:^| )(?:c est quoi la suite|c quoi la suite|quelle est la suite|la suite c est quoi|et apres|et maintenant|je fais quoi|on fait quoi|que (?:dois je|faire|je fais)|what now|now what|what next|what s next|whats next|what do i do|je dois faire quoi|on doit faire quoi|et la suite|que va t il se passer|qu est ce qui va se passer|qu est ce qui se passe maintenant|ca va se passer comment|what happens (?:now|next)|what will happen|nini kinafuata|kitafuata nini|itakuwaje sasa|sasa itakuwaje|nini ekolanda|eloko nini ekolanda|qu est ce que je (?:dois|peux) faire|quoi faire maintenant|sasa nini|nifanye nini|tufanye nini|nasala nini|tosala nini)(?= |$)/,
+  /(?:^| )(?:c est quoi la suite|c quoi la suite|quelle est la suite|la suite c est quoi|et apres|et maintenant|je fais quoi|on fait quoi|que (?:dois je|faire|je fais)|what now|now what|what next|what s next|whats next|what do i do|je dois faire quoi|on doit faire quoi|et la suite|que va t il se passer|qu est ce qui va se passer|qu est ce qui se passe maintenant|ca va se passer comment|what happens (?:now|next)|what will happen|nini kinafuata|kitafuata nini|itakuwaje sasa|sasa itakuwaje|nini ekolanda|eloko nini ekolanda|qu est ce que je (?:dois|peux) faire|quoi faire maintenant|(?:vous|vs|tu) (?:allez|comptez|pouvez|vas|comptes|peux) (?:faire )?quoi|qu est ce que (?:vous|tu) (?:allez|comptez|pouvez|vas|comptes|peux) faire|que (?:allez|comptez|pouvez) vous faire|what (?:are|will|can) you (?:going to |gonna )?do|mtafanya nini|utafanya nini|bokosala nini|okosala nini|sasa nini|nifanye nini|tufanye nini|nasala nini|tosala nini)(?= |$)/,
   /(?:^| )(?:combien de (?:temps|jours)\b.{0,40}\b(?:repondre|reponse|regler)|how long (?:does|do) (?:he|she|they|the seller|the shop) have|rembours\w* quand|quand (?:est ce que )?(?:je serai|vais je etre|vous allez me|je vais etre|serai je) rembours\w*|when (?:will|do) i get (?:my )?(?:money|refund)|(?:ou est|ou|ou se trouve) mon argent|mon argent|where is my money|my money|wapi pesa yangu|pesa yangu (?:iko )?wapi|nitarudishiwa lini|mbongo na ngai)(?= |$)/,
   /(?:^| )(?:(?:il|elle|le vendeur|la boutique|ils) (?:va|vont|doit|doivent) (?:repondre|reagir|me repondre) quand|quand (?:est ce qu |est ce que |va t |)?(?:il|elle|le vendeur|la boutique|ils)(?: va| vont)? (?:repond\w*|reagi\w*|me repond\w*)|combien de (?:temps|jours) (?:pour|avant) (?:sa|leur|la) reponse|combien de (?:temps|jours) (?:pour|avant) qu (?:il|elle|ils) (?:reponde|repondent)|when will (?:he|she|they|the seller|the shop) (?:answer|reply|respond|get back)|how long (?:will|for|until|before) (?:he|she|they|him|her|them|the seller|the shop)|atajibu lini|watajibu lini|akozongisa (?:eyano )?tango nini|akozongisa (?:eyano )?ntango nini)(?= |$)/,
   /(?:^| )(?:et |mais )?(?:s il|si il|si elle|s ils|si le vendeur|si la boutique) (?:ne |n )?(?:repond|reponds|repondent|reagit|rappelle|ecrit) (?:pas|rien|jamais)|(?:what|and) if (?:he|she|they|the seller|the shop) (?:does not|doesn t|doesnt|don t|dont|do not|never) (?:answer|reply|respond)|kama (?:hajajibu|hatajibu|hajibu)|soki (?:azongisi|azongisaka) te(?= |$)/,
 ];
+
+/**
+ * When the order comes, asked (« elles arrivent quand ? », « quand est-ce que je vais la recevoir ? », "when will it
+ * arrive?", « itafika lini ? », « ekoya mokolo nini ? »): a story that ends on this question wants the order's dates.
+ */
+const WHEN_IT_COMES =
+  /(?:^| )(?:(?:ca|ils?|elles?|la commande|le colis|mon colis|ma commande|les? \w+|la \w+) (?:arrive|arrivent|arrivera|arriveront|va arriver|vont arriver|sera livree?s?|seront livree?s?|sera la|seront la) quand|quand (?:est ce qu |est ce que |va t |vont t )?(?:ca|il|elle|ils|elles|la commande|le colis|mon colis|ma commande)(?: va| vont)? (?:arrive\w*|etre livree?s?|sera livree?s?|seront livree?s?)|quand (?:est ce que )?(?:je vais|vais je|je pourrai|j aurai) (?:la |le |les )?(?:recevoir|avoir)|when (?:will|is|does|do|are) (?:it|my order|the order|my parcel|the parcel|my package|they|them) (?:going to |gonna )?(?:arrive|come|be delivered|get here|be here)|(?:i|zi|li|ki|vi)tafika lini|ekoya (?:mokolo|ntango|tango) nini|ekokoma (?:mokolo|ntango|tango) nini)(?= |$)/;
+
+/** See WHEN_IT_COMES. */
+export function asksWhenItComes(text: string): boolean {
+  return WHEN_IT_COMES.test(bare(text).replace(/'/g, ' ').trim());
+}
 
 /** See WHAT_NEXT. */
 export function asksWhatNext(text: string): boolean {

@@ -258,6 +258,27 @@ describe('findOrderRef: an item turned down by contrast', () => {
   });
 });
 
+describe('findOrderRef: a buyer who corrects the order in the same message (story probe s04)', () => {
+  it.each([
+    ["ma commande 1001 n'est pas arrivée... non attends je me trompe, c'est la 1005, la chemise. le pagne je l'ai bien eu", 'CC-1005'],
+    ["le pagne wax, non pardon, le sac en raphia n'est pas comme sur la photo", 'CC-1002'],
+    ["la commande du 26 octobre... je me suis trompée, celle du 19 octobre", 'CC-1001'],
+    ['order 1002 no wait, I mean 1008, the scarves never came', 'CC-1008'],
+  ])('%s → %s', (text, id) => {
+    const ref = find(text);
+    expect(ref.kind === 'found' && ref.orderIds).toEqual([id]);
+  });
+
+  it.each([
+    // Nothing named after the turn, or nothing before it: the message is read whole.
+    ["j'ai pris la chemise en bogolan, je me suis trompée de taille", ['CC-1005']],
+    ["non attends, la 1001 et la 1005 ne sont jamais arrivées", ['CC-1001', 'CC-1005']],
+  ])('%s is read whole', (text, ids) => {
+    const ref = find(text);
+    expect(ref.kind === 'found' && ref.orderIds).toEqual(ids);
+  });
+});
+
 describe('caseIdOf: a case number as people type it', () => {
   it.each([
     ['C-000002', 'C-000002'],

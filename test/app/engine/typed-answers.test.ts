@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyerAsksOfCase, typedAnswer } from '../../../src/app/engine/typed-answers.js';
+import { asksWhatNext, asksWhenItComes, buyerAsksOfCase, typedAnswer } from '../../../src/app/engine/typed-answers.js';
 
 describe('what a buyer with a case under way asks of it in words', () => {
   it.each([
@@ -26,4 +26,21 @@ describe('a yes or a no as people type it to « is that right? »', () => {
   it.each(['nop', 'pas tout à fait', 'pas vraiment', 'oui et non', 'not exactly', 'si hivyo'])('« %s » is a no (the reasons are offered)', (text) => {
     expect(typedAnswer(text)).toBe('no');
   });
+});
+
+describe('story probe: questions a long story ends on', () => {
+  it.each(['donc vous allez faire quoi ?', "qu'est-ce que vous comptez faire ?", 'que pouvez-vous faire pour moi', 'so what are you going to do?', 'mtafanya nini sasa?'])(
+    '« %s » asks what comes next',
+    (text) => expect(asksWhatNext(text)).toBe(true),
+  );
+  it('does not read « je vais faire quoi avec ça » said of the item as asked of the bot', () => {
+    expect(asksWhatNext('le sac est trop petit, je vais le mettre où')).toBe(false);
+  });
+  it.each(["c'est normal ? elles arrivent quand ?", 'quand est-ce que je vais la recevoir ?', 'when will it arrive??', 'mzigo itafika lini?', 'ekoya mokolo nini ?', 'le colis arrive quand svp'])(
+    '« %s » asks when the order comes',
+    (text) => expect(asksWhenItComes(text)).toBe(true),
+  );
+  it.each(['il est arrivé quand même cassé', 'quand il est arrivé le sac était déchiré', 'when it arrived it was broken'])('« %s » says when it came, asks nothing', (text) =>
+    expect(asksWhenItComes(text)).toBe(false),
+  );
 });

@@ -593,3 +593,19 @@ describe('sixth blind set: no problem at all', () => {
     expect(classifyProblem('simu haifanyi kazi, si poa')).toBe('not_as_described');
   });
 });
+
+describe('story probe (test/app/engine/story-probe.test.ts): long stories', () => {
+  it('reads « mais c\'est faux » as a statement called untrue, not a fake item (« c\'est du faux » still is)', () => {
+    expect(cues("il m'a écrit que le colis est parti hier, mais c'est faux")).not.toContain('fake');
+    expect(cues("elle dit que c'était livré, c'est faux, le livreur n'a jamais appelé")).not.toContain('fake');
+    expect(cues("c'est du faux, pas du vrai wax")).toContain('fake');
+    expect(cues('ezali faux, marque te')).toContain('fake');
+  });
+
+  it('reads « toujours rien … je peux être remboursée ? » as money asked for after nothing came, not money not back', () => {
+    expect(cues("toujours rien depuis le 2 novembre, est-ce que je peux être remboursé ?")).not.toContain('money_not_back');
+    expect(classifyProblem("le livreur a disparu, aujourd'hui toujours rien. pourrais-je être remboursée ?")).toBe('non_delivery');
+    // The money itself not back is still that.
+    expect(cues('toujours pas reçu mon remboursement')).toContain('money_not_back');
+  });
+});

@@ -8,13 +8,13 @@ import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem, statesTrouble } from '../intent.js';
-import { findOrderRef, type OrderRef } from '../order-ref.js';
+import { correctedOrderRef, findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksHowLong, asksWhy, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, putsFirst, asksHowItWorks, asksHowLong, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -197,7 +197,8 @@ const TERSE_WORDS = 3;
 export async function startReport(e: EngineCtx, t: Turn, text: string | null, sameOrder: string | null = null, carried: Carried = {}): Promise<void> {
   const orders = await ordersOf(e, t);
   // « le pagne n'est jamais arrivé et le sac reçu n'est pas comme sur la photo »: each order with its own problem.
-  const split = text && !carried.from ? problemsByOrder(text, orders, t.timezone, t.now) : null;
+  // Not when it corrects itself (« la 1001… non attends, c'est la 1005 qui est abîmée »): one order is meant, the last.
+  const split = text && !carried.from && !correctedOrderRef(text, orders, t.timezone, t.now) ? problemsByOrder(text, orders, t.timezone, t.now) : null;
   if (split) return startSplitReport(e, t, split, carried);
   let ref: OrderRef = text ? await orderRefOf(e, t, text, orders) : { kind: 'none' };
   // « c'est la 1005 qui n'est pas arrivée, la 1001 je l'ai reçue », "it's 1001 not 1005": the order corrected away from is not meant.
@@ -208,6 +209,9 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // classifier's weak guess from an item's name is no problem stated.
   const onlyOrder = !!text && ref.kind === 'found' && text.trim().split(/\s+/).length <= TERSE_WORDS;
   let kind = text ? (carried.from || onlyOrder ? classifyWithOrder(text, ref.kind !== 'none') : classifyProblem(text)) : null;
+  // « toujours rien, c'est normal ? elles arrivent quand ? »: a story that ends on when the order comes is answered with its
+  // dates (a non-delivery once it is late, as « où en est ma commande ? » is), not a problem to confirm first.
+  if (kind === 'non_delivery' && text && !carried.from && asksWhenItComes(text)) kind = 'delivery_question';
   // « merci pour votre aide », « asante sana » with nothing under way: welcomed, not met with « which order? ».
   if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysThanks(text) && !statesProblem(text)) {
     return void say(t, m('buyer-flow-thanks', { orderId: 'none' }));
@@ -349,7 +353,8 @@ async function startSplitReport(e: EngineCtx, t: Turn, parts: Array<{ orderId: s
     said: Object.fromEntries(rest.map((p) => [p.orderId, { kind: p.kind, description: p.clause }])),
   };
   await orderSeen(e, first.orderId);
-  const preface = [m('engine-report-intro')];
+  // The buyer is told the other orders' problems are not dropped, as « et aussi … » is told.
+  const preface = [m('engine-report-intro'), ...rest.map((p) => m('buyer-flow-also-kept', { orderId: p.orderId }))];
   if (carried.evidence?.length) preface.push(m('engine-report-photo-added', { count: s.evidence.length }));
   return afterOrder(e, t, s, preface);
 }
