@@ -77,6 +77,12 @@ export function saysSellerSilent(text: string): boolean {
   return cuesOf(canonical(text)).includes('seller_contact');
 }
 
+/** The message says money came back (« il m'a remboursé », "I got my refund", « nimerudishiwa pesa »), not that it did not. */
+export function saysRefunded(text: string): boolean {
+  const cues = cuesOf(canonical(text));
+  return cues.includes('refund_done') && !cues.includes('money_not_back');
+}
+
 /** The message holds a word only a problem would (« cassé », "never came"), not only a guess from its other words. */
 export function statesProblem(text: string): boolean {
   return hasProblemCue(canonical(text));

@@ -6,7 +6,7 @@ import { isPalabreError } from '../../../domain/errors.js';
 import { millis, plus } from '../../../domain/time.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
-import { classifyProblem, classifySurely, statesProblem } from '../intent.js';
+import { classifyProblem, classifySurely, saysRefunded, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, contestsClosing, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
 import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
@@ -178,6 +178,15 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   // the date escalation opens); its status is its card. With several, the list of them.
   // The words may be news for the seller too (« c bon j'ai reçu mon colis »): they stay one tap from being sent.
   const asked = buyerAsksOfCase(text);
+  // « le vendeur m'a remboursé par mobile money » while the case records less than the order's total: a refund made outside
+  // Congocrea does not close it (SPEC 1); the buyer is told so and offered to close it if it is settled for them. It was
+  // « ce message n'est pas encore parti » and the card, the case left open without a word.
+  const only = cases.length === 1 ? cases[0]! : null;
+  if (!status && !asked && only && only.status !== 'closed' && only.refunded.amount < only.orderTotal.amount && saysRefunded(text)) {
+    say(t, m('buyer-flow-refund-outside', { caseId: only.id }), { choices: await sendChoices(e, t, text, 'buyer', cases) });
+    await propose(e, t, only, 'buyer', { op: 'close' });
+    return true;
+  }
   if ((asked === 'escalate' || asked === 'close') && cases.length === 1) {
     await wordsOutsideCase(e, t, text, 'buyer', cases);
     try {
