@@ -319,6 +319,99 @@ describe.runIf(!missing)('Teams and Discord with processes that die: nothing ack
     expect(tags.filter((n) => counts.get(n) !== 1), why()).toEqual([]);
   }));
 
+  /** Opens the Discord seller's reply form on a comment `n` relayed from Teams; resolves once the form is shown. */
+  async function openDiscordForm(n: number): Promise<number> {
+    const dm = w.dc.dmChannelId(dcSeller.id);
+    const dcBuyer = w.market.buyers.findIndex((b) => b.shop === DISCORD_SELLER);
+    expect(await deliver(w, comment(w, dcBuyer, n), 0, [])).not.toBeNull();
+    const tag = new RegExp(`K${n}Q`);
+    await until('the relay in the Discord seller’s DMs', () => w.dc.messagesIn(dm).some((m) => tag.test(m.content ?? '')), 20_000);
+    const relay = w.dc.messagesIn(dm).find((m) => tag.test(m.content ?? ''));
+    const answerButton = (relay.components ?? []).flatMap((r: any) => r.components ?? [])[0];
+    const pressed = w.dc.clickButton({ user: dcSeller, messageId: relay.id, customId: answerButton.custom_id });
+    await until('the answer to « Répondre à l’acheteur »', () => w.dc.repliesTo(pressed).length > 0);
+    const form = w.dc.clickButton({ user: dcSeller, messageId: w.dc.repliesTo(pressed)[0].id, customId: 'f:text' });
+    await w.dc.waitFor((c) => c.path.startsWith(`/interactions/${form}/`), 'the reply form');
+    return dcBuyer;
+  }
+
+  if (ALL) {
+    it('by hand: the Teams connector rate-limiting a chat for longer (429 seven times, Retry-After 1): the relay waits and arrives once', { timeout: 90_000 }, track(async () => {
+      const buyer = teamsBuyers(w).find((b) => b.shop === 2)!;
+      const sellerChat = teamsUser('s', 2).chat;
+      const toSeller = (c: { method: string; conversationId?: string }) => c.method === 'POST' && c.conversationId === sellerChat;
+      w.teams.fail(429, { times: 7, headers: { 'retry-after': '1' }, match: toSeller });
+      expect(await deliver(w, comment(w, buyer.i, 600), 0, [])).not.toBeNull();
+      await until('the relay at the seller', () => relayCounts(w).has(600), 40_000).catch(() => undefined);
+      const limited = w.teams.calls.filter((c) => toSeller(c) && c.id === 'failed-429').length;
+      const dead = await metricTotal(w.procs[0]!, 'palabre_notifications_dead');
+      console.log(`[platforms] by hand, Teams 429 x7: ${limited} answered 429, relay arrived ${relayCounts(w).get(600) ?? 0} time(s), dead letters ${dead}`);
+      expect(relayCounts(w).get(600), logsOf(w)).toBe(1);
+    }));
+
+    it('by hand: a Discord form whose process is SIGKILLed after claiming it, before answering it: its comment once in the timeline and at the buyer', { timeout: 120_000 }, track(async () => {
+      const dcBuyer = await openDiscordForm(400);
+      const submit = interactionId();
+      const conn = w.redis.connect();
+      const { bucket, field } = redisDedupLocation(w.prefix)(`discord:user:${dcSeller.id}`);
+      w.dc.submitModal({ user: dcSeller, id: submit, customId: 'm:text', fields: { text: 'Je vérifie avec le transporteur, réf K401Q' } });
+      let pid: number | null = null;
+      const deadline = Date.now() + 3000;
+      while (pid === null && Date.now() < deadline) {
+        const owner = (await conn.hget(bucket, field))?.split(':')[1];
+        if (owner) pid = Number(owner.split('.')[0]);
+      }
+      conn.disconnect();
+      const answeredBefore = w.dc.calls.filter((c) => c.path.includes(submit)).length;
+      const victim = w.procs.find((p) => p.alive && p.child!.proc.pid === pid)!;
+      expect(victim).toBeDefined();
+      const killedAt = Date.now();
+      await victim.kill();
+      const buyerChat = teamsUser('b', dcBuyer).chat;
+      const atBuyer = () => w.teams.posted(buyerChat).filter((c) => /K401Q/.test(JSON.stringify(c.body))).length;
+      await until('the comment in the timeline and at the buyer', async () => (await timelineCounts(w)).get(401) === 1 && atBuyer() > 0, 30_000).catch(() => undefined);
+      await sleep(1000);
+      const answers = w.dc.calls.filter((c) => c.path.includes(submit) || c.path.includes(`tok-${submit}`)).map((c) => `${c.method} ${c.path.replace(/tok-[^/]+/, 'tok')} ${c.status}`);
+      const inTimeline = (await timelineCounts(w)).get(401) ?? 0;
+      console.log(`[platforms] by hand, Discord form killed before answering: answered before the kill ${answeredBefore}; answers ${answers.join(', ')}; in timeline ${inTimeline}, at buyer ${atBuyer()} (${Date.now() - killedAt} ms after the kill)`);
+      await victim.start();
+      await until('the restarted process on the gateway', () => w.dc.connections === PROCS, 30_000);
+      expect(inTimeline, logsOf(w)).toBe(1);
+      expect(atBuyer(), logsOf(w)).toBe(1);
+    }));
+
+    it('by hand: the Teams connector refusing the bot’s in-turn answer (503 twice): the answer is not lost', { timeout: 60_000 }, track(async () => {
+      const buyer = teamsBuyers(w)[1]!;
+      const u = teamsUser('b', buyer.i);
+      const before = w.teams.posted(u.chat).length;
+      // First, what the bot answers when nothing is refused.
+      const statuses0: number[] = [];
+      await deliver(w, activity(w, u, { type: 'message', text: 'bonjour', textFormat: 'plain' }), 0, statuses0);
+      await sleep(2000);
+      const normal = w.teams.posted(u.chat).length - before;
+      w.teams.fail(503, { times: 2, match: (c) => c.method === 'POST' && c.conversationId === u.chat });
+      const statuses: number[] = [];
+      await deliver(w, activity(w, u, { type: 'message', text: 'bonjour', textFormat: 'plain' }), 0, statuses);
+      await sleep(8000);
+      const refused = w.teams.calls.filter((c) => c.conversationId === u.chat && c.id?.startsWith('failed-')).length;
+      const after = w.teams.posted(u.chat).length - before - normal;
+      console.log(`[platforms] by hand, in-turn answer refused: normal answer ${normal} message(s) (statuses ${statuses0}); with ${refused} refusals: statuses ${statuses}, ${after} message(s) shown`);
+      expect(after).toBe(normal);
+    }));
+
+    it('by hand: Discord rate-limiting the seller’s DM (429 twice): the relay waits and arrives once', { timeout: 60_000 }, track(async () => {
+      const dm = w.dc.dmChannelId(dcSeller.id);
+      const dcBuyer = w.market.buyers.findIndex((b) => b.shop === DISCORD_SELLER);
+      w.dc.rateLimit('POST', new RegExp(`^/channels/${dm}/messages$`), 2, 1);
+      expect(await deliver(w, comment(w, dcBuyer, 500), 0, [])).not.toBeNull();
+      await until('the relay in the Discord seller’s DMs', () => w.dc.messagesIn(dm).some((m) => /K500Q/.test(m.content ?? '')), 30_000).catch(() => undefined);
+      const limited = w.dc.calls.filter((c) => c.status === 429).length;
+      const arrived = w.dc.messagesIn(dm).filter((m) => /K500Q/.test(m.content ?? '')).length;
+      console.log(`[platforms] by hand, Discord 429: ${limited} answered 429, relay arrived ${arrived} time(s)`);
+      expect(arrived).toBe(1);
+    }));
+  }
+
   it('a burst of Teams activities to both processes; mid-burst the one that answered a Discord form is SIGKILLed: each activity answered 200 and the form once in a timeline and at the other party', { timeout: 150_000 }, track(async () => {
     // The Discord seller opens the reply form on a comment relayed from Teams.
     const dm = w.dc.dmChannelId(dcSeller.id);
