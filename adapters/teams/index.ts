@@ -6,7 +6,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Metrics } from '../../src/app/metrics.js';
 import type { Engine } from '../../src/ports/turn.js';
 import { sendError } from '../../src/http/server.js';
-import { NotHandledError } from '../common/redelivery.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import type { Dedup, KeyValue } from '../../src/ports/kv.js';
@@ -50,7 +50,7 @@ export interface TeamsAdapter {
   /** Adds POST /api/messages to the server. */
   register(app: FastifyInstance): Promise<void>;
   /** Handles one already-parsed activity with its Authorization header (what the route does). */
-  handle(body: unknown, authorization: string): Promise<{ status: number; body?: unknown }>;
+  handle(body: unknown, authorization: string): Promise<{ status: number; body?: unknown; retryAfterSec?: number }>;
 }
 
 /** Exposes botbuilder's processActivity for a request this adapter has already authenticated. */
@@ -100,7 +100,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   adapter.onTurnError = turns.onTurnError;
   if (!auth.appId) log.warn('Teams runs without authentication (TEAMS_ENABLED=1 and no MicrosoftAppId): local tools only');
 
-  async function handle(body: unknown, authorization: string): Promise<{ status: number; body?: unknown }> {
+  async function handle(body: unknown, authorization: string): Promise<{ status: number; body?: unknown; retryAfterSec?: number }> {
     const parsed = activitySchema.safeParse(body);
     if (!parsed.success) {
       log.info({ issues: parsed.error.issues.slice(0, 3) }, 'malformed activity refused');
@@ -120,8 +120,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       result = await adapter.run(authenticated, activity, turns.onTurn);
     } catch (err) {
       if (!(err instanceof NotHandledError)) throw err;
-      // Nothing was decided and the mark is released: an error status lets the channel deliver it again.
-      return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'activity not handled, retry later' } } };
+      // Nothing was decided and the mark is released: an error status lets the channel deliver it again. Being handled
+      // elsewhere (or its user's previous activity) is a deliberate "come again", as on Telegram's webhook: Retry-After
+      // marks it so for the request log, which would otherwise log every such refusal as a server error.
+      const body = { error: { code: 'UNAVAILABLE', message: 'activity not handled, retry later' } };
+      return err instanceof InFlightError ? { status: 503, retryAfterSec: 1, body } : { status: 503, body };
     }
     return { status: result?.status ?? 200, ...(result?.body !== undefined ? { body: result.body } : {}) };
   }
@@ -132,6 +135,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     async register(app) {
       app.post('/api/messages', async (req, reply) => {
         const result = await handle(req.body, req.headers.authorization ?? '');
+        if (result.retryAfterSec !== undefined) reply.header('retry-after', String(result.retryAfterSec));
         if (result.status >= 400 && result.body && typeof result.body === 'object' && 'error' in result.body) {
           const e = (result.body as { error: { code: string; message: string } }).error;
           return sendError(reply, result.status, e.code, e.message);

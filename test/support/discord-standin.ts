@@ -70,6 +70,11 @@ export interface DiscordStandin {
   submitModal(opts: InteractionBase & { customId: string; fields: Record<string, string> }): string;
   /** The next `times` calls matching `method` and `path` answer 429 with retry_after. */
   rateLimit(method: string, path: RegExp, times: number, retryAfterSec: number): void;
+  /**
+   * Holds the answer to calls matching `method` and `path` for `ms` (the call counts as received, and is recorded, at
+   * once): a process that dies meanwhile had made the call without learning its outcome.
+   */
+  hold(method: string, path: RegExp, ms: number): void;
   /** Serves bytes at a loopback CDN URL and returns it. */
   serveAttachment(name: string, contentType: string, data: Buffer): string;
   /** Messages the bot posted or edited in a channel (latest version of each), oldest first. */
@@ -110,6 +115,7 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
 
   const cdn = new Map<string, { contentType: string; data: Buffer }>();
   const rateLimits: RateLimitRule[] = [];
+  const holds: { method: string; path: RegExp; ms: number }[] = [];
   const calls: RecordedCall[] = [];
   const waiters: { pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   const sockets: { ws: WebSocket; ready: boolean; seq: number }[] = [];
@@ -266,6 +272,8 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     const [status, out] = route(w, method, path, url.searchParams, body, files);
     call.status = status;
     record(call);
+    const held = holds.find((h) => h.method === method && h.path.test(path));
+    if (held) await new Promise((r) => setTimeout(r, held.ms));
     return reply(res, status, out);
   }
 
@@ -382,6 +390,9 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     },
     rateLimit(method, path, times, retryAfterSec) {
       rateLimits.push({ method, path, times, retryAfterSec });
+    },
+    hold(method, path, ms) {
+      holds.push({ method, path, ms });
     },
     serveAttachment,
     messagesIn(channelId) {

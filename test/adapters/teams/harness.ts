@@ -168,7 +168,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     async post(activity: unknown, authorization?: string) {
       const auth = authorization ?? (authenticated ? `Bearer ${standin.token()}` : '');
       const res = await app.inject({ method: 'POST', url: '/api/messages', payload: activity as object, headers: auth ? { authorization: auth } : {} });
-      return { status: res.statusCode, body: res.body };
+      return { status: res.statusCode, body: res.body, retryAfter: res.headers['retry-after'] };
     },
     async close() {
       await app.close();
