@@ -66,7 +66,7 @@ export const agent = { id: '29:agent', name: 'Support Agent', chat: 'a:chat-agen
 type Person = typeof amina;
 
 /** Resolves once `check` holds; fails with `what` after a while. */
-export async function until(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 8000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

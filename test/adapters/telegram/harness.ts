@@ -70,8 +70,8 @@ export const privateChat = (u: StandinUser): StandinChat => ({ id: u.id, type: '
 export const STAFF: StandinChat = { id: -1001000000001, type: 'supergroup', title: 'Congocrea staff' };
 export const OTHER_GROUP: StandinChat = { id: -1001000000002, type: 'supergroup', title: 'Random group' };
 
-/** Resolves once `check` holds; fails with `what` after a while. */
-export async function until(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 8000): Promise<void> {
+/** Resolves once `check` holds; fails with `what` after a while (long enough for a first turn on a loaded machine, which trains the classifier). */
+export async function until(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
