@@ -76,7 +76,10 @@ engine-file-which-case = { $files ->
 ## Reporting a problem (buyer)
 
 engine-report-intro = Sorry about this problem. Let's look at it together.
-engine-report-order-unknown = I can't find an order { $orderId } in your name.
+engine-report-order-unknown = I can't find an order { $by ->
+    [date] placed on { $date }
+   *[other] { $orderId }
+  } in your name.
 engine-report-no-orders = I can't find any order on your account. If that is a mistake, please contact Congocrea support.
 engine-report-buyers-only = Reporting a problem with an order is for buyers: this account has placed no order. Type /help to see what you can do.
 engine-report-which-order = Which order is it about?

@@ -76,7 +76,10 @@ engine-file-which-case = { $files ->
 ## Reporting a problem (buyer)
 
 engine-report-intro = Désolé pour ce problème. Voyons cela ensemble.
-engine-report-order-unknown = Je ne trouve pas de commande { $orderId } à votre nom.
+engine-report-order-unknown = Je ne trouve pas de commande { $by ->
+    [date] passée le { $date }
+   *[other] { $orderId }
+  } à votre nom.
 engine-report-no-orders = Je ne trouve aucune commande sur votre compte. Si c’est une erreur, contactez le support Congocrea.
 engine-report-buyers-only = Signaler un problème de commande est réservé aux acheteurs : ce compte n’a passé aucune commande. Tapez /help pour voir ce que vous pouvez faire.
 engine-report-which-order = Quelle commande est concernée ?

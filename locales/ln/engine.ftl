@@ -76,7 +76,10 @@ engine-file-which-case = { $files ->
 ## Koyebisa likambo (mosombi)
 
 engine-report-intro = Bolimbisi mpo na likambo oyo. Totala yango elongo.
-engine-report-order-unknown = Namoni commande { $orderId } na kombo na yo te.
+engine-report-order-unknown = Namoni commande { $by ->
+    [date] oyo osalaki na { $date }
+   *[other] { $orderId }
+  } na kombo na yo te.
 engine-report-no-orders = Namoni commande ata moko te na compte na yo. Soki ezali libunga, benga support ya Congocrea.
 engine-report-buyers-only = Kolakisa likambo ya commande ezali kaka mpo na basombi: compte oyo esombá commande ata moko te. Koma /help mpo na koyeba oyo okoki kosala.
 engine-report-which-order = Commande nini etali likambo oyo ?

@@ -76,7 +76,10 @@ engine-file-which-case = { $files ->
 ## Kuripoti tatizo (mnunuzi)
 
 engine-report-intro = Pole kwa tatizo hili. Tuliangalie pamoja.
-engine-report-order-unknown = Sioni oda { $orderId } kwa jina lako.
+engine-report-order-unknown = Sioni oda { $by ->
+    [date] uliyoweka tarehe { $date }
+   *[other] { $orderId }
+  } kwa jina lako.
 engine-report-no-orders = Sioni oda yoyote kwenye akaunti yako. Kama ni kosa, wasiliana na support ya Congocrea.
 engine-report-buyers-only = Kuripoti tatizo la oda ni kwa wanunuzi pekee: akaunti hii haijaagiza oda yoyote. Andika /help kuona unachoweza kufanya.
 engine-report-which-order = Ni oda gani inahusika?

@@ -24,8 +24,8 @@ export interface OrderLike {
 export type OrderRef =
   /** One or more of the buyer's orders, best first (several when the text fits them equally). */
   | { kind: 'found'; orderIds: string[]; by: 'id' | 'date' | 'title' | 'amount' | 'position' }
-  /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written. */
-  | { kind: 'unknown'; ref: string }
+  /** The text names an order (a number, a date) that is none of the buyer's: `ref` as written; a date also as `day`/`month`. */
+  | { kind: 'unknown'; ref: string; date?: { day: number; month: number } }
   | { kind: 'none' };
 
 /** Lower case, accents folded, curly quotes straightened. */
@@ -130,7 +130,7 @@ function byDate(text: string, orders: readonly OrderLike[], timezone: string): O
     });
     if (hits.length > 0) return { kind: 'found', orderIds: hits.map((o) => o.id), by: 'date' };
   }
-  return dated[0] ? { kind: 'unknown', ref: dated[0].written } : { kind: 'none' };
+  return dated[0] ? { kind: 'unknown', ref: dated[0].written, date: { day: dated[0].day, month: dated[0].month } } : { kind: 'none' };
 }
 
 /** Words too common to say which item is meant. */

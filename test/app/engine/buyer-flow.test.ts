@@ -192,6 +192,19 @@ describe.each(['memory', 'redis'] as const)('the buyer’s conversation as peopl
       expect(amina.last[0]!.choices!.map((c) => c.label.args?.reason).filter(Boolean)).toContain('delivery_question');
     });
 
+    it('an order date none of hers has is said as a date, in her language (not « de commande 20 octobre »)', async () => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text("bjr j'ai un souci avec ma commande du 20 octobre, toujours rien reçu");
+      expect(amina.ids()).toEqual(['engine-report-intro', 'engine-report-order-unknown', 'engine-report-which-order']);
+      expect(amina.read()).toContain('Je ne trouve pas de commande passée le 20 octobre 2026 à votre nom.');
+      await amina.command('/lang en');
+      await amina.command('/cancel');
+      // A date still ahead this year is last year's.
+      await amina.text('my order from December 24 never came');
+      expect(amina.read()).toContain("I can't find an order placed on December 24, 2025 in your name.");
+    });
+
     it('a stranger’s order gets exactly the answer of an order that does not exist', async () => {
       const w = await world();
       const amina = await w.user({ account: 'acc-amina' });

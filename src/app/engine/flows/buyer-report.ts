@@ -368,7 +368,7 @@ async function couldOpen(e: EngineCtx, t: Turn, orderId: string): Promise<boolea
 /** Asks which order, after saying what the message named that is not one of the buyer's. */
 async function askOrderFor(e: EngineCtx, t: Turn, s: ReportState, orders: Order[], ref: OrderRef, text: string | null, preface: Msg[]): Promise<void> {
   // Someone else's order reads as unknown: order numbers are not secrets, but their buyers are.
-  if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, m('engine-report-order-unknown', { orderId: ref.ref })]);
+  if (ref.kind === 'unknown') return askOrder(e, t, s, orders, [...preface, unknownOrderMsg(t, ref)]);
   if (ref.kind === 'found') {
     const fits = orders.filter((o) => ref.orderIds.includes(o.id));
     // Several orders named (by their numbers, or their items with a problem said outright: « le pagne et la chemise
@@ -431,6 +431,19 @@ async function afterOrder(e: EngineCtx, t: Turn, s: ReportState, preface: Msg[] 
   const choices = await Promise.all(REASONS.map((r) => flowChoice(e, t, s, `reason:${r}`, m('engine-reason-choice', { reason: r }))));
   choices.push(await cancelChoice(e, t, s));
   say(t, [...preface, m('engine-report-reason-pick', { orderId: s.orderId ?? '' })], { choices });
+}
+
+/**
+ * « Je ne trouve pas de commande CC-1099 à votre nom », or, for a date (« ma commande du 20 octobre »), « … de commande passée
+ * le 20 octobre 2026 » (its latest past occurrence in the buyer's zone), not the date as folded (« de commande 20 octobre »).
+ */
+function unknownOrderMsg(t: Turn, ref: Extract<OrderRef, { kind: 'unknown' }>): Msg {
+  if (!ref.date) return m('engine-report-order-unknown', { orderId: ref.ref, by: 'id' });
+  const now = DateTime.fromISO(t.now, { zone: t.timezone });
+  let day = DateTime.fromObject({ year: now.year, month: ref.date.month, day: ref.date.day }, { zone: t.timezone });
+  if (day.isValid && day > now) day = day.minus({ years: 1 });
+  if (!day.isValid) return m('engine-report-order-unknown', { orderId: ref.ref, by: 'id' });
+  return m('engine-report-order-unknown', { orderId: ref.ref, by: 'date', date: { date: day.toUTC().toISO()! } });
 }
 
 /** The buyer is talking about this order: the deadlines code watches that its seller ships it. */
