@@ -266,6 +266,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let failure: { err: unknown } | null = null;
     try {
       const message = await deps.render(n, target, platform, reads);
+      // A process that stalled while it held the item (frozen, its event loop blocked) runs what was overdue when it
+      // comes back, this send among them, before its next beat tells it it was taken for dead: by then another process
+      // may have sent the item, and later ones. Then it lets the item go, unsent and unacknowledged: the owner has it.
+      if (queue.stillHeld && !(await queue.stillHeld(item))) {
+        log.warn({ code: 'DELIVERY_LET_GO', platform, notificationId: n.id, target: item.target }, 'delivery item taken over by another process while this one stalled: not sent');
+        return null;
+      }
       await notifier.deliver(target, message, { onSent });
     } catch (err) {
       failure = { err };

@@ -353,6 +353,11 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
   let disrupted = true;
   /** When this process last beat (its clock): a reader with an older view stops reading. */
   let lastBeat = 0;
+  /**
+   * When this process sent its last beat whose answer it has read (its clock), lapsed membership handled: nobody took it
+   * for dead before then plus a member's lifetime. A send of an item held longer past it asks Redis first (stillHeld).
+   */
+  let confirmedAt = 0;
   let beatNo = 0;
   /** The last beat that landed: when it was sent (this process's clock) and when it ran (Redis's clock). */
   let landed: { sentAt: number; ranAt: number } | null = null;
@@ -501,6 +506,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         }
       }
     }
+    confirmedAt = sentAt;
     for (const [platform, list] of next) {
       const was = before.get(platform) ?? [];
       if (was.join() !== list.join()) log.info({ code: 'DELIVERY_MEMBERS', platform, members: list, joined: list.filter((m) => !was.includes(m)), left: was.filter((m) => !list.includes(m)) }, 'delivery members changed');
@@ -820,6 +826,17 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
 
     async wasDelivered(key) {
       return (await redis.exists(k.sent(key))) === 1;
+    },
+
+    async stillHeld(item) {
+      const { stream, id } = refOf(item);
+      if (!id) return true;
+      // Held, and a beat confirmed our membership lately: nobody can have taken the item, no round trip.
+      if (owned.get(stream)?.held.has(id) && Date.now() - confirmedAt <= STALE_BEATS * heartbeatMs) return true;
+      // A process that stalled (frozen, its event loop blocked) may have been taken for dead meanwhile, and its items
+      // claimed and sent by the stream's new owner, with later ones: the item is still ours only if still pending to us.
+      const [entry] = (await redis.xpending(stream, GROUP, id, id, 1)) as Array<[string, string, number, number]>;
+      return entry?.[1] === me;
     },
 
     async deadLetters() {

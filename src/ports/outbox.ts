@@ -103,6 +103,12 @@ export interface DeliveryQueue {
   bury(item: DeliveryItem, error: string, at: string): Promise<void>;
   /** True when this item (notification and address) was delivered already. */
   wasDelivered(key: string): Promise<boolean>;
+  /**
+   * Called just before an item is sent: false when this process no longer holds it (it stalled, was taken for dead, and
+   * the item went to another process). Queues whose items no other process can take have none. Asks the queue's store
+   * only when this process's own membership has not been confirmed lately.
+   */
+  stillHeld?(item: DeliveryItem): Promise<boolean>;
   /** Dead letters, oldest first. */
   deadLetters(): Promise<DeadLetter[]>;
   /** Puts a dead letter back in its queue with no failed tries; false when unknown. */

@@ -11,7 +11,7 @@ import { createLinkStore } from '../../src/infra/link-store.js';
 import { createMemoryCaseStore } from '../../src/infra/memory-case-store.js';
 import { createMemoryDeliveryQueue } from '../../src/infra/memory-delivery.js';
 import { createRedisCaseStore } from '../../src/infra/redis-case-store.js';
-import { createRedisDeliveryQueue } from '../../src/infra/redis-delivery-queue.js';
+import { createRedisDeliveryQueue, partitionOf } from '../../src/infra/redis-delivery-queue.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import type { LinkStore } from '../../src/ports/links.js';
 import type { Notification } from '../../src/ports/notification.js';
@@ -19,6 +19,7 @@ import type { Notifier } from '../../src/ports/notifier.js';
 import type { DeliveryHandler, DeliveryItem, DeliveryQueue } from '../../src/ports/outbox.js';
 import { OPENED_AT, escalatedCase, opened, play, shift } from '../domain/support.js';
 import { until } from '../ports/scheduler.contract.js';
+import { scriptsThrough } from '../support/delivery.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 import { DeliveryError, fakeNotifier, linkDemoCast, testRender, type Received } from '../support/worker-process-fakes.js';
 
@@ -502,5 +503,91 @@ describe('outbox worker, stopping with a hand-off waiting on its store', () => {
     await new Promise((r) => setTimeout(r, 3_500));
     expect(closed).toBe(true);
     await closing;
+  });
+});
+
+describe('outbox worker (redis streams): a process that stalled while it held deliveries', () => {
+  it('does not send, once it resumes, a relay another process took over and sent, with a later one, while it stalled (the seller gets each comment once, in order)', { timeout: 30_000 }, async () => {
+    const prefix = `${redis.prefix}${randomBytes(3).toString('hex')}:`;
+    const store = createRedisCaseStore(redis.redis, { prefix });
+    const links = createLinkStore(createRedisKv(redis.redis, prefix));
+    await linkDemoCast(links);
+    const received: Array<Received & { by: string }> = [];
+    // Members rank by name and stream n goes to member n mod 2: the seller's Telegram stream goes to the process that stalls.
+    const sellerStream = partitionOf('telegram|t-bisou', 8);
+    const [stalls, other] = sellerStream % 2 === 0 ? ['a-stalls', 'b-other'] : ['b-stalls', 'a-other'];
+    // The stalling process's beats go through a connection of their own (the queue's duplicate): held while it stalls,
+    // as a frozen process beats no more, and sent once it resumes.
+    let stalled = false;
+    const heldBeats: Array<() => void> = [];
+    const conn = redis.connect();
+    const stalling = new Proxy(conn, {
+      get(target, prop) {
+        if (prop === 'duplicate') {
+          return (...args: unknown[]) =>
+            scriptsThrough((target.duplicate as (...a: unknown[]) => typeof conn).apply(target, args), (run) => (stalled ? new Promise((res) => heldBeats.push(() => res(run()))) : run()));
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    // Its send of the first relay to the seller's Telegram waits (the case read for its card, say) until it stalled and resumed.
+    const first = 'C-000123-1-1';
+    let reached!: () => void;
+    const atGate = new Promise<void>((res) => (reached = res));
+    let open!: () => void;
+    const gate = new Promise<void>((res) => (open = res));
+    const opts = { heartbeatMs: 100, memberTtlMs: 500 };
+    const workers = [
+      createOutboxWorker({
+        store, links, sweepEveryMs: 0,
+        notifiers: [fakeNotifier('telegram', (r) => received.push({ ...r, by: stalls }))],
+        queue: createRedisDeliveryQueue(stalling, prefix, { ...opts, consumerName: stalls }),
+        render: async (n, target, platform, reads) => {
+          if (n.id === first && 'link' in target && target.link.userId === 't-bisou') {
+            reached();
+            await gate;
+          }
+          return testRender(n, target, platform, reads);
+        },
+      }),
+      createOutboxWorker({
+        store, links, sweepEveryMs: 0, render: testRender,
+        notifiers: [fakeNotifier('telegram', (r) => received.push({ ...r, by: other }))],
+        queue: createRedisDeliveryQueue(redis.connect(), prefix, { ...opts, consumerName: other }),
+      }),
+    ];
+    try {
+      for (const w of workers) await w.start();
+      // Both past their first beats, and the seller's stream fenced for the process that will stall.
+      const members = `${prefix}{dlv}:members:telegram`;
+      await eventually(async () => (await redis.redis.hvals(members)).length === 2 && (await redis.redis.hvals(members)).every((t) => Number(t) >= 8));
+      await eventually(async () => (await redis.redis.get(`${prefix}{dlv}:own:telegram:${sellerStream}`)) === stalls);
+      const log = play(opened(), [[{ type: 'Comment', text: 'Des nouvelles ?' }, {}]]);
+      const c = fold(log.slice(0, 1));
+      await store.append(c.id, 0, log.slice(0, 1), c, notificationsFor(c, log.slice(0, 1)));
+      await workers[0]!.wake(c.id);
+      await atGate;
+      // It stalls holding the relay: no beat lands; the other takes it for dead, takes the stream over, sends the relay
+      // it held, then the buyer's next comment.
+      stalled = true;
+      await append(store, log, 1);
+      await workers[1]!.wake(c.id);
+      const toSeller = () => received.filter((r) => r.to === 't-bisou' && r.ok).map((r) => `${r.notificationId} by ${r.by}`);
+      await until(() => toSeller().length === 2);
+      expect(toSeller()).toEqual([`${first} by ${other}`, `C-000123-2-1 by ${other}`]);
+      // It resumes: what was overdue runs, its held send first, its held beat after.
+      open();
+      stalled = false;
+      for (const release of heldBeats.splice(0)) release();
+      await eventually(async () => (await redis.redis.hexists(members, stalls)) === 1);
+      await new Promise((res) => setTimeout(res, 500));
+      expect(toSeller()).toEqual([`${first} by ${other}`, `C-000123-2-1 by ${other}`]);
+    } finally {
+      open();
+      stalled = false;
+      for (const release of heldBeats.splice(0)) release();
+      await Promise.all(workers.map((w) => w.close()));
+    }
   });
 });
