@@ -52,7 +52,7 @@ web-clock-scaled = Policy durations are divided by { $scale } for the demo.
 web-clock-real = Real policy durations (no speed-up).
 web-clock-escalation = Escalation possible after { $duration }
 web-clock-reminders = Seller reminders after { $durations }
-web-clock-late = Late delivery after { $duration }
+web-clock-late = A case still open after { $duration } is flagged late delivery: only a full refund can close it then
 
 web-error-real-marketplace = The playground only offers demo accounts: it is closed when Palabre is connected to a real marketplace.
 web-error-pane-gone = This pane expired: pick an account again.

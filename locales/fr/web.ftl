@@ -52,7 +52,7 @@ web-clock-scaled = Les durées de la politique sont divisées par { $scale } pou
 web-clock-real = Durées réelles de la politique (aucune accélération).
 web-clock-escalation = Escalade possible après { $duration }
 web-clock-reminders = Rappels au vendeur après { $durations }
-web-clock-late = Livraison tardive après { $duration }
+web-clock-late = Un litige encore ouvert après { $duration } passe en livraison tardive : seul un remboursement intégral peut alors le clore
 
 web-error-real-marketplace = Le terrain de jeu ne propose que les comptes de démonstration : il est fermé quand Palabre est relié à une vraie place de marché.
 web-error-pane-gone = Ce panneau a expiré : choisissez de nouveau un compte.

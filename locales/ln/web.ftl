@@ -51,7 +51,7 @@ web-clock-scaled = Ba ntango ya politique ekabolami na { $scale } mpo na démo.
 web-clock-real = Ba ntango ya solo ya politique (ekendeki mbangu te).
 web-clock-escalation = Kotinda na support ekoki nsima ya { $duration }
 web-clock-reminders = Kokundola moteki nsima ya { $durations }
-web-clock-late = Livraison ya retard nsima ya { $duration }
+web-clock-late = Litige oyo ezali kaka efungwami nsima ya { $duration } elakisami lokola livraison ya retard : kaka kozongisa mbongo nyonso nde ekoki kosukisa yango
 
 web-error-real-marketplace = Esika ya komeka epesaka kaka ba compte ya démonstration : ekangami soki Palabre ekangami na marketplace ya solo.
 web-error-pane-gone = Panneau oyo eleki ntango : pona lisusu compte.

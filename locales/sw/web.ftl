@@ -51,7 +51,7 @@ web-clock-scaled = Muda wa sera umegawanywa kwa { $scale } kwa ajili ya maonyesh
 web-clock-real = Muda halisi wa sera (bila kuharakishwa).
 web-clock-escalation = Kupeleka kwa support baada ya { $duration }
 web-clock-reminders = Vikumbusho kwa muuzaji baada ya { $durations }
-web-clock-late = Kuchelewa kufika baada ya { $duration }
+web-clock-late = Kesi iliyo bado wazi baada ya { $duration } inaonyeshwa kama ya kuchelewa kufika: ni kurudisha pesa zote tu kunakoweza kuifunga
 
 web-error-real-marketplace = Uwanja wa majaribio unatoa akaunti za maonyesho tu: umefungwa Palabre ikiunganishwa na soko halisi.
 web-error-pane-gone = Paneli hii imeisha muda: chagua akaunti tena.

@@ -298,6 +298,8 @@ describe('web playground: side panel', () => {
     expect(panel.cases[2]).toMatchObject({ status: 'closed', escalatableAt: null, lateAt: null });
     expect(panel.clock[0]).toMatch(/divided by 1,440/);
     expect(panel.clock.join(' ')).toMatch(/Escalation possible after 3 days/);
+    // Not "Late delivery after 365 days", which read as the order's delivery being late only then.
+    expect(panel.clock[3]).toMatch(/^A case still open after .+ is flagged late delivery: only a full refund can close it then$/);
   });
 });
 
