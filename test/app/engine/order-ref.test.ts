@@ -37,7 +37,7 @@ describe('findOrderRef: the order a buyer means', () => {
   it.each([
     ['ma commande du 19 novembre', 'CC-1005', '2026-11-19'],
   ])('a day that is no order of theirs reads as unknown, as written: %s', (text) => {
-    expect(find(text)).toEqual({ kind: 'unknown', ref: '19 novembre' });
+    expect(find(text)).toEqual({ kind: 'unknown', ref: '19 novembre', date: { day: 19, month: 11 } });
   });
 
   it.each([
