@@ -348,30 +348,37 @@ describe('outbox worker, hand-off in the append (single Redis)', () => {
   });
 });
 
+/** A queue that hands items out only when the test says, and tells of them ahead when it says. */
+function manualQueue() {
+  let handle: DeliveryHandler = async () => null;
+  let ahead: ((item: DeliveryItem) => void) | undefined;
+  const settled: string[] = [];
+  const queue: DeliveryQueue = {
+    enqueue: async () => 0,
+    done: async (item) => void settled.push(item.key),
+    failed: async () => 1,
+    bury: async () => {},
+    wasDelivered: async () => false,
+    deadLetters: async () => [],
+    replay: async () => false,
+    counts: async () => ({ dead: 0, retrying: 0 }),
+    start: async (h, _platforms, told) => {
+      handle = h;
+      ahead = told;
+    },
+    close: async () => {},
+    backlog: () => 0,
+  };
+  return { queue, settled, tellAhead: (item: DeliveryItem) => ahead?.(item), handOut: (item: DeliveryItem) => handle(item) };
+}
+
+/** A relay to Bisou's Telegram chat, as the queue hands it out. */
+const relayItem = (id: string): DeliveryItem => ({
+  key: `${id}@telegram|t-bisou`, target: 'telegram|t-bisou', address: { platform: 'telegram', userId: 't-bisou' }, attempts: 0, enqueuedAt: OPENED_AT,
+  notification: { id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT },
+});
+
 describe('outbox worker, reads started as the queue sees an item coming', () => {
-  /** A queue that hands items out only when the test says, and tells of them ahead when it says. */
-  function manualQueue() {
-    let handle: DeliveryHandler = async () => null;
-    let ahead: ((item: DeliveryItem) => void) | undefined;
-    const settled: string[] = [];
-    const queue: DeliveryQueue = {
-      enqueue: async () => 0,
-      done: async (item) => void settled.push(item.key),
-      failed: async () => 1,
-      bury: async () => {},
-      wasDelivered: async () => false,
-      deadLetters: async () => [],
-      replay: async () => false,
-      counts: async () => ({ dead: 0, retrying: 0 }),
-      start: async (h, _platforms, told) => {
-        handle = h;
-        ahead = told;
-      },
-      close: async () => {},
-      backlog: () => 0,
-    };
-    return { queue, settled, tellAhead: (item: DeliveryItem) => ahead?.(item), handOut: (item: DeliveryItem) => handle(item) };
-  }
 
   it('uses them when the delivery follows at once, and reads again when it comes later: a link moved meanwhile is seen', async () => {
     const links = createLinkStore(createMemoryKv());
@@ -382,18 +389,14 @@ describe('outbox worker, reads started as the queue sees an item coming', () => 
     const q = manualQueue();
     const w = createOutboxWorker({ store: createMemoryCaseStore(), links: counting, notifiers: [fakeNotifier('telegram', received)], render: testRender, queue: q.queue, sweepEveryMs: 0 });
     await w.start();
-    const note = (id: string): DeliveryItem => ({
-      key: `${id}@telegram|t-bisou`, target: 'telegram|t-bisou', address: { platform: 'telegram', userId: 't-bisou' }, attempts: 0, enqueuedAt: OPENED_AT,
-      notification: { id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT },
-    });
     try {
-      const first = note('N-1');
+      const first = relayItem('N-1');
       q.tellAhead(first);
       await q.handOut(first);
       expect(gets).toBe(1);
       expect(received.filter((r) => r.ok).map((r) => r.notificationId)).toEqual(['N-1']);
 
-      const second = note('N-2');
+      const second = relayItem('N-2');
       q.tellAhead(second);
       // The seller's Telegram identity moves to another account, and the item is handed out a second later.
       await links.put({ platform: 'telegram', userId: 't-bisou', accountId: 'acc-someone-else', address: 'chat-bisou', linkedAt: OPENED_AT });
@@ -409,33 +412,6 @@ describe('outbox worker, reads started as the queue sees an item coming', () => 
 });
 
 describe('outbox worker, stopping while a message is on its way', () => {
-  const item = (id: string): DeliveryItem => ({
-    key: `${id}@telegram|t-bisou`, target: 'telegram|t-bisou', address: { platform: 'telegram', userId: 't-bisou' }, attempts: 0, enqueuedAt: OPENED_AT,
-    notification: { id, to: { accountId: 'acc-bisou' }, body: [{ id: 'notify-undelivered', args: { caseId: '', orderId: 'O-1', kind: 'order' } }], createdAt: OPENED_AT },
-  });
-
-  /** A queue that hands one item out when the test says, and records what was settled. */
-  function oneItemQueue() {
-    let handle: DeliveryHandler = async () => null;
-    const settled: string[] = [];
-    const queue: DeliveryQueue = {
-      enqueue: async () => 0,
-      done: async (i) => void settled.push(i.key),
-      failed: async () => 1,
-      bury: async () => {},
-      wasDelivered: async () => false,
-      deadLetters: async () => [],
-      replay: async () => false,
-      counts: async () => ({ dead: 0, retrying: 0 }),
-      start: async (h) => {
-        handle = h;
-      },
-      close: async () => {},
-      backlog: () => 0,
-    };
-    return { queue, settled, handOut: (i: DeliveryItem) => handle(i) };
-  }
-
   /** Telegram takes the message at once and answers `answerMs` later (never, for Infinity). */
   function lateNotifier(taken: string[], answerMs: number): Notifier {
     return {
@@ -452,10 +428,10 @@ describe('outbox worker, stopping while a message is on its way', () => {
     const links = createLinkStore(createMemoryKv());
     await linkDemoCast(links);
     const taken: string[] = [];
-    const q = oneItemQueue();
+    const q = manualQueue();
     const w = createOutboxWorker({ store: createMemoryCaseStore(), links, notifiers: [lateNotifier(taken, answerMs)], render: testRender, queue: q.queue, sweepEveryMs: 0 });
     await w.start();
-    const result = q.handOut(item('N-1'));
+    const result = q.handOut(relayItem('N-1'));
     await until(() => taken.length === 1);
     const since = Date.now();
     await w.close();
