@@ -182,7 +182,7 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   // Congocrea does not close it (SPEC 1); the buyer is told so and offered to close it if it is settled for them. It was
   // « ce message n'est pas encore parti » and the card, the case left open without a word.
   const only = cases.length === 1 ? cases[0]! : null;
-  if (!status && !asked && only && only.status !== 'closed' && only.refunded.amount < only.orderTotal.amount && saysRefunded(text)) {
+  if (!status && !asked && only && only.refunded.amount < only.orderTotal.amount && saysRefunded(text)) {
     say(t, m('buyer-flow-refund-outside', { caseId: only.id }), { choices: await sendChoices(e, t, text, 'buyer', cases) });
     await propose(e, t, only, 'buyer', { op: 'close' });
     return true;
