@@ -455,6 +455,30 @@ export function buyerAsksOfCase(text: string): 'status' | 'when' | 'escalate' | 
   return null;
 }
 
+/** Words around a request to close or escalate that carry nothing for the seller (« je veux », « le litige », « svp »). */
+const REQUEST_FILLER = new Set(
+  ('je j jveux veux voudrais voudrait aimerais souhaite souhaiterais vous pouvez pourriez tu peux on peut bon ben alors donc ok okay oui ' +
+    'bien juste maintenant svp now please just i want to would like d like id can you could the my this it le la l mon ce cette ' +
+    'litige dossier cas case dispute claim ma reclamation plainte de du au a que qu support kesi yangu hii nataka naomba sasa ' +
+    'nalingi na ngai litige yango sikoyo').split(' '),
+);
+
+/**
+ * Only the request of `buyerAsksOfCase` to close or escalate, nothing else (« je veux fermer le litige », "close the case
+ * please", « je veux transmettre au support »): said to the bot, with no news the seller should get; « c bon j'ai reçu »,
+ * « c'est réglé, vous pouvez fermer » carry news, and are not.
+ */
+export function asksOnlyOfCase(text: string): boolean {
+  const t = bare(text);
+  const rest = t.replace(/'/g, ' ');
+  const left = rest
+    .replace(new RegExp(MAY_CLOSE.source, 'g'), ' ')
+    .replace(new RegExp(WANTS_SUPPORT.source, 'g'), ' ')
+    .replace(new RegExp(TO_SUPPORT.source, 'g'), ' ');
+  if (left === rest) return false;
+  return left.split(/\s+/).every((w) => w === '' || REQUEST_FILLER.has(w));
+}
+
 /**
  * The buyer will wait for the seller's answer (« d'accord j'attends sa réponse », « ok je patiente alors », "I'll wait
  * for his reply", « sawa nitasubiri jibu lake », « nakozela eyano na ye »): said to the bot, not a problem of delivery.

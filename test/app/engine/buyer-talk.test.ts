@@ -715,6 +715,32 @@ describe.each(['memory', 'redis'] as const)('once a case is open (%s)', (kind) =
     expect(await w.kv.get(`engine:conv:telegram:${amina.userId}:dm-${amina.userId}`)).toBeUndefined();
   });
 
+  it.each([
+    ['fr', 'je veux fermer le litige', 'engine-confirm-close'],
+    ['fr', 'vous pouvez fermer le litige svp', 'engine-confirm-close'],
+    ['en', 'close the case please', 'engine-confirm-close'],
+    ['sw', 'funga kesi tafadhali', 'engine-confirm-close'],
+    ['fr', 'je veux transmettre au support', 'error-escalation-not-yet'],
+  ] as const)('« %s %s » outside the thread, a request to the bot alone: no « not sent yet » offer to send it to the seller', async (_lang, typed, answer) => {
+    const w = await world();
+    const amina = await withCase(w);
+    const wax = (await buyerCases(w))[0]!.id;
+    await amina.text(typed);
+    const ids = said(amina);
+    expect(ids).not.toContain('engine-buyer-words-not-sent');
+    expect(buttons(amina.last)).not.toContain('engine-choice-send-to-seller');
+    expect(ids.some((id) => id.startsWith(answer))).toBe(true);
+    expect(await toSeller(w, wax)).toEqual([]);
+  });
+
+  it('« c bon j\'ai reçu, vous pouvez fermer » carries news: the close is proposed and the words stay one tap from the seller', async () => {
+    const w = await world();
+    const amina = await withCase(w);
+    await amina.text("c bon j'ai reçu, vous pouvez fermer");
+    expect(said(amina)[0]).toBe('engine-buyer-words-not-sent');
+    expect(buttons(amina.last)).toEqual(expect.arrayContaining(['engine-choice-send-to-seller', 'engine-choice-confirm']));
+  });
+
   it('a new problem with another order still starts a report on it', async () => {
     const w = await world();
     const amina = await withCase(w);

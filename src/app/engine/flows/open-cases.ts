@@ -8,7 +8,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
 import { classifyProblem, classifySurely, saysRefunded, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { asksCaseStatus, asksWhatNext, buyerAsksOfCase, contestsClosing, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
+import { asksCaseStatus, asksOnlyOfCase, asksWhatNext, buyerAsksOfCase, contestsClosing, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
 import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
 import { answerToBot } from './bot-answers.js';
 import { propose, sendChoices, wordsOutsideCase } from './case-ops.js';
@@ -188,7 +188,8 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
     return true;
   }
   if ((asked === 'escalate' || asked === 'close') && cases.length === 1) {
-    await wordsOutsideCase(e, t, text, 'buyer', cases);
+    // « je veux fermer le litige » is for the bot alone: the confirmation, not « this message has not gone yet ».
+    if (!asksOnlyOfCase(text)) await wordsOutsideCase(e, t, text, 'buyer', cases);
     try {
       await propose(e, t, cases[0]!, 'buyer', { op: asked });
     } catch (err) {
