@@ -8,6 +8,7 @@ engine-stale-button = This button no longer applies: { $state ->
    *[other] case { $caseId } has changed ({ common-status }).
   } Nothing was done; here is the case as it is now.
 error-action-used = Already chosen: this choice was made before. Nothing was changed.
+error-action-cancelled = That choice was cancelled (/cancel) before it was made: nothing was changed.
 
 ## Money and closing, on purpose
 

@@ -8,6 +8,7 @@ engine-stale-button = Ce bouton ne s’applique plus : { $state ->
    *[other] le litige { $caseId } a changé ({ common-status }).
   } Rien n’a été fait ; voici la fiche à jour.
 error-action-used = Déjà choisi : ce choix a déjà été fait. Rien n’a été modifié.
+error-action-cancelled = Ce choix a été annulé (/cancel) avant d’être fait : rien n’a été modifié.
 
 ## Money and closing, on purpose
 

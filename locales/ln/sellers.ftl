@@ -8,6 +8,7 @@ engine-stale-button = Bouton oyo esalaka lisusu te : { $state ->
    *[other] litige { $caseId } ebongwani ({ common-status }).
   } Eloko esalemi te ; tala fiche ya sika.
 error-action-used = Esi eponami : oyo esalemaki kala. Eloko ebongwani te.
+error-action-cancelled = Oyo eboyamaki (/cancel) liboso ete esalema : eloko ebongwani te.
 
 ## Money and closing, on purpose
 

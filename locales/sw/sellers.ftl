@@ -8,6 +8,7 @@ engine-stale-button = Kitufe hiki hakitumiki tena: { $state ->
    *[other] kesi { $caseId } imebadilika ({ common-status }).
   } Hakuna kilichofanyika; hii ndiyo kadi ya sasa.
 error-action-used = Tayari imechaguliwa: chaguo hili lilishafanywa. Hakuna kilichobadilika.
+error-action-cancelled = Chaguo hili liliachwa (/cancel) kabla ya kufanywa: hakuna kilichobadilika.
 
 ## Money and closing, on purpose
 

@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'ACTION_INVALID',
   'ACTION_EXPIRED',
   'ACTION_USED',
+  /** The button's offer was left with /cancel before it was pressed. */
+  'ACTION_CANCELLED',
   'RATE_LIMITED',
   'INPUT_TOO_LARGE',
   'UNSUPPORTED_MEDIA',

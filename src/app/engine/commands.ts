@@ -5,7 +5,7 @@ import type { Account } from '../../domain/types.js';
 import { SUPPORT_OWNER, type CaseOp } from './actions.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { offerReportUnderWay, startReport } from './flows/buyer-report.js';
-import { addTracking, amountOf, propose, runCaseOp } from './flows/case-ops.js';
+import { addTracking, amountOf, propose, runCaseOp, voidOffered } from './flows/case-ops.js';
 import { actOnCase, caseForTurn, caseOfTurn, sayCard, showCase } from './flows/case-thread.js';
 import { caseIdOf } from './order-ref.js';
 import { runDeskCommand } from './flows/desk.js';
@@ -45,8 +45,9 @@ export async function runCommand(e: EngineCtx, t: Turn, name: string, args: stri
     case 'lang':
       return hooks.setLanguage((args[0] ?? '').toLowerCase());
     case 'cancel': {
-      const had = await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
-      return void say(t, m(had ? 'engine-cancelled' : 'engine-nothing-to-cancel'));
+      // A flow under way, or buttons just offered and not answered (« Rembourser 50 000 CDF ? », the proof kinds): left.
+      const [had, voided] = await Promise.all([e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId), voidOffered(e, t)]);
+      return void say(t, m(had || voided ? 'engine-cancelled' : 'engine-nothing-to-cancel'));
     }
     case 'report':
       requireWho(t);

@@ -110,6 +110,8 @@ export interface Turn {
   linkedAccountGone?: boolean;
   /** The turn already spoke of the user's shop suspension (the reinstatement flow): no reminder after it. */
   suspensionTold?: boolean;
+  /** Single-use button groups this turn offered (confirmations, « send these words »): what a /cancel after it voids. */
+  onces?: string[];
   /**
    * The conversation state read with the prefs at the start of the turn (one round trip for both); the
    * router's first look at the state takes it, later looks read the store.

@@ -5,7 +5,7 @@ import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
 import { continuesDescription, joinDescription, offerResume, onReportChoice, personDuringReport, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
 import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
-import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase } from './flows/case-ops.js';
+import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase, voidOffered } from './flows/case-ops.js';
 import { sellerOutsideCase } from './flows/seller-outside.js';
 import { fileOnCase, subjectOfTurn, textInCaseThread } from './flows/case-thread.js';
 import { afterSellerAnswer, messageOnOrder, onOrderChoice, onOrderReplyInput, sendOfferedWords, startOrderReply } from './flows/order-thread.js';
@@ -262,6 +262,8 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
     await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
     return void say(t, m('engine-cancelled'));
   }
+  // « annuler » right under « Rembourser 50 000 CDF ? » or the proof kinds (buttons, no flow): that offer is left, its buttons void.
+  if (!s && answer === 'cancel' && (await voidOffered(e, t))) return void say(t, m('engine-cancelled'));
   // "stop", « laisse tomber » with nothing under way: nothing to leave (« annuler » alone may still mean the order).
   if (!s && answer === 'cancel' && t.input.isPrivate && classifyProblem(text) !== 'cancellation' && !(await subjectOfTurn(e, t))) {
     // « pas maintenant » right after « you may now take it to support » answers that.

@@ -90,7 +90,7 @@ async function sayStale(e: EngineCtx, t: Turn, c: Case, role: Role): Promise<voi
 export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<void> {
   const { c, role } = await caseForTurn(e, t, p.caseId);
   // One confirmation's buttons are spent by their first press: a second press changes nothing.
-  if (p.once && !(await e.deps.kv.delete(onceKey(p.once)))) throw new ValidationError('ACTION_USED', 'confirmation already answered');
+  if (p.once) await spendOnce(e, p.once, 'confirmation');
   if (!stillApplies(e, t, c, role, p.op)) return sayStale(e, t, c, role);
   const owner = cardOwner(t, role);
   const button = async (label: string, next: Omit<CasePayload, 'k' | 'caseId'>, style?: Choice['style']): Promise<Choice> => {
@@ -116,7 +116,7 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
       if (p.arg && (PROOF_OF_SHIPPING as readonly string[]).includes(p.arg)) {
         return ask('photo', 'engine-ask-proof-file', 'photo', { kind: p.arg as EvidenceKind });
       }
-      const once = await newOnce(e);
+      const once = await newOnce(e, t);
       const choices = await Promise.all(PROOF_OF_SHIPPING.map((k) => button(`engine-proof-${k.replace(/_/g, '-')}`, { op: 'proof', arg: k, once })));
       return void say(t, m('engine-ask-proof-kind', { caseId: c.id }), { caseId: c.id, choices });
     }
@@ -189,16 +189,47 @@ export async function runCaseOp(e: EngineCtx, t: Turn, p: CasePayload): Promise<
   }
 }
 
-/** A fresh group of single-use buttons (one confirmation, one set of grounds). */
-export async function newOnce(e: EngineCtx): Promise<string> {
+/** Where a conversation's last offered single-use button groups are kept, for /cancel to void them. */
+const voidedKey = (once: string) => `engine:voided:${once}`;
+const offeredKey = (t: Turn) => `engine:offered:${t.input.platform}:${t.input.userId}:${t.input.conversationId}`;
+
+/**
+ * A fresh group of single-use buttons (one confirmation, one set of grounds), remembered as what this conversation was
+ * last offered: a « /cancel » or « annuler » after « Rembourser 50 000 CDF ? » voids it (`voidOffered`).
+ */
+export async function newOnce(e: EngineCtx, t: Turn): Promise<string> {
   const once = newNonce();
-  await e.deps.kv.set(onceKey(once), 1, e.deps.actionTtlMs ?? 30 * 24 * 3600 * 1000);
+  const ttl = e.deps.actionTtlMs ?? 30 * 24 * 3600 * 1000;
+  t.onces = [...(t.onces ?? []), once];
+  await Promise.all([e.deps.kv.set(onceKey(once), 1, ttl), e.deps.kv.set(offeredKey(t), t.onces, ttl)]);
   return once;
+}
+
+/**
+ * Voids the single-use buttons the conversation was last offered and not yet answered (a confirmation, the proof kinds,
+ * « Envoyer au vendeur »): true when one was still open. Pressed later, they say the choice is no longer open.
+ */
+export async function voidOffered(e: EngineCtx, t: Turn): Promise<boolean> {
+  const onces = await e.deps.kv.get<string[]>(offeredKey(t));
+  if (!Array.isArray(onces) || onces.length === 0) return false;
+  const ttl = e.deps.actionTtlMs ?? 30 * 24 * 3600 * 1000;
+  const voided = await Promise.all([
+    ...onces.map(async (o) => (await e.deps.kv.delete(onceKey(o))) && (await e.deps.kv.set(voidedKey(o), 1, ttl), true)),
+    e.deps.kv.delete(offeredKey(t)).then(() => false),
+  ]);
+  return voided.some(Boolean);
+}
+
+/** Spends a single-use button group at its press: refused as already answered, or as left with /cancel. */
+export async function spendOnce(e: EngineCtx, once: string, what: string): Promise<void> {
+  if (await e.deps.kv.delete(onceKey(once))) return;
+  if ((await e.deps.kv.get(voidedKey(once))) !== undefined) throw new ValidationError('ACTION_CANCELLED', `${what}: left with /cancel`);
+  throw new ValidationError('ACTION_USED', `${what} already answered`);
 }
 
 /** Support names the ground of an early escalation with a button. */
 export async function askGround(e: EngineCtx, t: Turn, c: Case, typed?: string): Promise<void> {
-  const once = await newOnce(e);
+  const once = await newOnce(e, t);
   const choices = await Promise.all(
     ESCALATION_GROUNDS.map(async (g) => ({
       label: m(`engine-ground-${g}`),
@@ -251,7 +282,7 @@ export async function propose(e: EngineCtx, t: Turn, c: Case, role: Role, p: Pro
   // Never ask to confirm what the rules would refuse: the refusal (a closed case, too large an amount) comes now.
   decide(c, proposedCommand(p, c), { now: t.now, policy: e.deps.policy, actor: { accountId: requireWho(t).accountId, role, platform: t.input.platform } });
   const owner = cardOwner(t, role);
-  const once = await newOnce(e);
+  const once = await newOnce(e, t);
   const money = (amount: number) => ({ money: { amount, currency: c.orderTotal.currency } });
   const remaining = c.orderTotal.amount - c.refunded.amount;
   const issue = (payload: Omit<CasePayload, 'k' | 'caseId' | 'once'>) => e.tokens.issue(owner, { k: 'case', caseId: c.id, once, ...payload });
@@ -437,7 +468,7 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
       say(t, m('engine-words-support', { caseId: c.id }), { caseId: c.id, choices: [{ label: m('engine-action-support'), token, style: 'primary' }] });
     }
     if (tracking && allowedCommands(c, role, t.now, e.deps.policy).includes('AddTracking')) {
-      const once = await newOnce(e);
+      const once = await newOnce(e, t);
       const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: `${tracking.carrier} ${tracking.number}`, once });
       say(t, m('engine-words-tracking', { caseId: c.id, carrier: tracking.carrier, number: tracking.number }), {
         caseId: c.id,
@@ -446,7 +477,7 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
     }
     // « JD0150 » alone: maybe a tracking number; one button adds it, asking only the carrier.
     if (number && allowedCommands(c, role, t.now, e.deps.policy).includes('AddTracking')) {
-      const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: number, once: await newOnce(e) });
+      const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: number, once: await newOnce(e, t) });
       say(t, m('engine-words-tracking-number', { caseId: c.id, number }), { caseId: c.id, choices: [{ label: m('engine-choice-add-tracking-number', { number }), token, style: 'primary' }] });
     }
     // « je l'ai livré moi-même » on a parcel the buyer says never came: a proof of shipping or tracking shows it.
@@ -498,7 +529,7 @@ export const sellerWordsOutsideCase = (e: EngineCtx, t: Turn, text: string): Pro
 /** One button per case (up to ten) that sends these words, as written, to the other party of that case, once. */
 export async function sendChoices(e: EngineCtx, t: Turn, text: string, role: 'buyer' | 'seller', cases: readonly Case[]): Promise<Choice[]> {
   if ([...text.trim()].length > MAX_TEXT_LENGTH) return [];
-  const once = await newOnce(e);
+  const once = await newOnce(e, t);
   return Promise.all(
     cases.slice(0, 10).map(async (c) => ({
       label: m(role === 'seller' ? 'engine-choice-send-to-buyer' : 'engine-choice-send-to-seller', { caseId: c.id, orderId: c.orderId }),

@@ -8,9 +8,8 @@ import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../
 import { mentionsOffPlatform } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { newNonce, type OrderReplyState } from '../state.js';
-import { onceKey } from '../actions.js';
 import { asksWhatTheySaid, typedAnswer, yesAndMore } from '../typed-answers.js';
-import { newOnce } from './case-ops.js';
+import { newOnce, spendOnce } from './case-ops.js';
 
 /**
  * Messages between an order's buyer and its seller without a case (SPEC section 1: a buyer can
@@ -134,7 +133,7 @@ export async function afterSellerAnswer(e: EngineCtx, t: Turn, text: string): Pr
     });
     return true;
   }
-  const once = await newOnce(e);
+  const once = await newOnce(e, t);
   const send = await e.tokens.issue(t.owner, { k: 'order', orderId: order.id, op: 'reply', text: text.trim().slice(0, 4000), once });
   say(t, m('buyer-flow-order-answer-offer', { shopName: shop.name, orderId: order.id }), { choices: [{ label: m('engine-choice-send-order-words', { shopName: shop.name }), token: send }] });
   return true;
@@ -142,6 +141,6 @@ export async function afterSellerAnswer(e: EngineCtx, t: Turn, text: string): Pr
 
 /** The button of afterSellerAnswer: the words sent as written, once. */
 export async function sendOfferedWords(e: EngineCtx, t: Turn, orderId: string, text: string, once: string | undefined): Promise<void> {
-  if (once && !(await e.deps.kv.delete(onceKey(once)))) throw new ValidationError('ACTION_USED', 'words already sent');
+  if (once) await spendOnce(e, once, 'words');
   await messageOnOrder(e, t, orderId, { text });
 }
