@@ -179,7 +179,8 @@ describe('Discord journeys, as the people notice them', () => {
     expect(c.timeline.filter((e) => e.type === 'evidence')).toHaveLength(1);
 
     const thread = await partiesThread(caseId);
-    expect(all(thread)).toMatch(new RegExp(`Nouveau litige ${caseId}`));
+    // The thread's opening line comes first; the case card follows it as a delivery of its own.
+    await expectIn(thread, new RegExp(`Nouveau litige ${caseId}`));
     const from = w.dc.messagesIn(dm(USERS.amina)).length;
     w.dc.sendMessage({ author: USERS.bisou, channelId: thread, content: 'bonjour madame, je verifie avec le livreur' });
     await expectIn(dm(USERS.amina), /Le vendeur écrit dans le litige .*« bonjour madame, je verifie avec le livreur »/, from);
