@@ -30,7 +30,8 @@ describe('Telegram card ids on Redis: spread over shared hashes', () => {
   it('forgets a card past its TTL, and drops expired entries as new ones are written', async () => {
     const cards = createRedisCardIds(r.redis, `${r.prefix}ttl:`, undefined, { shards: 1, ttlMs: 50 });
     for (let i = 0; i < 8; i++) await cards.set('7002', `case-card:C-${i}`, 100 + i);
-    expect(await cards.get('7002', 'case-card:C-0')).toBe(100);
+    // (Not read back here: on a loaded machine the eight writes alone can outlast 50 ms. That a card is kept while it
+    // lives is the other tests' and the last line's.)
     await new Promise((res) => setTimeout(res, 80));
     expect(await cards.get('7002', 'case-card:C-0')).toBeUndefined();
     const fresh = createRedisCardIds(r.redis, `${r.prefix}ttl:`, undefined, { shards: 1, ttlMs: 60_000 });
