@@ -4,6 +4,8 @@ engine-lang-offer = Would you like me to answer you in English?
 engine-lang-offer-yes = Yes, in English
 engine-lang-offer-no = No thanks
 engine-lang-offer-declined = All right, I won’t offer again. /lang changes the language whenever you like.
+engine-lang-switched = You write to me in { common-lang-name }, so I’ll answer in { common-lang-name } from now on. /lang changes the language whenever you like.
+engine-lang-switch-back = Answer in { common-lang-name }
 common-lang-name = { $lang ->
     [fr] French
     [en] English

@@ -4,6 +4,8 @@ engine-lang-offer = Voulez-vous que je vous réponde en français ?
 engine-lang-offer-yes = Oui, en français
 engine-lang-offer-no = Non merci
 engine-lang-offer-declined = D’accord, je ne vous le proposerai plus. /lang change la langue quand vous voulez.
+engine-lang-switched = Vous m’écrivez en { common-lang-name } : je vous réponds désormais en { common-lang-name }. /lang change la langue quand vous voulez.
+engine-lang-switch-back = Répondre en { common-lang-name }
 common-lang-name = { $lang ->
     [fr] français
     [en] anglais

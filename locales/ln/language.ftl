@@ -4,6 +4,8 @@ engine-lang-offer = Nakoki kolobela yo na Lingala ?
 engine-lang-offer-yes = Ee, na Lingala
 engine-lang-offer-no = Te, matondi
 engine-lang-offer-declined = Malamu, nakotuna yo lisusu te. /lang ebongolaka monoko ntango nyonso olingi.
+engine-lang-switched = Ozali kokomela ngai na { common-lang-name } : nakozongisela yo sikoyo na { common-lang-name }. /lang ebongolaka monoko ntango nyonso olingi.
+engine-lang-switch-back = Zongisa na { common-lang-name }
 common-lang-name = { $lang ->
     [fr] Lifalanse
     [en] Lingelesi

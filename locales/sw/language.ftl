@@ -4,6 +4,8 @@ engine-lang-offer = Naweza kukujibu kwa Kiswahili?
 engine-lang-offer-yes = Ndiyo, kwa Kiswahili
 engine-lang-offer-no = Hapana, asante
 engine-lang-offer-declined = Sawa, sitakuuliza tena. /lang inabadilisha lugha wakati wowote unapotaka.
+engine-lang-switched = Unaniandikia kwa { common-lang-name }, kwa hiyo nitakujibu kwa { common-lang-name } kuanzia sasa. /lang inabadilisha lugha wakati wowote unapotaka.
+engine-lang-switch-back = Jibu kwa { common-lang-name }
 common-lang-name = { $lang ->
     [fr] Kifaransa
     [en] Kiingereza

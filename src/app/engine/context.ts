@@ -104,6 +104,8 @@ export interface Turn {
    * confidently in another supported one: offer, in that language, to switch (never switch silently).
    */
   languageOffer?: string;
+  /** The user kept writing in the language offered earlier (not declined): this turn switched to it, from this one. */
+  languageSwitched?: { from: string };
   /** This turn's text was joined to the report's description as the next part of a long text (its words, trimmed). */
   joinedPart?: string;
   /** This chat is linked to an account the marketplace no longer knows: the user is told so before how to link again. */

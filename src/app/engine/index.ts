@@ -118,6 +118,7 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
       declineLanguage: (lang) => declineLanguage(e, t, lang),
     });
     await offerLanguage(e, t);
+    await saySwitched(e, t);
     await suspensionNotice(e, t).catch((err: unknown) => e.log.warn({ err, userId: input.userId }, 'shop suspension notice failed'));
   } catch (err) {
     // Whatever was said before the failure may no longer be true: the error is the whole answer.
@@ -195,7 +196,7 @@ const OFFER_MIN_WORDS = 3;
  */
 async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string | null, known?: IdentityPrefs): Promise<void> {
   const { platform, userId, isStaffChannel, languageHint, capabilities } = t.input;
-  const prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
+  let prefs: IdentityPrefs = known ?? (await e.conv.prefs(platform, userId));
   const identity = identityOwner(platform, userId);
   t.account = account;
   t.who = account ? { accountId: account.id, platform, ...(t.inbound ? { inbound: t.inbound } : {}) } : null;
@@ -216,6 +217,22 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
     if (text !== null) {
       const asked = [...(prefs.offered ?? []), ...(prefs.declined ?? [])];
       const words = text.trim().split(/\s+/).length;
+      // Just offered, neither taken nor declined, and the next clear message is in it again: the user's language, by
+      // their own words. Never over a language they chose (/lang, a yes); switched like a yes, said after the answer
+      // with a button back. A clear message in another language first (the buyer mixes them) ends the offer's hold.
+      const pending = prefs.pendingOffer;
+      if (pending && detected && words >= OFFER_MIN_WORDS) {
+        const { pendingOffer: _p, ...rest } = prefs;
+        if (detected === pending && !chosen && detected !== established && t.input.isPrivate) {
+          if (account) await Promise.all([e.deps.links.setLocale(account.id, detected), e.conv.setPrefs(platform, userId, rest)]);
+          else await e.conv.setPrefs(platform, userId, { ...rest, locale: detected });
+          t.locale = detected;
+          t.languageSwitched = { from: established };
+          return;
+        }
+        await e.conv.setPrefs(platform, userId, rest);
+        prefs = rest;
+      }
       t.languageOffer = detected && detected !== established && !asked.includes(detected) && words >= OFFER_MIN_WORDS ? detected : undefined;
     } else if (t.languageOffer === established) t.languageOffer = undefined;
     return;
@@ -241,7 +258,7 @@ async function offerLanguage(e: EngineCtx, t: Turn): Promise<void> {
   if (!lang || !t.input.isPrivate || t.replies.length === 0) return;
   const { platform, userId } = t.input;
   const prefs = await e.conv.prefs(platform, userId);
-  await e.conv.setPrefs(platform, userId, { ...prefs, offered: [...new Set([...(prefs.offered ?? []), lang])] });
+  await e.conv.setPrefs(platform, userId, { ...prefs, offered: [...new Set([...(prefs.offered ?? []), lang])], pendingOffer: lang });
   const current = t.locale;
   t.locale = lang;
   try {
@@ -258,6 +275,19 @@ async function offerLanguage(e: EngineCtx, t: Turn): Promise<void> {
     t.locale = current;
   }
   e.log.info({ platform, userId, lang, established: current }, 'language switch offered');
+}
+
+/** After the answer of a turn that switched language by itself: said so, in the new language, with one tap back. */
+async function saySwitched(e: EngineCtx, t: Turn): Promise<void> {
+  const from = t.languageSwitched?.from;
+  if (!from || t.replies.length === 0) return;
+  say(t, m('engine-lang-switched', { lang: t.locale, from }), {
+    // As after /lang: adapters that show several languages (the playground) switch this user's view.
+    language: t.locale,
+    slot: `${t.owner}|language-offer`,
+    choices: [await choice(e, t, m('engine-lang-switch-back', { lang: from }), { k: 'lang', lang: from, v: 'yes' })],
+  });
+  e.log.info({ platform: t.input.platform, userId: t.input.userId, lang: t.locale, from }, 'language switched: the user kept writing in the language offered');
 }
 
 function supported(e: EngineCtx, tag: string | null | undefined): string | null {
@@ -297,7 +327,8 @@ async function setLanguage(e: EngineCtx, t: Turn, typed: string): Promise<void> 
 async function declineLanguage(e: EngineCtx, t: Turn, lang: string): Promise<void> {
   const { platform, userId } = t.input;
   const prefs = await e.conv.prefs(platform, userId);
-  await e.conv.setPrefs(platform, userId, { ...prefs, declined: [...new Set([...(prefs.declined ?? []), lang])] });
+  const { pendingOffer: _p, ...rest } = prefs;
+  await e.conv.setPrefs(platform, userId, { ...rest, declined: [...new Set([...(prefs.declined ?? []), lang])] });
   say(t, m('engine-lang-offer-declined'));
 }
 

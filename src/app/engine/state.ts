@@ -111,6 +111,11 @@ export interface IdentityPrefs {
   /** Languages this user said no to: never offered again. */
   declined?: string[];
   /**
+   * The language offered last, neither taken nor declined, while no message since was clearly in another one: the next
+   * message written clearly in it switches to it (the user chose it by writing).
+   */
+  pendingOffer?: string;
+  /**
    * The order this buyer last wrote to its seller about, and when: a problem said right after with no order named
    * (« toujours rien, je veux ouvrir un litige maintenant ») is about it.
    */

@@ -112,6 +112,69 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(await w.links.getLocale('acc-amina')).toBe('ln');
   });
 
+  it('offered English, the buyer ignores the offer and writes English again: from that answer on, English, said once, with one tap back', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order 1001 never arrived');
+    expect(amina.last.at(-1)!.body).toEqual([{ id: 'engine-lang-offer' }]);
+    expect(amina.last[0]!.locale).toBe('fr');
+    await amina.text('i want to open a case please');
+    // The answer itself is in English, then the switch is said, in English, with a button back to French.
+    allIn(amina, 'en');
+    expect(amina.ids().at(-1)).toBe('engine-lang-switched');
+    // The playground's language menu follows it, as after /lang.
+    expect(amina.last.at(-1)!.language).toBe('en');
+    expect(amina.read()).toContain('I’ll answer in English from now on');
+    expect(buttons(amina.last)).toContain('engine-lang-switch-back');
+    expect(await w.links.getLocale('acc-amina')).toBe('en');
+    // Said once: the next English message is simply answered in English.
+    await amina.text('thank you so much for the help');
+    allIn(amina, 'en');
+    expect(amina.ids()).not.toContain('engine-lang-switched');
+    // One tap back: French again, and chosen, so English words no longer switch it.
+    await amina.text('my order 1001 never arrived, what is happening');
+    await amina.command('/lang fr');
+    await amina.text('the seller still does not answer me');
+    await amina.text('i am still waiting for the seller to answer');
+    expect(amina.last.filter((o) => o.body[0]?.id !== 'engine-lang-offer').every((o) => o.locale === 'fr')).toBe(true);
+    expect(await w.links.getLocale('acc-amina')).toBe('fr');
+  });
+
+  it('the switch button goes back to the language the account had, as a choice', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('Habari, oda yangu haijafika mpaka leo');
+    await amina.text('muuzaji hajibu simu zangu kabisa');
+    expect(amina.ids()).toContain('engine-lang-switched');
+    expect(amina.last.at(-1)!.locale).toBe('sw');
+    await amina.press('engine-lang-switch-back');
+    expect(amina.ids()[0]).toBe('engine-lang-set');
+    allIn(amina, 'fr');
+    expect(await w.links.getLocale('acc-amina')).toBe('fr');
+  });
+
+  it('a buyer who mixes languages (English, then French, then English again) keeps her French: only the very next clear message switches', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order 1001 never arrived');
+    expect(amina.last.at(-1)!.body).toEqual([{ id: 'engine-lang-offer' }]);
+    await amina.text("c'est le pagne wax que j'attends toujours");
+    await amina.text('the seller does not answer my calls');
+    expect(amina.ids()).not.toContain('engine-lang-switched');
+    expect(amina.last.every((o) => o.locale === 'fr')).toBe(true);
+    expect(await w.links.getLocale('acc-amina')).toBeNull();
+  });
+
+  it('a word or two in the language offered does not switch (« ok thanks », « sawa »)', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('my order 1001 never arrived');
+    await amina.text('ok thanks');
+    expect(amina.ids()).not.toContain('engine-lang-switched');
+    expect(amina.last.every((o) => o.locale === 'fr')).toBe(true);
+    expect(await w.links.getLocale('acc-amina')).toBeNull();
+  });
+
   it('no is remembered: the offer is not made again, and the language stays', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina', platform: 'discord' });
