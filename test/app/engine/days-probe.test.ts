@@ -17,7 +17,7 @@ import type { Choice, OutMessage } from '../../../src/ports/turn.js';
  * The demo clock starts on Tuesday 2026-11-10 09:00Z (10:00 in Kinshasa). CC-1001 (eligible, window to 2027-02-12),
  * CC-1002 (eligible until 2027-02-09 inclusive), CC-1003 (due 16 November: a case from 17 November, Kinshasa time).
  *
- * As first written: (to be measured).
+ * As first written (commit after the first one of this file, before reading the engine): 15 of 27 on each backend (30 of 54).
  */
 
 interface Probe {
