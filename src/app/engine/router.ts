@@ -256,9 +256,10 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
   if (s === 'reset') return;
   // « oui » after a report lapsed answers its last question: the report is offered back (« reprendre ou laisser ? »), its old buttons still expired.
   if (lapsedReport && t.input.isPrivate && typedAnswer(text) === 'yes') return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
-  // « bonjour » hours after a report was left (within the day its buttons still answer it): greeted, and the report offered
-  // back, as within its first half hour; it was greeted with « quelle commande ? » as if nothing had been said.
-  if (lapsedReport && t.input.isPrivate && greetsOnly(text) && offeredBack(lapsedReport, t.now)) {
+  // « bonjour » hours after a report was left (within the day its buttons still answer it, and not offered back already):
+  // greeted, and the report offered back, as within its first half hour; it was greeted with « quelle commande ? » as if
+  // nothing had been said.
+  if (lapsedReport && t.input.isPrivate && lapsedReport.pending === undefined && greetsOnly(text) && offeredBack(lapsedReport, t.now)) {
     say(t, m('engine-welcome'));
     return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
   }
