@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backendWorld, buttons, DAY } from './harness.js';
+import { backendWorld, buttons, DAY, openCase } from './harness.js';
+import { asksWhatTheySaid } from '../../../src/app/engine/typed-answers.js';
 import type { OutMessage } from '../../../src/ports/turn.js';
 
 /**
@@ -63,5 +64,57 @@ describe.each(['memory', 'redis'] as const)('a report left for hours is offered 
     await s.text('bonsoir');
     expect(ids(s.last)).not.toContain('buyer-flow-resume-offer');
     expect(buttons(s.last)).not.toContain('buyer-flow-choice-resume');
+  });
+});
+
+describe('« il a répondu ? » about a case: answered by the bot, not offered to the seller (typed-answers)', () => {
+  it('reads whether-answered questions in the four languages, and not news told in the same words', () => {
+    for (const q of ['le vendeur a répondu ou pas ?', "est-ce qu'elle a réagi ?", 'toujours pas de réponse ?', 'has the shop answered yet?', 'any news from the seller?', 'hajajibu bado?', 'muuzaji amejibu?', 'moteki azongisi eyano ?']) {
+      expect(asksWhatTheySaid(q), q).toBe(true);
+    }
+    for (const s of ['il a répondu que le colis part lundi', 'he replied it ships on monday', 'toujours rien reçu', 'ma commande 1001 est pas arrivée']) {
+      expect(asksWhatTheySaid(s), s).toBe(false);
+    }
+  });
+});
+
+describe('« il a répondu ? » about a case (engine)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+
+  it('the seller silent on day 1: told so, with the day the buyer may escalate; nothing offered to be sent, nothing relayed', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1002', 'not_as_described');
+    const s = await w.user({ account: 'acc-amina' });
+    w.clock.advance(DAY);
+    const before = (await w.outbox(id)).length;
+    await s.text('le vendeur a répondu ou pas ?');
+    expect(ids(s.last)).toEqual(expect.arrayContaining(['buyer-flow-seller-silent', 'buyer-flow-case-next']));
+    expect(ids(s.last)).not.toContain('engine-buyer-words-not-sent');
+    expect(s.read()).toMatch(/13 novembre 2026/);
+    expect((await w.outbox(id)).length).toBe(before);
+  });
+
+  it('after the escalation time, in Swahili: still silent, and escalation is open now', async () => {
+    const w = await world();
+    await openCase(w, 'CC-1002', 'not_as_described');
+    const s = await w.user({ account: 'acc-amina' });
+    await s.command('/lang sw');
+    w.clock.advance(4 * DAY);
+    await s.text('hajajibu bado?');
+    const next = s.last.flatMap((o) => o.body).find((b) => b.id === 'buyer-flow-case-next');
+    expect(next?.args?.when).toBe('now');
+    expect(s.last.every((o) => o.locale === 'sw')).toBe(true);
+  });
+
+  it('once the seller has written, "did the seller reply?" shows his last message', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1002', 'not_as_described');
+    await w.cases.act({ accountId: 'acc-bisou', platform: 'telegram' }, id, { type: 'Comment', text: 'Je vous envoie le bon sac demain.' });
+    const s = await w.user({ account: 'acc-amina' });
+    await s.command('/lang en');
+    w.clock.advance(2 * DAY);
+    await s.text('did the seller reply?');
+    expect(ids(s.last)).toContain('buyer-flow-seller-said');
+    expect(s.read()).toContain('Je vous envoie le bon sac demain.');
   });
 });
