@@ -118,3 +118,37 @@ describe('« il a répondu ? » about a case (engine)', () => {
     expect(s.read()).toContain('Je vous envoie le bon sac demain.');
   });
 });
+
+describe('a closing contested days later is told as of its date, not « just closed » (engine)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+  const refundAll = async (w: Awaited<ReturnType<typeof world>>, id: string) =>
+    w.cases.act({ accountId: 'acc-bisou', platform: 'telegram' }, id, { type: 'Refund' });
+
+  it('six days after the refund: "was closed on November 11", and until when a check may be asked', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1005', 'non_delivery');
+    const s = await w.user({ account: 'acc-amina' });
+    await s.command('/lang en');
+    w.clock.advance(DAY);
+    await refundAll(w, id);
+    expect((await w.store.load(id))?.status).toBe('closed');
+    w.clock.advance(6 * DAY);
+    await s.text("but I still haven't received anything");
+    expect(ids(s.last)).toContain('buyer-flow-just-closed');
+    expect(s.read()).toMatch(/was closed on November 11, 2026/);
+    expect(s.read()).toMatch(/before December 11, 2026/);
+    expect(s.read()).not.toMatch(/has just closed/);
+  });
+
+  it('an hour after the refund, in Swahili: « imefungwa sasa hivi »', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1005', 'non_delivery');
+    const s = await w.user({ account: 'acc-amina' });
+    await s.command('/lang sw');
+    await refundAll(w, id);
+    w.clock.advance(3600_000);
+    await s.text('mbona sijapokea kitu?');
+    expect(ids(s.last)).toContain('buyer-flow-just-closed');
+    expect(s.read()).toContain('imefungwa sasa hivi');
+  });
+});
