@@ -152,36 +152,3 @@ describe('a closing contested days later is told as of its date, not « just clo
     expect(s.read()).toContain('imefungwa sasa hivi');
   });
 });
-
-describe('a closing disputed after the time to ask for a check: told that time is over (engine)', () => {
-  const world = backendWorld('memory', { beforeAll, afterAll });
-
-  it('45 days after the refund, "still nothing arrived": the case named as closed, the day the check could be asked until, no button for it', async () => {
-    const w = await world();
-    const id = await openCase(w, 'CC-1005', 'non_delivery');
-    const s = await w.user({ account: 'acc-amina' });
-    await s.command('/lang en');
-    w.clock.advance(DAY);
-    await w.cases.act({ accountId: 'acc-bisou', platform: 'telegram' }, id, { type: 'Refund' });
-    w.clock.advance(45 * DAY);
-    const before = (await w.outbox(id)).length;
-    await s.text('still nothing arrived');
-    expect(ids(s.last)).toEqual(expect.arrayContaining(['engine-closed-not-sent', 'error-contest-window-over']));
-    expect(s.read()).toContain(id);
-    expect(s.read()).toMatch(/December 11, 2026/);
-    expect(buttons(s.last)).not.toContain('engine-action-verify');
-    expect(ids(s.last)).not.toContain('engine-report-which-order');
-    expect((await w.outbox(id)).length).toBe(before);
-  });
-
-  it('long after (a hundred days), the same words start a report as any first message', async () => {
-    const w = await world();
-    const id = await openCase(w, 'CC-1005', 'non_delivery');
-    const s = await w.user({ account: 'acc-amina' });
-    w.clock.advance(DAY);
-    await w.cases.act({ accountId: 'acc-bisou', platform: 'telegram' }, id, { type: 'Refund' });
-    w.clock.advance(100 * DAY);
-    await s.text('toujours rien reçu');
-    expect(ids(s.last)).not.toContain('error-contest-window-over');
-  });
-});

@@ -65,24 +65,6 @@ function justClosed(e: EngineCtx, t: Turn, mine: Case[], open: Case[], text: str
 }
 
 /**
- * The buyer's latest case closed on tracking or on the seller's refund whose time to ask for a check has run out, for as
- * long again (a month more by default), when nothing is under way and the words dispute that closing (« toujours rien
- * reçu » forty days on): what they are told instead of « quelle commande ? ». Null otherwise.
- */
-function contestOver(e: EngineCtx, t: Turn, mine: Case[], open: Case[], text: string): { c: Case; until: string } | null {
-  if (open.length > 0) return null;
-  const who = requireWho(t);
-  const last = mine
-    .filter((c) => c.buyerId === who.accountId && c.status === 'closed' && c.closedAt)
-    .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!))[0];
-  if (!last || (last.resolution !== 'refunded' && last.resolution !== 'delivered')) return null;
-  const until = plus(last.closedAt!, e.deps.policy.contestWindow);
-  const now = millis(t.now);
-  if (now < millis(until) || now >= millis(plus(until, e.deps.policy.contestWindow))) return null;
-  return disputesClosing(last, text) ? { c: last, until } : null;
-}
-
-/**
  * What the buyer asks right after a closing that is not about that closing: another case reason (« le pagne est
  * arrivé déchiré » once tracking showed it delivered), or a request the seller handles outside cases (a return, a
  * size, a cancellation). Those start a report like any first message; « c'est faux, rien reçu » does not.
@@ -166,16 +148,6 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
         ]
       : [m('engine-closed-not-sent', { caseId: closed.id, resolution: closed.resolution ?? 'none', to: 'seller' }), m('error-not-contestable', { resolution: closed.resolution ?? 'none' })];
     await sayCard(e, t, closed, 'buyer', body);
-    return true;
-  }
-  // Later, past the time to ask for a check: the closing named, with the day that time ended (its card has no button for it).
-  const over = closed ? null : contestOver(e, t, mine, open, text);
-  if (over && !newRequestAfter(over.c, classifyProblem(text)) && (await namesOnlyOrder(e, t, text, over.c.orderId))) {
-    const c = over.c;
-    await sayCard(e, t, c, 'buyer', [
-      m('engine-closed-not-sent', { caseId: c.id, resolution: c.resolution ?? 'none', to: 'seller' }),
-      m('error-contest-window-over', { until: { date: over.until, style: 'datetime' } }),
-    ]);
     return true;
   }
   if (open.length === 0) {
