@@ -34,6 +34,7 @@ buyer-flow-thanks = You're welcome! { $orderId ->
     [none] Write to me whenever you like.
    *[other] Write to me whenever you like about order { $orderId }.
   }
+buyer-flow-came = Good news that your order has arrived! Write to me whenever you like if a problem comes up.
 buyer-flow-wait-seller = Very well. { $shopName }'s answer about order { $orderId } will reach you here.
 buyer-flow-after-message = { $shopName } has your message about order { $orderId }; their answer will reach you here. { $caseable ->
     [yes] If the problem is not solved, write to me to open a case.

@@ -34,6 +34,7 @@ buyer-flow-thanks = Avec plaisir ! { $orderId ->
     [none] Écrivez-moi quand vous voulez.
    *[other] Écrivez-moi quand vous voulez au sujet de la commande { $orderId }.
   }
+buyer-flow-came = Tant mieux, votre commande est arrivée ! Écrivez-moi quand vous voulez si un problème se présente.
 buyer-flow-wait-seller = Très bien. La réponse de { $shopName } au sujet de la commande { $orderId } vous parviendra ici.
 buyer-flow-after-message = { $shopName } a reçu votre message au sujet de la commande { $orderId } ; sa réponse vous parviendra ici. { $caseable ->
     [yes] Si le problème n’est pas réglé, écrivez-moi pour ouvrir un litige.

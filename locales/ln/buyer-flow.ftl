@@ -34,6 +34,7 @@ buyer-flow-thanks = Na esengo ! { $orderId ->
     [none] Komelá ngai ntango nyonso olingi.
    *[other] Komelá ngai ntango nyonso olingi mpo na commande { $orderId }.
   }
+buyer-flow-came = Malamu mingi, commande na yo ekomi ! Komelá ngai ntango nyonso olingi soki likambo moko ebimi.
 buyer-flow-wait-seller = Malamu. Eyano ya { $shopName } mpo na commande { $orderId } ekoya awa.
 buyer-flow-after-message = { $shopName } azwi message na yo mpo na commande { $orderId } ; eyano na ye ekoya awa. { $caseable ->
     [yes] Soki likambo ebongi te, komela ngai mpo na kofungola litige.

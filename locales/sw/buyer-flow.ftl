@@ -34,6 +34,7 @@ buyer-flow-thanks = Karibu! { $orderId ->
     [none] Niandikie wakati wowote.
    *[other] Niandikie wakati wowote kuhusu oda { $orderId }.
   }
+buyer-flow-came = Vizuri, oda yako imefika! Niandikie wakati wowote kama tatizo litatokea.
 buyer-flow-wait-seller = Sawa. Jibu la { $shopName } kuhusu oda { $orderId } litakufikia hapa.
 buyer-flow-after-message = { $shopName } amepokea ujumbe wako kuhusu oda { $orderId }; jibu lake litakufikia hapa. { $caseable ->
     [yes] Kama tatizo halijamalizika, niandikie kufungua kesi.

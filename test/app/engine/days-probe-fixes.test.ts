@@ -152,3 +152,32 @@ describe('a closing contested days later is told as of its date, not « just clo
     expect(s.read()).toContain('imefungwa sasa hivi');
   });
 });
+
+describe('the parcel came, said with nothing under way any more (engine)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+
+  for (const [lang, words] of [
+    ['fr', "ah finalement je l'ai reçu hier, merci"],
+    ['en', 'oh it arrived in the meantime, thanks'],
+    ['sw', 'imefika tayari, asante'],
+  ] as const) {
+    it(`« ${words} » four days after a report was left: glad, no « which order? », nothing sent (${lang})`, async () => {
+      const w = await world();
+      const s = await w.user({ account: 'acc-amina' });
+      await s.command(`/lang ${lang}`);
+      await s.text(lang === 'fr' ? 'la commande 1001 est pas arrivée' : lang === 'en' ? 'order 1001 never came' : 'oda 1001 haijafika');
+      w.clock.advance(4 * DAY);
+      await s.text(words);
+      expect(ids(s.last)).toEqual(['buyer-flow-came']);
+      expect(s.last.every((o) => o.locale === lang)).toBe(true);
+      expect(w.relayed).toHaveLength(0);
+    });
+  }
+
+  it('« il est arrivé cassé » is still a problem', async () => {
+    const w = await world();
+    const s = await w.user({ account: 'acc-amina' });
+    await s.text('le sac 1002 est arrivé cassé');
+    expect(ids(s.last)).not.toContain('buyer-flow-came');
+  });
+});

@@ -216,6 +216,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysThanks(text) && !statesProblem(text)) {
     return void say(t, m('buyer-flow-thanks', { orderId: 'none' }));
   }
+  // « c bon c'est arrivé, merci » days after a report was left (nothing under way any more): glad, not « je n'ai pas reconnu
+  // de problème précis » and the orders to pick from.
+  if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysItCame(text) && !statesProblem(text)) {
+    return void say(t, m('buyer-flow-came'));
+  }
   // « c'est quoi la politique de retour ? », "what's the refund policy at Bisou?": the shop's conditions, not a return to confirm.
   if (text && !carried.from && asksShopPolicy(text) && !statesTrouble(text)) return answerShopPolicy(e, t, orders, ref, text);
   // « comment ça marche ? », « c'est quoi un litige ? », « bonjour »: answered (how it works, a greeting back) before the
