@@ -17,7 +17,7 @@ import type { Choice, OutMessage } from '../../../src/ports/turn.js';
  * The demo clock starts on Tuesday 2026-11-10 09:00Z (10:00 in Kinshasa). CC-1001 (eligible, window to 2027-02-12),
  * CC-1002 (eligible until 2027-02-09 inclusive), CC-1003 (due 16 November: a case from 17 November, Kinshasa time).
  *
- * As first written (commit 16aca13, before reading the engine): 15 of 27 on each backend (30 of 54). Of the 12
+ * As first written (commit 6463173, before reading the engine): 15 of 27 on each backend (30 of 54). Of the 12
  * failures, 11 were the probe's own: its driver looked for seller reminders among the order nudges (they wait in the
  * case's outbox), for the card's late-delivery line among the body's ids, for « Confirmer » under the verification
  * (its button is « Envoyer la demande »), expected the date of a too-early order before the yes to the proposed reason
