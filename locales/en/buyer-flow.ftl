@@ -34,6 +34,7 @@ buyer-flow-thanks = You're welcome! { $orderId ->
     [none] Write to me whenever you like.
    *[other] Write to me whenever you like about order { $orderId }.
   }
+buyer-flow-came = Good news that your order has arrived! Write to me whenever you like if a problem comes up.
 buyer-flow-wait-seller = Very well. { $shopName }'s answer about order { $orderId } will reach you here.
 buyer-flow-after-message = { $shopName } has your message about order { $orderId }; their answer will reach you here. { $caseable ->
     [yes] If the problem is not solved, write to me to open a case.
@@ -57,7 +58,10 @@ buyer-flow-left = { $orderId ->
   }
 buyer-flow-case-under-way = Your case { $caseId } on order { $orderId } is under way: here it is. To write to the seller, use "{ engine-action-reply-to-seller }"; for a problem with another order, write its number.
 buyer-flow-cases-under-way = You have { $count } cases under way: which one do you want to see? For a problem with another order, write its number.
-buyer-flow-just-closed = Your case { $caseId } (order { $orderId }) has just closed: { common-resolution }. Your message was not passed on to the seller. If it is not settled for you, press "{ engine-action-verify }": support will check. For a problem with another order, write its number.
+buyer-flow-just-closed = Your case { $caseId } (order { $orderId }) { $recent ->
+    [yes] has just closed
+   *[no] was closed on { $closedAt }
+  }: { common-resolution }. Your message was not passed on to the seller. If it is not settled for you, press "{ engine-action-verify }" before { $until }: support will check. For a problem with another order, write its number.
 buyer-flow-no-case-hint = To open one, tell me what is wrong with your order, for example "my order 1001 never arrived".
 buyer-flow-person-case = { $status ->
     [escalated] Your case { $caseId } on order { $orderId } is already with support: a person from the Congocrea team follows it and will answer you here. Here it is.

@@ -34,6 +34,7 @@ buyer-flow-thanks = Avec plaisir ! { $orderId ->
     [none] Écrivez-moi quand vous voulez.
    *[other] Écrivez-moi quand vous voulez au sujet de la commande { $orderId }.
   }
+buyer-flow-came = Tant mieux, votre commande est arrivée ! Écrivez-moi quand vous voulez si un problème se présente.
 buyer-flow-wait-seller = Très bien. La réponse de { $shopName } au sujet de la commande { $orderId } vous parviendra ici.
 buyer-flow-after-message = { $shopName } a reçu votre message au sujet de la commande { $orderId } ; sa réponse vous parviendra ici. { $caseable ->
     [yes] Si le problème n’est pas réglé, écrivez-moi pour ouvrir un litige.
@@ -57,7 +58,10 @@ buyer-flow-left = { $orderId ->
   }
 buyer-flow-case-under-way = Votre litige { $caseId } pour la commande { $orderId } est en cours : le voici. Pour écrire au vendeur, utilisez « { engine-action-reply-to-seller } » ; pour un problème avec une autre commande, écrivez son numéro.
 buyer-flow-cases-under-way = Vous avez { $count } litiges en cours : lequel voulez-vous voir ? Pour un problème avec une autre commande, écrivez son numéro.
-buyer-flow-just-closed = Votre litige { $caseId } (commande { $orderId }) vient d’être clos : { common-resolution }. Votre message n’a pas été transmis au vendeur. Si ce n’est pas réglé pour vous, appuyez sur « { engine-action-verify } » : le support vérifiera. Pour un problème avec une autre commande, écrivez son numéro.
+buyer-flow-just-closed = Votre litige { $caseId } (commande { $orderId }) { $recent ->
+    [yes] vient d’être clos
+   *[no] a été clos le { $closedAt }
+  } : { common-resolution }. Votre message n’a pas été transmis au vendeur. Si ce n’est pas réglé pour vous, appuyez sur « { engine-action-verify } » avant le { $until } : le support vérifiera. Pour un problème avec une autre commande, écrivez son numéro.
 buyer-flow-no-case-hint = Pour en ouvrir un, dites-moi ce qui ne va pas avec votre commande, par exemple « ma commande 1001 n’est jamais arrivée ».
 buyer-flow-person-case = { $status ->
     [escalated] Votre litige { $caseId } pour la commande { $orderId } est déjà transmis au support : une personne de l’équipe Congocrea le suit et vous répondra ici. Le voici.

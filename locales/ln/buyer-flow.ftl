@@ -34,6 +34,7 @@ buyer-flow-thanks = Na esengo ! { $orderId ->
     [none] Komelá ngai ntango nyonso olingi.
    *[other] Komelá ngai ntango nyonso olingi mpo na commande { $orderId }.
   }
+buyer-flow-came = Malamu mingi, commande na yo ekomi ! Komelá ngai ntango nyonso olingi soki likambo moko ebimi.
 buyer-flow-wait-seller = Malamu. Eyano ya { $shopName } mpo na commande { $orderId } ekoya awa.
 buyer-flow-after-message = { $shopName } azwi message na yo mpo na commande { $orderId } ; eyano na ye ekoya awa. { $caseable ->
     [yes] Soki likambo ebongi te, komela ngai mpo na kofungola litige.
@@ -57,7 +58,10 @@ buyer-flow-left = { $orderId ->
   }
 buyer-flow-case-under-way = Litige na yo { $caseId } mpo na commande { $orderId } ezali kokende : yango oyo. Mpo na kokomela moteki, salela « { engine-action-reply-to-seller } » ; mpo na likambo na commande mosusu, koma nimero na yango.
 buyer-flow-cases-under-way = Ozali na ba litige { $count } oyo ezali kokende : oyo nini olingi komona ? Mpo na likambo na commande mosusu, koma nimero na yango.
-buyer-flow-just-closed = Litige na yo { $caseId } (commande { $orderId }) esili kokangama : { common-resolution }. Nsango na yo etindamaki epai ya moteki te. Soki likambo esili te mpo na yo, finá « { engine-action-verify } » : support ekotala. Mpo na likambo na commande mosusu, koma nimero na yango.
+buyer-flow-just-closed = Litige na yo { $caseId } (commande { $orderId }) { $recent ->
+    [yes] esili kokangama
+   *[no] ekangamaki { $closedAt }
+  } : { common-resolution }. Nsango na yo etindamaki epai ya moteki te. Soki likambo esili te mpo na yo, finá « { engine-action-verify } » liboso ya { $until } : support ekotala. Mpo na likambo na commande mosusu, koma nimero na yango.
 buyer-flow-no-case-hint = Mpo na kofungola moko, yebisa ngai nini ezali malamu te na commande na yo, ndakisa « commande na ngai 1001 ekomi te ».
 buyer-flow-person-case = { $status ->
     [escalated] Litige na yo { $caseId } mpo na commande { $orderId } ekomi kala na support : moto moko ya ekipi ya Congocrea azali kolandela yango mpe akozongisela yo awa. Yango oyo.

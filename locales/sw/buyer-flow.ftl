@@ -34,6 +34,7 @@ buyer-flow-thanks = Karibu! { $orderId ->
     [none] Niandikie wakati wowote.
    *[other] Niandikie wakati wowote kuhusu oda { $orderId }.
   }
+buyer-flow-came = Vizuri, oda yako imefika! Niandikie wakati wowote kama tatizo litatokea.
 buyer-flow-wait-seller = Sawa. Jibu la { $shopName } kuhusu oda { $orderId } litakufikia hapa.
 buyer-flow-after-message = { $shopName } amepokea ujumbe wako kuhusu oda { $orderId }; jibu lake litakufikia hapa. { $caseable ->
     [yes] Kama tatizo halijamalizika, niandikie kufungua kesi.
@@ -57,7 +58,10 @@ buyer-flow-left = { $orderId ->
   }
 buyer-flow-case-under-way = Kesi yako { $caseId } ya oda { $orderId } inaendelea: hii hapa. Kumwandikia muuzaji, tumia « { engine-action-reply-to-seller } »; kwa tatizo la oda nyingine, andika nambari yake.
 buyer-flow-cases-under-way = Una kesi { $count } zinazoendelea: unataka kuona ipi? Kwa tatizo la oda nyingine, andika nambari yake.
-buyer-flow-just-closed = Kesi yako { $caseId } (oda { $orderId }) imefungwa sasa hivi: { common-resolution }. Ujumbe wako haukupelekwa kwa muuzaji. Kama haijatatuliwa kwako, bonyeza « { engine-action-verify } »: support itakagua. Kwa tatizo la oda nyingine, andika nambari yake.
+buyer-flow-just-closed = Kesi yako { $caseId } (oda { $orderId }) { $recent ->
+    [yes] imefungwa sasa hivi
+   *[no] ilifungwa { $closedAt }
+  }: { common-resolution }. Ujumbe wako haukupelekwa kwa muuzaji. Kama haijatatuliwa kwako, bonyeza « { engine-action-verify } » kabla ya { $until }: support itakagua. Kwa tatizo la oda nyingine, andika nambari yake.
 buyer-flow-no-case-hint = Ili kufungua moja, niambie nini hakiko sawa na oda yako, kwa mfano « oda yangu 1001 haijafika ».
 buyer-flow-person-case = { $status ->
     [escalated] Kesi yako { $caseId } ya oda { $orderId } tayari iko kwa huduma ya msaada: mtu wa timu ya Congocrea anaifuatilia na atakujibu hapa. Hii hapa.

@@ -17,10 +17,10 @@ import { onReinstateChoice, onReinstateText, reinstatementInWords, startReinstat
 import { explainLinking, helpBody, keepEarlyWords, linkIdentity, pastedToken, startOrLink } from './flows/onboarding.js';
 import { classifyProblem, mentionsOffPlatform, mentionsPayingOutside } from './intent.js';
 import { listCases, requireStaff, shopAction } from './support-commands.js';
-import { newNonce, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
+import { newNonce, offeredBack, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
 import { asksReinstatement } from './seller-words.js';
-import { asksForPerson, languageAskedFor, typedAnswer } from './typed-answers.js';
+import { asksForPerson, greetsOnly, languageAskedFor, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise<void> {
@@ -256,6 +256,13 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
   if (s === 'reset') return;
   // « oui » after a report lapsed answers its last question: the report is offered back (« reprendre ou laisser ? »), its old buttons still expired.
   if (lapsedReport && t.input.isPrivate && typedAnswer(text) === 'yes') return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
+  // « bonjour » hours after a report was left (within the day its buttons still answer it, and not offered back already):
+  // greeted, and the report offered back, as within its first half hour; it was greeted with « quelle commande ? » as if
+  // nothing had been said.
+  if (lapsedReport && t.input.isPrivate && lapsedReport.pending === undefined && greetsOnly(text) && offeredBack(lapsedReport, t.now)) {
+    say(t, m('engine-welcome'));
+    return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
+  }
   // « annuler », "stop", « tika », « acha » typed alone is the flow's Cancel button, never words to pass on.
   const answer = typedAnswer(text);
   if (s && answer === 'cancel') {

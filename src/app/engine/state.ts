@@ -54,6 +54,15 @@ const reportSchema = z.object({
 export const REPORT_LAPSE_MS = 30 * 60 * 1000;
 
 /**
+ * A report that lapsed less than this long ago is still the buyer's: its own last buttons answer it (its flow tokens
+ * live as long), and a greeting or /start offers it back (« reprendre ou laisser ? ») instead of asking afresh.
+ */
+export const REPORT_OFFER_BACK_MS = 24 * 3600 * 1000;
+
+/** The report was last moved on less than REPORT_OFFER_BACK_MS ago: it may be offered back. */
+export const offeredBack = (s: { at?: string | undefined }, now: string): boolean => !!s.at && Date.parse(now) - Date.parse(s.at) <= REPORT_OFFER_BACK_MS;
+
+/**
  * A case action waiting for typed input (an amount, tracking, a question) or a file. A proof of
  * shipping waits for where it was sent (`proof_address` buttons, then `proof_place` typed), the
  * file kept meanwhile in `blob`.

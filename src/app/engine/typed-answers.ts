@@ -597,8 +597,34 @@ export function asksBotAboutMessage(text: string): boolean {
 const WHAT_THEY_SAID =
   /(?:^| )(?:(?:il|elle|le vendeur|la vendeuse|la boutique|ils) (?:a |ont )?(?:dit|dis|repondu|ecrit|raconte|propose)\w* quoi|(?:il|elle|le vendeur|la vendeuse|ils) (?:dit|dis|repond|ecrit|raconte|propose)\w* quoi|qu est ce qu (?:il|elle|ils) (?:a |ont )?(?:dit|repondu|ecrit|propose)|que dit (?:il|elle|le vendeur)|qu a (?:dit|repondu) (?:le vendeur|la vendeuse)|(?:c est quoi|c quoi|quelle est) sa reponse|what (?:did|does|has) (?:he|she|they|the seller|the shop) (?:say|said|answer|answered|reply|replied|write|wrote)|what (?:was|is) (?:his|her|their|the seller s) (?:answer|reply)|(?:alisema|amesema|anasema|alijibu|amejibu|ameandika|aliandika) nini|(?:alobi|alobaki|azongisi|azongisaki|akomi|akomaki) nini)(?= |$)/;
 
+/**
+ * Whether the other party has answered, asked of the bot in a few words (days probe): « il a répondu ? », « le vendeur a
+ * répondu ou pas ? », « toujours pas de réponse ? », « des nouvelles du vendeur ? », "did the seller reply?", "has he
+ * answered yet?", "any reply?", « amejibu ? », « muuzaji hajajibu bado ? », « azongisi ? », « moteki apesi eyano ? ». The
+ * whole message is the question (with « alors », « et », « ok » before it, « ou pas », « yet », « bado » after it): « il a
+ * répondu que le colis arrive lundi » is news, not a question.
+ */
+const WHETHER_ANSWERED = new RegExp(
+  '^(?:(?:alors|et|bon|donc|ok|bonjour|bonsoir|hello|hi|so|and|well|sasa|je|habari|mbote|boye|eh|euh) )*(?:est ce qu |est ce que )?(?:' +
+    [
+      "(?:il|elle|ils|le vendeur|la vendeuse|la boutique|le magasin|le shop) (?:a|m a|ma|ont|m ont|vous a) (?:deja |enfin |finalement |toujours pas |pas encore |pas |jamais )?(?:repondu|repondue|reagi|ecrit|donne (?:une |sa )?reponse|donne signe de vie|rappele|contacte)(?: quelque chose| qqch| qlq chose)?",
+      "(?:il|elle|le vendeur|la vendeuse) (?:n a|na|ne m a|ne vous a) (?:toujours |encore )?(?:pas|rien|jamais) (?:encore )?(?:repondu|ecrit|reagi)",
+      '(?:toujours |encore |tjr |tjrs |toujours rien |)(?:pas|aucune|aucun|rien|pas de|aucune) (?:de )?(?:reponse|nouvelles|retour|signe)(?: du vendeur| de la boutique| de sa part| de lui| de la vendeuse)?',
+      '(?:des |une |sa |la |vous avez (?:eu |recu )?(?:sa |une |des )?)(?:nouvelles|reponse|retour)(?: du vendeur| de la boutique| de sa part| de lui| de la vendeuse)?',
+      '(?:did|has|have|had) (?:he|she|they|the seller|the shop|the vendor|anyone|the store) (?:already |ever |even |finally )?(?:reply|replied|answer|answered|respond|responded|write|written|wrote|get back|got back|gotten back|react|reacted|said anything|say anything|write back|written back)(?: to me| to you| to my message| anything| back)?',
+      '(?:any|no|still no|still not any) (?:reply|replies|answer|answers|response|responses|news|word)(?: from (?:him|her|them|the seller|the shop|the vendor))?',
+      '(?:(?:is there|was there) )?(?:an |any )?(?:reply|answer|response) (?:from (?:him|her|them|the seller|the shop))',
+      '(?:muuzaji |duka |yeye |)(?:amejibu|ameshajibu|alijibu|hajajibu|hakujibu|amerudisha jibu|amesema kitu|ameandika|hajaandika|amejibu kitu)',
+      '(?:kuna|hakuna|bado hakuna) (?:jibu|habari)(?: yoyote)?(?: kutoka kwa muuzaji)?',
+      '(?:moteki |mokolo ya magazini |ye |)(?:azongisi|azongisaki|azongisi naino te|azongisi te|apesi eyano|apesaki eyano|akomi|akomaki|ayanoli|ayanolaki)(?: eyano)?',
+      '(?:eyano|sango) (?:eyei|eyaki|ezali)(?: te)?',
+    ].join('|') +
+    ')(?: (?:ou pas|ou non|oui ou non|ou quoi|enfin|encore|deja|maintenant|depuis|a mon message|au message|yet|already|now|at all|or not|bado|tayari|naino|te|sikoyo|lelo))*$',
+);
+
 export function asksWhatTheySaid(text: string): boolean {
-  return WHAT_THEY_SAID.test(bare(text).replace(/'/g, ' '));
+  const t = bare(text).replace(/'/g, ' ');
+  return WHAT_THEY_SAID.test(t) || WHETHER_ANSWERED.test(t);
 }
 
 /**

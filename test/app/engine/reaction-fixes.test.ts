@@ -92,11 +92,11 @@ describe('what the seller said, asked', () => {
     expect(amina.read()).not.toContain('Premier message.');
   });
 
-  it('before the seller wrote anything: said so, with the case', async () => {
+  it('before the seller wrote anything: said so, with what comes next (days probe) and the case', async () => {
     const w = await world();
     const { amina, id } = await cast(w);
     await amina.text("qu'est-ce qu'il a dit ?");
-    expect(said(amina)).toEqual(['buyer-flow-seller-silent']);
+    expect(said(amina)).toEqual(['buyer-flow-seller-silent', 'buyer-flow-case-next']);
     expect(amina.read()).toContain(id);
   });
 

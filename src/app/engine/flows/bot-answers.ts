@@ -52,11 +52,17 @@ export async function answerToBot(e: EngineCtx, t: Turn, c: Case, role: 'buyer' 
   }
   if (asksWhatTheySaid(text)) {
     const said = c.timeline.filter((x) => x.type === 'comment' && x.actor.role === 'seller').at(-1);
-    const body =
-      said && said.type === 'comment'
-        ? m('buyer-flow-seller-said', { caseId: c.id, at: { date: said.at, style: 'datetime' }, text: said.text })
-        : m('buyer-flow-seller-silent', { caseId: c.id });
-    await sayCard(e, t, c, 'buyer', [body]);
+    if (said && said.type === 'comment') {
+      await sayCard(e, t, c, 'buyer', [m('buyer-flow-seller-said', { caseId: c.id, at: { date: said.at, style: 'datetime' }, text: said.text })]);
+      return true;
+    }
+    // Nothing from the seller yet: said, with what comes next (his deadline, the day escalation opens, or that support has
+    // the case), as « c quoi la suite ? » gets.
+    const when = c.status === 'escalated' ? 'escalated' : Date.parse(t.now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
+    await sayCard(e, t, c, 'buyer', [
+      m('buyer-flow-seller-silent', { caseId: c.id }),
+      m('buyer-flow-case-next', { caseId: c.id, when, escalatableAt: { date: c.escalatableAt, style: 'datetime' } }),
+    ]);
     return true;
   }
   return false;

@@ -10,7 +10,7 @@ import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../
 import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem, statesTrouble } from '../intent.js';
 import { correctedOrderRef, findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
-import { newNonce, REPORT_LAPSE_MS, type ReportState } from '../state.js';
+import { newNonce, offeredBack, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
@@ -215,6 +215,11 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
   // « merci pour votre aide », « asante sana » with nothing under way: welcomed, not met with « which order? ».
   if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysThanks(text) && !statesProblem(text)) {
     return void say(t, m('buyer-flow-thanks', { orderId: 'none' }));
+  }
+  // « c bon c'est arrivé, merci » days after a report was left (nothing under way any more): glad, not « je n'ai pas reconnu
+  // de problème précis » and the orders to pick from.
+  if (text && !carried.from && !carried.evidence?.length && ref.kind === 'none' && saysItCame(text) && !statesProblem(text)) {
+    return void say(t, m('buyer-flow-came'));
   }
   // « c'est quoi la politique de retour ? », "what's the refund policy at Bisou?": the shop's conditions, not a return to confirm.
   if (text && !carried.from && asksShopPolicy(text) && !statesTrouble(text)) return answerShopPolicy(e, t, orders, ref, text);
@@ -578,12 +583,16 @@ export async function personDuringReport(e: EngineCtx, t: Turn, s: ReportState):
   return showReportStep(e, t, s);
 }
 
-/** The user's report under way (not lapsed, not already offered back) is offered back: resume or leave. */
+/**
+ * The user's report (under way, or lapsed within the day its buttons still answer it; not already offered back) is
+ * offered back: resume or leave. A lapsed one's old buttons stay expired: /start was written since.
+ */
 export async function offerReportUnderWay(e: EngineCtx, t: Turn): Promise<void> {
   if (!t.account) return;
   const s = await e.conv.get(t.input.platform, t.input.userId, t.input.conversationId);
-  if (!s || s === 'invalid' || s.flow !== 'report' || s.pending !== undefined || !s.at || Date.parse(t.now) - Date.parse(s.at) > REPORT_LAPSE_MS) return;
-  return offerResume(e, t, s, ownWords(t) ?? '');
+  if (!s || s === 'invalid' || s.flow !== 'report' || s.pending !== undefined || !offeredBack(s, t.now)) return;
+  const lapsed = Date.parse(t.now) - Date.parse(s.at!) > REPORT_LAPSE_MS;
+  return offerResume(e, t, lapsed ? { ...s, nonce: newNonce() } : s, ownWords(t) ?? '');
 }
 
 /** A message that answers no step: the report is offered back, never imposed. */

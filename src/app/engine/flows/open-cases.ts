@@ -135,7 +135,17 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   if (closed && (contestsClosing(text) || !newRequestAfter(closed, classifyProblem(text))) && (await namesOnlyOrder(e, t, text, closed.orderId))) {
     // Support's decision has no verification button: the buyer is told it is not contested here, and who to write to.
     const body = allowedCommands(closed, 'buyer', t.now, e.deps.policy).includes('RequestVerification')
-      ? [m('buyer-flow-just-closed', { caseId: closed.id, orderId: closed.orderId, resolution: closed.resolution ?? 'none' })]
+      ? [
+          m('buyer-flow-just-closed', {
+            caseId: closed.id,
+            orderId: closed.orderId,
+            resolution: closed.resolution ?? 'none',
+            // A week on, « vient d'être clos » is not what happened: the day it closed, and until when it may be contested.
+            recent: millis(t.now) - millis(closed.closedAt!) < JUST_CLOSED_MS ? 'yes' : 'no',
+            closedAt: { date: closed.closedAt!, style: 'date' },
+            until: { date: plus(closed.closedAt!, e.deps.policy.contestWindow), style: 'datetime' },
+          }),
+        ]
       : [m('engine-closed-not-sent', { caseId: closed.id, resolution: closed.resolution ?? 'none', to: 'seller' }), m('error-not-contestable', { resolution: closed.resolution ?? 'none' })];
     await sayCard(e, t, closed, 'buyer', body);
     return true;
