@@ -11,10 +11,11 @@ import type { StandinUser } from '../../support/discord-standin.js';
  *
  * First run against main's adapter (faithful stand-in): 1 of 6 passed (the answer edited into a deferral made before
  * the crash). The five others were lost: the survivor edited a reply nobody had deferred (10015), its apology went the
- * same way; the late deferral under load was refused (10062) and, unawaited, surfaced as an unhandled rejection.
+ * same way; the late deferral under load was refused (10062) and, unawaited, surfaced as an unhandled rejection. The apology case came
+ * with the fix: on main's adapter 6 of these 7 fail.
  */
 
-const LATE = 'Discord a affiché « L’application n’a pas répondu », mais votre demande m’est bien parvenue. Voici ma réponse :';
+const LATE = 'Discord vous a peut-être signalé un échec, mais votre demande m’est bien parvenue. Voici ma réponse :';
 const DEAD_CLAIM_MS = 3_500;
 
 /** What a process that claimed the interaction and its user's turn, then died, leaves behind. */
@@ -113,6 +114,18 @@ describe('Discord interactions answered after the 3 s Discord allows', () => {
     const dm = h.standin.dmChannelId(USERS.amina.id);
     await eventually(() => expect(h.standin.messagesIn(dm).map(botText).join('\n')).toContain('Vos dossiers, enfin'), 10_000);
     expect(h.standin.calls.filter((c) => c.path.startsWith('/interactions/')).map((c) => c.status)).toEqual([404]);
+  });
+
+  it('a turn that fails after a late takeover: the apology still reaches the buyer, in her DMs', { timeout: 20_000 }, async () => {
+    h = await startHarness({ shared: { claimMs: 600 } });
+    const { dm, msg } = await buyerWithButtons();
+    h.engine.answer(() => {
+      throw new Error('store down');
+    });
+    const id = nextId();
+    await diedHolding(h, id, USERS.amina);
+    h.standin.clickButton({ user: USERS.amina, id, messageId: msg.id, customId: 'a:tok-1' });
+    await eventually(() => expect(h.standin.messagesIn(dm).map(botText).join('\n')).toContain('Un problème est survenu de notre côté. Merci de réessayer dans un instant.'), 10_000);
   });
 
   it('a form button whose process died: the form can no longer open, so the seller gets a button that opens it', { timeout: 20_000 }, async () => {
