@@ -16,11 +16,14 @@ type Harness = Awaited<ReturnType<typeof startHarness>>;
  */
 describe('Telegram: a button pressed long before Palabre reads it', () => {
   let h: Harness;
-  const lines: any[] = [];
-  const logger = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  /** What the adapter logs, test by test (a call cut when the previous test closed logs after it). */
+  let lines: any[] = [];
+  const logger = () => {
+    const mine: any[] = (lines = []);
+    return pino({ level: 'debug' }, { write: (s: string) => void mine.push(JSON.parse(s)) });
+  };
   afterEach(async () => {
     await h?.close();
-    lines.length = 0;
   });
 
   /** Amina's chat with a question and two buttons. */
@@ -36,7 +39,7 @@ describe('Telegram: a button pressed long before Palabre reads it', () => {
   }
 
   it('a press that waited 20 s (Telegram refuses to stop its spinner): acted on once, answered in the chat, told in the log as a refusal, not an error', { timeout: 20_000 }, async () => {
-    h = await startHarness({ logger });
+    h = await startHarness({ logger: logger() });
     const message = await question();
     h.standin.push(h.standin.build.press(amina, message, 'tok-no', { ageMs: 20_000 }));
     await until(() => h.standin.botMessages(amina.id).some((m) => visible(String(m.text)).includes('Réponse notée : tok-no')), 'the answer in the chat');
@@ -52,7 +55,7 @@ describe('Telegram: a button pressed long before Palabre reads it', () => {
   });
 
   it('Telegram slow to take the spinner’s answer (under load): the press is answered in the chat without waiting for it', { timeout: 20_000 }, async () => {
-    h = await startHarness({ logger });
+    h = await startHarness({ logger: logger() });
     const message = await question();
     h.standin.hang('answerCallbackQuery');
     h.standin.push(h.standin.build.press(amina, message, 'tok-yes'));
@@ -61,7 +64,7 @@ describe('Telegram: a button pressed long before Palabre reads it', () => {
   });
 
   it('a press in time: the spinner’s answer is taken, nothing is logged about it', { timeout: 20_000 }, async () => {
-    h = await startHarness({ logger });
+    h = await startHarness({ logger: logger() });
     const message = await question();
     h.standin.push(h.standin.build.press(amina, message, 'tok-yes'));
     await until(() => h.standin.botMessages(amina.id).some((m) => visible(String(m.text)).includes('Réponse notée : tok-yes')), 'the answer in the chat');
