@@ -42,7 +42,8 @@ export async function handleInteraction(ctx: InboundCtx, i: Interaction): Promis
       eventIds.set(i, eventId);
       receivedAts.set(i, receivedAt);
       // Discord allows 3 s for the first answer: a takeover after that finds the interaction deferred by the process
-      // that died (it defers well within the 3 s), so the answer is an edit of that deferred reply.
+      // that died (it defers within 1.5 s), so the answer is an edit of that deferred reply; when it died before
+      // deferring, Discord refuses the edit and the answer goes to the chat (answers.ts).
       if (i.isRepliable() && Date.now() - receivedAt > 2500) (i as { deferred: boolean }).deferred = true;
       await route(ctx, i);
     },
