@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { eventually, replyTo, startHarness, USERS, type Harness } from './harness.js';
 import type { StandinUser } from '../../support/discord-standin.js';
 
@@ -11,8 +12,8 @@ import type { StandinUser } from '../../support/discord-standin.js';
  *
  * First run against main's adapter (faithful stand-in): 1 of 6 passed (the answer edited into a deferral made before
  * the crash). The five others were lost: the survivor edited a reply nobody had deferred (10015), its apology went the
- * same way; the late deferral under load was refused (10062) and, unawaited, surfaced as an unhandled rejection. The apology case came
- * with the fix: on main's adapter 6 of these 7 fail.
+ * same way; the late deferral under load was refused (10062) and, unawaited, surfaced as an unhandled rejection. The apology and
+ * closed-DMs cases came with the fix: on main's adapter 7 of these 8 fail.
  */
 
 const LATE = 'Discord vous a peut-être signalé un échec, mais votre demande m’est bien parvenue. Voici ma réponse :';
@@ -87,6 +88,21 @@ describe('Discord interactions answered after the 3 s Discord allows', () => {
     await eventually(() => expect(h.standin.messagesIn(dm).map(botText).join('\n')).toContain('Vos dossiers : C-000001'), 10_000);
     expect(h.standin.messagesIn(dm).map(botText).join('\n')).toContain(LATE);
     expect(h.standin.messagesIn(h.standin.casesChannelId)).toEqual([]);
+  });
+
+  it('the same with the seller’s DMs closed to the bot: nothing is posted in the channel, and it is a warning, not an error', { timeout: 20_000 }, async () => {
+    const lines: any[] = [];
+    const logger = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    h = await startHarness({ shared: { claimMs: 600, logger } });
+    h.standin.addUser(USERS.bisou, { member: true, blocksDms: true });
+    h.engine.answer((input) => [replyTo(input, [{ id: 'test-raw', args: { text: 'Vos dossiers : C-000001' } }])]);
+    const id = nextId();
+    await diedHolding(h, id, USERS.bisou);
+    h.standin.command({ user: USERS.bisou, id, channelId: h.standin.casesChannelId, name: 'cases' });
+    await eventually(() => expect(lines.some((l) => l.code === 50007)).toBe(true), 10_000);
+    expect(h.engine.inputs.filter((i) => i.content.type === 'command')).toHaveLength(1);
+    expect(h.standin.messagesIn(h.standin.casesChannelId)).toEqual([]);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 
   it('a support command in the staff channel taken over late: the answer is posted there, naming the agent', { timeout: 20_000 }, async () => {
