@@ -4,7 +4,6 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  type InteractionReplyOptions,
   type ModalSubmitInteraction,
   type RepliableInteraction,
   type StringSelectMenuInteraction,
@@ -14,7 +13,7 @@ import type { Case } from '../../src/domain/case-model.js';
 import { MAX_TEXT_LENGTH } from '../../src/domain/text.js';
 import { commandContent, commandSpec } from './commands.js';
 import { afterTurn, handleDiscordEvent, isSupportMember, localeOf, placeOf, type InboundCtx } from './context.js';
-import { formText, isStaffPlace, isThread, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
+import { formText, isStaffPlace, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
 import type { FormKind } from './render.js';
 import { answers, isGone } from './answers.js';
 
