@@ -4,7 +4,6 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  type InteractionReplyOptions,
   type ModalSubmitInteraction,
   type RepliableInteraction,
   type StringSelectMenuInteraction,
@@ -14,9 +13,9 @@ import type { Case } from '../../src/domain/case-model.js';
 import { MAX_TEXT_LENGTH } from '../../src/domain/text.js';
 import { commandContent, commandSpec } from './commands.js';
 import { afterTurn, handleDiscordEvent, isSupportMember, localeOf, placeOf, type InboundCtx } from './context.js';
-import { formText, isStaffPlace, isThread, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
+import { formText, isStaffPlace, isTokenShaped, modalId, parseCustomId, turnInput } from './parse.js';
 import type { FormKind } from './render.js';
-import type { DiscordMessage } from './send.js';
+import { answers, isGone } from './answers.js';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
@@ -42,7 +41,8 @@ export async function handleInteraction(ctx: InboundCtx, i: Interaction): Promis
       eventIds.set(i, eventId);
       receivedAts.set(i, receivedAt);
       // Discord allows 3 s for the first answer: a takeover after that finds the interaction deferred by the process
-      // that died (it defers well within the 3 s), so the answer is an edit of that deferred reply.
+      // that died (it defers within 1.5 s), so the answer is an edit of that deferred reply; when it died before
+      // deferring, Discord refuses the edit and the answer goes to the chat (answers.ts).
       if (i.isRepliable() && Date.now() - receivedAt > 2500) (i as { deferred: boolean }).deferred = true;
       await route(ctx, i);
     },
@@ -59,12 +59,9 @@ async function route(ctx: InboundCtx, i: Interaction): Promise<void> {
   if (i.isModalSubmit()) return modal(ctx, i);
 }
 
-/** Answers an interaction with an adapter sentence only its user sees. */
+/** Answers an interaction with an adapter sentence only its user sees (in their DMs once Discord refuses it as too old). */
 export async function refuse(ctx: InboundCtx, i: RepliableInteraction, id: string): Promise<void> {
-  const locale = await localeOf(ctx, i.user.id, i.locale);
-  const content = ctx.i18n.t(locale, { id }, ctx.defaultTimezone);
-  if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
-  else await i.reply({ content, flags: MessageFlags.Ephemeral });
+  await answers(ctx, i).say(id);
 }
 
 const support = (ctx: InboundCtx, i: Interaction) => i.inGuild() && isSupportMember(i.member, i.memberPermissions, ctx.supportRoleId);
@@ -83,7 +80,7 @@ async function command(ctx: InboundCtx, i: ChatInputCommandInteraction): Promise
 
 async function button(ctx: InboundCtx, i: ButtonInteraction): Promise<void> {
   const id = parseCustomId(i.customId);
-  if (id?.kind === 'form') return i.showModal(form(ctx, id.form, await localeOf(ctx, i.user.id, i.locale)));
+  if (id?.kind === 'form') return openForm(ctx, i, id.form);
   const token = id?.kind === 'action' ? await ctx.sender.token(id.token) : null;
   if (!token) return refuse(ctx, i, 'dc-action-invalid');
   return turn(ctx, i, { type: 'action', token });
@@ -111,6 +108,20 @@ async function modal(ctx: InboundCtx, i: ModalSubmitInteraction): Promise<void> 
   return turn(ctx, i, { type: 'text', text });
 }
 
+/**
+ * Opens a form. A form opens only as the interaction's first answer: one taken over from a process that died (past the
+ * 3 s), or whose answer Discord refuses as too old, gets a message with a button that opens it instead.
+ */
+async function openForm(ctx: InboundCtx, i: ButtonInteraction, kind: FormKind): Promise<void> {
+  if (i.deferred || i.replied) return answers(ctx, i).offerForm(kind);
+  try {
+    await i.showModal(form(ctx, kind, await localeOf(ctx, i.user.id, i.locale)));
+  } catch (err) {
+    if (!isGone(err)) throw err;
+    await answers(ctx, i).offerForm(kind);
+  }
+}
+
 /** Discord's text inputs take at most 4000 characters, as many as a case accepts. */
 const TEXT_INPUT_MAX = Math.min(4000, MAX_TEXT_LENGTH);
 
@@ -128,22 +139,17 @@ function form(ctx: InboundCtx, kind: FormKind, locale: string) {
 
 /**
  * One engine turn answered through the interaction: a reply when the engine is quick, otherwise a deferral
- * first (Discord drops interactions not acknowledged within 3 seconds) and an edit once it is done.
- * In ordinary server channels the answers are ephemeral: cases are nobody else's business.
+ * first (Discord drops interactions not acknowledged within 3 seconds) and an edit once it is done; in the chat when
+ * Discord no longer takes the interaction's answer (answers.ts). In ordinary server channels the answers are
+ * ephemeral: cases are nobody else's business.
  */
 async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promise<void> {
   const where = place(i);
-  const ephemeral = i.inGuild() && !isThread(where) && !isStaffPlace(where, ctx.staffChannelId);
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const answer = answers(ctx, i);
   const who = { userId: i.user.id, userName: i.user.globalName ?? i.user.username, languageHint: i.locale };
-  const ack: { deferring: Promise<unknown> | null } = { deferring: null };
   const since = Date.now() - (receivedAts.get(i) ?? Date.now());
   // Counted from when the interaction came, a wait for the user's turn elsewhere included; a takeover finds it deferred.
-  const timer = i.deferred
-    ? undefined
-    : setTimeout(() => {
-        ack.deferring = i.deferReply(flags ? { flags } : {});
-      }, Math.max(0, ctx.ackAfterMs - since));
+  const timer = i.deferred ? undefined : setTimeout(() => answer.defer(), Math.max(0, ctx.ackAfterMs - since));
   let replies;
   let retirePressed = false;
   try {
@@ -153,43 +159,14 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
     retirePressed = result.retirePressed === true;
   } finally {
     clearTimeout(timer);
-    if (ack.deferring) await ack.deferring;
   }
-  let answered = false;
-  for (const out of replies) {
-    const ids: string[] = [];
-    for (const m of await ctx.sender.compose(out)) {
-      const options = replyOptions(m);
-      let sent: { id: string } | null | undefined;
-      if (answered) sent = await i.followUp({ ...options, ...(flags ? { flags } : {}) });
-      else if (i.deferred) sent = await i.editReply(options);
-      else sent = (await i.reply({ ...options, ...(flags ? { flags } : {}), withResponse: true })).resource?.message;
-      answered = true;
-      if (sent) ids.push(sent.id);
-    }
-    // Ephemeral answers cannot be replied to or edited later through the channel: nothing to remember.
-    if (!ephemeral) await ctx.sender.track(out, i.channelId ?? '', ids);
-  }
+  for (const out of replies) await answer.send(out);
   // The choice is made: the pressed message's buttons go (ephemeral ones are not the channel's to edit).
   if (retirePressed && 'message' in i && i.message && !i.message.flags.has(MessageFlags.Ephemeral) && i.channelId) {
     await ctx.sender.retire(i.channelId, i.message.id);
   }
-  if (!answered) {
-    const done = ctx.i18n.t(await localeOf(ctx, i.user.id, i.locale), { id: 'dc-done' }, ctx.defaultTimezone);
-    if (i.deferred) await i.editReply({ content: done });
-    else await i.reply({ content: done, flags: MessageFlags.Ephemeral });
-  }
+  if (!answer.answered) await answer.say('dc-done');
   await afterTurn(ctx, replies);
-}
-
-function replyOptions(m: DiscordMessage) {
-  return {
-    ...(m.content ? { content: m.content } : {}),
-    embeds: m.embeds,
-    components: m.components,
-    files: (m.files ?? []).map((f) => ({ attachment: f.data, name: f.name })),
-    allowedMentions: { parse: [], users: m.mentions.users ?? [], roles: m.mentions.roles ?? [] },
-  } satisfies InteractionReplyOptions;
 }
 
 /** Case ids for the `case` option: the user's own cases, and open ones for support in the staff channel. */
@@ -209,5 +186,9 @@ async function autocomplete(ctx: InboundCtx, i: AutocompleteInteraction): Promis
     .filter((c) => query === '' || c.id.includes(query) || c.orderId.toUpperCase().includes(query))
     .slice(0, 25)
     .map((c) => ({ name: label(c).slice(0, 100), value: c.id }));
-  await i.respond(matches);
+  await i.respond(matches).catch((err: unknown) => {
+    // Too late for these suggestions (the user typed on): Discord has asked again already.
+    if (!isGone(err)) throw err;
+    ctx.logger.debug({ interactionId: i.id }, 'case suggestions too late for Discord');
+  });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, Bot, type BotError, type Context } from 'grammy';
+import { Api, Bot, GrammyError, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Engine, OutMessage, TurnContent, TurnInput } from '../../src/ports/turn.js';
@@ -205,6 +205,22 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     }
   }
 
+  /**
+   * Stops a pressed button's spinner (answerCallbackQuery) without holding the turn: under load Telegram may be slow to
+   * take it, and the chat's next updates wait for this one. Telegram takes it for about 15 s after the press, once: a
+   * press read later (its update waited while the process was down or behind) is refused with 400 "query is too old and
+   * response timeout expired or query ID is invalid". The spinner has stopped by itself by then; the press is handled
+   * and answered in the chat all the same, and the refusal is not tried again.
+   */
+  function answerPress(ctx: Context): void {
+    const queryId = ctx.callbackQuery?.id;
+    ctx.answerCallbackQuery().catch((err: unknown) => {
+      if (err instanceof GrammyError && err.error_code === 400) {
+        log.info({ queryId, error_code: err.error_code, description: err.description }, 'callback query answer refused (the press came too late to stop its spinner); the press is handled all the same');
+      } else log.warn({ err, queryId }, 'callback query not answered; the press is handled all the same');
+    });
+  }
+
   /** One update, once; `decided` is called as soon as the engine has answered (a redelivery must not run it again). */
   async function onUpdate(ctx: Context, eventId: string, decided: (confirmed?: boolean) => void, turn: OnceTurn) {
     // Read while the user's previous turn (on another process) was still writing: read again.
@@ -236,8 +252,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     later: ((flush: () => Promise<void>) => void) | null,
     finish?: () => Promise<void>,
   ) {
-    // The button stops spinning at once; the answer itself comes as messages.
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => log.debug({ err }, 'callback query not answered'));
+    // The button stops spinning; the answer itself comes as messages, without waiting for Telegram to take this one.
+    if (ctx.callbackQuery) answerPress(ctx);
     const parsed = parseUpdate(ctx.update, { botUsername: ctx.me.username, ...(deps.supportChatId ? { supportChatId: deps.supportChatId } : {}) });
     if (!parsed) return;
     // A group has no private answers: what would show a party's orders or cases there is asked for in private instead.

@@ -15,6 +15,8 @@ dc-staff-thread-intro = Case { $caseId } (order { $orderId }) for support. Messa
 dc-write-privately = Your orders and cases are nobody else’s business: send me a direct message and I will answer you there.
 dc-done = Done.
 dc-select-placeholder = Choose…
+dc-late-answer = Discord may have shown you that something failed, but your request did reach me. Here is my answer:
+dc-late-form = Discord could not open the form in time. Press the button below to open it.
 
 dc-form-open = { $kind ->
     [description] Describe the problem

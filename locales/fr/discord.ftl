@@ -15,6 +15,8 @@ dc-staff-thread-intro = Litige { $caseId } (commande { $orderId }) pour le suppo
 dc-write-privately = Vos commandes et vos litiges ne regardent que vous : écrivez-moi en message privé, je vous y réponds.
 dc-done = C’est fait.
 dc-select-placeholder = Choisissez…
+dc-late-answer = Discord vous a peut-être signalé un échec, mais votre demande m’est bien parvenue. Voici ma réponse :
+dc-late-form = Discord n’a pas pu ouvrir le formulaire à temps. Appuyez sur le bouton ci-dessous pour l’ouvrir.
 
 dc-form-open = { $kind ->
     [description] Décrire le problème

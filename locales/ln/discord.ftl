@@ -16,6 +16,8 @@ dc-staff-thread-intro = Litige { $caseId } (commande { $orderId }) mpo na suppor
 dc-write-privately = Ba komande mpe ba likambo na yo ezali kaka ya yo : komela ngai na sekele (message privé), nakozongisela yo kuna.
 dc-done = Esili.
 dc-select-placeholder = Pona…
+dc-late-answer = Discord ekoki kolakisa yo ete likambo moko elongi te, kasi bosenga na yo ekomi malamu epai na ngai. Eyano na ngai oyo :
+dc-late-form = Discord ekokaki kofungola formulaire na ntango te. Finá bouton oyo ezali na nse mpo na kofungola yango.
 
 dc-form-open = { $kind ->
     [description] Kolimbola likambo

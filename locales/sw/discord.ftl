@@ -16,6 +16,8 @@ dc-staff-thread-intro = Kesi { $caseId } (oda { $orderId }) kwa support. Ujumbe 
 dc-write-privately = Maagizo na malalamiko yako ni yako peke yako: niandikie faraghani (ujumbe wa moja kwa moja), nitakujibu huko.
 dc-done = Imefanyika.
 dc-select-placeholder = Chagua…
+dc-late-answer = Huenda Discord ilikuonyesha kwamba kuna kitu kimeshindikana, lakini ombi lako limenifikia. Jibu langu ni hili:
+dc-late-form = Discord haikuweza kufungua fomu kwa wakati. Bonyeza kitufe kilicho hapa chini ili kuifungua.
 
 dc-form-open = { $kind ->
     [description] Eleza tatizo

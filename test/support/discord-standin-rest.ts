@@ -85,8 +85,13 @@ export interface StandinWorld {
   messages: Map<string, any>;
   threadMembers: Map<string, string[]>;
   acknowledged: Set<string>;
-  /** Interaction id → its token, channel and the message its response created (`@original`). */
-  interactions: Map<string, { token: string; type: number; channelId: string; original?: string; replies: string[] }>;
+  /**
+   * Interaction id → its token, channel, the message its response created (`@original`) and when it was created
+   * (Date.now(): the stand-in's snowflakes do not carry their time).
+   */
+  interactions: Map<string, { token: string; type: number; channelId: string; original?: string; replies: string[]; createdAt: number }>;
+  /** How long after its creation an interaction takes its first answer (Discord: 3 s). */
+  answerWithinMs: number;
   /** Sends a gateway event to the connected clients. */
   dispatch(t: string, d: unknown): void;
 }
@@ -150,6 +155,9 @@ export function dmChannelId(w: StandinWorld, userId: string): string {
   return id;
 }
 
+
+/** How long an interaction's token works for follow-ups and edits. */
+const TOKEN_LIFE_MS = 15 * 60_000;
 
 export function route(w: StandinWorld, method: string, path: string, query: URLSearchParams, body: any, files: RecordedFile[]): [number, unknown] {
   let m: RegExpMatchArray | null;
@@ -221,6 +229,9 @@ export function route(w: StandinWorld, method: string, path: string, query: URLS
     const it = w.interactions.get(m[1]!);
     if (!it || it.token !== m[2]) return [401, { message: 'Invalid Webhook Token', code: 50027 }];
     if (w.acknowledged.has(m[1]!)) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+    // https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction: the first
+    // answer within 3 s, or the interaction is gone (the user's client shows that it failed).
+    if (Date.now() - it.createdAt > w.answerWithinMs) return [404, { message: 'Unknown interaction', code: 10062 }];
     w.acknowledged.add(m[1]!);
     // 4: message, 5: deferred message (a placeholder edited later), 7: update of the clicked message.
     if (body.type === 4 || body.type === 5) {
@@ -244,8 +255,11 @@ export function route(w: StandinWorld, method: string, path: string, query: URLS
     return [204, undefined];
   }
   if ((method === 'POST' || method === 'PATCH') && (m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
-    const it = [...w.interactions.values()].find((i) => i.token === m![2]);
-    if (!it || m[1] !== w.applicationId) return [401, { message: 'Invalid Webhook Token', code: 50027 }];
+    const interactionId = [...w.interactions.keys()].find((k) => w.interactions.get(k)!.token === m![2]);
+    const it = interactionId ? w.interactions.get(interactionId) : undefined;
+    // The token answers for 15 minutes, and only once the interaction was acknowledged (answered or deferred).
+    if (!interactionId || !it || m[1] !== w.applicationId || Date.now() - it.createdAt > TOKEN_LIFE_MS) return [401, { message: 'Invalid Webhook Token', code: 50027 }];
+    if (!w.acknowledged.has(interactionId)) return [404, { message: 'Unknown Webhook', code: 10015 }];
     if (method === 'POST') {
       const msg = makeMessage(w, it.channelId, body, files);
       w.messages.set(msg.id, msg);

@@ -75,6 +75,11 @@ export interface DiscordStandin {
    * once): a process that dies meanwhile had made the call without learning its outcome.
    */
   hold(method: string, path: RegExp, ms: number): void;
+  /**
+   * Answers interaction `id` as another process did before it died (by default a deferral, type 5, the user then reads
+   * "… is thinking"): not recorded in `calls`. Returns the status Discord gave.
+   */
+  acknowledge(id: string, body?: { type: number; data?: unknown }): number;
   /** Serves bytes at a loopback CDN URL and returns it. */
   serveAttachment(name: string, contentType: string, data: Buffer): string;
   /** Messages the bot posted or edited in a channel (latest version of each), oldest first. */
@@ -150,6 +155,7 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     threadMembers: new Map(),
     acknowledged: new Set(),
     interactions: new Map(),
+    answerWithinMs: 3_000,
     supportRoleId,
     dispatch: (t, d) => dispatch(t, d),
   };
@@ -295,7 +301,7 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     const token = `tok-${id}-${Math.random().toString(36).slice(2)}`;
     const channelId = base.channelId ?? dmChannelId(base.user.id);
     const clicked = (message as { id?: string } | undefined)?.id;
-    interactions.set(id, { token, type, channelId, replies: [], ...(clicked ? { original: clicked } : {}) });
+    interactions.set(id, { token, type, channelId, replies: [], createdAt: Date.now(), ...(clicked ? { original: clicked } : {}) });
     const channel = interactionChannel(channelId);
     const inGuild = Boolean(channel.guild_id);
     const member = members.get(base.user.id);
@@ -393,6 +399,11 @@ export async function startDiscordStandin(): Promise<DiscordStandin> {
     },
     hold(method, path, ms) {
       holds.push({ method, path, ms });
+    },
+    acknowledge(id, body = { type: 5, data: {} }) {
+      const it = interactions.get(id);
+      if (!it) throw new Error(`stand-in: unknown interaction ${id}`);
+      return route(w, 'POST', `/interactions/${id}/${it.token}/callback`, new URLSearchParams(), body, [])[0];
     },
     serveAttachment,
     messagesIn(channelId) {

@@ -31,7 +31,7 @@ export interface StandinChat { id: number; type: 'private' | 'group' | 'supergro
  * serves long polling, files and the send/edit methods Palabre uses, validates HTML and Telegram's limits
  * like the real server, and can be told to answer 429 or 403.
  */
-export async function startTelegramStandin(opts: { token?: string; username?: string } = {}) {
+export async function startTelegramStandin(opts: { token?: string; username?: string; callbackAnswerWithinMs?: number } = {}) {
   const token = opts.token ?? '123456:TEST-token';
   const me = { id: 123456, is_bot: true, first_name: 'Palabre', username: opts.username ?? 'palabre_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
   const calls: StandinCall[] = [];
@@ -51,6 +51,10 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
   const messages = new Map<number, Map<number, Json>>();
   const counters = new Map<number, number>();
   const files = new Map<string, { data: Buffer; path: string }>();
+  /** Callback queries by id: when the button was pressed, and whether the query was answered. */
+  const queries = new Map<string, { at: number; answered: boolean }>();
+  /** Telegram takes a callback query's answer for about 15 s after the press, once. */
+  const answerWithinMs = opts.callbackAnswerWithinMs ?? 15_000;
   let limited = 0;
   let nextUpdateId = 1000;
   let nextTopic = 0;
@@ -156,8 +160,15 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
         const err = checkCommands(params);
         return err ? fail(res, 400, err) : ok(res, true);
       }
-      case 'deleteWebhook': case 'setWebhook': case 'answerCallbackQuery': case 'sendChatAction':
+      case 'deleteWebhook': case 'setWebhook': case 'sendChatAction':
         return ok(res, true);
+      case 'answerCallbackQuery': {
+        // https://core.telegram.org/bots/api#answercallbackquery: an old, answered or unknown query is refused so.
+        const q = queries.get(String(params.callback_query_id));
+        if (!q || q.answered || Date.now() - q.at > answerWithinMs) return fail(res, 400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        q.answered = true;
+        return ok(res, true);
+      }
       case 'getChat':
         return ok(res, chatOf(chatId));
       case 'getFile': {
@@ -332,8 +343,11 @@ export async function startTelegramStandin(opts: { token?: string; username?: st
       edit(message: Json, fields: Json): Json {
         return { update_id: ++nextUpdateId, edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000), ...fields } };
       },
-      press(from: StandinUser, message: Json, data: string): Json {
-        return { update_id: ++nextUpdateId, callback_query: { id: `cq-${nextUpdateId}`, from: { is_bot: false, ...from }, chat_instance: 'ci', message, data } };
+      /** A button press; `ageMs`: pressed that long ago (its update waited, the bot being down or behind). */
+      press(from: StandinUser, message: Json, data: string, opts: { ageMs?: number } = {}): Json {
+        const id = `cq-${nextUpdateId + 1}`;
+        queries.set(id, { at: Date.now() - (opts.ageMs ?? 0), answered: false });
+        return { update_id: ++nextUpdateId, callback_query: { id, from: { is_bot: false, ...from }, chat_instance: 'ci', message, data } };
       },
     },
     /** Queues an update for getUpdates (long polling). */
