@@ -12,7 +12,7 @@ import { backendWorld, type World, type WorldOptions } from './harness.js';
  * compris » and internal errors; the final outcome goes through the probe harness's `reach`. Transcripts:
  * test-artifacts/probe-16-*.txt. Redis plays every fourth conversation.
  *
- * As first written (before reading src/): see FIRST_RUN below.
+ * As first written (commit b6955b1, before reading src/): 11 of 32 in memory, 2 of 8 on Redis.
  */
 const FLOOR = { memory: 0, redis: 0 };
 
