@@ -12,9 +12,29 @@ import { backendWorld, type World, type WorldOptions } from './harness.js';
  * compris » and internal errors; the final outcome goes through the probe harness's `reach`. Transcripts:
  * test-artifacts/probe-16-*.txt. Redis plays every fourth conversation.
  *
- * As first written (commit b6955b1, before reading src/): 11 of 32 in memory, 2 of 8 on Redis.
+ * As first written (commit b6955b1, before reading src/): 11 of 32 in memory, 2 of 8 on Redis. Two failures were the
+ * probe's own, corrected without counting them as passes of the first run: p16-scam-13 wanted English from Amina, whose
+ * account says French (README: the account's language wins; the conversation now strips it), and p16-thrice-proposed-11
+ * wanted the problem still proposed after it was said a second time, where the engine, reasonably, took it as confirmed
+ * (now: the report on CC-1001 with a way on). The defects, fixed for their class (test/app/engine/probe-16-fixes.test.ts):
+ * - a one-word yes (« oui », « ouais », « ndiyo », « iyo », « ee ») to the case's dates and choices showed them again, for
+ *   ever (12 conversations): an agreeing yes, « vas-y », "go ahead" now open the case where it can be opened; « ok »,
+ *   « d'accord », « sawa » still show the choices again (they may only acknowledge), and a second one right after opens;
+ * - « vas y », « ok vas y », « allez-y », « mouais » were « reprendre ou laisser ? »: a yes (a go-ahead where the case can
+ *   be opened);
+ * - « vous êtes là », « ... », « ??? », « 😡😡😡 » while a problem was proposed or the dates shown were « reprendre ou
+ *   laisser ? » (where the seller's message was asked, « ??? » went to the seller): the question again;
+ * - the same order and problem sent a third time were « reprendre ou laisser ? »: the dates and choices again;
+ * - « non l'autre » with one other order gave a list of one: that order;
+ * - « laisse tomber » then « non en fait si » started a new report asking which order; « bof laisse » was not leaving:
+ *   a report left is taken back for ten minutes (« en fait si, ouvre le » opens it);
+ * - once the case was open, « allo ? », « vous êtes là ??? », « combien de temps », « c'est tout ? » were offered to the
+ *   seller as words not sent yet (the probe's checks let this pass; seen in its transcripts): what comes next, with the card.
+ * After: 30 of 32 in memory, 8 of 8 on Redis. Left: p16-sms-ok-30 (« ok », « ok ») and p16-sw-sawa-32 (« ndiyo », « sawa »):
+ * an acknowledgement alone where opening and writing to the seller are both offered shows the choices again (a decision
+ * with its own test, buyer-talk.test.ts), so these buyers need a third word or the button.
  */
-const FLOOR = { memory: 0, redis: 0 };
+const FLOOR = { memory: 30, redis: 8 };
 
 const choicesOf = (last: OutMessage[]): Choice[] => last.flatMap((o) => [...(o.choices ?? []), ...(o.card?.actions ?? [])]);
 const idsOf = (last: OutMessage[]) => last.flatMap((o) => o.body.map((b) => b.id));
