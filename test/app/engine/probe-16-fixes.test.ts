@@ -104,6 +104,14 @@ describe.each(['memory', 'redis'] as const)('sixteenth probe fixes: terse, impat
     expect(amina.ids()).toContain('engine-report-ask-message');
   });
 
+  it.each(['je fais quoi maintenant ?', 'what now?', 'nifanye nini?'])('« %s » where the case can be opened: how it goes from here, and the same choices', async (typed) => {
+    const w = await world();
+    const amina = await atDecide(w);
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['buyer-flow-how-it-works', ...DECIDE]);
+    expect(await casesOf(w)).toEqual([]);
+  });
+
   it('the same order and problem written again where the case can be opened: the dates and choices, not « reprendre ou laisser ? »', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

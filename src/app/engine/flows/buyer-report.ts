@@ -14,7 +14,7 @@ import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } 
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -769,7 +769,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return open(m('buyer-flow-seller-tried', { orderId: s.orderId!, duration }));
     }
     if (el?.eligible && refund) return open(m('buyer-flow-refund-by-case', { orderId: s.orderId!, reason: s.reason, duration }));
-    if (asksHowLong(text)) {
+    // « et maintenant ? », « c'est tout ? », « je fais quoi ? » there: how it goes from here, and the same choices.
+    if (asksHowLong(text) || (asksWhatNext(text) && !statesProblem(text))) {
       say(t, m('buyer-flow-how-it-works', { duration }));
       return showReportStep(e, t, s);
     }
