@@ -66,11 +66,11 @@ export function pings(text: string): boolean {
 }
 
 /**
- * « non en fait si », « en fait si », « si si », « finalement oui », "actually yes", « non attends »: the buyer takes back the
- * « laisse tomber » just said. The words after it (« en fait si, ouvre le ») are returned; null when it is no taking back.
+ * « non en fait si », « en fait si », « si si », « finalement oui », "actually yes", « non attends », « non, continuez », « hapana,
+ * endelea »: the buyer takes back the « laisse tomber » just said. The words after it (« en fait si, ouvre le ») are returned; null when it is no taking back.
  */
 const TAKE_BACK =
-  /^(?:(?:(?:non|nan|no|ah|oh|euh|bon|hapana|te|pardon|sorry|desolee?) )*(?:(?:en fait|enfait|finalement|actually|kumbe|mais|wait|attends?|attendez) )+(?:si+|si si|oui|ouais|yes|yeah|ndiyo|iyo|ee+)|(?:non |no )?(?:attends|attendez|wait)(?: non| no)?|(?:mais |non )?si(?: si)*|(?:oui|yes|ee|iyo|ndiyo) (?:en fait|finalement|actually|after all))(?= |$)/;
+  /^(?:(?:(?:non|nan|no|ah|oh|euh|bon|hapana|te|pardon|sorry|desolee?) )*(?:(?:en fait|enfait|finalement|actually|kumbe|mais|wait|attends?|attendez) )+(?:si+|si si|oui|ouais|yes|yeah|ndiyo|iyo|ee+)|(?:non |no )?(?:attends|attendez|wait)(?: non| no)?|(?:mais |non )?si(?: si)*|(?:oui|yes|ee|iyo|ndiyo) (?:en fait|finalement|actually|after all)|(?:(?:non|no|nan|hapana|te|ah|oh) )?(?:reprendre|reprends|reprenez|reprenons|continuer|continue|continuez|continuons|on continue|resume|go on|kozongela|tozongela|endelea|tuendelee))(?= |$)/;
 
 export function takesBack(text: string): string | null {
   const t = bare(text);

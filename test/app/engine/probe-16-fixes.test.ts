@@ -148,6 +148,16 @@ describe.each(['memory', 'redis'] as const)('sixteenth probe fixes: terse, impat
     expect((await casesOf(w)).map((c) => c.orderId)).toEqual([WAX]);
   });
 
+  it.each(['reprendre', 'hapana, endelea', 'non, continuez'])('« acha » then « %s »: the report left is back, its problem proposed again', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le sac ${BAG} si kama kwenye picha`);
+    expect(proposed(amina)).toMatchObject({ orderId: BAG, reason: 'not_as_described' });
+    await amina.text('acha');
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ orderId: BAG, reason: 'not_as_described' });
+  });
+
   it('« bah laisse » leaves; taken back eleven minutes later, it is a new message, not the old report', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
