@@ -169,6 +169,18 @@ describe.each(['memory', 'redis'] as const)('sixteenth probe fixes: terse, impat
     expect(proposed(amina)).toBeUndefined();
   });
 
+  it.each(["je vais porter plainte, où est mon colis ? c'est la 1005", "I'll report you. where's my stuff? order 1005"])(
+    '« %s »: the threat around it leaves the question of where the late order is, answered with its dates',
+    async (typed) => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      await amina.text(typed);
+      const p = proposed(amina);
+      expect(p?.reason).not.toBe('other');
+      expect(amina.ids().includes('buyer-flow-delivery-late') || p?.reason === 'non_delivery').toBe(true);
+    },
+  );
+
   it.each(['hello ??', 'y a quelqu’un', '😤', 'c tout ?', 'ça prend combien de temps ?'])(
     '« %s » once the case is open: what comes next with the case, nothing offered to the seller',
     async (typed) => {
