@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/domain/case-model.js';
 import type { Choice, OutMessage } from '../../../src/ports/turn.js';
 import { CONVERSATIONS, type Check, type Conversation16 } from '../../fixtures/buyer-conversations/probe-16.js';
+import { VARIANTS } from '../../fixtures/buyer-conversations/probe-16-variants.js';
 import { reach } from './buyer-probe.js';
 import { backendWorld, type World, type WorldOptions } from './harness.js';
 
@@ -35,6 +36,15 @@ import { backendWorld, type World, type WorldOptions } from './harness.js';
  * with its own test, buyer-talk.test.ts), so these buyers need a third word or the button.
  */
 const FLOOR = { memory: 30, redis: 8 };
+/**
+ * The variants (test/fixtures/buyer-conversations/probe-16-variants.ts), written after the fixes, as first written: 10 of 12 in
+ * memory, 2 of 3 on Redis. p16v-pas-celle-05 was the variant's own mistake (it did not answer the description the engine
+ * rightly asks for once the first words were about the other order); p16v-en-10 was a defect: « where is my stuff?? SCAM »
+ * read as « autre problème », the accusation outweighing the question; accusations and threats (« arnaque », "scam",
+ * « voleurs », « je vais porter plainte », "I'll report you") no longer decide what the problem is when the rest says it.
+ * After: 12 of 12, 3 of 3. No prediction on the labelled corpus or the six blind sets changed with it.
+ */
+const VARIANTS_FLOOR = { memory: 12, redis: 3 };
 
 const choicesOf = (last: OutMessage[]): Choice[] => last.flatMap((o) => [...(o.choices ?? []), ...(o.card?.actions ?? [])]);
 const idsOf = (last: OutMessage[]) => last.flatMap((o) => o.body.map((b) => b.id));
@@ -200,19 +210,28 @@ async function play(conv: Conversation16, makeWorld: (o: WorldOptions) => Promis
   }
 }
 
+async function playAll(convs: readonly Conversation16[], makeWorld: (o: WorldOptions) => Promise<World>, artifact: string): Promise<{ satisfied: number; why: string }> {
+    const results: Result[] = [];
+    for (const conv of convs) results.push(await play(conv, makeWorld));
+    const failed = results.filter((r) => !r.ok);
+    mkdirSync('test-artifacts', { recursive: true });
+    writeFileSync(
+      `test-artifacts/${artifact}.txt`,
+      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id}${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
+    );
+    return { satisfied: results.length - failed.length, why: failed.map((r) => `${r.id}: ${r.why}`).join('\n') };
+}
+
 describe.each(['memory', 'redis'] as const)('sixteenth buyer probe: terse, impatient, emotional (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
   it(`satisfies at least the floor of the ${CONVERSATIONS.length} conversations`, { timeout: 240_000 }, async () => {
-    const convs = kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS;
-    const results: Result[] = [];
-    for (const conv of convs) results.push(await play(conv, world));
-    const failed = results.filter((r) => !r.ok);
-    mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(
-      `test-artifacts/probe-16-${kind}.txt`,
-      [`${results.length - failed.length}/${results.length} satisfied`, '', ...results.map((r) => [`${r.ok ? 'OK  ' : 'FAIL'} ${r.id}${r.why ? ` — ${r.why}` : ''}`, ...r.transcript].join('\n'))].join('\n'),
-    );
-    expect(results.length - failed.length, failed.map((r) => `${r.id}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(FLOOR[kind]);
+    const { satisfied, why } = await playAll(kind === 'redis' ? CONVERSATIONS.filter((_, i) => i % 4 === 0) : CONVERSATIONS, world, `probe-16-${kind}`);
+    expect(satisfied, why).toBeGreaterThanOrEqual(FLOOR[kind]);
+  });
+
+  it(`satisfies at least the floor of the ${VARIANTS.length} variants written after the fixes`, { timeout: 240_000 }, async () => {
+    const { satisfied, why } = await playAll(kind === 'redis' ? VARIANTS.filter((_, i) => i % 4 === 0) : VARIANTS, world, `probe-16-variants-${kind}`);
+    expect(satisfied, why).toBeGreaterThanOrEqual(VARIANTS_FLOOR[kind]);
   });
 });
