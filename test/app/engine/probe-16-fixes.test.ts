@@ -169,6 +169,24 @@ describe.each(['memory', 'redis'] as const)('sixteenth probe fixes: terse, impat
     expect(proposed(amina)).toBeUndefined();
   });
 
+  it.each([
+    ["t'es là ??", 'buyer-flow-after-message'],
+    ['🙄', 'buyer-flow-after-message'],
+    ['hello??', 'buyer-flow-after-message'],
+    ["d'accord", 'buyer-flow-wait-seller'],
+  ])('« %s » right after a message went to the seller: where that message stands, nothing more sent to him', async (typed, answer) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le pagne ${WAX} jamais reçu`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('engine-choice-message-seller');
+    await amina.text('Bonjour, mon pagne est-il parti ?');
+    expect(w.relayed).toHaveLength(1);
+    await amina.text(typed);
+    expect(w.relayed).toHaveLength(1);
+    expect(amina.ids()).toEqual([answer]);
+  });
+
   it.each(["je vais porter plainte, où est mon colis ? c'est la 1005", "I'll report you. where's my stuff? order 1005"])(
     '« %s »: the threat around it leaves the question of where the late order is, answered with its dates',
     async (typed) => {
