@@ -82,6 +82,15 @@ export function takesBack(text: string): string | null {
   return rest;
 }
 
+/** « modifier », « changer la description », "edit": the report's « Modifier la description », typed. */
+const EDIT_DESCRIPTION =
+  /^(?:(?:je veux |je voudrais |i want to |let me |nataka ku|nalingi ko))?(?:modifier|modifie|changer|change|corriger|corrige|edit|rekebisha|badilisha|kobongola|bongola)(?: (?:la|ma|le|mon|the|my|it|na))?(?: (?:description|descriptif|message|texte|text|maelezo))?$/;
+
+/** See EDIT_DESCRIPTION. */
+export function asksToEditDescription(text: string): boolean {
+  return EDIT_DESCRIPTION.test(bare(text));
+}
+
 /** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
 const NO = /^(?:non+|nan|no+|nop|nope|nah|negatif|pas ca|pas du tout|pas vraiment|pas tout a fait|pas exactement|not really|not exactly|not quite|oui et non|yes and no|te|te ezali bongo te|hapana|siyo|sio|si hivyo)(?: |$)/;
 
@@ -91,7 +100,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki))*$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =

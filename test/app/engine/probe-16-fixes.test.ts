@@ -187,6 +187,33 @@ describe.each(['memory', 'redis'] as const)('sixteenth probe fixes: terse, impat
     expect(amina.ids()).toEqual([answer]);
   });
 
+  it.each(['idem pour la 1005', 'la 1005 pareil', 'na 1005 pia'])('« %s » right after a case opened: the same problem proposed on that order, its description asked', async (typed) => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text(`le pagne ${WAX} jamais reçu`);
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('buyer-flow-choice-open-now');
+    await amina.text(typed);
+    expect(proposed(amina)).toMatchObject({ orderId: SHIRT, reason: 'non_delivery' });
+    await amina.press('engine-choice-yes-reason');
+    await amina.press('engine-choice-open-case');
+    expect(amina.ids()).toContain('engine-report-ask-description');
+  });
+
+  it.each(['changer la description', 'edit', 'modifie'])('« %s » where the case can be opened asks for the new description, as its button does', async (typed) => {
+    const w = await world();
+    const amina = await atDecide(w);
+    await amina.text(typed);
+    expect(amina.ids()).toEqual(['engine-report-ask-description']);
+  });
+
+  it.each(['ouvrez vite', 'open it now quickly', 'fungua haraka'])('« %s » where the case can be opened opens it', async (typed) => {
+    const w = await world();
+    const amina = await atDecide(w);
+    await amina.text(typed);
+    expect((await casesOf(w)).map((c) => c.orderId)).toEqual([BAG]);
+  });
+
   it.each(["je vais porter plainte, où est mon colis ? c'est la 1005", "I'll report you. where's my stuff? order 1005"])(
     '« %s »: the threat around it leaves the question of where the late order is, answered with its dates',
     async (typed) => {

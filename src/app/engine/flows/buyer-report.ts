@@ -14,7 +14,7 @@ import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } 
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksToEditDescription, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -247,6 +247,15 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     kind = fromKind;
     const named = from.description ? findOrderRef(from.description, orders, t.timezone, t.now) : { kind: 'none' as const };
     description = from.description && named.kind === 'none' ? from.description : null;
+  }
+  // « et l'autre aussi, la 1005 » right after a case opened on another order: the same problem, on that order (the classifier's
+  // guess from words that state none was another problem, and the words, which describe nothing, the description).
+  if (text && !from && target && addsAnother(text) && !statesProblem(text)) {
+    const who = requireWho(t);
+    const last = (await e.deps.cases.list(who, 'mine'))
+      .filter((c) => c.buyerId === who.accountId && c.orderId !== target && Date.parse(t.now) - Date.parse(c.openedAt) <= REPORT_LAPSE_MS)
+      .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt))[0];
+    if (last) [kind, description] = [last.reason, null];
   }
   // « bon, ouvrez le litige pour le sac » after a question about another order: the problem said about the bag stands.
   const resumed = !!before && kind === null;
@@ -790,6 +799,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
+      if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
       if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteThem(text)) {
         s.reason ??= s.kind;
