@@ -13,7 +13,7 @@ import { backendWorld, type World, type WorldOptions } from './harness.js';
  * compris » and internal errors; the final outcome goes through the probe harness's `reach`. Transcripts:
  * test-artifacts/probe-16-*.txt. Redis plays every fourth conversation.
  *
- * As first written (commit b6955b1, before reading src/): 11 of 32 in memory, 2 of 8 on Redis. Two failures were the
+ * As first written (commit 748c6e8, before reading src/): 11 of 32 in memory, 2 of 8 on Redis. Two failures were the
  * probe's own, corrected without counting them as passes of the first run: p16-scam-13 wanted English from Amina, whose
  * account says French (README: the account's language wins; the conversation now strips it), and p16-thrice-proposed-11
  * wanted the problem still proposed after it was said a second time, where the engine, reasonably, took it as confirmed
