@@ -20,7 +20,23 @@ export function classifyProblem(text: string): ProblemKind | null {
   // problem itself (« … avec ce vendeur » does not).
   const rest = afterTroublePreamble(text);
   const again = rest && hasProblemCue(rest) ? decide(defaultClassifier(), rest) : null;
-  return again && again !== 'other' ? again : kind;
+  if (again && again !== 'other') return again;
+  // « où sont mes affaires ?? SCAM », « VOLEURS le sac est pas celui de la photo »: the accusation or the threat says how the
+  // buyer feels, and its weight made the whole message « autre problème ». What is left says what went wrong, when it says it.
+  const calm = withoutAccusations(text);
+  const plain = calm !== null && hasProblemCue(canonical(calm)) ? decide(defaultClassifier(), calm) : null;
+  return plain && plain !== 'other' ? plain : kind;
+}
+
+/** Accusations and threats said around a problem: « arnaque », "scam", « voleurs », « escrocs », « je vais porter plainte », "I'll report you", « wezi », « bayibi ». */
+const ACCUSATION =
+  /(?:^|[^\p{L}])(?:(?:bande|espece|tas|bunch) (?:de |d'|of )?)?(?:arnaque\w*|arnaqueu?r\w*|scam\w*|voleu?r\w*|voleuse\w*|thief|thieves|escro\w*|fraud\w*|bandits?|menteu?r\w*|liars?|wezi|mwizi|matapeli|moyibi|bayibi|(?:je vais|j vais|jvais|j'vais|on va|nous allons) porter plainte|i(?:'ll| will|ll) report (?:you|u|this|them)|nitawashtaki|nitakushtaki)(?=$|[^\p{L}])/gu;
+
+/** The message without its accusations and threats (see ACCUSATION), when there were some and two words or more are left. */
+function withoutAccusations(text: string): string | null {
+  const t = normalize(text);
+  const calm = t.replace(ACCUSATION, ' ').replace(/\s+/g, ' ').trim();
+  return calm !== t && calm.split(' ').filter((w) => /\p{L}/u.test(w)).length >= 2 ? calm : null;
 }
 
 /**

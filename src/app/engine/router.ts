@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { BlobRef } from '../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from './context.js';
 import { OPEN_COMMANDS, runCommand, type CommandHooks } from './commands.js';
-import { continuesDescription, joinDescription, offerResume, onReportChoice, personDuringReport, onReportFile, onReportText, showReportStep, startReport } from './flows/buyer-report.js';
+import { continuesDescription, joinDescription, offerResume, onReportChoice, personDuringReport, onReportFile, onReportText, rememberLeft, showReportStep, startReport, takeBackLeft } from './flows/buyer-report.js';
 import { onEdit } from './flows/edits.js';
 import { aboutCaseUnderWay, casesUnderWay, namedCaseOf, namesOnlyOrder, openCasesAsBuyer, towardsSupport } from './flows/open-cases.js';
 import { offerWhatWordsSay, onCaseInput, runCaseOp, sellerWordsOutsideCase, voidOffered } from './flows/case-ops.js';
@@ -264,9 +264,12 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
     return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
   }
   // « annuler », "stop", « tika », « acha » typed alone is the flow's Cancel button, never words to pass on.
+  // « non en fait si » right after « laisse tomber »: the report just left, back where it was.
+  if (!s && t.input.isPrivate && (await takeBackLeft(e, t, text))) return;
   const answer = typedAnswer(text);
   if (s && answer === 'cancel') {
     await e.conv.clear(t.input.platform, t.input.userId, t.input.conversationId);
+    if (s.flow === 'report') await rememberLeft(e, t, s);
     return void say(t, m('engine-cancelled'));
   }
   // « annuler » right under « Rembourser 50 000 CDF ? » or the proof kinds (buttons, no flow): that offer is left, its buttons void.

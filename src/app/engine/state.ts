@@ -48,7 +48,18 @@ const reportSchema = z.object({
   said: z.record(z.string(), z.object({ kind: problemKind, description: z.string().nullable() })).optional(),
   /** The orders the last « which order? » offered, in the order shown: « la deuxième » is the second of them. */
   shown: z.array(z.string()).optional(),
+  /**
+   * The buyer answered the case's dates and choices with a bare « ok » / « d'accord » and was shown them again: another yes
+   * right after is the go-ahead to open the case.
+   */
+  acked: z.boolean().optional(),
 });
+
+/** A stored report as this version reads it, or null. */
+export function readReport(raw: unknown): ReportState | null {
+  const parsed = reportSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 /** A report the buyer has not answered for this long is dropped: the next message starts afresh. */
 export const REPORT_LAPSE_MS = 30 * 60 * 1000;

@@ -24,7 +24,72 @@ const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u{1F6AB}](?:[\u{1F3FB}-\u{1F3FF}\uF
 
 /** A yes opens the message (« oui c'est ça », "yes that's it", « ee ezali bongo », « ndiyo ni hivyo »). */
 const YES =
-  /^(?:oui+|ouais|ouai|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|bien entendu|evidemment|evidement|absolument|affirmatif|carrement|certainement|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|of course|ofc|definitely|absolutely|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+  /^(?:oui+|ouais|ouai|mouais|mouai|ouaip|ouep|wi|ui|ok+|okay|okey|oki|dac+|d'accord|daccord|exact|exactement|effectivement|tout a fait|bien sur|bien entendu|evidemment|evidement|absolument|affirmatif|carrement|certainement|voila|c'est ca|c est ca|cest ca|c ca|parfait|yes+|yep|yup|yeah|yea|ya|yh|sure|of course|ofc|definitely|absolutely|right|correct|exactly|indeed|that's right|thats right|that's it|thats it|ee+h*|eh+|e+he+|m{2,}h?|mh+m|iyo|io|solo|ezali bongo|ndiyo|ndio|ndyo|naam|sawa|ni hivyo|hakika|reprendre|reprends|continuer|continue|resume|kozongela|endelea)(?: |$)/;
+
+/**
+ * A yes that agrees (« oui », « ouais », « mouais », "yep", « ndiyo », « iyo », « ee »), said alone: more than « ok », « d'accord »,
+ * « sawa », which may only say the message was read. Where the case can be opened, it is the go-ahead.
+ */
+const ASSENT =
+  /^(?:oui+|ouais|ouai|mouais|mouai|ouaip|ouep|wi+|ui|yes+|yep|yup|yeah|yea|ee+h*|eh+|e+he+|iyo|io|ndiyo|ndio|ndyo|naam|bien sur|evidemment|absolument|carrement|exactement|exact)(?: (?:oui+|ouais|wi+|yes+|ee+|iyo|ndiyo|ndio))*$/;
+
+/** See ASSENT. */
+export function assents(text: string): boolean {
+  return ASSENT.test(bare(text));
+}
+
+/**
+ * « vas-y », « ok vas y », "go ahead", « allez-y », « endelea », « tokende »: go on with what the bot proposed (a problem
+ * proposed: yes; a case that can be opened: open it). Anchored at both ends.
+ */
+const GO =
+  /^(?:(?:ok|okay|oui|ouais|bon|ben|alors|yes|yeah|ee+|iyo|ndiyo|sawa|d'accord|daccord|en fait|enfait|finalement|si|mais si|non en fait si|en fait si) )*(?:vas y|vasy|vazy|allez y|allez|go|go ahead|go on|do it|fais le|faites le|fait le|fais|endelea|tokende|kende|sala yango)$/;
+
+/** See GO. */
+export function saysGo(text: string): boolean {
+  return GO.test(bare(text));
+}
+
+/**
+ * Words that only call the bot while it waits for an answer: « allo ? », « vous êtes là », "are you there?", « ??? », « ... »,
+ * « 😡😡😡 », « uko wapi ? », « ozali wapi ? ». Nothing in them answers the question under way, nor is for the seller.
+ */
+const PING =
+  /^(?:all?o+|hello+|helo+|hallo|vous etes la|vous etes ou|vs etes la|tu es la|t'es la|t es la|tes la|y a quelqu'un|il y a quelqu'un|ya quelqu'un|quelqu'un|are you there|you there|u there|anyone there|anybody there|anyone|anybody|hello anyone|reponds|repondez|repond|reponds moi|repondez moi|et alors|hein|hun|j'attends|jattends|j'attends toujours|on attend|toujours rien de votre part|uko wapi|uko hapo|mko wapi|mpo|ozali wapi|ozali awa|bozali wapi|bozali awa)(?: (?:allo+|hello+|alors|la|ou pas|svp|stp|oh|toujours))*$/;
+
+/** See PING; a message of punctuation or faces only (not 👍, ❌: those answer) is one. */
+export function pings(text: string): boolean {
+  const raw = text.trim();
+  if (!raw || YES_EMOJI.test(raw) || NO_EMOJI.test(raw)) return false;
+  const t = bare(text);
+  return t === '' ? !/[\p{L}\p{N}]/u.test(raw) : PING.test(t);
+}
+
+/**
+ * « non en fait si », « en fait si », « si si », « finalement oui », "actually yes", « non attends », « non, continuez », « hapana,
+ * endelea »: the buyer takes back the « laisse tomber » just said. The words after it (« en fait si, ouvre le ») are returned; null when it is no taking back.
+ */
+const TAKE_BACK =
+  /^(?:(?:(?:non|nan|no|ah|oh|euh|bon|hapana|te|pardon|sorry|desolee?) )*(?:(?:en fait|enfait|finalement|actually|kumbe|mais|wait|attends?|attendez) )+(?:si+|si si|oui|ouais|yes|yeah|ndiyo|iyo|ee+)|(?:non |no )?(?:attends|attendez|wait)(?: non| no)?|(?:mais |non )?si(?: si)*|(?:oui|yes|ee|iyo|ndiyo) (?:en fait|finalement|actually|after all)|(?:(?:non|no|nan|hapana|te|ah|oh) )?(?:reprendre|reprends|reprenez|reprenons|continuer|continue|continuez|continuons|on continue|resume|go on|kozongela|tozongela|endelea|tuendelee))(?= |$)/;
+
+export function takesBack(text: string): string | null {
+  const t = bare(text);
+  const hit = TAKE_BACK.exec(t);
+  if (!hit) return null;
+  const rest = t.slice(hit[0].length).trim();
+  // « si » alone is a take-back; « si le colis arrive … » is not.
+  if (rest && typedAnswer(rest) === null && !saysGo(rest)) return null;
+  return rest;
+}
+
+/** « modifier », « changer la description », "edit": the report's « Modifier la description », typed. */
+const EDIT_DESCRIPTION =
+  /^(?:(?:je veux |je voudrais |i want to |let me |nataka ku|nalingi ko))?(?:modifier|modifie|changer|change|corriger|corrige|edit|rekebisha|badilisha|kobongola|bongola)(?: (?:la|ma|le|mon|the|my|it|na))?(?: (?:description|descriptif|message|texte|text|maelezo))?$/;
+
+/** See EDIT_DESCRIPTION. */
+export function asksToEditDescription(text: string): boolean {
+  return EDIT_DESCRIPTION.test(bare(text));
+}
 
 /** A no opens a short message (« non », "nope", « te », « hapana », « pas ça »). */
 const NO = /^(?:non+|nan|no+|nop|nope|nah|negatif|pas ca|pas du tout|pas vraiment|pas tout a fait|pas exactement|not really|not exactly|not quite|oui et non|yes and no|te|te ezali bongo te|hapana|siyo|sio|si hivyo)(?: |$)/;
@@ -35,7 +100,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway))?$/;
+  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki))*$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =
@@ -75,7 +140,7 @@ const NOTHING_AFTER_ALL = new RegExp(
   `^(?:(?:ah|oh|bon|ben|euh) )*(?:(?:non|no|nan|te|hapana)(?: non| no)? (?:rien|c'est rien|ce n'est rien|nothing|it's nothing|its nothing|eloko te|hakuna kitu|si kitu)|c'est rien|ce n'est rien|it's nothing|its nothing)(?: (?:oubli(?:e|ez)(?: ca)?|laiss(?:e|ez)(?: tomber)?|c'est bon|never ?mind|forget it|tika|acha|${LAUGH}))*$`,
 );
 const LEAVE_WHY = new RegExp(
-  `^(?:(?:non|no|nah|nope|ok|okay|bon|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:never ?mind|forget it|laiss(?:e|ez) tomber|oubli(?:e|ez) ca))?(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all|it's fine|its fine|it's ok|its ok|it's okay|its okay|all good|it's all good|its all good|no worries|sawa tu|ni sawa))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
+  `^(?:(?:non|no|nah|nope|ok|okay|bon|bof|bah|ah non|ah|oh|hapana|siyo|sio|te|ah te|ah hapana) )?(?:laiss(?:e|ez)(?: tomber)?|never ?mind|forget it|oubli(?:e|ez) ca|pas maintenant|not now|achana nayo|acha tu|acha|tika yango|tika)(?: (?:never ?mind|forget it|laiss(?:e|ez) tomber|oubli(?:e|ez) ca))?(?: (?:c'est bon|c est bon|cest bon|c bon|alors|finalement|then|after all|it's fine|its fine|it's ok|its ok|it's okay|its okay|all good|it's all good|its all good|no worries|sawa tu|ni sawa))?(?: (?:${LATER}|${GOT_IT}|${GOT_IT_SW_LN}))?$`,
 );
 
 /**
@@ -515,10 +580,14 @@ export function asksWhenItComes(text: string): boolean {
   return WHEN_IT_COMES.test(bare(text).replace(/'/g, ' ').trim());
 }
 
+/** « c'est tout ? », « c tout ? », "is that it?", « ni hivyo tu ? », « ezali kaka bongo ? » alone: what comes next, asked. */
+const IS_THAT_ALL =
+  /^(?:(?:et|donc|ok|bon|alors|and|so|sawa|na) )*(?:c est tout|c tout|cest tout|c est fini|c fini|c est tout la|is that it|is that all|that s all|thats all|that s it then|ni hivyo tu|ndio hivyo tu|ni hayo tu|ezali kaka bongo|kaka bongo|esili)$/;
+
 /** See WHAT_NEXT. */
 export function asksWhatNext(text: string): boolean {
   const t = bare(text).replace(/'/g, ' ').trim();
-  return WHAT_NEXT.some((p) => p.test(t));
+  return WHAT_NEXT.some((p) => p.test(t)) || IS_THAT_ALL.test(t);
 }
 
 /**

@@ -10,11 +10,11 @@ import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../
 import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem, statesTrouble } from '../intent.js';
 import { correctedOrderRef, findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
-import { newNonce, offeredBack, REPORT_LAPSE_MS, type ReportState } from '../state.js';
+import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } from '../state.js';
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, putsFirst, asksHowItWorks, asksHowLong, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksToEditDescription, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -247,6 +247,15 @@ export async function startReport(e: EngineCtx, t: Turn, text: string | null, sa
     kind = fromKind;
     const named = from.description ? findOrderRef(from.description, orders, t.timezone, t.now) : { kind: 'none' as const };
     description = from.description && named.kind === 'none' ? from.description : null;
+  }
+  // « et l'autre aussi, la 1005 » right after a case opened on another order: the same problem, on that order (the classifier's
+  // guess from words that state none was another problem, and the words, which describe nothing, the description).
+  if (text && !from && target && addsAnother(text) && !statesProblem(text)) {
+    const who = requireWho(t);
+    const last = (await e.deps.cases.list(who, 'mine'))
+      .filter((c) => c.buyerId === who.accountId && c.orderId !== target && Date.parse(t.now) - Date.parse(c.openedAt) <= REPORT_LAPSE_MS)
+      .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt))[0];
+    if (last) [kind, description] = [last.reason, null];
   }
   // « bon, ouvrez le litige pour le sac » after a question about another order: the problem said about the bag stands.
   const resumed = !!before && kind === null;
@@ -606,10 +615,40 @@ export async function offerResume(e: EngineCtx, t: Turn, s: ReportState, text: s
   say(t, m('buyer-flow-resume-offer', { orderId: s.orderId ?? 'none' }), { choices });
 }
 
+/** How long a report the buyer left stays to be taken back (« laisse tomber » … « non en fait si »). */
+const LEFT_KEEP_MS = 10 * 60 * 1000;
+const leftKey = (t: Turn) => `engine:left:${t.input.platform}:${t.input.userId}:${t.input.conversationId}`;
+
+/** The report the buyer just left, kept a few minutes for « non en fait si ». */
+export async function rememberLeft(e: EngineCtx, t: Turn, s: ReportState): Promise<void> {
+  await e.deps.kv.set(leftKey(t), { report: s, at: t.now }, LEFT_KEEP_MS);
+}
+
+/**
+ * « non en fait si », « en fait si, ouvre le », "actually yes" with nothing under way, soon after leaving a report: the report
+ * back where it was left (its question again, or what the words after the take-back say). False when nothing is taken back.
+ */
+export async function takeBackLeft(e: EngineCtx, t: Turn, text: string): Promise<boolean> {
+  const rest = takesBack(text);
+  if (rest === null) return false;
+  const kept = await e.deps.kv.get<{ report?: unknown; at?: string }>(leftKey(t));
+  // The store's expiry runs on its own clock: the engine's decides.
+  const left = kept?.at && Date.parse(t.now) - Date.parse(kept.at) <= LEFT_KEEP_MS ? readReport(kept.report) : null;
+  if (!left) return false;
+  await e.deps.kv.delete(leftKey(t));
+  const s: ReportState = { ...left, nonce: newNonce() };
+  delete s.pending;
+  delete s.acked;
+  if (rest) await onReportText(e, t, s, rest);
+  else await showReportStep(e, t, s);
+  return true;
+}
+
 /** A button of the report flow. Buttons of another step read as expired. */
 export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: string): Promise<void> {
   if (v === 'cancel') {
     await clear(e, t);
+    await rememberLeft(e, t, s);
     return void say(t, m('engine-cancelled'));
   }
   if (v === 'resume' && s.pending !== undefined) {
@@ -618,6 +657,7 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   }
   if (v === 'leave' && s.pending !== undefined) {
     await clear(e, t);
+    await rememberLeft(e, t, s);
     return void say(t, m('buyer-flow-left', { orderId: s.orderId ?? 'none' }));
   }
   if (s.step === 'order' && v.startsWith('order:')) {
@@ -649,6 +689,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   const ref = await orderRefOf(e, t, text, orders);
   const kind = classifyWithOrder(text, ref.kind !== 'none');
   const answer = typedAnswer(text);
+  // A bare « ok » to the case's dates and choices counts only for the very next message (see `acked`).
+  const acked = s.acked === true;
+  delete s.acked;
   // « ah c'est bon, c'est arrivé entre-temps » while reporting it did not arrive: nothing left to report, the report is left
   // (a message being written to the seller may say so: it is theirs to send).
   if (s.step !== 'message' && [s.reason, s.kind].every((k) => !k || k === 'non_delivery' || k === 'delivery_question') && saysItCame(text)) {
@@ -674,6 +717,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     say(t, m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
     return showReportStep(e, t, s);
   }
+  // « allo ? », « vous êtes là », « ??? », « ... », « 😡😡😡 » while the report waits for an answer: the question asked again,
+  // where it was (not « reprendre ou laisser ? », not the description, never words for the seller).
+  if (ref.kind === 'none' && pings(text)) {
+    delete s.pending;
+    return showReportStep(e, t, s);
+  }
   if (s.step === 'order') return onOrderText(e, t, s, orders, ref, kind, text);
   const otherOrder = ref.kind === 'unknown' || (ref.kind === 'found' && ref.orderIds.some((id) => id !== s.orderId));
   if (otherOrder) return startReport(e, t, text, null, { from: s });
@@ -683,6 +732,12 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     const next: ReportState = { ...s, nonce: newNonce(), step: 'order', orderId: null, reason: null, kind: s.reason ?? s.kind };
     delete next.pending;
     if (next.description && findOrderRef(next.description, orders, t.timezone, t.now).kind !== 'none') next.description = null;
+    // One order left besides the one turned down: « l'autre » is that one, not a list of one to press.
+    if (others.length === 1) {
+      next.orderId = others[0]!.id;
+      await orderSeen(e, next.orderId);
+      return afterOrder(e, t, next);
+    }
     return askOrder(e, t, next, others);
   }
   // A problem of no known kind counts when said in words of its own and surely (« non attends, je veux juste la facture »).
@@ -723,7 +778,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return open(m('buyer-flow-seller-tried', { orderId: s.orderId!, duration }));
     }
     if (el?.eligible && refund) return open(m('buyer-flow-refund-by-case', { orderId: s.orderId!, reason: s.reason, duration }));
-    if (asksHowLong(text)) {
+    // « et maintenant ? », « c'est tout ? », « je fais quoi ? » there: how it goes from here, and the same choices.
+    if (asksHowLong(text) || (asksWhatNext(text) && !statesProblem(text))) {
       say(t, m('buyer-flow-how-it-works', { duration }));
       return showReportStep(e, t, s);
     }
@@ -743,6 +799,8 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
+      if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
       if ((s.step === 'decide' || (s.step === 'reason' && s.kind)) && (!newProblem || !statesProblem(text)) && asksToWriteThem(text)) {
         s.reason ??= s.kind;
@@ -758,15 +816,28 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
         await clear(e, t);
         return void say(t, m('buyer-flow-thanks', { orderId: s.orderId ?? 'none' }));
       }
-      if (s.step === 'decide' && answer === 'yes' && normalize(text).split(/\s+/).length <= 2 && s.reason) return chooseReason(e, t, s, s.reason);
+      // « oui », « ouais », « ndiyo », « vas-y » where the case can be opened: the go-ahead (the bot said it can be opened, and
+      // writing to the seller would need the message first). « ok », « d'accord » may only acknowledge: the choices again,
+      // and another yes right after is the go-ahead.
+      const short = normalize(text).split(/\s+/).length <= 2;
+      if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && ref.kind === 'none' && (saysGo(text) || (answer === 'yes' && short && (assents(text) || acked)))) {
+        if ((await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility.eligible) return openCase(e, t, s);
+      }
+      if (s.step === 'decide' && answer === 'yes' && short && s.reason) {
+        s.acked = true;
+        return chooseReason(e, t, s, s.reason);
+      }
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // « vas-y », "go ahead" to a proposed problem: yes.
+      if (s.step === 'reason' && s.kind && saysGo(text)) return chooseReason(e, t, s, s.kind);
       // « d'accord, ouvrez le litige » to a proposed case reason: that reason, confirmed, and the case's next step.
       if (s.step === 'reason' && s.kind && isCaseReason(s.kind) && answer === 'open') return chooseReason(e, t, s, s.kind);
       // The same problem said again (« never came » where the late order's dates were given), or a case asked for in words
       // (« mais je veux ouvrir un litige maintenant ! », « je veux un litige quand même »): the dates and choices again,
       // which say whether it can be opened (not « reprendre ou laisser ? », nor a problem of no known kind).
-      if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && ref.kind === 'none' && (wantsCase(text) || (kind === s.reason && !newProblem))) {
+      // The order named again with it (« 1001 pas arrivé » sent a third time) is the same report, not « reprendre ou laisser ? ».
+      if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && sameOrder && (wantsCase(text) || (kind === s.reason && !newProblem))) {
         if (kind === s.reason) s.kind = kind;
         return chooseReason(e, t, s, s.reason);
       }

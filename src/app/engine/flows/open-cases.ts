@@ -8,7 +8,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
 import { classifyProblem, classifySurely, saysRefunded, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
-import { asksCaseStatus, asksOnlyOfCase, asksWhatNext, buyerAsksOfCase, contestsClosing, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
+import { asksCaseStatus, asksHowLong, asksOnlyOfCase, asksWhatNext, buyerAsksOfCase, contestsClosing, pings, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
 import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
 import { answerToBot } from './bot-answers.js';
 import { propose, sendChoices, wordsOutsideCase } from './case-ops.js';
@@ -224,10 +224,12 @@ export async function aboutCaseUnderWay(e: EngineCtx, t: Turn, text: string): Pr
   }
   // « c quoi la suite ? », « il va répondre quand ? », « et s'il répond pas ? »: what comes next on that case, and its card;
   // news for the seller in the same words (« le pagne est toujours pas là, c'est quoi la suite ? ») one tap from being sent.
-  if (cases.length === 1 && asksWhatNext(text)) {
+  // « allo ? », « vous êtes là ??? », « 😡 », « combien de temps ? » alone: the bot is called or asked when, nothing for the
+  // seller in them: answered the same way (they were offered to the seller as words not sent yet).
+  if (cases.length === 1 && (asksWhatNext(text) || (!status && ref.kind === 'none' && (pings(text) || asksHowLong(text))))) {
     const c = cases[0]!;
     const when = c.status === 'escalated' ? 'escalated' : Date.parse(t.now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
-    if (statesProblem(text)) say(t, m('engine-buyer-words-not-sent', { count: 1, caseId: c.id, orderId: c.orderId }), { choices: await sendChoices(e, t, text, 'buyer', cases) });
+    if (statesProblem(text) && !asksHowLong(text) && !pings(text)) say(t, m('engine-buyer-words-not-sent', { count: 1, caseId: c.id, orderId: c.orderId }), { choices: await sendChoices(e, t, text, 'buyer', cases) });
     await sayCard(e, t, c, 'buyer', [m('buyer-flow-case-next', { caseId: c.id, when, escalatableAt: { date: c.escalatableAt, style: 'datetime' } })]);
     return true;
   }

@@ -8,7 +8,7 @@ import { choice, m, requireWho, say, type EngineCtx, type Turn } from '../contex
 import { classifyProblem, mentionsOffPlatform, saysSurely } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
 import { REPORT_LAPSE_MS, type IdentityPrefs, type ReportState } from '../state.js';
-import { asksHowItWorks, asksWhatNext, asksWhy, greetsOnly, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
+import { asksHowItWorks, asksWhatNext, asksWhy, greetsOnly, pings, saysThanks, saysWaiting, typedAnswer, wantsCase } from '../typed-answers.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { messageOnOrder, sendOrderMessage } from './order-thread.js';
 
@@ -126,11 +126,15 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
   const part = recent.long === true && since <= JOIN_WINDOW_MS;
   // « pourquoi ? », « pourquoi je peux pas ouvrir un litige ? » right after: what comes next, and why no case where none can be.
   const why = !part && asksWhy(text) && !(await namesOtherOrder(e, t, text, recent.orderId));
-  if (!part && (saysThanks(text) || saysWaiting(text) || asksWhatNext(text) || why)) {
+  // « ok », « d'accord » alone take the message's news as « j'attends » does; « allo ? », « vous êtes là ? », « ??? », « 😡 »
+  // call the bot, and get where that message stands (they started a report asking which order, or went to the seller).
+  const ok = !part && typedAnswer(text) === 'yes' && text.trim().split(/\s+/).length <= 2;
+  const called = !part && pings(text);
+  if (!part && (saysThanks(text) || saysWaiting(text) || ok || called || asksWhatNext(text) || why)) {
     const { order, shop } = await orderAndShop(e, t, recent.orderId).catch(() => ({ order: null, shop: null }));
     if (!order || !shop) return false;
     if (saysThanks(text)) say(t, m('buyer-flow-thanks', { orderId: order.id }));
-    else if (saysWaiting(text)) say(t, m('buyer-flow-wait-seller', { shopName: shop.name, orderId: order.id }));
+    else if (saysWaiting(text) || ok) say(t, m('buyer-flow-wait-seller', { shopName: shop.name, orderId: order.id }));
     else say(t, m('buyer-flow-after-message', { shopName: shop.name, orderId: order.id, caseable: recent.kind && isCaseReason(recent.kind as ProblemKind) ? 'yes' : 'no' }));
     return true;
   }
