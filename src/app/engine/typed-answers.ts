@@ -416,7 +416,7 @@ export function asksHowItWorks(text: string): boolean {
  * cannot do; or a why about the case itself (« pourquoi je peux pas ouvrir un litige ? », "why can't I open a case").
  */
 const WHY_BARE =
-  /^(?:(?:mais|et|ah|ok|hein|bon|but|and|so|ila|kasi|lakini) )*(?:pourquoi|pourquoi pas|pourkoi|pkoi|pk|pq|prq|why|why not|how come|kwa nini|kwanini|mbona|mpo na nini|po na nini|mpona nini|pona nini)(?: (?:ca|cela|donc|alors|hein|madame|monsieur|sir|then|so|basi|sasa|yango|that|not))*$/;
+  /^(?:(?:mais|et|ah|ok|hein|bon|but|and|so|ila|kasi|lakini) )*(?:pourquoi|pourquoi pas|pourkoi|pkoi|pk|pq|prq|why|why not|how come|kwa nini|kwanini|mbona|mpo na nini|po na nini|mpona nini|pona nini|quoi|hein|comment ca|comment ca se fait|comment ca|c est a dire|cad|ah bon|what|huh|what do you mean|meaning|nini|eti nini|ndenge nini)(?: (?:ca|cela|donc|alors|hein|madame|monsieur|sir|then|so|basi|sasa|yango|that|not))*$/;
 const WHY_CASE =
   /\b(?:pourquoi|pourkoi|pk|pq|why|how come|kwa nini|kwanini|mbona|mpo na nini|po na nini)\b(?: \S+){0,6} (?:litige|plainte|reclamation|dispute|case|claim|kesi|mgogoro)\b/;
 
@@ -433,10 +433,14 @@ export function asksWhy(text: string): boolean {
 const PROTEST =
   /^(?:(?:mais|but|ila|kasi|lakini|non|no) )*(?:(?:c'est|c est|cest|c|ce n'est|ce n est|c'est vraiment|c vraiment) ?(?:pas|vraiment pas) (?:juste|normal|serieux|possible|correct|honnete|logique)|(?:c'est |c est |c )?(?:injuste|inadmissible|inacceptable|scandaleux|honteux|abuse|n'importe quoi)|(?:that's |thats |that is |this is |it's |its |so )?(?:not fair|unfair|ridiculous|not right|nonsense|not okay|not ok)|si haki|sio haki|haiko sawa|si sawa kabisa|ezali sembo te|ezali malamu te)(?: |$)/;
 
-/** See PROTEST; a message of at most fifteen words. */
+/** A protest that is the whole message: « c nul », « pfff », « sérieux ?! », « vous rigolez », "seriously?", "wtf". */
+const PROTEST_BARE =
+  /^(?:(?:mais|but|non|no|ah|oh|franchement|vraiment|really) )*(?:(?:c'est|c est|cest|c) ?(?:nul|nulle|debile|grave|abuse|pas serieux|une blague|une honte)|nul|pf+|serieux|serieusement|vous rigolez|vous plaisantez|tu rigoles|tu plaisantes|seriously|are you kidding(?: me)?|you(?:'re| are) kidding(?: me)?|wtf|this is (?:stupid|a joke|crazy)|that's (?:stupid|crazy)|ni ujinga|ezali lisapo)$/;
+
+/** See PROTEST and PROTEST_BARE; a message of at most fifteen words. */
 export function protests(text: string): boolean {
   const t = bare(text);
-  return PROTEST.test(t) && t.split(' ').length <= 15;
+  return (PROTEST.test(t) || PROTEST_BARE.test(t)) && t.split(' ').length <= 15;
 }
 
 /**

@@ -51,6 +51,18 @@ describe.each(['memory', 'redis'] as const)('why a case was refused, asked in wo
     expect(said(amina)).toEqual(['buyer-flow-why-not-yet']);
   });
 
+  it.each(['quoi ??', 'what??', 'huh?', 'ah bon ?', 'c nul', "c'est nul", 'pfff', 'sérieux ?!', 'vous rigolez', 'seriously?'])(
+    'too early: bewildered or fed up in a word (« %s »): the rule with the dates, the seller still one tap away, not « reprendre ou laisser ? »',
+    async (typed) => {
+      const { w, amina } = await refused(EARRINGS, `les boucles d'oreilles de ${EARRINGS} sont pas encore arrivées`);
+      expect(said(amina)[0]).toBe('engine-report-not-yet');
+      await amina.text(typed);
+      expect(said(amina), typed).toEqual(['buyer-flow-why-not-yet']);
+      expect(buttons(amina.last).filter((b) => !b.startsWith('engine-lang'))).toEqual(['engine-choice-message-seller', 'engine-choice-cancel']);
+      expect(w.relayed).toHaveLength(0);
+    },
+  );
+
   it('where a case can be opened, « pourquoi ? » to « write to the seller first » says why, and opening stays one tap away', async () => {
     const { w, amina } = await refused(WAX, `ma commande ${WAX} n'est jamais arrivée`);
     await amina.text('pourquoi ?');
