@@ -60,8 +60,10 @@ const BLIND_6_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 95 } as
 // named, a seller's message forwarded, questions about the process, messages that are not disputes). Measured 2026-12-07
 // before any change made for it: 89.3% (268/300; fr 88.1%, en 92.9%, ln 82.9%, sw 91.1%, mixed 2/2; not a problem 75.8%,
 // delivery questions 79.4%, forwarded 62.5%, traps 73.4%; 3 dead ends), the figure for unseen messages, no label aligned.
-const BLIND_7_FLOOR = 89;
-const BLIND_7_LANGUAGE_FLOORS = { fr: 88, en: 92, ln: 82, sw: 91 } as const;
+// 100% (300/300) after the changes its failures led to (understanding-phenomena.test.ts, "seventh blind set"), which is no longer
+// blind: like the first six, it now guards against regressions (floors a message or two under).
+const BLIND_7_FLOOR = 99;
+const BLIND_7_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -294,14 +296,15 @@ describe('classifyProblem on the sixth blind set', () => {
 describe('classifyProblem on the seventh blind set', () => {
   const blind7 = loadBlindSet7();
 
-  it('is 300 messages, every label 33 or more, 25% or more in Lingala, Swahili or mixed, never trained on, 20 short ones word for word as the corpus or an earlier set has them', () => {
+  it('is 300 messages, every label 33 or more, 25% or more in Lingala, Swahili or mixed, never trained on, 21 short ones word for word as the corpus or an earlier set has them', () => {
     expect(blind7.length).toBe(300);
     for (const label of LABELS) expect(blind7.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
     expect(blind7.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind7.length).toBeGreaterThanOrEqual(0.25);
     const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6()].map((e) => canonical(e.text)));
     // Written blind, 20 short messages came out word for word as the corpus or an earlier set has them (« rien recu », « slt »,
-    // « rembourse moi », « nazali na likambo »): kept as written; the README gives the unseen figure without them too.
-    expect(blind7.filter((e) => known.has(canonical(e.text))).length).toBe(20);
+    // « rembourse moi », « nazali na likambo »): kept as written; the README gives the unseen figure without them too. Since
+    // phonetic spellings are read as the words they sound like, « g pri la mauvez taille » reads as one more of them.
+    expect(blind7.filter((e) => known.has(canonical(e.text))).length).toBe(21);
     expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
     expect(BLIND_7_DIR).toMatch(/understanding-blind-7$/);
   });
@@ -312,6 +315,10 @@ describe('classifyProblem on the seventh blind set', () => {
 
   it.each(Object.entries(BLIND_7_LANGUAGE_FLOORS))('seventh blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
     expect(accuracy(blind7.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the seventh blind set about a problem as "not understood"', () => {
+    expect(blind7.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 
