@@ -97,10 +97,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   const qmark = emojiAsWords(text).includes('?');
   const asked = qmark || cues.has('question');
   const words = canon.split(' ').filter(Boolean).length;
-  const problemCue = hasProblemCue(canon);
   // Before buying (« vous avez le même sac en noir ? », « mnauza simu za Tecno? »): a question about the shop's goods, with
   // nothing wrong said and no order of the buyer's named.
-  if (cues.has('purchase_q') && asked && !problemCue && !THE_ORDER_OWN.test(canon)) return null;
+  if (cues.has('purchase_q') && asked && !THE_ORDER_OWN.test(canon) && !hasProblemCue(canon)) return null;
   // The same order placed twice (« commandé 2 fois par erreur, enlevez-en une »), nothing received or owed: stop one.
   if (cues.has('double_order') && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
   // A question about the delivery and nothing else (« ça avance ? », « à quelle étape ? », "where my stuff", « tracking namba
