@@ -633,6 +633,9 @@ describe('seventh blind set: questions before a purchase, and about a delivery, 
     expect(classifyProblem('mnauza viatu za watoto?')).toBeNull();
     expect(classifyProblem('bozalaka na télévision ya 55 pouces?')).toBeNull();
     expect(classifyProblem('vous avez le meme en 43 ? celui ci est trop petit pour moi')).toBe('wrong_size');
+    expect(classifyProblem('is this lamp still available?')).toBeNull();
+    // Whether the seller is available is no question about goods.
+    expect(classifyProblem('is the seller available? he does not answer')).not.toBeNull();
   });
 
   it('reads how far along, today or tomorrow, the courier\'s call and a tracking code asked as a delivery question', () => {
@@ -652,6 +655,8 @@ describe('seventh blind set: cancelling, returning and money, said otherwise', (
     expect(classifyProblem("pas la peine de m'envoyer la valise, j'ai trouvé mieux")).toBe('cancellation');
     expect(classifyProblem("j'annule ma commande de rideaux")).toBe('cancellation');
     expect(classifyProblem('botika oda oyo')).toBe('cancellation');
+    // Having ordered twice before, happily, is no double order.
+    expect(classifyProblem("j'ai déjà commandé 2 fois chez vous, jamais de problème, merci")).toBeNull();
     expect(classifyProblem("don't need the chair anymore, refund me before you ship it")).toBe('cancellation');
   });
 
@@ -693,5 +698,10 @@ describe('seventh blind set: no problem', () => {
     expect(classifyProblem('money landed in my account, thanks')).toBeNull();
     expect(classifyProblem('samahani, ilikuwa makosa yangu, mzigo umefika')).toBeNull();
     expect(classifyProblem('ok super, à bientôt')).toBeNull();
+    // Which order, corrected, and nothing else (the weights moved a little with the spellings above, and « pas la » leaned it
+    // to a listing problem).
+    expect(classifyProblem("c'est la 1002, pas la 1004")).toBeNull();
+    expect(classifyProblem('sorry, it is 1002 not 1004')).toBeNull();
+    expect(classifyProblem('la 1002 pas arrivée')).toBe('non_delivery');
   });
 });

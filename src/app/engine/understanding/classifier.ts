@@ -82,6 +82,12 @@ const UNLIKE_LISTING = ['differs', 'fake', 'wrong_item', 'missing_piece', 'selle
 /** Cues that the order is late or lost: a wait of days alone (« en transit depuis 2 jours ») is not one. */
 const LATE_SIGNS = ['not_arrived', 'weeks_gone', 'overdue', 'lost', 'said_delivered', 'waiting'];
 
+/** The little words of a message that only says which order (« c'est la 1005, pas la 1001 »), an order's prefix included. */
+const ORDER_WORDS: ReadonlySet<string> = new Set(
+  ('c est it s its is the la le l pas not non no nope sorry desole desolee pardon wait attendez attends en fait actually ah oh oups ' +
+    'oops order commande cmd oda numero number n plutot instead of au lieu de mais but et and ni sio cc cg ref').split(' '),
+);
+
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
 
@@ -101,7 +107,7 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // nothing wrong said and no order of the buyer's named.
   if (cues.has('purchase_q') && asked && !THE_ORDER_OWN.test(canon) && !hasProblemCue(canon)) return null;
   // The same order placed twice (« commandé 2 fois par erreur, enlevez-en une »), nothing received or owed: stop one.
-  if (cues.has('double_order') && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
+  if (cues.has('double_order') && (['own_mistake', 'cancel', 'cancel_now'].some((c) => cues.has(c)) || /\b(?:enlev\w*|retir\w*|remove|longola|ondoa)\b/.test(canon)) && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
   // A question about the delivery and nothing else (« ça avance ? », « à quelle étape ? », "where my stuff", « tracking namba
   // tafadhali »): whatever the model guesses, a delivery question, unless the wait is said to be long or the shop is asked about.
   const onlyDeliveryTopic = DELIVERY_TOPIC.some((c) => cues.has(c)) && [...cues].every((c) => DELIVERY_TOPIC.includes(c) || NEUTRAL_OF_QUESTION.has(c));
@@ -217,6 +223,10 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (settledProblem(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
+  // Order numbers corrected and nothing else (« c'est la 1005, pas la 1001 », "sorry, it's 1005 not 1001"): which order, no
+  // problem said; the model's guess from « pas la » is no reason.
+  const rest = canon.split(' ').filter((w) => w && !ORDER_WORDS.has(w) && !/\d/.test(w));
+  if (/\d{3,}/.test(canon) && rest.length === 0) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
