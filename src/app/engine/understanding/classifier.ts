@@ -223,10 +223,11 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (settledProblem(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
-  // Order numbers corrected and nothing else (« c'est la 1005, pas la 1001 », "sorry, it's 1005 not 1001"): which order, no
-  // problem said; the model's guess from « pas la » is no reason.
+  // One order number corrected into another and nothing else (« c'est la 1005, pas la 1001 », "sorry, it's 1005 not 1001"):
+  // which order, no problem said; the model's guess from « pas la » is no reason. (One order named alone, « c'est la commande
+  // CC-1005 », is left to the model's weak guess, which the engine reads as the order named.)
   const rest = canon.split(' ').filter((w) => w && !ORDER_WORDS.has(w) && !/\d/.test(w));
-  if (/\d{3,}/.test(canon) && rest.length === 0) return null;
+  if ((canon.match(/\d{3,}/g) ?? []).length >= 2 && rest.length === 0) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
