@@ -36,7 +36,12 @@ export const BLIND_3_STYLES = [...BLIND_2_STYLES, 'indirect', 'quote', 'words_nu
 export const BLIND_4_STYLES = [...BLIND_3_STYLES, 'formal', 'for_other', 'screenshot', 'homophone', 'sheng', 'east_african'] as const;
 /** The fifth blind set also tags a trap: a word that points to another label than the one a person would give (« le suivi dit livré », "it's not late yet"). */
 export const BLIND_5_STYLES = [...BLIND_4_STYLES, 'hard'] as const;
-export type Style = (typeof BLIND_5_STYLES)[number];
+/**
+ * The seventh blind set also tags phonetic, low-literacy spelling (« komand pa arivé »), insults and threats, the item
+ * named instead of the order, a seller's message forwarded or quoted, and a question about how the process works.
+ */
+export const BLIND_7_STYLES = [...BLIND_5_STYLES, 'phonetic', 'insult', 'item', 'forwarded', 'process'] as const;
+export type Style = (typeof BLIND_7_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -68,6 +73,9 @@ export const BLIND_5_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 /** A sixth blind set, written once the first five had all been tuned against. */
 export const BLIND_6_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-6');
+
+/** A seventh blind set, written once the first six had all been tuned against. */
+export const BLIND_7_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-7');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -121,6 +129,11 @@ export function loadBlindSet5(): CorpusEntry[] {
 /** The sixth blind set: measured, never trained on, like the first five; it tags what the fifth tags. */
 export function loadBlindSet6(): CorpusEntry[] {
   return loadCorpus(BLIND_6_DIR, BLIND_5_STYLES);
+}
+
+/** The seventh blind set: measured, never trained on, like the first six. */
+export function loadBlindSet7(): CorpusEntry[] {
+  return loadCorpus(BLIND_7_DIR, BLIND_7_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

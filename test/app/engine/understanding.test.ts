@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -55,6 +55,15 @@ const BLIND_5_OFF_PLATFORM = { precision: 0.95, recall: 0.95 } as const;
 // now guards against regressions (floors a message or two under).
 const BLIND_6_FLOOR = 99;
 const BLIND_6_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 95 } as const;
+// The seventh blind set (test/fixtures/understanding-blind-7/), written once the first six had all been tuned against, from the
+// label definitions and a list of writers unlike the earlier sets' (terse, phonetic spelling, insults and threats, the item
+// named, a seller's message forwarded, questions about the process, messages that are not disputes). Measured 2026-12-07
+// before any change made for it: 89.3% (268/300; fr 88.1%, en 92.9%, ln 82.9%, sw 91.1%, mixed 2/2; not a problem 75.8%,
+// delivery questions 79.4%, forwarded 62.5%, traps 73.4%; 3 dead ends), the figure for unseen messages, no label aligned.
+// 100% (300/300) after the changes its failures led to (understanding-phenomena.test.ts, "seventh blind set"), which is no longer
+// blind: like the first six, it now guards against regressions (floors a message or two under).
+const BLIND_7_FLOOR = 99;
+const BLIND_7_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -281,6 +290,35 @@ describe('classifyProblem on the sixth blind set', () => {
 
   it('never leaves a message of the sixth blind set about a problem as "not understood"', () => {
     expect(blind6.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the seventh blind set', () => {
+  const blind7 = loadBlindSet7();
+
+  it('is 300 messages, every label 33 or more, 25% or more in Lingala, Swahili or mixed, never trained on, 21 short ones word for word as the corpus or an earlier set has them', () => {
+    expect(blind7.length).toBe(300);
+    for (const label of LABELS) expect(blind7.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind7.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind7.length).toBeGreaterThanOrEqual(0.25);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6()].map((e) => canonical(e.text)));
+    // Written blind, 20 short messages came out word for word as the corpus or an earlier set has them (« rien recu », « slt »,
+    // « rembourse moi », « nazali na likambo »): kept as written; the README gives the unseen figure without them too. Since
+    // phonetic spellings are read as the words they sound like, « g pri la mauvez taille » reads as one more of them.
+    expect(blind7.filter((e) => known.has(canonical(e.text))).length).toBe(21);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_7_DIR).toMatch(/understanding-blind-7$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_7_FLOOR}% of the seventh blind set`, () => {
+    expect(accuracy(blind7)).toBeGreaterThanOrEqual(BLIND_7_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_7_LANGUAGE_FLOORS))('seventh blind set messages in %s get the first answer right at least %i% of the time', (lang, floor) => {
+    expect(accuracy(blind7.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the seventh blind set about a problem as "not understood"', () => {
+    expect(blind7.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { ProblemKind } from '../../../domain/types.js';
 import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, saysLate, settledProblem, statedCaseReasons } from './cues.js';
-import { canonical, type FeatureOptions } from './features.js';
+import { canonical, emojiAsWords, type FeatureOptions } from './features.js';
 import { trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
 
@@ -62,7 +62,16 @@ const THE_ORDER_OWN = /\b(?:ma commande|mon colis|my (?:order|parcel|package)|co
 const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
 
 /** Cues of a problem of no case kind: the seller silent, cash asked, the account, a paper asked for, a person wanted. */
-const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human'];
+const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human', 'scam_attempt', 'seller_threat'];
+
+/** Cues that only say what a question about the delivery is about (when, where, shipped, the courier). */
+const DELIVERY_TOPIC = ['when', 'where', 'shipped_q', 'courier_q'];
+
+/** Cues that may stand beside a question about the delivery without saying anything else: a greeting, thanks, « pas encore ». */
+const NEUTRAL_OF_QUESTION: ReadonlySet<string> = new Set(['question', 'greeting', 'thanks', 'bye', 'not_yet']);
+
+/** Cues of a question about the shop or the service, not about an order on its way. */
+const SHOP_QUESTION = ['shop_hours', 'not_a_problem_q', 'coverage_q', 'purchase_q', 'how_to_q'];
 
 /** Cues of an item that is itself at fault, whoever chose it. */
 const DEFECTS = ['damaged', 'not_working', 'fake', 'missing_piece', 'quality'];
@@ -72,6 +81,12 @@ const UNLIKE_LISTING = ['differs', 'fake', 'wrong_item', 'missing_piece', 'selle
 
 /** Cues that the order is late or lost: a wait of days alone (« en transit depuis 2 jours ») is not one. */
 const LATE_SIGNS = ['not_arrived', 'weeks_gone', 'overdue', 'lost', 'said_delivered', 'waiting'];
+
+/** The little words of a message that only says which order (« c'est la 1005, pas la 1001 »), an order's prefix included. */
+const ORDER_WORDS: ReadonlySet<string> = new Set(
+  ('c est it s its is the la le l pas not non no nope sorry desole desolee pardon wait attendez attends en fait actually ah oh oups ' +
+    'oops order commande cmd oda numero number n plutot instead of au lieu de mais but et and ni sio cc cg ref').split(' '),
+);
 
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
@@ -85,7 +100,35 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // A refund already received, and nothing said to be missing from it, is no problem.
   const refundDone = cues.has('refund_done') && !cues.has('money_not_back') && !PARTIAL.test(canon);
   if (TESTING.test(canon)) return null;
-  const asked = text.includes('?') || cues.has('question');
+  const qmark = emojiAsWords(text).includes('?');
+  const asked = qmark || cues.has('question');
+  const words = canon.split(' ').filter(Boolean).length;
+  // Before buying (« vous avez le même sac en noir ? », « mnauza simu za Tecno? »): a question about the shop's goods, with
+  // nothing wrong said and no order of the buyer's named.
+  if (cues.has('purchase_q') && asked && !THE_ORDER_OWN.test(canon) && !hasProblemCue(canon)) return null;
+  // The same order placed twice (« commandé 2 fois par erreur, enlevez-en une »), nothing received or owed: stop one.
+  if (cues.has('double_order') && (['own_mistake', 'cancel', 'cancel_now'].some((c) => cues.has(c)) || /\b(?:enlev\w*|retir\w*|remove|longola|ondoa)\b/.test(canon)) && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
+  // A question about the delivery and nothing else (« ça avance ? », « à quelle étape ? », "where my stuff", « tracking namba
+  // tafadhali »): whatever the model guesses, a delivery question, unless the wait is said to be long or the shop is asked about.
+  const onlyDeliveryTopic = DELIVERY_TOPIC.some((c) => cues.has(c)) && [...cues].every((c) => DELIVERY_TOPIC.includes(c) || NEUTRAL_OF_QUESTION.has(c));
+  if (onlyDeliveryTopic && (asked || words <= 4) && stated.length === 0 && !saysLate(canon) && !SHOP_QUESTION.some((c) => cues.has(c)) && best.label !== 'delivery_question') return 'delivery_question';
+  // The order or the parcel alone, asked (« colis ? », "order?", « 🚚❓ »): where it is.
+  if (qmark && /^(?:(?:ma|mon|my|the|le|la) )?(?:colis|livraison|commande|order|parcel|package|delivery|mzigo|oda|biloko)$/.test(canon)) return 'delivery_question';
+  // Someone posing as the marketplace, the seller threatening over a review: a problem of no case kind.
+  if ((cues.has('scam_attempt') || cues.has('seller_threat')) && stated.length === 0) return 'other';
+  // The address to change, and no cancellation, refund or return asked (« I just need the address updated, I don't want to
+  // cancel »): a problem of no case kind.
+  if (cues.has('address_change') && stated.length === 0 && !['cancel', 'cancel_now', 'refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'other';
+  // Stop it, asked now (« botika commande na ngai », « pas la peine d'envoyer », « j'annule »), nothing late, received or wrong:
+  // a cancellation, whatever else the message leans to.
+  if (['non_delivery', 'delivery_question', 'other', 'not_as_described'].includes(best.label) && cues.has('cancel_now') && stated.length === 0 && !cues.has('received_it') && !saysLate(canon) && !['trouble', 'seller_contact', 'extra_cash', 'scam_attempt', 'seller_threat', 'money_not_back'].some((c) => cues.has(c))) return 'cancellation';
+  // A question whose wait is weeks gone (« colis na ngai ezali wapi? eleki sanza moko »): late, not a question.
+  if (best.label === 'delivery_question' && stated.length === 0 && cues.has('weeks_gone') && saysLate(canon) && !cues.has('before_date') && !cues.has('just_ordered') && !cues.has('not_shipped')) return 'non_delivery';
+  // It does not fit, nothing wrong with it (« makolo na ngai enene, sapato ekoti te », "squeezing him around the arms"): the
+  // wrong-size answer, whatever a long story leans the model to.
+  if (['not_as_described', 'other'].includes(best.label) && cues.has('size_fit') && cues.has('size_word') && stated.length === 0 && !DEFECTS.some((c) => cues.has(c)) && !UNLIKE_LISTING.some((c) => cues.has(c)) && !['seller_contact', 'extra_cash', 'scam_attempt', 'seller_threat', 'document'].some((c) => cues.has(c))) return 'wrong_size';
+  // The size said right and an exchange asked (« taille ezali malamu … nalingi ko échanger na ya bleu »): a return.
+  if (best.label === 'wrong_size' && cues.has('size_ok') && (cues.has('exchange') || cues.has('return')) && !DEFECTS.some((c) => cues.has(c))) return 'return_request';
   // Worn out in use (« elle marchait très bien … depuis la semaine passée elle ne chauffe plus », "worked fine for 2 months, now
   // it won't turn on"): it was as the listing showed when it came, and nothing unlike it is said: a problem of no case kind.
   if (cues.has('worked_before') && !stated.includes('non_delivery') && !UNLIKE_LISTING.some((c) => cues.has(c))) return 'other';
@@ -138,7 +181,7 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label !== 'none' && best.label !== 'refund_request' && best.label !== 'not_as_described' && moneyNotBack(canon)) return 'refund_request';
   // Cancel now, and a question about the money in the same breath (« annulez, et l'argent revient quand ? »): the
   // cancellation comes first (the corpus's first-rule-wins order); money owed after a cancellation already made stays a refund.
-  if (best.label === 'refund_request' && cues.has('cancel_now') && !cues.has('money_not_back') && !refundDone) return 'cancellation';
+  if (best.label === 'refund_request' && (cues.has('cancel_now') || (cues.has('no_longer_want') && cues.has('before_shipping'))) && !cues.has('money_not_back') && !refundDone) return 'cancellation';
   // A courier asking for more cash than the order says, a seller asking to be paid directly: money asked of the buyer,
   // not owed to them, and no question about when (« dereva anataka pesa zaidi kabla ya … »: "before", not "when").
   if ((best.label === 'refund_request' || best.label === 'delivery_question') && cues.has('extra_cash') && stated.length === 0) return 'other';
@@ -163,23 +206,28 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'delivery_question' && cues.has('shop_hours')) return null;
   // The same question, asked as one, with nothing in it that only a problem would say (« bozali kofungola lelo ? »),
   // whatever the model's guess (« la jupe ne ferme pas » is no question about the shop).
-  if (cues.has('shop_hours') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  if (cues.has('shop_hours') && (qmark || cues.has('question')) && !hasProblemCue(canon)) return null;
   // How it works or how to pay, asked as a question, or a problem said to be settled, with nothing in it that only a problem
   // would say: no problem to open.
-  if (cues.has('how_to_q') && (text.includes('?') || cues.has('question')) && !hasProblemCue(canon)) return null;
+  if (cues.has('how_to_q') && (qmark || cues.has('question')) && !hasProblemCue(canon)) return null;
   // How the courier will come, asked as a question with nothing wrong in it (« le livreur peut passer samedi ? »): a question
   // about the delivery, whatever a weekday or a phone says.
-  if (cues.has('courier_q') && (text.includes('?') || cues.has('question')) && !hasTroubleCue(canon)) return 'delivery_question';
+  if (cues.has('courier_q') && (qmark || cues.has('question')) && !hasTroubleCue(canon)) return 'delivery_question';
   // Whether the shop delivers to a town, asked with no order and nothing wrong in it: a question about the shop.
-  if (cues.has('coverage_q') && text.includes('?') && !hasProblemCue(canon) && !THE_ORDER_OWN.test(canon)) return null;
+  if (cues.has('coverage_q') && qmark && !hasProblemCue(canon) && !THE_ORDER_OWN.test(canon)) return null;
   // Who the seller is, whether the shop has a branch in a town (« bozali na magasin na Goma ? »): a question about the shop.
-  if (cues.has('not_a_problem_q') && text.includes('?') && !hasProblemCue(canon) && (best.label === 'other' || best.label === 'none')) return null;
+  if (cues.has('not_a_problem_q') && qmark && !hasProblemCue(canon) && (best.label === 'other' || best.label === 'none')) return null;
   if (cues.has('resolved') && !hasProblemCue(canon)) return null;
   // A problem told as over (« j'avais un problème mais le vendeur a tout réglé », "I had an issue but the seller sorted it
   // out"): the word "problem" is the only problem in it, and nothing says it is not settled.
   if (settledProblem(canon)) return null;
   // A bare order number (« CG-10457 », "order 66012") states no problem yet: the bot asks what it is about.
   if (BARE_ORDER_NUMBER.test(canon)) return null;
+  // One order number corrected into another and nothing else (« c'est la 1005, pas la 1001 », "sorry, it's 1005 not 1001"):
+  // which order, no problem said; the model's guess from « pas la » is no reason. (One order named alone, « c'est la commande
+  // CC-1005 », is left to the model's weak guess, which the engine reads as the order named.)
+  const rest = canon.split(' ').filter((w) => w && !ORDER_WORDS.has(w) && !/\d/.test(w));
+  if ((canon.match(/\d{3,}/g) ?? []).length >= 2 && rest.length === 0) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
@@ -188,5 +236,7 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // The same size exchange when the model's second guess is a return (a long thank-you before « je l'ai prise en S … elle ne
   // me ferme pas, je peux la renvoyer et avoir la M ? »).
   if (ranked[1]!.label === 'return_request' && sizeExchange) return 'wrong_size';
+  // It does not fit, after a long polite story (« elles sont très belles … je n'arrive pas à les fermer, le 39 à la place ? »).
+  if (cues.has('size_fit') && cues.has('size_word') && stated.length === 0 && !DEFECTS.some((c) => cues.has(c)) && !COLOUR_OR_MODEL.test(canon)) return 'wrong_size';
   return ranked[1]!.label as ProblemKind;
 }

@@ -45,6 +45,22 @@ const LEXICON: Record<string, string> = {
   dac: "d accord", dak: "d accord", jsp: 'je sais pas', chai: 'je sais pas', tkt: 't inquiete', tqt: 't inquiete',
   stp: "s il te plait", svp: "s il vous plait", qqn: "quelqu un", qqch: 'quelque chose', po: 'pas', ms: 'mais', msg: 'message',
   pcq: 'parce que', pck: 'parce que', psk: 'parce que', auj: "aujourd hui", ajd: "aujourd hui", vrmt: 'vraiment', dja: 'deja',
+  aujourdhui: "aujourd hui", ojourdui: "aujourd hui", aujourdui: "aujourd hui",
+  // French written as it sounds, by buyers who learnt it by ear (« komand pa arivé », « sa fé 3 semèn », « 2 fwa »): the
+  // words of an order, its arrival and its time, each spelling mapped to the word. Only spellings that are no other word a buyer would write.
+  komand: 'commande', komande: 'commande', kommande: 'commande', komend: 'commande', komende: 'commande', kmd: 'commande',
+  komandes: 'commande', kolis: 'colis', koli: 'colis', kolie: 'colis', fwa: 'fois', telefon: 'telephone',
+  telefone: 'telephone', telefonne: 'telephone', telfon: 'telephone', semen: 'semaine', semenn: 'semaine', semn: 'semaine',
+  semenes: 'semaines', mwa: 'mois', fe: 'fait', fai: 'fait', ankor: 'encore', ankore: 'encore', onkor: 'encore',
+  mesaj: 'message', mesaje: 'message', mesage: 'message', repon: 'repond', repons: 'repond', rpd: 'repond', kil: "qu il",
+  mersi: 'merci', mrci: 'merci', artik: 'article', artikl: 'article', artikle: 'article', komen: 'comment',
+  koman: 'comment', rembourseman: 'remboursement', remboursman: 'remboursement', ranbourseman: 'remboursement',
+  ranbourse: 'rembourse', atan: 'attends', atand: 'attends', alume: 'allume', alum: 'allume', mauvez: 'mauvaise',
+  movez: 'mauvaise', movai: 'mauvais', kouler: 'couleur', kouleur: 'couleur',
+  ariv: 'arrive', arivr: 'arrive', livrezon: 'livraison', livrazon: 'livraison', livreson: 'livraison',
+  pourkoi: 'pourquoi', purkoi: 'pourquoi', kom: 'comme', rien1: 'rien', toujou: 'toujours', tujur: 'toujours',
+  tojour: 'toujours', anulez: 'annulez', anuley: 'annuler', echanje: 'echange',
+  echanj: 'echange', tay: 'taille', taye: 'taille', pwanture: 'pointure', pointur: 'pointure',
 };
 
 /**
@@ -92,6 +108,22 @@ const HOMOPHONES: Record<string, RegExp> = {
 };
 const HOMOPHONE_OF: Record<string, string> = { ces: 'c est', quand: 'qu en' };
 
+/**
+ * Emoji that stand for a word (a parcel, a lorry, money, a question mark), as that word, so that « 📦❓ » reads like
+ * « colis ? ». The question mark is kept for `decide`, which looks for one.
+ */
+const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\u{1F4E6}/gu, ' colis '],
+  [/[\u{1F69A}\u{1F69B}]/gu, ' livraison '],
+  [/[\u{1F4B0}\u{1F4B5}\u{1F4B8}\u{1F4B6}]/gu, ' argent '],
+  [/[\u{2753}\u{2754}]/gu, ' ? '],
+];
+
+/** The text with emoji that stand for a word written as that word (see EMOJI_WORDS). */
+export function emojiAsWords(text: string): string {
+  return EMOJI_WORDS.reduce((t, [re, word]) => t.replace(re, word), text);
+}
+
 /** `normalize`, then apostrophes, repeated letters, the SMS lexicon and two swapped letters. */
 export function canonical(text: string): string {
   return lexicalWords(text)
@@ -101,7 +133,7 @@ export function canonical(text: string): string {
 
 /** The words of `normalize`d text, apostrophes, repeated letters and SMS spellings folded. */
 function lexicalWords(text: string): string[] {
-  const t = normalize(text.replace(PLEASED_EMOJI, ' emojicontent '))
+  const t = normalize(emojiAsWords(text).replace(PLEASED_EMOJI, ' emojicontent '))
     .replace(/n't\b/g, 'nt') // didn't → didnt, as it is often typed
     .replace(/\b(i|we|you|they)'ve\b/g, '$1 have') // "I've" is not « i ve » (« veux » in SMS French)
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // « jamaiiiis », "sooooo"
@@ -165,6 +197,6 @@ export function features(text: string, opts: FeatureOptions = DEFAULT_FEATURES):
   }
   if (opts.cues) for (const c of cuesOf(canon)) out.set(`k:${c}`, opts.cueWeight);
   if (words.length <= 3) out.set('len:short', 1);
-  if (text.includes('?')) out.set('p:?', 1);
+  if (emojiAsWords(text).includes('?')) out.set('p:?', 1);
   return out;
 }
