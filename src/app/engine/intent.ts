@@ -195,7 +195,10 @@ const OFF_PLATFORM = [
   /\b(?:telephoner|telephonez)\b|\b(?:ai|a|avons|ont|l ai|lui ai|les ai) telephone\b/,
   // (« vous appelez ça du wax ? », « je m'appelle Nadine » name a thing or a person: no call; « je vous appelle enfin je vous
   // écris » is dictation correcting itself.) East-African English: "not picking my calls" (not answering them).
-  /(?<!\b(?:je m|tu t|s|nous nous|vous vous) )\b(?:appel\w*(?! (?:ca|cela|ceci|enfin|pardon|plutot|euh)\b)|called|calling|rang)\b|\bpick(?:ing|ed|s)? (?:up )?(?:my|his|her|our|the) (?:calls?|phone)\b/,
+  /(?<!\b(?:je m|tu t|s|nous nous|vous vous) )\b(?:appel\w*(?! (?:ca|cela|ceci|enfin|pardon|plutot|euh)\b)|called|calling|rang)\b|\bpick(?:ing|ed|s)? (?:up )?(?:(?:my|his|her|our|the) )?(?:calls?|phone)\b/,
+  // Swahili « muuzaji hajibu simu », « hapokei simu zangu » (he does not answer my calls); Lingala « apokeli telefone te »,
+  // « nabetaki ye telefone » (I called him): calls the buyer made.
+  /\b(?:hajibu|hapokei|hapokelei|hashiki|hakupokea|hajapokea|hakujibu|hajajibu|anakata)(?: \w+)? simu\b|\b(?:nabet\w*|tobet\w*|kobeta)(?: \w+){0,2} (?:telephone|telefone|tel|appel)\b|\b(?:apokeli|apokelaka|ayanoli|ayanolaka|akangi|akangaka) (?:\w+ )?(?:telephone|telefone|tel|appel)\b/,
   // Lingala « nabengaki moteki na téléphone » (I called the seller), « mosombi abengaki ngai » (the buyer called me),
   // Swahili « nilimpigia muuzaji simu » (I phoned him).
   /(?<!\bmpo )\b(?:na|kwa) (?:telephone|telefone|telefoni|tel|simu)\b|\b\w*pigia\b(?: \w+){0,2} simu\b|\bsimu\b(?: \w+){0,2} \w*pigia\b|\b(?:nabengaki|nabengi|nabenga) (?:moteki|mosombisi|ye|bango)\b|\b(?:abengaki|abengi|abengaka|babengaki) (?:ngai|biso)\b/,
