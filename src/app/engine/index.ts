@@ -187,6 +187,11 @@ function checkSize(input: TurnInput): ValidationError | null {
 
 /** Fewest words a message needs before its language is offered as a switch (a word or two says too little). */
 const OFFER_MIN_WORDS = 3;
+/**
+ * How sure the detector must be (log-probability gap per feature to the runner-up) for a message to switch the language
+ * by itself: plain sentences score 1.5–2.3, French slang misread as English 0.1–0.7.
+ */
+const SWITCH_MIN_MARGIN = 1;
 
 /**
  * Sets who speaks and how to answer. The language: the one chosen (/lang or a yes to an offer), else the
@@ -223,7 +228,10 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
       const pending = prefs.pendingOffer;
       if (pending && detected && words >= OFFER_MIN_WORDS) {
         const { pendingOffer: _p, ...rest } = prefs;
-        if (detected === pending && !chosen && detected !== established && t.input.isPrivate) {
+        // Only a clear sentence switches: slang the detector half-guesses as English (« wsh frere c koi ca », « allo allo
+        // allo ») stays an offer at most.
+        const clear = (guess?.margin ?? 0) >= SWITCH_MIN_MARGIN;
+        if (detected === pending && clear && !chosen && detected !== established && t.input.isPrivate) {
           if (account) await Promise.all([e.deps.links.setLocale(account.id, detected), e.conv.setPrefs(platform, userId, rest)]);
           else await e.conv.setPrefs(platform, userId, { ...rest, locale: detected });
           t.locale = detected;

@@ -165,6 +165,15 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(await w.links.getLocale('acc-amina')).toBeNull();
   });
 
+  it('French slang the detector half-reads as English (« bof laisse tomber », « wsh frere c koi ca ») never switches the language', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text('bof laisse tomber');
+    await amina.text('wsh frere c koi ca');
+    expect(amina.ids()).not.toContain('engine-lang-switched');
+    expect(await w.links.getLocale('acc-amina')).toBeNull();
+  });
+
   it('a word or two in the language offered does not switch (« ok thanks », « sawa »)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
