@@ -23,7 +23,7 @@ describe.each(['memory', 'redis'] as const)('words at the dates and choices of a
     return { w, amina };
   }
 
-  it.each(["il repond jamais ce vendeur, j'ai deja essayé", "j'ai déjà essayé", 'I already messaged him, no answer', 'nimeshamwandikia hajajibu'])(
+  it.each(["il repond jamais ce vendeur, j'ai deja essayé", "j'ai déjà essayé", 'I already messaged him, no answer', 'nimeshamwandikia hajajibu', "he doesn't reply to my messages", 'the seller is not responding at all', 'il me ghost depuis une semaine'])(
     '« %s »: no need to wait, open it (the seller-first advice not repeated); the words join the description',
     async (typed) => {
       const { w, amina } = await atChoices();
