@@ -174,6 +174,20 @@ describe.each(['memory', 'redis'] as const)('Lingala and Swahili (%s)', (kind) =
     expect(await w.links.getLocale('acc-amina')).toBeNull();
   });
 
+  it('words following a message to the seller keep the mixing buyer French: English, then French, then English again does not switch', async () => {
+    const w = await world();
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("J'ai commandé la mauvaise taille pour CC-1002");
+    await amina.press('engine-choice-yes-reason');
+    await amina.text('Pouvez-vous me l’échanger contre un M ?');
+    await amina.text('please answer me quickly because i travel on monday');
+    expect(amina.ids()).toContain('engine-lang-offer');
+    await amina.text('et envoyez la taille M dans la même couleur svp');
+    await amina.text('the seller still does not answer my message');
+    expect(amina.ids()).not.toContain('engine-lang-switched');
+    expect(await w.links.getLocale('acc-amina')).toBeNull();
+  });
+
   it('a word or two in the language offered does not switch (« ok thanks », « sawa »)', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });

@@ -105,10 +105,12 @@ async function namesOtherOrder(e: EngineCtx, t: Turn, words: string, orderId: st
 }
 
 /** Sends the buyer's words or file after the message to the seller, and counts the time from them. */
-async function followOn(e: EngineCtx, t: Turn, prefs: IdentityPrefs, recent: RecentOrder, input: Parameters<typeof messageOnOrder>[3]): Promise<void> {
+async function followOn(e: EngineCtx, t: Turn, recent: RecentOrder, input: Parameters<typeof messageOnOrder>[3]): Promise<void> {
   await messageOnOrder(e, t, recent.orderId, input);
   const long = 'text' in input && isLongPart(input.text);
   const followed: RecentOrder = { orderId: recent.orderId, at: t.now, ...(recent.kind ? { kind: recent.kind } : {}), ...(long ? { long: true } : {}) };
+  // Read again, not the turn's first read: the turn may have changed the preferences since (a language offer's hold ended).
+  const prefs = await e.conv.prefs(t.input.platform, t.input.userId);
   await e.conv.setPrefs(t.input.platform, t.input.userId, { ...prefs, recentOrder: followed });
 }
 
@@ -143,7 +145,7 @@ export async function afterOrderMessage(e: EngineCtx, t: Turn, text: string): Pr
     if (typedAnswer(text) !== null || greetsOnly(text) || asksHowItWorks(text) || wantsCase(text) || saysSurely(text)) return false;
     if (await namesOtherOrder(e, t, text, recent.orderId)) return false;
   }
-  await followOn(e, t, prefs, recent, { text });
+  await followOn(e, t, recent, { text });
   return true;
 }
 
@@ -171,6 +173,6 @@ export async function fileAfterOrderMessage(e: EngineCtx, t: Turn, blob: BlobRef
   if (!found) return false;
   const words = caption?.trim();
   if (words && (saysSurely(words) || wantsCase(words) || (await namesOtherOrder(e, t, words, found.recent.orderId)))) return false;
-  await followOn(e, t, found.prefs, found.recent, { blob, ...(words ? { caption: words } : {}) });
+  await followOn(e, t, found.recent, { blob, ...(words ? { caption: words } : {}) });
   return true;
 }
