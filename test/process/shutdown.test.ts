@@ -75,3 +75,21 @@ describe('a process stopped while a platform does not answer', () => {
     expect(await second.exited).toBe(0);
   }, 90_000);
 });
+
+describe('a process that starts', () => {
+  it('learns its message classifier before it joins the delivery streams or listens: its first seconds after joining are not a stall', async () => {
+    const p = palabre();
+    await expect.poll(() => p.output(), { timeout: 30_000 }).toContain('palabre is listening');
+    const lines = p.output().split('\n');
+    const at = (what: RegExp) => lines.findIndex((l) => what.test(l));
+    const trained = at(/"code":"CLASSIFIER_READY"/);
+    // Trained once it was a member (3 s after listening, as before), it stopped the process for 0.5 to 3 s: the others
+    // took it for dead and moved its streams, and the webhooks of that moment waited.
+    expect(trained, p.output()).toBeGreaterThanOrEqual(0);
+    expect(trained, p.output()).toBeLessThan(at(/"code":"DELIVERY_MEMBERS"/));
+    expect(trained, p.output()).toBeLessThan(at(/palabre is listening/));
+    expect(JSON.parse(lines[trained]!).ms).toBeGreaterThan(0);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  }, 60_000);
+});
