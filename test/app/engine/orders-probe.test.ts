@@ -21,6 +21,12 @@ import { backendWorld, DAY, openCase, type Speaker, type World, type WorldOption
  * Bisou (Mon 26 Oct, eligible), CC-1008 Foulard en soie ×2 45 USD Lumière (Sun 11 Oct). Joël owns CC-1006 (Panier
  * tressé) and CC-1007 (Sandales en cuir). Grâce: test/fixtures/busy-buyer.ts (11 orders, two pagnes wax from Bisou).
  * The marketplace has no cancelled orders (no order status in its data), so no conversation covers one.
+ *
+ * As first written (commit 8071d85, before reading src/): 34 of 40 in memory, 5 of 8 on Redis. Two failures were the
+ * probe's own, corrected without counting them as first-run passes: o15-not-theirs counted « Je ne trouve pas de
+ * commande CC-1006 » (the number echoed as typed, as for one that does not exist) as an answer about CC-1006, and
+ * o18-two-in-one's driver took the first case's « ouvert » message, in the same turn as the second order's question,
+ * for the second case.
  */
 /** Every conversation, as first written: what a buyer should get. */
 const floor = (kind: 'memory' | 'redis') => (kind === 'memory' ? CONVERSATIONS.length : CONVERSATIONS.filter((x) => x.redis).length);
@@ -34,7 +40,7 @@ const argsOf = (last: OutMessage[], id: string) => last.flatMap((o) => o.body).f
 const orderButtons = (last: OutMessage[]) =>
   choicesOf(last).filter((c) => c.label.id === 'engine-order-choice').map((c) => String(c.label.args?.orderId));
 /** Paragraphs that name an order without making it *the* order of the answer. */
-const ASIDE = new Set(['buyer-flow-also-kept', 'engine-order-choice']);
+const ASIDE = new Set(['buyer-flow-also-kept', 'engine-order-choice', 'engine-report-order-unknown']);
 /** The orders an answer is about: those its paragraphs and case cards name, lists of buttons aside. */
 const focus = (last: OutMessage[]): string[] => [
   ...new Set([
@@ -548,15 +554,17 @@ function context(w: World, s: Speaker, account: string, transcript: string[]): C
       if (seen.length) fail(`${what}: the answer shows ${seen.join(', ')}`);
     },
     async open(orderId, reason) {
+      // A case opened by the turn before (two problems in one message) is not this one.
+      const before = argsOf(s.last, 'engine-report-opened')?.caseId;
       for (let step = 0; step < 8; step++) {
-        const opened = argsOf(s.last, 'engine-report-opened');
+        const opened = step === 0 && before ? undefined : argsOf(s.last, 'engine-report-opened');
         if (opened) {
           if (opened.orderId !== orderId) fail(`a case was opened on ${String(opened.orderId)}, expected ${orderId}`);
           const cs = await w.store.load(String(opened.caseId));
           if (reason && cs?.reason !== reason) fail(`case on ${orderId} opened as ${cs?.reason}, expected ${reason}`);
           return String(opened.caseId);
         }
-        const f = focus(s.last);
+        const f = focus(step === 0 && before ? s.last.filter((o) => !o.card && !o.body.some((b) => b.id === 'engine-report-opened')) : s.last);
         if (f.some((o) => o !== orderId)) fail(`on the way to a case on ${orderId} the bot talks about ${f.join(',')}`);
         const proposed = argsOf(s.last, 'engine-report-reason-proposed');
         if (proposed && reason && proposed.reason !== reason) {
