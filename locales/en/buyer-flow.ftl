@@ -70,6 +70,7 @@ buyer-flow-person-case = { $status ->
 buyer-flow-person-cases = I am an automated assistant. A person from Congocrea support takes over a case once it is passed to them. You have { $count } cases under way: pick one, its card shows the "{ engine-action-escalate }" button when you can pass it on.
 buyer-flow-person-no-case = I am an automated assistant. A person from Congocrea support steps in on a case once it is passed to them; you have no open case.
 buyer-flow-earlier-report-button = That button was from a report you have since replaced: nothing was changed. Here is where your current report stands.
+buyer-flow-earlier-step-button = That button answered a question that has since been settled: nothing was changed. Here is where your current report stands.
 buyer-flow-cases-status = Your { $count } cases under way, each with its status:
 buyer-flow-policy-next = To ask for a return, an exchange or a refund, tell me which order and what you would like: I pass your request on to the seller, with these conditions.
 buyer-flow-person-report = I am an automated assistant. A person from Congocrea support steps in on a case once it is passed to them. Your report carries on where it was:

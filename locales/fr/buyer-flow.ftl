@@ -70,6 +70,7 @@ buyer-flow-person-case = { $status ->
 buyer-flow-person-cases = Je suis un assistant automatique. Une personne du support Congocrea prend un litige en main quand il lui est transmis. Vous avez { $count } litiges en cours : choisissez-en un, sa fiche montre le bouton « { engine-action-escalate } » quand vous pouvez le transmettre.
 buyer-flow-person-no-case = Je suis un assistant automatique. Une personne du support Congocrea intervient sur un litige, une fois qu’il lui est transmis ; vous n’avez aucun litige ouvert.
 buyer-flow-earlier-report-button = Ce bouton venait d’un signalement que vous avez remplacé depuis : rien n’a été modifié. Voici où en est votre signalement actuel.
+buyer-flow-earlier-step-button = Ce bouton répondait à une question déjà réglée depuis : rien n’a été modifié. Voici où en est votre signalement actuel.
 buyer-flow-cases-status = Vos { $count } litiges en cours, chacun avec son statut :
 buyer-flow-policy-next = Pour demander un retour, un échange ou un remboursement, dites-moi quelle commande et ce que vous souhaitez : je transmets votre demande au vendeur, avec ces conditions.
 buyer-flow-person-report = Je suis un assistant automatique. Une personne du support Congocrea intervient sur un litige, une fois qu’il lui est transmis. Votre signalement reprend là où il en était :

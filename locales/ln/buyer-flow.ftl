@@ -70,6 +70,7 @@ buyer-flow-person-case = { $status ->
 buyer-flow-person-cases = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea azwaka litige soki batindeli ye yango. Ozali na ba litige { $count } oyo ezali kokende : pona moko, fiche na yango ekolakisa bouton « { engine-action-escalate } » soki okoki kotinda yango.
 buyer-flow-person-no-case = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea akotaka na litige soki batindeli ye yango ; ozali na litige moko te oyo efungwami.
 buyer-flow-earlier-report-button = Bouton wana ezalaki ya likambo oyo obongolaki na sima : eloko moko te ebongwani. Tala esika likambo na yo ya sikoyo ekomi.
+buyer-flow-earlier-step-button = Bouton wana ezalaki ya motuna oyo esili kozwa eyano : eloko moko te ebongwani. Tala esika likambo na yo ya sikoyo ekomi.
 buyer-flow-cases-status = Ba litiges na yo { $count } oyo ezali kokende, moko na moko na ndenge ezali :
 buyer-flow-policy-next = Mpo na kosenga kozongisa, kobongola to kozongisela yo mbongo, yebisa ngai commande nini mpe nini olingi : nakotindela moteki bosenga na yo, elongo na mibeko oyo.
 buyer-flow-person-report = Ngai nazali mosungi ya masini. Moto moko ya support ya Congocrea akotaka na litige soki batindeli ye yango. Likambo oyo ozalaki koyebisa ezo kobanda lisusu epai etikalaki :

@@ -70,6 +70,7 @@ buyer-flow-person-case = { $status ->
 buyer-flow-person-cases = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea hushughulikia kesi inapopelekwa kwake. Una kesi { $count } zinazoendelea: chagua moja, kadi yake inaonyesha kitufe « { engine-action-escalate } » ukiweza kuipeleka.
 buyer-flow-person-no-case = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea huingilia kesi inapopelekwa kwake; huna kesi iliyo wazi.
 buyer-flow-earlier-report-button = Kitufe hicho kilikuwa cha malalamiko uliyoyabadilisha baadaye: hakuna kilichobadilishwa. Haya ndiyo malalamiko yako ya sasa yalipofikia.
+buyer-flow-earlier-step-button = Kitufe hicho kilikuwa cha swali lililokwisha kujibiwa: hakuna kilichobadilishwa. Haya ndiyo malalamiko yako ya sasa yalipofikia.
 buyer-flow-cases-status = Kesi zako { $count } zinazoendelea, kila moja na hali yake:
 buyer-flow-policy-next = Ili kuomba kurudisha, kubadilisha au kurudishiwa pesa, niambie oda gani na unachotaka: nitampelekea muuzaji ombi lako, pamoja na masharti haya.
 buyer-flow-person-report = Mimi ni msaidizi wa kiotomatiki. Mtu wa huduma ya msaada ya Congocrea huingilia kesi inapopelekwa kwake. Taarifa yako inaendelea pale ilipokuwa:

@@ -47,7 +47,12 @@ const ORDER_WORD = /(?:commande|cmd|cde|order|achat|purchase|n°|no\.?|num(?:ero
 /** Order numbers written in the text, as the buyer's orders spell them or as written when none fits. */
 function byId(text: string, orders: readonly OrderLike[]): OrderRef {
   // « la commande 1 0 0 1 »: digits dictated one by one are one number.
-  const t = fold(text).replace(/(?<![\d.,])\d(?: \d){2,11}(?![\d.,])/g, (d) => d.replace(/ /g, ''));
+  const t = fold(text)
+    .replace(/(?<![\d.,])\d(?: \d){2,11}(?![\d.,])/g, (d) => d.replace(/ /g, ''))
+    // « cc-1OO1 », « 1OO5 »: the letter O typed for a zero inside a number (two digits at least, nothing but digits and O).
+    .replace(/(?<![a-z0-9])((?:[a-z]{2,5}[-_ ]?)?)([0-9o]{3,12})(?![a-z0-9])/g, (all, lead: string, n: string) =>
+      /o/.test(n) && /\d.*\d/.test(n) ? `${lead}${n.replace(/o/g, '0')}` : all,
+    );
   const prefixes = new Set(orders.map((o) => prefixOf(o.id)).filter(Boolean));
   prefixes.add(ORDER_PREFIX.toLowerCase());
   const found: string[] = [];

@@ -165,6 +165,23 @@ async function caseUnderWayOnOrder(e: EngineCtx, t: Turn, orderId: string): Prom
   return found?.id ?? null;
 }
 
+/**
+ * Words replying to a message about a case, or about an order other than the report's: sent where the reply points
+ * (a comment on the case, a message on the order), true when they were. A reply to the report's own messages is the report's.
+ */
+async function replyOutsideReport(e: EngineCtx, t: Turn, s: ReportState, text: string): Promise<boolean> {
+  const subject = await subjectOfTurn(e, t);
+  if (!subject) return false;
+  if ('orderId' in subject && subject.orderId === s.orderId) return false;
+  const caseId = 'orderId' in subject ? await caseUnderWayOnOrder(e, t, subject.orderId) : subject.caseId;
+  if (caseId) {
+    if (!(await textInCaseThread(e, t, caseId, text))) await offerWhatWordsSay(e, t, caseId, text);
+    return true;
+  }
+  if ('orderId' in subject) await messageOnOrder(e, t, subject.orderId, { text });
+  return true;
+}
+
 async function onFile(e: EngineCtx, t: Turn, blob: BlobRef, caption: string | undefined, hooks: CommandHooks): Promise<void> {
   if (!t.account) return t.input.isPrivate ? explainLinking(e, t) : undefined;
   // Support's channel: a file captioned with a command (« /note C-12 reçu falsifié ») runs the command on its words;
@@ -293,6 +310,10 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
     const picked = await typedFileCase(e, t, s, text);
     if (picked) return onFileChoice(e, t, s, picked);
   }
+  // A reply to a case's message (or to an order's messages) while a report is under way on another order: the reply is
+  // what the words are about (« toujours rien reçu » under case C-1's card became a non-delivery on the report's order).
+  // The words go to that case (or order), and the report's question is asked again where it was.
+  if (s?.flow === 'report' && t.input.replyToMessageId && t.input.isPrivate && (await replyOutsideReport(e, t, s, text))) return showReportStep(e, t, s);
   if (s?.flow === 'report' && continuesDescription(s, text, t.now)) return joinDescription(e, t, s, text);
   if (s?.flow === 'report') return onReportText(e, t, s, text);
   if (s?.flow === 'case' && !leavesStep(s.step, text)) return onCaseInput(e, t, s, { text });

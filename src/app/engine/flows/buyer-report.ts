@@ -680,6 +680,12 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   }
   if (s.step === 'decide' && v === 'open') return openCase(e, t, s);
   if (s.step === 'decide' && v === 'edit') return askDescription(e, t, s);
+  // An order or problem button of a question this report has moved on from (the order said in words since): nothing
+  // changes, and the report's question is asked again, naming its order (it was « reprenez avec /report », a dead end).
+  if (s.pending === undefined && t.input.isPrivate && (v.startsWith('order:') || v.startsWith('reason:'))) {
+    say(t, m('buyer-flow-earlier-step-button'));
+    return showReportStep(e, t, s);
+  }
   throw new ValidationError('ACTION_EXPIRED', 'button of another step');
 }
 
@@ -728,7 +734,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
   if (otherOrder) return startReport(e, t, text, null, { from: s });
   // « non, pas celle-là, l'autre »: the problem stands, the order is asked again (the one turned down left out).
   if (ref.kind === 'none' && s.step !== 'description' && s.step !== 'message' && rejectsOrder(text)) {
-    const others = orders.filter((o) => o.id !== s.orderId);
+    // Turned down from a list of the orders that fit (two pagnes, a shop's orders): « l'autre » is among those others.
+    const fits = s.shown && s.orderId && s.shown.includes(s.orderId) && s.shown.length < Math.min(orders.length, ORDER_CHOICES) ? s.shown : null;
+    const others = orders.filter((o) => o.id !== s.orderId && (!fits || fits.includes(o.id)));
     const next: ReportState = { ...s, nonce: newNonce(), step: 'order', orderId: null, reason: null, kind: s.reason ?? s.kind };
     delete next.pending;
     if (next.description && findOrderRef(next.description, orders, t.timezone, t.now).kind !== 'none') next.description = null;
@@ -912,8 +920,9 @@ async function onOrderText(e: EngineCtx, t: Turn, s: ReportState, orders: Order[
   if (saysOther(text, kind, orders) && surely) [s.kind, s.otherSaid] = ['other', true];
   if (!s.description && describes(text, kind)) s.description = withoutLeadIn(text);
   // « ma commande », then « elle est pas arrivée » in a row: the words that state the problem join the ones that only led
-  // into it, or the seller would read « ma commande » alone.
-  else if (s.description && !statesProblem(s.description) && statesProblem(text)) {
+  // into it, or the seller would read « ma commande » alone. So do a problem said at last after « j'ai un problème avec une
+  // commande » (a problem of no kind): the seller read only that.
+  else if (s.description && statesProblem(text) && (!statesProblem(s.description) || ((heard === null || heard === 'other') && !s.otherSaid && s.kind !== heard))) {
     const joined = `${s.description}\n${withoutLeadIn(text)}`;
     if ([...joined].length <= MAX_TEXT_LENGTH) s.description = joined;
   }
