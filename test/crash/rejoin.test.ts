@@ -71,18 +71,20 @@ describe.runIf(!missing)('a process killed while it holds deliveries, whose rest
     await waitRelayed(r, delivered, 30_000);
     const f = check(r, delivered, await readHistory(r));
     const arrivals = relayArrivals(r, delivered);
-    const why = `held ${JSON.stringify([...heldStreams])}, rejoin ${JSON.stringify(rejoin)}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r, 40)}`;
-
     const pendingAtKill = delivered.filter((d) => d.acknowledged && d.ackedAt! <= killedAt);
     const afterKill = pendingAtKill.map((d) => ({ update: d.planned.updateId, afterKillMs: (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - killedAt }));
     const worst = Math.max(...afterKill.map((x) => x.afterKillMs));
-    console.log(`[rejoin] held ${JSON.stringify([...heldStreams])} at the kill; restart ${JSON.stringify(rejoin)}; ${pendingAtKill.length} comments acknowledged before the kill, the last at its seller ${worst} ms after it; ${f.relayedTwice.length} relayed twice`);
+    // 5 s of a machine that runs its processes: seconds in which it ran none (measured apart, see watchStalls) are added.
+    const stalled = r.stalls.stalledMs(killedAt - 1_000, killedAt + Math.min(worst, 30_000));
+    const bound = 5_000 + stalled;
+    const why = `last relay ${worst} ms after the kill (bound ${bound} ms: 5 s + ${stalled} ms the machine stalled), held ${JSON.stringify([...heldStreams])}, rejoin ${JSON.stringify(rejoin)}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r, 40)}`;
+    console.log(`[rejoin] held ${JSON.stringify([...heldStreams])} at the kill; restart ${JSON.stringify(rejoin)}; ${pendingAtKill.length} comments acknowledged before the kill, the last at its seller ${worst} ms after it (machine stalled ${stalled} ms then); ${f.relayedTwice.length} relayed twice`);
     expect(heldStreams.size, why).toBeGreaterThan(0);
     expect(rejoin, why).toMatchObject({ beats: 6 });
     expect(f.lost, why).toEqual([]);
     expect(f.notRelayed, why).toEqual([]);
     expect(f.outOfOrder, why).toEqual([]);
     expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
-    expect(afterKill.filter((x) => x.afterKillMs > 5_000), why).toEqual([]);
+    expect(afterKill.filter((x) => x.afterKillMs > bound), why).toEqual([]);
   });
 });

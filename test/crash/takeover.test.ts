@@ -52,20 +52,22 @@ describe.runIf(!missing)('a process killed while it holds deliveries', () => {
     const f = check(r, delivered, await readHistory(r));
     const arrivals = relayArrivals(r, delivered);
     const redelivered = (await Promise.all(r.procs.filter((p) => p !== victim).map((p) => metricTotal(p, 'palabre_notifications_redelivered_total')))).reduce((a, b) => a + b, 0);
-    const why = `held ${held}, redelivered ${redelivered}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r)}`;
-
     const pendingAtKill = delivered.filter((d) => d.acknowledged && d.ackedAt! <= killedAt);
     const worst = Math.max(...pendingAtKill.map((d) => (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - killedAt));
-    console.log(`[takeover] held ${held} deliveries at the kill; ${pendingAtKill.length} comments acknowledged before it, the last at its seller ${worst} ms after the kill; ${f.relayedTwice.length} relayed twice, ${redelivered} taken over`);
+    // 5 s of a machine that runs its processes: seconds in which it ran none (measured apart, see watchStalls) are added.
+    const stalled = r.stalls.stalledMs(killedAt - 1_000, killedAt + Math.min(worst, 30_000));
+    const bound = 5_000 + stalled;
+    const why = `last relay ${worst} ms after the kill (bound ${bound} ms: 5 s + ${stalled} ms the machine stalled), held ${held}, redelivered ${redelivered}, ${JSON.stringify({ ...f, remindersPerCase: undefined })}\n${logs(r)}`;
+    console.log(`[takeover] held ${held} deliveries at the kill; ${pendingAtKill.length} comments acknowledged before it, the last at its seller ${worst} ms after the kill (machine stalled ${stalled} ms then); ${f.relayedTwice.length} relayed twice, ${redelivered} taken over`);
     expect(held, why).toBeGreaterThan(0);
     expect(f.lost, why).toEqual([]);
     expect(f.notRelayed, why).toEqual([]);
     expect(f.outOfOrder, why).toEqual([]);
-    // Every comment acknowledged before the kill was at its seller within 5 s of the kill.
+    // Every comment acknowledged before the kill was at its seller within 5 s of the kill (plus the machine's stalls).
     const late = delivered
       .filter((d) => d.acknowledged && d.ackedAt! <= killedAt)
       .map((d) => ({ update: d.planned.updateId, afterKillMs: (arrivals.get(d.planned.updateId)?.[0] ?? Infinity) - killedAt }))
-      .filter((x) => x.afterKillMs > 5_000);
+      .filter((x) => x.afterKillMs > bound);
     expect(late, why).toEqual([]);
     // A repeat only for what was in flight: at most twice each, and no more repeats than deliveries taken over.
     expect([...arrivals.values()].filter((times) => times.length > 2), why).toEqual([]);
