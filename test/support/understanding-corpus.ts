@@ -41,7 +41,12 @@ export const BLIND_5_STYLES = [...BLIND_4_STYLES, 'hard'] as const;
  * named instead of the order, a seller's message forwarded or quoted, and a question about how the process works.
  */
 export const BLIND_7_STYLES = [...BLIND_5_STYLES, 'phonetic', 'insult', 'item', 'forwarded', 'process'] as const;
-export type Style = (typeof BLIND_7_STYLES)[number];
+/**
+ * The eighth blind set also tags account and password matters, selling on the marketplace, and a language switched in
+ * the middle of a sentence (« commande yangu haijafika, ils m'avaient dit jeudi »).
+ */
+export const BLIND_8_STYLES = [...BLIND_7_STYLES, 'account', 'selling', 'code_switch'] as const;
+export type Style = (typeof BLIND_8_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -76,6 +81,9 @@ export const BLIND_6_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 /** A seventh blind set, written once the first six had all been tuned against. */
 export const BLIND_7_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-7');
+
+/** An eighth blind set, written once the first seven had all been tuned against. */
+export const BLIND_8_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-8');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -134,6 +142,11 @@ export function loadBlindSet6(): CorpusEntry[] {
 /** The seventh blind set: measured, never trained on, like the first six. */
 export function loadBlindSet7(): CorpusEntry[] {
   return loadCorpus(BLIND_7_DIR, BLIND_7_STYLES);
+}
+
+/** The eighth blind set: measured, never trained on, like the first seven. */
+export function loadBlindSet8(): CorpusEntry[] {
+  return loadCorpus(BLIND_8_DIR, BLIND_8_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

