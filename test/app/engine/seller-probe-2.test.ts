@@ -14,6 +14,10 @@ import { backendWorld, buttons, DAY, handNudges, openCase, photo, type Speaker, 
  * is acted on where the bot acts (tracking or proof offered, refund confirmation, support, the deadline); nothing
  * reaches the buyer that he did not mean to send; no money moves on words; buttons on closed cases do nothing.
  *
+ * As first written (commit before reading src/): memory 23 of 32, Redis 7 of 11 (30 of 43). Failed: s01, s02, s03,
+ * s04, s06, s07, s13, s26, s30. s03 and s26 were the probe's own mistake (amounts are in minor units: 5 000 000 is
+ * FC 50 000,00); fixed in the probe.
+ *
  * Demo clock: Tuesday 2026-11-10 09:00Z (10:00 Kinshasa). A case opened then may be escalated from 13 November.
  */
 
@@ -106,7 +110,7 @@ const scenarios: Scenario[] = [
       await bisou.pressToken(confirm!.token);
       const c = await load(w, id);
       expect(c.status).toBe('closed');
-      expect(c.refunded.amount).toBe(50000);
+      expect(c.refunded.amount).toBe(5_000_000); // minor units: FC 50 000,00
     },
   },
   {
@@ -417,7 +421,7 @@ const scenarios: Scenario[] = [
       expect(confirm, allButtons(bisou).join(', ')).toBeDefined();
       await bisou.pressToken(confirm!.token);
       const c = await load(w, id);
-      expect(c.refunded.amount).toBe(25000);
+      expect(c.refunded.amount).toBe(2_500_000);
       expect(c.status).toBe('open');
     },
   },
