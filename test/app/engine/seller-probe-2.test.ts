@@ -16,7 +16,17 @@ import { backendWorld, buttons, DAY, handNudges, openCase, photo, type Speaker, 
  *
  * As first written (commit before reading src/): memory 23 of 32, Redis 7 of 11 (30 of 43). Failed: s01, s02, s03,
  * s04, s06, s07, s13, s26, s30. s03 and s26 were the probe's own mistake (amounts are in minor units: 5 000 000 is
- * FC 50 000,00); fixed in the probe.
+ * FC 50 000,00); fixed in the probe. After the fixes: 32 of 32 and 11 of 11 (43 of 43). 7 real defects, each tested in
+ * other words in seller-probe-2-fixes.test.ts (16 tests, all failing without the fixes):
+ * - s01 a tracking number named inside a sentence (« voici le numero de suivi 123456 ») was only relayed; now offered as tracking.
+ * - s02 a photo captioned « preuve » was a plain photo with nothing said; now the proof-of-shipping button comes with why.
+ * - s04 « c le client ki ment il a recu » was only relayed; a delivery claimed of the buyer brings the proof and tracking buttons.
+ * - s06 Swahili « nitampa pesa yake » (and « je vais lui rendre son argent ») was no refund; now the confirmation is offered.
+ * - s07 "give me 2 more days" was relayed with no word on the deadline; now the seller learns it does not move, and its date.
+ * - s13 « je vais venir chez toi … tu vas voir » was no threat; a home visit with a warning now tells support.
+ * - s30 « combien de temps il me reste ? » in the thread went to the buyer; now answered with the deadline, one tap from her.
+ * Left alone: insults are relayed without a word (SPEC names harassment only as support's escalation ground); a phone
+ * number written in the thread reaches the buyer, the seller then asked to keep to messages (as SPEC says).
  *
  * Demo clock: Tuesday 2026-11-10 09:00Z (10:00 Kinshasa). A case opened then may be escalated from 13 November.
  */
