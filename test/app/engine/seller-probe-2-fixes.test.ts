@@ -105,5 +105,7 @@ describe.each(['memory', 'redis'] as const)('seller probe 2 fixes (%s)', (kind) 
     expect(await reached(w, id, 'il me reste combien de jours')).toBe(true);
     await say('vous serez a la maison jusqu a quand demain ?');
     expect(await reached(w, id, 'vous serez a la maison')).toBe(true);
+    await say('il me reste 2 pagnes wax');
+    expect(await reached(w, id, 'il me reste 2 pagnes wax')).toBe(true);
   });
 });

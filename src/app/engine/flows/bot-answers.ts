@@ -87,9 +87,12 @@ export async function notNowToNudge(e: EngineCtx, t: Turn, text: string): Promis
   return nudged.length === 1 && answerToBot(e, t, nudged[0]!, 'buyer', text, false);
 }
 
-/** The seller asks about his own time (« il me reste combien ? », "how long do I have?"), as a question or in a few words. */
+/**
+ * The seller asks about his own time (« il me reste combien ? », "how long do I have?"): a question, not news for the
+ * buyer (« il me reste 2 pagnes » goes to her).
+ */
 function asksOwnTime(text: string): boolean {
   const t = foldText(text).replace(/[’']/g, ' ');
-  const short = t.split(/\s+/).filter(Boolean).length <= 6;
-  return /\b(?:me|moi|j ai|je|i|nina|ngai|natikali|nitakuwa)\b/.test(t) && (short || /\?\s*$/.test(text.trim()));
+  const asked = /\?\s*$/.test(text.trim()) || /\b(?:combien|quand|how long|how much time|muda gani|siku ngapi|boni|lini)\b/.test(t);
+  return /\b(?:me|moi|j ai|je|i|nina|ngai|natikali|nitakuwa)\b/.test(t) && asked;
 }
