@@ -96,3 +96,12 @@ seller-outside-send-offer = { $count ->
    *[other] These words have gone to no buyer. If they were meant for one, pick their case: I send them as written.
   }
 seller-outside-many = You have { $count } open cases: /cases lists them.
+
+## A seller in a case's thread (seller probe 2)
+
+seller-thread-more-time = Palabre does not extend the deadline of case { $caseId }: { $when ->
+    [later] the buyer may take it to support from { $escalatableAt }, unless they agree to wait. Settle the problem by then if you can.
+    [now] since { $escalatableAt }, the buyer may take it to support at any time. Settle the problem without waiting.
+   *[escalated] support has the case and will decide; answer quickly if they ask you for information.
+  }
+seller-thread-proof-photo = Photo added to case { $caseId } as a plain photo. If it is a proof of shipping (shipping receipt, waybill, delivery confirmation), press « { engine-action-proof } » and send it again: it will be recorded as one, with the address it shows.

@@ -96,3 +96,12 @@ seller-outside-send-offer = { $count ->
    *[other] Ces mots ne sont partis à aucun acheteur. S’ils étaient pour l’un d’eux, choisissez son litige : je les lui envoie tels quels.
   }
 seller-outside-many = Vous avez { $count } litiges en cours : /cases les liste.
+
+## A seller in a case's thread (seller probe 2)
+
+seller-thread-more-time = Palabre ne prolonge pas le délai du litige { $caseId } : { $when ->
+    [later] l’acheteur pourra le transmettre au support à partir du { $escalatableAt }, à moins qu’il n’accepte d’attendre. Réglez le problème d’ici là si vous le pouvez.
+    [now] depuis le { $escalatableAt }, l’acheteur peut le transmettre au support à tout moment. Réglez le problème sans attendre.
+   *[escalated] le support a le litige et décidera ; répondez vite s’il vous demande une information.
+  }
+seller-thread-proof-photo = Photo ajoutée au litige { $caseId } comme simple photo. Si c’est une preuve d’expédition (reçu d’envoi, bordereau, confirmation de livraison), appuyez sur « { engine-action-proof } » et renvoyez-la : elle sera enregistrée comme telle, avec l’adresse d’envoi qu’elle montre.

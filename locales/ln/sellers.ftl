@@ -96,3 +96,12 @@ seller-outside-send-offer = { $count ->
    *[other] Maloba oyo ekei epai ya mosombi moko te. Soki ezalaki mpo na moko, pona kesi na ye : nakotindela ye yango ndenge ekomami.
   }
 seller-outside-many = Ozali na bakesi { $count } oyo ezali kotambola : /cases elakisaka yango.
+
+## A seller in a case's thread (seller probe 2)
+
+seller-thread-more-time = Palabre ebakisaka ntango ya kesi { $caseId } te : { $when ->
+    [later] mosombi akoki kotinda yango epai ya support kobanda { $escalatableAt }, longola se soki andimi kozela. Silisa likambo liboso ya mokolo wana soki okoki.
+    [now] banda { $escalatableAt }, mosombi akoki kotinda yango epai ya support ntango nyonso. Silisa likambo noki.
+   *[escalated] support ezali na kesi mpe ekozwa mokano ; yanola noki soki esengi yo likambo.
+  }
+seller-thread-proof-photo = Foto ebakisami na kesi { $caseId } lokola foto mpamba. Soki ezali elembeteli ya kotinda (risi ya kotinda, borderot, ndingisa ya kokoma), finá « { engine-action-proof } » mpe tinda yango lisusu : ekokomama lokola elembeteli, na adresi oyo emonisi.

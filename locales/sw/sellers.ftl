@@ -96,3 +96,12 @@ seller-outside-send-offer = { $count ->
    *[other] Maneno haya hayajaenda kwa mnunuzi yeyote. Kama yalikuwa ya mmoja wao, chagua kesi yake: nitamtumia kama yalivyoandikwa.
   }
 seller-outside-many = Una kesi { $count } zinazoendelea: /cases inaziorodhesha.
+
+## A seller in a case's thread (seller probe 2)
+
+seller-thread-more-time = Palabre haiongezi muda wa kesi { $caseId }: { $when ->
+    [later] mnunuzi anaweza kuipeleka kwa support kuanzia { $escalatableAt }, isipokuwa akikubali kusubiri. Tatua tatizo kabla ya hapo ukiweza.
+    [now] tangu { $escalatableAt }, mnunuzi anaweza kuipeleka kwa support wakati wowote. Tatua tatizo bila kuchelewa.
+   *[escalated] support ina kesi na itaamua; jibu haraka ikikuomba taarifa.
+  }
+seller-thread-proof-photo = Picha imeongezwa kwenye kesi { $caseId } kama picha tu. Kama ni ushahidi wa kutuma (risiti ya kutuma, hati ya usafirishaji, uthibitisho wa kufika), bonyeza « { engine-action-proof } » kisha uitume tena: itahifadhiwa kama ushahidi, pamoja na anwani inayoonyesha.

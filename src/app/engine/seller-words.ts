@@ -9,7 +9,12 @@ import { readAmount } from '../format.js';
 
 /** « rembourser », "refund", Lingala « kozongisa mbongo », Swahili « kurudisha pesa ». */
 /** A pronoun or two may come between the verb and the money: « nakozongisela ye mbongo », « nitamrudishia yeye pesa ». */
-const REFUND = /\b(?:rembours\w*|refund\w*|\w*zongis\w*(?: \w+){0,2} (?:mbongo|misolo|(?=\d))|\w*rudish\w*(?: \w+){0,2} (?:pesa|fedha|elfu|(?=\d)))/;
+/**
+ * Money given back in other words: « je vais lui rendre son argent », Swahili « nitampa pesa yake », « nitakupa pesa yako »
+ * (I will give him / you the money), Lingala « nakopesa ye mbongo na ye », "give her money back".
+ */
+const REFUND =
+  /\b(?:rembours\w*|refund\w*|\w*zongis\w*(?: \w+){0,2} (?:mbongo|misolo|(?=\d))|\w*rudish\w*(?: \w+){0,2} (?:pesa|fedha|elfu|(?=\d))|(?:nita|tuta)(?:m|wa|ku)?pa (?:\w+ )?(?:pesa|fedha|hela)\b|nakopes\w*(?: \w+){0,2} (?:mbongo|misolo)\b|rend\w*(?: \w+){0,2} (?:son|ses|votre|vos|leur|ton|l) (?:argent|fric|sous)\b|(?:give|send|pay)\w* (?:\w+ ){0,2}(?:money )?back\b)/;
 /** « je ne rembourserai pas », "I won't refund", « pas de remboursement », Lingala « … te » at the end, « sitarudisha ». */
 const NEGATED =
   /\b(?:ne|pas|jamais|aucun\w*|refuse\w*|won t|wont|will not|can t|cant|cannot|not|no|never|don t|dont|hapana|si\w*rudish\w*)\b|\bte\W*$/;
@@ -84,7 +89,7 @@ export function refundOutsideInWords(text: string, refundedSoFar: number): 'done
  * shows it. « Le colis est parti » (on its way) is news the buyer waits on, not a claim to prove.
  */
 const DELIVERED =
-  /\b(?:(?:ai|a|avons|ont|est|sont|ete|deja|bien)(?: \w+){0,2} (?:livre|livree|livres|livrees|remis|remise|depose|deposee)|livre (?:moi meme|en personne|a domicile)|(?:i|we|was|were|been|has|have|already) (?:\w+ )?delivered|delivered (?:it|them|the (?:parcel|package|order|item|goods))|handed (?:it )?over|(?:nime|nili|tayari nime)(?:fikisha|mfikishia|ifikisha|mpelekea)\w*|imefika|ekomaki|nakabaki)\b/;
+  /\b(?:(?:ai|a|avons|ont|est|sont|ete|deja|bien)(?: \w+){0,2} (?:livre|livree|livres|livrees|remis|remise|depose|deposee)|livre (?:moi meme|en personne|a domicile)|(?:i|we|was|were|been|has|have|already) (?:\w+ )?delivered|delivered (?:it|them|the (?:parcel|package|order|item|goods))|handed (?:it )?over|(?:nime|nili|tayari nime)(?:fikisha|mfikishia|ifikisha|mpelekea)\w*|imefika|ekomaki|nakabaki)\b|\b(?:il|elle|lui|client\w*|acheteu\w*|buyer|customer|he|she|mama|madame|monsieur)(?: \w+){0,2} (?:a|as|est|has|have) (?:bien |deja |already |tout |effectivement )?(?:recu|received)\b|\b(?:amepokea|ameshapokea|alipokea|ashapokea|azwaki|azuaki|asili kozwa)\b/;
 
 /** The seller's words say the order was delivered (not denied in the same clause). */
 export function deliveryClaimedInWords(text: string): boolean {
@@ -140,6 +145,42 @@ const NUMBER_LEAD = /^(?:(?:voici |voila |le |mon |my |the )?(?:suivi|tracking|n
 export function bareTrackingNumber(text: string): string | null {
   const t = foldText(text).replace(/[’']/g, ' ').replace(NUMBER_LEAD, '').replace(/[.!]+$/, '').trim();
   return /^(?:[a-z]{1,4}\d{4,}[a-z]{0,3}|\d{10,30})$/.test(t) ? t.toUpperCase() : null;
+}
+
+/**
+ * A tracking number given inside a sentence after its label: « voici le numero de suivi 123456 », « suivi : RR123456CD »,
+ * "tracking number is 88776655", Swahili « namba ya ufuatiliaji 556677 ». Six characters or more, digits among them.
+ */
+const LABELLED_NUMBER =
+  /\b(?:numero de suivi|no de suivi|n de suivi|code de suivi|numero du colis|numero d envoi|suivi|tracking(?: number| no| code| id)?|namba ya (?:ufuatiliaji|kufuatilia|mzigo)|nimero ya suivi)(?: (?:est|c est|is|ni|ezali|du colis))?[\s:#.°n-]*((?=[a-z]{0,6}\d)[a-z0-9]{6,30})\b/;
+
+/** A tracking number named by its label within the seller's words (see LABELLED_NUMBER), or null. */
+export function labelledTrackingNumber(text: string): string | null {
+  const found = LABELLED_NUMBER.exec(foldText(text).replace(/[’']/g, ' '));
+  return found && /\d/.test(found[1]!) ? found[1]!.toUpperCase() : null;
+}
+
+/**
+ * A seller asking for more time (« donnez moi encore 2 jours », « un peu de temps svp », "give me 2 more days", Swahili
+ * « nipe siku mbili zaidi », « muda zaidi », Lingala « pesa ngai mikolo mibale »): Palabre does not move the deadline, and
+ * says until when the buyer waits before support may be asked.
+ */
+const MORE_TIME =
+  /\b(?:(?:donn\w*|accord\w*|laiss\w*)(?: \w+){0,3} (?:\d+|un|une|deux|trois|quatre|cinq|quelques) (?:petits? )?(?:jours?|semaines?|heures?)|(?:encore|plus de|un peu de|quelques) (?:\d+ |deux |trois |petits? )?(?:jours?|temps|delai|semaines?)|delai supplementaire|prolong\w*(?: \w+){0,2} (?:delai|temps)|(?:give|grant|allow)(?: \w+){0,2} (?:\d+|one|two|three|a few|some|a couple of|more)(?: \w+){0,2} (?:days?|weeks?|time)|(?:\d+|one|two|three|a few|some|couple) more (?:days?|weeks?|hours?)|more time|an extension|nipe (?:siku|muda|wiki)|(?:siku|muda|wiki) (?:zaidi|mingine|nyingine)|(?:pesa|pesi) ngai (?:mikolo|ntango|tango)|(?:mikolo|ntango|tango) (?:mosusu|lisusu))\b/;
+
+/** The seller asks for more time in words (not denied in the same clause, not a question about it). */
+export function asksForMoreTime(text: string): boolean {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const asked = MORE_TIME.exec(t);
+  return !!asked && !/\b(?:pas|ne|not|no|hapana|te)\b/.test(clauseAt(t, asked.index).replace(/\bpas de probleme\b/, ''));
+}
+
+/** A photo's caption that calls it a proof without naming which (« preuve », "proof", « ushahidi », « elembeteli »). */
+const PROOF_LOOSE = /\b(?:preuves?|proofs?|justificatifs?|ushahidi|uthibitisho|elembeteli|bilembeteli)\b/;
+
+/** The caption calls the file a proof, without naming a kind `proofKindInWords` knows. */
+export function callsItProof(caption: string): boolean {
+  return PROOF_LOOSE.test(foldText(caption).replace(/[’']/g, ' ')) && proofKindInWords(caption) === null;
 }
 
 /**

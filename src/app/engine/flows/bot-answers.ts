@@ -3,9 +3,11 @@ import { isPalabreError } from '../../../domain/errors.js';
 import type { NudgeKind } from '../../../domain/types.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
-import { answersEscalationNudge, asksBotAboutMessage, asksToEscalate, asksWhatTheySaid } from '../typed-answers.js';
+import { answersEscalationNudge, asksBotAboutMessage, asksToEscalate, asksWhatTheySaid, sellerAsksBot } from '../typed-answers.js';
+import { foldText } from '../../../domain/text.js';
 import { sayCard } from './case-thread.js';
-import { propose } from './case-ops.js';
+import { propose, sendChoices } from './case-ops.js';
+import { deadlineOf } from './seller-outside.js';
 
 /**
  * What a party writes back to what the bot brought them on a case, when it is said to the bot and not to the other
@@ -28,6 +30,12 @@ export function lastNudgeTo(c: Case, role: 'buyer' | 'seller'): NudgeKind | null
 export async function answerToBot(e: EngineCtx, t: Turn, c: Case, role: 'buyer' | 'seller', text: string, replied: boolean): Promise<boolean> {
   if (c.status === 'closed') return false;
   if (role === 'seller') {
+    // « combien de temps il me reste ? » in the case's thread asks the bot, not the buyer: the deadline, and the words one
+    // tap from the buyer in case they were for her.
+    if (sellerAsksBot(text) === 'deadline' && asksOwnTime(text)) {
+      say(t, [deadlineOf(c, t.now), m('seller-outside-send-offer', { count: 1 })], { caseId: c.id, choices: await sendChoices(e, t, text, 'seller', [c]) });
+      return true;
+    }
     // « qui êtes-vous ? » in answer to a reminder: who writes, and about which order; not a question for the buyer.
     if (!lastNudgeTo(c, 'seller') || !asksBotAboutMessage(text)) return false;
     const order = await e.deps.marketplace.order(c.orderId);
@@ -77,4 +85,14 @@ export async function notNowToNudge(e: EngineCtx, t: Turn, text: string): Promis
   const who = requireWho(t);
   const nudged = (await e.deps.cases.list(who, 'mine')).filter((c) => c.buyerId === who.accountId && c.status !== 'closed' && lastNudgeTo(c, 'buyer') === 'buyer_escalation_open');
   return nudged.length === 1 && answerToBot(e, t, nudged[0]!, 'buyer', text, false);
+}
+
+/**
+ * The seller asks about his own time (« il me reste combien ? », "how long do I have?"): a question, not news for the
+ * buyer (« il me reste 2 pagnes » goes to her).
+ */
+function asksOwnTime(text: string): boolean {
+  const t = foldText(text).replace(/[’']/g, ' ');
+  const asked = /\?\s*$/.test(text.trim()) || /\b(?:combien|quand|how long|how much time|muda gani|siku ngapi|boni|lini)\b/.test(t);
+  return /\b(?:me|moi|j ai|je|i|nina|ngai|natikali|nitakuwa)\b/.test(t) && asked;
 }

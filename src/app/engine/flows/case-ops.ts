@@ -9,7 +9,7 @@ import { onceKey, SUPPORT_OWNER, type ActionPayload, type CaseOp } from '../acti
 import { groundOf } from '../support-words.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { newNonce, type CaseInputState } from '../state.js';
-import { asksToClose, bareTrackingNumber, deliveryClaimedInWords, refundInWords, refundOutsideInWords, trackingInWords } from '../seller-words.js';
+import { asksForMoreTime, asksToClose, bareTrackingNumber, deliveryClaimedInWords, labelledTrackingNumber, refundInWords, refundOutsideInWords, trackingInWords } from '../seller-words.js';
 import { asksForPerson } from '../typed-answers.js';
 import { actOnCase, caseForTurn, cardOwner, commentOnCase, fileOnCase, sayCard } from './case-thread.js';
 import { takeCase } from './desk.js';
@@ -433,12 +433,13 @@ export async function addTracking(e: EngineCtx, t: Turn, caseId: string, carrier
 export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, text: string): Promise<void> {
   const refund = refundInWords(text);
   const tracking = refund ? null : trackingInWords(text);
-  const number = refund || tracking ? null : bareTrackingNumber(text);
+  const number = refund || tracking ? null : (bareTrackingNumber(text) ?? labelledTrackingNumber(text));
   const delivered = !refund && !tracking && deliveryClaimedInWords(text);
   const close = !refund && !tracking && asksToClose(text);
   // « je veux parler au support » written to the buyer: the words went to the buyer, support is one button away.
   const support = !refund && !tracking && !close && asksForPerson(text);
-  if (!refund && !tracking && !number && !support && !delivered && !close && !mayTellRefundDone(text)) return;
+  const moreTime = !refund && asksForMoreTime(text);
+  if (!refund && !tracking && !number && !support && !delivered && !close && !moreTime && !mayTellRefundDone(text)) return;
   const c = await e.deps.cases.get(requireWho(t), caseId);
   const role = await e.deps.cases.roleOn(requireWho(t), c);
   if (role !== 'seller') return;
@@ -480,6 +481,8 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
       const token = await e.tokens.issue(cardOwner(t, role), { k: 'case', caseId: c.id, op: 'tracking', text: number, once: await newOnce(e, t) });
       say(t, m('engine-words-tracking-number', { caseId: c.id, number }), { caseId: c.id, choices: [{ label: m('engine-choice-add-tracking-number', { number }), token, style: 'primary' }] });
     }
+    // « donnez-moi encore 2 jours »: the words went to the buyer; the deadline does not move, and the seller learns until when.
+    if (moreTime && c.status !== 'closed') say(t, sellerDeadlineKept(c, t.now), { caseId: c.id });
     // « je l'ai livré moi-même » on a parcel the buyer says never came: a proof of shipping or tracking shows it.
     if (delivered && !outside && c.reason === 'non_delivery' && !c.timeline.some((ev) => ev.type === 'tracking' || (ev.type === 'evidence' && ev.actor.role === 'seller'))) {
       await offerProofOfDelivery(e, t, c, role);
@@ -489,6 +492,12 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
     if (!(err instanceof PalabreError) || err instanceof ConflictError) throw err;
     t.replies.length = said;
   }
+}
+
+/** The seller's deadline on case `c` stays as it was: until when the buyer waits, or that he may escalate now, or that support has it. */
+function sellerDeadlineKept(c: Case, now: string): Msg {
+  const when = c.status === 'escalated' ? 'escalated' : Date.parse(now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
+  return m('seller-thread-more-time', { caseId: c.id, when, escalatableAt: { date: c.escalatableAt, style: 'datetime' } });
 }
 
 /** Words that may tell of a refund already made (`refundOutsideInWords` reads them with the case). */

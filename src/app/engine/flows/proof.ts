@@ -2,9 +2,10 @@ import { NotFoundError, ValidationError } from '../../../domain/errors.js';
 import type { Address, BlobRef, EvidenceKind } from '../../../domain/types.js';
 import type { Case } from '../../../domain/case-model.js';
 import { choice, m, say, type EngineCtx, type Turn } from '../context.js';
-import { proofKindInWords } from '../seller-words.js';
+import { callsItProof, proofKindInWords } from '../seller-words.js';
+import { allowedCommands } from '../../../domain/decider.js';
 import { newNonce, type CaseInputState } from '../state.js';
-import { actOnCase, caseForTurn, fileOnCase } from './case-thread.js';
+import { actOnCase, caseForTurn, cardOwner, fileOnCase } from './case-thread.js';
 
 /**
  * SPEC section 1: a proof of shipping must show shipment to the address the buyer gave at
@@ -50,8 +51,15 @@ export async function askProofAddress(e: EngineCtx, t: Turn, s: CaseInputState, 
  */
 export async function fileSentOnCase(e: EngineCtx, t: Turn, caseId: string, blob: BlobRef, caption: string | undefined): Promise<void> {
   const kind = caption ? proofKindInWords(caption) : null;
-  const proof = kind && (await caseForTurn(e, t, caseId)).role === 'seller' ? kind : undefined;
-  return fileOnCase(e, t, caseId, blob, caption, proof);
+  const known = kind || (caption && callsItProof(caption)) ? await caseForTurn(e, t, caseId) : null;
+  const proof = kind && known?.role === 'seller' ? kind : undefined;
+  await fileOnCase(e, t, caseId, blob, caption, proof);
+  // « preuve » alone: the seller means a proof of shipping without saying which; kept as a photo, and the button that
+  // records a proof (its kind and the address it shows) is offered rather than the word taken for one.
+  if (!kind && known?.role === 'seller' && allowedCommands(known.c, 'seller', t.now, e.deps.policy).includes('AddEvidence')) {
+    const token = await e.tokens.issue(cardOwner(t, 'seller'), { k: 'case', caseId, op: 'proof' });
+    say(t, m('seller-thread-proof-photo', { caseId }), { caseId, choices: [{ label: m('engine-action-proof'), token, style: 'primary' }] });
+  }
 }
 
 /** A button of the address question. */

@@ -65,7 +65,7 @@ export async function sellerOutsideCase(e: EngineCtx, t: Turn, text: string): Pr
 }
 
 /** How long the seller has on case `c`: until the buyer may escalate, already past, or with support. */
-function deadlineOf(c: Case, now: string): Msg {
+export function deadlineOf(c: Case, now: string): Msg {
   const when = c.status === 'escalated' ? 'escalated' : millis(now) < millis(c.escalatableAt) ? 'later' : 'now';
   return m('seller-outside-deadline', {
     when,
