@@ -235,7 +235,8 @@ const THREATS: RegExp[] = [
   /\b(?:tu vas|tu va|vous allez) (?:le regretter|regretter|payer|le payer|souffrir|mourir)\b|\bje sais ou (?:tu|vous) (?:habite\w*|vi\w*|dor\w*|travaill\w*)\b|\bgare a (?:toi|vous)\b/,
   /\b(?:i will|i ll|ill|gonna|going to|we will|we ll) (?:kill|hurt|beat|find|get|destroy|come for) (?:you|u)\b|\bi know where (?:you|u) (?:live|stay|work|sleep)\b|\b(?:watch your back|you will regret|you ll regret|you will pay|you ll pay)\b/,
   /\b(?:nitakuua|nitakupiga|nitakuchoma|tutakuua|tutakupiga|utajuta|najua unapoishi|najua unakoishi)\b|\bnitakuja kwako na (?:watu|vijana|wenzangu)\b/,
-  /\b(?:nakoboma yo|nakobeta yo|tokoboma yo|tokobeta yo|bazali koluka yo|nayebi esika (?:ofandaka|ovandaka|olalaka))\b/,  // A visit announced with a warning (« je vais venir chez toi … tu vas voir », « nitakuja kwako … utaona »), the warning last or first.
+  /\b(?:nakoboma yo|nakobeta yo|tokoboma yo|tokobeta yo|bazali koluka yo|nayebi esika (?:ofandaka|ovandaka|olalaka))\b/,
+  // A visit announced with a warning (« je vais venir chez toi … tu vas voir », « nitakuja kwako … utaona »), the warning last or first.
   /\b(?:venir|viens|viendrai|viendrons|passer|passe|passerai|debarquer|debarque) (?:\w+ )?chez (?:toi|vous)\b.{0,80}\b(?:tu vas voir|vous allez voir|tu verras|vous verrez|tu vas comprendre)\W*$|\b(?:tu vas voir|vous allez voir|tu verras|vous verrez)\b.{0,80}\b(?:venir|viens|viendrai|passer|passerai|debarquer) (?:\w+ )?chez (?:toi|vous)\b/,
   /\bnitakuja kwako\b.{0,80}\butaona\W*$|\butaona\b.{0,80}\bnitakuja kwako\b|\bnakoya (?:epai|na ndako) (?:na )?yo\b.{0,80}\bokomona\W*$|\bokomona\b.{0,80}\bnakoya (?:epai|na ndako) (?:na )?yo\b/,
 ];

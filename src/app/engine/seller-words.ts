@@ -11,10 +11,11 @@ import { readAmount } from '../format.js';
 /** A pronoun or two may come between the verb and the money: « nakozongisela ye mbongo », « nitamrudishia yeye pesa ». */
 /**
  * Money given back in other words: « je vais lui rendre son argent », Swahili « nitampa pesa yake », « nitakupa pesa yako »
- * (I will give him / you the money), Lingala « nakopesa ye mbongo na ye », "give her money back".
+ * (I will give him / you the money), Lingala « nakopesa ye mbongo na ye », "give her money back", "pay her back" (the
+ * money named: "send the item back" is a return, not a refund).
  */
 const REFUND =
-  /\b(?:rembours\w*|refund\w*|\w*zongis\w*(?: \w+){0,2} (?:mbongo|misolo|(?=\d))|\w*rudish\w*(?: \w+){0,2} (?:pesa|fedha|elfu|(?=\d))|(?:nita|tuta)(?:m|wa|ku)?pa (?:\w+ )?(?:pesa|fedha|hela)\b|nakopes\w*(?: \w+){0,2} (?:mbongo|misolo)\b|rend\w*(?: \w+){0,2} (?:son|ses|votre|vos|leur|ton|l) (?:argent|fric|sous)\b|(?:give|send|pay)\w* (?:\w+ ){0,2}(?:money )?back\b)/;
+  /\b(?:rembours\w*|refund\w*|\w*zongis\w*(?: \w+){0,2} (?:mbongo|misolo|(?=\d))|\w*rudish\w*(?: \w+){0,2} (?:pesa|fedha|elfu|(?=\d))|(?:nita|tuta)(?:m|wa|ku)?pa (?:\w+ )?(?:pesa|fedha|hela)\b|nakopes\w*(?: \w+){0,2} (?:mbongo|misolo)\b|rend\w*(?: \w+){0,2} (?:son|ses|votre|vos|leur|ton|l) (?:argent|fric|sous)\b|(?:give|send|pay|transfer)\w* (?:\w+ ){0,2}money back\b|(?:give|send)\w* back (?:\w+ ){0,2}money\b|pay\w* (?:her|him|them|you|the buyer|the customer|the client) back\b)/;
 /** « je ne rembourserai pas », "I won't refund", « pas de remboursement », Lingala « … te » at the end, « sitarudisha ». */
 const NEGATED =
   /\b(?:ne|pas|jamais|aucun\w*|refuse\w*|won t|wont|will not|can t|cant|cannot|not|no|never|don t|dont|hapana|si\w*rudish\w*)\b|\bte\W*$/;

@@ -69,6 +69,21 @@ describe.each(['memory', 'redis'] as const)('seller probe 2 fixes (%s)', (kind) 
     expect((await w.store.load(id))!.refunded.amount).toBe(0);
   });
 
+  it.each(['ok I will pay her back tomorrow', 'I will send the money back today'])('"%s" (money named) is read as a refund too', async (typed) => {
+    const w = await world();
+    const { bisou, say } = await cast(w);
+    await say(typed);
+    expect(bisou.ids()).toContain('engine-words-refund');
+  });
+
+  it.each(['please send back the item first', 'the buyer can send the parcel back'])('"%s" asks for the item back: no refund is offered', async (typed) => {
+    const w = await world();
+    const { bisou, id, say } = await cast(w);
+    await say(typed);
+    expect(await reached(w, id, typed)).toBe(true);
+    expect(bisou.ids()).not.toContain('engine-words-refund');
+  });
+
   it('« svp laissez moi encore quelques jours » is sent, and the seller learns the deadline does not move (13 November; after it, that the buyer may escalate now)', async () => {
     const w = await world();
     const { bisou, id, say } = await cast(w);
