@@ -1,0 +1,132 @@
+/**
+ * By hand (PALABRE_PROBE_ALL=1 npx vitest run test/app/engine/stall-probe.test.ts): how long one turn holds the engine
+ * on texts built to make regexes backtrack (bench/stall-inputs.ts), through every way a text comes in. Prints the worst
+ * turn of each entry point; timing, so never asserted in CI (test/app/engine/stall-caps.test.ts holds the fixes).
+ */
+import { describe, it } from 'vitest';
+import { adversarialTexts, PROBE_LENGTHS } from '../../../bench/stall-inputs.js';
+import { createWorld, openCase, photo, type World } from './harness.js';
+
+const ALL = process.env.PALABRE_PROBE_ALL === '1';
+
+type Entry = (w: World, text: string) => Promise<void>;
+
+const ENTRIES: Record<string, Entry> = {
+  'buyer first message': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await timed(() => amina.text(s));
+  },
+  'buyer, second message of a report': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("je n'ai pas reçu ma commande");
+    await timed(() => amina.text(s));
+  },
+  'report description': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("ma commande CC-1001 n'est jamais arrivée");
+    await timed(() => amina.text(s));
+  },
+  'after /report': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.command('/report');
+    await timed(() => amina.text(s));
+  },
+  'buyer comment in a case thread': async (w, s) => {
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    await w.threads.rememberMessage('telegram', 'dm-amina', '12', caseId);
+    const amina = await w.user({ account: 'acc-amina', userId: 'amina', conversationId: 'dm-amina' });
+    await timed(() => amina.text(s, { replyToMessageId: '12' }));
+  },
+  'buyer with a case, in private': async (w, s) => {
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const amina = await w.user({ account: 'acc-amina' });
+    await timed(() => amina.text(s));
+  },
+  'buyer edits a message': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await amina.text("ma commande CC-1001 n'est jamais arrivée", { messageId: 'm1' });
+    await timed(() => amina.edit('m1', s));
+  },
+  'file caption': async (w, s) => {
+    await openCase(w, 'CC-1001', 'non_delivery');
+    const amina = await w.user({ account: 'acc-amina' });
+    await timed(() => amina.attach(photo(), s));
+  },
+  'seller answer in the case thread': async (w, s) => {
+    const caseId = await openCase(w, 'CC-1002', 'not_as_described');
+    await w.threads.setCaseThread('discord', caseId, 'parties', 'th-4');
+    const seller = await w.user({ account: 'acc-bisou', platform: 'discord', conversationId: 'th-4', isPrivate: false });
+    await timed(() => seller.text(s, { threadId: 'th-4' }));
+  },
+  'seller in private, with a case': async (w, s) => {
+    await openCase(w, 'CC-1002', 'not_as_described');
+    const seller = await w.user({ account: 'acc-bisou' });
+    await timed(() => seller.text(s));
+  },
+  'seller in private': async (w, s) => {
+    const seller = await w.user({ account: 'acc-bisou' });
+    await timed(() => seller.text(s));
+  },
+  'unlinked stranger': async (w, s) => {
+    const x = await w.user({});
+    await timed(() => x.text(s));
+  },
+  'support note in the staff thread': async (w, s) => {
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    await w.threads.setCaseThread('telegram', caseId, 'staff', 'staff-group/3');
+    const member = await w.user({ account: 'acc-support-1', conversationId: 'staff-group', isPrivate: false, isStaffChannel: true });
+    await timed(() => member.text(s, { threadId: '3' }));
+  },
+  ...Object.fromEntries(
+    ['note', 'decide', 'refund', 'escalate', 'ask', 'suspend', 'close', 'tracking'].map((cmd) => [
+      `support /${cmd}`,
+      async (w: World, s: string) => {
+        const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+        const member = await w.user({ account: 'acc-support-1', conversationId: 'staff-dm', isStaffChannel: true });
+        await timed(() => member.command(`/${cmd} ${caseId} ${s}`));
+      },
+    ]),
+  ),
+  'buyer /refund words': async (w, s) => {
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const seller = await w.user({ account: 'acc-bisou' });
+    await timed(() => seller.command(`/refund ${caseId} ${s}`));
+  },
+  'command made only of the text': async (w, s) => {
+    const amina = await w.user({ account: 'acc-amina' });
+    await timed(() => amina.command(`/${s}`));
+  },
+};
+
+let last = 0;
+async function timed(fn: () => Promise<unknown>): Promise<void> {
+  const t0 = performance.now();
+  try {
+    await fn();
+  } catch {
+    // A refused text is an answer too; only its time counts here.
+  }
+  last = performance.now() - t0;
+}
+
+describe.runIf(ALL)('how long one turn holds the engine on adversarial texts (probe, by hand)', () => {
+  it('prints the worst turn of each entry point', { timeout: 3_600_000 }, async () => {
+    const only = process.env.STALL_ONLY?.split(',');
+    const lengths = process.env.STALL_LENGTHS?.split(',').map(Number) ?? [...PROBE_LENGTHS];
+    const rows: string[] = [];
+    for (const [entry, run] of Object.entries(ENTRIES)) {
+      if (only && !only.some((o) => entry.includes(o))) continue;
+      let worst = { ms: 0, input: '', length: 0 };
+      for (const length of lengths)
+        for (const [name, text] of adversarialTexts(length)) {
+          const w = await createWorld({ kind: 'memory' });
+          await run(w, text);
+          if (last > worst.ms) worst = { ms: last, input: name, length };
+          if (last > 100) rows.push(`  slow: ${entry} | ${name} | ${length} | ${Math.round(last)} ms`);
+        }
+      rows.push(`${entry} | worst ${Math.round(worst.ms)} ms | ${worst.input} | ${worst.length}`);
+      process.stdout.write(`${rows.at(-1)}\n`);
+    }
+    process.stdout.write(`\n${rows.join('\n')}\n`);
+  });
+});
