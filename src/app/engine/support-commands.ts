@@ -144,7 +144,8 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
     throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: quoted[2]! });
   }
   if (args.length < 1 + minRest) return sayUsage(t, name);
-  for (let n = args.length - minRest; n >= 1; n--) {
+  // Each try is a marketplace search: a 2,000-word reason made 2,000 of them (4 s of folding text, in memory alone).
+  for (let n = Math.min(args.length - minRest, MAX_SHOP_NAME_WORDS); n >= 1; n--) {
     const query = args.slice(0, n).join(' ');
     const found = await findShops(e, query);
     if (found.length === 0) continue;
@@ -152,6 +153,9 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
   }
   throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: args.slice(0, Math.max(1, args.length - minRest)).join(' ') });
 }
+
+/** The most leading words of `/suspend` tried as a shop's name (a name is a few words; the rest is the reason). */
+export const MAX_SHOP_NAME_WORDS = 12;
 
 /** The one shop found is acted on; several: support picks one with a button. */
 async function pickShop(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', query: string, found: Shop[], reason: string): Promise<void> {
