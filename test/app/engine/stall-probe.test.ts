@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'vitest';
 import { adversarialTexts, PROBE_LENGTHS } from '../../../bench/stall-inputs.js';
+import { prepareClassifier } from '../../../src/app/engine/intent.js';
 import { createWorld, openCase, photo, type World } from './harness.js';
 
 const ALL = process.env.PALABRE_PROBE_ALL === '1';
@@ -113,6 +114,8 @@ describe.runIf(ALL)('how long one turn holds the engine on adversarial texts (pr
   it('prints the worst turn of each entry point', { timeout: 3_600_000 }, async () => {
     const only = process.env.STALL_ONLY?.split(',');
     const lengths = process.env.STALL_LENGTHS?.split(',').map(Number) ?? [...PROBE_LENGTHS];
+    // Trained before the first turn, as main does before listening: its seconds are not a turn's.
+    prepareClassifier();
     const rows: string[] = [];
     for (const [entry, run] of Object.entries(ENTRIES)) {
       if (only && !only.some((o) => entry.includes(o))) continue;
