@@ -18,6 +18,11 @@ export const SUPPORT_COMMANDS = new Set(['decide', 'reopen', 'ask', 'note', 'sus
 const QUEUES = ['escalated', 'waiting', 'overdue', 'all'] as const;
 /** Cases listed per reply; the admin API lists the rest. */
 const LIST_MAX = 15;
+/**
+ * A queue's count on its button stops here (« Tous (100+) »): counting a queue loads its cases, and every case ever
+ * opened is in « Tous » (1,000 cases held the process 0.25 s on Redis, growing with the store).
+ */
+export const QUEUE_COUNT_MAX = 100;
 
 /** Support commands run for support accounts in the staff channel (or the web playground) only. */
 export function requireStaff(t: Turn): void {
@@ -43,7 +48,12 @@ export async function casesCommand(e: EngineCtx, t: Turn, arg: string | undefine
 async function queueMenu(e: EngineCtx, t: Turn, typed?: string): Promise<void> {
   requireStaff(t);
   const who = requireWho(t);
-  const counts = await Promise.all(QUEUES.map(async (view) => ({ view, count: (await e.deps.cases.list(who, view)).length })));
+  const counts = await Promise.all(
+    QUEUES.map(async (view) => {
+      const n = (await e.deps.cases.list(who, view, { limit: QUEUE_COUNT_MAX + 1 })).length;
+      return { view, count: n > QUEUE_COUNT_MAX ? `${QUEUE_COUNT_MAX}+` : n };
+    }),
+  );
   const choices = await Promise.all(
     counts.map(async ({ view, count }) => ({ label: m('engine-queue-choice', { view, count }), token: await e.tokens.issue(SUPPORT_OWNER, { k: 'queue', view }) })),
   );
@@ -55,7 +65,8 @@ async function queueMenu(e: EngineCtx, t: Turn, typed?: string): Promise<void> {
 export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<void> {
   const who = requireWho(t);
   if (view !== 'mine') requireStaff(t);
-  const cases = (await e.deps.cases.list(who, view as CaseView)).slice(0, LIST_MAX);
+  // Only the cases shown are loaded: the others of a long queue were read and dropped at every /cases.
+  const cases = (await e.deps.cases.list(who, view as CaseView, { limit: LIST_MAX })).slice(0, LIST_MAX);
   if (cases.length === 0) return void say(t, m('engine-cases-none', { view }));
   const owner = view === 'mine' ? t.owner : SUPPORT_OWNER;
   const lines = cases.map((c) =>
