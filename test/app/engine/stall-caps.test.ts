@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 // The engine first: support-commands.js is part of its import cycle.
-import { createWorld } from './harness.js';
+import { createWorld, openCase } from './harness.js';
 import { CLAUSE_BREAK, CLAUSES, clausesOf, MAX_CLAUSES, splitClauses } from '../../../src/app/engine/clauses.js';
-import { MAX_SHOP_NAME_WORDS } from '../../../src/app/engine/support-commands.js';
+import { MAX_SHOP_NAME_WORDS, QUEUE_COUNT_MAX } from '../../../src/app/engine/support-commands.js';
 import { canonical, features, UNDERSTOOD_CHARS, understoodPart } from '../../../src/app/engine/understanding/features.js';
 import { classifyProblem } from '../../../src/app/engine/intent.js';
 import { readAmount } from '../../../src/app/format.js';
@@ -83,6 +83,31 @@ describe('support suspending a shop with a long reason', () => {
     await staff.command(`/suspend Bisou ${reason}`);
     expect(searches).toBeLessThanOrEqual(MAX_SHOP_NAME_WORDS);
     expect(staff.ids()).toEqual(['engine-shop-suspended']);
+  });
+});
+
+describe('support listing cases when the store holds many', () => {
+  it(`/cases counts each queue up to ${QUEUE_COUNT_MAX} (« Tous (100+) ») and a queue loads only the cases it shows`, { timeout: 60_000 }, async () => {
+    const w = await createWorld({ kind: 'memory' }, { moreOrders: QUEUE_COUNT_MAX + 20 });
+    for (let i = 0; i < QUEUE_COUNT_MAX + 20; i++) await openCase(w, `CC-${5000 + i}`, 'non_delivery');
+    const loaded: number[] = [];
+    const list = w.store.list.bind(w.store);
+    w.store.list = async (f) => {
+      const found = await list(f);
+      loaded.push(found.length);
+      return found;
+    };
+    const staff = await w.user({ account: 'acc-support-1', conversationId: 'staff-dm', isStaffChannel: true });
+    await staff.command('/cases');
+    const counts = staff.last.flatMap((o) => o.choices ?? []).map((c) => c.label.args);
+    expect(counts).toContainEqual({ view: 'all', count: `${QUEUE_COUNT_MAX}+` });
+    expect(counts).toContainEqual({ view: 'escalated', count: 0 });
+    // Before, the « Tous » count loaded all 120 cases (every case ever opened, as the store grows).
+    expect(Math.max(...loaded)).toBeLessThanOrEqual(QUEUE_COUNT_MAX + 1);
+    loaded.length = 0;
+    await staff.command('/cases all');
+    expect(staff.ids()).toContain('engine-case-line');
+    expect(Math.max(...loaded)).toBeLessThanOrEqual(15);
   });
 });
 

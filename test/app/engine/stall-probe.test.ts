@@ -3,10 +3,10 @@
  * on texts built to make regexes backtrack (bench/stall-inputs.ts), through every way a text comes in. Prints the worst
  * turn of each entry point; timing, so never asserted in CI (test/app/engine/stall-caps.test.ts holds the fixes).
  */
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { adversarialTexts, PROBE_LENGTHS } from '../../../bench/stall-inputs.js';
 import { prepareClassifier } from '../../../src/app/engine/intent.js';
-import { createWorld, openCase, photo, type World } from './harness.js';
+import { backendWorld, createWorld, openCase, photo, type World } from './harness.js';
 
 const ALL = process.env.PALABRE_PROBE_ALL === '1';
 
@@ -100,14 +100,25 @@ const ENTRIES: Record<string, Entry> = {
 };
 
 let last = 0;
+/** The longest the event loop went without turning during the last timed call (what stops heartbeats), in ms. */
+let blocked = 0;
 async function timed(fn: () => Promise<unknown>): Promise<void> {
   const t0 = performance.now();
+  let tick = t0;
+  blocked = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    blocked = Math.max(blocked, now - tick);
+    tick = now;
+  }, 1);
   try {
     await fn();
   } catch {
     // A refused text is an answer too; only its time counts here.
   }
   last = performance.now() - t0;
+  blocked = Math.max(blocked, performance.now() - tick);
+  clearInterval(ticker);
 }
 
 describe.runIf(ALL)('how long one turn holds the engine on adversarial texts (probe, by hand)', () => {
@@ -131,5 +142,81 @@ describe.runIf(ALL)('how long one turn holds the engine on adversarial texts (pr
       process.stdout.write(`${rows.at(-1)}\n`);
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
+  });
+});
+
+/** One turn (or call) timed: its ms. */
+async function ms(fn: () => Promise<unknown>): Promise<string> {
+  await timed(fn);
+  return `${Math.round(last)} (loop held ${Math.round(blocked)})`;
+}
+
+describe.runIf(ALL)('how long one turn holds the engine as data grows (probe, by hand)', () => {
+  const world = backendWorld(process.env.STALL_BACKEND === 'redis' ? 'redis' : 'memory', { beforeAll, afterAll });
+
+  it('a case with 500 timeline events of 2,000 characters', { timeout: 600_000 }, async () => {
+    prepareClassifier();
+    const w = await world();
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const amina = { accountId: 'acc-amina', platform: 'telegram' as const };
+    for (let i = 0; i < 500; i++) await w.cases.act(amina, caseId, { type: 'Comment', text: `${i} ${'toujours rien reçu, '.repeat(100)}` });
+    await w.threads.rememberMessage('telegram', 'dm-amina', '12', caseId);
+    const buyer = await w.user({ account: 'acc-amina', userId: 'amina', conversationId: 'dm-amina' });
+    const seller = await w.user({ account: 'acc-bisou' });
+    const staff = await w.user({ account: 'acc-support-1', conversationId: 'staff-dm', isStaffChannel: true });
+    const load = await ms(() => w.store.load(caseId));
+    const rows = {
+      'store.load': load,
+      'buyer comment (reply)': await ms(() => buyer.text('toujours rien', { replyToMessageId: '12' })),
+      'buyer /case': await ms(() => buyer.command(`/case ${caseId}`)),
+      'buyer free text': await ms(() => buyer.text('où en est mon litige ?')),
+      'seller /case': await ms(() => seller.command(`/case ${caseId}`)),
+      'seller free text': await ms(() => seller.text('je l’ai envoyé hier')),
+      'support /case': await ms(() => staff.command(`/case ${caseId}`)),
+      'support /note': await ms(() => staff.command(`/note ${caseId} appelé le vendeur`)),
+      'support /cases': await ms(() => staff.command('/cases')),
+    };
+    process.stdout.write(`500 events (${process.env.STALL_BACKEND ?? 'memory'}): ${JSON.stringify(rows)}\n`);
+  });
+
+  it('a buyer with 200 orders', { timeout: 600_000 }, async () => {
+    prepareClassifier();
+    const w = await world({ moreOrders: 200 });
+    const rows: Record<string, string> = {};
+    for (const [name, text] of [
+      ['first message', "mon colis n'est jamais arrivé"],
+      ['names a title', 'le pagne wax n°150 est abîmé'],
+      ['names a date', 'la commande du 3 novembre'],
+      ['names a number', 'CC-5150 pas reçu'],
+      ['a long message', `${"mon colis n'est jamais arrivé, ".repeat(120)}`],
+    ] as const) {
+      const amina = await w.user({ account: 'acc-amina' });
+      rows[name] = await ms(() => amina.text(text));
+      rows[`${name}, then « la 3e »`] = await ms(() => amina.text('la troisième'));
+    }
+    const a = await w.user({ account: 'acc-amina' });
+    rows['/report'] = await ms(() => a.command('/report'));
+    process.stdout.write(`200 orders (${process.env.STALL_BACKEND ?? 'memory'}): ${JSON.stringify(rows)}\n`);
+  });
+
+  it('1,000 open cases', { timeout: 1_200_000 }, async () => {
+    prepareClassifier();
+    const w = await world({ moreOrders: 1000 });
+    for (let i = 0; i < 1000; i++) await openCase(w, `CC-${5000 + i}`, 'non_delivery');
+    const staff = await w.user({ account: 'acc-support-1', conversationId: 'staff-dm', isStaffChannel: true });
+    const seller = await w.user({ account: 'acc-bisou' });
+    const buyer = await w.user({ account: 'acc-amina' });
+    const rows = {
+      'support /cases': await ms(() => staff.command('/cases')),
+      'support /cases all': await ms(() => staff.command('/cases all')),
+      'support free text': await ms(() => staff.text('où en sont les litiges ?')),
+      'seller /cases': await ms(() => seller.command('/cases')),
+      'seller free text': await ms(() => seller.text('bonjour')),
+      'buyer /cases': await ms(() => buyer.command('/cases')),
+      'buyer free text': await ms(() => buyer.text('où en est mon litige ?')),
+      'buyer new problem': await ms(() => buyer.text("mon sac n'est jamais arrivé")),
+      'admin list (store.list + JSON)': await ms(async () => JSON.stringify(await w.store.list({ limit: 1000 }))),
+    };
+    process.stdout.write(`1000 cases (${process.env.STALL_BACKEND ?? 'memory'}): ${JSON.stringify(rows)}\n`);
   });
 });
