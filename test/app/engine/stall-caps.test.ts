@@ -112,21 +112,24 @@ describe('support listing cases when the store holds many', () => {
 });
 
 describe('what the classifier and the cues read of a long message', () => {
-  it(`only its first ${UNDERSTOOD_CHARS} characters, the whole text staying the case's`, () => {
-    const long = `${'mon colis '.repeat(100)}${'arnaque remboursez '.repeat(600)}`;
-    expect(understoodPart(long)).toHaveLength(UNDERSTOOD_CHARS);
-    expect(canonical(long)).toBe(canonical(long.slice(0, UNDERSTOOD_CHARS)));
-    expect(features(long)).toEqual(features(long.slice(0, UNDERSTOOD_CHARS)));
-    expect(classifyProblem(long)).toBe(classifyProblem(long.slice(0, UNDERSTOOD_CHARS)));
+  it(`only its first and last ${UNDERSTOOD_CHARS / 2} characters, the whole text staying the case's`, () => {
+    const long = `${'mon colis '.repeat(100)}${'arnaque remboursez '.repeat(600)}${"il n'est jamais arrivé ".repeat(50)}`;
+    const read = `${long.slice(0, UNDERSTOOD_CHARS / 2)} ${long.slice(-UNDERSTOOD_CHARS / 2)}`;
+    expect(understoodPart(long)).toBe(read);
+    expect(canonical(long)).toBe(canonical(read));
+    expect(features(long)).toEqual(features(read));
+    expect(classifyProblem(long)).toBe(classifyProblem(read));
   });
 
   it('never cuts an emoji in two', () => {
-    const text = `${'a'.repeat(UNDERSTOOD_CHARS - 1)}😡😡`;
-    expect(understoodPart(text)).toBe('a'.repeat(UNDERSTOOD_CHARS - 1));
+    const half = UNDERSTOOD_CHARS / 2;
+    const text = `${'a'.repeat(half - 1)}😡${'b'.repeat(500)}😡${'c'.repeat(half - 1)}`;
+    expect(understoodPart(text)).toBe(`${'a'.repeat(half - 1)} ${'c'.repeat(half - 1)}`);
   });
 
-  it('a short message reads as before', () => {
+  it('a short message reads as before, and a problem said after a long story is still read', () => {
     expect(classifyProblem("Ma commande n'est jamais arrivée")).toBe('non_delivery');
+    expect(classifyProblem(`${'bla '.repeat(3000)} mon colis n'est jamais arrivé`)).toBe('non_delivery');
   });
 });
 
