@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/stall-probe.ts [--min 50] [--timeout 8000]`: how long one message can hold a process's event loop in
  * the pure text code. Two passes over the adversarial texts of stall-inputs.ts (4,096 and MAX_TEXT_LENGTH characters):
- *  - every regex literal in src/domain and src/app (engine included), run as the code runs it (`test`, or every match
+ *  - every regex literal in src/domain, src/app (engine included), src/http and adapters/, run as the code runs it (`test`, or every match
  *    when global);
  *  - every exported function of the text modules that takes a text first (order references, cues, classifier, language,
  *    number words, typed answers, seller and support words…).
@@ -17,7 +17,7 @@ import ts from 'typescript';
 import { adversarialTexts, PROBE_LENGTHS } from './stall-inputs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCAN = ['src/domain', 'src/app'];
+const SCAN = ['src/domain', 'src/app', 'src/http', 'adapters'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((n) => {
