@@ -212,8 +212,10 @@ describe.runIf(ALL)('how long one turn holds the engine as data grows (probe, by
       'support free text': await ms(() => staff.text('où en sont les litiges ?')),
       'seller /cases': await ms(() => seller.command('/cases')),
       'seller free text': await ms(() => seller.text('bonjour')),
+      'seller free text, again': await ms(() => seller.text('toujours là ?')),
       'buyer /cases': await ms(() => buyer.command('/cases')),
       'buyer free text': await ms(() => buyer.text('où en est mon litige ?')),
+      'buyer free text, again': await ms(() => buyer.text('et alors ?')),
       'buyer new problem': await ms(() => buyer.text("mon sac n'est jamais arrivé")),
       'admin list (store.list + JSON)': await ms(async () => JSON.stringify(await w.store.list({ limit: 1000 }))),
     };
