@@ -3,12 +3,25 @@
  * on texts built to make regexes backtrack (bench/stall-inputs.ts), through every way a text comes in. Prints the worst
  * turn of each entry point; timing, so never asserted in CI (test/app/engine/stall-caps.test.ts holds the fixes).
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TEXT_LENGTH } from '../../../src/domain/text.js';
 import { adversarialTexts, PROBE_LENGTHS } from '../../../bench/stall-inputs.js';
 import { prepareClassifier } from '../../../src/app/engine/intent.js';
 import { backendWorld, createWorld, openCase, photo, type World } from './harness.js';
 
 const ALL = process.env.PALABRE_PROBE_ALL === '1';
+/** The timed probes, registered only by hand (PALABRE_PROBE_ALL=1), so that a CI run lists what it ran, nothing skipped. */
+const byHand = (ALL ? describe : () => undefined) as typeof describe;
+
+describe('the stall probe’s texts', () => {
+  it('are as long as a message the engine takes, and no longer (the probe reaches the reading, not TEXT_TOO_LONG)', () => {
+    for (const length of PROBE_LENGTHS)
+      for (const [name, text] of adversarialTexts(length)) {
+        const n = [...text].length;
+        expect({ name, ok: n >= length - 30 && n <= MAX_TEXT_LENGTH }).toEqual({ name, ok: true });
+      }
+  });
+});
 
 type Entry = (w: World, text: string) => Promise<void>;
 
@@ -121,7 +134,7 @@ async function timed(fn: () => Promise<unknown>): Promise<void> {
   clearInterval(ticker);
 }
 
-describe.runIf(ALL)('how long one turn holds the engine on adversarial texts (probe, by hand)', () => {
+byHand('how long one turn holds the engine on adversarial texts (probe, by hand)', () => {
   it('prints the worst turn of each entry point', { timeout: 3_600_000 }, async () => {
     const only = process.env.STALL_ONLY?.split(',');
     const lengths = process.env.STALL_LENGTHS?.split(',').map(Number) ?? [...PROBE_LENGTHS];
@@ -151,7 +164,7 @@ async function ms(fn: () => Promise<unknown>): Promise<string> {
   return `${Math.round(last)} (loop held ${Math.round(blocked)})`;
 }
 
-describe.runIf(ALL)('how long one turn holds the engine as data grows (probe, by hand)', () => {
+byHand('how long one turn holds the engine as data grows (probe, by hand)', () => {
   const world = backendWorld(process.env.STALL_BACKEND === 'redis' ? 'redis' : 'memory', { beforeAll, afterAll });
 
   it('a case with 500 timeline events of 2,000 characters', { timeout: 600_000 }, async () => {
