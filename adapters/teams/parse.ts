@@ -169,7 +169,8 @@ export function cleanText(activity: Activity): string {
   // A mention whose entity is missing still arrives as <at>…</at>.
   text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
   if (/<\/?(p|div|br|span|b|i|strong|em)\b/i.test(text)) text = text.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div)>/gi, '\n').replace(/<[^>]+>/g, '');
-  return decodeEntities(text).replace(/\u00a0/g, ' ').replace(/[ \t]+\n/g, '\n').trim();
+  // Spaces before a line break go; a run is tried from its first space only (from each, 12,000 spaces took 0.08 to 0.25 s).
+  return decodeEntities(text).replace(/\u00a0/g, ' ').replace(/(?<![ \t])[ \t]+\n/g, '\n').trim();
 }
 
 /** Accents of the named entities of Latin letters (`&eacute;`, `&Ccedil;`, `&ouml;`) as combining marks. */

@@ -72,7 +72,8 @@ export function readAmount(text: string, currency: string): TypedAmount | null {
     return percent > 0 && percent <= 100 ? { percent } : null;
   }
   if (!/\d/.test(folded)) return amountInWords(folded, currency);
-  const m = /^([^\d-]*?)\s*(\d[\d\s.,]*)(.*)$/.exec(folded);
+  // `before` is trimmed below: a lazy `([^\d-]*?)\s*` tried each space of a long run against the rest of it (0.8 s).
+  const m = /^([^\d-]*)(\d[\d\s.,]*)(.*)$/.exec(folded);
   if (!m) return null;
   let [, before, number, after] = m as unknown as [string, string, string, string];
   number = number.trim().replace(/[.,]$/, '');

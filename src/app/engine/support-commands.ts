@@ -18,6 +18,11 @@ export const SUPPORT_COMMANDS = new Set(['decide', 'reopen', 'ask', 'note', 'sus
 const QUEUES = ['escalated', 'waiting', 'overdue', 'all'] as const;
 /** Cases listed per reply; the admin API lists the rest. */
 const LIST_MAX = 15;
+/**
+ * A queue's count on its button stops here (« Tous (100+) »): counting a queue loads its cases, and every case ever
+ * opened is in « Tous » (1,000 cases held the process 0.25 s on Redis, growing with the store).
+ */
+export const QUEUE_COUNT_MAX = 100;
 
 /** Support commands run for support accounts in the staff channel (or the web playground) only. */
 export function requireStaff(t: Turn): void {
@@ -43,7 +48,12 @@ export async function casesCommand(e: EngineCtx, t: Turn, arg: string | undefine
 async function queueMenu(e: EngineCtx, t: Turn, typed?: string): Promise<void> {
   requireStaff(t);
   const who = requireWho(t);
-  const counts = await Promise.all(QUEUES.map(async (view) => ({ view, count: (await e.deps.cases.list(who, view)).length })));
+  const counts = await Promise.all(
+    QUEUES.map(async (view) => {
+      const n = (await e.deps.cases.list(who, view, { limit: QUEUE_COUNT_MAX + 1 })).length;
+      return { view, count: n > QUEUE_COUNT_MAX ? `${QUEUE_COUNT_MAX}+` : n };
+    }),
+  );
   const choices = await Promise.all(
     counts.map(async ({ view, count }) => ({ label: m('engine-queue-choice', { view, count }), token: await e.tokens.issue(SUPPORT_OWNER, { k: 'queue', view }) })),
   );
@@ -55,7 +65,8 @@ async function queueMenu(e: EngineCtx, t: Turn, typed?: string): Promise<void> {
 export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<void> {
   const who = requireWho(t);
   if (view !== 'mine') requireStaff(t);
-  const cases = (await e.deps.cases.list(who, view as CaseView)).slice(0, LIST_MAX);
+  // Only the cases shown are loaded: the others of a long queue were read and dropped at every /cases.
+  const cases = (await e.deps.cases.list(who, view as CaseView, { limit: LIST_MAX })).slice(0, LIST_MAX);
   if (cases.length === 0) return void say(t, m('engine-cases-none', { view }));
   const owner = view === 'mine' ? t.owner : SUPPORT_OWNER;
   const lines = cases.map((c) =>
@@ -144,7 +155,8 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
     throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: quoted[2]! });
   }
   if (args.length < 1 + minRest) return sayUsage(t, name);
-  for (let n = args.length - minRest; n >= 1; n--) {
+  // Each try is a marketplace search: a 2,000-word reason made 2,000 of them (4 s of folding text, in memory alone).
+  for (let n = Math.min(args.length - minRest, MAX_SHOP_NAME_WORDS); n >= 1; n--) {
     const query = args.slice(0, n).join(' ');
     const found = await findShops(e, query);
     if (found.length === 0) continue;
@@ -152,6 +164,9 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
   }
   throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: args.slice(0, Math.max(1, args.length - minRest)).join(' ') });
 }
+
+/** The most leading words of `/suspend` tried as a shop's name (a name is a few words; the rest is the reason). */
+export const MAX_SHOP_NAME_WORDS = 12;
 
 /** The one shop found is acted on; several: support picks one with a button. */
 async function pickShop(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', query: string, found: Shop[], reason: string): Promise<void> {

@@ -126,11 +126,13 @@ export interface WorldOptions {
   policy?: Policy;
   /** Adds Grâce, a buyer with eleven orders from three shops (test/fixtures/busy-buyer.ts), to the demo's. */
   busyBuyer?: boolean;
+  /** Adds this many orders of Amina's like CC-1001 (CC-5000, CC-5001…, a minute apart), for data-size probes. */
+  moreOrders?: number;
 }
 
 /** The demo marketplace, with some accounts stripped of their language. */
-function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = [], busyBuyer = false): Marketplace {
-  const demo = busyBuyer ? busyMarketplace(now) : createDemoMarketplace(now);
+function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = [], busyBuyer = false, moreOrders = 0): Marketplace {
+  const demo = busyBuyer ? busyMarketplace(now) : moreOrders > 0 ? manyOrders(now, moreOrders) : createDemoMarketplace(now);
   const base: Marketplace =
     extra.length === 0
       ? demo
@@ -143,6 +145,19 @@ function demoMarketplace(now: Date, withoutLocale: string[], extra: Account[] = 
   return { ...base, account: async (id) => strip(await base.account(id)), accounts: async () => (await base.accounts()).map(strip) };
 }
 
+/** The demo marketplace with `n` more orders of Amina's, copies of CC-1001 a minute apart. */
+function manyOrders(now: Date, n: number): Marketplace {
+  const data = demoMarketplaceData(now);
+  const model = data.orders.find((o) => o.id === 'CC-1001')!;
+  const more = Array.from({ length: n }, (_, i) => ({
+    ...structuredClone(model),
+    id: `CC-${5000 + i}`,
+    placedAt: new Date(Date.parse(model.placedAt) - i * 60_000).toISOString(),
+    items: model.items.map((it) => ({ ...it, title: `${it.title} n°${i}` })),
+  }));
+  return createDataMarketplace({ ...data, orders: [...data.orders, ...more] });
+}
+
 /** The demo marketplace with the busy buyer's accounts, shop and orders added. */
 function busyMarketplace(now: Date): Marketplace {
   const data = demoMarketplaceData(now);
@@ -152,7 +167,7 @@ function busyMarketplace(now: Date): Marketplace {
 
 export async function createWorld(backend: Backend, opts: WorldOptions = {}): Promise<World> {
   const clock = fixedClock();
-  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts, opts.busyBuyer);
+  const marketplace = demoMarketplace(clock.now(), opts.withoutLocale ?? [], opts.extraAccounts, opts.busyBuyer, opts.moreOrders);
   const policy = opts.policy ?? defaultPolicy;
   const run = `${++seq}${Math.random().toString(36).slice(2, 8)}`;
   const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}:`);

@@ -8,6 +8,7 @@ import type { Msg } from '../../../ports/notification.js';
 import type { Choice } from '../../../ports/turn.js';
 import { choice, hook, m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { classifyProblem, classifySurely, classifyWithOrder, normalize, saysOnlyTrouble, saysSellerSilent, saysSurely, statesProblem, statesTrouble } from '../intent.js';
+import { clausesOf, CLAUSE_BREAK } from '../clauses.js';
 import { correctedOrderRef, findOrderRef, type OrderRef } from '../order-ref.js';
 import { createHash } from 'node:crypto';
 import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } from '../state.js';
@@ -335,9 +336,6 @@ async function answerShopPolicy(e: EngineCtx, t: Turn, orders: readonly Order[],
   say(t, [...shown.map(shopPolicyMsg), m('buyer-flow-policy-next')]);
 }
 
-/** Where one message's sentences or clauses part (« . », « et », « mais », "and", « na », « pia »). */
-const CLAUSE_BREAK = /[.;!?\n]+|,?\s+(?:et|and|mais|but|pia|puis|aussi|also|ensuite|then)\s+/i;
-
 /**
  * One message that names several orders, each in its own clause with a case reason of its own (« le pagne n'est jamais
  * arrivé et le sac reçu n'est pas comme sur la photo »): each order with its problem, in the order said. Null when the
@@ -345,7 +343,9 @@ const CLAUSE_BREAK = /[.;!?\n]+|,?\s+(?:et|and|mais|but|pia|puis|aussi|also|ensu
  */
 function problemsByOrder(text: string, orders: readonly Order[], timezone: string, now: string): Array<{ orderId: string; kind: ProblemKind; clause: string }> | null {
   const parts: Array<{ orderId: string; kind: ProblemKind; clause: string }> = [];
-  for (const clause of text.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean)) {
+  const clauses = clausesOf(text, CLAUSE_BREAK);
+  if (!clauses) return null;
+  for (const clause of clauses) {
     const ref = findOrderRef(clause, orders, timezone, now);
     const kind = classifyProblem(clause);
     const last = parts.at(-1);

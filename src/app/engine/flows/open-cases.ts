@@ -8,6 +8,7 @@ import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { errorMsg } from '../index.js';
 import { classifyProblem, classifySurely, saysRefunded, statesProblem } from '../intent.js';
 import { findOrderRef } from '../order-ref.js';
+import { clausesOf, CLAUSES } from '../clauses.js';
 import { asksCaseStatus, asksHowLong, asksOnlyOfCase, asksWhatNext, buyerAsksOfCase, contestsClosing, pings, saysThanks, saysWaiting, typedAnswer } from '../typed-answers.js';
 import { decidedBySupport, disputesClosing, sayCard } from './case-thread.js';
 import { answerToBot } from './bot-answers.js';
@@ -102,9 +103,6 @@ export async function namedCaseOf(e: EngineCtx, t: Turn, text: string, open: Cas
 /** Up to this many cases under way, « où en sont mes litiges ? » shows each one's card. */
 const STATUS_CARDS = 5;
 
-/** Where a message's clauses part: sentences, commas, « mais », « et », "but", "and". */
-const CLAUSES = /[.;!?\n,]+|\s+(?:mais|but|et|and|par contre|however|lakini|kasi)\s+/i;
-
 /**
  * The one case under way a clause asks to close or escalate, the order named in it or in the clause before (« c'est bon
  * pour le sac, je l'ai reçu »), where the clauses name several orders; null when they name one, or no clause asks, or
@@ -114,7 +112,7 @@ function askedByClause(text: string, orders: readonly Order[], open: Case[], tim
   let current: Case | null = null;
   const found: Array<{ c: Case; op: 'close' | 'escalate' }> = [];
   const named = new Set<string>();
-  for (const clause of text.split(CLAUSES).map((x) => x.trim()).filter(Boolean)) {
+  for (const clause of clausesOf(text, CLAUSES) ?? []) {
     const ref = findOrderRef(clause, orders, timezone);
     if (ref.kind === 'found') current = ref.orderIds.length === 1 ? (open.find((c) => c.orderId === ref.orderIds[0]) ?? null) : null;
     if (ref.kind === 'found') for (const id of ref.orderIds) named.add(id);
