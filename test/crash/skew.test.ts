@@ -12,6 +12,14 @@ if (missing) console.warn(`crash test skipped: ${missing}`);
  * What a user would notice: comments lost, doubled or out of order; a case's timeline stamped minutes in the future
  * or going backwards; a reminder or a deadline minutes early or late; a live process taken for dead, or a dead one
  * not, when the others' clocks disagree.
+ *
+ * First run (before any change, 8 scenarios, 181 s): nothing lost, handled twice, repeated or out of order in any of
+ * them, and (e1), (e2) held (the killed process alone taken for dead, its relays at their sellers 4.0 and 3.6 s after
+ * the kill). Six failed: (a) 48 of 144 comments stamped up to 90 s in the future (those the ahead process handled);
+ * (b) 8 timeline entries stamped before the entry above them, 24 comments 90 s off; (c) 14 backwards, 33 comments
+ * 30 s off; (d1) every reminder at its seller 19–21 s early (as soon as the ahead process ran) and one stamped 69 s
+ * late; (d2) no reminder within 10 s of its due time; (d3) an escalation tried 15 s after opening (due at 40 s)
+ * accepted by the process ahead, and one tried at 42 s refused by the process behind.
  */
 const AHEAD = 90_000;
 const BEHIND = -90_000;
