@@ -1,4 +1,4 @@
-import { DelayedError, Job, Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Job, Queue, WaitingError, Worker, type ConnectionOptions } from 'bullmq';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
@@ -150,7 +150,7 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
   /**
    * Whether a job taken by the worker is due on the clock (Redis's). BullMQ moves a delayed job to run by the worker's
    * own wall clock: a host ahead of Redis takes jobs early. Such a job waits here, held and locked, until it is due (a
-   * process that closes meanwhile puts it back among the delayed jobs, to run when due).
+   * process that closes meanwhile puts it back among the waiting jobs, for another process to wait for it).
    */
   async function dueYet(job: ScheduledJob, bull: Job<StoredData>, token: string | undefined): Promise<boolean> {
     const dueMs = Date.parse(job.dueAt);
@@ -167,8 +167,10 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
       waiting.add(done);
     });
     if (!closing) return true;
-    await bull.moveToDelayed(dueMs, token);
-    throw new DelayedError();
+    // Back to the waiting jobs, not the delayed ones: BullMQ would file it on this host's clock. The process that takes
+    // it waits here in turn until it is due.
+    await bull.moveToWait(token);
+    throw new WaitingError();
   }
 
   /**
