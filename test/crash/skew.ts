@@ -61,7 +61,8 @@ export interface TimelineSense {
   worstCommentOffMs: number;
 }
 
-export function timelineSense(history: History, delivered: Delivered[], redisNowMs: number, toleranceMs = 8_000): TimelineSense {
+// The skews played are 30 s and more; the first turns of a burst on a loaded machine take up to ~9 s to be acknowledged.
+export function timelineSense(history: History, delivered: Delivered[], redisNowMs: number, toleranceMs = 15_000): TimelineSense {
   const ackedAt = new Map(delivered.filter((d) => d.acknowledged).map((d) => [d.planned.updateId, d.ackedAt!]));
   const backwards: string[] = [];
   const future: string[] = [];
@@ -87,17 +88,25 @@ export function timelineSense(history: History, delivered: Delivered[], redisNow
   return { backwards, future, commentsOff, worstCommentOffMs };
 }
 
-/** The members the processes' logs say were taken for dead (`DELIVERY_MEMBER_DEAD`), as the pids in their names. */
-export function pidsTakenForDead(run: Run): number[] {
-  const pids: number[] = [];
+/**
+ * The members the processes' logs say were taken for dead (`DELIVERY_MEMBER_DEAD`), as the pids in their names, and
+ * whether that process's own log shows it had stalled (a beat late by more than a member's lifetime: on a loaded
+ * machine a live process can stall for seconds and is then rightly taken for dead, whatever the clocks say).
+ */
+export function membersTakenForDead(run: Run): Array<{ pid: number; stalled: boolean }> {
+  const byPid = new Map(run.procs.flatMap((p) => (p.child?.proc.pid ? [[p.child.proc.pid, p.child.logFile] as const] : [])));
+  const stalled = (pid: number) => {
+    const log = byPid.get(pid);
+    return !!log && readFileSync(log, 'utf8').split('\n').some((l) => l.includes('DELIVERY_BEAT_LATE') && Number(/"sinceLastBeatMs":([\d.]+)/.exec(l)?.[1] ?? 0) > 2_200);
+  };
+  const out: Array<{ pid: number; stalled: boolean }> = [];
   for (const f of readdirSync(run.root)) {
     if (!f.endsWith('.log')) continue;
     for (const line of readFileSync(join(run.root, f), 'utf8').split('\n')) {
       if (!line.includes('DELIVERY_MEMBER_DEAD')) continue;
-      const live = run.procs.map((p) => p.child?.proc.pid).filter((pid): pid is number => pid !== undefined);
-      const named = live.filter((pid) => line.includes(`-${pid}-`));
-      pids.push(...(named.length > 0 ? named : [-1]));
+      const pid = Number(/"member":"[^"]*?-(\d+)-/.exec(line)?.[1] ?? -1);
+      out.push({ pid, stalled: stalled(pid) });
     }
   }
-  return pids;
+  return out;
 }
