@@ -1,4 +1,4 @@
-import { Job, Queue, WaitingError, Worker, type ConnectionOptions } from 'bullmq';
+import { DelayedError, Job, Queue, WaitingError, Worker, type ConnectionOptions } from 'bullmq';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
@@ -35,6 +35,8 @@ export function bullConnection(redis: RedisClient): RedisClient {
 
 /** A job taken this close to its due time runs: the clocks of Redis and of this host agree to a few ms. */
 const EARLY_SLACK_MS = 250;
+/** The longest a job taken early waits in its worker's slot (a host minutes ahead); further ahead, see dueYet. */
+const MAX_EARLY_WAIT_MS = 5 * 60_000;
 /** How far behind Redis this host's clock must be before its process promotes due jobs itself. */
 const BEHIND_SLACK_MS = 250;
 const PROMOTE_EVERY_MS = 1_000;
@@ -153,19 +155,26 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
    * process that closes meanwhile puts it back among the waiting jobs, for another process to wait for it).
    */
   async function dueYet(job: ScheduledJob, bull: Job<StoredData>, token: string | undefined): Promise<boolean> {
-    const dueMs = Date.parse(job.dueAt);
-    const early = dueMs - clock.now().getTime();
+    const early = Date.parse(job.dueAt) - clock.now().getTime();
     if (!(early > EARLY_SLACK_MS)) return true;
-    log.info({ code: 'SCHEDULER_EARLY', jobId: bull.id, earlyMs: Math.round(early) }, 'job taken before it is due (this host’s clock is ahead): it waits');
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        waiting.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, early);
-      waiting.add(done);
-    });
+    if (early > MAX_EARLY_WAIT_MS) {
+      // A host this far ahead would hold a slot per job for as long: the job is filed again on this host's own clock,
+      // which its worker reads, so that it comes due here on time (on hosts whose clock is right, that much later).
+      await bull.moveToDelayed(Date.now() + early, token);
+      throw new DelayedError();
+    }
+    if (!closing) {
+      log.info({ code: 'SCHEDULER_EARLY', jobId: bull.id, earlyMs: Math.round(early) }, 'job taken before it is due (this host’s clock is ahead): it waits');
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, early);
+        waiting.add(done);
+      });
+    }
     if (!closing) return true;
     // Back to the waiting jobs, not the delayed ones: BullMQ would file it on this host's clock. The process that takes
     // it waits here in turn until it is due.
