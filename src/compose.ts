@@ -9,6 +9,7 @@ import { eligibility } from './domain/eligibility.js';
 import { createHttpServer, casesCounter } from './http/server.js';
 import { registerAdminRoutes } from './http/admin.js';
 import { createBullmqScheduler } from './infra/bullmq-scheduler.js';
+import { createRedisClock } from './infra/redis-clock.js';
 import { createFolderBlobStore, createMemoryBlobStore } from './infra/blob-folder.js';
 import { parseBlobUrl } from './infra/blob-common.js';
 import { createS3BlobStore } from './infra/blob-s3.js';
@@ -181,9 +182,11 @@ function cachedUsage(blobs: BlobStore, ttlMs = 60_000): () => Promise<{ objects:
 export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   const { config } = opts;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const clock = opts.clock ?? systemClock;
   const prefix = config.REDIS_PREFIX;
   const redis = opts.redis !== undefined ? opts.redis : config.REDIS_URL ? createRedis(config.REDIS_URL) : null;
+  // Processes on several hosts stamp and compare times (timelines, deadlines, reminders) on Redis's clock, not their own.
+  const redisClock = !opts.clock && redis ? await createRedisClock(redis, { logger }) : null;
+  const clock = opts.clock ?? redisClock ?? systemClock;
   const timeScale = demoTimeScale(config);
   // The support SLA counts business hours; a demo's shortened clock (a day a minute) would make them meaningless.
   const supportCalendar: BusinessCalendar = { hours: config.SUPPORT_HOURS, zone: config.SUPPORT_TIMEZONE, isHoliday: holidayPredicate(config.SUPPORT_HOLIDAYS) };
@@ -391,6 +394,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
       // New work stops everywhere at once: the HTTP server refuses new connections (in-flight requests
       // finish), the outbox hands back what it holds, the scheduler stops taking jobs.
       refunds.stop();
+      redisClock?.close();
       await Promise.all([
         http.close().catch((err: unknown) => logger.warn({ err }, 'http close')),
         worker?.close().catch((err: unknown) => logger.warn({ err }, 'outbox close')),

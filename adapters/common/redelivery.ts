@@ -197,9 +197,9 @@ export async function handleOnce(
  * its events are refused meanwhile and come again.
  */
 async function waitForUser(dedup: Dedup, user: string, owner: string, opts: OnceOptions): Promise<boolean> {
-  const until = Date.now() + (opts.userWaitMs ?? 2_500);
-  for (let pause = USER_POLL_MS; Date.now() < until && !opts.signal?.aborted; pause = Math.min(pause * 2, USER_POLL_MAX_MS)) {
-    await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, until - Date.now()))));
+  const until = performance.now() + (opts.userWaitMs ?? 2_500);
+  for (let pause = USER_POLL_MS; performance.now() < until && !opts.signal?.aborted; pause = Math.min(pause * 2, USER_POLL_MAX_MS)) {
+    await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, until - performance.now()))));
     if (opts.signal?.aborted) return false;
     if ((await dedup.claim(user, owner, opts.claimMs)) === 'claimed') return true;
   }

@@ -113,6 +113,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const attempts = Math.max(1, deps.retry?.attempts ?? 10);
   const baseDelayMs = deps.retry?.baseDelayMs ?? 5;
   const nowIso = () => clock.now().toISOString();
+  /** A change is stamped no earlier than its case's last entry: a timeline never goes back, whichever host stamps it. */
+  const caseNow = (c: Case) => {
+    const now = nowIso();
+    const lastMs = Date.parse(c.timeline.at(-1)?.at ?? '');
+    return lastMs > Date.parse(now) ? new Date(lastMs).toISOString() : now;
+  };
   // The stored case behind each case `get` handed out (notes included): `act` reuses only these, never a
   // caller-built object, so a caller cannot make it decide on a case it did not load from the store.
   const issued = new WeakMap<Case, Case>();
@@ -204,7 +210,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const c = loaded ?? (await loadCase(caseId));
     const role = resolveRole(who, c, account);
     const actor: Actor = { accountId: account?.id ?? who.accountId, role, platform: who.platform };
-    const events = decide(c, await prepare(c, command), { now: nowIso(), policy, actor });
+    const events = decide(c, await prepare(c, command), { now: caseNow(c), policy, actor });
     const next = events.reduce<Case>((s, e) => evolve(s, e), c);
     const reopens = c.status === 'closed' && next.status !== 'closed';
     const notifications = deps.notifications?.(next, events) ?? [];

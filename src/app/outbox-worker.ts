@@ -305,7 +305,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const ahead = new Map<string, DeliveryReads & { at: number }>();
 
   function readAhead(item: DeliveryItem): void {
-    const at = Date.now();
+    const at = performance.now();
     for (const [key, r] of ahead) {
       if (at - r.at <= AHEAD_FRESH_MS) break;
       ahead.delete(key);
@@ -317,7 +317,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const r = ahead.get(item.key);
     if (!r) return null;
     ahead.delete(item.key);
-    return Date.now() - r.at <= AHEAD_FRESH_MS ? r : null;
+    return performance.now() - r.at <= AHEAD_FRESH_MS ? r : null;
   }
 
   /** A read started ahead that may end up unused: its failure is seen by whoever awaits it, not reported as unhandled. */
@@ -431,8 +431,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       }
     },
     async caughtUp(max, timeoutMs) {
-      const until = Date.now() + timeoutMs;
-      while (!closed && handingOff.size + queue.backlog() > max && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      const until = performance.now() + timeoutMs;
+      while (!closed && handingOff.size + queue.backlog() > max && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
     },
     deadLetters: () => queue.deadLetters(),
     replay,

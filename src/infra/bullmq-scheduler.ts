@@ -1,4 +1,4 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { DelayedError, Job, Queue, WaitingError, Worker, type ConnectionOptions } from 'bullmq';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { ScheduledJob, Scheduler } from '../ports/scheduler.js';
@@ -32,6 +32,15 @@ export function bullPrefix(prefix: string): string {
 export function bullConnection(redis: RedisClient): RedisClient {
   return blockingConnection(redis, { maxRetriesPerRequest: null });
 }
+
+/** A job taken this close to its due time runs: the clocks of Redis and of this host agree to a few ms. */
+const EARLY_SLACK_MS = 250;
+/** The longest a job taken early waits in its worker's slot (a host minutes ahead); further ahead, see dueYet. */
+const MAX_EARLY_WAIT_MS = 5 * 60_000;
+/** How far behind Redis this host's clock must be before its process promotes due jobs itself. */
+const BEHIND_SLACK_MS = 250;
+const PROMOTE_EVERY_MS = 1_000;
+const PROMOTE_BATCH = 100;
 
 /** Events kept in the queue's stream, for a look with redis-cli (BullMQ trims it roughly to this). */
 const EVENTS_KEPT = 500;
@@ -136,16 +145,67 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
   const queue = new Queue<StoredData>(name, { connection: connect(), prefix, streams: { events: { maxLen: EVENTS_KEPT } } });
   queue.on('error', (err) => log.warn({ err, queue: name }, 'scheduler queue error'));
   let worker: Worker<StoredData> | null = null;
+  let promoter: NodeJS.Timeout | undefined;
+  let closing = false;
+  const waiting = new Set<() => void>();
+
+  /**
+   * Whether a job taken by the worker is due on the clock (Redis's). BullMQ moves a delayed job to run by the worker's
+   * own wall clock: a host ahead of Redis takes jobs early. Such a job waits here, held and locked, until it is due (a
+   * process that closes meanwhile puts it back among the waiting jobs, for another process to wait for it).
+   */
+  async function dueYet(job: ScheduledJob, bull: Job<StoredData>, token: string | undefined): Promise<boolean> {
+    const early = Date.parse(job.dueAt) - clock.now().getTime();
+    if (!(early > EARLY_SLACK_MS)) return true;
+    if (early > MAX_EARLY_WAIT_MS) {
+      // A host this far ahead would hold a slot per job for as long: the job is filed again on this host's own clock,
+      // which its worker reads, so that it comes due here on time (on hosts whose clock is right, that much later).
+      await bull.moveToDelayed(Date.now() + early, token);
+      throw new DelayedError();
+    }
+    if (!closing) {
+      log.info({ code: 'SCHEDULER_EARLY', jobId: bull.id, earlyMs: Math.round(early) }, 'job taken before it is due (this host’s clock is ahead): it waits');
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, early);
+        waiting.add(done);
+      });
+    }
+    if (!closing) return true;
+    // Back to the waiting jobs, not the delayed ones: BullMQ would file it on this host's clock. The process that takes
+    // it waits here in turn until it is due.
+    await bull.moveToWait(token);
+    throw new WaitingError();
+  }
+
+  /**
+   * The reverse: a worker whose wall clock is behind Redis's takes its jobs late, by as much. While this host's clock is
+   * behind, each second the delayed jobs due on the clock are moved to run (BullMQ's promote), so that a reminder is
+   * not late when no other process is there to take it on time.
+   */
+  async function promoteDue(): Promise<void> {
+    const now = clock.now().getTime();
+    if (Date.now() - now > -BEHIND_SLACK_MS) return;
+    // BullMQ's delayed scores are the due time × 0x1000 plus a counter (getDelayedScore.lua).
+    const ids = await opts.redis.zrangebyscore(queue.keys.delayed!, 0, (now + 1) * 0x1000 - 1, 'LIMIT', 0, PROMOTE_BATCH);
+    for (const id of ids) await (await Job.fromId(queue, id))?.promote().catch(() => undefined);
+  }
 
   return {
     async schedule(job) {
       if (job.id.includes(':')) throw new Error(`job id may not contain ':' (${job.id})`);
-      const delay = Math.max(0, Date.parse(job.dueAt) - clock.now().getTime());
+      const now = clock.now().getTime();
+      const delay = Math.max(0, Date.parse(job.dueAt) - now);
       const jobId = jobIdOf(job.id);
       const kindInId = jobId !== job.id && NUDGE_ID.exec(job.id)?.[2] === job.kind;
       // Only what differs from job to job is stored with it: the retries and how long a finished job stays are the
-      // worker's (see start), which keeps the job's `opts` field to its id and delay.
-      await queue.add(kindInId ? '' : job.kind, encodeData(job), { jobId, delay });
+      // worker's (see start), which keeps the job's `opts` field to its id and delay. BullMQ files a delayed job at
+      // its timestamp plus its delay: given the clock's time, that is the due time, not this host's view of it.
+      await queue.add(kindInId ? '' : job.kind, encodeData(job), { jobId, delay, timestamp: now });
     },
 
     async cancel(id) {
@@ -165,10 +225,12 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
       if (worker) return;
       worker = new Worker<StoredData>(
         name,
-        async (job) => {
+        async (job, token) => {
           if (!job.id) return;
+          const decoded = decodeJob(job.id, job.name, job.data);
+          if (!(await dueYet(decoded, job, token))) return;
           try {
-            await handler(decodeJob(job.id, job.name, job.data));
+            await handler(decoded);
           } catch (err) {
             // The retries are not stored with each job: BullMQ reads them from this job's options when the run fails
             // (jobs of earlier versions carry their own).
@@ -191,11 +253,16 @@ export function createBullmqScheduler(opts: BullmqSchedulerOptions): Scheduler {
         },
       );
       worker.on('error', (err) => log.warn({ err, queue: name }, 'scheduler worker error'));
+      promoter = setInterval(() => void promoteDue().catch((err: unknown) => log.warn({ err, queue: name }, 'could not promote due jobs')), PROMOTE_EVERY_MS);
+      promoter.unref();
       worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'scheduled job failed'));
       await worker.waitUntilReady();
     },
 
     async close() {
+      closing = true;
+      clearInterval(promoter);
+      for (const wake of [...waiting]) wake();
       await worker?.close();
       await queue.close();
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));

@@ -423,7 +423,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     if (!beater || stopping) return;
     const keys = platforms.map(k.members);
     let reply: Array<number | string[]>;
-    const sentAt = Date.now();
+    const sentAt = performance.now();
     try {
       reply = (await run(BEAT, keys, [me, `${++beatNo}`, ''], beater)) as Array<number | string[]>;
     } catch (err) {
@@ -433,7 +433,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const before = members;
     const next = new Map<Platform, string[]>();
     const nextAlive = new Map<Platform, Set<string>>();
-    const now = Date.now();
+    const now = performance.now();
     const [sec, usec] = reply[platforms.length * 2] as unknown as [string, string];
     const ranAt = Number(sec) * 1000 + Math.floor(Number(usec) / 1000);
     // How long Redis (or the connection to it) held this beat: Redis's clock moved that much more than this process's
@@ -465,7 +465,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const grace = disrupted || (late && !answered);
     if (late) log.warn({ code: 'DELIVERY_BEAT_LATE', sinceLastBeatMs: now - lastBeat, sentLateMs, heldMs, freshStart: grace }, grace ? 'delivery heartbeat landed late, Redis held it: every member gets a fresh start' : 'delivery heartbeat landed late, this process was slow');
     disrupted = false;
-    lastBeat = Date.now();
+    lastBeat = performance.now();
     for (const [i, platform] of platforms.entries()) {
       const fresh = reply[i * 2] === 1;
       const flat = reply[i * 2 + 1] as string[];
@@ -626,7 +626,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
     const summary = (await redis.xpending(p.key, GROUP)) as [number, string | null, string | null, Array<[string, string]> | null];
     const holders = (summary[3] ?? []).filter(([consumer]) => consumer !== me && live.has(consumer));
     if (holders.length > 0) {
-      log.debug({ code: 'DELIVERY_STREAM_HELD', stream: p.key, holders, waitedMs: Date.now() - p.since }, 'delivery stream still held by a live member');
+      log.debug({ code: 'DELIVERY_STREAM_HELD', stream: p.key, holders, waitedMs: performance.now() - p.since }, 'delivery stream still held by a live member');
       return;
     }
     for (;;) {
@@ -638,7 +638,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       }
       if (pending.length < 1000 || claim.length === 0) break;
     }
-    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: Date.now() - p.since, settle: p.settle, handedOver }, 'delivery stream taken over');
+    log.info({ code: 'DELIVERY_STREAM_TAKEN', stream: p.key, waitedMs: performance.now() - p.since, settle: p.settle, handedOver }, 'delivery stream taken over');
     p.state = 'reading';
     // The reader may be waiting on the streams it read before: it now has one more, whose entries may be waiting.
     wakeReader();
@@ -671,7 +671,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       // What changes from here on (a stream taken over, a hold freed) is seen by this read or ends its wait.
       woken = false;
       // With no beat for STALE_BEATS periods (Redis unreachable, a long pause), our view of the owners may be stale: read nothing.
-      const fresh = Date.now() - lastBeat <= STALE_BEATS * heartbeatMs;
+      const fresh = performance.now() - lastBeat <= STALE_BEATS * heartbeatMs;
       const streams = fresh ? [...owned.values()].filter((p) => p.state === 'reading' && p.held.size < holdMax) : [];
       if (streams.length === 0) {
         await new Promise<void>((resolve) => {
@@ -715,7 +715,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
         const fenced = streams.filter((p) => !read.some(([stream]) => stream === p.key));
         for (const p of fenced) {
           log.info({ code: 'DELIVERY_STREAM_FENCED', stream: p.key }, 'delivery stream fenced by another process: taking it again');
-          Object.assign(p, { state: 'waiting', since: Date.now(), settle: true, from: null });
+          Object.assign(p, { state: 'waiting', since: performance.now(), settle: true, from: null });
         }
         if (fenced.length === 0 && read.every(([, entries]) => entries.length < batch)) waitFrom = streams.map((p) => read.find(([stream]) => stream === p.key)?.[2] ?? '$');
       } catch (err) {
@@ -832,7 +832,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       const { stream, id } = refOf(item);
       if (!id) return true;
       // Held, and a beat confirmed our membership lately: nobody can have taken the item, no round trip.
-      if (owned.get(stream)?.held.has(id) && Date.now() - confirmedAt <= STALE_BEATS * heartbeatMs) return true;
+      if (owned.get(stream)?.held.has(id) && performance.now() - confirmedAt <= STALE_BEATS * heartbeatMs) return true;
       // A process that stalled (frozen, its event loop blocked) may have been taken for dead meanwhile, and its items
       // claimed and sent by the stream's new owner, with later ones: the item is still ours only if still pending to us.
       const [entry] = (await redis.xpending(stream, GROUP, id, id, 1)) as Array<[string, string, number, number]>;
@@ -887,7 +887,7 @@ export function createRedisDeliveryQueue(redis: RedisClient, prefix: string, opt
       };
       await beat();
       const tick = () => {
-        beatDue = Date.now() + heartbeatMs;
+        beatDue = performance.now() + heartbeatMs;
         beatTimer = setTimeout(() => {
           beat()
             .catch((err: unknown) => log.warn({ err }, 'delivery heartbeat failed'))

@@ -30,3 +30,20 @@ describe('refunds when the marketplace is down', () => {
     expect(await marketplace.refunds(c.orderId)).toEqual([expect.objectContaining({ id: `${c.id}-2`, amount: c.orderTotal, by: 'seller' })]);
   });
 });
+
+describe('a timeline stamped by hosts whose clocks disagree', () => {
+  it('never goes back: a change from a clock behind the last entry is stamped at that entry, not before it', async () => {
+    let now = new Date('2026-11-02T10:00:00.000Z');
+    const marketplace = createDemoMarketplace(now);
+    const cases = createCaseService({ store: createMemoryCaseStore(), shops: createMemoryShopStatusStore(), marketplace, clock: { now: () => now }, policy: defaultPolicy, defaultTimezone: 'Africa/Kinshasa' });
+    const { case: c } = await cases.open({ accountId: 'acc-amina', platform: 'telegram' }, { orderId: DEMO_ORDERS.eligibleNonDelivery, reason: 'non_delivery', description: 'Rien reçu.' });
+    now = new Date(now.getTime() + 60_000);
+    await cases.act({ accountId: 'acc-bisou', platform: 'discord' }, c.id, { type: 'Comment', text: 'Je regarde.' });
+    // The buyer's answer is handled on another host, 40 ms behind.
+    now = new Date(now.getTime() - 40);
+    const { case: after } = await cases.act({ accountId: 'acc-amina', platform: 'telegram' }, c.id, { type: 'Comment', text: 'Merci.' });
+    const stamps = after.timeline.map((e) => Date.parse(e.at));
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'comment', at: '2026-11-02T10:01:00.000Z' });
+  });
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bullPrefix, createBullmqScheduler, idOfJob, jobIdOf } from '../../src/infra/bullmq-scheduler.js';
 import { createMemoryScheduler } from '../../src/infra/memory-scheduler.js';
 import type { ScheduledJob, Scheduler } from '../../src/ports/scheduler.js';
@@ -110,5 +110,82 @@ describe('BullMQ scheduler: what it stores', () => {
     await s.schedule(j);
     await sleep(300);
     expect(calls).toBe(3);
+  });
+});
+
+/**
+ * A job scheduled by one host and run by another whose wall clock is off: BullMQ's worker moves delayed jobs to run by
+ * its own `Date.now()`. The scheduler's clock (Redis's, in production) is the true time here; the worker's host clock is
+ * stubbed seconds ahead or behind once the job is scheduled.
+ */
+describe('BullMQ scheduler: a worker whose host clock is off', () => {
+  let r: TestRedis;
+  const open: Scheduler[] = [];
+  const trueNow = () => performance.timeOrigin + performance.now();
+  const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
+  const clock = { now: () => new Date(trueNow()) };
+  beforeAll(async () => {
+    r = await testRedis();
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  afterAll(() => r.cleanup());
+
+  async function ranAfterDue(hostOffsetMs: number): Promise<number> {
+    const queueName = `nudges-${randomBytes(4).toString('hex')}`;
+    const planner = createBullmqScheduler({ redis: r.redis, prefix: r.prefix, queueName, clock });
+    open.push(planner);
+    const due = trueNow() + 1_500;
+    await planner.schedule({ id: `skew-${randomBytes(3).toString('hex')}`, dueAt: new Date(due).toISOString(), kind: 'test', data: {} });
+    const realDateNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realDateNow() + hostOffsetMs);
+    const worker = createBullmqScheduler({ redis: r.redis, prefix: r.prefix, queueName, clock });
+    open.push(worker);
+    let ranAt = 0;
+    await worker.start(async () => void (ranAt = trueNow()));
+    await until(() => ranAt > 0, 12_000);
+    return ranAt - due;
+  }
+
+  it('does not run a job early on a host ahead', async () => {
+    const late = await ranAfterDue(5_000);
+    expect(late).toBeGreaterThanOrEqual(-300);
+    expect(late).toBeLessThan(1_500);
+  });
+
+  it('hands a job it waits for to another process when it stops, which runs it when due', async () => {
+    const queueName = `nudges-${randomBytes(4).toString('hex')}`;
+    const planner = createBullmqScheduler({ redis: r.redis, prefix: r.prefix, queueName, clock });
+    open.push(planner);
+    const due = trueNow() + 2_000;
+    await planner.schedule({ id: `skew-${randomBytes(3).toString('hex')}`, dueAt: new Date(due).toISOString(), kind: 'test', data: {} });
+    const realDateNow = Date.now.bind(Date);
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => realDateNow() + 5_000);
+    const ahead = createBullmqScheduler({ redis: r.redis, prefix: r.prefix, queueName, clock });
+    const runs: string[] = [];
+    await ahead.start(async () => void runs.push('ahead'));
+    const q = new Queue(queueName, { connection: r.redis, prefix: bullPrefix(r.prefix) });
+    const active = async () => (await q.getJobCounts('active')).active ?? 0;
+    for (let i = 0; i < 100 && (await active()) === 0; i++) await sleep(20);
+    await q.close();
+    expect(runs).toEqual([]);
+    await ahead.close();
+    spy.mockRestore();
+    const other = createBullmqScheduler({ redis: r.redis, prefix: r.prefix, queueName, clock });
+    open.push(other);
+    let ranAt = 0;
+    await other.start(async () => void (runs.push('other'), (ranAt = trueNow())));
+    await until(() => ranAt > 0, 8_000);
+    expect(runs).toEqual(['other']);
+    expect(ranAt - due).toBeGreaterThanOrEqual(-300);
+    expect(ranAt - due).toBeLessThan(1_500);
+  });
+
+  it('does not run a job late on a host behind', async () => {
+    const late = await ranAfterDue(-5_000);
+    expect(late).toBeGreaterThanOrEqual(-300);
+    expect(late).toBeLessThan(1_500);
   });
 });
