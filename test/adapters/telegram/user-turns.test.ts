@@ -183,20 +183,21 @@ describe('one user, two updates at once on two processes', () => {
     expect(answers).toEqual([expect.stringContaining(`Vous pouvez ouvrir un litige (commande non reçue) pour la commande ${ELIGIBLE}`), expect.stringContaining('Ce choix n’est plus en cours')]);
   });
 
-  it('two description messages at once: the first is the description, the second offered back, neither lost unsaid', async () => {
+  it('two description messages at once: the first is the description, the second joins it, neither lost unsaid', async () => {
     const w = await twoProcesses(prefix());
     await setUp(w, [() => say(`ma commande ${ELIGIBLE} n'est jamais arrivée`), () => press('Oui, c’est ça'), () => press('Modifier la description')]);
     const [first, second] = ['Le colis devait arriver le 3.', 'Le vendeur ne répond plus.'];
     await race(w, say(first), say(second));
-    // As one process answers them in turn: the first becomes the description, the second answers no question and
-    // is offered back (« reprendre ou laisser ? »). Never both told « servira de description » with one of them lost.
+    // As one process answers them in turn: the first becomes the description; the second, which says more of the
+    // problem (the seller silent), joins it, and its answer quotes both. Never both told « servira de description »
+    // with one of them lost.
     const answers = newMessages();
-    expect(answers.filter((t) => t.includes('servira de description'))).toEqual([expect.stringContaining(`« ${first} »`)]);
-    expect(answers.filter((t) => t.includes('reprendre ou laisser'))).toHaveLength(1);
-    await post(w.b, press('Reprendre'));
+    const described = answers.filter((t) => t.includes('servira de description'));
+    expect(described, answers.join('\n---\n')).toEqual([expect.stringContaining(`« ${first} »`), expect.stringContaining(`« ${first}\n${second} »`)]);
+    expect(answers.filter((t) => t.includes('reprendre ou laisser'))).toEqual([]);
     await post(w.b, press('Ouvrir le litige maintenant'));
     const id = /Le litige (C-\d+) est ouvert/.exec(newMessages().join('\n'))?.[1];
-    expect((await w.b.p.store.load(id!))?.description).toBe(first);
+    expect((await w.b.p.store.load(id!))?.description).toBe(`${first}\n${second}`);
   });
 
   it('« Ouvrir le litige maintenant » tapped twice, each tap on another process: one case opened, told once', async () => {

@@ -682,7 +682,10 @@ export async function onReportChoice(e: EngineCtx, t: Turn, s: ReportState, v: s
   if (s.step === 'decide' && v === 'edit') return askDescription(e, t, s);
   // An order or problem button of a question this report has moved on from (the order said in words since): nothing
   // changes, and the report's question is asked again, naming its order (it was « reprenez avec /report », a dead end).
-  if (s.pending === undefined && t.input.isPrivate && (v.startsWith('order:') || v.startsWith('reason:'))) {
+  // The same choice tapped again (a double tap, each tap on another process) is not such a button: it was answered, and
+  // the second tap is told so (ACTION_EXPIRED below), not given the question a second time.
+  const repeated = v === `order:${s.orderId}` || (v.startsWith('reason:') && s.reason !== null && s.reason !== undefined && (v === 'reason:yes' || v === `reason:${s.reason}`));
+  if (s.pending === undefined && t.input.isPrivate && !repeated && (v.startsWith('order:') || v.startsWith('reason:'))) {
     say(t, m('buyer-flow-earlier-step-button'));
     return showReportStep(e, t, s);
   }
