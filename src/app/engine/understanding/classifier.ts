@@ -94,6 +94,9 @@ const HOW = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:
 /** A payment or an account that fails (« je n'arrive pas à me connecter », "the app keeps failing", « siwezi »), not a question about one. */
 const ACCOUNT_FAILS = /\b(?:n arrive (?:pas|plus)|narrive pas|cant|cannot|can t|impossible|bloque\w*|blocked|locked|suspend\w*|ne (?:vient|marche|fonctionne|passe) (?:pas|plus)|(?:doesnt|dont|does not|did not|didnt|wont) (?:work|come|arrive|let)|not (?:working|coming)|siwezi|haifanyi|ekangami|fail\w*|echou\w*|declined|refuse\w*|hack\w*|pirat\w*|stolen|erreur|error)\b/;
 
+/** Not come yet, in so many words (« pas encore là », « pas encore arrivée », "not here yet", « bado haijafika », « naino ekomi te »). */
+const NOT_YET_HERE = /\b(?:pas encore (?:la|arrive\w*|livre\w*|recu\w*)|(?:not|nt) (?:here|arrived|delivered|come) yet|not yet (?:here|arrived|delivered|come)|bado (?:haijafika|hazijafika|haijaletwa)|naino ekomi te|ekomi naino te)\b/;
+
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
 
@@ -123,6 +126,10 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // tafadhali »): whatever the model guesses, a delivery question, unless the wait is said to be long or the shop is asked about.
   const onlyDeliveryTopic = DELIVERY_TOPIC.some((c) => cues.has(c)) && [...cues].every((c) => DELIVERY_TOPIC.includes(c) || NEUTRAL_OF_QUESTION.has(c));
   if (onlyDeliveryTopic && (asked || words <= 4) && stated.length === 0 && !saysLate(canon) && !SHOP_QUESTION.some((c) => cues.has(c)) && best.label !== 'delivery_question') return 'delivery_question';
+  // Not come yet, asked about (« ma commande d'avant-hier n'est pas encore là, c'est normal ? », "not here yet, is that
+  // normal?", « bado haijafika ? »), nothing said to be late or wrong: where it is. « Toujours pas » (still not) is a
+  // complaint and stays the model's; left to the model, this one was a near tie between a question and "other".
+  if (asked && NOT_YET_HERE.test(canon) && stated.length === 0 && !saysLate(canon) && !hasTroubleCue(canon)) return 'delivery_question';
   // The order or the parcel alone, asked or only named (« colis ? », "order?", « 🚚❓ », « ma commande », "my order"): where it
   // is. Named alone, it says no problem yet: left to the model, a near tie between a question and a non-delivery (0.21
   // against 0.205 for "my order") flipped with any change of the cues, and "my order" then the late order's number
