@@ -3,7 +3,7 @@ import { playgroundEnabled } from '../adapters/web/index.js';
 import { mountPlayground } from '../adapters/web/mount.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { composePalabre, type Palabre } from './compose.js';
-import { prepareClassifier } from './app/engine/intent.js';
+import { prepareClassifierInBackground } from './app/engine/intent.js';
 import { createLogger } from './infra/logger.js';
 import { isCluster, reachRedis } from './infra/redis.js';
 import { type Logger } from './ports/logger.js';
@@ -135,13 +135,6 @@ async function main(): Promise<void> {
   }
   // An unreachable Redis stops the start with one line naming REDIS_URL, before any store opens its connections.
   if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
-  // The message classifier learns from its corpus (0.5 s of CPU on a quiet machine, 2 to 3 s on a loaded one), and
-  // nothing else runs meanwhile: it is trained before this process opens its stores, joins the others' delivery
-  // streams or takes an update. Trained 3 s after the start, it stopped a process then: its heartbeats stopped, the
-  // others took it for dead and took its streams over, and the webhook requests of that moment waited.
-  const t0 = performance.now();
-  prepareClassifier();
-  log.info({ code: 'CLASSIFIER_READY', ms: Math.round(performance.now() - t0) }, 'message classifier trained');
   const palabre = await composePalabre({ config, logger: log });
   const adapters: Running[] = [];
   // From here on a signal stops what has started, even mid-start: workers may already hold deliveries.
@@ -178,6 +171,15 @@ async function main(): Promise<void> {
     throw err;
   });
   log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  // The message classifier learns from its corpus (0.5 s of CPU on a quiet machine, 2 to 3 s on a loaded one), once the
+  // process is up, in slices of a few ms, so that its heartbeats, health checks and updates go on meanwhile. Trained in
+  // one go 3 s after the start, it stopped the process then: its heartbeats stopped, the others took it for dead and
+  // took its streams over; trained in one go before listening, or in slices during the start, the start took 2 s more.
+  // A message that needs it before it is ready finishes the training at once.
+  const t0 = performance.now();
+  void prepareClassifierInBackground()
+    .then(() => log.info({ code: 'CLASSIFIER_READY', ms: Math.round(performance.now() - t0) }, 'message classifier trained'))
+    .catch((err: unknown) => log.error({ err, code: 'CLASSIFIER_FAILED' }, 'message classifier could not be trained'));
   if (playgroundEnabled(config)) {
     const local = config.HOST === '127.0.0.1' || config.HOST === 'localhost' || config.HOST === '::1';
     const reach = local

@@ -9,6 +9,7 @@ import { choice, m, say, type EarlyReads, type EngineCtx, type EngineDeps, type 
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
 import { route } from './router.js';
+import { classifierTraining } from './understanding/classifier.js';
 import { prefetchSubject } from './flows/case-thread.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
 
@@ -84,6 +85,10 @@ function startReads(e: EngineCtx, input: TurnInput): EarlyReads {
 }
 
 async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): Promise<TurnResult> {
+  // A process that has just started trains its classifier in slices (main.ts): a turn waits for the training rather
+  // than finish it in one go, which would stop every other turn and heartbeat of the process meanwhile.
+  const training = classifierTraining();
+  if (training) await training;
   const identity = identityOwner(input.platform, input.userId);
   const t: Turn = {
     input,

@@ -1,5 +1,5 @@
 import type { ProblemKind } from '../../domain/types.js';
-import { decide, defaultClassifier } from './understanding/classifier.js';
+import { decide, defaultClassifier, trainDefaultClassifier } from './understanding/classifier.js';
 import { cuesOf, hasProblemCue, hasTroubleCue } from './understanding/cues.js';
 import { canonical, normalize } from './understanding/features.js';
 
@@ -155,6 +155,11 @@ export function saysOnlyTrouble(text: string, titles: readonly string[] = []): b
 /** Trains the classifier now rather than on the first buyer message (a few hundred ms, once). */
 export function prepareClassifier(): void {
   defaultClassifier();
+}
+
+/** Trains the message classifier in the background, a few ms at a time (see `trainDefaultClassifier`). */
+export async function prepareClassifierInBackground(): Promise<void> {
+  await trainDefaultClassifier();
 }
 
 /** Every problem kind with the classifier's probability for this message, most likely first (for offering alternatives). */

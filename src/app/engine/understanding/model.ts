@@ -91,10 +91,30 @@ function sparse(v: Map<string, number>, ids: Map<string, number>, grow: boolean)
  * Softmax regression over each message's weighted features (scaled to unit length), trained by
  * stochastic gradient descent in a fixed order with a decaying step, L2-regularized.
  */
-export function trainLogistic<L extends string>(
-  examples: Example<L>[],
-  opts: { epochs?: number; rate?: number; l2?: number; features?: FeatureOptions } = {},
-): TextModel<L> {
+export function trainLogistic<L extends string>(examples: Example<L>[], opts: LogisticOptions = {}): TextModel<L> {
+  const steps = logisticSteps(examples, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface LogisticOptions {
+  epochs?: number;
+  rate?: number;
+  l2?: number;
+  features?: FeatureOptions;
+}
+
+/** Examples read, or SGD updates made, between two pauses of `logisticSteps`. */
+const STEP = 16;
+
+/**
+ * `trainLogistic` cut in steps: it pauses (yields) every STEP examples read and every STEP updates, and returns the
+ * model. Run to the end at once it is `trainLogistic`; run a step at a time between other work, the same model comes
+ * out of it, and no step holds the thread long (see `trainInSlices`).
+ */
+export function* logisticSteps<L extends string>(examples: Example<L>[], opts: LogisticOptions = {}): Generator<void, TextModel<L>> {
   const epochs = opts.epochs ?? 30;
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 1e-5;
@@ -103,7 +123,11 @@ export function trainLogistic<L extends string>(
   const K = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
   const ids = new Map<string, number>();
-  const docs = examples.map((e) => ({ x: sparse(features(e.text, fopts), ids, true), y: index.get(e.label)! }));
+  const docs: Array<{ x: Sparse; y: number }> = [];
+  for (const e of examples) {
+    docs.push({ x: sparse(features(e.text, fopts), ids, true), y: index.get(e.label)! });
+    if (docs.length % STEP === 0) yield;
+  }
   const W = new Float64Array(ids.size * K);
   const b = new Float64Array(K);
   const p = new Float64Array(K);
@@ -126,6 +150,7 @@ export function trainLogistic<L extends string>(
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const j of order.slice(0, docs.length)) {
+      if (step % STEP === 0) yield;
       const d = docs[j]!;
       const eta = rate / (1 + step++ / docs.length);
       predict(d.x);
@@ -145,4 +170,20 @@ export function trainLogistic<L extends string>(
       return labels.map((label, k) => ({ label, score: p[k]! })).sort((a, b) => b.score - a.score);
     },
   };
+}
+
+/**
+ * Runs `steps` to the end between other work: slices of at most `sliceMs` of CPU, each followed by a turn of the event
+ * loop (`pause`, a macrotask by default), so that timers, sockets and heartbeats run meanwhile. Resolves to the result.
+ */
+export async function trainInSlices<T>(steps: Generator<void, T>, sliceMs = 8, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<T> {
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() >= until) break;
+    }
+    await pause();
+  }
 }
