@@ -494,10 +494,14 @@ export async function offerWhatWordsSay(e: EngineCtx, t: Turn, caseId: string, t
   }
 }
 
+/** Where the seller's time on case `c` stands: support has the case, the buyer may escalate now, or later. */
+export function deadlineStage(c: Case, now: string): 'escalated' | 'now' | 'later' {
+  return c.status === 'escalated' ? 'escalated' : Date.parse(now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
+}
+
 /** The seller's deadline on case `c` stays as it was: until when the buyer waits, or that he may escalate now, or that support has it. */
 function sellerDeadlineKept(c: Case, now: string): Msg {
-  const when = c.status === 'escalated' ? 'escalated' : Date.parse(now) < Date.parse(c.escalatableAt) ? 'later' : 'now';
-  return m('seller-thread-more-time', { caseId: c.id, when, escalatableAt: { date: c.escalatableAt, style: 'datetime' } });
+  return m('seller-thread-more-time', { caseId: c.id, when: deadlineStage(c, now), escalatableAt: { date: c.escalatableAt, style: 'datetime' } });
 }
 
 /** Words that may tell of a refund already made (`refundOutsideInWords` reads them with the case). */

@@ -5,7 +5,7 @@ import type { Msg } from '../../../ports/notification.js';
 import { m, requireWho, say, type EngineCtx, type Turn } from '../context.js';
 import { asksHowItWorks, greetsOnly, saysThanks, saysWaiting, sellerAsksBot } from '../typed-answers.js';
 import { sayCard } from './case-thread.js';
-import { sendChoices } from './case-ops.js';
+import { deadlineStage, sendChoices } from './case-ops.js';
 
 /**
  * A seller who writes to the bot in the private chat outside any case thread, not as a reply (seller outside probe):
@@ -66,7 +66,7 @@ export async function sellerOutsideCase(e: EngineCtx, t: Turn, text: string): Pr
 
 /** How long the seller has on case `c`: until the buyer may escalate, already past, or with support. */
 export function deadlineOf(c: Case, now: string): Msg {
-  const when = c.status === 'escalated' ? 'escalated' : millis(now) < millis(c.escalatableAt) ? 'later' : 'now';
+  const when = deadlineStage(c, now);
   return m('seller-outside-deadline', {
     when,
     caseId: c.id,

@@ -8,7 +8,7 @@
 import type { ProblemKind } from '../../../domain/types.js';
 import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, saysLate, settledProblem, statedCaseReasons } from './cues.js';
 import { canonical, emojiAsWords, type FeatureOptions } from './features.js';
-import { logisticSteps, trainInSlices, trainLogistic, type Example, type TextModel } from './model.js';
+import { logisticSteps, runToEnd, trainInSlices, trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
 
 /** What a message means to the classifier: a problem kind, or `none` when it states no problem. */
@@ -51,12 +51,7 @@ function defaultTraining(): Generator<void, TextModel<Meaning>> {
  * (`trainDefaultClassifier`), or here at once on a first use before that: what is left of the training is finished now.
  */
 export function defaultClassifier(): TextModel<Meaning> {
-  if (model) return model;
-  const steps = defaultTraining();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return (model = r.value);
-  }
+  return (model ??= runToEnd(defaultTraining()));
 }
 
 /** The background training under way, if one was started and the classifier is not ready yet: a turn awaits it. */

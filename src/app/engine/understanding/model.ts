@@ -92,7 +92,11 @@ function sparse(v: Map<string, number>, ids: Map<string, number>, grow: boolean)
  * stochastic gradient descent in a fixed order with a decaying step, L2-regularized.
  */
 export function trainLogistic<L extends string>(examples: Example<L>[], opts: LogisticOptions = {}): TextModel<L> {
-  const steps = logisticSteps(examples, opts);
+  return runToEnd(logisticSteps(examples, opts));
+}
+
+/** Runs what is left of `steps` at once, and returns its result. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
