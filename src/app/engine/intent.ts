@@ -1,7 +1,7 @@
 import type { ProblemKind } from '../../domain/types.js';
 import { decide, defaultClassifier, trainDefaultClassifier } from './understanding/classifier.js';
 import { cuesOf, hasProblemCue, hasTroubleCue } from './understanding/cues.js';
-import { canonical, normalize } from './understanding/features.js';
+import { canonical, inAnyWindow, normalize } from './understanding/features.js';
 
 /**
  * What a buyer's message is about. The classifier only proposes: the buyer confirms the reason with
@@ -250,8 +250,10 @@ const THREATS: RegExp[] = [
  * vas voir ! » alone is left out (with a visit announced to the other's home it is a threat): angry buyers write it of a review or of Facebook as often as of harm.
  */
 export function threatensInWords(text: string): boolean {
-  const t = canonical(text);
-  return THREATS.some((p) => p.test(t));
+  return inAnyWindow(text, (part) => {
+    const t = canonical(part);
+    return THREATS.some((p) => p.test(t));
+  });
 }
 
 /**
@@ -263,8 +265,10 @@ const NO_CALL =
 
 /** True when the text says the problem was raised outside the marketplace's messages (e-mail, phone, WhatsApp). */
 export function mentionsOffPlatform(text: string): boolean {
-  const t = canonical(text).replace(COURIER_CALL, ' ').replace(COURIER_CALL_LN_SW, ' ').replace(NO_CALL, ' ');
-  return OFF_PLATFORM.some((p) => p.test(t));
+  return inAnyWindow(text, (part) => {
+    const t = canonical(part).replace(COURIER_CALL, ' ').replace(COURIER_CALL_LN_SW, ' ').replace(NO_CALL, ' ');
+    return OFF_PLATFORM.some((p) => p.test(t));
+  });
 }
 
 /**
@@ -281,6 +285,8 @@ const PAY_OUTSIDE = [
 
 /** True when the text says the seller is to be paid outside Congocrea (see PAY_OUTSIDE). */
 export function mentionsPayingOutside(text: string): boolean {
-  const t = canonical(text);
-  return PAY_OUTSIDE.some((p) => p.test(t));
+  return inAnyWindow(text, (part) => {
+    const t = canonical(part);
+    return PAY_OUTSIDE.some((p) => p.test(t));
+  });
 }

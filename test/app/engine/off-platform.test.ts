@@ -74,6 +74,18 @@ describe.each(['memory', 'redis'] as const)(
       expect(w.relayed).toHaveLength(1);
     });
 
+    it('FR: a long angry story that says, in its middle, the seller was written to on WhatsApp (past the first and last 1,000 characters)', async () => {
+      const w = await world();
+      const amina = await w.user({ account: 'acc-amina' });
+      const before = "Bonjour, je vous écris parce que je suis vraiment fâchée, j'ai commandé un pagne pour le mariage de ma soeur. ".repeat(12);
+      const after = "Ma famille attend, le mariage approche, et personne ne me dit rien, c'est honteux pour un site comme le vôtre. ".repeat(12);
+      const story = `${before}J'ai même écrit au vendeur sur WhatsApp la semaine passée et il ne répond pas. ${after}`;
+      expect(story.length).toBeGreaterThan(2600);
+      await amina.text(story);
+      expect(amina.ids()[0]).toBe('engine-keep-in-messages');
+      expect(amina.read()).toContain(KEEP_FR_BUYER);
+    });
+
     it('FR: in an order’s messages, both sides are asked', async () => {
       const w = await world();
       await w.threads.rememberMessage('telegram', 'dm-bisou', '40', orderSubject('CC-1002'));

@@ -9,8 +9,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createWorld, openCase } from './harness.js';
 import { CLAUSE_BREAK, CLAUSES, clausesOf, MAX_CLAUSES, splitClauses } from '../../../src/app/engine/clauses.js';
 import { MAX_SHOP_NAME_WORDS, QUEUE_COUNT_MAX } from '../../../src/app/engine/support-commands.js';
-import { canonical, features, UNDERSTOOD_CHARS, understoodPart } from '../../../src/app/engine/understanding/features.js';
-import { classifyProblem } from '../../../src/app/engine/intent.js';
+import { canonical, features, inAnyWindow, UNDERSTOOD_CHARS, understoodPart } from '../../../src/app/engine/understanding/features.js';
+import { classifyProblem, mentionsOffPlatform, mentionsPayingOutside, threatensInWords } from '../../../src/app/engine/intent.js';
 import { readAmount } from '../../../src/app/format.js';
 
 const calls = vi.hoisted(() => ({ findOrderRef: 0 }));
@@ -147,3 +147,31 @@ describe('an amount typed after a long run of spaces', () => {
     expect(readAmount('environ 5000', 'CDF')).toBeNull();
   });
 });
+
+describe('what must be seen anywhere in a long message (contact outside the messages, paying outside, a threat)', () => {
+  const filler = (n: number): string => 'le colis n est toujours pas la et je suis tres decue. '.repeat(Math.ceil(n / 54)).slice(0, n);
+
+  it('is seen in the middle of the longest message, and at every place a window ends (a cue cut by one window is whole in the next)', () => {
+    const cues: Array<[string, (t: string) => boolean]> = [
+      [' je lui ai ecrit sur whatsapp ', mentionsOffPlatform],
+      [' il veut que je le paie directement hors du site ', mentionsPayingOutside],
+      [' je sais ou tu habites ', threatensInWords],
+    ];
+    for (const [cue, seen] of cues) {
+      expect(seen(filler(LONGEST))).toBe(false);
+      for (const at of [UNDERSTOOD_CHARS + 1500, LONGEST / 2, 1790, 1800 - cue.length / 2, 3600, 3600 - 10]) {
+        const text = filler(at) + cue + filler(LONGEST - at - cue.length);
+        expect(understoodPart(text)).not.toContain(cue.trim());
+        expect(seen(text), `${cue} at ${at}`).toBe(true);
+      }
+    }
+  });
+
+  it('reads each character of a long text a bounded number of times', () => {
+    let read = 0;
+    expect(inAnyWindow(filler(LONGEST), (part) => ((read += part.length), false))).toBe(false);
+    expect(read).toBeLessThan(LONGEST * 1.15);
+    expect(inAnyWindow('court', (part) => part === 'court')).toBe(true);
+  });
+});
+

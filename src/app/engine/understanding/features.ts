@@ -151,6 +151,21 @@ export function understoodPart(text: string): string {
   return `${text.slice(0, headEnd)} ${text.slice(tailStart)}`;
 }
 
+/**
+ * `test` on `text` read whole, in overlapping windows of UNDERSTOOD_CHARS (a cue cut by one window's end is whole in the
+ * next): for what must be seen anywhere in a long story (contact outside the messages, a threat), where the classifier's
+ * head and tail would miss its middle. Linear in the text's length.
+ */
+export function inAnyWindow(text: string, test: (part: string) => boolean): boolean {
+  if (text.length <= UNDERSTOOD_CHARS) return test(text);
+  const overlap = 200;
+  for (let start = 0; start < text.length; start += UNDERSTOOD_CHARS - overlap) {
+    if (test(text.slice(start, start + UNDERSTOOD_CHARS))) return true;
+    if (start + UNDERSTOOD_CHARS >= text.length) break;
+  }
+  return false;
+}
+
 /** The words of `normalize`d text, apostrophes, repeated letters and SMS spellings folded. */
 function lexicalWords(text: string): string[] {
   const t = normalize(emojiAsWords(understoodPart(text)).replace(PLEASED_EMOJI, ' emojicontent '))
