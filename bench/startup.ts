@@ -3,7 +3,7 @@ import { childEnv, freePort, startChild, waitHealthy } from './processes.js';
 import { median, round } from './stats.js';
 
 export interface StartupResult {
-  /** What was started: `npm start`'s command without npm (tsx CLI on src/main.ts), in the embedded mode. */
+  /** What was started: `npm start`'s command without npm (`node --import tsx src/main.ts`), in the embedded mode. */
   command: string;
   runs: number[];
   medianMs: number;
@@ -11,18 +11,17 @@ export interface StartupResult {
 
 /** Section 4: process start → first `GET /healthz` 200, in the embedded mode (no REDIS_URL), `runs` times. */
 export async function measureStartup(ctx: { runs: number; dir: string }): Promise<StartupResult> {
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const runs: number[] = [];
   for (let i = 0; i < ctx.runs; i++) {
     const port = await freePort();
     const env = childEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
     const since = performance.now();
-    const child = startChild([tsx, 'src/main.ts'], env, join(ctx.dir, `startup-${i}.log`));
+    const child = startChild([process.execPath, '--import', 'tsx', 'src/main.ts'], env, join(ctx.dir, `startup-${i}.log`));
     try {
       runs.push(round(await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, since, 30_000, 5), 0));
     } finally {
       await child.stop();
     }
   }
-  return { command: 'tsx src/main.ts (embedded: no REDIS_URL)', runs, medianMs: round(median(runs), 0) };
+  return { command: 'node --import tsx src/main.ts (embedded: no REDIS_URL)', runs, medianMs: round(median(runs), 0) };
 }

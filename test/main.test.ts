@@ -43,4 +43,23 @@ describe('npm start with nothing configured', () => {
     const accounts = await fetch(`http://127.0.0.1:${port}/playground/accounts`);
     expect(JSON.stringify(await accounts.json())).toContain('Amina K.');
   });
+
+  it('starts without loading what only Redis, a photo or S3 storage needs (BullMQ, sharp, the AWS SDK: some 0.6 s of CPU a start)', async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/loaded-packages.mjs', 'src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '', REDIS_URL: '', BLOB_URL: '', TELEGRAM_BOT_TOKEN: '', DISCORD_BOT_TOKEN: '', MicrosoftAppId: '', TEAMS_ENABLED: '', LOG_LEVEL: 'warn' },
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    const deadline = Date.now() + 20_000;
+    while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGUSR2');
+    while (!out.includes('LOADED_PACKAGES') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const loaded = JSON.parse(/LOADED_PACKAGES (.*)/.exec(out)![1]!) as string[];
+    // What it does need is seen loaded (the list is read the way these packages load)…
+    expect(loaded).toEqual(expect.arrayContaining(['fastify', 'ioredis', 'prom-client']));
+    // …and not these, which the embedded mode never uses.
+    expect(loaded.filter((p) => /^(?:bullmq|sharp|@img\/|@aws-sdk\/|@smithy\/)/.test(p))).toEqual([]);
+  });
 });
+

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { ValidationError } from '../domain/errors.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { baseType, detectType } from './blob-common.js';
@@ -18,6 +18,13 @@ const DEFAULTS: Required<ImagePrivacyOptions> = { maxSide: 2560, maxBytes: 2 * 1
 const MAX_INPUT_PIXELS = 268_402_689;
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
 
+/** sharp and its native library, loaded with the first photo rather than at every start (a tenth of a second or more). */
+let sharpLoaded: Promise<typeof Sharp> | null = null;
+function loadSharp(): Promise<typeof Sharp> {
+  sharpLoaded ??= import('sharp').then((m) => m.default);
+  return sharpLoaded;
+}
+
 /** `colis.png` → `colis.jpg`: the name follows the re-encoded bytes. */
 function jpegName(name: string | undefined): string | undefined {
   if (!name) return undefined;
@@ -31,6 +38,7 @@ function jpegName(name: string | undefined): string | undefined {
  */
 export async function reencodePhoto(data: Uint8Array, options: ImagePrivacyOptions = {}): Promise<{ photo: Buffer; preview: Buffer }> {
   const o = { ...DEFAULTS, ...options };
+  const sharp = await loadSharp();
   // Lenient decoding (a phone's slightly damaged file is still evidence); a file with no readable picture is refused.
   const input = () => sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'none' }).rotate().flatten({ background: '#ffffff' });
   let photo: Buffer | null = null;

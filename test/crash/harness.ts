@@ -1,5 +1,5 @@
 /**
- * Crash runs: real Palabre processes (`tsx src/main.ts`, what `npm start` runs) in Telegram webhook mode on a private
+ * Crash runs: real Palabre processes (`node --import tsx src/main.ts`, what `npm start` runs) in Telegram webhook mode on a private
  * Redis (standalone with its append-only file, or a three-master Cluster), a Telegram stand-in for the Bot API, and a
  * driver that plays Telegram's webhook delivery: it posts every update until some process answers 2xx, delivers a
  * third of them twice to different processes, and meanwhile the scenario kills a process (SIGKILL) or Redis itself.
