@@ -3,6 +3,8 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs the package's prepare step (scripts/build.mjs --if-possible), which finds no sources yet and says so.
+COPY scripts/build.mjs ./scripts/build.mjs
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src

@@ -43,6 +43,16 @@ describe('Dockerfile', () => {
     expect(final.at(-1)).toEqual({ op: 'CMD', args: '["node", "dist/src/main.js"]' });
   });
 
+  it('has the build script in place before npm ci, which runs it as the package\'s prepare step', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const script = /node (scripts\/[\w.-]+)/.exec(pkg.scripts.prepare ?? '')?.[1];
+    expect(script).toBe('scripts/build.mjs');
+    const copied = steps.findIndex((s) => s.op === 'COPY' && s.args.split(/\s+/).includes(script!));
+    const install = steps.findIndex((s) => s.op === 'RUN' && s.args.includes('npm ci'));
+    expect(copied).toBeGreaterThanOrEqual(0);
+    expect(copied).toBeLessThan(install);
+  });
+
   it('copies only what exists in the repository', () => {
     for (const s of steps.filter((x) => x.op === 'COPY' && !x.args.startsWith('--from'))) {
       const sources = s.args.split(/\s+/).slice(0, -1);
