@@ -46,7 +46,12 @@ export const BLIND_7_STYLES = [...BLIND_5_STYLES, 'phonetic', 'insult', 'item', 
  * the middle of a sentence (« commande yangu haijafika, ils m'avaient dit jeudi »).
  */
 export const BLIND_8_STYLES = [...BLIND_7_STYLES, 'account', 'selling', 'code_switch'] as const;
-export type Style = (typeof BLIND_8_STYLES)[number];
+/**
+ * The ninth blind set also tags an earlier order told as background (« la dernière fois… cette fois »), and an amount, a
+ * date or a count quoted (« payé 45$ le 9 novembre »).
+ */
+export const BLIND_9_STYLES = [...BLIND_8_STYLES, 'history', 'amount'] as const;
+export type Style = (typeof BLIND_9_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -84,6 +89,9 @@ export const BLIND_7_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 /** An eighth blind set, written once the first seven had all been tuned against. */
 export const BLIND_8_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-8');
+
+/** A ninth blind set, written once the first eight had all been tuned against. */
+export const BLIND_9_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-9');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -147,6 +155,11 @@ export function loadBlindSet7(): CorpusEntry[] {
 /** The eighth blind set: measured, never trained on, like the first seven. */
 export function loadBlindSet8(): CorpusEntry[] {
   return loadCorpus(BLIND_8_DIR, BLIND_8_STYLES);
+}
+
+/** The ninth blind set: measured, never trained on, like the first eight. */
+export function loadBlindSet9(): CorpusEntry[] {
+  return loadCorpus(BLIND_9_DIR, BLIND_9_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_9_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -75,6 +75,16 @@ const BLIND_7_LANGUAGE_FLOORS = { fr: 98, en: 98, ln: 97, sw: 97 } as const;
 // corpus and the fifth blind set (« Comment je change mon mot de passe ? »): the classifier keeps the earlier labels.
 const BLIND_8_FLOOR = 98.6;
 const BLIND_8_LANGUAGE_FLOORS = { fr: 98.5, en: 98.3, ln: 98, sw: 100 } as const;
+// The ninth blind set (test/fixtures/understanding-blind-9/), written once the first eight had all been tuned against, from the
+// label definitions and the format alone (300 messages, 37% Lingala, Swahili or mixed; weight on how people write when angry
+// or hurried: long stories with an earlier order told first, dictation, SMS and phonetic spelling, caps, emoji, two problems,
+// amounts and dates). Measured 2026-12-07 (morning) before any change made for it: 89.3% (268/300; fr 89.8%, en 88.7%, ln 90.9%,
+// sw 84.8%, mixed 20/21; not a problem 74.3%, long stories 81.8%, an earlier order told first 10/13; 3 dead ends), the figure for
+// unseen messages, no label aligned. 100% (300/300) after the changes its failures led to (understanding-phenomena.test.ts,
+// "ninth blind set"; no training message added), which is no longer blind: like the first eight, it now guards against
+// regressions, its floors a message under the figure reached.
+const BLIND_9_FLOOR = 99.6;
+const BLIND_9_LANGUAGE_FLOORS = { fr: 99.1, en: 98.5, ln: 97.7, sw: 97.8, mixed: 95 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -356,6 +366,32 @@ describe('classifyProblem on the eighth blind set', () => {
 
   it('never leaves a message of the eighth blind set about a problem as "not understood"', () => {
     expect(blind8.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the ninth blind set', () => {
+  const blind9 = loadBlindSet9();
+
+  it('is 300 messages, every label 33 or more, 25% or more in Lingala, Swahili or mixed, never trained on, none word for word as the corpus or an earlier set has it', () => {
+    expect(blind9.length).toBe(300);
+    for (const label of LABELS) expect(blind9.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind9.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind9.length).toBeGreaterThanOrEqual(0.25);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6(), ...loadBlindSet7(), ...loadBlindSet8()].map((e) => canonical(e.text)));
+    expect(blind9.filter((e) => known.has(canonical(e.text))).map((e) => e.text)).toEqual([]);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_9_DIR).toMatch(/understanding-blind-9$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_9_FLOOR}% of the ninth blind set`, () => {
+    expect(accuracy(blind9)).toBeGreaterThanOrEqual(BLIND_9_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_9_LANGUAGE_FLOORS))('ninth blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
+    expect(accuracy(blind9.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the ninth blind set about a problem as "not understood"', () => {
+    expect(blind9.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -102,7 +102,7 @@ const THE_ORDER_OWN = /\b(?:ma commande|mon colis|my (?:order|parcel|package)|co
 const COLOUR_OR_MODEL = /\b(?:couleur|colou?r|modele|model|rangi|langi|noir|blanc|rouge|bleu|vert|black|white|red|blue|green|brown|marron)\b/;
 
 /** Cues of a problem of no case kind: the seller silent, cash asked, the account, a paper asked for, a person wanted. */
-const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'document', 'wants_human', 'scam_attempt', 'seller_threat', 'seller_pressure'];
+const OTHER_KIND = ['seller_contact', 'extra_cash', 'account', 'account_fails', 'document', 'wants_human', 'scam_attempt', 'seller_threat', 'seller_pressure'];
 
 /** Cues that only say what a question about the delivery is about (when, where, shipped, the courier). */
 const DELIVERY_TOPIC = ['when', 'where', 'shipped_q', 'courier_q'];
@@ -128,8 +128,14 @@ const ORDER_WORDS: ReadonlySet<string> = new Set(
     'oops order commande cmd oda numero number n plutot instead of au lieu de mais but et and ni sio cc cg ref').split(' '),
 );
 
+/** A return asked for as a wish (« je veux renvoyer », "I'd like to send it back", « nataka kurudisha », « nalingi kozongisa »). */
+const RETURN_WISH = /\b(?:veux|voudrais|souhaite|want to|would like to|d like to|nataka|nalingi) (?:\w+ ){0,2}?(?:renvoy\w*|retourn\w*|return|rendre|send (?:\w+ )?back|kurudisha|ko ?zongisa)\b/;
+
+/** Cues that only greet, thank or say all is well. */
+const ONLY_KIND_WORDS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'bye', 'fine']);
+
 /** A question asked without a question mark: « comment faire », "how do I …", « ndenge nini », « jinsi ya ». */
-const HOW = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:how|comment|ndenge nini|jinsi|vipi)\b|\b(?:comment faire|comment on fait|how to|how do i|how can i|ndenge nini|nawezaje|jinsi ya)\b/;
+const HOW = /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey|mbote|habari|jambo) )?(?:how|comment|ndenge nini|jinsi|vipi)\b|\b(?:comment faire|comment on fait|how to|how do i|how can i|how (?:i|we) (?:can|could|should)|ndenge nini|nawezaje|jinsi ya)\b/;
 
 /** A payment or an account that fails (« je n'arrive pas à me connecter », "the app keeps failing", « siwezi »), not a question about one. */
 const ACCOUNT_FAILS = /\b(?:n arrive (?:pas|plus)|narrive pas|cant|cannot|can t|impossible|bloque\w*|blocked|locked|suspend\w*|ne (?:vient|marche|fonctionne|passe) (?:pas|plus)|(?:doesnt|dont|does not|did not|didnt|wont) (?:work|come|arrive|let)|not (?:working|coming)|siwezi|haifanyi|ekangami|fail\w*|echou\w*|declined|refuse\w*|hack\w*|pirat\w*|stolen|erreur|error)\b/;
@@ -138,7 +144,7 @@ const ACCOUNT_FAILS = /\b(?:n arrive (?:pas|plus)|narrive pas|cant|cannot|can t|
 const NOT_YET_HERE = /\b(?:pas encore (?:la|arrive\w*|livre\w*|recu\w*)|(?:not|nt) (?:here|arrived|delivered|come) yet|not yet (?:here|arrived|delivered|come)|bado (?:haijafika|hazijafika|haijaletwa)|naino ekomi te|ekomi naino te)\b/;
 
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
-const TESTING = /^(?:(?:un |juste un |just a |a )?test(?:ing|e)?|essai)(?: \d+)?$/;
+const TESTING = /^(?:(?:un |juste un |just a |a )?(?:test(?:ing|e)?|essai)(?: \d+)?)(?: (?:test(?:ing|e)?|essai)(?: \d+)?)*$/;
 
 export function decide(model: TextModel<Meaning>, text: string): ProblemKind | null {
   const ranked = model.rank(text);
@@ -179,9 +185,13 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if ((cues.has('scam_attempt') || cues.has('seller_threat')) && stated.length === 0) return 'other';
   // The seller asking the buyer to cancel, the buyer asking nothing of the kind: the seller's conduct, a problem of no case kind.
   if (cues.has('seller_pressure') && stated.length === 0 && !cues.has('cancel') && !cues.has('cancel_now')) return 'other';
-  // The address to change, and no cancellation, refund or return asked (« I just need the address updated, I don't want to
+  // The address to change (the verb « badilisha », « changer » is no exchange of the item unless a size, colour or model is
+  // named), and no cancellation, refund or return asked (« I just need the address updated, I don't want to
   // cancel »): a problem of no case kind.
-  if (cues.has('address_change') && stated.length === 0 && !['cancel', 'cancel_now', 'refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'other';
+  if (cues.has('address_change') && (stated.length === 0 || (stated.length === 1 && stated[0] === 'non_delivery' && asked && !saysLate(canon) && !LATE_SIGNS.slice(1).some((c) => cues.has(c)))) && !['cancel', 'cancel_now', 'refund', 'money_not_back', 'return'].some((c) => cues.has(c)) && !(cues.has('exchange') && (cues.has('size_word') || COLOUR_OR_MODEL.test(canon)))) return 'other';
+  // The account, a promo code or the app failing (« code ya promo haifanyi kazi », « mon compte est bloqué »), nothing else wrong
+  // said: an account matter, a problem of no case kind, whatever « haifanyi kazi » (does not work) or « bloqué » lean to.
+  if (cues.has('account_fails') && stated.length === 0 && ['non_delivery', 'not_as_described', 'delivery_question'].includes(best.label)) return 'other';
   // Stop it, asked now (« botika commande na ngai », « pas la peine d'envoyer », « j'annule »), nothing late, received or wrong:
   // a cancellation, whatever else the message leans to.
   if (['non_delivery', 'delivery_question', 'other', 'not_as_described'].includes(best.label) && cues.has('cancel_now') && stated.length === 0 && !cues.has('received_it') && !saysLate(canon) && !['trouble', 'seller_contact', 'extra_cash', 'scam_attempt', 'seller_threat', 'money_not_back'].some((c) => cues.has(c))) return 'cancellation';
@@ -253,6 +263,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'refund_request') {
     if (refundDone) return null;
   }
+  // A refund received, and thanks said (« le vendeur m'a remboursée intégralement hier… merci »), after whatever story of the
+  // problem it settled: nothing left to act on.
+  if (refundDone && cues.has('thanks') && stated.length === 0 && !OTHER_KIND.some((c) => cues.has(c)) && !cues.has('paid_twice')) return null;
   // The buyer's own pick of the wrong colour or model (« j'ai choisi la mauvaise couleur », "I picked the wrong colour
   // myself"), nothing said to be broken or fake: nothing is unlike the listing; exchanging it is a return (a size: the
   // wrong-size answer).
@@ -265,6 +278,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'return_request' && sizeExchange) return 'wrong_size';
   // The seller silent or rude for a week, nothing said about the order not coming: the time is the seller's, not the parcel's.
   if (best.label === 'non_delivery' && stated.length === 0 && cues.has('seller_contact') && !cues.has('waiting') && !cues.has('overdue') && !THE_ORDER.test(canon)) return 'other';
+  // A return asked for, and a question about another order's delivery beside it (« je veux renvoyer la chemise, et aussi savoir
+  // quand arrive ma deuxième commande »): the return is what the buyer wants done (table order: a return before a question).
+  if (best.label === 'delivery_question' && RETURN_WISH.test(canon) && stated.length === 0 && !LATE_SIGNS.some((c) => cues.has(c))) return 'return_request';
   // Does not want it any more, while it is still being prepared: stop it, whatever else is asked.
   if (best.label === 'delivery_question' && (cues.has('cancel') || cues.has('no_longer_want'))) return 'cancellation';
   // When the shop opens, asked without any order in it, is a question about the shop, not about a delivery.
@@ -293,6 +309,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // CC-1005 », is left to the model's weak guess, which the engine reads as the order named.)
   const rest = canon.split(' ').filter((w) => w && !ORDER_WORDS.has(w) && !/\d/.test(w));
   if ((canon.match(/\d{3,}/g) ?? []).length >= 2 && rest.length === 0) return null;
+  // Only a greeting, thanks or a blessing, short, no order named (« gm fam 🙏 happy sunday »): nothing to act on, whatever
+  // the model guesses from words it never saw.
+  if (words <= 8 && cues.size > 0 && [...cues].every((c) => ONLY_KIND_WORDS.has(c)) && !THE_ORDER.test(canon) && !/\d{3,}/.test(canon)) return null;
   if (best.label !== 'none') return best.label;
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason

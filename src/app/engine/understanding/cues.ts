@@ -13,7 +13,7 @@ const MONEY_NOUN = '(?:remboursements?|refunds?|argent|money|mbongo|paiement)';
 /** A paper the buyer asks for (« pas reçu de facture », "didn't get an invoice", « le reçu »): not a parcel that did not come. */
 const DOCUMENT = '(?:factures?|invoices?|receipts?|recu|bons? de (?:livraison|commande)|risiti|ankara|attestation)';
 /** A code, a message or a link the buyer did not get (« pas reçu le code par SMS »): no parcel either. */
-const MESSAGE = '(?:codes?|otp|sms|messages?|mails?|e mails?|emails?|liens?|links?|notifications?|confirmations?|reponses?|replies|reply|appels?)';
+const MESSAGE = '(?:codes?|otp|sms|messages?|mails?|e mails?|emails?|liens?|links?|notifications?|confirmations?|reponses?|replies|reply|appels?|jibu|majibu|jawabu|ujumbe|eyano|biyano)';
 const NOT_A_DOCUMENT = `(?! (?:(?:le|la|les|mon|ma|mes|du|de|d|l|un|une|des|aucune?|any|the|my|a|an|your|their|his|her|its|yangu|na ngai) ){0,2}(?:${DOCUMENT}|${MESSAGE})\\b)`;
 
 /** What was ordered against what came (« commandé un rouge, reçu un noir », "ordered M, got L"). */
@@ -48,7 +48,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\b(?:still|toujours|tjr|bado) (?:have|got|ai|j ai|nina)? ?(?:nothing|rien|chochote)\b/],
   ['not_arrived', /\b(?:still not|toujours pas|not) (?:here|there|la)\b|\bnot here yet\b|\bnon (?:recu|livre|arrive)\w*/],
   ['not_shipped', /\b(?:haija|hauja)(?:toka|tumwa|safirishwa)\b|\bpas (?:encore |ete |encore ete )?(?:parti|envoye|expedie)\w*|\b(?:hasnt|not|has not) (?:even |yet )?(?:shipped|gone out|been sent|been shipped)\b/],
-  ['not_shipped', /\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
+  ['not_shipped', /\brien n (?:est|a) (?:encore |pas encore )?(?:ete )?(?:parti|envoye|expedie)\w*|\bnothing (?:has )?(?:been )?(?:shipped|sent|gone out) yet\b|\b(?:pas encore|not yet|hasnt|n est pas encore|pas encore ete|meme pas|not even|nothing has) (?:ete |been |even )?(?:parti\w*|envoye\w*|expedie\w*|shipped|sent|gone out)\b/],
   ['overdue', /\b(?:(?:date|mokolo) (?:\w+ )?ele(?:ki|ka|kaki) (?:kala|mikolo)|devait arriver|aurait du arriver|should have (?:arrived|come|been here)|supposed to (?:arrive|be here|come)|was due|etait prevu\w* (?:le|pour)|date (?:prevue|de livraison) (?:est )?(?:passee|depassee)|came and went|(?:has|have) come and gone)\b/],
   ['not_arrived', /\b(?:zero (?:colis|nouvelles?|livraison)|empty handed|toujours les mains vides)\b/],
   ['lost', /\b(?:perdue?(?! (?:(?:mon|ma|mes|son|sa|ses|leur|notre|le|la|un|une) )?(?:bebe|enfant|travail|emploi|boulot|mari|femme|mere|pere|fils|fille|frere|soeur|oncle|tante|cousine?|maman|papa|grand|mot de passe|carte|portefeuille)\b)|egare|egaree|introuvable|lost(?! (?:(?:my|her|his|their|our|the|a|an) )?(?:baby|job|work|husband|wife|mother|father|child|son|daughter|brother|sister|mum|mom|dad|grand\w*|uncle|aunt|password|card|wallet|interest|weight|mind)\b)|stuck|(?<!\b(?:m a|m ont|me|il m a|nous a) )(?<!\b(?:compte|account|carte|card|numero|number|paiement|payment|transaction|malipo)(?: \w+){0,2} )(?<!\b(?:vendeur|vendeuse|seller|il|elle) (?:\w+ )?)bloquee?(?! (?:mes|mon|ma|me|sur whatsapp|sur le (?:chat|numero)))|disparu|disparue|nulle part|nowhere|missing in transit|vanished|haionekani|haipatikani|ezangi)\b/],
@@ -90,7 +90,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // (does not go in), « makolo na ngai enene » (my feet are wide): how it fits.
   ['size_fit', /\b(?:n arrive (?:pas|plus) a (?:les |la |le |l )?(?:fermer|mettre|enfiler|boutonner|zipper|porter)|(?:cant|cannot|can t|couldnt) (?:\w+ )?(?:close|zip|button|get (?:it|them) on|fit (?:in|into))|squeez\w*|pinch\w*|(?:e|i)koti (?:ngai )?te|ekotaka te|haiingii|haziingii|(?:makolo|lokolo|nzoto|maboko) na ngai (?:ezali )?(?:enene|monene|minene|moke|mike))\b/],
   ['size_fit', /\b(?:ne (?:se )?ferme pas|ferme pas|doesnt close|wont close|doesnt zip|wont zip|ne boutonne pas)\b|\bruns? (?:a size |a bit |half a size |very )?(?:small|big|large|narrow|tight)\b|\bbarely (?:fits?|closes?|zips?|goes on)\b|\b(?:ne me va pas|me va pas|va pas|me serr\w*|rentre pas|doesnt fit|dont fit|not fit\w*|fits? (?:my \w+ )?but not me|(?<!\b(?:mbongo|falanga|pesa|argent)(?: na ngai)? )ekoki te|moke|monene|ne me convient pa\w*)\b/],
-  ['size_word', /\b(?:taille|tailles|pointure|size|sizes|xl|xxl|medium|small|large|[2-5]xl|xxxl)\b|\b(?:avoir|veux|voudrais|want|get|pesa ngai|bopesa ngai|give me|for) (?:la |le |a |an |the |une? )?(?:3[0-9]|4[0-9]|[2-5]xl)\b|\b(?:pris|prendre|commande|ordered|order|choisi|took|bought|get|avoir|want|veux|voulais|nalingi|naomba|nataka|selectionne|selected|select|coche|clique) (?:du |le |la |a |an |the |size |taille |pointure |numero )?(?:3[0-9]|4[0-9]|xs|xl|xxl)\b|\b(?:echang\w*|exchange\w*|swap\w*|changer|change) (?:\w+ ){0,3}(?:contre|for|pour|par) (?:un |une |a |an |du |le |la )?(?:[1-4][0-9]|xs|xl|xxl)\b/],
+  ['size_word', /\b(?:taille|tailles|pointure|size|sizes|xl|xxl|medium|small|large|[2-5]xl|xxxl)\b|\b(?:avoir|veux|voudrais|want|get|pesa ngai|bopesa ngai|give me|for) (?:la |le |a |an |the |une? )?(?:3[0-9]|4[0-9]|[2-5]xl)\b|\b(?:pris|prendre|commande|ordered|order|choisi|took|bought|get|avoir|want|veux|voulais|nalingi|naomba|nataka|selectionne|selected|select|coche|clique) (?:du |le |la |a |an |the |size |taille |pointure |numero )?(?:3[0-9]|4[0-9]|xs|xl|xxl)\b|\b(?:echang\w*|exchange\w*|swap\w*|changer|change) (?:\w+ ){0,3}(?:contre|for|pour|par) (?:un |une |a |an |du |le |la )?(?:[1-6][0-9]|xs|xl|xxl)\b/],
   ['size_fit', /\b(?:mon pied|mes pieds|my feet|my foot|je chausse|je fais du|i wear|nazali|(?:il|elle|he|she) (?:est|fait|s|is|wears)(?: du| en| a| an)?) (?:(?:c est|est|is|are) )?(?:du |en |a |an )?(?:3[0-9]|4[0-9]|xs|s|m|l|xl|xxl)\b|\b(?:a grandi|has grown|grew|amekua|akoli)\b/],
   // « pas ma faute », "not my mistake": the buyer saying the mistake is someone else's.
   ['own_mistake', /(?<!\b(?:not|pas|pas de|nt|no|isnt|wasnt|never) )\b(?:ma faute|mon erreur|ma betise|de ma part|c est moi|my (?:fault|mistake|bad)|(?:is|s|was|that s|thats|its|it s)(?: \w+)? on me\b|i picked|i chose|i choose|j ai (?:pris|choisi|mal)|je me suis trompe\w*|me suis trompe\w*|i went (?:with|for)|je fais (?:du|une|un)|je chausse|i wear|i am a|i m a|my (?:feet|foot|size|waist) (?:are|is)|ma (?:taille|pointure) c est|nalataka|i ordered the wrong|i (?:bought|buy|picked|chose|clicked) (?:the )?wrong|by mistake|par erreur|i misjudged|i (?:\w+ )?guessed|j ai devine|didnt check|did not check|n ai pas (?:bien )?(?:regarde|verifie|lu)|mal (?:lu|mesure|choisi)|betise|i should have|j aurais du|i clicked|j ai clique)\b/],
@@ -109,8 +109,8 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // (A refund asked for, « je veux être remboursée pour le pagne, je l'ai jamais reçu », « remboursez-moi, … », is not one
   // that has not come.)
   ['money_not_back', /(?<!\b(?:veux|voudrais|veut|want|wants|exige|give me|gimme|send me|return|rendez moi|rends moi) (?:etre |to be |d etre |mon |my |l |the )?)(?<!\b(?:took|take|taken|takes|pris|prend|preleve|debite|paid|paye|envoye|sent) (?:the |my |l |mon |leur |their )?)\b(?!remboursez\b|rembourse moi\b)(?:rembours\w*|refund\w*|argent|money|mbongo)\b(?:(?!\b(?:colis|commande|paquet|package|parcel|order|article|item|produit|telephone|phone)\b).){0,40}\b(?:n est (?:toujours |jamais |pas |encore )*(?:arrive|revenu|venu)|pas (?:encore )?(?:arrive|recu|revenu|vu)|jamais (?:arrive|recu|revenu)|not (?:yet )?(?:arrived|received|come|back)|never (?:came|arrived)|nothing (?:has )?(?:come|arrived)|still (?:not|hasnt|shows|nothing)|toujours rien)\b(?! (?:(?:la|le|les|ma|mon|mes|my|the|ta|sa) )?(?:commande|colis|paquet|order|parcel|package|article|item|produit)\b)|\b(?:pas|jamais|toujours pas|rien|not|never|havent|hasnt|waiting for|attends|attend|ou est|ou en est|where is|wheres|quand|when)\b(?:(?!\b(?:veux|veut|voudrais|want|rendez|rends|give|exige|peux|puis|pourrais|pourrai|pouvez|peut|can|could|colis|commande|order|parcel|package)\b).){0,30}\b(?:rembours(?!ez\b|er\b|e (?:moi|nous)\b)\w*|refund(?! me\b)\w*|argent|money|mbongo)\b/],
-  ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my) (?:compte|account|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
-  ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|(?<!\b(?:pas|jamais|not|never|nt|rien|toujours pas|havent|hasnt|didnt) )\b(?:got|received|recu|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:(?:sent|issued|processed|envoye|fait|verse) (?:me )?(?:the |my |le |mon )?(?:refund|remboursement)(?! (?:yet|encore))|refund received|remboursement recu|(?<!\bm )(?:refund|money|pesa|argent|remboursement) (?:has |have |just |finally |est )?(?:hit|landed|reflected|showed up|came in|tombe\w*|credited|credite\w*)\b|bien ete rembourse|m a deja rembourse|m a rembourse|m ont rembourse|refunded me|a ete rembourse|got my money back|resolved|resolu|nimerudishiwa|nimepata (?:refund|pesa)|nimepokea pesa|nazwi (?:\w+ )?mbongo(?! (?:\w+ ){0,3}te\b))\b/],
+  ['money_not_back', /\b(?:rien|nothing|pas|toujours rien)\b.{0,15}\b(?:sur|on|in|dans) (?:mon|my|ma) (?:compte|account|carte|card|mpesa|m pesa|mobile money|orange money|airtel money)\b/],
+  ['refund_done', /\b(?:rembours\w*|refund|l argent|argent|money|mbongo|pesa) (?:est |a ete |has |is |bien |deja |ya ngai |yangu )*(?:bien )?(?:arrive\w*|recu\w*|revenu\w*|passe|came|come|arrived|received|through|ezongi|imerudi|imefika)\b(?! (?:pas|toujours|encore|yet)\b)|(?<!\b(?:pas|jamais|not|never|nt|rien|toujours pas|havent|hasnt|didnt) )\b(?:got|received|recu|touche) (?:my |mon |the |le )?(?:refund|remboursement|money back|argent)\b|\b(?:(?:sent|issued|processed|envoye|fait|verse) (?:me )?(?:the |my |le |mon )?(?:refund|remboursement)(?! (?:yet|encore))|refund received|remboursement recu|(?<!\bm )(?:refund|money|pesa|argent|remboursement) (?:has |have |just |finally |est )?(?:hit|landed|reflected|showed up|came in|tombe\w*|credited|credite\w*)\b|bien ete rembourse\w*|m a deja rembourse\w*|m a rembourse\w*|m ont rembourse\w*|refunded me|a ete rembourse\w*|got my money back|resolved|resolu|nimerudishiwa|nimepata (?:refund|pesa)|nimepokea pesa|nazwi (?:\w+ )?mbongo(?! (?:\w+ ){0,3}te\b))\b/],
   ['money_not_back', /\b(?:still )?owes? (?:me|us)\b|\b(?:me|nous) doi(?:t|vent) (?:encore )?\d+|\bnazwi (?:naino |kaka |te )?mbongo (?:na ngai |ya ngai )?(?:naino )?te\b|(?<!\b(?:de|a|at|for|of|du|pour) )\b(?:\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?)) (?:ne sont|n est|n a|n ont) (?:toujours |jamais |pas |encore )*(?:revenu|rentre|rembourse)s?\b/],
   ['refund', /\b(?:factur\w*|billed|paye|payed|paid|debite|charged|preleve)\b.{0,40}\b(?:deux fois|2 fois|twice|two times|double)\b|\b(?:deux fois|2 fois|twice|two times)\b.{0,20}\b(?:factur\w*|billed|paye|paid|debite|charged|preleve)\b/],
   // The same order placed twice (« commandé 2 fois par erreur », "ordered twice", « nasalaki commande mbala mibale »).
@@ -124,7 +124,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['when', /\b(?:arrivera|arriveront|sera livree?|seront livree?s|sera la|seront la|quand (?:il|elle|ca|ils|elles) (?:arrive|arrivent|arrivera|sera|part|partira|va arriver))\b|\bwill (?:it|they|my \w+|the \w+) (?:get|arrive|reach|be|come|make it)\b/],
   ['shipped_q', /\b(?:deja (?:expedie\w*|envoye\w*|parti\w*)|expedie\w*|shipped|dispatched|posted|sent (?:my \w+ )?yet|en route|on its way|in transit|en transit|envoye ou|parti|etindami|na nzela|sera livre|va arriver|arrive quand|ekoya|wapi|transporteur|carrier|out for delivery|tracking (?:number|namba|nambari|no|code|id|link)|numero de suivi|suivi|en preparation|en cours de preparation|processing|status|statut)\b|\b(?:send|sent|ship|shipped|dispatched|expedie\w*|envoye\w*|parti\w*) (?:or not|ou pas|ou non)\b/],
   ['shipped_q', /\b(?:follow|track|suivre) (?:(?:my|the|mon|ma|le|la) )?(?:(?:order|commande|parcel|colis|package|shipment|delivery|livraison)\b|[a-z]{1,4} \d{3,})|\b(?:ebimi|ebimaki|ekei|ekendeki) naino\b|\b(?:if|whether|si) (?:it|they|my \w+|the \w+|elle|il|ma \w+|mon \w+) (?:s|has|have|a|est) (?:been |ete |deja )?(?:sent|shipped|dispatched|posted|envoye\w*|expedie\w*|parti\w*)\b|\b(?:send|sent|ship|shipped|dispatch\w*|post\w*) (?:it|them|my \w+|the \w+ )?(?:already|yet)\b|\b(?:did|has|have) (?:the seller|seller|they|you|the shop) (?:already )?(?:send|sent|ship|shipped|dispatch\w*|post\w*)\b|\bsuivre (?:le|mon|ma|la) (?:colis|commande|livraison)\b|\btrack (?:my|the) (?:order|parcel|package)\b|\b(?:batindi|batindaki|otindi|otindaki|etindami\w*) naino\b/],
-  ['when', /\b(?:estimate|estimation|estimee?|still (?:accurate|valid|on track)|toujours valable|on time|a temps|date prevue|expected date)\b/],
+  ['when', /\b(?:estimate|estimation|estimee?|still (?:accurate|valid|on track)|toujours valable|(?<!\b(?:arrived|came|delivered|arrive\w*|livre\w*|recu\w*|imefika) (?:\w+ )?)(?:on time|a temps)|date prevue|expected date)\b/],
   ['where', /\b(?:ou est|ou e|ou en est|ou se trouve|est ou|where is|wheres|where s|any update|des nouvelles|nouvelles de)\b/],
   // Where it has got to (« ça avance ? », « à quelle étape », "what stage is it at", "any progress"), "where my stuff" without its
   // verb, today or tomorrow (« c'est pour aujourd'hui ou demain ? »): a question about the delivery.
@@ -184,25 +184,25 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['seller_did', /\b(?:muuzaji|wao|duka) (?:ali|ame|a|wali|wame)tuma\b|\b(?:ali|ame|wali|wame)nitumia\b/],
   ['ordered_vs_got', /\b(?:niliyoagiza|niliagiza|nilioagiza)\b.{0,40}\b(?:nimepokea|nimeletewa|imefika|badala)\b|\bbadala ya\b.{0,30}\b(?:niliyoagiza|niliagiza|nilioagiza)\b/],
   ['photo', /\b(?:picha|foto|tangazo)\b/],
-  ['size_fit', /\b(?:ni (?:fupi|ndefu|pana|nyembamba)\b|(?:fupi|ndefu|ndogo|kubwa) (?:sana )?kwa(?:ngu|ke)|ni (?:kidogo|vidogo|mdogo|madogo|kikubwa|vikubwa|mkubwa|makubwa)|hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
+  ['size_fit', /\b(?:ni (?:fupi|ndefu|pana|nyembamba)\b|(?:fupi|ndefu|ndogo|kubwa) (?:sana )?kwa(?:ngu|ke)|(?:ni|iko|ziko|viko) (?:kidogo|vidogo|mdogo|madogo|kikubwa|vikubwa|mkubwa|makubwa|kubwa|ndogo)|hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
   ['size_word', /\b(?:saizi|numero ya sapato|vipimo)\b/],
-  ['own_mistake', /\b(?:kimakosa|kwa makosa|nilikosea|nilisoma vibaya|nilipima vibaya|nimesoma vibaya|kosa langu|nilichagua vibaya|nilichagua saizi|niliagiza saizi|libunga ezali ya ngai|ngai nde nasalaki libunga|(?:faute|erreur|libunga) na ngai|nakosaki|naponaki (?:taille|pointure|\d+))\b/],
+  ['own_mistake', /\b(?:kimakosa|kwa makosa|nilikosea|nilisoma vibaya|nilipima vibaya|nimesoma vibaya|kosa langu|makosa yangu|nilichagua vibaya|nilichagua saizi|niliagiza saizi|libunga ezali ya ngai|ngai nde nasalaki libunga|(?:faute|erreur|libunga) na ngai|nakosaki|naponaki (?:taille|pointure|\d+))\b/],
   ['cancel', /\b(?:nilighairi|nimeghairi|nilifuta oda|naannulaki|na annuler)\b/],
-  ['cancel', /\b(?:(?:m|mu|tu|ni)(?:i|u|ki|vi|zi|li|ya)?fut(?:e|eni|ie|ieni)|(?:i|u)futwe|futeni|kufuta oda|nifutieni|(?:ku)?ach(?:a|e|eni) (?:oda|order|commande)|msitume|msiitume|(?:bo)?longola (?:commande|moko|yango|oyo)|futa (?:oda|order|agizo)|bo ?tinda (?:\w+ ){0,3}te|kotinda commande te)\b/],
-  ['no_longer_want', /\b(?:si\w{0,4}hitaji|sitaki|nalingi lisusu te|naza na besoin te)\b/],
+  ['cancel', /\b(?:(?:m|mu|tu|ni)(?:i|u|ki|vi|zi|li|ya)?fut(?:e|eni|ie|ieni)|(?:i|u)futwe|futeni|kufuta oda|nifutieni|(?:ku)?ach(?:a|e|eni) (?:oda|order|commande)|msitume|msiitume|(?:bo)?longola (?:ngai |biso )?(?:commande|moko|yango|oyo)|futa (?:oda|order|agizo)|bo ?tinda (?:\w+ ){0,3}te|kotinda commande te)\b/],
+  ['no_longer_want', /\b(?:si\w{0,4}hitaji|sitaki|nalingi lisusu te|naza na besoin te|(?:nazali|naza) na posa (?:na yango |ya yango )?(?:lisusu )?te)\b/],
   ['no_longer_want', /\b(?:sitaki tena|sivihitaji tena|siihitaji tena|nimebadilisha mawazo|nabongoli makanisi|nalingi yango te)\b/],
   ['return', /\b(?:kurudisha (?:bidhaa|mzigo|viatu|mkoba|kitu)|nitarudisha|kuirudisha|kuzirudisha|nakozongisa|nazongisa|kozongisa|tozongisa|kurudisha|nirudishe)\b/],
   ['exchange', /\b(?:\w*badilish\w*|kubadili|kobongola|ko ?changer|ko ?echanger)\b|\bchanger (?:de |le |la |l |pour |contre )?(?:modele|couleur|article|produit|telephone|model|taille|pointure)\b|\b(?:change|switch) (?:it |this |the \w+ )?(?:for|to) (?:the|a|an|another)\b/],
   ['refund', /\b(?:kurudishiwa pesa|nirudishieni pesa|nirudishie pesa|pesa yangu|bozongisela ngai mbongo|mbongo na ngai|kozongisa mbongo|\w*rudishi\w* pesa|geste commercial)\b|\b(?:rendre|rendez|rends|rende|rendiez|give back|send back|zongisa|rudisha\w*) (?:moi |me |nous )?(?:mes |mon |my |les |the |l |ma )?(?:\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh)|argent|money|mbongo|pesa|frais|difference)\b/],
   // Money promised back (« le vendeur a promis de me rembourser », « aliahidi kunirudishia pesa »), still waited for.
-  ['money_not_back', /\b(?:(?:promis|promised|\w*ahidi)(?:(?<=\b(?:rembours\w*|refund\w*|argent|money|pesa|mbongo)\b.{0,40}(?:promis|promised|\w*ahidi))|(?=.{0,60}\b(?:rembours|refund|geste commercial|argent|money|pesa|mbongo|kunirudishia|kurudisha|\d+ (?:usd|dollars?|fc|cdf|francs?)\b)))|alobaki akozongisa|\w*sema (?:ata|wata|ange)rudish\w*|a dit (?:(?:au|par|sur|on the|by) \w+ )?qu (?:il|elle|ils) (?:allait |va |vont )?(?:me )?rembours\w*|said (?:he|she|they) (?:would|will) refund|(?:on|il|elle|ils|le vendeur|la vendeuse) (?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*|(?:told|promised) (?:me|us) (?:i|we) (?:d|would|will) (?:get|be) (?:a )?refund\w*)\b.{0,40}\b(?:rembours\w*|refund\w*|geste commercial|argent|money|pesa|mbongo|\d+ (?:usd|dollars?|fc|cdf|francs?))?.{0,40}\b(?:j attends|attends|toujours|still|bado|te|rien|nothing|kino lelo|mpaka leo|hadi leo|sijapata|not yet|pas encore)\b/],
+  ['money_not_back', /\b(?:(?:promis|promised|\w*ahidi)(?:(?<=\b(?:rembours\w*|refund\w*|argent|money|pesa|mbongo)\b.{0,40}(?:promis|promised|\w*ahidi))|(?=.{0,60}\b(?:rembours|refund|geste commercial|argent|money|pesa|mbongo|kunirudishia|kurudisha|\d+ (?:usd|dollars?|fc|cdf|francs?)\b)))|(?:a|ba|bo|o)lobaki (?:a|ba|bo|o)ko ?zongis\w*|\w*sema (?:ata|wata|ange)rudish\w*|a dit (?:(?:au|par|sur|on the|by) \w+ )?qu (?:il|elle|ils) (?:allait |va |vont )?(?:me )?rembours\w*|said (?:he|she|they) (?:would|will) refund|(?:on|il|elle|ils|le vendeur|la vendeuse) (?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*|(?:told|promised) (?:me|us) (?:i|we) (?:d|would|will) (?:get|be) (?:a )?refund\w*)\b.{0,40}\b(?:rembours\w*|refund\w*|geste commercial|argent|money|pesa|mbongo|\d+ (?:usd|dollars?|fc|cdf|francs?))?.{0,40}\b(?:j attends|attends|toujours|still|bado|te|rien|nothing|kino lelo|mpaka leo|hadi leo|sijapata|not yet|pas encore)\b/],
   ['money_not_back', /\b(?:pesa|doh|dooh|ganji|hela|chapaa|mbongo|argent|money|refund|remboursement)\b (?:\w+ ){0,2}(?:iko wapi|ezali wapi|est ou|where)\b/],
   // A refund promised, the reason told, and the message ending on the wait (« on m'a dit que j'allais être remboursé pour …
   // ça fait deux semaines et toujours rien »): the money is what has not come.
   ['money_not_back', /\b(?:promis de (?:me )?rembourser|promised (?:me )?a refund|(?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*)\b.{0,160}\b(?:toujours rien|toujours pas|still nothing|nothing yet|rien|bado)$/],
   // Not paid out (« le remboursement… ne m'a toujours pas été versé », "the 40 dollars are still not back").
   ['money_not_back', /\b(?:rembours\w*|argent|somme|montant|\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh))\b.{0,40}\bne m (?:a|ont) (?:toujours |jamais |pas |encore )*(?:ete )?(?:verse|paye|credite|vire|rendu|effectue)e?s?\b|\b\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh) (?:are|is|has|have) (?:still )?(?:not|nt|never) (?:yet )?(?:back|come back|been (?:refunded|returned|paid back|credited))\b/],
-  ['money_not_back', /\b(?:still|toujours|tjr|bado) (?:no|pas d|pas de|aucun|hakuna) (?:money|refund|cash|argent|remboursement|pesa)\b|\b(?:rembours\w*|refund|mbongo|falanga|pesa|argent|money)(?: na ngai| ya ngai| yangu)? (?:e|i)(?:komi|yei|yaki|zongi|komaki|fiki)(?: (?:naino|kaka|nanu))? te\b|\b(?:pesa (?:yangu )?(?:bado )?haijarudi|mbongo (?:na ngai )?ezongi (?:naino )?te|nasubiri pesa|nazali kozela mbongo)\b/],
+  ['money_not_back', /\b(?:still|toujours|tjr|bado) (?:no|pas d|pas de|aucun|hakuna) (?:money|refund|cash|argent|remboursement|pesa)\b|\b(?:rembours\w*|refund|mbongo|falanga|pesa|argent|money)(?: na ngai| ya ngai| yangu)? (?:e|i)(?:komi|yei|yaki|zongi|komaki|fiki)(?: (?:naino|kaka|nanu))? te\b|\b(?:(?:pesa|makuta|hela|mbongo) (?:yangu |zangu )?(?:bado )?ha(?:i|ya|zi)jarudi|mbongo (?:na ngai )?ezongi (?:naino )?te|nasubiri pesa|nazali kozela mbongo)\b/],
   ['paid_twice', /\b(?:mara (?:mbili|2)|mbala (?:mibale|2))\b/],
   ['when', /\b(?:siku gani|saa ngapi|itafika|utafika|zitafika|vitafika|ekoya|ekokoma)\b/],
   ['when', /\b(?:lini|mokolo nini|ntango nini|siku ngapi|mikolo boni|kabla ya)\b/],
@@ -210,7 +210,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['where', /\b(?:iko wapi|ezali wapi|iko je)\b/],
   // How the courier will come (« le livreur peut passer samedi ? », "can the courier call me when he's near?", « motindi akoki
   // kobenga ngai … soki akomi? », « dereva anaweza kunipigia simu akifika? »): a question about the delivery, not the shop.
-  ['courier_q', /\b(?:livreur|livreuse|transporteur|courier|driver|rider|delivery (?:guy|man|person)|motard|motindi|dereva|mtu wa delivery|boda)\b (?:\w+ ){0,2}?(?:peut|peut il|pourra|pourrait|pourrait il|va|vont|doit|devra|can|could|will|would|akoki|akokoka|anaweza|ataweza|inawezekana|atanipigia|akobenga)\b|\b(?:can|could|will|would) (?:the|your|a) (?:courier|driver|rider|delivery (?:guy|man|person)) (?:call|ring|come|pass|phone|text|wait|leave|drop)\b/],
+  ['courier_q', /\b(?:livreur|livreuse|transporteur|courier|driver|rider|delivery (?:guy|man|person)|motard|motindi|dereva|mtu wa delivery|boda)\b (?:\w+ ){0,2}?(?:peut|peut il|pourra|pourrait|pourrait il|va|vont|doit|devra|can|could|will|would|akoki|akokoka|anaweza|ataweza|inawezekana|atanipigia|akobenga)\b|\b(?:can|could|will|would|does|do|is) (?:the|your|a) (?:courier|driver|rider|delivery (?:guy|man|person)) (?:call|ring|come|pass|phone|text|wait|leave|drop)\w*\b/],
   ['trouble', /\b(?:shida|tatizo|likambo|naomba msaada|nasengi lisalisi|ananitukana|atuki ngai)\b/],
   ['seller_contact', /\b(?:a|ba|azali ko|bazali ko|azo |bazo )pes(?:a|i|aka) (?:ngai |biso )?(?:reponse|eyano|biyano) te\b|\b(?:hanijibu|hajibu|hajajibu|koyanola ngai te|azali koyanola te|ayanoli te|(?:a|ba)zongis(?:aka|i|aki)(?: ngai| biso)?(?: eyano)? te)\b|\b(?:a|ba|azo |bazo |azali ko|bazali ko)yanol\w*(?: ngai| biso)? te\b|\b(?:m a|a|has|he|she|il|elle|seller) (?:\w+ )?(?:bloque|blocked) (?:mes|mon|me|my|ma)\b/],
   // Calls every night, vulgar words, threats: the seller harassing the buyer.
@@ -315,9 +315,41 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // Swahili « rudisha hii » (send this back), « nipe ile nyingine » (give me the other one): a return, an exchange.
   ['return', /\brudisha (?:hii|hiki|hizi|hivi|huu|hiyo|bidhaa|nguo|viatu|simu)\b/],
   ['exchange', /\bnipe (?:ile |hiyo )?(?:nyingine|ya rangi)\b/],
+  // Ninth blind set (2026-12-07, morning): phenomena its misses showed, each as a family of spellings or a construction.
+  // Due on a day, in Swahili (« ilikuwa ifike tarehe 20 », « ilipaswa kufika »), the date said past (« la date est dépassée »),
+  // « devait arrivé » as dictated: late.
+  ['overdue', /\b(?:ilikuwa (?:i|u|ki|vi|zi|li|ya)fike|ilipaswa kufika|ingefika|ingekuwa imefika)\b|\b(?:la )?date (?:est |a ete |etait )?(?:deja )?(?:passee?|depassee?)\b|\bdevait (?:arrive\w*|etre livre\w*|etre la)\b/],
+  ['overdue', /\btarehe \d{1,2}\b.{0,80}\b(?:leo ni|lelo ezali|on est le|today is the|we are (?:on )?the) (?:tarehe )?\d{1,2}\b/],
+  // Nothing until now, « rien » first (« et rien jusqu'à maintenant », "nothing till today", « eloko te tii lelo »).
+  ['not_arrived', /\b(?:rien|nothing|eloko te|hakuna kitu) (?:\w+ )?(?:jusqu a|until|till|up to|tii|mpaka|hadi) (?:maintenant|present|now|today|aujourd hui|ce jour|leo|lelo|sikoyo|sasa)\b/],
+  // The seller not picking up (« il décroche pas »), gone quiet (« amenyamaza », « sijapata jibu », « hakuna jibu »).
+  ['seller_contact', /\b(?:ne )?decroche (?:pas|plus|jamais)\b|\b(?:a|ame|ana|wame|wana)nyamaza\b|\b(?:sijapata|hakuna|sina) (?:jibu|majibu|jawabu)\b|\bhajanijibu\b/],
+  // Plugged in or switched on, then nothing (« on l'a branché… puis plus rien », "switched it on and nothing happened"), a strange
+  // noise: it does not work.
+  ['not_working', /\b(?:branche\w*|allume\w*|plugged (?:it |them )?in|switched (?:it |them )?on|turned (?:it |them )?on|nimewasha|ukiiwasha)\b.{0,60}\b(?:puis (?:plus )?rien|plus rien|then nothing|nothing happened|rien ne se passe|bruit bizarre|strange noise|weird noise)\b|\b(?:bruit bizarre|strange noise|weird noise|grinding noise)\b/],
+  // How to pay, asked the other way round (« what payment methods do you accept », "whether I can pay in dollars", « on peut payé
+  // à la livraison »), how to buy in a learner's word order ("how i can buy"), how to open a shop in Swahili: the marketplace.
+  ['how_to_q', /\b(?:what|which|quels?|quelles?) (?:payment )?(?:methods?|modes?|moyens?|options?|means) (?:of payment |de paiement )?(?:do )?(?:you|vous) (?:accept|acceptez|take|prenez)\b|\b(?:payment|paiement) (?:methods?|modes?|options?)\b|\b(?:i|we|on|je) (?:can|peu[xt]) pay(?:er|e)? (?:in|by|with|via|en|par|avec|a la livraison|cash)\b|\bhow (?:i|we) (?:can|could|should|do|will) (?:buy|purchase|order|pay|sell|register|sign up)\b|\bjinsi ya (?:ku)?fungua duka\b/],
+  ['selling', /\b(?:kufungua|fungua|kufungulia) duka\b|\b(?:open|start) (?:a|my) (?:shop|store) (?:on|with|here)\b/],
+  // Someone saying in Lingala they are the marketplace's service (« alobi azali ya service na bino »), or asking for a code: a scam.
+  ['scam_attempt', /\b(?:alobi|alobaki|azali koloba) (?:ete )?azali (?:moto )?(?:ya|na) (?:service|support|palabre|congocrea|bino)\b|\b(?:asengi|asengaki|alombi) (?:ngai )?(?:code|pin|mot de passe|password|otp)\b/],
+  // The account, a code or the app failing (« code ya promo haifanyi kazi », « mon compte est bloqué », "can't log in"): an
+  // account matter, not an item that does not work.
+  ['account_fails', /\b(?:code|coupon|voucher|promo|compte|conte|account|mot de passe|password|app|appli|application)\b(?: \w+){0,3}? (?:haifanyi kazi|haifanyi|ne marche (?:pas|plus)|marche pas|ne fonctionne pas|fonctionne pas|(?:doesnt|does not|dont|wont) work|not working|isnt working|esalaka te|bloque\w*|blocked|locked|suspendu\w*|suspended|expired|expire)\b|\b(?:n arrive (?:pas|plus) a (?:me )?(?:connecter|conecter|acceder)|(?:cant|cannot|can t|could not|couldnt|can not) (?:log|sign) ?in|(?:can not|cannot|cant) (?:enter|access|open) (?:in |into )?(?:my )?(?:account|compte)|nakoti te|siwezi kuingia)\b/],
+  // An address written wrong (« anwani ya kazini kimakosa », "wrong address", « mauvaise adresse »): the address to change.
+  ['address_change', /\b(?:anwani|adresse|address|adresi|adress) (?:\w+ ){0,5}?(?:kimakosa|par erreur|by mistake|vibaya)\b|\b(?:wrong|mauvaise|fausse) (?:\w+ )?(?:address|adresse|adresi|anwani)\b/],
+  // Arrived on time (« arrivé à temps », "arrived on time", « imefika kwa wakati »): nothing late, a thank-you.
+  ['fine', /\b(?:arrived|came|delivered|arrive\w*|livre\w*|imefika) (?:\w+ )?(?:on time|a temps|a l heure|kwa wakati)\b/],
+  // A refund received, its amount said between (« refund of 25 dollars received », « remboursement de 20 000 FC reçu »).
+  ['refund_done', /\b(?:refund|remboursement|money|argent|pesa) (?:of |de )?\d+ (?:\d+ )?(?:(?:usd|dollars?|fc|cdf|francs?|ksh) )?(?:bien )?(?:received|recu\w*|arrived|arrive\w*|came|credited|credite\w*)\b(?! (?:pas|toujours|encore|yet)\b)/],
+  // "gm", "good morning", "happy Sunday": a greeting.
+  ['greeting', /^(?:gm|gn|good (?:morning|afternoon|night)|happy \w+|blessed \w+)\b/],
+  // « Bolongola ngai commande » (take the order off for me), asked now: a cancellation.
+  ['cancel_now', /\bbo ?longola (?:ngai |biso )?(?:commande|yango|oyo)\b/],
+  // Has it left or not yet (« ebimi to naino te ? »): whether it has shipped.
+  ['shipped_q', /\b(?:ebimi|ebimaki|etindami|ekei|ekendeki) (?:to|ou) (?:naino )?te\b/],
 ];
 
-/** The names of the cues the canonical text matches, each once. */
 /** « pas encore arrivé », "not yet delivered": not come yet, which is not late by itself. */
 const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
 /** « sans problème », "no problem at all": the word problem saying there is none. */
@@ -338,10 +370,41 @@ const FOR_A_THING = /\b(?:too |trop |un peu trop |a bit too )?(?:small|big|large
 /** The item said to have nothing wrong with it. */
 const ITEM_FINE = /\b(?:nothing wrong with (?:it|them)|rien de mal|aucun defaut|rien a (?:lui )?reprocher|haina (?:shida|tatizo))\b/;
 
+/**
+ * An earlier order told as background, up to where the message turns to this one (« la dernière fois mon colis a mis 3
+ * semaines, alors… », "last time it came broken, this time…", « mara ya kwanza … safari hii »): its waits and faults are not
+ * this order's.
+ */
+const EARLIER_ORDER = /\b(?:la derniere fois|la premiere fois|la fois passee|la fois derniere|last time|the last time|the first time|mara ya (?:mwisho|kwanza)|mbala ya (?:liboso|suka))\b.{0,140}?(?=\b(?:alors|cette fois|this time|maintenant|now|safari hii|sasa hivi|mbala oyo)\b)/g;
+
+/** The buyer's own lack of money (« je n'ai pas d'argent maintenant », "I have not money now"): no refund owed. */
+const NO_MONEY_OF_MINE = /\b(?:i (?:have|ve|got) (?:not|no) (?:the |enough )?money|i (?:dont|do not|didnt) have (?:the |enough )?money|j ai (?:pas|plus) (?:d |assez d )?argent|je n ai (?:pas|plus) (?:d |assez d )?argent|nazali na mbongo te|naza na mbongo te|sina (?:pesa|hela|makuta))\b/;
+
+/** A cancellation already made, then nothing (« commande annulée le 1er, et toujours rien », « j'ai annulé … toujours rien »). */
+const CANCELLED_THEN_NOTHING = /\b(?:j ai annul\w*|annulee?s?|cancel(?:l)?ed|nimeghairi|nilighairi|naannulaki|nilifuta oda)\b.{0,80}\b(?:toujours rien|toujours pas|still nothing|nothing yet|rien|bado|hakuna|eloko te)\b/;
+const MONEY_WORD = /\b(?:rembours\w*|refund\w*|argent|money|mbongo|pesa|makuta|\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh))\b/;
+
+/** The cues of the last few texts read: one message is read for its cues up to ten times in a turn (the model's features, the
+ * rules of `decide`, `hasProblemCue`, `statedCaseReasons`, `saysLate`…), each time the same text. */
+const RECENT_CUES = new Map<string, readonly string[]>();
+const RECENT_CUES_KEPT = 8;
+
+/** The names of the cues the canonical text matches, each once (a fresh array: the caller may change it). */
 export function cuesOf(canonicalText: string): string[] {
+  let found = RECENT_CUES.get(canonicalText);
+  if (!found) {
+    found = computeCues(canonicalText);
+    if (RECENT_CUES.size >= RECENT_CUES_KEPT) RECENT_CUES.delete(RECENT_CUES.keys().next().value!);
+    RECENT_CUES.set(canonicalText, found);
+  }
+  return [...found];
+}
+
+function computeCues(canonicalText: string): string[] {
   const out = new Set<string>();
-  const text = canonicalText.replace(NO_PROBLEM, ' ');
-  if (text !== canonicalText) out.add('fine');
+  const told = canonicalText.replace(EARLIER_ORDER, ' ');
+  const text = told.replace(NO_PROBLEM, ' ');
+  if (text !== told) out.add('fine');
   // When the shop opens or closes, with no order in the question: not a problem.
   if (SHOP_HOURS.test(text) && !ABOUT_AN_ORDER.test(text)) out.add('shop_hours');
   for (const [name, re] of CUES) if (re.test(text)) out.add(name);
@@ -380,6 +443,23 @@ export function cuesOf(canonicalText: string): string[] {
   // « commande 1001 : pas reçu le reçu »: the receipt is a paper, not something got instead of what was ordered.
   // (Only when « reçu » is the word that made it: « envoyé du 42 alors que j'ai commandé du 44, c'est écrit sur la facture » stays.)
   if (out.has('document') && !out.has('not_arrived') && !ORDERED_VS_GOT.test(text.replace(/\brecu\b/g, ' '))) out.delete('ordered_vs_got');
+  // « J'ai pas d'argent maintenant »: the buyer's own lack of money, not a refund that has not come.
+  if (out.has('money_not_back') && NO_MONEY_OF_MINE.test(text)) {
+    const rest = text.replace(new RegExp(NO_MONEY_OF_MINE.source, 'g'), ' ');
+    if (!CUES.some(([n, re]) => n === 'money_not_back' && re.test(rest))) out.delete('money_not_back');
+  }
+  // Cancelled, then nothing, money named: what has not come is the money (nothing is left to deliver).
+  if (out.has('not_arrived') && CANCELLED_THEN_NOTHING.test(text) && MONEY_WORD.test(text)) out.add('money_not_back');
+  // « nazwi yango … 3 pièces ezangi », « nazwi carton kasi biloko 2 ezangi »: received, and pieces missing from it, not a parcel lost.
+  if (out.has('lost') && (out.has('received_it') || /\bnazwi\b(?! (?:\w+ ){0,2}te\b)/.test(text)) && /\b(?:\d+|biloko|eloko|ndambo|moko|mosusu|misusu|pieces?)(?: \w+)? ezangi\b/.test(text) && !CUES.some(([n, re]) => n === 'lost' && re.test(text.replace(/\bezangi\b/g, ' ')))) {
+    out.delete('lost');
+    out.add('missing_piece');
+  }
+  // A code, the app or the account that does not work or is blocked (« mon conte bloqué »): not the item, not the parcel.
+  if (out.has('account_fails') && (out.has('not_working') || out.has('lost'))) {
+    const rest = text.replace(new RegExp(CUES.find(([n]) => n === 'account_fails')![1].source, 'g'), ' ');
+    for (const name of ['not_working', 'lost'] as const) if (!CUES.some(([n, re]) => n === name && re.test(rest))) out.delete(name);
+  }
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
   if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
   return [...out];
@@ -453,7 +533,7 @@ export function statedCaseReasons(canonicalText: string): Array<'non_delivery' |
 /** Whether the canonical text says the wait is already long (« toujours », « depuis », "still", « kala », « tangu », weeks gone). */
 export function saysLate(canonicalText: string): boolean {
   const cues = cuesOf(canonicalText);
-  return LATE.test(canonicalText) || LATE_CUES.some((c) => cues.includes(c));
+  return LATE.test(canonicalText.replace(EARLIER_ORDER, ' ')) || LATE_CUES.some((c) => cues.includes(c));
 }
 
 /** Whether the canonical text says a refund or the money has not come back. */

