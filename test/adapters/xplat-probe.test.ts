@@ -108,6 +108,7 @@ const t = (s: X, locale: string, id: string, args: Record<string, unknown> = {})
 /** The words of a sentence before the argument `arg` (for sentences with dates and durations). */
 function prefix(s: X, locale: string, id: string, args: Record<string, unknown>, arg: string): string {
   const full = t(s, locale, id, { ...args, [arg]: '\u0000' });
+  if (!full.includes('\u0000')) throw new Error(`probe: ${id} does not show ${arg} as is`);
   return full.slice(0, full.indexOf('\u0000'));
 }
 const load = (s: X, id: string) => s.w.p.store.load(id);
@@ -199,7 +200,8 @@ async function tmStaff(s: X, conversationId: string, text: string): Promise<stri
   await tmPost(s, s.act.mention(tmAgent, conversationId, text));
   let fresh: ConnectorCall[] = [];
   await until(() => (fresh = tmShown(s, STAFF, true).filter((c) => !before.has(c.id))).length > 0, `an answer to « ${text} » in the staff channel`);
-  const confirm = fresh.map((c) => ({ c, b: tmButtons(c).find((b) => b.title === t(s, 'fr', 'engine-choice-confirm')) })).find((h) => h.b);
+  const go = [t(s, 'fr', 'engine-choice-confirm'), t(s, 'fr', 'engine-choice-refund-no-recover')];
+  const confirm = fresh.map((c) => ({ c, b: tmButtons(c).find((b) => go.includes(b.title)) })).find((h) => h.b);
   if (confirm) {
     const mark = new Set(tmShown(s, STAFF, true).map((c) => `${c.id}:${tmText(c)}`));
     await tmPost(s, tmChannelSubmit(s, tmAgent, confirm.c.conversationId!, confirm.b!.token, confirm.c.id!));
@@ -297,14 +299,18 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
 
     await tmStaff(s, STAFF, '/escalate C-000001 inactivity');
     await eventually(async () => expect((await load(s, 'C-000001'))!.status).toBe('escalated'));
-    const escalated = prefix(s, 'fr', 'notify-escalated', { caseId: 'C-000001', ground: 'inactivity' }, 'ground');
-    await tgExpect(s, tgAmina, t(s, 'fr', 'notify-escalated', { caseId: 'C-000001', ground: 'inactivity' }));
+    const escalated = t(s, 'fr', 'notify-escalated', { caseId: 'C-000001', ground: 'inactivity' });
+    await tgExpect(s, tgAmina, escalated);
     await dcExpect(s, thread, escalated);
 
-    await tmStaff(s, STAFF, '/refund C-000001 10000');
-    await eventually(async () => expect((await load(s, 'C-000001'))!.refunded.amount).toBe(1_000_000));
-    await tgExpect(s, tgAmina, /a remboursé .*remboursement partiel.* dans le litige C-000001/);
-    expect((await load(s, 'C-000001'))!.status).toBe('escalated');
+    // A support refund is a decision: the confirmation says the case will close, and support picks who pays.
+    expect(await tmStaff(s, STAFF, '/refund C-000001 10000')).toMatch(/Rembourser 10\s000,00\sCDF à l’acheteur dans le litige C-000001/);
+    await eventually(async () => expect(await load(s, 'C-000001')).toMatchObject({ status: 'closed', resolution: 'support_refund', refunded: { amount: 1_000_000 } }));
+    await tgExpect(s, tgAmina, /Le support a remboursé .*remboursement partiel.* dans le litige C-000001/);
+    await tgExpect(s, tgAmina, t(s, 'fr', 'notify-closed', { caseId: 'C-000001', resolution: 'support_refund' }));
+    await dcExpect(s, thread, t(s, 'fr', 'notify-closed', { caseId: 'C-000001', resolution: 'support_refund' }));
+    await tmStaff(s, STAFF, '/reopen C-000001');
+    await eventually(async () => expect((await load(s, 'C-000001'))!.status).not.toBe('closed'));
 
     await tmStaff(s, STAFF, '/decide C-000001 seller');
     await eventually(async () => expect(await load(s, 'C-000001')).toMatchObject({ status: 'closed', resolution: 'seller_favour' }));
@@ -324,6 +330,7 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     await tgExpect(s, tgAmina, t(s, 'fr', 'notify-comment', { author: 'seller', caseId: 'C-000001', text: 'Je renvoie un colis demain.' }), from);
     const kinds = (await load(s, 'C-000001'))!.timeline.map((e: Json) => `${e.type}:${e.actor?.platform ?? ''}`);
     expect(kinds).toEqual(expect.arrayContaining(['escalated:teams', 'refund:teams', 'closed:teams', 'reopened:teams', 'comment:discord']));
+    expect(kinds.filter((k) => k === 'reopened:teams')).toHaveLength(2);
   }, 50_000);
 
   it('3. the buyer closes on Teams: the seller’s Telegram card, pending confirmation and « Répondre » lose their buttons, her Teams card too; old presses change nothing', async () => {
@@ -476,7 +483,8 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     expect(Math.max(...enCount)).toBe(1);
     expect(bisouTexts.flat().filter((x) => x.includes(fr))).toEqual([]);
     // The new case reached him in English too.
-    expect(bisouTexts.flat().some((x) => x.includes(prefix(s, 'en', 'notify-case-opened', { caseId: 'C-000001', orderId: 'CC-2003', reason: 'non_delivery', caseThreads: 'no', escalatableAt: 'x' }, 'reason')))).toBe(true);
+    const opened = t(s, 'en', 'notify-case-opened', { caseId: 'C-000001', orderId: 'CC-2003', reason: 'non_delivery', caseThreads: 'no', escalatableAt: 'x' });
+    expect(bisouTexts.flat().some((x) => x.includes(opened.slice(0, opened.indexOf(':') + 1)))).toBe(true);
   }, 40_000);
 
   it('6. a seller with two open cases answers in each Discord thread: each answer reaches its own buyer (Telegram, Teams) and its own case only', async () => {
@@ -646,10 +654,15 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     await tmStaff(s, STAFF, '/escalate C-000001 inactivity');
     await tmStaff(s, STAFF, '/escalate C-000002 refusal');
     await eventually(async () => expect([(await load(s, 'C-000001'))!.status, (await load(s, 'C-000002'))!.status]).toEqual(['escalated', 'escalated']));
-    // One reply chain per case in the staff channel.
+    // One reply chain per case in the staff channel: a thread the bot opened for it, or the channel post that shows
+    // the case's card (a Teams channel post is the root of its reply chain).
     const threadOf = async (caseId: string) => {
       let id = '';
-      await until(() => Boolean((id = s.teams.created().find((c) => c.id?.startsWith(`${STAFF};messageid=`) && plain(JSON.stringify(c.body)).includes(caseId))?.id ?? '')), `a staff thread for ${caseId}`);
+      const find = () =>
+        s.teams.created().find((c) => c.id?.startsWith(`${STAFF};messageid=`) && plain(JSON.stringify(c.body)).includes(caseId))?.id ??
+        [...s.teams.posted(STAFF)].reverse().filter((c) => new RegExp(`Litige ${caseId}`).test(tmText(c))).map((c) => `${STAFF};messageid=${c.id}`)[0] ??
+        '';
+      await until(() => Boolean((id = find())), `a staff thread for ${caseId}`);
       return id;
     };
     const th1 = await threadOf('C-000001');
