@@ -245,6 +245,7 @@ const ACTION_IDS = [
   'engine-action-photo', 'engine-action-proof', 'engine-action-close', 'engine-action-escalate', 'engine-action-escalate-support',
   'engine-action-refund-full', 'engine-action-refund-partial', 'engine-action-tracking', 'engine-action-decide', 'engine-action-ask-buyer',
   'engine-action-ask-seller', 'engine-action-support', 'engine-action-reply-to-seller', 'engine-action-reply-to-buyer', 'engine-choice-confirm',
+  'desk-action-take',
 ];
 const actionLabels = (s: X, locale = 'fr') => ACTION_IDS.map((id) => t(s, locale, id));
 
@@ -431,6 +432,11 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     expect(s.tg.botMessages(tgAmina.id).flatMap((m) => tgButtons(m).map((b) => String(b.text))).filter(isAction)).toEqual([]);
     expect(tmShown(s, tmBisou.chat).flatMap((c) => tmButtons(c).map((b) => b.title)).filter(isAction)).toEqual([]);
     expect(dcLiveButtons(s.w.dc.message(staffCard.id)).map((b: any) => b.label).filter(isAction)).toEqual([]);
+    // Added after the first run (seen in what Teams showed, not written blind): support on Teams read the escalation in
+    // the case's staff thread, a card with support's buttons; the decision taken on Discord must retire it too.
+    const teamsStaffCard = tmShown(s, STAFF, true).find((c) => tmText(c).includes('C-000001') && c.conversationId !== STAFF && c.body?.attachments?.length);
+    expect(teamsStaffCard).toBeDefined();
+    expect(tmShown(s, STAFF, true).flatMap((c) => tmButtons(c).map((b) => b.title)).filter(isAction)).toEqual([]);
 
     const version = (await load(s, 'C-000001'))!.version;
     // Old presses: Telegram « Clore », Teams « Rembourser en totalité », Discord's staff button.
@@ -679,6 +685,14 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     expect(c2.refunded.amount).toBe(0);
     expect(c2.timeline.filter((e) => e.type === 'note').map((e: Json) => e.text)).toEqual(['le vendeur a appelé, il rembourse la chemise demain']);
     expect(c1.timeline.filter((e) => e.type === 'note')).toEqual([]);
+    // Added after the first run (seen in what Teams showed, not written blind): the refund closed C-000001; its cards in
+    // the staff channel (at the top level and in its chains) lose support's buttons; C-000002's stay live.
+    await settle(800);
+    const labels = actionLabels(s);
+    const liveFor = (caseId: string) =>
+      tmShown(s, STAFF, true).filter((c) => tmText(c).includes(`Litige ${caseId}`)).flatMap((c) => tmButtons(c).map((b) => b.title)).filter((l) => labels.some((a) => l.includes(a)));
+    expect(liveFor('C-000001')).toEqual([]);
+    expect(liveFor('C-000002')).toContain(t(s, 'fr', 'engine-action-decide'));
     // The note stays with support: Juma reads nothing of it.
     expect(tmShown(s, tmJuma.chat).some((c) => tmText(c).includes('rembourse la chemise'))).toBe(false);
   }, 50_000);
