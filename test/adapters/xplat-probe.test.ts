@@ -724,4 +724,66 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     tgSay(s, tgAmina, 'Voici, je vous envoie la photo ce soir.', m2.message_id);
     await dcExpect(s, t2, t(s, 'fr', 'notify-comment', { author: 'buyer', caseId: 'C-000002', text: 'Voici, je vous envoie la photo ce soir.' }), t2Before);
   }, 40_000);
+  // ——— Written after the first run and after reading src/ (not blind): what the first twelve's screens suggested ———
+
+  it('13. support reopens on Teams a case a Discord colleague followed: the Discord staff thread is told, with a live card again', async () => {
+    const s = await start();
+    await linkTelegram(s, tgAmina, 'acc-amina');
+    await linkOnDiscord(s.w, USERS.bisou, 'acc-bisou');
+    await linkTeams(s, tmAgent, 'acc-support-1');
+    await s.w.p.cases.open({ accountId: 'acc-amina', platform: 'telegram' }, { orderId: 'CC-2001', reason: 'non_delivery', description: 'Rien reçu.' });
+    await tmStaff(s, STAFF, '/escalate C-000001 inactivity');
+    // The Discord desk follows the case in its staff thread.
+    const staffThread = await eventually(() => {
+      const th = s.w.dc.threads().find((c) => c.parent_id === s.w.dc.staffChannelId && s.w.dc.messagesIn(c.id).some((m) => dcSeen(m).includes('C-000001')));
+      if (!th) throw new Error('no Discord staff thread');
+      return th.id;
+    }, 10_000);
+    await tmStaff(s, STAFF, '/decide C-000001 seller');
+    await dcExpect(s, staffThread, t(s, 'fr', 'notify-closed', { caseId: 'C-000001', resolution: 'seller_favour' }));
+    const mark = s.w.dc.messagesIn(staffThread).length;
+    await tmStaff(s, STAFF, '/reopen C-000001');
+    await eventually(async () => expect((await load(s, 'C-000001'))!.status).toBe('escalated'));
+    // The Discord desk reads that the case is back, and has support's buttons on it again.
+    const back = await dcExpect(s, staffThread, t(s, 'fr', 'notify-reopened', { caseId: 'C-000001' }), mark);
+    expect(dcLiveButtons(back).map((b: any) => b.label)).toContain(t(s, 'fr', 'engine-action-decide'));
+    // Teams, where it was done, is not told twice.
+    await settle(500);
+    expect(tmShown(s, STAFF, true).filter((c) => tmText(c).includes(t(s, 'fr', 'notify-reopened', { caseId: 'C-000001' })))).toEqual([]);
+  }, 40_000);
+
+  it('14. the Telegram staff group follows an escalated case; support decides on Discord: the group’s card loses its buttons and an old press there changes nothing', async () => {
+    const s = await start({ TELEGRAM_SUPPORT_CHAT_ID: '-1001000000001' });
+    const group = { id: -1001000000001, type: 'supergroup' as const, title: 'Congocrea staff' };
+    const tgAgent: TgUser = { id: 7003, first_name: 'Support', language_code: 'fr' };
+    await linkTeams(s, tmAmina, 'acc-amina');
+    await linkTeams(s, tmBisou, 'acc-bisou');
+    await linkOnDiscord(s.w, USERS.agent, 'acc-support-1');
+    const { token } = await s.w.p.linking.issue('acc-support-1');
+    tgSay(s, tgAgent, `/start ${token}`);
+    await until(async () => (await s.w.p.links.get('telegram', String(tgAgent.id)))?.accountId === 'acc-support-1', 'support linked on Telegram');
+    await s.w.p.cases.open({ accountId: 'acc-amina', platform: 'teams' }, { orderId: 'CC-2001', reason: 'non_delivery', description: 'Rien reçu.' });
+    const staff = s.w.dc.staffChannelId;
+    await dcConfirmIfAsked(s, USERS.agent, staff, await slash(s.w, USERS.agent, 'escalate', { case: 'C-000001', ground: 'inactivity' }, staff));
+    // The Telegram staff group gets the case with support's buttons.
+    let card: Json | undefined;
+    await until(() => Boolean((card = s.tg.botMessages(group.id).find((m) => tgShown(m).includes('C-000001') && tgButtons(m).length > 0))), 'the case in the Telegram staff group');
+    const decide = tgButtons(card!).find((b) => b.text === t(s, 'fr', 'engine-action-decide'))!;
+    expect(decide).toBeDefined();
+
+    await dcConfirmIfAsked(s, USERS.agent, staff, await slash(s.w, USERS.agent, 'decide', { case: 'C-000001' }, staff));
+    await eventually(async () => expect(await load(s, 'C-000001')).toMatchObject({ status: 'closed', resolution: 'seller_favour' }));
+    await tgExpect(s, { ...tgAgent, id: group.id }, t(s, 'fr', 'notify-closed', { caseId: 'C-000001', resolution: 'seller_favour' }));
+    await settle();
+    const labels = actionLabels(s);
+    expect(s.tg.botMessages(group.id).flatMap((m) => tgButtons(m).map((b) => String(b.text))).filter((l) => labels.some((a) => l.includes(a)))).toEqual([]);
+    // A client that still shows it: the press is refused, nothing changes.
+    const version = (await load(s, 'C-000001'))!.version;
+    const from = s.tg.botMessages(group.id).length;
+    s.tg.push(s.tg.build.press(tgAgent, card!, decide.callback_data));
+    await until(() => s.tg.botMessages(group.id).length > from || s.tg.callsOf('answerCallbackQuery').some((c) => /clos|plus/.test(String(c.params.text ?? ''))), 'an answer to the old press');
+    await settle(500);
+    expect((await load(s, 'C-000001'))!.version).toBe(version);
+  }, 40_000);
 });
+
