@@ -467,7 +467,10 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     await tgExpect(s, tgBisou, t(s, 'en', 'engine-lang-set'), from);
 
     await s.w.p.cases.open({ accountId: 'acc-juma', platform: 'telegram' }, { orderId: 'CC-2003', reason: 'non_delivery', description: 'Shati haijafika.' });
-    await settle(9000);
+    // Both nudges are due within 5 s; once each has arrived somewhere, a little more time for any second copy.
+    const swSeen = () => [...s.tg.botMessages(tgJuma.id).map(tgShown), ...tmShown(s, tmJuma.chat).map(tmText)].some((x) => x.includes(t(s, 'sw', 'notify-escalation-open', { caseId: 'C-000001' })));
+    await until(swSeen, 'the escalation nudge for Juma', 15_000);
+    await settle(2500);
 
     // Juma: the escalation nudge in Swahili, at least once, never twice on a platform, never in French or English.
     const sw = t(s, 'sw', 'notify-escalation-open', { caseId: 'C-000001' });
