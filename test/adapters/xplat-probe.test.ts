@@ -788,5 +788,43 @@ describe('cross-platform probe (Telegram, Discord, Teams on one Palabre)', () =>
     await settle(500);
     expect((await load(s, 'C-000001'))!.version).toBe(version);
   }, 40_000);
+  it('15. a Teams buyer with two cases with one Discord seller: her Reply to each relayed message goes to its own thread; his full refund in the first thread retires the first case’s buttons only, on both platforms', async () => {
+    const s = await start();
+    await linkTeams(s, tmAmina, 'acc-amina');
+    await linkOnDiscord(s.w, USERS.bisou, 'acc-bisou');
+    await s.w.p.cases.open({ accountId: 'acc-amina', platform: 'teams' }, { orderId: 'CC-2001', reason: 'non_delivery', description: 'Pagne jamais arrivé.' });
+    await s.w.p.cases.open({ accountId: 'acc-amina', platform: 'teams' }, { orderId: 'CC-2002', reason: 'not_as_described', description: 'Pas le sac de la photo.' });
+    const t1 = await partiesThread(s, 'C-000001');
+    const t2 = await partiesThread(s, 'C-000002');
+    s.w.dc.sendMessage({ author: USERS.bisou, channelId: t1, content: 'Le pagne est chez DHL.' });
+    const r1 = await tmExpect(s, tmAmina.chat, 'Le pagne est chez DHL.');
+    s.w.dc.sendMessage({ author: USERS.bisou, channelId: t2, content: 'Pouvez-vous photographier le sac ?' });
+    await tmExpect(s, tmAmina.chat, 'Pouvez-vous photographier le sac ?');
+    // She answers the older message with Teams' Reply, after the newer one arrived.
+    const m2 = s.w.dc.messagesIn(t2).length;
+    await tmPost(s, { ...s.act.say(tmAmina, ''), text: `<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="${r1.id}"><strong itemprop="mri">Palabre</strong><p itemprop="preview">…</p></blockquote><p>Quel numéro de suivi DHL ?</p>` });
+    await dcExpect(s, t1, t(s, 'fr', 'notify-comment', { author: 'buyer', caseId: 'C-000001', text: 'Quel numéro de suivi DHL ?' }));
+    await settle(800);
+    expect(s.w.dc.messagesIn(t2).slice(m2).some((m) => dcSeen(m).includes('suivi DHL'))).toBe(false);
+
+    // He refunds the first case in full from its thread.
+    const refund = await eventually(() => withButton(s.w, t1, t(s, 'fr', 'engine-action-refund-full')), 10_000);
+    const asked = await answerTo(s.w, s.w.dc.clickButton({ user: USERS.bisou, messageId: refund.message.id, customId: refund.button.custom_id }));
+    await dcConfirmIfAsked(s, USERS.bisou, t1, asked.length ? asked : [withButton(s.w, t1, t(s, 'fr', 'engine-choice-confirm')).message]);
+    await eventually(async () => expect(await load(s, 'C-000001')).toMatchObject({ status: 'closed', resolution: 'refunded' }), 10_000);
+    await tmExpect(s, tmAmina.chat, t(s, 'fr', 'notify-closed', { caseId: 'C-000001', resolution: 'refunded' }));
+    await settle(800);
+    const labels = actionLabels(s);
+    const isAction = (l: string) => labels.some((a) => l.includes(a));
+    const teamsLive = (caseId: string) => tmShown(s, tmAmina.chat).filter((c) => tmText(c).includes(caseId)).flatMap((c) => tmButtons(c).map((b) => b.title)).filter(isAction);
+    const threadLive = (th: string) => s.w.dc.messagesIn(th).flatMap((m) => dcLiveButtons(m).map((b: any) => String(b.label))).filter(isAction);
+    expect(teamsLive('C-000001')).toEqual([]);
+    expect(threadLive(t1)).toEqual([]);
+    // The other case is untouched: its buttons stay, for her on Teams and for him in its thread.
+    expect(teamsLive('C-000002')).toContain(t(s, 'fr', 'engine-action-reply-to-seller'));
+    expect(threadLive(t2)).toContain(t(s, 'fr', 'engine-action-refund-full'));
+    expect((await load(s, 'C-000002'))!.status).toBe('open');
+  }, 40_000);
 });
+
 
