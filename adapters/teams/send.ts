@@ -1,4 +1,4 @@
-import type { Activity, Attachment, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity, type Attachment, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { I18n } from '../../src/app/i18n.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { renderMessage } from '../../src/app/render.js';
@@ -11,7 +11,7 @@ import type { KeyValue } from '../../src/ports/kv.js';
 import { createButtonSlots } from '../common/slots.js';
 import { cardPreviews, relayedFile } from '../common/evidence.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
-import type { ReferenceStore, TeamsHome, TeamsReference } from './references.js';
+import { toTeamsReference, type ReferenceStore, type TeamsHome, type TeamsReference } from './references.js';
 
 export interface TeamsSenderDeps {
   adapter: CloudAdapter;
@@ -56,6 +56,19 @@ function toBotbuilder(ref: TeamsReference): Partial<ConversationReference> {
   };
 }
 
+/**
+ * Button slots of a channel are kept for the whole channel, not for each of its threads (reply chains): a case's staff
+ * cards are posted at the channel's top level (answers to commands typed there) and in the case's threads, and a newer
+ * one, or the case closing, must retire them wherever they are. Personal chats have no threads.
+ */
+const slotConversation = (conversationId: string): string => conversationId.split(';messageid=')[0] ?? conversationId;
+/** What a slot holds: the card's id, followed by its conversation when that is a thread of the slot's channel. */
+const slotRef = (key: string, conversationId: string, id: string): string => (conversationId === key ? id : `${id} ${conversationId}`);
+function fromSlotRef(key: string, ref: string): { id: string; conversationId: string } {
+  const at = ref.indexOf(' ');
+  return at < 0 ? { id: ref, conversationId: key } : { id: ref.slice(0, at), conversationId: ref.slice(at + 1) };
+}
+
 /** Posts engine output in Teams: HTML text, Adaptive Cards, card updates, relayed files; proactively where needed. */
 export function createTeamsSender(deps: TeamsSenderDeps) {
   const { adapter, refs, logger } = deps;
@@ -75,21 +88,44 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
     await deps.kv?.delete(retiredKey(conversationId, id));
   }
 
+  /** Retires card `id` of conversation `conversationId`, which may be another thread of the turn's channel. */
+  async function retireAt(ctx: TurnContext, conversationId: string, id: string): Promise<void> {
+    if (conversationId === ctx.activity.conversation.id) return retire(ctx, id);
+    const here = toTeamsReference(TurnContext.getConversationReference(ctx.activity));
+    if (!here) return;
+    await proactive({ ...here, conversation: { ...here.conversation, id: conversationId } }, (other) => retire(other, id)).catch((err: unknown) =>
+      logger.debug({ err, conversationId, activityId: id }, 'buttons not retired in another thread'),
+    );
+  }
+
   /** A card with buttons was posted (or updated) as `id`: the previous card of its slot loses its buttons. */
   async function takeSlot(ctx: TurnContext, out: OutMessage, id: string, card: OutActivity): Promise<void> {
     if (!slots || !deps.kv || !out.slot) return;
     const conversationId = ctx.activity.conversation.id;
     await deps.kv.set(retiredKey(conversationId, id), withoutActions(card), RETIRED_TTL_MS);
-    const previous = await slots.swap(conversationId, out.slot, id);
-    if (previous) await retire(ctx, previous);
+    const key = slotConversation(conversationId);
+    const previous = await slots.swap(key, out.slot, slotRef(key, conversationId, id));
+    if (!previous) return;
+    const held = fromSlotRef(key, previous);
+    await retireAt(ctx, held.conversationId, held.id);
   }
 
   /** A closed case (OutMessage.clearSlots): the last cards of the slots this message ends lose their buttons. */
   async function clearSlots(ctx: TurnContext, out: OutMessage, posted: string[]): Promise<void> {
     if (!slots || !out.clearSlots) return;
+    const conversationId = ctx.activity.conversation.id;
+    const key = slotConversation(conversationId);
     for (const slot of out.clearSlots) {
-      const previous = await slots.clear(ctx.activity.conversation.id, slot);
-      if (previous && !posted.includes(previous)) await retire(ctx, previous);
+      const previous = await slots.clear(key, slot);
+      if (previous) {
+        const held = fromSlotRef(key, previous);
+        if (!(held.conversationId === conversationId && posted.includes(held.id))) await retireAt(ctx, held.conversationId, held.id);
+      }
+      // Slots a thread kept under its own id before they were kept for the whole channel.
+      if (key !== conversationId) {
+        const legacy = await slots.clear(conversationId, slot);
+        if (legacy && !posted.includes(legacy)) await retire(ctx, legacy);
+      }
     }
   }
 
@@ -260,6 +296,10 @@ export function createTeamsSender(deps: TeamsSenderDeps) {
       };
       const ids = [...(root ? [root] : []), ...(rest.length ? await proactive(ref, (ctx) => post(ctx, rest)) : [])];
       await Promise.all([opts.onSent?.(), remember(out, conversationId, ids)]);
+      // The thread's card holds its slot like any other: a newer card, or the case closing, takes its buttons off.
+      const last = rest.at(-1) ?? first;
+      const lastId = ids.at(-1);
+      if (slots && out.slot && lastId && hasCard(last)) await proactive(ref, (ctx) => takeSlot(ctx, out, lastId, last));
       return { conversationId, ids };
     },
   };

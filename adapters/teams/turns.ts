@@ -100,6 +100,22 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     await deps.threads.setCaseThread('teams', caseId, 'staff', conversationId);
   }
 
+  /**
+   * An answer about a case posted at the staff channel's top level (a command typed there: `/escalate C-000123 …`,
+   * `/case C-000123`) is a post of its own, the root of a reply chain: support answers under it about that case. The
+   * chain becomes the case's staff thread when the case has none yet (support acting from Teams is not notified on
+   * Teams, so no thread was opened for it), else it is recorded as one more chain of the case.
+   */
+  async function rootPostsStartChains(conversationId: string, caseId: string, ids: string[]) {
+    if (conversationId.includes(';messageid=')) return;
+    for (const id of ids) {
+      const chain = `${conversationId};messageid=${id}`;
+      if (await deps.threads.caseOfThread('teams', chain)) continue;
+      const audience = (await deps.threads.caseThread('teams', caseId, 'staff')) ? `staff-post:${id}` : 'staff';
+      await deps.threads.setCaseThread('teams', caseId, audience, chain);
+    }
+  }
+
   /** The activity's id for the engine (`part` tells apart the turns one activity makes, one per file). */
   function eventIdOf(ctx: TurnContext, part?: number): string | undefined {
     const a = ctx.activity;
@@ -121,7 +137,9 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     for (const out of result.replies) {
       if (out.target.conversationId === input.conversationId) {
         if (input.isStaffChannel && out.caseId) await adoptStaffThread(input.conversationId, out.caseId);
-        posted.push(...(await sender.sendIn(ctx, out, { pressedActivityId: pressed, ...(input.isPrivate ? { userId: input.userId } : {}) })));
+        const ids = await sender.sendIn(ctx, out, { pressedActivityId: pressed, ...(input.isPrivate ? { userId: input.userId } : {}) });
+        posted.push(...ids);
+        if (input.isStaffChannel && out.caseId) await rootPostsStartChains(input.conversationId, out.caseId, ids);
         continue;
       }
       const ref = (await refs.conversation(out.target.conversationId)) ?? (await refs.personal(out.target.conversationId));

@@ -147,8 +147,9 @@ function whatToSay(c: Case, e: CaseEvent, following: boolean, policy: Policy): S
         ],
       };
     case 'reopened':
+      // Support on the other platforms followed the case to its closing: they learn it is back, with a live card.
       return {
-        to: ['buyer', 'seller'],
+        to: withSupport(['buyer', 'seller']),
         card: true,
         body: (): Msg[] => [{ id: 'notify-reopened', args: { caseId } }, ...(e.text ? [{ id: 'notify-quote', args: { text: e.text } }] : [])],
       };
