@@ -63,13 +63,19 @@ describe('SPEC §4/§5 on Redis: readiness, admin off without ADMIN_TOKEN, npm r
     expect(JSON.stringify(res.json.checks)).toMatch(/"redis":"ok"/);
   });
 
+  it("loads the SPEC's example marketplace file (MARKETPLACE_DATA): its accounts are known to link-token", async () => {
+    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-support-1'], timeoutMs: 40_000 });
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(tokenOf(r.stdout.trim()).token).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  }, 45_000);
+
   it('without ADMIN_TOKEN the admin API is off (404)', async () => {
     expect((await call(bot.base, '/admin/link-tokens', { body: { accountId: 'acc-amina' }, token: 'x' })).status).toBe(404);
     expect((await call(bot.base, '/admin/cases', { token: 'x' })).status).toBe(404);
   });
 
   it('link-token prints a token, its expiry and the three links; the process links with it once', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-amina'], timeoutMs: 20_000 });
+    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-amina'], timeoutMs: 40_000 });
     const out = r.stdout;
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
     const { token } = tokenOf(out.trim());
@@ -83,19 +89,19 @@ describe('SPEC §4/§5 on Redis: readiness, admin off without ADMIN_TOKEN, npm r
     expect(linked.texts.join('\n')).toMatch(/C’est fait/);
     const again = await telegramSay(bot.base, tg, TG_SECRET, 702, `/start ${token}`);
     expect(again.texts.join('\n')).toMatch(/déjà servi/);
-  });
+  }, 45_000);
 
   it('link-token for an unknown account fails with one clear line and a non-zero exit', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-nobody'], timeoutMs: 20_000 });
+    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-nobody'], timeoutMs: 40_000 });
     expect(r.code).not.toBe(0);
     expect(r.lines, r.lines.join('\n')).toHaveLength(1);
     expect(r.lines[0]).toContain('acc-nobody');
-  });
+  }, 45_000);
 
   it('link-token without an account id says how to use it, non-zero exit', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token'], timeoutMs: 20_000 });
+    const r = await runToExit(env, { script: CLI, args: ['link-token'], timeoutMs: 40_000 });
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/link-token/);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at /m);
-  });
+  }, 45_000);
 });

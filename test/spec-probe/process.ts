@@ -8,10 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const MAIN = join(ROOT, 'src/main.ts');
 export const SPEC_MARKETPLACE = join(ROOT, 'test/spec-probe/spec-marketplace.json');
+/** tsx's loader by absolute URL: the bot runs in a working directory of its own (for its `.env`). */
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export const freePort = () =>
   new Promise<number>((done) => {
@@ -48,7 +51,7 @@ export interface Exit {
 /** Runs the bot with `vars` and waits for it to stop (or kills it after `timeoutMs`). */
 export function runToExit(vars: Record<string, string>, opts: { cwd?: string; timeoutMs?: number; args?: string[]; script?: string } = {}): Promise<Exit> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? MAIN, ...(opts.args ?? [])], {
+    const child = spawn(process.execPath, ['--import', TSX, opts.script ?? MAIN, ...(opts.args ?? [])], {
       cwd: opts.cwd ?? scratch(),
       env: cleanEnv(vars),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +87,7 @@ export interface Bot {
 /** Starts the bot and waits until `/healthz` answers 200. */
 export async function startBot(vars: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<Bot> {
   const port = Number(vars.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     cwd: opts.cwd ?? scratch(),
     env: cleanEnv({ ...vars, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -223,6 +226,18 @@ export async function openPane(base: string, role: 'buyer' | 'seller' | 'support
       const res = await post('/playground/turn', { pane, action: choice.token });
       if (res.status !== 200) throw new Error(`press ${choice.label}: ${res.status} ${JSON.stringify(res.json)}`);
       return at;
+    },
+    /** Says `text` and returns what the bot answered this pane (French views), once it has been quiet a moment. */
+    async ask(text: string, opts: { timeoutMs?: number; settleMs?: number } = {}): Promise<string> {
+      const from = stream.events.length;
+      await post('/playground/turn', { pane, text });
+      try {
+        await stream.until((x) => x.kind === 'bot', from, opts.timeoutMs ?? 8000);
+      } catch {
+        return '';
+      }
+      await new Promise((r) => setTimeout(r, opts.settleMs ?? 700));
+      return stream.events.slice(from).filter((x) => x.kind === 'bot').map(botText).join('\n');
     },
     close: () => stream.close(),
   };
