@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramStandin, type TelegramStandin } from '../support/telegram-standin.js';
-import { call, ROOT, runToExit, scratch, SPEC_MARKETPLACE, startBot, telegramSay, type Bot } from './process.js';
+import { call, ROOT, runToExit, scratch, SPEC_MARKETPLACE, startBot, telegramSay, type Bot, type Exit } from './process.js';
 
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `spec-probe-${randomBytes(4).toString('hex')}:`;
@@ -17,6 +17,9 @@ const CLI = join(ROOT, 'src/cli.ts');
 let tg: TelegramStandin;
 let bot: Bot;
 let env: Record<string, string>;
+let issued: Exit;
+let unknown: Exit;
+let usage: Exit;
 
 beforeAll(async () => {
   tg = await startTelegramStandin({ username: 'palabre_redis_bot' });
@@ -31,8 +34,10 @@ beforeAll(async () => {
     TELEGRAM_THROTTLE: '0',
     BLOB_DIR: `${scratch()}/blobs`,
   };
-  bot = await startBot(env);
-}, 40_000);
+  // The CLI runs (a shell, no server needed) start with the bot, all at once: each is a Node start of its own.
+  const cli = (args: string[]) => runToExit(env, { script: CLI, args, timeoutMs: 40_000 });
+  [bot, [issued, unknown, usage]] = await Promise.all([startBot(env, { timeoutMs: 40_000 }), Promise.all([cli(['link-token', 'acc-amina']), cli(['link-token', 'acc-nobody']), cli(['link-token'])])]);
+}, 60_000);
 afterAll(async () => {
   await bot?.stop();
   await tg?.close();
@@ -63,19 +68,13 @@ describe('SPEC §4/§5 on Redis: readiness, admin off without ADMIN_TOKEN, npm r
     expect(JSON.stringify(res.json.checks)).toMatch(/"redis":"ok"/);
   });
 
-  it("loads the SPEC's example marketplace file (MARKETPLACE_DATA): its accounts are known to link-token", async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-support-1'], timeoutMs: 40_000 });
-    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(tokenOf(r.stdout.trim()).token).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-  }, 45_000);
-
   it('without ADMIN_TOKEN the admin API is off (404)', async () => {
     expect((await call(bot.base, '/admin/link-tokens', { body: { accountId: 'acc-amina' }, token: 'x' })).status).toBe(404);
     expect((await call(bot.base, '/admin/cases', { token: 'x' })).status).toBe(404);
   });
 
-  it('link-token prints a token, its expiry and the three links; the process links with it once', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-amina'], timeoutMs: 40_000 });
+  it("link-token prints a token, its expiry and the three links for an account of the SPEC's example file; the process links with it once", async () => {
+    const r = issued;
     const out = r.stdout;
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
     const { token } = tokenOf(out.trim());
@@ -92,14 +91,14 @@ describe('SPEC §4/§5 on Redis: readiness, admin off without ADMIN_TOKEN, npm r
   }, 45_000);
 
   it('link-token for an unknown account fails with one clear line and a non-zero exit', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token', 'acc-nobody'], timeoutMs: 40_000 });
+    const r = unknown;
     expect(r.code).not.toBe(0);
     expect(r.lines, r.lines.join('\n')).toHaveLength(1);
     expect(r.lines[0]).toContain('acc-nobody');
   }, 45_000);
 
   it('link-token without an account id says how to use it, non-zero exit', async () => {
-    const r = await runToExit(env, { script: CLI, args: ['link-token'], timeoutMs: 40_000 });
+    const r = usage;
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/link-token/);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at /m);

@@ -211,7 +211,12 @@ export async function openPane(base: string, role: 'buyer' | 'seller' | 'support
   if (made.status !== 200) throw new Error(`pane: ${made.status} ${JSON.stringify(made.json)}`);
   const pane = made.json.pane as string;
   const stream = await paneEvents(base, pane, cookie);
-  const botText = (e: any): string => e.views?.fr?.text ?? e.text ?? '';
+  /** What a person reads of a bot message (French view): its text, and its card's title and lines when it has one. */
+  const botText = (e: any): string => {
+    const v = e.views?.fr;
+    if (!v) return e.text ?? '';
+    return [v.text ?? '', v.card?.title ?? '', ...(v.card?.lines ?? [])].filter(Boolean).join('\n');
+  };
   return {
     pane,
     stream,
@@ -236,7 +241,7 @@ export async function openPane(base: string, role: 'buyer' | 'seller' | 'support
       } catch {
         return '';
       }
-      await new Promise((r) => setTimeout(r, opts.settleMs ?? 700));
+      await new Promise((r) => setTimeout(r, opts.settleMs ?? 400));
       return stream.events.slice(from).filter((x) => x.kind === 'bot').map(botText).join('\n');
     },
     close: () => stream.close(),
@@ -268,7 +273,7 @@ export async function telegramSay(
   } catch {
     return { status: res.status, texts: [] };
   }
-  await new Promise((r) => setTimeout(r, opts.settleMs ?? 500));
+  await new Promise((r) => setTimeout(r, opts.settleMs ?? 300));
   const texts = standin.calls.slice(from).filter(mine).map((c) => String(c.params.text ?? c.params.caption ?? ''));
   return { status: res.status, texts };
 }
