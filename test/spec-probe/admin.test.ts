@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramStandin, type TelegramStandin } from '../support/telegram-standin.js';
-import { call, openPane, scratch, startBot, telegramSay, type Bot } from './process.js';
+import { call, openPane, removeScratches, scratch, startBot, telegramSay, type Bot } from './process.js';
 
 const ADMIN = 'spec-probe-admin-token-42';
 const TG_SECRET = 'spec_probe-webhook-secret';
@@ -29,11 +29,12 @@ beforeAll(async () => {
     },
     { cwd },
   );
-}, 40_000);
+}, 90_000);
 afterAll(async () => {
   for (const p of [buyer, seller, support, ...outsiders]) p?.close();
   await bot?.stop();
   await tg?.close();
+  removeScratches();
 });
 
 describe('SPEC §4/§7: operations endpoints and .env', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramStandin, type TelegramStandin } from '../support/telegram-standin.js';
-import { call, ROOT, runToExit, scratch, SPEC_MARKETPLACE, startBot, telegramSay, type Bot, type Exit } from './process.js';
+import { call, removeScratches, ROOT, runToExit, scratch, SPEC_MARKETPLACE, startBot, telegramSay, type Bot, type Exit } from './process.js';
 
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `spec-probe-${randomBytes(4).toString('hex')}:`;
@@ -36,11 +36,12 @@ beforeAll(async () => {
   };
   // The CLI runs (a shell, no server needed) start with the bot, all at once: each is a Node start of its own.
   const cli = (args: string[]) => runToExit(env, { script: CLI, args, timeoutMs: 40_000 });
-  [bot, [issued, unknown, usage]] = await Promise.all([startBot(env, { timeoutMs: 40_000 }), Promise.all([cli(['link-token', 'acc-amina']), cli(['link-token', 'acc-nobody']), cli(['link-token'])])]);
-}, 60_000);
+  [bot, [issued, unknown, usage]] = await Promise.all([startBot(env), Promise.all([cli(['link-token', 'acc-amina']), cli(['link-token', 'acc-nobody']), cli(['link-token'])])]);
+}, 90_000);
 afterAll(async () => {
   await bot?.stop();
   await tg?.close();
+  removeScratches();
   const r = new Redis(REDIS);
   let cursor = '0';
   do {

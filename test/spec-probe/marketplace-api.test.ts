@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, SPEC_MARKETPLACE, startBot, type Bot } from './process.js';
+import { call, removeScratches, SPEC_MARKETPLACE, startBot, type Bot } from './process.js';
 
 const ADMIN = 'spec-probe-admin-token-43';
 const MKT_TOKEN = 'mkt-probe-token-9';
@@ -48,11 +48,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/palabre/v1`;
   bot = await startBot({ MARKETPLACE_API_URL: root, MARKETPLACE_API_TOKEN: MKT_TOKEN, ADMIN_TOKEN: ADMIN });
-}, 40_000);
+}, 90_000);
 afterAll(async () => {
   await bot?.stop();
   server?.closeAllConnections();
   await new Promise((r) => server?.close(r));
+  removeScratches();
 });
 
 describe('SPEC §6: MARKETPLACE_API_URL (the HTTP form)', () => {

@@ -4,7 +4,7 @@
  * Written from ../shared/SPEC.md, README.md and docs/ only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,9 +24,16 @@ export const freePort = () =>
     });
   });
 
-/** A fresh scratch folder (its own working directory, blob folder, files). */
+const scratches: string[] = [];
+/** Removes the scratch folders made so far (each test file's afterAll, once its processes stopped). */
+export function removeScratches(): void {
+  for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh scratch folder (its own working directory, blob folder, files); see removeScratches. */
 export function scratch(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-spec-probe-'));
+  scratches.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -98,7 +105,7 @@ export async function startBot(vars: Record<string, string>, opts: { cwd?: strin
   let exited = false;
   child.on('exit', () => (exited = true));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.timeoutMs ?? 25_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   for (;;) {
     if (exited) throw new Error(`the bot stopped at start:\n${out}`);
     if (Date.now() > deadline) {
