@@ -114,6 +114,8 @@ export interface Palabre {
    */
   admit(): Promise<void>;
   http: FastifyInstance;
+  /** The Telegram bot's @username once its adapter has read it (getMe), for the admin API's `t.me` links. */
+  telegramBot: { username?: string };
   /** Adds a platform's notifier; call before start(). */
   addNotifier(n: Notifier): void;
   /** Starts the scheduler and the outbox worker (not the HTTP listener). */
@@ -134,9 +136,12 @@ const ADMIT_WAIT_MS = 2_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The locales folder, from the source tree or from a build under dist/. */
+/**
+ * The locales folder, from the source tree (src/ → ../locales) or from a build (dist/src/ → ../../locales), whatever
+ * the working directory (an operator may start Palabre from the folder of its `.env`); the working directory's last.
+ */
 export function localesDir(): string {
-  const candidates = [resolve(here, '../../locales'), resolve(here, '../../../locales'), resolve('locales')];
+  const candidates = [resolve(here, '../locales'), resolve(here, '../../locales'), resolve(here, '../../../locales'), resolve('locales')];
   return candidates.find((d) => existsSync(d)) ?? 'locales';
 }
 
@@ -316,8 +321,10 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     countCases: casesCounter(store),
     checks: { outbox: async () => worker?.refreshMetrics(), ...(marketplaceApi && { marketplace: () => marketplaceApi.ready() }), ...(config.BLOB_URL && { blobs: () => blobs.check() }) },
   });
+  const telegramBot: { username?: string } = {};
   registerAdminRoutes(http, {
     adminToken: config.ADMIN_TOKEN,
+    telegramBotUsername: () => telegramBot.username,
     linking,
     accounts: marketplace,
     store,
@@ -354,6 +361,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
     digest,
     refunds,
     http,
+    telegramBot,
     async admit() {
       await worker?.caughtUp(ADMIT_BACKLOG, ADMIT_WAIT_MS);
     },

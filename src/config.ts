@@ -210,6 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.MARKETPLACE_API_URL && cfg.MARKETPLACE_DATA) {
     throw new ConfigError('MARKETPLACE_API_URL: cannot be used together with MARKETPLACE_DATA (set one: the marketplace HTTP API or a file)');
   }
+  if (cfg.TELEGRAM_WEBHOOK_SECRET && !cfg.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: needs TELEGRAM_BOT_TOKEN (without the token Telegram is off and no webhook is served)');
+  }
   if (cfg.BLOB_S3_ENDPOINT && !cfg.BLOB_URL) {
     throw new ConfigError('BLOB_S3_ENDPOINT: needs BLOB_URL=s3://bucket/prefix (the bucket to use at that endpoint)');
   }

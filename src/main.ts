@@ -48,7 +48,11 @@ async function startAdapters(p: Palabre, config: Config, log: Logger): Promise<R
     });
     tg.registerWebhook(p.http);
     p.addNotifier(tg.notifier);
-    running.push({ start: () => tg.start(), stop: async () => {
+    running.push({ start: async () => {
+      await tg.start();
+      // Known from here on: the admin API's link tokens carry https://t.me/<bot>?start=<token> (SPEC section 5).
+      p.telegramBot.username = tg.bot.botInfo.username;
+    }, stop: async () => {
       await tg.stop();
       await throttle?.close();
     } });
@@ -130,9 +134,6 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  if (config.embedded) {
-    log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
-  }
   // An unreachable Redis stops the start with one line naming REDIS_URL, before any store opens its connections.
   if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
   const palabre = await composePalabre({ config, logger: log });
@@ -170,6 +171,10 @@ async function main(): Promise<void> {
     if (err.code === 'EACCES') throw new Error(`PORT: ${config.PORT} needs privileges this process does not have (use a port above 1023)`);
     throw err;
   });
+  // Once the start succeeded: a start that fails (a bad MARKETPLACE_DATA file, PORT taken) prints its one line alone.
+  if (config.embedded) {
+    log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
+  }
   log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
   // The message classifier learns from its corpus (0.5 s of CPU on a quiet machine, 2 to 3 s on a loaded one), once the
   // process is up, in slices of a few ms, so that its heartbeats, health checks and updates go on meanwhile. Trained in

@@ -167,4 +167,9 @@ describe('configuration (SPEC section 4)', () => {
     expect(refusal({ ...redis, PLAYGROUND: '1', PLAYGROUND_TOKEN: 'short' })).toMatch(/^PLAYGROUND_TOKEN: must be at least 16 characters/);
     expect(loadConfig({ ...redis, PLAYGROUND: '1', PLAYGROUND_TOKEN: 'a-playground-token-42' }).PLAYGROUND).toBe(true);
   });
+
+  it('refuses TELEGRAM_WEBHOOK_SECRET without TELEGRAM_BOT_TOKEN (Telegram would be off and no webhook served)', () => {
+    expect(refusal({ TELEGRAM_WEBHOOK_SECRET: 'a_webhook-secret' })).toMatch(/^TELEGRAM_WEBHOOK_SECRET: needs TELEGRAM_BOT_TOKEN/);
+    expect(loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'a_webhook-secret', TELEGRAM_BOT_TOKEN: '123:abc' }).TELEGRAM_WEBHOOK_SECRET).toBe('a_webhook-secret');
+  });
 });

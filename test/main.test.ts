@@ -63,3 +63,18 @@ describe('npm start with nothing configured', () => {
   });
 });
 
+describe('started from another working directory (the folder of its .env)', () => {
+  it('finds the locales next to the code, not in the working directory', async () => {
+    const { localesDir } = await import('../src/compose.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { resolve } = await import('node:path');
+    const cwd = process.cwd();
+    process.chdir(mkdtempSync(`${tmpdir()}/palabre-cwd-`));
+    try {
+      expect(localesDir()).toBe(resolve(import.meta.dirname, '../locales'));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

@@ -101,6 +101,7 @@ export function configurationPage(): string {
     '- `LINK_SECRET` is required when `REDIS_URL` is set.',
     '- `MARKETPLACE_DATA` and `MARKETPLACE_API_URL` cannot both be set.',
     '- `PLAYGROUND=1` outside the embedded mode requires `PLAYGROUND_TOKEN`.',
+    '- `TELEGRAM_WEBHOOK_SECRET` requires `TELEGRAM_BOT_TOKEN`.',
     '',
     'Then the start itself stops with one line naming the variable when `REDIS_URL`\'s Redis does not answer within',
     '10 seconds (`palabre: failed to start: REDIS_URL: Redis does not answer after 10 s (connect ECONNREFUSED …)`), when',
