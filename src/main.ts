@@ -175,7 +175,9 @@ async function main(): Promise<void> {
   if (config.embedded) {
     log.warn('embedded mode: no REDIS_URL, so cases, links and reminders live in memory and nothing survives a restart');
   }
-  log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config) }, 'palabre is listening');
+  // `running`: the compiled build (`node dist/src/main.js`, or `npm start` with a current build) or the TypeScript sources.
+  const running = import.meta.url.endsWith('.js') ? 'build' : 'sources';
+  log.info({ address, host: config.HOST, embedded: config.embedded, playground: playgroundEnabled(config), running }, 'palabre is listening');
   // The message classifier learns from its corpus (0.5 s of CPU on a quiet machine, 2 to 3 s on a loaded one), once the
   // process is up, in slices of a few ms, so that its heartbeats, health checks and updates go on meanwhile. Trained in
   // one go 3 s after the start, it stopped the process then: its heartbeats stopped, the others took it for dead and

@@ -9,6 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openStream } from '../adapters/web/harness.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const MAIN = join(ROOT, 'src/main.ts');
@@ -159,49 +160,10 @@ export async function call(base: string, path: string, init: { method?: string; 
   return { status: res.status, headers: res.headers, text, json };
 }
 
-/** A small reader of the playground's server-sent events for one pane. */
+/** The playground's server-sent events for one pane (the web adapter tests' reader), waits bounded to 10 s by default. */
 export async function paneEvents(base: string, pane: string, cookie: string) {
-  const abort = new AbortController();
-  const res = await fetch(`${base}/playground/events?pane=${encodeURIComponent(pane)}`, { signal: abort.signal, headers: cookie ? { cookie } : {} });
-  const events: any[] = [];
-  const waiters: (() => void)[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)));
-        }
-        for (const w of waiters.splice(0)) w();
-      }
-    } catch {
-      // closed
-    }
-  })();
-  return {
-    status: res.status,
-    events,
-    /** The first event from index `from` on that matches, within `timeoutMs`. */
-    async until(match: (e: any) => boolean, from = 0, timeoutMs = 10_000): Promise<any> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = events.slice(from).find(match);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching event; got:\n${events.map((e) => JSON.stringify(e.views?.fr ?? e).slice(0, 300)).join('\n')}`);
-        await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => setTimeout(r, 250))]);
-      }
-    },
-    close: () => abort.abort(),
-  };
+  const stream = await openStream(base, pane, undefined, cookie);
+  return { ...stream, until: (match: (e: any) => boolean, from = 0, timeoutMs = 10_000): Promise<any> => stream.until(match, from, timeoutMs) };
 }
 
 /** A playground pane driven over HTTP, as the page's script does. */

@@ -75,12 +75,12 @@ export async function startPlayground({ cases: listed = [], ...overrides }: Part
   return { app, base, deps, engine, adapter, now, post, pick, close: () => app.close() };
 }
 
-/** Reads a pane's server-sent events. */
-export async function openStream(base: string, pane: string, lastEventId?: number) {
+/** Reads a pane's server-sent events (from `lastEventId` on; with the browser's `cookie` where the pane needs it). */
+export async function openStream(base: string, pane: string, lastEventId?: number, cookie?: string) {
   const abort = new AbortController();
   const res = await fetch(`${base}/playground/events?pane=${encodeURIComponent(pane)}`, {
     signal: abort.signal,
-    headers: lastEventId ? { 'last-event-id': String(lastEventId) } : {},
+    headers: { ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}), ...(cookie ? { cookie } : {}) },
   });
   const events: PaneEvent[] = [];
   const waiters: (() => void)[] = [];
@@ -110,12 +110,14 @@ export async function openStream(base: string, pane: string, lastEventId?: numbe
     status: res.status,
     contentType: res.headers.get('content-type'),
     events,
-    /** Resolves with the first event (from the start of the stream) that matches. */
-    async until(match: (e: PaneEvent) => boolean): Promise<PaneEvent> {
+    /** Resolves with the first event from index `from` on (the start of the stream by default) that matches; with `timeoutMs`, throws with what came instead once it has passed. */
+    async until(match: (e: PaneEvent) => boolean, from = 0, timeoutMs?: number): Promise<PaneEvent> {
+      const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
       for (;;) {
-        const found = events.find(match);
+        const found = events.slice(from).find(match);
         if (found) return found;
-        await new Promise<void>((r) => waiters.push(r));
+        if (Date.now() > deadline) throw new Error(`no matching event; got:\n${events.map((e) => JSON.stringify((e as { views?: { fr?: unknown } }).views?.fr ?? e).slice(0, 300)).join('\n')}`);
+        await Promise.race([new Promise<void>((r) => waiters.push(r)), ...(timeoutMs === undefined ? [] : [new Promise((r) => setTimeout(r, 250))])]);
       }
     },
     close: () => abort.abort(),
