@@ -294,8 +294,8 @@ const CONVERSATIONS: Conversation[] = [
       if (c.buttons().includes('engine-reason-choice')) await c.press('engine-reason-choice', undefined);
       const p = argsOf(c.s.last, 'engine-report-reason-proposed');
       if (p) await c.press('engine-choice-yes-reason');
-      const open = c.buttons().find((b) => OPEN_LABELS.includes(b));
-      if (open) await c.press(open);
+      // The first message is the description; « Modifier la description » asks for another.
+      await c.press('buyer-flow-choice-edit-description');
       if (!c.s.last.some((o) => o.expects === 'description')) c.fail(`expected the description to be asked, got ${idsOf(c.s.last).join(',')}`);
       await c.attach(1);
       c.hasNot('engine-report-opened', 'a photo alone does not open the case without words');
@@ -317,8 +317,8 @@ const CONVERSATIONS: Conversation[] = [
         await c.pressToken(r!.token, 'reason not_as_described');
       }
       if (argsOf(c.s.last, 'engine-report-reason-proposed')) await c.press('engine-choice-yes-reason');
-      const open = c.buttons().find((b) => OPEN_LABELS.includes(b));
-      if (open) await c.press(open);
+      // The first message is the description; « Modifier la description » asks for another.
+      await c.press('buyer-flow-choice-edit-description');
       if (!c.s.last.some((o) => o.expects === 'description')) c.fail(`expected the description to be asked, got ${idsOf(c.s.last).join(',')}`);
       await c.say('😡😡😡');
       c.hasNot('engine-report-opened', 'three emojis are no description');
@@ -336,8 +336,8 @@ const CONVERSATIONS: Conversation[] = [
         await c.pressToken(r!.token, 'reason not_as_described');
       }
       if (argsOf(c.s.last, 'engine-report-reason-proposed')) await c.press('engine-choice-yes-reason');
-      const open = c.buttons().find((b) => OPEN_LABELS.includes(b));
-      if (open) await c.press(open);
+      // The first message is the description; « Modifier la description » asks for another.
+      await c.press('buyer-flow-choice-edit-description');
       if (!c.s.last.some((o) => o.expects === 'description')) c.fail(`expected the description to be asked, got ${idsOf(c.s.last).join(',')}`);
       await c.say('la chemise');
       c.wait(20_000);
@@ -458,6 +458,8 @@ const CONVERSATIONS: Conversation[] = [
       if (c.w.relayed.length) c.fail('the insult was sent to the seller');
       await c.say('oui');
       c.about('CC-1001', 'back on the pagne');
+      // The insult may have been met with « reprendre ou laisser ? », which this « oui » answers.
+      if (argsOf(c.s.last, 'engine-report-reason-proposed')) await c.say('oui');
       c.openOffered('« oui » after the insult confirms');
     },
   },
