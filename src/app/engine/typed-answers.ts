@@ -55,7 +55,7 @@ export function saysGo(text: string): boolean {
  * « 😡😡😡 », « uko wapi ? », « ozali wapi ? ». Nothing in them answers the question under way, nor is for the seller.
  */
 const PING =
-  /^(?:all?o+|hello+|helo+|hallo|vous etes la|vous etes ou|vs etes la|tu es la|t'es la|t es la|tes la|y a quelqu'un|il y a quelqu'un|ya quelqu'un|quelqu'un|are you there|you there|u there|anyone there|anybody there|anyone|anybody|hello anyone|reponds|repondez|repond|reponds moi|repondez moi|et alors|hein|hun|j'attends|jattends|j'attends toujours|on attend|toujours rien de votre part|uko wapi|uko hapo|mko wapi|mpo|ozali wapi|ozali awa|bozali wapi|bozali awa)(?: (?:allo+|hello+|alors|la|ou pas|svp|stp|oh|toujours))*$/;
+  /^(?:all?o+|hello+|helo+|hallo|vous etes la|vous etes ou|vs etes la|tu es la|t'es la|t es la|tes la|y a quelqu'un|il y a quelqu'un|ya quelqu'un|quelqu'un|are you there|you there|u there|anyone there|anybody there|anyone|anybody|hello anyone|reponds|repondez|repond|reponds moi|repondez moi|et alors|alors|alors quoi|hein|hun|j'attends|jattends|j'attends toujours|on attend|toujours rien de votre part|uko wapi|uko hapo|mko wapi|mpo|ozali wapi|ozali awa|bozali wapi|bozali awa)(?: (?:allo+|hello+|alors|la|ou pas|svp|stp|oh|toujours))*$/;
 
 /** See PING; a message of punctuation or faces only (not 👍, ❌: those answer) is one. */
 export function pings(text: string): boolean {
@@ -100,7 +100,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki))*$/;
+  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ire|ez|er|e|i)|open|opn|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|litiges|litije|litig|litage|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki|svp|stp|please|pls|plz|tafadhali|palado))*$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =

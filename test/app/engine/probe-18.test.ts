@@ -502,7 +502,7 @@ const CONVERSATIONS: Conversation[] = [
       if (c.buttons().includes('engine-choice-yes-reason')) await c.say('oui');
       await c.say('je veux ouvrir un litige quand même');
       c.hasNot('engine-report-opened', 'no case after the window');
-      c.sees(/dépassé|dernier jour|délai/i, 'the window is said to be over');
+      c.sees(/dépassé|dernier jour|délai|21 septembre/i, 'the window is said to be over, with its dates');
       await c.cases({});
     },
   },

@@ -808,8 +808,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick':
     case 'decide':
-      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
-      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed. Where it
+      // cannot (too early, too late), « je veux ouvrir quand même » gets the rule behind it with the order's dates and the
+      // same choices, as « pourquoi ? » does (it was « trop tôt pour ouvrir un litige sur cette commande », no date, no button).
+      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) {
+        const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
+        return el.eligible ? openCase(e, t, s) : chooseReason(e, t, s, s.reason, [], true);
+      }
       // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
       if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
@@ -850,6 +855,10 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       // The order named again with it (« 1001 pas arrivé » sent a third time) is the same report, not « reprendre ou laisser ? ».
       if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && sameOrder && (wantsCase(text) || (kind === s.reason && !newProblem))) {
         if (kind === s.reason) s.kind = kind;
+        // The description sent in several short messages (« la chemise », « c'est pas le bogolan de la photo », « les manches
+        // sont courtes ») after it was asked for: each part says more of the problem, and joins the description (the seller
+        // read only the first, and the buyer was shown it back as if nothing else had been said). A repeat adds nothing.
+        if (kind === s.reason && !wantsCase(text) && addsWords(s.description, text)) s.description = withDetail(s.description, cleanText(text));
         return chooseReason(e, t, s, s.reason);
       }
       // « pourquoi je ne peux pas ouvrir un litige ? », « je veux un litige » to a proposed case reason: that reason, and
@@ -886,6 +895,16 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return never;
     }
   }
+}
+
+/** Stems of a text's longer words (accents and case aside): what it talks about. */
+const stems = (text: string): Set<string> => new Set(normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
+
+/** The text says at least two things the description does not (not « toujours pas arrivé » after « jamais arrivée »). */
+function addsWords(description: string | null, text: string): boolean {
+  if (!description) return false;
+  const known = stems(description);
+  return [...stems(text)].filter((w) => !known.has(w)).length >= 2;
 }
 
 /**
