@@ -883,6 +883,15 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
           return chooseReason(e, t, s, s.kind, how ? [m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } })] : []);
         }
       }
+      // « et je serai remboursée ? », « je veux juste mon argent » to a proposed case reason the order can have a case for: the
+      // refund is what the case leads to (SPEC 1), not another problem; said so, and the proposal asked again (it became
+      // « demande de remboursement », no case, and a message for the seller).
+      if (s.step === 'reason' && s.kind && isCaseReason(s.kind) && sameOrder && kind === 'refund_request' && !statesTrouble(text.replace(/\b(?:argent|money|rembours\w*|refund\w*|pesa|mbongo)\b/gi, ''))) {
+        if ((await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility.eligible) {
+          say(t, m('buyer-flow-refund-by-case', { orderId: s.orderId!, reason: s.kind, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
+          return showReportStep(e, t, s);
+        }
+      }
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && ((kind === s.kind && answer !== 'no') || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
