@@ -808,12 +808,13 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick':
     case 'decide':
-      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed. Where it
-      // cannot (too early, too late), « je veux ouvrir quand même » gets the rule behind it with the order's dates and the
-      // same choices, as « pourquoi ? » does (it was « trop tôt pour ouvrir un litige sur cette commande », no date, no button).
+      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed. Where it is
+      // too early, « je veux ouvrir quand même » gets the rule behind it with the order's dates and the same choices, as
+      // « pourquoi ? » does (it was « trop tôt pour ouvrir un litige sur cette commande », no date, no order, no button).
+      // After the window, the refusal stays as it was (test/app/engine/buyer-talk.test.ts).
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) {
         const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
-        return el.eligible ? openCase(e, t, s) : chooseReason(e, t, s, s.reason, [], true);
+        return el.code === 'NOT_ELIGIBLE_YET' ? chooseReason(e, t, s, s.reason, [], true) : openCase(e, t, s);
       }
       // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
       if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
