@@ -230,6 +230,23 @@ export function yesAndMore(text: string): string | null {
   return bare(rest) ? rest : null;
 }
 
+const ACK_LEAD = /^\s*(?:(?:bon|ben|ok|okay|d'accord|daccord|dac|ah|euh|bref|alright|well)(?:\s*[.,!…]+\s*|\s+))+/i;
+const CONFIRM_TAIL =
+  /^(?:(?:pour|de|sur) (?:la|ma|cette) commande )?(?:c|c'est|cest|c est|ce|ca) (?:bien |exactement |justement )?(?:ca|cela|celle la|celle ci|la bonne|elle)$|^(?:(?:for|about) (?:the|my|this) order )?(?:that s|thats|that's|it s|its|it's) (?:it|right|the one|correct)$/;
+
+/**
+ * « bon ok. oui pour la commande c bien ça », "ok well, yes that's it": an acknowledgement (of an aside just answered)
+ * leads into a yes that says nothing else. False when the message does not open with such words, or says more.
+ */
+export function confirmsAfterAck(text: string): boolean {
+  const lead = ACK_LEAD.exec(text);
+  if (!lead) return false;
+  const rest = text.slice(lead[0].length);
+  // Words after the yes are for the description (« oui mais il a dit DHL »), unless they only confirm.
+  const more = yesAndMore(rest);
+  return more !== null ? CONFIRM_TAIL.test(bare(more)) : typedAnswer(rest) === 'yes';
+}
+
 /**
  * The order is not among those shown: « c'est pas dans la liste », « je la vois pas », "it's not on the list", "none of
  * these", « ezali te na liste », « haipo kwenye orodha ».

@@ -15,7 +15,7 @@ import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } 
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, asksToEditDescription, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksToEditDescription, confirmsAfterAck, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -846,6 +846,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       }
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // « bon ok. oui pour la commande c bien ça » after an aside was answered: the acknowledgement leads into a plain yes
+      // (it was « reprendre ou laisser ? », the report never left).
+      if (s.step === 'reason' && s.kind && ref.kind === 'none' && answer === null && confirmsAfterAck(text)) return chooseReason(e, t, s, s.kind);
       // « vas-y », "go ahead" to a proposed problem: yes.
       if (s.step === 'reason' && s.kind && saysGo(text)) return chooseReason(e, t, s, s.kind);
       // « d'accord, ouvrez le litige » to a proposed case reason: that reason, confirmed, and the case's next step.
