@@ -20,7 +20,7 @@ import { listCases, requireStaff, shopAction } from './support-commands.js';
 import { newNonce, offeredBack, REPORT_LAPSE_MS, type ConversationState, type FilePickState, type ReportState } from './state.js';
 import { readAmount } from '../format.js';
 import { asksReinstatement } from './seller-words.js';
-import { asksForPerson, greetsOnly, languageAskedFor, typedAnswer } from './typed-answers.js';
+import { asksForPerson, greetsOnly, languageAskedFor, pings, typedAnswer } from './typed-answers.js';
 
 /** Sends one turn where it belongs: a command, a button, a file, or text (in a flow, a case thread, or free). */
 export async function route(e: EngineCtx, t: Turn, given: CommandHooks): Promise<void> {
@@ -276,8 +276,11 @@ async function onText(e: EngineCtx, t: Turn, typed: string, hooks: CommandHooks,
   // « bonjour » hours after a report was left (within the day its buttons still answer it, and not offered back already):
   // greeted, and the report offered back, as within its first half hour; it was greeted with « quelle commande ? » as if
   // nothing had been said.
-  if (lapsedReport && t.input.isPrivate && lapsedReport.pending === undefined && greetsOnly(text) && offeredBack(lapsedReport, t.now)) {
-    say(t, m('engine-welcome'));
+  // « alors ? », « allo ? », « vous êtes là ? » the same: the buyer chases the report they left (it was « je n'ai pas reconnu
+  // de problème », and the list of all their orders, as if nothing had been said).
+  const chases = !greetsOnly(text) && pings(text);
+  if (lapsedReport && t.input.isPrivate && lapsedReport.pending === undefined && (greetsOnly(text) || chases) && offeredBack(lapsedReport, t.now)) {
+    if (!chases) say(t, m('engine-welcome'));
     return offerResume(e, t, { ...lapsedReport, nonce: newNonce() }, text);
   }
   // « annuler », "stop", « tika », « acha » typed alone is the flow's Cancel button, never words to pass on.

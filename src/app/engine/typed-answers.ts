@@ -55,7 +55,7 @@ export function saysGo(text: string): boolean {
  * « 😡😡😡 », « uko wapi ? », « ozali wapi ? ». Nothing in them answers the question under way, nor is for the seller.
  */
 const PING =
-  /^(?:all?o+|hello+|helo+|hallo|vous etes la|vous etes ou|vs etes la|tu es la|t'es la|t es la|tes la|y a quelqu'un|il y a quelqu'un|ya quelqu'un|quelqu'un|are you there|you there|u there|anyone there|anybody there|anyone|anybody|hello anyone|reponds|repondez|repond|reponds moi|repondez moi|et alors|hein|hun|j'attends|jattends|j'attends toujours|on attend|toujours rien de votre part|uko wapi|uko hapo|mko wapi|mpo|ozali wapi|ozali awa|bozali wapi|bozali awa)(?: (?:allo+|hello+|alors|la|ou pas|svp|stp|oh|toujours))*$/;
+  /^(?:all?o+|hello+|helo+|hallo|vous etes la|vous etes ou|vs etes la|tu es la|t'es la|t es la|tes la|y a quelqu'un|il y a quelqu'un|ya quelqu'un|quelqu'un|are you there|you there|u there|anyone there|anybody there|anyone|anybody|hello anyone|reponds|repondez|repond|reponds moi|repondez moi|et alors|alors|alors quoi|hein|hun|j'attends|jattends|j'attends toujours|on attend|toujours rien de votre part|uko wapi|uko hapo|mko wapi|mpo|ozali wapi|ozali awa|bozali wapi|bozali awa)(?: (?:allo+|hello+|alors|la|ou pas|svp|stp|oh|toujours))*$/;
 
 /** See PING; a message of punctuation or faces only (not 👍, ❌: those answer) is one. */
 export function pings(text: string): boolean {
@@ -100,7 +100,7 @@ const CANCEL =
 
 /** The whole message asks to open the case now (the report's « Ouvrir le litige » typed). */
 const OPEN =
-  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ez|e)|open|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki))*$/;
+  /^(?:(?:non en fait si|en fait si|non si|mais si|si|en fait|enfait|finalement|actually) )?(?:(?:bon|ben|alors|allez|allez y|vas y|vasy|go|go ahead|go ahead and|alright|dans ce cas|eh bien) )?(?:(?:oui|ouais|ok|okay|yes|yeah|yep|sure|d'accord|daccord|ee|iyo|ndiyo|sawa) )?(?:(?:vas y|vasy|allez y|alors|go ahead and) )?(?:je veux |jveux |veux |i want to |i'd like to |nataka ku|na(?:lingi|lingui) ko|j'|j |on |i'll |i will |let's |lets |let me )?(?:ouvr(?:ir|ire|ez|er|e|i)|open|opn|fungua|kufungua|kofungola|fungola|bofungola)(?: (?:le|un|mon|the|a|my|it|na))?(?: (?:litige|litiges|litije|litig|litage|dispute|case|claim|kesi|dossier))?(?: (?:maintenant|now|sasa|sikoyo|tout de suite|right now|quand meme|anyway|vite|rapidement|quickly|fast|haraka|noki|noki noki|svp|stp|please|pls|plz|tafadhali|palado))*$/;
 
 /** « ah non c'est bon, laissez tomber », "ok never mind": leaving, said in a few words. */
 const LEAVE_IT =
@@ -228,6 +228,23 @@ export function yesAndMore(text: string): string | null {
   for (let counted = 0; at < tokens.length && counted < skip; at++) if (bare(tokens[at]!) !== '') counted++;
   const rest = tokens.slice(at).join(' ').replace(/^[\s,;:.!…-]+/, '');
   return bare(rest) ? rest : null;
+}
+
+const ACK_LEAD = /^\s*(?:(?:bon|ben|ok|okay|d'accord|daccord|dac|ah|euh|bref|alright|well)(?:\s*[.,!…]+\s*|\s+))+/i;
+const CONFIRM_TAIL =
+  /^(?:(?:pour|de|sur) (?:la|ma|cette) commande )?(?:c|c'est|cest|c est|ce|ca) (?:bien |exactement |justement )?(?:ca|cela|celle la|celle ci|la bonne|elle)$|^(?:(?:for|about) (?:the|my|this) order )?(?:that s|thats|that's|it s|its|it's) (?:it|right|the one|correct)$/;
+
+/**
+ * « bon ok. oui pour la commande c bien ça », "ok well, yes that's it": an acknowledgement (of an aside just answered)
+ * leads into a yes that says nothing else. False when the message does not open with such words, or says more.
+ */
+export function confirmsAfterAck(text: string): boolean {
+  const lead = ACK_LEAD.exec(text);
+  if (!lead) return false;
+  const rest = text.slice(lead[0].length);
+  // Words after the yes are for the description (« oui mais il a dit DHL »), unless they only confirm.
+  const more = yesAndMore(rest);
+  return more !== null ? CONFIRM_TAIL.test(bare(more)) : typedAnswer(rest) === 'yes';
 }
 
 /**

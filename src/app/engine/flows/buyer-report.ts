@@ -15,7 +15,7 @@ import { newNonce, offeredBack, readReport, REPORT_LAPSE_MS, type ReportState } 
 import { sayCard } from './case-thread.js';
 import { isLongPart, JOIN_WINDOW_MS } from './long-parts.js';
 import { askMessageForSeller, relayToSeller, shopPolicyMsg } from './seller-message.js';
-import { addsAnother, asksToEditDescription, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
+import { addsAnother, asksToEditDescription, confirmsAfterAck, assents, pings, saysGo, putsFirst, asksHowItWorks, asksHowLong, asksWhatNext, asksWhy, asksWhenItComes, protests, triedSeller, asksShopPolicy, asksWhatIf, asksToWriteSeller, asksToWriteThem, greetsOnly, listPosition, rejectsOrder, saysItCame, saysNotListed, saysThanks, takesBack, typedAnswer, wantsCase, withoutLeadIn, yesAndMore } from '../typed-answers.js';
 
 /**
  * The buyer's report: from a message to an opened case (or a message to the seller). The latest
@@ -808,8 +808,14 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'reason':
     case 'reason_pick':
     case 'decide':
-      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed.
-      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) return openCase(e, t, s);
+      // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed. Where it is
+      // too early, « je veux ouvrir quand même » gets the rule behind it with the order's dates and the same choices, as
+      // « pourquoi ? » does (it was « trop tôt pour ouvrir un litige sur cette commande », no date, no order, no button).
+      // After the window, the refusal stays as it was (test/app/engine/buyer-talk.test.ts).
+      if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) {
+        const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
+        return el.code === 'NOT_ELIGIBLE_YET' ? chooseReason(e, t, s, s.reason, [], true) : openCase(e, t, s);
+      }
       // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
       if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
       // « je vais d'abord écrire au vendeur », "I'll message the seller first": the « Écrire au vendeur » button, typed.
@@ -840,6 +846,9 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       }
       // "yes please", « oui svp »: a yes that states nothing else confirms, whatever the classifier guesses of it.
       if (s.step === 'reason' && s.kind && answer === 'yes' && !statesProblem(text)) return chooseReason(e, t, s, s.kind);
+      // « bon ok. oui pour la commande c bien ça » after an aside was answered: the acknowledgement leads into a plain yes
+      // (it was « reprendre ou laisser ? », the report never left).
+      if (s.step === 'reason' && s.kind && ref.kind === 'none' && answer === null && confirmsAfterAck(text)) return chooseReason(e, t, s, s.kind);
       // « vas-y », "go ahead" to a proposed problem: yes.
       if (s.step === 'reason' && s.kind && saysGo(text)) return chooseReason(e, t, s, s.kind);
       // « d'accord, ouvrez le litige » to a proposed case reason: that reason, confirmed, and the case's next step.
@@ -850,6 +859,10 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       // The order named again with it (« 1001 pas arrivé » sent a third time) is the same report, not « reprendre ou laisser ? ».
       if (s.step === 'decide' && s.reason && isCaseReason(s.reason) && sameOrder && (wantsCase(text) || (kind === s.reason && !newProblem))) {
         if (kind === s.reason) s.kind = kind;
+        // The description sent in several short messages (« la chemise », « c'est pas le bogolan de la photo », « les manches
+        // sont courtes ») after it was asked for: each part says more of the problem, and joins the description (the seller
+        // read only the first, and the buyer was shown it back as if nothing else had been said). A repeat adds nothing.
+        if (kind === s.reason && !wantsCase(text) && addsWords(s.description, text)) s.description = withDetail(s.description, cleanText(text));
         return chooseReason(e, t, s, s.reason);
       }
       // « pourquoi je ne peux pas ouvrir un litige ? », « je veux un litige » to a proposed case reason: that reason, and
@@ -874,6 +887,15 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
           return chooseReason(e, t, s, s.kind, how ? [m('buyer-flow-how-it-works', { duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } })] : []);
         }
       }
+      // « et je serai remboursée ? », « je veux juste mon argent » to a proposed case reason the order can have a case for: the
+      // refund is what the case leads to (SPEC 1), not another problem; said so, and the proposal asked again (it became
+      // « demande de remboursement », no case, and a message for the seller).
+      if (s.step === 'reason' && s.kind && isCaseReason(s.kind) && sameOrder && kind === 'refund_request' && !statesTrouble(text.replace(/\b(?:argent|money|rembours\w*|refund\w*|pesa|mbongo)\b/gi, ''))) {
+        if ((await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility.eligible) {
+          say(t, m('buyer-flow-refund-by-case', { orderId: s.orderId!, reason: s.kind, duration: { duration: e.deps.policy.escalationAfter.toISO() ?? 'P3D' } }));
+          return showReportStep(e, t, s);
+        }
+      }
       if (newProblem) return startReport(e, t, text, s.orderId);
       if (s.step === 'reason' && s.kind && ((kind === s.kind && answer !== 'no') || answer === 'yes')) return chooseReason(e, t, s, s.kind);
       // « non » to the proposed reason: the reasons to pick from, as « Non, autre chose » does.
@@ -886,6 +908,16 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
       return never;
     }
   }
+}
+
+/** Stems of a text's longer words (accents and case aside): what it talks about. */
+const stems = (text: string): Set<string> => new Set(normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
+
+/** The text says at least two things the description does not (not « toujours pas arrivé » after « jamais arrivée »). */
+function addsWords(description: string | null, text: string): boolean {
+  if (!description) return false;
+  const known = stems(description);
+  return [...stems(text)].filter((w) => !known.has(w)).length >= 2;
 }
 
 /**
