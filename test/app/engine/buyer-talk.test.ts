@@ -136,14 +136,17 @@ describe.each(['memory', 'redis'] as const)('what buyers type instead of pressin
     expect(amina.ids()).not.toContain('engine-report-ask-message');
   });
 
-  it('« ouvrir quand meme » where the window has closed says so, instead of starting over on a new problem', async () => {
+  it('« ouvrir quand meme » where the window has closed says so again, with its last day and the offer to write to the seller, instead of starting over on a new problem', async () => {
     const w = await world();
     const amina = await w.user({ account: 'acc-amina' });
     await amina.text('la lampe jamais arrivée');
     await amina.text('oui');
     expect(amina.ids()).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
     await amina.text('ouvrir quand meme');
-    expect(amina.ids()).toEqual(['error-case-window-closed']);
+    // (It was the bare « le délai … est dépassé pour cette commande »: no date, no order, no button to write to the seller.)
+    expect(amina.ids()).toEqual(['engine-report-window-closed', 'engine-report-offer-message']);
+    expect(amina.read()).toContain('le dernier jour possible était le');
+    expect(amina.last.flatMap((o) => o.choices ?? []).map((c) => c.label.id)).toContain('engine-choice-message-seller');
     expect(await buyerCases(w)).toEqual([]);
   });
 

@@ -810,11 +810,11 @@ export async function onReportText(e: EngineCtx, t: Turn, s: ReportState, text: 
     case 'decide':
       // « ouvrir », "open the case now", « ouvrir quand même » where the case can be opened: the button, typed. Where it is
       // too early, « je veux ouvrir quand même » gets the rule behind it with the order's dates and the same choices, as
-      // « pourquoi ? » does (it was « trop tôt pour ouvrir un litige sur cette commande », no date, no order, no button).
-      // After the window, the refusal stays as it was (test/app/engine/buyer-talk.test.ts).
+      // « pourquoi ? » does; too late, the closed window again with its last day and the offer to write to the seller (both
+      // were a bare « trop tôt » / « le délai … est dépassé pour cette commande »: no date, no order, no button).
       if (s.step === 'decide' && answer === 'open' && s.reason && isCaseReason(s.reason)) {
         const el = (await e.deps.cases.eligibility(requireWho(t), s.orderId!)).eligibility;
-        return el.code === 'NOT_ELIGIBLE_YET' ? chooseReason(e, t, s, s.reason, [], true) : openCase(e, t, s);
+        return el.code !== null ? chooseReason(e, t, s, s.reason, [], el.code === 'NOT_ELIGIBLE_YET') : openCase(e, t, s);
       }
       // « modifier », « changer la description »: « Modifier la description », typed (where that button is offered).
       if (s.step === 'decide' && s.description && s.reason && isCaseReason(s.reason) && asksToEditDescription(text)) return askDescription(e, t, s);
