@@ -382,6 +382,8 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         store,
         links,
         notifiers,
+        // Support is told on the platforms with a staff channel configured; a platform without one is left out.
+        supportPlatforms: notifiers.filter((n) => n.staffChannel !== false).map((n) => n.platform),
         render: (n, target, platform, reads) => renderer.render(n, target, platform, reads),
         queue: redis ? createRedisDeliveryQueue(redis, prefix, { logger, reads: reads! }) : createMemoryDeliveryQueue({ logger }),
         clock,

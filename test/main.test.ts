@@ -25,7 +25,8 @@ describe('npm start with nothing configured', () => {
     let out = '';
     child.stdout!.on('data', (d) => (out += String(d)));
     const deadline = Date.now() + 20_000;
-    while (!out.includes(`http://localhost:${port}/`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // Both lines, in whichever order they come out (the log's writes are its own, not process.stdout's).
+    while (!(out.includes(`http://localhost:${port}/`) && /embedded mode.*nothing survives a restart/.test(out)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 
     expect(out).toContain(`Open the playground: http://localhost:${port}/`);
     expect(out).toMatch(/embedded mode.*nothing survives a restart/);

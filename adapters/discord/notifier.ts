@@ -52,6 +52,7 @@ export function createDiscordNotifier(deps: DiscordNotifierDeps): Notifier {
 
   return {
     platform: 'discord',
+    staffChannel: Boolean(deps.staffChannelId),
     async deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void> {
       const onSent = opts?.onSent ? { onSent: opts.onSent } : {};
       const userId = 'link' in target ? target.link.userId : null;

@@ -73,6 +73,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
 
   return {
     platform: 'teams',
+    staffChannel: Boolean(deps.staffConversationId),
     async deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void> {
       const toUser = 'link' in target;
       try {

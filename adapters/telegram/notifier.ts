@@ -95,6 +95,7 @@ export function createTelegramNotifier(deps: TelegramNotifierDeps): Notifier {
 
   return {
     platform: 'telegram',
+    staffChannel: Boolean(deps.supportChatId),
     async deliver(target: DeliveryTarget, message: OutMessage, opts = {}): Promise<void> {
       const toUser = 'link' in target;
       const chatId = toUser ? target.link.address : deps.supportChatId;

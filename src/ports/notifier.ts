@@ -8,6 +8,12 @@ export type DeliveryTarget = { link: Link } | { support: true };
 /** Sends engine output to one platform outside a turn (relays, nudges). Each adapter implements it. */
 export interface Notifier {
   readonly platform: Platform;
+  /**
+   * Whether the platform has a staff channel configured for support's notifications (TELEGRAM_SUPPORT_CHAT_ID,
+   * DISCORD_STAFF_CHANNEL_ID, TEAMS_STAFF_CONVERSATION_ID). Without one, support is not notified there at all, rather
+   * than by deliveries refused one by one into the dead letters (the morning digest, every escalation). Default: true.
+   */
+  readonly staffChannel?: boolean;
   /** Delivers one message; throws DeliveryError when the platform refuses or rate-limits it. */
   deliver(target: DeliveryTarget, message: OutMessage, opts?: DeliverOptions): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { fold } from '../../src/domain/decider.js';
 import { parseBusinessHours, type WeeklyHours } from '../../src/domain/business-hours.js';
 import { parsePolicy } from '../../src/domain/policy.js';
 import { silentLogger } from '../../src/ports/logger.js';
-import type { DeliveryTarget, Notifier } from '../../src/ports/notifier.js';
+import { DeliveryError, type DeliveryTarget, type Notifier } from '../../src/ports/notifier.js';
 import type { OutMessage } from '../../src/ports/turn.js';
 import { TEST_REDIS_URL, testRedis, type TestRedis } from '../support/redis.js';
 import { escalatedCase, play } from '../domain/support.js';
@@ -96,6 +96,38 @@ describe('the morning digest is posted in the staff channel once per business da
     await sleep(500);
     expect(posts.filter(isDigest)).toHaveLength(1);
     expect(renderMessage(posts[0]!, p.i18n, TELEGRAM_CAPABILITIES).text).toContain('Rien en attente');
+  });
+});
+
+describe('support is told only on the platforms with a staff channel', () => {
+  it('the digest reaches the platform with one; the platform without one gets nothing and leaves no dead letter', async () => {
+    const clock = shiftedClock(BEFORE_OPENING);
+    const p = await composePalabre({ config: loadConfig({ LOG_LEVEL: 'silent' }), logger: silentLogger, clock, outbox: { backoffMs: 100, sweepEveryMs: 0, maxAttempts: 1 } });
+    const posts: OutMessage[] = [];
+    const tried: OutMessage[] = [];
+    p.addNotifier(staffChannel(posts));
+    // Discord with no DISCORD_STAFF_CHANNEL_ID: its notifier refuses support's messages for good, as the adapters do.
+    p.addNotifier({
+      platform: 'discord',
+      staffChannel: false,
+      async deliver(target, message) {
+        if ('support' in target) {
+          tried.push(message);
+          throw new DeliveryError('DISCORD_STAFF_CHANNEL_ID is not set', { permanent: true });
+        }
+      },
+    });
+    try {
+      await p.start();
+      await until(() => posts.some(isDigest));
+      await sleep(500);
+      expect(posts.filter(isDigest)).toHaveLength(1);
+      // (Before, the digest was tried on Discord and became a dead letter every morning, as did every escalation.)
+      expect(tried).toEqual([]);
+      expect(await p.outbox().deadLetters()).toEqual([]);
+    } finally {
+      await p.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import fc from 'fast-check';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { bullPrefix } from '../../src/infra/bullmq-scheduler.js';
 
 /**
@@ -64,6 +64,9 @@ export async function startFuzzTarget(opts: { redisUrl: string; prefix: string; 
       ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: opts.redisUrl, REDIS_PREFIX: opts.prefix, LINK_SECRET: 'fuzz-link-secret-0123456789',
       ADMIN_TOKEN, PLAYGROUND: '1', PLAYGROUND_TOKEN, TELEGRAM_BOT_TOKEN: opts.telegramToken, TELEGRAM_API_ROOT: opts.telegramRoot, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
       TEAMS_ENABLED: '1', MicrosoftAppId: '', DISCORD_BOT_TOKEN: '', MARKETPLACE_DATA: '', MARKETPLACE_API_URL: '', LOG_LEVEL: 'fatal',
+      // Support's day has always begun, so the morning digest is posted at every start, whatever the hour of the run;
+      // the fuzzing waits for it (below): a digest posted mid-run was taken for a change made by a refused request.
+      SUPPORT_HOURS: 'Mon-Sun 00:00-23:59', SUPPORT_HOLIDAYS: 'none',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,6 +81,25 @@ export async function startFuzzTarget(opts: { redisUrl: string; prefix: string; 
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`palabre did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+  // The morning digest, to support in the playground (the one platform here with a staff channel), delivered.
+  const redis = new Redis(opts.redisUrl, { lazyConnect: true });
+  try {
+    const digestSent = async () => {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${opts.prefix}{dlv}:sent:desk-digest-*`, 'COUNT', 10_000);
+        if (keys.length > 0) return true;
+        cursor = next;
+      } while (cursor !== '0');
+      return false;
+    };
+    while (!(await digestSent())) {
+      if (Date.now() > deadline) throw new Error(`the desk digest was not delivered at start: ${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    redis.disconnect();
   }
   return {
     base,
