@@ -270,6 +270,9 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
+    // Redis refused the turn's writes: not acknowledged (503, the polling offset stays), Telegram delivers it again and
+    // that delivery is handled, and answered, once Redis takes writes. Acknowledged with the apology, it was lost.
+    if (result.storageRefused !== undefined) throw result.storageRefused;
     decided(result.inboundMarked === true);
     if (later) {
       later(() => deliver(parsed, result));

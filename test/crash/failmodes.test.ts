@@ -151,7 +151,7 @@ describe.runIf(!missing)('failure modes of a real machine (SPEC §7: nothing ack
   });
 
   const start = async (opts: Partial<RunOptions> = {}) =>
-    (run = await startRun({ users: USERS, redisPort: REDIS_PORT, ...opts, env: { TELEGRAM_THROTTLE: '0', ADMIN_TOKEN, ...opts.env } }));
+    (run = await startRun({ users: USERS, redisPort: REDIS_PORT, ...opts, env: { TELEGRAM_THROTTLE: '0', ADMIN_TOKEN, TELEGRAM_SUPPORT_CHAT_ID: '-1009999999', ...opts.env } }));
 
   // A. Redis full: maxmemory reached under `noeviction` (what operations.md asks for), so Redis refuses every write
   // that needs memory for 5 s mid-burst. No update may be acknowledged that was not stored: each comes again (Telegram
