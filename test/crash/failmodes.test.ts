@@ -19,6 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { httpStatus } from '../../bench/processes.js';
 import {
   check,
+  deliveriesHeldBy,
   deliveryBacklog,
   drive,
   logs,
@@ -238,6 +239,27 @@ describe.runIf(!missing)('failure modes of a real machine (SPEC §7: nothing ack
     const v = await verdict(r, delivered, [poison]);
     expectHeld('poison', v, r);
     expect(relayArrivals(r, delivered).get(poison)?.length, 'the replayed relay arrives once').toBe(1);
+  });
+
+  // E. The OS stops a process 5 s (SIGSTOP, then SIGCONT) while it holds deliveries: the others take its streams over;
+  // back, it must not send what they sent, nor anything after a later comment: a repeat only for what was in flight.
+  it('a process stopped 5 s by the OS while it holds deliveries: taken over, no repeat beyond the one in flight, in order', { timeout: 120_000 }, async () => {
+    const r = await start();
+    r.standin.slow(150);
+    const victim = r.procs[0]!;
+    const burst = drive(r, { perBuyer: 5, gapMs: 300, firstUpdateId: 25_000, timeoutMs: 90_000 });
+    let held = 0;
+    await until('process 0 holding deliveries', async () => (held = await deliveriesHeldBy(r, victim.child!.proc.pid!)) > 0, 30_000, 30);
+    victim.child!.proc.kill('SIGSTOP');
+    await sleep(5_000);
+    victim.child!.proc.kill('SIGCONT');
+    const delivered = await burst;
+    await settle(r, delivered, 60_000, 3_000);
+    const v = await verdict(r, delivered);
+    console.log(`[failmodes] sigstop: held ${held} at the stop`);
+    expectHeld('sigstop', v, r);
+    // The documented exception: what it had on its way when it stopped, each counted on /metrics.
+    expect(v.extra, JSON.stringify(v)).toBeLessThanOrEqual(v.redelivered);
   });
 
   // D. One chat whose messages Telegram takes and never answers (held 60 s, not sent, then the connection dropped) for
