@@ -120,13 +120,13 @@ const CLOCK_TICKS = 100;
 
 /**
  * POSTs a Telegram update to a webhook as Telegram would (the secret-token header): the status, or 0 when the
- * connection failed or 30 s passed without an answer.
+ * connection failed or `timeoutMs` (30 s) passed without an answer (the client hangs up).
  */
-export function postWebhook(agent: Agent, url: string, body: string, secret: string): Promise<number> {
+export function postWebhook(agent: Agent, url: string, body: string, secret: string, timeoutMs = 30_000): Promise<number> {
   return new Promise<number>((resolve) => {
     const target = new URL(url);
     const req = request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', timeout: 30_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': secret } },
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', timeout: timeoutMs, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': secret } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

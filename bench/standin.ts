@@ -26,7 +26,7 @@ export type OnSend = (chatId: number, text: string, at: number) => void;
  * A refusal the stand-in answers instead of sending: 429 with its retry_after, a 500, or a 502 with an HTML body (what
  * a proxy in front of the API answers when its upstream is down); nothing is sent in any case.
  */
-export type Refusal = { code: 429; retryAfter: number } | { code: 500 } | { code: 502 };
+export type Refusal = { code: 429; retryAfter: number } | { code: 500 } | { code: 502 } | { code: 400; description?: string };
 
 /**
  * A lean stand-in of the Telegram Bot API on 127.0.0.1 for load: it answers the methods a webhook bot
@@ -37,8 +37,10 @@ export type Refusal = { code: 429; retryAfter: number } | { code: 500 } | { code
 export async function startLeanStandin(token: string) {
   let onSend: OnSend = () => undefined;
   let sendDelayMs: (chatId: number) => number = () => 0;
-  let refuse: (chatId: number) => Refusal | null = () => null;
+  let refuse: (chatId: number, text: string) => Refusal | null = () => null;
   let cut: (chatId: number) => boolean = () => false;
+  let hang: (chatId: number, text: string) => number = () => 0;
+  const hung = new Set<IncomingMessage>();
   const counters = new Map<number, number>();
   const calls = new Map<string, number>();
   const nextMessageId = (chatId: number) => {
@@ -79,14 +81,25 @@ export async function startLeanStandin(token: string) {
       let params: Record<string, unknown> = {};
       const body = Buffer.concat(chunks).toString('utf8');
       if (body && (req.headers['content-type'] ?? '').includes('json')) params = JSON.parse(body) as Record<string, unknown>;
-      const refused = method === 'sendMessage' ? refuse(Number(params.chat_id)) : null;
+      const text = String(params.text ?? params.caption ?? '');
+      // A platform that never answers: the request is held, nothing is sent, and the connection dropped after a while.
+      const holdMs = method === 'sendMessage' ? hang(Number(params.chat_id), text) : 0;
+      if (holdMs > 0) {
+        hung.add(req);
+        setTimeout(() => {
+          hung.delete(req);
+          req.socket.destroy();
+        }, holdMs).unref();
+        return;
+      }
+      const refused = method === 'sendMessage' ? refuse(Number(params.chat_id), text) : null;
       if (refused?.code === 502) {
         res.writeHead(502, { 'content-type': 'text/html' });
         res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
         return;
       }
       if (refused) {
-        const description = refused.code === 429 ? `Too Many Requests: retry after ${refused.retryAfter}` : 'Internal Server Error';
+        const description = refused.code === 429 ? `Too Many Requests: retry after ${refused.retryAfter}` : refused.code === 400 ? (refused.description ?? 'Bad Request: message text is empty') : 'Internal Server Error';
         res.writeHead(refused.code, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: false, error_code: refused.code, description, ...(refused.code === 429 && { parameters: { retry_after: refused.retryAfter } }) }));
         return;
@@ -125,14 +138,24 @@ export async function startLeanStandin(token: string) {
     cut(fn: (chatId: number) => boolean) {
       cut = fn;
     },
-    /** Asked before each sendMessage: a refusal to answer instead of sending it, or null to send (the default). */
-    refuse(fn: (chatId: number) => Refusal | null) {
+    /** Asked before each sendMessage (its chat and text): a refusal to answer instead of sending it, or null to send (the default). */
+    refuse(fn: (chatId: number, text: string) => Refusal | null) {
       refuse = fn;
     },
+    /**
+     * Asked before each sendMessage (its chat and text): how long to hold it without answering (0: answer as usual). A
+     * held message is not sent; its connection is dropped once the time is up (a platform that stopped answering).
+     */
+    hang(fn: (chatId: number, text: string) => number) {
+      hang = fn;
+    },
+    /** sendMessage requests held unanswered right now (see `hang`). */
+    hanging: () => hung.size,
     /** Calls per Bot API method since start. */
     calls: () => Object.fromEntries(calls),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const req of hung) req.socket.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

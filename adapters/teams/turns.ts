@@ -131,6 +131,8 @@ export function createTeamsTurns(deps: TeamsTurnDeps) {
     }
     const eventId = eventIdOf(ctx, part);
     const result = await deps.engine.handle({ ...input, content: c, ...(eventId ? { eventId } : {}) });
+    // Redis refused the turn's writes: not acknowledged (503), the Bot Framework delivers it again (see Telegram's).
+    if (result.storageRefused !== undefined) throw result.storageRefused;
     ctx.turnState.get<(() => void) | undefined>(DECIDED)?.();
     const pressed = c.type === 'action' ? (ctx.activity.replyToId ?? null) : null;
     const posted: string[] = [];

@@ -65,6 +65,8 @@ export interface TelegramAdapterDeps {
    * `retryAfterMs`, and the outbox waits it out for that recipient alone.
    */
   notifyRetry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /** How long a notification's send waits for an answer before it is a failed try (default NOTIFY_TIMEOUT_SECONDS). */
+  notifyTimeoutSeconds?: number;
   /** getUpdates long-polling timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
   /** Spaces sends ahead of Telegram's limits (main.ts turns it on); without it only 429s slow the bot down. */
@@ -101,6 +103,13 @@ const PRIVATE_COMMANDS = new Set(['report', 'cases', 'case']);
  * Telegram delivers it again. Once handled it is kept 26 hours: Telegram drops undelivered updates after 24 hours, so
  * no redelivery can come later than that; the 2 hours beyond cover clock skew. Longer would only cost Redis memory.
  */
+/**
+ * How long a notification's send waits for the Bot API's answer before it is a failed try (retried after its
+ * back-off). Telegram answers a sendMessage within a second or two; an upload of a 10 MB document over a slow link
+ * takes longer, hence not less. Probe 13's chat answered 8 s late is not cut short.
+ */
+export const NOTIFY_TIMEOUT_SECONDS = 20;
+
 export const TELEGRAM_ONCE = { claimMs: 6_000, renewMs: 2_000, keepMs: 26 * 3600_000 };
 
 /** Connects the engine to the Telegram Bot API (SPEC sections 3 and 4). A thin translator: no dispute rule here. */
@@ -120,7 +129,10 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
   // Notifications have a client of their own whose 429 waits are short: a send that waited out retry_after inline held
   // one of the process's delivery slots for up to 3 × 30 s, other recipients queued behind it, and /metrics showed no
   // retry until it gave up. A longer wait now surfaces at once, and the outbox waits it out for that recipient alone.
-  const notifyApi = new Api(deps.token, { apiRoot, fetch: telegramFetch });
+  // A send Telegram does not answer is given up after NOTIFY_TIMEOUT_SECONDS (grammY's default: 500 s): counted as a
+  // failed try and retried after its back-off, that recipient alone waiting, instead of holding the recipient's queue
+  // for minutes with nothing on /metrics.
+  const notifyApi = new Api(deps.token, { apiRoot, fetch: telegramFetch, timeoutSeconds: deps.notifyTimeoutSeconds ?? NOTIFY_TIMEOUT_SECONDS });
   notifyApi.config.use(retrying(deps.notifyRetry, 1, 2));
   if (throttle) notifyApi.config.use(throttle);
   const senderDeps = { i18n: deps.i18n, threads: deps.threads, kv: deps.kv, blobs: deps.blobs, logger: log, ...(deps.cards && { cards: deps.cards }) };
@@ -270,6 +282,9 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
     const content = await contentOf(parsed);
     if (!content) return;
     const result = await deps.engine.handle({ ...parsed.input, content, eventId });
+    // Redis refused the turn's writes: not acknowledged (503, the polling offset stays), Telegram delivers it again and
+    // that delivery is handled, and answered, once Redis takes writes. Acknowledged with the apology, it was lost.
+    if (result.storageRefused !== undefined) throw result.storageRefused;
     decided(result.inboundMarked === true);
     if (later) {
       later(() => deliver(parsed, result));

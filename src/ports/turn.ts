@@ -155,6 +155,13 @@ export interface TurnResult {
    * .markInbound): the adapter's own confirmation of the event's once-only mark is already written.
    */
   inboundMarked?: boolean;
+  /**
+   * The turn failed because the storage refused its writes or could not be reached (Redis full, read-only, loading,
+   * unreachable) before the event was recorded as handled: the error. An adapter whose platform delivers an event
+   * again leaves it unacknowledged, so that it is handled once Redis takes writes again (SPEC §7: an event is
+   * acknowledged only once handled); `replies` holds the apology for one that cannot.
+   */
+  storageRefused?: unknown;
 }
 
 /** The conversation engine: one turn in, replies out. */

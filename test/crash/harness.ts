@@ -363,7 +363,7 @@ export interface Delivered {
  * moment. A delivery that gets no 2xx (refused, failed, connection dropped) is posted again after a pause, to the
  * next live process, until one acknowledges it.
  */
-export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: number; onProgress?: (acked: number, total: number) => void; timeoutMs: number; gapMs?: number }): Promise<Delivered[]> {
+export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: number; onProgress?: (acked: number, total: number) => void; timeoutMs: number; gapMs?: number; postTimeoutMs?: number }): Promise<Delivered[]> {
   const { seeded, procs } = run;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const plan: Planned[][] = seeded.buyers.map(() => []);
@@ -378,7 +378,8 @@ export async function drive(run: Run, opts: { perBuyer: number; firstUpdateId: n
   let acked = 0;
   const deadline = Date.now() + opts.timeoutMs;
 
-  const post = (url: string, body: string) => postWebhook(agent, url, body, SECRET);
+  // postTimeoutMs: Telegram's side hangs up on a webhook that has not answered by then (0 recorded), and posts again.
+  const post = (url: string, body: string) => postWebhook(agent, url, body, SECRET, opts.postTimeoutMs);
 
   /** Delivers until a 2xx, starting at process `first`. */
   async function deliver(p: Planned, first: number, statuses: number[]): Promise<void> {

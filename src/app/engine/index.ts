@@ -9,6 +9,7 @@ import { choice, m, say, type EarlyReads, type EngineCtx, type EngineDeps, type 
 import { explainLinking } from './flows/onboarding.js';
 import { suspensionNotice } from './flows/shop-suspension.js';
 import { route } from './router.js';
+import { isStorageRefusal } from './storage-refusal.js';
 import { classifierTraining } from './understanding/classifier.js';
 import { prefetchSubject } from './flows/case-thread.js';
 import { createConversationStore, type IdentityPrefs } from './state.js';
@@ -104,6 +105,7 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
     ...(input.eventId ? { inbound: { id: input.eventId, appends: 0 } } : {}),
   };
   let outcome: 'ok' | 'refused' | 'error' = 'ok';
+  let storageRefused: unknown;
   try {
     const reads = prefetched ?? startReads(e, input);
     t.early = reads;
@@ -139,10 +141,17 @@ async function handle(e: EngineCtx, input: TurnInput, prefetched?: EarlyReads): 
       outcome = 'error';
       e.log.error({ err, code: 'INTERNAL', platform: input.platform, userId: input.userId, conversationId: input.conversationId }, 'turn failed');
       say(t, m('error-internal'));
+      // Redis refused the turn's writes (full, read-only…) before the event was recorded: not handled, to be run again.
+      if (input.eventId && !t.inbound?.marked && isStorageRefusal(err)) storageRefused = err;
     }
   }
   e.deps.metrics?.turns.inc({ platform: input.platform, outcome });
-  return { replies: t.replies, ...(t.retirePressed ? { retirePressed: true } : {}), ...(t.inbound?.marked ? { inboundMarked: true } : {}) };
+  return {
+    replies: t.replies,
+    ...(t.retirePressed ? { retirePressed: true } : {}),
+    ...(t.inbound?.marked ? { inboundMarked: true } : {}),
+    ...(storageRefused !== undefined ? { storageRefused } : {}),
+  };
 }
 
 /** Which account a chat identity is linked to, as last read: the next turn's guess (bounded, oldest dropped). */

@@ -50,6 +50,18 @@ describe('Telegram notifier', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('gives up a send Telegram does not answer after notifyTimeoutSeconds: a failed try, retried later, not a wait of minutes', async () => {
+    h = await startHarness({ start: false, notifyTimeoutSeconds: 1 });
+    h.standin.hang('sendMessage');
+    const since = performance.now();
+    const err = await deliveryError(h.adapter.notifier.deliver({ link }, message()));
+    expect(performance.now() - since).toBeLessThan(4_000);
+    expect(err.opts.permanent).not.toBe(true);
+    h.standin.answer('sendMessage');
+    await h.adapter.notifier.deliver({ link }, message());
+    expect(h.standin.botMessages(amina.id).map((m) => visible(m.text))).toContain('Le vendeur a répondu');
+  }, 15_000);
+
   it('waits out a 429 retry_after and then delivers', async () => {
     h = await startHarness({ start: false });
     h.standin.failNext('sendMessage', { code: 429, retryAfter: 1 });
