@@ -1,4 +1,5 @@
 import { mountPlayground } from '../../../adapters/web/mount.js';
+import { trainDefaultClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { addTelegram, composeTestApp } from '../../support/app.js';
 import { startTelegramStandin, type StandinChat, type StandinUser } from '../../support/telegram-standin.js';
 import { OTHER_GROUP, STAFF, privateChat, until, visible } from './harness.js';
@@ -13,6 +14,9 @@ export const shown = (m: Json): string => visible(String(m.text ?? m.caption ?? 
  * stand-in in long-polling mode, and optionally the web playground: what a user of each platform would see.
  */
 export async function startApp(opts: { redis?: boolean; web?: boolean; forumStaff?: boolean } = {}) {
+  // The message classifier trained before the app, as a process has it a second after its start: a journey's first
+  // message waited for its training (several seconds on a loaded machine) inside the 15 s a step may take.
+  await trainDefaultClassifier();
   const standin = await startTelegramStandin();
   standin.setChat(opts.forumStaff ? { ...STAFF, is_forum: true } : STAFF);
   standin.setChat(OTHER_GROUP);
