@@ -28,8 +28,10 @@ import {
   readHistory,
   redisToolsMissing,
   relayArrivals,
+  relayTrace,
   sleep,
   startRun,
+  until,
   waitRelayed,
   type Delivered,
   type Run,
@@ -44,34 +46,10 @@ if (missing) console.warn(`failure modes skipped: ${missing}`);
  */
 const byHand = (process.env.PALABRE_PROBE_ALL === '1' ? it : () => undefined) as typeof it;
 
-const TAG = /K(\d+)Q/;
 const USERS = 8;
 const ADMIN_TOKEN = 'failmodes-admin-token-0123456789';
 /** The private Redis of these scenarios (one at a time). */
 const REDIS_PORT = Number(process.env.FAILMODES_REDIS_PORT ?? 6476);
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Per case, every comment that reached its seller, in arrival order, repeats included. */
-function relayTrace(run: Run, delivered: Delivered[]): Map<string, number[]> {
-  const caseOf = new Map(delivered.map((d) => [d.planned.updateId, run.seeded.buyers[d.planned.buyer]!]));
-  const trace = new Map<string, number[]>();
-  for (const s of run.sent) {
-    const m = TAG.exec(s.text);
-    if (!m) continue;
-    const b = caseOf.get(Number(m[1]));
-    if (!b || b.sellerTelegramId !== s.chatId) continue;
-    trace.set(b.caseId, [...(trace.get(b.caseId) ?? []), Number(m[1])]);
-  }
-  return trace;
-}
 
 function membersTakenForDead(run: Run): number {
   let n = 0;

@@ -543,6 +543,30 @@ export function logs(run: Run, lines = 15): string {
   return run.procs.map((p) => `--- process ${p.index}\n${p.child?.tail(lines) ?? ''}`).join('\n');
 }
 
+/** Resolves once `probe` holds, checked every `everyMs`; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Per case, every comment that reached its seller, in arrival order, repeats included. */
+export function relayTrace(run: Run, delivered: Delivered[]): Map<string, number[]> {
+  const caseOf = new Map(delivered.map((d) => [d.planned.updateId, run.seeded.buyers[d.planned.buyer]!]));
+  const trace = new Map<string, number[]>();
+  for (const s of run.sent) {
+    const m = TAG.exec(s.text);
+    if (!m) continue;
+    const b = caseOf.get(Number(m[1]));
+    if (!b || b.sellerTelegramId !== s.chatId) continue;
+    trace.set(b.caseId, [...(trace.get(b.caseId) ?? []), Number(m[1])]);
+  }
+  return trace;
+}
+
 /** When each acknowledged comment reached its seller, per update id, in arrival order. */
 export function relayArrivals(run: Run, delivered: Delivered[]): Map<number, number[]> {
   const sellerOfUpdate = new Map(delivered.map((d) => [d.planned.updateId, run.seeded.buyers[d.planned.buyer]!.sellerTelegramId]));

@@ -37,8 +37,10 @@ import {
   readHistory,
   redisToolsMissing,
   relayArrivals,
+  relayTrace,
   sleep,
   startRun,
+  until,
   waitRelayed,
   type Delivered,
   type PalabreProcess,
@@ -58,29 +60,6 @@ const byHand = (ALL ? it : () => undefined) as typeof it;
 
 const TAG = /K(\d+)Q/;
 const USERS = 16;
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Per case, every comment that reached its seller, in arrival order, repeats included. */
-function relayTrace(run: Run, delivered: Delivered[]): Map<string, number[]> {
-  const caseOf = new Map(delivered.map((d) => [d.planned.updateId, run.seeded.buyers[d.planned.buyer]!]));
-  const trace = new Map<string, number[]>();
-  for (const s of run.sent) {
-    const m = TAG.exec(s.text);
-    if (!m) continue;
-    const b = caseOf.get(Number(m[1]));
-    if (!b || b.sellerTelegramId !== s.chatId) continue;
-    trace.set(b.caseId, [...(trace.get(b.caseId) ?? []), Number(m[1])]);
-  }
-  return trace;
-}
 
 /** The final history against the guarantees; `extra`: repeats at the sellers; `regressions`: a comment after a later one. */
 async function verdict(run: Run, delivered: Delivered[]) {
