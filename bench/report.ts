@@ -138,7 +138,7 @@ export function renderReport(r: BenchResult): string {
   out.push('');
   const st = ok(r.startup);
   out.push('4. Embedded mode start → /healthz 200');
-  out.push(st ? `   ${st.command}: ${st.runs.join(' ms, ')} ms (median ${st.medianMs} ms)` : `   ${failed(r.startup)}`);
+  out.push(st ? `   ${st.command}, running the ${st.from === 'build' ? 'compiled build' : 'sources through tsx'}: ${st.runs.join(' ms, ')} ms (median ${st.medianMs} ms)` : `   ${failed(r.startup)}`);
   out.push('');
   const un = ok(r.understanding);
   out.push('5. Understanding buyer messages (labelled corpus, test/fixtures/understanding/)');

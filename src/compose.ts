@@ -43,7 +43,7 @@ import { demoTimeScale, scalePolicy } from './app/demo-policy.js';
 import { createEngine } from './app/engine/index.js';
 import { createNotificationRenderer } from './app/engine/notification-render.js';
 import { createI18n, type I18n } from './app/i18n.js';
-import { languageDetectorFromLocales } from './app/language.js';
+import { lazyLanguageDetector } from './app/language.js';
 import { createLinking, type Linking } from './app/linking.js';
 import { createLogger } from './infra/logger.js';
 import { type Logger } from './ports/logger.js';
@@ -118,8 +118,16 @@ export interface Palabre {
   telegramBot: { username?: string };
   /** Adds a platform's notifier; call before start(). */
   addNotifier(n: Notifier): void;
-  /** Starts the scheduler and the outbox worker (not the HTTP listener). */
-  start(): Promise<void>;
+  /**
+   * Starts the scheduler and the outbox worker (not the HTTP listener), and schedules support's morning digest unless
+   * `digest: 'later'`: then `scheduleDigest()` does it (main.ts, once listening: the digest's first lookup loads the
+   * public-holiday calendars, about a third of a second of CPU, which need not hold the start).
+   */
+  start(opts?: { digest?: 'now' | 'later' }): Promise<void>;
+  /** Schedules support's next morning digest (idempotent: one job per business day); a failure is logged. */
+  scheduleDigest(): Promise<void>;
+  /** Builds what is otherwise built at first use (the language detector), so that no user's turn waits for it. */
+  warm(): void;
   /** Stops taking work (HTTP, outbox, scheduler) all at once, hands back held deliveries, then closes connections. */
   close(): Promise<void>;
 }
@@ -262,13 +270,16 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
   });
 
   const digest = createDeskDigest({ store, scheduler, send: (ns) => outboxRef.send(ns), policy, calendar: supportCalendar, clock, logger });
+  const scheduleDigest = async (): Promise<void> => {
+    await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
+  };
   registerDeskMetrics(metrics.registry, { store, policy, clock });
   const orphans = createOrphanSweep({ store, blobs, clock, ttl: config.EVIDENCE_ORPHAN_TTL, logger, metrics });
   const retention = createEvidenceRetention({ store, cases, blobs, scheduler, clock, retention: config.EVIDENCE_RETENTION, logger, metrics, orphans });
   const refunds = createRefundReconciler({ store, marketplace, scheduler, clock, logger, metrics, everyMs: config.REFUND_RECONCILE_EVERY_MS });
 
   // Trained on the same catalogues the answers come from: every language spoken is one recognised.
-  const languageDetector = languageDetectorFromLocales(localesDir());
+  const languageDetector = lazyLanguageDetector(localesDir());
   const engine = createEngine({
     actionSigningKey: signingKey,
     cases,
@@ -373,7 +384,9 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
       if (started) throw new Error('addNotifier after start()');
       notifiers.push(n);
     },
-    async start() {
+    scheduleDigest,
+    warm: () => languageDetector.warm(),
+    async start(startOpts = {}) {
       if (started) return;
       started = true;
       // A missing bucket or an unwritable folder stops the start with one line, not the first photo of a buyer.
@@ -397,7 +410,7 @@ export async function composePalabre(opts: ComposeOptions): Promise<Palabre> {
         if (job.kind === RETENTION_JOB) return retention.handle(job);
         if (!(await refunds.handle(job))) await nudges.handle(job);
       });
-      await digest.schedule().catch((err: unknown) => logger.error({ err }, 'could not schedule the desk digest'));
+      if (startOpts.digest !== 'later') await scheduleDigest();
       await retention.plan();
       await refunds.start();
       const resynced = await nudges.resync();

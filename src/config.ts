@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseBusinessHours, type WeeklyHours } from './domain/business-hours.js';
 import { isoDuration, policySchema, type Policy } from './domain/policy.js';
 import { parseBlobUrl } from './infra/blob-common.js';
-import { parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
+import { DEFAULT_HOLIDAY_COUNTRY, parseHolidaySpec, type HolidaySpec } from './infra/holidays.js';
 import { redisUrlProblem } from './infra/redis.js';
 
 const optional = z
@@ -81,7 +81,7 @@ export const envSchema = z.object({
   /** A country code for public holidays (date-holidays), plus extra dates: `CD,2026-12-24`. */
   SUPPORT_HOLIDAYS: z
     .string()
-    .default('CD')
+    .default(DEFAULT_HOLIDAY_COUNTRY)
     .transform((s, ctx): HolidaySpec => {
       const spec = parseHolidaySpec(s);
       if ('error' in spec) {

@@ -43,20 +43,26 @@ export function lettersOnly(text: string): string {
     .trim();
 }
 
-/** Character 1- to 4-grams of each word padded with spaces, and the words themselves (weighted as two). */
-function features(text: string): string[] {
-  return featuresOfLetters(lettersOnly(text));
+/** Character 2- to 4-grams of each word padded with spaces, and the words themselves (weighted as two), in order. */
+function eachFeature(letters: string, visit: (feature: string) => void): void {
+  for (const word of letters.split(' ')) {
+    if (!word) continue;
+    const padded = ` ${word} `;
+    for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) visit(padded.slice(i, i + n));
+    const w = `w:${word}`;
+    visit(w);
+    visit(w);
+  }
 }
 
 function featuresOfLetters(letters: string): string[] {
   const out: string[] = [];
-  for (const word of letters.split(' ')) {
-    if (!word) continue;
-    const padded = ` ${word} `;
-    for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
-    out.push(`w:${word}`, `w:${word}`);
-  }
+  eachFeature(letters, (f) => out.push(f));
   return out;
+}
+
+function features(text: string): string[] {
+  return featuresOfLetters(lettersOnly(text));
 }
 
 /** Turns Fluent source into plain sentences: comments, ids, placeables and variant keys removed. */
@@ -73,33 +79,42 @@ export function createLanguageDetector(samples: Record<string, string>, opts: La
   const minMargin = opts.minMargin ?? 0.08;
   const minLetters = opts.minLetters ?? 8;
   const langs = Object.keys(samples).sort();
-  const vocabulary = new Set<string>();
-  const counts = new Map<string, Map<string, number>>();
-  const totals = new Map<string, number>();
-  for (const lang of langs) {
-    const c = new Map<string, number>();
-    let total = 0;
-    for (const f of features(samples[lang]!)) {
-      c.set(f, (c.get(f) ?? 0) + 1);
-      vocabulary.add(f);
-      total++;
-    }
-    counts.set(lang, c);
-    totals.set(lang, total);
-  }
-  const v = vocabulary.size;
-  // Computed once here rather than per message: each feature's log count plus one in every language (in `langs`
-  // order; a language that never saw it counts log(0 + 1) = 0), and each language's denominator.
-  const logCounts = new Map<string, Float64Array>();
-  for (const f of vocabulary) logCounts.set(f, Float64Array.from(langs, (lang) => Math.log((counts.get(lang)!.get(f) ?? 0) + 1)));
-  const denoms = Float64Array.from(langs, (lang) => Math.log(totals.get(lang)! + v));
-  const unseen = new Float64Array(langs.length);
+  const width = langs.length;
+  // Each feature's row in one flat table of counts (a row per feature, a column per language): at start-up the
+  // catalogues give some 10^5 features, and a map of small arrays cost a third of a second to build.
+  const rows = new Map<string, number>();
+  let table = new Float64Array(4096 * width);
+  const totals = new Float64Array(width);
+  langs.forEach((lang, li) => {
+    eachFeature(lettersOnly(samples[lang]!), (f) => {
+      let row = rows.get(f);
+      if (row === undefined) {
+        row = rows.size;
+        rows.set(f, row);
+        if ((row + 1) * width > table.length) {
+          const grown = new Float64Array(table.length * 2);
+          grown.set(table);
+          table = grown;
+        }
+      }
+      table[row * width + li]! += 1;
+      totals[li]! += 1;
+    });
+  });
+  const v = rows.size;
+  // Computed once here rather than per message: each feature's log count plus one minus its language's denominator
+  // (a language that never saw it counts log(0 + 1) = 0), and for a feature no language saw, minus the denominator.
+  const denoms = Float64Array.from(totals, (total) => Math.log(total + v));
+  const logs = table.subarray(0, v * width);
+  for (let i = 0; i < logs.length; i++) logs[i] = Math.log(logs[i]! + 1) - denoms[i % width]!;
+  const unseen = Float64Array.from(denoms, (d) => 0 - d);
 
   function scoresOf(fs: string[]): { lang: string; score: number }[] {
-    const sums = new Float64Array(langs.length);
+    const sums = new Float64Array(width);
     for (const f of fs) {
-      const logs = logCounts.get(f) ?? unseen;
-      for (let i = 0; i < langs.length; i++) sums[i]! += logs[i]! - denoms[i]!;
+      const row = rows.get(f);
+      if (row === undefined) for (let i = 0; i < width; i++) sums[i]! += unseen[i]!;
+      else for (let i = 0, at = row * width; i < width; i++) sums[i]! += logs[at + i]!;
     }
     return langs.map((lang, i) => ({ lang, score: fs.length ? sums[i]! / fs.length : 0 })).sort((a, b) => b.score - a.score);
   }
@@ -133,4 +148,17 @@ export function languageDetectorFromLocales(dir: string, opts: LanguageDetectorO
       .join('\n');
   }
   return createLanguageDetector(samples, opts);
+}
+
+/**
+ * The same detector, built the first time a text is looked at, or by `warm()`: building it reads every catalogue
+ * (0.1 to 0.3 s of CPU), which need not hold a process's start (main.ts warms it once listening).
+ */
+export function lazyLanguageDetector(dir: string, opts: LanguageDetectorOptions = {}): Pick<LanguageDetector, 'detect'> & { warm(): void } {
+  let built: LanguageDetector | undefined;
+  const detector = () => (built ??= languageDetectorFromLocales(dir, opts));
+  return {
+    detect: (text) => detector().detect(text),
+    warm: () => void detector(),
+  };
 }

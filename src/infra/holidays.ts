@@ -1,4 +1,16 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+// date-holidays carries every country's calendar in its code: loading it takes about a third of a second of CPU, so it
+// is loaded the first time a holiday is looked up (or a country other than the default is checked), not at start.
+const require = createRequire(import.meta.url);
+let holidaysLib: typeof Holidays | undefined;
+function calendars(): typeof Holidays {
+  return (holidaysLib ??= require('date-holidays') as typeof Holidays);
+}
+
+/** SUPPORT_HOLIDAYS' default country, the Democratic Republic of the Congo: known to date-holidays (tested), not checked at each start. */
+export const DEFAULT_HOLIDAY_COUNTRY = 'CD';
 
 /** SUPPORT_HOLIDAYS parsed: a country (or region, `CD`, `FR`, `US-CA`) for date-holidays, and extra local dates. */
 export interface HolidaySpec {
@@ -32,10 +44,12 @@ export function parseHolidaySpec(text: string): HolidaySpec | { error: string } 
 }
 
 function knownCountry(code: string): boolean {
+  if (code === DEFAULT_HOLIDAY_COUNTRY) return true;
+  const Calendar = calendars();
   const [country, region] = code.split('-');
-  const countries = new Holidays().getCountries();
+  const countries = new Calendar().getCountries();
   if (!country || !(country in countries)) return false;
-  return region === undefined || region in (new Holidays().getStates(country) ?? {});
+  return region === undefined || region in (new Calendar().getStates(country) ?? {});
 }
 
 /**
@@ -46,10 +60,11 @@ export function holidayPredicate(spec: HolidaySpec): (localDate: string) => bool
   const extra = new Set(spec.dates);
   const byYear = new Map<number, Set<string>>();
   const [country, region] = spec.country ? spec.country.split('-') : [];
-  const calendar = country ? (region ? new Holidays(country, region) : new Holidays(country)) : null;
+  let calendar: Holidays | null | undefined;
   const year = (y: number): Set<string> => {
     let days = byYear.get(y);
     if (!days) {
+      if (calendar === undefined) calendar = country ? (region ? new (calendars())(country, region) : new (calendars())(country)) : null;
       const list = calendar ? calendar.getHolidays(y) : [];
       days = new Set(list.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
       byYear.set(y, days);

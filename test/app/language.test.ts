@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLanguageDetector, fluentText, lettersOnly } from '../../src/app/language.js';
+import { createLanguageDetector, fluentText, languageDetectorFromLocales, lazyLanguageDetector, lettersOnly } from '../../src/app/language.js';
 import { loadCorpus } from '../support/understanding-corpus.js';
 
 const LOCALES = join(import.meta.dirname, '../../locales');
@@ -56,5 +56,24 @@ describe('language detection on the labelled Lingala and Swahili buyer messages'
     const right = guesses.filter((g) => g === lang).length;
     expect(right / mine.length).toBeGreaterThanOrEqual(floor);
     expect(guesses.filter((g) => g === 'en')).toEqual([]);
+  });
+});
+
+describe('the detector a process uses is built at its first text, not at start', () => {
+  it('is made without reading the catalogues: a folder that does not exist fails only when a text is looked at', () => {
+    const lazy = lazyLanguageDetector(join(LOCALES, 'no-such-folder'));
+    expect(() => lazy.detect('ma commande n est jamais arrivee')).toThrow(/ENOENT/);
+  });
+
+  it('guesses what the detector built at once guesses, warmed or not', () => {
+    const texts = ["ma commande n'est jamais arrivée", 'my parcel never arrived', 'commande na ngai eyaki te', 'oda yangu haijafika', 'ok'];
+    const eager = languageDetectorFromLocales(LOCALES);
+    const cold = lazyLanguageDetector(LOCALES);
+    const warmed = lazyLanguageDetector(LOCALES);
+    warmed.warm();
+    for (const text of texts) {
+      expect(cold.detect(text)).toEqual(eager.detect(text));
+      expect(warmed.detect(text)).toEqual(eager.detect(text));
+    }
   });
 });
