@@ -171,6 +171,8 @@ export interface NudgeWorld {
   delivered(): Promise<Delivered[]>;
   /** The delivered notifications to `to` (an account id, or 'support') whose first paragraph is `messageId`. */
   to(to: string, messageId: string): Promise<Delivered[]>;
+  /** The marketplace changes an order (e.g. it is shipped now). */
+  changeOrder(id: string, patch: Record<string, unknown>): Promise<void>;
   /** A process restart: new nudges on the same state, every open case's nudges planned again. */
   restart(): Promise<void>;
 }
@@ -184,7 +186,10 @@ export async function nudgeWorld(backend: Backend, opts: { start: string; env?: 
     ...config.policy,
     supportCalendar: { hours: config.SUPPORT_HOURS, zone: config.SUPPORT_TIMEZONE, isHoliday: holidayPredicate(config.SUPPORT_HOLIDAYS) },
   };
-  const marketplace = createDataMarketplace(DATA as never);
+  const base = createDataMarketplace(DATA as never);
+  const changed = new Map<string, Awaited<ReturnType<Marketplace['order']>>>();
+  // The marketplace's later word on an order (shipped since), as `changeOrder` sets it.
+  const marketplace: Marketplace = { ...base, order: async (id) => (changed.has(id) ? changed.get(id)! : base.order(id)) };
   const run = `np${++seq}${Math.random().toString(36).slice(2, 8)}:`;
   const kv = backend.kind === 'memory' ? createMemoryKv() : createRedisKv(backend.redis, `${backend.prefix}${run}`);
   const store = backend.kind === 'memory' ? createMemoryCaseStore() : createRedisCaseStore(backend.redis, { prefix: `${backend.prefix}${run}` });
@@ -335,7 +340,8 @@ export async function nudgeWorld(backend: Backend, opts: { start: string; env?: 
         const target = 'support' in n.to ? ({ support: true } as const) : { link: linkOf(n.to.accountId) };
         const m = await renderer.render(n, target, 'telegram');
         const r = renderMessage(m, i18n, TELEGRAM_CAPABILITIES);
-        out.push({ n, out: m, text: [r.text, ...(r.card ? [r.card.title, ...r.card.lines] : [])].join('\n') });
+        // Durations and amounts carry no-break spaces (« 2\u00a0jours »): read as a person reads them.
+        out.push({ n, out: m, text: [r.text, ...(r.card ? [r.card.title, ...r.card.lines] : [])].join('\n').replace(/[\u00a0\u202f]/g, ' ') });
       }
       return out;
     },
@@ -343,6 +349,10 @@ export async function nudgeWorld(backend: Backend, opts: { start: string; env?: 
       return (await world.delivered()).filter(
         (d) => (to === 'support' ? 'support' in d.n.to : 'accountId' in d.n.to && d.n.to.accountId === to) && d.n.body.some((b) => b.id === messageId),
       );
+    },
+    async changeOrder(id, patch) {
+      const o = await base.order(id);
+      changed.set(id, { ...o!, ...patch } as never);
     },
     async restart() {
       nudges = makeNudges();

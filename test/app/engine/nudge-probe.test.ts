@@ -670,6 +670,214 @@ function scenarios(make: Make, only?: Set<string>) {
     await w.advance(3 * D);
     expect(await count(w, 'acc-bisou', 'notify-order-reply-due')).toBe(1);
   });
+
+  // ——— Round 2 (written after the first run, still before reading src/): edges the first round let through ———
+
+  t('x01 a case closed on day 2 and reopened by support on day 10 is still flagged a late delivery a year after opening', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    const staff = await w.user('acc-support', { staff: true });
+    const id = await open(w, 'acc-amina', 'CC-2101');
+    await w.advance(2 * D);
+    await s.command(`/close ${id}`);
+    await confirmIfAsked(s);
+    expect((await w.store.load(id))?.status, why(s)).toBe('closed');
+    await w.advance(8 * D);
+    await staff.command(`/reopen ${id}`);
+    await confirmIfAsked(staff);
+    expect((await w.store.load(id))?.status, why(staff)).toBe('open');
+    await w.advanceTo(at(S, 365 * D + 60_000));
+    expect(await count(w, 'support', 'notify-late-delivery'), why(staff)).toBe(1);
+    expect(await count(w, 'acc-bisou', 'notify-late-delivery')).toBe(1);
+  });
+
+  t('x02 a problem reported 4 days before the window closes: never told « 7 jours » are left', async () => {
+    const w = await make({ start: '2027-02-05T10:00:00Z' });
+    const s = await w.user('acc-amina');
+    await report(s, "ma commande CC-4001 n'est jamais arrivée");
+    expect(s.read(), why(s)).toContain('9 février 2027');
+    await w.advanceTo('2027-02-12T00:00:00Z');
+    const got = await w.to('acc-amina', 'notify-window-closing');
+    expect(got.length, why(s)).toBeLessThanOrEqual(1);
+    for (const g of got) expect(g.text).not.toContain('7 jours');
+  });
+
+  t('x03 reported too early (messages the seller): reminded 7 days before the window closes, 19 March 2027 00:00, until 25 March', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    await report(s, "ma commande CC-6001 n'est jamais arrivée");
+    expect(s.ids(), why(s)).toContain('engine-report-not-yet');
+    await s.press('engine-choice-message-seller');
+    await s.text('Bonjour, le colis est parti ?');
+    if (s.labels().includes('engine-choice-send-to-seller')) await s.press('engine-choice-send-to-seller');
+    await w.advanceTo('2027-03-18T22:50:00Z');
+    expect(await count(w, 'acc-amina', 'notify-window-closing'), why(s)).toBe(0);
+    await w.advanceTo('2027-03-18T23:10:00Z');
+    const got = await w.to('acc-amina', 'notify-window-closing');
+    expect(got, why(s)).toHaveLength(1);
+    expect(got[0]!.text).toContain('25 mars 2027');
+  });
+
+  t('x04 the same order reported twice, ten days apart: one window reminder', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    await report(s, "ma commande CC-4001 n'est jamais arrivée");
+    await s.command('/cancel');
+    await w.advance(10 * D);
+    await report(s, "je reviens pour la commande CC-4001, toujours rien");
+    await s.command('/cancel');
+    await w.advanceTo('2027-02-12T00:00:00Z');
+    expect(await count(w, 'acc-amina', 'notify-window-closing'), why(s)).toBe(1);
+  });
+
+  t('x05 a case opened on the reported order and refunded since: no window reminder', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    const seller = await w.user('acc-bisou');
+    await report(s, "ma commande CC-4001 n'est jamais arrivée");
+    await s.command('/cancel');
+    await w.advance(D);
+    const id = await openFrom(w, s, "je veux ouvrir un litige pour la commande CC-4001", 'CC-4001');
+    await w.advance(D);
+    await seller.command(`/refund ${id}`);
+    await confirmIfAsked(seller);
+    expect((await w.store.load(id))?.status, why(seller)).toBe('closed');
+    await w.advanceTo('2027-02-12T00:00:00Z');
+    expect(await count(w, 'acc-amina', 'notify-window-closing'), why(s)).toBe(0);
+  });
+
+  t('x06 the buyer writes twice (+2 h, +5 h), the seller silent: one reply nudge, at +26 h, since her first message', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    const id = await open(w, 'acc-amina', 'CC-2101');
+    await w.advance(2 * H);
+    await answer(s, id, 'Bonjour, des nouvelles ?', 'buyer');
+    await w.advance(3 * H);
+    await answer(s, id, 'Allo ? Toujours rien.', 'buyer');
+    await w.advanceTo(at(S, 26 * H + 10 * 60_000));
+    const got = await w.to('acc-bisou', 'notify-reply-due');
+    expect(got, why(s)).toHaveLength(1);
+    expect(got[0]!.text).toContain('10 novembre 2026 à 12:00');
+    await w.advance(3 * D);
+    expect(await count(w, 'acc-bisou', 'notify-reply-due')).toBe(1);
+  });
+
+  t('x07 the default support SLA (24 business hours) from Tuesday 10:00 Kinshasa: Thursday 16:00, not before', async () => {
+    const w = await make({ start: '2026-11-14T09:00:00Z' });
+    const s = await w.user('acc-amina');
+    const id = await open(w, 'acc-amina', 'CC-2101');
+    await w.advanceTo('2026-11-17T09:01:00Z');
+    await s.command(`/escalate ${id}`);
+    await confirmIfAsked(s);
+    expect((await w.store.load(id))?.status, why(s)).toBe('escalated');
+    await w.advanceTo('2026-11-19T14:50:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(0);
+    await w.advanceTo('2026-11-19T15:10:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(1);
+  });
+
+  t('x08 a Paris desk across the DST change: escalated Friday 17:30 CEST, the 8 h SLA due Monday 16:00 CET (15:00Z)', async () => {
+    const w = await make({ start: '2026-10-20T15:00:00Z', env: { POLICY_SUPPORT_SLA: 'PT8H', SUPPORT_TIMEZONE: 'Europe/Paris' } });
+    const s = await w.user('acc-claire');
+    const id = await open(w, 'acc-claire', 'CC-3202');
+    await w.advanceTo('2026-10-23T15:30:00Z');
+    await s.command(`/escalate ${id}`);
+    await confirmIfAsked(s);
+    expect((await w.store.load(id))?.status, why(s)).toBe('escalated');
+    await w.advanceTo('2026-10-26T14:50:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(0);
+    await w.advanceTo('2026-10-26T15:10:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(1);
+  });
+
+  t('x09 a Paris desk reads its nudges in its own time: the escalation at 17:30 (UTC+2), not Kinshasa\'s 16:30', async () => {
+    const w = await make({ start: '2026-10-20T15:00:00Z', env: { POLICY_SUPPORT_SLA: 'PT8H', SUPPORT_TIMEZONE: 'Europe/Paris' } });
+    const s = await w.user('acc-claire');
+    const id = await open(w, 'acc-claire', 'CC-3202');
+    await w.advanceTo('2026-10-23T15:30:00Z');
+    await s.command(`/escalate ${id}`);
+    await confirmIfAsked(s);
+    await w.advanceTo('2026-10-26T15:10:00Z');
+    const got = await w.to('support', 'notify-support-sla');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toContain('23 octobre 2026 à 17:30');
+  });
+
+  t('x10 shipped on Friday, before its processing time ended: no unshipped nudge on Monday', async () => {
+    const w = await make({ start: '2026-11-05T10:00:00Z' });
+    const s = await w.user('acc-amina');
+    await s.text('où en est ma commande CC-5001 ?');
+    await w.advanceTo('2026-11-06T12:00:00Z');
+    await w.changeOrder('CC-5001', { shippedAt: '2026-11-06T11:00:00Z' });
+    await w.advanceTo('2026-11-12T12:00:00Z');
+    expect(await count(w, 'acc-bisou', 'notify-unshipped'), why(s)).toBe(0);
+  });
+
+  t('x11 the seller answers the buyer\'s order message within the day: no reply nudge', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    const seller = await w.user('acc-bisou');
+    await report(s, "ma commande CC-6001 n'est jamais arrivée");
+    await s.press('engine-choice-message-seller');
+    await s.text('Bonjour, pouvez-vous me dire où en est le colis ?');
+    if (s.labels().includes('engine-choice-send-to-seller')) await s.press('engine-choice-send-to-seller');
+    const relayed = (await w.to('acc-bisou', 'engine-relay-quote')).concat((await w.delivered()).filter((d) => d.n.orderId === 'CC-6001' && 'accountId' in d.n.to && d.n.to.accountId === 'acc-bisou'));
+    const button = relayed.flatMap((d) => [...(d.out.choices ?? []), ...(d.out.card?.actions ?? [])])[0];
+    expect(button, `a button to answer on the relayed message${why(s)}`).toBeDefined();
+    await w.advance(3 * H);
+    await seller.pressToken(button!.token);
+    await seller.text('Bonjour, il part demain matin.');
+    expect(w.sent.some((n) => 'accountId' in n.to && n.to.accountId === 'acc-amina' && n.orderId === 'CC-6001'), `the answer reached the buyer${why(seller)}`).toBe(true);
+    await w.advance(3 * D);
+    expect(await count(w, 'acc-bisou', 'notify-order-reply-due'), why(s, seller)).toBe(0);
+  });
+
+  t('x12 a buyer who switched to English is told in English that she may escalate', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    await s.command('/lang en');
+    await open(w, 'acc-amina', 'CC-2101');
+    await w.advance(73 * H);
+    const got = await w.to('acc-amina', 'notify-escalation-open');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toContain('you can now escalate it to support');
+  });
+
+  t('x13 escalated and never decided: support and the seller told of the late delivery a year after opening, once', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-amina');
+    const id = await open(w, 'acc-amina', 'CC-2101');
+    await w.advance(73 * H);
+    await s.command(`/escalate ${id}`);
+    await confirmIfAsked(s);
+    await w.advance(400 * D);
+    expect(await count(w, 'support', 'notify-late-delivery')).toBe(1);
+    expect(await count(w, 'acc-bisou', 'notify-late-delivery')).toBe(1);
+  });
+
+  t('x14 Paris buyer, window across DST: reminded at 00:00 Paris on 22 October (21 Oct 22:00Z), until 28 October', async () => {
+    const w = await make({ start: '2026-10-15T10:00:00Z' });
+    const s = await w.user('acc-claire');
+    await report(s, "ma commande CC-3202 n'est jamais arrivée");
+    expect(s.read(), why(s)).toContain('28 octobre 2026');
+    await w.advanceTo('2026-10-21T21:50:00Z');
+    expect(await count(w, 'acc-claire', 'notify-window-closing'), why(s)).toBe(0);
+    await w.advanceTo('2026-10-21T22:10:00Z');
+    const got = await w.to('acc-claire', 'notify-window-closing');
+    expect(got, why(s)).toHaveLength(1);
+    expect(got[0]!.text).toContain('28 octobre 2026');
+    expect(got[0]!.text).toContain('7 jours');
+  });
+
+  t('x15 the seller told at opening in Swahili, the deadline in Nairobi time', async () => {
+    const w = await make({ start: S });
+    const s = await w.user('acc-wanjiru');
+    await openFrom(w, s, 'oda yangu CC-2201 haijafika kabisa', 'CC-2201');
+    const got = await w.to('acc-kamau', 'notify-case-opened');
+    expect(got, why(s)).toHaveLength(1);
+    expect(got[0]!.text).toContain('13 Novemba 2026, 12:00');
+    expect(got[0]!.out.locale).toBe('sw');
+  });
 }
 
 const byHand = process.env.PALABRE_PROBE_ALL === '1';
