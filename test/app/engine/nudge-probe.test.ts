@@ -737,7 +737,7 @@ function scenarios(make: Make, only?: Set<string>) {
     await report(s, "ma commande CC-4001 n'est jamais arrivée");
     await s.command('/cancel');
     await w.advance(D);
-    const id = await openFrom(w, s, "je veux ouvrir un litige pour la commande CC-4001", 'CC-4001');
+    const id = await openFrom(w, s, "toujours pas reçu la commande CC-4001, je veux ouvrir un litige", 'CC-4001');
     await w.advance(D);
     await seller.command(`/refund ${id}`);
     await confirmIfAsked(seller);
