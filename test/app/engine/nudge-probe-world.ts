@@ -82,6 +82,7 @@ export const DATA = {
     { id: 'acc-mbala', name: 'Mbala N.', roles: ['buyer'], locale: 'ln', timezone: 'Africa/Kinshasa' },
     { id: 'acc-claire', name: 'Claire D.', roles: ['buyer'], locale: 'fr', timezone: 'Europe/Paris' },
     { id: 'acc-john', name: 'John O.', roles: ['buyer'], locale: 'en', timezone: 'Africa/Nairobi' },
+    { id: 'acc-maya', name: 'Maya T.', roles: ['buyer'], locale: 'en', timezone: 'America/New_York' },
     { id: 'acc-bisou', name: 'Bisou Créations', roles: ['seller'], locale: 'fr' },
     { id: 'acc-kamau', name: 'Kamau Crafts', roles: ['seller'], locale: 'sw', timezone: 'Africa/Nairobi' },
     { id: 'acc-lumiere', name: 'Atelier Lumière', roles: ['seller'], locale: 'en', timezone: 'Europe/Paris' },
@@ -118,6 +119,8 @@ export const DATA = {
     // Kinshasa: the window's last day.
     order({ id: 'CC-3301', buyerId: 'acc-amina', shopId: 'shop-bisou', title: 'Tabouret', placedAt: '2026-07-10T09:00:00Z', shippedAt: '2026-07-12T09:00:00Z', estimatedDeliveryAt: '2026-08-01T00:00:00Z', country: 'CD', city: 'Kinshasa' }),
     order({ id: 'CC-3401', buyerId: 'acc-mbala', shopId: 'shop-nkoy', title: 'Bague', placedAt: placed, shippedAt: shipped, estimatedDeliveryAt: '2026-11-20T00:00:00Z', country: 'CD', city: 'Kinshasa' }),
+    // A buyer west of UTC (New York): a midnight-UTC estimate is still her 20 November.
+    order({ id: 'CC-3501', buyerId: 'acc-maya', shopId: 'shop-bisou', title: 'Masque', placedAt: placed, shippedAt: shipped, estimatedDeliveryAt: '2026-11-20T00:00:00Z', country: 'US', city: 'New York' }),
     // Window reminders.
     order({ id: 'CC-4001', buyerId: 'acc-amina', shopId: 'shop-bisou', title: 'Pagne bleu', placedAt: placed, shippedAt: shipped, estimatedDeliveryAt: '2026-11-01T00:00:00Z', country: 'CD', city: 'Kinshasa' }),
     order({ id: 'CC-4002', buyerId: 'acc-wanjiru', shopId: 'shop-kamau', title: 'Kanga', placedAt: placed, shippedAt: shipped, estimatedDeliveryAt: '2026-11-01T00:00:00Z', country: 'KE', city: 'Nairobi' }),

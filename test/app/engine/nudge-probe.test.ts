@@ -878,6 +878,29 @@ function scenarios(make: Make, only?: Set<string>) {
     expect(got[0]!.text).toContain('13 Novemba 2026, 12:00');
     expect(got[0]!.out.locale).toBe('sw');
   });
+
+  // ——— Round 3 (written after reading src/) ———
+
+  t('x16 a buyer in New York: the estimate is her 20 November, a case from her midnight (05:00Z), the last day 28 February, reminded on her 22 February', async () => {
+    const w = await make({ start: '2026-11-21T03:00:00Z' });
+    const s = await w.user('acc-maya');
+    await report(s, 'my order CC-3501 never arrived');
+    expect(s.ids(), why(s)).toContain('engine-report-not-yet');
+    expect(s.read(), why(s)).toContain('November 20, 2026');
+    expect(s.read(), why(s)).toContain('November 21, 2026');
+    await w.advanceTo('2026-11-21T05:10:00Z');
+    await s.command('/cancel');
+    await report(s, 'my order CC-3501 still has not arrived');
+    expect(s.ids(), why(s)).not.toContain('engine-report-not-yet');
+    expect(s.read(), why(s)).toContain('February 28, 2027');
+    await w.advanceTo('2027-02-22T04:50:00Z');
+    expect(await count(w, 'acc-maya', 'notify-window-closing'), why(s)).toBe(0);
+    await w.advanceTo('2027-02-22T05:10:00Z');
+    const got = await w.to('acc-maya', 'notify-window-closing');
+    expect(got, why(s)).toHaveLength(1);
+    expect(got[0]!.text).toContain('February 28, 2027');
+    expect(got[0]!.text).toContain('7 days');
+  });
 }
 
 const byHand = process.env.PALABRE_PROBE_ALL === '1';
