@@ -77,7 +77,7 @@ export const envSchema = z.object({
       return hours;
     })
     .describe('Support\'s business hours: the support SLA (`POLICY_SUPPORT_SLA`) counts only these. Days and spans, e.g. `Mon-Fri 08:00-17:00, Sat 09:00-12:00`; several spans a day: `Mon-Fri 08:00-12:00 13:00-17:00`.'),
-  SUPPORT_TIMEZONE: ianaZone.default('Africa/Kinshasa').describe('IANA time zone of `SUPPORT_HOURS` (daylight saving time is followed).'),
+  SUPPORT_TIMEZONE: ianaZone.default('Africa/Kinshasa').describe('IANA time zone of `SUPPORT_HOURS` (daylight saving time is followed). The staff channel reads its dates in it: nudges posted there, and support\'s commands when the support account names no zone of its own.'),
   /** A country code for public holidays (date-holidays), plus extra dates: `CD,2026-12-24`. */
   SUPPORT_HOLIDAYS: z
     .string()

@@ -262,7 +262,7 @@ export function createNudges(deps: NudgesDeps): Nudges {
     },
 
     async problemReported(order, shop, eligibility) {
-      if (clock.now().getTime() < Date.parse(eligibility.until)) await schedule(planWindowReminder(order, eligibility.until, policy));
+      if (clock.now().getTime() < Date.parse(eligibility.until)) await schedule(planWindowReminder(order, eligibility.until, policy, eligibility.timezone));
       await schedule(planUnshippedNudge(order, shop, deps.defaultTimezone));
     },
 

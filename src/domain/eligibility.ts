@@ -23,6 +23,8 @@ export interface Eligibility {
   /** yyyy-mm-dd in the user's time zone. */
   estimatedDelivery: string;
   basis: 'estimate' | 'processing_and_shipping';
+  /** The IANA zone its days were read in (the buyer's): what is planned from `until` counts in it too. */
+  timezone: string;
 }
 
 export interface EligibilityInput {
@@ -75,6 +77,7 @@ export function eligibility({ order, shop, now, timezone, policy }: EligibilityI
     until: toIso(until),
     estimatedDelivery: day.toISODate() as string,
     basis,
+    timezone,
   };
 }
 

@@ -142,9 +142,14 @@ export interface OrderFacts {
   sellerRepliedAt: string | null;
 }
 
-/** Buyer: the case window of an order they reported closes in POLICY_WINDOW_REMINDER. `until` is Eligibility.until. */
-export function planWindowReminder(order: Order, until: string, policy: Policy): PlannedNudge {
-  const dueAt = toIso(instant(until).minus(policy.windowReminder));
+/**
+ * Buyer: the case window of an order they reported closes in POLICY_WINDOW_REMINDER. `until` is Eligibility.until,
+ * `timezone` the buyer's (Eligibility.timezone): the reminder is counted back in their calendar, so that it comes at
+ * their midnight as the window's end does, even when a daylight-saving change falls in between (a Paris buyer whose
+ * window ends on 29 October is reminded at 00:00 on the 22nd, not at 01:00).
+ */
+export function planWindowReminder(order: Order, until: string, policy: Policy, timezone = 'UTC'): PlannedNudge {
+  const dueAt = toIso(instant(until).setZone(timezone).minus(policy.windowReminder));
   return { id: nudgeId(`O-${order.id}`, 'buyer_window_closing'), kind: 'buyer_window_closing', to: 'buyer', dueAt, caseId: null, orderId: order.id, basis: until };
 }
 

@@ -38,6 +38,7 @@ describe('Eligibility starts the day after the order\'s estimated delivery date'
       until: '2027-01-28T23:00:00.000Z',
       estimatedDelivery: '2026-10-20',
       basis: 'estimate',
+      timezone: KIN,
     });
   });
 

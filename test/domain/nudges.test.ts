@@ -191,6 +191,15 @@ describe('order-level nudges (no case yet)', () => {
     expect(orderNudgeApplies(n, { ...facts, now: until })).toBe(false);
   });
 
+  it("counts the window reminder back in the buyer's calendar: midnight in Paris across the October DST change", () => {
+    // The window ends at 00:00 on 29 October 2026 in Paris (CET, 23:00Z); 7 days before is 00:00 on the 22nd, still
+    // summer time (22:00Z). Counted in UTC it came at 01:00 Paris time.
+    const n = planWindowReminder(order, '2026-10-28T23:00:00.000Z', defaultPolicy, 'Europe/Paris');
+    expect(n.dueAt).toBe('2026-10-21T22:00:00.000Z');
+    // Kinshasa keeps one offset all year: the same instant as before.
+    expect(planWindowReminder(order, '2027-01-28T23:00:00.000Z', defaultPolicy, 'Africa/Kinshasa').dueAt).toBe('2027-01-21T23:00:00.000Z');
+  });
+
   it('nudges the seller of an unshipped order when its processing time ends, in business days', () => {
     // Placed Thursday 1 October 2026, 10:00 in Kinshasa; 3 business days → Tuesday 6 October.
     const unshipped = makeOrder({ shippedAt: null, tracking: null });

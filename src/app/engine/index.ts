@@ -219,9 +219,11 @@ async function bind(e: EngineCtx, t: Turn, account: Account | null, text: string
   const identity = identityOwner(platform, userId);
   t.account = account;
   t.who = account ? { accountId: account.id, platform, ...(t.inbound ? { inbound: t.inbound } : {}) } : null;
-  t.timezone = account?.timezone ?? e.deps.defaultTimezone;
   // Where the platform has no staff channel (the playground), a support account's commands run wherever it writes.
   t.staff = !!account?.roles.includes('support') && (isStaffChannel === true || capabilities?.staffChannel === false);
+  // Support working the desk reads its dates in the desk's zone (SUPPORT_TIMEZONE), as its nudges there are, unless
+  // their own account names a zone.
+  t.timezone = account?.timezone ?? (t.staff ? e.deps.policy.supportCalendar?.zone : undefined) ?? e.deps.defaultTimezone;
   t.owner = account ? account.id : identity;
   t.owners = [identity, ...(account ? [account.id] : []), ...(account?.roles.includes('support') ? [SUPPORT_OWNER] : [])];
   // What the first reads read of a language serves the first binding only.

@@ -67,7 +67,8 @@ export function createNotificationRenderer(deps: NotificationRendererDeps): Noti
   };
 
   async function recipient(target: DeliveryTarget, reads: RenderReads) {
-    if (!('link' in target)) return { accountId: null, support: true, locale: deps.defaultLocale, timezone: deps.defaultTimezone };
+    // The staff channel is the desk's: its dates in the zone of its hours (SUPPORT_TIMEZONE), as its SLA is counted.
+    if (!('link' in target)) return { accountId: null, support: true, locale: deps.defaultLocale, timezone: deps.policy?.supportCalendar?.zone ?? deps.defaultTimezone };
     const accountId = target.link.accountId;
     const [chosen, account] = await Promise.all([reads.locale ?? deps.links.getLocale(accountId), deps.marketplace.account(accountId)]);
     return {

@@ -4,6 +4,8 @@ import { renderMessage } from '../../../src/app/render.js';
 import { TELEGRAM_CAPABILITIES } from '../../../adapters/telegram/capabilities.js';
 import type { Link } from '../../../src/ports/links.js';
 import { backendWorld, i18n, openCase } from './harness.js';
+import { defaultPolicy } from '../../../src/domain/policy.js';
+import { ALWAYS_OPEN } from '../../../src/domain/business-hours.js';
 
 const link = (accountId: string, platform: Link['platform'] = 'telegram'): Link => ({
   platform,
@@ -63,6 +65,16 @@ describe.each(['memory', 'redis'] as const)('notification renderer (%s)', (kind)
     const dm = await w.user({ account: 'acc-support-1', platform: 'discord' });
     await dm.pressToken(note);
     expect(dm.ids()).toEqual(['error-support-only']);
+  });
+
+  it("the staff channel reads the desk's dates in SUPPORT_TIMEZONE, the zone its SLA is counted in", async () => {
+    const w = await world({ policy: { ...defaultPolicy, supportCalendar: { ...ALWAYS_OPEN, zone: 'Africa/Nairobi' } } });
+    const caseId = await openCase(w, 'CC-1001', 'non_delivery');
+    const n = { id: `${caseId}-x`, to: { support: true as const }, caseId, body: [{ id: 'notify-note', args: { caseId, text: 'x' } }], card: true, createdAt: '2026-11-10T09:00:00Z' };
+    const out = await w.renderer.render(n, { support: true }, 'telegram');
+    expect(out.timezone).toBe('Africa/Nairobi');
+    // Opened at 09:00Z: 12:00 for a desk in Nairobi (it read 10:00, Kinshasa's DEFAULT_TIMEZONE).
+    expect(renderMessage(out, i18n, TELEGRAM_CAPABILITIES).card!.lines.join('\n')).toContain('10 novembre 2026 à 12:00');
   });
 
   it('a notification without a case relays its body and blob as they are', async () => {
