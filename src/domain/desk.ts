@@ -38,7 +38,8 @@ function supportWork(e: CaseEvent): boolean {
 
 /**
  * Since when support owes the case an action, or null when it owes none. Unowned: from the escalation,
- * until support's first action. Owned: from the owner's taking it or support's last action, whichever
+ * until support's first action, and again from the answer of a party support asked for information (the
+ * case waits for support once more). Owned: from the owner's taking it or support's last action, whichever
  * is later: an owner's absence is counted from there.
  */
 export function supportOwedSince(c: Case): string | null {
@@ -50,7 +51,18 @@ export function supportOwedSince(c: Case): string | null {
     const candidates = [c.owner.since, lastWork ?? c.escalatedAt].map(millis);
     return Math.max(...candidates) === millis(c.owner.since) ? c.owner.since : (lastWork ?? c.escalatedAt);
   }
-  return lastWork ? null : c.escalatedAt;
+  let owed: string | null = c.escalatedAt;
+  let asked: 'buyer' | 'seller' | null = null;
+  for (const e of after) {
+    if (supportWork(e)) {
+      owed = null;
+      if (e.type === 'info_requested') asked = e.from;
+    } else if (asked && (e.type === 'comment' || e.type === 'evidence') && e.actor.role === asked) {
+      owed ??= e.at;
+      asked = null;
+    }
+  }
+  return owed;
 }
 
 /** When support's answer is due (POLICY_SUPPORT_SLA counted in business hours), or null when none is owed. */

@@ -69,7 +69,7 @@ export const policyEnvSchema = z.object({
     POLICY_SELLER_REMINDERS: durationList.prefault(POLICY_DEFAULTS.POLICY_SELLER_REMINDERS).describe('Comma-separated durations after opening at which a seller who has not acted on the case yet is reminded (those falling before the escalation deadline only).'),
     POLICY_WINDOW_REMINDER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_WINDOW_REMINDER).describe('A buyer who reported a problem about an order without opening a case is reminded this long before the case window closes.'),
     POLICY_REPLY_NUDGE_AFTER: isoDuration.prefault(POLICY_DEFAULTS.POLICY_REPLY_NUDGE_AFTER).describe('A buyer\'s message (in a case, or about an order) the seller has not answered for this long makes Palabre nudge the seller.'),
-    POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA).describe('An escalated case on which support has done nothing for this long makes Palabre nudge support.'),
+    POLICY_SUPPORT_SLA: isoDuration.prefault(POLICY_DEFAULTS.POLICY_SUPPORT_SLA).describe('An escalated case on which support has done nothing for this long (in support\'s business hours), or since the answer of a party support asked for information, makes Palabre nudge support.'),
     POLICY_CONTEST_WINDOW: isoDuration.prefault(POLICY_DEFAULTS.POLICY_CONTEST_WINDOW).describe('How long after a case closes on tracking or on the seller\'s refund its buyer may ask support, once, to verify the closure.'),
 });
 

@@ -72,6 +72,28 @@ describe('Support’s due time and the owner’s reminders count business hours'
     expect(supportDueAt(answered, policy)).toBeNull();
   });
 
+  it('unowned: a party answering support\'s question makes the case wait for support again, due 8 business hours after the answer', () => {
+    const askedAt = shift(OPENED_AT, 'PT2H'); // 11:00 Kinshasa
+    const answeredAt = shift(OPENED_AT, 'PT5H'); // 14:00 Kinshasa
+    const asked = play(escalatedCase(), [[{ type: 'AskInfo', from: 'seller', text: 'Le reçu du transporteur ?' }, { as: 'support', now: askedAt }]]);
+    expect(supportOwedSince(fold(asked))).toBeNull();
+    // The buyer writing meanwhile is not the answer support waits for.
+    const buyerWrote = play(asked, [[{ type: 'Comment', text: 'toujours rien' }, { as: 'buyer', now: shift(OPENED_AT, 'PT3H') }]]);
+    expect(supportOwedSince(fold(buyerWrote))).toBeNull();
+    const answered = fold(play(buyerWrote, [[{ type: 'Comment', text: 'Voici le reçu' }, { as: 'seller', now: answeredAt }]]));
+    expect(supportOwedSince(answered)).toBe(answeredAt);
+    expect(supportDueAt(answered, policy)).toBe('2026-10-22T12:00:00.000Z'); // 3 h that day, 5 h the next: 13:00 Kinshasa
+    const sla = planNudges(answered, policy).filter((n) => n.kind === 'support_sla');
+    expect(sla.map((n) => n.dueAt)).toEqual(['2026-10-22T12:00:00.000Z']);
+    // Support acting on the answer: nothing owed, and the nudge planned for it no longer applies.
+    const actedOn = fold(play(buyerWrote, [
+      [{ type: 'Comment', text: 'Voici le reçu' }, { as: 'seller', now: answeredAt }],
+      [{ type: 'Note', text: 'reçu vérifié' }, { as: 'support', now: shift(answeredAt, 'PT1H') }],
+    ]));
+    expect(supportOwedSince(actedOn)).toBeNull();
+    expect(nudgeApplies(actedOn, sla[0]!, sla[0]!.dueAt)).toBe(false);
+  });
+
   it('owned: counted from the taking; the owner is reminded at half the SLA, the desk flagged at the end', () => {
     const takenAt = shift(OPENED_AT, 'PT3H'); // 12:00 Kinshasa
     const c = fold(play(escalatedCase(), [[{ type: 'Take', name: 'Nadia' }, { as: other, now: takenAt }]]));

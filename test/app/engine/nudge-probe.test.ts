@@ -513,6 +513,32 @@ function scenarios(make: Make, only?: Set<string>) {
     expect(await count(w, 'support', 'notify-support-sla')).toBe(0);
   });
 
+  t('n21b the seller answers support\'s question Monday 12:00 Kinshasa: the case waits for support again, nudged Tuesday 11:00, once', async () => {
+    const w = await make({ start: '2026-11-10T16:00:00Z', env: { POLICY_SUPPORT_SLA: 'PT8H' } });
+    const s = await w.user('acc-amina');
+    const staff = await w.user('acc-support', { staff: true });
+    const seller = await w.user('acc-bisou');
+    const id = await open(w, 'acc-amina', 'CC-2101');
+    await w.advanceTo('2026-11-13T16:30:00Z');
+    await s.command(`/escalate ${id}`);
+    await confirmIfAsked(s);
+    await w.advanceTo('2026-11-16T08:00:00Z');
+    await staff.command(`/ask ${id} seller Merci d'envoyer le reçu d'expédition`);
+    await confirmIfAsked(staff);
+    await w.advanceTo('2026-11-16T11:00:00Z');
+    await seller.command(`/case ${id}`);
+    await seller.text("Voici le numéro du reçu d'expédition : RX-55120, déposé le 3 novembre à Gombe.");
+    // Words written beside the case's thread go with the button that sends them (support, who asked, reads them too).
+    if (seller.labels().includes('engine-choice-send-to-buyer')) await seller.press('engine-choice-send-to-buyer');
+    expect((await w.store.load(id))!.timeline.some((e) => e.type === 'comment' && e.actor.role === 'seller'), why(seller)).toBe(true);
+    await w.advanceTo('2026-11-17T09:50:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(0);
+    await w.advanceTo('2026-11-17T10:10:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(1);
+    await w.advanceTo('2026-11-20T15:10:00Z');
+    expect(await count(w, 'support', 'notify-support-sla')).toBe(1);
+  });
+
   t('n22 a year unresolved: support and the seller told once that it is a late delivery', async () => {
     const w = await make({ start: S });
     const seller = await w.user('acc-bisou');
