@@ -91,9 +91,11 @@ const BLIND_9_LANGUAGE_FLOORS = { fr: 99.1, en: 98.5, ln: 97.7, sw: 97.8, mixed:
 // a number with a word or two, hard "not a problem" and delivery questions, and an earlier problem said to be settled).
 // Measured 2026-12-07 (morning) before any change made for it: 91.0% (273/300; fr 93.6%, en 85.7%, ln 87.2%, sw 92.1%, mixed
 // 18/18; not a problem 75%, long stories 63.6%, an earlier problem settled 7/14, pasted text 30/33; 3 dead ends), the figure
-// for unseen messages, no label aligned.
-const BLIND_10_FLOOR = 91;
-const BLIND_10_LANGUAGE_FLOORS = { fr: 93.5, en: 85.7, ln: 87.2, sw: 92, mixed: 100 } as const;
+// for unseen messages, no label aligned. 100% (300/300) after the changes its failures led to (understanding-phenomena.test.ts,
+// "tenth blind set"; no training message added), which is no longer blind: like the first nine, it now guards against
+// regressions, its floors a message under the figure reached.
+const BLIND_10_FLOOR = 99.6;
+const BLIND_10_LANGUAGE_FLOORS = { fr: 99, en: 98.4, ln: 97.8, sw: 98.4, mixed: 94 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -424,6 +426,10 @@ describe('classifyProblem on the tenth blind set', () => {
 
   it.each(Object.entries(BLIND_10_LANGUAGE_FLOORS))('tenth blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
     expect(accuracy(blind10.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the tenth blind set about a problem as "not understood"', () => {
+    expect(blind10.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 
