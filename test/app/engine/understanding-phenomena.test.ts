@@ -934,12 +934,16 @@ describe('tenth blind set: notifications pasted, thanks and questions before buy
   });
 
   it('reads thanks for an order received by a relative, and a compliment, as no problem', () => {
+    expect(classifyProblem('ndeko na ngai azwi commande na ye lelo, alobi matondo')).toBeNull();
+    expect(classifyProblem('dada amekipokea mzigo wake, kila kitu kiko sawa')).toBeNull();
     expect(classifyProblem('papa na ngai azwi colis, matondo mingi')).toBeNull();
     expect(classifyProblem('mama amekipokea kifurushi, asante')).toBeNull();
     expect(classifyProblem('nothing wrong, just saying the seller was really friendly')).toBeNull();
   });
 
   it('reads a question asked before ordering as no problem', () => {
+    expect(classifyProblem('bozali ko livrer na Tshikapa? naino na commander te')).toBeNull();
+    expect(classifyProblem('naweza kulipa kwa airtel money kabla ya kuagiza?')).toBeNull();
     expect(classifyProblem('mnapeleka hadi Kisumu? sijaagiza bado')).toBeNull();
     expect(classifyProblem('can I pay with airtel money before I order?')).toBeNull();
     expect(classifyProblem('nakoki kofuta na airtel money? naino na commander te')).toBeNull();
