@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_9_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_9_DIR, BLIND_10_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadBlindSet10, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -85,6 +85,17 @@ const BLIND_8_LANGUAGE_FLOORS = { fr: 98.5, en: 98.3, ln: 98, sw: 100 } as const
 // regressions, its floors a message under the figure reached.
 const BLIND_9_FLOOR = 99.6;
 const BLIND_9_LANGUAGE_FLOORS = { fr: 99.1, en: 98.5, ln: 97.7, sw: 97.8, mixed: 95 } as const;
+// The tenth blind set (test/fixtures/understanding-blind-10/), written once the first nine had all been tuned against, from the
+// label definitions and the format alone (300 messages, 43% Lingala, Swahili or mixed; weight on texts with no accents, Swahili
+// with Sheng and coast Swahili, messages written for someone else, order confirmations and courier SMS pasted around one line,
+// a number with a word or two, hard "not a problem" and delivery questions, and an earlier problem said to be settled).
+// Measured 2026-12-07 (morning) before any change made for it: 91.0% (273/300; fr 93.6%, en 85.7%, ln 87.2%, sw 92.1%, mixed
+// 18/18; not a problem 75%, long stories 63.6%, an earlier problem settled 7/14, pasted text 30/33; 3 dead ends), the figure
+// for unseen messages, no label aligned. 100% (300/300) after the changes its failures led to (understanding-phenomena.test.ts,
+// "tenth blind set"; no training message added), which is no longer blind: like the first nine, it now guards against
+// regressions, its floors a message under the figure reached.
+const BLIND_10_FLOOR = 99.6;
+const BLIND_10_LANGUAGE_FLOORS = { fr: 99, en: 98.4, ln: 97.8, sw: 98.4, mixed: 94 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -392,6 +403,33 @@ describe('classifyProblem on the ninth blind set', () => {
 
   it('never leaves a message of the ninth blind set about a problem as "not understood"', () => {
     expect(blind9.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the tenth blind set', () => {
+  const blind10 = loadBlindSet10();
+
+  it('is 300 messages, every label 33 or more, 40% or more in Lingala, Swahili or mixed, never trained on, none word for word as the corpus or an earlier set has it', () => {
+    expect(blind10.length).toBe(300);
+    for (const label of LABELS) expect(blind10.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind10.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind10.length).toBeGreaterThanOrEqual(0.4);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6(), ...loadBlindSet7(), ...loadBlindSet8(), ...loadBlindSet9()].map((e) => canonical(e.text)));
+    expect(blind10.filter((e) => known.has(canonical(e.text))).map((e) => e.text)).toEqual([]);
+    expect(new Set(blind10.map((e) => canonical(e.text))).size).toBe(blind10.length);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_10_DIR).toMatch(/understanding-blind-10$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_10_FLOOR}% of the tenth blind set`, () => {
+    expect(accuracy(blind10)).toBeGreaterThanOrEqual(BLIND_10_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_10_LANGUAGE_FLOORS))('tenth blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
+    expect(accuracy(blind10.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the tenth blind set about a problem as "not understood"', () => {
+    expect(blind10.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

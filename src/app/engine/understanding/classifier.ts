@@ -6,7 +6,7 @@
  * `npm run bench -- --only understanding`.
  */
 import type { ProblemKind } from '../../../domain/types.js';
-import { cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, saysLate, settledProblem, statedCaseReasons } from './cues.js';
+import { afterSettled, cuesOf, hasProblemCue, hasTroubleCue, moneyNotBack, saysLate, settledProblem, statedCaseReasons } from './cues.js';
 import { canonical, emojiAsWords, type FeatureOptions } from './features.js';
 import { logisticSteps, runToEnd, trainInSlices, trainLogistic, type Example, type TextModel } from './model.js';
 import { TRAINING_SET } from './training-set.js';
@@ -146,6 +146,28 @@ const NOT_YET_HERE = /\b(?:pas encore (?:la|arrive\w*|livre\w*|recu\w*)|(?:not|n
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?(?:test(?:ing|e)?|essai)(?: \d+)?)(?: (?:test(?:ing|e)?|essai)(?: \d+)?)*$/;
 
+/**
+ * A notification pasted in (an order confirmation, the courier's or the carrier's SMS, a mobile-money receipt: « Congocrea :
+ * votre colis … a été livré », "Status: Delivered", « M-PESA: Umetuma … »), then the buyer's own words after it: a quoted
+ * text first, or lines of fields (« Total : », "Item:", « Statut : ») before a last paragraph.
+ */
+const QUOTED_FIRST = /^\s*["\u201c\u00ab]([^"\u201d\u00bb]{12,})["\u201d\u00bb][\s.,:;!-]*([\s\S]{6,})$/;
+const NOTIFICATION = /\b(?:statut|status|livraison estim\w*|estimated delivery|estim\w*|total|paid|pay[eé]e?|item|article|qty|adresse|address|anwani|confirm\w*|imewasilishwa|kimewasilishwa|umetuma|delivered|livr[eé]e?|remis|transit|njiani|m-?pesa|airtel money|orange money|r[eé]f)\b/i;
+
+/** The buyer's own words after a pasted notification, or null when the message pastes none. */
+export function ownWords(text: string): string | null {
+  const quoted = QUOTED_FIRST.exec(text);
+  if (quoted && NOTIFICATION.test(quoted[1]!)) return quoted[2]!.trim();
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const parts = paragraphs.length >= 2 ? paragraphs : lines;
+  if (parts.length < 2) return null;
+  const pasted = parts.slice(0, -1).join('\n');
+  if (!NOTIFICATION.test(pasted) || !/[:\u2014#]|\d{2}\/\d{2}/.test(pasted)) return null;
+  const own = parts[parts.length - 1]!.replace(/^[-\u2014\s>]+/, '');
+  return own.length >= 6 ? own : null;
+}
+
 export function decide(model: TextModel<Meaning>, text: string): ProblemKind | null {
   const ranked = model.rank(text);
   const best = ranked[0]!;
@@ -158,6 +180,26 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   const qmark = emojiAsWords(text).includes('?');
   const asked = qmark || cues.has('question');
   const words = canon.split(' ').filter(Boolean).length;
+  // A problem said to be settled (« le problème de la semaine passée est réglé », "no further action needed", « tatizo …
+  // limekwisha »): what follows it is what the buyer writes about now, a new problem or nothing.
+  const settledRest = afterSettled(canon);
+  if (settledRest !== null) {
+    if (!hasProblemCue(settledRest)) return null;
+    return decide(model, qmark ? `${settledRest} ?` : settledRest);
+  }
+  // A notification pasted in, then the buyer's own words (« votre colis a été livré » … « moi je n'ai rien reçu »): a case
+  // reason the buyer states is read from their words alone (the notification's « livraison estimée », "Status: Delivered"
+  // say nothing of it); their "received, all good" is no problem, whatever the notification says. Otherwise the whole text.
+  const own = ownWords(text);
+  if (own !== null) {
+    const ownCanon = canonical(own);
+    if (statedCaseReasons(ownCanon).length > 0 && !cues.has('money_not_back')) return decide(model, own);
+    const ownCues = cuesOf(ownCanon);
+    if (ownCues.length > 0 && ownCues.every((c) => ONLY_KIND_WORDS.has(c) || c === 'received_it')) return null;
+  }
+  // Not ordered yet (« naino na commander te », "before I order", « kabla ya kuagiza »), nothing going wrong said: a question
+  // about buying, not a problem with an order.
+  if (cues.has('no_order_yet') && !hasTroubleCue(canon) && !ACCOUNT_FAILS.test(canon)) return null;
   // Before buying (« vous avez le même sac en noir ? », « mnauza simu za Tecno? »): a question about the shop's goods, with
   // nothing wrong said and no order of the buyer's named.
   if (cues.has('purchase_q') && asked && !THE_ORDER_OWN.test(canon) && !hasProblemCue(canon)) return null;
@@ -226,6 +268,9 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'not_as_described' && stated.length === 0 && (cues.has('return') || cues.has('exchange')) && COLOUR_OR_MODEL.test(canon) && !DEFECTS.some((c) => cues.has(c)) && !UNLIKE_LISTING.some((c) => cues.has(c))) return 'return_request';
   // The seller sending the wrong size (« j'ai commandé taille M, ils m'ont envoyé XL »): the seller's mistake, a listing problem.
   if (best.label === 'wrong_size' && cues.has('seller_size')) return 'not_as_described';
+  // Smaller than sold, and another model or a fault said (« a different model, smaller and no bass »): unlike the listing, not a
+  // size the buyer chose wrong.
+  if (best.label === 'wrong_size' && stated.includes('not_as_described') && !cues.has('own_mistake') && ['differs', 'wrong_item', 'fake', 'damaged', 'not_working'].some((c) => cues.has(c))) return 'not_as_described';
   // Charged more than the price shown (« facturé plus que le prix affiché »): money back asked, not a paper or an account.
   if (best.label === 'other' && cues.has('overcharged') && !cues.has('extra_cash') && !cues.has('seller_contact')) return 'refund_request';
   if (REMEDIES.has(best.label)) {
@@ -311,12 +356,27 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if ((canon.match(/\d{3,}/g) ?? []).length >= 2 && rest.length === 0) return null;
   // Only a greeting, thanks or a blessing, short, no order named (« gm fam 🙏 happy sunday »): nothing to act on, whatever
   // the model guesses from words it never saw.
-  if (words <= 8 && cues.size > 0 && [...cues].every((c) => ONLY_KIND_WORDS.has(c)) && !THE_ORDER.test(canon) && !/\d{3,}/.test(canon)) return null;
+  if ((words <= 8 || (cues.has('fine') && words <= 16 && (best.label === 'other' || best.label === 'none'))) && cues.size > 0 && [...cues].every((c) => ONLY_KIND_WORDS.has(c)) && !THE_ORDER.test(canon) && !/\d{3,}/.test(canon)) return null;
+  // Received, and thanks or all well said (« mama na ngai azwi commande na ye, alobi matondo », « nimepokea, kila kitu kiko
+  // sawa »), nothing asked and nothing wrong: no problem, whoever received it, when the model guesses it did not come or a
+  // problem of no kind (a wish it has no cue for, "change the blue one for the black", stays the model's).
+  if (['non_delivery', 'other', 'delivery_question'].includes(best.label) && cues.has('received_it') && (cues.has('thanks') || cues.has('fine')) && !asked && !hasProblemCue(canon)) return null;
   if (best.label !== 'none') return best.label;
+  // Good news first, then "but" and a case reason (« arrivé à temps, merci, mais le chargeur ne marche pas du tout »): the
+  // problem after the "but", however sure the model is that thanks mean no problem.
+  if (stated.length === 1) {
+    const afterBut = canon.split(/\b(?:but|mais|lakini|kasi|however|sauf que|except)\b/);
+    if (afterBut.length > 1 && statedCaseReasons(afterBut[afterBut.length - 1]!).includes(stated[0]!)) return stated[0]!;
+  }
   if (best.score >= NONE_MIN_SCORE || !hasProblemCue(canon) || (refundDone && stated.length === 0)) return null;
   // Kind words first (« satisfaite depuis longtemps, je recommande la boutique »), then the problem: the case reason
   // the message states outright, rather than the model's second guess.
   if (stated.length === 1) return stated[0]!;
+  // A fault of the item said (« ça sent le plastique », the quality), and nothing of another kind: the listing problem, rather
+  // than the model's second guess between near ties.
+  if (stated.length === 0 && DEFECTS.some((c) => cues.has(c)) && !OTHER_KIND.some((c) => cues.has(c)) && !cues.has('own_mistake')) return 'not_as_described';
+  // Not liked and to be sent back, nothing wrong with it (« iko fiti lakini rangi siipendi, naeza irudisha ? »): a return.
+  if (stated.length === 0 && (cues.has('return') || cues.has('exchange')) && cues.has('dislike') && !DEFECTS.some((c) => cues.has(c))) return 'return_request';
   // The same size exchange when the model's second guess is a return (a long thank-you before « je l'ai prise en S … elle ne
   // me ferme pas, je peux la renvoyer et avoir la M ? »).
   if (ranked[1]!.label === 'return_request' && sizeExchange) return 'wrong_size';

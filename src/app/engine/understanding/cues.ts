@@ -61,7 +61,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['said_delivered', /\b(?:livre|delivered|livree)\b.{0,40}\b(?:mais|but)\b.{0,30}\b(?:rien|nothing|personne|nobody|pas|never|no one|no \w+ ever)\b/],
   ['since_long', /\b(?:depuis|since) (?:le mois|la semaine) (?:passee?|derniere?)\b|\bsince last (?:month|week)\b|\b(?:depuis|since|ca fait|it s been|its been|fait|for) (?:un |une |1 |2 |3 |4 |5 |6 |deux |trois |quatre |plus d un |many |over )?(?:mois|semaines?|jours|weeks?|months?|days)\b|\b\d+ (?:weeks?|semaines?|mois|months?)\b/],
   // Received, but not what the listing showed.
-  ['damaged', /\b(?:cass(?!erole)\w*|abim\w*|ecrase\w*|deforme\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usees?|(?:est|sont|deja|tout|trop|tres|completement|un peu) uses?|broken|bent|dented|scratched|chipped|tordu\w*|cabosse\w*|decousu\w*|decolle\w*|damaged|cracked|torn|tear|teared|tearing|stained|ripped|not (?:in )?(?:a )?good (?:condition|state|shape)|bad (?:condition|state|shape)|pas en bon etat|mauvais etat|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|moisi\w*|mould\w*|mold\w*|smells?|odeur(?! (?:ne )?me plait)|leak\w*|fuit|fuite|coule|renvers\w*|(?:came|arrived|was) open|ouvert (?:et|a moitie)|half empty|a moitie vide|imemwagika|imevuja|peeling|ecran noir|black screen|vieux|vieille|occasion|second hand|old(?! (?:address|adresse|number|numero|phone|account|home|house|place|flat|apartment|one|friend|customer|client|price|order|days|times))|ebeba|ebebi|ebebaki|(?:strap|handle|heel|sole|zip|zipper|button|buckle|clasp|chain|leg|wheel|lid|screen|seam|stitching|it|they) (?:\w+ )?(?:broke|snapped|came off|came apart|fell off|fell apart|split|ripped|peeled off)|(?:broke|snapped|fell apart|came apart) (?:after|on|the|within|in)\b)\b/],
+  ['damaged', /\b(?:cass(?!erole)\w*|abim\w*|ecrase\w*|deforme\w*|dechir\w*|tach\w*|trou|troue\w*|fissur\w*|mouill\w*|endommag\w*|defectu\w*|usees?|(?:est|sont|deja|tout|trop|tres|completement|un peu) uses?|broken|bent|dented|scratched|chipped|tordu\w*|cabosse\w*|decousu\w*|decolle\w*|damaged|cracked|torn|tear|teared|tearing|stained|ripped|not (?:in )?(?:a )?good (?:condition|state|shape)|bad (?:condition|state|shape)|pas en bon etat|mauvais etat|faulty|defective|crushed|tarnished|hole|wet|arrache\w*|moisi\w*|mould\w*|mold\w*|smells?|odeur(?! (?:ne )?me plait)|leak\w*|fuit|fuite|coule|renvers\w*|(?:came|arrived|was) open|ouvert (?:et|a moitie)|half empty|a moitie vide|imemwagika|imevuja|peeling|ecran noir|black screen|vieux|vieille|occasion|second hand|(?<!\b(?:in|wearing|their|his|her|our|your) )old(?! (?:address|adresse|number|numero|phone|account|home|house|place|flat|apartment|one|friend|customer|client|price|order|days|times))|ebeba|ebebi|ebebaki|(?:strap|handle|heel|sole|zip|zipper|button|buckle|clasp|chain|leg|wheel|lid|screen|seam|stitching|it|they) (?:\w+ )?(?:broke|snapped|came off|came apart|fell off|fell apart|split|ripped|peeled off)|(?:broke|snapped|fell apart|came apart) (?:after|on|the|within|in)\b)\b/],
   ['not_working', /\b(?:ne s allume (?:meme )?pas|marche (?:meme )?pas|fonctionne (?:meme )?pas|ne marche|(?:doesnt|dont|does not|do not|wont|isnt|is not) (?:even |really |actually |properly )?work\w*|not work\w*|wont turn on|stopped work\w*|quit work\w*|dead)\b/],
   ['not_working', /\b(?:refroidi\w*|chauff\w*|charge|chargent|demarr\w*|tourn\w*|capt\w*|allum\w*|sonn\w*|lit|lisent|coup\w*|souffl\w*|glac\w*) (?:meme )?(?:pas|plus|rien|jamais)\b|\b(?:doesnt|dont|wont|cant|does not|will not|cannot|isnt|is not|not) (?:even )?(?:cool\w*|heat\w*|charg\w*|start\w*|spin\w*|switch on|turn on|power on|boot\w*|blow\w*|freez\w*|hold (?:a )?charge|connect\w*)\b/],
   ['differs', /\b(?:ne ressembl\w*|ressembl\w* pas|rien a voir|pas (?:du tout )?(?:comme|conforme|pareil|la meme|le meme|les memes|celui (?:de|du|sur|que)|celle (?:de|du|sur|que)|ceux (?:de|du|sur|que))|(?:couleur|taille|matiere|tissu|motif|modele) (?:est |sont )?(?:tout a fait |completement )?differente?s?|non conforme|nothing like|not (?:the )?same|doesnt (?:look|match)|dont match|not as (?:described|pictured|shown|advertised)|ndenge moko te|pas ce qui etait|pas l original|not original|pas original)\b/],
@@ -307,7 +307,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // Left with a neighbour or a guard who has nothing (« livré chez le voisin, le voisin n'a rien »): said delivered, not received.
   ['said_delivered', /\b(?:livre|livree|delivered|dropped|depose|laisse|left)\b (?:\w+ ){0,2}?(?:chez|to|at|with|na|kwa) (?:le |la |the |my |mon |ma )?(?:voisin|voisine|neighbou?r|gardien|guard|concierge|reception|jirani)\b.{0,40}\b(?:n a rien|n ont rien|n a jamais|has nothing|have nothing|got nothing|didnt get|hasnt got|never got|n a pas recu|hana kitu|hajapokea|azwi te)\b/],
   // A day or a delay named, then today's date (« promis 7 jours, on est le 30 », "ordered on the 2nd, it's now the 28th"): late.
-  ['overdue', /(?:\b(?:le|on the|the) \d{1,2}(?:st|nd|rd|th|er)?\b|\b\d+ (?:jours|days|siku|mikolo)\b|\b(?:avant|before|by) (?:la |the )?(?:fin|end)\b).{0,80}\b(?:on est (?:deja )?le|nous sommes (?:deja )?le|it s now the|its now the|now it s the|now its the|today is the|we are (?:now )?(?:on )?the|leo ni tarehe|lelo ezali) \d{1,2}(?:st|nd|rd|th)?\b/],
+  ['overdue', /(?:(?<!\b(?:commande|ordered|order|achete|paye|paid|bought|placed|passee?|niliagiza|nasombaki|na commande) (?:\w+ )?)\b(?:le|on the|the) \d{1,2}(?:st|nd|rd|th|er)?\b|\b\d+ (?:jours|days|siku|mikolo)\b|\b(?:avant|before|by) (?:la |the )?(?:fin|end)\b).{0,80}\b(?:on est (?:deja )?le|nous sommes (?:deja )?le|it s now the|its now the|now it s the|now its the|today is the|we are (?:now )?(?:on )?the|leo ni tarehe|lelo ezali) \d{1,2}(?:st|nd|rd|th)?\b/],
   // A burnt smell or smoke from a new appliance (« le moteur sent le brûlé », "burning smell"): it does not work as it should.
   ['not_working', /\b(?:sent (?:le |la )?(?:brule|crame|plastique brule)|odeur de (?:brule|crame)|burn(?:ing|t)? smell|smells? (?:like )?burn\w*|degage (?:de la )?fumee|smoke (?:came|comes|coming) out|started smoking)\b/],
   // Charged an amount too much (« on m'a pris 5000 FC de trop », "charged 10 dollars extra"): money taken, asked back.
@@ -348,16 +348,54 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['cancel_now', /\bbo ?longola (?:ngai |biso )?(?:commande|yango|oyo)\b/],
   // Has it left or not yet (« ebimi to naino te ? »): whether it has shipped.
   ['shipped_q', /\b(?:ebimi|ebimaki|etindami|ekei|ekendeki) (?:to|ou) (?:naino )?te\b/],
+  // Tenth blind set (2026-12-07): Swahili « imeshaondoka ? » (has it left?), with the verb's subject prefix.
+  ['shipped_q', /\b(?:i|u|ki|vi|zi|li|ya)(?:me|sha|mesha)(?:ondoka|toka)\b/],
+  // "Will it be here before the 20th", « it'll arrive »: when, asked about the future.
+  ['when', /\b(?:it|they|she|he) ll (?:be here|be there|arrive|come|get here|make it|reach)\b|\b(?:whether|if) (?:it|they|my \w+|the \w+) (?:will|ll|would) (?:be here|arrive|come|get here|make it)\b/],
+  // The tracking that has not moved since a date or for weeks (« le suivi n'a pas bougé depuis le 12 », "the tracking hasn't
+  // moved since the 12th"): stuck, as a parcel lost on the way (« since yesterday » is a question's wait, not this).
+  ['lost', /\b(?:tracking|suivi|ufuatiliaji)\b (?:\w+ ){0,2}?(?:hasnt|has not|havent|didnt|not|n a pas|n a plus|a pas|pas|haija\w*) (?:\w+ )?(?:moved|changed|updated|budged|bouge|change|evolue)\b(?: \w+){0,2}? (?:since|depuis|for|pendant|tangu) (?:the|le|la|\d|une?|two|three|deux|trois|several|plusieurs|weeks?|semaines?|a week|a month|mwezi|wiki)\b/],
+  // Tired of waiting (« marre d'attendre », "I'm done waiting", « nimechoka kusubiri »).
+  ['waiting', /\b(?:done|tired of|sick of|fed up (?:of|with)) waiting\b|\b(?:marre|fatigue\w*|lasse\w*) d attendre\b|\bnimechoka kusubiri\b|\bnalembi kozela\b/],
+  // A different model, brand or colour from the one sold (« c'est une autre marque », "it's a different model").
+  ['differs', /\b(?:is|was|are|were|it s|its|c est|ce sont|c etait) (?:a |an |une |un |d )?(?:completely |totally |tout a fait )?(?:different (?:model|brand|colou?r|item|product|thing|one|make)|autres? (?:modeles?|marques?|couleurs?|articles?|produits?))\b/],
+  // Received, and "that's not it at all" (« j'ai reçu une robe rouge, ce n'est pas du tout ça »).
+  ['differs', /\b(?:recu|received|got)\b.{0,60}\b(?:ce n est|c est|it s|its|it is) (?:pas|not) (?:du tout |at all )?(?:ca|it|that|what i (?:ordered|wanted|paid for))\b/],
+  // "Only got one", « reçu qu'un seul »: fewer came than were ordered.
+  ['missing_piece', /\bonly (?:got|received|came with|sent) (?:one|1|\d+|half)\b|\b(?:recu|eu) (?:qu un|qu une|que \d+)\b/],
+  // Lingala « na lieu ya », Swahili « badala ya »: one thing instead of another.
+  ['other_than', /\b(?:na lieu ya|badala ya)\b/],
+  // Lingala: the seller sent (« vendeur atindeli ngai taille 44 »).
+  ['seller_did', /\b(?:vendeur|vendeuse|moteki|bango)\b (?:\w+ )?(?:a|ba)?tind(?:eli|elaki|aki|i)\b/],
+  // Lingala: the money not given back, or not received (« mbongo na ngai bazongisi naino te », « mbongo ya remboursement
+  // nazwi naino te »): the refund is what has not come.
+  ['money_not_back', /\b(?:mbongo|remboursement|falanga|makuta)\b(?: (?!kasi\b|mais\b|but\b|pe\b)\w+){0,6}? (?:na|ba|a|bo|o)(?:zwi|zwaki|zongis\w*|tind\w*|pes\w*) (?:(?:naino|kaka|yango|yo|ngai|biso|nanu) )*te\b/],
+  // "I mean the refund", « je parle du remboursement »: the money is what the buyer says has not come.
+  ['money_not_back', /\b(?:i mean|i m talking about|talking about|je parle d\w*|je veux dire|nazo loba) (?:\w+ ){0,2}(?:refund|remboursement|money|argent|mbongo|pesa)\b.{0,40}$|\bnot the (?:parcel|package|order|item)\b.{0,20}\b(?:refund|money)\b/],
+  // Lingala: the money given back (« vendeur azongiseli ngai mbongo »), not « … te » (not given).
+  ['refund_done', /\b(?:a|ba)zongis(?:eli|elaki|i|aki) (?:ngai |biso )?mbongo\b(?! (?:\w+ ){0,2}te\b)/],
+  // Received by someone else (« mama na ngai azwi commande na ye »), received with the object said in Swahili (« nimekipokea »).
+  ['received_it', /\b(?:a|ba)zwi(?:ki|aki)? (?:commande|colis|eloko|biloko|yango|sapato|elamba|mzigo)\b(?! (?:\w+ ){0,3}te\b)|\b(?:nime|tume|ame|wame)(?:ki|i|vi|zi|li|u|ya|m)pokea\b(?! (?:\w+ ){0,2}bado)/],
+  ['thanks', /\bmatondo\b/],
+  ['fine', /\bkila kitu (?:ki|i)?ko (?:sawa|poa|shwari|safi)\b|\b(?:super|very|really|so|tres|vraiment|trop|si) (?:helpful|kind|nice|friendly|professional|gentil\w*|aimable|serviable|sympa|professionnel\w*)\b/],
+  // Where the shop delivers, asked in Lingala with a French verb (« bozali ko livrer na Kikwit ? »).
+  ['coverage_q', /\b(?:bozali |bozalaka )?ko ?livre\w* na\b/],
+  // Not ordered yet (« naino na commander te », "I haven't ordered yet", « kabla ya kuagiza », « avant de commander »): no order
+  // to have a problem with.
+  ['no_order_yet', /\b(?:naino na ?commande te|na ?commande naino te|nasombi naino te|naino nasombi te|sija(?:agiza|nunua)|kabla (?:ya kuagiza|ya kununua|sijaagiza)|pas encore (?:commande|achete)|avant de (?:commander|acheter)|(?:havent|have not|not) (?:yet )?(?:ordered|bought)(?! (?:it|them|my|the))|before (?:i )?(?:order|buy)(?:ing)?\b)/],
+  // Swahili and Sheng: not liked (« siipendi », « sijaupenda »), sent back (« irudisha », « nairudisha »).
+  ['dislike', /\b(?:siipendi|siupendi|sivipendi|sizipendi|sijaupenda|sijavipenda|sijazipenda)\b/],
+  ['return', /\b(?:na|ni|tu|ku|ta|nita|naeza |nataka )?(?:i|u|vi|zi)rudisha\b/],
 ];
 
 /** « pas encore arrivé », "not yet delivered": not come yet, which is not late by itself. */
 const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
 /** « sans problème », "no problem at all": the word problem saying there is none. */
-const NO_PROBLEM = /\b(?:sans|pas de|jamais de|aucun|aucune|no|not a|never a|never any|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry|complaints?|reclamations?|plaintes?)\b|\b(?:c est pas|ce n est pas|pas) (?:parce )?qu (?:il|elle|ils|elles) (?:est|soit|sont|soient|etait) (?:\w+ )?(?:abimee?s?|cassee?s?|defectueu\w*|mauvais\w*|dechiree?s?)\b|\bnot (?:that|because) (?:it s|its|it is|they re|theyre|it was) (?:\w+ )?(?:broken|damaged|faulty|bad|defective)\b|\b(?:rien a signaler|nothing to report|nothing wrong|rien de mal|aucun defaut|hakuna shida|likambo te|likambo esil\w*|shida imeisha|tatizo limeisha)\b|\b(?:jamais|never) (?:eu|had|have had) (?:de |d |un |une |any |a )?(?:probleme|problemes|souci|soucis|problem|problems|issue|issues)\b|\b(?:jamais|never) (?:eu|had|needed) (?:a|to) (?:me )?(?:plaindre|complain)\b|\brien a dire\b|\b(?:(?:the )?quality is|(?:la )?qualite est|ubora ni) (?:\w+ )?(?:great|good|fine|excellent|nice|amazing|top|bonne|super|parfaite|excellente|nzuri|poa)\b|\b(?:great|good|nice|excellent|bonne|excellente|super) (?:quality|qualite)\b/g;
+const NO_PROBLEM = /\b(?:sans|pas de|jamais de|aucun|aucune|no|not a|never a|never any|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry|complaints?|reclamations?|plaintes?)\b|\b(?:c est pas|ce n est pas|pas) (?:parce )?qu (?:il|elle|ils|elles) (?:est|soit|sont|soient|etait) (?:\w+ )?(?:abimee?s?|cassee?s?|defectueu\w*|mauvais\w*|dechiree?s?)\b|\bnot (?:that|because) (?:it s|its|it is|they re|theyre|it was) (?:\w+ )?(?:broken|damaged|faulty|bad|defective)\b|\b(?:rien a signaler|nothing to report|nothing wrong|rien de mal|aucun defaut|hakuna shida|likambo te|likambo esil\w*|shida imeisha|tatizo limeisha)\b|\b(?:jamais|never) (?:eu|had|have had) (?:de |d |un |une |any |a )?(?:probleme|problemes|souci|soucis|problem|problems|issue|issues)\b|\b(?:jamais|never) (?:eu|had|needed) (?:a|to) (?:me )?(?:plaindre|complain)\b|\brien a dire\b|\b(?:rien n est|rien n etait|nothing (?:is|was)|nothing s|hakuna kilicho) (?:\w+ )?(?:casse\w*|abime\w*|dechire\w*|endommage\w*|broken|damaged|torn|missing|wrong|vunjika|haribika)\b|\b(?:(?:it s |its |this is )?not about|ce n est pas (?:pour|a propos d\w*|au sujet d\w*)|pas pour) (?:\w+ ){0,6}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b(?:(?: \w+){0,2} (?:or|nor|ou|ni) (?:\w+ ){0,3}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b)?|\b(?:(?:the )?quality is|(?:la )?qualite est|ubora ni) (?:\w+ )?(?:great|good|fine|excellent|nice|amazing|top|bonne|super|parfaite|excellente|nzuri|poa)\b|\b(?:great|good|nice|excellent|bonne|excellente|super) (?:quality|qualite)\b/g;
 const SHOP_HOURS = /\b(?:\w*fungol\w*|ouvr\w*|ouvert\w*|(?<!\bne (?:me |te |se |lui )?)ferm(?:e|ez|ent|eture|ee)|(?<!\b(?:came|arrived|was|is|already|box|bottle) )open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours|jusqu a quelle heure|a partir de quelle heure|until what time|what time do you|(?:inafanya|mnafanya|mnafungua) (?:\w+ )?saa ngapi)\b/;
 const ABOUT_AN_ORDER = /\b(?:commande|colis|paquet|order|parcel|package|livr\w*|deliver\w*|courier|livreur|article|item|compte|account|dossier|case|litige)\b/;
 /** Words that say the wait is already too long. */
-const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis(?! (?:hier|ce matin|tout a l heure|aujourd hui|ce midi)\b)|since(?! (?:yesterday|this morning|today|last night)\b)|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien|nothing|kala|kitambo|tii (?:lelo|sikoyo)|(?:mpaka|hadi) (?:leo|sasa)|banda|tangu|eleki|imepita|ilipita)\b/;
+const LATE = /\b(?:toujours|tjr|jamais|never|still|depuis(?! (?:hier|ce matin|tout a l heure|aujourd hui|ce midi)\b)|since(?! (?:yesterday|this morning|today|last night)\b)|ca fait|it s been|its been|deja|already|devait|supposed|should have|overdue|retard|late|rien(?! d urgent| de grave| ne presse)|nothing(?! urgent)|kala|kitambo|tii (?:lelo|sikoyo)|(?:mpaka|hadi) (?:leo|sasa)|banda|tangu|eleki|imepita|ilipita)\b/;
 const LATE_CUES = ['weeks_gone', 'since_long', 'overdue', 'lost', 'said_delivered', 'waiting'];
 
 /** « je ne veux pas annuler », "I don't want to cancel", « sitaki ku cancel »: a cancellation refused by the buyer. */
@@ -375,7 +413,7 @@ const ITEM_FINE = /\b(?:nothing wrong with (?:it|them)|rien de mal|aucun defaut|
  * semaines, alors… », "last time it came broken, this time…", « mara ya kwanza … safari hii »): its waits and faults are not
  * this order's.
  */
-const EARLIER_ORDER = /\b(?:la derniere fois|la premiere fois|la fois passee|la fois derniere|last time|the last time|the first time|mara ya (?:mwisho|kwanza)|mbala ya (?:liboso|suka))\b.{0,140}?(?=\b(?:alors|cette fois|this time|maintenant|now|safari hii|sasa hivi|mbala oyo)\b)/g;
+const EARLIER_ORDER = /\b(?:la derniere fois|la premiere fois|la fois passee|la fois derniere|last time|the last time|the first time|mara ya (?:mwisho|kwanza)|mbala ya (?:liboso|suka))\b.{0,140}?(?=\b(?:alors|cette fois|this time|maintenant|now|safari hii|sasa hivi|mbala oyo|j ai refait|j ai recommande|nouvelle commande|new order|ordered again|this order|cette commande|oda hii|commande oyo)\b)/g;
 
 /** The buyer's own lack of money (« je n'ai pas d'argent maintenant », "I have not money now"): no refund owed. */
 const NO_MONEY_OF_MINE = /\b(?:i (?:have|ve|got) (?:not|no) (?:the |enough )?money|i (?:dont|do not|didnt) have (?:the |enough )?money|j ai (?:pas|plus) (?:d |assez d )?argent|je n ai (?:pas|plus) (?:d |assez d )?argent|nazali na mbongo te|naza na mbongo te|sina (?:pesa|hela|makuta))\b/;
@@ -383,6 +421,9 @@ const NO_MONEY_OF_MINE = /\b(?:i (?:have|ve|got) (?:not|no) (?:the |enough )?mon
 /** A cancellation already made, then nothing (« commande annulée le 1er, et toujours rien », « j'ai annulé … toujours rien »). */
 const CANCELLED_THEN_NOTHING = /\b(?:j ai annul\w*|annulee?s?|cancel(?:l)?ed|nimeghairi|nilighairi|naannulaki|nilifuta oda)\b.{0,80}\b(?:toujours rien|toujours pas|still nothing|nothing yet|rien|bado|hakuna|eloko te)\b/;
 const MONEY_WORD = /\b(?:rembours\w*|refund\w*|argent|money|mbongo|pesa|makuta|\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh))\b/;
+
+/** The whole parcel or order said to be missing, not a piece of it. */
+const PARCEL_MISSING = /\b(?:my|the|whole|entire|mon|ma|la|le|toute la|tout le) (?:parcel|package|order|shipment|delivery|colis|commande|paquet)\b (?:\w+ ){0,2}?(?:is |est |s |has gone |went )?(?:still |toujours |encore )?(?:missing|manquante?s?)\b/;
 
 /** The cues of the last few texts read: one message is read for its cues up to ten times in a turn (the model's features, the
  * rules of `decide`, `hasProblemCue`, `statedCaseReasons`, `saysLate`…), each time the same text. */
@@ -460,13 +501,19 @@ function computeCues(canonicalText: string): string[] {
     const rest = text.replace(new RegExp(CUES.find(([n]) => n === 'account_fails')![1].source, 'g'), ' ');
     for (const name of ['not_working', 'lost'] as const) if (!CUES.some(([n, re]) => n === name && re.test(rest))) out.delete(name);
   }
+  // The parcel itself missing (« my parcel is still missing », « la commande est toujours manquante »): lost, not a piece
+  // missing from what came.
+  if (out.has('missing_piece') && PARCEL_MISSING.test(text) && !CUES.some(([n, re]) => n === 'missing_piece' && re.test(text.replace(new RegExp(PARCEL_MISSING.source, 'g'), ' ')))) {
+    out.delete('missing_piece');
+    out.add('lost');
+  }
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
   if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
   return [...out];
 }
 
 /** Cues that also occur in thanks, greetings and questions that are not problems. */
-const NEUTRAL = new Set(['purchase_q', 'size_ok', 'before_shipping', 'received_it', 'as_described', 'worked_before', 'before_date', 'just_ordered', 'how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done', 'coverage_q', 'selling']);
+const NEUTRAL = new Set(['no_order_yet', 'purchase_q', 'size_ok', 'before_shipping', 'received_it', 'as_described', 'worked_before', 'before_date', 'just_ordered', 'how_to_q', 'resolved', 'own_mistake', 'shop_hours', 'greeting', 'thanks', 'fine', 'bye', 'not_a_problem_q', 'photo', 'ordered_vs_got', 'size_word', 'since_long', 'question', 'account', 'refund_done', 'coverage_q', 'selling']);
 
 /** Whether the canonical text holds a cue that only a problem would: then it never reads as "not a problem". */
 export function hasProblemCue(canonicalText: string): boolean {
@@ -539,4 +586,27 @@ export function saysLate(canonicalText: string): boolean {
 /** Whether the canonical text says a refund or the money has not come back. */
 export function moneyNotBack(canonicalText: string): boolean {
   return cuesOf(canonicalText).includes('money_not_back');
+}
+
+/**
+ * A problem said to be settled, in so many words (« tout est réglé », « le problème … a été résolu », "no further action
+ * needed", "it's been sorted", « tatizo … limekwisha », « likambo esili »), not denied (« pas encore réglé », « esili te »).
+ * The match ends where the settled story ends; what follows is what the buyer writes about now.
+ */
+const SETTLED_NOW = /\b(?:(?:tout|c|ca|le probleme|le souci|probleme|souci|l affaire) (?:est|a ete|etait|s est) (?:bien |deja |finalement |enfin |completement )*(?:regle|resolu|arrange)e?s?|(?:a|ont) ete (?:bien |finalement |enfin )*(?:regle|resolu)e?s?|(?:has|have|was|were|got|is|s|been) (?:been |all |finally |now )*(?:sorted|resolved|settled|fixed)(?: out)?|(?:it|that|this|everything) (?:is |s )?all sorted|no (?:further|more) action (?:is )?(?:needed|required)|closing the loop|(?:tatizo|shida|suala|swala)\b(?: \w+){0,4} (?:li|i)?(?:me|li)(?:kwisha|isha|tatuliwa)|(?:likambo|probleme|mobulu)\b(?: \w+){0,5} esil(?:i|aki)(?! te\b))\b/g;
+/** The same, denied just before (« pas encore réglé », "not resolved", « bado »). */
+const DENIED_BEFORE = /\b(?:pas|jamais|toujours pas|not|never|nt|isnt|wasnt|hasnt|havent|nothing|bado|rien)\s+(?:\w+\s+){0,2}$/;
+
+/**
+ * What the buyer writes after a problem they say is settled (« le remboursement de mon ancienne commande est arrivé, tout est
+ * réglé. Ensuite j'ai passé une nouvelle commande… »): the canonical text after the last settlement said, or null when the
+ * message says none. An earlier problem that is over is not this message's problem.
+ */
+export function afterSettled(canonicalText: string): string | null {
+  let end = -1;
+  for (const m of canonicalText.matchAll(SETTLED_NOW)) {
+    if (DENIED_BEFORE.test(canonicalText.slice(0, m.index))) continue;
+    end = m.index + m[0].length;
+  }
+  return end < 0 ? null : canonicalText.slice(end).trim();
 }
