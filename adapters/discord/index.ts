@@ -15,6 +15,7 @@ import { registerCommands } from './commands.js';
 import type { InboundCtx } from './context.js';
 import { createDiscordFiles } from './files.js';
 import { handleInteraction, refuse } from './interactions.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 import { handleEdit, handleMessage } from './messages.js';
 import { createDiscordNotifier } from './notifier.js';
 import { createDiscordSender } from './send.js';
@@ -142,12 +143,12 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   };
 
   /** The one error boundary: log with the ids, apologize if possible, never let one event take the process down. */
-  async function boundary(ids: Record<string, string | null | undefined>, work: () => Promise<void>, apologize: () => Promise<unknown>) {
+  async function boundary(ids: Record<string, string | null | undefined>, work: () => Promise<void>, apologize: (err: unknown) => Promise<unknown>) {
     try {
       await work();
     } catch (err) {
       log.error({ err, ...ids }, 'discord event failed');
-      await apologize().catch((e: unknown) => log.warn({ err: e, ...ids }, 'could not apologize'));
+      await apologize(err).catch((e: unknown) => log.warn({ err: e, ...ids }, 'could not apologize'));
     }
   }
 
@@ -158,8 +159,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     void boundary({ messageId: after.id, channelId: after.channelId, guildId: after.guildId }, () => handleEdit(ctx, before, after), async () => undefined);
   });
   client.on(Events.InteractionCreate, (i) => {
-    void boundary({ interactionId: i.id, channelId: i.channelId, guildId: i.guildId }, () => handleInteraction(ctx, i), async () => {
-      if (i.isRepliable()) await refuse(ctx, i, 'dc-error');
+    void boundary({ interactionId: i.id, channelId: i.channelId, guildId: i.guildId }, () => handleInteraction(ctx, i), async (err) => {
+      // A claim that could not be written (Redis refusing writes): the interaction was not handled, nor will be again.
+      if (i.isRepliable()) await refuse(ctx, i, err instanceof NotHandledError && !(err instanceof InFlightError) ? 'dc-action-not-saved' : 'dc-error');
     });
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));

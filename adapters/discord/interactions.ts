@@ -152,14 +152,19 @@ async function turn(ctx: InboundCtx, i: Answerable, content: TurnContent): Promi
   const timer = i.deferred ? undefined : setTimeout(() => answer.defer(), Math.max(0, ctx.ackAfterMs - since));
   let replies;
   let retirePressed = false;
+  let refused = false;
   try {
     const eventId = eventIds.get(i);
     const result = await ctx.engine.handle({ ...turnInput(who, where, content, { staffChannelId: ctx.staffChannelId }), ...(eventId ? { eventId } : {}) });
     replies = result.replies;
     retirePressed = result.retirePressed === true;
+    refused = result.storageRefused !== undefined;
   } finally {
     clearTimeout(timer);
   }
+  // Redis refused the turn's writes: nothing was done, and Discord never sends the interaction again. Said so to the
+  // user alone, with no « done » and the pressed buttons left in place, so that they can press or send it again.
+  if (refused) return answer.say('dc-action-not-saved');
   for (const out of replies) await answer.send(out);
   // The choice is made: the pressed message's buttons go (ephemeral ones are not the channel's to edit).
   if (retirePressed && 'message' in i && i.message && !i.message.flags.has(MessageFlags.Ephemeral) && i.channelId) {

@@ -2,6 +2,7 @@ import { MessageType, type Message, type OmitPartialGroupDMChannel, type Partial
 import type { TurnContent } from '../../src/ports/turn.js';
 import { afterTurn, fileRefusal, handleDiscordEvent, isSupportMember, localeOf, notice, placeOf, type InboundCtx } from './context.js';
 import { isStaffPlace, isThread, textContent, turnInput } from './parse.js';
+import { InFlightError, NotHandledError } from '../common/redelivery.js';
 
 /**
  * A message from a user: in DMs always for the bot; in the server only in a case's thread, or when it
@@ -13,18 +14,29 @@ export async function handleMessage(ctx: InboundCtx, message: Message): Promise<
   const addressed = await addressedToBot(ctx, message, message.author.id, message.content);
   if (!addressed) return;
   const { place, inDm, access, text } = addressed;
-  await handleDiscordEvent(ctx, `discord:msg:${message.id}`, Date.now(), async (eventId) => {
+  const sayer = async (id: string, args?: Record<string, string | number>) => {
     const locale = await localeOf(ctx, message.author.id);
-    const say = (id: string, args?: Record<string, string | number>) =>
-      ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id, ...(access ? { inCaseThread: true } : {}) });
-    try {
-      await claimed(ctx, message, { place, inDm, access, text, say, eventId });
-    } catch (err) {
-      // The message was for the bot: its author hears that it failed, the error boundary logs why.
-      await say('dc-error').catch(() => undefined);
-      throw err;
-    }
-  }, { userId: message.author.id });
+    return ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id, ...(access ? { inCaseThread: true } : {}) });
+  };
+  try {
+    await handleDiscordEvent(ctx, `discord:msg:${message.id}`, Date.now(), async (eventId) => {
+      const locale = await localeOf(ctx, message.author.id);
+      const say = (id: string, args?: Record<string, string | number>) =>
+        ctx.sender.post(message.channelId, notice(ctx, locale, id, args), { replyTo: message.id, ...(access ? { inCaseThread: true } : {}) });
+      try {
+        await claimed(ctx, message, { place, inDm, access, text, say, eventId });
+      } catch (err) {
+        // The message was for the bot: its author hears that it failed, the error boundary logs why.
+        await say('dc-error').catch(() => undefined);
+        throw err;
+      }
+    }, { userId: message.author.id });
+  } catch (err) {
+    // Its claim could not be written (Redis refusing writes, or out of reach): the message was not handled, and Discord
+    // never delivers it again. Its author is told it was not saved and to send it again.
+    if (err instanceof NotHandledError && !(err instanceof InFlightError)) await sayer('dc-not-saved').catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -94,6 +106,12 @@ async function claimed(ctx: InboundCtx, message: Message, { place, inDm, access,
   const quote = !inDm && !isThread(place) ? message.id : undefined;
   for (const [n, content] of contents.entries()) {
     const result = await ctx.engine.handle({ ...turnInput(who, place, content, opts), messageId: message.id, eventId: `${eventId}:${n}` });
+    // Redis refused the turn's writes: nothing of it was stored, and Discord never delivers the message again (Telegram
+    // and Teams do, so they leave it unacknowledged instead). Its author is told it was not saved and to send it again.
+    if (result.storageRefused !== undefined) {
+      await say('dc-not-saved');
+      return;
+    }
     await postReplies(ctx, message.channelId, result.replies, { access, quote });
     // Words that mention the bot in a server channel, which the engine leaves unanswered there (nothing personal is
     // shown in a channel): the author is told where to write rather than left with silence.

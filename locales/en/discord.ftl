@@ -2,6 +2,8 @@
 # Command names stay English (SPEC section 2); option names get a French localization.
 
 dc-error = Something went wrong on our side. Please try again in a moment.
+dc-not-saved = Your message could not be saved right now: it was neither passed on nor added to a case. Please send it again in a few minutes.
+dc-action-not-saved = Your request could not be saved right now: nothing was done. Please try again in a few minutes.
 dc-action-invalid = This button is no longer valid. Use /cases to see your cases.
 dc-command-unknown = This command is not available any more. Type / to see the current ones.
 dc-support-only = This command is reserved for the support team.

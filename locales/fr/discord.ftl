@@ -2,6 +2,8 @@
 # Les noms de commandes restent en anglais (SPEC section 2) ; les noms d’options sont traduits.
 
 dc-error = Un problème est survenu de notre côté. Merci de réessayer dans un instant.
+dc-not-saved = Votre message n’a pas pu être enregistré pour le moment : il n’a été ni transmis ni ajouté à un litige. Merci de le renvoyer dans quelques minutes.
+dc-action-not-saved = Votre demande n’a pas pu être enregistrée pour le moment : rien n’a été fait. Merci de réessayer dans quelques minutes.
 dc-action-invalid = Ce bouton n’est plus valable. Tapez /cases pour voir vos litiges.
 dc-command-unknown = Cette commande n’existe plus. Tapez / pour voir les commandes actuelles.
 dc-support-only = Cette commande est réservée à l’équipe support.

@@ -3,6 +3,8 @@
 # emonanaka na français ; ba phrase oyo etindamaka na ba utilisateur ezali na Lingala.
 
 dc-error = Likambo moko esalemi na ngambo na biso. Meka lisusu mwa moke.
+dc-not-saved = Message na yo ekoki kobombama sikoyo te : etindami te mpe ebakisami na dossier moko te. Tinda yango lisusu nsima ya miniti mwa moke.
+dc-action-not-saved = Bosenga na yo ekoki kobombama sikoyo te : eloko moko te esalemi. Meka lisusu nsima ya miniti mwa moke.
 dc-action-invalid = Bouton oyo ebongi lisusu te. Koma /cases mpo na komona ba litige na yo.
 dc-command-unknown = Commande oyo ezali lisusu te. Koma / mpo na komona ba commande ya sikoyo.
 dc-support-only = Commande oyo ezali kaka mpo na ekipe ya support.

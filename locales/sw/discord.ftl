@@ -3,6 +3,8 @@
 # sentensi zinazotumwa kwa watumiaji ziko kwa Kiswahili.
 
 dc-error = Tatizo limetokea upande wetu. Tafadhali jaribu tena baada ya muda mfupi.
+dc-not-saved = Ujumbe wako haukuweza kuhifadhiwa kwa sasa: haukutumwa wala haukuongezwa kwenye kesi yoyote. Tafadhali utume tena baada ya dakika chache.
+dc-action-not-saved = Ombi lako halikuweza kuhifadhiwa kwa sasa: hakuna kilichofanyika. Tafadhali jaribu tena baada ya dakika chache.
 dc-action-invalid = Kitufe hiki hakifai tena. Andika /cases kuona kesi zako.
 dc-command-unknown = Amri hii haipo tena. Andika / kuona amri za sasa.
 dc-support-only = Amri hii ni ya timu ya support peke yake.

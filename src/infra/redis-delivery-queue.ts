@@ -184,8 +184,14 @@ return 1`;
  * or ''. Writes this consumer's new token (or removes it when leaving) and returns, per hash, whether the field was
  * new (1: first beat, or this consumer was taken for dead and removed meanwhile) and all fields and tokens; then
  * Redis's clock as the beat ran (TIME: seconds, microseconds), which tells a beat Redis held from one sent late.
+ *
+ * `allow-oom` (Redis 7): the beat runs while Redis refuses writes for want of memory (`maxmemory`, `noeviction`). At the
+ * limit, memory hovers (a delivered entry freed, an expired key) and some writes pass while most are refused: a member
+ * whose beats were refused while another's passed was taken for dead, and its streams moved, for nothing. A beat
+ * cannot fill Redis: it overwrites its own field with a token of the same length (one digit more every tenfold), and
+ * adds a field only for a member that joins, a few dozen bytes per process.
  */
-const BEAT = `
+const BEAT = `#!lua flags=allow-oom
 local out = {}
 local now = redis.call('TIME')
 for _, key in ipairs(KEYS) do

@@ -502,11 +502,15 @@ describe.runIf(!missing)('Teams and Discord with processes that die: nothing ack
     expect(f.lost, why).toEqual([]);
     expect(f.handledTwice, why).toEqual([]);
     expect(f.notRelayed, why).toEqual([]);
-    // A relay in flight at the kill may arrive twice, no more than what was taken over.
-    expect(f.relayedTwice.length, why).toBeLessThanOrEqual(Math.max(1, redelivered));
-    // The form answered before the kill: once in the timeline, once at the buyer on Teams.
+    // The form answered before the kill: once in the timeline, at the buyer on Teams. Its relay leaves as the process
+    // dies (the kill follows its answer to the form): when it is the one in flight, the process that takes the stream
+    // over sends it again, once, like any relay in flight at the kill (docs/delivery.md, "Once per address").
     expect(f.form.inTimeline, why).toBe(1);
-    expect(f.form.atBuyer, why).toBe(1);
+    expect(f.form.atBuyer, why).toBeGreaterThanOrEqual(1);
+    expect(f.form.atBuyer, why).toBeLessThanOrEqual(2);
+    // A relay in flight at the kill may arrive twice, no more than what was taken over.
+    const repeats = f.relayedTwice.length + (f.form.atBuyer - 1);
+    expect(repeats, why).toBeLessThanOrEqual(Math.max(1, redelivered));
     // The refusals of the burst (copies in flight elsewhere, a user's activity while the previous one runs) are no server errors.
     const errors = apiServerErrors(w);
     expect(errors.length, `${errors.slice(0, 3).join('\n')}\n${why}`).toBe(0);

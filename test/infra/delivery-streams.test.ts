@@ -88,6 +88,71 @@ describe('Redis delivery streams across processes', () => {
     }
   });
 
+  it('Redis full (maxmemory, noeviction): every member still beats, nobody is taken for dead, no stream moves', { timeout: 30_000 }, async () => {
+    // A private Redis: filling it must not refuse other tests' writes.
+    const root = mkdtempSync(join(tmpdir(), 'palabre-oom-'));
+    const own = await startStandalone(root, process.env.OOM_REDIS_PORT ? Number(process.env.OOM_REDIS_PORT) : undefined);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const conns = [0, 1, 2, 3].map(() => new Redis(own.url));
+    const admin = conns[3]!;
+    const members = 'oom:{dlv}:members:teams';
+    const names = ['first', 'second', 'third'];
+    try {
+      const opts = { heartbeatMs: 100, memberTtlMs: 500, logger };
+      for (const [i, name] of names.entries()) await consume(createRedisDeliveryQueue(conns[i]!, 'oom:', { ...opts, consumerName: name }), []);
+      await until(async () => (await admin.hlen(members)) === 3);
+      await until(async () => (await admin.hvals(members)).every((token) => Number(token) >= 8));
+      const fences = () => admin.mget(Array.from({ length: 8 }, (_, n) => `oom:{dlv}:own:teams:${n}`));
+      await until(async () => new Set(await fences()).size === 3);
+      await new Promise((res) => setTimeout(res, 500));
+      const settled = await fences();
+      const seen: Array<Array<string | null>> = [];
+      // Full: noeviction (what operations.md asks for), the limit a little above what is used, filled with our own keys.
+      await admin.config('SET', 'maxmemory-policy', 'noeviction');
+      const used = () => admin.info('memory').then((text) => Number(/used_memory:(\d+)/.exec(text)![1]));
+      await admin.config('SET', 'maxmemory', String((await used()) + 256 * 1024));
+      const filler = 'x'.repeat(1024);
+      let n = 0;
+      const fill = () => admin.set(`oom:filler:${n++}`, filler).then(() => null, (err: Error) => err.message);
+      let refused: string | null = null;
+      while (!refused) refused = await fill();
+      expect(refused).toMatch(/^OOM/);
+      // 2 s at the limit, as in use: now and then a little is freed (a delivered entry, an expired key) and taken again
+      // by the next write, so some writes pass and most do not.
+      let freed = 0;
+      for (const end = Date.now() + 2000; Date.now() < end; ) {
+        await admin.del(`oom:filler:${freed++}`);
+        await fill();
+        seen.push(await fences());
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      // 2 s firmly over it: every write that needs memory is refused.
+      await admin.config('SET', 'maxmemory', String((await used()) - 256 * 1024));
+      const before = await admin.hgetall(members);
+      for (const end = Date.now() + 2000; Date.now() < end; ) {
+        seen.push(await fences());
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      const after = await admin.hgetall(members);
+      const probe = await admin.set('oom:probe', filler).then(() => 'accepted', (err: Error) => err.message);
+      await admin.config('SET', 'maxmemory', '0');
+      const why = `tokens before ${JSON.stringify(before)}, after ${JSON.stringify(after)}\n${lines.filter((l) => /DELIVERY_MEMBER_DEAD|lapsed|heartbeat failed/.test(l)).slice(0, 4).join('\n')}`;
+      // Redis refused writes to the end, and each member's beats landed meanwhile (some 20 each, 8 on a loaded machine).
+      expect(probe, why).toMatch(/^OOM/);
+      for (const name of names) expect(Number(after[name]) - Number(before[name]), `${name}: ${why}`).toBeGreaterThanOrEqual(8);
+      // Nobody was taken for dead, and who reads each stream never changed.
+      expect(lines.filter((l) => /DELIVERY_MEMBER_DEAD|membership had lapsed/.test(l)), why).toEqual([]);
+      expect(seen.filter((f) => JSON.stringify(f) !== JSON.stringify(settled)), why).toEqual([]);
+      expect(Object.keys(after).sort(), why).toEqual(names);
+    } finally {
+      await Promise.all(started.splice(0).map((q) => q.close()));
+      for (const c of conns) c.disconnect();
+      await own.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a beat late because this process was busy (the others beat meanwhile) gives a silent member no fresh start: it is taken for dead at once', { timeout: 30_000 }, async () => {
     const prefix = fresh();
     const members = `${prefix}{dlv}:members:teams`;

@@ -1,6 +1,6 @@
 import type { Case, CaseCommand, CaseCommandType } from '../../../domain/case-model.js';
 import { allowedCommands, decide, mayRequestSupport, PROOF_OF_SHIPPING } from '../../../domain/decider.js';
-import { ConflictError, NotFoundError, PalabreError, ValidationError } from '../../../domain/errors.js';
+import { ConflictError, isPalabreError, NotFoundError, PalabreError, ValidationError } from '../../../domain/errors.js';
 import { ESCALATION_GROUNDS, type EvidenceKind } from '../../../domain/types.js';
 import { readAmount } from '../../format.js';
 import type { Msg } from '../../../ports/notification.js';
@@ -364,13 +364,26 @@ export async function onCaseInput(
 ): Promise<void> {
   const { platform, userId, conversationId } = t.input;
   const done = () => e.conv.clear(platform, userId, conversationId);
+  // The step is left once what it leads to is done, not before: a turn that stops on the way (its process killed, Redis
+  // refusing the change) leaves it in place, so the same event run again (taken over by another process, delivered
+  // again by the platform) still knows which case the words answer. A refusal (the user is told why) leaves it all the same.
+  const then = async (act: () => Promise<void>): Promise<void> => {
+    try {
+      await act();
+    } catch (err) {
+      if (isPalabreError(err) && err.code !== 'INTERNAL') {
+        await done().catch((cleared: unknown) => e.log.warn({ err: cleared, code: 'STATE_NOT_CLEARED', caseId: s.caseId }, 'case step not left after a refusal'));
+      }
+      throw err;
+    }
+    await done();
+  };
   if (s.step === 'photo') {
     if (!('blob' in input)) return void say(t, m('engine-ask-photo-again'), { caseId: s.caseId, expects: 'photo' });
     // A proof of shipping must say where it went before it is added.
     if (s.kind && PROOF_OF_SHIPPING.includes(s.kind)) return askProofAddress(e, t, s, input.blob, input.caption);
-    await done();
     // A buyer's "photo" may be a PDF: only a seller's proof keeps the kind chosen with the button.
-    return fileOnCase(e, t, s.caseId, input.blob, input.caption, s.kind === 'photo' ? undefined : s.kind);
+    return then(() => fileOnCase(e, t, s.caseId, input.blob, input.caption, s.kind === 'photo' ? undefined : s.kind));
   }
   if (!('text' in input)) return void say(t, m('engine-ask-text-not-file'), { caseId: s.caseId, expects: s.step === 'amount' ? 'amount' : 'text' });
   const text = input.text.trim();
@@ -379,36 +392,29 @@ export async function onCaseInput(
     case 'proof_place':
       return onProofText(e, t, s, text);
     case 'support':
-      await done();
-      return actOnCase(e, t, s.caseId, { type: 'RequestSupport', text });
+      return then(() => actOnCase(e, t, s.caseId, { type: 'RequestSupport', text }));
     case 'amount': {
       const { c, role } = await caseForTurn(e, t, s.caseId);
       // The user stays on this step to type it again.
       const amount = amountOf(text, c);
-      await done();
-      return propose(e, t, c, role, { op: 'refund', amount });
+      return then(() => propose(e, t, c, role, { op: 'refund', amount }));
     }
     case 'tracking': {
       // The number came first (written alone): this is its carrier, unless a carrier and number were written anew.
       if (s.number && !trackingInWords(text) && text.split(/\s+/).length <= 3 && !/\d/.test(text)) {
-        await done();
-        return addTracking(e, t, s.caseId, text.trim(), s.number);
+        return then(() => addTracking(e, t, s.caseId, text.trim(), s.number!));
       }
       const [carrier, ...rest] = text.split(/[\s,;]+/).filter(Boolean);
       if (!carrier || rest.length === 0) return void say(t, m('engine-ask-tracking-again'), { caseId: s.caseId, expects: 'tracking' });
-      await done();
-      return addTracking(e, t, s.caseId, carrier, rest.join(''));
+      return then(() => addTracking(e, t, s.caseId, carrier, rest.join('')));
     }
     case 'ask':
-      await done();
-      return actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text });
+      return then(() => actOnCase(e, t, s.caseId, { type: 'AskInfo', from: s.from ?? 'buyer', text }));
     case 'comment':
-      await done();
-      await commentOnCase(e, t, s.caseId, text);
+      await then(() => commentOnCase(e, t, s.caseId, text));
       return offerWhatWordsSay(e, t, s.caseId, text);
     case 'note':
-      await done();
-      return actOnCase(e, t, s.caseId, { type: 'Note', text });
+      return then(() => actOnCase(e, t, s.caseId, { type: 'Note', text }));
     default: {
       const never: never = s.step;
       return never;
