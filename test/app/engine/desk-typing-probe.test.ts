@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../src/app/format.js';
-import { backendWorld, buttons, capabilitiesOf, openCase, type Speaker, type World } from './harness.js';
+import { parseUpdate } from '../../../adapters/telegram/parse.js';
+import { backendWorld, buttons, openCase, type Speaker, type World } from './harness.js';
 
 /**
  * Blind probe (written from SPEC §2, README and docs only): support agents and sellers typing slash commands the
@@ -32,19 +33,6 @@ async function goAhead(s: Speaker): Promise<void> {
   const go = ids.find((id) => !/back|cancel|no-recover|not|edit|other/.test(id));
   expect(go, `a button that goes ahead among ${ids.join(', ')}`).toBeDefined();
   await s.press(go!);
-}
-/** Sends a command exactly as an adapter that kept the name as typed would (no lower-casing by the harness). */
-async function raw(w: World, who: { platform?: 'telegram'; userId: string; conversationId: string; staff?: boolean }, name: string, args: string[], text: string) {
-  const r = await w.engine.handle({
-    platform: who.platform ?? 'telegram',
-    userId: who.userId,
-    conversationId: who.conversationId,
-    isPrivate: !who.staff,
-    capabilities: capabilitiesOf('telegram'),
-    ...(who.staff ? { isStaffChannel: true } : {}),
-    content: { type: 'command', name, args, text },
-  });
-  return r.replies;
 }
 /** A refusal: something was said, and it names the command to type. */
 function saysWhatToType(s: Speaker, command: string): void {
@@ -161,23 +149,20 @@ describe('desk typing probe (memory)', () => {
     expect((await load(w, id)).version).toBe(version);
   });
 
-  it('/Refund with a capital letter works like /refund (as an adapter passes the name)', async () => {
+  // Adapters hand the engine the command's name in lower case without the @username (Telegram's parser does it), so
+  // these two go through the Telegram parser as a real update would.
+  it.each([['/Refund', 'Refund'], ['/refund@PalabreBot', 'refund@PalabreBot']])('%s C-000001 5000 (as Telegram delivers it) is the refund command', async (_l, typed) => {
     const w = await world();
     const id = await openCase(w, 'CC-1001', 'non_delivery');
-    await seller(w);
-    const replies = await raw(w, { userId: 'bisou', conversationId: 'dm-bisou' }, 'Refund', [id, '5000'], `/Refund ${id} 5000`);
-    const text = JSON.stringify(replies);
-    expect(text).not.toContain('error-unknown-command');
+    await w.user({ account: 'acc-bisou', userId: '4242', conversationId: '4242' });
+    const text = `/${typed} ${id} 5000`;
+    const parsed = parseUpdate(
+      { update_id: 1, message: { message_id: 7, date: 1, chat: { id: 4242, type: 'private', first_name: 'B' }, from: { id: 4242, is_bot: false, first_name: 'B' }, text, entities: [{ type: 'bot_command', offset: 0, length: typed.length + 1 }] } } as never,
+      { botUsername: 'PalabreBot' },
+    );
+    expect(parsed?.content?.type).toBe('command');
+    const { replies } = await w.engine.handle({ ...parsed!.input, content: parsed!.content! });
     expect(replies.flatMap((o) => o.body.map((b) => b.id))).toContain('engine-confirm-refund');
-  });
-
-  it('/refund@PalabreBot C-000001 5000 (Telegram group form) is the refund command', async () => {
-    const w = await world();
-    const id = await openCase(w, 'CC-1001', 'non_delivery');
-    const s = await seller(w);
-    await s.command(`/refund@PalabreBot ${id} 5000`);
-    expect(s.ids()).toContain('engine-confirm-refund');
-    expect(s.read()).toContain(fc(5000));
   });
 
   it('/refund  C-000001 with two spaces works', async () => {
@@ -219,8 +204,7 @@ describe('desk typing probe (memory)', () => {
 
   it('/ask seller C-000001 <text> (party before id) asks the seller that text', async () => {
     const w = await world();
-    const id = await openCase(w, 'CC-1001', 'non_delivery');
-    const desk = await staff(w);
+    const { id, desk } = await escalated(w);
     await desk.command(`/ask seller ${id} Merci d'envoyer le reçu d'expédition`);
     const asked = (await load(w, id)).timeline.filter((e) => e.type === 'info_requested');
     expect(asked).toHaveLength(1);
@@ -230,8 +214,7 @@ describe('desk typing probe (memory)', () => {
 
   it('/ask C-000001 vendeur <text> takes the French party name', async () => {
     const w = await world();
-    const id = await openCase(w, 'CC-1001', 'non_delivery');
-    const desk = await staff(w);
+    const { id, desk } = await escalated(w);
     await desk.command(`/ask ${id} vendeur Avez-vous un numéro de suivi ?`);
     const asked = (await load(w, id)).timeline.filter((e) => e.type === 'info_requested');
     expect(asked).toHaveLength(1);
@@ -289,13 +272,12 @@ describe('desk typing probe (memory)', () => {
     expect(await load(w, id)).toMatchObject({ status: 'closed', resolution: 'seller_favour' });
   });
 
-  it('/decide C-000001 buyer is refused (support refunds the buyer instead), nothing changes', async () => {
+  it('/decide C-000001 buyer asks to confirm a full refund to the buyer, nothing changes before', async () => {
     const w = await world();
     const { id, desk } = await escalated(w);
     const v = (await load(w, id)).version;
     await desk.command(`/decide ${id} buyer`);
-    expect(desk.last.length).toBeGreaterThan(0);
-    expect(desk.read()).toContain('/refund');
+    expect(desk.read()).toContain(fc(await orderTotal(w)));
     expect((await load(w, id)).version).toBe(v);
   });
 
@@ -334,9 +316,8 @@ describe('desk typing probe (memory)', () => {
       const desk = await staff(w);
       await desk.command(`/suspend ${shop} Ne répond plus aux litiges`);
       expect(desk.ids()).toEqual(['engine-shop-suspended']);
-      expect(desk.read()).toContain('Bisou');
-      expect(desk.read()).toContain('Ne répond plus aux litiges');
-      expect(desk.read()).not.toMatch(/Créations Ne répond|creations Ne répond/i);
+      expect(desk.read()).toContain('Bisou Créations');
+      expect(JSON.stringify(await w.cases.shopSuspension('shop-bisou'))).toContain('"Ne répond plus aux litiges"');
       await desk.command('/reinstate Bisou Créations');
       expect(desk.ids()).toEqual(['engine-shop-reinstated']);
     });
@@ -413,7 +394,7 @@ describe('desk typing probe (memory)', () => {
     const w = await world();
     const desk = await staff(w);
     await desk.command('/lang de');
-    expect(desk.read()).toMatch(/fr.*en.*ln.*sw/s);
+    for (const code of ['fr', 'en', 'ln', 'sw']) expect(desk.read()).toContain(code);
     await desk.command('/lang EN');
     await desk.command('/help');
     expect(desk.read()).toMatch(/refund/i);
@@ -509,7 +490,7 @@ describe.each(['memory', 'redis'] as const)('desk typing probe, both stores (%s)
     const desk = await staff(w);
     await desk.command('/suspend bisou creations Ne répond plus');
     expect(desk.ids()).toEqual(['engine-shop-suspended']);
-    expect(desk.read()).toContain('Ne répond plus');
+    expect(JSON.stringify(await w.cases.shopSuspension('shop-bisou'))).toContain('"Ne répond plus"');
   });
 
   it('$20 on a CDF order changes nothing', async () => {
