@@ -8,6 +8,7 @@ import { askGround, propose } from './flows/case-ops.js';
 import { actOnCase, caseForTurn } from './flows/case-thread.js';
 import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
 import { caseArg } from './case-arg.js';
+import { caseIdOf } from './order-ref.js';
 import { restOf, sayUsage } from './command-args.js';
 import { groundOf, queueOf, sideOf, type Queue } from './support-words.js';
 
@@ -79,8 +80,9 @@ export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<voi
 }
 
 /** One support command; every one of them refuses with SUPPORT_ONLY outside the staff channel. */
-export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string): Promise<void> {
+export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, typedArgs: string[], typedText: string): Promise<void> {
   requireStaff(t);
+  const { args, text } = caseFirst(name, typedArgs, typedText);
   const id = args[0] ? await caseArg(e, t, args[0]) : null;
   switch (name) {
     case 'escalate': {
@@ -126,6 +128,29 @@ export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, arg
     default:
       return void say(t, m('engine-unknown-command', { command: name }));
   }
+}
+
+/** A command argument that names a case or an order (`C-000001`, `c1`, `#C-1`, `1`, `CC-1001`). */
+const namesCaseOrOrder = (arg: string): boolean => caseIdOf(arg) !== null || /^[a-z]{2,5}[-_]?\d{2,12}$/i.test(arg);
+
+/**
+ * The case put first where support typed it after the word that goes with it: `/ask seller C-1 …`, `/decide vendeur
+ * C-1`, `/escalate harcèlement C-1` (or `/escalate refus de service C-1`) read as `/ask C-1 seller …`, and so on. Only
+ * when those words are a side (or a ground) and the case follows them at once; anything else is left as typed.
+ */
+function caseFirst(name: string, args: string[], text: string): { args: string[]; text: string } {
+  if (!args[0] || namesCaseOrOrder(args[0])) return { args, text };
+  const before = (k: number) => args.slice(0, k).join(' ');
+  const k =
+    name === 'ask' || name === 'decide'
+      ? sideOf(args[0]) && args[1] && namesCaseOrOrder(args[1]) ? 1 : -1
+      : name === 'escalate'
+        ? args.findIndex((a, i) => i > 0 && namesCaseOrOrder(a) && groundOf(before(i)) !== null)
+        : -1;
+  if (k < 1) return { args, text };
+  const moved = [args[k]!, ...args.slice(0, k), ...args.slice(k + 1)];
+  const rest = restOf(text, k + 1);
+  return { args: moved, text: `/${name} ${args[k]} ${before(k)}${rest ? ` ${rest}` : ''}` };
 }
 
 /** `/decide <id>` without a side (or with one not understood): a button for each side. */
