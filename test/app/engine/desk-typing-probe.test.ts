@@ -446,6 +446,39 @@ describe('desk typing probe (memory)', () => {
   });
 });
 
+describe('desk typing probe: around the fixes (memory)', () => {
+  const world = backendWorld('memory', { beforeAll, afterAll });
+
+  it.each([['harcèlement C-000001', 'harassment'], ['refus de service C-000001', 'refusal'], ['inactivty c1', 'inactivity']])('/escalate %s (ground first) escalates for that ground', async (typed, ground) => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const desk = await staff(w);
+    await desk.command(`/escalate ${typed}`);
+    expect(await load(w, id)).toMatchObject({ status: 'escalated', escalationGround: ground });
+  });
+
+  it('/ask acheteuse #C1 <text> asks the buyer, the case number not in the question', async () => {
+    const w = await world();
+    const { id, desk } = await escalated(w);
+    await desk.command('/ask acheteuse #C1 Avez-vous une photo du colis ?');
+    const asked = (await load(w, id)).timeline.filter((e) => e.type === 'info_requested');
+    expect(asked).toHaveLength(1);
+    expect(JSON.stringify(asked[0])).toContain('"buyer"');
+    expect(JSON.stringify(asked[0])).toContain('"Avez-vous une photo du colis ?"');
+  });
+
+  it('a word two slips from any ground is still refused, and a side word alone with no case is the usage', async () => {
+    const w = await world();
+    const id = await openCase(w, 'CC-1001', 'non_delivery');
+    const desk = await staff(w);
+    await desk.command(`/escalate ${id} harclment`);
+    expect(desk.ids()).toEqual(['engine-ground-unknown', 'engine-ask-ground']);
+    await desk.command('/ask seller');
+    expect(desk.ids()).toEqual(['engine-usage']);
+    expect((await load(w, id)).version).toBe(1);
+  });
+});
+
 describe.each(['memory', 'redis'] as const)('desk typing probe, both stores (%s)', (kind) => {
   const world = backendWorld(kind, { beforeAll, afterAll });
 
