@@ -180,6 +180,8 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
     throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: quoted[2]! });
   }
   if (args.length < 1 + minRest) return sayUsage(t, name);
+  // `/suspend Bisou Créations` is the shop's whole name and no reason: its last word is no reason (it was « Créations »).
+  if (name === 'suspend' && args.length <= MAX_SHOP_NAME_WORDS && (await namesOneShopWhole(e, args.join(' ')))) return sayUsage(t, name);
   // Each try is a marketplace search: a 2,000-word reason made 2,000 of them (4 s of folding text, in memory alone).
   for (let n = Math.min(args.length - minRest, MAX_SHOP_NAME_WORDS); n >= 1; n--) {
     const query = args.slice(0, n).join(' ');
@@ -203,6 +205,12 @@ async function pickShop(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', qu
     })),
   );
   say(t, m('engine-shop-which', { query, count: found.length }), { choices });
+}
+
+/** Whether the words are one shop's id or whole name (`Bisou Créations`, `bisou creations`, `shop-bisou`). */
+async function namesOneShopWhole(e: EngineCtx, words: string): Promise<boolean> {
+  const found = await findShops(e, words);
+  return found.length === 1 && (found[0]!.id === words || foldText(found[0]!.name) === foldText(words));
 }
 
 /** Shops a query names: the one whose id or whole name it is, else every shop whose name contains it. */

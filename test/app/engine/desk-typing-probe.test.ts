@@ -467,6 +467,16 @@ describe('desk typing probe: around the fixes (memory)', () => {
     expect(JSON.stringify(asked[0])).toContain('"Avez-vous une photo du colis ?"');
   });
 
+  // Found after reading src/ (not part of the blind score).
+  it.each(['Bisou Créations', 'bisou creations', 'shop-bisou'])('/suspend %s with no reason says what to type and suspends nothing', async (shop) => {
+    const w = await world();
+    const desk = await staff(w);
+    await desk.command(`/suspend ${shop}`);
+    expect(desk.ids()).toEqual(['engine-usage']);
+    expect(desk.read()).toContain('/suspend');
+    expect(await w.cases.shopSuspension('shop-bisou')).toBeNull();
+  });
+
   it('a word two slips from any ground is still refused, and a side word alone with no case is the usage', async () => {
     const w = await world();
     const id = await openCase(w, 'CC-1001', 'non_delivery');
