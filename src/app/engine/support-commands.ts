@@ -136,16 +136,19 @@ const namesCaseOrOrder = (arg: string): boolean => caseIdOf(arg) !== null || /^[
 /**
  * The case put first where support typed it after the word that goes with it: `/ask seller C-1 …`, `/decide vendeur
  * C-1`, `/escalate harcèlement C-1` (or `/escalate refus de service C-1`) read as `/ask C-1 seller …`, and so on. Only
- * when those words are a side (or a ground) and the case follows them at once; anything else is left as typed.
+ * when those words are a side (or a ground) and a case written as one (`C-1`, `c1`, `#1`, or an order) follows them
+ * at once; anything else is left as typed.
  */
 function caseFirst(name: string, args: string[], text: string): { args: string[]; text: string } {
   if (!args[0] || namesCaseOrOrder(args[0])) return { args, text };
   const before = (k: number) => args.slice(0, k).join(' ');
+  // A bare number there may be words of the reason (`inactivité 3 jours`): only a marked case or an order moves.
+  const marked = (a: string | undefined): a is string => a !== undefined && !/^\d+$/.test(a) && namesCaseOrOrder(a);
   const k =
     name === 'ask' || name === 'decide'
-      ? sideOf(args[0]) && args[1] && namesCaseOrOrder(args[1]) ? 1 : -1
+      ? sideOf(args[0]) && marked(args[1]) ? 1 : -1
       : name === 'escalate'
-        ? args.findIndex((a, i) => i > 0 && namesCaseOrOrder(a) && groundOf(before(i)) !== null)
+        ? args.findIndex((a, i) => i > 0 && marked(a) && groundOf(before(i)) !== null)
         : -1;
   if (k < 1) return { args, text };
   const moved = [args[k]!, ...args.slice(0, k), ...args.slice(k + 1)];

@@ -477,7 +477,7 @@ describe('desk typing probe: around the fixes (memory)', () => {
     expect(await w.cases.shopSuspension('shop-bisou')).toBeNull();
   });
 
-  it('a word two slips from any ground is still refused, and a side word alone with no case is the usage', async () => {
+  it('a word two slips from any ground is still refused, a side word alone is the usage, a bare number among ground words is no case', async () => {
     const w = await world();
     const id = await openCase(w, 'CC-1001', 'non_delivery');
     const desk = await staff(w);
@@ -486,6 +486,9 @@ describe('desk typing probe: around the fixes (memory)', () => {
     await desk.command('/ask seller');
     expect(desk.ids()).toEqual(['engine-usage']);
     expect((await load(w, id)).version).toBe(1);
+    // A bare number among the ground's words is not the case (« 2 jours »): the marked case at the end is.
+    await desk.command(`/escalate inactivité 2 jours ${id}`);
+    expect(await load(w, id)).toMatchObject({ status: 'escalated', escalationGround: 'inactivity' });
   });
 });
 
