@@ -450,11 +450,11 @@ function anyOrderRef(text: string, orders: readonly OrderLike[], timezone: strin
 }
 
 /**
- * A case number as people write it in a command (`C-000002`, `c-2`, `c2`, `#2`, `2`), in its stored
- * form; null when the argument is not a case number (an order number such as `CC-1001`).
+ * A case number as people write it in a command (`C-000002`, `c-2`, `c2`, `#2`, `#C-000002`, `2`), in its
+ * stored form; null when the argument is not a case number (an order number such as `CC-1001`).
  */
 export function caseIdOf(raw: string): string | null {
-  const m = /^\s*(?:c\s*-?\s*|#)?0*(\d{1,12})\s*$/i.exec(raw);
+  const m = /^\s*(?:#\s*)?(?:c\s*-?\s*)?0*(\d{1,12})\s*$/i.exec(raw);
   if (!m) return null;
   return `C-${m[1]!.padStart(6, '0')}`;
 }

@@ -8,6 +8,7 @@ import { askGround, propose } from './flows/case-ops.js';
 import { actOnCase, caseForTurn } from './flows/case-thread.js';
 import { notifyReinstated, notifySuspended } from './flows/shop-suspension.js';
 import { caseArg } from './case-arg.js';
+import { caseIdOf } from './order-ref.js';
 import { restOf, sayUsage } from './command-args.js';
 import { groundOf, queueOf, sideOf, type Queue } from './support-words.js';
 
@@ -79,8 +80,9 @@ export async function listCases(e: EngineCtx, t: Turn, view: Queue): Promise<voi
 }
 
 /** One support command; every one of them refuses with SUPPORT_ONLY outside the staff channel. */
-export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, args: string[], text: string): Promise<void> {
+export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, typedArgs: string[], typedText: string): Promise<void> {
   requireStaff(t);
+  const { args, text } = caseFirst(name, typedArgs, typedText);
   const id = args[0] ? await caseArg(e, t, args[0]) : null;
   switch (name) {
     case 'escalate': {
@@ -128,6 +130,32 @@ export async function runSupportCommand(e: EngineCtx, t: Turn, name: string, arg
   }
 }
 
+/** A command argument that names a case or an order (`C-000001`, `c1`, `#C-1`, `1`, `CC-1001`). */
+const namesCaseOrOrder = (arg: string): boolean => caseIdOf(arg) !== null || /^[a-z]{2,5}[-_]?\d{2,12}$/i.test(arg);
+
+/**
+ * The case put first where support typed it after the word that goes with it: `/ask seller C-1 …`, `/decide vendeur
+ * C-1`, `/escalate harcèlement C-1` (or `/escalate refus de service C-1`) read as `/ask C-1 seller …`, and so on. Only
+ * when those words are a side (or a ground) and a case written as one (`C-1`, `c1`, `#1`, or an order) follows them
+ * at once; anything else is left as typed.
+ */
+function caseFirst(name: string, args: string[], text: string): { args: string[]; text: string } {
+  if (!args[0] || namesCaseOrOrder(args[0])) return { args, text };
+  const before = (k: number) => args.slice(0, k).join(' ');
+  // A bare number there may be words of the reason (`inactivité 3 jours`): only a marked case or an order moves.
+  const marked = (a: string | undefined): a is string => a !== undefined && !/^\d+$/.test(a) && namesCaseOrOrder(a);
+  const k =
+    name === 'ask' || name === 'decide'
+      ? sideOf(args[0]) && marked(args[1]) ? 1 : -1
+      : name === 'escalate'
+        ? args.findIndex((a, i) => i > 0 && marked(a) && groundOf(before(i)) !== null)
+        : -1;
+  if (k < 1) return { args, text };
+  const moved = [args[k]!, ...args.slice(0, k), ...args.slice(k + 1)];
+  const rest = restOf(text, k + 1);
+  return { args: moved, text: `/${name} ${args[k]} ${before(k)}${rest ? ` ${rest}` : ''}` };
+}
+
 /** `/decide <id>` without a side (or with one not understood): a button for each side. */
 async function askSide(e: EngineCtx, t: Turn, caseId: string, reason: string, typed: string | undefined): Promise<void> {
   const extra = reason ? { text: reason } : {};
@@ -155,6 +183,8 @@ async function shopCommand(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate',
     throw new NotFoundError('SHOP_NOT_FOUND', undefined, { shopId: quoted[2]! });
   }
   if (args.length < 1 + minRest) return sayUsage(t, name);
+  // `/suspend Bisou Créations` is the shop's whole name and no reason: its last word is no reason (it was « Créations »).
+  if (name === 'suspend' && args.length <= MAX_SHOP_NAME_WORDS && (await namesOneShopWhole(e, args.join(' ')))) return sayUsage(t, name);
   // Each try is a marketplace search: a 2,000-word reason made 2,000 of them (4 s of folding text, in memory alone).
   for (let n = Math.min(args.length - minRest, MAX_SHOP_NAME_WORDS); n >= 1; n--) {
     const query = args.slice(0, n).join(' ');
@@ -178,6 +208,12 @@ async function pickShop(e: EngineCtx, t: Turn, name: 'suspend' | 'reinstate', qu
     })),
   );
   say(t, m('engine-shop-which', { query, count: found.length }), { choices });
+}
+
+/** Whether the words are one shop's id or whole name (`Bisou Créations`, `bisou creations`, `shop-bisou`). */
+async function namesOneShopWhole(e: EngineCtx, words: string): Promise<boolean> {
+  const found = await findShops(e, words);
+  return found.length === 1 && (found[0]!.id === words || foldText(found[0]!.name) === foldText(words));
 }
 
 /** Shops a query names: the one whose id or whole name it is, else every shop whose name contains it. */

@@ -5,7 +5,7 @@ import type { EscalationGround } from '../../domain/types.js';
  * Support's words for grounds, sides and lists, in French and English with the short forms people
  * type (SPEC section 2: "French names accepted too"). Matching folds case and accents, so
  * `Intégrité`, `integrite` and `INTEGRITY` are one word; a unique prefix of three letters or more
- * is enough (`harc`, `manip`).
+ * is enough (`harc`, `manip`), and so is a word of five letters or more with one slip (`harcelment`).
  */
 const GROUND_WORDS: Record<EscalationGround, string[]> = {
   inactivity: ['inactivity', 'inactive', 'inactif', 'inactivite', 'inactivite du vendeur', 'seller inactivity', 'silence'],
@@ -45,7 +45,23 @@ function match<K extends string>(table: Record<K, string[]>, raw: string | undef
   if (word.length < 3) return null;
   // Prefixes of single words only: `har` is harassment, not also `harm to the integrity…`.
   const prefixed = keys.filter((k) => table[k].some((w) => !w.includes(' ') && w.startsWith(word)));
-  return prefixed.length === 1 ? prefixed[0]! : null;
+  if (prefixed.length > 0) return prefixed.length === 1 ? prefixed[0]! : null;
+  // One slip in a word of five letters or more (`harcelment`, `inactivty`, `venderu`), when it is one name's only.
+  if (word.length < 5 || word.includes(' ')) return null;
+  const slipped = keys.filter((k) => table[k].some((w) => !w.includes(' ') && w.length >= 5 && oneSlipApart(word, w)));
+  return slipped.length === 1 ? slipped[0]! : null;
+}
+
+/** Whether two words differ by one letter left out, added, changed, or two neighbours swapped. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
