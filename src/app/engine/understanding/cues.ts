@@ -441,7 +441,7 @@ const PARCEL_MISSING = /\b(?:my|the|whole|entire|mon|ma|la|le|toute la|tout le) 
 const AS_ORDERED = /\b(?:exactly what i (?:ordered|asked for|chose|picked)|(?:sent|sent me|got|received|delivered) what i (?:ordered|chose|picked)|exactement ce que j ai (?:commande|choisi)|(?:bien )?(?:recu|envoye|livre) ce que j ai (?:commande|choisi)|nimepokea (?:kile )?nilichoagiza|nazwi (?:kaka )?oyo na ?commande\w*)\b/;
 
 /** The seller has since sent the right one (« m'a envoyé la bonne », "sent me the correct size", « batindeli ngai oyo ya malamu »). */
-const RIGHT_ONE_SENT = /\b(?:m a|m ont|nous a|nous ont) (?:re)?envoye (?:la bonne|le bon|les bonnes|les bons)\b|\b(?:sent|resent|sent me|sent us) (?:me |us )?the (?:right|correct) (?:one|ones|size|colou?r|item|model)\b/;
+const RIGHT_ONE_SENT = /\b(?:m a|m ont|nous a|nous ont) (?:envoye|renvoye|reenvoye) (?:la bonne|le bon|les bonnes|les bons)\b|\b(?:sent|resent|sent me|sent us) (?:me |us )?the (?:right|correct) (?:one|ones|size|colou?r|item|model)\b/;
 
 /**
  * A delivery date and today's date both said as days of the month (« it says it will arrive by the 20th, today is the 15th »,
@@ -547,6 +547,9 @@ function computeCues(canonicalText: string): string[] {
   if (RIGHT_ONE_SENT.test(text)) {
     out.delete('seller_did');
     out.add('resolved');
+    // « m'a renvoyé la bonne »: sent again by the seller, not sent back by the buyer.
+    const rest = text.replace(new RegExp(RIGHT_ONE_SENT.source, 'g'), ' ');
+    if (!CUES.some(([n, re]) => n === 'return' && re.test(rest))) out.delete('return');
   }
   // Days told, and a later day now: late.
   const daysTold = DAYS_TOLD.exec(text);
