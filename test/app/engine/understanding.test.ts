@@ -102,8 +102,11 @@ const BLIND_10_LANGUAGE_FLOORS = { fr: 99, en: 98.4, ln: 97.8, sw: 98.4, mixed: 
 // order number or a product title first, emoji, and a problem told only by what the buyer expected). Measured 2026-12-07
 // (morning) before any change made for it: 91.7% (275/300; fr 92.6%, en 92.1%, ln 94.8%, sw 85.3%, mixed 17/17; told only by
 // what was expected 6/16, traps 16/20, not as described 27/33; 1 dead end), the figure for unseen messages, no label aligned.
-const BLIND_11_FLOOR = 91.6;
-const BLIND_11_LANGUAGE_FLOORS = { fr: 92.5, en: 92, ln: 94.8, sw: 85.2, mixed: 100 } as const;
+// 99.7% (299/300, no dead end) after the changes its failures led to (understanding-phenomena.test.ts, "eleventh blind set"; no
+// training message added), which is no longer blind: like the first ten, it now guards against regressions, its floors a
+// message under the figure reached. The one left is « Vous livrez le samedi ? J'attends ma commande de mardi », read as late.
+const BLIND_11_FLOOR = 99.3;
+const BLIND_11_LANGUAGE_FLOORS = { fr: 97.5, en: 98.6, ln: 98.2, sw: 98.5, mixed: 94 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -461,6 +464,10 @@ describe('classifyProblem on the eleventh blind set', () => {
 
   it.each(Object.entries(BLIND_11_LANGUAGE_FLOORS))('eleventh blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
     expect(accuracy(blind11.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the eleventh blind set about a problem as "not understood"', () => {
+    expect(blind11.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 
