@@ -1030,4 +1030,10 @@ describe('eleventh blind set: money, returns, couriers and faults said otherwise
     expect(classifyProblem('radio nazwi ezali kopela te')).toBe('not_as_described');
     expect(classifyProblem("they sent exactly what I ordered, a 38, it's just too tight on me")).toBe('wrong_size');
   });
+
+  it('reads "never land", "never reached" (West and East African English) as not come, the money paid for it beside', () => {
+    expect(classifyProblem('abeg the seller don take my money and the shoes never land, e don tey')).toBe('non_delivery');
+    expect(classifyProblem('seller collect my money, my parcel neva land')).toBe('non_delivery');
+    expect(classifyProblem('I paid the seller long ago and the dress never reached me, kindly help')).toBe('non_delivery');
+  });
 });

@@ -38,6 +38,8 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
   // Swahili « havijafika » (the baskets), « hakijafika », « halijafika »: not come yet, whatever the noun's class.
   ['not_arrived', /\bha(?:vi|ki|li|ya|wa|zi|i|u)(?:ja|ku)fika\b/],
+  // Never come, in East and West African English and pidgin ("it never reached me", "my fabric never land").
+  ['not_arrived', /\b(?:never|neva) (?:land|landed|reach|reached|show(?:ed)? up)\b/],
   // Never come, in Swahili (« haijawahi kufika », « sijawahi kuipokea »).
   ['not_arrived', /\bha(?:vi|ki|li|ya|wa|zi|i|u)jawahi (?:ku)?(?:fika|ja|letwa)\b|\bsijawahi (?:ku)?(?:i|u|vi|zi)?(?:pata|pokea)\b/],
   ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a (?:signaler|dire|redire|reprocher|ajouter|declarer)|contre|de mal|compris))/],
