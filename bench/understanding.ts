@@ -10,7 +10,7 @@
 import { classifyProblem, mentionsOffPlatform } from '../src/app/engine/intent.js';
 import { decide, trainClassifier, type Meaning } from '../src/app/engine/understanding/classifier.js';
 import { trainLogistic, trainNaiveBayes, type TextModel } from '../src/app/engine/understanding/model.js';
-import { BLIND_2_STYLES, BLIND_3_STYLES, BLIND_4_STYLES, BLIND_5_STYLES, BLIND_7_STYLES, BLIND_8_STYLES, BLIND_9_STYLES, BLIND_10_STYLES, BLIND_STYLES, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadBlindSet10, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
+import { BLIND_2_STYLES, BLIND_3_STYLES, BLIND_4_STYLES, BLIND_5_STYLES, BLIND_7_STYLES, BLIND_8_STYLES, BLIND_9_STYLES, BLIND_10_STYLES, BLIND_11_STYLES, BLIND_STYLES, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadBlindSet10, loadBlindSet11, loadCorpus, splitCorpus, STYLES, type CorpusEntry, type Label } from '../test/support/understanding-corpus.js';
 import { median, round } from './stats.js';
 
 /** Right answers out of a number of messages. */
@@ -59,6 +59,7 @@ export interface UnderstandingResult {
   /** The ninth blind set (test/fixtures/understanding-blind-9/), written after the first eight had been tuned against. */
   blind9: SetResult;
   blind10: SetResult;
+  blind11: SetResult;
   /** Median over rounds of the mean time to classify one held-out message, in µs (model already trained). */
   microsPerMessage: number;
   /** Time to train the classifier from the training split, in ms. */
@@ -165,6 +166,7 @@ export function measureUnderstanding(opts: { rounds?: number; alternatives?: boo
     blind8: evaluate(loadBlindSet8(), answer),
     blind9: evaluate(loadBlindSet9(), answer),
     blind10: evaluate(loadBlindSet10(), answer),
+    blind11: evaluate(loadBlindSet11(), answer),
     microsPerMessage: timePerMessage(test, classifyProblem, opts.rounds ?? 5),
     trainingMs,
     offPlatform: {
@@ -232,6 +234,7 @@ export function renderUnderstanding(r: UnderstandingResult): string {
   blindSet('Eighth blind set', 'understanding-blind-8', 'written the same way after the first seven were tuned against', r.blind8, BLIND_8_STYLES);
   blindSet('Ninth blind set', 'understanding-blind-9', 'written the same way after the first eight were tuned against', r.blind9, BLIND_9_STYLES);
   blindSet('Tenth blind set', 'understanding-blind-10', 'written the same way after the first nine were tuned against', r.blind10, BLIND_10_STYLES);
+  blindSet('Eleventh blind set', 'understanding-blind-11', 'written the same way after the first ten were tuned against', r.blind11, BLIND_11_STYLES);
   if (r.alternatives.length) {
     out.push('');
     out.push(row(['classifier (same split)', 'held out', 'µs/message', 'training ms']));

@@ -56,7 +56,12 @@ export const BLIND_9_STYLES = [...BLIND_8_STYLES, 'history', 'amount'] as const;
  * earlier problem said to be settled, and coast Swahili (« nnataka », « nilopokea »).
  */
 export const BLIND_10_STYLES = [...BLIND_9_STYLES, 'pasted', 'solved', 'coast'] as const;
-export type Style = (typeof BLIND_10_STYLES)[number];
+/**
+ * The eleventh blind set also tags French of West and Central Africa outside the Congos (Abidjan, Douala, Dakar: « deh »,
+ * « on m'a gâté », « c'est comment ? »), and a problem told only by what the buyer expected ("I ordered size 42").
+ */
+export const BLIND_11_STYLES = [...BLIND_10_STYLES, 'francophone', 'expected'] as const;
+export type Style = (typeof BLIND_11_STYLES)[number];
 
 /** One buyer message as a person wrote it, with what it means. */
 export interface CorpusEntry {
@@ -100,6 +105,9 @@ export const BLIND_9_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 /** A tenth blind set, written once the first nine had all been tuned against. */
 export const BLIND_10_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-10');
+
+/** An eleventh blind set, written once the first ten had all been tuned against. */
+export const BLIND_11_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'understanding-blind-11');
 
 /** Share of the corpus held out from training. */
 export const HELD_OUT_PERCENT = 30;
@@ -173,6 +181,11 @@ export function loadBlindSet9(): CorpusEntry[] {
 /** The tenth blind set: measured, never trained on, like the first nine. */
 export function loadBlindSet10(): CorpusEntry[] {
   return loadCorpus(BLIND_10_DIR, BLIND_10_STYLES);
+}
+
+/** The eleventh blind set: measured, never trained on, like the first ten. */
+export function loadBlindSet11(): CorpusEntry[] {
+  return loadCorpus(BLIND_11_DIR, BLIND_11_STYLES);
 }
 
 /** `test` for about HELD_OUT_PERCENT of the messages, chosen by a hash of the text: the same text is always in the same part. */

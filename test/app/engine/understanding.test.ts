@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyProblem, mentionsOffPlatform, rankProblems } from '../../../src/app/engine/intent.js';
 import { decide, trainClassifier } from '../../../src/app/engine/understanding/classifier.js';
 import { canonical } from '../../../src/app/engine/understanding/features.js';
-import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_9_DIR, BLIND_10_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadBlindSet10, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
+import { BLIND_2_DIR, BLIND_3_DIR, BLIND_4_DIR, BLIND_5_DIR, BLIND_6_DIR, BLIND_7_DIR, BLIND_8_DIR, BLIND_9_DIR, BLIND_10_DIR, BLIND_11_DIR, BLIND_DIR, LABELS, loadBlindSet, loadBlindSet2, loadBlindSet3, loadBlindSet4, loadBlindSet5, loadBlindSet6, loadBlindSet7, loadBlindSet8, loadBlindSet9, loadBlindSet10, loadBlindSet11, loadCorpus, renderTrainingSet, splitCorpus, splitOf, TRAINING_SET_FILE, type CorpusEntry } from '../../support/understanding-corpus.js';
 
 // Floors a little under what `npm run bench -- --only understanding` measures (README, "Understanding"):
 // a change that makes buyers less understood fails here; the goal (97%) is printed by the bench.
@@ -96,6 +96,17 @@ const BLIND_9_LANGUAGE_FLOORS = { fr: 99.1, en: 98.5, ln: 97.7, sw: 97.8, mixed:
 // regressions, its floors a message under the figure reached.
 const BLIND_10_FLOOR = 99.6;
 const BLIND_10_LANGUAGE_FLOORS = { fr: 99, en: 98.4, ln: 97.8, sw: 98.4, mixed: 94 } as const;
+// The eleventh blind set (test/fixtures/understanding-blind-11/), written once the first ten had all been tuned against, from the
+// label definitions and the format alone (300 messages, 48% Lingala, Swahili or mixed; weight on English as East and Central
+// Africans write it, French from Abidjan, Douala and Dakar, voice-to-text, messages of one to four words, a bare question, an
+// order number or a product title first, emoji, and a problem told only by what the buyer expected). Measured 2026-12-07
+// (morning) before any change made for it: 91.7% (275/300; fr 92.6%, en 92.1%, ln 94.8%, sw 85.3%, mixed 17/17; told only by
+// what was expected 6/16, traps 16/20, not as described 27/33; 1 dead end), the figure for unseen messages, no label aligned.
+// 99.7% (299/300, no dead end) after the changes its failures led to (understanding-phenomena.test.ts, "eleventh blind set"; no
+// training message added), which is no longer blind: like the first ten, it now guards against regressions, its floors a
+// message under the figure reached. The one left is « Vous livrez le samedi ? J'attends ma commande de mardi », read as late.
+const BLIND_11_FLOOR = 99.3;
+const BLIND_11_LANGUAGE_FLOORS = { fr: 97.5, en: 98.6, ln: 98.2, sw: 98.5, mixed: 94 } as const;
 const OFF_PLATFORM_PRECISION_FLOOR = 0.95;
 const OFF_PLATFORM_RECALL_FLOOR = 0.9;
 
@@ -430,6 +441,33 @@ describe('classifyProblem on the tenth blind set', () => {
 
   it('never leaves a message of the tenth blind set about a problem as "not understood"', () => {
     expect(blind10.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('classifyProblem on the eleventh blind set', () => {
+  const blind11 = loadBlindSet11();
+
+  it('is 300 messages, every label 33 or more, 35% or more in Lingala, Swahili or mixed, never trained on, none word for word as the corpus or an earlier set has it', () => {
+    expect(blind11.length).toBe(300);
+    for (const label of LABELS) expect(blind11.filter((e) => e.label === label).length, label).toBeGreaterThanOrEqual(33);
+    expect(blind11.filter((e) => e.lang === 'ln' || e.lang === 'sw' || e.lang === 'mixed').length / blind11.length).toBeGreaterThanOrEqual(0.35);
+    const known = new Set([...corpus, ...loadBlindSet(), ...loadBlindSet2(), ...loadBlindSet3(), ...loadBlindSet4(), ...loadBlindSet5(), ...loadBlindSet6(), ...loadBlindSet7(), ...loadBlindSet8(), ...loadBlindSet9(), ...loadBlindSet10()].map((e) => canonical(e.text)));
+    expect(blind11.filter((e) => known.has(canonical(e.text))).map((e) => e.text)).toEqual([]);
+    expect(new Set(blind11.map((e) => canonical(e.text))).size).toBe(blind11.length);
+    expect(readFileSync(new URL('../../../scripts/understanding-data.ts', import.meta.url), 'utf8')).not.toContain('understanding-blind');
+    expect(BLIND_11_DIR).toMatch(/understanding-blind-11$/);
+  });
+
+  it(`gets the first answer right on at least ${BLIND_11_FLOOR}% of the eleventh blind set`, () => {
+    expect(accuracy(blind11)).toBeGreaterThanOrEqual(BLIND_11_FLOOR);
+  });
+
+  it.each(Object.entries(BLIND_11_LANGUAGE_FLOORS))('eleventh blind set messages in %s get the first answer right at least %s% of the time', (lang, floor) => {
+    expect(accuracy(blind11.filter((e) => e.lang === lang))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('never leaves a message of the eleventh blind set about a problem as "not understood"', () => {
+    expect(blind11.filter((e) => e.label !== 'none' && classifyProblem(e.text) === null).map((e) => e.text)).toEqual([]);
   });
 });
 

@@ -143,6 +143,21 @@ const ACCOUNT_FAILS = /\b(?:n arrive (?:pas|plus)|narrive pas|cant|cannot|can t|
 /** Not come yet, in so many words (« pas encore là », « pas encore arrivée », "not here yet", « bado haijafika », « naino ekomi te »). */
 const NOT_YET_HERE = /\b(?:pas encore (?:la|arrive\w*|livre\w*|recu\w*)|(?:not|nt) (?:here|arrived|delivered|come) yet|not yet (?:here|arrived|delivered|come)|bado (?:haijafika|hazijafika|haijaletwa)|naino ekomi te|ekomi naino te)\b/;
 
+/**
+ * A message that only says what was ordered or paid for, a size, a colour or a count (« J'ai commandé du rouge. », "CC-66021 I
+ * ordered size 42.", « J'avais payé pour deux paires hein. », « Na commander ya moindo. »), sent as a complaint: what came is
+ * not that, the listing problem (the label table: a wrong size, colour or quantity sent by the seller).
+ */
+const COLOURS = 'rouge|noir|noire|blanc|blanche|bleu|bleue|vert|verte|jaune|rose|gris|grise|marron|beige|violet|orange|red|black|white|blue|green|yellow|pink|grey|gray|brown|purple|beige|moindo|mpembe|motane|nyeusi|nyeupe|nyekundu|bluu|kijani|njano';
+const ORDERED_ONLY = new RegExp(
+  `^(?:(?:order |commande |oda )?[a-z]{0,5} ?\\d{3,12} )?(?:i ordered|i paid for|i bought|i chose|j ai commande|j avais commande|j ai paye pour|j avais paye pour|j ai pris|j avais pris|na commande|na commander|nasombaki|niliagiza|nililipia|nilinunua)` +
+    `(?: (?:a|an|the|un|une|du|de|des|la|le|ya|size|taille|pointure|saizi|rangi|couleur|colou?r|en))* (?:\\d+(?: \\w+)?|${COLOURS}|(?:\\w+ )?(?:${COLOURS}))` +
+    `(?: (?:one|ones|pair|pairs|paires?|pieces?|hein|deh|oh|o|kaka|tu|only|seulement|moko|not this|pas ca))*$`,
+);
+
+/** « je vais patienter », "I'll wait", « nitasubiri », « nakozela »: the buyer agrees to wait, nothing is asked. */
+const WILL_WAIT = /\b(?:je vais (?:patienter|attendre)|j attendrai|je patienterai|on va (?:patienter|attendre)|i ll wait|ill wait|i will wait|i can wait|we ll wait|we will wait|nitasubiri|tutasubiri|nitangoja|nakozela|tokozela|nakowela)\b/;
+
 /** A message that only tests the bot (« test », "testing", « essai 2 »). */
 const TESTING = /^(?:(?:un |juste un |just a |a )?(?:test(?:ing|e)?|essai)(?: \d+)?)(?: (?:test(?:ing|e)?|essai)(?: \d+)?)*$/;
 
@@ -208,6 +223,10 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   // password stays `other`, an account matter, as the corpus and the fifth blind set label it.)
   const howAsked = asked || HOW.test(canon);
   if ((cues.has('selling') || (cues.has('how_to_q') && howAsked)) && !ACCOUNT_FAILS.test(canon) && !hasProblemCue(canon)) return null;
+  // Only what was ordered said (a size, a colour, a count), nothing asked: what came is not that.
+  if (!qmark && ORDERED_ONLY.test(canon)) return 'not_as_described';
+  // Agreeing to wait (« d'accord, je vais patienter jusqu'à la date prévue »), nothing asked and nothing wrong said: no problem.
+  if (WILL_WAIT.test(canon) && !asked && !hasTroubleCue(canon) && !saysLate(canon.replace(WILL_WAIT, ' '))) return null;
   // The same order placed twice (« commandé 2 fois par erreur, enlevez-en une »), nothing received or owed: stop one.
   if (cues.has('double_order') && (['own_mistake', 'cancel', 'cancel_now'].some((c) => cues.has(c)) || /\b(?:enlev\w*|retir\w*|remove|longola|ondoa)\b/.test(canon)) && stated.length === 0 && !cues.has('received_it') && !['refund', 'money_not_back', 'return', 'exchange'].some((c) => cues.has(c))) return 'cancellation';
   // A question about the delivery and nothing else (« ça avance ? », « à quelle étape ? », "where my stuff", « tracking namba
@@ -273,6 +292,12 @@ export function decide(model: TextModel<Meaning>, text: string): ProblemKind | n
   if (best.label === 'wrong_size' && stated.includes('not_as_described') && !cues.has('own_mistake') && ['differs', 'wrong_item', 'fake', 'damaged', 'not_working'].some((c) => cues.has(c))) return 'not_as_described';
   // Charged more than the price shown (« facturé plus que le prix affiché »): money back asked, not a paper or an account.
   if (best.label === 'other' && cues.has('overcharged') && !cues.has('extra_cash') && !cues.has('seller_contact')) return 'refund_request';
+  // The same with the amounts compared and nothing wrong with the item said (« I paid 4500 but the price on the listing was
+  // 3800 »): the listing's words are about the price, not the item.
+  if (best.label === 'not_as_described' && cues.has('overcharged') && stated.length === 0 && !DEFECTS.some((c) => cues.has(c))) return 'refund_request';
+  // Due by a day now past (« supposed to reach me by Friday and it's now Wednesday », "I was told 5 days, it is day 12"),
+  // nothing received, nothing of another kind: the order is late, whatever « not happy » leans the model to.
+  if (['other', 'none', 'not_as_described'].includes(best.label) && cues.has('overdue') && stated.length === 0 && !cues.has('received_it') && !asked && !OTHER_KIND.some((c) => cues.has(c)) && !DEFECTS.some((c) => cues.has(c)) && !UNLIKE_LISTING.some((c) => cues.has(c)) && !['refund', 'money_not_back', 'return', 'exchange', 'cancel', 'cancel_now'].some((c) => cues.has(c))) return 'non_delivery';
   if (REMEDIES.has(best.label)) {
     const reason = ranked.find((r) => (stated as Meaning[]).includes(r.label));
     if (reason) return reason.label as ProblemKind;

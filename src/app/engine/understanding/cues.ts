@@ -38,6 +38,10 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['not_arrived', /\b(?:ekomi|eyaki|ekoma|haijafika|ezali kaka) te\b|\bhaijafika\b|\bcolis te\b/],
   // Swahili « havijafika » (the baskets), « hakijafika », « halijafika »: not come yet, whatever the noun's class.
   ['not_arrived', /\bha(?:vi|ki|li|ya|wa|zi|i|u)(?:ja|ku)fika\b/],
+  // Never come, in East and West African English and pidgin ("it never reached me", "my fabric never land").
+  ['not_arrived', /\b(?:never|neva) (?:land|landed|reach|reached|show(?:ed)? up)\b/],
+  // Never come, in Swahili (« haijawahi kufika », « sijawahi kuipokea »).
+  ['not_arrived', /\bha(?:vi|ki|li|ya|wa|zi|i|u)jawahi (?:ku)?(?:fika|ja|letwa)\b|\bsijawahi (?:ku)?(?:i|u|vi|zi)?(?:pata|pokea)\b/],
   ['not_arrived', /\b(?:attends|attend|attendu|waiting|waited|nazali kozela|nasubiri)\b.{0,30}\b(?:rien|nothing|toujours pas|still no|still not)\b|\bje n ai (?:toujours |encore |jamais )?rien\b(?! (?:a (?:signaler|dire|redire|reprocher|ajouter|declarer)|contre|de mal|compris))/],
   ['not_arrived', /\b(?:jusqu a (?:present|maintenant|aujourd hui|ce jour)|until (?:now|today)|till (?:now|today)|up to now|to this day|mpaka (?:sasa|leo)|tii (?:sikoyo|lelo))\b.{0,40}\b(?:rien|nothing|pas|not|no|dont|didnt|havent|te|bado)\b/],
   ['not_arrived', /\b(?:no one|nobody|personne n est|personne)\b (?:\w+ )?(?:came|come|est venu|n est venu|showed up|knocked|delivered|a sonne|rang)\b/],
@@ -134,7 +138,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['trouble', /\b(?:aidez|aide moi|aidez moi|help me|need help|besoin d aide|au secours|nisaidie|saidieni|sunga ngai|bosunga ngai)\b/],
   // The courier wants more money than the order says: a problem of its own, not a refund.
   ['extra_cash', /\b(?:vendeur|vendeuse|seller|il|he|she|elle|muuzaji|moteki)\b (?:m a |me |m |has |is |keeps )?(?:demande\w*|asked|asks|asking|wants|veut|exige\w*|insiste\w*|anataka|alisema|asengi)\b.{0,40}\b(?:envoyer|payer|verser|send|pay|transfer|tuma|kulipa|kotinda|kofuta)\b/],
-  ['extra_cash', /\b(?:livreur|delivery (?:guy|man|boy)|courier|driver|motard|moto ya livraison|motu ya livraison|dereva|mtu wa delivery|rider|boda|msafirishaji|motari)\b.{0,60}\b(?:en plus|de plus|extra|ziada|nyongeza|more money|supplement\w*|pourboire|tip|carburant|essence|fuel|transport|kobakisa|bakisa|lisusu|zaidi|ajoute\w*|encore de l argent|frais)\b/],
+  ['extra_cash', /\b(?:livreur|delivery (?:guy|man|boy)|courier|driver|motard|moto ya livraison|motu ya livraison|dereva|mtu wa delivery|rider|boda|msafirishaji|motari)\b.{0,60}\b(?:en plus|de plus|extra|ziada|nyongeza|more money|supplement\w*|pourboire|tip|carburant|essence|fuel|transport|kobakisa|bakisa|lisusu|zaidi|\w*ongeze\w*|kuongeza|ajoute\w*|encore de l argent|frais)\b/],
   ['trouble', /\b(?:probleme|souci|issue|problem|complaint|reclamation|signaler|report|plainte|arnaque|scam|insult\w*|manque de respect|disrespect\w*|rude|malpoli|kotuka|azali kotuka|atuki|ananitukana|kunitukana|matusi|desagreable|pas serieux|not serious|derange|uncomfortable|pas normal|pas satisfaite?|not happy|unhappy|oyo azali malamu te)\b/],
   ['seller_contact', /\b(?:personne ne (?:me |m )?(?:repond|aide)|nobody (?:answers|helps|replies)|no one (?:answers|helps|replies)|bazo yanola te|azo yanola te|ayanoli te|ne repond pas|repond pas|(?:ne )?repond (?:jamais|plus)|not answering|no answer|no reply|(?:does not|doesn t|doesnt|do not|don t|dont|did not|didn t|didnt|has not|hasn t|hasnt|have not|haven t|never|won t|wont|will not)(?: even| ever)? (?:answer|reply|respond|pick up)\w*|not (?:responding|replying)|no (?:response|responses)|ghost\w*|ignor\w*(?! (?:my |mon |ce |this )?(?:last |dernier )?(?:message|msg))|won t let|refuse\w*)\b/],
   // Someone posing as the marketplace or asking for a secret code (« quelqu'un se fait passer pour vous », "asked for my OTP",
@@ -167,7 +171,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['purchase_q', /\b(?:vous (?:avez|auriez|vendez)|avez vous|vous l avez|do you (?:have|sell|stock)|have you got|you (?:have|sell) (?:it|this|that|the)|je (?:veux|voudrais|souhaite|cherche a) (?:acheter|commander)|i (?:want|would like|d like|wanna) to (?:buy|order)|looking to buy|bozali na|bozalaka na|boteki|botekaka|mnauza|mko na|nataka kununua|nalingi kosomba|en stock|in stock|(?:est (?:il|elle|ce) |is (?:it|this|that) |still |encore )(?:disponible|available))\b/],
   ['greeting', /^(?:bonjour|bonsoir|salut|hello|hi|hey|good (?:morning|evening)|mbote(?: na bino)?|slt|yo)\b/],
   // Lingala and Swahili as buyers write them in the DRC (issue 16), mapped to the same meanings.
-  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sija(?:i|u|ki|vi|zi|li|ya)?(?:pata|pokea|ona)|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil|oyo|na foto|ya foto|na annonce))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|(?:eyaki|eyei|eyeli(?: ngai)?|ekomaki|ekoma)(?: (?:naino|nanu|kutu|ata|moke|soki|mpenza|solo))* te|ekomi (?:\\w+ )?te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
+  ['not_arrived', new RegExp(`\\b(?:ha\\w{0,3}jafika|ha\\w{0,3}kufika|sija(?:i|u|ki|vi|zi|li|ya)?(?:pata|pokea|ona)|bado (?:sijapata|haijafika|haujafika)|nazwi (?!(?:\\w+ )?(?:esali|esalaka|ezali|epeli|epelaka|ekopela|ekangi|ekoki|ebongi|ebebi|ebukani)\\b)(?!(?:\\w+ )?${DOCUMENT}\\b)(?:\\w+ )?(?:\\w+ )?te(?! (?:ndenge|lokola|pareil|oyo|na foto|ya foto|na annonce))|nazwaki (?!${DOCUMENT}\\b)(?:\\w+ )?te|(?:eyaki|eyei|eyeli(?: ngai)?|ekomaki|ekoma)(?: (?:naino|nanu|kutu|ata|moke|soki|mpenza|solo))* te|ekomi (?:\\w+ )?te|ekomeli ngai te)\\b${NOT_A_DOCUMENT}`)],
   // Only part of the order came (« mkoba tu ndio ulifika », « vingine hakuna »): the rest has not.
   ['not_arrived', /\btu (?:ndio |ndiyo )?\w{1,3}(?:li|me)fika\b|\b(?:vingine|zingine|vitu vingine|vile vingine) (?:hakuna|havijafika|bado)\b/],
   ['lost', /\b(?:imepotea|umepotea|ebungi|ebungaki)\b/],
@@ -177,12 +181,12 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // « namoni eloko te », « sijaona chochote »: nothing seen at the door.
   ['not_arrived', /\bnamoni (?:\w+ ){0,3}te\b|\bna ?z[wu]i (?:eloko|colis|commande|biloko|yango)(?: moko)? te\b/],
   ['damaged', /\b(?:imeharibika|imeharibiwa|imevunjika|imechanika|ebeba\w*|ebukani|epasuki)\b|\b(?:ume|li|lime|zime|vime|ime|kime|yame|ame|ume)(?:chanika|vunjika|haribika|vunjwa|haribiwa|chanwa)\b|\b(?:ina|kuna|yenye|ezali na) (?:\w+ )?(?:shimo|mashimo|matundu|tundu|lidusu|madusu)\b/],
-  ['not_working', /\b(?:haiwaki|haifanyi kazi|haifanyi|epelaka te|esalaka te|ezali kosala te)\b/],
+  ['not_working', /\b(?:haiwaki|haifanyi kazi|haifanyi|epelaka te|esalaka te|ezali kosala te|esali te|ezali kopela te|ekopela te|epeli te)\b/],
   ['differs', /\b(?:si kama|si sawa na|ndenge moko te|ekokani te|ekeseni|ezali te (?:oyo|lokola)|oyo (?:ba)?monis\w* te)\b|\bnot what i (?:saw|expected|was shown)\b|\bpas ce que (?:j ai vu|je voyais|j attendais|on voit|montre)\b/],
   ['wrong_item', /\b(?:kitu kingine|bidhaa nyingine|eloko mosusu|batindeli ngai|wamenitumia)\b|\b(?:one|l une?|moja) (?:\w+ ){0,3}\d{2}\b.{0,20}\b(?:the other|l autre|nyingine) (?:\w+ ){0,3}\d{2}\b/],
   // Swahili: the seller sent (« muuzaji alituma »), what I ordered (« niliyoagiza »).
-  ['seller_did', /\b(?:muuzaji|wao|duka) (?:ali|ame|a|wali|wame)tuma\b|\b(?:ali|ame|wali|wame)nitumia\b/],
-  ['ordered_vs_got', /\b(?:niliyoagiza|niliagiza|nilioagiza)\b.{0,40}\b(?:nimepokea|nimeletewa|imefika|badala)\b|\bbadala ya\b.{0,30}\b(?:niliyoagiza|niliagiza|nilioagiza)\b/],
+  ['seller_did', /\b(?:muuzaji|wao|duka) (?:ali|ame|a|wali|wame)tuma\b|\b(?:ali|ame|wali|wame)nitumia\b|\b(?:ali|ame|wali|wame|waka|aka)niletea\b/],
+  ['ordered_vs_got', /\b(?:niliyoagiza|niliagiza|nilioagiza)\b.{0,40}\b(?:nimepokea|nimeletewa|imefika|badala|(?:wa|a)(?:me|li|ka)?ni(?:letea|tumia|pa))\b|\bbadala ya\b.{0,30}\b(?:niliyoagiza|niliagiza|nilioagiza)\b/],
   ['photo', /\b(?:picha|foto|tangazo)\b/],
   ['size_fit', /\b(?:ni (?:fupi|ndefu|pana|nyembamba)\b|(?:fupi|ndefu|ndogo|kubwa) (?:sana )?kwa(?:ngu|ke)|(?:ni|iko|ziko|viko) (?:kidogo|vidogo|mdogo|madogo|kikubwa|vikubwa|mkubwa|makubwa|kubwa|ndogo)|hainitoshi|haikunitosha|havinitoshi|vinanibana|linanibana|inanibana|ni ndogo|ni kubwa|vidogo|vikubwa|ekoki ngai te|ekokaki te|ezali moke|ezali monene|kokanga ngai|moke mingi|monene mingi)\b/],
   ['size_word', /\b(?:saizi|numero ya sapato|vipimo)\b/],
@@ -196,7 +200,9 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['refund', /\b(?:kurudishiwa pesa|nirudishieni pesa|nirudishie pesa|pesa yangu|bozongisela ngai mbongo|mbongo na ngai|kozongisa mbongo|\w*rudishi\w* pesa|geste commercial)\b|\b(?:rendre|rendez|rends|rende|rendiez|give back|send back|zongisa|rudisha\w*) (?:moi |me |nous )?(?:mes |mon |my |les |the |l |ma )?(?:\d+ (?:\d+ )?(?:usd|dollars?|fc|cdf|francs?|ksh)|argent|money|mbongo|pesa|frais|difference)\b/],
   // Money promised back (« le vendeur a promis de me rembourser », « aliahidi kunirudishia pesa »), still waited for.
   ['money_not_back', /\b(?:(?:promis|promised|\w*ahidi)(?:(?<=\b(?:rembours\w*|refund\w*|argent|money|pesa|mbongo)\b.{0,40}(?:promis|promised|\w*ahidi))|(?=.{0,60}\b(?:rembours|refund|geste commercial|argent|money|pesa|mbongo|kunirudishia|kurudisha|\d+ (?:usd|dollars?|fc|cdf|francs?)\b)))|(?:a|ba|bo|o)lobaki (?:a|ba|bo|o)ko ?zongis\w*|\w*sema (?:ata|wata|ange)rudish\w*|a dit (?:(?:au|par|sur|on the|by) \w+ )?qu (?:il|elle|ils) (?:allait |va |vont )?(?:me )?rembours\w*|said (?:he|she|they) (?:would|will) refund|(?:on|il|elle|ils|le vendeur|la vendeuse) (?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*|(?:told|promised) (?:me|us) (?:i|we) (?:d|would|will) (?:get|be) (?:a )?refund\w*)\b.{0,40}\b(?:rembours\w*|refund\w*|geste commercial|argent|money|pesa|mbongo|\d+ (?:usd|dollars?|fc|cdf|francs?))?.{0,40}\b(?:j attends|attends|toujours|still|bado|te|rien|nothing|kino lelo|mpaka leo|hadi leo|sijapata|not yet|pas encore)\b/],
-  ['money_not_back', /\b(?:pesa|doh|dooh|ganji|hela|chapaa|mbongo|argent|money|refund|remboursement)\b (?:\w+ ){0,2}(?:iko wapi|ezali wapi|est ou|where)\b/],
+  ['money_not_back', /\b(?:pesa|doh|dooh|ganji|hela|chapaa|mbongo|argent|money|refund|remboursement)\b (?:\w+ ){0,2}(?:iko wapi|ezali wapi|est ou|where|haijarudi|haijarudishwa|hazijarudi|haijaingia|haijanifikia)\b/],
+  // A refund promised in Swahili (« atanirudishia pesa jumatatu »), and not had since (« mpaka sasa sijapata »).
+  ['money_not_back', /\b(?:ata|wata|ange|wange)(?:ni|tu)?rudishia (?:pesa|hela|doh|chapaa)\b.{0,60}\b(?:sijapata|sijapokea|bado|hakuna|mpaka sasa|hadi sasa)\b/],
   // A refund promised, the reason told, and the message ending on the wait (« on m'a dit que j'allais être remboursé pour …
   // ça fait deux semaines et toujours rien »): the money is what has not come.
   ['money_not_back', /\b(?:promis de (?:me )?rembourser|promised (?:me )?a refund|(?:m a|m ont|nous a) dit (?:que |qu )?(?:j allais|je serais|je vais|il allait|elle allait|on allait|il va|elle va|ils allaient)(?: me)? (?:etre )?rembours\w*)\b.{0,160}\b(?:toujours rien|toujours pas|still nothing|nothing yet|rien|bado)$/],
@@ -238,6 +244,9 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['account', /\b(?:adresi|adres|adress|anuani)\b/],
   // Charged more than the price shown (« facturé plus que le prix affiché », "charged more than the listed price").
   ['overcharged', /\b(?:factur\w*|charged|billed|debite\w*|preleve\w*|paye|paid|deducted|nimekatwa|walinikata)\b (?:\w+ ){0,3}?(?:plus que|plus cher que|de plus que|more than|above|over|zaidi ya|kuliko) (?:\w+ ){0,2}?(?:prix|price|montant|amount|bei|motuya)\b|\b(?:overcharg\w*|surfactur\w*)\b/],
+  // An amount paid, then the price shown or « free » (« I paid 4500 but the price on the listing was 3800 », « nafutaki 25$ kasi
+  // talo ezalaki 20$ », « nililipa 2000 … lakini ilisema ni bure »): charged more than the listing said.
+  ['overcharged', /\b(?:i paid|paid|j ai paye|j avais paye|paye|nafutaki|nafuti|nililipa|nimelipa|walinikata|nimekatwa|charged me|they charged)\b (?:\w+ ){0,2}?\d+\b.{0,40}\b(?:but|mais|kasi|lakini|alors que|whereas|while|yet)\b.{0,40}\b(?:price|prix|talo|bei|listed|listing|annonce|affiche|free|gratuite?s?|bure|ofele)\b/],
   // The price gone down after the purchase, in Swahili and Lingala (« bei imeshuka », « motuya ekiti »), the difference asked back.
   ['refund', /\b(?:bei|motuya|prix) (?:\w+ )?(?:imeshuka|ilishuka|imepungua|ilipungua|ekiti|ekitaki|ekiti na se)\b|\b\w*rudish\w* (?:\w+ )?(?:tofauti|difference|ziada)\b/],
   // Not liked, nothing wrong said (« ne me plaît pas », "I don't like it", « esepelisi ngai te », « sijaipenda »): a return's reason.
@@ -254,7 +263,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // Just ordered (« je viens de commander », "the order I made this morning"): nothing can have come to be unlike the listing.
   ['just_ordered', /\b(?:je viens de (?:commander|passer)|i just (?:ordered|placed|made)|just placed|nasombi sikoyo|nimeagiza sasa hivi)\b|\b(?:i made|i placed|i did|j ai passe|j ai fait|passee?|made|placed) (?:\w+ ){0,2}?(?:this morning|today|ce matin|aujourd hui|tout a l heure|an hour ago|il y a \d+ (?:min\w*|heures?))\b/],
   // A date the order was due, then nothing (« livraison prévue le 20/11 … rien », "expected on the 12th, nothing"): late.
-  ['overdue', /\b(?:prevue?s?|prevu|expected|due|supposed to (?:arrive|come)|devait (?:arriver|etre livree?)) (?:le |on |the |pour le |for the )?\d{1,2}\b.{0,40}\b(?:rien|nothing|toujours pas|still not|still nothing|eloko te|hakuna)\b/],
+  ['overdue', /\b(?:prevue?s?|prevu|expected|due|supposed to (?:arrive|come|reach(?: me)?)|devait (?:arriver|etre livree?)) (?:le |on |the |pour le |for the |by the |by )?\d{1,2}\b.{0,40}\b(?:rien|nothing|toujours pas|still not|still nothing|eloko te|hakuna)\b/],
   // The date it was expected told in the past (« expected date was last week », « la date prévue c'était hier »): late.
   ['overdue', /\b(?:expected|estimated|due|delivery) date was (?:last|yesterday|on|the|\d)|\bdate (?:prevue|de livraison|attendue) (?:c )?(?:etait|est) (?:hier|la semaine (?:passee|derniere)|le mois (?:passe|dernier))\b/],
   // Past the date (« 2 weeks past the delivery date », « tarehe imepita », « date eleki »): late, whatever the question.
@@ -319,6 +328,9 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // Due on a day, in Swahili (« ilikuwa ifike tarehe 20 », « ilipaswa kufika »), the date said past (« la date est dépassée »),
   // « devait arrivé » as dictated: late.
   ['overdue', /\b(?:ilikuwa (?:i|u|ki|vi|zi|li|ya)fike|ilipaswa kufika|ingefika|ingekuwa imefika)\b|\b(?:la )?date (?:est |a ete |etait )?(?:deja )?(?:passee?|depassee?)\b|\bdevait (?:arrive\w*|etre livre\w*|etre la)\b/],
+  // Due on a day now gone (« j'étais censé recevoir ça mardi passé », "supposed to reach me by Friday and
+  // it's now Wednesday").
+  ['overdue', /\b(?:j etais|i was|nous etions|we were|on etait) (?:cense|censee|censes|censees|supposed to) (?:recevoir|receive|get|avoir|etre livree?s?)\b.{0,40}\b(?:passee?|dernier|derniere|last|hier|yesterday|ago)\b|\b(?:supposed to|cense|censee|devait|should have) (?:\w+ ){0,3}?(?:by |le |on |before |avant )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b.{0,40}\b(?:now|on est|it s|its|today is|nous sommes|we are)(?: now| deja)? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/],
   ['overdue', /\btarehe \d{1,2}\b.{0,80}\b(?:leo ni|lelo ezali|on est le|today is the|we are (?:on )?the) (?:tarehe )?\d{1,2}\b/],
   // Nothing until now, « rien » first (« et rien jusqu'à maintenant », "nothing till today", « eloko te tii lelo »).
   ['not_arrived', /\b(?:rien|nothing|eloko te|hakuna kitu) (?:\w+ )?(?:jusqu a|until|till|up to|tii|mpaka|hadi) (?:maintenant|present|now|today|aujourd hui|ce jour|leo|lelo|sikoyo|sasa)\b/],
@@ -386,12 +398,14 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // Swahili and Sheng: not liked (« siipendi », « sijaupenda »), sent back (« irudisha », « nairudisha »).
   ['dislike', /\b(?:siipendi|siupendi|sivipendi|sizipendi|sijaupenda|sijavipenda|sijazipenda)\b/],
   ['return', /\b(?:na|ni|tu|ku|ta|nita|naeza |nataka )?(?:i|u|vi|zi)rudisha\b/],
+  // « naeza rudisha ? », « nnataka kuirejesha bidhaa »: sending it back, in Swahili (money given back is a refund).
+  ['return', /\b(?:naeza|naweza|ninaweza|nataka|nnataka|tunaweza|naomba|niweze) (?:ku)?rudisha\b(?! (?:pesa|hela|doh|fedha))|\b(?:ku|ni|tu|nita|ta)?(?:i|u|vi|zi)?rejesha\b(?! (?:pesa|hela|doh|fedha))/],
 ];
 
 /** « pas encore arrivé », "not yet delivered": not come yet, which is not late by itself. */
 const NOT_YET = /\b(?:pas encore|not yet|yet to|(?:not|hasnt|havent|isnt|nt) (?:\w+ ){0,2}yet)\b/;
 /** « sans problème », "no problem at all": the word problem saying there is none. */
-const NO_PROBLEM = /\b(?:sans|pas de|jamais de|aucun|aucune|no|not a|never a|never any|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry|complaints?|reclamations?|plaintes?)\b|\b(?:c est pas|ce n est pas|pas) (?:parce )?qu (?:il|elle|ils|elles) (?:est|soit|sont|soient|etait) (?:\w+ )?(?:abimee?s?|cassee?s?|defectueu\w*|mauvais\w*|dechiree?s?)\b|\bnot (?:that|because) (?:it s|its|it is|they re|theyre|it was) (?:\w+ )?(?:broken|damaged|faulty|bad|defective)\b|\b(?:rien a signaler|nothing to report|nothing wrong|rien de mal|aucun defaut|hakuna shida|likambo te|likambo esil\w*|shida imeisha|tatizo limeisha)\b|\b(?:jamais|never) (?:eu|had|have had) (?:de |d |un |une |any |a )?(?:probleme|problemes|souci|soucis|problem|problems|issue|issues)\b|\b(?:jamais|never) (?:eu|had|needed) (?:a|to) (?:me )?(?:plaindre|complain)\b|\brien a dire\b|\b(?:rien n est|rien n etait|nothing (?:is|was)|nothing s|hakuna kilicho) (?:\w+ )?(?:casse\w*|abime\w*|dechire\w*|endommage\w*|broken|damaged|torn|missing|wrong|vunjika|haribika)\b|\b(?:(?:it s |its |this is )?not about|ce n est pas (?:pour|a propos d\w*|au sujet d\w*)|pas pour) (?:\w+ ){0,6}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b(?:(?: \w+){0,2} (?:or|nor|ou|ni) (?:\w+ ){0,3}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b)?|\b(?:(?:the )?quality is|(?:la )?qualite est|ubora ni) (?:\w+ )?(?:great|good|fine|excellent|nice|amazing|top|bonne|super|parfaite|excellente|nzuri|poa)\b|\b(?:great|good|nice|excellent|bonne|excellente|super) (?:quality|qualite)\b/g;
+const NO_PROBLEM = /\b(?:sans|pas de|jamais de|aucun|aucune|no|not a|never a|never any|without any|without) (?:probleme|problemes|souci|soucis|problem|problems|issue|issues|worries|worry|complaints?|reclamations?|plaintes?)\b|\b(?:c est pas|ce n est pas|pas) (?:parce )?qu (?:il|elle|ils|elles) (?:est|soit|sont|soient|etait) (?:\w+ )?(?:abimee?s?|cassee?s?|defectueu\w*|mauvais\w*|dechiree?s?)\b|\bnot (?:that|because) (?:it s|its|it is|they re|theyre|it was) (?:\w+ )?(?:broken|damaged|faulty|bad|defective)\b|\b(?:rien a signaler|nothing to report|nothing wrong|rien de mal|aucun defaut|hakuna shida|haina (?:shida|tatizo|kasoro)(?: (?:yoyote|lolote))?|likambo te|likambo esil\w*|shida imeisha|tatizo limeisha)\b|\b(?:jamais|never) (?:eu|had|have had) (?:de |d |un |une |any |a )?(?:probleme|problemes|souci|soucis|problem|problems|issue|issues)\b|\b(?:jamais|never) (?:eu|had|needed) (?:a|to) (?:me )?(?:plaindre|complain)\b|\brien a dire\b|\b(?:rien n est|rien n etait|nothing (?:is|was)|nothing s|hakuna kilicho) (?:\w+ )?(?:casse\w*|abime\w*|dechire\w*|endommage\w*|broken|damaged|torn|missing|wrong|vunjika|haribika)\b|\b(?:(?:it s |its |this is )?not about|ce n est pas (?:pour|a propos d\w*|au sujet d\w*)|pas pour) (?:\w+ ){0,6}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b(?:(?: \w+){0,2} (?:or|nor|ou|ni) (?:\w+ ){0,3}?(?:broken|late|damaged|missing|wrong|casse\w*|retard|abime\w*|perdu\w*|lost)\b)?|\b(?:(?:the )?quality is|(?:la )?qualite est|ubora ni) (?:\w+ )?(?:great|good|fine|excellent|nice|amazing|top|bonne|super|parfaite|excellente|nzuri|poa)\b|\b(?:great|good|nice|excellent|bonne|excellente|super) (?:quality|qualite)\b/g;
 const SHOP_HOURS = /\b(?:\w*fungol\w*|ouvr\w*|ouvert\w*|(?<!\bne (?:me |te |se |lui )?)ferm(?:e|ez|ent|eture|ee)|(?<!\b(?:came|arrived|was|is|already|box|bottle) )open(?:s|ing)?|clos(?:e|es|ing)|horaires?|hours|jusqu a quelle heure|a partir de quelle heure|until what time|what time do you|(?:inafanya|mnafanya|mnafungua) (?:\w+ )?saa ngapi)\b/;
 const ABOUT_AN_ORDER = /\b(?:commande|colis|paquet|order|parcel|package|livr\w*|deliver\w*|courier|livreur|article|item|compte|account|dossier|case|litige)\b/;
 /** Words that say the wait is already too long. */
@@ -424,6 +438,24 @@ const MONEY_WORD = /\b(?:rembours\w*|refund\w*|argent|money|mbongo|pesa|makuta|\
 
 /** The whole parcel or order said to be missing, not a piece of it. */
 const PARCEL_MISSING = /\b(?:my|the|whole|entire|mon|ma|la|le|toute la|tout le) (?:parcel|package|order|shipment|delivery|colis|commande|paquet)\b (?:\w+ ){0,2}?(?:is |est |s |has gone |went )?(?:still |toujours |encore )?(?:missing|manquante?s?)\b/;
+
+/** What came said to be exactly what was ordered (« the seller sent exactly what I ordered, size 36, but… »): no seller's mistake. */
+const AS_ORDERED = /\b(?:exactly what i (?:ordered|asked for|chose|picked)|(?:sent|sent me|got|received|delivered) what i (?:ordered|chose|picked)|exactement ce que j ai (?:commande|choisi)|(?:bien )?(?:recu|envoye|livre) ce que j ai (?:commande|choisi)|nimepokea (?:kile )?nilichoagiza|nazwi (?:kaka )?oyo na ?commande\w*)\b/;
+
+/** The seller has since sent the right one (« m'a envoyé la bonne », "sent me the correct size", « batindeli ngai oyo ya malamu »). */
+const RIGHT_ONE_SENT = /\b(?:m a|m ont|nous a|nous ont) (?:envoye|renvoye|reenvoye) (?:la bonne|le bon|les bonnes|les bons)\b|\b(?:sent|resent|sent me|sent us) (?:me |us )?the (?:right|correct) (?:one|ones|size|colou?r|item|model)\b/;
+
+/**
+ * A delivery date and today's date both said as days of the month (« it says it will arrive by the 20th, today is the 15th »,
+ * « itafika tarehe 20, leo ni 16 »): the first number is the date expected, the second today.
+ */
+const DATE_AND_TODAY = /\b(?:will (?:arrive|come|reach|be (?:delivered|here|there))|itafika|itaingia|itakuja|arrivera|sera livree?|ekoya|ekokoma)\b (?:\w+ ){0,3}?(?:the|le|tarehe|by|on) (\d{1,2})(?:st|nd|rd|th|er)?\b(?! \d| (?:jan|fev|feb|mar|avr|apr|mai|may|jun|jui|jul|aou|aug|sep|oct|nov|dec|mwezi)\w*).{0,80}\b(?:on est (?:deja )?le|nous sommes (?:deja )?le|it s now the|its now the|now it s the|now its the|today is the|today s the|we are (?:now )?(?:on )?the|leo ni(?: tarehe)?|lelo ezali) (\d{1,2})(?:st|nd|rd|th)?\b(?! \d| (?:jan|fev|feb|mar|avr|apr|mai|may|jun|jui|jul|aou|aug|sep|oct|nov|dec|mwezi)\w*)/;
+
+/**
+ * A number of days told, and the day it is now (« I was told 5 days. It is day 12. », « on m'a dit 5 à 10 jours, on est au
+ * jour quatre », « waliniambia siku tano. Leo ni siku ya kumi na nne. »): late only when the day now is past the days told.
+ */
+const DAYS_TOLD = /\b(?:told|said|promised|dit|promis|waliniambia|aliniambia|walisema|alisema|bayebisaki ngai|balobaki|alobaki)\b (?:\w+ ){0,3}?(?:(?:\d+ (?:a|to|ou|or|-) )?(\d+) (?:days?|jours?|siku|mikolo)|(?:siku|mikolo) (\d+))\b.{0,30}\b(?:it is|it s|its|now|today is|on est au|c est le|leo ni|sikoyo|lelo ezali)(?: (?:now|already|deja))? (?:day|jour|siku(?: ya)?|mikolo|mokolo ya) (\d+)/;
 
 /** The cues of the last few texts read: one message is read for its cues up to ten times in a turn (the model's features, the
  * rules of `decide`, `hasProblemCue`, `statedCaseReasons`, `saysLate`…), each time the same text. */
@@ -506,6 +538,30 @@ function computeCues(canonicalText: string): string[] {
   if (out.has('missing_piece') && PARCEL_MISSING.test(text) && !CUES.some(([n, re]) => n === 'missing_piece' && re.test(text.replace(new RegExp(PARCEL_MISSING.source, 'g'), ' ')))) {
     out.delete('missing_piece');
     out.add('lost');
+  }
+  // « Sent exactly what I ordered »: whatever « sent » or « ordered » say, the seller made no mistake.
+  if (AS_ORDERED.test(text)) {
+    out.delete('seller_did');
+    out.delete('ordered_vs_got');
+    out.add('as_described');
+  }
+  // The right one sent since (« le vendeur m'a envoyé la bonne », "they sent me the correct size"): a mistake put right.
+  if (RIGHT_ONE_SENT.test(text)) {
+    out.delete('seller_did');
+    out.add('resolved');
+    // « m'a renvoyé la bonne »: sent again by the seller, not sent back by the buyer.
+    const rest = text.replace(new RegExp(RIGHT_ONE_SENT.source, 'g'), ' ');
+    if (!CUES.some(([n, re]) => n === 'return' && re.test(rest))) out.delete('return');
+  }
+  // Days told, and a later day now: late.
+  const daysTold = DAYS_TOLD.exec(text);
+  if (daysTold && Number(daysTold[3]) > Number(daysTold[1] ?? daysTold[2])) out.add('overdue');
+  // The date expected still ahead of today's (« by the 20th, today is the 15th »): on its way, not late.
+  const dates = DATE_AND_TODAY.exec(text);
+  if (dates && Number(dates[2]) < Number(dates[1]) && !out.has('weeks_gone')) {
+    out.delete('overdue');
+    out.delete('not_arrived');
+    out.add('before_date');
   }
   // The seller's mistake on the size is a listing problem; the buyer's own is not (issue 12).
   if (out.has('size_word') && (out.has('seller_did') || out.has('ordered_vs_got')) && !out.has('own_mistake')) out.add('seller_size');
@@ -593,7 +649,7 @@ export function moneyNotBack(canonicalText: string): boolean {
  * needed", "it's been sorted", « tatizo … limekwisha », « likambo esili »), not denied (« pas encore réglé », « esili te »).
  * The match ends where the settled story ends; what follows is what the buyer writes about now.
  */
-const SETTLED_NOW = /\b(?:(?:tout|c|ca|le probleme|le souci|probleme|souci|l affaire) (?:est|a ete|etait|s est) (?:bien |deja |finalement |enfin |completement )*(?:regle|resolu|arrange)e?s?|(?:a|ont) ete (?:bien |finalement |enfin )*(?:regle|resolu)e?s?|(?:has|have|was|were|got|is|s|been) (?:been |all |finally |now )*(?:sorted|resolved|settled|fixed)(?: out)?|(?:it|that|this|everything) (?:is |s )?all sorted|no (?:further|more) action (?:is )?(?:needed|required)|closing the loop|(?:tatizo|shida|suala|swala)\b(?: \w+){0,4} (?:li|i)?(?:me|li)(?:kwisha|isha|tatuliwa)|(?:likambo|probleme|mobulu)\b(?: \w+){0,5} esil(?:i|aki)(?! te\b))\b/g;
+const SETTLED_NOW = /\b(?:(?:tout|c|ca|(?:le |la )?(?:probleme|souci|question)(?: (?:de|d|du|des|avec) (?:la |l )?\w+)?|l affaire) (?:est|a ete|etait|s est) (?:bien |deja |finalement |enfin |completement )*(?:regle|resolu|arrange)e?s?|(?:a|ont) ete (?:bien |finalement |enfin )*(?:regle|resolu)e?s?|(?:has|have|was|were|got|is|s|been) (?:been |all |finally |now )*(?:sorted|resolved|settled|fixed)(?: out)?|(?:it|that|this|everything) (?:is |s )?all sorted|no (?:further|more) action (?:is )?(?:needed|required)|closing the loop|(?:tatizo|shida|suala|swala)\b(?: \w+){0,4} (?:li|i)?(?:me|li)(?:kwisha|isha|tatuliwa)|(?:likambo|probleme|mobulu)\b(?: \w+){0,5} esil(?:i|aki)(?! te\b))\b/g;
 /** The same, denied just before (« pas encore réglé », "not resolved", « bado »). */
 const DENIED_BEFORE = /\b(?:pas|jamais|toujours pas|not|never|nt|isnt|wasnt|hasnt|havent|nothing|bado|rien)\s+(?:\w+\s+){0,2}$/;
 
