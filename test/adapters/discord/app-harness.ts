@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterDeps } from '../../../adapters/discord/index.js';
 import type { TelegramAdapter } from '../../../adapters/telegram/index.js';
 import type { Palabre } from '../../../src/compose.js';
 import { silentLogger } from '../../../src/ports/logger.js';
@@ -11,8 +11,11 @@ import type { TeamsStandin } from '../../support/teams-standin.js';
 import { attachTeams, teamsEnv } from '../teams/app-harness.js';
 import { eventually, USERS } from './harness.js';
 
-/** The Discord adapter on a composed Palabre, pointed at the stand-in, its notifier added to the outbox's. */
-export function attachDiscord(p: Palabre, dc: DiscordStandin): DiscordAdapter {
+/**
+ * The Discord adapter on a composed Palabre, pointed at the stand-in, its notifier added to the outbox's; `overrides`
+ * replace its dependencies (a dedup that can die, a shorter claim, a logger).
+ */
+export function attachDiscord(p: Palabre, dc: DiscordStandin, overrides: Partial<DiscordAdapterDeps> = {}): DiscordAdapter {
   const discord = createDiscordAdapter({
     config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
     engine: p.engine,
@@ -26,6 +29,7 @@ export function attachDiscord(p: Palabre, dc: DiscordStandin): DiscordAdapter {
     clock: p.clock,
     logger: silentLogger,
     casesChannelId: dc.casesChannelId,
+    ...overrides,
   });
   p.addNotifier(discord.notifier);
   return discord;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../../adapters/discord/index.js';
 import { composePalabre, type Palabre } from '../../../src/compose.js';
 import { loadConfig } from '../../../src/config.js';
 import { createDemoMarketplace, DEMO_ORDERS } from '../../../src/infra/demo-marketplace.js';
@@ -9,6 +9,7 @@ import type { Dedup } from '../../../src/ports/kv.js';
 import type { Marketplace } from '../../../src/ports/marketplace.js';
 import { startDiscordStandin, type DiscordStandin } from '../../support/discord-standin.js';
 import { TEST_REDIS_URL, testRedis, type TestRedis } from '../../support/redis.js';
+import { attachDiscord } from './app-harness.js';
 import { eventually, USERS } from './harness.js';
 
 /**
@@ -116,24 +117,13 @@ async function startProcess(prefix: string, data: Marketplace, trap: Trap): Prom
     },
   };
   const p = await composePalabre({ config, logger: process.env.JOURNEY_LOG ? createLogger(process.env.JOURNEY_LOG) : silentLogger, redis: r.connect({ maxRetriesPerRequest: null }), marketplace: market, outbox: { backoffMs: 100, maxBackoffMs: 500, sweepEveryMs: 300 } });
-  const discord = createDiscordAdapter({
-    config: { ...p.config, DISCORD_BOT_TOKEN: 'standin-token' },
-    engine: p.engine,
-    i18n: p.i18n,
-    links: p.links,
-    threads: p.threads,
-    kv: p.kv,
+  const discord = attachDiscord(p, dc, {
     dedup: mortalDedup(p.dedup, () => self),
-    blobs: p.blobs,
-    cases: p.store,
-    clock: p.clock,
-    logger: process.env.JOURNEY_LOG ? createLogger(process.env.JOURNEY_LOG) : silentLogger,
-    casesChannelId: dc.casesChannelId,
+    ...(process.env.JOURNEY_LOG ? { logger: createLogger(process.env.JOURNEY_LOG) } : {}),
     // A dead process's claims lapse after this long; the survivor then takes its events over.
     claimMs: 600,
     registerCommands: false,
   });
-  p.addNotifier(discord.notifier);
   Object.assign(self, { p, discord, dead: false });
   procs.push(self);
   await p.start();
